@@ -1,0 +1,117 @@
+"""The main flow: ingest -> extract -> store -> reconcile -> validate -> publish.
+
+Each task wraps one library call from `claims.io.stages`. Tasks that touch disk or the database retry;
+the pure extraction task does not. Nothing is cached on task source + inputs alone: incremental work is decided
+by content hashes and the extractor version stored in the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from claims.io import export, stages
+from claims.io.store import Store
+from claims.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+@task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def ingest_task(settings: Settings, known: dict[str, str], extractors: dict[str, str], version: str,
+                full: bool) -> stages.IngestPlan:
+    return stages.plan_ingest(settings, known=known, extractors=extractors, version=version, full=full)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(plan: stages.IngestPlan, settings: Settings) -> dict[str, list]:
+    return stages.extract(plan.documents, settings, n_process=settings.workers)
+
+
+@task(name="store", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def store_task(store: Store, plan: stages.IngestPlan, extracted: dict[str, list], version: str) -> None:
+    stages.store_results(store, plan, extracted, version=version)
+
+
+@task(name="reconcile", retries=1, cache_policy=NO_CACHE)
+def reconcile_task(store: Store, settings: Settings) -> list[str]:
+    before = set(store.conflicts_df()["conflict_id"].astype(str))
+    df = stages.reconcile(store, settings)
+    return [cid for cid in df["conflict_id"].astype(str) if cid not in before]
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(store: Store, settings: Settings) -> Any:
+    return stages.validate(store, settings, out_dir=settings.out_dir)
+
+
+@task(name="publish", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def publish_task(store: Store, settings: Settings, summary: dict[str, Any],
+                 validation: dict[str, Any] | None) -> dict[str, Path]:
+    return stages.publish(store, settings, summary=summary, validation=validation)
+
+
+@flow(name="claims-pipeline", log_prints=False)
+def claims_pipeline(raw_dir: str = "raw", out_dir: str = "processed", workers: int | None = None,
+                    dask_address: str | None = None, full: bool = False) -> dict[str, Any]:
+    """Run the whole job on a folder; returns the run summary (also appended to runs.jsonl)."""
+    settings = Settings.from_env(raw_dir=Path(raw_dir), out_dir=Path(out_dir), workers=workers,
+                                 dask_address=dask_address)
+    run_logger = get_run_logger()
+    return run_pipeline(settings, full=full, log=run_logger)
+
+
+def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -> dict[str, Any]:
+    run_id = uuid.uuid4().hex[:12]
+    started = dt.datetime.now(dt.UTC)
+    settings.out_dir.mkdir(parents=True, exist_ok=True)
+    version = stages.extractor_version(settings)
+    store = Store(settings.db_path)
+    summary: dict[str, Any] = {"run_id": run_id, "started_at": started.isoformat(timespec="seconds")}
+    try:
+        plan = ingest_task(settings, store.document_hashes(), store.document_extractors(), version, full)
+        log.info("ingest: %d new, %d changed, %d unchanged, %d removed, %d rejected", len(plan.new),
+                 len(plan.changed), len(plan.unchanged), len(plan.removed), len(plan.rejected))
+        extracted = extract_task(plan, settings)
+        store_task(store, plan, extracted, version)
+        new_conflicts = reconcile_task(store, settings)
+        summary = stages.summarise(store, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts)
+        report = validate_task(store, settings)
+        summary["validation"] = report.to_dict()
+        if not report.success:
+            summary["status"] = "failed_validation"
+            log.error("validation failed; outputs not published:\n%s", report.format())
+        else:
+            summary["status"] = "ok"
+            paths = publish_task(store, settings, summary, report.to_dict())
+            summary["outputs"] = {k: str(v) for k, v in paths.items()}
+    except BaseException as e:
+        summary["status"] = "crashed"
+        summary["error"] = f"{type(e).__name__}: {e}"
+        raise
+    finally:
+        finished = dt.datetime.now(dt.UTC)
+        summary["finished_at"] = finished.isoformat(timespec="seconds")
+        try:
+            store.record_run(run_id, started_at=started.replace(tzinfo=None),
+                             finished_at=finished.replace(tzinfo=None), status=summary["status"], summary=summary)
+        finally:
+            store.close()
+            export.append_jsonl(settings.out_dir / "runs.jsonl", _run_line(summary))
+    return summary
+
+
+def _run_line(summary: dict[str, Any]) -> dict[str, Any]:
+    keys = ("run_id", "started_at", "finished_at", "status", "new", "changed", "unchanged", "removed",
+            "claims", "conflicts", "conflicts_by_severity", "new_conflicts", "error")
+    line = {k: summary.get(k) for k in keys if k in summary}
+    line["rejected"] = len(summary.get("rejected", []) or [])
+    if isinstance(line.get("new_conflicts"), list):
+        line["new_conflicts"] = len(line["new_conflicts"])
+    return line

@@ -1,0 +1,210 @@
+"""The pipeline's stages as plain functions, one call each. `flows/` wraps each in a Prefect task.
+
+ingest -> extract -> store -> reconcile -> validate -> publish. Each stage takes and returns plain values
+so it can be tested without Prefect and run on a Dask worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+import claims
+from claims.io import export
+from claims.io.frames import claims_frame, conflicts_frame, document_row, documents_frame
+from claims.io.ingest import Source, load_documents, scan
+from claims.io.store import Store
+from claims.settings import Settings
+from claims.types import Claim, Document, Kind, Qualifier, Rejection
+
+logger = logging.getLogger(__name__)
+
+_EXTRACTOR_MODULES = ("lexicon", "parse", "nlp", "extract.py", "segment.py", "context.py", "types.py")
+
+
+def extractor_version(settings: Settings) -> str:
+    """Package version + model + a hash of the extraction code and lexicons.
+
+    Stored per document: a document extracted by other code is re-extracted (a thin wrapper's source does not
+    change when the library does, so the code itself goes into the key).
+    """
+    root = Path(claims.__file__).parent
+    digest = hashlib.sha256()
+    for name in _EXTRACTOR_MODULES:
+        target = root / name
+        files = sorted(target.rglob("*")) if target.is_dir() else [target]
+        for f in files:
+            if f.is_file() and f.suffix in {".py", ".csv", ".json", ".txt"}:
+                digest.update(f.relative_to(root).as_posix().encode())
+                digest.update(f.read_bytes())
+    return f"{claims.__version__}+{settings.spacy_model}+{digest.hexdigest()[:12]}"
+
+
+@dataclass(frozen=True)
+class IngestPlan:
+    """What this run has to do, decided by content hashes against the store."""
+
+    documents: list[Document]  # new or changed, loaded
+    new: list[str]
+    changed: list[str]
+    unchanged: list[str]
+    removed: list[str]
+    rejected: list[Rejection]
+    sources: list[Source] = field(default_factory=list)
+
+
+def plan_ingest(settings: Settings, *, known: dict[str, str], extractors: dict[str, str],
+                version: str, full: bool = False) -> IngestPlan:
+    """Scan raw/, load only new or changed documents (or all with `full`)."""
+    sources = scan(settings.raw_dir, settings)
+    current = {s.doc: s for s in sources}
+
+    def unchanged(source: Source) -> bool:
+        return (not full and known.get(source.doc) == source.sha256
+                and extractors.get(source.doc) == version)
+
+    result = load_documents(settings.raw_dir, settings, text_dir=settings.out_dir / "text", skip=unchanged)
+    loaded = {d.doc for d in result.documents}
+    new = sorted(d for d in loaded if d not in known)
+    changed = sorted(d for d in loaded if d in known)
+    same = sorted(s.doc for s in sources if unchanged(s))
+    rejected_docs = {r.doc for r in result.rejected if r.reason != "duplicate"}
+    removed = sorted(d for d in known if d not in current or d in rejected_docs)
+    return IngestPlan(result.documents, new, changed, same, removed, list(result.rejected), sources)
+
+
+def extract(documents: Sequence[Document], settings: Settings, *, nlp: object | None = None,
+            n_process: int = 1, progress: Callable[[str], None] | None = None) -> dict[str, list[Claim]]:
+    """Claims per document name. Loads the spaCy pipeline once."""
+    from claims.extract import extract_documents
+    from claims.nlp.pipeline import build_nlp
+
+    if not documents:
+        return {}
+    nlp = nlp or build_nlp(settings)
+    out: dict[str, list[Claim]] = {}
+    total = len(documents)
+    for i, (document, found) in enumerate(extract_documents(documents, nlp, settings, n_process=n_process), 1):
+        out[document.doc] = found
+        logger.info("extracted %s: %d claims", document.doc, len(found),
+                    extra={"claims_progress": (i, total, document.doc)})
+        if progress:
+            progress(document.doc)
+    return out
+
+
+def store_results(store: Store, plan: IngestPlan, extracted: dict[str, list[Claim]], *, version: str) -> None:
+    """One transaction: new/changed documents and their claims in, removed documents out."""
+    with store.transaction():
+        store.remove_documents(plan.removed)
+        rows = [document_row(d, len(extracted.get(d.doc, []))) for d in plan.documents]
+        store.upsert_documents(rows, extractor=version)
+        for document in plan.documents:
+            store.replace_claims(document.doc, claims_frame(extracted.get(document.doc, [])))
+
+
+def claims_from_frame(df: pd.DataFrame) -> list[Claim]:
+    """Rebuild Claim records from the stored table (for reconciliation)."""
+
+    def num(x: object) -> float | None:
+        return None if x is None or pd.isna(x) else float(x)  # type: ignore[arg-type]
+
+    def year(x: object) -> int | None:
+        return None if x is None or pd.isna(x) else int(x)  # type: ignore[call-overload]
+
+    def text(x: object) -> str:
+        return "" if x is None or pd.isna(x) else str(x)  # type: ignore[arg-type]
+
+    out = []
+    for r in df.to_dict("records"):
+        out.append(Claim(
+            claim_id=text(r["claim_id"]), doc=text(r["doc"]), char_start=int(r["char_start"]),
+            char_end=int(r["char_end"]), surface=text(r["surface"]), value=num(r["value"]),
+            value_low=num(r["value_low"]), value_high=num(r["value_high"]), unit=text(r["unit"]) or None,
+            kind=Kind(text(r["kind"]) or "other"), counted=text(r["counted"]) or None,
+            qualifier=Qualifier(text(r["qualifier"]) or "exact"), period_start=year(r["period_start"]),
+            period_end=year(r["period_end"]), fiscal=bool(r["fiscal"]) if not pd.isna(r["fiscal"]) else False,
+            subject=text(r["subject"]), entities=tuple(e for e in text(r["entities"]).split(";") if e),
+            section=text(r["section"]), sentence=text(r["sentence"]), citation=text(r["citation"]),
+            confidence=num(r["confidence"]) or 0.0, sentence_start=year(r["sentence_start"]) or 0,
+            chapter=text(r["chapter"]), precision=num(r["precision"]),
+            flags=tuple(f for f in text(r["flags"]).split(";") if f), doc_sha256=text(r["doc_sha256"]),
+        ))
+    return out
+
+
+def reconcile(store: Store, settings: Settings, *, focus: Iterable[str] | None = None) -> pd.DataFrame:
+    """Find conflicts over every stored claim and store them with the reviewers' decisions applied."""
+    from claims.reconcile import find_conflicts
+
+    claims_df = store.claims_df()
+    records = claims_from_frame(claims_df)
+    found = find_conflicts(records, settings, focus=set(focus) if focus is not None else None)
+    df = conflicts_frame(found, claims_df)
+    with store.transaction():
+        return store.replace_conflicts(df)
+
+
+def validate(store: Store, settings: Settings, *, out_dir: Path) -> object:
+    from claims.io.validation import validate_tables
+
+    return validate_tables(
+        claims=store.claims_df(), conflicts=store.conflicts_df(), documents=store.documents_df(),
+        settings=settings, out_dir=out_dir,
+    )
+
+
+def summarise(store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.datetime,
+              new_conflicts: Sequence[str] = ()) -> dict[str, object]:
+    conflicts = store.conflicts_df()
+    claims_n = store.con.execute("SELECT count(*) FROM claims").fetchone()[0]  # type: ignore[index]
+    docs_n = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+    return {
+        "run_id": run_id,
+        "started_at": started_at.isoformat(timespec="seconds"),
+        "documents": int(docs_n),
+        "new": len(plan.new),
+        "changed": len(plan.changed),
+        "unchanged": len(plan.unchanged),
+        "removed": len(plan.removed),
+        "new_documents": plan.new,
+        "changed_documents": plan.changed,
+        "removed_documents": plan.removed,
+        "claims": int(claims_n),
+        "conflicts": len(conflicts),
+        "conflicts_by_severity": dict(Counter(conflicts["severity"].astype(str))),
+        "conflicts_by_kind": dict(Counter(conflicts["kind"].astype(str))),
+        "new_conflicts": list(new_conflicts),
+        "rejected": [{"doc": r.doc, "reason": r.reason, "detail": r.detail} for r in plan.rejected],
+    }
+
+
+def publish(store: Store, settings: Settings, *, summary: dict[str, object],
+            validation: dict[str, object] | None) -> dict[str, Path]:
+    """Exports and reports from the database, each file written atomically."""
+    out = settings.out_dir
+    claims_df = store.claims_df()
+    conflicts_df = store.conflicts_df()
+    documents_df = documents_frame(store.documents_df().to_dict("records"))
+    paths: dict[str, Path] = {}
+    paths["claims"], _ = export.write_table(out, "claims", claims_df)
+    paths["conflicts"], _ = export.write_table(out, "conflicts", conflicts_df)
+    paths["documents"], _ = export.write_table(out, "documents", documents_df)
+    rejected = pd.DataFrame(summary.get("rejected") or [], columns=["doc", "reason", "detail"])
+    paths["rejected"] = export.write_csv(out / "rejected.csv", rejected)
+    try:
+        from claims.io.reports import write_reports
+    except ImportError:  # reports land in their own change; the tables above are the contract
+        logger.warning("report module not available; skipping HTML reports")
+        return paths
+    report_paths = write_reports(out, documents=documents_df, claims=claims_df, conflicts=conflicts_df,
+                                 summary=summary, validation=validation)
+    paths["report"] = Path(report_paths.report_html)
+    return paths

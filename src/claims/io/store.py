@@ -1,0 +1,238 @@
+"""The embedded DuckDB store (processed/claims.duckdb): documents, claims, conflicts, reviews, runs.
+
+Reviewer decisions live here and survive rebuilds of the exports: they are keyed by stable conflict ids and
+carry the evidence fingerprint the reviewer saw, so a finding whose evidence changed is re-opened with its
+history kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from claims.errors import StoreError, UnknownConflictError
+from claims.io.frames import (
+    CLAIM_COLUMNS,
+    CONFLICT_COLUMNS,
+    DOCUMENT_COLUMNS,
+    normalise_claims_frame,
+    normalise_conflicts_frame,
+)
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    doc VARCHAR PRIMARY KEY, sha256 VARCHAR, format VARCHAR, n_chars BIGINT, title VARCHAR, author VARCHAR,
+    published VARCHAR, encoding VARCHAR, text_path VARCHAR, aliases VARCHAR, n_claims BIGINT,
+    extractor VARCHAR, first_seen TIMESTAMP, last_seen TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id VARCHAR, doc VARCHAR, char_start BIGINT, char_end BIGINT, surface VARCHAR, value DOUBLE,
+    value_low DOUBLE, value_high DOUBLE, unit VARCHAR, kind VARCHAR, counted VARCHAR, qualifier VARCHAR,
+    period_start BIGINT, period_end BIGINT, fiscal BOOLEAN, subject VARCHAR, entities VARCHAR,
+    section VARCHAR, sentence VARCHAR, citation VARCHAR, confidence DOUBLE,
+    chapter VARCHAR, sentence_start BIGINT, precision DOUBLE, flags VARCHAR, doc_sha256 VARCHAR
+);
+CREATE TABLE IF NOT EXISTS conflicts (
+    conflict_id VARCHAR, kind VARCHAR, severity VARCHAR, claim_a VARCHAR, claim_b VARCHAR,
+    doc_a VARCHAR, start_a BIGINT, end_a BIGINT, surface_a VARCHAR, value_a DOUBLE, unit_a VARCHAR,
+    doc_b VARCHAR, start_b BIGINT, end_b BIGINT, surface_b VARCHAR, value_b DOUBLE, unit_b VARCHAR,
+    topic VARCHAR, period VARCHAR, relative_difference DOUBLE, explanation VARCHAR, status VARCHAR,
+    scope VARCHAR, score DOUBLE, consensus_value DOUBLE, support VARCHAR, expected_value DOUBLE,
+    section_a VARCHAR, section_b VARCHAR, chapter_a VARCHAR, chapter_b VARCHAR,
+    sentence_a VARCHAR, sentence_b VARCHAR, sentence_start_a BIGINT, sentence_start_b BIGINT,
+    citation_a VARCHAR, citation_b VARCHAR, evidence VARCHAR, review_note VARCHAR, reviewed_at VARCHAR,
+    first_seen TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS reviews (
+    conflict_id VARCHAR, status VARCHAR, note VARCHAR, reviewer VARCHAR, reviewed_at TIMESTAMP,
+    evidence VARCHAR, topic VARCHAR, doc_a VARCHAR, doc_b VARCHAR, surface_a VARCHAR, surface_b VARCHAR
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR, summary VARCHAR
+);
+"""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A thin, explicit wrapper around one DuckDB connection."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            if not read_only:
+                self.con.execute(_SCHEMA)
+                self.con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+                )
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the database {self.path}: {e}", path=str(self.path)) from e
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: a crash inside leaves the previous state of every table."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # documents -----------------------------------------------------------------------------------
+    def document_hashes(self) -> dict[str, str]:
+        rows = self.con.execute("SELECT doc, sha256 FROM documents").fetchall()
+        return {doc: sha for doc, sha in rows}
+
+    def document_extractors(self) -> dict[str, str]:
+        rows = self.con.execute("SELECT doc, extractor FROM documents").fetchall()
+        return {doc: ext or "" for doc, ext in rows}
+
+    def upsert_documents(self, rows: Sequence[dict[str, object]], *, extractor: str) -> None:
+        now = _now()
+        for row in rows:
+            first = self.con.execute("SELECT first_seen FROM documents WHERE doc = ?", [row["doc"]]).fetchone()
+            self.con.execute("DELETE FROM documents WHERE doc = ?", [row["doc"]])
+            values = [row.get(c) for c in DOCUMENT_COLUMNS] + [extractor, first[0] if first else now, now]
+            placeholders = ", ".join("?" for _ in values)
+            self.con.execute(f"INSERT INTO documents VALUES ({placeholders})", values)
+
+    def remove_documents(self, docs: Sequence[str]) -> None:
+        for doc in docs:
+            self.con.execute("DELETE FROM documents WHERE doc = ?", [doc])
+            self.con.execute("DELETE FROM claims WHERE doc = ?", [doc])
+
+    def documents_df(self) -> pd.DataFrame:
+        cols = ", ".join(DOCUMENT_COLUMNS)
+        return self.con.execute(f"SELECT {cols} FROM documents ORDER BY doc").df()
+
+    # claims --------------------------------------------------------------------------------------
+    def replace_claims(self, doc: str, claims: pd.DataFrame) -> None:
+        self.con.execute("DELETE FROM claims WHERE doc = ?", [doc])
+        if len(claims):
+            frame = claims[CLAIM_COLUMNS]
+            self.con.register("_new_claims", frame)
+            try:
+                self.con.execute("INSERT INTO claims BY NAME SELECT * FROM _new_claims")
+            finally:
+                self.con.unregister("_new_claims")
+
+    def claims_df(self) -> pd.DataFrame:
+        cols = ", ".join(CLAIM_COLUMNS)
+        return normalise_claims_frame(self.con.execute(f"SELECT {cols} FROM claims").df())
+
+    # conflicts and reviews -----------------------------------------------------------------------
+    def replace_conflicts(self, conflicts: pd.DataFrame) -> pd.DataFrame:
+        """Store the run's findings, applying the latest review decisions; returns the stored frame."""
+        first_seen = dict(self.con.execute("SELECT conflict_id, first_seen FROM conflicts").fetchall())
+        df = self.apply_reviews(conflicts)
+        now = _now()
+        df = df.assign(first_seen=[first_seen.get(cid, now) for cid in df["conflict_id"]])
+        self.con.execute("DELETE FROM conflicts")
+        if len(df):
+            self.con.register("_new_conflicts", df)
+            try:
+                self.con.execute("INSERT INTO conflicts BY NAME SELECT * FROM _new_conflicts")
+            finally:
+                self.con.unregister("_new_conflicts")
+        return df.drop(columns="first_seen")
+
+    def apply_reviews(self, conflicts: pd.DataFrame) -> pd.DataFrame:
+        """Status from the latest decision per conflict; a decision on other evidence re-opens it."""
+        latest = self.latest_reviews()
+        df = conflicts.copy()
+        statuses, notes, times = [], [], []
+        for cid, evidence in zip(df["conflict_id"], df["evidence"], strict=True):
+            review = latest.get(cid)
+            if review is None:
+                statuses.append("open")
+                notes.append(None)
+                times.append(None)
+            elif review["evidence"] and evidence and review["evidence"] != evidence:
+                statuses.append("open")
+                notes.append(f"re-opened: evidence changed since the {review['status']} decision "
+                             f"({review['note'] or 'no note'})")
+                times.append(str(review["reviewed_at"]))
+            else:
+                statuses.append(review["status"])
+                notes.append(review["note"])
+                times.append(str(review["reviewed_at"]))
+        df["status"] = pd.array(statuses, dtype="string")
+        df["review_note"] = pd.array(notes, dtype="string")
+        df["reviewed_at"] = pd.array(times, dtype="string")
+        return df
+
+    def latest_reviews(self) -> dict[str, dict[str, object]]:
+        rows = self.con.execute(
+            """SELECT conflict_id, status, note, reviewer, reviewed_at, evidence FROM (
+                   SELECT *, row_number() OVER (PARTITION BY conflict_id ORDER BY reviewed_at DESC) AS rn
+                   FROM reviews) WHERE rn = 1"""
+        ).fetchall()
+        keys = ("conflict_id", "status", "note", "reviewer", "reviewed_at", "evidence")
+        return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+
+    def conflicts_df(self) -> pd.DataFrame:
+        cols = ", ".join(CONFLICT_COLUMNS)
+        return normalise_conflicts_frame(self.con.execute(f"SELECT {cols} FROM conflicts").df())
+
+    def record_review(self, conflict_id: str, *, status: str, note: str = "", reviewer: str = "") -> dict:
+        row = self.con.execute(
+            "SELECT evidence, topic, doc_a, doc_b, surface_a, surface_b FROM conflicts WHERE conflict_id = ?",
+            [conflict_id],
+        ).fetchone()
+        if row is None:
+            raise UnknownConflictError(f"no finding with id {conflict_id!r}", conflict_id=conflict_id)
+        now = _now()
+        self.con.execute(
+            "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [conflict_id, status, note, reviewer, now, *row],
+        )
+        self.con.execute(
+            "UPDATE conflicts SET status = ?, review_note = ?, reviewed_at = ? WHERE conflict_id = ?",
+            [status, note, str(now), conflict_id],
+        )
+        return {"conflict_id": conflict_id, "status": status, "note": note, "reviewer": reviewer,
+                "reviewed_at": str(now)}
+
+    def review_history(self, conflict_id: str | None = None) -> pd.DataFrame:
+        if conflict_id:
+            return self.con.execute(
+                "SELECT * FROM reviews WHERE conflict_id = ? ORDER BY reviewed_at", [conflict_id]
+            ).df()
+        return self.con.execute("SELECT * FROM reviews ORDER BY reviewed_at").df()
+
+    # runs ----------------------------------------------------------------------------------------
+    def record_run(self, run_id: str, *, started_at: dt.datetime, finished_at: dt.datetime | None,
+                   status: str, summary: dict[str, object]) -> None:
+        self.con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, ?, ?, ?)",
+            [run_id, started_at, finished_at, status, json.dumps(summary, default=str)],
+        )
