@@ -1,0 +1,485 @@
+"""raw/ -> Documents: find the source files, read each format, reject bad files with a reason.
+
+Public API (the pipeline calls these):
+
+- `scan(raw_dir, settings)` lists every candidate file (cheap: one streamed SHA-256 per file).
+- `load_document(source, settings, text_dir=...)` reads one file or raises `IngestError(reason, detail)`.
+- `iter_documents(...)` streams `Document | Rejection | IngestWarning` one file at a time (bounded memory);
+  `load_documents(...)` collects them into an `IngestResult`. Neither ever raises for a bad file.
+
+Decisions (documented for users in raw/README.md terms):
+
+- Skipped by `scan` (not documents, never rejected): hidden files and folders (`.name`), Office lock files
+  (`~$name`), metadata sidecars (`*.meta.json`), and folder notes named README.md / README.txt (any case,
+  any depth).
+- Plain text: a UTF-8 .txt/.md file (with or without BOM) gives `Document.text ==
+  open(path, encoding="utf-8").read()` and `text_path=None`; offsets index the raw file. Every other
+  encoding and every other format is decoded/extracted, newlines normalised to "\\n", and written (UTF-8,
+  no BOM, atomically) to `text_dir/<doc>.txt`, so `open(text_path, encoding="utf-8").read() == text`.
+- Duplicates (same SHA-256 under several names): the first name in sorted order is loaded once, with
+  `Document.aliases` listing the other names; each other name gets `Rejection(name, "duplicate",
+  "same content as <first>")`. If the first copy is rejected, every copy gets that reason.
+- Incremental runs: `skip(source)` True means "unchanged, do not load". A group of identical files is loaded
+  if any of its names is not skipped (so a new copy of an old file updates the aliases).
+- Metadata priority: sidecar `name.meta.json` (or `stem.meta.json`) > explicit metadata in the file (PDF/DOCX
+  properties, HTML meta tags) > what the first lines say (title, byline, dateline; `claims.parse.metadata`) >
+  file creation dates (PDF/DOCX). A malformed sidecar does not stop the document: it loads without the
+  sidecar and an `IngestWarning(doc, "bad_sidecar", ...)` is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from claims.errors import IngestError
+from claims.io.formats import (
+    REASON_DUPLICATE,
+    REASON_EMPTY,
+    REASON_TOO_LARGE,
+    REASON_UNREADABLE,
+    REASON_UNSUPPORTED,
+    Extracted,
+    squash_spaces,
+)
+from claims.io.formats.text import read_text
+from claims.parse.metadata import detect_metadata, markdown_headings
+from claims.settings import Settings
+from claims.types import Document, Rejection
+
+logger = logging.getLogger(__name__)
+
+SUFFIX_FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+"""Supported file suffixes (lower case) and the `Document.format` each one gives."""
+
+SIDECAR_SUFFIX = ".meta.json"
+SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})
+REASON_INTERNAL = "internal_error"
+REASON_BAD_SIDECAR = "bad_sidecar"
+_CHUNK = 1 << 20
+_HEADER_CHARS = 10_000  # metadata detection looks at the opening of the text only
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A candidate file under raw/, as found by `scan` (before it is read)."""
+
+    doc: str  # name relative to raw_dir with "/" separators
+    path: Path
+    size: int
+    sha256: str  # of the file's bytes; "" when the file could not be read
+    suffix: str  # lower case, with the dot ("" when the name has none)
+    mtime_ns: int = 0
+    sidecar: Path | None = None  # name.meta.json next to the file, when present
+    sidecar_sha256: str = ""  # so that a metadata-only change is seen by incremental runs
+    error: str = ""  # why the file could not be stat'ed or hashed
+
+
+@dataclass(frozen=True, slots=True)
+class IngestWarning:
+    """Something wrong that did not stop a document from loading (e.g. a malformed sidecar)."""
+
+    doc: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    documents: list[Document]
+    rejected: list[Rejection]
+    sources: list[Source]  # every scanned file, loaded, rejected or skipped
+    warnings: list[IngestWarning] = field(default_factory=list)
+
+
+class SidecarMeta(BaseModel):
+    """`name.meta.json`: metadata that overrides what the file says about itself."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+
+    @field_validator("author", mode="before")
+    @classmethod
+    def _join_authors(cls, value: object) -> object:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return "; ".join(value)
+        return value
+
+
+# --- scanning -------------------------------------------------------------------------------------------
+
+
+def _is_skipped(name: str) -> bool:
+    lowered = name.lower()
+    return name.startswith((".", "~$")) or lowered.endswith(SIDECAR_SUFFIX) or lowered in SKIPPED_NAMES
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _find_sidecar(path: Path) -> Path | None:
+    for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(path.stem + SIDECAR_SUFFIX)):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def make_source(path: Path, raw_dir: Path) -> Source:
+    """Stat and hash one file (never raises: problems go into `Source.error`)."""
+    doc = path.relative_to(raw_dir).as_posix()
+    suffix = path.suffix.lower()
+    sidecar = _find_sidecar(path)
+    sidecar_sha = ""
+    if sidecar is not None:
+        try:
+            sidecar_sha = _sha256(sidecar)
+        except OSError as e:
+            logger.warning("%s: cannot read sidecar %s: %s", doc, sidecar.name, e)
+    try:
+        stat = path.stat()
+    except OSError as e:
+        return Source(doc, path, 0, "", suffix, error=f"{type(e).__name__}: {e.strerror or e}")
+    try:
+        sha = _sha256(path)
+    except OSError as e:
+        return Source(
+            doc,
+            path,
+            stat.st_size,
+            "",
+            suffix,
+            stat.st_mtime_ns,
+            sidecar,
+            sidecar_sha,
+            error=f"{type(e).__name__}: {e.strerror or e}",
+        )
+    return Source(doc, path, stat.st_size, sha, suffix, stat.st_mtime_ns, sidecar, sidecar_sha)
+
+
+def scan(raw_dir: Path, settings: Settings) -> list[Source]:
+    """Every candidate source file under `raw_dir` (recursive), sorted by name.
+
+    Hidden files/folders, `~$` lock files, `*.meta.json` sidecars and README.md/README.txt are skipped.
+    Unsupported suffixes are included (they are rejected as "unsupported" when loaded, so users see them).
+    """
+    del settings  # reserved for include/exclude knobs; accepted so every stage has the same signature
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise IngestError("missing_folder", f"{raw_dir} is not a folder")
+    sources: list[Source] = []
+    for root, dirs, files in os.walk(raw_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not _is_skipped(name):
+                sources.append(make_source(Path(root) / name, raw_dir))
+    sources.sort(key=lambda s: s.doc)
+    logger.info("scanned %s: %d candidate files", raw_dir, len(sources))
+    return sources
+
+
+# --- loading one file -----------------------------------------------------------------------------------
+
+
+def _human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    raise AssertionError("unreachable")
+
+
+def _check_source(source: Source, settings: Settings) -> str:
+    """The format of a source that may be read, or IngestError (unreadable/unsupported/too_large/empty)."""
+    if source.error:
+        raise IngestError(REASON_UNREADABLE, source.error)
+    fmt = SUFFIX_FORMATS.get(source.suffix)
+    if fmt is None:
+        supported = ", ".join(sorted(SUFFIX_FORMATS))
+        what = f"extension '{source.suffix}'" if source.suffix else "a file without extension"
+        raise IngestError(REASON_UNSUPPORTED, f"{what} is not supported; supported: {supported}")
+    if source.size > settings.max_file_bytes:
+        raise IngestError(
+            REASON_TOO_LARGE,
+            f"{_human_size(source.size)} is over the {_human_size(settings.max_file_bytes)} limit "
+            "(settings.max_file_bytes / CLAIMS_MAX_FILE_BYTES)",
+        )
+    if source.size == 0:
+        raise IngestError(REASON_EMPTY, "0 bytes")
+    return fmt
+
+
+def _read_bytes(source: Source, settings: Settings) -> bytes:
+    try:
+        with source.path.open("rb") as f:
+            data = f.read(settings.max_file_bytes + 1)  # never more than the limit, even if the file grew
+    except OSError as e:
+        raise IngestError(REASON_UNREADABLE, f"{type(e).__name__}: {e.strerror or e}") from e
+    if len(data) > settings.max_file_bytes:
+        raise IngestError(REASON_TOO_LARGE, f"grew over the {_human_size(settings.max_file_bytes)} limit")
+    if not data:
+        raise IngestError(REASON_EMPTY, "0 bytes")
+    return data
+
+
+def _extract(data: bytes, fmt: str, source: Source) -> Extracted:
+    if fmt in ("txt", "md"):
+        extracted = read_text(data, fmt=fmt)
+        if fmt == "md":
+            return _with_headings(extracted, markdown_headings(extracted.text))
+        return extracted
+    if fmt == "html":
+        from claims.io.formats.html import read_html
+
+        return read_html(data)
+    if fmt == "pdf":
+        from claims.io.formats.pdf import read_pdf
+
+        return read_pdf(data)
+    if fmt == "docx":
+        from claims.io.formats.docx import read_docx
+
+        return read_docx(data)
+    raise IngestError(REASON_UNSUPPORTED, f"no reader for format {fmt!r} ({source.doc})")
+
+
+def _with_headings(extracted: Extracted, headings: tuple[tuple[int, int, str], ...]) -> Extracted:
+    return Extracted(
+        text=extracted.text,
+        format=extracted.format,
+        encoding=extracted.encoding,
+        title=extracted.title,
+        author=extracted.author,
+        published=extracted.published,
+        created=extracted.created,
+        page_starts=extracted.page_starts,
+        headings=headings,
+        plain=extracted.plain,
+    )
+
+
+def read_sidecar(path: Path) -> SidecarMeta:
+    """Parse and validate a `name.meta.json` sidecar; raises IngestError(bad_sidecar) when malformed."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        return SidecarMeta.model_validate(raw)
+    except OSError as e:
+        raise IngestError(REASON_BAD_SIDECAR, f"{path.name}: cannot read: {e.strerror or e}") from e
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise IngestError(REASON_BAD_SIDECAR, f"{path.name}: not valid JSON: {e}") from e
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'root'}: {err['msg']}" for err in e.errors()
+        )
+        raise IngestError(
+            REASON_BAD_SIDECAR, f"{path.name}: {problems} (expected keys: title, author, published)"
+        ) from e
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def text_path_for(doc: str, text_dir: Path) -> Path:
+    """Where the extracted text of `doc` is stored: text_dir/<doc>.txt (sub-folders kept)."""
+    return Path(text_dir, *doc.split("/")).with_name(doc.rsplit("/", 1)[-1] + ".txt")
+
+
+def _load(
+    source: Source, settings: Settings, *, text_dir: Path | None
+) -> tuple[Document, list[IngestWarning]]:
+    fmt = _check_source(source, settings)
+    data = _read_bytes(source, settings)
+    sha = hashlib.sha256(data).hexdigest()
+    if source.sha256 and sha != source.sha256:
+        logger.warning("%s changed since it was scanned; using its current content", source.doc)
+    extracted = _extract(data, fmt, source)
+    del data
+
+    warnings: list[IngestWarning] = []
+    sidecar = SidecarMeta()
+    if source.sidecar is not None:
+        try:
+            sidecar = read_sidecar(source.sidecar)
+        except IngestError as e:
+            logger.warning("%s: %s", source.doc, e)
+            warnings.append(IngestWarning(source.doc, e.reason, e.detail))
+
+    header = detect_metadata(extracted.text[:_HEADER_CHARS])
+    title = sidecar.title or extracted.title or header.title
+    author = sidecar.author or extracted.author or header.author
+    published = sidecar.published or extracted.published or header.published or extracted.created
+
+    text_path: str | None = None
+    if not extracted.plain and text_dir is not None:
+        target = text_path_for(source.doc, text_dir)
+        try:
+            _write_atomic(target, extracted.text)
+        except OSError as e:
+            # the output folder is broken, not the source; still reported per document (reason write_failed)
+            raise IngestError("write_failed", f"cannot write {target}: {e.strerror or e}") from e
+        text_path = str(target)
+
+    document = Document(
+        doc=source.doc,
+        text=extracted.text,
+        sha256=sha,
+        format=extracted.format,
+        title=squash_spaces(title) if title else None,
+        author=squash_spaces(author) if author else None,
+        published=published,
+        encoding=extracted.encoding,
+        text_path=text_path,
+        page_starts=extracted.page_starts,
+        headings=extracted.headings,
+    )
+    return document, warnings
+
+
+def load_document(source: Source, settings: Settings, *, text_dir: Path | None) -> Document:
+    """Read one source file into a Document; raises IngestError(reason, detail) for bad input.
+
+    Non-plain formats have their text written to `text_dir/<doc>.txt` (when `text_dir` is given) and
+    `Document.text_path` set. Sidecar problems are logged, not raised (see `iter_documents` for them).
+    """
+    document, _warnings = _load(source, settings, text_dir=text_dir)
+    return document
+
+
+# --- loading a folder -----------------------------------------------------------------------------------
+
+
+def _groups(sources: Sequence[Source]) -> list[list[Source]]:
+    """Sources grouped by identical content (first = canonical name), in name order of the canonical."""
+    by_sha: dict[str, list[Source]] = {}
+    groups: list[list[Source]] = []
+    for source in sorted(sources, key=lambda s: s.doc):
+        # empty and unreadable files are never "duplicates" of each other
+        if source.sha256 and source.size > 0 and not source.error:
+            if source.sha256 in by_sha:
+                by_sha[source.sha256].append(source)
+                continue
+            by_sha[source.sha256] = group = [source]
+        else:
+            group = [source]
+        groups.append(group)
+    return groups
+
+
+def _safe_load(
+    source: Source, settings: Settings, text_dir: Path | None
+) -> tuple[Document | Rejection, list[IngestWarning]]:
+    try:
+        return _load(source, settings, text_dir=text_dir)
+    except IngestError as e:
+        logger.info("rejected %s: %s", source.doc, e)
+        return Rejection(source.doc, e.reason, e.detail), []
+    except Exception as e:  # a reader library failing in a way it does not document: reject, keep going
+        logger.warning("rejected %s: unexpected %s: %s", source.doc, type(e).__name__, e, exc_info=True)
+        return Rejection(source.doc, REASON_INTERNAL, f"{type(e).__name__}: {e}"), []
+
+
+def iter_documents(
+    raw_dir: Path,
+    settings: Settings,
+    *,
+    text_dir: Path | None,
+    skip: Callable[[Source], bool] | None = None,
+    sources: Sequence[Source] | None = None,
+) -> Iterator[Document | Rejection | IngestWarning]:
+    """Load every source under `raw_dir` one at a time; yield a Document, Rejection(s) and warnings for each.
+
+    Memory stays bounded by one document. Pass `sources` (from `scan`) to avoid scanning twice.
+    Never raises for a bad file.
+    """
+    if sources is None:
+        sources = scan(raw_dir, settings)
+    for group in _groups(sources):
+        if skip is not None and all(skip(s) for s in group):
+            continue
+        canonical, copies = group[0], group[1:]
+        outcome, warnings = _safe_load(canonical, settings, text_dir)
+        yield from warnings
+        if isinstance(outcome, Document):
+            if copies:
+                outcome = _with_aliases(outcome, tuple(c.doc for c in copies))
+            yield outcome
+            for copy in copies:
+                yield Rejection(copy.doc, REASON_DUPLICATE, f"same content as {canonical.doc}")
+        else:
+            yield outcome
+            for copy in copies:
+                yield Rejection(
+                    copy.doc, outcome.reason, f"same content as {canonical.doc}; {outcome.detail}"
+                )
+
+
+def _with_aliases(document: Document, aliases: tuple[str, ...]) -> Document:
+    return replace(document, aliases=aliases)
+
+
+def load_documents(
+    raw_dir: Path,
+    settings: Settings,
+    *,
+    text_dir: Path | None,
+    skip: Callable[[Source], bool] | None = None,
+) -> IngestResult:
+    """Load every source under `raw_dir`: documents, rejections (with reasons), all sources, warnings.
+
+    Never raises for a bad file; each one becomes a `Rejection(doc, reason, detail)`.
+    """
+    sources = scan(raw_dir, settings)
+    documents: list[Document] = []
+    rejected: list[Rejection] = []
+    warnings: list[IngestWarning] = []
+    for item in iter_documents(raw_dir, settings, text_dir=text_dir, skip=skip, sources=sources):
+        if isinstance(item, Document):
+            documents.append(item)
+        elif isinstance(item, Rejection):
+            rejected.append(item)
+        else:
+            warnings.append(item)
+    logger.info(
+        "ingested %s: %d documents, %d rejected, %d warnings",
+        raw_dir,
+        len(documents),
+        len(rejected),
+        len(warnings),
+    )
+    return IngestResult(documents=documents, rejected=rejected, sources=sources, warnings=warnings)
