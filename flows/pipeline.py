@@ -40,9 +40,15 @@ def store_task(store: Store, plan: stages.IngestPlan, extracted: dict[str, list]
 
 
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
-def reconcile_task(store: Store, settings: Settings) -> list[str]:
+def reconcile_task(store: Store, settings: Settings, full: bool) -> list[str]:
+    """Returns the ids of findings that were not there before this run."""
+    version = stages.reconciler_version(settings)
+    full = full or store.get_meta("reconciler") != version
     before = set(store.conflicts_df()["conflict_id"].astype(str))
-    df = stages.reconcile(store, settings)
+    df = stages.reconcile(store, settings, full=full)
+    store.set_meta("reconciler", version)
+    if df is None:
+        return []
     return [cid for cid in df["conflict_id"].astype(str) if cid not in before]
 
 
@@ -80,17 +86,24 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
                  len(plan.changed), len(plan.unchanged), len(plan.removed), len(plan.rejected))
         extracted = extract_task(plan, settings)
         store_task(store, plan, extracted, version)
-        new_conflicts = reconcile_task(store, settings)
+        new_conflicts = reconcile_task(store, settings, full)
         summary = stages.summarise(store, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts)
-        report = validate_task(store, settings)
-        summary["validation"] = report.to_dict()
-        if not report.success:
-            summary["status"] = "failed_validation"
-            log.error("validation failed; outputs not published:\n%s", report.format())
-        else:
+        if not stages.needs_publish(store, settings):
+            # nothing changed since the last published run: no validation, no rewrite of the outputs
             summary["status"] = "ok"
-            paths = publish_task(store, settings, summary, report.to_dict())
-            summary["outputs"] = {k: str(v) for k, v in paths.items()}
+            summary["validation"] = _last_validation(store)
+            summary["outputs"] = stages.output_paths(settings)
+        else:
+            report = validate_task(store, settings)
+            summary["validation"] = report.to_dict()
+            if not report.success:
+                summary["status"] = "failed_validation"
+                log.error("validation failed; outputs not published:\n%s", report.format())
+            else:
+                summary["status"] = "ok"
+                paths = publish_task(store, settings, summary, report.to_dict())
+                summary["outputs"] = {k: str(v) for k, v in paths.items()}
+        publish_artifacts(summary, store)
     except BaseException as e:
         summary["status"] = "crashed"
         summary["error"] = f"{type(e).__name__}: {e}"
@@ -105,6 +118,45 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
             store.close()
             export.append_jsonl(settings.out_dir / "runs.jsonl", _run_line(summary))
     return summary
+
+
+def _last_validation(store: Store) -> dict[str, Any] | None:
+    row = store.con.execute(
+        "SELECT summary FROM runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1").fetchone()
+    if not row:
+        return None
+    import json
+
+    return json.loads(row[0]).get("validation")
+
+
+def publish_artifacts(summary: dict[str, Any], store: Store) -> None:
+    """A markdown summary and a table of new findings, so the Prefect UI shows what changed."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+    from prefect.context import FlowRunContext
+
+    if FlowRunContext.get() is None:
+        return
+    sev = summary.get("conflicts_by_severity", {}) or {}
+    lines = [
+        f"# claims run {summary.get('run_id')}",
+        "",
+        "| documents | new | changed | unchanged | removed | rejected | claims | findings (high/medium/low) |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| {summary.get('documents', 0)} | {summary.get('new', 0)} | {summary.get('changed', 0)} | "
+        f"{summary.get('unchanged', 0)} | {summary.get('removed', 0)} | {len(summary.get('rejected', []))} | "
+        f"{summary.get('claims', 0)} | {sev.get('high', 0)}/{sev.get('medium', 0)}/{sev.get('low', 0)} |",
+        "",
+        f"{len(summary.get('new_conflicts', []))} new findings. Status: {summary.get('status')}.",
+    ]
+    create_markdown_artifact(markdown="\n".join(lines), key="claims-run-summary", description="Run summary")
+    new_ids = set(summary.get("new_conflicts", []) or [])
+    if new_ids:
+        df = store.conflicts_df()
+        rows = df[df["conflict_id"].isin(new_ids)][
+            ["conflict_id", "severity", "kind", "doc_a", "surface_a", "doc_b", "surface_b", "explanation"]]
+        create_table_artifact(table=rows.astype(str).to_dict("records"), key="claims-new-findings",
+                              description="Findings new in this run")
 
 
 def _run_line(summary: dict[str, Any]) -> dict[str, Any]:

@@ -234,7 +234,6 @@ def report(
     open_: Annotated[bool, typer.Option("--open", help="Open report.html in a browser.")] = False,
 ) -> None:
     """Rebuild the reports and exports from the database, without re-extracting."""
-    from claims.io import stages
     from claims.io.store import Store
 
     settings = Settings.from_env(out_dir=out)
@@ -242,9 +241,7 @@ def report(
         err.print(f"[red]error:[/red] no database at {settings.db_path}; run `claims run` first")
         raise typer.Exit(2)
     with Store(settings.db_path) as store:
-        last = store.con.execute("SELECT summary FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
-        summary = json.loads(last[0]) if last else {}
-        paths = stages.publish(store, settings, summary=summary, validation=summary.get("validation"))
+        paths = _republish(store, settings)
     console.print(f"report: {paths.get('report')}")
     if open_ and paths.get("report"):
         import webbrowser
@@ -278,7 +275,17 @@ def review(
         except UnknownConflictError as e:
             err.print(f"[red]error:[/red] {e}")
             raise typer.Exit(2) from e
+        _republish(store, settings)
     console.print(f"{saved['conflict_id']}: {saved['status']} ({saved['reviewed_at']})")
+
+
+def _republish(store: Any, settings: Settings) -> dict[str, Any]:
+    """Rewrite exports and reports from the database so a decision shows everywhere at once."""
+    from claims.io import stages
+
+    last = store.con.execute("SELECT summary FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    summary = json.loads(last[0]) if last else {}
+    return stages.publish(store, settings, summary=summary, validation=summary.get("validation"))
 
 
 @app.command()
@@ -310,6 +317,29 @@ def conflicts(
                       f"{r['doc_a']}: {r['surface_a']}", f"{r['doc_b'] or ''}: {r['surface_b'] or ''}", diff,
                       str(r["status"]), str(r["explanation"]))
     console.print(table)
+
+
+@app.command()
+def serve(
+    raw: RawOpt = Path("raw"),
+    out: OutOpt = Path("processed"),
+    interval: Annotated[int | None, typer.Option(help="Run every N seconds.")] = None,
+    cron: Annotated[str | None, typer.Option(help='Cron schedule, e.g. "0 6 * * *".')] = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "claims-scheduled",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Serve the pipeline as a Prefect deployment on a schedule (Ctrl-C stops it).
+
+    Uses Prefect's local ephemeral API unless PREFECT_API_URL points at a Prefect server.
+    """
+    if (interval is None) == (cron is None):
+        err.print("[red]error:[/red] give exactly one of --interval SECONDS or --cron EXPR")
+        raise typer.Exit(2)
+    _quiet_prefect(verbose)
+    deploy = importlib.import_module("flows.deploy")
+    console.print(f"serving deployment {name!r}: {'every ' + str(interval) + 's' if interval else cron} "
+                  f"on {raw} -> {out} (Ctrl-C to stop)")
+    deploy.serve(raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name)
 
 
 def main() -> None:

@@ -47,6 +47,19 @@ def extractor_version(settings: Settings) -> str:
     return f"{claims.__version__}+{settings.spacy_model}+{digest.hexdigest()[:12]}"
 
 
+def reconciler_version(settings: Settings) -> str:
+    """Hash of the reconciliation code, its lexicons (FX table) and thresholds: a change re-reconciles all."""
+    root = Path(claims.__file__).parent
+    digest = hashlib.sha256()
+    for f in sorted([*(root / "reconcile").rglob("*.py"), *(root / "lexicon").rglob("*")]):
+        if f.is_file() and f.suffix in {".py", ".csv", ".json"}:
+            digest.update(f.read_bytes())
+    knobs = settings.model_dump(include={"subject_match_threshold", "fx_tolerance", "conversion_tolerance",
+                                         "arithmetic_tolerance", "rounding_slack"})
+    digest.update(repr(sorted(knobs.items())).encode())
+    return digest.hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class IngestPlan:
     """What this run has to do, decided by content hashes against the store."""
@@ -103,6 +116,10 @@ def extract(documents: Sequence[Document], settings: Settings, *, nlp: object | 
 def store_results(store: Store, plan: IngestPlan, extracted: dict[str, list[Claim]], *, version: str) -> None:
     """One transaction: new/changed documents and their claims in, removed documents out."""
     with store.transaction():
+        touched = set(plan.new) | set(plan.changed) | set(plan.removed)
+        if touched:
+            store.add_pending_docs(touched)
+            store.set_meta("pending_publish", "1")
         store.remove_documents(plan.removed)
         rows = [document_row(d, len(extracted.get(d.doc, []))) for d in plan.documents]
         store.upsert_documents(rows, extractor=version)
@@ -140,16 +157,45 @@ def claims_from_frame(df: pd.DataFrame) -> list[Claim]:
     return out
 
 
-def reconcile(store: Store, settings: Settings, *, focus: Iterable[str] | None = None) -> pd.DataFrame:
-    """Find conflicts over every stored claim and store them with the reviewers' decisions applied."""
+def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.DataFrame | None:
+    """Re-reconcile what changed: new claims against the whole store; returns None when nothing changed.
+
+    Findings between two untouched documents are kept as they are; findings involving a new, changed or removed
+    document are recomputed (the claims of those documents are the `focus` of the matcher). Reviewers'
+    decisions are applied by the store.
+    """
     from claims.reconcile import find_conflicts
 
+    pending = store.pending_docs()
+    if not pending and not full:
+        return None
     claims_df = store.claims_df()
     records = claims_from_frame(claims_df)
-    found = find_conflicts(records, settings, focus=set(focus) if focus is not None else None)
+    existing = store.conflicts_df()
+    if full or existing.empty:
+        found = find_conflicts(records, settings)
+        kept = existing.iloc[0:0]
+    else:
+        focus = store.claim_ids_of(pending)
+        found = find_conflicts(records, settings, focus=focus) if focus else []
+        live = set(claims_df["claim_id"].astype(str))
+        docs_a = existing["doc_a"].astype(str)
+        docs_b = existing["doc_b"].fillna("").astype(str)
+        untouched = ~docs_a.isin(pending) & ~docs_b.isin(pending)
+        alive = existing["claim_a"].astype(str).isin(live) & (
+            existing["claim_b"].isna() | existing["claim_b"].astype(str).isin(live))
+        kept = existing[untouched & alive]
     df = conflicts_frame(found, claims_df)
+    df = df[~df["conflict_id"].isin(set(kept["conflict_id"]))]
+    combined = pd.concat([kept, df], ignore_index=True) if len(kept) else df
+    from claims.io.frames import normalise_conflicts_frame
+
+    combined = normalise_conflicts_frame(combined)
     with store.transaction():
-        return store.replace_conflicts(df)
+        stored = store.replace_conflicts(combined)
+        store.set_meta("pending_docs", "[]")
+        store.set_meta("pending_publish", "1")
+    return stored
 
 
 def validate(store: Store, settings: Settings, *, out_dir: Path) -> object:
@@ -207,4 +253,18 @@ def publish(store: Store, settings: Settings, *, summary: dict[str, object],
     report_paths = write_reports(out, documents=documents_df, claims=claims_df, conflicts=conflicts_df,
                                  summary=summary, validation=validation)
     paths["report"] = Path(report_paths.report_html)
+    store.set_meta("pending_publish", "0")
     return paths
+
+
+def output_paths(settings: Settings) -> dict[str, str]:
+    out = settings.out_dir
+    return {"claims": str(out / "claims.csv"), "conflicts": str(out / "conflicts.csv"),
+            "report": str(out / "report.html")}
+
+
+def needs_publish(store: Store, settings: Settings) -> bool:
+    """True after any change to the data, or when an output file is missing (e.g. processed/ was cleaned)."""
+    wanted = ("claims.csv", "conflicts.csv", "claims.parquet", "conflicts.parquet", "report.html")
+    missing = any(not (settings.out_dir / name).exists() for name in wanted)
+    return missing or store.get_meta("pending_publish", "1") != "0"

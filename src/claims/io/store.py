@@ -106,6 +106,28 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
+    # run state: what a crashed or interrupted run still owes ------------------------------------------
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def pending_docs(self) -> set[str]:
+        """Documents stored since the last completed reconciliation (survives a crash in between)."""
+        raw = self.get_meta("pending_docs", "[]")
+        return set(json.loads(raw))
+
+    def add_pending_docs(self, docs: set[str]) -> None:
+        self.set_meta("pending_docs", json.dumps(sorted(self.pending_docs() | docs)))
+
+    def claim_ids_of(self, docs: set[str]) -> set[str]:
+        if not docs:
+            return set()
+        rows = self.con.execute("SELECT claim_id, doc FROM claims").fetchall()
+        return {cid for cid, doc in rows if doc in docs}
+
     # documents -----------------------------------------------------------------------------------
     def document_hashes(self) -> dict[str, str]:
         rows = self.con.execute("SELECT doc, sha256 FROM documents").fetchall()
