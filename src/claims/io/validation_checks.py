@@ -1,0 +1,238 @@
+"""Derived columns that let plain Great Expectations expectations check cross-column and cross-table rules.
+
+GX expectations look at one column, a pair of columns or one table. Rules such as "the span lies within the
+document" (needs the documents table) or "the relative difference agrees with the two values" are turned into
+a derived column here, and the suites in expectations/ check that column. Nothing here imports GX; every
+function takes frames and returns a new frame (the inputs are never modified), the original rows in the same
+order with a fresh 0..n-1 index, so GX's unexpected row indices point back at them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from claims.types import UNKNOWN_CURRENCY, ConflictKind, Kind, Severity
+
+# Columns added below, so a report can show them next to the original ones.
+DERIVED_COLUMNS: frozenset[str] = frozenset(
+    {
+        "doc_known",
+        "doc_n_chars",
+        "span_length",
+        "surface_length",
+        "has_value_or_range",
+        "unit_fits_kind",
+        "percent_share",
+        "percent_change",
+        "period_complete",
+        "surface_in_sentence",
+        "doc_sha256_matches",
+        "claim_a_exists",
+        "claim_b_exists",
+        "relative_difference_expected",
+        "relative_difference_error",
+        "evidence_matches_claims",
+        "severity_rank",
+        "n_claims_counted",
+    }
+)
+
+_KIND_UNITS = {Kind.PERCENT.value: {"percent", "percentage point", "basis point"}, Kind.COUNT.value: {"count"},
+               Kind.MULTIPLIER.value: {"times"}}
+_SEVERITY_RANK = {Severity.HIGH.value: 0, Severity.MEDIUM.value: 1, Severity.LOW.value: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckConfig:
+    """What the derived columns need besides the frames (read from expectations/checks.json)."""
+
+    currencies: frozenset[str]
+    percent_over_100_cues: re.Pattern[str]
+    percent_over_100_flags: frozenset[str]
+    cue_window_before: int = 60
+    cue_window_after: int = 30
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, object], currencies: frozenset[str]) -> CheckConfig:
+        cues = [str(c) for c in data.get("percent_over_100_cues", [])]  # type: ignore[union-attr]
+        flags = frozenset(str(f) for f in data.get("percent_over_100_flags", []))  # type: ignore[union-attr]
+        pattern = re.compile("|".join(f"(?:{c})" for c in cues) if cues else r"(?!x)x", re.IGNORECASE)
+        return cls(
+            currencies=currencies,
+            percent_over_100_cues=pattern,
+            percent_over_100_flags=flags,
+            cue_window_before=int(data.get("cue_window_before", 60)),  # type: ignore[call-overload]
+            cue_window_after=int(data.get("cue_window_after", 30)),  # type: ignore[call-overload]
+        )
+
+
+def _col(df: pd.DataFrame, name: str) -> pd.Series:
+    """The column, or an all-missing column when the table lacks it (the suite's column check reports that)."""
+    if name in df.columns:
+        return df[name]
+    return pd.Series([None] * len(df), index=df.index, dtype=object)
+
+
+def _numeric(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce")
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _present(series: pd.Series) -> pd.Series:
+    """Not null and not an empty string."""
+    return series.notna() & series.astype(object).map(lambda v: not (isinstance(v, str) and not v.strip()))
+
+
+def _objectify(df: pd.DataFrame) -> pd.DataFrame:
+    """String-dtype columns as object, so GX type checks look at each value (GX does not know pandas' str dtype)."""
+    out = df.reset_index(drop=True).copy()
+    for name in out.columns:
+        if isinstance(out[name].dtype, pd.StringDtype):
+            out[name] = out[name].astype(object).where(out[name].notna(), None)
+    return out
+
+
+def _splits(value: object) -> set[str]:
+    return {part.strip() for part in _text(value).split(";") if part.strip()}
+
+
+def _is_over_100_context(row: pd.Series, config: CheckConfig) -> bool:
+    """A percent claim whose flags or nearby words say it is a change or a ratio (may exceed 100)."""
+    if _splits(row.get("flags")) & config.percent_over_100_flags:
+        return True
+    if config.percent_over_100_cues.search(_text(row.get("subject"))):
+        return True
+    sentence, surface = _text(row.get("sentence")), _text(row.get("surface"))
+    at = sentence.find(surface) if surface else -1
+    if at >= 0:
+        window = sentence[max(0, at - config.cue_window_before) : at + len(surface) + config.cue_window_after]
+    else:
+        window = sentence
+    return bool(config.percent_over_100_cues.search(window))
+
+
+def claims_frame(
+    claims: pd.DataFrame, *, documents: pd.DataFrame | None, config: CheckConfig
+) -> pd.DataFrame:
+    """The claims table plus the derived columns the claims suite checks."""
+    df = _objectify(claims)
+    start, end = _numeric(_col(df, "char_start")), _numeric(_col(df, "char_end"))
+    surface = _col(df, "surface")
+    df["span_length"] = end - start
+    df["surface_length"] = surface.map(lambda s: float(len(s)) if isinstance(s, str) else np.nan)
+
+    value, low, high = _numeric(_col(df, "value")), _numeric(_col(df, "value_low")), _numeric(_col(df, "value_high"))
+    df["has_value_or_range"] = (value.notna() | (low.notna() & high.notna())).astype(bool)
+
+    kind, unit = _col(df, "kind").astype(object), _col(df, "unit").astype(object)
+
+    def fits(k: object, u: object) -> bool:
+        if not isinstance(u, str) or not isinstance(k, str):
+            return True  # missing units/kinds are reported by their own expectations
+        if k == Kind.MONEY.value:
+            return u in config.currencies or u == UNKNOWN_CURRENCY
+        allowed = _KIND_UNITS.get(k)
+        return allowed is None or u in allowed
+
+    df["unit_fits_kind"] = [fits(k, u) for k, u in zip(kind, unit, strict=True)]
+
+    is_percent = (kind == Kind.PERCENT.value) | (unit == "percent")
+    amount = value.where(value.notna(), high)
+    over_ok = pd.Series(
+        [bool(p) and _is_over_100_context(row, config) for p, (_, row) in zip(is_percent, df.iterrows(), strict=True)],
+        index=df.index,
+        dtype=bool,
+    )
+    df["percent_share"] = amount.where(is_percent & ~over_ok)
+    df["percent_change"] = amount.where(is_percent & over_ok)
+
+    p_start, p_end = _col(df, "period_start"), _col(df, "period_end")
+    df["period_complete"] = (p_start.notna() == p_end.notna()).astype(bool)
+
+    sentence = _col(df, "sentence")
+    df["surface_in_sentence"] = [
+        (not isinstance(s, str)) or (not isinstance(t, str)) or " ".join(s.split()) in " ".join(t.split())
+        for s, t in zip(surface, sentence, strict=True)
+    ]
+
+    if documents is not None:
+        docs = _objectify(documents)
+        names = _col(docs, "doc")
+        known = set(names.dropna().astype(str))
+        for aliases in _col(docs, "aliases"):
+            known |= _splits(aliases)
+        doc = _col(df, "doc")
+        df["doc_known"] = doc.map(lambda d: isinstance(d, str) and d in known).astype(bool)
+        n_chars = dict(zip(names, _numeric(_col(docs, "n_chars")), strict=True))
+        df["doc_n_chars"] = doc.map(lambda d: n_chars.get(d, np.nan)).astype(float)
+        sha = dict(zip(names, _col(docs, "sha256"), strict=True))
+        if "doc_sha256" in df.columns:
+            df["doc_sha256_matches"] = [
+                not isinstance(mine, str) or not mine or d not in sha or sha[d] == mine
+                for d, mine in zip(doc, df["doc_sha256"], strict=True)
+            ]
+    return df
+
+
+def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> pd.DataFrame:
+    """The conflicts table plus the derived columns the conflicts suite checks."""
+    df = _objectify(conflicts)
+    claims_by_id: dict[str, pd.Series] = {}
+    if claims is not None and "claim_id" in claims.columns:
+        for _, row in claims.drop_duplicates("claim_id").iterrows():
+            if isinstance(row["claim_id"], str):
+                claims_by_id[row["claim_id"]] = row
+
+    kind = _col(df, "kind").astype(object)
+    claim_a, claim_b = _col(df, "claim_a").astype(object), _col(df, "claim_b").astype(object)
+    present_a, present_b = _present(claim_a), _present(claim_b)
+    df["claim_a_exists"] = [bool(p) and a in claims_by_id for p, a in zip(present_a, claim_a, strict=True)]
+    df["claim_b_exists"] = [
+        (b in claims_by_id) if p else k == ConflictKind.ARITHMETIC.value
+        for p, b, k in zip(present_b, claim_b, kind, strict=True)
+    ]
+
+    value_a, value_b = _numeric(_col(df, "value_a")), _numeric(_col(df, "value_b"))
+    same_unit = _col(df, "unit_a").astype(object) == _col(df, "unit_b").astype(object)
+    comparable = value_a.notna() & value_b.notna() & same_unit & (kind != ConflictKind.ARITHMETIC.value)
+    scale = np.maximum(value_a.abs(), value_b.abs())
+    expected = ((value_a - value_b).abs() / scale.where(scale > 0)).where(comparable)
+    expected = expected.where(~(comparable & (scale == 0)), 0.0)
+    df["relative_difference_expected"] = expected
+    df["relative_difference_error"] = (_numeric(_col(df, "relative_difference")) - expected).abs()
+
+    def evidence_ok(row: pd.Series) -> bool:
+        for side, key in (("a", "claim_a"), ("b", "claim_b")):
+            claim = claims_by_id.get(row.get(key)) if isinstance(row.get(key), str) else None
+            if claim is None:
+                continue
+            for mine, theirs in (("doc", "doc"), ("start", "char_start"), ("end", "char_end"), ("surface", "surface")):
+                here, there = row.get(f"{mine}_{side}"), claim.get(theirs)
+                if pd.isna(here) or pd.isna(there):
+                    continue
+                if isinstance(here, str) or isinstance(there, str):
+                    if str(here) != str(there):
+                        return False
+                elif float(here) != float(there):
+                    return False
+        return True
+
+    df["evidence_matches_claims"] = [evidence_ok(row) for _, row in df.iterrows()]
+    df["severity_rank"] = _col(df, "severity").map(lambda s: _SEVERITY_RANK.get(s, 3)).astype(int)
+    return df
+
+
+def documents_frame(documents: pd.DataFrame, *, claims: pd.DataFrame | None) -> pd.DataFrame:
+    """The documents table plus the derived columns the documents suite checks."""
+    df = _objectify(documents)
+    if claims is not None and "doc" in claims.columns:
+        counts = claims["doc"].value_counts()
+        df["n_claims_counted"] = _col(df, "doc").map(lambda d: float(counts.get(d, 0)))
+    return df

@@ -1,0 +1,179 @@
+"""The only module that imports Great Expectations (GX Core 1.x).
+
+One in-memory (ephemeral) data context per process, created on first use: a pandas data source with one
+dataframe asset and batch definition per table. Each run registers the suites read from expectations/
+(parameters filled in), one validation definition and one checkpoint per table, and, when asked, a Data Docs
+site on the local filesystem that the checkpoint's UpdateDataDocsAction renders into.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from great_expectations.data_context import AbstractDataContext
+
+logger = logging.getLogger(__name__)
+
+DATASOURCE = "claims_tables"
+SITE = "claims_validation"
+RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
+
+# GX keeps a context's stores and sites in mutable config: one run at a time per process.
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectationOutcome:
+    """One evaluated expectation, reduced to plain Python values."""
+
+    suite: str
+    gx_type: str
+    kwargs: dict[str, Any]
+    meta: dict[str, Any]
+    success: bool
+    result: dict[str, Any]
+    exception: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SuiteRun:
+    suite: str
+    success: bool
+    outcomes: tuple[ExpectationOutcome, ...]
+    result_json: dict[str, Any]
+
+
+@functools.cache
+def _context() -> AbstractDataContext:
+    """The process-wide ephemeral context, analytics and progress bars off (GX import takes a few seconds)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+        analytics_enabled=False,
+    )
+    context = gx.get_context(mode="ephemeral", project_config=config)
+    context.data_sources.add_pandas(DATASOURCE)
+    logger.debug("GX %s context ready", gx.__version__)
+    return context
+
+
+def _batch_definition(context: AbstractDataContext, table: str) -> Any:
+    source = context.data_sources.get(DATASOURCE)
+    try:
+        asset = source.get_asset(table)
+    except LookupError:
+        asset = source.add_dataframe_asset(table)
+    try:
+        return asset.get_batch_definition(table)
+    except (KeyError, LookupError):
+        return asset.add_batch_definition_whole_dataframe(table)
+
+
+def _set_docs_site(context: AbstractDataContext, docs_dir: Path) -> None:
+    site = {
+        "class_name": "SiteBuilder",
+        "show_how_to_buttons": False,
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+    }
+    if SITE in context.list_data_docs_sites():
+        context.update_data_docs_site(SITE, site)  # type: ignore[arg-type]
+    else:
+        context.add_data_docs_site(SITE, site)  # type: ignore[arg-type]
+
+
+def _plain(value: Any) -> Any:
+    """Numpy scalars and tuples as plain JSON-able Python."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        try:
+            return value.item()
+        except (ValueError, TypeError):
+            return value
+    return value
+
+
+def run_suites(
+    frames: Mapping[str, pd.DataFrame],
+    suites: Mapping[str, dict[str, Any]],
+    *,
+    docs_dir: Path | None,
+) -> tuple[list[SuiteRun], Path | None]:
+    """Validate each frame against the suite of the same name; build Data Docs under docs_dir when given.
+
+    `suites` holds GX suite dicts ({"name", "meta", "expectations": [{"type", "kwargs", "meta"}]}) whose
+    parameters are already filled in. Returns the runs and the Data Docs index.html (None without docs_dir).
+    """
+    import great_expectations as gx
+
+    with _LOCK:
+        context = _context()
+        actions = []
+        if docs_dir is not None:
+            docs_dir.mkdir(parents=True, exist_ok=True)
+            _set_docs_site(context, docs_dir.resolve())
+            actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=[SITE])]
+        runs: list[SuiteRun] = []
+        for table, df in frames.items():
+            spec = suites[table]
+            expectations = []
+            for item in spec["expectations"]:
+                meta = dict(item.get("meta", {}))
+                expectations.append({**item, "meta": meta, "severity": meta.get("severity", "critical")})
+            suite = context.suites.add_or_update(
+                gx.ExpectationSuite(name=table, expectations=expectations, meta=dict(spec.get("meta", {})))
+            )
+            definition = context.validation_definitions.add_or_update(
+                gx.ValidationDefinition(name=table, data=_batch_definition(context, table), suite=suite)
+            )
+            checkpoint = context.checkpoints.add_or_update(
+                gx.Checkpoint(
+                    name=table, validation_definitions=[definition], actions=actions, result_format=RESULT_FORMAT
+                )
+            )
+            result = checkpoint.run(batch_parameters={"dataframe": df})
+            for key, suite_result in result.run_results.items():
+                outcomes = []
+                for item in suite_result.results:
+                    config = item.expectation_config
+                    info = item.exception_info or {}
+                    raised = info.get("raised_exception") if isinstance(info, dict) else None
+                    outcomes.append(
+                        ExpectationOutcome(
+                            suite=table,
+                            gx_type=config.type,
+                            kwargs=_plain(dict(config.kwargs)),
+                            meta=_plain(dict(config.meta or {})),
+                            success=bool(item.success),
+                            result=_plain(dict(item.result or {})),
+                            exception=str(info.get("exception_message")) if raised else None,
+                        )
+                    )
+                runs.append(
+                    SuiteRun(table, bool(suite_result.success), tuple(outcomes), suite_result.to_json_dict())
+                )
+                # in-memory results would pile up in a long-lived process and reappear in later Data Docs
+                context.validation_results_store.remove_key(key)
+        index = docs_dir / "index.html" if docs_dir is not None else None
+        return runs, index if index is not None and index.exists() else None

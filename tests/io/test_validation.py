@@ -1,0 +1,245 @@
+"""Great Expectations suites over the claims, conflicts and documents tables: a clean table passes, planted
+faults are caught and named."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from claims.errors import ValidationFailedError
+from claims.io.validation import ValidationReport, raise_for_critical, validate_files, validate_tables
+from claims.settings import Settings
+from claims.types import make_claim_id, make_conflict_id
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = ROOT / "raw"
+DECK, ARTICLE = "000_e7bbe042183215ae.txt", "003_66334d0d25dd3bf9.txt"
+
+# (doc, text around the claim, surface, fields): offsets are found in the seed texts, so spans are real
+_CLAIMS = [
+    (ARTICLE, "commemorating 50 years of bilateral", "50 years",
+     {"value": 50.0, "unit": "year", "kind": "measure", "subject": "Japan-ASEAN relations",
+      "entities": "Japan;ASEAN", "period_start": 2023, "period_end": 2023}),
+    (ARTICLE, "the 10-member bloc", "10",
+     {"value": 10.0, "unit": "count", "kind": "count", "counted": "members", "subject": "ASEAN members",
+      "entities": "ASEAN"}),
+    (ARTICLE, "Kuala Lumpur with ¥400 million", "¥400 million",
+     {"value": 4e8, "unit": "JPY", "kind": "money", "subject": "OSA grants to Malaysia",
+      "entities": "Japan;Malaysia;OSA", "period_start": 2023, "period_end": 2023}),
+    (ARTICLE, "($2.81 million)", "$2.81 million",
+     {"value": 2.81e6, "unit": "USD", "kind": "money", "subject": "OSA grants to Malaysia",
+      "entities": "Japan;Malaysia;OSA", "period_start": 2023, "period_end": 2023}),
+    (ARTICLE, "nation with ¥400 million", "¥400 million",
+     {"value": 4e8, "unit": "JPY", "kind": "money", "subject": "OSA grants to Fiji",
+      "entities": "Japan;Fiji;OSA", "period_start": 2023, "period_end": 2023}),
+    (DECK, "Japan, 40.5% of ASEAN-10", "40.5%",
+     {"value": 40.5, "unit": "percent", "kind": "percent", "subject": "ASEAN respondents trusting Japan",
+      "entities": "Japan;ASEAN", "period_start": 2025, "period_end": 2025}),
+    (DECK, "2024\t5 billion Yen", "5 billion Yen",
+     {"value": 5e9, "unit": "JPY", "kind": "money", "subject": "OSA budget", "entities": "Japan;OSA",
+      "period_start": 2024, "period_end": 2024, "fiscal": True}),
+    (DECK, "\\$30-34.6 million", "$30-34.6 million",
+     {"value": np.nan, "value_low": 3e7, "value_high": 3.46e7, "unit": "USD", "kind": "money",
+      "qualifier": "approx", "subject": "OSA budget", "entities": "Japan;OSA", "period_start": 2024,
+      "period_end": 2024, "fiscal": True}),
+]
+
+
+def _text(doc: str) -> str:
+    return (RAW / doc).read_text(encoding="utf-8")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1)
+    right = min(i for i in (text.find("\n", end), text.find(". ", end), len(text)) if i >= 0)
+    return left + 1, text[left + 1 : right].strip()
+
+
+def _claims() -> pd.DataFrame:
+    rows = []
+    for doc, context, surface, fields in _CLAIMS:
+        text = _text(doc)
+        start = text.index(context) + context.index(surface)
+        end = start + len(surface)
+        sentence_start, sentence = _sentence(text, start, end)
+        row = {
+            "claim_id": make_claim_id(doc, sentence, surface, 0),
+            "doc": doc, "char_start": start, "char_end": end, "surface": surface,
+            "value": np.nan, "value_low": np.nan, "value_high": np.nan, "unit": None, "kind": "other",
+            "counted": None, "qualifier": "exact", "period_start": np.nan, "period_end": np.nan, "fiscal": False,
+            "subject": "", "entities": "", "section": "", "sentence": sentence, "citation": None,
+            "confidence": 0.9, "chapter": "", "sentence_start": sentence_start, "flags": "",
+            "doc_sha256": hashlib.sha256((RAW / doc).read_bytes()).hexdigest(),
+        }
+        row.update(fields)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _conflict(claims: pd.DataFrame, a: int, b: int | None, kind: str, rd: float, **extra: object) -> dict:
+    ca = claims.iloc[a]
+    cb = claims.iloc[b] if b is not None else None
+    row = {
+        "conflict_id": make_conflict_id(ca.claim_id, cb.claim_id if cb is not None else None, kind),
+        "kind": kind, "severity": "low", "claim_a": ca.claim_id, "claim_b": cb.claim_id if cb is not None else None,
+        "doc_a": ca.doc, "start_a": ca.char_start, "end_a": ca.char_end, "surface_a": ca.surface,
+        "value_a": ca.value, "unit_a": ca.unit,
+        "doc_b": cb.doc if cb is not None else None, "start_b": cb.char_start if cb is not None else np.nan,
+        "end_b": cb.char_end if cb is not None else np.nan, "surface_b": cb.surface if cb is not None else None,
+        "value_b": cb.value if cb is not None else np.nan, "unit_b": cb.unit if cb is not None else None,
+        "topic": ca.subject, "period": "2023", "relative_difference": rd, "explanation": "The figures differ.",
+        "status": "open", "scope": "cross_document", "score": 0.5, "consensus_value": np.nan, "support": "",
+        "expected_value": np.nan,
+    }
+    row.update(extra)
+    return row
+
+
+def _conflicts(claims: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            _conflict(claims, 2, 6, "value_mismatch", 1 - 4e8 / 5e9, severity="high"),
+            _conflict(claims, 3, None, "arithmetic", 0.04, severity="medium", expected_value=2.7e6),
+            _conflict(claims, 2, 4, "rounding", 0.0),
+        ]
+    )
+
+
+def _documents(claims: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for doc in (DECK, ARTICLE):
+        data = (RAW / doc).read_bytes()
+        rows.append({
+            "doc": doc, "sha256": hashlib.sha256(data).hexdigest(), "format": "txt",
+            "n_chars": len(data.decode("utf-8")), "title": None, "author": None, "published": None,
+            "encoding": "utf-8", "text_path": None, "aliases": "", "n_claims": int((claims.doc == doc).sum()),
+        })
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings(expectations_dir=ROOT / "expectations")
+
+
+@pytest.fixture(scope="module")
+def tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    claims = _claims()
+    return claims, _conflicts(claims), _documents(claims)
+
+
+@pytest.fixture(scope="module")
+def clean_report(tables, settings, tmp_path_factory) -> ValidationReport:
+    claims, conflicts, documents = tables
+    out = tmp_path_factory.mktemp("out")
+    return validate_tables(claims=claims, conflicts=conflicts, documents=documents, settings=settings, out_dir=out)
+
+
+def test_validation_clean_tables_pass(clean_report: ValidationReport) -> None:
+    assert clean_report.success, clean_report.format()
+    assert clean_report.failures == (), clean_report.format()
+    assert dict(clean_report.rows) == {"documents": 2, "claims": 8, "conflicts": 3}
+    raise_for_critical(clean_report)
+
+
+def test_validation_writes_results_and_data_docs(clean_report: ValidationReport) -> None:
+    assert clean_report.docs_index is not None and clean_report.docs_index.name == "index.html"
+    html = clean_report.docs_index.read_text(encoding="utf-8")
+    assert "claims" in html and "conflicts" in html and "documents" in html
+    assert clean_report.results_path is not None and clean_report.results_path.exists()
+
+
+def _set(table: str, row: int, **values: object) -> Callable[[dict[str, pd.DataFrame]], None]:
+    def plant(frames: dict[str, pd.DataFrame]) -> None:
+        for column, value in values.items():
+            frames[table].loc[row, column] = value
+
+    return plant
+
+
+def _duplicate_claim(frames: dict[str, pd.DataFrame]) -> None:
+    frames["claims"].loc[1, "claim_id"] = frames["claims"].loc[0, "claim_id"]
+
+
+FAULTS = [
+    pytest.param(_set("claims", 1, value=np.nan), "claims", "value_or_range", id="missing-value"),
+    pytest.param(_set("claims", 0, unit="furlong"), "claims", "unit_known", id="unknown-unit"),
+    pytest.param(_set("claims", 2, char_start=3035, char_end=3023), "claims", "span_not_inverted", id="inverted-span"),
+    pytest.param(_set("claims", 3, period_start=2230, period_end=2230), "claims", "period_start_year_range",
+                 id="impossible-year"),
+    pytest.param(_duplicate_claim, "claims", "claim_id_unique", id="duplicated-id"),
+    pytest.param(_set("conflicts", 0, claim_b="0123456789abcdef"), "conflicts", "claim_b_exists",
+                 id="dangling-conflict-reference"),
+    pytest.param(_set("conflicts", 0, relative_difference=0.5), "conflicts", "relative_difference_consistent",
+                 id="relative-difference-inconsistent"),
+    pytest.param(_set("claims", 5, value=250.0), "claims", "percent_share_0_100", id="percent-share-250"),
+    pytest.param(_set("claims", 4, char_end=10_000), "claims", "span_within_document", id="span-beyond-document"),
+    pytest.param(_set("claims", 0, kind="quantity"), "claims", "kind_enum", id="unknown-kind"),
+    pytest.param(_set("claims", 0, confidence=1.5), "claims", "confidence_0_1", id="confidence-above-1"),
+    pytest.param(_set("conflicts", 1, claim_b=None, kind="value_mismatch"), "conflicts", "claim_b_exists",
+                 id="missing-claim-b"),
+]
+
+
+@pytest.mark.parametrize(("plant", "suite", "expectation"), FAULTS)
+def test_validation_planted_fault_is_caught_and_named(tables, settings, plant, suite, expectation) -> None:
+    claims, conflicts, documents = tables
+    frames = {"claims": claims.copy(), "conflicts": conflicts.copy(), "documents": documents.copy()}
+    plant(frames)
+    report = validate_tables(**frames, settings=settings)
+    assert not report.success
+    named = {(f.suite, f.expectation) for f in report.critical}
+    assert (suite, expectation) in named, report.format()
+    text = report.format()
+    assert f"{suite}.{expectation}" in text
+    failure = next(f for f in report.critical if (f.suite, f.expectation) == (suite, expectation))
+    assert failure.examples, text
+    with pytest.raises(ValidationFailedError, match=expectation) as caught:
+        raise_for_critical(report)
+    assert caught.value.result is report
+
+
+@pytest.mark.parametrize("missing", ["unit"])
+def test_validation_missing_column_is_critical(tables, settings, missing) -> None:
+    claims, _, _ = tables
+    report = validate_tables(claims=claims.drop(columns=[missing]), settings=settings)
+    assert not report.success
+    failure = next(f for f in report.critical if f.expectation == "required_columns")
+    assert missing in failure.message
+
+
+@pytest.mark.parametrize("share_without_period", [0.9])
+def test_validation_distribution_regression_is_a_warning(tables, settings, share_without_period) -> None:
+    claims = tables[0].copy()
+    n = round(len(claims) * share_without_period)
+    claims.loc[: n - 1, ["period_start", "period_end"]] = np.nan
+    report = validate_tables(claims=claims, settings=settings)
+    assert report.success, report.format()
+    assert "share_with_period" in {f.expectation for f in report.warnings}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_validation_files_round_trip(tables, settings, tmp_path, suffix) -> None:
+    claims, conflicts, documents = tables
+    paths = {}
+    for name, df in (("claims", claims), ("conflicts", conflicts), ("documents", documents)):
+        paths[name] = tmp_path / f"{name}{suffix}"
+        df.to_csv(paths[name], index=False) if suffix == ".csv" else df.to_parquet(paths[name])
+    report = validate_files(claims_path=paths["claims"], conflicts_path=paths["conflicts"],
+                            documents_path=paths["documents"], settings=settings)
+    assert report.success, report.format()
+
+
+@pytest.mark.parametrize("name", ["missing.csv", "claims.xlsx"])
+def test_validation_files_unreadable_gives_failed_report(settings, tmp_path, name) -> None:
+    path = tmp_path / name
+    if name.endswith(".xlsx"):
+        path.write_bytes(b"PK\x03\x04")
+    report = validate_files(claims_path=path, conflicts_path=None, settings=settings)
+    assert not report.success
+    assert str(path) in report.format()
