@@ -249,7 +249,7 @@ def _read_bytes(source: Source, settings: Settings) -> bytes:
     return data
 
 
-def _extract(data: bytes, fmt: str, source: Source) -> Extracted:
+def _extract(data: bytes, fmt: str, source: Source, settings: Settings) -> Extracted:
     if fmt in ("txt", "md"):
         extracted = read_text(data, fmt=fmt)
         if fmt == "md":
@@ -266,7 +266,7 @@ def _extract(data: bytes, fmt: str, source: Source) -> Extracted:
     if fmt == "docx":
         from claims.io.formats.docx import read_docx
 
-        return read_docx(data)
+        return read_docx(data, max_unpacked=max(4 * settings.max_file_bytes, 64 << 20))
     raise IngestError(REASON_UNSUPPORTED, f"no reader for format {fmt!r} ({source.doc})")
 
 
@@ -328,10 +328,10 @@ def _load(
     sha = hashlib.sha256(data).hexdigest()
     if source.sha256 and sha != source.sha256:
         logger.warning("%s changed since it was scanned; using its current content", source.doc)
-    extracted = _extract(data, fmt, source)
+    extracted = _extract(data, fmt, source, settings)
     del data
 
-    warnings: list[IngestWarning] = []
+    warnings = [IngestWarning(source.doc, "partial", message) for message in extracted.warnings]
     sidecar = SidecarMeta()
     if source.sidecar is not None:
         try:

@@ -36,6 +36,7 @@ class Extracted:
     page_starts: tuple[int, ...] = ()
     headings: tuple[tuple[int, int, str], ...] = ()
     plain: bool = False  # True when `text` is exactly open(path, encoding="utf-8").read() of the source
+    warnings: tuple[str, ...] = ()  # parts of the file that could not be read (the rest loaded)
 
 
 _NEWLINES = re.compile(r"\r\n?")
@@ -62,3 +63,59 @@ def clean_extracted(text: str) -> str:
 def squash_spaces(text: str) -> str:
     """One line of text with runs of whitespace collapsed (titles, headings, authors)."""
     return " ".join(text.split())
+
+
+_JUNK_TITLE = re.compile(
+    r"""
+    ^(?:untitled|title|document\d*|presentation\d*|slide\s*\d+|none|null)$   # placeholders
+    | ^microsoft\s+(?:word|powerpoint)\s+-                                   # "Microsoft Word - x.docx"
+    | \.(?:docx?|pdf|pptx?|rtf|odt|indd|tex|dvi)$                            # a file name
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_JUNK_AUTHOR = frozenset(
+    {
+        "author",
+        "admin",
+        "administrator",
+        "user",
+        "owner",
+        "unknown",
+        "python-docx",
+        "microsoft office user",
+        "windows user",
+        "microsoft office",
+    }
+)
+
+
+def usable_title(value: object) -> str | None:
+    """A metadata title worth showing, or None for placeholders and file names.
+
+    >>> usable_title("Japan's Security Cooperation with ASEAN")
+    "Japan's Security Cooperation with ASEAN"
+    >>> usable_title("Microsoft Word - chapter4_final.docx") is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    value = squash_spaces(value)
+    if len(value) < 2 or _JUNK_TITLE.search(value):
+        return None
+    return value
+
+
+def usable_author(value: object) -> str | None:
+    """A metadata author worth showing, or None for tool defaults and placeholders.
+
+    >>> usable_author("Jane Doe")
+    'Jane Doe'
+    >>> usable_author("python-docx") is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    value = squash_spaces(value)
+    if len(value) < 2 or value.lower() in _JUNK_AUTHOR:
+        return None
+    return value
