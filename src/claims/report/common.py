@@ -1,0 +1,339 @@
+"""Small pure helpers shared by the report renderers: cell cleaning, number and period formatting,
+highlighting a surface inside its sentence, page names, and the Jinja2 environment.
+
+Every string that comes from a document is treated as untrusted: it only reaches HTML through
+`markupsafe.escape` or an autoescaping template.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import jinja2
+import pandas as pd
+from markupsafe import Markup, escape
+
+from claims.types import UNKNOWN_CURRENCY, stable_id
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2}
+
+KIND_LABELS = {
+    "value_mismatch": "value mismatch",
+    "magnitude_mismatch": "magnitude mismatch",
+    "rounding": "rounding",
+    "conversion_mismatch": "conversion mismatch",
+    "arithmetic": "arithmetic",
+}
+SCOPE_LABELS = {
+    "cross_document": "cross-document",
+    "cross_chapter": "cross-chapter",
+    "within_chapter": "within chapter",
+    "within_sentence": "within sentence",
+}
+FLAG_LABELS = {
+    "currency_missing": "currency missing",
+    "no_period": "no period",
+    "no_citation": "no citation",
+    "table_cell": "table cell",
+}
+
+_CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+# ---------------------------------------------------------------------------------------------- cells
+
+
+def clean(value: object) -> object:
+    """A table cell with the missing markers (NaN, NA, NaT) turned into None.
+
+    >>> clean(float("nan")) is None, clean(pd.NA) is None, clean("x")
+    (True, True, 'x')
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def records(df: pd.DataFrame | None) -> list[dict[str, object]]:
+    """Rows of a frame as plain dicts, missing cells as None (an absent frame gives no rows)."""
+    if df is None or df.empty:
+        return []
+    return [{str(k): clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+
+def as_text(value: object) -> str:
+    """A cell as a stripped string ('' when missing).
+
+    >>> as_text(None), as_text(" Chapter 4 "), as_text(3)
+    ('', 'Chapter 4', '3')
+    """
+    value = clean(value)
+    return "" if value is None else str(value).strip()
+
+
+def as_float(value: object) -> float | None:
+    """A cell as a float, None when missing or not a number.
+
+    >>> as_float("8100000000.0"), as_float(""), as_float(None), as_float("n/a")
+    (8100000000.0, None, None, None)
+    """
+    value = clean(value)
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) or math.isinf(number) else number
+
+
+def as_int(value: object) -> int | None:
+    """A cell as an int (offsets, years), None when missing.
+
+    >>> as_int(2023.0), as_int("2025"), as_int(None)
+    (2023, 2025, None)
+    """
+    number = as_float(value)
+    return None if number is None else int(number)
+
+
+def as_bool(value: object) -> bool:
+    """A cell as a bool; 'true'/'1'/'yes' strings count as true.
+
+    >>> as_bool(True), as_bool("true"), as_bool("False"), as_bool(None), as_bool(1.0)
+    (True, True, False, False, True)
+    """
+    value = clean(value)
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes", "t", "y"}
+    return bool(value) if value is not None else False
+
+
+def split_list(value: object, sep: str = ";") -> tuple[str, ...]:
+    """A `;`-joined cell as a tuple of non-empty parts.
+
+    >>> split_list("Japan;Philippines; OSA"), split_list(None)
+    (('Japan', 'Philippines', 'OSA'), ())
+    """
+    if isinstance(value, list | tuple):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return tuple(part.strip() for part in as_text(value).split(sep) if part.strip())
+
+
+# ----------------------------------------------------------------------------------------- formatting
+
+
+def format_number(value: float) -> str:
+    """A scaled number in words, as a reader would say it.
+
+    >>> format_number(8_100_000_000.0), format_number(34_600_000.0), format_number(400.0)
+    ('8.1 billion', '34.6 million', '400')
+    >>> format_number(125.5), format_number(0.25), format_number(-2_000_000_000.0)
+    ('125.5', '0.25', '-2 billion')
+    """
+    magnitude = abs(value)
+    for scale, word in _SCALES:
+        if magnitude >= scale:
+            return f"{_trim(value / scale)} {word}"
+    if magnitude >= 1000:
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return _trim(value)
+
+
+def _trim(value: float) -> str:
+    text = f"{value:.4g}" if abs(value) < 1000 else f"{value:.6g}"
+    if "e" in text:  # very small numbers: keep them exact rather than in exponent notation
+        text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return text
+
+
+def format_quantity(value: float | None, unit: str | None, low: float | None = None,
+                    high: float | None = None) -> str:
+    """The normalised value of a claim, with its unit, for people.
+
+    >>> format_quantity(8.1e9, "JPY")
+    '¥8.1 billion'
+    >>> format_quantity(None, "USD", 30e6, 34.6e6)
+    '$30 million – $34.6 million'
+    >>> format_quantity(74.0, "percent"), format_quantity(12.0, "count"), format_quantity(3.0, "times")
+    ('74%', '12', '3×')
+    >>> format_quantity(5e9, "XXX"), format_quantity(300.0, "kilometer"), format_quantity(None, None)
+    ('5 billion (currency not stated)', '300 kilometer', '—')
+    """
+    if value is None and low is None and high is None:
+        return "—"
+    if value is None:
+        return f"{_one(low, unit)} – {_one(high, unit)}"
+    return _one(value, unit)
+
+
+def _one(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "?"
+    number = format_number(value)
+    unit = unit or ""
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "times":
+        return f"{number}×"
+    if unit in {"count", ""}:
+        return number
+    if unit == UNKNOWN_CURRENCY:
+        return f"{number} (currency not stated)"
+    if unit in _CURRENCY_SYMBOLS:
+        return f"{_CURRENCY_SYMBOLS[unit]}{number}"
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return f"{number} {unit}"
+    return f"{number} {unit}"
+
+
+def format_period(start: int | None, end: int | None, fiscal: bool = False) -> str:
+    """A claim's period: `FY2025`, `2019–2023`, '' when the text gives none.
+
+    >>> format_period(2025, 2025, True), format_period(2019, 2023), format_period(None, None)
+    ('FY2025', '2019–2023', '')
+    """
+    if start is None and end is None:
+        return ""
+    prefix = "FY" if fiscal else ""
+    if start is None or end is None or start == end:
+        return f"{prefix}{start if start is not None else end}"
+    return f"{prefix}{start}–{prefix}{end}"
+
+
+def years_of(period: str) -> tuple[int | None, int | None, bool]:
+    """Years named in a period label (the conflicts' `period` column), and whether it is fiscal.
+
+    >>> years_of("FY2025"), years_of("2019-2023"), years_of("fiscal year 2026"), years_of("")
+    ((2025, 2025, True), (2019, 2023, False), (2026, 2026, True), (None, None, False))
+    """
+    years = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)", period)]
+    fiscal = bool(re.search(r"\bFY|fiscal", period, re.IGNORECASE))
+    if not years:
+        return None, None, False
+    return min(years), max(years), fiscal
+
+
+def format_percent(ratio: float | None) -> str:
+    """A relative difference as a percentage.
+
+    >>> format_percent(0.5525), format_percent(0.0004), format_percent(None)
+    ('55.2%', '0.04%', '')
+    """
+    if ratio is None:
+        return ""
+    pct = ratio * 100
+    return f"{pct:.1f}%" if abs(pct) >= 1 else f"{pct:.2g}%"
+
+
+def label(value: str, labels: Mapping[str, str]) -> str:
+    """A code shown to people (`value_mismatch` -> `value mismatch`)."""
+    return labels.get(value, value.replace("_", " "))
+
+
+# ---------------------------------------------------------------------------------------- highlighting
+
+
+def highlight(sentence: str, surface: str, start: int | None, sentence_start: int | None) -> Markup:
+    """The sentence, escaped, with the claim's surface wrapped in <mark>.
+
+    The surface is located by its offset inside the sentence (start - sentence_start); when the sentence was
+    normalised and the offset no longer points at the surface, its first occurrence is used instead.
+
+    >>> str(highlight("It rose to 8.1 billion yen in FY2025.", "8.1 billion yen", 111, 100))
+    'It rose to <mark>8.1 billion yen</mark> in FY2025.'
+    >>> str(highlight("<b>5</b> boats", "5", None, None))
+    '&lt;b&gt;<mark>5</mark>&lt;/b&gt; boats'
+    """
+    if not sentence:
+        return Markup("<mark>{}</mark>").format(surface) if surface else Markup("")
+    at = -1
+    if surface and start is not None and sentence_start is not None:
+        local = start - sentence_start
+        if local >= 0 and sentence[local:local + len(surface)] == surface:
+            at = local
+    if at < 0 and surface:
+        at = sentence.find(surface)
+    if at < 0:
+        return escape(sentence)
+    return (escape(sentence[:at]) + Markup("<mark>{}</mark>").format(sentence[at:at + len(surface)])
+            + escape(sentence[at + len(surface):]))
+
+
+# ------------------------------------------------------------------------------------------ page names
+
+
+def page_name(doc: str, chapter: str = "") -> str:
+    """File name of a document's (or one of its chapters') audit page, safe on any file system.
+
+    >>> page_name("001_72274b1e3263120b.txt")
+    '001_72274b1e3263120b.txt.html'
+    >>> page_name("001_72274b1e3263120b.txt", "Chapter 4")
+    '001_72274b1e3263120b.txt--chapter-4.html'
+    >>> page_name('<img src=x onerror="alert(1)">.txt').startswith("img-src-x-onerror-alert-1-.txt-")
+    True
+    """
+    base = _slug(doc, keep=".")
+    if base != doc:  # the name was changed: keep distinct names distinct
+        base = f"{base}-{stable_id(doc, length=8)}"
+    if chapter:
+        chapter_slug = _slug(chapter.lower(), keep="")
+        if chapter_slug != chapter.lower().replace(" ", "-"):
+            chapter_slug = f"{chapter_slug}-{stable_id(chapter, length=8)}"
+        base = f"{base}--{chapter_slug}"
+    return f"{base}.html"
+
+
+def _slug(text: str, keep: str) -> str:
+    slug = re.sub(rf"[^A-Za-z0-9_{re.escape(keep)}-]+", "-", text).strip("-.")
+    return slug[:80] or "document"
+
+
+def anchor(prefix: str, identifier: str) -> str:
+    """An HTML id from a stable id (`f-<conflict_id>`, `c-<claim_id>`), restricted to safe characters."""
+    return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]', '_', identifier)}"
+
+
+# --------------------------------------------------------------------------------------------- jinja2
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: package templates, autoescaping on for every template (HTML and SVG)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("claims.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["quantity"] = format_quantity
+    env.filters["percent"] = format_percent
+    env.filters["kind_label"] = lambda v: label(v, KIND_LABELS)
+    env.filters["scope_label"] = lambda v: label(v, SCOPE_LABELS)
+    env.filters["flag_label"] = lambda v: label(v, FLAG_LABELS)
+    env.filters["number"] = format_number
+    return env
+
+
+def script_hash(script: str) -> str:
+    """CSP source for an inline script: only this exact script may run on the page."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def csp(scripts: Iterable[str] = ()) -> str:
+    """Content-Security-Policy for a self-contained page: nothing is fetched, only our own script runs."""
+    hashes = " ".join(script_hash(s) for s in scripts) or "'none'"
+    return (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {hashes}; "
+            "base-uri 'none'; form-action 'none'")
