@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Extract the claims of the raw/ documents into a claims.csv for scoring against the dev gold.
+
+Usage:
+    .venv/bin/python scripts/dev_claims.py OUT.csv [--raw raw] [--docs 000_...txt ...]
+    /work/shared/eval/score_claims.py OUT.csv /work/shared/eval/dev_gold.jsonl
+
+Documents are loaded through the ingestion stage when it is available (so dates and headings match a real
+run), else read as UTF-8 text. Columns: exactly the DESIGN.md claims.csv contract, then a few extras.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import logging
+import sys
+import time
+from pathlib import Path
+
+from claims.extract import extract_documents
+from claims.settings import Settings
+from claims.types import Claim, Document
+
+CONTRACT = [
+    "claim_id", "doc", "char_start", "char_end", "surface", "value", "value_low", "value_high", "unit",
+    "kind", "counted", "qualifier", "period_start", "period_end", "fiscal", "subject", "entities",
+    "section", "sentence", "citation", "confidence",
+]
+EXTRA = ["chapter", "sentence_start", "flags"]
+
+
+def _plain_documents(raw: Path, names: list[str] | None) -> list[Document]:
+    out = []
+    for path in sorted(raw.iterdir()):
+        if path.suffix not in {".txt", ".md"} or path.name == "README.md":
+            continue
+        if names and path.name not in names:
+            continue
+        data = path.read_bytes()
+        out.append(Document(doc=path.name, text=data.decode("utf-8"), sha256=hashlib.sha256(data).hexdigest()))
+    return out
+
+
+def _documents(raw: Path, names: list[str] | None, settings: Settings) -> list[Document]:
+    try:
+        from claims.io.ingest import load_documents, scan
+    except ImportError:
+        return _plain_documents(raw, names)
+    sources = [s for s in scan(raw, settings) if not names or s.doc in names]
+    result = load_documents(sources, settings)
+    return list(result.documents)
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _row(claim: Claim) -> list[object]:
+    values = {
+        "claim_id": claim.claim_id, "doc": claim.doc, "char_start": claim.char_start, "char_end": claim.char_end,
+        "surface": claim.surface, "value": claim.value, "value_low": claim.value_low,
+        "value_high": claim.value_high, "unit": claim.unit, "kind": str(claim.kind), "counted": claim.counted,
+        "qualifier": str(claim.qualifier), "period_start": claim.period_start, "period_end": claim.period_end,
+        "fiscal": bool(claim.fiscal), "subject": claim.subject, "entities": ";".join(claim.entities),
+        "section": claim.section, "sentence": claim.sentence, "citation": claim.citation,
+        "confidence": claim.confidence, "chapter": claim.chapter, "sentence_start": claim.sentence_start,
+        "flags": ";".join(claim.flags),
+    }
+    return [_cell(values[c]) for c in CONTRACT + EXTRA]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--raw", type=Path, default=Path("raw"))
+    ap.add_argument("--docs", nargs="*", default=None)
+    ap.add_argument("--plain", action="store_true", help="read files as UTF-8 text, skip ingestion")
+    a = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    settings = Settings.from_env(raw_dir=a.raw)
+    from claims.nlp.pipeline import build_nlp
+
+    nlp = build_nlp(settings)
+    documents = _plain_documents(a.raw, a.docs) if a.plain else _documents(a.raw, a.docs, settings)
+    started = time.perf_counter()
+    n = 0
+    with a.out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CONTRACT + EXTRA)
+        for document, claims in extract_documents(documents, nlp, settings):
+            for claim in claims:
+                writer.writerow(_row(claim))
+            n += len(claims)
+            print(f"{document.doc}: {len(claims)} claims", file=sys.stderr)
+    print(f"{n} claims from {len(documents)} documents in {time.perf_counter() - started:.1f}s -> {a.out}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

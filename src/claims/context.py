@@ -1,0 +1,552 @@
+"""Claim context: what a number measures, about whom, when, and which footnote backs it.
+
+Pure functions over text, spaCy tokens and a `Layout`; `claims.extract` calls them for every quantity.
+
+- periods: the period expression that governs the number in its sentence (`claims.parse.periods`), a table
+  row's `Year(s)` cell or a column header (`2030 Projection`), else a year in the section heading;
+- subject: a few words from the syntax around the number (the noun it modifies, the noun phrase it is the
+  object of, the counted noun and its recipient), or a table's title/group and column header;
+- entities: parties named near the number, canonicalised through `claims.lexicon.entities`;
+- citation: footnote markers in the sentence and the reference entries they resolve to in the chapter;
+- table units: `USD Billions` -> USD x 1e9, `% of GDP` -> percent, `Approx.` -> approx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from claims.lexicon.entities import CAPITALS, IMPLIES, alias_table
+from claims.parse.periods import (
+    Period,
+    PeriodMention,
+    choose_period,
+    find_periods,
+    header_period,
+    parse_year_cell,
+)
+from claims.segment import Layout, Table, TableCell
+from claims.types import Footnote
+
+# ---------------------------------------------------------------------------------------------------------
+# sentences
+
+
+def clip_sentence(text: str, start: int, end: int, q_start: int, q_end: int) -> tuple[int, int]:
+    """Narrow a parser sentence to the line block holding the quantity.
+
+    Slides and lists put one statement per line without final punctuation; the parser often joins them.
+    A line break ends the sentence unless the next line continues it (starts in lower case after a line that
+    does not end a sentence: a page break inside a paragraph).
+
+    >>> t = "- OSA budget\\n - 5 billion yen in 2024\\n- Next"
+    >>> s, e = clip_sentence(t, 0, len(t), 15, 29)
+    >>> t[s:e]
+    '- 5 billion yen in 2024'
+    """
+    s = start
+    pos = q_start
+    while True:
+        nl = text.rfind("\n", s, pos)
+        if nl < 0:
+            break
+        before = text[s:nl].rstrip()
+        after = text[nl + 1:q_start].lstrip()
+        if _continues(before, after):
+            pos = nl
+            continue
+        s = nl + 1
+        break
+    e = end
+    pos = q_end
+    while True:
+        nl = text.find("\n", pos, e)
+        if nl < 0:
+            break
+        before = text[q_start:nl].rstrip()
+        after = text[nl + 1:e].lstrip()
+        if _continues(before, after):
+            pos = nl + 1
+            continue
+        e = nl
+        break
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _continues(before: str, after: str) -> bool:
+    if not before or not after:
+        return False
+    if before[-1] in ".!?:;" or after[0] in "-•*▪→":
+        return False
+    return after[0].islower() or before[-1] in ",(–—"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# periods
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodChoice:
+    period: Period | None
+    source: str  # sentence, cell, column, row, heading, title, none
+    surface: str = ""
+
+
+def sentence_period(
+    sentence: str,
+    q_start: int,
+    q_end: int,
+    *,
+    other_quantities: Sequence[tuple[int, int]] = (),
+    reference: dt.date | None = None,
+) -> PeriodMention | None:
+    """The period governing text[q_start:q_end] of a sentence (offsets relative to the sentence).
+
+    >>> s = "Between 2011 and 2021, Japan gave over $40 million to the AHA Centre."
+    >>> sentence_period(s, 39, 50).period
+    Period(start=2011, end=2021, fiscal=False)
+    """
+    spans = [(q_start, q_end), *other_quantities]
+    mentions = [m for m in find_periods(sentence, reference=reference)
+                if not any(m.start < e and s < m.end for s, e in spans)]
+    return choose_period(mentions, q_start, q_end, sentence, other_quantities=other_quantities)
+
+
+def heading_period(label: str, *, reference: dt.date | None = None) -> Period | None:
+    """A single period named by a heading (`JASMINE Initiative:2023`), else None.
+
+    >>> heading_period('The "Japan-ASEAN Ministerial Initiative" (JASMINE Initiative:2023)')
+    Period(start=2023, end=2023, fiscal=False)
+    >>> heading_period("Comparative Military Expenditures: 2024-2040")
+    Period(start=2024, end=2040, fiscal=False)
+    """
+    mentions = [m for m in find_periods(label, reference=reference) if m.relation not in {"price_base"}]
+    return mentions[0].period if len(mentions) == 1 else None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# tables
+
+_CURRENCY_IN_HEADER: tuple[tuple[str, str], ...] = (
+    (r"US\s*\$|USD|US\s+dollars?|U\.S\.\s+dollars?", "USD"),
+    (r"JPY|¥|\byen\b", "JPY"),
+    (r"EUR|€|\beuros?\b", "EUR"),
+    (r"GBP|£", "GBP"),
+    (r"CNY|RMB|\byuan\b", "CNY"),
+    (r"SGD|S\$", "SGD"),
+    (r"AUD|A\$", "AUD"),
+    (r"MYR|\bringgit\b", "MYR"),
+    (r"IDR|\brupiah\b", "IDR"),
+    (r"PHP|\bpesos?\b", "PHP"),
+    (r"THB|\bbaht\b", "THB"),
+    (r"VND|\bdong\b", "VND"),
+    (r"KRW", "KRW"),
+    (r"INR|\brupees?\b", "INR"),
+    (r"\$|\bdollars?\b", "USD"),
+)
+_SCALE_IN_HEADER: tuple[tuple[str, float], ...] = (
+    (r"\btrillions?\b|\btn\b", 1e12),
+    (r"\bbillions?\b|\bbn\b|\bbln\b", 1e9),
+    (r"\bmillions?\b|\bmn\b|\bmln\b|\bMil\.?", 1e6),
+    (r"\bthousands?\b|'000s?|\bk\b", 1e3),
+)
+_PERCENT_IN_HEADER = re.compile(r"%|\bper\s?cent\b|\bpercentage\b|\bpct\b", re.IGNORECASE)
+_APPROX_IN_HEADER = re.compile(r"\bapprox\b\.?|\bapproximately\b|\bestimated?\b|\best\.|~|\bc\.\s", re.IGNORECASE)
+_SCALE_IN_SURFACE = re.compile(r"\b(?:thousand|million|billion|trillion|bn|mn|tn|[mkbt])\b|\d[mkbMBKT]\b",
+                               re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderUnit:
+    """What a column header says about its cells' unit."""
+
+    currency: str | None = None
+    scale: float = 1.0
+    percent: bool = False
+    approx: bool = False
+
+
+def header_unit(header: str) -> HeaderUnit:
+    """Read the unit of a column header.
+
+    >>> header_unit("2024 Budget (USD Billions, Constant 2024)")
+    HeaderUnit(currency='USD', scale=1000000000.0, percent=False, approx=False)
+    >>> header_unit("2030 Projection (% of GDP)").percent
+    True
+    >>> header_unit("Total Budget (USD, Approx.)")
+    HeaderUnit(currency='USD', scale=1.0, percent=False, approx=True)
+    """
+    currency = None
+    for pattern, code in _CURRENCY_IN_HEADER:
+        if re.search(pattern, header, re.IGNORECASE if code != "PHP" else 0):
+            currency = code
+            break
+    scale = 1.0
+    for pattern, factor in _SCALE_IN_HEADER:
+        if re.search(pattern, header, re.IGNORECASE):
+            scale = factor
+            break
+    percent = bool(_PERCENT_IN_HEADER.search(header))
+    if percent:
+        currency = None
+        scale = 1.0
+    return HeaderUnit(currency, scale, percent, bool(_APPROX_IN_HEADER.search(header)))
+
+
+def surface_has_scale(surface: str) -> bool:
+    """True when the quantity's own text states a scale (`5 billion`, `$3.8bn`)."""
+    return bool(_SCALE_IN_SURFACE.search(surface))
+
+
+_YEAR_HEADER = re.compile(r"\b(?:years?|dates?|periods?|fy|fiscal)\b|\(s\)", re.IGNORECASE)
+_FISCAL_HEADER = re.compile(r"\bfiscal\b|\bFY\b", re.IGNORECASE)
+
+
+def table_period(
+    table: Table, row: int, cell: TableCell, *, reference: dt.date | None = None
+) -> PeriodChoice:
+    """The period a table cell refers to: its column header (`2030 Projection`), else the row's year cell
+    (`Year(s)` column first, then any cell holding only a period; continuation rows inherit), else none."""
+    header = table.column_header(cell.col)
+    if header:
+        p = header_period(header, reference=reference)
+        if p is not None:
+            return PeriodChoice(p, "column", header)
+    for r in range(row, -1, -1):
+        found = _row_year(table, r, skip_col=cell.col, reference=reference)
+        if found is not None:
+            return found
+        if not table.rows[r].continuation:
+            break
+    return PeriodChoice(None, "none")
+
+
+def _row_year(table: Table, row: int, *, skip_col: int, reference: dt.date | None) -> PeriodChoice | None:
+    cells = [c for c in table.rows[row].cells if c.col != skip_col and c.text]
+    cells.sort(key=lambda c: (not _YEAR_HEADER.search(table.column_header(c.col)), c.col))
+    for c in cells:
+        p = parse_year_cell(c.text, reference=reference)
+        if p is not None:
+            if _FISCAL_HEADER.search(table.column_header(c.col)) and not p.fiscal:
+                p = Period(p.start, p.end, True)
+            return PeriodChoice(p, "row", c.text)
+    return None
+
+
+def _clean_label(text: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?\b", " ", text)
+    text = re.sub(r"^\s*(?:table|figure)\s+\d+\s*[:.]\s*", "", text, flags=re.IGNORECASE)
+    return " ".join(text.replace(":", " ").split()).strip(" -–,;")
+
+
+def table_subject(table: Table, row: int, cell: TableCell, counted: str | None) -> str:
+    """`Comparative Military Expenditures in the Indo-Pacific: 2024 Budget`, `OSA Total Budget`,
+    `used offshore patrol vessels provided to Malaysia`."""
+    label = table.row_label(row)
+    first_header = table.column_header(0)
+    if counted:
+        recipient = label if label and not parse_year_cell(label) else ""
+        if recipient and re.search(r"recipient|country|nation|beneficiar", first_header, re.IGNORECASE):
+            return f"{counted} provided to {recipient}"
+        return f"{counted} ({recipient})" if recipient else counted
+    column = _clean_label(table.column_header(cell.col))
+    group = table.group_label(row) if table.group_label(row) != _clean_label(first_header) else ""
+    title = _clean_label(table.title)
+    if title:
+        return f"{title}: {column}" if column else title
+    head = " ".join(x for x in (group, column) if x)
+    return head or _clean_label(label)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# subject from syntax
+
+_SUBJECT_STOP_DEPS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "cc", "case", "prep", "relcl",
+                      "acl", "appos", "conj", "nmod"}
+_MAX_SUBJECT_WORDS = 8
+
+
+def _is_numberish(token: Token) -> bool:
+    return token.like_num or token.pos_ == "NUM" or token.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL",
+                                                                        "QUANTITY", "TIME"}
+
+
+def _phrase(head: Token, exclude: set[int]) -> str:
+    """The head noun with its compounds, adjectives and possessors (no determiners or numbers)."""
+    keep = [head]
+    for child in head.lefts:
+        if child.i in exclude or child.dep_ in _SUBJECT_STOP_DEPS or _is_numberish(child):
+            continue
+        keep.extend(t for t in child.subtree if t.i not in exclude and not _is_numberish(t)
+                    and t.dep_ not in {"det", "punct", "predet"})
+    # a short `of`/`between`/`for` complement makes the phrase specific (`trade between the two regions`)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "between", "for", "on", "to"}:
+            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
+            if objects and objects[0].i not in exclude:
+                sub = [t for t in child.subtree if t.i not in exclude and t.dep_ not in {"punct"}]
+                if len(sub) <= 5 and not any(t.dep_ in {"relcl", "acl"} for t in sub):
+                    keep.extend(sub)
+            break
+    words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+    text = " ".join(t.text for t in words)
+    text = re.sub(r"\s+(['’]s)\b", r"\1", text)
+    text = re.sub(r"^(?:the|a|an|its|their|this|these|those)\s+", "", text, flags=re.IGNORECASE)
+    tokens = text.split()
+    return " ".join(tokens[:_MAX_SUBJECT_WORDS])
+
+
+def syntactic_subject(span: Span, counted: str | None = None) -> str:
+    """What the number in `span` measures, read from the dependency parse.
+
+    `¥400 million ... in grants` -> `grants`; `40.5% of ASEAN-10 respondents` -> `ASEAN-10 respondents`;
+    `the OSA budget was 8.1 billion yen` -> `OSA budget`; `trade flows of more than $280 million` ->
+    `trade flows`; counts -> the counted noun with its `to`/`for` recipient.
+    """
+    exclude = {t.i for t in span}
+    root = span.root
+    if counted:
+        head = root.head if root.head.i not in exclude else root
+        recipient = _recipient(head, exclude)
+        return f"{counted} {recipient}".strip()
+    # `X% of Y`, `¥400 million in grants`, `$5 billion worth of aid`
+    for token in span:
+        for child in token.children:
+            if child.i in exclude or child.dep_ != "prep" or child.lower_ not in {"of", "in", "for", "worth"}:
+                continue
+            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
+            if objects and not _is_date_word(objects[0]):
+                return _phrase(objects[0], exclude)
+    head = root
+    while head.dep_ in {"compound", "nummod", "quantmod", "amod", "nmod", "npadvmod"} and head.head.i in exclude:
+        head = head.head
+    dep = head.dep_
+    governor = head.head
+    if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.i not in exclude \
+            and governor.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(governor, exclude)
+    if dep == "pobj":
+        prep = governor
+        host = prep.head
+        if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(host, exclude)
+        if host.pos_ in {"VERB", "AUX"}:
+            subject = _verb_subject(host, exclude)
+            if subject:
+                return subject
+        if host.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(host, exclude)
+    if dep in {"attr", "acomp", "oprd"} and governor.pos_ in {"VERB", "AUX"}:
+        subject = _verb_subject(governor, exclude)
+        if subject:
+            return subject
+    if dep in {"dobj", "obj", "dative"} and governor.pos_ == "VERB":
+        recipient = _recipient(governor, exclude)
+        verb = (governor.lemma_ or governor.text).lower()
+        subject = _verb_subject(governor, exclude)
+        if subject or recipient:
+            agent = f"by {subject}" if subject else ""
+            return " ".join(p for p in ("amount", _participle(verb), agent, recipient) if p)
+        return verb
+    if dep in {"nsubj", "nsubjpass"} and governor.pos_ in {"VERB", "AUX"}:
+        return _verb_object(governor, exclude)
+    if dep == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(governor, exclude)
+    return ""
+
+
+def _is_date_word(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or bool(re.fullmatch(r"(?:1[89]|20)\d\d", token.text))
+
+
+def _verb_subject(verb: Token, exclude: set[int]) -> str:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in exclude and not _is_numberish(child):
+            if child.pos_ == "PRON":
+                return ""
+            return _phrase(child, exclude)
+    if verb.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return _verb_subject(verb.head, exclude)
+    return ""
+
+
+def _verb_object(verb: Token, exclude: set[int]) -> str:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"} and child.i not in exclude:
+            return f"{verb.lemma_} {_phrase(child, exclude)}".strip()
+    return verb.lemma_
+
+
+def _recipient(head: Token, exclude: set[int]) -> str:
+    """`to the Philippines` / `for National Police Water Unit` near a noun or its verb."""
+    candidates = [head]
+    if head.head is not head:
+        candidates.append(head.head)
+    for node in candidates:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "for"} and child.i not in exclude:
+                objects = [t for t in child.children if t.dep_ == "pobj"]
+                if objects:
+                    words = [t for t in objects[0].subtree if t.dep_ not in {"det", "punct", "relcl", "acl"}
+                             and t.i not in exclude]
+                    if words and len(words) <= 6:
+                        return f"{child.lower_} {' '.join(t.text for t in words)}"
+    return ""
+
+
+def _participle(verb: str) -> str:
+    irregular = {"give": "given", "provide": "provided", "grant": "granted", "spend": "spent", "pledge": "pledged",
+                 "invest": "invested", "commit": "committed", "allocate": "allocated", "lend": "lent",
+                 "send": "sent", "buy": "bought", "sell": "sold", "build": "built", "train": "trained"}
+    if verb in irregular:
+        return irregular[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    return verb + "ed"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# entities
+
+_GEO_BLOCKERS = ("South China Sea", "East China Sea", "West Philippine Sea", "Philippine Sea", "Indian Ocean",
+                 "Sea of Japan", "Japan Sea", "Indo-Pacific", "Asia-Pacific", "Chinese Taipei")
+_NOT_AFTER = re.compile(r"^\s*\\?\$|^\$")  # `US $3.8 billion`: the currency, not the country
+
+
+@cache
+def _entity_pattern() -> re.Pattern[str]:
+    names = set(alias_table()) | set(CAPITALS) | set(_GEO_BLOCKERS)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])|(?<=-)(?:{alternation})(?![\w])")
+
+
+def find_entities(text: str, *, anchor: int | None = None) -> list[tuple[int, str]]:
+    """(offset, canonical name) of every party named in `text`, closest to `anchor` first.
+
+    >>> [name for _, name in find_entities("Tokyo will provide Kuala Lumpur with grants via the PCG")]
+    ['Japan', 'Malaysia', 'Philippine Coast Guard', 'Philippines']
+    >>> [name for _, name in find_entities("a summit held in Tokyo on the South China Sea")]
+    []
+    """
+    table = alias_table()
+    found: list[tuple[int, str]] = []
+    for m in _entity_pattern().finditer(text):
+        name = m.group(0)
+        if name in _GEO_BLOCKERS:
+            continue
+        if name == "US" and _NOT_AFTER.match(text[m.end():m.end() + 3]):
+            continue
+        if name in CAPITALS and name not in table:
+            if _locative(text, m.start()) or re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
+                continue  # `in Tokyo`, `Tokyo Declaration`: a place or a name, not the government
+            canonical = CAPITALS[name]
+        else:
+            canonical = table[name]
+        found.append((m.start(), canonical))
+        for implied in IMPLIES.get(canonical, ()):
+            found.append((m.start(), implied))
+    if anchor is not None:
+        found.sort(key=lambda x: abs(x[0] - anchor))
+    return found
+
+
+def _locative(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:in|at|near|from|around|outside|inside|across|throughout|of)\s+$",
+                          text[max(0, start - 12):start]))
+
+
+def canonical_entities(
+    found: Iterable[tuple[int, str]], extra: Iterable[str] = (), *, limit: int = 6
+) -> tuple[str, ...]:
+    """Distinct canonical names in order of first appearance in `found`, then `extra`; at most `limit`."""
+    out: list[str] = []
+    for _, name in found:
+        if name not in out:
+            out.append(name)
+    for name in extra:
+        if name and name not in out:
+            out.append(name)
+    return tuple(out[:limit])
+
+
+def ner_entities(span: Span) -> list[tuple[int, str]]:
+    """GPE/ORG names the statistical NER finds in `span` that the lexicon does not know (offsets in doc)."""
+    table = alias_table()
+    out = []
+    for ent in span.ents:
+        if ent.label_ not in {"GPE", "ORG", "NORP"}:
+            continue
+        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", ent.text).strip()
+        if not name or any(ch.isdigit() for ch in name) or len(name) < 3 or "\n" in name:
+            continue
+        if name in table or name in CAPITALS:
+            continue
+        if ent.label_ == "NORP":
+            continue
+        if ent.label_ == "ORG" and len(name.split()) > 6:
+            continue
+        out.append((ent.start_char, name))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# citations
+
+
+def citation_markers(layout: Layout, text: str, start: int, end: int) -> list[Footnote]:
+    """Footnote markers of the sentence text[start:end], including markers glued right after its end
+    (`... oil.⁸`), excluding a marker at its very start (it closes the previous sentence)."""
+    markers = [f for f in layout.footnotes_between(start, end) if f.start > start or start == 0]
+    pos = end
+    while pos < len(text) and pos - end < 4:
+        nxt = layout.footnotes_between(pos, pos + 1)
+        if nxt:
+            markers.extend(nxt)
+            pos = nxt[0].end
+        elif text[pos] in " .,;:)\"'”’":
+            pos += 1
+        else:
+            break
+    seen: dict[int, Footnote] = {}
+    for f in markers:
+        seen.setdefault(f.start, f)
+    return sorted(seen.values(), key=lambda f: f.start)
+
+
+def format_citation(layout: Layout, chapter: str, markers: Sequence[Footnote]) -> str:
+    """`[5] Nor, Syakirah. "Japan deepens ..."`; `Ibid.` entries name the entry they repeat."""
+    parts = []
+    for f in markers:
+        ref = layout.resolve(chapter, f.marker)
+        if ref is None:
+            parts.append(f"[{f.marker}]")
+            continue
+        body = ref.text
+        if re.match(r"ibid\b", body, re.IGNORECASE):
+            previous = _previous_real_reference(layout, chapter, ref.number)
+            if previous:
+                body = f"{body} ({previous})"
+        parts.append(f"[{f.marker}] {body}")
+    return " | ".join(parts)
+
+
+def _previous_real_reference(layout: Layout, chapter: str, number: str) -> str:
+    try:
+        n = int(number)
+    except ValueError:
+        return ""
+    for k in range(n - 1, 0, -1):
+        ref = layout.resolve(chapter, str(k))
+        if ref is not None and not re.match(r"ibid\b", ref.text, re.IGNORECASE):
+            return ref.text
+    return ""

@@ -1,0 +1,414 @@
+"""Document -> claims: quantities from `claims.nlp`, context from `claims.context`, offsets kept exact.
+
+Long documents are fed to spaCy in paragraph-aligned chunks (`Settings.max_chars_per_chunk`); every offset is
+mapped back to `document.text`, and every claim is checked: `document.text[c.char_start:c.char_end] ==
+c.surface` (else `OffsetMismatchError`).
+
+Not claims (dropped here even if a detector returns them): numbers in front matter, a table of contents or a
+reference list; inside URLs, e-mail addresses, ISBN/ISSN/DOI and copyright lines, street addresses; footnote
+markers; page numbers alone on their line; list numbering; numbers right after `Chapter`/`Table`/`page`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claims import context
+from claims.errors import OffsetMismatchError
+from claims.parse.periods import Period
+from claims.segment import Layout, Table, TableCell, segment
+from claims.settings import Settings
+from claims.types import UNKNOWN_CURRENCY, Claim, Document, Kind, Qualifier, Quantity, make_claim_id
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["chunk_text", "extract_claims", "extract_documents"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# chunking
+
+
+def chunk_text(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Split `text` into (start, end) chunks of at most `max_chars`, cut at paragraph breaks when possible,
+    else at line breaks, else after a sentence end, else hard.
+
+    >>> chunk_text("aaa\\n\\nbbb\\n\\nccc", 8)
+    [(0, 5), (5, 13)]
+    >>> chunk_text("", 10)
+    [(0, 0)]
+    """
+    if max_chars <= 0 or len(text) <= max_chars:
+        return [(0, len(text))]
+    chunks = []
+    start = 0
+    n = len(text)
+    while start < n:
+        limit = start + max_chars
+        if limit >= n:
+            chunks.append((start, n))
+            break
+        window = text[start:limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". "):
+            k = window.rfind(sep)
+            if k > max_chars // 4:
+                cut = start + k + len(sep)
+                break
+        if cut <= start:
+            cut = limit
+        chunks.append((start, cut))
+        start = cut
+    return chunks
+
+
+# ---------------------------------------------------------------------------------------------------------
+# filters
+
+_URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|[\w.+-]+@[\w-]+\.[\w.]+")
+_BAD_LINE = re.compile(
+    r"""\bISBN\b|\bISSN\b|\bdoi\s*:|\bDOI\b|©|\bcopyrights?\b|\ball\s+rights\s+reserved\b
+      |\b(?:tel|phone|fax|p\.?o\.?\s*box)\b\.?\s*:?""", re.VERBOSE | re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"""\b\d{1,5}[A-Z]?,?\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Jalan|Soi|Moo|Drive|Dr)\b\.?
+      (?:\s+\d{1,5})?|\b(?:St|Street|Road|Rd|Jalan|Soi)\.?\s+\d{1,5}\b""", re.VERBOSE)
+_LABEL_BEFORE = re.compile(
+    r"""(?:\b(?:chapter|chapters|part|section|sections|table|figure|fig\.|vol\.|volume|no\.|nos\.|article|art\.
+      |page|pages|p\.|pp\.|annex|appendix|phase|step|question|item|para\.|paragraph|footnote|note|slide
+      |version|v\.|level|grade|stage|tier|rank|ranked|number|\#)\s*)$""", re.VERBOSE | re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"^\s*(?:[-•*▪]\s*)?\(?$")
+_LIST_AFTER = re.compile(r"^\s*[.)](?!\d)")
+
+
+_TRAILING_CITATION = re.compile(r"[ \t]*\([^()\n]{1,60}\)[.;]?(?=[ \t]*(?:\n|$))")
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    return s, (len(text) if e < 0 else e)
+
+
+def _dropped(text: str, layout: Layout, q: Quantity, url_spans: Sequence[tuple[int, int]]) -> str:
+    """Why the quantity is not a claim, or "" to keep it."""
+    if layout.is_excluded(q.start):
+        return "excluded_section"
+    if any(s <= q.start < e for s, e in url_spans):
+        return "url"
+    if layout.footnotes_between(q.start, q.end):
+        return "footnote"
+    ls, le = _line_bounds(text, q.start, q.end)
+    line = text[ls:le]
+    if _BAD_LINE.search(line):
+        return "imprint"
+    for m in _ADDRESS.finditer(line):
+        if m.start() <= q.start - ls < m.end():
+            return "address"
+    in_table = layout.table_at(q.start) is not None
+    if not in_table and line.strip(" \t-–•*.()[]") == q.surface.strip():
+        return "page_number"
+    before = text[ls:q.start]
+    if _LIST_NUMBER.match(before) and _LIST_AFTER.match(text[q.end:q.end + 3]):
+        return "list_number"
+    if _LABEL_BEFORE.search(text[max(ls, q.start - 20):q.start]) and q.kind in {Kind.OTHER, Kind.COUNT} \
+            and not q.counted:
+        return "label_number"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# assembly
+
+
+@dataclass
+class _DocState:
+    document: Document
+    layout: Layout
+    reference: dt.date | None
+    chunks: list[tuple[int, int]]
+    done: int = 0
+    drafts: list[Claim] = field(default_factory=list)
+
+
+def _reference_date(document: Document, settings: Settings) -> dt.date | None:
+    return document.published or settings.reference_date
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return dataclasses.replace(q, start=q.start + offset, end=q.end + offset) if offset else q
+
+
+def _find_quantities(doc: Doc) -> list[Quantity]:
+    from claims.nlp.quantities import find_quantities
+
+    return list(find_quantities(doc))
+
+
+def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
+    document, layout = state.document, state.layout
+    text = document.text
+    url_spans = [m.span() for m in _URL.finditer(text, offset, offset + len(doc.text))]
+    quantities = []
+    for q in _find_quantities(doc):
+        q = _shift(q, offset)
+        if text[q.start:q.end] != q.surface:
+            raise OffsetMismatchError("quantity offsets do not give back its surface", doc=document.doc,
+                                      start=q.start, end=q.end, surface=q.surface)
+        reason = _dropped(text, layout, q, url_spans)
+        if reason:
+            logger.debug("dropped %r at %d in %s: %s", q.surface, q.start, document.doc, reason)
+            continue
+        quantities.append(q)
+    spans = [(q.start, q.end) for q in quantities]
+    out = []
+    for q in quantities:
+        table = layout.table_at(q.start)
+        located = table.locate(q.start) if table is not None else None
+        if table is not None and located is not None:
+            row, cell = located
+            if row < 0:
+                continue  # numbers in a header row label columns (`2030 Projection`)
+            claim = _table_claim(state, table, row, cell, q)
+        else:
+            claim = _prose_claim(state, doc, offset, q, spans)
+        out.append(claim)
+    return out
+
+
+def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Sequence[tuple[int, int]]) -> Claim:
+    document, layout = state.document, state.layout
+    text = document.text
+    span = doc.char_span(q.start - offset, q.end - offset, alignment_mode="expand")
+    if span is not None and doc.has_annotation("SENT_START"):
+        sent = span.sent
+        s0, e0 = sent.start_char + offset, sent.end_char + offset
+    else:
+        s0, e0 = _line_bounds(text, q.start, q.end)
+    s0, e0 = min(s0, q.start), max(e0, q.end)
+    trailing = _TRAILING_CITATION.match(text, e0)
+    if trailing:
+        e0 = trailing.end()  # `"..." (ISEAS 2025).` the parser splits the citation off the quotation
+    s, e = context.clip_sentence(text, s0, e0, q.start, q.end)
+    sentence = text[s:e]
+    others = [(a - s, b - s) for a, b in spans if (a, b) != (q.start, q.end) and s <= a and b <= e]
+    mention = context.sentence_period(sentence, q.start - s, q.end - s, other_quantities=others,
+                                      reference=state.reference)
+    period: Period | None = mention.period if mention else None
+    period_source = "sentence" if mention else "none"
+    section = layout.section_at(q.start)
+    if period is None and section is not None and section.path:
+        period = context.heading_period(section.path[-1], reference=state.reference)
+        period_source = "heading" if period else "none"
+    subject = ""
+    if span is not None:
+        try:
+            subject = context.syntactic_subject(span, q.counted)
+        except (IndexError, ValueError):  # a parse without dependencies (blank pipelines)
+            subject = ""
+    if not subject:
+        subject = q.counted or (section.path[-1] if section is not None and section.path else "")
+    found = context.find_entities(sentence, anchor=q.start - s)
+    extra: list[str] = []
+    if span is not None:
+        sent_span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
+        if sent_span is not None:
+            ner = context.ner_entities(sent_span)
+            ner.sort(key=lambda x: abs(x[0] + offset - q.start))
+            extra = [name for _, name in ner]
+    entities = context.canonical_entities(found, extra)
+    return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
+                  period_source=period_source, subject=subject, entities=entities, table_cell=False)
+
+
+def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Quantity) -> Claim:
+    document, layout = state.document, state.layout
+    text = document.text
+    table_row = table.rows[row]
+    # the cell's own words may date it (`Three patrol vessels (2016)`)
+    mention = context.sentence_period(cell.text, q.start - cell.start, q.end - cell.start,
+                                      reference=state.reference) if cell.start <= q.start else None
+    if mention is not None:
+        period, source = mention.period, "cell"
+    else:
+        choice = context.table_period(table, row, cell, reference=state.reference)
+        period, source = choice.period, choice.source
+    if period is None and table.title:
+        period = context.heading_period(table.title, reference=state.reference)
+        source = "title" if period else "none"
+    header = table.column_header(cell.col)
+    q = _apply_header_unit(q, context.header_unit(header) if header else context.HeaderUnit())
+    subject = context.table_subject(table, row, cell, q.counted)
+    label = table.row_label(row)
+    group = table.group_label(row)
+    pieces = [label, cell.text, group] + [c.text for c in table_row.cells if c.col not in {0, cell.col}]
+    found: list[tuple[int, str]] = []
+    for i, piece in enumerate(pieces):
+        found.extend((i, name) for _, name in context.find_entities(piece))
+    extra = [label] if label and not found and not re.search(r"\d", label) else []
+    entities = context.canonical_entities(found, extra)
+    return _build(state, q, sentence=table_row.text.strip(), sentence_start=table_row.start + (
+        len(table_row.text) - len(table_row.text.lstrip())), sentence_end=table_row.end, period=period,
+        period_source=source, subject=subject, entities=entities, table_cell=True)
+
+
+def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
+    """Give a bare cell (`997.0` under `USD Billions`) the header's unit and scale; add a header's `Approx.`."""
+    changes: dict[str, object] = {}
+    if q.kind == Kind.OTHER and q.unit is None and q.value is not None:
+        if unit.percent:
+            changes.update(kind=Kind.PERCENT, unit="percent")
+        elif unit.currency:
+            factor = unit.scale
+            changes.update(kind=Kind.MONEY, unit=unit.currency, value=q.value * factor,
+                           precision=None if q.precision is None else q.precision * factor)
+    elif q.kind == Kind.MONEY and (q.currency_missing or q.unit in {None, UNKNOWN_CURRENCY}) and unit.currency:
+        changes.update(unit=unit.currency, currency_missing=False)
+    if q.kind == Kind.MONEY and unit.scale != 1.0 and not context.surface_has_scale(q.surface) \
+            and q.kind != Kind.OTHER and "value" not in changes:
+        factor = unit.scale
+        changes.update(
+            value=None if q.value is None else q.value * factor,
+            value_low=None if q.value_low is None else q.value_low * factor,
+            value_high=None if q.value_high is None else q.value_high * factor,
+            precision=None if q.precision is None else q.precision * factor,
+        )
+    if unit.approx and q.qualifier == Qualifier.EXACT and (q.kind == Kind.MONEY or changes.get("kind")):
+        changes["qualifier"] = Qualifier.APPROX
+    return dataclasses.replace(q, **changes) if changes else q  # type: ignore[arg-type]
+
+
+def _build(
+    state: _DocState,
+    q: Quantity,
+    *,
+    sentence: str,
+    sentence_start: int,
+    sentence_end: int,
+    period: Period | None,
+    period_source: str,
+    subject: str,
+    entities: tuple[str, ...],
+    table_cell: bool,
+) -> Claim:
+    document, layout = state.document, state.layout
+    section = layout.section_at(q.start)
+    chapter = layout.chapter_at(q.start)
+    markers = context.citation_markers(layout, document.text, sentence_start, sentence_end)
+    citation = context.format_citation(layout, chapter, markers)
+    flags = []
+    confidence = 0.9
+    currency_missing = q.currency_missing or (q.kind == Kind.MONEY and q.unit in {None, UNKNOWN_CURRENCY})
+    if currency_missing:
+        flags.append("currency_missing")
+        confidence -= 0.25
+    if period is None:
+        flags.append("no_period")
+        confidence -= 0.1
+    elif period_source in {"heading", "title"}:
+        confidence -= 0.1
+    if not citation:
+        flags.append("no_citation")
+    if table_cell:
+        flags.append("table_cell")
+        confidence -= 0.05
+    if q.kind == Kind.OTHER:
+        confidence -= 0.3
+    if not subject:
+        confidence -= 0.05
+    return Claim(
+        claim_id="",
+        doc=document.doc,
+        char_start=q.start,
+        char_end=q.end,
+        surface=q.surface,
+        value=q.value,
+        value_low=q.value_low,
+        value_high=q.value_high,
+        unit=q.unit,
+        kind=q.kind,
+        counted=q.counted,
+        qualifier=q.qualifier,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        fiscal=bool(period and period.fiscal),
+        subject=" ".join(subject.split()),
+        entities=entities,
+        section=section.label if section is not None else "",
+        sentence=" ".join(sentence.split()),
+        citation=citation,
+        confidence=round(max(0.05, min(1.0, confidence)), 3),
+        sentence_start=sentence_start,
+        chapter=chapter,
+        precision=q.precision,
+        flags=tuple(flags),
+        doc_sha256=document.sha256,
+    )
+
+
+def _finish(state: _DocState) -> list[Claim]:
+    text = state.document.text
+    drafts = sorted(state.drafts, key=lambda c: (c.char_start, c.char_end))
+    # one claim per span (chunk overlaps or two detectors cannot duplicate a mention)
+    unique: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for c in drafts:
+        if (c.char_start, c.char_end) in seen:
+            continue
+        seen.add((c.char_start, c.char_end))
+        unique.append(c)
+    occurrences: Counter[tuple[str, str]] = Counter()
+    out = []
+    for c in unique:
+        if text[c.char_start:c.char_end] != c.surface:
+            raise OffsetMismatchError("claim offsets do not give back its surface", doc=c.doc,
+                                      start=c.char_start, end=c.char_end, surface=c.surface)
+        key = (c.sentence, c.surface)
+        claim_id = make_claim_id(c.doc, c.sentence, c.surface, occurrences[key])
+        occurrences[key] += 1
+        out.append(dataclasses.replace(c, claim_id=claim_id))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# public API
+
+
+def extract_documents(
+    documents: Iterable[Document], nlp: Language, settings: Settings, *, n_process: int = 1
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """Claims of each document, in input order, streaming the chunks of all documents through `nlp.pipe`."""
+    states: dict[int, _DocState] = {}
+
+    def stream() -> Iterator[tuple[str, tuple[int, int]]]:
+        for index, document in enumerate(documents):
+            layout = segment(document.text, headings=document.headings)
+            chunks = chunk_text(document.text, settings.max_chars_per_chunk)
+            states[index] = _DocState(document, layout, _reference_date(document, settings), chunks)
+            for start, end in chunks:
+                yield document.text[start:end], (index, start)
+
+    pipe = nlp.pipe(stream(), as_tuples=True, batch_size=settings.batch_size, n_process=n_process)
+    for doc, (index, offset) in pipe:
+        state = states[index]
+        state.drafts.extend(_chunk_claims(state, doc, offset))
+        state.done += 1
+        if state.done == len(state.chunks):
+            claims = _finish(state)
+            del states[index]
+            yield state.document, claims
+
+
+def extract_claims(document: Document, nlp: Language, settings: Settings) -> list[Claim]:
+    """Every claim of one document, in text order."""
+    for _, claims in extract_documents([document], nlp, settings):
+        return claims
+    return []

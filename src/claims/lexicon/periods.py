@@ -1,0 +1,58 @@
+"""Words that name or shift time periods: months, quarters, halves, decade parts, relative expressions.
+
+Sources: English month names and their common abbreviations (Oxford style guide), the quarter/half
+vocabulary of statistical releases (IMF, OECD, ASEANstats: "first quarter", "Q1", "H1"), and the relative
+expressions that news and policy texts use ("last year", "next fiscal year", "this year").
+Data only; the parser lives in `claims.parse.periods`.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+"""Month names (full and abbreviated, lower case) -> month number."""
+
+FULL_MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+ORDINAL_PARTS: dict[str, int] = {
+    "first": 1, "1st": 1,
+    "second": 2, "2nd": 2,
+    "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "final": 4, "last": 4,
+}
+"""Ordinals used in `the first quarter of 1998`, `the second half of 2024`."""
+
+RELATIVE_YEAR_OFFSETS: dict[str, int] = {
+    "this": 0, "current": 0, "the current": 0, "the same": 0,
+    "last": -1, "past": -1, "previous": -1, "the previous": -1, "the past": -1, "prior": -1,
+    "the prior": -1, "the last": -1,
+    "next": 1, "coming": 1, "the coming": 1, "the next": 1, "the following": 1, "following": 1,
+}
+"""Modifiers of `year` / `fiscal year` and their offset from the reference year."""
+
+PERIOD_PREPOSITIONS: frozenset[str] = frozenset(
+    {"in", "by", "for", "during", "since", "from", "between", "until", "till", "through", "throughout",
+     "over", "of", "as of", "at", "before", "after", "to", "within", "around", "circa", "c.", "on"}
+)
+"""Prepositions that govern a period expression (`in FY2025`, `by 2024`, `since 2000`)."""
+
+OPEN_END_WORDS: frozenset[str] = frozenset({"present", "now", "today", "date", "onwards", "onward", "ongoing"})
+"""Words ending an open range: `2023–present`, `2011 to date`, `2018 onwards`."""
+
+PRICE_BASE_CUES: tuple[str, ...] = ("constant", "prices", "dollars of", "base year", "real")
+"""Cues that a year is a price base (`Constant 2024`), not the period a value refers to."""

@@ -1,0 +1,462 @@
+"""Pure period parsing: find the year expressions of a text and pick the one a number refers to.
+
+Conventions (they match the dev gold set and are relied on by reconciliation):
+
+- a single year repeats: `in 2024` -> (2024, 2024); so does `by 2024` (the value as of that year);
+- ranges keep both ends: `2013–24`, `between 2011 and 2021`, `from 1990 to 1995`, `the 1990s` (1990, 1999);
+- open-ended periods keep only their start: `since 2000`, `2023–present`, `2018 onwards` -> (start, None);
+- `until 2030` / `through 2030` keep only their end -> (None, 2030);
+- fiscal years are flagged: `FY2025`, `fiscal year (FY) 2023`, `next fiscal year`;
+- quarters and halves resolve to their year: `the first quarter of 1998` -> (1998, 1998);
+- relative dates (`last year`, `next fiscal year`, `in April`, `on Sunday`) resolve against a reference date
+  and are dropped when there is none;
+- price bases (`Constant 2024`, `2015 prices`) are never periods.
+
+>>> parse_period("in FY2025")
+Period(start=2025, end=2025, fiscal=True)
+>>> parse_period("fiscal year (FY) 2023")
+Period(start=2023, end=2023, fiscal=True)
+>>> parse_period("by 2024")
+Period(start=2024, end=2024, fiscal=False)
+>>> parse_period("between 2011 and 2021")
+Period(start=2011, end=2021, fiscal=False)
+>>> parse_period("since 2000")
+Period(start=2000, end=None, fiscal=False)
+>>> parse_period("2013–24")
+Period(start=2013, end=2024, fiscal=False)
+>>> parse_period("the first quarter of 1998")
+Period(start=1998, end=1998, fiscal=False)
+>>> import datetime as dt
+>>> parse_period("next fiscal year", reference=dt.date(2023, 12, 18))
+Period(start=2024, end=2024, fiscal=True)
+>>> parse_period("last year") is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.lexicon.periods import (
+    MONTHS,
+    OPEN_END_WORDS,
+    ORDINAL_PARTS,
+    RELATIVE_YEAR_OFFSETS,
+)
+
+MIN_YEAR = 1800
+MAX_YEAR = 2100
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The years a value refers to; `end` None for open-ended periods, `start` None for `until` periods."""
+
+    start: int | None
+    end: int | None
+    fiscal: bool = False
+
+    @property
+    def label(self) -> str:
+        """`FY2025`, `2013-2024`, `2023-` ... for reports.
+
+        >>> Period(2013, 2024).label
+        '2013-2024'
+        >>> Period(2025, 2025, fiscal=True).label
+        'FY2025'
+        """
+        prefix = "FY" if self.fiscal else ""
+        if self.start is not None and self.start == self.end:
+            return f"{prefix}{self.start}"
+        start = "" if self.start is None else str(self.start)
+        end = "" if self.end is None else str(self.end)
+        return f"{prefix}{start}-{end}"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period expression found in a text, with its offsets (relative to that text)."""
+
+    start: int
+    end: int
+    surface: str
+    period: Period
+    relation: str  # point, range, open, by, until, decade, relative, citation, price_base
+    preposition: str = ""  # the governing word before it (`in`, `by`, `since`), lower case
+
+
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_DASH = r"[-–—‒‑]"
+_ORD = "|".join(sorted(ORDINAL_PARTS, key=len, reverse=True))
+_OPEN = "|".join(sorted(OPEN_END_WORDS, key=len, reverse=True))
+_REL = "|".join(re.escape(w) for w in sorted(RELATIVE_YEAR_OFFSETS, key=len, reverse=True))
+_MONTH = "|".join(
+    sorted({m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"} | {"Sept"}, key=len, reverse=True)
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "a": 1}
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+# Detectors, tried in this priority order; an earlier match claims its characters.
+_DETECTORS: list[tuple[str, re.Pattern[str]]] = [
+    ("between", re.compile(
+        rf"""\b(?:between|from)\s+            # between 2011 and 2021 / from 1990 to 1995
+        (?:(?:the\s+)?(?:fiscal\s+years?|FY)\s*)?
+        (?P<y1>{_YEAR})\s+
+        (?:and|to|until|till|through|thru)\s+
+        (?:(?:fiscal\s+year|FY)\s*)?
+        (?P<y2>{_YEAR})(?![\d])""", re.VERBOSE | re.IGNORECASE)),
+    ("fiscal", re.compile(
+        rf"""(?:
+            \bJ?FY\s?'?(?P<fy>{_YEAR}|\d{{2}})(?![\d])       # FY2025, FY 2023, FY25
+            (?:\s*[-–—/]\s*(?:FY\s?)?(?P<fy2>{_YEAR}|\d{{2}})(?![\d]))?   # FY2025-2026, FY2024/25
+          | \bfiscal\s+(?:year\s+)?(?:\(FY\)\s*)?         # fiscal year (FY) 2023, fiscal 2024
+            (?P<fy3>{_YEAR})(?![\d])
+            (?:\s*[-–—/]\s*(?P<fy4>{_YEAR}|\d{{2}})(?![\d]))?
+          | (?P<fy5>{_YEAR})\s+fiscal\s+year\b            # 2024 fiscal year
+        )""", re.VERBOSE | re.IGNORECASE)),
+    ("relative_fiscal", re.compile(
+        rf"""\b(?P<rel>{_REL})\s+(?P<fiscal>fiscal\s+)?year\b(?!s)""", re.VERBOSE | re.IGNORECASE)),
+    ("years_ago", re.compile(
+        r"""\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b""",
+        re.VERBOSE | re.IGNORECASE)),
+    ("part", re.compile(
+        rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\s+of\s+   # the first quarter of 1998
+            (?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?P<fisc>FY\s?)?(?P<y>{_YEAR})(?![\d])
+          | \b(?:[QH][1-4]|[1-4]Q)\s*(?P<y2>{_YEAR})(?![\d])  # Q1 2024, H1 2024, 1Q 2024
+        )""", re.VERBOSE | re.IGNORECASE)),
+    ("range", re.compile(
+        rf"""(?<![\d.,/])(?P<y1>{_YEAR})\s*
+        (?:{_DASH}|/|\bto\b|\bthrough\b|\buntil\b)\s*      # 2013–24, 2023- present, 1990 to 1995
+        (?:(?P<y2>{_YEAR}|\d{{2}}|\d)(?![\d.,]\d|\d|\s*%|\s*per\s?cent)
+          | (?P<open>{_OPEN})\b)""", re.VERBOSE | re.IGNORECASE)),
+    ("onwards", re.compile(
+        rf"""(?<![\d.,])(?P<y1>{_YEAR})\s+(?:and\s+)?(?:onwards?|and\s+beyond)\b""",
+        re.VERBOSE | re.IGNORECASE)),
+    ("decade", re.compile(
+        r"""(?<![\d.,])(?P<y>(?:1[89]|20)\d0)['’]?s\b""", re.VERBOSE)),
+    ("month", re.compile(
+        rf"""(?<![\w])(?P<month>{_MONTH})\b(?!\s*,?\s*(?:{_YEAR}|\d{{1,2}}\s*,?\s*{_YEAR}))""",
+        re.VERBOSE)),
+    ("weekday", re.compile(
+        rf"""\b(?:on\s+|last\s+|this\s+|next\s+)(?P<day>{_WEEKDAYS})\b|\b(?P<word>yesterday|today)\b""",
+        re.VERBOSE)),
+    ("year", re.compile(
+        rf"""(?<![\d.,$¥€£/\w])(?<![\d][-–])(?P<y>{_YEAR})      # a bare year, not part of a number
+        (?![\d]|[.,]\d|\s*%|\s*per\s?cent|\s*[-–]\s*\d)""", re.VERBOSE)),
+]
+
+_PREPOSITION_BEFORE = re.compile(
+    r"""\b(?P<prep>in|by|for|during|since|from|between|until|till|through|throughout|as\s+of|before|after
+         |over|to|at|of|around|circa|c\.|within|on|as\s+at)
+        \s+(?:(?:the\s+)?(?:end|start|beginning|middle|course|turn|close|first\s+half|second\s+half)\s+of\s+)?
+        (?:the\s+)?(?:(?:late|early|mid)[-\s]*)?(?:(?:fiscal\s+)?year\s+)?$""",
+    re.VERBOSE | re.IGNORECASE)
+
+_PRICE_BASE_BEFORE = re.compile(
+    r"""(?:\bconstant\s*(?:\(?\s*)?|\breal\s+|\bin\s+|\bbase\s+year\s+)$""", re.IGNORECASE)
+_PRICE_BASE_AFTER = re.compile(r"""^\s*(?:prices|dollars|US\s*dollars|USD|US\$|\$|yen|euros?)\b""",
+                               re.IGNORECASE)
+_CITATION_AROUND = re.compile(r"""\(\s*[A-Z][\w&.\- ]{1,40}?,?\s+$""")
+
+
+def _year2(y1: int, token: str) -> int | None:
+    """Second year of a range written short: (2006, '09') -> 2009; (2023, '4') -> 2024."""
+    if len(token) == 4:
+        y2 = int(token)
+    elif len(token) == 2:
+        y2 = (y1 // 100) * 100 + int(token)
+        if y2 < y1:
+            y2 += 100
+    else:
+        y2 = (y1 // 10) * 10 + int(token)
+    if y2 <= y1 or y2 - y1 > 99 or not MIN_YEAR <= y2 <= MAX_YEAR:
+        return None
+    return y2
+
+
+def _preposition(text: str, start: int) -> str:
+    m = _PREPOSITION_BEFORE.search(text[max(0, start - 60):start])
+    if not m:
+        return ""
+    return " ".join(m.group("prep").lower().split())
+
+
+def _is_price_base(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 25):start]
+    if re.search(r"\bconstant\s*\(?\s*$", before, re.IGNORECASE):
+        return True
+    return bool(_PRICE_BASE_AFTER.match(text[end:end + 20])) and bool(
+        re.search(r"\b(?:in|constant|real)\s+$", before, re.IGNORECASE))
+
+
+def _point(year: int, prep: str, fiscal: bool = False) -> tuple[Period, str]:
+    if prep == "since" or prep == "from":
+        return Period(year, None, fiscal), "open"
+    if prep in {"until", "till", "through"}:
+        return Period(None, year, fiscal), "until"
+    if prep in {"by", "as of", "as at"}:
+        return Period(year, year, fiscal), "by"
+    return Period(year, year, fiscal), "point"
+
+
+def _relative(reference: dt.date | None, offset: int, fiscal: bool = False) -> Period | None:
+    if reference is None:
+        return None
+    return Period(reference.year + offset, reference.year + offset, fiscal)
+
+
+def _month_year(reference: dt.date, month: int, modifier: str) -> int:
+    if modifier == "last":
+        return reference.year if month < reference.month else reference.year - 1
+    if modifier == "next":
+        return reference.year if month > reference.month else reference.year + 1
+    return reference.year
+
+
+def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodMention]:
+    """Every period expression of `text`, in text order; relative ones only when `reference` is given.
+
+    >>> [m.surface for m in find_periods("Trade jumped from $40 billion in 1990 to $120 billion by the year 2000")]
+    ['1990', '2000']
+    >>> [(m.period.start, m.period.end, m.preposition) for m in find_periods("by late 2022, Japan reported")]
+    [(2022, 2022, 'by')]
+    >>> [m.relation for m in find_periods("2024 Budget (USD Billions, Constant 2024)")]
+    ['point', 'price_base']
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[PeriodMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for name, pattern in _DETECTORS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            mention = _interpret(name, m, text, reference)
+            if mention is None:
+                continue
+            taken.append((mention.start, mention.end))
+            found.append(mention)
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None) -> PeriodMention | None:
+    s, e = m.span()
+    surface = text[s:e]
+    prep = _preposition(text, s)
+
+    def mention(period: Period | None, relation: str, start: int = s, end: int = e) -> PeriodMention | None:
+        if period is None:
+            return None
+        for y in (period.start, period.end):
+            if y is not None and not MIN_YEAR <= y <= MAX_YEAR:
+                return None
+        return PeriodMention(start, end, text[start:end], period, relation, prep)
+
+    if name == "between":
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y2 < y1:
+            return None
+        return mention(Period(y1, y2), "range")
+    if name == "fiscal":
+        first = m.group("fy") or m.group("fy3") or m.group("fy5")
+        y1 = int(first) if len(first) == 4 else 2000 + int(first)
+        second = m.group("fy2") or m.group("fy4")
+        if second:
+            y2 = _year2(y1, second)
+            if y2 is None:
+                return None
+            return mention(Period(y1, y2, True), "range")
+        period, relation = _point(y1, prep, fiscal=True)
+        return mention(period, relation)
+    if name == "relative_fiscal":
+        offset = RELATIVE_YEAR_OFFSETS[" ".join(m.group("rel").lower().split())]
+        return mention(_relative(reference, offset, bool(m.group("fiscal"))), "relative")
+    if name == "years_ago":
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        return mention(_relative(reference, -count), "relative")
+    if name == "part":
+        y = int(m.group("y") or m.group("y2"))
+        return mention(Period(y, y, bool(m.group("fisc"))), "point")
+    if name == "range":
+        y1 = int(m.group("y1"))
+        if m.group("open"):
+            return mention(Period(y1, None), "open")
+        y2 = _year2(y1, m.group("y2"))
+        if y2 is None:
+            return None
+        # "2014, 2023-4" is a range; "1,990-2,000" never reaches here (the look-behind refuses it)
+        return mention(Period(y1, y2), "range")
+    if name == "onwards":
+        return mention(Period(int(m.group("y1")), None), "open")
+    if name == "decade":
+        y = int(m.group("y"))
+        period, relation = Period(y, y + 9), "decade"
+        if prep == "since":
+            period, relation = Period(y, None), "open"
+        return mention(period, relation)
+    if name == "month":
+        if reference is None:
+            return None
+        # `May` is also a verb: only accept a month governed by a preposition or a modifier
+        before = text[max(0, s - 12):s].lower()
+        modifier_m = re.search(r"\b(in|on|since|by|until|early|late|mid|last|this|next|of)[-\s]+$", before)
+        if not modifier_m:
+            return None
+        modifier = modifier_m.group(1)
+        month = MONTHS[m.group("month").lower()]
+        year = _month_year(reference, month, modifier)
+        return mention(Period(year, year), "relative")
+    if name == "weekday":
+        return mention(_relative(reference, 0), "relative")
+    if name == "year":
+        y = int(m.group("y"))
+        if _is_price_base(text, s, e):
+            return PeriodMention(s, e, surface, Period(y, y), "price_base", prep)
+        before = text[max(0, s - 45):s]
+        if _CITATION_AROUND.search(before) and re.match(r"\s*[a-z]?\s*[);,:]", text[e:e + 3]):
+            return mention(Period(y, y), "citation")
+        period, relation = _point(y, prep)
+        return mention(period, relation)
+    return None  # pragma: no cover - every detector is interpreted above
+
+
+def parse_period(text: str, *, reference: dt.date | None = None) -> Period | None:
+    """The period of a short expression (`in FY2025`, `2013–24`), or None when it names none.
+
+    >>> parse_period("2023- present")
+    Period(start=2023, end=None, fiscal=False)
+    >>> parse_period("the late 1970s")
+    Period(start=1970, end=1979, fiscal=False)
+    >>> parse_period("no year here") is None
+    True
+    """
+    for mention in find_periods(text, reference=reference):
+        if mention.relation != "price_base":
+            return mention.period
+    return None
+
+
+_CELL_NOISE = re.compile(r"[\s()\[\],.;:*]+|\b(?:planned|proposal|proposed|est|estimated|projected|projection"
+                         r"|forecast|stage|approx|onwards?|budget|fy|year|years|e|p|f)\b", re.IGNORECASE)
+
+
+def parse_year_cell(text: str, *, reference: dt.date | None = None) -> Period | None:
+    """The period of a table cell that holds only a period (`2006–09`, `2023- present`, `2025 (Planned)`).
+
+    >>> parse_year_cell("2006–09")
+    Period(start=2006, end=2009, fiscal=False)
+    >>> parse_year_cell("2023– Present")
+    Period(start=2023, end=None, fiscal=False)
+    >>> parse_year_cell("2025 (Planned)")
+    Period(start=2025, end=2025, fiscal=False)
+    >>> parse_year_cell("Three patrol vessels (2016)") is None
+    True
+    >>> parse_year_cell("N/A") is None
+    True
+    """
+    mentions = [m for m in find_periods(text, reference=reference) if m.relation != "price_base"]
+    if len(mentions) != 1:
+        return None
+    m = mentions[0]
+    rest = text[:m.start] + " " + text[m.end:]
+    if re.search(r"\d", rest) or _CELL_NOISE.sub(" ", rest).strip():
+        return None
+    return m.period
+
+
+def header_period(text: str, *, reference: dt.date | None = None) -> Period | None:
+    """The period a column header gives its cells (`2030 Projection (USD Billions, Constant 2024)` -> 2030).
+
+    >>> header_period("2030 Projection (USD Billions, Constant 2024)")
+    Period(start=2030, end=2030, fiscal=False)
+    >>> header_period("Total Budget (USD, Approx.)") is None
+    True
+    """
+    for mention in find_periods(text, reference=reference):
+        if mention.relation not in {"price_base", "citation"}:
+            return mention.period
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—-]\s|\bwhile\b|\bwhereas\b|,\s+(?:and|but|while|whereas|which)\b")
+_WORD = re.compile(r"\w+")
+
+
+_ADVERBIAL_AFTER = re.compile(r"\s*,")
+
+
+def _attached_elsewhere(
+    mention: PeriodMention, start: int, text: str, other_quantities: Sequence[tuple[int, int]]
+) -> bool:
+    """A prepositional period right after another number (`$40 billion in 1990`) belongs to that number."""
+    for qs, qe in other_quantities:
+        if qe <= mention.start and qs != start:
+            gap = text[qe:mention.start]
+            if len(_WORD.findall(gap)) <= 3 and "," not in gap and ";" not in gap:
+                return True
+    return False
+
+
+def choose_period(
+    mentions: Sequence[PeriodMention],
+    start: int,
+    end: int,
+    text: str,
+    *,
+    other_quantities: Sequence[tuple[int, int]] = (),
+    max_cost: float = 30.0,
+) -> PeriodMention | None:
+    """The period mention that governs the number at text[start:end]: the nearest one in the same clause.
+
+    Costs add the words between number and period, clause breaks and commas crossed, a period that sits
+    beside another number, a period without a governing preposition, and author-year citations.
+
+    >>> text = "Trade jumped from $40 billion in 1990 to $120 billion by the year 2000."
+    >>> ms = find_periods(text)
+    >>> choose_period(ms, 18, 29, text, other_quantities=[(41, 53)]).surface
+    '1990'
+    >>> choose_period(ms, 41, 53, text, other_quantities=[(18, 29)]).surface
+    '2000'
+    """
+    best: tuple[float, PeriodMention] | None = None
+    for mention in mentions:
+        if mention.relation == "price_base":
+            continue
+        if mention.end <= start:
+            gap_start, gap_end, after = mention.end, start, False
+        elif mention.start >= end:
+            gap_start, gap_end, after = end, mention.start, True
+        else:
+            continue  # overlaps the number itself
+        gap = text[gap_start:gap_end]
+        cost = float(len(_WORD.findall(gap)))
+        if not after and not _ADVERBIAL_AFTER.match(text[mention.end:mention.end + 3]) and mention.start > 12:
+            cost += 2.0  # a period before the number governs it mostly as a fronted adverbial ("In 2023, ...")
+        cost += 4.0 * len(_CLAUSE_BREAK.findall(gap))
+        cost += 1.0 * gap.count(",")
+        if gap.count("(") != gap.count(")"):
+            cost += 2.0
+        if any(gap_start <= qs and qe <= gap_end for qs, qe in other_quantities):
+            cost += 6.0
+        elif mention.preposition and _attached_elsewhere(mention, start, text, other_quantities):
+            cost += 5.0
+        if not mention.preposition and mention.relation in {"point", "citation"}:
+            cost += 2.0
+        if mention.relation == "citation":
+            cost += 3.0
+        if mention.relation == "relative":
+            cost += 1.0
+        if cost > max_cost:
+            continue
+        if best is None or cost < best[0]:
+            best = (cost, mention)
+    return None if best is None else best[1]
