@@ -1,0 +1,97 @@
+"""Compare the values of two statements of the same quantity and name the disagreement, if any.
+
+Order of the tests, per pair (vectorised over all pairs at once):
+
+1. magnitude_mismatch: the values are a factor near 10^3, 10^6 or 10^9 apart (within
+   `magnitude_log_tolerance` in log10). Read on the stated figures, qualifiers aside: "more than $280 million"
+   next to "$300 billion" is a million/billion slip even if "more than" makes it formally true. High.
+2. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
+   currencies are no evidence of anything).
+3. Agreement: the intervals the texts commit to overlap (qualifiers respected: "over 50" and "52",
+   "about 2 billion" and "2.1 billion"). Amounts in different currencies are compared in US dollars at each
+   claim's yearly rate with `fx_tolerance` slack. Equal values (a repeated claim) agree.
+4. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
+   (¥8 billion vs ¥8.1 billion). Low.
+5. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
+   medium across currencies, where the FX table adds its own uncertainty).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+import numpy as np
+
+from .normalize import ClaimTable
+from .rules import MatchRules
+
+
+class Outcome(IntEnum):
+    AGREE = 0
+    VALUE = 1
+    MAGNITUDE = 2
+    ROUNDING = 3
+    SKIP = 4  # not comparable after all (shared numerals across currencies, missing FX rate)
+
+
+SEVERITY_HIGH, SEVERITY_MEDIUM, SEVERITY_LOW = 0, 1, 2
+
+
+def _overlap(lo_a: np.ndarray, hi_a: np.ndarray, lo_b: np.ndarray, hi_b: np.ndarray) -> np.ndarray:
+    return (lo_a <= hi_b) & (lo_b <= hi_a)
+
+
+def classify_pairs(
+    table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRules
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(outcome, severity, relative difference) for each pair."""
+    n = len(i)
+    outcome = np.full(n, Outcome.AGREE, dtype=np.int8)
+    severity = np.full(n, SEVERITY_MEDIUM, dtype=np.int8)
+    unit_a = np.asarray(table.unit, dtype=object)[i] if n else np.zeros(0, dtype=object)
+    unit_b = np.asarray(table.unit, dtype=object)[j] if n else np.zeros(0, dtype=object)
+    cross = unit_a != unit_b  # only money reaches here with different units
+    pa, pb = table.point[i], table.point[j]
+    # compare across currencies in USD
+    ca = np.where(cross, table.usd_point[i], pa)
+    cb = np.where(cross, table.usd_point[j], pb)
+    lo_a = np.where(cross, table.usd_lo[i], table.lo[i])
+    hi_a = np.where(cross, table.usd_hi[i], table.hi[i])
+    lo_b = np.where(cross, table.usd_lo[j], table.lo[j])
+    hi_b = np.where(cross, table.usd_hi[j], table.hi[j])
+    slack = np.where(cross, rules.fx_tolerance, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        denom = np.maximum(np.abs(ca), np.abs(cb))
+        rel = np.where(denom > 0, np.abs(ca - cb) / denom, 0.0)
+        ratio = np.abs(ca) / np.abs(cb)
+        log_ratio = np.abs(np.log10(ratio))
+    nearest = np.round(log_ratio / 3) * 3
+    magnitude = (
+        (nearest >= 3) & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance) & (ca * cb > 0)
+    )
+    missing = np.isnan(ca) | np.isnan(cb)
+    shared_numerals = cross & (pa == pb)
+    with np.errstate(invalid="ignore"):
+        agree = np.where(  # FX slack applies across currencies only
+            cross,
+            _overlap(lo_a * (1 - slack), hi_a * (1 + slack), lo_b * (1 - slack), hi_b * (1 + slack)),
+            _overlap(lo_a, hi_a, lo_b, hi_b),
+        )
+    prec_a = table.precision[i] * rules.rounding_slack
+    prec_b = table.precision[j] * rules.rounding_slack
+    rounding = ~cross & _overlap(
+        table.lo[i] - prec_a, table.hi[i] + prec_a, table.lo[j] - prec_b, table.hi[j] + prec_b
+    )
+
+    outcome[:] = Outcome.VALUE
+    outcome[rounding] = Outcome.ROUNDING
+    outcome[agree] = Outcome.AGREE
+    outcome[shared_numerals] = Outcome.SKIP
+    outcome[magnitude] = Outcome.MAGNITUDE
+    outcome[missing] = Outcome.SKIP
+
+    severity[:] = np.where(rel >= rules.high_severity_gap, SEVERITY_HIGH, SEVERITY_MEDIUM)
+    severity[cross & (outcome == Outcome.VALUE)] = SEVERITY_MEDIUM
+    severity[outcome == Outcome.MAGNITUDE] = SEVERITY_HIGH
+    severity[outcome == Outcome.ROUNDING] = SEVERITY_LOW
+    return outcome, severity, rel

@@ -1,0 +1,525 @@
+"""Put claims on a common footing before comparing them: dimensions, base units, intervals, subject text.
+
+Every claim becomes one row of a `ClaimTable` (columns as numpy arrays and plain lists, so that a million
+claims stay cheap): its dimension (`money`, `percent`, `count`, `measure:meter` ...), the point value in the
+base unit of that dimension (metres, watts, hours; money stays in its own currency and gets a US-dollar
+column from the yearly FX table), the interval the text commits to once qualifiers are read ("over 50" is
+(50, inf), "about 2 billion" is 2 billion +- 10%), the stated precision, and a normalised subject string
+(lower case, acronyms folded: "Japan-ASEAN Integration Fund" -> "jaif" when the corpus defines the acronym).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from claims.lexicon.fx import FxTable
+from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
+
+from .rules import MatchRules
+
+logger = logging.getLogger(__name__)
+
+_STOPWORDS_TEXT = """
+    a an the of in on at to for by with from and or as its it their this that these those total
+    overall some about around approximately roughly nearly almost over under more than less up least
+    per cent percent s
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+"""Words that carry no subject meaning (qualifier words included: they are read from `qualifier`)."""
+
+_VERSION_MARKERS_TEXT = """
+    ii iii iv v vi plus multilateralisation multilateralization multilateral new second next
+    expanded enhanced phase
+"""
+VERSION_MARKERS = frozenset(_VERSION_MARKERS_TEXT.split())
+"""Tokens that turn a facility's name into a different facility ("JAIF" vs "JAIF 2.0", "CMI" vs "CMIM")."""
+
+MEASURE_BASE: dict[str, tuple[str, float]] = {
+    "meter": ("meter", 1.0),
+    "kilometer": ("meter", 1e3),
+    "centimeter": ("meter", 1e-2),
+    "millimeter": ("meter", 1e-3),
+    "mile": ("meter", 1609.344),
+    "nautical mile": ("meter", 1852.0),
+    "foot": ("meter", 0.3048),
+    "square meter": ("square meter", 1.0),
+    "square kilometer": ("square meter", 1e6),
+    "hectare": ("square meter", 1e4),
+    "gram": ("gram", 1.0),
+    "kilogram": ("gram", 1e3),
+    "tonne": ("gram", 1e6),
+    "ton": ("gram", 1e6),
+    "watt": ("watt", 1.0),
+    "kilowatt": ("watt", 1e3),
+    "megawatt": ("watt", 1e6),
+    "gigawatt": ("watt", 1e9),
+    "watt hour": ("watt hour", 1.0),
+    "kilowatt hour": ("watt hour", 1e3),
+    "megawatt hour": ("watt hour", 1e6),
+    "gigawatt hour": ("watt hour", 1e9),
+    "terawatt hour": ("watt hour", 1e12),
+    "second": ("second", 1.0),
+    "minute": ("second", 60.0),
+    "hour": ("second", 3600.0),
+    "day": ("second", 86400.0),
+    "week": ("second", 604800.0),
+    "month": ("month", 1.0),
+    "year": ("month", 12.0),
+    "barrel": ("barrel", 1.0),
+    "liter": ("liter", 1.0),
+    "litre": ("liter", 1.0),
+}
+"""Measure unit -> (base unit, factor): values of one base unit compare with each other."""
+
+ENTITY_ALIASES: dict[str, str] = {
+    "viet nam": "vietnam",
+    "the philippines": "philippines",
+    "philippine": "philippines",
+    "ph": "philippines",
+    "lao pdr": "laos",
+    "lao": "laos",
+    "brunei darussalam": "brunei",
+    "myanmar (burma)": "myanmar",
+    "burma": "myanmar",
+    "republic of korea": "south korea",
+    "rok": "south korea",
+    "korea": "south korea",
+    "us": "united states",
+    "u.s.": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "prc": "china",
+    "people's republic of china": "china",
+    "uk": "united kingdom",
+    "indonesian": "indonesia",
+    "malaysian": "malaysia",
+    "thai": "thailand",
+    "vietnamese": "vietnam",
+    "japanese": "japan",
+    "cambodian": "cambodia",
+    "singaporean": "singapore",
+    "timor-leste": "timor leste",
+    "east timor": "timor leste",
+}
+"""Entity spellings folded to one name (demonyms count as their country)."""
+
+REGION_NAMES = frozenset(
+    {
+        "asean",
+        "southeast asia",
+        "east asia",
+        "south asia",
+        "pacific",
+        "indo-pacific",
+        "mekong",
+        "europe",
+        "africa",
+        "middle east",
+        "global south",
+        "latin america",
+        "pacific islands",
+        "south china sea",
+        "timor leste",
+        "south korea",
+        "north korea",
+        "united states",
+        "united kingdom",
+        "papua new guinea",
+        "laos",
+        "vietnam",
+        "brunei",
+        "eu",
+        "european union",
+    }
+)
+"""Places that pycountry does not list under these names."""
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lower-case country names (pycountry common/official names plus regional names above)."""
+    import pycountry
+
+    names: set[str] = set(REGION_NAMES)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
+def normalize_entity(name: str) -> str:
+    """Fold an entity name: case, spacing, aliases and demonyms.
+
+    >>> normalize_entity("Viet Nam"), normalize_entity(" the Philippines "), normalize_entity("OSA")
+    ('vietnam', 'philippines', 'osa')
+    """
+    key = " ".join(name.replace("’", "'").split()).lower().strip(" .,;:")
+    return ENTITY_ALIASES.get(key, key)
+
+
+_TOKEN_RE = re.compile(
+    r"""
+    \d+(?:\.\d+)+      # version-like numbers: 2.0, 3.1
+    | [A-Za-z0-9]+     # words, acronyms and plain numbers
+    """,
+    re.VERBOSE,
+)
+
+
+def stem(token: str) -> str:
+    """A deliberately light stemmer: plural and past/progressive endings of longer words.
+
+    >>> [stem(t) for t in ("vessels", "trusted", "funding", "boss", "osa", "budgets")]
+    ['vessel', 'trust', 'fund', 'boss', 'osa', 'budget']
+    """
+    if len(token) > 5 and token.endswith("ing"):
+        return token[:-3]
+    if len(token) > 4 and token.endswith("ed"):
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+_ACRONYM_RE = re.compile(
+    r"""
+    (?P<name>(?:[A-Z][\w'’-]*[ ]+(?:(?:of|and|for|the|on|&)[ ]+)?){1,8}[A-Z][\w'’-]*)  # Capitalised words
+    [ ]*\([ ]*
+    (?P<acronym>[A-Z][A-Za-z]{1,9}\d?)   # the acronym in brackets: JAIF, CMIM, AJCCBC, ReCAAP
+    [ ]*\)
+    """,
+    re.VERBOSE,
+)
+_NAME_FILLERS = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
+def acronym_aliases(sentences: Iterable[str]) -> dict[str, str]:
+    """Map long names to the acronyms the texts define for them ("Name Words (NW)").
+
+    >>> acronym_aliases(["through the Japan-ASEAN Integration Fund (JAIF) for"])
+    {'japan asean integration fund': 'jaif'}
+    >>> acronym_aliases(["the Chiang Mai Initiative Multilateralisation (CMIM), with"])
+    {'chiang mai initiative multilateralisation': 'cmim'}
+    """
+    aliases: dict[str, str] = {}
+    seen: set[str] = set()
+    for sentence in sentences:
+        if "(" not in sentence or sentence in seen:
+            continue
+        seen.add(sentence)
+        for match in _ACRONYM_RE.finditer(sentence):
+            acronym = match["acronym"]
+            letters = [c for c in acronym if c.isupper()]
+            words = [w for w in re.split(r"[ \-]+", match["name"]) if w]
+            content = [w for w in words if w.lower() not in _NAME_FILLERS]
+            # the acronym names the last len(letters) capitalised words: check their initials
+            if len(letters) < 2 or len(content) < len(letters):
+                continue
+            tail = content[-len(letters) :]
+            if [w[0].upper() for w in tail] != letters:
+                continue
+            start = words.index(tail[0]) if tail[0] in words else 0
+            long_name = " ".join(w.lower() for w in words[start:])
+            long_name = " ".join(_TOKEN_RE.findall(long_name))
+            aliases.setdefault(long_name, acronym.lower())
+    return aliases
+
+
+def subject_tokens(text: str, aliases: dict[str, str] | None = None) -> list[str]:
+    """Content tokens of a subject, acronyms folded, stop words dropped, lightly stemmed.
+
+    >>> subject_tokens("the Japan-ASEAN Integration Fund's budget", {"japan asean integration fund": "jaif"})
+    ['jaif', 'budget']
+    """
+    lowered = " ".join(_TOKEN_RE.findall(text.replace("’", "'").replace("'s ", " ").lower()))
+    if aliases:
+        for long_name, acronym in aliases.items():
+            if long_name in lowered:
+                lowered = re.sub(rf"\b{re.escape(long_name)}\b", acronym, lowered)
+    return [stem(t) for t in lowered.split() if t not in STOPWORDS]
+
+
+def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[str]:
+    """Tokens of a subject written as a proper name (capitalised or acronym, not the first word).
+
+    >>> sorted(name_tokens("budget of the ASEAN Cultural Fund"))
+    ['asean', 'cultural', 'fund']
+    """
+    folded = text
+    if aliases:
+        for long_name, acronym in aliases.items():
+            pattern = r"[\s\-]+".join(re.escape(w) for w in long_name.split())
+            folded = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
+    out = set()
+    for i, token in enumerate(_TOKEN_RE.findall(folded)):
+        if token[0].isupper() and (i > 0 or token.isupper()):
+            out.add(stem(token.lower()))
+        elif re.fullmatch(r"\d+\.\d+", token):
+            out.add(token)
+    return frozenset(out)
+
+
+_NUMBER_RE = re.compile(
+    r"""
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?   # 1,050.0
+    | \d+(?:\.\d+)?)                        # 58.9, 8, 2026
+    """,
+    re.VERBOSE,
+)
+
+
+def infer_precision(surface: str, value: float | None) -> float | None:
+    """Half a unit of the last stated digit, scaled like the value (used when the extractor gave none).
+
+    >>> infer_precision("8.1 billion yen", 8.1e9)
+    50000000.0
+    >>> infer_precision("58.9 percent", 58.9)
+    0.05
+    >>> infer_precision("Three", 3.0)
+    0.5
+    """
+    if value is None or value == 0:
+        return None
+    numbers = _NUMBER_RE.findall(surface)
+    if not numbers:
+        return 0.5 if float(value).is_integer() and abs(value) < 1000 else None
+    stated = numbers[-1].replace(",", "")
+    stated_value = float(stated)
+    if stated_value == 0:
+        return None
+    decimals = len(stated.split(".")[1]) if "." in stated else 0
+    scale = abs(value) / stated_value
+    return float(round(0.5 * 10 ** (-decimals) * scale, 12))
+
+
+def dimension(claim: Claim) -> tuple[str, str, float]:
+    """(dimension family, unit within it, factor to the base unit) of a claim.
+
+    Money is one family across currencies (the unit is the ISO code); measures convert to a base unit.
+
+    >>> dimension_of = lambda **kw: dimension(_example(**kw))
+    >>> dimension_of(kind="money", unit="JPY"), dimension_of(kind="measure", unit="kilometer")
+    (('money', 'JPY', 1.0), ('measure:meter', 'meter', 1000.0))
+    """
+    kind = Kind(claim.kind)
+    unit = (claim.unit or "").strip()
+    if kind is Kind.MONEY:
+        return "money", unit or UNKNOWN_CURRENCY, 1.0
+    if kind is Kind.PERCENT:
+        return "percent", "percent", 1.0
+    if kind is Kind.COUNT:
+        return "count", "count", 1.0
+    if kind is Kind.MULTIPLIER:
+        return "multiplier", "times", 1.0
+    if kind is Kind.MEASURE:
+        base, factor = MEASURE_BASE.get(unit.lower(), (unit.lower(), 1.0))
+        return f"measure:{base}", base, factor
+    return f"other:{unit.lower()}", unit.lower(), 1.0
+
+
+def _example(**overrides: object) -> Claim:
+    """A minimal claim for doctests."""
+    values: dict[str, object] = dict(
+        claim_id="c",
+        doc="d.txt",
+        char_start=0,
+        char_end=1,
+        surface="1",
+        value=1.0,
+        value_low=None,
+        value_high=None,
+        unit="count",
+        kind="count",
+        counted=None,
+        qualifier="exact",
+        period_start=None,
+        period_end=None,
+        fiscal=False,
+        subject="",
+        entities=(),
+        section="",
+        sentence="1",
+        citation="",
+        confidence=1.0,
+    )
+    values.update(overrides)
+    values["kind"] = Kind(values["kind"])
+    values["qualifier"] = Qualifier(values["qualifier"])
+    return Claim(**values)  # type: ignore[arg-type]
+
+
+def hedged_interval(
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qualifier: Qualifier,
+    precision: float | None,
+    approx_tolerance: float,
+) -> tuple[float, float]:
+    """The values a statement commits to, reading its qualifier.
+
+    >>> hedged_interval(50.0, None, None, Qualifier.OVER, 0.5, 0.1)
+    (50.0, inf)
+    >>> hedged_interval(2e9, None, None, Qualifier.APPROX, 5e8, 0.1)
+    (1500000000.0, 2500000000.0)
+    >>> hedged_interval(None, 30e6, 34.6e6, Qualifier.EXACT, None, 0.1)
+    (30000000.0, 34600000.0)
+    """
+    if value is None:
+        lo = low if low is not None else -math.inf
+        hi = high if high is not None else math.inf
+        if qualifier is Qualifier.APPROX:
+            lo, hi = lo * (1 - approx_tolerance), hi * (1 + approx_tolerance)
+        return (lo, hi)
+    if qualifier is Qualifier.APPROX:
+        slack = max(abs(value) * approx_tolerance, precision or 0.0)
+        return (value - slack, value + slack)
+    if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+        return (value, math.inf)
+    if qualifier in (Qualifier.UNDER, Qualifier.UP_TO):
+        return (-math.inf, value)
+    return (value, value)
+
+
+@dataclass(slots=True)
+class ClaimTable:
+    """Claims as columns, in the order given; row i is `claims[i]`."""
+
+    claims: Sequence[Claim]
+    family: list[str]  # dimension family: money, percent, count, measure:<base>, multiplier, other:<unit>
+    unit: list[str]  # ISO code for money, base unit otherwise
+    point: np.ndarray  # value (or range midpoint) in base units; nan when absent
+    lo: np.ndarray  # hedged interval, base units
+    hi: np.ndarray
+    precision: np.ndarray  # base units; 0 when unknown
+    exact: np.ndarray  # bool: qualifier exact and a single value
+    usd_point: np.ndarray  # money only: point in USD at the claim's year; nan otherwise
+    usd_lo: np.ndarray
+    usd_hi: np.ndarray
+    period_start: np.ndarray  # int, -1 when absent
+    period_end: np.ndarray
+    subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
+    counted: list[str]  # normalised counted noun ('' when none)
+    tokens: list[frozenset[str]]
+    names: list[frozenset[str]]
+    places: list[frozenset[str]]
+    entities: list[frozenset[str]]
+    sentence_key: np.ndarray  # int: same value <=> same document and sentence
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+
+def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
+    """Normalise every claim once (cost linear in the number of claims)."""
+    n = len(claims)
+    aliases = acronym_aliases(c.sentence for c in claims)
+    places_all = place_names()
+    family: list[str] = []
+    unit: list[str] = []
+    point = np.full(n, np.nan)
+    lo = np.full(n, np.nan)
+    hi = np.full(n, np.nan)
+    precision = np.zeros(n)
+    exact = np.zeros(n, dtype=bool)
+    usd_point = np.full(n, np.nan)
+    usd_lo = np.full(n, np.nan)
+    usd_hi = np.full(n, np.nan)
+    period_start = np.full(n, -1, dtype=np.int64)
+    period_end = np.full(n, -1, dtype=np.int64)
+    subject: list[str] = []
+    counted: list[str] = []
+    tokens: list[frozenset[str]] = []
+    names: list[frozenset[str]] = []
+    places: list[frozenset[str]] = []
+    entities: list[frozenset[str]] = []
+    sentence_ids: dict[tuple[str, int, str], int] = {}
+    sentence_key = np.zeros(n, dtype=np.int64)
+    token_cache: dict[str, tuple[list[str], frozenset[str]]] = {}
+    entity_cache: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+
+    for i, claim in enumerate(claims):
+        fam, base_unit, factor = dimension(claim)
+        family.append(fam)
+        unit.append(base_unit)
+        qualifier = Qualifier(claim.qualifier)
+        value = claim.value * factor if claim.value is not None else None
+        low = claim.value_low * factor if claim.value_low is not None else None
+        high = claim.value_high * factor if claim.value_high is not None else None
+        prec = claim.precision if claim.precision is not None else infer_precision(claim.surface, claim.value)
+        prec = (prec or 0.0) * factor
+        precision[i] = prec
+        if value is not None:
+            point[i] = value
+        elif low is not None and high is not None:
+            point[i] = (low + high) / 2
+        else:
+            point[i] = low if low is not None else (high if high is not None else np.nan)
+        lo[i], hi[i] = hedged_interval(value, low, high, qualifier, prec, rules.approx_tolerance)
+        exact[i] = qualifier is Qualifier.EXACT and value is not None
+        if claim.period_start is not None or claim.period_end is not None:
+            start = claim.period_start if claim.period_start is not None else claim.period_end
+            end = claim.period_end if claim.period_end is not None else claim.period_start
+            period_start[i], period_end[i] = min(start, end), max(start, end)  # type: ignore[type-var]
+        if fam == "money" and base_unit != UNKNOWN_CURRENCY:
+            year = int(period_end[i]) if period_end[i] >= 0 else None
+            rate = fx.rate(base_unit, year)
+            if rate is not None:
+                usd_point[i] = point[i] / rate.lcu_per_usd
+                usd_lo[i] = lo[i] / rate.lcu_per_usd
+                usd_hi[i] = hi[i] / rate.lcu_per_usd
+        text = claim.subject or ""
+        if claim.counted:
+            text = f"{claim.counted} {text}" if claim.counted.lower() not in text.lower() else text
+        cached = token_cache.get(text)
+        if cached is None:
+            toks = subject_tokens(text, aliases)
+            cached = (toks, name_tokens(claim.subject or "", aliases))
+            token_cache[text] = cached
+        toks, nms = cached
+        subject.append(" ".join(toks))
+        counted.append(" ".join(subject_tokens(claim.counted, aliases)) if claim.counted else "")
+        tokens.append(frozenset(toks))
+        ents = entity_cache.get(claim.entities)
+        if ents is None:
+            folded = frozenset(normalize_entity(e) for e in claim.entities if e.strip())
+            ents = (folded, frozenset(e for e in folded if e in places_all))
+            entity_cache[claim.entities] = ents
+        entities.append(ents[0])
+        places.append(ents[1])
+        # names written like the claim's own parties are parties, not facility names
+        names.append(nms - ents[0] - frozenset(stem(e) for e in ents[0]))
+        key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
+        sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
+    logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
+    return ClaimTable(
+        claims=claims,
+        family=family,
+        unit=unit,
+        point=point,
+        lo=lo,
+        hi=hi,
+        precision=precision,
+        exact=exact,
+        usd_point=usd_point,
+        usd_lo=usd_lo,
+        usd_hi=usd_hi,
+        period_start=period_start,
+        period_end=period_end,
+        subject=subject,
+        counted=counted,
+        tokens=tokens,
+        names=names,
+        places=places,
+        entities=entities,
+        sentence_key=sentence_key,
+    )

@@ -1,0 +1,38 @@
+"""The knobs of reconciliation, gathered from `Settings` with defaults for the ones Settings does not carry.
+
+`MatchRules.from_settings(settings)` reads the reconciliation fields of `Settings`
+(`subject_match_threshold`, `fx_tolerance`, `conversion_tolerance`, `arithmetic_tolerance`, `rounding_slack`)
+and any of the extra fields below if a later Settings defines them, so the rules stay injectable without
+module globals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from claims.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRules:
+    # from Settings
+    subject_match_threshold: float = 70.0  # rapidfuzz token_set_ratio on normalised subjects, 0..100
+    fx_tolerance: float = 0.25  # relative slack when comparing amounts across currencies
+    conversion_tolerance: float = 0.30  # a stated conversion this far off the year's rate is a finding
+    arithmetic_tolerance: float = 0.02  # relative slack for stated % changes and multiples
+    rounding_slack: float = 1.0  # multiples of the stated precision that still count as rounding
+    # reconciliation-only extras (Settings may define them later under the same names)
+    strong_subject_threshold: float = 90.0  # token_sort_ratio needed when a side has no period
+    approx_tolerance: float = 0.10  # "about X" covers X +- 10% (or its stated precision, if wider)
+    high_severity_gap: float = 0.20  # relative difference from which a mismatch is "high"
+    magnitude_log_tolerance: float = 0.25  # |log10(ratio) - 3k| below this is a million/billion slip
+    magnitude_period_gap: int = 1  # years apart that still compare for a factor-1000 slip
+    period_overlap_min: float = 0.5  # Jaccard overlap of two year spans needed to compare them
+    block_tokens: int = 3  # rarest signature tokens each claim is blocked on
+    max_block_size: int = 2000  # larger blocks are split by period
+    consensus_min_sources: int = 3  # statements needed before a consensus value is reported
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> MatchRules:
+        values = {f.name: getattr(settings, f.name) for f in fields(cls) if hasattr(settings, f.name)}
+        return cls(**values)

@@ -1,0 +1,77 @@
+"""Claims regrouped by the sentence (or table row) they come from, with offsets inside that sentence.
+
+Arithmetic and conversion checks read the words between a sentence's numbers ("from ... to ...",
+"an increase of", "(approximately ...)"), so each claim gets its span relative to `claim.sentence`:
+`char_start - sentence_start`, checked against the surface (and looked up by text when a producer's
+offsets do not line up; claims that cannot be placed are left out of these checks).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+
+from claims.types import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A claim with its span inside its sentence."""
+
+    index: int  # row in the claim sequence
+    claim: Claim
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceClaims:
+    text: str
+    claims: tuple[Placed, ...]  # ordered by position
+
+    def between(self, left: Placed, right: Placed) -> str:
+        return self.text[left.end : right.start]
+
+    def before(self, placed: Placed, width: int = 80) -> str:
+        return self.text[max(0, placed.start - width) : placed.start]
+
+    def after(self, placed: Placed, width: int = 60) -> str:
+        return self.text[placed.end : placed.end + width]
+
+
+def _place(claim: Claim, index: int, floor: int) -> Placed | None:
+    text = claim.sentence
+    start = claim.char_start - claim.sentence_start
+    if start >= 0 and text[start : start + len(claim.surface)] == claim.surface:
+        return Placed(index, claim, start, start + len(claim.surface))
+    found = text.find(claim.surface, floor)
+    if found < 0:
+        found = text.find(claim.surface)
+    if found < 0 or not claim.surface:
+        return None
+    return Placed(index, claim, found, found + len(claim.surface))
+
+
+def sentences(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[SentenceClaims]:
+    """Sentences holding at least two claims (at least one in `focus_rows` when given)."""
+    groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        if claim.sentence:
+            groups[(claim.doc, claim.sentence_start, claim.sentence)].append(index)
+    for (_, _, text), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        if focus_rows is not None and not any(r in focus_rows for r in rows):
+            continue
+        rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end))
+        placed: list[Placed] = []
+        floor = 0
+        for r in rows:
+            p = _place(claims[r], r, floor)
+            if p is not None:
+                placed.append(p)
+                floor = p.end
+        placed.sort(key=lambda p: p.start)
+        if len(placed) >= 2:
+            yield SentenceClaims(text, tuple(placed))
