@@ -19,6 +19,8 @@ from prefect.cache_policies import NO_CACHE
 from claims.io import export, stages
 from claims.io.store import Store
 from claims.settings import Settings
+from claims.types import Document
+from flows import runners
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +32,9 @@ def ingest_task(settings: Settings, known: dict[str, str], extractors: dict[str,
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(plan: stages.IngestPlan, settings: Settings) -> dict[str, list]:
-    return stages.extract(plan.documents, settings, n_process=settings.workers)
+def extract_task(documents: list[Document], settings: Settings, n_process: int = 1) -> dict[str, list]:
+    """Claims for a batch of documents (all of them in-process); the spaCy pipeline loads once per process."""
+    return stages.extract(documents, settings, nlp=runners.cached_nlp(settings), n_process=n_process)
 
 
 @task(name="store", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -84,7 +87,7 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
         plan = ingest_task(settings, store.document_hashes(), store.document_extractors(), version, full)
         log.info("ingest: %d new, %d changed, %d unchanged, %d removed, %d rejected", len(plan.new),
                  len(plan.changed), len(plan.unchanged), len(plan.removed), len(plan.rejected))
-        extracted = extract_task(plan, settings)
+        extracted = runners.run_extraction(extract_task, plan.documents, settings)
         store_task(store, plan, extracted, version)
         new_conflicts = reconcile_task(store, settings, full)
         summary = stages.summarise(store, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts)
