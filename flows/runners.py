@@ -1,19 +1,19 @@
 """Where the extraction tasks run, chosen from the settings.
 
-- `claims run --dask tcp://HOST:8786`: Prefect's DaskTaskRunner connected to that scheduler; one `extract` task
-  per batch of documents, spread over the cluster's workers.
+- `claims run --dask tcp://HOST:8786`: Prefect's DaskTaskRunner connected to that scheduler; one `extract`
+  task per batch of documents, spread over the cluster's workers.
 - `claims run --workers N` (N > 1): the same, on a temporary local Dask cluster of N single-threaded worker
   processes (started for the extraction stage, closed after it).
 - neither (or `--workers 1`): in this process, one task over every document, spaCy's own `n_process`
   (default: the machine's cores).
 
-A flow's task runner is fixed when the flow starts, so the extraction stage enters its own runner and submits the
-batch tasks to it from inside the running `claims_pipeline` flow (exactly what `task.submit` does with a flow's
-runner). Documents travel as task arguments, never as flow parameters: Prefect stores flow parameters in its
-database, and a corpus does not belong there.
+A flow's task runner is fixed when the flow starts, so the extraction stage enters its own runner and
+submits the batch tasks to it from inside the running `claims_pipeline` flow (what `task.submit` does with
+the flow's runner). Documents travel as task arguments, never as flow parameters: Prefect stores flow
+parameters in its database, and a corpus does not belong there.
 
-Every worker process loads the spaCy pipeline once (`cached_nlp`) and keeps it for the following batches. At most
-`2 x workers` batches are in flight, so the driver never ships the whole corpus to the scheduler at once.
+Every worker process loads the spaCy pipeline once (`cached_nlp`) and keeps it for the following batches.
+At most `2 x workers` batches are in flight, so the driver never ships the whole corpus at once.
 """
 
 from __future__ import annotations
@@ -102,10 +102,11 @@ def _slots(runner: TaskRunner[Any], settings: Settings) -> int:
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
 
-def run_extraction(extract: Callable[..., Any], documents: Sequence[Document], settings: Settings) -> Extracted:
+def run_extraction(extract: Callable[..., Any], documents: Sequence[Document],
+                   settings: Settings) -> Extracted:
     """Claims per document name, in document order, wherever the settings say extraction runs.
 
-    `extract` is the pipeline's `extract_task`: called directly in-process, submitted once per batch otherwise.
+    `extract` is the pipeline's `extract_task`: called directly in-process, else submitted per batch.
     """
     if not documents:
         return {}
