@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Run the quantity extractor over whole raw files and score it against the dev gold.
+
+Usage: .venv/bin/python scripts/score_quantities.py [--raw raw] [--gold GOLD] [--out CSV] [--blank] [--all]
+
+Writes a CSV with the claims.csv columns (contract columns not produced by quantity extraction left empty)
+and runs /work/shared/eval/score_claims.py on it. By default only the documents present in the gold are run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import spacy
+
+from claims.nlp.pipeline import build_nlp
+from claims.nlp.quantities import find_quantities
+from claims.types import make_claim_id
+
+DEFAULT_GOLD = Path("/work/shared/eval/dev_gold.jsonl")
+SCORER = Path("/work/shared/eval/score_claims.py")
+COLUMNS = [
+    "claim_id", "doc", "char_start", "char_end", "surface", "value", "value_low", "value_high", "unit",
+    "kind", "counted", "qualifier", "period_start", "period_end", "fiscal", "subject", "entities",
+    "section", "sentence", "citation", "confidence",
+]
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else repr(float(x))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--raw", type=Path, default=Path("raw"))
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--out", type=Path, default=None, help="CSV path (default: a temp file)")
+    ap.add_argument("--blank", action="store_true", help="use spacy.blank('en') (no parser)")
+    ap.add_argument("--all", action="store_true", help="extract every raw .txt file, not only gold docs")
+    ap.add_argument("--misses", type=int, default=40)
+    a = ap.parse_args(argv)
+
+    gold_docs = sorted({json.loads(line)["doc"] for line in a.gold.read_text(encoding="utf-8").splitlines()
+                        if line.strip()})
+    paths = sorted(a.raw.glob("*.txt")) if a.all else [a.raw / d for d in gold_docs]
+    paths = [p for p in paths if p.name != "README.md"]
+    nlp = spacy.blank("en") if a.blank else build_nlp()
+    out = a.out or Path(tempfile.mkstemp(prefix="quantities_", suffix=".csv")[1])
+    kinds: Counter[str] = Counter()
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+        writer.writeheader()
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            doc = nlp(text)
+            seen: Counter[tuple[str, str]] = Counter()
+            for q in find_quantities(doc):
+                sentence = text[q.start : q.end]
+                if doc.has_annotation("SENT_START"):
+                    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+                    if span is not None:
+                        sentence = span.sent.text
+                key = (sentence, q.surface)
+                claim_id = make_claim_id(path.name, sentence, q.surface, seen[key])
+                seen[key] += 1
+                kinds[q.kind.value] += 1
+                writer.writerow({
+                    "claim_id": claim_id, "doc": path.name, "char_start": q.start, "char_end": q.end,
+                    "surface": q.surface, "value": _fmt(q.value), "value_low": _fmt(q.value_low),
+                    "value_high": _fmt(q.value_high), "unit": q.unit or "", "kind": q.kind.value,
+                    "counted": q.counted or "", "qualifier": q.qualifier.value,
+                    "sentence": " ".join(sentence.split()),
+                })
+    print(f"wrote {out} ({sum(kinds.values())} quantities: {dict(kinds)})")
+    cmd = [sys.executable, str(SCORER), str(out), str(a.gold), "--misses", str(a.misses)]
+    return subprocess.call(cmd)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Context words that decide whether a number is a quantity at all.
+
+Sources: numbering labels from the Chicago Manual of Style (17th ed.) §9.28-9.31 ("Chapter 4", "Figure 2",
+"No. 5"); month and weekday names; street-type words from the USPS Publication 28 street suffix table
+(common English subset) and Commonwealth usage (`St`, `Rd`, `Jalan`); English function words from the
+spaCy English stop-word list, trimmed to closed-class words. Money and population cue nouns were chosen
+from the report genres this project reads (policy reports, news on trade, aid and defence) and reviewed.
+"""
+
+from __future__ import annotations
+
+# A number right after one of these is a label, not a quantity ("Chapter 4", "Article 1(15)").
+NUMBERING_WORDS: frozenset[str] = frozenset(
+    {
+        "chapter", "chapters", "section", "sections", "article", "articles", "figure", "fig", "fig.",
+        "figures", "table", "tables", "page", "pages", "p.", "pp.", "part", "parts", "phase", "volume",
+        "vol", "vol.", "no", "no.", "nos.", "number", "annex", "appendix", "item", "step", "level", "grade",
+        "tier", "stage", "round", "session", "unit", "box", "chart", "exhibit", "paragraph", "para",
+        "para.", "rule", "clause", "lecture", "slide", "resolution", "act", "version", "v", "v.", "issue",
+        "edition", "ed.", "series", "case", "room", "floor", "building", "block", "lot", "flight", "route",
+        "highway", "line", "platform", "gate", "terminal", "pier", "berth", "sector", "zone", "district",
+        "ward", "region", "category", "class", "type", "model", "mark", "mk", "block", "batch", "note",
+        "notes", "footnote", "ref", "ref.", "reference", "question", "q", "exercise", "task", "lesson",
+        "module", "week", "day", "year", "term", "quarter", "q1", "q2", "q3", "q4", "h1", "h2", "plus",
+        "top", "group", "team", "division", "squadron", "fleet", "regiment", "battalion", "brigade",
+        "corps", "army", "resolution", "protocol", "principle", "point", "goal", "sdg", "target",
+        "population", "vision", "industry", "web", "society", "windows", "iphone", "galaxy", "boeing",
+        "airbus", "apollo", "agenda", "horizon", "pillar", "track", "scenario", "option", "priority",
+        "area", "tab", "col", "row", "cell", "isbn", "issn", "doi", "tel", "tel.", "fax", "phone",
+        "st", "street", "rd", "road", "ave", "avenue", "jalan", "soi", "lane", "blvd", "boulevard",
+        "drive", "dr", "highway", "hwy", "postcode", "zip", "po", "box", "suite", "ste", "unit",
+    }
+)
+# A number right before one of these is part of an address ("24 St 566").
+STREET_WORDS: frozenset[str] = frozenset(
+    {"st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue", "blvd", "boulevard", "lane",
+     "ln", "drive", "dr.", "way", "jalan", "soi", "moo", "floor", "fl", "fl."}
+)
+
+MONTHS: frozenset[str] = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun.",
+        "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec",
+        "dec.",
+    }
+)
+WEEKDAYS: frozenset[str] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+# Words after a number that make it a time of day or a calendar reference.
+TIME_WORDS: frozenset[str] = frozenset(
+    {"am", "a.m.", "pm", "p.m.", "o'clock", "hrs.", "bc", "bce", "ad", "ce", "gmt", "utc", "jst"}
+)
+
+# Closed-class words that never head a counted noun phrase ("5 of the...", "12 were", "3 and").
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "by", "for", "from",
+        "to", "with", "without", "into", "onto", "over", "under", "about", "above", "below", "between",
+        "among", "through", "during", "before", "after", "since", "until", "till", "per", "via", "as",
+        "than", "and", "or", "nor", "but", "so", "yet", "if", "then", "because", "while", "whereas",
+        "although", "though", "when", "where", "which", "who", "whom", "whose", "what", "why", "how",
+        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "it", "its", "they",
+        "them", "their", "he", "him", "his", "she", "her", "we", "us", "our", "you", "your", "i", "me",
+        "my", "not", "no", "also", "only", "just", "even", "more", "most", "less", "least", "fewer",
+        "each", "every", "all", "both", "either", "neither", "other", "another", "such", "very", "too",
+        "there", "here", "up", "down", "out", "off", "again", "further", "once", "against", "within",
+        "upon", "across", "along", "around", "toward", "towards", "behind", "beyond", "plus", "minus",
+        "times", "percent", "cent", "ago", "later", "earlier", "respectively", "instead", "already",
+        "still", "now", "then", "today", "together", "alone", "apiece", "each", "etc", "e.g", "i.e", "vs",
+        "versus", "including", "excluding", "amid", "amongst", "whereby", "unlike", "like", "near",
+        "out", "onwards", "onward", "altogether", "overall", "annually", "yearly", "monthly", "daily",
+        "weekly",
+    }
+)
+
+# Nouns near an amount without a currency that make it money ("over 3.6 trillion in trade").
+MONEY_CUES: frozenset[str] = frozenset(
+    {
+        "budget", "budgets", "fund", "funds", "funding", "funded", "gdp", "gnp", "trade", "investment",
+        "investments", "invested", "fdi", "aid", "oda", "grant", "grants", "loan", "loans", "spending",
+        "spent", "worth", "cost", "costs", "costing", "price", "prices", "revenue", "revenues", "export",
+        "exports", "import", "imports", "economy", "valued", "value", "financing", "financed", "debt",
+        "assistance", "expenditure", "expenditures", "deficit", "surplus", "sales", "profit", "profits",
+        "income", "tax", "taxes", "capital", "paid", "payment", "payments", "pledged", "allocated",
+        "contribution", "contributions", "donated", "yen", "dollar", "dollars", "usd", "jpy", "euro",
+        "euros", "currency", "disbursed", "reparations", "swap", "swaps", "bond", "bonds", "tariff",
+        "market", "flows", "financial",
+    }
+)
+# Nouns that make a scaled amount without a noun a head-count ("670 million as of 2026" after "population").
+POPULATION_CUES: frozenset[str] = frozenset(
+    {"population", "people", "citizens", "inhabitants", "residents", "persons", "users", "voters",
+     "workers", "consumers", "visitors", "tourists", "migrants", "refugees"}
+)
+
+# Title-case words that do not make a following number part of a name ("The 12 vessels").
+TITLE_FUNCTION_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
+    {"some", "nearly", "approximately", "roughly", "almost", "total", "only", "just", "over", "around",
+     "about", "another", "all", "its", "their", "our", "his", "her", "these", "those", "additional",
+     "another", "further", "some", "estimated", "reportedly", "exactly", "ex", "e.g.", "i.e.", "including",
+     "signed", "trained", "provided", "gave", "reported", "deployed", "with", "among", "of", "to"}
+)
+
+# Words that, before a number, begin a reference or a citation rather than a quantity.
+CITATION_WORDS: frozenset[str] = frozenset({"isbn", "issn", "doi", "arxiv", "pmid", "tel", "fax", "ibid"})
+
+# Demonym and nationality adjectives that may follow a sentence-initial number word in a real count
+# ("Three Japanese ships"). Kept short; the parser handles the rest when loaded.
+COUNT_ADJECTIVES: frozenset[str] = frozenset(
+    {"japanese", "chinese", "american", "indonesian", "malaysian", "philippine", "filipino", "vietnamese",
+     "thai", "cambodian", "laotian", "burmese", "singaporean", "bruneian", "korean", "indian",
+     "australian", "european", "british", "french", "german", "russian", "asean", "us", "u.s."}
+)

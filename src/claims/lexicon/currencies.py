@@ -1,0 +1,71 @@
+"""Currency symbols, words and ISO 4217 codes.
+
+Sources: ISO 4217 codes and names come from pycountry (the Debian iso-codes database, which tracks the
+ISO 4217 maintenance agency lists). Symbols and everyday words are a small reviewed table following the
+Unicode CLDR "symbol" and "displayName" entries for English (cldr/common/main/en.xml), limited to
+currencies common in English-language reports on Asia, Europe and the Americas.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+
+# Symbols written before the amount, longest first when matched. "$" alone is read as USD
+# (the CLDR en default); dollar variants with a country prefix are listed explicitly.
+PREFIX_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "S$": "SGD", "SG$": "SGD", "A$": "AUD", "AU$": "AUD",
+    "HK$": "HKD", "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN",
+    "$": "USD", "¥": "JPY", "￥": "JPY", "JP¥": "JPY", "CN¥": "CNY", "RMB": "CNY", "€": "EUR", "£": "GBP",
+    "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₱": "PHP", "฿": "THB", "₫": "VND", "RM": "MYR",
+    "Rp": "IDR", "Rp.": "IDR", "₽": "RUB", "₺": "TRY", "CHF": "CHF",
+}
+
+# Words written after (or, for some, before) the amount; matched case-insensitively, plural forms included.
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD",
+    "american dollars": "USD", "dollar": "USD", "dollars": "USD",
+    "singapore dollar": "SGD", "singapore dollars": "SGD", "australian dollar": "AUD",
+    "australian dollars": "AUD", "hong kong dollar": "HKD", "hong kong dollars": "HKD",
+    "new zealand dollar": "NZD", "new zealand dollars": "NZD", "canadian dollar": "CAD",
+    "canadian dollars": "CAD", "taiwan dollar": "TWD", "taiwan dollars": "TWD",
+    "new taiwan dollars": "TWD", "brunei dollar": "BND", "brunei dollars": "BND",
+    "yen": "JPY", "japanese yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "chinese yuan": "CNY",
+    "euro": "EUR", "euros": "EUR", "pound sterling": "GBP", "pounds sterling": "GBP",
+    "british pounds": "GBP", "sterling": "GBP",
+    "baht": "THB", "thai baht": "THB", "rupiah": "IDR", "indonesian rupiah": "IDR",
+    "ringgit": "MYR", "malaysian ringgit": "MYR", "peso": "PHP", "pesos": "PHP",
+    "philippine peso": "PHP", "philippine pesos": "PHP", "dong": "VND", "vietnamese dong": "VND",
+    "kyat": "MMK", "kyats": "MMK", "riel": "KHR", "riels": "KHR", "kip": "LAK", "won": "KRW",
+    "korean won": "KRW", "rupee": "INR", "rupees": "INR", "indian rupees": "INR", "taka": "BDT",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "swiss francs": "CHF",
+}
+# Words that are currency names only when glued to a country word; never read alone.
+AMBIGUOUS_CURRENCY_WORDS: frozenset[str] = frozenset({"won", "dong", "pound", "pounds", "kip"})
+
+# ISO codes that are also ordinary upper-case English words; never read as a currency on their own.
+ISO_CODES_ALSO_WORDS: frozenset[str] = frozenset(
+    {"ALL", "TOP", "CUP", "SOS", "PEN", "MAD", "BOB", "MOP", "GEL", "NIO", "CAD", "DOP", "AED",
+     "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"}
+)
+
+
+@cache
+def iso_codes() -> frozenset[str]:
+    """Every active ISO 4217 alphabetic code known to pycountry.
+
+    >>> "JPY" in iso_codes() and "USD" in iso_codes()
+    True
+    """
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+@cache
+def usable_iso_codes() -> frozenset[str]:
+    """ISO codes safe to read next to a number (codes that are also English words excluded, CAD kept).
+
+    >>> "ALL" in usable_iso_codes(), "EUR" in usable_iso_codes(), "CAD" in usable_iso_codes()
+    (False, True, True)
+    """
+    return frozenset((iso_codes() - ISO_CODES_ALSO_WORDS) | {"CAD", "AED"})

@@ -1,0 +1,88 @@
+"""Units of measure, percent forms and multiplier words, each mapped to the canonical unit name.
+
+Canonical names are singular lower-case words (`meter`, `kilometer`, `megawatt`, `hour`, `year`), following
+the SI brochure (BIPM, 9th edition) for SI units and the NIST Guide to the SI (SP 811) for accepted
+non-SI units (hour, day, tonne, hectare, nautical mile, knot). Abbreviations are the SI symbols plus the
+forms common in news copy (`sq km`, `nm`, `bbl`). Reviewed by hand.
+"""
+
+from __future__ import annotations
+
+PERCENT = "percent"
+PERCENTAGE_POINT = "percentage point"
+TIMES = "times"
+
+# Percent forms after a number (case-insensitive).
+PERCENT_FORMS: tuple[str, ...] = ("%", "percent", "per cent", "per-cent", "pct", "％")
+PERCENTAGE_POINT_FORMS: tuple[str, ...] = (
+    "percentage points", "percentage point", "percent points", "per cent points", "pp", "ppt", "ppts",
+)
+# Multiplier forms after a number ("five times", "3x", "ten-fold").
+MULTIPLIER_FORMS: tuple[str, ...] = ("times", "fold", "-fold", "x", "×")
+
+# Unit words after a number, matched case-insensitively (singular and plural).
+UNIT_WORDS: dict[str, str] = {}
+
+
+def _add(canonical: str, *forms: str) -> None:
+    for form in forms:
+        UNIT_WORDS[form] = canonical
+
+
+_add("meter", "meter", "meters", "metre", "metres")
+_add("kilometer", "kilometer", "kilometers", "kilometre", "kilometres")
+_add("centimeter", "centimeter", "centimeters", "centimetre", "centimetres")
+_add("millimeter", "millimeter", "millimeters", "millimetre", "millimetres")
+_add("square kilometer", "square kilometer", "square kilometers", "square kilometre", "square kilometres",
+     "sq km", "sq. km")
+_add("square meter", "square meter", "square meters", "square metre", "square metres", "sq m")
+_add("nautical mile", "nautical mile", "nautical miles")
+_add("mile", "mile", "miles")
+_add("foot", "foot", "feet")
+_add("inch", "inch", "inches")
+_add("hectare", "hectare", "hectares")
+_add("acre", "acre", "acres")
+_add("tonne", "tonne", "tonnes", "metric ton", "metric tons", "ton", "tons")
+_add("kilogram", "kilogram", "kilograms", "kilo", "kilos")
+_add("gram", "gram", "grams")
+_add("liter", "liter", "liters", "litre", "litres")
+_add("barrel", "barrel", "barrels")
+_add("megawatt", "megawatt", "megawatts")
+_add("gigawatt", "gigawatt", "gigawatts")
+_add("kilowatt", "kilowatt", "kilowatts")
+_add("megawatt hour", "megawatt hour", "megawatt hours", "megawatt-hours")
+_add("gigawatt hour", "gigawatt hour", "gigawatt hours", "gigawatt-hours")
+_add("kilowatt hour", "kilowatt hour", "kilowatt hours", "kilowatt-hours")
+_add("knot", "knot", "knots")
+_add("second", "second", "seconds")
+_add("minute", "minute", "minutes")
+_add("hour", "hour", "hours")
+_add("day", "day", "days")
+_add("week", "week", "weeks")
+_add("month", "month", "months")
+_add("year", "year", "years")
+_add("decade", "decade", "decades")
+_add("century", "century", "centuries")
+_add("degree celsius", "degrees celsius", "degree celsius")
+_add("twenty-foot equivalent unit", "teu", "teus")
+
+# Symbols after a number, matched case-sensitively (glued or after one space).
+UNIT_SYMBOLS: dict[str, str] = {
+    "m": "meter", "km": "kilometer", "cm": "centimeter", "mm": "millimeter", "km²": "square kilometer",
+    "km2": "square kilometer", "m²": "square meter", "m2": "square meter", "nmi": "nautical mile",
+    "NM": "nautical mile", "ft": "foot", "ha": "hectare", "kg": "kilogram", "t": "tonne",
+    "MT": "tonne", "L": "liter", "bbl": "barrel", "MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "kWh": "kilowatt hour", "TWh": "terawatt hour",
+    "kt": "knot", "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute",
+    "yrs": "year", "yr": "year", "°C": "degree celsius", "TEU": "twenty-foot equivalent unit",
+}
+# Symbols that are only read when glued to the number ("48h", "44m"), never after a space.
+GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min"})
+
+# Measure units that can head a hyphenated modifier ("a 30-year plan", "a 97m-class vessel").
+HYPHEN_UNIT_WORDS: dict[str, str] = {
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "meter": "meter", "metre": "meter", "kilometer": "kilometer", "kilometre": "kilometer",
+    "km": "kilometer", "mile": "mile", "ton": "tonne", "tonne": "tonne", "megawatt": "megawatt",
+    "MW": "megawatt", "decade": "decade", "century": "century", "m": "meter",
+}

@@ -1,0 +1,201 @@
+"""Quantities in a spaCy Doc: the text scanner (`claims.parse.scan`) refined by the parser when loaded.
+
+`find_quantities(doc)` works on any Doc: from the full pipeline (tagger and parser refine counts, what
+they count, and elliptical counts like "building four in Japan"), or from `spacy.blank("en")` (the text
+scanner alone; counted nouns are read heuristically).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claims.errors import OffsetMismatchError
+from claims.parse.numbers import to_float
+from claims.parse.scan import COUNT, Candidate, scan
+from claims.types import Kind, Qualifier, Quantity
+
+logger = logging.getLogger(__name__)
+
+DOC_ATTR = "quantities"
+SPAN_KEY = "quantities"
+
+# Tags after a number that show it is not a count ("12 were", "5 fell", "3 will").
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOT_NOUN_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "SYM"})
+# Dependencies of a number token that make it a noun phrase of its own ("building four in Japan").
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr", "dative"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+Scanner = Callable[..., list[Candidate]]
+
+
+def ensure_extension() -> None:
+    """Register `Doc._.quantities` (idempotent)."""
+    if not Doc.has_extension(DOC_ATTR):
+        Doc.set_extension(DOC_ATTR, default=None)
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    """Every quantity in `doc`, sorted by start; offsets index `doc.text`.
+
+    Reads `doc._.quantities` when the pipeline's `claims_quantities` component set it, else computes.
+    """
+    if Doc.has_extension(DOC_ATTR):
+        stored = doc._.get(DOC_ATTR)
+        if stored is not None:
+            return list(stored)
+    return compute_quantities(doc)
+
+
+def quantities_in_text(text: str, nlp: Language) -> list[Quantity]:
+    """Run `nlp` over `text` and return its quantities."""
+    return find_quantities(nlp(text))
+
+
+def compute_quantities(doc: Doc, *, scanner: Scanner = scan) -> list[Quantity]:
+    """Scan `doc.text`, then use tags and dependencies (when the Doc has them) to judge counts."""
+    text = doc.text
+    parsed = doc.has_annotation("DEP") and doc.has_annotation("TAG")
+    candidates = scanner(text, keep_bare=parsed)
+    out: list[Quantity] = []
+    for candidate in candidates:
+        if parsed:
+            refined = _refine(doc, candidate)
+            if refined is None:
+                continue
+            candidate = refined
+        elif candidate.bare:
+            continue
+        out.append(to_quantity(candidate, text))
+    return out
+
+
+def to_quantity(candidate: Candidate, text: str) -> Quantity:
+    """Candidate (Decimal inside) -> Quantity (floats), checking that the offsets give the surface back."""
+    surface = text[candidate.start : candidate.end]
+    if not surface or surface != surface.strip():
+        raise OffsetMismatchError(
+            f"span [{candidate.start}, {candidate.end}) does not give a trimmed surface: {surface!r}",
+            start=candidate.start, end=candidate.end,
+        )
+    return Quantity(
+        start=candidate.start,
+        end=candidate.end,
+        surface=surface,
+        value=None if candidate.value is None else to_float(candidate.value),
+        value_low=None if candidate.low is None else to_float(candidate.low),
+        value_high=None if candidate.high is None else to_float(candidate.high),
+        unit=candidate.unit,
+        kind=candidate.kind,
+        qualifier=candidate.qualifier,
+        counted=candidate.counted,
+        precision=None if candidate.precision is None else to_float(candidate.precision),
+        currency_missing=candidate.currency_missing,
+    )
+
+
+def check_offsets(quantities: Iterable[Quantity], text: str) -> None:
+    """Raise OffsetMismatchError when a quantity's offsets do not give back its surface."""
+    for q in quantities:
+        if text[q.start : q.end] != q.surface:
+            raise OffsetMismatchError(
+                f"text[{q.start}:{q.end}] is {text[q.start:q.end]!r}, not {q.surface!r}",
+                start=q.start, end=q.end,
+            )
+
+
+# --------------------------------------------------------------------------------------------------
+# refinement with the statistical pipeline
+
+
+def _number_token(doc: Doc, candidate: Candidate) -> Token | None:
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return numbers[-1] if numbers else span[-1]
+
+
+def _refine(doc: Doc, candidate: Candidate) -> Candidate | None:
+    if candidate.bare:
+        return _elliptical_count(doc, candidate)
+    if candidate.kind is not Kind.COUNT or candidate.noun_start is None:
+        return candidate
+    token = _number_token(doc, candidate)
+    nxt = _token_at(doc, candidate.noun_start)
+    if token is None or nxt is None:
+        return candidate
+    if nxt.tag_ in _VERB_TAGS or nxt.pos_ in _NOT_NOUN_POS:
+        return None  # "12 were", "3 will": the number is a subject, not a modifier
+    if candidate.qualifier.value in ("over", "under") and token.i > 0:
+        cue = doc[token.i - 1]
+        if cue.lower_ in ("over", "under", "above", "below") and cue.dep_ == "prep":
+            candidate = replace(candidate, qualifier=Qualifier.EXACT)  # "under four pillars"
+    counted = _counted_from_parse(doc, token)
+    if counted:
+        return replace(candidate, counted=counted)
+    return candidate
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _counted_from_parse(doc: Doc, token: Token) -> str | None:
+    """The noun phrase from after the number to its head noun ("used patrol vessels")."""
+    head = token.head
+    if head is token or head.i <= token.i or head.pos_ not in _NOUN_POS:
+        return None
+    if head.i - token.i > 8:
+        return None
+    words = doc[token.i + 1 : head.i + 1]
+    if any("\n" in t.whitespace_ or "\t" in t.text or t.is_space for t in doc[token.i : head.i]):
+        return None  # the head is on another line or in another table cell
+    text = words.text.strip()
+    if text.lower().startswith(("the ", "a ", "an ")):
+        text = text.split(" ", 1)[1]
+    return text or None
+
+
+def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
+    """A bare integer the parser reads as a counted noun phrase or as the count of a noun further on."""
+    token = _number_token(doc, candidate)
+    if token is None or not token.like_num:
+        return None
+    if token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return None
+    if token.text.lower() == "one":
+        return None
+    head = token.head
+    count = replace(candidate, bare=False, kind=Kind.COUNT, unit=COUNT, counted=None)
+    if token.dep_ == "nummod" and head.pos_ in _NOUN_POS and head.i > token.i:
+        counted = _counted_from_parse(doc, token)
+        return replace(count, counted=counted) if counted else None
+    if token.pos_ != "NUM":
+        return None
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and head.i == token.i - 1:
+        return count  # "building four in Japan"
+    if token.dep_ == "conj" and head.pos_ == "NUM" and head.dep_ == "dobj":
+        return count  # "... and four in Indonesia"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.i == token.i - 1 and head.head.lower_ in _TOTAL_NOUNS:
+        return count  # "a total of 8"
+    return None
+
+
+_TOTAL_NOUNS = frozenset({"total", "sum", "fleet", "number", "maximum", "minimum", "tally", "count"})
+
+
+def spans_for(doc: Doc, quantities: Iterable[Quantity]) -> list[Span]:
+    """Token spans (expanded to token boundaries) labelled with the kind, for displaCy and span groups."""
+    spans = []
+    for q in quantities:
+        span = doc.char_span(q.start, q.end, label=q.kind.value, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans

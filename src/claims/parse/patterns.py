@@ -1,0 +1,160 @@
+"""Compiled regular expressions for quantity detection, built from the lexicons.
+
+Every pattern is anchored where it is used: `CORE` finds number cores anywhere; the `*_AFTER` patterns are
+matched at the position right after a core; the `*_BEFORE` patterns are searched at the end of the text
+just before a core.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.lexicon.currencies import CURRENCY_WORDS, usable_iso_codes
+from claims.lexicon.numbers import FRACTION_DENOMINATORS, SCALES, TENS, UNITS, VAGUE_PLURALS
+from claims.lexicon.units import (
+    GLUED_ONLY_SYMBOLS,
+    HYPHEN_UNIT_WORDS,
+    PERCENTAGE_POINT_FORMS,
+    UNIT_SYMBOLS,
+    UNIT_WORDS,
+)
+
+
+def alternation(words: object, *, escape: bool = True) -> str:
+    """Longest-first regex alternation of the given strings (so `seventeen` wins over `seven`)."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+_UNIT_WORD = alternation(w for w in UNITS if w != "zero")
+_TENS_WORD = alternation(TENS)
+# One number word: "seventy-five", "twelve".
+_NW = rf"(?:(?:{_TENS_WORD})(?:[-‐ ](?:{alternation(w for w, v in UNITS.items() if 0 < v < 10)}))?|{_UNIT_WORD})"
+_DENOM = alternation(FRACTION_DENOMINATORS)
+_DENOM_PLURAL = alternation(d for d in FRACTION_DENOMINATORS if d.endswith("s"))
+_SCALE_WORD = alternation(SCALES)
+_VAGUE = alternation(VAGUE_PLURALS)
+
+DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
+
+CORE = re.compile(
+    rf"""
+    (?<![\w.,])                      # not glued to a word, a decimal point or a list comma ("region.12")
+    (?<![A-Za-z][-+])                # not the tail of a name like F-35, COVID-19, ASEAN+3
+    (?:
+        (?P<digits>{DIGITS})
+      | (?i:                          # fractions in words: "one-fifth", "two-thirds", "a quarter of"
+            (?P<fraction>
+                (?:a|an|one|{_NW})-(?:{_DENOM})
+              | (?:a|an|one|{_NW})[ ](?:{_DENOM_PLURAL})
+              | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?=[ ]of\b)
+              | half(?=[ ](?:of|the)\b)
+            )\b
+        )
+      | (?i:                          # vague plurals: "hundreds of", "dozens of"
+            (?P<vague>{_VAGUE})(?=[ ]of\b)
+        )
+      | (?i:                          # number words, with hundred/thousand/dozen inside the phrase
+            (?P<words>
+                (?:{_NW}|(?:a|an)(?=[ ](?:hundred|thousand|dozen|million|billion|trillion)\b))
+                (?:(?:[ ]and)?[ -](?:hundred|thousand|dozen)(?:(?:[ ]and)?[ -]{_NW})?)*
+            )
+            (?![\w])
+        )
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Currency written before the number, searched at the end of the preceding text.
+CURRENCY_BEFORE = re.compile(
+    rf"""
+    (?:
+        (?<![A-Za-z])(?P<cc>US|U\.S\.|USD|S|SG|A|AU|HK|NZ|C|CA|NT|R|MX)?(?P<ccsp>[ ]?)  # country prefix
+        (?P<esc>\\)?\$                                  # dollar, maybe Markdown-escaped
+      | (?P<sym>JP¥|CN¥|[¥￥€£₹₩₱฿₫₽₺])                   # one-character symbols
+      | (?<![A-Za-z])(?P<letters>RMB|Rs\.?|RM|Rp\.?|CHF)[ ]?   # letter symbols
+      | (?<![A-Za-z])(?P<iso>{alternation(usable_iso_codes())})[ ]?  # ISO 4217 codes
+    )
+    (?P<sign>[-−])?
+    \Z
+    """,
+    re.VERBOSE,
+)
+
+# Glued suffix right after the digits ("2.5bn", "44m", "600MW", "48h", "3x", "5%").
+GLUED_AFTER = re.compile(
+    rf"""
+    (?P<suffix>
+        %|％                                             # percent
+      | (?:bn|mn|mln|bln|tn|trn)                         # scale abbreviations
+      | [kKmMbBT](?![\w²])                                # single-letter scales (or metre)
+      | x(?![\w])|×                                       # multiplier
+      | (?:{alternation(k for k in UNIT_SYMBOLS)})        # unit symbols
+    )
+    (?![\w])
+    """,
+    re.VERBOSE,
+)
+
+SCALE_AFTER = re.compile(rf"[ ](?P<scale>(?i:{_SCALE_WORD})s?)(?![\w])")
+# The same after a glued currency symbol or code, e.g. "5 billion" in "¥5 billion".
+
+PERCENT_AFTER = re.compile(
+    rf"""
+    (?P<sp>[ ]?)
+    (?P<unit>
+        (?i:{alternation(PERCENTAGE_POINT_FORMS)})(?![\w])
+      | (?i:per[ -]?cent|percent|pct)(?![\w])
+      | %|％
+    )
+    """,
+    re.VERBOSE,
+)
+_CURRENCY_WORDS_ALT = alternation(CURRENCY_WORDS)
+CURRENCY_AFTER = re.compile(
+    rf"""
+    [ ]
+    (?:
+        (?P<word>(?i:{_CURRENCY_WORDS_ALT}))(?![\w])
+      | (?P<iso>{alternation(usable_iso_codes())})(?![\w])
+    )
+    """,
+    re.VERBOSE,
+)
+MULTIPLIER_AFTER = re.compile(r"(?:[ ](?P<times>(?i:times))|[ -]?(?P<fold>(?i:fold)))(?![\w])")
+UNIT_WORD_AFTER = re.compile(
+    rf"""[ ](?P<unit>(?i:{alternation(UNIT_WORDS)}))(?![\w])""",
+    re.VERBOSE,
+)
+UNIT_SYMBOL_AFTER = re.compile(
+    rf"""[ ](?P<unit>{alternation(k for k in UNIT_SYMBOLS if k not in GLUED_ONLY_SYMBOLS)})(?![\w])""",
+    re.VERBOSE,
+)
+HYPHEN_UNIT_AFTER = re.compile(
+    rf"""-(?P<unit>(?i:{alternation(HYPHEN_UNIT_WORDS)}))(?:-old)?(?![\w])""",
+    re.VERBOSE,
+)
+RANGE_SEPARATOR = re.compile(r"\A(?:[ ]?[-–—‐][ ]?|[ ]to[ ]|[ ]and[ ])\Z")
+
+# Regions where no number is a quantity.
+BLOCKED = re.compile(
+    r"""
+      (?:https?://|www\.)\S+                            # URLs
+    | <[^<>\s]{4,}>                                     # <links>
+    | \b[\w.-]+@[\w-]+\.[\w.]+                           # e-mail addresses
+    | \b10\.[0-9]{4,}/\S+                                # DOIs
+    | \b(?:ISBN|ISSN)(?:-1[03])?:?\s*[0-9Xx][0-9Xx\s-]{8,}  # ISBN/ISSN
+    | \b[\w-]+\.(?:com|org|net|gov|edu|int|info|io)(?:\.[a-z]{2})?/\S*  # bare domains with a path
+    | (?<![\w.])[0-9]+(?:[-–/:][0-9]+){2,}(?![\w])        # digit chains: phone numbers, dates, ISBNs
+    | (?<![\w.])[0-9]+(?:\.[0-9]+){2,}(?![\w])            # versions and dotted dates: 1.2.3, 12.05.2023
+    | \+[0-9]{1,3}[\s.-]?\(?[0-9]{1,4}\)?(?:[\s.-][0-9]{2,}){2,}  # international phone numbers
+    | (?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.?m\.?))?  # clock times
+    | (?<![\w.])[0-9]{1,2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])  # "3 pm"
+    | (?<![\w.])[0-9]+/[0-9]+(?![\w])                      # slashed pairs: 24/7, 9/11, 1/2
+    """,
+    re.VERBOSE,
+)
+
+WORD_AFTER = re.compile(r"[ ]+(?P<word>[(\[]?[A-Za-z0-9][\w'’.\-/&]*)")
+WORD_BEFORE = re.compile(r"(?P<word>[\w'’.\-&]+)(?P<quote>[\"”’']?)[ ]+\Z")
