@@ -211,7 +211,7 @@ def render_audit(documents: pd.DataFrame | None, claims: pd.DataFrame | None, fi
                  run: RunView) -> dict[str, str]:
     """Every audit page: {'index.html': ..., '<doc>.html': ..., '<doc>--chapter-4.html': ...}."""
     env = environment()
-    script = env.loader.get_source(env, "filters.js")[0] if env.loader else ""
+    script = env.loader.get_source(env, "_filters.js.html")[0] if env.loader else ""
     policy = csp([script])
     by_doc = build_figures(claims, findings)
     doc_rows = {as_text(d.get("doc")): d for d in records(documents) if as_text(d.get("doc"))}

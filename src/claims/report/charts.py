@@ -248,7 +248,7 @@ def render_chart_svg(chart: Chart, *, standalone: bool = False) -> str:
                       "legend_y": legend_top + i * LEGEND_ROW})
     height = legend_top + LEGEND_ROW * n + (LEGEND_ROW if chart.undated else 0) + 6
     unit_label = _unit_label(chart.unit)
-    return environment().get_template("chart.svg").render(
+    return environment().get_template("chart.svg.html").render(
         chart=chart, standalone=standalone, width=WIDTH, height=height, series=drawn,
         plot_top=PLOT_TOP, plot_bottom=PLOT_TOP + PLOT_HEIGHT, plot_left=MARGIN_LEFT,
         plot_right=WIDTH - MARGIN_RIGHT, legend_top=legend_top, legend_row=LEGEND_ROW,

@@ -308,7 +308,11 @@ def anchor(prefix: str, identifier: str) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    """The one Jinja2 environment: package templates, autoescaping on for every template (HTML and SVG)."""
+    """The one Jinja2 environment: package templates, autoescaping on for every template (HTML and SVG).
+
+    Every template file ends in `.html` (`chart.svg.html`, `_style.css.html`) so the package data glob
+    `report/templates/*.html` ships them all.
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("claims.report", "templates"),
         autoescape=True,

@@ -133,7 +133,7 @@ def chart_caption(chart: Chart) -> str:
 def render_report(findings: Sequence[Finding], charts: Sequence[Chart], run: RunView) -> str:
     """The whole report.html as a string."""
     env = environment()
-    script = env.loader.get_source(env, "filters.js")[0] if env.loader else ""
+    script = env.loader.get_source(env, "_filters.js.html")[0] if env.loader else ""
     options = {
         "severity": sorted({f.severity for f in findings}, key=lambda s: SEVERITY_ORDER.get(s, 3)),
         "kind": sorted({f.kind for f in findings}),

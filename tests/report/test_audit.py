@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import BOOK, BRIEF, DECK, HOSTILE
+
+from claims.report.bundle import render_reports
+from claims.report.common import page_name
+
+
+@pytest.fixture(scope="module")
+def pages(frames) -> dict[str, str]:
+    return dict(render_reports(**frames).audit_pages)
+
+
+def _rows(page: str) -> list[str]:
+    return re.findall(r'<tr id="c-[^"]+" data-filterable.*?</tr>', page, re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    ("doc", "chapter"),
+    [(BOOK, ""), (BOOK, "Chapter 1"), (BOOK, "Chapter 4"), (DECK, ""), (BRIEF, ""), (HOSTILE, "")],
+)
+def test_audit_page_per_document_and_chapter(pages, doc, chapter):
+    assert page_name(doc, chapter) in pages
+
+
+@pytest.mark.parametrize(("doc", "chapter"), [(DECK, "Chapter 1"), (BRIEF, "Chapter 4")])
+def test_audit_no_chapter_pages_for_documents_without_chapters(pages, doc, chapter):
+    assert page_name(doc, chapter) not in pages
+
+
+@pytest.mark.parametrize("chapter", ["Chapter 4"])
+def test_audit_chapter_lists_figures_in_reading_order(pages, claims_df, chapter):
+    page = pages[page_name(BOOK, chapter)]
+    ids = re.findall(r'<tr id="c-([0-9a-f]+)" data-filterable', page)
+    expected = claims_df[claims_df["chapter"] == chapter].sort_values("char_start")["claim_id"].tolist()
+    assert ids == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "flags"),
+    [
+        (
+            "8.1 billion yen",
+            [
+                "disagrees with &lt;img src=x onerror=",
+                "disagrees with 000_e7bbe042183215ae.txt",
+                "no citation",
+            ],
+        ),
+        ("18.1 billion yen", ["disagrees with osa_brief.md", "(dismissed)"]),
+        ("125 per cent", ["arithmetic does not hold: its numbers imply 123.5%", "no period"]),
+        ("2 billion yen", ["no citation"]),
+    ],
+)
+def test_audit_chapter_flags_each_figure(pages, surface, flags):
+    row = next(r for r in _rows(pages[page_name(BOOK, "Chapter 4")]) if f"<mark>{surface}</mark>" in r)
+    for flag in flags:
+        assert flag in row
+
+
+@pytest.mark.parametrize("surface", ["18.1 billion yen"])
+def test_audit_disagreement_links_to_other_side_and_finding(pages, conflicts_df, surface):
+    row = next(r for r in _rows(pages[page_name(BOOK, "Chapter 4")]) if f"<mark>{surface}</mark>" in r)
+    high = conflicts_df[conflicts_df["severity"] == "high"].iloc[0]
+    assert f'href="{page_name(BRIEF)}#c-{high["claim_a"]}"' in row
+    assert f'href="../report.html#f-{high["conflict_id"]}"' in row
+    # the linked anchor exists on the other page
+    assert f'id="c-{high["claim_a"]}"' in pages[page_name(BRIEF)]
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("figures", 6),
+        ("flagged", 6),
+        ("disagree with another source", 2),
+        ("arithmetic does not hold", 1),
+        ("uncited", 6),
+        ("no period", 1),
+    ],
+)
+def test_audit_chapter_summary_at_top(pages, label, value):
+    page = pages[page_name(BOOK, "Chapter 4")]
+    top = page[: page.index("<table")]
+    assert f'<div class="n">{value}</div><div class="l">{label}</div>' in top
+
+
+@pytest.mark.parametrize("chapter", ["Chapter 1", "Chapter 4"])
+def test_audit_document_page_lists_its_chapters(pages, chapter):
+    assert f'<a href="{page_name(BOOK, chapter)}">{chapter}</a>' in pages[page_name(BOOK)]
+
+
+@pytest.mark.parametrize("citation", ["⁵ Nor, Syakirah."])
+def test_audit_shows_citation_with_reference(pages, citation):
+    assert citation in pages[page_name(BOOK, "Chapter 1")]
+
+
+@pytest.mark.parametrize("fiscal", ['FY2025<br><span class="badge" title="fiscal year">fiscal year</span>'])
+def test_audit_marks_fiscal_periods(pages, fiscal):
+    assert fiscal in pages[page_name(BOOK, "Chapter 4")]
+
+
+@pytest.mark.parametrize("raw", ["<script>", "<b>Budget</b>", '<a href="javascript', "<img src=x"])
+def test_audit_hostile_document_stays_text(pages, raw):
+    for html in pages.values():
+        body = html.split("</style>", 1)[1]
+        assert raw not in body.replace("<script>(function", "")
+
+
+@pytest.mark.parametrize("name", ["index.html"])
+def test_audit_index_links_every_document(pages, documents_df, name):
+    index = pages[name]
+    for doc in documents_df["doc"]:
+        assert f'href="{page_name(doc)}"' in index
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in index  # the hostile title, escaped
