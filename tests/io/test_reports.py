@@ -1,0 +1,122 @@
+"""write_reports: every report file lands under the output folder, atomically, and stale pages go away."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claims.errors import StoreError
+from claims.io.reports import write_reports, write_text_atomic
+
+SENTENCE_A = "By fiscal year 2026, OSA funding reached a record 18.1 billion yen."
+SENTENCE_B = "The OSA budget was <b>15 billion yen</b> in FY2026."
+
+
+def _frames(docs: tuple[str, str] = ("book.txt", "brief.md")) -> dict[str, object]:
+    book, brief = docs
+    claims = pd.DataFrame([
+        {"claim_id": "a1", "doc": book, "char_start": 1049, "char_end": 1065, "surface": "18.1 billion yen",
+         "value": 18.1e9, "unit": "JPY", "kind": "money", "period_start": 2026, "period_end": 2026,
+         "fiscal": True, "subject": "OSA budget", "sentence": SENTENCE_A, "sentence_start": 1000,
+         "chapter": "Chapter 4", "section": "Chapter 4 > OSA", "citation": None, "flags": "no_citation"},
+        {"claim_id": "b1", "doc": brief, "char_start": 23, "char_end": 37, "surface": "15 billion yen",
+         "value": 15e9, "unit": "JPY", "kind": "money", "period_start": 2026, "period_end": 2026,
+         "fiscal": True, "subject": "OSA budget", "sentence": SENTENCE_B, "sentence_start": 0,
+         "chapter": None, "section": None, "citation": "[3] MOFA", "flags": None},
+    ])
+    conflicts = pd.DataFrame([
+        {"conflict_id": "c1", "kind": "value_mismatch", "severity": "high", "claim_a": "a1", "claim_b": "b1",
+         "doc_a": book, "start_a": 1049, "end_a": 1065, "surface_a": "18.1 billion yen", "value_a": 18.1e9,
+         "unit_a": "JPY", "doc_b": brief, "start_b": 23, "end_b": 37, "surface_b": "15 billion yen",
+         "value_b": 15e9, "unit_b": "JPY", "topic": "OSA budget", "period": "FY2026",
+         "relative_difference": 3.1 / 18.1, "explanation": "18.1 vs 15 billion yen.", "status": "open",
+         "scope": "cross_document"},
+    ])
+    documents = pd.DataFrame([{"doc": d, "sha256": "0" * 64, "format": "txt", "n_chars": 2000} for d in docs])
+    return {"documents": documents, "claims": claims, "conflicts": conflicts,
+            "summary": {"run_id": "r1", "finished_at": "2026-03-05T10:00:00"}, "validation": None}
+
+
+@pytest.mark.parametrize("docs", [("book.txt", "brief.md")])
+def test_reports_written_under_out_dir(tmp_path, docs):
+    paths = write_reports(tmp_path, **_frames(docs))
+    assert paths.report_html == tmp_path / "report.html"
+    assert paths.audit_index == tmp_path / "audit" / "index.html"
+    assert paths.claimreview == tmp_path / "claimreview.jsonld"
+    names = {p.name for p in paths.audit_pages}
+    assert names == {"index.html", "book.txt.html", "book.txt--chapter-4.html", "brief.md.html"}
+    assert len(paths.charts) == 1
+    assert paths.charts[0].parent == tmp_path / "charts"
+    for path in (paths.report_html, paths.claimreview, *paths.audit_pages, *paths.charts):
+        assert path.is_file()
+        assert path.stat().st_size > 0
+    graph = json.loads(paths.claimreview.read_text(encoding="utf-8"))["@graph"]
+    assert graph[0]["@type"] == "ClaimReview"
+    html = paths.report_html.read_text(encoding="utf-8")
+    assert "&lt;b&gt;<mark>15 billion yen</mark>&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize("docs", [("book.txt", "brief.md")])
+def test_reports_leave_no_temporary_files_and_are_readable(tmp_path, docs):
+    write_reports(tmp_path, **_frames(docs))
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+    mode = stat.S_IMODE((tmp_path / "report.html").stat().st_mode)
+    assert mode & stat.S_IROTH  # a web server can serve the folder
+
+
+@pytest.mark.parametrize(("first", "second"), [(("book.txt", "brief.md"), ("book.txt", "memo.md"))])
+def test_reports_remove_pages_of_vanished_documents(tmp_path, first, second):
+    write_reports(tmp_path, **_frames(first))
+    (tmp_path / "audit" / "notes.txt").write_text("not ours", encoding="utf-8")
+    paths = write_reports(tmp_path, **_frames(second))
+    on_disk = {p.name for p in (tmp_path / "audit").iterdir()}
+    assert "brief.md.html" not in on_disk
+    assert "memo.md.html" in on_disk
+    assert "notes.txt" in on_disk  # only our own kind of file is cleaned
+    assert {p.name for p in paths.audit_pages} <= on_disk
+
+
+@pytest.mark.parametrize("docs", [("book.txt", "brief.md")])
+def test_reports_rebuild_is_byte_identical(tmp_path, docs):
+    write_reports(tmp_path / "one", **_frames(docs))
+    write_reports(tmp_path / "two", **_frames(docs))
+    assert _contents(tmp_path / "one") == _contents(tmp_path / "two")
+
+
+def _contents(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("text", ["<p>first</p>", "second ✓"])
+def test_reports_write_text_atomic_replaces(tmp_path, text):
+    target = tmp_path / "page.html"
+    target.write_text("old", encoding="utf-8")
+    write_text_atomic(target, text)
+    assert target.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+@pytest.mark.parametrize("name", ["report.html"])
+def test_reports_unwritable_folder_raises_coded_error(tmp_path, name):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match=r"\[E030\]"):
+            write_text_atomic(locked / name, "x")
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.parametrize("folder", ["a-file-not-a-folder"])
+def test_reports_out_dir_that_is_a_file_raises_coded_error(tmp_path, folder):
+    blocker = tmp_path / folder
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"\[E030\]"):
+        write_text_atomic(Path(blocker) / "report.html", "x")
