@@ -45,12 +45,14 @@ def _plain_documents(raw: Path, names: list[str] | None) -> list[Document]:
 
 def _documents(raw: Path, names: list[str] | None, settings: Settings) -> list[Document]:
     try:
-        from claims.io.ingest import load_documents, scan
+        from claims.io.ingest import load_documents
     except ImportError:
         return _plain_documents(raw, names)
-    sources = [s for s in scan(raw, settings) if not names or s.doc in names]
-    result = load_documents(sources, settings)
-    return list(result.documents)
+    try:
+        result = load_documents(raw, settings, text_dir=None)
+    except TypeError:  # the ingestion API moved: fall back to plain text
+        return _plain_documents(raw, names)
+    return [d for d in result.documents if not names or d.doc in names]
 
 
 def _cell(value: object) -> object:

@@ -133,6 +133,57 @@ def heading_period(label: str, *, reference: dt.date | None = None) -> Period | 
     return mentions[0].period if len(mentions) == 1 else None
 
 
+_YEAR_LABEL_LINE = re.compile(r"^(?:year\(s\)|years?|dates?|period|fiscal\s+years?|fy)\s*:?$", re.IGNORECASE)
+
+
+def scattered_table_period(text: str, q_start: int, *, reference: dt.date | None = None,
+                           max_words: int = 8) -> Period | None:
+    """The year of a table that PDF/slide export scattered one cell per line.
+
+    Inside a run of short lines holding the number, a `Year(s)` label line followed by lines that are only
+    years gives the period when those years agree (`Year(s)` / `2025` / `2025`).
+
+    >>> t = "Signed the agreement 1 patrol\\n\\nboat\\n\\nIndonesia\\n\\nYear(s)\\n\\n2025\\n\\n2025\\n"
+    >>> scattered_table_period(t, 21)
+    Period(start=2025, end=2025, fiscal=False)
+    """
+    line_start = text.rfind("\n", 0, q_start) + 1
+    line_end = text.find("\n", q_start)
+    line_end = len(text) if line_end < 0 else line_end
+    if len(text[line_start:line_end].split()) > max_words or "\t" in text[line_start:line_end]:
+        return None
+    lines: list[str] = []
+    # the run of short lines around the number, blank lines allowed
+    pos = line_start
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        prev = text[prev_start:pos - 1]
+        if "\t" in prev or len(prev.split()) > max_words:
+            break
+        lines.insert(0, prev.strip())
+        pos = prev_start
+    pos = line_start
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if "\t" in line or len(line.split()) > max_words:
+            break
+        lines.append(line.strip())
+        pos = end + 1
+    filled = [x for x in lines if x]
+    years: set[Period] = set()
+    for i, line in enumerate(filled):
+        if not _YEAR_LABEL_LINE.match(line):
+            continue
+        for cell in filled[i + 1:]:
+            p = parse_year_cell(cell, reference=reference)
+            if p is None:
+                break
+            years.add(p)
+    return years.pop() if len(years) == 1 else None
+
+
 # ---------------------------------------------------------------------------------------------------------
 # tables
 
@@ -300,6 +351,7 @@ def _phrase(head: Token, exclude: set[int]) -> str:
             break
     words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
     text = " ".join(t.text for t in words)
+    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", text)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
     text = re.sub(r"^(?:the|a|an|its|their|this|these|those)\s+", "", text, flags=re.IGNORECASE)
     tokens = text.split()
@@ -341,28 +393,60 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
         if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
             return _phrase(host, exclude)
         if host.pos_ in {"VERB", "AUX"}:
-            subject = _verb_subject(host, exclude)
-            if subject:
-                return subject
+            verb = (host.lemma_ or host.text).lower()
+            if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
+                subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
+                if subject:
+                    return subject
+            frame = _verb_frame(host, exclude)
+            if frame:
+                return frame
         if host.pos_ in {"NOUN", "PROPN"}:
             return _phrase(host, exclude)
     if dep in {"attr", "acomp", "oprd"} and governor.pos_ in {"VERB", "AUX"}:
         subject = _verb_subject(governor, exclude)
         if subject:
             return subject
-    if dep in {"dobj", "obj", "dative"} and governor.pos_ == "VERB":
-        recipient = _recipient(governor, exclude)
+    if dep in {"dobj", "obj", "dative", "npadvmod"} and governor.pos_ == "VERB":
         verb = (governor.lemma_ or governor.text).lower()
-        subject = _verb_subject(governor, exclude)
-        if subject or recipient:
-            agent = f"by {subject}" if subject else ""
-            return " ".join(p for p in ("amount", _participle(verb), agent, recipient) if p)
-        return verb
+        if verb in _LEVEL_VERBS:
+            # `FDI exceeded US$22 billion`, `inflows reaching US$100.6 billion`: the value of the subject
+            if governor.dep_ == "acl" and governor.head.pos_ in {"NOUN", "PROPN"}:
+                return _phrase(governor.head, exclude)
+            subject = _verb_subject(governor, exclude)
+            if subject:
+                return subject
+        return _verb_frame(governor, exclude) or verb
     if dep in {"nsubj", "nsubjpass"} and governor.pos_ in {"VERB", "AUX"}:
         return _verb_object(governor, exclude)
     if dep == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
         return _phrase(governor, exclude)
     return ""
+
+
+def _verb_frame(verb: Token, exclude: set[int]) -> str:
+    """`grants provided by Tokyo to Kuala Lumpur`, `amount given by Japan to AHA Centre`."""
+    noun = ""
+    recipient = _recipient(verb, exclude)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "as"} and child.i not in exclude:
+            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)
+                       and not _is_date_word(t)]
+            if objects and objects[0].i not in exclude:
+                noun = _phrase(objects[0], exclude)
+                break
+    if not recipient:
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"} and child.i not in exclude and not _is_numberish(child) \
+                    and child.pos_ in {"PROPN", "NOUN"}:
+                recipient = f"to {_phrase(child, exclude)}"
+                break
+    agent = _verb_subject(verb, exclude)
+    if not (noun or agent or recipient):
+        return ""
+    verb_text = (verb.lemma_ or verb.text).lower()
+    parts = [noun or "amount", _participle(verb_text), f"by {agent}" if agent else "", recipient]
+    return " ".join(p for p in parts if p)
 
 
 def _is_date_word(token: Token) -> bool:
@@ -404,12 +488,22 @@ def _recipient(head: Token, exclude: set[int]) -> str:
     return ""
 
 
+_LEVEL_VERBS = frozenset({
+    "exceed", "reach", "total", "top", "surpass", "hit", "amount", "stand", "rise", "grow", "fall", "drop",
+    "decline", "increase", "decrease", "jump", "climb", "average", "approach", "cross", "account", "register",
+    "record", "attract", "tally", "double", "triple", "near", "represent", "constitute", "make", "comprise",
+})
+"""Verbs whose object is the level of their subject (`exports reached $5 billion`)."""
+
+
 def _participle(verb: str) -> str:
     irregular = {"give": "given", "provide": "provided", "grant": "granted", "spend": "spent", "pledge": "pledged",
                  "invest": "invested", "commit": "committed", "allocate": "allocated", "lend": "lent",
                  "send": "sent", "buy": "bought", "sell": "sold", "build": "built", "train": "trained"}
     if verb in irregular:
         return irregular[verb]
+    if verb.endswith("ed"):
+        return verb
     if verb.endswith("e"):
         return verb + "d"
     return verb + "ed"
@@ -491,9 +585,12 @@ def ner_entities(span: Span) -> list[tuple[int, str]]:
             continue
         if name in table or name in CAPITALS:
             continue
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" or not name[0].isupper() or re.search(r"[()\[\]{}<>/|]", name):
             continue
-        if ent.label_ == "ORG" and len(name.split()) > 6:
+        words = name.split()
+        if ent.label_ == "ORG" and (len(words) > 6 or (len(words) == 1 and not re.fullmatch(r"[A-Z]{3,}", name))):
+            continue
+        if ent.label_ == "GPE" and not all(w[0].isupper() for w in words if w not in {"of", "and", "the"}):
             continue
         out.append((ent.start_char, name))
     return out

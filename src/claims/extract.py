@@ -20,11 +20,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claims import context
 from claims.errors import OffsetMismatchError
-from claims.parse.periods import Period
+from claims.parse.periods import Period, find_periods
 from claims.segment import Layout, Table, TableCell, segment
 from claims.settings import Settings
 from claims.types import UNKNOWN_CURRENCY, Claim, Document, Kind, Qualifier, Quantity, make_claim_id
@@ -119,9 +119,13 @@ def _dropped(text: str, layout: Layout, q: Quantity, url_spans: Sequence[tuple[i
     before = text[ls:q.start]
     if _LIST_NUMBER.match(before) and _LIST_AFTER.match(text[q.end:q.end + 3]):
         return "list_number"
-    if _LABEL_BEFORE.search(text[max(ls, q.start - 20):q.start]) and q.kind in {Kind.OTHER, Kind.COUNT} \
-            and not q.counted:
+    if _LABEL_BEFORE.search(text[max(ls, q.start - 20):q.start]) and q.kind in {Kind.OTHER, Kind.COUNT}:
         return "label_number"
+    if q.kind == Kind.OTHER and any(
+        m.relation != "price_base" for m in find_periods(text[max(ls, q.start - 12):min(le, q.end + 12)])
+        if m.start <= q.start - max(ls, q.start - 12) < m.end
+    ):
+        return "year"
     return ""
 
 
@@ -181,6 +185,29 @@ def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
         else:
             claim = _prose_claim(state, doc, offset, q, spans)
         out.append(claim)
+    return _share_with_conversions(text, out)
+
+
+_CONVERSION_GAP = re.compile(
+    r"^\s*[(\[]\s*(?:(?:about|around|approx\.?|approximately|roughly|some|nearly|c\.|~|i\.e\.|or|equivalent\s+to"
+    r"|equal\s+to|US)\s*)*\\?$", re.IGNORECASE)
+
+
+def _share_with_conversions(text: str, claims: list[Claim]) -> list[Claim]:
+    """A parenthesised conversion (`¥400 million ($2.81 million)`) measures what the amount before it does."""
+    out = list(claims)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.kind != Kind.MONEY or cur.kind != Kind.MONEY or prev.sentence_start != cur.sentence_start:
+            continue
+        if not _CONVERSION_GAP.match(text[prev.char_end:cur.char_start]):
+            continue
+        changes: dict[str, object] = {"subject": f"{prev.subject} ({cur.unit} equivalent)" if prev.subject
+                                      else cur.subject}
+        if cur.period_start is None and cur.period_end is None and (prev.period_start or prev.period_end):
+            changes.update(period_start=prev.period_start, period_end=prev.period_end, fiscal=prev.fiscal,
+                           flags=tuple(f for f in cur.flags if f != "no_period"))
+        out[i] = dataclasses.replace(cur, **changes)  # type: ignore[arg-type]
     return out
 
 
@@ -204,6 +231,12 @@ def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Se
                                       reference=state.reference)
     period: Period | None = mention.period if mention else None
     period_source = "sentence" if mention else "none"
+    if period is None and span is not None and doc.has_annotation("SENT_START"):
+        period = _previous_sentence_period(doc, span, offset, text, state.reference)
+        period_source = "context" if period else "none"
+    if period is None:
+        period = context.scattered_table_period(text, q.start, reference=state.reference)
+        period_source = "layout" if period else "none"
     section = layout.section_at(q.start)
     if period is None and section is not None and section.path:
         period = context.heading_period(section.path[-1], reference=state.reference)
@@ -227,6 +260,23 @@ def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Se
     entities = context.canonical_entities(found, extra)
     return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
                   period_source=period_source, subject=subject, entities=entities, table_cell=False)
+
+
+def _previous_sentence_period(
+    doc: Doc, span: Span, offset: int, text: str, reference: dt.date | None
+) -> Period | None:
+    """The one period of the previous sentence of the same paragraph (`In 1998 exports fell. Malaysia lost
+    40%.`), when it names exactly one."""
+    sent = span.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    gap = text[previous.start_char + offset:sent.start_char + offset]
+    if "\n" in gap:
+        return None
+    mentions = {m.period for m in find_periods(previous.text, reference=reference)
+                if m.relation not in {"price_base", "citation"}}
+    return mentions.pop() if len(mentions) == 1 else None
 
 
 def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Quantity) -> Claim:
@@ -313,7 +363,7 @@ def _build(
     if period is None:
         flags.append("no_period")
         confidence -= 0.1
-    elif period_source in {"heading", "title"}:
+    elif period_source in {"heading", "title", "context"}:
         confidence -= 0.1
     if not citation:
         flags.append("no_citation")

@@ -381,6 +381,11 @@ def _find_headings(text: str, lines: list[_Line], given: Sequence[tuple[int, int
                 i += 1
                 continue
             in_refs_below = None
+        if _plain(h) and _plain(_heading_for_line(lines, _next_filled(lines, i))):
+            # a run of short lines (title page, author block, a slide's scattered labels): only the last one,
+            # the line just before the text, titles what follows
+            i += 1
+            continue
         found.append(h)
         if h.kind == REFERENCES:
             in_refs_below = max(1, _enclosing_level(found) )
@@ -388,6 +393,17 @@ def _find_headings(text: str, lines: list[_Line], given: Sequence[tuple[int, int
             in_toc = True
         i += 1
     return found
+
+
+def _plain(h: _Heading | None) -> bool:
+    return h is not None and h.level == 7 and h.kind == BODY and not h.chapter
+
+
+def _next_filled(lines: list[_Line], i: int) -> int:
+    j = i + 1
+    while j < len(lines) and _is_blank(lines[j]):
+        j += 1
+    return min(j, len(lines) - 1) if j < len(lines) else i
 
 
 def _enclosing_level(found: list[_Heading]) -> int:
