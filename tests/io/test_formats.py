@@ -8,7 +8,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import io
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import docx
@@ -20,11 +22,14 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from fpdf import FPDF
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from claims.errors import IngestError
 from claims.io.ingest import load_document, load_documents, make_source
 from claims.settings import Settings
-from claims.types import Document
+from claims.types import Document, Rejection
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -371,3 +376,47 @@ def test_formats_mixed_folder_runs_to_completion(tmp_path: Path, settings: Setti
                 assert f.read() == document.text
         else:
             _assert_stored(document)
+
+
+# --- fuzzing damaged copies of valid files ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def valid_fixtures() -> dict[str, bytes]:
+    return {
+        ".pdf": make_pdf(PAGES),
+        ".docx": make_docx(),
+        ".html": ARTICLE_HTML.format(charset="utf-8").encode(),
+        ".txt": "Japan granted \u00a52 billion in FY2023.\r\n".encode("cp1252"),
+    }
+
+
+@hypothesis_settings(
+    max_examples=int(os.environ.get("CLAIMS_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    suffix=st.sampled_from([".pdf", ".docx", ".html", ".txt"]),
+    cut=st.floats(min_value=0.0, max_value=1.0),
+    flips=st.lists(st.tuples(st.floats(min_value=0.0, max_value=0.9999), st.integers(0, 255)), max_size=8),
+)
+def test_formats_fuzz_damaged_files_never_raise(
+    valid_fixtures: dict[str, bytes], suffix: str, cut: float, flips: list[tuple[float, int]]
+) -> None:
+    data = bytearray(valid_fixtures[suffix])
+    for where, value in flips:
+        data[int(where * len(data))] = value
+    data = data[: max(1, int(cut * len(data)))] if cut < 1.0 else data
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp, "raw")
+        raw.mkdir()
+        (raw / f"damaged{suffix}").write_bytes(bytes(data))
+        result = load_documents(raw, Settings(), text_dir=Path(tmp, "text"))
+        [outcome] = [*result.documents, *result.rejected]
+        assert outcome.doc == f"damaged{suffix}"
+        assert not isinstance(outcome, Rejection) or outcome.reason != "internal_error", outcome
+        if isinstance(outcome, Document):
+            assert outcome.text.strip()
+            if outcome.text_path is not None:
+                _assert_stored(outcome)

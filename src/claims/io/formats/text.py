@@ -98,6 +98,25 @@ def _detect(data: bytes) -> str:
     return encoding
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """utf-16-le/-be when the NUL bytes of `data` sit in one byte of each pair, as in mostly-ASCII UTF-16.
+
+    >>> _bomless_utf16("Japan OSA budget 2024".encode("utf-16-le"))
+    'utf-16-le'
+    >>> _bomless_utf16(bytes([0x30, 0x34, 0, 0x30])) is None
+    True
+    """
+    if len(data) < 32 or len(data) % 2:
+        return None
+    evens, odds = data[0::2], data[1::2]
+    even_nul, odd_nul = evens.count(0) / len(evens), odds.count(0) / len(odds)
+    if odd_nul >= 0.3 and even_nul < 0.02:
+        return "utf-16-le"
+    if even_nul >= 0.3 and odd_nul < 0.02:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str, bool]:
     """Decode a text file's bytes: (text with universal newlines, encoding, plain).
 
@@ -131,9 +150,13 @@ def decode_bytes(data: bytes) -> tuple[str, str, bool]:
         else:
             _check_text(text, "utf-8")
             return text, "utf-8", True
-    encoding = _detect(data)
-    if b"\x00" in data and not encoding.startswith(("utf_16", "utf_32")):
-        raise IngestError(REASON_BINARY, "contains NUL bytes")
+    if b"\x00" in data:
+        # without a BOM, only text that is visibly UTF-16 (mostly ASCII: one byte of each pair is NUL)
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise IngestError(REASON_BINARY, "contains NUL bytes")
+    else:
+        encoding = _detect(data)
     try:
         text = normalize_newlines(data.decode(encoding))
     except (UnicodeDecodeError, LookupError) as e:
