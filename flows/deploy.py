@@ -20,6 +20,7 @@ def build_deployment(*, raw_dir: str, out_dir: str, interval: int | None, cron: 
     schedule: dict[str, Any] = {"interval": dt.timedelta(seconds=interval)} if interval else {"cron": cron}
     return claims_pipeline.to_deployment(
         name=name, parameters={"raw_dir": raw_dir, "out_dir": out_dir}, **schedule,
+        concurrency_limit=1,  # one run at a time: a slow run delays the next instead of racing it
         description="Scheduled claims run: picks up new or changed documents in the input folder.",
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
@@ -336,10 +337,20 @@ def serve(
         err.print("[red]error:[/red] give exactly one of --interval SECONDS or --cron EXPR")
         raise typer.Exit(2)
     _quiet_prefect(verbose)
-    deploy = importlib.import_module("flows.deploy")
-    console.print(f"serving deployment {name!r}: {'every ' + str(interval) + 's' if interval else cron} "
-                  f"on {raw} -> {out} (Ctrl-C to stop)")
-    deploy.serve(raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    server = importlib.import_module("flows.server")
+    with contextlib.ExitStack() as stack:
+        if not os.environ.get("PREFECT_API_URL"):
+            console.print("starting a local Prefect server (set PREFECT_API_URL to use your own)...")
+            url = stack.enter_context(server.local_prefect_server(out / ".prefect"))
+            os.environ["PREFECT_API_URL"] = url
+        deploy = importlib.import_module("flows.deploy")
+        console.print(f"serving deployment {name!r}: {'every ' + str(interval) + 's' if interval else cron} "
+                      f"on {raw} -> {out} via {os.environ['PREFECT_API_URL']} (Ctrl-C to stop)")
+        try:
+            deploy.serve(raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name)
+        except KeyboardInterrupt:
+            console.print("stopped")
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,15 +70,28 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def _connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """Open the database, waiting while another run holds its lock (one writer at a time)."""
+    deadline = time.monotonic() + lock_timeout
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower() or time.monotonic() > deadline:
+                raise
+            logger.info("database %s is locked by another run; waiting", path)
+            time.sleep(1.0)
+
+
 class Store:
     """A thin, explicit wrapper around one DuckDB connection."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False, lock_timeout: float = 60.0) -> None:
         self.path = Path(path)
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = _connect(self.path, read_only=read_only, lock_timeout=lock_timeout)
             if not read_only:
                 self.con.execute(_SCHEMA)
                 self.con.execute(
