@@ -234,7 +234,7 @@ def test_load_documents_duplicates_listed_once(tmp_path: Path, settings: Setting
     _write(tmp_path, "c.txt", "Another text.")
     _write(tmp_path, "e1.txt", b"")
     _write(tmp_path, "e2.txt", b"")
-    result = load_documents(tmp_path, settings, text_dir=None)
+    result = load_documents(tmp_path, settings, text_dir=None, sources=scan(tmp_path, settings))
     assert [(d.doc, d.aliases) for d in result.documents] == [("a_first.txt", ("b_copy.txt",)), ("c.txt", ())]
     assert sorted((r.doc, r.reason, r.detail) for r in result.rejected) == [
         ("b_copy.txt", "duplicate", "same content as a_first.txt"),
@@ -264,10 +264,13 @@ def test_load_documents_skip_unchanged(tmp_path: Path, settings: Settings) -> No
         return known.get(source.sha256) == source.doc
 
     result = load_documents(tmp_path, settings, text_dir=None, skip=unchanged)
-    # the group {new_copy_of_old, old} has a new member: reloaded under its first name, aliases updated
+    # the group {new_copy_of_old, old} has a new member: reloaded under the known name, aliases updated
     assert [(d.doc, d.aliases) for d in result.documents] == [
         ("new.txt", ()),
-        ("new_copy_of_old.txt", ("old.txt",)),
+        ("old.txt", ("new_copy_of_old.txt",)),
+    ]
+    assert [(r.doc, r.reason, r.detail) for r in result.rejected] == [
+        ("new_copy_of_old.txt", "duplicate", "same content as old.txt")
     ]
     assert len(result.sources) == 3
     everything_known = load_documents(tmp_path, settings, text_dir=None, skip=lambda s: True)

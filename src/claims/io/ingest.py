@@ -20,7 +20,9 @@ Decisions (documented for users in raw/README.md terms):
   `Document.aliases` listing the other names; each other name gets `Rejection(name, "duplicate",
   "same content as <first>")`. If the first copy is rejected, every copy gets that reason.
 - Incremental runs: `skip(source)` True means "unchanged, do not load". A group of identical files is loaded
-  if any of its names is not skipped (so a new copy of an old file updates the aliases).
+  if any of its names is not skipped (so a new copy of an old file updates the aliases), under the name of a
+  skipped (already known) member when there is one, so the stored name does not change. A stored document
+  that becomes a duplicate is rejected as "duplicate": its content lives on under the canonical name.
 - Metadata priority: sidecar `name.meta.json` (or `stem.meta.json`) > explicit metadata in the file (PDF/DOCX
   properties, HTML meta tags) > what the first lines say (title, byline, dateline; `claims.parse.metadata`) >
   file creation dates (PDF/DOCX). A malformed sidecar does not stop the document: it loads without the
@@ -430,9 +432,12 @@ def iter_documents(
     if sources is None:
         sources = scan(raw_dir, settings)
     for group in _groups(sources):
-        if skip is not None and all(skip(s) for s in group):
+        skipped = [skip(s) for s in group] if skip is not None else [False] * len(group)
+        if all(skipped):
             continue
-        canonical, copies = group[0], group[1:]
+        # keep the name the store already knows (an unchanged member) as the canonical one, else the first
+        first = skipped.index(True) if any(skipped) else 0
+        canonical, copies = group[first], group[:first] + group[first + 1 :]
         outcome, warnings = _safe_load(canonical, settings, text_dir)
         yield from warnings
         if isinstance(outcome, Document):
@@ -459,12 +464,14 @@ def load_documents(
     *,
     text_dir: Path | None,
     skip: Callable[[Source], bool] | None = None,
+    sources: Sequence[Source] | None = None,
 ) -> IngestResult:
     """Load every source under `raw_dir`: documents, rejections (with reasons), all sources, warnings.
 
-    Never raises for a bad file; each one becomes a `Rejection(doc, reason, detail)`.
+    Never raises for a bad file; each one becomes a `Rejection(doc, reason, detail)`. Pass `sources` (from
+    `scan`) to avoid hashing every file twice.
     """
-    sources = scan(raw_dir, settings)
+    sources = list(sources) if sources is not None else scan(raw_dir, settings)
     documents: list[Document] = []
     rejected: list[Rejection] = []
     warnings: list[IngestWarning] = []

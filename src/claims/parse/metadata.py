@@ -88,7 +88,7 @@ _AUTHOR_LINE = re.compile(
     ^(?:
         (?:authors?|writers?|editors?|contributors?)\s*:      # "Authors: A and B"
       | (?:written|edited|compiled|words|reporting)\s+by\s*:?  # "Edited by A"
-      | By\s*:?(?=\s*[A-Z])                                    # "By Kitti Prasirtsuk" (capitalised name)
+      | By(?:\s*:\s*|\s+)(?-i:(?=[A-Z]))                       # "By Kitti Prasirtsuk" (capitalised name)
     )\s*(?P<names>.*?)\s*$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -198,10 +198,43 @@ def parse_dateline(line: str) -> dt.date | None:
     return None
 
 
+_NAME_CONNECTORS = frozenset(
+    {
+        "and",
+        "&",
+        "of",
+        "de",
+        "da",
+        "del",
+        "van",
+        "von",
+        "der",
+        "bin",
+        "binti",
+        "al",
+        "la",
+        "le",
+        "y",
+        "e",
+        "et",
+    }
+)
+
+
+def _looks_like_names(names: str) -> bool:
+    """Capitalised words joined by connectors (`A. Rana and G. Sinha Roy`), not a sentence (`Monday, the`)."""
+    words = [w.strip(",;()") for w in names.split()]
+    return (
+        0 < len(words) <= 16
+        and all(not w or w[0].isupper() or w.lower() in _NAME_CONNECTORS or not w[0].isalpha() for w in words)
+        and not re.search(r"\d", names)
+    )
+
+
 def _clean_names(names: str) -> str | None:
     names = _MARKER_TAIL.sub("", names.strip()).strip()
     names = re.sub(r"\s*[|·•]\s+.*$", "", names)  # "By Jane Doe | May 10, 2024" -> "Jane Doe"
-    if not names or len(names) > 150 or not re.search(r"[A-Za-z]", names):
+    if not names or len(names) > 150 or not _looks_like_names(names):
         return None
     return names
 
