@@ -4,9 +4,11 @@ Read inside one sentence (or table row), from the words around the claims:
 
 - Percent change: a percent claim introduced as a change ("an increase of over 125 per cent", "grew by 8%",
   "a 74 per cent increase") after a chain of operands of one unit that starts with "from"
-  ("from ... 2 billion yen ..., to 8.1 billion yen ..., and a proposed 18.1 billion yen"). The stated change
-  must fit one link of the chain (or the whole chain, first to last); the expected value reported is that of
-  the last link, the one nearest the statement (18.1 / 8.1 - 1 = 123.5%).
+  ("from ... 2 billion yen ..., to 8.1 billion yen ..., and a proposed 18.1 billion yen"), or after two
+  values dated in increasing order just before it ("8.1 billion yen in FY2025, and a proposed 18.1 billion
+  yen in FY2026 – an increase of ..."). The stated change is read against the last link, the one nearest
+  the statement (18.1 / 8.1 - 1 = 123.5%); another link (or the whole chain) excuses it only when it matches
+  the stated figure itself.
 - Multiple: a multiplier claim ("five times", "3-fold") after a "from" chain: Y / X.
 - Total: a claim introduced by "a total of", "totalling", "combined", "in all" with two or more parts of the
   same unit in the sentence: parts listed with "including"/"of which"/"among them" may not exceed the total;
@@ -79,13 +81,15 @@ def _point(claim: Claim) -> float | None:
 
 
 def _chain(sentence: SentenceClaims, stated: Placed) -> list[Placed]:
-    """Operands before `stated`: same unit, starting at the last one preceded by "from"."""
+    """Operands of a stated change: same-unit values before it.
+
+    Either a chain that starts with "from" ("from A ... to B ..., and C"), or, failing that, the last two
+    values right before the statement when they are dated in increasing order ("8.1 billion yen in FY2025,
+    and a proposed 18.1 billion yen in FY2026 – an increase of ..."), a change over time by construction.
+    """
     before = [
-        p
-        for p in sentence.claims
-        if p.end <= stated.start
-        and Kind(p.claim.kind) in OPERAND_KINDS
-        and _point(p.claim) not in (None, 0.0)
+        p for p in sentence.claims
+        if p.end <= stated.start and Kind(p.claim.kind) in OPERAND_KINDS and _point(p.claim) not in (None, 0.0)
     ]
     for k in range(len(before) - 1, -1, -1):
         head = before[k]
@@ -94,6 +98,19 @@ def _chain(sentence: SentenceClaims, stated: Placed) -> list[Placed]:
         if re.search(r"\bfrom\b", window, re.IGNORECASE):
             chain = [head] + [p for p in before[k + 1 :] if _same_unit(p.claim, head.claim)]
             return chain if len(chain) >= 2 else []
+    if len(before) >= 2:
+        x, y = before[-2], before[-1]
+        gap = sentence.text[y.end : stated.start]
+        years_x, years_y = x.claim.period_end, y.claim.period_start
+        if (
+            _same_unit(x.claim, y.claim)
+            and years_x is not None
+            and years_y is not None
+            and years_x < years_y
+            and len(gap) <= 60
+            and re.search(r"\b(?:to|and|then|before|reaching)\b", sentence.text[x.end : y.start], re.IGNORECASE)
+        ):
+            return [x, y]
     return []
 
 

@@ -1,13 +1,14 @@
-"""Candidate pairs without comparing all pairs: block on dimension and rare subject tokens, then fuzzy-match.
+"""Candidate pairs without comparing all pairs: block on dimension and rare topic words, then fuzzy-match.
 
-Each claim is put in the blocks `(dimension family, token)` of its `block_tokens` rarest subject tokens
-(rarity measured over the claim set itself, so "japan" or "asean", present everywhere, rarely decide a
-block, while "osa" or "trust" do). Two statements of the same quantity share their distinctive words, so they
-meet in at least one block. Within a block, subjects are scored with rapidfuzz's `token_set_ratio`
-(vectorised with `process.cdist` over the block's distinct subjects) and pairs under
-`subject_match_threshold` are dropped. Blocks larger than `max_block_size` are split by period, which keeps
-the work close to linear in the number of claims; claims without a period inside such a block are then only
-paired among themselves (counted in the log).
+Each claim is put in the blocks `(dimension family, token)` of its `block_tokens` rarest subject tokens and
+its `block_tokens` rarest topic tokens (the words around its number); rarity is measured over the claim set
+itself, so "japan" or "asean", present everywhere, rarely decide a block, while "osa" or "trust" do. Two statements of the same
+quantity share their distinctive words, so they meet in at least one block. Within a block, subjects and
+topics are scored with rapidfuzz's `token_set_ratio` (one `process.cdist` call per block) and only pairs
+with a subject score of at least `subject_match_threshold`, or a topic score of at least `topic_prefilter`,
+go on to matching. Blocks larger than `max_block_size` are split by period, which keeps the work close to
+linear in the number of claims; claims without a period inside such a block are then only paired among
+themselves (counted in the log).
 """
 
 from __future__ import annotations
@@ -26,30 +27,34 @@ from .rules import MatchRules
 logger = logging.getLogger(__name__)
 
 CDIST_MIN = 12
-"""Blocks with at least this many distinct subjects are scored with one `cdist` call."""
+"""Blocks with at least this many members are scored with `cdist`; smaller ones pair by pair."""
 
 
 def blockable(table: ClaimTable, i: int) -> bool:
-    """Claims that can take part in value comparisons (a value, a known unit, a subject)."""
-    if np.isnan(table.point[i]) or not table.tokens[i]:
+    """Claims that can take part in value comparisons (a value, a known unit, some topic words)."""
+    if np.isnan(table.point[i]) or not table.topic[i]:
         return False
     return not (table.family[i] == "money" and table.unit[i] == UNKNOWN_CURRENCY)
 
 
 def block_keys(table: ClaimTable, rules: MatchRules) -> dict[tuple[str, str], list[int]]:
-    """(family, token) -> row indices, each row under its `block_tokens` rarest tokens."""
+    """(family, token) -> row indices, each row under its `block_tokens` rarest shared tokens."""
     rows = [i for i in range(len(table)) if blockable(table, i)]
     df: Counter[tuple[str, str]] = Counter()
     for i in rows:
         fam = table.family[i]
-        df.update((fam, t) for t in table.tokens[i])
+        df.update((fam, t) for t in table.topic[i])
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in rows:
         fam = table.family[i]
-        # tokens no other claim has cannot pair anything: rank the shared ones by rarity
-        shared = [t for t in table.tokens[i] if df[(fam, t)] > 1]
-        ranked = sorted(shared, key=lambda t: (df[(fam, t)], t))
-        for token in ranked[: rules.block_tokens]:
+        # tokens no other claim has cannot pair anything: rank the shared ones by rarity, the subject's own
+        # words apart (a subject's head noun, "trade", is often commoner than the words around the number)
+        chosen: set[str] = set()
+        for pool in (table.tokens[i], table.topic[i]):
+            shared = sorted((t for t in pool if df[(fam, t)] > 1 and t not in chosen),
+                            key=lambda t: (df[(fam, t)], t))
+            chosen.update(shared[: rules.block_tokens])
+        for token in chosen:
             blocks[(fam, token)].append(i)
     return blocks
 
@@ -76,44 +81,37 @@ def _split_oversized(table: ClaimTable, members: list[int], limit: int) -> list[
     return parts
 
 
+def _subject_floor(rules: MatchRules) -> float:
+    return min(rules.subject_match_threshold, rules.magnitude_subject_threshold)
+
+
 def _score_block(
-    table: ClaimTable, members: list[int], threshold: float
+    table: ClaimTable, members: list[int], rules: MatchRules
 ) -> tuple[list[int], list[int], list[float]]:
-    """Pairs of members whose subjects score at least `threshold`."""
-    by_subject: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        by_subject[table.subject[i]].append(i)
-    subjects = list(by_subject)
-    ia: list[int] = []
-    ja: list[int] = []
-    sc: list[float] = []
-
-    def emit(group_a: list[int], group_b: list[int], score: float, same: bool) -> None:
-        for x_pos, x in enumerate(group_a):
-            for y in group_a[x_pos + 1 :] if same else group_b:
-                ia.append(min(x, y))
-                ja.append(max(x, y))
-                sc.append(score)
-
-    for group in by_subject.values():
-        if len(group) > 1:
-            emit(group, group, 100.0, same=True)
-    m = len(subjects)
-    if m < 2:
-        return ia, ja, sc
+    """Pairs of members worth matching, with their subject score."""
+    subjects = [table.subject[i] for i in members]
+    topics = [table.topic_text[i] for i in members]
+    m = len(members)
     if m >= CDIST_MIN:
-        matrix = process.cdist(
-            subjects, subjects, scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.uint8, workers=1
-        )
-        rows, cols = np.nonzero(np.triu(matrix >= threshold, k=1))
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            emit(by_subject[subjects[r]], by_subject[subjects[c]], float(matrix[r, c]), same=False)
-    else:
-        for r in range(m):
-            for c in range(r + 1, m):
-                score = fuzz.token_set_ratio(subjects[r], subjects[c], score_cutoff=threshold)
-                if score >= threshold:
-                    emit(by_subject[subjects[r]], by_subject[subjects[c]], score, same=False)
+        subject_scores = process.cdist(subjects, subjects, scorer=fuzz.token_set_ratio, dtype=np.uint8,
+                                       workers=1)
+        topic_scores = process.cdist(topics, topics, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1)
+        keep = (subject_scores >= _subject_floor(rules)) | (topic_scores >= rules.topic_prefilter)
+        rows, cols = np.nonzero(np.triu(keep, k=1))
+        ia = [members[r] for r in rows.tolist()]
+        ja = [members[c] for c in cols.tolist()]
+        sc = subject_scores[rows, cols].astype(float).tolist()
+        return ia, ja, sc
+    ia, ja, sc = [], [], []
+    for r in range(m):
+        for c in range(r + 1, m):
+            s = fuzz.token_set_ratio(subjects[r], subjects[c]) if subjects[r] and subjects[c] else 0.0
+            if s >= _subject_floor(rules) or fuzz.token_set_ratio(
+                topics[r], topics[c], score_cutoff=rules.topic_prefilter
+            ):
+                ia.append(members[r])
+                ja.append(members[c])
+                sc.append(s)
     return ia, ja, sc
 
 
@@ -139,7 +137,7 @@ def candidate_pairs(
         for part in _split_oversized(table, members, rules.max_block_size):
             if len(part) < 2:
                 continue
-            ia, ja, sc = _score_block(table, part, rules.subject_match_threshold)
+            ia, ja, sc = _score_block(table, part, rules)
             all_i.extend(ia)
             all_j.extend(ja)
             all_s.extend(sc)
@@ -148,10 +146,10 @@ def candidate_pairs(
         return empty, empty, np.zeros(0)
     i_arr = np.asarray(all_i, dtype=np.int64)
     j_arr = np.asarray(all_j, dtype=np.int64)
+    lo, hi = np.minimum(i_arr, j_arr), np.maximum(i_arr, j_arr)
     s_arr = np.asarray(all_s, dtype=np.float64)
-    keys = i_arr * len(table) + j_arr
-    keys, first = np.unique(keys, return_index=True)
-    i_arr, j_arr, s_arr = i_arr[first], j_arr[first], s_arr[first]
+    keys, first = np.unique(lo * len(table) + hi, return_index=True)
+    i_arr, j_arr, s_arr = lo[first], hi[first], s_arr[first]
     if focus is not None:
         keep = focus[i_arr] | focus[j_arr]
         i_arr, j_arr, s_arr = i_arr[keep], j_arr[keep], s_arr[keep]

@@ -2,8 +2,8 @@
 
 Order of the tests, per pair (vectorised over all pairs at once):
 
-1. magnitude_mismatch: the values are a factor near 10^3, 10^6 or 10^9 apart (within
-   `magnitude_log_tolerance` in log10). Read on the stated figures, qualifiers aside: "more than $280 million"
+1. magnitude_mismatch: two figures in one unit are a factor near 10^3, 10^6 or 10^9 apart (within
+   `magnitude_log_tolerance` in log10; across currencies, slips are left to the conversion check). Read on the stated figures, qualifiers aside: "more than $280 million"
    next to "$300 billion" is a million/billion slip even if "more than" makes it formally true. High.
 2. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
    currencies are no evidence of anything).
@@ -12,7 +12,9 @@ Order of the tests, per pair (vectorised over all pairs at once):
    claim's yearly rate with `fx_tolerance` slack. Equal values (a repeated claim) agree.
 4. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
    (¥8 billion vs ¥8.1 billion). Low.
-5. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
+5. Values more than `max_value_ratio` apart without being a 10^3k slip are taken as two different
+   quantities that matching could not tell apart (250 billion vs 5), not as a contradiction.
+6. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
    medium across currencies, where the FX table adds its own uncertainty).
 """
 
@@ -66,8 +68,9 @@ def classify_pairs(
         ratio = np.abs(ca) / np.abs(cb)
         log_ratio = np.abs(np.log10(ratio))
     nearest = np.round(log_ratio / 3) * 3
+    # a slip is a scale word wrong in one figure: looked for between figures in the same unit only
     magnitude = (
-        (nearest >= 3) & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance) & (ca * cb > 0)
+        ~cross & (nearest >= 3) & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance) & (ca * cb > 0)
     )
     missing = np.isnan(ca) | np.isnan(cb)
     shared_numerals = cross & (pa == pb)
@@ -79,14 +82,16 @@ def classify_pairs(
         )
     prec_a = table.precision[i] * rules.rounding_slack
     prec_b = table.precision[j] * rules.rounding_slack
-    rounding = ~cross & _overlap(
-        table.lo[i] - prec_a, table.hi[i] + prec_a, table.lo[j] - prec_b, table.hi[j] + prec_b
-    )
+    # strict: 4 and 3 ("four pillars", "three pillars") touch at 3.5 but are not a rounding of each other
+    rounding = ~cross & (table.lo[i] - prec_a < table.hi[j] + prec_b) & (
+        table.lo[j] - prec_b < table.hi[i] + prec_a)
+    far_apart = ~magnitude & ~(np.abs(log_ratio) <= np.log10(rules.max_value_ratio))
 
     outcome[:] = Outcome.VALUE
     outcome[rounding] = Outcome.ROUNDING
     outcome[agree] = Outcome.AGREE
     outcome[shared_numerals] = Outcome.SKIP
+    outcome[far_apart & (outcome == Outcome.VALUE)] = Outcome.SKIP
     outcome[magnitude] = Outcome.MAGNITUDE
     outcome[missing] = Outcome.SKIP
 

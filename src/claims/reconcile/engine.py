@@ -52,9 +52,9 @@ def _compared(table: ClaimTable, row: int, cross: bool) -> float:
 def _pair_conflicts(table: ClaimTable, rules: MatchRules, focus: np.ndarray | None) -> list[Conflict]:
     claims = table.claims
     i, j, score = candidate_pairs(table, rules, focus)
-    same, near = same_quantity(table, i, j, score, rules)
+    same, near, cosine = same_quantity(table, i, j, score, rules)
     linked = same | near
-    i, j, score, same = i[linked], j[linked], score[linked], same[linked]
+    i, j, score, same, cosine = i[linked], j[linked], score[linked], same[linked], cosine[linked]
     outcome, severity, rel = classify_pairs(table, i, j, rules)
     # pairs only near in time count for million/billion slips alone
     outcome = np.where(~same & (outcome != Outcome.MAGNITUDE), Outcome.SKIP, outcome)
@@ -94,10 +94,17 @@ def _pair_conflicts(table: ClaimTable, rules: MatchRules, focus: np.ndarray | No
                     else "",
                 ),
                 scope=scope_of(ca, cb),
-                score=round(float(score[k]) / 100 * confidence * (0.5 + 0.5 * min(1.0, float(rel[k]))), 6),
+                score=round(
+                max(float(score[k]) / 100, float(cosine[k])) * confidence * (0.5 + 0.5 * min(1.0, float(rel[k]))),
+                6,
+            ),
                 consensus_value=consensus_value,
                 support=support_text,
-                details={"subject_score": float(score[k]), "cross_currency": bool(cross)},
+                details={
+                "subject_score": float(score[k]),
+                "topic_similarity": round(float(cosine[k]), 3),
+                "cross_currency": bool(cross),
+            },
             )
         )
     return found

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from claims.types import UNKNOWN_CURRENCY, Claim, Qualifier
 
@@ -147,11 +148,22 @@ def _place(claim: Claim, other: Claim) -> str:
 
 
 def topic_of(a: Claim, b: Claim) -> str:
-    """What both sides measure: the shorter non-empty subject (counted noun for bare counts)."""
-    subjects = [s for s in (a.subject, b.subject) if s and s.strip()]
-    if subjects:
-        return min(subjects, key=len).strip()
-    return (a.counted or b.counted or "the same quantity").strip()
+    """What both sides measure: the subject whose words the other side's sentence also uses most.
+
+    Ties go to the shorter subject; bare counts fall back to the counted noun.
+    """
+    candidates = [(s.strip(), other) for s, other in ((a.subject, b), (b.subject, a)) if s and s.strip()]
+    if not candidates:
+        return (a.counted or b.counted or "the same quantity").strip()
+
+    def support(item: tuple[str, Claim]) -> tuple[float, int]:
+        subject, other = item
+        words = {w for w in re.findall(r"[a-z]+", subject.lower()) if len(w) > 3}
+        context = other.sentence.lower()
+        shared = sum(1 for w in words if w[:5] in context)
+        return (-shared / max(len(words), 1), len(subject))
+
+    return min(candidates, key=support)[0]
 
 
 def _period_phrase(period: str) -> str:

@@ -7,10 +7,12 @@ Rules (applied to the candidate pairs from blocking, vectorised where the data a
 - Period: two dated claims compare when their year spans are equal or overlap by at least
   `period_overlap_min` (Jaccard over years: 2024 vs 2020-2024 is an annual figure vs a cumulative one and does
   not compare). A claim without a period compares only when the subjects agree strongly
-  (`token_sort_ratio >= strong_subject_threshold`): "ASEAN GDP" with no year against "ASEAN GDP in 2024".
+  (`token_sort_ratio >= strong_subject_threshold`) or the words around both numbers agree strongly
+  (`same_topic`): "ASEAN GDP" with no year against "ASEAN GDP in 2024".
   A budget in two different fiscal years therefore never compares.
 - Party: when each side names a place (country or region) the other does not, they are about different
-  parties: the same amount granted to Malaysia and to Fiji is not a conflict.
+  parties: the same amount granted to Malaysia and to Fiji is not a conflict. A side naming three or more
+  places of its own is read as a list from its sentence, not as the claim's party.
 - Facility: proper-name tokens of the subjects ("Integration Fund" vs "Cultural Fund") must not differ on both
   sides, and a version marker on one side only ("JAIF" vs "JAIF 2.0", "CMI" vs "CMIM") separates an initiative
   from its later version.
@@ -48,15 +50,19 @@ def strong_subject(table: ClaimTable, i: int, j: int, rules: MatchRules) -> bool
     return fuzz.token_sort_ratio(table.subject[i], table.subject[j]) >= rules.strong_subject_threshold
 
 
-def parties_compatible(places_a: frozenset[str], places_b: frozenset[str]) -> bool:
-    """False when each side names a place the other does not.
+def parties_compatible(places_a: frozenset[str], places_b: frozenset[str], *, list_size: int = 3) -> bool:
+    """False when each side names a place the other does not (a list of `list_size` or more places is
+    the sentence's context rather than the claim's party, and does not count).
 
     >>> parties_compatible(frozenset({"japan", "malaysia"}), frozenset({"japan", "fiji"}))
     False
     >>> parties_compatible(frozenset({"japan", "malaysia"}), frozenset({"japan"}))
     True
+    >>> parties_compatible(frozenset({"japan"}), frozenset({"fiji", "malaysia", "bangladesh", "philippines"}))
+    True
     """
-    return not (places_a - places_b and places_b - places_a)
+    only_a, only_b = places_a - places_b, places_b - places_a
+    return not (only_a and only_b and len(only_a) < list_size and len(only_b) < list_size)
 
 
 def facilities_compatible(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
@@ -78,13 +84,49 @@ def facilities_compatible(names_a: frozenset[str], names_b: frozenset[str]) -> b
     return not any(t in VERSION_MARKERS or t[:1].isdigit() for t in extra)
 
 
+def same_topic(
+    table: ClaimTable, a: int, b: int, subject_score: float, undated: bool, rules: MatchRules,
+    *, threshold: float | None = None,
+) -> tuple[bool, float]:
+    """(same thing measured?, topic cosine) for two rows.
+
+    The subject decides when it is specific enough (two or more words beyond the counted noun) and scores
+    at least `subject_match_threshold`; a generic subject ("participants", "pillars", "GMV") also needs the
+    words around the numbers to agree (`topic_min`). Words around the numbers agreeing strongly (`topic_strong`) decide
+    alone, which rescues thin subjects ("respondents" for a survey's trust figure). Without a period on a
+    side, both subjects must be specific and agree word for word, or the topics agree strongly.
+    """
+    cosine = table.topic_similarity(a, b)
+    if cosine >= rules.topic_strong:
+        return True, cosine
+    if subject_score < (rules.subject_match_threshold if threshold is None else threshold):
+        return False, cosine
+    if not (table.specific[a] and table.specific[b]) and cosine < rules.topic_min:
+        return False, cosine
+    if undated and not (table.specific[a] and table.specific[b] and strong_subject(table, a, b, rules)):
+        return False, cosine
+    return True, cosine
+
+
+def slip_ratio(table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRules) -> np.ndarray:
+    """Pairs in one unit whose values are a factor near 10^3, 10^6 or 10^9 apart."""
+    same_unit = np.asarray(table.unit, dtype=object)[i] == np.asarray(table.unit, dtype=object)[j]
+    a, b = table.point[i], table.point[j]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_ratio = np.abs(np.log10(np.abs(a) / np.abs(b)))
+    nearest = np.round(log_ratio / 3) * 3
+    slip = (nearest >= 3) & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance) & (a * b > 0)
+    return slip & same_unit
+
+
 def same_quantity(
     table: ClaimTable, i: np.ndarray, j: np.ndarray, score: np.ndarray, rules: MatchRules
-) -> tuple[np.ndarray, np.ndarray]:
-    """Masks over the candidate pairs: (same quantity, dated within the slip gap only).
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Masks over the candidate pairs: (same quantity, dated within the slip gap only), and topic cosines.
 
-    The second mask marks pairs that fail the period rule but lie within `magnitude_period_gap` years: they
-    are kept only for the million/billion slip check.
+    The second mask marks pairs whose values are a factor-1000 slip apart and that match under the looser
+    slip rules (`magnitude_subject_threshold`, periods up to `magnitude_period_gap` years apart) but not
+    under the normal ones: they are kept only for the million/billion slip check.
     """
     n = len(i)
     keep = table.sentence_key[i] != table.sentence_key[j]
@@ -93,12 +135,12 @@ def same_quantity(
     near_only = near_ok & ~period_ok
     same = np.zeros(n, dtype=bool)
     near = np.zeros(n, dtype=bool)
+    cosines = np.zeros(n)
+    is_slip = slip_ratio(table, i, j, rules)
     party_cache: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
     name_cache: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
     for k in np.flatnonzero(keep & (period_ok | undated | near_only)).tolist():
         a, b = int(i[k]), int(j[k])
-        if undated[k] and not strong_subject(table, a, b, rules):
-            continue
         key = (table.places[a], table.places[b])
         ok = party_cache.get(key)
         if ok is None:
@@ -117,8 +159,12 @@ def same_quantity(
             and (fuzz.token_set_ratio(table.counted[a], table.counted[b]) < rules.subject_match_threshold)
         ):
             continue
-        if near_only[k]:
-            near[k] = True
-        else:
+        ok, cosines[k] = same_topic(table, a, b, float(score[k]), bool(undated[k]), rules)
+        if ok and not near_only[k]:
             same[k] = True
-    return same, near
+            continue
+        # a factor-1000 slip needs less subject agreement, and may sit a year apart
+        ok, _ = same_topic(table, a, b, float(score[k]), bool(undated[k]), rules,
+                           threshold=rules.magnitude_subject_threshold)
+        near[k] = ok and bool(is_slip[k])
+    return same, near, cosines

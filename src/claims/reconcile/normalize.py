@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,13 +24,19 @@ from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .rules import MatchRules
+from .sentences import context_windows
 
 logger = logging.getLogger(__name__)
 
 _STOPWORDS_TEXT = """
     a an the of in on at to for by with from and or as its it their this that these those total
     overall some about around approximately roughly nearly almost over under more than less up least
-    per cent percent s
+    per cent percent s is are was were be been being has have had do does did will would can could
+    may might shall should must not no nor also such like thus well where when which who whom whose
+    what while whereas into onto out off than then there here both each every all any other another
+    same so very just only even still yet already according accord including include includes via
+    per cent i e etc amount number figure value total level reach reached reaching give gives giving
+    given remain remains remained show shows showing showed make makes made making new its it's
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 """Words that carry no subject meaning (qualifier words included: they are read from `qualifier`)."""
@@ -178,14 +185,22 @@ _TOKEN_RE = re.compile(
 def stem(token: str) -> str:
     """A deliberately light stemmer: plural and past/progressive endings of longer words.
 
-    >>> [stem(t) for t in ("vessels", "trusted", "funding", "boss", "osa", "budgets")]
-    ['vessel', 'trust', 'fund', 'boss', 'osa', 'budget']
+    >>> [stem(t) for t in ("vessels", "trusted", "funding", "boss", "osa", "budgets", "countries")]
+    ['vessel', 'trust', 'fund', 'boss', 'osa', 'budget', 'country']
+    >>> [stem(t) for t in ("addresses", "categories", "combined", "gives", "giving")]
+    ['address', 'category', 'combin', 'giv', 'giv']
     """
     if len(token) > 5 and token.endswith("ing"):
         return token[:-3]
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
     if len(token) > 4 and token.endswith("ed"):
         return token[:-2]
-    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+    if len(token) > 4 and token.endswith(("sses", "xes", "ches", "shes")):
+        return token[:-2]
+    if len(token) > 4 and token.endswith("es") and token[-3] in "v":
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
         return token[:-1]
     return token
 
@@ -414,6 +429,20 @@ class ClaimTable:
     places: list[frozenset[str]]
     entities: list[frozenset[str]]
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
+    topic: list[frozenset[str]]  # subject tokens plus the words around the number in its sentence
+    topic_text: list[str]  # the topic tokens, sorted and joined (for rapidfuzz)
+    idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
+    topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
+    specific: np.ndarray  # bool: the subject alone says what is measured (2+ words beyond the counted noun)
+
+    def topic_similarity(self, a: int, b: int) -> float:
+        """Cosine of the idf-weighted topic token sets of two rows (0..1)."""
+        shared = self.topic[a] & self.topic[b]
+        if not shared:
+            return 0.0
+        idf = self.idf
+        dot = sum(idf[t] ** 2 for t in shared)
+        return float(dot / (self.topic_norm[a] * self.topic_norm[b]))
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -447,6 +476,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     token_cache: dict[str, tuple[list[str], frozenset[str]]] = {}
     entity_cache: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
 
+    windows = context_windows(claims)
+    topic: list[frozenset[str]] = []
+    specific = np.zeros(n, dtype=bool)
     for i, claim in enumerate(claims):
         fam, base_unit, factor = dimension(claim)
         family.append(fam)
@@ -496,10 +528,26 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             entity_cache[claim.entities] = ents
         entities.append(ents[0])
         places.append(ents[1])
-        # names written like the claim's own parties are parties, not facility names
-        names.append(nms - ents[0] - frozenset(stem(e) for e in ents[0]))
+        # places written like names are parties, not facility names
+        names.append(nms - ents[1] - frozenset(stem(e) for e in ents[1]))
+        # a subject that only repeats the counted noun ("dialogue partners") or is one bare word ("GMV")
+        # does not say whose or which quantity it is
+        counted_toks = set(subject_tokens(claim.counted, aliases)) if claim.counted else set()
+        specific[i] = len(set(toks) - counted_toks) >= 2
+        left, right = windows[i]
+        # numbers and places are read elsewhere (periods, parties): they do not say what is measured
+        around = (
+            t for t in subject_tokens(f"{left} {right}", aliases) if not t[:1].isdigit() and t not in places_all
+        )
+        topic.append(frozenset(t for t in toks if t not in places_all).union(around))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
+    df: Counter[str] = Counter()
+    for tokens_of_row in topic:
+        df.update(tokens_of_row)
+    idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
+    topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
+    topic_text = [" ".join(sorted(row)) for row in topic]
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
     return ClaimTable(
         claims=claims,
@@ -522,4 +570,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         places=places,
         entities=entities,
         sentence_key=sentence_key,
+        topic=topic,
+        topic_text=topic_text,
+        idf=idf,
+        topic_norm=topic_norm,
+        specific=specific,
     )

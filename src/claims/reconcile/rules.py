@@ -25,10 +25,15 @@ class MatchRules:
     strong_subject_threshold: float = 90.0  # token_sort_ratio needed when a side has no period
     approx_tolerance: float = 0.10  # "about X" covers X +- 10% (or its stated precision, if wider)
     high_severity_gap: float = 0.20  # relative difference from which a mismatch is "high"
-    magnitude_log_tolerance: float = 0.25  # |log10(ratio) - 3k| below this is a million/billion slip
+    magnitude_log_tolerance: float = 0.15  # |log10(ratio) - 3k| below this is a million/billion slip
+    max_value_ratio: float = 10.0  # values further apart (and no 10^3k slip) are taken as different things
+    topic_prefilter: float = 55.0  # token_set_ratio of topic words that makes a pair worth a closer look
+    topic_min: float = 0.20  # idf cosine of topic words a generic subject needs to be trusted
+    topic_strong: float = 0.35  # idf cosine of topic words that alone says "same quantity"
+    magnitude_subject_threshold: float = 60.0  # subject score enough to report a factor-1000 slip
     magnitude_period_gap: int = 1  # years apart that still compare for a factor-1000 slip
     period_overlap_min: float = 0.5  # Jaccard overlap of two year spans needed to compare them
-    block_tokens: int = 3  # rarest signature tokens each claim is blocked on
+    block_tokens: int = 4  # rarest topic tokens each claim is blocked on
     max_block_size: int = 2000  # larger blocks are split by period
     consensus_min_sources: int = 3  # statements needed before a consensus value is reported
 

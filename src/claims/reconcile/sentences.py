@@ -75,3 +75,39 @@ def sentences(claims: Sequence[Claim], focus_rows: Collection[int] | None = None
         placed.sort(key=lambda p: p.start)
         if len(placed) >= 2:
             yield SentenceClaims(text, tuple(placed))
+
+
+def context_windows(claims: Sequence[Claim], width: int = 90) -> list[tuple[str, str]]:
+    """(left, right) words around each claim inside its sentence, stopping at the neighbouring claims.
+
+    The words next to a number say what it measures when the extractor's subject is thin ("58.9 percent of
+    respondents ... identified Japan as the most trusted major power"). Claims that cannot be placed in
+    their sentence get ("", "").
+    """
+    out: list[tuple[str, str]] = [("", "")] * len(claims)
+    groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        if claim.sentence:
+            groups[(claim.doc, claim.sentence_start, claim.sentence)].append(index)
+    for (_, _, text), rows in groups.items():
+        rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end))
+        placed: list[Placed] = []
+        floor = 0
+        for r in rows:
+            p = _place(claims[r], r, floor)
+            if p is not None:
+                placed.append(p)
+                floor = p.end
+        placed.sort(key=lambda p: p.start)
+        for k, p in enumerate(placed):
+            left_bound = max(placed[k - 1].end if k else 0, p.start - width)
+            right_bound = min(placed[k + 1].start if k + 1 < len(placed) else len(text), p.end + width)
+            left_bound = min(left_bound, p.start)
+            right_bound = max(right_bound, p.end)
+            left, right = text[left_bound : p.start], text[p.end : right_bound]
+            if left_bound > 0 and text[left_bound - 1].isalnum():
+                left = left.partition(" ")[2]  # drop a word cut in half
+            if right_bound < len(text) and text[right_bound].isalnum():
+                right = right.rpartition(" ")[0]
+            out[p.index] = (left, right)
+    return out
