@@ -88,8 +88,11 @@ def _chain(sentence: SentenceClaims, stated: Placed) -> list[Placed]:
     and a proposed 18.1 billion yen in FY2026 – an increase of ..."), a change over time by construction.
     """
     before = [
-        p for p in sentence.claims
-        if p.end <= stated.start and Kind(p.claim.kind) in OPERAND_KINDS and _point(p.claim) not in (None, 0.0)
+        p
+        for p in sentence.claims
+        if p.end <= stated.start
+        and Kind(p.claim.kind) in OPERAND_KINDS
+        and _point(p.claim) not in (None, 0.0)
     ]
     for k in range(len(before) - 1, -1, -1):
         head = before[k]
@@ -108,7 +111,9 @@ def _chain(sentence: SentenceClaims, stated: Placed) -> list[Placed]:
             and years_y is not None
             and years_x < years_y
             and len(gap) <= 60
-            and re.search(r"\b(?:to|and|then|before|reaching)\b", sentence.text[x.end : y.start], re.IGNORECASE)
+            and re.search(
+                r"\b(?:to|and|then|before|reaching)\b", sentence.text[x.end : y.start], re.IGNORECASE
+            )
         ):
             return [x, y]
     return []

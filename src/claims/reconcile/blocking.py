@@ -2,13 +2,13 @@
 
 Each claim is put in the blocks `(dimension family, token)` of its `block_tokens` rarest subject tokens and
 its `block_tokens` rarest topic tokens (the words around its number); rarity is measured over the claim set
-itself, so "japan" or "asean", present everywhere, rarely decide a block, while "osa" or "trust" do. Two statements of the same
-quantity share their distinctive words, so they meet in at least one block. Within a block, subjects and
-topics are scored with rapidfuzz's `token_set_ratio` (one `process.cdist` call per block) and only pairs
-with a subject score of at least `subject_match_threshold`, or a topic score of at least `topic_prefilter`,
-go on to matching. Blocks larger than `max_block_size` are split by period, which keeps the work close to
-linear in the number of claims; claims without a period inside such a block are then only paired among
-themselves (counted in the log).
+itself, so "japan" or "asean", present everywhere, rarely decide a block, while "osa" or "trust" do. Two
+statements of the same quantity share their distinctive words, so they meet in at least one block. Within a
+block, subjects and topics are scored with rapidfuzz's `token_set_ratio` (one `process.cdist` call per block)
+and only pairs with a subject score of at least `subject_match_threshold`, or a topic score of at least
+`topic_prefilter`, go on to matching. Blocks larger than `max_block_size` are split by period, which keeps the
+work close to linear in the number of claims; claims without a period inside such a block are then only paired
+among themselves (counted in the log).
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Order of the tests, per pair (vectorised over all pairs at once):
 
 1. magnitude_mismatch: two figures in one unit are a factor near 10^3, 10^6 or 10^9 apart (within
-   `magnitude_log_tolerance` in log10; across currencies, slips are left to the conversion check). Read on the stated figures, qualifiers aside: "more than $280 million"
-   next to "$300 billion" is a million/billion slip even if "more than" makes it formally true. High.
+   `magnitude_log_tolerance` in log10; across currencies, slips are left to the conversion check). Read on
+   the stated figures, qualifiers aside: "more than $280 million" next to "$300 billion" is a
+   million/billion slip even if "more than" makes it formally true. High.
 2. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
    currencies are no evidence of anything).
 3. Agreement: the intervals the texts commit to overlap (qualifiers respected: "over 50" and "52",
@@ -70,7 +71,10 @@ def classify_pairs(
     nearest = np.round(log_ratio / 3) * 3
     # a slip is a scale word wrong in one figure: looked for between figures in the same unit only
     magnitude = (
-        ~cross & (nearest >= 3) & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance) & (ca * cb > 0)
+        ~cross
+        & (nearest >= 3)
+        & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance)
+        & (ca * cb > 0)
     )
     missing = np.isnan(ca) | np.isnan(cb)
     shared_numerals = cross & (pa == pb)
@@ -83,8 +87,9 @@ def classify_pairs(
     prec_a = table.precision[i] * rules.rounding_slack
     prec_b = table.precision[j] * rules.rounding_slack
     # strict: 4 and 3 ("four pillars", "three pillars") touch at 3.5 but are not a rounding of each other
-    rounding = ~cross & (table.lo[i] - prec_a < table.hi[j] + prec_b) & (
-        table.lo[j] - prec_b < table.hi[i] + prec_a)
+    rounding = (
+        ~cross & (table.lo[i] - prec_a < table.hi[j] + prec_b) & (table.lo[j] - prec_b < table.hi[i] + prec_a)
+    )
     far_apart = ~magnitude & ~(np.abs(log_ratio) <= np.log10(rules.max_value_ratio))
 
     outcome[:] = Outcome.VALUE

@@ -95,16 +95,18 @@ def _pair_conflicts(table: ClaimTable, rules: MatchRules, focus: np.ndarray | No
                 ),
                 scope=scope_of(ca, cb),
                 score=round(
-                max(float(score[k]) / 100, float(cosine[k])) * confidence * (0.5 + 0.5 * min(1.0, float(rel[k]))),
-                6,
-            ),
+                    max(float(score[k]) / 100, float(cosine[k]))
+                    * confidence
+                    * (0.5 + 0.5 * min(1.0, float(rel[k]))),
+                    6,
+                ),
                 consensus_value=consensus_value,
                 support=support_text,
                 details={
-                "subject_score": float(score[k]),
-                "topic_similarity": round(float(cosine[k]), 3),
-                "cross_currency": bool(cross),
-            },
+                    "subject_score": float(score[k]),
+                    "topic_similarity": round(float(cosine[k]), 3),
+                    "cross_currency": bool(cross),
+                },
             )
         )
     return found

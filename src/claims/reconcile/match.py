@@ -91,10 +91,11 @@ def same_topic(
     """(same thing measured?, topic cosine) for two rows.
 
     The subject decides when it is specific enough (two or more words beyond the counted noun) and scores
-    at least `subject_match_threshold`; a generic subject ("participants", "pillars", "GMV") also needs the
-    words around the numbers to agree (`topic_min`). Words around the numbers agreeing strongly (`topic_strong`) decide
-    alone, which rescues thin subjects ("respondents" for a survey's trust figure). Without a period on a
-    side, both subjects must be specific and agree word for word, or the topics agree strongly.
+    at least `subject_match_threshold`; a generic subject ("participants", "pillars", "GMV") also needs
+    the words around the numbers to agree (`topic_min`). Words around the numbers agreeing strongly
+    (`topic_strong`) decide alone, which rescues thin subjects ("respondents" for a survey's trust figure).
+    Without a period on a side, both subjects must be specific and agree word for word, or the topics
+    agree strongly.
     """
     cosine = table.topic_similarity(a, b)
     if cosine >= rules.topic_strong:

@@ -537,7 +537,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         left, right = windows[i]
         # numbers and places are read elsewhere (periods, parties): they do not say what is measured
         around = (
-            t for t in subject_tokens(f"{left} {right}", aliases) if not t[:1].isdigit() and t not in places_all
+            t
+            for t in subject_tokens(f"{left} {right}", aliases)
+            if not t[:1].isdigit() and t not in places_all
         )
         topic.append(frozenset(t for t in toks if t not in places_all).union(around))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
