@@ -37,6 +37,31 @@ def _fmt(x: float | None) -> str:
     return "" if x is None else repr(float(x))
 
 
+def _write_pipeline_claims(writer: csv.DictWriter, path: Path, text: str, nlp: object) -> Counter[str]:
+    """Rows from the whole extraction stage (helper B's segmentation and context on top of the quantities)."""
+    import hashlib
+
+    from claims.extract import extract_claims
+    from claims.settings import Settings
+    from claims.types import Document
+
+    document = Document(doc=path.name, text=text, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    kinds: Counter[str] = Counter()
+    for c in extract_claims(document, nlp, Settings()):  # type: ignore[arg-type]
+        kinds[c.kind.value] += 1
+        writer.writerow({
+            "claim_id": c.claim_id, "doc": c.doc, "char_start": c.char_start, "char_end": c.char_end,
+            "surface": c.surface, "value": _fmt(c.value), "value_low": _fmt(c.value_low),
+            "value_high": _fmt(c.value_high), "unit": c.unit or "", "kind": c.kind.value,
+            "counted": c.counted or "", "qualifier": c.qualifier.value,
+            "period_start": "" if c.period_start is None else c.period_start,
+            "period_end": "" if c.period_end is None else c.period_end, "fiscal": c.fiscal,
+            "subject": c.subject, "entities": ";".join(c.entities), "section": c.section,
+            "sentence": c.sentence, "citation": c.citation, "confidence": c.confidence,
+        })
+    return kinds
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raw", type=Path, default=Path("raw"))
@@ -45,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--blank", action="store_true", help="use spacy.blank('en') (no parser)")
     ap.add_argument("--all", action="store_true", help="extract every raw .txt file, not only gold docs")
     ap.add_argument("--misses", type=int, default=40)
+    ap.add_argument("--pipeline", action="store_true",
+                    help="score the full claim extraction (claims.extract: segmentation, table headers, periods)")
     a = ap.parse_args(argv)
 
     gold_docs = sorted({json.loads(line)["doc"] for line in a.gold.read_text(encoding="utf-8").splitlines()
@@ -59,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         writer.writeheader()
         for path in paths:
             text = path.read_text(encoding="utf-8")
+            if a.pipeline:
+                kinds.update(_write_pipeline_claims(writer, path, text, nlp))
+                continue
             doc = nlp(text)
             seen: Counter[tuple[str, str]] = Counter()
             for q in find_quantities(doc):

@@ -15,7 +15,7 @@ TIMES = "times"
 # Percent forms after a number (case-insensitive).
 PERCENT_FORMS: tuple[str, ...] = ("%", "percent", "per cent", "per-cent", "pct", "％")
 PERCENTAGE_POINT_FORMS: tuple[str, ...] = (
-    "percentage points", "percentage point", "percent points", "per cent points", "pp", "ppt", "ppts",
+    "percentage points", "percentage point", "percent points", "per cent points", "ppt", "ppts",
 )
 # Multiplier forms after a number ("five times", "3x", "ten-fold").
 MULTIPLIER_FORMS: tuple[str, ...] = ("times", "fold", "-fold", "x", "×")

@@ -41,6 +41,7 @@ CORE = re.compile(
     rf"""
     (?<![\w.,])                      # not glued to a word, a decimal point or a list comma ("region.12")
     (?<![A-Za-z][-+])                # not the tail of a name like F-35, COVID-19, ASEAN+3
+    (?<![0-9]\+)                     # nor of a formula like 2+2
     (?:
         (?P<digits>{DIGITS})
       | (?i:                          # fractions in words: "one-fifth", "two-thirds", "a quarter of"

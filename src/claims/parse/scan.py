@@ -36,7 +36,7 @@ from claims.lexicon.context import (
     WEEKDAYS,
 )
 from claims.lexicon.currencies import AMBIGUOUS_CURRENCY_WORDS, PREFIX_SYMBOLS
-from claims.lexicon.numbers import FRACTION_DENOMINATORS, SCALE_LETTERS, VAGUE_PLURALS
+from claims.lexicon.numbers import FRACTION_DENOMINATORS, ORDINAL_WORDS, SCALE_LETTERS, VAGUE_PLURALS
 from claims.lexicon.units import HYPHEN_UNIT_WORDS, PERCENT, TIMES, UNIT_SYMBOLS
 from claims.parse.money import currency_code
 from claims.parse.numbers import (
@@ -243,6 +243,8 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
 
 
 _PREPOSITION_CUES = frozenset({"over", "under", "above", "below"})
+_HALF_ORDINALS = ORDINAL_WORDS | {"latter", "former", "other", "back", "front", "top", "bottom"}
+_PAGE_WORDS = frozenset({"pp", "pages", "page", "p"})
 
 
 def _read_prefix(text: str, atom: _Atom) -> bool:
@@ -459,9 +461,18 @@ def _classify(text: str, atom: _Atom, *, keep_bare: bool = False) -> Candidate |
     cell = _table_cell(text, atom.start, atom.end)
     noun = _next_noun(text, atom.end, in_table=cell is not None)
     if noun is not None and (integral or atom.factor is not None):
-        if not (atom.form == "words" and _title_noun_after_word_number(text, atom, noun[1])):
-            return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, counted=noun[0],
-                             noun_start=noun[1], **common)
+        if atom.form == "words" and _title_noun_after_word_number(text, atom, noun[1]):
+            return None  # "Five Key Challenges": a title, not a count
+        if atom.factor is not None and noun[0].split(" ", 1)[0].lower() in MONEY_CUES:
+            return Candidate(atom.start, atom.end, value, unit=UNKNOWN_CURRENCY, kind=Kind.MONEY,
+                             currency_missing=True, **common)  # "over 250 billion ODA"
+        return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, counted=noun[0],
+                         noun_start=noun[1], **common)
+    if noun is None and integral and atom.factor is None:
+        partitive = _partitive_noun(text, atom.end)
+        if partitive is not None:  # "six of ASEAN member states", "12 of the 20 vessels"
+            return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, counted=partitive[0],
+                             noun_start=None, **common)
     if atom.factor is not None:
         kind = _scaled_kind(text, atom)
         if kind is Kind.MONEY:
@@ -472,7 +483,7 @@ def _classify(text: str, atom: _Atom, *, keep_bare: bool = False) -> Candidate |
         return Candidate(atom.start, atom.end, value, **common)
     if cell == (atom.start, atom.end):
         return Candidate(atom.start, atom.end, value, table_cell=True, **common)
-    if keep_bare and cell is None and integral and atom.form in ("digits", "words"):
+    if keep_bare and integral and atom.form in ("digits", "words"):
         return Candidate(atom.start, atom.end, value, bare=True, **common)
     return None
 
@@ -519,8 +530,18 @@ def _is_dropped(text: str, atom: _Atom) -> bool:
         return True
     if next_word and next_word.lower().rstrip(",;") in TIME_WORDS:
         return True
+    if atom.form == "fraction" and atom.num_text.lower() == "half" and prev_lower in _HALF_ORDINALS:
+        return True  # "the first half of 2023": a period, not a share
     if atom.attached and (atom.currency is not None or atom.kind is not Kind.MEASURE):
         return False
+    if atom.kind is Kind.MEASURE and atom.form == "words" and atom.num_text[0].isupper():
+        unit_word = text[atom.core_end : atom.end].strip(" -")
+        if unit_word[:1].isupper():
+            return True  # "Twenty Years of the Paris Declaration": a title
+    if not atom.attached and text[atom.end : atom.end + 1] in ("-", "‐") and text[atom.end + 1 : atom.end + 2].isalpha():
+        return True  # "two-way", "four-nation", "10-member": a compound modifier, not a quantity
+    if next_word and next_word.lower().rstrip(".,") in _PAGE_WORDS:
+        return True  # "122 pp.": the length of a cited work
     # from here on: bare numbers, counts and measures
     if prev_word and not prev_quote and (prev_lower in NUMBERING_WORDS or prev_word.lower() in NUMBERING_WORDS):
         return True  # "Chapter 4", "Article 1", "St 566", "No. 5"
@@ -571,10 +592,25 @@ def _is_numbering(text: str, atom: _Atom) -> bool:
     if prefix.strip(" \t-–•*·◦▪(#") == "" and "\t" not in prefix:
         if after in ").:" and (e + 1 >= len(text) or not text[e + 1].isdigit()):
             return True
-        next_word = _word_after(text, e)
-        if atom.form == "digits" and next_word and next_word[0].isupper() and not next_word.isupper():
-            return True  # a numbered reference entry: "- 1 Hiroyuki, Hishiro."
+        if atom.form == "digits" and _looks_like_entry(text, e):
+            return True  # a numbered reference entry: "- 1 Hiroyuki, Hishiro.", "- 6 ASEAN. "The..."
     return False
+
+
+_ENTRY_WORD = re.compile(r"[ ]+(?P<quote>[\"“‘'*]?)(?P<word>[A-Z][\w'’.\-&]*)")
+_ENTRY_HINT = re.compile(r"[\"“”]|https?://|<|\b(?:19|20)[0-9]{2}\b")
+
+
+def _looks_like_entry(text: str, pos: int) -> bool:
+    """After a line-initial number: a capitalised name, or an acronym in a line that reads like a citation."""
+    m = _ENTRY_WORD.match(text, pos)
+    if m is None:
+        return False
+    word = m["word"]
+    if m["quote"] or not word.isupper() or word.endswith((".", ",")):
+        return True
+    line_end = text.find("\n", pos)
+    return _ENTRY_HINT.search(text, pos, line_end if line_end != -1 else len(text)) is not None
 
 
 def _mid_sentence(text: str, pos: int) -> bool:
@@ -643,6 +679,20 @@ def _next_noun(text: str, pos: int, *, in_table: bool = False) -> tuple[str, int
     if not words:
         return None
     return " ".join(words), start
+
+
+_PARTITIVE = re.compile(r" of (?:the |its |their |these |those |our |his |her |all |ASEAN's )?(?=[A-Za-z])")
+
+
+def _partitive_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """ "six of ASEAN member states": the noun phrase after `of` (plural nouns only)."""
+    m = _PARTITIVE.match(text, pos)
+    if m is None:
+        return None
+    noun = _next_noun(text, m.end() - 1)
+    if noun is None or not noun[0].split(" ")[-1].endswith("s"):
+        return None
+    return noun
 
 
 def _vague_noun(text: str, pos: int) -> tuple[str, int] | None:
