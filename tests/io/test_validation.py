@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from claims.errors import ValidationFailedError
+from claims.io import frames as flow_frames
 from claims.io.validation import ValidationReport, raise_for_critical, validate_files, validate_tables
 from claims.settings import Settings
 from claims.types import make_claim_id, make_conflict_id
@@ -127,10 +128,25 @@ def settings() -> Settings:
     return Settings(expectations_dir=ROOT / "expectations")
 
 
-@pytest.fixture(scope="module")
-def tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _plain_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The tables as read back from CSV: NaN for empty cells, numpy dtypes."""
     claims = _claims()
     return claims, _conflicts(claims), _documents(claims)
+
+
+def _flow_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The tables as the flow hands them over (claims.io.frames: string, Int64 and boolean dtypes)."""
+    claims, conflicts, documents = _plain_tables()
+    return (
+        flow_frames.normalise_claims_frame(claims),
+        flow_frames.normalise_conflicts_frame(conflicts),
+        flow_frames.documents_frame(documents.to_dict("records")),
+    )
+
+
+@pytest.fixture(scope="module")
+def tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    return _flow_tables()
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +163,13 @@ def test_validation_clean_tables_pass(clean_report: ValidationReport) -> None:
     raise_for_critical(clean_report)
 
 
+@pytest.mark.parametrize("make_tables", [_plain_tables])
+def test_validation_clean_plain_tables_pass(settings, make_tables) -> None:
+    claims, conflicts, documents = make_tables()
+    report = validate_tables(claims=claims, conflicts=conflicts, documents=documents, settings=settings)
+    assert report.success and not report.failures, report.format()
+
+
 def test_validation_writes_results_and_data_docs(clean_report: ValidationReport) -> None:
     assert clean_report.docs_index is not None and clean_report.docs_index.name == "index.html"
     html = clean_report.docs_index.read_text(encoding="utf-8")
@@ -154,44 +177,55 @@ def test_validation_writes_results_and_data_docs(clean_report: ValidationReport)
     assert clean_report.results_path is not None and clean_report.results_path.exists()
 
 
-def _set(table: str, row: int, **values: object) -> Callable[[dict[str, pd.DataFrame]], None]:
-    def plant(frames: dict[str, pd.DataFrame]) -> None:
+def _set(table: str, where: tuple[str, str], **values: object) -> Callable[[dict[str, pd.DataFrame]], None]:
+    """Plant values in the first row of `table` whose column `where[0]` equals `where[1]`."""
+
+    def plant(tables: dict[str, pd.DataFrame]) -> None:
+        df = tables[table]
+        row = df.index[df[where[0]] == where[1]][0]
         for column, value in values.items():
-            frames[table].loc[row, column] = value
+            df.loc[row, column] = value
 
     return plant
 
 
-def _duplicate_claim(frames: dict[str, pd.DataFrame]) -> None:
-    frames["claims"].loc[1, "claim_id"] = frames["claims"].loc[0, "claim_id"]
+def _duplicate_claim(tables: dict[str, pd.DataFrame]) -> None:
+    tables["claims"].loc[1, "claim_id"] = tables["claims"].loc[0, "claim_id"]
 
+
+YEARS, TEN, YEN, DOLLARS, SHARE = (("surface", s) for s in ("50 years", "10", "¥400 million", "$2.81 million", "40.5%"))
+MISMATCH, ARITHMETIC, ROUNDING = (("kind", k) for k in ("value_mismatch", "arithmetic", "rounding"))
 
 FAULTS = [
-    pytest.param(_set("claims", 1, value=np.nan), "claims", "value_or_range", id="missing-value"),
-    pytest.param(_set("claims", 0, unit="furlong"), "claims", "unit_known", id="unknown-unit"),
-    pytest.param(_set("claims", 2, char_start=3035, char_end=3023), "claims", "span_not_inverted", id="inverted-span"),
-    pytest.param(_set("claims", 3, period_start=2230, period_end=2230), "claims", "period_start_year_range",
+    pytest.param(_set("claims", TEN, value=np.nan), "claims", "value_or_range", id="missing-value"),
+    pytest.param(_set("claims", YEARS, unit="furlong"), "claims", "unit_known", id="unknown-unit"),
+    pytest.param(_set("claims", YEN, char_start=3035, char_end=3023), "claims", "span_not_inverted",
+                 id="inverted-span"),
+    pytest.param(_set("claims", DOLLARS, period_start=2230, period_end=2230), "claims", "period_start_year_range",
                  id="impossible-year"),
     pytest.param(_duplicate_claim, "claims", "claim_id_unique", id="duplicated-id"),
-    pytest.param(_set("conflicts", 0, claim_b="0123456789abcdef"), "conflicts", "claim_b_exists",
+    pytest.param(_set("conflicts", MISMATCH, claim_b="0123456789abcdef"), "conflicts", "claim_b_exists",
                  id="dangling-conflict-reference"),
-    pytest.param(_set("conflicts", 0, relative_difference=0.5), "conflicts", "relative_difference_consistent",
-                 id="relative-difference-inconsistent"),
-    pytest.param(_set("claims", 5, value=250.0), "claims", "percent_share_0_100", id="percent-share-250"),
-    pytest.param(_set("claims", 4, char_end=10_000), "claims", "span_within_document", id="span-beyond-document"),
-    pytest.param(_set("claims", 0, kind="quantity"), "claims", "kind_enum", id="unknown-kind"),
-    pytest.param(_set("claims", 0, confidence=1.5), "claims", "confidence_0_1", id="confidence-above-1"),
-    pytest.param(_set("conflicts", 1, claim_b=None, kind="value_mismatch"), "conflicts", "claim_b_exists",
+    pytest.param(_set("conflicts", MISMATCH, relative_difference=0.5), "conflicts",
+                 "relative_difference_consistent", id="relative-difference-inconsistent"),
+    pytest.param(_set("claims", SHARE, value=250.0), "claims", "percent_share_0_100", id="percent-share-250"),
+    pytest.param(_set("claims", SHARE, value=-3.0), "claims", "percent_share_0_100", id="percent-share-negative"),
+    pytest.param(_set("claims", YEN, char_end=10_000), "claims", "span_within_document", id="span-beyond-document"),
+    pytest.param(_set("claims", YEARS, kind="quantity"), "claims", "kind_enum", id="unknown-kind"),
+    pytest.param(_set("claims", YEARS, confidence=1.5), "claims", "confidence_0_1", id="confidence-above-1"),
+    pytest.param(_set("conflicts", ARITHMETIC, kind="value_mismatch"), "conflicts", "claim_b_exists",
                  id="missing-claim-b"),
+    pytest.param(_set("conflicts", ROUNDING, claim_b=None, kind="value_mismatch"), "conflicts", "claim_b_exists",
+                 id="missing-claim-b-emptied"),
 ]
 
 
 @pytest.mark.parametrize(("plant", "suite", "expectation"), FAULTS)
 def test_validation_planted_fault_is_caught_and_named(tables, settings, plant, suite, expectation) -> None:
     claims, conflicts, documents = tables
-    frames = {"claims": claims.copy(), "conflicts": conflicts.copy(), "documents": documents.copy()}
-    plant(frames)
-    report = validate_tables(**frames, settings=settings)
+    planted = {"claims": claims.copy(), "conflicts": conflicts.copy(), "documents": documents.copy()}
+    plant(planted)
+    report = validate_tables(**planted, settings=settings)
     assert not report.success
     named = {(f.suite, f.expectation) for f in report.critical}
     assert (suite, expectation) in named, report.format()
@@ -225,7 +259,7 @@ def test_validation_distribution_regression_is_a_warning(tables, settings, share
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_validation_files_round_trip(tables, settings, tmp_path, suffix) -> None:
-    claims, conflicts, documents = tables
+    claims, conflicts, documents = tables  # written by the flow's dtypes, read back by validate_files
     paths = {}
     for name, df in (("claims", claims), ("conflicts", conflicts), ("documents", documents)):
         paths[name] = tmp_path / f"{name}{suffix}"

@@ -119,7 +119,7 @@ class ValidationReport:
                 f"({self.evaluated} expectations; {tables})")
         lines = [head]
         for failure in (*self.critical, *self.warnings):
-            where = f" [column {failure.column}]" if failure.column else ""
+            where = f" (column {failure.column})" if failure.column else ""
             lines.append(f"{failure.severity.upper()} {failure.suite}.{failure.expectation}{where}: {failure.message}")
             for example in failure.examples[:MAX_EXAMPLES]:
                 lines.append("    " + _format_row(example))
@@ -300,6 +300,8 @@ def _message(outcome: Any) -> str:
         if "mostly" in kwargs and kwargs["mostly"] < 1:
             text += f" At most {100.0 * (1 - kwargs['mostly']):.1f}% may fail."
         values = result.get("partial_unexpected_list") or []
+        if kwargs.get("value_set") == [True]:
+            values = []  # a derived yes/no column: the example rows say more
         if values and outcome.gx_type in {"expect_column_values_to_be_in_set", "expect_column_values_to_be_between",
                                           "expect_column_values_to_match_regex", "expect_column_values_to_be_unique",
                                           "expect_column_values_to_be_in_type_list"}:
@@ -310,7 +312,15 @@ def _message(outcome: Any) -> str:
     return f"observed {observed!r}. {notes}".strip()
 
 
-def _failures(runs: list[Any], frames: dict[str, pd.DataFrame]) -> list[Failure]:
+def _failures(
+    runs: list[Any], frames: dict[str, pd.DataFrame], suites: dict[str, dict[str, Any]]
+) -> list[Failure]:
+    """The failed expectations, critical first, then by table and by their order in the suite."""
+    position = {
+        (table, item.get("meta", {}).get("name")): i
+        for table, suite in suites.items()
+        for i, item in enumerate(suite["expectations"])
+    }
     failures = []
     for run in runs:
         df = frames[run.suite]
@@ -331,7 +341,9 @@ def _failures(runs: list[Any], frames: dict[str, pd.DataFrame]) -> list[Failure]
                 )
             )
     order = {name: i for i, name in enumerate(TABLES)}
-    failures.sort(key=lambda f: (f.severity != CRITICAL, order.get(f.suite, 9)))
+    failures.sort(
+        key=lambda f: (f.severity != CRITICAL, order.get(f.suite, 9), position.get((f.suite, f.expectation), 999))
+    )
     return failures
 
 
@@ -373,8 +385,11 @@ def validate_tables(
 
     docs_dir = out_dir / "validation" / "data_docs" if out_dir is not None else None
     applicable = {t: _applicable(suites[t], df) for t, df in frames.items()}
-    runs, docs_index = validation_gx.run_suites(frames, applicable, docs_dir=docs_dir)
-    failures = _failures(runs, frames)
+    try:
+        runs, docs_index = validation_gx.run_suites(frames, applicable, docs_dir=docs_dir)
+    except validation_gx.GxRunError as e:
+        return _unreadable_report("expectations", str(e))
+    failures = _failures(runs, frames, applicable)
     report = ValidationReport(
         success=not any(f.severity == CRITICAL for f in failures),
         failures=tuple(failures),

@@ -43,6 +43,7 @@ DERIVED_COLUMNS: frozenset[str] = frozenset(
 
 _KIND_UNITS = {Kind.PERCENT.value: {"percent", "percentage point", "basis point"}, Kind.COUNT.value: {"count"},
                Kind.MULTIPLIER.value: {"times"}}
+_SIGNS = frozenset("+-\u2212\u2013\u2011")  # plus, hyphen-minus, minus sign, en dash, non-breaking hyphen
 _SEVERITY_RANK = {Severity.HIGH.value: 0, Severity.MEDIUM.value: 1, Severity.LOW.value: 2}
 
 
@@ -103,9 +104,11 @@ def _splits(value: object) -> set[str]:
     return {part.strip() for part in _text(value).split(";") if part.strip()}
 
 
-def _is_over_100_context(row: pd.Series, config: CheckConfig) -> bool:
+def _is_over_100_context(row: dict[str, object], config: CheckConfig) -> bool:
     """A percent claim whose flags or nearby words say it is a change or a ratio (may exceed 100)."""
     if _splits(row.get("flags")) & config.percent_over_100_flags:
+        return True
+    if _text(row.get("surface")).lstrip()[:1] in _SIGNS:  # "-40%", "+5.2%": a signed figure is a change
         return True
     if config.percent_over_100_cues.search(_text(row.get("subject"))):
         return True
@@ -145,8 +148,10 @@ def claims_frame(
 
     is_percent = (kind == Kind.PERCENT.value) | (unit == "percent")
     amount = value.where(value.notna(), high)
+    cue_columns = [c for c in ("flags", "subject", "sentence", "surface") if c in df.columns]
+    records = df[cue_columns].to_dict("records")
     over_ok = pd.Series(
-        [bool(p) and _is_over_100_context(row, config) for p, (_, row) in zip(is_percent, df.iterrows(), strict=True)],
+        [bool(p) and _is_over_100_context(r, config) for p, r in zip(is_percent, records, strict=True)],
         index=df.index,
         dtype=bool,
     )
@@ -184,11 +189,12 @@ def claims_frame(
 def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> pd.DataFrame:
     """The conflicts table plus the derived columns the conflicts suite checks."""
     df = _objectify(conflicts)
-    claims_by_id: dict[str, pd.Series] = {}
+    claims_by_id: dict[str, dict[str, object]] = {}
     if claims is not None and "claim_id" in claims.columns:
-        for _, row in claims.drop_duplicates("claim_id").iterrows():
-            if isinstance(row["claim_id"], str):
-                claims_by_id[row["claim_id"]] = row
+        wanted = [c for c in ("claim_id", "doc", "char_start", "char_end", "surface") if c in claims.columns]
+        for record in claims[wanted].astype(object).to_dict("records"):
+            if isinstance(record["claim_id"], str):
+                claims_by_id.setdefault(record["claim_id"], record)
 
     kind = _col(df, "kind").astype(object)
     claim_a, claim_b = _col(df, "claim_a").astype(object), _col(df, "claim_b").astype(object)
@@ -208,9 +214,10 @@ def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> 
     df["relative_difference_expected"] = expected
     df["relative_difference_error"] = (_numeric(_col(df, "relative_difference")) - expected).abs()
 
-    def evidence_ok(row: pd.Series) -> bool:
+    def evidence_ok(row: dict[str, object]) -> bool:
         for side, key in (("a", "claim_a"), ("b", "claim_b")):
-            claim = claims_by_id.get(row.get(key)) if isinstance(row.get(key), str) else None
+            ref = row.get(key)
+            claim = claims_by_id.get(ref) if isinstance(ref, str) else None
             if claim is None:
                 continue
             for mine, theirs in (("doc", "doc"), ("start", "char_start"), ("end", "char_end"), ("surface", "surface")):
@@ -224,7 +231,7 @@ def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> 
                     return False
         return True
 
-    df["evidence_matches_claims"] = [evidence_ok(row) for _, row in df.iterrows()]
+    df["evidence_matches_claims"] = [evidence_ok(row) for row in df.astype(object).to_dict("records")]
     df["severity_rank"] = _col(df, "severity").map(lambda s: _SEVERITY_RANK.get(s, 3)).astype(int)
     return df
 

@@ -1,19 +1,21 @@
 """The only module that imports Great Expectations (GX Core 1.x).
 
 One in-memory (ephemeral) data context per process, created on first use: a pandas data source with one
-dataframe asset and batch definition per table. Each run registers the suites read from expectations/
-(parameters filled in), one validation definition and one checkpoint per table, and, when asked, a Data Docs
-site on the local filesystem that the checkpoint's UpdateDataDocsAction renders into.
+dataframe asset and batch definition per table, and for each table the suite read from expectations/
+(parameters filled in), a validation definition and a checkpoint (registered again only when the suite
+changes). When asked, the run's results are rendered as Data Docs into a local filesystem site.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
 import os
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +32,10 @@ RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
 
 # GX keeps a context's stores and sites in mutable config: one run at a time per process.
 _LOCK = threading.Lock()
+
+
+class GxRunError(Exception):
+    """Great Expectations could not run a suite (a malformed suite, an internal error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +59,17 @@ class SuiteRun:
     result_json: dict[str, Any]
 
 
+@dataclass
+class _Gx:
+    """The process-wide context and the fingerprint of each suite registered in it (re-registering a
+    suite costs GX about a second, so it happens only when the suite's content changes)."""
+
+    context: AbstractDataContext
+    fingerprints: dict[str, str] = field(default_factory=dict)
+
+
 @functools.cache
-def _context() -> AbstractDataContext:
+def _gx() -> _Gx:
     """The process-wide ephemeral context, analytics and progress bars off (GX import takes a few seconds)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
@@ -72,7 +87,31 @@ def _context() -> AbstractDataContext:
     context = gx.get_context(mode="ephemeral", project_config=config)
     context.data_sources.add_pandas(DATASOURCE)
     logger.debug("GX %s context ready", gx.__version__)
-    return context
+    return _Gx(context)
+
+
+def _checkpoint(state: _Gx, table: str, spec: dict[str, Any]) -> Any:
+    """The checkpoint validating `table` against `spec` (registered again only when `spec` changed)."""
+    import great_expectations as gx
+
+    context = state.context
+    fingerprint = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+    if state.fingerprints.get(table) != fingerprint:
+        expectations = []
+        for item in spec["expectations"]:
+            meta = dict(item.get("meta", {}))
+            expectations.append({**item, "meta": meta, "severity": meta.get("severity", "critical")})
+        suite = context.suites.add_or_update(
+            gx.ExpectationSuite(name=table, expectations=expectations, meta=dict(spec.get("meta", {})))
+        )
+        definition = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=table, data=_batch_definition(context, table), suite=suite)
+        )
+        context.checkpoints.add_or_update(
+            gx.Checkpoint(name=table, validation_definitions=[definition], result_format=RESULT_FORMAT)
+        )
+        state.fingerprints[table] = fingerprint
+    return context.checkpoints.get(table)
 
 
 def _batch_definition(context: AbstractDataContext, table: str) -> Any:
@@ -125,55 +164,59 @@ def run_suites(
     `suites` holds GX suite dicts ({"name", "meta", "expectations": [{"type", "kwargs", "meta"}]}) whose
     parameters are already filled in. Returns the runs and the Data Docs index.html (None without docs_dir).
     """
-    import great_expectations as gx
+    import pydantic
+    from great_expectations.exceptions import GreatExpectationsError
 
     with _LOCK:
-        context = _context()
-        actions = []
+        state = _gx()
+        context = state.context
         if docs_dir is not None:
             docs_dir.mkdir(parents=True, exist_ok=True)
             _set_docs_site(context, docs_dir.resolve())
-            actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=[SITE])]
         runs: list[SuiteRun] = []
-        for table, df in frames.items():
-            spec = suites[table]
-            expectations = []
-            for item in spec["expectations"]:
-                meta = dict(item.get("meta", {}))
-                expectations.append({**item, "meta": meta, "severity": meta.get("severity", "critical")})
-            suite = context.suites.add_or_update(
-                gx.ExpectationSuite(name=table, expectations=expectations, meta=dict(spec.get("meta", {})))
-            )
-            definition = context.validation_definitions.add_or_update(
-                gx.ValidationDefinition(name=table, data=_batch_definition(context, table), suite=suite)
-            )
-            checkpoint = context.checkpoints.add_or_update(
-                gx.Checkpoint(
-                    name=table, validation_definitions=[definition], actions=actions, result_format=RESULT_FORMAT
-                )
-            )
-            result = checkpoint.run(batch_parameters={"dataframe": df})
-            for key, suite_result in result.run_results.items():
-                outcomes = []
-                for item in suite_result.results:
-                    config = item.expectation_config
-                    info = item.exception_info or {}
-                    raised = info.get("raised_exception") if isinstance(info, dict) else None
-                    outcomes.append(
-                        ExpectationOutcome(
-                            suite=table,
-                            gx_type=config.type,
-                            kwargs=_plain(dict(config.kwargs)),
-                            meta=_plain(dict(config.meta or {})),
-                            success=bool(item.success),
-                            result=_plain(dict(item.result or {})),
-                            exception=str(info.get("exception_message")) if raised else None,
-                        )
-                    )
-                runs.append(
-                    SuiteRun(table, bool(suite_result.success), tuple(outcomes), suite_result.to_json_dict())
-                )
-                # in-memory results would pile up in a long-lived process and reappear in later Data Docs
+        keys: list[Any] = []
+        try:
+            for table, df in frames.items():
+                try:
+                    result = _checkpoint(state, table, suites[table]).run(batch_parameters={"dataframe": df})
+                except (GreatExpectationsError, pydantic.ValidationError, ValueError, TypeError) as e:
+                    state.fingerprints.pop(table, None)
+                    raise GxRunError(f"Great Expectations could not validate the {table} table: {e}") from e
+                runs.extend(_suite_runs(table, result, keep_json=docs_dir is not None, keys=keys))
+            if docs_dir is not None:
+                # one build for all tables (a checkpoint UpdateDataDocsAction would rebuild the site per table);
+                # it renders the suites and the results now in the store, i.e. this run's
+                context.build_data_docs(site_names=[SITE])
+        finally:
+            # in-memory results would pile up in a long-lived process and reappear in later Data Docs
+            # (removed only now: building the docs index drops pages of results no longer in the store)
+            for key in keys:
                 context.validation_results_store.remove_key(key)
         index = docs_dir / "index.html" if docs_dir is not None else None
         return runs, index if index is not None and index.exists() else None
+
+
+def _suite_runs(table: str, result: Any, *, keep_json: bool, keys: list[Any]) -> list[SuiteRun]:
+    """A checkpoint result as plain records; the store keys of its results are appended to `keys`."""
+    runs = []
+    for key, suite_result in result.run_results.items():
+        outcomes = []
+        for item in suite_result.results:
+            config = item.expectation_config
+            info = item.exception_info or {}
+            raised = info.get("raised_exception") if isinstance(info, dict) else None
+            outcomes.append(
+                ExpectationOutcome(
+                    suite=table,
+                    gx_type=config.type,
+                    kwargs=_plain(dict(config.kwargs)),
+                    meta=_plain(dict(config.meta or {})),
+                    success=bool(item.success),
+                    result=_plain(dict(item.result or {})),
+                    exception=str(info.get("exception_message")) if raised else None,
+                )
+            )
+        json_result = suite_result.to_json_dict() if keep_json else {}
+        runs.append(SuiteRun(table, bool(suite_result.success), tuple(outcomes), json_result))
+        keys.append(key)
+    return runs
