@@ -61,6 +61,17 @@ def _remove_stale(folder: Path, keep: set[str], suffix: str) -> None:
             path.unlink(missing_ok=True)
 
 
+def _relative_link(out_dir: Path, target: str) -> str:
+    """A path under the output folder as a link relative to it (the folder can move or be served)."""
+    path = Path(target)
+    if not path.is_absolute():
+        return target
+    try:
+        return path.resolve().relative_to(out_dir.resolve()).as_posix()
+    except ValueError:  # outside the folder: an absolute file link still works locally
+        return path.as_uri()
+
+
 def write_reports(out_dir: Path, *, documents: pd.DataFrame, claims: pd.DataFrame, conflicts: pd.DataFrame,
                   summary: Mapping[str, object], validation: Mapping[str, object] | None = None,
                   base_url: str | None = None) -> ReportPaths:
@@ -69,6 +80,8 @@ def write_reports(out_dir: Path, *, documents: pd.DataFrame, claims: pd.DataFram
     `base_url`, when the folder is published, makes the ClaimReview URLs absolute.
     """
     out_dir = Path(out_dir)
+    if validation is not None and validation.get("docs_index"):
+        validation = {**validation, "docs_index": _relative_link(out_dir, str(validation["docs_index"]))}
     rendered = render_reports(documents=documents, claims=claims, conflicts=conflicts, summary=summary,
                               validation=validation, base_url=base_url)
     audit_dir = out_dir / "audit"

@@ -31,6 +31,9 @@ LEGEND_ROW = 18
 class Point:
     claim_id: str
     year: float  # middle of the period
+    start: int  # first and last year of the period (a range is drawn as a horizontal bar)
+    end: int
+    fiscal: bool
     period: str
     y: float
     y_low: float | None
@@ -118,7 +121,8 @@ def _chart(topic: str, unit: str, members: list[tuple[Finding | None, Side]]) ->
         years = [y for y in (side.period_start, side.period_end) if y is not None]
         start, end = years[0], years[-1]
         by_source[side.source_label].append(Point(
-            claim_id=side.claim_id, year=(start + end) / 2, period=side.period, y=y,
+            claim_id=side.claim_id, year=(start + end) / 2, start=start, end=end, fiscal=side.fiscal,
+            period=side.period, y=y,
             y_low=side.value_low if side.value is None else None,
             y_high=side.value_high if side.value is None else None,
             surface=side.surface, value_text=side.value_text, finding_anchors=tuple(anchors[key]),
@@ -211,18 +215,19 @@ def render_chart_svg(chart: Chart, *, standalone: bool = False) -> str:
         def y_of(v: float) -> float:
             return PLOT_TOP + PLOT_HEIGHT * (1 - (v - y_min) / (y_max - y_min))
 
-    years = sorted({p.year for p in points})
+    years = sorted({y for p in points for y in (p.start, p.end)})
     x_min, x_max = years[0] - 0.6, years[-1] + 0.6
     plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 
     def x_of(year: float) -> float:
         return MARGIN_LEFT + plot_width * (year - x_min) / (x_max - x_min)
 
-    span = int(math.floor(years[-1]) - math.ceil(years[0]))
+    span = years[-1] - years[0]
     step = max(1, math.ceil((span + 1) / 10))
-    labels = {p.year: p.period for p in points if float(p.year).is_integer()}
-    x_ticks = [(x_of(float(y)), labels.get(float(y), str(y)))
-               for y in range(math.ceil(years[0]), math.floor(years[-1]) + 1, step)]
+    fiscal = {p.start for p in points if p.start == p.end and p.fiscal}
+    calendar = {p.start for p in points if p.start == p.end and not p.fiscal}
+    x_ticks = [(x_of(float(y)), f"FY{y}" if y in fiscal and y not in calendar else str(y))
+               for y in range(years[0], years[-1] + 1, step)]
 
     n = len(chart.series)
     legend_top = PLOT_TOP + PLOT_HEIGHT + 44
@@ -236,13 +241,16 @@ def render_chart_svg(chart: Chart, *, standalone: bool = False) -> str:
             x, y = x_of(p.year + offset), y_of(p.y)
             marks.append({
                 "x": round(x, 1), "y": round(y, 1),
+                "span": ((round(x_of(p.start + offset), 1), round(x_of(p.end + offset), 1))
+                         if p.end > p.start else None),
                 "path": _marker_path(shape, x, y),
                 "low": round(y_of(p.y_low), 1) if p.y_low is not None and (p.y_low > 0 or not log) else None,
                 "high": round(y_of(p.y_high), 1) if p.y_high is not None else None,
                 "tip": f"{series.source}: {p.value_text} ({p.period}) — “{p.surface}”",
                 "label": format_number(p.y),
             })
-        line = " ".join(f"{m['x']},{m['y']}" for m in marks) if len(marks) > 1 else ""
+        single = [m for m in marks if m["span"] is None]  # ranges are bars, not points on a trend line
+        line = " ".join(f"{m['x']},{m['y']}" for m in single) if len(single) > 1 else ""
         drawn.append({"source": series.source, "colour": colour, "marks": marks, "line": line,
                       "legend_path": _marker_path(shape, 22, legend_top + i * LEGEND_ROW - 4, r=5),
                       "legend_y": legend_top + i * LEGEND_ROW})

@@ -60,6 +60,11 @@ class Side:
         return format_quantity(self.value, self.unit or None, self.value_low, self.value_high)
 
     @property
+    def citations(self) -> tuple[str, ...]:
+        """Each footnote's resolved reference on its own (the column joins several with ' | ')."""
+        return tuple(part.strip() for part in self.citation.split(" | ") if part.strip())
+
+    @property
     def place(self) -> str:
         """Where in the document: the section path, or the chapter when no section is known."""
         return self.section or self.chapter

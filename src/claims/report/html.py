@@ -46,6 +46,14 @@ class RunView:
     validation_failures: tuple[Mapping[str, str], ...] = field(default=())
     validation_docs: str = ""
 
+    @property
+    def validation_critical(self) -> int:
+        return sum(1 for f in self.validation_failures if f.get("severity", "critical") != "warning")
+
+    @property
+    def validation_warnings(self) -> int:
+        return sum(1 for f in self.validation_failures if f.get("severity") == "warning")
+
 
 def safe_href(path: object) -> str:
     """A link target from run metadata, or '' when it is not a plain relative/http(s)/file path.
@@ -96,8 +104,9 @@ def run_view(summary: Mapping[str, object], validation: Mapping[str, object] | N
     given_kind = summary.get("conflicts_by_kind")
     if isinstance(given_kind, Mapping) and given_kind:
         by_kind = Counter({as_text(k): _count(v, 0) for k, v in given_kind.items()})
+    failures: tuple[Mapping[str, str], ...] = ()
     if validation is None:
-        status, failures, docs = "not run", (), ""
+        status, docs = "not run", ""
     else:
         status = "passed" if as_bool(validation.get("success")) else "failed"
         failures = _str_dicts(validation.get("failures"), VALIDATION_KEYS)
