@@ -393,7 +393,7 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
         if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
             return _phrase(host, exclude)
         if host.pos_ in {"VERB", "AUX"}:
-            verb = (host.lemma_ or host.text).lower()
+            verb = _lemma(host)
             if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
                 subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
                 if subject:
@@ -408,7 +408,7 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
         if subject:
             return subject
     if dep in {"dobj", "obj", "dative", "npadvmod"} and governor.pos_ == "VERB":
-        verb = (governor.lemma_ or governor.text).lower()
+        verb = _lemma(governor)
         if verb in _LEVEL_VERBS:
             # `FDI exceeded US$22 billion`, `inflows reaching US$100.6 billion`: the value of the subject
             if governor.dep_ == "acl" and governor.head.pos_ in {"NOUN", "PROPN"}:
@@ -444,9 +444,34 @@ def _verb_frame(verb: Token, exclude: set[int]) -> str:
     agent = _verb_subject(verb, exclude)
     if not (noun or agent or recipient):
         return ""
-    verb_text = (verb.lemma_ or verb.text).lower()
-    parts = [noun or "amount", _participle(verb_text), f"by {agent}" if agent else "", recipient]
+    verb_text = _lemma(verb)
+    if verb_text in _COPULAS:
+        return noun or agent
+    parts = [noun or "amount", _participle_of(verb, verb_text), f"by {agent}" if agent else "", recipient]
     return " ".join(p for p in parts if p)
+
+
+_WEAK_SUBJECTS = frozenset({"amount", "total", "figure", "number", "level", "value", "sum", "percent", "per cent",
+                            "range", "part"})
+
+
+def clean_subject(subject: str) -> str:
+    """Tidy a subject; "" when it says nothing (a date, a bare number word, punctuation).
+
+    >>> clean_subject("people.¹⁴")
+    'people'
+    >>> clean_subject("FY2025")
+    ''
+    """
+    subject = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", subject)
+    subject = " ".join(subject.split()).strip(" .,;:–—-*\"'“”‘’()")
+    if not re.search(r"[A-Za-z]{2}", subject):
+        return ""
+    if find_periods(subject) and len(subject.split()) <= 2:
+        return ""
+    if subject.lower() in _WEAK_SUBJECTS:
+        return ""
+    return subject
 
 
 def _is_date_word(token: Token) -> bool:
@@ -467,8 +492,8 @@ def _verb_subject(verb: Token, exclude: set[int]) -> str:
 def _verb_object(verb: Token, exclude: set[int]) -> str:
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"} and child.i not in exclude:
-            return f"{verb.lemma_} {_phrase(child, exclude)}".strip()
-    return verb.lemma_
+            return f"{_lemma(verb)} {_phrase(child, exclude)}".strip()
+    return _lemma(verb)
 
 
 def _recipient(head: Token, exclude: set[int]) -> str:
@@ -496,12 +521,56 @@ _LEVEL_VERBS = frozenset({
 """Verbs whose object is the level of their subject (`exports reached $5 billion`)."""
 
 
+_IRREGULAR_LEMMAS = {
+    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "fell": "fall", "fallen": "fall",
+    "stood": "stand", "made": "make", "gave": "give", "given": "give", "spent": "spend", "lent": "lend",
+    "sent": "send", "bought": "buy", "sold": "sell", "built": "build", "was": "be", "were": "be", "is": "be",
+    "are": "be", "been": "be", "being": "be", "has": "have", "had": "have", "having": "have", "took": "take",
+    "taken": "take", "saw": "see", "seen": "see", "won": "win", "hit": "hit", "got": "get", "brought": "bring",
+    "paid": "pay", "led": "lead", "held": "hold", "drew": "draw", "drawn": "draw", "met": "meet",
+}
+_COPULAS = frozenset({"be", "have", "become", "remain", "seem"})
+
+
+def _lemma(token: Token) -> str:
+    """The verb's lemma, also when the pipeline has no lemmatizer (`averaging` -> `average`)."""
+    if token.lemma_ and token.lemma_ != token.text or token.tag_ in {"VB", "VBP"}:
+        return (token.lemma_ or token.text).lower()
+    word = token.text.lower()
+    if word in _IRREGULAR_LEMMAS:
+        return _IRREGULAR_LEMMAS[word]
+    for known in _LEVEL_VERBS | frozenset(_IRREGULAR_PARTICIPLES):
+        if word.startswith(known) and len(word) - len(known) <= 3:
+            return known
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            if suffix in {"ing", "ed"} and len(stem) > 2 and stem[-1] == stem[-2]:
+                stem = stem[:-1]  # committed -> commit
+            elif suffix in {"ing", "ed", "es"} and not stem.endswith(("e", "y")) and stem[-1] not in "aeiouwxy" \
+                    and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+                stem += "e"  # financed -> finance, reduced -> reduce
+            return stem
+    return word
+
+
+_IRREGULAR_PARTICIPLES = {
+    "give": "given", "provide": "provided", "grant": "granted", "spend": "spent", "pledge": "pledged",
+    "invest": "invested", "commit": "committed", "allocate": "allocated", "lend": "lent", "send": "sent",
+    "buy": "bought", "sell": "sold", "build": "built", "train": "trained", "finance": "financed",
+    "fund": "funded", "donate": "donated", "contribute": "contributed", "earmark": "earmarked",
+}
+
+
+def _participle_of(token: Token, lemma: str) -> str:
+    if token.tag_ == "VBN" or (token.tag_ == "VBD" and token.lower_.endswith("ed")):
+        return token.lower_
+    return _participle(lemma)
+
+
 def _participle(verb: str) -> str:
-    irregular = {"give": "given", "provide": "provided", "grant": "granted", "spend": "spent", "pledge": "pledged",
-                 "invest": "invested", "commit": "committed", "allocate": "allocated", "lend": "lent",
-                 "send": "sent", "buy": "bought", "sell": "sold", "build": "built", "train": "trained"}
-    if verb in irregular:
-        return irregular[verb]
+    if verb in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[verb]
     if verb.endswith("ed"):
         return verb
     if verb.endswith("e"):
@@ -585,7 +654,9 @@ def ner_entities(span: Span) -> list[tuple[int, str]]:
             continue
         if name in table or name in CAPITALS:
             continue
-        if ent.label_ == "NORP" or not name[0].isupper() or re.search(r"[()\[\]{}<>/|]", name):
+        if ent.label_ == "NORP" or not name[0].isupper() or re.search(r"[()\[\]{}<>/|,;]", name):
+            continue
+        if re.search(r"\b(?:and|or|of|the|for|with|in)$", name):
             continue
         words = name.split()
         if ent.label_ == "ORG" and (len(words) > 6 or (len(words) == 1 and not re.fullmatch(r"[A-Z]{3,}", name))):

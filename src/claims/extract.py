@@ -185,7 +185,27 @@ def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
         else:
             claim = _prose_claim(state, doc, offset, q, spans)
         out.append(claim)
-    return _share_with_conversions(text, out)
+    return _fill_subjects(layout, _share_with_conversions(text, out))
+
+
+def _fill_subjects(layout: Layout, claims: list[Claim]) -> list[Claim]:
+    """A number without a readable subject (`..., to 8.1 billion yen in FY2025`) measures what the previous
+    number of the same sentence and unit measures; else its counted noun, else its section heading."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.subject:
+            continue
+        subject = ""
+        for prev in reversed(out[:i]):
+            if prev.sentence_start == c.sentence_start and prev.kind == c.kind and prev.subject \
+                    and (prev.unit == c.unit or c.kind == Kind.MONEY):
+                subject = prev.subject
+                break
+        if not subject:
+            section = layout.section_at(c.char_start)
+            subject = c.counted or (section.path[-1] if section is not None and section.path else "")
+        out[i] = dataclasses.replace(c, subject=context.clean_subject(subject) or subject)
+    return out
 
 
 _CONVERSION_GAP = re.compile(
@@ -216,7 +236,7 @@ def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Se
     text = document.text
     span = doc.char_span(q.start - offset, q.end - offset, alignment_mode="expand")
     if span is not None and doc.has_annotation("SENT_START"):
-        sent = span.sent
+        sent = _repair_sentence(doc, span.sent)
         s0, e0 = sent.start_char + offset, sent.end_char + offset
     else:
         s0, e0 = _line_bounds(text, q.start, q.end)
@@ -229,9 +249,11 @@ def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Se
     others = [(a - s, b - s) for a, b in spans if (a, b) != (q.start, q.end) and s <= a and b <= e]
     mention = context.sentence_period(sentence, q.start - s, q.end - s, other_quantities=others,
                                       reference=state.reference)
+    if mention is not None and _is_duration(q) and mention.relation not in {"range", "open"}:
+        mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
     period: Period | None = mention.period if mention else None
     period_source = "sentence" if mention else "none"
-    if period is None and span is not None and doc.has_annotation("SENT_START"):
+    if period is None and span is not None and doc.has_annotation("SENT_START") and not _is_duration(q):
         period = _previous_sentence_period(doc, span, offset, text, state.reference)
         period_source = "context" if period else "none"
     if period is None:
@@ -247,8 +269,7 @@ def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Se
             subject = context.syntactic_subject(span, q.counted)
         except (IndexError, ValueError):  # a parse without dependencies (blank pipelines)
             subject = ""
-    if not subject:
-        subject = q.counted or (section.path[-1] if section is not None and section.path else "")
+    subject = context.clean_subject(subject)
     found = context.find_entities(sentence, anchor=q.start - s)
     extra: list[str] = []
     if span is not None:
@@ -260,6 +281,35 @@ def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Se
     entities = context.canonical_entities(found, extra)
     return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
                   period_source=period_source, subject=subject, entities=entities, table_cell=False)
+
+
+def _repair_sentence(doc: Doc, sent: Span) -> Span:
+    """Undo parser splits inside a sentence: a piece that starts in lower case after a piece that does not end
+    a sentence (`... in fiscal year (FY) 2023 | serving four recipients ...`) belongs to it."""
+    start, end = sent.start, sent.end
+    while start > 0:
+        previous = doc[start - 1].sent
+        if _split_inside(previous.text, doc[start:end].text):
+            start = previous.start
+        else:
+            break
+    while end < len(doc):
+        following = doc[end].sent
+        if _split_inside(doc[start:end].text, following.text):
+            end = following.end
+        else:
+            break
+    return doc[start:end]
+
+
+def _split_inside(before: str, after: str) -> bool:
+    before, after = before.rstrip(), after.lstrip()
+    return bool(before) and bool(after) and "\n" not in before[-1:] and before[-1] not in ".!?:;\"”" \
+        and after[0].islower()
+
+
+def _is_duration(q: Quantity) -> bool:
+    return q.kind == Kind.MEASURE and q.unit in {"year", "decade", "month", "week", "day", "century"}
 
 
 def _previous_sentence_period(
@@ -291,6 +341,12 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
     else:
         choice = context.table_period(table, row, cell, reference=state.reference)
         period, source = choice.period, choice.source
+    if period is None and all(r.continuation for r in table.rows[: row + 1]):
+        # the table opens with a continuation row: its first cells were scattered on the lines above it
+        before = text[: table.start].rstrip()
+        if before:
+            period = context.scattered_table_period(before, len(before) - 1, reference=state.reference)
+            source = "layout" if period else "none"
     if period is None and table.title:
         period = context.heading_period(table.title, reference=state.reference)
         source = "title" if period else "none"
