@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from claims.nlp.quantities import quantity_to_dict
 from claims.nlp.quantities import (
     DOC_ATTR,
     SPAN_KEY,
@@ -39,7 +40,8 @@ class QuantityRecognizer:
         return compute_quantities(doc, scanner=self.scanner)
 
     def set_annotations(self, doc: Doc, quantities: list) -> None:
-        doc._.set(DOC_ATTR, quantities)
+        # plain dicts, so Docs survive `nlp.pipe(n_process>1)` (msgpack cannot serialise dataclasses)
+        doc._.set(DOC_ATTR, [quantity_to_dict(q) for q in quantities])
         if self.span_key:
             doc.spans[self.span_key] = spans_for(doc, quantities)
 

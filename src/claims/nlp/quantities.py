@@ -48,8 +48,23 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     if Doc.has_extension(DOC_ATTR):
         stored = doc._.get(DOC_ATTR)
         if stored is not None:
-            return list(stored)
+            return [quantity_from_dict(q) if isinstance(q, dict) else q for q in stored]
     return compute_quantities(doc)
+
+
+def quantity_to_dict(quantity: Quantity) -> dict[str, object]:
+    """A msgpack-friendly form of a Quantity (enums as their string values)."""
+    out = {f: getattr(quantity, f) for f in Quantity.__dataclass_fields__}
+    out["kind"] = str(quantity.kind)
+    out["qualifier"] = str(quantity.qualifier)
+    return out
+
+
+def quantity_from_dict(data: dict[str, object]) -> Quantity:
+    values = dict(data)
+    values["kind"] = Kind(str(values["kind"]))
+    values["qualifier"] = Qualifier(str(values["qualifier"]))
+    return Quantity(**values)  # type: ignore[arg-type]
 
 
 def quantities_in_text(text: str, nlp: Language) -> list[Quantity]:
