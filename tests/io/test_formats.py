@@ -199,6 +199,34 @@ def test_formats_pdf_text_and_pages(tmp_path: Path, settings: Settings) -> None:
         assert bisect.bisect_right(document.page_starts, start) == page_number
 
 
+def test_formats_pdf_outline_gives_headings(tmp_path: Path, settings: Settings) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+
+    def write(text: str) -> None:
+        pdf.multi_cell(pdf.epw, 8, text, new_x="LMARGIN", new_y="NEXT")
+
+    pdf.add_page()
+    pdf.start_section("Chapter 1")
+    write("Chapter 1\nJapan delivered 5 boats.")
+    pdf.add_page()
+    write("Continued from the last page.")
+    pdf.start_section("1.1 OSA Budget", level=1)
+    write("1.1 OSA Budget\nThe budget was 8.1 billion yen.")
+    pdf.start_section("Bookmark without its words on the page", level=1)
+    write("Closing words.")
+    document = _load(tmp_path, "BOOK.PDF", bytes(pdf.output()), settings)
+    assert [h[1:] for h in document.headings] == [
+        (1, "Chapter 1"),
+        (2, "1.1 OSA Budget"),
+        (2, "Bookmark without its words on the page"),
+    ]
+    chapter, budget, unfound = document.headings
+    assert document.text[chapter[0] :].startswith("Chapter 1")
+    assert document.text[budget[0] :].startswith("1.1 OSA Budget")
+    assert unfound[0] == budget[0]  # not in the page text: placed at the bookmark before it on that page
+
+
 def test_formats_pdf_owner_password_only_is_read(tmp_path: Path, settings: Settings) -> None:
     document = _load(tmp_path, "restricted.pdf", make_pdf(PAGES[:1], owner_password="owner"), settings)
     assert "2 billion yen" in document.text

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from claims.errors import IngestError
+from claims.io import ingest
 from claims.io.ingest import (
     IngestWarning,
     Source,
@@ -67,6 +68,54 @@ def test_scan_skips_hidden_sidecars_readme(tmp_path: Path, settings: Settings) -
     assert a.suffix == ".txt"
     assert a.sidecar == tmp_path / "a.txt.meta.json"
     assert a.sidecar_sha256 == hashlib.sha256(b"{}").hexdigest()
+
+
+def test_scan_known_hashes_skip_rereading(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, "a.txt", "Old text.")
+    _write(tmp_path, "b.txt", "Other text.")
+    first = {s.doc: s for s in scan(tmp_path, settings)}
+    known = {doc: (s.size, s.mtime_ns, s.sha256) for doc, s in first.items()}
+    _write(tmp_path, "b.txt", "Changed text!")
+    hashed: list[str] = []
+    real_sha256 = ingest._sha256
+
+    def spy(path: Path) -> str:
+        hashed.append(path.name)
+        return real_sha256(path)
+
+    monkeypatch.setattr(ingest, "_sha256", spy)
+    second = {s.doc: s for s in scan(tmp_path, settings, known=known)}
+    assert hashed == ["b.txt"]
+    assert second["a.txt"].sha256 == first["a.txt"].sha256
+    assert second["b.txt"].sha256 == hashlib.sha256(b"Changed text!").hexdigest()
+
+
+def test_scan_skips_browser_asset_folders(tmp_path: Path, settings: Settings) -> None:
+    _write(tmp_path, "article.html", "<p>Text</p>")
+    _write(tmp_path, "article_files/style.css", "p {}")
+    _write(tmp_path, "other_files/notes.txt", "kept: no other.html beside it")
+    assert [s.doc for s in scan(tmp_path, settings)] == ["article.html", "other_files/notes.txt"]
+
+
+def test_scan_unlistable_folder_is_rejected(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, "a.txt", "Fine.")
+    _write(tmp_path, "locked/b.txt", "Hidden.")
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load_documents(tmp_path, settings, text_dir=None)
+    assert [d.doc for d in result.documents] == ["a.txt"]
+    assert [(r.doc, r.reason) for r in result.rejected] == [("locked/", "unreadable")]
+    assert "Permission denied" in result.rejected[0].detail
 
 
 def test_scan_missing_folder_raises(tmp_path: Path, settings: Settings) -> None:

@@ -37,7 +37,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -72,6 +72,9 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".docx": "docx",
 }
 """Supported file suffixes (lower case) and the `Document.format` each one gives."""
+
+HashCache = Mapping[str, tuple[int, int, str]]
+"""doc -> (size, mtime_ns, sha256) remembered from an earlier scan."""
 
 SIDECAR_SUFFIX = ".meta.json"
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})
@@ -153,8 +156,16 @@ def _find_sidecar(path: Path) -> Path | None:
     return None
 
 
-def make_source(path: Path, raw_dir: Path) -> Source:
-    """Stat and hash one file (never raises: problems go into `Source.error`)."""
+def _error(e: OSError) -> str:
+    return f"{type(e).__name__}: {e.strerror or e}"
+
+
+def make_source(path: Path, raw_dir: Path, *, known: HashCache | None = None) -> Source:
+    """Stat and hash one file (never raises: problems go into `Source.error`).
+
+    `known` maps doc -> (size, mtime_ns, sha256) from an earlier scan: a file whose size and modification
+    time are unchanged keeps its hash without being read again.
+    """
     doc = path.relative_to(raw_dir).as_posix()
     suffix = path.suffix.lower()
     sidecar = _find_sidecar(path)
@@ -167,40 +178,52 @@ def make_source(path: Path, raw_dir: Path) -> Source:
     try:
         stat = path.stat()
     except OSError as e:
-        return Source(doc, path, 0, "", suffix, error=f"{type(e).__name__}: {e.strerror or e}")
+        return Source(doc, path, 0, "", suffix, error=_error(e))
+    size, mtime_ns = stat.st_size, stat.st_mtime_ns
+    cached = known.get(doc) if known else None
+    if cached is not None and cached[0] == size and cached[1] == mtime_ns and cached[2]:
+        return Source(doc, path, size, cached[2], suffix, mtime_ns, sidecar, sidecar_sha)
     try:
         sha = _sha256(path)
     except OSError as e:
-        return Source(
-            doc,
-            path,
-            stat.st_size,
-            "",
-            suffix,
-            stat.st_mtime_ns,
-            sidecar,
-            sidecar_sha,
-            error=f"{type(e).__name__}: {e.strerror or e}",
-        )
-    return Source(doc, path, stat.st_size, sha, suffix, stat.st_mtime_ns, sidecar, sidecar_sha)
+        return Source(doc, path, size, "", suffix, mtime_ns, sidecar, sidecar_sha, error=_error(e))
+    return Source(doc, path, size, sha, suffix, mtime_ns, sidecar, sidecar_sha)
 
 
-def scan(raw_dir: Path, settings: Settings) -> list[Source]:
+def _asset_folders(root: str, files: list[str]) -> set[str]:
+    """Folders a browser saved next to a web page ("page.html" + "page_files/"): assets, not documents."""
+    stems = {name.rsplit(".", 1)[0] for name in files if name.lower().endswith((".html", ".htm", ".xhtml"))}
+    return {f"{stem}_files" for stem in stems}
+
+
+def scan(raw_dir: Path, settings: Settings, *, known: HashCache | None = None) -> list[Source]:
     """Every candidate source file under `raw_dir` (recursive), sorted by name.
 
-    Hidden files/folders, `~$` lock files, `*.meta.json` sidecars and README.md/README.txt are skipped.
-    Unsupported suffixes are included (they are rejected as "unsupported" when loaded, so users see them).
+    Skipped (not documents, never rejected): hidden files and folders, `~$` lock files, `*.meta.json`
+    sidecars, README.md/README.txt, and the `name_files/` asset folder a browser saves beside `name.html`.
+    Unsupported suffixes are included (they are rejected as "unsupported" when loaded, so users see them),
+    and so is a sub-folder that cannot be listed (as a Source named "sub/" with its error).
+    Pass `known` (doc -> (size, mtime_ns, sha256), e.g. from the store) to re-hash only touched files.
     """
     del settings  # reserved for include/exclude knobs; accepted so every stage has the same signature
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise IngestError("missing_folder", f"{raw_dir} is not a folder")
     sources: list[Source] = []
-    for root, dirs, files in os.walk(raw_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+
+    def unlistable(e: OSError) -> None:
+        if e.filename is None or Path(e.filename) == raw_dir:
+            raise IngestError(REASON_UNREADABLE, f"cannot list {raw_dir}: {_error(e)}") from e
+        folder = Path(e.filename)
+        doc = folder.relative_to(raw_dir).as_posix() + "/"
+        sources.append(Source(doc, folder, 0, "", "", error=f"folder cannot be listed: {_error(e)}"))
+
+    for root, dirs, files in os.walk(raw_dir, onerror=unlistable):
+        assets = _asset_folders(root, files)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in assets)
         for name in sorted(files):
             if not _is_skipped(name):
-                sources.append(make_source(Path(root) / name, raw_dir))
+                sources.append(make_source(Path(root) / name, raw_dir, known=known))
     sources.sort(key=lambda s: s.doc)
     logger.info("scanned %s: %d candidate files", raw_dir, len(sources))
     return sources

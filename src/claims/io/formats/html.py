@@ -168,7 +168,7 @@ def read_html(data: bytes) -> Extracted:
         )
     except Exception as e:  # lxml/trafilatura failing on malformed markup
         raise IngestError(REASON_CORRUPT, f"HTML could not be parsed: {type(e).__name__}: {e}") from e
-    if result is None or result.body is None:
+    if result is None or isinstance(result, dict) or result.body is None:
         raise IngestError(REASON_NO_TEXT, "no main text found in the page")
     builder = _Builder()
     builder.walk(result.body)

@@ -1,7 +1,9 @@
 """PDF: the text layer (pypdf), page by page, with the offset where each page starts.
 
 Pages are joined with a blank line; `Extracted.page_starts[n]` is the offset of page n + 1, so a claim's page
-is `bisect_right(page_starts, char_start)`. Encrypted files that open with the empty user password (owner
+is `bisect_right(page_starts, char_start)`. The PDF outline (bookmarks), when there is one, gives the
+headings: (offset of the bookmark title in its page's text, or the page start when the title is not found
+there; nesting depth; title). Encrypted files that open with the empty user password (owner
 restrictions only) are read; others are rejected as "encrypted". A file pypdf cannot parse is "corrupt"; a
 file whose pages carry no text at all (scanned images) is "no_text". A single page that fails is left empty
 and reported as a warning.
@@ -12,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
+from typing import Any
 
 from claims.errors import IngestError
 from claims.io.formats import (
@@ -20,6 +24,7 @@ from claims.io.formats import (
     REASON_NO_TEXT,
     Extracted,
     clean_extracted,
+    squash_spaces,
     usable_author,
     usable_title,
 )
@@ -35,6 +40,44 @@ def _creation_date(reader: object) -> dt.date | None:
     except Exception:  # pypdf parses the date string lazily and raises on odd formats
         return None
     return created.date() if isinstance(created, dt.datetime) else None
+
+
+def _outline_headings(
+    reader: Any, texts: list[str], page_starts: list[int]
+) -> tuple[tuple[int, int, str], ...]:
+    """Bookmarks -> (offset, level, title), in text order; a damaged outline gives none.
+
+    A title not found in its page's text is placed at the page start, or at the previous bookmark of the
+    same page, so that outline order is kept.
+    """
+    headings: list[tuple[int, int, str]] = []
+
+    def walk(items: list[Any], level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+                continue
+            title = squash_spaces(str(getattr(item, "title", "") or ""))
+            page = reader.get_destination_page_number(item)
+            if not title or page is None or not 0 <= page < len(texts):
+                continue
+            pattern = r"\s+".join(re.escape(word) for word in title.split())
+            found = re.search(pattern, texts[page], re.IGNORECASE)
+            if found:
+                offset = page_starts[page] + found.start()
+            else:  # somewhere on that page, after the bookmarks before it
+                earlier = [h[0] for h in headings if h[0] >= page_starts[page]]
+                offset = max([page_starts[page], *earlier])
+            headings.append((offset, min(level, 9), title))
+            if len(headings) > 10_000:
+                raise ValueError("outline too large")
+
+    try:
+        walk(list(reader.outline), 1)
+    except Exception as e:  # pypdf raises many types on damaged outlines; headings are optional
+        logger.debug("PDF outline unreadable: %s: %s", type(e).__name__, e)
+        return ()
+    return tuple(sorted(headings, key=lambda h: h[0]))
 
 
 def read_pdf(data: bytes) -> Extracted:
@@ -101,5 +144,6 @@ def read_pdf(data: bytes) -> Extracted:
         author=author,
         created=_creation_date(reader),
         page_starts=tuple(page_starts),
+        headings=_outline_headings(reader, texts, page_starts),
         warnings=tuple(warnings),
     )

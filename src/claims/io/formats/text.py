@@ -152,9 +152,10 @@ def decode_bytes(data: bytes) -> tuple[str, str, bool]:
             return text, "utf-8", True
     if b"\x00" in data:
         # without a BOM, only text that is visibly UTF-16 (mostly ASCII: one byte of each pair is NUL)
-        encoding = _bomless_utf16(data)
-        if encoding is None:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
             raise IngestError(REASON_BINARY, "contains NUL bytes")
+        encoding = utf16
     else:
         encoding = _detect(data)
     try:
