@@ -61,7 +61,7 @@ def task_runner_for(settings: Settings) -> TaskRunner[Any] | None:
     return DaskTaskRunner(
         cluster_class="distributed.LocalCluster",
         cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1, "processes": True,
-                        "dashboard_address": None},
+                        "dashboard_address": ":0"},
     )
 
 

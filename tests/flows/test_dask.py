@@ -1,0 +1,114 @@
+"""The Dask path: extraction on a 2-worker local cluster gives exactly the single-process outputs.
+
+Three runs of the real pipeline over two seed articles: in-process (`workers=1`), `--workers 2` (a temporary
+local Dask cluster started by the task runner) and `--dask ADDRESS` (a cluster started here, reached by its
+scheduler address, as a real cluster would be).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claims.settings import Settings
+from claims.types import Document
+from flows import runners
+
+os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+
+
+def _docs(n: int) -> list[Document]:
+    return [Document(doc=f"{i:03d}.txt", text="x", sha256="") for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("n_docs", "batch_size", "slots", "sizes"),
+    [
+        (0, 16, 2, []),
+        (2, 16, 2, [1, 1]),  # a small corpus still reaches every worker
+        (5, 16, 2, [3, 2]),
+        (40, 16, 2, [16, 16, 8]),  # batches never exceed batch_size
+        (3, 16, 8, [1, 1, 1]),
+    ],
+)
+def test_runners_plan_batches_keeps_order_and_bounds(n_docs, batch_size, slots, sizes):
+    documents = _docs(n_docs)
+    batches = runners.plan_batches(documents, batch_size=batch_size, slots=slots)
+    assert [len(b) for b in batches] == sizes
+    assert [d.doc for b in batches for d in b] == [d.doc for d in documents]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "runner"),
+    [
+        ({}, None),  # default: in-process, spaCy n_process = cores
+        ({"workers": 1}, None),
+        ({"workers": 2}, "local"),
+        ({"dask_address": "tcp://10.1.2.3:8786"}, "tcp://10.1.2.3:8786"),
+        ({"workers": 4, "dask_address": "tcp://10.1.2.3:8786"}, "tcp://10.1.2.3:8786"),
+    ],
+)
+def test_runners_task_runner_for_follows_the_options(overrides, runner):
+    chosen = runners.task_runner_for(Settings.from_env(**overrides))
+    if runner is None:
+        assert chosen is None
+    elif runner == "local":
+        assert chosen.address is None
+        assert chosen.cluster_kwargs["n_workers"] == 2
+        assert chosen.cluster_kwargs["threads_per_worker"] == 1
+        assert chosen.cluster_kwargs["processes"] is True
+    else:
+        assert chosen.address == runner
+
+
+def _run(raw: Path, out: Path, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from flows.pipeline import claims_pipeline
+
+    summary = claims_pipeline(raw_dir=str(raw), out_dir=str(out), **options)
+    assert summary["status"] == "ok"
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
+    return (claims.sort_values("claim_id").reset_index(drop=True),
+            conflicts.sort_values("conflict_id").reset_index(drop=True))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    import shutil
+
+    raw = Path(__file__).resolve().parents[2] / "raw"
+    folder = tmp_path_factory.mktemp("dask") / "raw"
+    folder.mkdir()
+    for name in ("003_66334d0d25dd3bf9.txt", "004_9c485ca171c3d093.txt"):
+        shutil.copyfile(raw / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def single_process(prefect_harness, corpus, tmp_path_factory):
+    return _run(corpus, tmp_path_factory.mktemp("single") / "processed", workers=1)
+
+
+@pytest.fixture(scope="module")
+def external_cluster():
+    """A 2-worker cluster reached only by its address, like `dask scheduler` + `dask worker` elsewhere."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["workers", "address"])
+def test_dask_extraction_matches_single_process(mode, single_process, corpus, tmp_path, request):
+    options = ({"workers": 2} if mode == "workers"
+               else {"dask_address": request.getfixturevalue("external_cluster")})
+    claims, conflicts = _run(corpus, tmp_path / "processed", **options)
+    expected_claims, expected_conflicts = single_process
+    assert len(expected_claims) > 5
+    pd.testing.assert_frame_equal(claims, expected_claims)
+    pd.testing.assert_frame_equal(conflicts, expected_conflicts)
