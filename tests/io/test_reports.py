@@ -19,27 +19,87 @@ SENTENCE_B = "The OSA budget was <b>15 billion yen</b> in FY2026."
 
 def _frames(docs: tuple[str, str] = ("book.txt", "brief.md")) -> dict[str, object]:
     book, brief = docs
-    claims = pd.DataFrame([
-        {"claim_id": "a1", "doc": book, "char_start": 1049, "char_end": 1065, "surface": "18.1 billion yen",
-         "value": 18.1e9, "unit": "JPY", "kind": "money", "period_start": 2026, "period_end": 2026,
-         "fiscal": True, "subject": "OSA budget", "sentence": SENTENCE_A, "sentence_start": 1000,
-         "chapter": "Chapter 4", "section": "Chapter 4 > OSA", "citation": None, "flags": "no_citation"},
-        {"claim_id": "b1", "doc": brief, "char_start": 23, "char_end": 37, "surface": "15 billion yen",
-         "value": 15e9, "unit": "JPY", "kind": "money", "period_start": 2026, "period_end": 2026,
-         "fiscal": True, "subject": "OSA budget", "sentence": SENTENCE_B, "sentence_start": 0,
-         "chapter": None, "section": None, "citation": "[3] MOFA", "flags": None},
-    ])
-    conflicts = pd.DataFrame([
-        {"conflict_id": "c1", "kind": "value_mismatch", "severity": "high", "claim_a": "a1", "claim_b": "b1",
-         "doc_a": book, "start_a": 1049, "end_a": 1065, "surface_a": "18.1 billion yen", "value_a": 18.1e9,
-         "unit_a": "JPY", "doc_b": brief, "start_b": 23, "end_b": 37, "surface_b": "15 billion yen",
-         "value_b": 15e9, "unit_b": "JPY", "topic": "OSA budget", "period": "FY2026",
-         "relative_difference": 3.1 / 18.1, "explanation": "18.1 vs 15 billion yen.", "status": "open",
-         "scope": "cross_document"},
-    ])
+    claims = pd.DataFrame(
+        [
+            {
+                "claim_id": "a1",
+                "doc": book,
+                "char_start": 1049,
+                "char_end": 1065,
+                "surface": "18.1 billion yen",
+                "value": 18.1e9,
+                "unit": "JPY",
+                "kind": "money",
+                "period_start": 2026,
+                "period_end": 2026,
+                "fiscal": True,
+                "subject": "OSA budget",
+                "sentence": SENTENCE_A,
+                "sentence_start": 1000,
+                "chapter": "Chapter 4",
+                "section": "Chapter 4 > OSA",
+                "citation": None,
+                "flags": "no_citation",
+            },
+            {
+                "claim_id": "b1",
+                "doc": brief,
+                "char_start": 23,
+                "char_end": 37,
+                "surface": "15 billion yen",
+                "value": 15e9,
+                "unit": "JPY",
+                "kind": "money",
+                "period_start": 2026,
+                "period_end": 2026,
+                "fiscal": True,
+                "subject": "OSA budget",
+                "sentence": SENTENCE_B,
+                "sentence_start": 0,
+                "chapter": None,
+                "section": None,
+                "citation": "[3] MOFA",
+                "flags": None,
+            },
+        ]
+    )
+    conflicts = pd.DataFrame(
+        [
+            {
+                "conflict_id": "c1",
+                "kind": "value_mismatch",
+                "severity": "high",
+                "claim_a": "a1",
+                "claim_b": "b1",
+                "doc_a": book,
+                "start_a": 1049,
+                "end_a": 1065,
+                "surface_a": "18.1 billion yen",
+                "value_a": 18.1e9,
+                "unit_a": "JPY",
+                "doc_b": brief,
+                "start_b": 23,
+                "end_b": 37,
+                "surface_b": "15 billion yen",
+                "value_b": 15e9,
+                "unit_b": "JPY",
+                "topic": "OSA budget",
+                "period": "FY2026",
+                "relative_difference": 3.1 / 18.1,
+                "explanation": "18.1 vs 15 billion yen.",
+                "status": "open",
+                "scope": "cross_document",
+            },
+        ]
+    )
     documents = pd.DataFrame([{"doc": d, "sha256": "0" * 64, "format": "txt", "n_chars": 2000} for d in docs])
-    return {"documents": documents, "claims": claims, "conflicts": conflicts,
-            "summary": {"run_id": "r1", "finished_at": "2026-03-05T10:00:00"}, "validation": None}
+    return {
+        "documents": documents,
+        "claims": claims,
+        "conflicts": conflicts,
+        "summary": {"run_id": "r1", "finished_at": "2026-03-05T10:00:00"},
+        "validation": None,
+    }
 
 
 @pytest.mark.parametrize("docs", [("book.txt", "brief.md")])
@@ -49,7 +109,7 @@ def test_reports_written_under_out_dir(tmp_path, docs):
     assert paths.audit_index == tmp_path / "audit" / "index.html"
     assert paths.claimreview == tmp_path / "claimreview.jsonld"
     names = {p.name for p in paths.audit_pages}
-    assert names == {"index.html", "book.txt.html", "book.txt--chapter-4.html", "brief.md.html"}
+    assert names == {"index.html", "book.txt.html", "book.txt--Chapter-4.html", "brief.md.html"}
     assert len(paths.charts) == 1
     assert paths.charts[0].parent == tmp_path / "charts"
     for path in (paths.report_html, paths.claimreview, *paths.audit_pages, *paths.charts):
@@ -120,3 +180,12 @@ def test_reports_out_dir_that_is_a_file_raises_coded_error(tmp_path, folder):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match=r"\[E030\]"):
         write_text_atomic(Path(blocker) / "report.html", "x")
+
+
+@pytest.mark.parametrize("inside", ["validation/data_docs/index.html"])
+def test_reports_link_validation_docs_relative_to_out_dir(tmp_path, inside):
+    frames = _frames()
+    frames["validation"] = {"success": True, "failures": [], "docs_index": str(tmp_path / inside)}
+    write_reports(tmp_path, **frames)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert f'<a href="{inside}">full validation report</a>' in html

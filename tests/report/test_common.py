@@ -122,6 +122,13 @@ def test_common_page_name_keeps_distinct_docs_distinct(a, b):
 
 
 @pytest.mark.parametrize(
+    ("a", "b"), [("Chapter 4", "CHAPTER 4"), ("Part I/II", "Part I-II"), ("Ch. 4", "Ch 4")]
+)
+def test_common_page_name_keeps_distinct_chapters_distinct(a, b):
+    assert page_name("book.txt", a) != page_name("book.txt", b)
+
+
+@pytest.mark.parametrize(
     ("cell", "expected"), [(float("nan"), None), (pd.NA, None), ("2.5", 2.5), ("x", None)]
 )
 def test_common_as_float_treats_missing_cells_as_none(cell, expected):

@@ -201,3 +201,10 @@ def test_html_renders_with_only_conflicts(missing, conflicts_df):
     html = render_reports(documents=missing, claims=missing, conflicts=conflicts_df, summary={}).report_html
     assert "<mark>15 billion yen</mark>" in html  # sentences come from the conflicts' own columns
     assert html.count("<article") == len(conflicts_df)
+
+
+@pytest.mark.parametrize("n_linked", [4])
+def test_html_findings_link_to_their_chart(html, n_linked):
+    targets = re.findall(r'<a href="#(chart-[0-9a-f]+)">see the chart', html)
+    assert len(targets) == n_linked
+    assert all(f'<figure id="{t}">' in html for t in targets)

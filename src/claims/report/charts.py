@@ -137,6 +137,20 @@ def _chart(topic: str, unit: str, members: list[tuple[Finding | None, Side]]) ->
                  undated=undated, worst_severity=worst)
 
 
+def charts_by_finding(findings: Iterable[Finding], charts: Iterable[Chart]) -> dict[str, str]:
+    """conflict_id -> key of the chart that draws its quantity (for a "see the chart" link)."""
+    by_topic = {(_topic_key(c.topic), c.unit): c.key for c in charts}
+    out = {}
+    for finding in findings:
+        topic = _topic_key(finding.topic or "unnamed quantity")
+        for side in finding.sides:
+            key = by_topic.get((topic, side.unit))
+            if key:
+                out[finding.conflict_id] = key
+                break
+    return out
+
+
 # ------------------------------------------------------------------------------------------- geometry
 
 

@@ -278,7 +278,7 @@ def page_name(doc: str, chapter: str = "") -> str:
     >>> page_name("001_72274b1e3263120b.txt")
     '001_72274b1e3263120b.txt.html'
     >>> page_name("001_72274b1e3263120b.txt", "Chapter 4")
-    '001_72274b1e3263120b.txt--chapter-4.html'
+    '001_72274b1e3263120b.txt--Chapter-4.html'
     >>> page_name('<img src=x onerror="alert(1)">.txt').startswith("img-src-x-onerror-alert-1-.txt-")
     True
     """
@@ -286,8 +286,8 @@ def page_name(doc: str, chapter: str = "") -> str:
     if base != doc:  # the name was changed: keep distinct names distinct
         base = f"{base}-{stable_id(doc, length=8)}"
     if chapter:
-        chapter_slug = _slug(chapter.lower(), keep="")
-        if chapter_slug != chapter.lower().replace(" ", "-"):
+        chapter_slug = _slug(chapter, keep="")
+        if chapter_slug != chapter.replace(" ", "-"):  # changed: keep distinct chapter names distinct
             chapter_slug = f"{chapter_slug}-{stable_id(chapter, length=8)}"
         base = f"{base}--{chapter_slug}"
     return f"{base}.html"

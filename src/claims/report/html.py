@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from claims.report.charts import Chart, render_chart_svg
+from claims.report.charts import Chart, charts_by_finding, render_chart_svg
 from claims.report.common import (
     SEVERITY_ORDER,
     STATUS_ORDER,
@@ -155,5 +155,5 @@ def render_report(findings: Sequence[Finding], charts: Sequence[Chart], run: Run
                        for c in charts]
     return env.get_template("report.html").render(
         csp=csp([script]), script=Markup(script), run=run, findings=findings, glance=glance,
-        charts=rendered_charts, options=options,
+        charts=rendered_charts, options=options, chart_of=charts_by_finding(findings, charts),
     )
