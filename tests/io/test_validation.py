@@ -23,31 +23,122 @@ DECK, ARTICLE = "000_e7bbe042183215ae.txt", "003_66334d0d25dd3bf9.txt"
 
 # (doc, text around the claim, surface, fields): offsets are found in the seed texts, so spans are real
 _CLAIMS = [
-    (ARTICLE, "commemorating 50 years of bilateral", "50 years",
-     {"value": 50.0, "unit": "year", "kind": "measure", "subject": "Japan-ASEAN relations",
-      "entities": "Japan;ASEAN", "period_start": 2023, "period_end": 2023}),
-    (ARTICLE, "the 10-member bloc", "10",
-     {"value": 10.0, "unit": "count", "kind": "count", "counted": "members", "subject": "ASEAN members",
-      "entities": "ASEAN"}),
-    (ARTICLE, "Kuala Lumpur with ¥400 million", "¥400 million",
-     {"value": 4e8, "unit": "JPY", "kind": "money", "subject": "OSA grants to Malaysia",
-      "entities": "Japan;Malaysia;OSA", "period_start": 2023, "period_end": 2023}),
-    (ARTICLE, "($2.81 million)", "$2.81 million",
-     {"value": 2.81e6, "unit": "USD", "kind": "money", "subject": "OSA grants to Malaysia",
-      "entities": "Japan;Malaysia;OSA", "period_start": 2023, "period_end": 2023}),
-    (ARTICLE, "nation with ¥400 million", "¥400 million",
-     {"value": 4e8, "unit": "JPY", "kind": "money", "subject": "OSA grants to Fiji",
-      "entities": "Japan;Fiji;OSA", "period_start": 2023, "period_end": 2023}),
-    (DECK, "Japan, 40.5% of ASEAN-10", "40.5%",
-     {"value": 40.5, "unit": "percent", "kind": "percent", "subject": "ASEAN respondents trusting Japan",
-      "entities": "Japan;ASEAN", "period_start": 2025, "period_end": 2025}),
-    (DECK, "2024\t5 billion Yen", "5 billion Yen",
-     {"value": 5e9, "unit": "JPY", "kind": "money", "subject": "OSA budget", "entities": "Japan;OSA",
-      "period_start": 2024, "period_end": 2024, "fiscal": True}),
-    (DECK, "\\$30-34.6 million", "$30-34.6 million",
-     {"value": np.nan, "value_low": 3e7, "value_high": 3.46e7, "unit": "USD", "kind": "money",
-      "qualifier": "approx", "subject": "OSA budget", "entities": "Japan;OSA", "period_start": 2024,
-      "period_end": 2024, "fiscal": True}),
+    (
+        ARTICLE,
+        "commemorating 50 years of bilateral",
+        "50 years",
+        {
+            "value": 50.0,
+            "unit": "year",
+            "kind": "measure",
+            "subject": "Japan-ASEAN relations",
+            "entities": "Japan;ASEAN",
+            "period_start": 2023,
+            "period_end": 2023,
+        },
+    ),
+    (
+        ARTICLE,
+        "the 10-member bloc",
+        "10",
+        {
+            "value": 10.0,
+            "unit": "count",
+            "kind": "count",
+            "counted": "members",
+            "subject": "ASEAN members",
+            "entities": "ASEAN",
+        },
+    ),
+    (
+        ARTICLE,
+        "Kuala Lumpur with ¥400 million",
+        "¥400 million",
+        {
+            "value": 4e8,
+            "unit": "JPY",
+            "kind": "money",
+            "subject": "OSA grants to Malaysia",
+            "entities": "Japan;Malaysia;OSA",
+            "period_start": 2023,
+            "period_end": 2023,
+        },
+    ),
+    (
+        ARTICLE,
+        "($2.81 million)",
+        "$2.81 million",
+        {
+            "value": 2.81e6,
+            "unit": "USD",
+            "kind": "money",
+            "subject": "OSA grants to Malaysia",
+            "entities": "Japan;Malaysia;OSA",
+            "period_start": 2023,
+            "period_end": 2023,
+        },
+    ),
+    (
+        ARTICLE,
+        "nation with ¥400 million",
+        "¥400 million",
+        {
+            "value": 4e8,
+            "unit": "JPY",
+            "kind": "money",
+            "subject": "OSA grants to Fiji",
+            "entities": "Japan;Fiji;OSA",
+            "period_start": 2023,
+            "period_end": 2023,
+        },
+    ),
+    (
+        DECK,
+        "Japan, 40.5% of ASEAN-10",
+        "40.5%",
+        {
+            "value": 40.5,
+            "unit": "percent",
+            "kind": "percent",
+            "subject": "ASEAN respondents trusting Japan",
+            "entities": "Japan;ASEAN",
+            "period_start": 2025,
+            "period_end": 2025,
+        },
+    ),
+    (
+        DECK,
+        "2024\t5 billion Yen",
+        "5 billion Yen",
+        {
+            "value": 5e9,
+            "unit": "JPY",
+            "kind": "money",
+            "subject": "OSA budget",
+            "entities": "Japan;OSA",
+            "period_start": 2024,
+            "period_end": 2024,
+            "fiscal": True,
+        },
+    ),
+    (
+        DECK,
+        "\\$30-34.6 million",
+        "$30-34.6 million",
+        {
+            "value": np.nan,
+            "value_low": 3e7,
+            "value_high": 3.46e7,
+            "unit": "USD",
+            "kind": "money",
+            "qualifier": "approx",
+            "subject": "OSA budget",
+            "entities": "Japan;OSA",
+            "period_start": 2024,
+            "period_end": 2024,
+            "fiscal": True,
+        },
+    ),
 ]
 
 
@@ -70,11 +161,29 @@ def _claims() -> pd.DataFrame:
         sentence_start, sentence = _sentence(text, start, end)
         row = {
             "claim_id": make_claim_id(doc, sentence, surface, 0),
-            "doc": doc, "char_start": start, "char_end": end, "surface": surface,
-            "value": np.nan, "value_low": np.nan, "value_high": np.nan, "unit": None, "kind": "other",
-            "counted": None, "qualifier": "exact", "period_start": np.nan, "period_end": np.nan, "fiscal": False,
-            "subject": "", "entities": "", "section": "", "sentence": sentence, "citation": None,
-            "confidence": 0.9, "chapter": "", "sentence_start": sentence_start, "flags": "",
+            "doc": doc,
+            "char_start": start,
+            "char_end": end,
+            "surface": surface,
+            "value": np.nan,
+            "value_low": np.nan,
+            "value_high": np.nan,
+            "unit": None,
+            "kind": "other",
+            "counted": None,
+            "qualifier": "exact",
+            "period_start": np.nan,
+            "period_end": np.nan,
+            "fiscal": False,
+            "subject": "",
+            "entities": "",
+            "section": "",
+            "sentence": sentence,
+            "citation": None,
+            "confidence": 0.9,
+            "chapter": "",
+            "sentence_start": sentence_start,
+            "flags": "",
             "doc_sha256": hashlib.sha256((RAW / doc).read_bytes()).hexdigest(),
         }
         row.update(fields)
@@ -87,14 +196,31 @@ def _conflict(claims: pd.DataFrame, a: int, b: int | None, kind: str, rd: float,
     cb = claims.iloc[b] if b is not None else None
     row = {
         "conflict_id": make_conflict_id(ca.claim_id, cb.claim_id if cb is not None else None, kind),
-        "kind": kind, "severity": "low", "claim_a": ca.claim_id, "claim_b": cb.claim_id if cb is not None else None,
-        "doc_a": ca.doc, "start_a": ca.char_start, "end_a": ca.char_end, "surface_a": ca.surface,
-        "value_a": ca.value, "unit_a": ca.unit,
-        "doc_b": cb.doc if cb is not None else None, "start_b": cb.char_start if cb is not None else np.nan,
-        "end_b": cb.char_end if cb is not None else np.nan, "surface_b": cb.surface if cb is not None else None,
-        "value_b": cb.value if cb is not None else np.nan, "unit_b": cb.unit if cb is not None else None,
-        "topic": ca.subject, "period": "2023", "relative_difference": rd, "explanation": "The figures differ.",
-        "status": "open", "scope": "cross_document", "score": 0.5, "consensus_value": np.nan, "support": "",
+        "kind": kind,
+        "severity": "low",
+        "claim_a": ca.claim_id,
+        "claim_b": cb.claim_id if cb is not None else None,
+        "doc_a": ca.doc,
+        "start_a": ca.char_start,
+        "end_a": ca.char_end,
+        "surface_a": ca.surface,
+        "value_a": ca.value,
+        "unit_a": ca.unit,
+        "doc_b": cb.doc if cb is not None else None,
+        "start_b": cb.char_start if cb is not None else np.nan,
+        "end_b": cb.char_end if cb is not None else np.nan,
+        "surface_b": cb.surface if cb is not None else None,
+        "value_b": cb.value if cb is not None else np.nan,
+        "unit_b": cb.unit if cb is not None else None,
+        "topic": ca.subject,
+        "period": "2023",
+        "relative_difference": rd,
+        "explanation": "The figures differ.",
+        "status": "open",
+        "scope": "cross_document",
+        "score": 0.5,
+        "consensus_value": np.nan,
+        "support": "",
         "expected_value": np.nan,
     }
     row.update(extra)
@@ -115,11 +241,21 @@ def _documents(claims: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for doc in (DECK, ARTICLE):
         data = (RAW / doc).read_bytes()
-        rows.append({
-            "doc": doc, "sha256": hashlib.sha256(data).hexdigest(), "format": "txt",
-            "n_chars": len(data.decode("utf-8")), "title": None, "author": None, "published": None,
-            "encoding": "utf-8", "text_path": None, "aliases": "", "n_claims": int((claims.doc == doc).sum()),
-        })
+        rows.append(
+            {
+                "doc": doc,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "format": "txt",
+                "n_chars": len(data.decode("utf-8")),
+                "title": None,
+                "author": None,
+                "published": None,
+                "encoding": "utf-8",
+                "text_path": None,
+                "aliases": "",
+                "n_claims": int((claims.doc == doc).sum()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -153,7 +289,9 @@ def tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 def clean_report(tables, settings, tmp_path_factory) -> ValidationReport:
     claims, conflicts, documents = tables
     out = tmp_path_factory.mktemp("out")
-    return validate_tables(claims=claims, conflicts=conflicts, documents=documents, settings=settings, out_dir=out)
+    return validate_tables(
+        claims=claims, conflicts=conflicts, documents=documents, settings=settings, out_dir=out
+    )
 
 
 def test_validation_clean_tables_pass(clean_report: ValidationReport) -> None:
@@ -167,14 +305,20 @@ def test_validation_clean_tables_pass(clean_report: ValidationReport) -> None:
 def test_validation_clean_plain_tables_pass(settings, make_tables) -> None:
     claims, conflicts, documents = make_tables()
     report = validate_tables(claims=claims, conflicts=conflicts, documents=documents, settings=settings)
-    assert report.success and not report.failures, report.format()
+    assert report.success, report.format()
+    assert not report.failures, report.format()
 
 
 def test_validation_writes_results_and_data_docs(clean_report: ValidationReport) -> None:
-    assert clean_report.docs_index is not None and clean_report.docs_index.name == "index.html"
+    assert clean_report.docs_index is not None
+    assert clean_report.docs_index.name == "index.html"
     html = clean_report.docs_index.read_text(encoding="utf-8")
-    assert "claims" in html and "conflicts" in html and "documents" in html
-    assert clean_report.results_path is not None and clean_report.results_path.exists()
+    for suite in ("claims", "conflicts", "documents"):
+        assert suite in html
+    pages = list(clean_report.docs_index.parent.glob("validations/**/*.html"))
+    assert len(pages) == 3
+    assert clean_report.results_path is not None
+    assert clean_report.results_path.exists()
 
 
 def _set(table: str, where: tuple[str, str], **values: object) -> Callable[[dict[str, pd.DataFrame]], None]:
@@ -193,30 +337,57 @@ def _duplicate_claim(tables: dict[str, pd.DataFrame]) -> None:
     tables["claims"].loc[1, "claim_id"] = tables["claims"].loc[0, "claim_id"]
 
 
-YEARS, TEN, YEN, DOLLARS, SHARE = (("surface", s) for s in ("50 years", "10", "¥400 million", "$2.81 million", "40.5%"))
+YEARS, TEN, YEN, DOLLARS, SHARE = (
+    ("surface", s) for s in ("50 years", "10", "¥400 million", "$2.81 million", "40.5%")
+)
 MISMATCH, ARITHMETIC, ROUNDING = (("kind", k) for k in ("value_mismatch", "arithmetic", "rounding"))
 
 FAULTS = [
     pytest.param(_set("claims", TEN, value=np.nan), "claims", "value_or_range", id="missing-value"),
     pytest.param(_set("claims", YEARS, unit="furlong"), "claims", "unit_known", id="unknown-unit"),
-    pytest.param(_set("claims", YEN, char_start=3035, char_end=3023), "claims", "span_not_inverted",
-                 id="inverted-span"),
-    pytest.param(_set("claims", DOLLARS, period_start=2230, period_end=2230), "claims", "period_start_year_range",
-                 id="impossible-year"),
+    pytest.param(
+        _set("claims", YEN, char_start=3035, char_end=3023), "claims", "span_not_inverted", id="inverted-span"
+    ),
+    pytest.param(
+        _set("claims", DOLLARS, period_start=2230, period_end=2230),
+        "claims",
+        "period_start_year_range",
+        id="impossible-year",
+    ),
     pytest.param(_duplicate_claim, "claims", "claim_id_unique", id="duplicated-id"),
-    pytest.param(_set("conflicts", MISMATCH, claim_b="0123456789abcdef"), "conflicts", "claim_b_exists",
-                 id="dangling-conflict-reference"),
-    pytest.param(_set("conflicts", MISMATCH, relative_difference=0.5), "conflicts",
-                 "relative_difference_consistent", id="relative-difference-inconsistent"),
+    pytest.param(
+        _set("conflicts", MISMATCH, claim_b="0123456789abcdef"),
+        "conflicts",
+        "claim_b_exists",
+        id="dangling-conflict-reference",
+    ),
+    pytest.param(
+        _set("conflicts", MISMATCH, relative_difference=0.5),
+        "conflicts",
+        "relative_difference_consistent",
+        id="relative-difference-inconsistent",
+    ),
     pytest.param(_set("claims", SHARE, value=250.0), "claims", "percent_share_0_100", id="percent-share-250"),
-    pytest.param(_set("claims", SHARE, value=-3.0), "claims", "percent_share_0_100", id="percent-share-negative"),
-    pytest.param(_set("claims", YEN, char_end=10_000), "claims", "span_within_document", id="span-beyond-document"),
+    pytest.param(
+        _set("claims", SHARE, value=-3.0), "claims", "percent_share_0_100", id="percent-share-negative"
+    ),
+    pytest.param(
+        _set("claims", YEN, char_end=10_000), "claims", "span_within_document", id="span-beyond-document"
+    ),
     pytest.param(_set("claims", YEARS, kind="quantity"), "claims", "kind_enum", id="unknown-kind"),
     pytest.param(_set("claims", YEARS, confidence=1.5), "claims", "confidence_0_1", id="confidence-above-1"),
-    pytest.param(_set("conflicts", ARITHMETIC, kind="value_mismatch"), "conflicts", "claim_b_exists",
-                 id="missing-claim-b"),
-    pytest.param(_set("conflicts", ROUNDING, claim_b=None, kind="value_mismatch"), "conflicts", "claim_b_exists",
-                 id="missing-claim-b-emptied"),
+    pytest.param(
+        _set("conflicts", ARITHMETIC, kind="value_mismatch"),
+        "conflicts",
+        "claim_b_exists",
+        id="missing-claim-b",
+    ),
+    pytest.param(
+        _set("conflicts", ROUNDING, claim_b=None, kind="value_mismatch"),
+        "conflicts",
+        "claim_b_exists",
+        id="missing-claim-b-emptied",
+    ),
 ]
 
 
@@ -264,8 +435,12 @@ def test_validation_files_round_trip(tables, settings, tmp_path, suffix) -> None
     for name, df in (("claims", claims), ("conflicts", conflicts), ("documents", documents)):
         paths[name] = tmp_path / f"{name}{suffix}"
         df.to_csv(paths[name], index=False) if suffix == ".csv" else df.to_parquet(paths[name])
-    report = validate_files(claims_path=paths["claims"], conflicts_path=paths["conflicts"],
-                            documents_path=paths["documents"], settings=settings)
+    report = validate_files(
+        claims_path=paths["claims"],
+        conflicts_path=paths["conflicts"],
+        documents_path=paths["documents"],
+        settings=settings,
+    )
     assert report.success, report.format()
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 from claims.errors import ValidationFailedError
 from claims.io import validation_checks as checks
 from claims.settings import Settings
-from claims.types import ConflictKind, Kind, Qualifier, ReviewStatus, Severity
+from claims.types import UNKNOWN_CURRENCY, ConflictKind, Kind, Qualifier, ReviewStatus, Severity
 
 logger = logging.getLogger(__name__)
 
@@ -55,17 +55,68 @@ _SOURCE_COLUMNS = {
     "doc_sha256_matches": ("doc_sha256",),
     "claim_a_exists": ("claim_a",),
     "claim_b_exists": ("claim_b",),
-    "relative_difference_error": ("value_a", "unit_a", "value_b", "unit_b", "relative_difference",
-                                  "relative_difference_expected"),
-    "evidence_matches_claims": ("doc_a", "start_a", "end_a", "surface_a", "doc_b", "start_b", "end_b", "surface_b"),
+    "relative_difference_error": (
+        "value_a",
+        "unit_a",
+        "value_b",
+        "unit_b",
+        "relative_difference",
+        "relative_difference_expected",
+    ),
+    "evidence_matches_claims": (
+        "doc_a",
+        "start_a",
+        "end_a",
+        "surface_a",
+        "doc_b",
+        "start_b",
+        "end_b",
+        "surface_b",
+    ),
     "severity_rank": ("severity",),
     "n_claims_counted": ("n_claims",),
 }
-_TEXT_COLUMNS = ("claim_id", "doc", "surface", "unit", "kind", "counted", "qualifier", "subject", "entities",
-                 "section", "sentence", "citation", "chapter", "flags", "doc_sha256", "conflict_id", "severity",
-                 "claim_a", "claim_b", "doc_a", "doc_b", "surface_a", "surface_b", "unit_a", "unit_b", "topic",
-                 "period", "explanation", "status", "scope", "support", "sha256", "format", "title", "author",
-                 "published", "encoding", "text_path", "aliases")
+_TEXT_COLUMNS = (
+    "claim_id",
+    "doc",
+    "surface",
+    "unit",
+    "kind",
+    "counted",
+    "qualifier",
+    "subject",
+    "entities",
+    "section",
+    "sentence",
+    "citation",
+    "chapter",
+    "flags",
+    "doc_sha256",
+    "conflict_id",
+    "severity",
+    "claim_a",
+    "claim_b",
+    "doc_a",
+    "doc_b",
+    "surface_a",
+    "surface_b",
+    "unit_a",
+    "unit_b",
+    "topic",
+    "period",
+    "explanation",
+    "status",
+    "scope",
+    "support",
+    "sha256",
+    "format",
+    "title",
+    "author",
+    "published",
+    "encoding",
+    "text_path",
+    "aliases",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +163,19 @@ class ValidationReport:
         return tuple(f for f in self.failures if f.severity != CRITICAL)
 
     def format(self) -> str:
-        """A readable list: verdict, then each failed expectation with its column and up to 3 offending rows."""
+        """A readable list: verdict, each failed expectation, its column and up to 3 offending rows."""
         tables = ", ".join(f"{name}: {n} rows" for name, n in self.rows) or "no table read"
         verdict = "PASSED" if self.success else "FAILED"
-        head = (f"Validation {verdict}: {len(self.critical)} critical, {len(self.warnings)} warning(s) "
-                f"({self.evaluated} expectations; {tables})")
+        head = (
+            f"Validation {verdict}: {len(self.critical)} critical, {len(self.warnings)} warning(s) "
+            f"({self.evaluated} expectations; {tables})"
+        )
         lines = [head]
         for failure in (*self.critical, *self.warnings):
             where = f" (column {failure.column})" if failure.column else ""
-            lines.append(f"{failure.severity.upper()} {failure.suite}.{failure.expectation}{where}: {failure.message}")
+            lines.append(
+                f"{failure.severity.upper()} {failure.suite}.{failure.expectation}{where}: {failure.message}"
+            )
             for example in failure.examples[:MAX_EXAMPLES]:
                 lines.append("    " + _format_row(example))
         if self.docs_index is not None:
@@ -161,7 +216,7 @@ class _Unreadable(Exception):
 
 
 def read_table(path: Path) -> pd.DataFrame:
-    """A CSV or Parquet table (by suffix), id and text columns kept as text (hex ids like "1e5..." stay ids)."""
+    """A CSV or Parquet table (by suffix); id and text columns stay text (hex ids like "1e5..." too)."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise _Unreadable(f"file not found: {path}")
@@ -186,9 +241,14 @@ def _unreadable_report(table: str, message: str) -> ValidationReport:
 
 
 def _known_units(expectations_dir: Path) -> list[str]:
+    """ISO 4217 codes (pycountry, plus XXX), the unit lexicon's names and expectations/units.json."""
     import pycountry
 
-    units = {c.alpha_3 for c in pycountry.currencies} | {"XXX"}
+    from claims.lexicon import units as unit_lexicon
+
+    units = {c.alpha_3 for c in pycountry.currencies} | {UNKNOWN_CURRENCY}
+    units |= set(unit_lexicon.UNIT_WORDS.values()) | set(unit_lexicon.UNIT_SYMBOLS.values())
+    units |= {unit_lexicon.PERCENT, unit_lexicon.PERCENTAGE_POINT, unit_lexicon.TIMES}
     data = json.loads((expectations_dir / "units.json").read_text(encoding="utf-8"))
     units |= set(data.get("fixed", [])) | set(data.get("measures", []))
     return sorted(units)
@@ -266,7 +326,9 @@ def _format_row(example: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def _examples(table: str, df: pd.DataFrame, columns: list[str], indices: list[Any]) -> tuple[dict[str, Any], ...]:
+def _examples(
+    table: str, df: pd.DataFrame, columns: list[str], indices: list[Any]
+) -> tuple[dict[str, Any], ...]:
     wanted: list[str] = [_ID_COLUMN[table], *_CONTEXT_COLUMNS[table]]
     for col in columns:
         wanted.extend(_SOURCE_COLUMNS.get(col, ()))
@@ -302,9 +364,13 @@ def _message(outcome: Any) -> str:
         values = result.get("partial_unexpected_list") or []
         if kwargs.get("value_set") == [True]:
             values = []  # a derived yes/no column: the example rows say more
-        if values and outcome.gx_type in {"expect_column_values_to_be_in_set", "expect_column_values_to_be_between",
-                                          "expect_column_values_to_match_regex", "expect_column_values_to_be_unique",
-                                          "expect_column_values_to_be_in_type_list"}:
+        if values and outcome.gx_type in {
+            "expect_column_values_to_be_in_set",
+            "expect_column_values_to_be_between",
+            "expect_column_values_to_match_regex",
+            "expect_column_values_to_be_unique",
+            "expect_column_values_to_be_in_type_list",
+        }:
             shown = list(dict.fromkeys(repr(_clean(v)) for v in values))[:5]
             text += f" Unexpected values: {', '.join(shown)}."
         return text.strip()
@@ -342,7 +408,11 @@ def _failures(
             )
     order = {name: i for i, name in enumerate(TABLES)}
     failures.sort(
-        key=lambda f: (f.severity != CRITICAL, order.get(f.suite, 9), position.get((f.suite, f.expectation), 999))
+        key=lambda f: (
+            f.severity != CRITICAL,
+            order.get(f.suite, 9),
+            position.get((f.suite, f.expectation), 999),
+        )
     )
     return failures
 
@@ -400,8 +470,13 @@ def validate_tables(
     )
     if out_dir is not None:
         report = _write_results(report, runs, out_dir / "validation")
-    logger.info("validation %s: %d critical, %d warnings in %.2fs", "passed" if report.success else "failed",
-                len(report.critical), len(report.warnings), report.seconds)
+    logger.info(
+        "validation %s: %d critical, %d warnings in %.2fs",
+        "passed" if report.success else "failed",
+        len(report.critical),
+        len(report.warnings),
+        report.seconds,
+    )
     return report
 
 
@@ -427,7 +502,7 @@ def validate_files(
     settings: Settings,
     out_dir: Path | None = None,
 ) -> ValidationReport:
-    """Validate tables stored as CSV or Parquet; an unreadable file gives a failed report, never a traceback."""
+    """Validate CSV or Parquet tables; an unreadable file gives a failed report, never a traceback."""
     tables: dict[str, pd.DataFrame | None] = {"conflicts": None, "documents": None}
     try:
         claims = read_table(Path(claims_path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,8 +42,11 @@ DERIVED_COLUMNS: frozenset[str] = frozenset(
     }
 )
 
-_KIND_UNITS = {Kind.PERCENT.value: {"percent", "percentage point", "basis point"}, Kind.COUNT.value: {"count"},
-               Kind.MULTIPLIER.value: {"times"}}
+_KIND_UNITS = {
+    Kind.PERCENT.value: {"percent", "percentage point", "basis point"},
+    Kind.COUNT.value: {"count"},
+    Kind.MULTIPLIER.value: {"times"},
+}
 _SIGNS = frozenset("+-\u2212\u2013\u2011")  # plus, hyphen-minus, minus sign, en dash, non-breaking hyphen
 _SEVERITY_RANK = {Severity.HIGH.value: 0, Severity.MEDIUM.value: 1, Severity.LOW.value: 2}
 
@@ -58,21 +62,21 @@ class CheckConfig:
     cue_window_after: int = 30
 
     @classmethod
-    def from_mapping(cls, data: dict[str, object], currencies: frozenset[str]) -> CheckConfig:
-        cues = [str(c) for c in data.get("percent_over_100_cues", [])]  # type: ignore[union-attr]
-        flags = frozenset(str(f) for f in data.get("percent_over_100_flags", []))  # type: ignore[union-attr]
+    def from_mapping(cls, data: dict[str, Any], currencies: frozenset[str]) -> CheckConfig:
+        cues = [str(c) for c in data.get("percent_over_100_cues", [])]
+        flags = frozenset(str(f) for f in data.get("percent_over_100_flags", []))
         pattern = re.compile("|".join(f"(?:{c})" for c in cues) if cues else r"(?!x)x", re.IGNORECASE)
         return cls(
             currencies=currencies,
             percent_over_100_cues=pattern,
             percent_over_100_flags=flags,
-            cue_window_before=int(data.get("cue_window_before", 60)),  # type: ignore[call-overload]
-            cue_window_after=int(data.get("cue_window_after", 30)),  # type: ignore[call-overload]
+            cue_window_before=int(data.get("cue_window_before", 60)),
+            cue_window_after=int(data.get("cue_window_after", 30)),
         )
 
 
 def _col(df: pd.DataFrame, name: str) -> pd.Series:
-    """The column, or an all-missing column when the table lacks it (the suite's column check reports that)."""
+    """The column, or an all-missing one when the table lacks it (the suite's column check reports that)."""
     if name in df.columns:
         return df[name]
     return pd.Series([None] * len(df), index=df.index, dtype=object)
@@ -92,7 +96,7 @@ def _present(series: pd.Series) -> pd.Series:
 
 
 def _objectify(df: pd.DataFrame) -> pd.DataFrame:
-    """String-dtype columns as object, so GX type checks look at each value (GX does not know pandas' str dtype)."""
+    """String-dtype columns as object, so GX type checks look at each value (GX misreads pandas' str)."""
     out = df.reset_index(drop=True).copy()
     for name in out.columns:
         if isinstance(out[name].dtype, pd.StringDtype):
@@ -131,7 +135,11 @@ def claims_frame(
     df["span_length"] = end - start
     df["surface_length"] = surface.map(lambda s: float(len(s)) if isinstance(s, str) else np.nan)
 
-    value, low, high = _numeric(_col(df, "value")), _numeric(_col(df, "value_low")), _numeric(_col(df, "value_high"))
+    value, low, high = (
+        _numeric(_col(df, "value")),
+        _numeric(_col(df, "value_low")),
+        _numeric(_col(df, "value_high")),
+    )
     df["has_value_or_range"] = (value.notna() | (low.notna() & high.notna())).astype(bool)
 
     kind, unit = _col(df, "kind").astype(object), _col(df, "unit").astype(object)
@@ -189,7 +197,7 @@ def claims_frame(
 def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> pd.DataFrame:
     """The conflicts table plus the derived columns the conflicts suite checks."""
     df = _objectify(conflicts)
-    claims_by_id: dict[str, dict[str, object]] = {}
+    claims_by_id: dict[str, dict[str, Any]] = {}
     if claims is not None and "claim_id" in claims.columns:
         wanted = [c for c in ("claim_id", "doc", "char_start", "char_end", "surface") if c in claims.columns]
         for record in claims[wanted].astype(object).to_dict("records"):
@@ -214,14 +222,20 @@ def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> 
     df["relative_difference_expected"] = expected
     df["relative_difference_error"] = (_numeric(_col(df, "relative_difference")) - expected).abs()
 
-    def evidence_ok(row: dict[str, object]) -> bool:
+    def evidence_ok(row: dict[str, Any]) -> bool:
         for side, key in (("a", "claim_a"), ("b", "claim_b")):
             ref = row.get(key)
             claim = claims_by_id.get(ref) if isinstance(ref, str) else None
             if claim is None:
                 continue
-            for mine, theirs in (("doc", "doc"), ("start", "char_start"), ("end", "char_end"), ("surface", "surface")):
-                here, there = row.get(f"{mine}_{side}"), claim.get(theirs)
+            for mine, theirs in (
+                ("doc", "doc"),
+                ("start", "char_start"),
+                ("end", "char_end"),
+                ("surface", "surface"),
+            ):
+                here: Any = row.get(f"{mine}_{side}")
+                there: Any = claim.get(theirs)
                 if pd.isna(here) or pd.isna(there):
                     continue
                 if isinstance(here, str) or isinstance(there, str):

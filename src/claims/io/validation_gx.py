@@ -119,7 +119,7 @@ def _batch_definition(context: AbstractDataContext, table: str) -> Any:
     try:
         asset = source.get_asset(table)
     except LookupError:
-        asset = source.add_dataframe_asset(table)
+        asset = source.add_dataframe_asset(table)  # type: ignore[attr-defined]
     try:
         return asset.get_batch_definition(table)
     except (KeyError, LookupError):
@@ -184,8 +184,8 @@ def run_suites(
                     raise GxRunError(f"Great Expectations could not validate the {table} table: {e}") from e
                 runs.extend(_suite_runs(table, result, keep_json=docs_dir is not None, keys=keys))
             if docs_dir is not None:
-                # one build for all tables (a checkpoint UpdateDataDocsAction would rebuild the site per table);
-                # it renders the suites and the results now in the store, i.e. this run's
+                # one build for all tables (an UpdateDataDocsAction per checkpoint would rebuild the site per
+                # table); it renders the suites and the results now in the store, i.e. this run's
                 context.build_data_docs(site_names=[SITE])
         finally:
             # in-memory results would pile up in a long-lived process and reappear in later Data Docs
