@@ -61,7 +61,9 @@ def test_common_highlight_marks_escaped_surface(sentence, surface, start, senten
         (2.5, "times", None, None, "2.5×"),
         (5e9, "XXX", None, None, "5 billion (currency not stated)"),
         (1.3e6, "THB", None, None, "1.3 million THB"),
-        (12_500.0, "meter", None, None, "12,500 meter"),
+        (12_500.0, "meter", None, None, "12,500 meters"),
+        (1.0, "hour", None, None, "1 hour"),
+        (5.0, "decade", None, None, "5 decades"),
         (None, None, None, None, "—"),
     ],
 )

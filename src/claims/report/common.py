@@ -167,7 +167,7 @@ def format_quantity(value: float | None, unit: str | None, low: float | None = N
     >>> format_quantity(74.0, "percent"), format_quantity(12.0, "count"), format_quantity(3.0, "times")
     ('74%', '12', '3×')
     >>> format_quantity(5e9, "XXX"), format_quantity(300.0, "kilometer"), format_quantity(None, None)
-    ('5 billion (currency not stated)', '300 kilometer', '—')
+    ('5 billion (currency not stated)', '300 kilometers', '—')
     """
     if value is None and low is None and high is None:
         return "—"
@@ -193,7 +193,14 @@ def _one(value: float | None, unit: str | None) -> str:
         return f"{_CURRENCY_SYMBOLS[unit]}{number}"
     if re.fullmatch(r"[A-Z]{3}", unit):
         return f"{number} {unit}"
-    return f"{number} {unit}"
+    return f"{number} {unit if value == 1 else _plural(unit)}"
+
+
+def _plural(unit: str) -> str:
+    """English plural of a singular unit name (`decade` -> `decades`, `inch` -> `inches`)."""
+    if unit.endswith(("s", "x", "ch", "sh")):
+        return unit + "es" if not unit.endswith("s") else unit
+    return unit + "s"
 
 
 def format_period(start: int | None, end: int | None, fiscal: bool = False) -> str:
