@@ -313,9 +313,9 @@ def table_subject(table: Table, row: int, cell: TableCell, counted: str | None) 
     column = _clean_label(table.column_header(cell.col))
     group = table.group_label(row) if table.group_label(row) != _clean_label(first_header) else ""
     title = _clean_label(table.title)
-    if title:
-        return f"{title}: {column}" if column else title
     head = " ".join(x for x in (group, column) if x)
+    if title:
+        return f"{title}: {head}" if head else title
     return head or _clean_label(label)
 
 

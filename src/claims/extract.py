@@ -361,7 +361,8 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
         found.extend((i, name) for _, name in context.find_entities(piece))
     extra = [label] if label and not found and not re.search(r"\d", label) else []
     entities = context.canonical_entities(found, extra)
-    return _build(state, q, sentence=table_row.text.strip(), sentence_start=table_row.start + (
+    row_text = " | ".join(c.text for c in table_row.cells)
+    return _build(state, q, sentence=row_text, sentence_start=table_row.start + (
         len(table_row.text) - len(table_row.text.lstrip())), sentence_end=table_row.end, period=period,
         period_source=source, subject=subject, entities=entities, table_cell=True)
 

@@ -197,7 +197,7 @@ _CHAPTER_LINE = re.compile(
     (?P<num>\d{{1,3}}|[IVXLC]{{1,7}}|{_NUMBER_WORDS})\b
     \s*(?:[:.–—-]\s*(?P<title>\S.{{0,150}}))?\s*$          # optional title on the same line
     """, re.VERBOSE | re.IGNORECASE)
-_CHAPTER_LABEL = re.compile(r"^(?:Chapter|Part|Book)\s+\S+$")
+_CHAPTER_LABEL = re.compile(rf"^(?:Chapter|Part|Book)\s+(?:\d{{1,3}}|[IVXLC]{{1,7}}|(?i:{_NUMBER_WORDS}))$")
 _MARKDOWN = re.compile(r"^(?P<hashes>\#{1,6})\s+(?P<title>\S.*?)\s*\#*\s*$")
 _NUMBERED = re.compile(
     r"""^(?:
@@ -467,6 +467,15 @@ def _is_header(line: _Line) -> bool:
     return not any(re.fullmatch(r"[-+~]?[\d.,]+%?", c) for c in filled[1:] if c)
 
 
+def _width(line: _Line) -> int:
+    return len(line.text.rstrip("\t ").split("\t"))
+
+
+def _starts_new_table(first: _Line, line: _Line) -> bool:
+    """After a blank line, a header-like row of another width starts another table."""
+    return _is_header(first) and _is_header(line) and _width(first) != _width(line)
+
+
 def _find_tables(lines: list[_Line]) -> list[Table]:
     tables = []
     i = 0
@@ -486,7 +495,7 @@ def _find_tables(lines: list[_Line]) -> list[Table]:
             k = j
             while k < n and not lines[k].stripped:
                 k += 1
-            if k < n and k - j <= 2 and "\t" in lines[k].text:
+            if k < n and k - j <= 2 and "\t" in lines[k].text and not _starts_new_table(block[0], lines[k]):
                 j = k
                 continue
             break

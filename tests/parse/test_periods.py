@@ -1,0 +1,176 @@
+"""Period parsing: expressions, table cells, headers, and which period governs a number."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.parse.periods import (
+    Period,
+    choose_period,
+    find_periods,
+    header_period,
+    parse_period,
+    parse_year_cell,
+)
+
+REF = dt.date(2023, 12, 18)
+
+# Tuned on: forms seen in the seed corpus.
+CORPUS_EXPRESSIONS = [
+    ("in FY2025", Period(2025, 2025, True)),
+    ("fiscal year (FY) 2023", Period(2023, 2023, True)),
+    ("by fiscal year 2027", Period(2027, 2027, True)),
+    ("by 2024", Period(2024, 2024)),
+    ("By late 2022", Period(2022, 2022)),
+    ("Between 2011 and 2021", Period(2011, 2021)),
+    ("since 2000", Period(2000, None)),
+    ("2013–24", Period(2013, 2024)),
+    ("2006–09", Period(2006, 2009)),
+    ("2023- present", Period(2023, None)),
+    ("2018–Present", Period(2018, None)),
+    ("(2014, 2023-4)", Period(2014, 2014)),
+    ("the first quarter of 1998", Period(1998, 1998)),
+    ("over the 1990-1998 period", Period(1990, 1998)),
+    ("during the late 1970s", Period(1970, 1979)),
+    ("from 1990 to 1995", Period(1990, 1995)),
+    ("FY2025–2026", Period(2025, 2026, True)),
+]
+
+# Never tuned on: our own sentences.
+OWN_EXPRESSIONS = [
+    ("in fiscal 2019", Period(2019, 2019, True)),
+    ("FY24", Period(2024, 2024, True)),
+    ("the 2024 fiscal year", Period(2024, 2024, True)),
+    ("Q3 2021", Period(2021, 2021)),
+    ("the second half of 2020", Period(2020, 2020)),
+    ("until 2030", Period(None, 2030)),
+    ("2016 onwards", Period(2016, None)),
+    ("from 1999-00", Period(1999, 2000)),
+    ("as of 2022", Period(2022, 2022)),
+    ("no year at all", None),
+    ("3,000 vessels", None),
+    ("2,015 meters", None),
+]
+
+RELATIVE = [
+    ("last year", Period(2022, 2022)),
+    ("next fiscal year", Period(2024, 2024, True)),
+    ("this year", Period(2023, 2023)),
+    ("in April", Period(2023, 2023)),
+    ("three years ago", Period(2020, 2020)),
+    ("on Sunday", Period(2023, 2023)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CORPUS_EXPRESSIONS + OWN_EXPRESSIONS)
+def test_periods_parse_expression(text: str, expected: Period | None) -> None:
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE)
+def test_periods_relative_resolved_against_reference(text: str, expected: Period) -> None:
+    assert parse_period(text, reference=REF) == expected
+
+
+@pytest.mark.parametrize("text", [t for t, _ in RELATIVE])
+def test_periods_relative_dropped_without_reference(text: str) -> None:
+    assert parse_period(text) is None
+
+
+@pytest.mark.parametrize("text", ["They may agree.", "March forward", "the May 4th movement"])
+def test_periods_month_words_that_are_not_dates(text: str) -> None:
+    assert parse_period(text, reference=REF) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2006–09", Period(2006, 2009)),
+        ("2023– Present", Period(2023, None)),
+        ("2025 (Planned)", Period(2025, 2025)),
+        ("2016", Period(2016, 2016)),
+        ("FY2024", Period(2024, 2024, True)),
+        ("(planned)", None),
+        ("N/A", None),
+        ("Two used offshore patrol vessels", None),
+        ("12 vessels in 2013", None),
+    ],
+)
+def test_periods_year_cell(cell: str, expected: Period | None) -> None:
+    assert parse_year_cell(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("2024 Budget (USD Billions, Constant 2024)", Period(2024, 2024)),
+        ("2030 Projection (% of GDP)", Period(2030, 2030)),
+        ("Revenue in 2015 prices", None),
+        ("Total Budget (JPY)", None),
+        ("FY2023 outturn", Period(2023, 2023, True)),
+    ],
+)
+def test_periods_column_header(header: str, expected: Period | None) -> None:
+    assert header_period(header) == expected
+
+
+GOVERNING = [
+    # (sentence, number, expected period) -- corpus-like
+    ("Trade jumped from $40 billion in 1990 to $120 billion by the year 2000.", "$40 billion", Period(1990, 1990)),
+    ("Trade jumped from $40 billion in 1990 to $120 billion by the year 2000.", "$120 billion", Period(2000, 2000)),
+    ("Between 2011 and 2021, Japan gave over $40 million to the AHA Centre.", "$40 million", Period(2011, 2021)),
+    ("The 2022 National Security Strategy commits Japan to 2 percent of GDP by fiscal year 2027.", "2 percent",
+     Period(2027, 2027, True)),
+    ("In 2016, lifecycle costs fell by 12 percent.", "12 percent", Period(2016, 2016)),
+    # own sentences
+    ("Exports reached $5 billion in 2019, while imports stood at $3 billion in 2021.", "$5 billion",
+     Period(2019, 2019)),
+    ("Exports reached $5 billion in 2019, while imports stood at $3 billion in 2021.", "$3 billion",
+     Period(2021, 2021)),
+    ("Since 2015 the fund has disbursed 300 grants.", "300", Period(2015, None)),
+    ("The agency trained 40 officers.", "40", None),
+    ("Output measured in constant 2015 dollars was 7 trillion.", "7 trillion", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "expected"), GOVERNING)
+def test_periods_choose_governing_period(sentence: str, number: str, expected: Period | None) -> None:
+    start = sentence.index(number)
+    end = start + len(number)
+    others = []
+    for other in ("$40 billion", "$120 billion", "$5 billion", "$3 billion"):
+        if other != number and other in sentence:
+            s = sentence.index(other)
+            others.append((s, s + len(other)))
+    mentions = [m for m in find_periods(sentence) if not (m.start < end and start < m.end)]
+    chosen = choose_period(mentions, start, end, sentence, other_quantities=others)
+    assert (chosen.period if chosen else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [("(ISEAS 2025)", "citation"), ("Constant 2024", "price_base"), ("since 2000", "open"), ("by 2024", "by")],
+)
+def test_periods_relation_of_mention(text: str, relation: str) -> None:
+    assert find_periods(text)[0].relation == relation
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_periods_never_raise_and_stay_in_range(text: str) -> None:
+    for mention in find_periods(text, reference=REF):
+        assert text[mention.start:mention.end] == mention.surface
+        for year in (mention.period.start, mention.period.end):
+            assert year is None or 1800 <= year <= 2100
+        if mention.period.start is not None and mention.period.end is not None:
+            assert mention.period.start <= mention.period.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"(in|by|since|between) (19|20)\d\d( and (19|20)\d\d)?", fullmatch=True))
+def test_periods_year_phrases_always_found(text: str) -> None:
+    assert parse_period(text) is not None
