@@ -68,6 +68,7 @@ _add("twenty-foot equivalent unit", "teu", "teus")
 
 # Symbols after a number, matched case-sensitively (glued or after one space).
 UNIT_SYMBOLS: dict[str, str] = {
+    "km/h": "kilometer per hour", "kph": "kilometer per hour", "mph": "mile per hour",
     "m": "meter", "km": "kilometer", "cm": "centimeter", "mm": "millimeter", "km²": "square kilometer",
     "km2": "square kilometer", "m²": "square meter", "m2": "square meter", "nmi": "nautical mile",
     "NM": "nautical mile", "ft": "foot", "ha": "hectare", "kg": "kilogram", "t": "tonne",

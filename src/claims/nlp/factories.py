@@ -8,13 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from claims.nlp.quantities import quantity_to_dict
 from claims.nlp.quantities import (
     DOC_ATTR,
     SPAN_KEY,
     Scanner,
     compute_quantities,
     ensure_extension,
+    quantity_to_dict,
     spans_for,
 )
 from claims.parse.scan import scan

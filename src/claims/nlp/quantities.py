@@ -183,6 +183,8 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
     token = _number_token(doc, candidate)
     if token is None or not token.like_num:
         return None
+    if candidate.after_name:
+        return _count_after_name(doc, token, candidate)
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return None
     if token.text.lower() == "one":
@@ -196,11 +198,25 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
         return None
     if token.dep_ == "dobj" and head.pos_ == "VERB" and head.i == token.i - 1:
         return count  # "building four in Japan"
-    if token.dep_ == "conj" and head.pos_ == "NUM" and head.dep_ == "dobj":
-        return count  # "... and four in Indonesia"
+    if token.dep_ == "conj" and (
+        (head.pos_ == "NUM" and head.dep_ == "dobj")
+        or any(child.dep_ == "dobj" and child.pos_ == "NUM" and child.i < token.i for child in head.children)
+    ):
+        return count  # "... and four in Indonesia" (attached to the first number or to its verb)
     if token.dep_ == "pobj" and head.lower_ == "of" and head.i == token.i - 1 and head.head.lower_ in _TOTAL_NOUNS:
         return count  # "a total of 8"
     return None
+
+
+def _count_after_name(doc: Doc, token: Token, candidate: Candidate) -> Candidate | None:
+    """ "Japan provided Indonesia 3 patrol boats": a count after a country (indirect object), not a name."""
+    if token.i == 0 or token.dep_ != "nummod" or token.head.pos_ not in _NOUN_POS or token.head.i < token.i:
+        return None
+    prev = doc[token.i - 1]
+    if prev.ent_type_ not in ("GPE", "NORP") and prev.dep_ != "dative":
+        return None
+    counted = _counted_from_parse(doc, token) or candidate.counted
+    return replace(candidate, bare=False, after_name=False, kind=Kind.COUNT, unit=COUNT, counted=counted)
 
 
 _TOTAL_NOUNS = frozenset({"total", "sum", "fleet", "number", "maximum", "minimum", "tally", "count"})

@@ -52,6 +52,9 @@ CORE = re.compile(
               | half(?=[ ](?:of|the)\b)
             )\b
         )
+      | (?i:                          # multiplier words: "threefold", "tenfold", "twice as"
+            (?P<foldword>(?:{_NW})fold|twice(?=[ ](?:as|the|that)\b)|thrice(?=[ ](?:as|the|that)\b))\b
+        )
       | (?i:                          # vague plurals: "hundreds of", "dozens of"
             (?P<vague>{_VAGUE})(?=[ ]of\b)
         )
@@ -72,12 +75,11 @@ CURRENCY_BEFORE = re.compile(
     rf"""
     (?:
         (?<![A-Za-z])(?P<cc>US|U\.S\.|USD|S|SG|A|AU|HK|NZ|C|CA|NT|R|MX)?(?P<ccsp>[ ]?)  # country prefix
-        (?P<esc>\\)?\$                                  # dollar, maybe Markdown-escaped
-      | (?P<sym>JP¥|CN¥|[¥￥€£₹₩₱฿₫₽₺])                   # one-character symbols
+        (?P<esc>\\)?(?P<dollar>\$)[ ]?                 # dollar, maybe Markdown-escaped
+      | (?P<sym>JP¥|CN¥|[¥￥€£₹₩₱฿₫₽₺])[ ]?              # one-character symbols
       | (?<![A-Za-z])(?P<letters>RMB|Rs\.?|RM|Rp\.?|CHF)[ ]?   # letter symbols
       | (?<![A-Za-z])(?P<iso>{alternation(usable_iso_codes())})[ ]?  # ISO 4217 codes
     )
-    (?P<sign>[-−])?
     \Z
     """,
     re.VERBOSE,
@@ -98,7 +100,7 @@ GLUED_AFTER = re.compile(
     re.VERBOSE,
 )
 
-SCALE_AFTER = re.compile(rf"[ ](?P<scale>(?i:{_SCALE_WORD})s?)(?![\w])")
+SCALE_AFTER = re.compile(rf"[ -](?P<scale>(?i:{_SCALE_WORD})s?)(?![\w])")
 # The same after a glued currency symbol or code, e.g. "5 billion" in "¥5 billion".
 
 PERCENT_AFTER = re.compile(

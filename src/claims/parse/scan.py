@@ -36,7 +36,13 @@ from claims.lexicon.context import (
     WEEKDAYS,
 )
 from claims.lexicon.currencies import AMBIGUOUS_CURRENCY_WORDS, PREFIX_SYMBOLS
-from claims.lexicon.numbers import FRACTION_DENOMINATORS, ORDINAL_WORDS, SCALE_LETTERS, VAGUE_PLURALS
+from claims.lexicon.numbers import (
+    FRACTION_DENOMINATORS,
+    MULTIPLIER_WORDS,
+    ORDINAL_WORDS,
+    SCALE_LETTERS,
+    VAGUE_PLURALS,
+)
 from claims.lexicon.units import HYPHEN_UNIT_WORDS, PERCENT, TIMES, UNIT_SYMBOLS
 from claims.parse.money import currency_code
 from claims.parse.numbers import (
@@ -91,6 +97,7 @@ class Candidate:
     table_cell: bool = False
     integral: bool = True  # the stated number is a whole number (counts must be)
     bare: bool = False  # nothing says what the number is; kept only on request (see `scan`)
+    after_name: bool = False  # a bare count right after a capitalised word (a name, or a country)
 
     def surface(self, text: str) -> str:
         return text[self.start : self.end]
@@ -203,6 +210,9 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
             base = _ONE
     elif form == "fraction":
         base = parse_fraction_words(num_text)
+    elif form == "foldword":
+        lower = num_text.lower()
+        base = Decimal(MULTIPLIER_WORDS[lower]) if lower in MULTIPLIER_WORDS else parse_number_words(lower[:-4])
     else:
         base = Decimal(VAGUE_PLURALS[num_text.lower()])
     if base is None:
@@ -216,10 +226,16 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
             return None
     if form in ("digits", "words"):
         _read_suffix(text, atom)
-        if form == "words" and num_text.lower() in ("a", "an") and atom.factor is None:
-            return None
+        if form == "words" and num_text.lower() in ("a", "an"):
+            if atom.factor is None:
+                return None
+            if text[max(0, s - 5) : s].lower() == "half ":
+                atom.base = Decimal("0.5")  # "half a million people"
+                atom.start = atom.cue_start = s - 5
     elif form == "fraction":
         atom.unit, atom.kind = PERCENT, Kind.PERCENT
+    elif form == "foldword":
+        atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     if atom.end < len(text) and text[atom.end] == "+":
         after = text[atom.end + 1 : atom.end + 2]
         if after.isalnum():
@@ -242,7 +258,9 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
     return atom
 
 
-_PREPOSITION_CUES = frozenset({"over", "under", "above", "below"})
+# Before a number word, these read as prepositions more often than as bounds ("under four pillars");
+# "over" stays a bound ("over two million"). With a parser, `claims.nlp` re-checks both.
+_PREPOSITION_CUES = frozenset({"under", "above", "below"})
 _HALF_ORDINALS = ORDINAL_WORDS | {"latter", "former", "other", "back", "front", "top", "bottom"}
 _PAGE_WORDS = frozenset({"pp", "pages", "page", "p"})
 
@@ -271,7 +289,7 @@ def _read_prefix(text: str, atom: _Atom) -> bool:
         start = m.start()
     else:  # a dollar sign
         cc = m["cc"]
-        dollar = m.end() - 1
+        dollar = m.start("dollar")
         if cc and m["ccsp"] and cc not in ("US", "U.S.", "USD"):
             cc = None  # "A $5 grant": the article, not Australia
         code = PREFIX_SYMBOLS.get((cc or "") + "$", "USD")
@@ -308,12 +326,26 @@ def _read_glued(text: str, atom: _Atom) -> bool:
         atom.factor = scale_factor(suffix)
     elif suffix in SCALE_LETTERS and (atom.currency or suffix in "MBTK"):
         atom.factor = SCALE_LETTERS[suffix]
+    elif suffix == "m" and not atom.currency and _noun_is_cue(text, g.end()):
+        atom.factor = SCALE_LETTERS["m"]  # "1.5m people", "5m tourists": million, not metres
     elif suffix in UNIT_SYMBOLS and not atom.currency:
         atom.unit, atom.kind = UNIT_SYMBOLS[suffix], Kind.MEASURE
     else:
         return False
     atom.end = g.end()
     return True
+
+
+def _noun_is_cue(text: str, pos: int) -> bool:
+    m = WORD_AFTER.match(text, pos)
+    if m is None:
+        return False
+    word = m["word"].lower().rstrip(".,;:")
+    return word in POPULATION_CUES or word in MONEY_CUES or word in _MILLION_NOUNS
+
+
+_MILLION_NOUNS = frozenset({"barrels", "tonnes", "tons", "jobs", "vehicles", "cars", "passengers", "subscribers",
+                            "households", "children", "students", "farmers", "doses", "copies", "units"})
 
 
 def _read_suffix(text: str, atom: _Atom) -> None:
@@ -436,6 +468,16 @@ def _join_range(text: str, a: _Atom, b: _Atom) -> Candidate | str | None:
 def _classify(text: str, atom: _Atom, *, keep_bare: bool = False) -> Candidate | None:
     if _is_dropped(text, atom):
         return None
+    if not atom.attached and atom.form == "digits" and _is_name_context(text, atom):
+        # "Vision 2.0", "Boeing 737 jets": part of a name, unless a parser reads a count after a
+        # country name ("provided Indonesia 3 patrol boats"); then it is offered as a bare number
+        noun = _next_noun(text, atom.end)
+        if keep_bare and noun is not None and atom.base == atom.base.to_integral_value():
+            return Candidate(atom.start, atom.end, atom.scaled, precision=stated_precision(atom.num_text),
+                             counted=noun[0], noun_start=noun[1], bare=True, after_name=True)
+        return None
+    if not atom.attached and atom.form != "digits" and _is_name_context(text, atom):
+        return None
     value = atom.scaled
     precision = stated_precision(atom.num_text, atom.factor or _ONE)
     integral = atom.base == atom.base.to_integral_value()
@@ -551,8 +593,8 @@ def _is_dropped(text: str, atom: _Atom) -> bool:
         return True  # "24 St 566"
     if atom.attached:
         return False
-    if _is_name_context(text, atom):
-        return True
+    if atom.start >= 2 and text[atom.start - 1] in "-–" and text[atom.start - 2].isdigit():
+        return True  # the second half of "5-4" or "12-15" that did not read as a range
     if _is_numbering(text, atom):
         return True
     if atom.form == "words" and atom.num_text[0].isupper() and _mid_sentence(text, atom.core_start):
