@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import BOOK, BRIEF, DECK, HOSTILE
+from report_frames import BOOK, BRIEF, DECK, HOSTILE
 
 from claims.report.bundle import render_reports
 from claims.report.common import page_name

@@ -3,7 +3,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import BOOK, BRIEF, DECK, HOSTILE
+from report_frames import BOOK, BRIEF, DECK, HOSTILE
 
 from claims.report.bundle import render_reports
 from claims.report.charts import build_charts, nice_ticks, render_chart_svg

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
-from conftest import BRIEF, HOSTILE
+from report_frames import BRIEF, HOSTILE
 
 from claims.report.bundle import render_reports
 
