@@ -38,32 +38,35 @@ def extract_task(documents: list[Document], settings: Settings, n_process: int =
 
 
 @task(name="store", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def store_task(store: Store, plan: stages.IngestPlan, extracted: dict[str, list], version: str) -> None:
-    stages.store_results(store, plan, extracted, version=version)
+def store_task(settings: Settings, plan: stages.IngestPlan, extracted: dict[str, list], version: str) -> None:
+    with Store(settings.db_path) as store:
+        stages.store_results(store, plan, extracted, version=version)
 
 
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
-def reconcile_task(store: Store, settings: Settings, full: bool) -> list[str]:
+def reconcile_task(settings: Settings, full: bool) -> list[str]:
     """Returns the ids of findings that were not there before this run."""
     version = stages.reconciler_version(settings)
-    full = full or store.get_meta("reconciler") != version
-    before = set(store.conflicts_df()["conflict_id"].astype(str))
-    df = stages.reconcile(store, settings, full=full)
-    store.set_meta("reconciler", version)
+    with Store(settings.db_path) as store:
+        full = full or store.get_meta("reconciler") != version
+        before = set(store.conflicts_df()["conflict_id"].astype(str))
+        df = stages.reconcile(store, settings, full=full)
+        store.set_meta("reconciler", version)
     if df is None:
         return []
     return [cid for cid in df["conflict_id"].astype(str) if cid not in before]
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(store: Store, settings: Settings) -> Any:
-    return stages.validate(store, settings, out_dir=settings.out_dir)
+def validate_task(settings: Settings) -> Any:
+    with Store(settings.db_path) as store:
+        return stages.validate(store, settings, out_dir=settings.out_dir)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def publish_task(store: Store, settings: Settings, summary: dict[str, Any],
-                 validation: dict[str, Any] | None) -> dict[str, Path]:
-    return stages.publish(store, settings, summary=summary, validation=validation)
+def publish_task(settings: Settings, summary: dict[str, Any], validation: dict[str, Any] | None) -> dict[str, Path]:
+    with Store(settings.db_path) as store:
+        return stages.publish(store, settings, summary=summary, validation=validation)
 
 
 @flow(name="claims-pipeline", log_prints=False)
@@ -77,36 +80,43 @@ def claims_pipeline(raw_dir: str = "raw", out_dir: str = "processed", workers: i
 
 
 def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -> dict[str, Any]:
+    """The stages in order. The database is opened by each task and closed again, so nothing holds it between
+    stages and a crash anywhere leaves the last committed state (and every review decision) in place."""
     run_id = uuid.uuid4().hex[:12]
     started = dt.datetime.now(dt.UTC)
     settings.out_dir.mkdir(parents=True, exist_ok=True)
     version = stages.extractor_version(settings)
-    store = Store(settings.db_path)
     summary: dict[str, Any] = {"run_id": run_id, "started_at": started.isoformat(timespec="seconds")}
     try:
-        plan = ingest_task(settings, store.document_hashes(), store.document_extractors(), version, full)
+        with Store(settings.db_path) as store:
+            known, extractors = store.document_hashes(), store.document_extractors()
+        plan = ingest_task(settings, known, extractors, version, full)
         log.info("ingest: %d new, %d changed, %d unchanged, %d removed, %d rejected", len(plan.new),
                  len(plan.changed), len(plan.unchanged), len(plan.removed), len(plan.rejected))
         extracted = runners.run_extraction(extract_task, plan.documents, settings)
-        store_task(store, plan, extracted, version)
-        new_conflicts = reconcile_task(store, settings, full)
-        summary = stages.summarise(store, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts)
-        if not stages.needs_publish(store, settings):
+        store_task(settings, plan, extracted, version)
+        new_conflicts = reconcile_task(settings, full)
+        with Store(settings.db_path) as store:
+            summary = stages.summarise(store, plan, run_id=run_id, started_at=started,
+                                       new_conflicts=new_conflicts)
+            publish = stages.needs_publish(store, settings)
+            last_validation = _last_validation(store)
+        if not publish:
             # nothing changed since the last published run: no validation, no rewrite of the outputs
             summary["status"] = "ok"
-            summary["validation"] = _last_validation(store)
+            summary["validation"] = last_validation
             summary["outputs"] = stages.output_paths(settings)
         else:
-            report = validate_task(store, settings)
+            report = validate_task(settings)
             summary["validation"] = report.to_dict()
             if not report.success:
                 summary["status"] = "failed_validation"
                 log.error("validation failed; outputs not published:\n%s", report.format())
             else:
                 summary["status"] = "ok"
-                paths = publish_task(store, settings, summary, report.to_dict())
+                paths = publish_task(settings, summary, report.to_dict())
                 summary["outputs"] = {k: str(v) for k, v in paths.items()}
-        publish_artifacts(summary, store)
+        publish_artifacts(summary, settings)
     except BaseException as e:
         summary["status"] = "crashed"
         summary["error"] = f"{type(e).__name__}: {e}"
@@ -115,10 +125,11 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
         finished = dt.datetime.now(dt.UTC)
         summary["finished_at"] = finished.isoformat(timespec="seconds")
         try:
-            store.record_run(run_id, started_at=started.replace(tzinfo=None),
-                             finished_at=finished.replace(tzinfo=None), status=summary["status"], summary=summary)
+            with Store(settings.db_path) as store:
+                store.record_run(run_id, started_at=started.replace(tzinfo=None),
+                                 finished_at=finished.replace(tzinfo=None), status=summary["status"],
+                                 summary=summary)
         finally:
-            store.close()
             export.append_jsonl(settings.out_dir / "runs.jsonl", _run_line(summary))
     return summary
 
@@ -133,7 +144,7 @@ def _last_validation(store: Store) -> dict[str, Any] | None:
     return json.loads(row[0]).get("validation")
 
 
-def publish_artifacts(summary: dict[str, Any], store: Store) -> None:
+def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:
     """A markdown summary and a table of new findings, so the Prefect UI shows what changed."""
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
     from prefect.context import FlowRunContext
@@ -155,7 +166,8 @@ def publish_artifacts(summary: dict[str, Any], store: Store) -> None:
     create_markdown_artifact(markdown="\n".join(lines), key="claims-run-summary", description="Run summary")
     new_ids = set(summary.get("new_conflicts", []) or [])
     if new_ids:
-        df = store.conflicts_df()
+        with Store(settings.db_path, read_only=True) as store:
+            df = store.conflicts_df()
         rows = df[df["conflict_id"].isin(new_ids)][
             ["conflict_id", "severity", "kind", "doc_a", "surface_a", "doc_b", "surface_b", "explanation"]]
         create_table_artifact(table=rows.astype(str).to_dict("records"), key="claims-new-findings",

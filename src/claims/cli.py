@@ -33,6 +33,9 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
 class _ProgressHandler(logging.Handler):
@@ -70,6 +73,7 @@ def run(
     pipeline = importlib.import_module("flows.pipeline")
     stage_logger = logging.getLogger("claims.io.stages")
     stage_logger.setLevel(logging.INFO)
+    stage_logger.propagate = verbose  # per-document lines feed the progress bar, not the console
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=False) as progress:
         handler = _ProgressHandler(progress)
