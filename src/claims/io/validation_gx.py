@@ -196,6 +196,17 @@ def run_suites(
         return runs, index if index is not None and index.exists() else None
 
 
+def _exception_message(info: Any) -> str | None:
+    """The message of an error GX caught while evaluating an expectation (flat or keyed by metric)."""
+    if not isinstance(info, Mapping) or not info:
+        return None
+    if "raised_exception" in info or "exception_message" in info:
+        return str(info.get("exception_message")) if info.get("raised_exception", True) else None
+    messages = [_exception_message(inner) for inner in info.values()]
+    found = [m for m in messages if m]
+    return "; ".join(dict.fromkeys(found)) if found else None
+
+
 def _suite_runs(table: str, result: Any, *, keep_json: bool, keys: list[Any]) -> list[SuiteRun]:
     """A checkpoint result as plain records; the store keys of its results are appended to `keys`."""
     runs = []
@@ -203,8 +214,7 @@ def _suite_runs(table: str, result: Any, *, keep_json: bool, keys: list[Any]) ->
         outcomes = []
         for item in suite_result.results:
             config = item.expectation_config
-            info = item.exception_info or {}
-            raised = info.get("raised_exception") if isinstance(info, dict) else None
+            exception = _exception_message(item.exception_info)
             outcomes.append(
                 ExpectationOutcome(
                     suite=table,
@@ -213,7 +223,7 @@ def _suite_runs(table: str, result: Any, *, keep_json: bool, keys: list[Any]) ->
                     meta=_plain(dict(config.meta or {})),
                     success=bool(item.success),
                     result=_plain(dict(item.result or {})),
-                    exception=str(info.get("exception_message")) if raised else None,
+                    exception=exception,
                 )
             )
         json_result = suite_result.to_json_dict() if keep_json else {}
