@@ -39,7 +39,8 @@ def _plain_documents(raw: Path, names: list[str] | None) -> list[Document]:
         if names and path.name not in names:
             continue
         data = path.read_bytes()
-        out.append(Document(doc=path.name, text=data.decode("utf-8"), sha256=hashlib.sha256(data).hexdigest()))
+        digest = hashlib.sha256(data).hexdigest()
+        out.append(Document(doc=path.name, text=data.decode("utf-8"), sha256=digest))
     return out
 
 
@@ -65,7 +66,8 @@ def _cell(value: object) -> object:
 
 def _row(claim: Claim) -> list[object]:
     values = {
-        "claim_id": claim.claim_id, "doc": claim.doc, "char_start": claim.char_start, "char_end": claim.char_end,
+        "claim_id": claim.claim_id, "doc": claim.doc,
+        "char_start": claim.char_start, "char_end": claim.char_end,
         "surface": claim.surface, "value": claim.value, "value_low": claim.value_low,
         "value_high": claim.value_high, "unit": claim.unit, "kind": str(claim.kind), "counted": claim.counted,
         "qualifier": str(claim.qualifier), "period_start": claim.period_start, "period_end": claim.period_end,

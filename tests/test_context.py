@@ -151,9 +151,10 @@ def test_context_scattered_table_period() -> None:
 @pytest.mark.parametrize(
     ("sentence", "number", "expected"),
     [
-        ("Tokyo will provide Kuala Lumpur with ¥400 million in grants to acquire rescue boats.", "¥400 million",
-         "grants"),
-        ("Among those who trust Japan, 40.5% of ASEAN-10 respondents believe it.", "40.5%", "ASEAN-10 respondents"),
+        ("Tokyo will provide Kuala Lumpur with ¥400 million in grants to acquire rescue boats.",
+         "¥400 million", "grants"),
+        ("Among those who trust Japan, 40.5% of ASEAN-10 respondents believe it.", "40.5%",
+         "ASEAN-10 respondents"),
         ("In FY2025 the OSA budget was 8.1 billion yen.", "8.1 billion yen", "OSA budget"),
         ("It addresses trade flows of more than $280 million by 2024.", "$280 million", "trade flows"),
     ],

@@ -38,9 +38,11 @@ def _by_surface(claims):
 )
 def test_extract_chunks_tile_text(text: str, max_chars: int) -> None:
     chunks = chunk_text(text, max_chars)
-    assert chunks[0][0] == 0 and chunks[-1][1] == len(text)
+    assert chunks[0][0] == 0
+    assert chunks[-1][1] == len(text)
     for (a, b), (c, _) in zip(chunks, chunks[1:], strict=False):
-        assert b == c and b - a <= max_chars
+        assert b == c
+        assert b - a <= max_chars
 
 
 TEXT = (
@@ -144,7 +146,8 @@ def test_extract_relative_period_uses_published_date(blank) -> None:
     claim = extract_claims(_doc(text, published=dt.date(2023, 12, 18)), blank, Settings())[0]
     assert (claim.period_start, claim.fiscal) == (2024, True)
     undated = extract_claims(_doc(text), blank, Settings())[0]
-    assert undated.period_start is None and "no_period" in undated.flags
+    assert undated.period_start is None
+    assert "no_period" in undated.flags
     fallback = extract_claims(_doc(text), blank, Settings(reference_date=dt.date(2020, 1, 1)))[0]
     assert fallback.period_start == 2021
 
@@ -152,7 +155,8 @@ def test_extract_relative_period_uses_published_date(blank) -> None:
 ODD = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.sampled_from(list("0123456789,.$¥%-–\t\n ()[]¹²³abcMmbillion")), max_size=300),
-    st.sampled_from(["1,2,3", "$.5", "\x00\x01\x02", "¥¥¥", "10^9^9", "\t\t\n\t", "Chapter 1\n\nReferences\n\n- 1"]),
+    st.sampled_from(["1,2,3", "$.5", "\x00\x01\x02", "¥¥¥", "10^9^9", "\t\t\n\t",
+                     "Chapter 1\n\nReferences\n\n- 1"]),
 )
 
 
@@ -177,7 +181,8 @@ def test_extract_book_chapter1_with_model(nlp) -> None:
     trade = by_start[text.index("$280 million by 2024")]
     assert (trade.period_start, trade.period_end) == (2024, 2024)
     assert trade.citation.startswith('[5] Nor, Syakirah. "Japan deepens Asean ties')
-    assert trade.chapter == "Chapter 1" and trade.section == "Chapter 1 > Introduction"
+    assert trade.chapter == "Chapter 1"
+    assert trade.section == "Chapter 1 > Introduction"
     assert "trade flows" in trade.subject
     nss = by_start[text.index("2 percent of GDP by fiscal year 2027")]
     assert (nss.period_start, nss.fiscal) == (2027, True)

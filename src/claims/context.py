@@ -211,7 +211,8 @@ _SCALE_IN_HEADER: tuple[tuple[str, float], ...] = (
     (r"\bthousands?\b|'000s?|\bk\b", 1e3),
 )
 _PERCENT_IN_HEADER = re.compile(r"%|\bper\s?cent\b|\bpercentage\b|\bpct\b", re.IGNORECASE)
-_APPROX_IN_HEADER = re.compile(r"\bapprox\b\.?|\bapproximately\b|\bestimated?\b|\best\.|~|\bc\.\s", re.IGNORECASE)
+_APPROX_IN_HEADER = re.compile(r"\bapprox\b\.?|\bapproximately\b|\bestimated?\b|\best\.|~|\bc\.\s",
+                               re.IGNORECASE)
 _SCALE_IN_SURFACE = re.compile(r"\b(?:thousand|million|billion|trillion|bn|mn|tn|[mkbt])\b|\d[mkbMBKT]\b",
                                re.IGNORECASE)
 
@@ -322,14 +323,17 @@ def table_subject(table: Table, row: int, cell: TableCell, counted: str | None) 
 # ---------------------------------------------------------------------------------------------------------
 # subject from syntax
 
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "quantmod", "amod", "nmod", "npadvmod"})
 _SUBJECT_STOP_DEPS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "cc", "case", "prep", "relcl",
                       "acl", "appos", "conj", "nmod"}
 _MAX_SUBJECT_WORDS = 8
 
 
+_NUMBER_ENTS = frozenset({"DATE", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "TIME"})
+
+
 def _is_numberish(token: Token) -> bool:
-    return token.like_num or token.pos_ == "NUM" or token.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL",
-                                                                        "QUANTITY", "TIME"}
+    return token.like_num or token.pos_ == "NUM" or token.ent_type_ in _NUMBER_ENTS
 
 
 def _phrase(head: Token, exclude: set[int]) -> str:
@@ -380,7 +384,7 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
             if objects and not _is_date_word(objects[0]):
                 return _phrase(objects[0], exclude)
     head = root
-    while head.dep_ in {"compound", "nummod", "quantmod", "amod", "nmod", "npadvmod"} and head.head.i in exclude:
+    while head.dep_ in _MODIFIER_DEPS and head.head.i in exclude:
         head = head.head
     dep = head.dep_
     governor = head.head
@@ -451,8 +455,8 @@ def _verb_frame(verb: Token, exclude: set[int]) -> str:
     return " ".join(p for p in parts if p)
 
 
-_WEAK_SUBJECTS = frozenset({"amount", "total", "figure", "number", "level", "value", "sum", "percent", "per cent",
-                            "range", "part"})
+_WEAK_SUBJECTS = frozenset({"amount", "total", "figure", "number", "level", "value", "sum", "percent",
+                            "per cent", "range", "part"})
 
 
 def clean_subject(subject: str) -> str:
@@ -526,10 +530,17 @@ _IRREGULAR_LEMMAS = {
     "stood": "stand", "made": "make", "gave": "give", "given": "give", "spent": "spend", "lent": "lend",
     "sent": "send", "bought": "buy", "sold": "sell", "built": "build", "was": "be", "were": "be", "is": "be",
     "are": "be", "been": "be", "being": "be", "has": "have", "had": "have", "having": "have", "took": "take",
-    "taken": "take", "saw": "see", "seen": "see", "won": "win", "hit": "hit", "got": "get", "brought": "bring",
+    "taken": "take", "saw": "see", "seen": "see", "won": "win", "hit": "hit", "got": "get",
+    "brought": "bring",
     "paid": "pay", "led": "lead", "held": "hold", "drew": "draw", "drawn": "draw", "met": "meet",
 }
 _COPULAS = frozenset({"be", "have", "become", "remain", "seem"})
+
+
+def _needs_final_e(stem: str) -> bool:
+    """`financ` -> `finance`, `reduc` -> `reduce` (consonant-vowel-consonant ending, not w/x/y)."""
+    return not stem.endswith(("e", "y")) and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" \
+        and stem[-3] not in "aeiou"
 
 
 def _lemma(token: Token) -> str:
@@ -547,8 +558,7 @@ def _lemma(token: Token) -> str:
             stem = word[: -len(suffix)] + repl
             if suffix in {"ing", "ed"} and len(stem) > 2 and stem[-1] == stem[-2]:
                 stem = stem[:-1]  # committed -> commit
-            elif suffix in {"ing", "ed", "es"} and not stem.endswith(("e", "y")) and stem[-1] not in "aeiouwxy" \
-                    and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+            elif suffix in {"ing", "ed", "es"} and _needs_final_e(stem):
                 stem += "e"  # financed -> finance, reduced -> reduce
             return stem
     return word
@@ -659,7 +669,8 @@ def ner_entities(span: Span) -> list[tuple[int, str]]:
         if re.search(r"\b(?:and|or|of|the|for|with|in)$", name):
             continue
         words = name.split()
-        if ent.label_ == "ORG" and (len(words) > 6 or (len(words) == 1 and not re.fullmatch(r"[A-Z]{3,}", name))):
+        single_word = len(words) == 1 and not re.fullmatch(r"[A-Z]{3,}", name)
+        if ent.label_ == "ORG" and (len(words) > 6 or single_word):
             continue
         if ent.label_ == "GPE" and not all(w[0].isupper() for w in words if w not in {"of", "and", "the"}):
             continue

@@ -231,7 +231,9 @@ def _share_with_conversions(text: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _prose_claim(state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Sequence[tuple[int, int]]) -> Claim:
+def _prose_claim(
+    state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Sequence[tuple[int, int]]
+) -> Claim:
     document, layout = state.document, state.layout
     text = document.text
     span = doc.char_span(q.start - offset, q.end - offset, alignment_mode="expand")
@@ -330,12 +332,12 @@ def _previous_sentence_period(
 
 
 def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Quantity) -> Claim:
-    document, layout = state.document, state.layout
-    text = document.text
+    text = state.document.text
     table_row = table.rows[row]
     # the cell's own words may date it (`Three patrol vessels (2016)`)
     mention = context.sentence_period(cell.text, q.start - cell.start, q.end - cell.start,
                                       reference=state.reference) if cell.start <= q.start else None
+    period: Period | None
     if mention is not None:
         period, source = mention.period, "cell"
     else:
@@ -368,7 +370,7 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
 
 
 def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
-    """Give a bare cell (`997.0` under `USD Billions`) the header's unit and scale; add a header's `Approx.`."""
+    """Give a bare cell (`997.0` under `USD Billions`) the header's unit and scale; add its `Approx.`."""
     changes: dict[str, object] = {}
     if q.kind == Kind.OTHER and q.unit is None and q.value is not None:
         if unit.percent:
@@ -377,7 +379,9 @@ def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
             factor = unit.scale
             changes.update(kind=Kind.MONEY, unit=unit.currency, value=q.value * factor,
                            precision=None if q.precision is None else q.precision * factor)
-    elif q.kind == Kind.MONEY and (q.currency_missing or q.unit in {None, UNKNOWN_CURRENCY}) and unit.currency:
+    elif q.kind == Kind.MONEY and unit.currency and (
+        q.currency_missing or q.unit in {None, UNKNOWN_CURRENCY}
+    ):
         changes.update(unit=unit.currency, currency_missing=False)
     if q.kind == Kind.MONEY and unit.scale != 1.0 and not context.surface_has_scale(q.surface) \
             and q.kind != Kind.OTHER and "value" not in changes:

@@ -1,8 +1,8 @@
 """Split a document's text into sections, tables, footnote markers and reference lists (pure).
 
 `segment(text)` reads the layout that plain-text exports keep: Markdown headings (`## Title`), `Chapter N` /
-`Part N` lines, numbered headings (`I. Evolution ...`, `1. Shared ...`, `2) Defense ...`), ALL-CAPS headings and
-short stand-alone title lines; a table of contents; reference lists / bibliographies / endnotes after a
+`Part N` lines, numbered headings (`I. Evolution ...`, `1. Shared ...`, `2) Defense ...`), ALL-CAPS headings
+and short stand-alone title lines; a table of contents; reference lists / bibliographies / endnotes after a
 heading of that name (numbered `- 1 Author ...`, `1. ...`, `[1] ...`); superscript (`³⁵`), bracketed (`[12]`)
 and caret (`^12`) footnote markers; and tab-separated tables (a header row, then rows whose first cell may be
 empty to continue the row above). Headings given by ingestion (DOCX/HTML) replace the text heuristics.
@@ -13,6 +13,7 @@ Every span keeps character offsets into the given text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -213,8 +214,9 @@ _REFERENCE_TITLES = re.compile(
 _TOC_TITLES = re.compile(r"^(?:table\s+of\s+contents|contents)\s*:?$", re.IGNORECASE)
 _FRONT_TITLES = re.compile(r"^(?:list\s+of\s+(?:abbreviations|acronyms|tables|figures)|abbreviations|acronyms"
                            r"|glossary)\s*:?$", re.IGNORECASE)
-_OPENING_TITLES = re.compile(r"^(?:foreword|preface|acknowledge?ments?|introduction|abstract|executive\s+summary"
-                             r"|summary|book\s+outline|prologue|overview)\s*:?$", re.IGNORECASE)
+_OPENING_TITLES = re.compile(r"^(?:foreword|preface|acknowledge?ments?|introduction|abstract"
+                             r"|executive\s+summary|summary|book\s+outline|prologue|overview)\s*:?$",
+                             re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦●→‣]|\d+[.)]\s*$)")
 _ENTRY = re.compile(
     r"""^\s*(?:[-•*]\s*)?                                  # optional bullet
@@ -267,9 +269,7 @@ def _looks_like_title(s: str) -> bool:
         return False
     if s[-1] in _SUPERSCRIPTS:
         return False
-    if not re.search(r"[A-Za-z]{2}", s):
-        return False  # page numbers, stray symbols
-    return True
+    return bool(re.search(r"[A-Za-z]{2}", s))  # not page numbers or stray symbols
 
 
 def _classify_title(label: str) -> str:
@@ -297,7 +297,9 @@ def _heading_for_line(lines: list[_Line], i: int) -> _Heading | None:
     cm = _CHAPTER_LINE.match(s)
     if cm and cm.group("word").lower() in {"chapter", "part", "book"}:
         return _chapter_heading(line, cm)
-    standalone = _is_blank(lines[i - 1] if i > 0 else None) and _is_blank(lines[i + 1] if i + 1 < len(lines) else None)
+    before = lines[i - 1] if i > 0 else None
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    standalone = _is_blank(before) and _is_blank(after)
     nm = _NUMBERED.match(s)
     if nm and standalone and not s.endswith((".", ",", ";")) and _words(s) <= 16:
         if nm.group("roman"):
@@ -315,7 +317,8 @@ def _heading_for_line(lines: list[_Line], i: int) -> _Heading | None:
     if kind == REFERENCES:
         return _Heading(line.start, line.end, 3, s, kind)
     if kind != BODY:
-        return _Heading(line.start, line.end, 7, s, kind)  # a contents / abbreviations list ends at the next title
+        # a contents / abbreviations list ends at the next title
+        return _Heading(line.start, line.end, 7, s, kind)
     if not _looks_like_title(s):
         return None
     letters = [c for c in s if c.isalpha()]
@@ -332,7 +335,9 @@ def _chapter_heading(line: _Line, m: re.Match[str]) -> _Heading:
     return _Heading(line.start, line.end, level, f"{word} {num}", BODY, chapter=True)
 
 
-def _given_headings(text: str, lines: list[_Line], headings: Sequence[tuple[int, int, str]]) -> list[_Heading]:
+def _given_headings(
+    text: str, lines: list[_Line], headings: Sequence[tuple[int, int, str]]
+) -> list[_Heading]:
     out = []
     for offset, level, title in sorted(headings):
         start = max(0, min(offset, len(text)))
@@ -365,7 +370,7 @@ def _find_headings(text: str, lines: list[_Line], given: Sequence[tuple[int, int
                     j -= 1
                 last = _heading_for_line(lines, j)
                 if last is not None and not last.chapter and last.start > found[-1].start:
-                    found.append(_Heading(last.start, last.end, last.level, last.label, last.kind, reset=True))
+                    found.append(dataclasses.replace(last, reset=True))
                     in_toc = False
                     i = j + 1
                     continue
@@ -541,39 +546,39 @@ def _find_footnotes(text: str, skip: list[tuple[int, int]]) -> list[Footnote]:
     return out
 
 
+_CAPTION = re.compile(r"^\s*(?:source|photo|image|figure|fig\.|credit)s?\s*:", re.IGNORECASE)
+
+
 def _find_references(lines: list[_Line], spans: list[tuple[int, int, str]]) -> list[Reference]:
+    """Numbered entries (`- 1 Author ...`, `1. ...`, `[1] ...`) with their continuation lines (a URL on the
+    next line); unnumbered entries (author-date lists) get number ""; captions are skipped."""
     out: list[Reference] = []
     for start, end, chapter in spans:
-        current: list[_Line] = []
-        number = ""
-        entry_start = 0
-
-        def flush() -> None:
-            if current:
-                body = " ".join(x.stripped for x in current)
-                body = _ENTRY.sub(lambda mm: mm.group("body"), body, count=1) if number else body
-                out.append(Reference(chapter, number, " ".join(body.split()), entry_start, current[-1].end))
-
+        groups: list[tuple[str, list[_Line]]] = []
         for line in lines:
             if line.start < start or line.start >= end or not line.stripped:
                 continue
             if _REFERENCE_TITLES.match(line.stripped):
                 continue
+            if _CAPTION.match(line.text):
+                groups.append(("", []))  # a caption ends the entry before it
+                continue
             m = _ENTRY.match(line.text)
             if m and not _URL_LINE.match(line.text):
-                flush()
-                number = (m.group("n1") or m.group("n2")).lstrip("0") or "0"
-                entry_start = line.start + (len(line.text) - len(line.text.lstrip()))
-                current = [line]
-            elif current:
-                current.append(line)
-            else:
-                number = ""
-                entry_start = line.start
-                current = [line]
-                if not _is_prose(line.stripped) and _looks_like_title(line.stripped):
-                    current = []  # a stray caption, not an entry
-        flush()
+                groups.append(((m.group("n1") or m.group("n2")).lstrip("0") or "0", [line]))
+            elif groups and groups[-1][1]:
+                groups[-1][1].append(line)
+            elif _is_prose(line.stripped) or not _looks_like_title(line.stripped):
+                groups.append(("", [line]))
+        for number, group in groups:
+            if not group:
+                continue
+            body = " ".join(x.stripped for x in group)
+            if number:
+                body = _ENTRY.sub(lambda mm: mm.group("body"), body, count=1)
+            first = group[0]
+            entry_start = first.start + (len(first.text) - len(first.text.lstrip()))
+            out.append(Reference(chapter, number, " ".join(body.split()), entry_start, group[-1].end))
     return out
 
 
@@ -582,11 +587,12 @@ def _find_references(lines: list[_Line], spans: list[tuple[int, int, str]]) -> l
 def segment(text: str, *, headings: Sequence[tuple[int, int, str]] = ()) -> Layout:
     """Sections, footnotes, reference entries and tables of `text` (pure; never raises on odd text).
 
-    >>> layout = segment("Chapter 1\\n\\nIntro\\n\\nJapan gave $5 million.¹\\n\\nReferences\\n\\n- 1 MOFA. Report. 2024.\\n")
+    >>> text = "Chapter 1\\n\\nIntro\\n\\nJapan gave $5 million.¹\\n\\nReferences\\n\\n- 1 MOFA. Report."
+    >>> layout = segment(text)
     >>> [(s.path, s.kind) for s in layout.sections]
     [(('Chapter 1',), 'body'), (('Chapter 1', 'Intro'), 'body'), (('Chapter 1', 'References'), 'references')]
     >>> layout.footnotes[0].marker, layout.resolve("Chapter 1", "1").text
-    ('1', 'MOFA. Report. 2024.')
+    ('1', 'MOFA. Report.')
     """
     lines = _lines(text)
     found = _find_headings(text, lines, headings)

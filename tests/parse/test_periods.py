@@ -118,13 +118,15 @@ def test_periods_column_header(header: str, expected: Period | None) -> None:
     assert header_period(header) == expected
 
 
+TRADE = "Trade jumped from $40 billion in 1990 to $120 billion by the year 2000."
 GOVERNING = [
     # (sentence, number, expected period) -- corpus-like
-    ("Trade jumped from $40 billion in 1990 to $120 billion by the year 2000.", "$40 billion", Period(1990, 1990)),
-    ("Trade jumped from $40 billion in 1990 to $120 billion by the year 2000.", "$120 billion", Period(2000, 2000)),
-    ("Between 2011 and 2021, Japan gave over $40 million to the AHA Centre.", "$40 million", Period(2011, 2021)),
-    ("The 2022 National Security Strategy commits Japan to 2 percent of GDP by fiscal year 2027.", "2 percent",
-     Period(2027, 2027, True)),
+    (TRADE, "$40 billion", Period(1990, 1990)),
+    (TRADE, "$120 billion", Period(2000, 2000)),
+    ("Between 2011 and 2021, Japan gave over $40 million to the AHA Centre.", "$40 million",
+     Period(2011, 2021)),
+    ("The 2022 National Security Strategy commits Japan to 2 percent of GDP by fiscal year 2027.",
+     "2 percent", Period(2027, 2027, True)),
     ("In 2016, lifecycle costs fell by 12 percent.", "12 percent", Period(2016, 2016)),
     # own sentences
     ("Exports reached $5 billion in 2019, while imports stood at $3 billion in 2021.", "$5 billion",
@@ -153,7 +155,8 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
 
 @pytest.mark.parametrize(
     ("text", "relation"),
-    [("(ISEAS 2025)", "citation"), ("Constant 2024", "price_base"), ("since 2000", "open"), ("by 2024", "by")],
+    [("(ISEAS 2025)", "citation"), ("Constant 2024", "price_base"), ("since 2000", "open"),
+     ("by 2024", "by")],
 )
 def test_periods_relation_of_mention(text: str, relation: str) -> None:
     assert find_periods(text)[0].relation == relation

@@ -173,7 +173,9 @@ IMPLIES: dict[str, tuple[str, ...]] = {
 }
 """Parties a body stands for: a claim about the PCG is a claim about the Philippines."""
 
-AMBIGUOUS_ALIASES: frozenset[str] = frozenset({"US", "UN", "EU", "PH", "APT", "SDF", "Quad", "Korea", "America"})
+AMBIGUOUS_ALIASES: frozenset[str] = frozenset(
+    {"US", "UN", "EU", "PH", "APT", "SDF", "Quad", "Korea", "America"}
+)
 """Aliases that are also ordinary words or need case/punctuation care: matched case-sensitively as whole
 tokens only (`US` but not `us`)."""
 

@@ -51,7 +51,9 @@ PERIOD_PREPOSITIONS: frozenset[str] = frozenset(
 )
 """Prepositions that govern a period expression (`in FY2025`, `by 2024`, `since 2000`)."""
 
-OPEN_END_WORDS: frozenset[str] = frozenset({"present", "now", "today", "date", "onwards", "onward", "ongoing"})
+OPEN_END_WORDS: frozenset[str] = frozenset(
+    {"present", "now", "today", "date", "onwards", "onward", "ongoing"}
+)
 """Words ending an open range: `2023–present`, `2011 to date`, `2018 onwards`."""
 
 PRICE_BASE_CUES: tuple[str, ...] = ("constant", "prices", "dollars of", "base year", "real")

@@ -220,7 +220,8 @@ def _month_year(reference: dt.date, month: int, modifier: str) -> int:
 def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodMention]:
     """Every period expression of `text`, in text order; relative ones only when `reference` is given.
 
-    >>> [m.surface for m in find_periods("Trade jumped from $40 billion in 1990 to $120 billion by the year 2000")]
+    >>> text = "Trade jumped from $40 billion in 1990 to $120 billion by the year 2000"
+    >>> [m.surface for m in find_periods(text)]
     ['1990', '2000']
     >>> [(m.period.start, m.period.end, m.preposition) for m in find_periods("by late 2022, Japan reported")]
     [(2022, 2022, 'by')]
@@ -270,10 +271,10 @@ def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None
         y1 = int(first) if len(first) == 4 else 2000 + int(first)
         second = m.group("fy2") or m.group("fy4")
         if second:
-            y2 = _year2(y1, second)
-            if y2 is None:
+            fiscal_end = _year2(y1, second)
+            if fiscal_end is None:
                 return None
-            return mention(Period(y1, y2, True), "range")
+            return mention(Period(y1, fiscal_end, True), "range")
         period, relation = _point(y1, prep, fiscal=True)
         return mention(period, relation)
     if name == "relative_fiscal":
@@ -290,11 +291,11 @@ def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None
         y1 = int(m.group("y1"))
         if m.group("open"):
             return mention(Period(y1, None), "open")
-        y2 = _year2(y1, m.group("y2"))
-        if y2 is None:
+        range_end = _year2(y1, m.group("y2"))
+        if range_end is None:
             return None
         # "2014, 2023-4" is a range; "1,990-2,000" never reaches here (the look-behind refuses it)
-        return mention(Period(y1, y2), "range")
+        return mention(Period(y1, range_end), "range")
     if name == "onwards":
         return mention(Period(int(m.group("y1")), None), "open")
     if name == "decade":
@@ -440,7 +441,7 @@ def choose_period(
         gap = text[gap_start:gap_end]
         cost = float(len(_WORD.findall(gap)))
         if not after and not _ADVERBIAL_AFTER.match(text[mention.end:mention.end + 3]) and mention.start > 12:
-            cost += 2.0  # a period before the number governs it mostly as a fronted adverbial ("In 2023, ...")
+            cost += 2.0  # a period before the number governs it as a fronted adverbial ("In 2023, ...")
         cost += 4.0 * len(_CLAUSE_BREAK.findall(gap))
         cost += 1.0 * gap.count(",")
         if gap.count("(") != gap.count(")"):
