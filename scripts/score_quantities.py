@@ -27,9 +27,27 @@ from claims.types import make_claim_id
 DEFAULT_GOLD = Path("/work/shared/eval/dev_gold.jsonl")
 SCORER = Path("/work/shared/eval/score_claims.py")
 COLUMNS = [
-    "claim_id", "doc", "char_start", "char_end", "surface", "value", "value_low", "value_high", "unit",
-    "kind", "counted", "qualifier", "period_start", "period_end", "fiscal", "subject", "entities",
-    "section", "sentence", "citation", "confidence",
+    "claim_id",
+    "doc",
+    "char_start",
+    "char_end",
+    "surface",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "kind",
+    "counted",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "fiscal",
+    "subject",
+    "entities",
+    "section",
+    "sentence",
+    "citation",
+    "confidence",
 ]
 
 
@@ -49,16 +67,31 @@ def _write_pipeline_claims(writer: csv.DictWriter, path: Path, text: str, nlp: o
     kinds: Counter[str] = Counter()
     for c in extract_claims(document, nlp, Settings()):  # type: ignore[arg-type]
         kinds[c.kind.value] += 1
-        writer.writerow({
-            "claim_id": c.claim_id, "doc": c.doc, "char_start": c.char_start, "char_end": c.char_end,
-            "surface": c.surface, "value": _fmt(c.value), "value_low": _fmt(c.value_low),
-            "value_high": _fmt(c.value_high), "unit": c.unit or "", "kind": c.kind.value,
-            "counted": c.counted or "", "qualifier": c.qualifier.value,
-            "period_start": "" if c.period_start is None else c.period_start,
-            "period_end": "" if c.period_end is None else c.period_end, "fiscal": c.fiscal,
-            "subject": c.subject, "entities": ";".join(c.entities), "section": c.section,
-            "sentence": c.sentence, "citation": c.citation, "confidence": c.confidence,
-        })
+        writer.writerow(
+            {
+                "claim_id": c.claim_id,
+                "doc": c.doc,
+                "char_start": c.char_start,
+                "char_end": c.char_end,
+                "surface": c.surface,
+                "value": _fmt(c.value),
+                "value_low": _fmt(c.value_low),
+                "value_high": _fmt(c.value_high),
+                "unit": c.unit or "",
+                "kind": c.kind.value,
+                "counted": c.counted or "",
+                "qualifier": c.qualifier.value,
+                "period_start": "" if c.period_start is None else c.period_start,
+                "period_end": "" if c.period_end is None else c.period_end,
+                "fiscal": c.fiscal,
+                "subject": c.subject,
+                "entities": ";".join(c.entities),
+                "section": c.section,
+                "sentence": c.sentence,
+                "citation": c.citation,
+                "confidence": c.confidence,
+            }
+        )
     return kinds
 
 
@@ -70,12 +103,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--blank", action="store_true", help="use spacy.blank('en') (no parser)")
     ap.add_argument("--all", action="store_true", help="extract every raw .txt file, not only gold docs")
     ap.add_argument("--misses", type=int, default=40)
-    ap.add_argument("--pipeline", action="store_true",
-                    help="score the full claim extraction (claims.extract: segmentation, table headers, periods)")
+    ap.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="score the full claim extraction (claims.extract: segmentation, table headers, periods)",
+    )
     a = ap.parse_args(argv)
 
-    gold_docs = sorted({json.loads(line)["doc"] for line in a.gold.read_text(encoding="utf-8").splitlines()
-                        if line.strip()})
+    gold_docs = sorted(
+        {json.loads(line)["doc"] for line in a.gold.read_text(encoding="utf-8").splitlines() if line.strip()}
+    )
     paths = sorted(a.raw.glob("*.txt")) if a.all else [a.raw / d for d in gold_docs]
     paths = [p for p in paths if p.name != "README.md"]
     nlp = spacy.blank("en") if a.blank else build_nlp()
@@ -101,13 +138,23 @@ def main(argv: list[str] | None = None) -> int:
                 claim_id = make_claim_id(path.name, sentence, q.surface, seen[key])
                 seen[key] += 1
                 kinds[q.kind.value] += 1
-                writer.writerow({
-                    "claim_id": claim_id, "doc": path.name, "char_start": q.start, "char_end": q.end,
-                    "surface": q.surface, "value": _fmt(q.value), "value_low": _fmt(q.value_low),
-                    "value_high": _fmt(q.value_high), "unit": q.unit or "", "kind": q.kind.value,
-                    "counted": q.counted or "", "qualifier": q.qualifier.value,
-                    "sentence": " ".join(sentence.split()),
-                })
+                writer.writerow(
+                    {
+                        "claim_id": claim_id,
+                        "doc": path.name,
+                        "char_start": q.start,
+                        "char_end": q.end,
+                        "surface": q.surface,
+                        "value": _fmt(q.value),
+                        "value_low": _fmt(q.value_low),
+                        "value_high": _fmt(q.value_high),
+                        "unit": q.unit or "",
+                        "kind": q.kind.value,
+                        "counted": q.counted or "",
+                        "qualifier": q.qualifier.value,
+                        "sentence": " ".join(sentence.split()),
+                    }
+                )
     print(f"wrote {out} ({sum(kinds.values())} quantities: {dict(kinds)})")
     cmd = [sys.executable, str(SCORER), str(out), str(a.gold), "--misses", str(a.misses)]
     return subprocess.call(cmd)

@@ -32,9 +32,14 @@ def nlp():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Tokyo will provide ¥400 million ($2.81 million) in grants.",
-         [("¥400 million", 4e8, "JPY", Kind.MONEY), ("$2.81 million", 2.81e6, "USD", Kind.MONEY)]),
-        ("Seven rescue boats and 14 UAVs", [("Seven", 7.0, "count", Kind.COUNT), ("14", 14.0, "count", Kind.COUNT)]),
+        (
+            "Tokyo will provide ¥400 million ($2.81 million) in grants.",
+            [("¥400 million", 4e8, "JPY", Kind.MONEY), ("$2.81 million", 2.81e6, "USD", Kind.MONEY)],
+        ),
+        (
+            "Seven rescue boats and 14 UAVs",
+            [("Seven", 7.0, "count", Kind.COUNT), ("14", 14.0, "count", Kind.COUNT)],
+        ),
         ("In 2024, Chapter 4 cited the G7.", []),
     ],
 )
@@ -55,7 +60,9 @@ def test_to_quantity_converts_decimals_exactly():
     from decimal import Decimal
 
     text = "2.01 million"
-    q = to_quantity(Candidate(0, len(text), Decimal("2.01") * 10**6, precision=Decimal("0.005") * 10**6), text)
+    q = to_quantity(
+        Candidate(0, len(text), Decimal("2.01") * 10**6, precision=Decimal("0.005") * 10**6), text
+    )
     assert q.value == 2_010_000.0
     assert q.precision == 5000.0
 
@@ -97,8 +104,11 @@ def test_build_nlp_keeps_only_needed_components(nlp):
     ("text", "expected"),
     [
         # elliptical counts the parser recovers
-        ("jointly constructing a total of 8 the Mogami-class frigates (building four in Japan and four in "
-         "Indonesia)", [("8", Kind.COUNT), ("four", Kind.COUNT), ("four", Kind.COUNT)]),
+        (
+            "jointly constructing a total of 8 the Mogami-class frigates (building four in Japan and four in "
+            "Indonesia)",
+            [("8", Kind.COUNT), ("four", Kind.COUNT), ("four", Kind.COUNT)],
+        ),
         # a count after a country used as an indirect object
         ("Japan provided Indonesia 3 patrol boats.", [("3", Kind.COUNT)]),
         # a number followed by a verb is not a count

@@ -32,12 +32,18 @@ TUNED = [
     ("Japan gave over \\$40 million to the centre.", [("$40 million", 40e6, "USD", "over")]),
     ("The budget rose to 8.1 billion yen in FY2025.", [("8.1 billion yen", 8.1e9, "JPY", "exact")]),
     ("It costs \\$30-34.6 million.", [("$30-34.6 million", (30e6, 34.6e6), "USD", "exact")]),
-    ("a grant of ¥400 million ($2.81 million) for boats",
-     [("¥400 million", 400e6, "JPY", "exact"), ("$2.81 million", 2.81e6, "USD", "exact")]),
-    ("committed over 3.6 trillion (around USD 33 billion) to the region",
-     [("3.6 trillion", 3.6e12, UNKNOWN_CURRENCY, "over"), ("USD 33 billion", 33e9, "USD", "approx")]),
-    ("declines hit Brunei (-34.8%) and Malaysia (-40%).",
-     [("-34.8%", -34.8, "percent", "exact"), ("-40%", -40.0, "percent", "exact")]),
+    (
+        "a grant of ¥400 million ($2.81 million) for boats",
+        [("¥400 million", 400e6, "JPY", "exact"), ("$2.81 million", 2.81e6, "USD", "exact")],
+    ),
+    (
+        "committed over 3.6 trillion (around USD 33 billion) to the region",
+        [("3.6 trillion", 3.6e12, UNKNOWN_CURRENCY, "over"), ("USD 33 billion", 33e9, "USD", "approx")],
+    ),
+    (
+        "declines hit Brunei (-34.8%) and Malaysia (-40%).",
+        [("-34.8%", -34.8, "percent", "exact"), ("-40%", -40.0, "percent", "exact")],
+    ),
     ("a 74 per cent increase", [("74 per cent", 74.0, "percent", "exact")]),
     ("58.9 percent of respondents", [("58.9 percent", 58.9, "percent", "exact")]),
     ("about 0.39% of GNI", [("0.39%", 0.39, "percent", "approx")]),
@@ -49,20 +55,25 @@ TUNED = [
     ("Exports rose 2.2 times.", [("2.2 times", 2.2, "times", "exact")]),
     ("Three patrol vessels were delivered.", [("Three", 3.0, "count", "exact")]),
     ("including ten 44m-class ships", [("ten", 10.0, "count", "exact"), ("44m", 44.0, "meter", "exact")]),
-    ("training approximately 800 maritime security personnel",
-     [("800", 800.0, "count", "approx")]),
-    ("accounted for a quarter of the \\$15 billion market",
-     [("a quarter", 25.0, "percent", "exact"), ("$15 billion", 15e9, "USD", "exact")]),
+    ("training approximately 800 maritime security personnel", [("800", 800.0, "count", "approx")]),
+    (
+        "accounted for a quarter of the \\$15 billion market",
+        [("a quarter", 25.0, "percent", "exact"), ("$15 billion", 15e9, "USD", "exact")],
+    ),
     ("contributed to one-fifth of net flows", [("one-fifth", 20.0, "percent", "exact")]),
     ("tariffs fell to a range of 0-5% by 2003", [("0-5%", (0.0, 5.0), "percent", "exact")]),
     ("nearly US\\$1 billion in projects", [("$1 billion", 1e9, "USD", "approx")]),
     ("a cost of US \\$3.8 billion", [("$3.8 billion", 3.8e9, "USD", "exact")]),
-    ("2025\t- 8 billion Yen\t~\\$56 million\n",
-     [("8 billion Yen", 8e9, "JPY", "exact"), ("$56 million", 56e6, "USD", "approx")]),
+    (
+        "2025\t- 8 billion Yen\t~\\$56 million\n",
+        [("8 billion Yen", 8e9, "JPY", "exact"), ("$56 million", 56e6, "USD", "approx")],
+    ),
     ("over USD 300 billion in trade", [("USD 300 billion", 300e9, "USD", "over")]),
     ("from \\$300B to \\$1T", [("$300B", 300e9, "USD", "exact"), ("$1T", 1e12, "USD", "exact")]),
-    ("USA\t997.0\t3.4\t1,050.0\n", [("997.0", 997.0, None, "exact"), ("3.4", 3.4, None, "exact"),
-                                    ("1,050.0", 1050.0, None, "exact")]),
+    (
+        "USA\t997.0\t3.4\t1,050.0\n",
+        [("997.0", 997.0, None, "exact"), ("3.4", 3.4, None, "exact"), ("1,050.0", 1050.0, None, "exact")],
+    ),
 ]
 
 NOT_QUANTITIES_TUNED = [
@@ -78,9 +89,9 @@ NOT_QUANTITIES_TUNED = [
     "Jayaphumin Apartment Building, 24 St 566, Phnom Penh",
     "ISBN: 978-9924-9978-2-5",
     "see https://www.example.com/news/2017/06/246567/page and www.mofa.go.jp/a/100917402.pdf",
-    "- 6 ASEAN. \"The Founding of ASEAN\". Accessed 2026.",
-    "32 Cabinet Secretariat of Japan. \"National Security Strategy\".",
-    "ASEAN Plus Three (APT) and the \"Three Principles on Transfer\"",
+    '- 6 ASEAN. "The Founding of ASEAN". Accessed 2026.',
+    '32 Cabinet Secretariat of Japan. "National Security Strategy".',
+    'ASEAN Plus Three (APT) and the "Three Principles on Transfer"',
     "Japan has expanded two-plus-two (2+2) dialogues and two-way flows.",
     "the first quarter of 1998 and the first half of 2023",
     "since the 1990s and the late 2010s",
@@ -160,8 +171,10 @@ BUGS = [
     ("half a million people", [("half a million", 5e5, "count", "exact")]),
     ("1.5m people and a 44m vessel", [("1.5m", 1.5e6, "count", "exact"), ("44m", 44.0, "meter", "exact")]),
     # a space after the currency symbol
-    ("US$ 5 million and ¥ 500 million", [("US$ 5 million", 5e6, "USD", "exact"),
-                                         ("¥ 500 million", 5e8, "JPY", "exact")]),
+    (
+        "US$ 5 million and ¥ 500 million",
+        [("US$ 5 million", 5e6, "USD", "exact"), ("¥ 500 million", 5e8, "JPY", "exact")],
+    ),
     # speeds are not distances
     ("at 5 km/h", [("5 km/h", 5.0, "kilometer per hour", "exact")]),
     # "over" before a number word stays a bound
@@ -169,17 +182,33 @@ BUGS = [
 ]
 
 KNOWN_FAILURES = [
-    pytest.param("Japan provided Indonesia 3 patrol boats.", [("3", 3.0, "count", "exact")],
-                 marks=pytest.mark.xfail(strict=True, reason="without a parser a number after a capitalised "
-                                                             "word reads as part of a name")),
-    pytest.param("It took one and a half years.", [("one and a half years", 1.5, "year", "exact")],
-                 marks=pytest.mark.xfail(strict=True, reason="mixed whole-and-fraction words are not read")),
-    pytest.param("a loan of USD5m", [("USD5m", 5e6, "USD", "exact")],
-                 marks=pytest.mark.xfail(strict=True, reason="an ISO code glued to the digits is not read")),
-    pytest.param("The ship is 97 m long.", [("97 m", 97.0, "meter", "exact")],
-                 marks=pytest.mark.xfail(strict=True, reason="a spaced 'm' is too ambiguous to read as metre")),
-    pytest.param("seven from Subang, one from the Philippines", [("seven", 7.0, "count", "exact")],
-                 marks=pytest.mark.xfail(strict=True, reason="elliptical counts need an antecedent noun")),
+    pytest.param(
+        "Japan provided Indonesia 3 patrol boats.",
+        [("3", 3.0, "count", "exact")],
+        marks=pytest.mark.xfail(
+            strict=True, reason="without a parser a number after a capitalised word reads as part of a name"
+        ),
+    ),
+    pytest.param(
+        "It took one and a half years.",
+        [("one and a half years", 1.5, "year", "exact")],
+        marks=pytest.mark.xfail(strict=True, reason="mixed whole-and-fraction words are not read"),
+    ),
+    pytest.param(
+        "a loan of USD5m",
+        [("USD5m", 5e6, "USD", "exact")],
+        marks=pytest.mark.xfail(strict=True, reason="an ISO code glued to the digits is not read"),
+    ),
+    pytest.param(
+        "The ship is 97 m long.",
+        [("97 m", 97.0, "meter", "exact")],
+        marks=pytest.mark.xfail(strict=True, reason="a spaced 'm' is too ambiguous to read as metre"),
+    ),
+    pytest.param(
+        "seven from Subang, one from the Philippines",
+        [("seven", 7.0, "count", "exact")],
+        marks=pytest.mark.xfail(strict=True, reason="elliptical counts need an antecedent noun"),
+    ),
 ]
 
 
@@ -240,14 +269,17 @@ def test_scan_keep_bare_returns_bare_numbers_flagged():
     text = "building four in Japan"
     assert scan(text) == []
     (c,) = scan(text, keep_bare=True)
-    assert c.bare and c.value == 4
+    assert c.bare
+    assert c.value == 4
 
 
 def test_scan_table_cells_are_other_without_unit():
     text = "Country\t2024 Budget\t% of GDP\nUSA\t997.0\t3.4\n"
     cells = scan(text)
     assert [(c.surface(text), c.kind, c.unit, c.table_cell) for c in cells] == [
-        ("997.0", Kind.OTHER, None, True), ("3.4", Kind.OTHER, None, True)]
+        ("997.0", Kind.OTHER, None, True),
+        ("3.4", Kind.OTHER, None, True),
+    ]
 
 
 def test_scan_qualifier_not_in_surface():
@@ -257,9 +289,37 @@ def test_scan_qualifier_not_in_surface():
     assert c.qualifier is Qualifier.OVER
 
 
-ODD_INPUTS = ["", " ", "1,2,3", "$.5", "$", "\\$", "-", "--5", "5-", "1e10", "٣ ١٢", "１２３", "½", "\x00\x01 5",
-              "5" * 5000, "$" * 300 + "5", "¥¥¥1", "0x1F", "1.2.3.4", "+", "(-)", "\ufeff12 vessels",
-              "𝟓 ships", "10⁶", "3\u00a0million", "5\u2009%", "NaN", "Infinity percent", "1_000"]
+ODD_INPUTS = [
+    "",
+    " ",
+    "1,2,3",
+    "$.5",
+    "$",
+    "\\$",
+    "-",
+    "--5",
+    "5-",
+    "1e10",
+    "٣ ١٢",
+    "１２３",
+    "½",
+    "\x00\x01 5",
+    "5" * 5000,
+    "$" * 300 + "5",
+    "¥¥¥1",
+    "0x1F",
+    "1.2.3.4",
+    "+",
+    "(-)",
+    "\ufeff12 vessels",
+    "𝟓 ships",
+    "10⁶",
+    "3\u00a0million",
+    "5\u2009%",
+    "NaN",
+    "Infinity percent",
+    "1_000",
+]
 
 
 @pytest.mark.parametrize("text", ODD_INPUTS)
@@ -270,8 +330,11 @@ def test_scan_odd_inputs_never_raise_and_round_trip(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 .,-–$¥€%\\~()abcmtyenUSDJPbillon\t\nTHF+/:")),
-               max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 .,-–$¥€%\\~()abcmtyenUSDJPbillon\t\nTHF+/:")), max_size=80
+    )
+)
 def test_scan_property_offsets_round_trip_on_number_soup(text):
     found = scan(text, keep_bare=True)
     previous_end = -1
@@ -280,7 +343,8 @@ def test_scan_property_offsets_round_trip_on_number_soup(text):
         assert c.start >= previous_end  # sorted, non-overlapping
         previous_end = c.end
         surface = c.surface(text)
-        assert surface and surface == surface.strip()
+        assert surface
+        assert surface == surface.strip()
         assert (c.value is None) == (c.low is not None and c.high is not None)
 
 

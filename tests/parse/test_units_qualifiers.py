@@ -14,7 +14,8 @@ from claims.types import Kind, Qualifier
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("meters", "meter", Kind.MEASURE), ("metres", "meter", Kind.MEASURE), ("km", "kilometer", Kind.MEASURE),
+        ("meters", "meter", Kind.MEASURE), ("metres", "meter", Kind.MEASURE),
+        ("km", "kilometer", Kind.MEASURE),
         ("MW", "megawatt", Kind.MEASURE), ("hours", "hour", Kind.MEASURE), ("years", "year", Kind.MEASURE),
         ("tonnes", "tonne", Kind.MEASURE), ("nautical miles", "nautical mile", Kind.MEASURE),
         ("%", "percent", Kind.PERCENT), ("per cent", "percent", Kind.PERCENT),
@@ -51,8 +52,9 @@ def test_parse_qualifier_maps_cues(cue, qualifier):
 @pytest.mark.parametrize(
     ("left", "qualifier"),
     [
-        ("Japan gave over ", Qualifier.OVER), ("ranging ~", Qualifier.APPROX), ("total of ~\\", Qualifier.APPROX),
-        ("an increase of more than ", Qualifier.OVER), ("(c. ", Qualifier.APPROX), ("at least ", Qualifier.AT_LEAST),
+        ("Japan gave over ", Qualifier.OVER), ("ranging ~", Qualifier.APPROX),
+        ("total of ~\\", Qualifier.APPROX), ("an increase of more than ", Qualifier.OVER),
+        ("(c. ", Qualifier.APPROX), ("at least ", Qualifier.AT_LEAST),
     ],
 )
 def test_qualifier_before_reads_the_cue_ending_the_text(left, qualifier):

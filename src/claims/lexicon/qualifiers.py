@@ -30,7 +30,8 @@ BEFORE: dict[str, Qualifier] = {
     "close to": Qualifier.APPROX, "circa": Qualifier.APPROX, "c.": Qualifier.APPROX,
     "ca.": Qualifier.APPROX, "~": Qualifier.APPROX, "≈": Qualifier.APPROX, "an estimated": Qualifier.APPROX,
     "estimated": Qualifier.APPROX, "an approximate": Qualifier.APPROX, "approximate": Qualifier.APPROX,
-    "around about": Qualifier.APPROX, "somewhere around": Qualifier.APPROX, "almost exactly": Qualifier.APPROX,
+    "around about": Qualifier.APPROX, "somewhere around": Qualifier.APPROX,
+    "almost exactly": Qualifier.APPROX,
     "an estimate of": Qualifier.APPROX, "nigh on": Qualifier.APPROX,
 }
 # Cues written immediately after the number and its unit.

@@ -29,7 +29,7 @@ def make_quantity_scanner() -> Scanner:
 
 
 class QuantityRecognizer:
-    """Finds quantities (`match`), then writes them to `doc._.quantities` and `doc.spans` (`set_annotations`)."""
+    """Finds quantities (`match`), then writes them to `doc._.quantities` and `doc.spans`."""
 
     def __init__(self, nlp: Language, name: str, scanner: Callable[..., list], span_key: str) -> None:
         self.name = name
@@ -53,7 +53,7 @@ class QuantityRecognizer:
 @Language.factory(
     "claims_quantities",
     default_config={"scanner": {"@misc": "claims.quantity_scanner.v1"}, "span_key": SPAN_KEY},
-    assigns=[f"doc._.{DOC_ATTR}", f"doc.spans"],
+    assigns=[f"doc._.{DOC_ATTR}", "doc.spans"],
     requires=["doc.sents"],
 )
 def make_quantity_recognizer(

@@ -30,7 +30,8 @@ def build_nlp(settings: Settings | None = None, *, model: str | None = None) -> 
     except OSError as e:
         raise ModelNotFoundError(
             f"spaCy model {name!r} is not installed; install it with "
-            f"`.venv/bin/pip install {name.replace('_', '-')}` (or `make run`, which installs the pinned model)",
+            f"`.venv/bin/pip install {name.replace('_', '-')}` "
+            "(or `make run`, which installs the pinned model)",
             model=name,
         ) from e
     if QUANTITY_COMPONENT not in nlp.pipe_names:

@@ -96,7 +96,8 @@ def to_quantity(candidate: Candidate, text: str) -> Quantity:
     if not surface or surface != surface.strip():
         raise OffsetMismatchError(
             f"span [{candidate.start}, {candidate.end}) does not give a trimmed surface: {surface!r}",
-            start=candidate.start, end=candidate.end,
+            start=candidate.start,
+            end=candidate.end,
         )
     return Quantity(
         start=candidate.start,
@@ -119,8 +120,9 @@ def check_offsets(quantities: Iterable[Quantity], text: str) -> None:
     for q in quantities:
         if text[q.start : q.end] != q.surface:
             raise OffsetMismatchError(
-                f"text[{q.start}:{q.end}] is {text[q.start:q.end]!r}, not {q.surface!r}",
-                start=q.start, end=q.end,
+                f"text[{q.start}:{q.end}] is {text[q.start : q.end]!r}, not {q.surface!r}",
+                start=q.start,
+                end=q.end,
             )
 
 
@@ -203,7 +205,12 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
         or any(child.dep_ == "dobj" and child.pos_ == "NUM" and child.i < token.i for child in head.children)
     ):
         return count  # "... and four in Indonesia" (attached to the first number or to its verb)
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.i == token.i - 1 and head.head.lower_ in _TOTAL_NOUNS:
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.i == token.i - 1
+        and head.head.lower_ in _TOTAL_NOUNS
+    ):
         return count  # "a total of 8"
     return None
 

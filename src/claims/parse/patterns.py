@@ -29,7 +29,8 @@ def alternation(words: object, *, escape: bool = True) -> str:
 _UNIT_WORD = alternation(w for w in UNITS if w != "zero")
 _TENS_WORD = alternation(TENS)
 # One number word: "seventy-five", "twelve".
-_NW = rf"(?:(?:{_TENS_WORD})(?:[-‐ ](?:{alternation(w for w, v in UNITS.items() if 0 < v < 10)}))?|{_UNIT_WORD})"
+_DIGIT_WORD = alternation(w for w, v in UNITS.items() if 0 < v < 10)
+_NW = rf"(?:(?:{_TENS_WORD})(?:[-‐ ](?:{_DIGIT_WORD}))?|{_UNIT_WORD})"
 _DENOM = alternation(FRACTION_DENOMINATORS)
 _DENOM_PLURAL = alternation(d for d in FRACTION_DENOMINATORS if d.endswith("s"))
 _SCALE_WORD = alternation(SCALES)

@@ -6,7 +6,8 @@ scale words, percent, units, multipliers, hedges), joins ranges, and drops numbe
 quantities (years, dates, numbering, names, footnote markers, addresses, codes). The spaCy layer
 (`claims.nlp.quantities`) refines counts with the parser when one is loaded.
 
->>> [(c.surface("over \\\\$40 million"), c.value, c.unit, c.qualifier.value) for c in scan("over \\\\$40 million")]
+>>> text = "over \\\\$40 million"
+>>> [(c.surface(text), c.value, c.unit, c.qualifier.value) for c in scan(text)]
 [('$40 million', Decimal('40000000'), 'USD', 'over')]
 >>> [(c.value, c.unit, c.counted) for c in scan("Six used patrol vessels were provided in 2016.")]
 [(Decimal('6'), 'count', 'used patrol vessels')]
@@ -21,6 +22,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from claims.lexicon.context import (
     CITATION_WORDS,
@@ -212,13 +214,16 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
         base = parse_fraction_words(num_text)
     elif form == "foldword":
         lower = num_text.lower()
-        base = Decimal(MULTIPLIER_WORDS[lower]) if lower in MULTIPLIER_WORDS else parse_number_words(lower[:-4])
+        base = (
+            Decimal(MULTIPLIER_WORDS[lower]) if lower in MULTIPLIER_WORDS else parse_number_words(lower[:-4])
+        )
     else:
         base = Decimal(VAGUE_PLURALS[num_text.lower()])
     if base is None:
         return None
-    atom = _Atom(start=s, end=e, core_start=s, core_end=e, form=form, num_text=num_text, base=base,
-                 cue_start=s)
+    atom = _Atom(
+        start=s, end=e, core_start=s, core_end=e, form=form, num_text=num_text, base=base, cue_start=s
+    )
     if form == "digits":
         if not _read_prefix(text, atom):
             return None
@@ -245,7 +250,9 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
     if atom.qualifier is Qualifier.EXACT:
         cue = qualifier_before(text[max(0, atom.cue_start - 40) : atom.cue_start])
         if cue is not None and not (
-            form == "words" and cue[0].lower() in _PREPOSITION_CUES and atom.unit is None
+            form == "words"
+            and cue[0].lower() in _PREPOSITION_CUES
+            and atom.unit is None
             and atom.currency is None
         ):
             atom.qualifier = cue[1]  # but "cooperation under four pillars" is a preposition
@@ -293,10 +300,7 @@ def _read_prefix(text: str, atom: _Atom) -> bool:
         if cc and m["ccsp"] and cc not in ("US", "U.S.", "USD"):
             cc = None  # "A $5 grant": the article, not Australia
         code = PREFIX_SYMBOLS.get((cc or "") + "$", "USD")
-        if m["esc"] or not cc:
-            start = dollar  # the Markdown escape is not part of the surface
-        else:
-            start = m.start()
+        start = dollar if m["esc"] or not cc else m.start()  # the Markdown escape is not in the surface
         atom.cue_start = m.start() if cc else dollar
         if m["esc"] and not cc:
             atom.cue_start = dollar - 1
@@ -344,8 +348,25 @@ def _noun_is_cue(text: str, pos: int) -> bool:
     return word in POPULATION_CUES or word in MONEY_CUES or word in _MILLION_NOUNS
 
 
-_MILLION_NOUNS = frozenset({"barrels", "tonnes", "tons", "jobs", "vehicles", "cars", "passengers", "subscribers",
-                            "households", "children", "students", "farmers", "doses", "copies", "units"})
+_MILLION_NOUNS = frozenset(
+    {
+        "barrels",
+        "tonnes",
+        "tons",
+        "jobs",
+        "vehicles",
+        "cars",
+        "passengers",
+        "subscribers",
+        "households",
+        "children",
+        "students",
+        "farmers",
+        "doses",
+        "copies",
+        "units",
+    }
+)
 
 
 def _read_suffix(text: str, atom: _Atom) -> None:
@@ -446,8 +467,15 @@ def _join_range(text: str, a: _Atom, b: _Atom) -> Candidate | str | None:
     )
     qualifier = a.qualifier if a.qualifier is not Qualifier.EXACT else Qualifier.EXACT
     base = Candidate(
-        start=a.start, end=b.end, value=None, low=low, high=high, unit=unit, kind=kind or Kind.OTHER,
-        qualifier=qualifier, precision=precision,
+        start=a.start,
+        end=b.end,
+        value=None,
+        low=low,
+        high=high,
+        unit=unit,
+        kind=kind or Kind.OTHER,
+        qualifier=qualifier,
+        precision=precision,
         integral=a.base == a.base.to_integral_value() and b.base == b.base.to_integral_value(),
     )
     if kind is not None:
@@ -473,8 +501,16 @@ def _classify(text: str, atom: _Atom, *, keep_bare: bool = False) -> Candidate |
         # country name ("provided Indonesia 3 patrol boats"); then it is offered as a bare number
         noun = _next_noun(text, atom.end)
         if keep_bare and noun is not None and atom.base == atom.base.to_integral_value():
-            return Candidate(atom.start, atom.end, atom.scaled, precision=stated_precision(atom.num_text),
-                             counted=noun[0], noun_start=noun[1], bare=True, after_name=True)
+            return Candidate(
+                atom.start,
+                atom.end,
+                atom.scaled,
+                precision=stated_precision(atom.num_text),
+                counted=noun[0],
+                noun_start=noun[1],
+                bare=True,
+                after_name=True,
+            )
         return None
     if not atom.attached and atom.form != "digits" and _is_name_context(text, atom):
         return None
@@ -485,41 +521,96 @@ def _classify(text: str, atom: _Atom, *, keep_bare: bool = False) -> Candidate |
         percent = value * 100
         denominator = FRACTION_DENOMINATORS.get(re.split(r"[ -]", atom.num_text.lower())[-1], 1)
         precision = Decimal(50) / denominator
-        return Candidate(atom.start, atom.end, percent, unit=PERCENT, kind=Kind.PERCENT,
-                         qualifier=atom.qualifier, precision=precision, integral=False)
+        return Candidate(
+            atom.start,
+            atom.end,
+            percent,
+            unit=PERCENT,
+            kind=Kind.PERCENT,
+            qualifier=atom.qualifier,
+            precision=precision,
+            integral=False,
+        )
     if atom.form == "vague":
         noun = _vague_noun(text, atom.end)
         currency = currency_code(noun[0]) if noun else None
         if currency:
-            return Candidate(atom.start, atom.end, value, unit=currency, kind=Kind.MONEY,
-                             qualifier=Qualifier.OVER, precision=None)
-        return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, qualifier=Qualifier.OVER,
-                         counted=noun[0] if noun else None, noun_start=noun[1] if noun else None)
-    common = {"qualifier": atom.qualifier, "precision": precision, "integral": integral}
+            return Candidate(
+                atom.start,
+                atom.end,
+                value,
+                unit=currency,
+                kind=Kind.MONEY,
+                qualifier=Qualifier.OVER,
+                precision=None,
+            )
+        return Candidate(
+            atom.start,
+            atom.end,
+            value,
+            unit=COUNT,
+            kind=Kind.COUNT,
+            qualifier=Qualifier.OVER,
+            counted=noun[0] if noun else None,
+            noun_start=noun[1] if noun else None,
+        )
+    common: dict[str, Any] = {"qualifier": atom.qualifier, "precision": precision, "integral": integral}
     if atom.currency is not None:
         return Candidate(atom.start, atom.end, value, unit=atom.currency, kind=Kind.MONEY, **common)
     if atom.unit is not None:
-        return Candidate(atom.start, atom.end, value, unit=atom.unit, kind=atom.kind or Kind.MEASURE, **common)
+        return Candidate(
+            atom.start, atom.end, value, unit=atom.unit, kind=atom.kind or Kind.MEASURE, **common
+        )
     cell = _table_cell(text, atom.start, atom.end)
     noun = _next_noun(text, atom.end, in_table=cell is not None)
     if noun is not None and (integral or atom.factor is not None):
         if atom.form == "words" and _title_noun_after_word_number(text, atom, noun[1]):
             return None  # "Five Key Challenges": a title, not a count
         if atom.factor is not None and noun[0].split(" ", 1)[0].lower() in MONEY_CUES:
-            return Candidate(atom.start, atom.end, value, unit=UNKNOWN_CURRENCY, kind=Kind.MONEY,
-                             currency_missing=True, **common)  # "over 250 billion ODA"
-        return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, counted=noun[0],
-                         noun_start=noun[1], **common)
+            return Candidate(
+                atom.start,
+                atom.end,
+                value,
+                unit=UNKNOWN_CURRENCY,
+                kind=Kind.MONEY,
+                currency_missing=True,
+                **common,
+            )  # "over 250 billion ODA"
+        return Candidate(
+            atom.start,
+            atom.end,
+            value,
+            unit=COUNT,
+            kind=Kind.COUNT,
+            counted=noun[0],
+            noun_start=noun[1],
+            **common,
+        )
     if noun is None and integral and atom.factor is None:
         partitive = _partitive_noun(text, atom.end)
         if partitive is not None:  # "six of ASEAN member states", "12 of the 20 vessels"
-            return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, counted=partitive[0],
-                             noun_start=None, **common)
+            return Candidate(
+                atom.start,
+                atom.end,
+                value,
+                unit=COUNT,
+                kind=Kind.COUNT,
+                counted=partitive[0],
+                noun_start=None,
+                **common,
+            )
     if atom.factor is not None:
         kind = _scaled_kind(text, atom)
         if kind is Kind.MONEY:
-            return Candidate(atom.start, atom.end, value, unit=UNKNOWN_CURRENCY, kind=Kind.MONEY,
-                             currency_missing=True, **common)
+            return Candidate(
+                atom.start,
+                atom.end,
+                value,
+                unit=UNKNOWN_CURRENCY,
+                kind=Kind.MONEY,
+                currency_missing=True,
+                **common,
+            )
         if kind is Kind.COUNT:
             return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, **common)
         return Candidate(atom.start, atom.end, value, **common)
@@ -580,12 +671,20 @@ def _is_dropped(text: str, atom: _Atom) -> bool:
         unit_word = text[atom.core_end : atom.end].strip(" -")
         if unit_word[:1].isupper():
             return True  # "Twenty Years of the Paris Declaration": a title
-    if not atom.attached and text[atom.end : atom.end + 1] in ("-", "‐") and text[atom.end + 1 : atom.end + 2].isalpha():
+    if (
+        not atom.attached
+        and text[atom.end : atom.end + 1] in ("-", "‐")
+        and text[atom.end + 1 : atom.end + 2].isalpha()
+    ):
         return True  # "two-way", "four-nation", "10-member": a compound modifier, not a quantity
     if next_word and next_word.lower().rstrip(".,") in _PAGE_WORDS:
         return True  # "122 pp.": the length of a cited work
     # from here on: bare numbers, counts and measures
-    if prev_word and not prev_quote and (prev_lower in NUMBERING_WORDS or prev_word.lower() in NUMBERING_WORDS):
+    if (
+        prev_word
+        and not prev_quote
+        and (prev_lower in NUMBERING_WORDS or prev_word.lower() in NUMBERING_WORDS)
+    ):
         return True  # "Chapter 4", "Article 1", "St 566", "No. 5"
     if prev_lower in CITATION_WORDS:
         return True
@@ -597,9 +696,8 @@ def _is_dropped(text: str, atom: _Atom) -> bool:
         return True  # the second half of "5-4" or "12-15" that did not read as a range
     if _is_numbering(text, atom):
         return True
-    if atom.form == "words" and atom.num_text[0].isupper() and _mid_sentence(text, atom.core_start):
-        return True  # "ASEAN Plus Three", "the "Three Principles""
-    return False
+    # "ASEAN Plus Three", "the "Three Principles"": a capitalised number word inside a sentence is a name
+    return atom.form == "words" and atom.num_text[0].isupper() and _mid_sentence(text, atom.core_start)
 
 
 def _is_name_context(text: str, atom: _Atom) -> bool:
@@ -614,10 +712,8 @@ def _is_name_context(text: str, atom: _Atom) -> bool:
         return False
     if lower.endswith(("'s", "’s")):
         return False
-    word_start = _word_before_start(text, atom.cue_start)
-    if not quote and not _mid_sentence(text, word_start):
-        return False  # "Delivered 5 aircraft": a capitalised first word of a sentence is not a name
-    return True
+    # "Delivered 5 aircraft": a capitalised first word of a sentence is not a name
+    return bool(quote) or _mid_sentence(text, _word_before_start(text, atom.cue_start))
 
 
 def _is_numbering(text: str, atom: _Atom) -> bool:
@@ -627,7 +723,7 @@ def _is_numbering(text: str, atom: _Atom) -> bool:
     after = text[e] if e < len(text) else "\n"
     if before in "([" and after in ")]":
         return True
-    if before in ")”\"’]" and s >= 2 and not text[s - 2].isspace():
+    if before in ')”"’]' and s >= 2 and not text[s - 2].isspace():
         return True  # a marker glued after a closing quote or bracket: `said.”12`
     line_start = text.rfind("\n", 0, s) + 1
     prefix = text[line_start:s]
@@ -679,7 +775,7 @@ def _title_noun_after_word_number(text: str, atom: _Atom, noun_start: int) -> bo
 # --------------------------------------------------------------------------------------------------
 # nouns after counts, table cells, scaled amounts without a unit
 
-_PUNCT_END = ",;:.!?)]}\"”’¹²³⁴⁵⁶⁷⁸⁹⁰"
+_PUNCT_END = ',;:.!?)]}"”’¹²³⁴⁵⁶⁷⁸⁹⁰'
 
 
 def _next_noun(text: str, pos: int, *, in_table: bool = False) -> tuple[str, int] | None:
