@@ -111,8 +111,10 @@ def test_build_nlp_keeps_only_needed_components(nlp):
         ),
         # a count after a country used as an indirect object
         ("Japan provided Indonesia 3 patrol boats.", [("3", Kind.COUNT)]),
-        # a number followed by a verb is not a count
-        ("Of the vessels, 12 were delivered in 2016.", []),
+        # a number as the subject of a verb counts what the sentence talks about
+        ("Of the vessels, 12 were delivered in 2016.", [("12", Kind.COUNT)]),
+        # a scaled amount followed by a verb stays an amount, without a counted noun
+        ("India's population of 1.4 billion overtook China's.", [("1.4 billion", Kind.COUNT)]),
         # names stay names
         ("The Boeing 737 jets and Vientiane Vision 2.0 framework", []),
     ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 PERCENT = "percent"
 PERCENTAGE_POINT = "percentage point"
 TIMES = "times"
+BASIS_POINT = "basis point"
 
 # Percent forms after a number (case-insensitive).
 PERCENT_FORMS: tuple[str, ...] = ("%", "percent", "per cent", "per-cent", "pct", "％")
@@ -54,6 +55,10 @@ _add("megawatt hour", "megawatt hour", "megawatt hours", "megawatt-hours")
 _add("gigawatt hour", "gigawatt hour", "gigawatt hours", "gigawatt-hours")
 _add("kilowatt hour", "kilowatt hour", "kilowatt hours", "kilowatt-hours")
 _add("knot", "knot", "knots")
+_add("basis point", "basis point", "basis points", "bps")
+_add("gigabyte", "gigabyte", "gigabytes")
+_add("megabyte", "megabyte", "megabytes")
+_add("terabyte", "terabyte", "terabytes")
 _add("second", "second", "seconds")
 _add("minute", "minute", "minutes")
 _add("hour", "hour", "hours")
@@ -76,6 +81,9 @@ UNIT_SYMBOLS: dict[str, str] = {
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "kWh": "kilowatt hour", "TWh": "terawatt hour",
     "kt": "knot", "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute",
     "yrs": "year", "yr": "year", "°C": "degree celsius", "TEU": "twenty-foot equivalent unit",
+    "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte",
+    "Gbps": "gigabit per second", "Mbps": "megabit per second", "kbps": "kilobit per second",
+    "bp": "basis point", "bps": "basis point",
 }
 # Symbols that are only read when glued to the number ("48h", "44m"), never after a space.
 GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min"})

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.errors import OffsetMismatchError
 from claims.parse.numbers import to_float
 from claims.parse.scan import COUNT, Candidate, scan
-from claims.types import Kind, Qualifier, Quantity
+from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier, Quantity
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +148,8 @@ def _refine(doc: Doc, candidate: Candidate) -> Candidate | None:
     if token is None or nxt is None:
         return candidate
     if nxt.tag_ in _VERB_TAGS or nxt.pos_ in _NOT_NOUN_POS:
-        return None  # "12 were", "3 will": the number is a subject, not a modifier
+        # "12 were", "3 will": the number is a subject, not a modifier; a scaled amount stays an amount
+        return _without_noun(candidate) if candidate.fallback_kind is not None else None
     if candidate.qualifier.value in ("over", "under") and token.i > 0:
         cue = doc[token.i - 1]
         if cue.lower_ in ("over", "under", "above", "below") and cue.dep_ == "prep":
@@ -157,6 +158,17 @@ def _refine(doc: Doc, candidate: Candidate) -> Candidate | None:
     if counted:
         return replace(candidate, counted=counted)
     return candidate
+
+
+def _without_noun(candidate: Candidate) -> Candidate:
+    """ "a population of 1.4 billion overtook ...": the amount without the word read as its noun."""
+    kind = candidate.fallback_kind or Kind.OTHER
+    if kind is Kind.MONEY:
+        return replace(
+            candidate, kind=kind, unit=UNKNOWN_CURRENCY, currency_missing=True, counted=None, noun_start=None
+        )
+    unit = COUNT if kind is Kind.COUNT else None
+    return replace(candidate, kind=kind, unit=unit, counted=None, noun_start=None)
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -200,6 +212,8 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
         return None
     if token.dep_ == "dobj" and head.pos_ == "VERB" and head.i == token.i - 1:
         return count  # "building four in Japan"
+    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i > token.i:
+        return count  # "200 people died and 1,500 were injured"
     if token.dep_ == "conj" and (
         (head.pos_ == "NUM" and head.dep_ == "dobj")
         or any(child.dep_ == "dobj" and child.pos_ == "NUM" and child.i < token.i for child in head.children)

@@ -100,6 +100,7 @@ class Candidate:
     integral: bool = True  # the stated number is a whole number (counts must be)
     bare: bool = False  # nothing says what the number is; kept only on request (see `scan`)
     after_name: bool = False  # a bare count right after a capitalised word (a name, or a country)
+    fallback_kind: Kind | None = None  # for a scaled count: its kind if the word after is not its noun
 
     def surface(self, text: str) -> str:
         return text[self.start : self.end]
@@ -267,6 +268,7 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
 
 # Before a number word, these read as prepositions more often than as bounds ("under four pillars");
 # "over" stays a bound ("over two million"). With a parser, `claims.nlp` re-checks both.
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month"})
 _PREPOSITION_CUES = frozenset({"under", "above", "below"})
 _HALF_ORDINALS = ORDINAL_WORDS | {"latter", "former", "other", "back", "front", "top", "bottom"}
 _PAGE_WORDS = frozenset({"pp", "pages", "page", "p"})
@@ -400,15 +402,17 @@ def _read_suffix(text: str, atom: _Atom) -> None:
             atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
             atom.end = m.end()
             return
+        # "3 million barrels", "1.03 billion tonnes": unit words may follow a scale word, symbols may not
+        patterns = (UNIT_WORD_AFTER, UNIT_SYMBOL_AFTER) if atom.factor is None else (UNIT_WORD_AFTER,)
+        for pattern in patterns:
+            m = pattern.match(text, atom.end)
+            if m:
+                unit = parse_unit(m["unit"])
+                if unit is not None and not (atom.factor is not None and unit.name in _TIME_UNITS):
+                    atom.unit, atom.kind = unit.name, unit.kind
+                    atom.end = m.end()
+                    return
         if atom.factor is None:
-            for pattern in (UNIT_WORD_AFTER, UNIT_SYMBOL_AFTER):
-                m = pattern.match(text, atom.end)
-                if m:
-                    unit = parse_unit(m["unit"])
-                    if unit is not None:
-                        atom.unit, atom.kind = unit.name, unit.kind
-                        atom.end = m.end()
-                        return
             m = HYPHEN_UNIT_AFTER.match(text, atom.end)
             if m:
                 name = HYPHEN_UNIT_WORDS.get(m["unit"]) or HYPHEN_UNIT_WORDS.get(m["unit"].lower())
@@ -584,6 +588,7 @@ def _classify(text: str, atom: _Atom, *, keep_bare: bool = False) -> Candidate |
             kind=Kind.COUNT,
             counted=noun[0],
             noun_start=noun[1],
+            fallback_kind=_scaled_kind(text, atom) if atom.factor is not None else None,
             **common,
         )
     if noun is None and integral and atom.factor is None:

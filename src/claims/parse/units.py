@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claims.lexicon.units import (
+    BASIS_POINT,
     MULTIPLIER_FORMS,
     PERCENT,
     PERCENT_FORMS,
@@ -50,10 +51,9 @@ def parse_unit(text: str | None) -> Unit | None:
         return Unit(PERCENTAGE_POINT, Kind.PERCENT)
     if lower in MULTIPLIER_FORMS:
         return Unit(TIMES, Kind.MULTIPLIER)
-    if raw in UNIT_SYMBOLS:
-        return Unit(UNIT_SYMBOLS[raw], Kind.MEASURE)
-    if lower in UNIT_WORDS:
-        return Unit(UNIT_WORDS[lower], Kind.MEASURE)
+    name = UNIT_SYMBOLS.get(raw) or UNIT_WORDS.get(lower)
+    if name is not None:
+        return Unit(name, Kind.PERCENT if name == BASIS_POINT else Kind.MEASURE)
     code = currency_code(raw)
     if code:
         return Unit(code, Kind.MONEY)
