@@ -444,7 +444,7 @@ def _join_range(text: str, a: _Atom, b: _Atom) -> Candidate | str | None:
     left = text[max(0, a.cue_start - 12) : a.cue_start].lower()
     if word == "and" and not left.rstrip().endswith("between"):
         return None
-    if word == "to" and (left.rstrip().endswith("from") or (a.unit is not None and a.unit == b.unit)):
+    if word == "to" and left.rstrip().endswith(("from", "rose", "fell", "increased", "decreased", "grew")):
         return None  # "from 5% to 10%": two values, a start and an end
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return None
