@@ -4,6 +4,7 @@ faults are caught and named."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -310,15 +311,21 @@ def test_validation_clean_plain_tables_pass(settings, make_tables) -> None:
 
 
 def test_validation_writes_results_and_data_docs(clean_report: ValidationReport) -> None:
-    assert clean_report.docs_index is not None
-    assert clean_report.docs_index.name == "index.html"
-    html = clean_report.docs_index.read_text(encoding="utf-8")
+    index = clean_report.docs_index
+    assert index is not None
+    assert index.name == "index.html"
+    page = index.read_text(encoding="utf-8")
+    assert "PASSED" in page
+    assert "http" not in page  # opens offline
     for suite in ("claims", "conflicts", "documents"):
-        assert suite in html
-    pages = list(clean_report.docs_index.parent.glob("validations/**/*.html"))
-    assert len(pages) == 3
+        assert f"Suite {suite}" in page
+    gx_pages = list(index.parent.glob("data_docs/validations/**/*.html"))
+    assert len(gx_pages) == 3
+    assert (index.parent / "data_docs" / "index.html").exists()
     assert clean_report.results_path is not None
-    assert clean_report.results_path.exists()
+    results = json.loads(clean_report.results_path.read_text(encoding="utf-8"))
+    assert results["success"] is True
+    assert set(results["expectations"]) == {"claims", "conflicts", "documents"}
 
 
 def _set(table: str, where: tuple[str, str], **values: object) -> Callable[[dict[str, pd.DataFrame]], None]:

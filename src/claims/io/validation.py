@@ -430,8 +430,9 @@ def validate_tables(
 ) -> ValidationReport:
     """Run the suites of `settings.expectations_dir` over the tables given.
 
-    With `out_dir`, writes out_dir/validation/results.json (this report), the GX results per suite and the
-    GX Data Docs (out_dir/validation/data_docs/index.html, set as `docs_index`).
+    With `out_dir`, writes under out_dir/validation/: results.json (this report plus every expectation's
+    outcome), gx_<table>.json (the GX results), the GX Data Docs (data_docs/) and index.html, a page that
+    opens offline and links to them (set as `docs_index`).
     """
     from claims.io import validation_gx
 
@@ -469,7 +470,7 @@ def validate_tables(
         seconds=time.perf_counter() - started,
     )
     if out_dir is not None:
-        report = _write_results(report, runs, out_dir / "validation")
+        report = _write_results(report, runs, applicable, out_dir / "validation")
     logger.info(
         "validation %s: %d critical, %d warnings in %.2fs",
         "passed" if report.success else "failed",
@@ -480,17 +481,67 @@ def validate_tables(
     return report
 
 
-def _write_results(report: ValidationReport, runs: list[Any], folder: Path) -> ValidationReport:
+def _outcomes(runs: list[Any], suites: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Every evaluated expectation per table, in suite order: name, severity, GX type, column, success."""
+    position = {
+        (table, item.get("meta", {}).get("name")): i
+        for table, suite in suites.items()
+        for i, item in enumerate(suite["expectations"])
+    }
+    out: dict[str, list[dict[str, Any]]] = {}
+    for run in runs:
+        rows = [
+            {
+                "name": str(o.meta.get("name") or o.gx_type),
+                "severity": o.meta.get("severity", CRITICAL),
+                "gx_type": o.gx_type,
+                "column": ", ".join(_columns_of(o.kwargs)) or None,
+                "success": o.success,
+                "notes": o.meta.get("notes", ""),
+            }
+            for o in run.outcomes
+        ]
+        rows.sort(key=lambda r: position.get((run.suite, r["name"]), 999))
+        out[run.suite] = rows
+    return out
+
+
+def _write_results(
+    report: ValidationReport, runs: list[Any], suites: dict[str, dict[str, Any]], folder: Path
+) -> ValidationReport:
+    """results.json, the GX result JSON per table, and the offline index.html (set as docs_index)."""
     from dataclasses import replace
+
+    from claims.io import validation_html
 
     folder.mkdir(parents=True, exist_ok=True)
     for run in runs:
         (folder / f"gx_{run.suite}.json").write_text(
             json.dumps(run.result_json, indent=1, default=str), encoding="utf-8"
         )
-    path = folder / "results.json"
-    report = replace(report, results_path=path)
-    path.write_text(json.dumps(report.to_dict(), indent=2, default=str), encoding="utf-8")
+    docs = folder / "data_docs"
+    gx_index = report.docs_index
+    index = folder / "index.html"
+    report = replace(report, results_path=folder / "results.json", docs_index=index)
+    outcomes = _outcomes(runs, suites)
+    data = report.to_dict() | {"gx_data_docs": str(gx_index) if gx_index else None, "expectations": outcomes}
+    (folder / "results.json").write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+
+    def rel(path: Path) -> str:
+        return path.relative_to(folder).as_posix()
+
+    gx_pages = {t: rel(p) for t in outcomes for p in sorted(docs.glob(f"validations/{t}/**/*.html"))[-1:]}
+    gx_suites = {t: rel(docs / "expectations" / f"{t}.html") for t in outcomes}
+    if docs.is_dir():
+        validation_html.patch_gx_pages(docs)
+    page = validation_html.render_index(
+        report.to_dict(),
+        outcomes,
+        gx_pages=gx_pages,
+        gx_suites={t: href for t, href in gx_suites.items() if (folder / href).exists()},
+        gx_index=rel(gx_index) if gx_index else None,
+    )
+    index.write_text(page, encoding="utf-8")
     return report
 
 
