@@ -382,12 +382,21 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
                 continue
             objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
             if objects and not _is_date_word(objects[0]):
+                if span.root.ent_type_ == "PERCENT" or "%" in span.text or "cent" in span.text.lower():
+                    share = _share_of(objects[0], span, exclude)
+                    if share:
+                        return share
                 return _phrase(objects[0], exclude)
     head = root
     while head.dep_ in _MODIFIER_DEPS and head.head.i in exclude:
         head = head.head
     dep = head.dep_
     governor = head.head
+    if governor.lower_ == "worth" and governor.head.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(governor.head, exclude)  # `vessels worth ¥60 billion`
+    if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.lower_ in _TIME_NOUNS \
+            and governor.head.pos_ == "VERB":
+        head, dep, governor = governor, governor.dep_, governor.head  # `fell 12.5% year on year`
     if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.i not in exclude \
             and governor.pos_ in {"NOUN", "PROPN"}:
         return _phrase(governor, exclude)
@@ -459,6 +468,10 @@ _WEAK_SUBJECTS = frozenset({"amount", "total", "figure", "number", "level", "val
                             "per cent", "range", "part"})
 
 
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
+
+
 def clean_subject(subject: str) -> str:
     """Tidy a subject; "" when it says nothing (a date, a bare number word, punctuation).
 
@@ -468,7 +481,9 @@ def clean_subject(subject: str) -> str:
     ''
     """
     subject = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", subject)
-    subject = " ".join(subject.split()).strip(" .,;:–—-*\"'“”‘’()")
+    subject = " ".join(subject.split()).strip(" .,;:–—-*\"'“”‘’")
+    while subject and (subject[0] in "()" or (subject[-1] in "()" and not _balanced(subject))):
+        subject = subject.strip("()").strip(" .,;:")
     if not re.search(r"[A-Za-z]{2}", subject):
         return ""
     if find_periods(subject) and len(subject.split()) <= 2:
@@ -478,8 +493,30 @@ def clean_subject(subject: str) -> str:
     return subject
 
 
+_TIME_NOUNS = frozenset({"year", "years", "month", "months", "quarter", "week", "day", "time"})
+_SHARE_BASES = frozenset({"gdp", "gni", "gnp", "total", "output", "income", "budget", "population"})
+
+
+def _share_of(obj: Token, span: Span, exclude: set[int]) -> str:
+    """`spending will reach 2 percent of GDP` -> `defence spending (% of GDP)`: a share of a base names the
+    thing that has the share."""
+    if obj.lower_ not in _SHARE_BASES:
+        return ""
+    node = span.root
+    while node.head is not node and node.head.i in exclude:
+        node = node.head
+    governor = node.head if node.dep_ != "pobj" else node.head.head
+    if governor.pos_ in {"VERB", "AUX"}:
+        subject = _verb_subject(governor, exclude)
+        if subject:
+            return f"{subject} (% of {obj.text})"
+    return ""
+
+
 def _is_date_word(token: Token) -> bool:
-    return token.ent_type_ in {"DATE", "TIME"} or bool(re.fullmatch(r"(?:1[89]|20)\d\d", token.text))
+    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _TIME_NOUNS:
+        return True
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d|FY\s?\d{2,4}", token.text, re.IGNORECASE))
 
 
 def _verb_subject(verb: Token, exclude: set[int]) -> str:
@@ -585,6 +622,8 @@ def _participle(verb: str) -> str:
         return verb
     if verb.endswith("e"):
         return verb + "d"
+    if len(verb) <= 4 and _needs_final_e(verb) and verb[-1] not in "aeiouwxy":
+        return verb + verb[-1] + "ed"  # plan -> planned
     return verb + "ed"
 
 
@@ -652,11 +691,11 @@ def canonical_entities(
     return tuple(out[:limit])
 
 
-def ner_entities(span: Span) -> list[tuple[int, str]]:
-    """GPE/ORG names the statistical NER finds in `span` that the lexicon does not know (offsets in doc)."""
+def ner_entities(ents: Iterable[Span]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of GPE/ORG names the statistical NER found that the lexicon does not know."""
     table = alias_table()
     out = []
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ not in {"GPE", "ORG", "NORP"}:
             continue
         name = re.sub(r"^(?:the|The)\s+|['’]s$", "", ent.text).strip()
@@ -674,7 +713,7 @@ def ner_entities(span: Span) -> list[tuple[int, str]]:
             continue
         if ent.label_ == "GPE" and not all(w[0].isupper() for w in words if w not in {"of", "and", "the"}):
             continue
-        out.append((ent.start_char, name))
+        out.append((ent.start_char, ent.end_char, name))
     return out
 
 

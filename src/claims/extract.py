@@ -196,7 +196,7 @@ def _fill_subjects(layout: Layout, claims: list[Claim]) -> list[Claim]:
         if c.subject:
             continue
         subject = ""
-        for prev in reversed(out[:i]):
+        for prev in [*reversed(out[:i]), *out[i + 1:]]:
             if prev.sentence_start == c.sentence_start and prev.kind == c.kind and prev.subject \
                     and (prev.unit == c.unit or c.kind == Kind.MONEY):
                 subject = prev.subject
@@ -273,16 +273,21 @@ def _prose_claim(
             subject = ""
     subject = context.clean_subject(subject)
     found = context.find_entities(sentence, anchor=q.start - s)
-    extra: list[str] = []
-    if span is not None:
-        sent_span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
-        if sent_span is not None:
-            ner = context.ner_entities(sent_span)
-            ner.sort(key=lambda x: abs(x[0] + offset - q.start))
-            extra = [name for _, name in ner]
+    ner = [(a + offset, name) for a, b, name in _named_parties(doc) if s <= a + offset and b + offset <= e]
+    ner.sort(key=lambda x: abs(x[0] - q.start))
+    extra = [name for _, name in ner]
     entities = context.canonical_entities(found, extra)
     return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
                   period_source=period_source, subject=subject, entities=entities, table_cell=False)
+
+
+def _named_parties(doc: Doc) -> list[tuple[int, int, str]]:
+    """The doc's NER parties, computed once per doc (the user_data cache dies with the doc)."""
+    cached = doc.user_data.get("claims_parties")
+    if cached is None:
+        cached = context.ner_entities(doc.ents)
+        doc.user_data["claims_parties"] = cached
+    return cached
 
 
 def _repair_sentence(doc: Doc, sent: Span) -> Span:
