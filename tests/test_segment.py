@@ -204,3 +204,19 @@ def test_segment_sections_tile_any_text(text: str) -> None:
     assert pos == len(text)
     for f in layout.footnotes:
         assert 0 <= f.start < f.end <= len(text)
+
+
+def test_segment_markdown_footnote_definitions_are_references() -> None:
+    text = "# Report\n\nJapan gave $5 million in 2020.[^1]\n\n[^1]: MOFA. Report on 300 projects. 2024.\n"
+    layout = segment(text)
+    assert [f.marker for f in layout.footnotes] == ["1"]
+    assert layout.resolve("", "1").text == "MOFA. Report on 300 projects. 2024."
+    assert layout.is_excluded(text.index("300"))
+    assert not layout.is_excluded(text.index("$5"))
+
+
+def test_segment_docx_footnotes_section_from_given_headings() -> None:
+    text = "Intro\n\nJapan gave $5 million.[1]\n\nFootnotes\n\n[1] MOFA. Report. 2024.\n"
+    layout = segment(text, headings=((0, 1, "Intro"), (text.index("Footnotes"), 1, "Footnotes")))
+    assert [s.kind for s in layout.sections] == ["body", "references"]
+    assert layout.resolve(layout.chapter_at(layout.footnotes[0].start), "1").text == "MOFA. Report. 2024."

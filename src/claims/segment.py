@@ -112,6 +112,7 @@ class Layout:
     references: list[Reference]
     tables: list[Table]
     chapter_titles: dict[str, str] = field(default_factory=dict)
+    note_spans: list[tuple[int, int]] = field(default_factory=list)  # Markdown `[^1]: ...` definitions
     _section_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _footnote_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
@@ -135,9 +136,11 @@ class Layout:
         return head if _CHAPTER_LABEL.match(head) else ""
 
     def is_excluded(self, offset: int) -> bool:
-        """True inside front matter, a table of contents or a reference list."""
+        """True inside front matter, a table of contents, a reference list or a footnote definition."""
         section = self.section_at(offset)
-        return section is not None and section.kind in EXCLUDED_KINDS
+        if section is not None and section.kind in EXCLUDED_KINDS:
+            return True
+        return any(s <= offset < e for s, e in self.note_spans)
 
     def table_at(self, offset: int) -> Table | None:
         for table in self.tables:
@@ -220,7 +223,7 @@ _OPENING_TITLES = re.compile(r"^(?:foreword|preface|acknowledge?ments?|introduct
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦●→‣]|\d+[.)]\s*$)")
 _ENTRY = re.compile(
     r"""^\s*(?:[-•*]\s*)?                                  # optional bullet
-    (?:\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})(?:[.)]|(?=\s)))  # [12] / 12. / 12) / 12
+    (?:\[\^?(?P<n1>\d{1,3})\]:?|(?P<n2>\d{1,3})(?:[.)]|(?=\s)))  # [12] / [^12]: / 12. / 12) / 12
     \s*(?P<body>\S.*)$""", re.VERBOSE)
 _URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -650,13 +653,28 @@ def segment(text: str, *, headings: Sequence[tuple[int, int, str]] = ()) -> Layo
 
     ref_spans = [(s.start, s.end, _chapter_of(s)) for s in sections if s.kind == REFERENCES]
     references = _find_references(lines, ref_spans)
-    skip = [(s.start, s.end) for s in sections if s.kind in {REFERENCES, TOC}]
+    note_spans = []
+    for line in lines:
+        if _NOTE_DEFINITION.match(line.text) and not any(a <= line.start < b for a, b, _ in ref_spans):
+            note_spans.append((line.start, line.end))
+            section = _section_of(sections, line.start)
+            references.extend(_find_references([line], [(line.start, line.end + 1, _chapter_of(section))]))
+    skip = [(s.start, s.end) for s in sections if s.kind in {REFERENCES, TOC}] + note_spans
     skip.extend((m.start(), m.end()) for m in re.finditer(r"https?://\S+|www\.\S+", text))
     footnotes = _find_footnotes(text, skip)
-    return Layout(len(text), sections, footnotes, references, tables, chapter_titles)
+    return Layout(len(text), sections, footnotes, references, tables, chapter_titles, note_spans)
 
 
-def _chapter_of(section: Section) -> str:
+_NOTE_DEFINITION = re.compile(r"^\s*\[\^\d{1,3}\]:\s*\S")
+
+
+def _section_of(sections: list[Section], offset: int) -> Section | None:
+    return next((s for s in sections if s.start <= offset < s.end), None)
+
+
+def _chapter_of(section: Section | None) -> str:
+    if section is None:
+        return ""
     return section.path[0] if section.path and _CHAPTER_LABEL.match(section.path[0]) else ""
 
 
