@@ -104,9 +104,12 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
         f"(high {sev.get('high', 0)}, medium {sev.get('medium', 0)}, low {sev.get('low', 0)})"
     )
     new_findings = summary.get("new_conflicts") or []
-    if new_findings and (summary.get("new") or summary.get("changed")):
-        console.print(f"{len(new_findings)} new findings involving "
-                      f"{summary.get('new', 0) + summary.get('changed', 0)} new or changed documents")
+    involved = summary.get("new_conflicts_documents") or []
+    if new_findings:
+        docs = f" involving {len(involved)} new or changed document{'s' if len(involved) != 1 else ''}" \
+            if involved else ""
+        console.print(f"[bold]{len(new_findings)} new finding{'s' if len(new_findings) != 1 else ''}{docs}[/bold]"
+                      f" (see `claims conflicts --status open`)")
     for r in summary.get("rejected", []) or []:
         console.print(f"[yellow]rejected[/yellow] {r['doc']}: {r['reason']} {r.get('detail', '')}")
     validation = summary.get("validation") or {}

@@ -108,3 +108,22 @@ def test_export_atomic_write_keeps_old_file_on_failure(tmp_path):
         export.write_csv(target, Boom({"a": [2]}))
     assert pd.read_csv(target)["a"].tolist() == [1]
     assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
+
+
+def test_store_review_follows_a_finding_whose_claims_were_edited(tmp_path, pair):
+    a, b = pair
+    conflicts_df = conflicts_frame([_conflict(a, b)], claims_frame(pair))
+    old_id = conflicts_df.loc[0, "conflict_id"]
+    edited = _claim("b.txt", 8, "¥18.2 billion", 18.2e9, sentence="It cost ¥18.2 billion.")
+    new_df = conflicts_frame([_conflict(a, edited)], claims_frame([a, edited]))
+    assert new_df.loc[0, "conflict_id"] != old_id
+    with Store(tmp_path / "c.duckdb") as store:
+        store.replace_conflicts(conflicts_df)
+        store.record_review(old_id, status="dismissed", note="same survey")
+        stored = store.replace_conflicts(new_df)
+        assert stored.loc[0, "status"] == "open"
+        assert "dismissed" in stored.loc[0, "review_note"]
+        history = store.review_history(new_df.loc[0, "conflict_id"])
+        assert history["status"].tolist() == ["dismissed", "open"]
+        again = store.replace_conflicts(new_df)  # the next run keeps it open, not dismissed
+        assert again.loc[0, "status"] == "open"

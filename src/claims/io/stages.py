@@ -210,6 +210,9 @@ def validate(store: Store, settings: Settings, *, out_dir: Path) -> object:
 def summarise(store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.datetime,
               new_conflicts: Sequence[str] = ()) -> dict[str, object]:
     conflicts = store.conflicts_df()
+    fresh = set(plan.new) | set(plan.changed)
+    new_rows = conflicts[conflicts["conflict_id"].isin(set(new_conflicts))]
+    involved = (set(new_rows["doc_a"].dropna().astype(str)) | set(new_rows["doc_b"].dropna().astype(str))) & fresh
     claims_n = store.con.execute("SELECT count(*) FROM claims").fetchone()[0]  # type: ignore[index]
     docs_n = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
     return {
@@ -228,6 +231,7 @@ def summarise(store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.dat
         "conflicts_by_severity": dict(Counter(conflicts["severity"].astype(str))),
         "conflicts_by_kind": dict(Counter(conflicts["kind"].astype(str))),
         "new_conflicts": list(new_conflicts),
+        "new_conflicts_documents": sorted(involved),
         "rejected": [{"doc": r.doc, "reason": r.reason, "detail": r.detail} for r in plan.rejected],
     }
 

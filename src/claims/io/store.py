@@ -83,6 +83,12 @@ def _connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.Duck
             time.sleep(1.0)
 
 
+def _finding_key(row: dict[str, object]) -> tuple[str, str, str]:
+    """What a finding is about, independent of the exact evidence: its topic and its two documents."""
+    docs = sorted(str(row.get(k) or "") for k in ("doc_a", "doc_b"))
+    return (str(row.get("topic") or "").lower(), docs[0], docs[1])
+
+
 class Store:
     """A thin, explicit wrapper around one DuckDB connection."""
 
@@ -201,13 +207,27 @@ class Store:
         return df.drop(columns="first_seen")
 
     def apply_reviews(self, conflicts: pd.DataFrame) -> pd.DataFrame:
-        """Status from the latest decision per conflict; a decision on other evidence re-opens it."""
+        """Status from the latest decision per conflict; a decision on other evidence re-opens it.
+
+        A decision whose finding no longer exists (its evidence was edited, so the claim ids changed) is carried
+        to a current finding between the same documents on the same topic, re-opened, with its history kept.
+        """
         latest = self.latest_reviews()
+        orphans = self._orphan_reviews(latest, set(conflicts["conflict_id"].astype(str)))
         df = conflicts.copy()
         statuses, notes, times = [], [], []
-        for cid, evidence in zip(df["conflict_id"], df["evidence"], strict=True):
+        for row in df.to_dict("records"):
+            cid, evidence = row["conflict_id"], row["evidence"]
             review = latest.get(cid)
             if review is None:
+                moved = orphans.pop(_finding_key(row), None)
+                if moved is not None:
+                    self._carry_history(moved["conflict_id"], cid)
+                    statuses.append("open")
+                    notes.append(f"re-opened: evidence changed since the {moved['status']} decision "
+                                 f"({moved['note'] or 'no note'})")
+                    times.append(str(moved["reviewed_at"]))
+                    continue
                 statuses.append("open")
                 notes.append(None)
                 times.append(None)
@@ -224,6 +244,26 @@ class Store:
         df["review_note"] = pd.array(notes, dtype="string")
         df["reviewed_at"] = pd.array(times, dtype="string")
         return df
+
+    def _orphan_reviews(self, latest: dict[str, dict[str, object]], live: set[str]) -> dict[tuple, dict]:
+        rows = self.con.execute(
+            "SELECT conflict_id, topic, doc_a, doc_b FROM reviews").fetchall()
+        keys = {cid: _finding_key({"topic": t, "doc_a": a, "doc_b": b}) for cid, t, a, b in rows}
+        out: dict[tuple, dict] = {}
+        for cid, review in latest.items():
+            if cid not in live and review["status"] != "open" and cid in keys:
+                out[keys[cid]] = review
+        return out
+
+    def _carry_history(self, old_id: str, new_id: str) -> None:
+        """Copy an orphaned finding's decisions under its successor's id (the old rows stay too)."""
+        self.con.execute(
+            """INSERT INTO reviews SELECT ?, status, note || ' [carried from ' || conflict_id || ']', reviewer,
+                   reviewed_at, evidence, topic, doc_a, doc_b, surface_a, surface_b
+               FROM reviews WHERE conflict_id = ?""", [new_id, old_id])
+        self.con.execute(
+            "INSERT INTO reviews VALUES (?, 'open', ?, 'claims', ?, NULL, NULL, NULL, NULL, NULL, NULL)",
+            [new_id, f"re-opened: evidence of {old_id} changed", _now()])
 
     def latest_reviews(self) -> dict[str, dict[str, object]]:
         rows = self.con.execute(
