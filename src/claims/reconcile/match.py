@@ -120,6 +120,19 @@ def slip_ratio(table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRule
     return slip & same_unit
 
 
+def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: list, check) -> np.ndarray:  # type: ignore[type-arg]
+    """Evaluate `check(values[a], values[b])` once per distinct (a, b) id combination, vectorised back."""
+    if len(ids_a) == 0:
+        return np.zeros(0, dtype=bool)
+    width = len(values)
+    keys = ids_a.astype(np.int64) * width + ids_b
+    unique, inverse = np.unique(keys, return_inverse=True)
+    results = np.fromiter(
+        (check(values[k // width], values[k % width]) for k in unique.tolist()), dtype=bool, count=len(unique)
+    )
+    return results[inverse]
+
+
 def same_quantity(
     table: ClaimTable, i: np.ndarray, j: np.ndarray, score: np.ndarray, rules: MatchRules
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -127,45 +140,44 @@ def same_quantity(
 
     The second mask marks pairs whose values are a factor-1000 slip apart and that match under the looser
     slip rules (`magnitude_subject_threshold`, periods up to `magnitude_period_gap` years apart) but not
-    under the normal ones: they are kept only for the million/billion slip check.
+    under the normal ones: they are kept only for the million/billion slip check. Party, facility and
+    counted-noun rules are evaluated once per distinct combination, the rest per pair.
     """
     n = len(i)
-    keep = table.sentence_key[i] != table.sentence_key[j]
+    same = np.zeros(n, dtype=bool)
+    near = np.zeros(n, dtype=bool)
+    cosines = np.full(n, np.nan)
     period_ok, undated = period_compatible(table, i, j, rules)
     near_ok, _ = period_compatible(table, i, j, rules, max_gap=rules.magnitude_period_gap)
     near_only = near_ok & ~period_ok
-    same = np.zeros(n, dtype=bool)
-    near = np.zeros(n, dtype=bool)
-    cosines = np.zeros(n)
     is_slip = slip_ratio(table, i, j, rules)
-    party_cache: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
-    name_cache: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
-    for k in np.flatnonzero(keep & (period_ok | undated | near_only)).tolist():
+    idx = np.flatnonzero((table.sentence_key[i] != table.sentence_key[j]) & (period_ok | undated | near_only))
+    for ids, values, check in (
+        (table.places_id, table.place_sets, parties_compatible),
+        (table.names_id, table.name_sets, facilities_compatible),
+        (table.counted_id, table.counted_texts, lambda a, b: not (a and b) or (
+            fuzz.token_set_ratio(a, b) >= rules.subject_match_threshold)),
+    ):
+        idx = idx[_by_combination(ids[i[idx]], ids[j[idx]], values, check)]
+    a_rows, b_rows = i[idx], j[idx]
+    # specific subjects that agree, dated and in the same period: no need to read the words around them
+    fast = (
+        (score[idx] >= rules.subject_match_threshold)
+        & table.specific[a_rows]
+        & table.specific[b_rows]
+        & ~undated[idx]
+        & ~near_only[idx]
+    )
+    same[idx[fast]] = True
+    for k in idx[~fast].tolist():
         a, b = int(i[k]), int(j[k])
-        key = (table.places[a], table.places[b])
-        ok = party_cache.get(key)
-        if ok is None:
-            ok = party_cache[key] = parties_compatible(*key)
-        if not ok:
-            continue
-        key = (table.names[a], table.names[b])
-        ok = name_cache.get(key)
-        if ok is None:
-            ok = name_cache[key] = facilities_compatible(*key)
-        if not ok:
-            continue
-        if (
-            table.counted[a]
-            and table.counted[b]
-            and (fuzz.token_set_ratio(table.counted[a], table.counted[b]) < rules.subject_match_threshold)
-        ):
-            continue
         ok, cosines[k] = same_topic(table, a, b, float(score[k]), bool(undated[k]), rules)
         if ok and not near_only[k]:
             same[k] = True
             continue
         # a factor-1000 slip needs less subject agreement, and may sit a year apart
-        ok, _ = same_topic(table, a, b, float(score[k]), bool(undated[k]), rules,
-                           threshold=rules.magnitude_subject_threshold)
+        ok, _ = same_topic(
+            table, a, b, float(score[k]), bool(undated[k]), rules, threshold=rules.magnitude_subject_threshold
+        )
         near[k] = ok and bool(is_slip[k])
     return same, near, cosines

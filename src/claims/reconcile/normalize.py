@@ -163,6 +163,7 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1 << 14)
 def normalize_entity(name: str) -> str:
     """Fold an entity name: case, spacing, aliases and demonyms.
 
@@ -182,6 +183,7 @@ _TOKEN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
     """A deliberately light stemmer: plural and past/progressive endings of longer words.
 
@@ -264,10 +266,14 @@ def subject_tokens(text: str, aliases: dict[str, str] | None = None) -> list[str
 
 
 def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[str]:
-    """Tokens of a subject written as a proper name (capitalised or acronym, not the first word).
+    """Tokens of a subject written as a proper name (capitalised or acronym), and version numbers.
+
+    Subjects are noun phrases, so a capitalised first word is a name too ("Tadira Fund budget").
 
     >>> sorted(name_tokens("budget of the ASEAN Cultural Fund"))
     ['asean', 'cultural', 'fund']
+    >>> sorted(name_tokens("Dita Fund 2.0 budget"))
+    ['2.0', 'dita', 'fund']
     """
     folded = text
     if aliases:
@@ -275,8 +281,8 @@ def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[s
             pattern = r"[\s\-]+".join(re.escape(w) for w in long_name.split())
             folded = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
     out = set()
-    for i, token in enumerate(_TOKEN_RE.findall(folded)):
-        if token[0].isupper() and (i > 0 or token.isupper()):
+    for token in _TOKEN_RE.findall(folded):
+        if token[0].isupper():
             out.add(stem(token.lower()))
         elif re.fullmatch(r"\d+\.\d+", token):
             out.add(token)
@@ -434,6 +440,12 @@ class ClaimTable:
     idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
     topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
     specific: np.ndarray  # bool: the subject alone says what is measured (2+ words beyond the counted noun)
+    places_id: np.ndarray  # int ids into place_sets (rows with the same places share an id)
+    place_sets: list[frozenset[str]]
+    names_id: np.ndarray  # int ids into name_sets
+    name_sets: list[frozenset[str]]
+    counted_id: np.ndarray  # int ids into counted_texts
+    counted_texts: list[str]
 
     def topic_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted topic token sets of two rows (0..1)."""
@@ -446,6 +458,26 @@ class ClaimTable:
 
     def __len__(self) -> int:
         return len(self.claims)
+
+
+def _describe(
+    subject: str, counted: str | None, aliases: dict[str, str], places_all: frozenset[str],
+    interned: dict[object, int],
+) -> tuple[str, frozenset[str], frozenset[str], str, bool]:
+    """(subject text, subject tokens, name tokens, counted text, specific?) of one subject/counted pair."""
+    text = subject
+    if counted and counted.lower() not in subject.lower():
+        text = f"{counted} {subject}"
+    toks = subject_tokens(text, aliases)
+    # places written like names are parties, not facility names
+    names = frozenset(
+        t for t in name_tokens(subject, aliases) if t not in places_all and normalize_entity(t) not in places_all
+    )
+    counted_toks = subject_tokens(counted, aliases) if counted else []
+    # a subject that only repeats the counted noun ("dialogue partners") or is one bare word ("GMV")
+    # does not say whose or which quantity it is
+    specific = len(set(toks) - set(counted_toks)) >= 2
+    return " ".join(toks), frozenset(toks), names, " ".join(counted_toks), specific
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
@@ -473,8 +505,12 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     entities: list[frozenset[str]] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int64)
-    token_cache: dict[str, tuple[list[str], frozenset[str]]] = {}
-    entity_cache: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+    subject_cache: dict[tuple[str, str | None], tuple[str, frozenset[str], frozenset[str], str, bool]] = {}
+    entity_cache: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], int]] = {}
+    interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
+    places_id = np.zeros(n, dtype=np.int64)
+    names_id = np.zeros(n, dtype=np.int64)
+    counted_id = np.zeros(n, dtype=np.int64)
 
     windows = context_windows(claims)
     topic: list[frozenset[str]] = []
@@ -509,31 +545,23 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 usd_point[i] = point[i] / rate.lcu_per_usd
                 usd_lo[i] = lo[i] / rate.lcu_per_usd
                 usd_hi[i] = hi[i] / rate.lcu_per_usd
-        text = claim.subject or ""
-        if claim.counted:
-            text = f"{claim.counted} {text}" if claim.counted.lower() not in text.lower() else text
-        cached = token_cache.get(text)
-        if cached is None:
-            toks = subject_tokens(text, aliases)
-            cached = (toks, name_tokens(claim.subject or "", aliases))
-            token_cache[text] = cached
-        toks, nms = cached
-        subject.append(" ".join(toks))
-        counted.append(" ".join(subject_tokens(claim.counted, aliases)) if claim.counted else "")
-        tokens.append(frozenset(toks))
+        described = subject_cache.get((claim.subject, claim.counted))
+        if described is None:
+            described = _describe(claim.subject or "", claim.counted, aliases, places_all, interned)
+            subject_cache[(claim.subject, claim.counted)] = described
+        subject_text, toks, nms, counted_text, specific[i] = described
+        subject.append(subject_text)
+        counted.append(counted_text)
+        tokens.append(toks)
         ents = entity_cache.get(claim.entities)
         if ents is None:
             folded = frozenset(normalize_entity(e) for e in claim.entities if e.strip())
-            ents = (folded, frozenset(e for e in folded if e in places_all))
+            where = frozenset(e for e in folded if e in places_all)
+            ents = (folded, where, interned.setdefault(where, len(interned)))
             entity_cache[claim.entities] = ents
         entities.append(ents[0])
         places.append(ents[1])
-        # places written like names are parties, not facility names
-        names.append(nms - ents[1] - frozenset(stem(e) for e in ents[1]))
-        # a subject that only repeats the counted noun ("dialogue partners") or is one bare word ("GMV")
-        # does not say whose or which quantity it is
-        counted_toks = set(subject_tokens(claim.counted, aliases)) if claim.counted else set()
-        specific[i] = len(set(toks) - counted_toks) >= 2
+        names.append(nms)
         left, right = windows[i]
         # numbers and places are read elsewhere (periods, parties): they do not say what is measured
         around = (
@@ -542,6 +570,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             if not t[:1].isdigit() and t not in places_all
         )
         topic.append(frozenset(t for t in toks if t not in places_all).union(around))
+        places_id[i] = ents[2]
+        names_id[i] = interned.setdefault(nms, len(interned))
+        counted_id[i] = interned.setdefault(counted_text, len(interned))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
     df: Counter[str] = Counter()
@@ -550,6 +581,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
     topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
     topic_text = [" ".join(sorted(row)) for row in topic]
+    by_id: list[object] = [None] * len(interned)
+    for value, key in interned.items():
+        by_id[key] = value
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
     return ClaimTable(
         claims=claims,
@@ -577,4 +611,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         idf=idf,
         topic_norm=topic_norm,
         specific=specific,
+        places_id=places_id,
+        place_sets=by_id,  # type: ignore[arg-type]
+        names_id=names_id,
+        name_sets=by_id,  # type: ignore[arg-type]
+        counted_id=counted_id,
+        counted_texts=by_id,  # type: ignore[arg-type]
     )

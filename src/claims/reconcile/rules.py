@@ -34,7 +34,7 @@ class MatchRules:
     magnitude_period_gap: int = 1  # years apart that still compare for a factor-1000 slip
     period_overlap_min: float = 0.5  # Jaccard overlap of two year spans needed to compare them
     block_tokens: int = 4  # rarest topic tokens each claim is blocked on
-    max_block_size: int = 2000  # larger blocks are split by period
+    max_block_size: int = 300  # a word shared by more claims is too common to block on without a year
     consensus_min_sources: int = 3  # statements needed before a consensus value is reported
 
     @classmethod

@@ -1,0 +1,118 @@
+"""Reconciliation time, findings and planted recall on synthetic claim sets of growing size.
+
+    .venv/bin/python bench/bench_reconcile.py                      # 10k, 100k, 1M claims
+    .venv/bin/python bench/bench_reconcile.py --sizes 10000 100000 --seed 3
+    .venv/bin/python bench/bench_reconcile.py --one 10000          # one size in this process (JSON line)
+
+Each size runs in a fresh process (so peak memory is per size). Printed per size: claims, wall and CPU
+seconds spent in `find_conflicts` (generation excluded; CPU time is steadier on a shared machine), findings, planted recall (planted contradictions found as a finding on
+the same pair / planted; "kind ok" also requires the planted kind), false findings on planted
+non-contradictions, other findings (on pairs nothing was planted on), peak RSS; then the growth of time between
+consecutive sizes against the growth of the claim count (1.0x per 1.0x is linear).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_claims import generate  # noqa: E402
+
+from claims.reconcile import find_conflicts  # noqa: E402
+from claims.settings import Settings  # noqa: E402
+
+
+def _pair(a: str, b: str | None) -> frozenset[str]:
+    return frozenset((a, b)) if b else frozenset((a,))
+
+
+def measure(n_claims: int, seed: int) -> dict[str, object]:
+    started = time.perf_counter()
+    data = generate(n_claims, seed=seed)
+    generated = time.perf_counter() - started
+    started, cpu_started = time.perf_counter(), time.process_time()
+    found = find_conflicts(data.claims, Settings())
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    by_pair = {_pair(c.claim_a, c.claim_b): c for c in found}
+    planted = {_pair(p.claim_a, p.claim_b): p for p in data.conflicts}
+    decoys = {_pair(p.claim_a, p.claim_b): p for p in data.decoys}
+    hit = [p for key, p in planted.items() if key in by_pair]
+    kind_ok = [p for key, p in planted.items() if key in by_pair and by_pair[key].kind.value == p.kind]
+    missed = Counter(p.kind for key, p in planted.items() if key not in by_pair)
+    false = Counter(p.kind for key, p in decoys.items() if key in by_pair)
+    other = [c for key, c in by_pair.items() if key not in planted and key not in decoys]
+    return {
+        "claims": len(data.claims),
+        "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu_seconds, 3),
+        "generate_seconds": round(generated, 3),
+        "findings": len(found),
+        "planted": len(planted),
+        "recall": round(len(hit) / max(len(planted), 1), 4),
+        "recall_kind_ok": round(len(kind_ok) / max(len(planted), 1), 4),
+        "missed_by_kind": dict(missed),
+        "decoys": len(decoys),
+        "false_on_decoys": sum(false.values()),
+        "false_by_kind": dict(false),
+        "other_findings": len(other),
+        "other_by_kind": dict(Counter(c.kind.value for c in other)),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--one", type=int, default=None, help="measure one size in this process, print JSON")
+    args = ap.parse_args(argv)
+    if args.one is not None:
+        print(json.dumps(measure(args.one, args.seed)))
+        return 0
+    rows = []
+    header = (
+        f"{'claims':>9} {'seconds':>8} {'cpu s':>8} {'findings':>8} {'recall':>7} {'kind ok':>7} {'false':>5} "
+        f"{'other':>6} {'rss MB':>7}  growth"
+    )
+    print(header)
+    for size in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--seed", str(args.seed)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        growth = ""
+        if rows:
+            prev = rows[-1]
+            growth = (
+                f"time x{row['seconds'] / max(prev['seconds'], 1e-9):.1f} "
+                f"(cpu x{row['cpu_seconds'] / max(prev['cpu_seconds'], 1e-9):.1f}) for claims "
+                f"x{row['claims'] / prev['claims']:.1f}"
+            )
+        rows.append(row)
+        print(
+            f"{row['claims']:>9} {row['seconds']:>8.2f} {row['cpu_seconds']:>8.2f} {row['findings']:>8} {row['recall']:>7.3f} "
+            f"{row['recall_kind_ok']:>7.3f} {row['false_on_decoys']:>5} {row['other_findings']:>6} "
+            f"{row['peak_rss_mb']:>7}  {growth}",
+            flush=True,
+        )
+        print(
+            f"          planted {row['planted']}, missed {row['missed_by_kind']}; decoys {row['decoys']}, "
+            f"false {row['false_by_kind']}; other {row['other_by_kind']}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
