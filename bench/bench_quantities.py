@@ -262,8 +262,56 @@ def main(argv: list[str] | None = None) -> int:
         f"{t_bare:.3f} s; with claims_quantities: {t_ours:.3f} s; ratio {t_ours / t_bare:.3f} "
         f"(extraction adds {100 * (t_ours - t_bare) / t_bare:+.1f}%)."
     )
+    never_tuned_section(scorer, nlp, qparser.parse)
     print(json.dumps({"ratio_to_bare_pipe": round(t_ours / t_bare, 4)}))
     return 0
+
+
+def never_tuned_section(scorer, nlp, qparse: Callable) -> None:
+    """Both systems on the never-tuned sentences and known failures of tests/parse/test_scan.py."""
+    spec = importlib.util.spec_from_file_location(
+        "test_scan", Path(__file__).resolve().parents[1] / "tests" / "parse" / "test_scan.py"
+    )
+    if spec is None or spec.loader is None:
+        return
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    texts: dict[str, str] = {}
+    gold: dict[str, list[dict]] = {}
+    cases = list(module.NEVER_TUNED) + [p.values for p in module.KNOWN_FAILURES]
+    for i, (text, expected) in enumerate(cases):
+        name = f"s{i:03d}"
+        texts[name] = text
+        gold[name] = []
+        for surface, value, unit, _ in expected:
+            start = text.find(surface)
+            low, high = value if isinstance(value, tuple) else (None, None)
+            gold[name].append(
+                {
+                    "start": start,
+                    "end": start + len(surface),
+                    "surface": surface,
+                    "value": None if isinstance(value, tuple) else value,
+                    "value_low": low,
+                    "value_high": high,
+                    "unit": scorer.norm_unit(unit),
+                    "required": True,
+                }
+            )
+    rows = [
+        ("claims (spaCy pipeline)", claims_predictions(nlp, texts)),
+        ("quantulum3", quantulum_predictions(qparse, texts)),
+    ]
+    n = sum(len(g) for g in gold.values())
+    print(
+        f"\nNever-tuned sentences ({len(texts)} sentences, {n} mentions; "
+        "tests/parse/test_scan.py NEVER_TUNED + KNOWN_FAILURES):\n"
+    )
+    print("| system | value P | value R | value F1 | value+unit F1 |")
+    print("|---|---|---|---|---|")
+    for name, preds in rows:
+        m = evaluate(scorer, preds, gold)
+        print(f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['unit_f1']:.3f} |")
 
 
 def _version(package: str) -> str:

@@ -105,6 +105,43 @@ NOT_QUANTITIES_TUNED = [
 
 NEVER_TUNED = [
     (
+        "Vietnam received 2 used patrol ships worth ¥1.2 billion.",
+        [("2", 2.0, "count", "exact"), ("¥1.2 billion", 1.2e9, "JPY", "exact")],
+    ),
+    (
+        "The Philippines will buy five C-130 aircraft for PHP 9 billion.",
+        [("five", 5.0, "count", "exact"), ("PHP 9 billion", 9e9, "PHP", "exact")],
+    ),
+    (
+        "Trade between the two reached US$240.8 billion in 2022.",
+        [("two", 2.0, "count", "exact"), ("US$240.8 billion", 240.8e9, "USD", "exact")],
+    ),
+    ("Defence spending will rise to 2% of GDP by FY2027.", [("2%", 2.0, "percent", "exact")]),
+    ("Around 7,000 troops took part in the drills.", [("7,000", 7000.0, "count", "approx")]),
+    ("The aid package totals €150m.", [("€150m", 150e6, "EUR", "exact")]),
+    ("Malaysia's coastline stretches 4,675 km.", [("4,675 km", 4675.0, "kilometer", "exact")]),
+    ("The vessels displace 3,900 tonnes each.", [("3,900 tonnes", 3900.0, "tonne", "exact")]),
+    ("Some 60 percent of respondents trust Japan.", [("60 percent", 60.0, "percent", "approx")]),
+    ("Cambodia's GDP grew 5.6 per cent in 2023.", [("5.6 per cent", 5.6, "percent", "exact")]),
+    ("JICA has trained more than 3,000 officials since 1990.", [("3,000", 3000.0, "count", "over")]),
+    (
+        "The loan carries a 0.01% interest rate over 40 years.",
+        [("0.01%", 0.01, "percent", "exact"), ("40 years", 40.0, "year", "over")],
+    ),
+    ("It would take up to 18 months to deliver.", [("18 months", 18.0, "month", "up_to")]),
+    ("The fleet doubled to 24 ships within a decade.", [("24", 24.0, "count", "exact")]),
+    (
+        "Indonesia has more than 17,000 islands and 270 million people.",
+        [("17,000", 17000.0, "count", "over"), ("270 million", 270e6, "count", "exact")],
+    ),
+    (
+        "Japan pledged $75 billion over five years at the summit in Tokyo.",
+        [("$75 billion", 75e9, "USD", "exact"), ("five years", 5.0, "year", "over")],
+    ),
+    ("Exports to ASEAN fell 4.3% year on year in Q2.", [("4.3%", 4.3, "percent", "exact")]),
+    ("The ministry requested ¥7.95 trillion for fiscal 2024.", [("¥7.95 trillion", 7.95e12, "JPY", "exact")]),
+    ("At least a dozen countries joined the statement.", [("a dozen", 12.0, "count", "at_least")]),
+    (
         "The company reported revenue of $4.5 billion, up 12% from a year earlier.",
         [("$4.5 billion", 4.5e9, "USD", "exact"), ("12%", 12.0, "percent", "exact")],
     ),
@@ -207,6 +244,8 @@ BUGS = [
         "The download is 2 GB at 100 Mbps.",
         [("2 GB", 2.0, "gigabyte", "exact"), ("100 Mbps", 100.0, "megabit per second", "exact")],
     ),
+    # a fraction at the end of a clause
+    ("The budget grew by roughly a third.", [("a third", 100 / 3, "percent", "approx")]),
     # "over" before a number word stays a bound
     ("over one hundred ships", [("one hundred", 100.0, "count", "over")]),
 ]

@@ -49,7 +49,7 @@ CORE = re.compile(
             (?P<fraction>
                 (?:a|an|one|{_NW})-(?:{_DENOM})
               | (?:a|an|one|{_NW})[ ](?:{_DENOM_PLURAL})
-              | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?=[ ]of\b)
+              | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?=[ ]of\b|[.,;:)]|\Z)  # "a third of", "by a third."
               | half(?=[ ](?:of|the)\b)
             )\b
         )
