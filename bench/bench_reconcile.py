@@ -5,10 +5,11 @@
     .venv/bin/python bench/bench_reconcile.py --one 10000          # one size in this process (JSON line)
 
 Each size runs in a fresh process (so peak memory is per size). Printed per size: claims, wall and CPU
-seconds spent in `find_conflicts` (generation excluded; CPU time is steadier on a shared machine), findings, planted recall (planted contradictions found as a finding on
-the same pair / planted; "kind ok" also requires the planted kind), false findings on planted
-non-contradictions, other findings (on pairs nothing was planted on), peak RSS; then the growth of time between
-consecutive sizes against the growth of the claim count (1.0x per 1.0x is linear).
+seconds spent in `find_conflicts` (generation excluded; CPU time is steadier on a shared machine), findings,
+planted recall (planted contradictions found as a finding on the same pair / planted; "kind ok" also
+requires the planted kind), false findings on planted non-contradictions, other findings (on pairs nothing
+was planted on), peak RSS; then the growth of time between consecutive sizes against the growth of the claim
+count (1.0x per 1.0x is linear).
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     header = (
-        f"{'claims':>9} {'seconds':>8} {'cpu s':>8} {'findings':>8} {'recall':>7} {'kind ok':>7} {'false':>5} "
-        f"{'other':>6} {'rss MB':>7}  growth"
+        f"{'claims':>9} {'seconds':>8} {'cpu s':>8} {'findings':>8} {'recall':>7} {'kind ok':>7} "
+        f"{'false':>5} {'other':>6} {'rss MB':>7}  growth"
     )
     print(header)
     for size in args.sizes:
@@ -101,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         rows.append(row)
         print(
-            f"{row['claims']:>9} {row['seconds']:>8.2f} {row['cpu_seconds']:>8.2f} {row['findings']:>8} {row['recall']:>7.3f} "
-            f"{row['recall_kind_ok']:>7.3f} {row['false_on_decoys']:>5} {row['other_findings']:>6} "
-            f"{row['peak_rss_mb']:>7}  {growth}",
+            f"{row['claims']:>9} {row['seconds']:>8.2f} {row['cpu_seconds']:>8.2f} {row['findings']:>8} "
+            f"{row['recall']:>7.3f} {row['recall_kind_ok']:>7.3f} {row['false_on_decoys']:>5} "
+            f"{row['other_findings']:>6} {row['peak_rss_mb']:>7}  {growth}",
             flush=True,
         )
         print(

@@ -95,7 +95,7 @@ class SyntheticSet:
 
 def money_surface(value: float, currency: str, decimals: int = 1, style: int = 0) -> tuple[str, float]:
     """('¥8.1 billion', precision) for a value, scaled to a scale word, rounded to `decimals`."""
-    for scale, word in SCALES:
+    for scale, word in SCALES:  # noqa: B007 (the loop finds the scale word)
         if value >= scale:
             break
     else:

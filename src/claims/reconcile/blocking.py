@@ -57,9 +57,8 @@ def block_keys(table: ClaimTable, rules: MatchRules) -> dict[tuple[str, str, int
         fam = table.family[i]
         chosen: set[str] = set()
         for pool in (table.tokens[i], table.topic[i]):
-            shared = sorted(
-                (t for t in pool if 1 < df[(fam, t)] <= cap and t not in chosen), key=lambda t: (df[(fam, t)], t)
-            )
+            usable = (t for t in pool if 1 < df[(fam, t)] <= cap and t not in chosen)
+            shared = sorted(usable, key=lambda t: (df[(fam, t)], t))
             chosen.update(shared[: rules.block_tokens])
         if chosen:
             for token in chosen:

@@ -471,7 +471,9 @@ def _describe(
     toks = subject_tokens(text, aliases)
     # places written like names are parties, not facility names
     names = frozenset(
-        t for t in name_tokens(subject, aliases) if t not in places_all and normalize_entity(t) not in places_all
+        t
+        for t in name_tokens(subject, aliases)
+        if t not in places_all and normalize_entity(t) not in places_all
     )
     counted_toks = subject_tokens(counted, aliases) if counted else []
     # a subject that only repeats the counted noun ("dialogue partners") or is one bare word ("GMV")
