@@ -426,6 +426,7 @@ LEGITIMATE = [
         id="percent-change-cue",
     ),
     pytest.param(_set("claims", DOLLARS, unit="XXX"), id="unstated-currency"),
+    pytest.param(_set("claims", SHARE, unit="percentage point", value=-3.0), id="percentage-points-change"),
 ]
 
 

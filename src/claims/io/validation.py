@@ -76,6 +76,25 @@ _SOURCE_COLUMNS = {
     "severity_rank": ("severity",),
     "n_claims_counted": ("n_claims",),
 }
+_INT_COLUMNS = frozenset(
+    {
+        "char_start",
+        "char_end",
+        "period_start",
+        "period_end",
+        "sentence_start",
+        "start_a",
+        "end_a",
+        "start_b",
+        "end_b",
+        "n_chars",
+        "n_claims",
+        "n_claims_counted",
+        "span_length",
+        "surface_length",
+        "doc_n_chars",
+    }
+)
 _TEXT_COLUMNS = (
     "claim_id",
     "doc",
@@ -338,8 +357,12 @@ def _examples(
     for index in indices:
         if not isinstance(index, int) or not 0 <= index < len(df):
             continue
-        record = {"row": index}
-        record.update({c: _clean(df.iloc[index][c]) for c in wanted})
+        record: dict[str, Any] = {"row": index}
+        for column in wanted:
+            value = _clean(df.iloc[index][column])
+            if column in _INT_COLUMNS and isinstance(value, float) and value.is_integer():
+                value = int(value)  # offsets and years read back from CSV as floats
+            record[column] = value
         rows.append(record)
         if len(rows) == MAX_EXAMPLES:
             break

@@ -154,7 +154,9 @@ def claims_frame(
 
     df["unit_fits_kind"] = [fits(k, u) for k, u in zip(kind, unit, strict=True)]
 
-    is_percent = (kind == Kind.PERCENT.value) | (unit == "percent")
+    # percentage points and basis points are differences of percentages, never shares
+    points = unit.isin(["percentage point", "basis point"])
+    is_percent = ((kind == Kind.PERCENT.value) | (unit == "percent")) & ~points
     amount = value.where(value.notna(), high)
     cue_columns = [c for c in ("flags", "subject", "sentence", "surface") if c in df.columns]
     records = df[cue_columns].to_dict("records")
@@ -164,7 +166,7 @@ def claims_frame(
         dtype=bool,
     )
     df["percent_share"] = amount.where(is_percent & ~over_ok)
-    df["percent_change"] = amount.where(is_percent & over_ok)
+    df["percent_change"] = amount.where((is_percent & over_ok) | (points & (unit == "percentage point")))
 
     p_start, p_end = _col(df, "period_start"), _col(df, "period_end")
     df["period_complete"] = (p_start.notna() == p_end.notna()).astype(bool)
