@@ -405,6 +405,8 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
         host = prep.head
         if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
             return _phrase(host, exclude)
+        if host.pos_ == "VERB" and host.dep_ == "acl" and host.head.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(host.head, exclude)  # `relief assistance valued at USD 208,000`
         if host.pos_ in {"VERB", "AUX"}:
             verb = _lemma(host)
             if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:

@@ -51,6 +51,8 @@ OWN_EXPRESSIONS = [
     ("2016 onwards", Period(2016, None)),
     ("from 1999-00", Period(1999, 2000)),
     ("as of 2022", Period(2022, 2022)),
+    ("through the 2023 Comprehensive Strategic Partnership", Period(2023, 2023)),
+    ("since the 1990s", Period(1990, None)),
     ("no year at all", None),
     ("3,000 vessels", None),
     ("2,015 meters", None),

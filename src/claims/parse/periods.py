@@ -178,7 +178,15 @@ def _year2(y1: int, token: str) -> int | None:
     return y2
 
 
-def _preposition(text: str, start: int) -> str:
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|our)|['’]s)\s+$",
+                                re.IGNORECASE)
+_WORD_AFTER = re.compile(r"^\s+[A-Za-z]")
+
+
+def _preposition(text: str, start: int, end: int | None = None) -> str:
+    if end is not None and _DETERMINER_BEFORE.search(text[max(0, start - 8):start]) \
+            and _WORD_AFTER.match(text[end:end + 3]):
+        return ""  # `through the 2023 Comprehensive Strategic Partnership`: the year modifies a name
     m = _PREPOSITION_BEFORE.search(text[max(0, start - 60):start])
     if not m:
         return ""
@@ -251,7 +259,7 @@ def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodM
 def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None) -> PeriodMention | None:
     s, e = m.span()
     surface = text[s:e]
-    prep = _preposition(text, s)
+    prep = _preposition(text, s, e if name == "year" else None)
 
     def mention(period: Period | None, relation: str, start: int = s, end: int = e) -> PeriodMention | None:
         if period is None:
