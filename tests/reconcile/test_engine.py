@@ -533,3 +533,7 @@ def test_engine_scope_labels(doc_b, chapter_b, start_b, scope):
 
 def test_engine_empty_input():
     assert find_conflicts([], SETTINGS) == []
+
+
+def test_engine_same_claim_twice_is_not_a_finding():
+    assert find_conflicts([TRUST_1, TRUST_1], SETTINGS) == []

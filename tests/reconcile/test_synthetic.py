@@ -52,3 +52,17 @@ def test_synthetic_no_findings_beyond_the_planted_ones(synthetic):
     data, found = synthetic
     planted = {frozenset((p.claim_a, p.claim_b)) for p in data.conflicts}
     assert [c for key, c in found.items() if key not in planted] == []
+
+
+def test_synthetic_focus_gives_the_full_run_findings_that_involve_focus_claims(synthetic):
+    data, found = synthetic
+    docs = sorted({c.doc for c in data.claims})[:5]
+    focus = {c.claim_id for c in data.claims if c.doc in docs}
+    focused = find_conflicts(data.claims, Settings(), focus=focus)
+    expected = {
+        c.conflict_id
+        for c in found.values()
+        if c.claim_a in focus or c.claim_b in focus or set(c.details.get("operands", ())) & focus
+    }
+    assert expected
+    assert {c.conflict_id for c in focused} == expected

@@ -64,6 +64,8 @@ def _pair_conflicts(table: ClaimTable, rules: MatchRules, focus: np.ndarray | No
     for k in np.flatnonzero((outcome != Outcome.AGREE) & (outcome != Outcome.SKIP)).tolist():
         a, b = _ordered(claims, int(i[k]), int(j[k]))
         ca, cb = claims[a], claims[b]
+        if ca.claim_id == cb.claim_id:  # the same claim passed twice is not a disagreement
+            continue
         kind = KIND_OF[Outcome(int(outcome[k]))]
         cross = table.unit[a] != table.unit[b]
         consensus_value, support_text = (None, "")
