@@ -146,10 +146,10 @@ BLOCKED = re.compile(
     r"""
       (?:https?://|www\.)\S+                            # URLs
     | <[^<>\s]{4,}>                                     # <links>
-    | \b[\w.-]+@[\w-]+\.[\w.]+                           # e-mail addresses
+    | (?<![\w.-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,253}  # e-mail addresses (bounded: linear time)
     | \b10\.[0-9]{4,}/\S+                                # DOIs
     | \b(?:ISBN|ISSN)(?:-1[03])?:?\s*[0-9Xx][0-9Xx\s-]{8,}  # ISBN/ISSN
-    | \b[\w-]+\.(?:com|org|net|gov|edu|int|info|io)(?:\.[a-z]{2})?/\S*  # bare domains with a path
+    | (?<![\w-])[\w-]{1,63}\.(?:com|org|net|gov|edu|int|info|io)(?:\.[a-z]{2})?/\S*  # domains + path
     | (?<![\w.])[0-9]+(?:[-–/:][0-9]+){2,}(?![\w])        # digit chains: phone numbers, dates, ISBNs
     | (?<![\w.])[0-9]+(?:\.[0-9]+){2,}(?![\w])            # versions and dotted dates: 1.2.3, 12.05.2023
     | \+[0-9]{1,3}[\s.-]?\(?[0-9]{1,4}\)?(?:[\s.-][0-9]{2,}){2,}  # international phone numbers

@@ -283,6 +283,9 @@ def _read_prefix(text: str, atom: _Atom) -> bool:
             atom.negative = text[s - 1] != "+"
             atom.start = atom.cue_start = s - 1
             s -= 1
+    before = text[s - 2 : s].rstrip(" ")[-1:] if s else ""
+    if not before or not (before in _CURRENCY_TAIL or before.isupper()):
+        return True  # cheap test first: no currency symbol or code can end here
     window_start = max(0, s - 16)
     m = CURRENCY_BEFORE.search(text, window_start, s)
     if m is None or m.end() != s:
@@ -312,6 +315,9 @@ def _read_prefix(text: str, atom: _Atom) -> bool:
     atom.kind = Kind.MONEY
     atom.start = min(atom.start, start)
     return True
+
+
+_CURRENCY_TAIL = frozenset("$¥￥€£₹₩₱฿₫₽₺.ps")  # last characters of the currency prefixes we read
 
 
 def _read_glued(text: str, atom: _Atom) -> bool:
@@ -730,8 +736,10 @@ def _is_numbering(text: str, atom: _Atom) -> bool:
         return True
     if before in ')”"’]' and s >= 2 and not text[s - 2].isspace():
         return True  # a marker glued after a closing quote or bracket: `said.”12`
-    line_start = text.rfind("\n", 0, s) + 1
-    prefix = text[line_start:s]
+    newline = text.rfind("\n", max(0, s - 200), s)
+    if newline == -1 and s > 200:
+        return False  # far from any line start
+    prefix = text[newline + 1 : s]
     if prefix.strip(" \t-–•*·◦▪(#") == "" and "\t" not in prefix:
         if after in ").:" and (e + 1 >= len(text) or not text[e + 1].isdigit()):
             return True
@@ -752,8 +760,10 @@ def _looks_like_entry(text: str, pos: int) -> bool:
     word = m["word"]
     if m["quote"] or not word.isupper() or word.endswith((".", ",")):
         return True
-    line_end = text.find("\n", pos)
-    return _ENTRY_HINT.search(text, pos, line_end if line_end != -1 else len(text)) is not None
+    line_end = text.find("\n", pos, pos + 400)
+    return (
+        _ENTRY_HINT.search(text, pos, line_end if line_end != -1 else min(len(text), pos + 400)) is not None
+    )
 
 
 def _mid_sentence(text: str, pos: int) -> bool:
@@ -847,10 +857,10 @@ def _vague_noun(text: str, pos: int) -> tuple[str, int] | None:
 
 def _table_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The (stripped) cell span around [start, end) when its line is a tab-separated row of 3+ cells."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
+    bounds = _line_bounds(text, start, end)
+    if bounds is None:
+        return None
+    line_start, line_end = bounds
     if text.count("\t", line_start, line_end) < 2:
         return None
     cell_start = max(text.rfind("\t", line_start, start) + 1, line_start)
@@ -860,6 +870,22 @@ def _table_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
     raw = text[cell_start:cell_end]
     lead = len(raw) - len(raw.lstrip())
     return cell_start + lead, cell_start + len(raw.rstrip())
+
+
+_LINE_WINDOW = 4000  # a line longer than this is prose, never a table row (keeps scanning linear)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the line holding [start, end), or None when it is longer than _LINE_WINDOW."""
+    lo = max(0, start - _LINE_WINDOW)
+    i = text.rfind("\n", lo, start)
+    if i == -1 and lo > 0:
+        return None
+    hi = min(len(text), end + _LINE_WINDOW)
+    j = text.find("\n", end, hi)
+    if j == -1 and hi < len(text):
+        return None
+    return i + 1, (j if j != -1 else len(text))
 
 
 _CUE_WORD = re.compile(r"[A-Za-z$¥€£]+")
