@@ -290,6 +290,11 @@ def _totals(sentence: SentenceClaims, rules: MatchRules) -> list[Conflict]:
     return found
 
 
+def _operands(conflict: Conflict) -> list[str]:
+    operands = conflict.details.get("operands", [])
+    return [str(o) for o in operands] if isinstance(operands, list) else []
+
+
 def find_arithmetic_conflicts(
     claims: Sequence[Claim], rules: MatchRules, focus_rows: Collection[int] | None = None
 ) -> list[Conflict]:
@@ -305,6 +310,6 @@ def find_arithmetic_conflicts(
             for c in found
             if c.claim_a in focus_ids
             or c.claim_b in focus_ids
-            or any(o in focus_ids for o in c.details.get("operands", []))
-        ]  # type: ignore[attr-defined]
+            or focus_ids.intersection(_operands(c))
+        ]
     return found

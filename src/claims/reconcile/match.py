@@ -153,9 +153,9 @@ def same_quantity(
     is_slip = slip_ratio(table, i, j, rules)
     idx = np.flatnonzero((table.sentence_key[i] != table.sentence_key[j]) & (period_ok | undated | near_only))
     for ids, values, check in (
-        (table.places_id, table.place_sets, parties_compatible),
-        (table.names_id, table.name_sets, facilities_compatible),
-        (table.counted_id, table.counted_texts, lambda a, b: not (a and b) or (
+        (table.places_id, table.interned, parties_compatible),
+        (table.names_id, table.interned, facilities_compatible),
+        (table.counted_id, table.interned, lambda a, b: not (a and b) or (
             fuzz.token_set_ratio(a, b) >= rules.subject_match_threshold)),
     ):
         idx = idx[_by_combination(ids[i[idx]], ids[j[idx]], values, check)]

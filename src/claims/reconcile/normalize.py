@@ -373,8 +373,8 @@ def _example(**overrides: object) -> Claim:
         confidence=1.0,
     )
     values.update(overrides)
-    values["kind"] = Kind(values["kind"])
-    values["qualifier"] = Qualifier(values["qualifier"])
+    values["kind"] = Kind(str(values["kind"]))
+    values["qualifier"] = Qualifier(str(values["qualifier"]))
     return Claim(**values)  # type: ignore[arg-type]
 
 
@@ -422,30 +422,23 @@ class ClaimTable:
     lo: np.ndarray  # hedged interval, base units
     hi: np.ndarray
     precision: np.ndarray  # base units; 0 when unknown
-    exact: np.ndarray  # bool: qualifier exact and a single value
     usd_point: np.ndarray  # money only: point in USD at the claim's year; nan otherwise
     usd_lo: np.ndarray
     usd_hi: np.ndarray
     period_start: np.ndarray  # int, -1 when absent
     period_end: np.ndarray
     subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
-    counted: list[str]  # normalised counted noun ('' when none)
-    tokens: list[frozenset[str]]
-    names: list[frozenset[str]]
-    places: list[frozenset[str]]
-    entities: list[frozenset[str]]
+    tokens: list[frozenset[str]]  # subject tokens
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
     topic: list[frozenset[str]]  # subject tokens plus the words around the number in its sentence
     topic_text: list[str]  # the topic tokens, sorted and joined (for rapidfuzz)
     idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
     topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
     specific: np.ndarray  # bool: the subject alone says what is measured (2+ words beyond the counted noun)
-    places_id: np.ndarray  # int ids into place_sets (rows with the same places share an id)
-    place_sets: list[frozenset[str]]
-    names_id: np.ndarray  # int ids into name_sets
-    name_sets: list[frozenset[str]]
-    counted_id: np.ndarray  # int ids into counted_texts
-    counted_texts: list[str]
+    places_id: np.ndarray  # ids into `interned`: the places (countries, regions) a claim names
+    names_id: np.ndarray  # ids into `interned`: proper-name tokens of the subject
+    counted_id: np.ndarray  # ids into `interned`: the normalised counted noun ('' when none)
+    interned: list[object]  # distinct place sets, name sets and counted nouns, shared by id
 
     def topic_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted topic token sets of two rows (0..1)."""
@@ -461,8 +454,7 @@ class ClaimTable:
 
 
 def _describe(
-    subject: str, counted: str | None, aliases: dict[str, str], places_all: frozenset[str],
-    interned: dict[object, int],
+    subject: str, counted: str | None, aliases: dict[str, str], places_all: frozenset[str]
 ) -> tuple[str, frozenset[str], frozenset[str], str, bool]:
     """(subject text, subject tokens, name tokens, counted text, specific?) of one subject/counted pair."""
     text = subject
@@ -493,22 +485,17 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     lo = np.full(n, np.nan)
     hi = np.full(n, np.nan)
     precision = np.zeros(n)
-    exact = np.zeros(n, dtype=bool)
     usd_point = np.full(n, np.nan)
     usd_lo = np.full(n, np.nan)
     usd_hi = np.full(n, np.nan)
     period_start = np.full(n, -1, dtype=np.int64)
     period_end = np.full(n, -1, dtype=np.int64)
     subject: list[str] = []
-    counted: list[str] = []
     tokens: list[frozenset[str]] = []
-    names: list[frozenset[str]] = []
-    places: list[frozenset[str]] = []
-    entities: list[frozenset[str]] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int64)
     subject_cache: dict[tuple[str, str | None], tuple[str, frozenset[str], frozenset[str], str, bool]] = {}
-    entity_cache: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], int]] = {}
+    entity_cache: dict[tuple[str, ...], int] = {}
     interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
     places_id = np.zeros(n, dtype=np.int64)
     names_id = np.zeros(n, dtype=np.int64)
@@ -535,11 +522,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         else:
             point[i] = low if low is not None else (high if high is not None else np.nan)
         lo[i], hi[i] = hedged_interval(value, low, high, qualifier, prec, rules.approx_tolerance)
-        exact[i] = qualifier is Qualifier.EXACT and value is not None
-        if claim.period_start is not None or claim.period_end is not None:
-            start = claim.period_start if claim.period_start is not None else claim.period_end
-            end = claim.period_end if claim.period_end is not None else claim.period_start
-            period_start[i], period_end[i] = min(start, end), max(start, end)  # type: ignore[type-var]
+        years = [y for y in (claim.period_start, claim.period_end) if y is not None]
+        if years:
+            period_start[i], period_end[i] = min(years), max(years)
         if fam == "money" and base_unit != UNKNOWN_CURRENCY:
             year = int(period_end[i]) if period_end[i] >= 0 else None
             rate = fx.rate(base_unit, year)
@@ -549,21 +534,15 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 usd_hi[i] = hi[i] / rate.lcu_per_usd
         described = subject_cache.get((claim.subject, claim.counted))
         if described is None:
-            described = _describe(claim.subject or "", claim.counted, aliases, places_all, interned)
+            described = _describe(claim.subject or "", claim.counted, aliases, places_all)
             subject_cache[(claim.subject, claim.counted)] = described
         subject_text, toks, nms, counted_text, specific[i] = described
         subject.append(subject_text)
-        counted.append(counted_text)
         tokens.append(toks)
-        ents = entity_cache.get(claim.entities)
-        if ents is None:
-            folded = frozenset(normalize_entity(e) for e in claim.entities if e.strip())
-            where = frozenset(e for e in folded if e in places_all)
-            ents = (folded, where, interned.setdefault(where, len(interned)))
-            entity_cache[claim.entities] = ents
-        entities.append(ents[0])
-        places.append(ents[1])
-        names.append(nms)
+        place_id = entity_cache.get(claim.entities)
+        if place_id is None:
+            where = frozenset(p for e in claim.entities if (p := normalize_entity(e)) in places_all)
+            place_id = entity_cache[claim.entities] = interned.setdefault(where, len(interned))
         left, right = windows[i]
         # numbers and places are read elsewhere (periods, parties): they do not say what is measured
         around = (
@@ -572,7 +551,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             if not t[:1].isdigit() and t not in places_all
         )
         topic.append(frozenset(t for t in toks if t not in places_all).union(around))
-        places_id[i] = ents[2]
+        places_id[i] = place_id
         names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
@@ -584,8 +563,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
     topic_text = [" ".join(sorted(row)) for row in topic]
     by_id: list[object] = [None] * len(interned)
-    for value, key in interned.items():
-        by_id[key] = value
+    for interned_value, interned_key in interned.items():
+        by_id[interned_key] = interned_value
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
     return ClaimTable(
         claims=claims,
@@ -595,18 +574,13 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         lo=lo,
         hi=hi,
         precision=precision,
-        exact=exact,
         usd_point=usd_point,
         usd_lo=usd_lo,
         usd_hi=usd_hi,
         period_start=period_start,
         period_end=period_end,
         subject=subject,
-        counted=counted,
         tokens=tokens,
-        names=names,
-        places=places,
-        entities=entities,
         sentence_key=sentence_key,
         topic=topic,
         topic_text=topic_text,
@@ -614,9 +588,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         topic_norm=topic_norm,
         specific=specific,
         places_id=places_id,
-        place_sets=by_id,  # type: ignore[arg-type]
         names_id=names_id,
-        name_sets=by_id,  # type: ignore[arg-type]
         counted_id=counted_id,
-        counted_texts=by_id,  # type: ignore[arg-type]
+        interned=by_id,
     )
