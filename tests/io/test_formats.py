@@ -345,6 +345,29 @@ def test_formats_html_main_text_and_metadata(
     ]
 
 
+def test_formats_html_large_page_fallback(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("claims.io.formats.html.TRAFILATURA_MAX_CHARS", 100)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "big.html").write_bytes(ARTICLE_HTML.format(charset="utf-8").encode())
+    result = load_documents(tmp_path / "raw", settings, text_dir=tmp_path / "text")
+    [document] = result.documents
+    _assert_stored(document)
+    _assert_headings(document)
+    assert (document.title, document.author, document.published) == (
+        "Japan boosts OSA budget",
+        "Jane Doe",
+        dt.date(2024, 5, 10),
+    )
+    assert "8.1 billion yen in fiscal 2024" in document.text
+    assert "which provides coastal radar systems" in document.text  # inline <b> kept in its paragraph
+    assert "2024\t8.1 billion yen" in document.text
+    for dropped in ("999 million", "777 million", "tracking 42", "Subscribe"):
+        assert dropped not in document.text
+    assert [(w.doc, w.reason) for w in result.warnings] == [("big.html", "extraction")]
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

@@ -80,6 +80,7 @@ SIDECAR_SUFFIX = ".meta.json"
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})
 REASON_INTERNAL = "internal_error"
 REASON_BAD_SIDECAR = "bad_sidecar"
+REASON_EXTRACTION = "extraction"  # warning: part of a file could not be read, or was read coarsely
 _CHUNK = 1 << 20
 _HEADER_CHARS = 10_000  # metadata detection looks at the opening of the text only
 
@@ -356,7 +357,7 @@ def _load(
     extracted = _extract(data, fmt, source, settings)
     del data
 
-    warnings = [IngestWarning(source.doc, "partial", message) for message in extracted.warnings]
+    warnings = [IngestWarning(source.doc, REASON_EXTRACTION, message) for message in extracted.warnings]
     sidecar = SidecarMeta()
     if source.sidecar is not None:
         try:

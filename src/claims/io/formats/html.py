@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import logging
 import re
+from typing import Any
 
 import charset_normalizer
 from lxml import etree
@@ -20,6 +22,7 @@ from lxml import etree
 from claims.errors import IngestError
 from claims.io.formats import REASON_BINARY, REASON_CORRUPT, REASON_NO_TEXT, Extracted, clean_extracted
 from claims.io.formats.text import sniff_binary
+from claims.parse.metadata import parse_date
 
 logger = logging.getLogger(__name__)
 
@@ -100,26 +103,27 @@ class _Builder:
         self.length += len(text)
         return start
 
+    def heading(self, text: str, level: int) -> None:
+        text = " ".join(text.split())
+        start = self.block(text)
+        if start is not None:
+            self.headings.append((start, level, text))
+
+    def table(self, rows: list[list[str]]) -> None:
+        lines = ["\t".join(" ".join(cell.split()) for cell in row) for row in rows]
+        self.block("\n".join(line for line in lines if line.strip()), tidy=False)
+
     def walk(self, element: etree._Element) -> None:
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag == "head":
-                text = _tidy(_inline_text(child)).replace("\n", " ")
-                start = self.block(text)
-                if start is not None:
-                    rend = child.get("rend", "h2")
-                    level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
-                    self.headings.append((start, level, text))
+                rend = child.get("rend", "h2")
+                self.heading(_inline_text(child), int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2)
             elif tag == "list":
                 items = [_tidy(_inline_text(item)) for item in child.iter("item")]
                 self.block("\n".join(f"- {item}" for item in items if item))
             elif tag == "table":
-                rows = []
-                for row in child.iter("row"):
-                    cells = [" ".join(_tidy(_inline_text(cell)).split()) for cell in row.iter("cell")]
-                    if any(cells):
-                        rows.append("\t".join(cells))
-                self.block("\n".join(rows), tidy=False)
+                self.table([[_inline_text(cell) for cell in row.iter("cell")] for row in child.iter("row")])
             elif tag in ("graphic", "comments", "ref") or not tag:
                 continue
             elif tag in _BLOCK_TAGS and any(
@@ -147,6 +151,164 @@ def _iso_date(value: str | None) -> dt.date | None:
         return None
 
 
+@functools.cache
+def _trafilatura_config() -> Any:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # the size limit is ours (settings.max_file_bytes); trafilatura's 20 MB default would silently drop a page
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(1 << 40))
+    return config
+
+
+TRAFILATURA_MAX_CHARS = 3_000_000
+"""Pages longer than this skip trafilatura (its time grows faster than linearly: ~50 s for 10 MB) and are
+read by a simpler lxml walk: junk elements dropped, every remaining block kept."""
+
+_JUNK_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "object",
+    "embed",
+    "canvas",
+    "map",
+)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LEAF_TAGS = frozenset(
+    {"p", "pre", "blockquote", "dd", "dt", "figcaption", "caption", "address", "summary", "li", "td", "th"}
+)
+_ALL_BLOCKS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "pre",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "li",
+)
+_BLOCK_SET = frozenset(_ALL_BLOCKS) | _HEADING_TAGS | _LEAF_TAGS
+_META_DATES = (
+    "article:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "pubdate",
+    "publishdate",
+    "og:published_time",
+    "citation_publication_date",
+)
+
+
+_BR = "\ue000"  # marks a <br> while source whitespace (newlines included) is collapsed
+
+
+def _flow(text: str) -> str:
+    """HTML text flow: whitespace runs become one space, <br> marks become line breaks."""
+    return " ".join(text.split()).replace(_BR, "\n")
+
+
+def _render(element: Any, builder: _Builder, depth: int) -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if not tag:
+        return
+    if tag in _HEADING_TAGS:
+        builder.heading(element.text_content().replace(_BR, " "), int(tag[1]))
+    elif tag == "table":
+        rows = [
+            [
+                cell.text_content()
+                for cell in row
+                if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")
+            ]
+            for row in element.iter("tr")
+        ]
+        builder.table(rows)
+    elif tag in ("ul", "ol"):
+        items = (" ".join(li.text_content().replace(_BR, " ").split()) for li in element.iterchildren("li"))
+        builder.block("\n".join(f"- {item}" for item in items if item))
+    elif tag in _LEAF_TAGS or depth > 100 or not _has_blocks(element):
+        builder.block(_flow(element.text_content()))
+    else:
+        inline = [element.text or ""]  # runs of text and inline elements between blocks form one block
+        for child in element:
+            child_tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            if child_tag in _BLOCK_SET or (child_tag and _has_blocks(child)):
+                builder.block(_flow("".join(inline)))
+                inline = []
+                _render(child, builder, depth + 1)
+            elif child_tag:
+                inline.append(child.text_content())
+            inline.append(child.tail or "")
+        builder.block(_flow("".join(inline)))
+
+
+def _has_blocks(element: Any) -> bool:
+    return next(element.iterdescendants(*_ALL_BLOCKS), None) is not None
+
+
+def _read_large_html(html: str, encoding: str) -> Extracted:
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as e:
+        raise IngestError(REASON_CORRUPT, f"HTML could not be parsed: {e}") from e
+    meta = {
+        (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): m.get("content") or ""
+        for m in root.iter("meta")
+    }
+    title = meta.get("og:title") or meta.get("twitter:title") or (root.findtext(".//title") or "").strip()
+    published = next((d for key in _META_DATES if (d := parse_date(meta.get(key, ""))) is not None), None)
+    etree.strip_elements(root, *_JUNK_TAGS, etree.Comment, with_tail=False)
+    for br in root.iter("br"):
+        br.tail = _BR + (br.tail or "")
+    builder = _Builder()
+    body = root.find("body")
+    _render(body if body is not None else root, builder, 0)
+    text = clean_extracted(builder.text)
+    if not text.strip():
+        raise IngestError(REASON_NO_TEXT, "no text found in the page")
+    logger.info(
+        "html: %d characters, read without main-text detection (over %d)", len(html), TRAFILATURA_MAX_CHARS
+    )
+    return Extracted(
+        text=text,
+        format="html",
+        encoding=encoding,
+        title=" ".join(title.split()) or None,
+        author=meta.get("author") or None,
+        published=published,
+        headings=tuple(builder.headings),
+        warnings=(
+            f"page over {TRAFILATURA_MAX_CHARS} characters: navigation/boilerplate removal is coarser",
+        ),
+    )
+
+
 def read_html(data: bytes) -> Extracted:
     """A saved web page's bytes -> Extracted (main text, headings, title/author/date from metadata)."""
     import trafilatura  # slow to import: only when a page is read
@@ -156,6 +318,8 @@ def read_html(data: bytes) -> Extracted:
     html, encoding = decode_html(data)
     if "\x00" in html:
         raise IngestError(REASON_BINARY, "contains NUL characters")
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return _read_large_html(html, encoding)
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -165,6 +329,7 @@ def read_html(data: bytes) -> Extracted:
             favor_recall=True,
             with_metadata=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
+            config=_trafilatura_config(),
         )
     except Exception as e:  # lxml/trafilatura failing on malformed markup
         raise IngestError(REASON_CORRUPT, f"HTML could not be parsed: {type(e).__name__}: {e}") from e

@@ -32,6 +32,19 @@ from claims.io.formats import (
 logger = logging.getLogger(__name__)
 
 PAGE_SEPARATOR = "\n\n"
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": None,
+    }
+)
+"""Typographic ligatures a PDF text layer keeps as single characters, and soft hyphens (dropped)."""
 
 
 def _creation_date(reader: object) -> dt.date | None:
@@ -115,7 +128,7 @@ def read_pdf(data: bytes) -> Extracted:
             logger.warning("page %d could not be read: %s: %s", number, type(e).__name__, e)
             warnings.append(f"page {number} could not be read: {type(e).__name__}: {e}")
             page_text = ""
-        texts.append(clean_extracted(page_text).strip("\n"))
+        texts.append(clean_extracted(page_text.translate(_LIGATURES)).strip("\n"))
     if not any(t.strip() for t in texts):
         if warnings and len(warnings) == len(pages):
             raise IngestError(REASON_CORRUPT, f"no page could be read ({warnings[0]})")
