@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -111,7 +112,8 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
         console.print(f"[bold]{len(new_findings)} new finding{'s' if len(new_findings) != 1 else ''}{docs}[/bold]"
                       f" (see `claims conflicts --status open`)")
     for r in summary.get("rejected", []) or []:
-        console.print(f"[yellow]rejected[/yellow] {r['doc']}: {r['reason']} {r.get('detail', '')}")
+        console.print(f"[yellow]rejected[/yellow] {escape(str(r['doc']))}: {escape(str(r['reason']))} "
+                      f"{escape(str(r.get('detail', '')))}")
     validation = summary.get("validation") or {}
     if validation:
         state = "passed" if validation.get("success") else "[red]FAILED[/red]"
@@ -185,8 +187,9 @@ def extract(
             f"{'FY' if c.fiscal else ''}{c.period_start}"
             + (f"-{c.period_end}" if c.period_end not in (None, c.period_start) else ""))
         value = f"{c.value:g}" if c.value is not None else f"{c.value_low:g}-{c.value_high:g}"
-        table.add_row(str(c.char_start), c.surface, value, c.unit or "", str(c.kind), str(c.qualifier), period,
-                      c.subject, c.section)
+        cells = (str(c.char_start), c.surface, value, c.unit or "", str(c.kind), str(c.qualifier), period,
+                 c.subject, c.section)
+        table.add_row(*(escape(cell) for cell in cells))
     console.print(table)
 
 
@@ -232,7 +235,8 @@ def validate(
 
     report = validate_files(claims_path=claims_file, conflicts_path=conflicts_file,
                             documents_path=documents_file, settings=Settings.from_env(), out_dir=out)
-    console.print(report.format())
+    # document text in the example rows must not be read as rich markup
+    console.print(report.format(), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(0 if report.success else 1)
 
 
@@ -321,9 +325,9 @@ def conflicts(
         table.add_column(col, overflow="fold")
     for r in df.head(limit).to_dict("records"):
         diff = "" if r["relative_difference"] != r["relative_difference"] else f"{r['relative_difference']:.0%}"
-        table.add_row(str(r["conflict_id"]), str(r["severity"]), str(r["kind"]),
-                      f"{r['doc_a']}: {r['surface_a']}", f"{r['doc_b'] or ''}: {r['surface_b'] or ''}", diff,
-                      str(r["status"]), str(r["explanation"]))
+        cells = (str(r["conflict_id"]), str(r["severity"]), str(r["kind"]), f"{r['doc_a']}: {r['surface_a']}",
+                 f"{r['doc_b'] or ''}: {r['surface_b'] or ''}", diff, str(r["status"]), str(r["explanation"]))
+        table.add_row(*(escape(cell) for cell in cells))
     console.print(table)
 
 
