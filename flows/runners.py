@@ -18,15 +18,20 @@ At most `2 x workers` batches are in flight, so the driver never ships the whole
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import ipaddress
 import logging
 import math
-from collections.abc import Callable, Sequence
+import socket
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
+from urllib.parse import urlparse
 
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner
 
+from claims.errors import ClaimsError
 from claims.settings import Settings
 from claims.types import Claim, Document
 
@@ -92,6 +97,63 @@ def cached_nlp(settings: Settings) -> Any:
     return build_nlp(settings)
 
 
+@contextlib.contextmanager
+def workers_reach_this_api(settings: Settings) -> Iterator[None]:
+    """Point the Dask workers at the Prefect API this flow run reports to.
+
+    Each batch task reports its state to a Prefect API from the worker that runs it, with the settings the
+    task runner serializes from this process. With PREFECT_API_URL set (a `prefect server`, or the test
+    harness) that is already the right one. Without it, `claims run` uses an ephemeral API server that this
+    process started on 127.0.0.1: its URL is handed to the workers for the extraction stage, or every
+    worker would start a server of its own. A cluster on other hosts cannot reach 127.0.0.1: that case
+    stops here with what to do, instead of timing out in every task.
+    """
+    from prefect.context import FlowRunContext
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    context = FlowRunContext.get()
+    if context is None or context.client is None:
+        yield
+        return
+    url = str(context.client.api_url)
+    if settings.dask_address and not _is_local(urlparse(settings.dask_address).hostname) \
+            and _is_local(urlparse(url).hostname):
+        raise ClaimsError(
+            f"the Dask cluster at {settings.dask_address} cannot report to this run's local Prefect API "
+            f"({url}); start a Prefect server its workers can reach (`prefect server start --host 0.0.0.0`) "
+            "and `export PREFECT_API_URL=http://THIS_HOST:4200/api` before `claims run --dask ...`",
+            dask_address=settings.dask_address, api_url=url)
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        yield
+
+
+def _is_local(host: str | None) -> bool:
+    """True for loopback names and addresses, and for this machine's own name and addresses.
+
+    >>> _is_local("127.0.0.1"), _is_local("localhost"), _is_local("192.0.2.44")
+    (True, True, False)
+    """
+    if not host or host in {"localhost", "0.0.0.0", socket.gethostname(), socket.getfqdn()}:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback or host in _own_addresses()
+    except ValueError:  # a host name: compare what it resolves to
+        try:
+            return socket.gethostbyname(host) in {"127.0.0.1", *_own_addresses()}
+        except OSError:
+            return False
+
+
+@functools.lru_cache(maxsize=1)
+def _own_addresses() -> frozenset[str]:
+    import psutil
+
+    return frozenset(a.address for addrs in psutil.net_if_addrs().values() for a in addrs)
+
+
 def _slots(runner: TaskRunner[Any], settings: Settings) -> int:
     """Worker threads of the cluster the runner is connected to (for batching and the in-flight window)."""
     try:
@@ -113,7 +175,7 @@ def run_extraction(extract: Callable[..., Any], documents: Sequence[Document],
     runner = task_runner_for(settings)
     if runner is None:
         return extract(list(documents), settings, n_process=settings.workers)
-    with runner:
+    with workers_reach_this_api(settings), runner:
         slots = _slots(runner, settings)
         batches = plan_batches(documents, batch_size=settings.batch_size, slots=slots)
         logger.info("extracting %d documents in %d batches on %d Dask workers (%s)", len(documents),

@@ -1,0 +1,299 @@
+"""Pipeline speed and memory against a bare spaCy pass over the same text, on the seeded synthetic corpus.
+
+    .venv/bin/python bench/bench_pipeline.py                       # 60 documents, seed 0, all modes
+    .venv/bin/python bench/bench_pipeline.py --docs 200 --modes default workers2
+    .venv/bin/python bench/bench_pipeline.py --dask tcp://HOST:8786  # adds a run on that cluster
+
+Every measurement runs in a fresh process, watched from here (resident memory of the process and all its
+descendants, sampled every 50 ms: the Prefect API server, spaCy's worker processes, Dask workers included):
+
+- `bare`: `spacy.load(model)` with every component, then `nlp.pipe(texts)` over the documents' texts in one
+  process: the reference the pipeline is compared with (the issue's target: pipeline <= bare).
+- a pipeline run per mode, exactly what `claims run` runs (the `claims_pipeline` flow, ephemeral Prefect API,
+  fresh output folder): `default` (in-process, spaCy `n_process` = cores), `workers1` (`--workers 1`),
+  `workers2` (`--workers 2`: a local Dask cluster), `dask` (`--dask ADDRESS`). Stage times come from
+  wrapping the stage functions in that process; "extract" includes loading the model (in every worker).
+- memory scaling (`--memory-docs`): the same mode on corpora of growing size that share one largest
+  document, to see whether peak memory follows the corpus or the largest document.
+- reconciliation recall: `planted_recall.score` on the first mode's database.
+
+Prints one table and writes the JSON results (`--json`). Ratios, not absolute times, are the comparable
+figures across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+MODES = {
+    "default": [],
+    "workers1": ["--workers", "1"],
+    "workers2": ["--workers", "2"],
+}
+
+
+# --- child processes ---------------------------------------------------------------------------------------
+
+def _rusage_mb() -> dict[str, float]:
+    """Largest resident set of this process and of its largest waited-for descendant (Linux: KiB)."""
+    return {"self_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "children_maxrss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+
+
+def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
+    """Load the full model and run `nlp.pipe` over every document's text, one process."""
+    import spacy
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    started = time.perf_counter()
+    nlp = spacy.load(model)
+    loaded = time.perf_counter()
+    tokens = 0
+    for doc in nlp.pipe(texts):
+        tokens += len(doc)
+    done = time.perf_counter()
+    return {"load_seconds": round(loaded - started, 3), "pipe_seconds": round(done - loaded, 3),
+            "seconds": round(done - started, 3), "tokens": tokens, "documents": len(texts),
+            "characters": sum(map(len, texts)), "components": nlp.pipe_names, **_rusage_mb()}
+
+
+def pipeline_run(corpus: Path, out: Path, *, workers: int | None, dask: str | None) -> dict[str, Any]:
+    """The `claims run` flow with stage timers; returns its summary and the seconds per stage."""
+    from claims.io import stages
+    from flows import pipeline, runners
+
+    timings: dict[str, float] = {}
+
+    def timed(module: Any, name: str, label: str) -> None:
+        original = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                timings[label] = timings.get(label, 0.0) + time.perf_counter() - started
+
+        setattr(module, name, wrapper)
+
+    for name, label in (("plan_ingest", "ingest"), ("store_results", "store"), ("reconcile", "reconcile"),
+                        ("validate", "validate"), ("publish", "publish")):
+        timed(stages, name, label)
+    timed(runners, "run_extraction", "extract")
+    started = time.perf_counter()
+    summary = pipeline.claims_pipeline(raw_dir=str(corpus), out_dir=str(out), workers=workers,
+                                       dask_address=dask)
+    total = time.perf_counter() - started
+    return {"seconds": round(total, 3), "stages": {k: round(v, 3) for k, v in timings.items()},
+            "status": summary.get("status"), "documents": summary.get("documents"),
+            "claims": summary.get("claims"), "conflicts": summary.get("conflicts"), **_rusage_mb()}
+
+
+# --- the driver --------------------------------------------------------------------------------------------
+
+def child_env(work: Path) -> dict[str, str]:
+    """What `claims run` sets, plus a Prefect home of the bench's own (no lock contention with other runs)."""
+    env = dict(os.environ)
+    env.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    env.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    env.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    env.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    env.setdefault("GX_ANALYTICS_ENABLED", "false")
+    env["PREFECT_HOME"] = str(work / "prefect-home")
+    return env
+
+
+def measure(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """Run `bench_pipeline.py <args>` in a fresh process; its JSON result plus the peak memory of its tree."""
+    import psutil
+
+    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
+    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            try:
+                procs = [proc, *proc.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                break
+            total = 0
+            for p in procs:
+                with contextlib.suppress(psutil.Error):  # a process may end between listing and reading
+                    total += p.memory_info().rss
+            peak = max(peak, total)
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.perf_counter()
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["process_wall_seconds"] = round(wall, 3)
+    result["peak_tree_rss_mb"] = round(peak / 2**20, 1)
+    return result
+
+
+def generate_corpus(work: Path, name: str, *, docs: int, seed: int, largest: int) -> Path:
+    from synthetic_corpus import generate
+
+    corpus = work / name / "raw"
+    generate(corpus, n_docs=docs, seed=seed, largest_sentences=largest)
+    return corpus
+
+
+def run(docs: int, seed: int, modes: list[str], work: Path, *, dask: str | None, memory_docs: list[int],
+        largest: int, model: str) -> dict[str, Any]:
+    from planted_recall import load_manifest, load_run, score
+
+    env = child_env(work)
+    corpus = generate_corpus(work, f"corpus-{docs}-{seed}", docs=docs, seed=seed, largest=largest)
+    results: dict[str, Any] = {"docs": docs, "seed": seed, "cores": os.cpu_count(), "model": model}
+    print(f"corpus: {corpus} ({docs} documents)", file=sys.stderr)
+    results["bare"] = measure(["--bare", str(corpus), "--model", model], env)
+    print(f"bare: {results['bare']['seconds']} s", file=sys.stderr)
+    options = {m: MODES[m] for m in modes}
+    if dask:
+        options["dask"] = ["--dask", dask]
+    results["modes"] = {}
+    for mode, extra in options.items():
+        out = work / f"out-{mode}-{docs}"
+        _clean(out)
+        results["modes"][mode] = measure(["--run", str(corpus), str(out), *extra], env)
+        print(f"{mode}: {results['modes'][mode]['seconds']} s", file=sys.stderr)
+    first = next(iter(options))
+    manifest, figures = load_manifest(corpus)
+    conflicts, claims = load_run(work / f"out-{first}-{docs}")
+    results["recall"] = {"mode": first, **score(conflicts, claims, manifest, figures)}
+    results["memory"] = []
+    for n in memory_docs:
+        mem_corpus = generate_corpus(work, f"memory-{n}-{seed}", docs=n, seed=seed, largest=largest)
+        out = work / f"out-memory-{n}"
+        _clean(out)
+        row = measure(["--run", str(mem_corpus), str(out), *MODES["workers1"]], env)
+        manifest = json.loads((mem_corpus.parent / "planted.json").read_text(encoding="utf-8"))
+        row.update(docs=n, characters=manifest["characters"],
+                   largest_document_characters=manifest["largest_document_characters"])
+        results["memory"].append(row)
+        print(f"memory {n}: {row['peak_tree_rss_mb']} MB", file=sys.stderr)
+    return results
+
+
+def _clean(out: Path) -> None:
+    import shutil
+
+    if out.exists():
+        shutil.rmtree(out)
+
+
+def report(results: dict[str, Any]) -> str:
+    """A plain-text table of the run (the figures BENCHMARKS.md quotes)."""
+    bare = results["bare"]
+    tokens = bare["tokens"]
+    lines = [
+        f"corpus: {results['docs']} documents, {bare['characters']:,} characters, {tokens:,} tokens "
+        f"(seed {results['seed']}, {results['cores']} cores)",
+        "",
+        f"{'run':<10} {'total s':>8} {'extract s':>9} {'x bare':>7} {'total x bare':>12} {'tokens/s':>9} "
+        f"{'claims/s':>9} {'claims':>7} {'findings':>8} {'peak MB':>8} {'max proc MB':>11}",
+        f"{'bare':<10} {bare['seconds']:>8.1f} {bare['pipe_seconds']:>9.1f} {1.0:>7.2f} {1.0:>12.2f} "
+        f"{tokens / bare['pipe_seconds']:>9.0f} {'':>9} {'':>7} {'':>8} {bare['peak_tree_rss_mb']:>8.0f} "
+        f"{bare['self_maxrss_mb']:>11.0f}",
+    ]
+    for mode, row in results["modes"].items():
+        extract = row["stages"].get("extract", float("nan"))
+        lines.append(
+            f"{mode:<10} {row['seconds']:>8.1f} {extract:>9.1f} {extract / bare['seconds']:>7.2f} "
+            f"{row['seconds'] / bare['seconds']:>12.2f} {tokens / extract:>9.0f} "
+            f"{(row['claims'] or 0) / extract:>9.1f} {row['claims']:>7} {row['conflicts']:>8} "
+            f"{row['peak_tree_rss_mb']:>8.0f} {max(row['self_maxrss_mb'], row['children_maxrss_mb']):>11.0f}")
+    lines.append("")
+    lines.append("x bare: seconds / bare pass seconds (model load + nlp.pipe, full model, one process); "
+                 "extract includes model loads")
+    for mode, row in results["modes"].items():
+        stages = ", ".join(f"{k} {v:.1f}" for k, v in row["stages"].items())
+        other = row["seconds"] - sum(row["stages"].values())
+        lines.append(f"  {mode} stages (s): {stages}, flow/Prefect overhead {other:.1f}")
+    if results.get("memory"):
+        lines.append("")
+        lines.append("memory scaling (--workers 1; one shared largest document):")
+        first = results["memory"][0]
+        for row in results["memory"]:
+            lines.append(
+                f"  {row['docs']:>5} docs {row['characters']:>10,} chars "
+                f"(largest {row['largest_document_characters']:,}): "
+                f"peak tree {row['peak_tree_rss_mb']:.0f} MB, largest process "
+                f"{max(row['self_maxrss_mb'], row['children_maxrss_mb']):.0f} MB; corpus x"
+                f"{row['characters'] / first['characters']:.1f} -> peak x"
+                f"{row['peak_tree_rss_mb'] / first['peak_tree_rss_mb']:.2f}")
+    r = results["recall"]
+    lines.append("")
+    lines.append(
+        f"reconciliation on the planted pairs ({r['mode']}): contradictions found "
+        f"{r['contradictions_found']}/{r['contradictions_planted']} (recall {r['recall']}), look-alikes "
+        f"flagged {r['lookalikes_flagged']}/{r['lookalikes_planted']}, planted figures extracted "
+        f"{r['planted_figures_extracted']}/{r['planted_figures']}")
+    lines.append(f"  by kind: {json.dumps(r['by_kind'])}")
+    lines.append(f"  all findings by label: {json.dumps(r['findings_by_label'])}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES))
+    ap.add_argument("--dask", default=None, help="also run on this Dask scheduler (tcp://HOST:8786)")
+    ap.add_argument("--memory-docs", type=int, nargs="*", default=[20, 80])
+    ap.add_argument("--largest-sentences", type=int, default=400)
+    ap.add_argument("--model", default=None, help="default: Settings().spacy_model")
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a new temp folder)")
+    ap.add_argument("--json", type=Path, default=None, help="write the results here")
+    ap.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--run", type=Path, nargs=2, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.model is None:
+        from claims.settings import Settings
+
+        args.model = Settings().spacy_model
+    if args.bare:
+        print(json.dumps(bare_pass(args.bare, args.model)))
+        return 0
+    if args.run:
+        print(json.dumps(pipeline_run(args.run[0], args.run[1], workers=args.workers, dask=args.dask)))
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results = run(args.docs, args.seed, args.modes, work, dask=args.dask, memory_docs=args.memory_docs,
+                  largest=args.largest_sentences, model=args.model)
+    print(report(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
