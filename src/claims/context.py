@@ -336,6 +336,16 @@ def _is_numberish(token: Token) -> bool:
     return token.like_num or token.pos_ == "NUM" or token.ent_type_ in _NUMBER_ENTS
 
 
+def _join(words: Sequence[Token]) -> str:
+    """Tokens in text order with the text's own spacing (`intra-ASEAN`, `countries'`), one space over gaps."""
+    out = []
+    for k, t in enumerate(words):
+        out.append(t.text)
+        if k + 1 < len(words):
+            out.append(t.whitespace_ if words[k + 1].i == t.i + 1 else " ")
+    return " ".join("".join(out).split())
+
+
 def _phrase(head: Token, exclude: set[int]) -> str:
     """The head noun with its compounds, adjectives and possessors (no determiners or numbers)."""
     keep = [head]
@@ -346,17 +356,20 @@ def _phrase(head: Token, exclude: set[int]) -> str:
                     and t.dep_ not in {"det", "punct", "predet"})
     # a short `of`/`between`/`for` complement makes the phrase specific (`trade between the two regions`)
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "between", "for", "on", "to"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "between", "for", "on", "to", "in"}:
             objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
             if objects and objects[0].i not in exclude:
                 sub = [t for t in child.subtree if t.i not in exclude and t.dep_ not in {"punct"}]
-                if len(sub) <= 5 and not any(t.dep_ in {"relcl", "acl"} for t in sub):
-                    keep.extend(sub)
+                if len(sub) > 5 or any(t.dep_ in {"relcl", "acl"} for t in sub):
+                    # keep the complement's head noun with its own modifiers (`increase in incidents`)
+                    obj = objects[0]
+                    sub = [child, *(t for t in obj.lefts if t.dep_ in {"compound", "amod", "poss"}
+                                    and t.i not in exclude and not _is_numberish(t)), obj]
+                keep.extend(sub)
             break
     words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
-    text = " ".join(t.text for t in words)
+    text = _join(words)
     text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", text)
-    text = re.sub(r"\s+(['’]s)\b", r"\1", text)
     text = re.sub(r"^(?:the|a|an|its|their|this|these|those)\s+", "", text, flags=re.IGNORECASE)
     tokens = text.split()
     return " ".join(tokens[:_MAX_SUBJECT_WORDS])
@@ -439,10 +452,18 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
     return ""
 
 
+_GIVING_VERBS = frozenset({"provide", "supply", "furnish", "equip", "award", "grant", "present", "endow",
+                           "fund", "give", "offer", "lend", "pay", "donate", "allocate"})
+
+
 def _verb_frame(verb: Token, exclude: set[int]) -> str:
     """`grants provided by Tokyo to Kuala Lumpur`, `amount given by Japan to AHA Centre`."""
     noun = ""
     recipient = _recipient(verb, exclude)
+    for i in sorted(exclude):  # `gave $40 million to the AHA Centre` with the PP on the amount
+        if recipient:
+            break
+        recipient = _recipient(verb.doc[i], exclude, climb=False)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "as"} and child.i not in exclude:
             objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)
@@ -450,8 +471,8 @@ def _verb_frame(verb: Token, exclude: set[int]) -> str:
             if objects and objects[0].i not in exclude:
                 noun = _phrase(objects[0], exclude)
                 break
-    if not recipient:
-        for child in verb.children:
+    if not recipient and _lemma(verb) in _GIVING_VERBS:
+        for child in verb.children:  # `provide Kuala Lumpur with ¥400 million`
             if child.dep_ in {"dobj", "dative"} and child.i not in exclude and not _is_numberish(child) \
                     and child.pos_ in {"PROPN", "NOUN"}:
                 recipient = f"to {_phrase(child, exclude)}"
@@ -536,23 +557,23 @@ def _verb_object(verb: Token, exclude: set[int]) -> str:
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"} and child.i not in exclude:
             return f"{_lemma(verb)} {_phrase(child, exclude)}".strip()
-    return _lemma(verb)
+    return ""  # `two more are due`: the number stands for a noun named elsewhere
 
 
-def _recipient(head: Token, exclude: set[int]) -> str:
+def _recipient(head: Token, exclude: set[int], *, climb: bool = True) -> str:
     """`to the Philippines` / `for National Police Water Unit` near a noun or its verb."""
     candidates = [head]
-    if head.head is not head:
+    if climb and head.head is not head:
         candidates.append(head.head)
     for node in candidates:
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in {"to", "for"} and child.i not in exclude:
-                objects = [t for t in child.children if t.dep_ == "pobj"]
-                if objects:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "for"} and child.i not in exclude:
+                objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in exclude]
+                if objects and not _is_date_word(objects[0]):
                     words = [t for t in objects[0].subtree if t.dep_ not in {"det", "punct", "relcl", "acl"}
                              and t.i not in exclude]
                     if words and len(words) <= 6:
-                        return f"{child.lower_} {' '.join(t.text for t in words)}"
+                        return f"{child.lower_} {_join(words)}"
     return ""
 
 
