@@ -66,9 +66,9 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "there", "here", "up", "down", "out", "off", "again", "further", "once", "against", "within",
         "upon", "across", "along", "around", "toward", "towards", "behind", "beyond", "plus", "minus",
         "times", "percent", "cent", "ago", "later", "earlier", "respectively", "instead", "already",
-        "still", "now", "then", "today", "together", "alone", "apiece", "each", "etc", "e.g", "i.e", "vs",
+        "still", "now", "today", "together", "alone", "apiece", "etc", "e.g", "i.e", "vs",
         "versus", "including", "excluding", "amid", "amongst", "whereby", "unlike", "like", "near",
-        "out", "onwards", "onward", "altogether", "overall", "annually", "yearly", "monthly", "daily",
+        "onwards", "onward", "altogether", "overall", "annually", "yearly", "monthly", "daily",
         "weekly",
     }
 )
@@ -97,7 +97,7 @@ POPULATION_CUES: frozenset[str] = frozenset(
 TITLE_FUNCTION_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
     {"some", "nearly", "approximately", "roughly", "almost", "total", "only", "just", "over", "around",
      "about", "another", "all", "its", "their", "our", "his", "her", "these", "those", "additional",
-     "another", "further", "some", "estimated", "reportedly", "exactly", "ex", "e.g.", "i.e.", "including",
+     "further", "estimated", "reportedly", "exactly", "ex", "e.g.", "i.e.", "including",
      "signed", "trained", "provided", "gave", "reported", "deployed", "with", "among", "of", "to"}
 )
 
