@@ -321,7 +321,8 @@ def conflicts(
         if want:
             df = df[df[col] == want]
     table = Table(title=f"{len(df)} findings")
-    for col in ("id", "sev", "kind", "A", "B", "diff", "status", "explanation"):
+    table.add_column("id", no_wrap=True, min_width=16)  # copied into `claims review ID`
+    for col in ("sev", "kind", "A", "B", "diff", "status", "explanation"):
         table.add_column(col, overflow="fold")
     for r in df.head(limit).to_dict("records"):
         diff = "" if r["relative_difference"] != r["relative_difference"] else f"{r['relative_difference']:.0%}"
