@@ -115,10 +115,12 @@ class Layout:
     note_spans: list[tuple[int, int]] = field(default_factory=list)  # Markdown `[^1]: ...` definitions
     _section_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _footnote_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _table_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._section_starts.extend(s.start for s in self.sections)
         self._footnote_starts.extend(f.start for f in self.footnotes)
+        self._table_starts.extend(t.start for t in self.tables)
 
     def section_at(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self._section_starts, offset) - 1
@@ -143,9 +145,9 @@ class Layout:
         return any(s <= offset < e for s, e in self.note_spans)
 
     def table_at(self, offset: int) -> Table | None:
-        for table in self.tables:
-            if table.start <= offset < table.end:
-                return table
+        i = bisect.bisect_right(self._table_starts, offset) - 1
+        if i >= 0 and self.tables[i].start <= offset < self.tables[i].end:
+            return self.tables[i]
         return None
 
     def footnotes_between(self, start: int, end: int) -> list[Footnote]:
@@ -531,11 +533,24 @@ def _make_table(lines: list[_Line], first: int, block: list[_Line]) -> Table:
 # ---------------------------------------------------------------------------------------------------------
 # footnotes and references
 
+def _in_spans(starts: list[int], spans: list[tuple[int, int]], offset: int) -> bool:
+    """`spans` sorted by start, `starts` their starts; spans may overlap."""
+    i = bisect.bisect_right(starts, offset)
+    return any(spans[k][0] <= offset < spans[k][1] for k in range(max(0, i - 3), i))
+
+
 def _find_footnotes(text: str, skip: list[tuple[int, int]]) -> list[Footnote]:
     out = []
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(skip):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    starts = [a for a, _ in merged]
     for m in _FOOTNOTE.finditer(text):
         s, e = m.span()
-        if any(a <= s < b for a, b in skip):
+        if _in_spans(starts, merged, s):
             continue
         if m.group("sup"):
             marker = m.group("sup").translate(_SUPER_TO_DIGIT)
@@ -556,10 +571,11 @@ def _find_references(lines: list[_Line], spans: list[tuple[int, int, str]]) -> l
     """Numbered entries (`- 1 Author ...`, `1. ...`, `[1] ...`) with their continuation lines (a URL on the
     next line); unnumbered entries (author-date lists) get number ""; captions are skipped."""
     out: list[Reference] = []
+    starts = [line.start for line in lines]
     for start, end, chapter in spans:
         groups: list[tuple[str, list[_Line]]] = []
-        for line in lines:
-            if line.start < start or line.start >= end or not line.stripped:
+        for line in lines[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+            if not line.stripped:
                 continue
             if _REFERENCE_TITLES.match(line.stripped):
                 continue
