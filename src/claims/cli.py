@@ -111,6 +111,9 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
             if involved else ""
         console.print(f"[bold]{len(new_findings)} new finding{'s' if len(new_findings) != 1 else ''}{docs}[/bold]"
                       f" (see `claims conflicts --status open`)")
+    for w in summary.get("warnings", []) or []:
+        console.print(f"[yellow]warning[/yellow] {escape(str(w['doc']))}: {escape(str(w['reason']))} "
+                      f"{escape(str(w.get('detail', '')))}")
     for r in summary.get("rejected", []) or []:
         console.print(f"[yellow]rejected[/yellow] {escape(str(r['doc']))}: {escape(str(r['reason']))} "
                       f"{escape(str(r.get('detail', '')))}")
@@ -161,16 +164,15 @@ def extract(
     """Print one document's claims."""
     from claims.extract import extract_claims
     from claims.io.frames import claim_row
-    from claims.io.ingest import load_document, scan
+    from claims.io.ingest import load_document, make_source
     from claims.nlp.pipeline import build_nlp
 
     settings = Settings.from_env(raw_dir=file.parent)
-    sources = [s for s in scan(file.parent, settings) if s.path == file or Path(s.path).name == file.name]
-    if not sources:
-        err.print(f"[red]error:[/red] {file} is not a readable document")
+    if not file.is_file():
+        err.print(f"[red]error:[/red] {escape(str(file))} is not a file")
         raise typer.Exit(2)
     try:
-        document = load_document(sources[0], settings, text_dir=None)
+        document = load_document(make_source(file, file.parent), settings, text_dir=None)
     except ClaimsError as e:
         err.print(f"[red]rejected:[/red] {e}")
         raise typer.Exit(3) from e

