@@ -238,3 +238,16 @@ def test_matching_blocking_is_not_all_pairs():
     i, j, _ = candidate_pairs(table, MatchRules())
     assert len(i) < 400 * 399 // 2 // 10
     assert np.all(i < j)
+
+
+def test_matching_parts_of_a_stated_total_are_not_restatements():
+    text = "Jointly constructing a total of 8 frigates (building four in Japan and four in Indonesia)."
+    subject = "Mogami-class frigates for Indonesia"
+    common = dict(kind="count", counted="frigates", subject=subject, period=2025, sentence=text, doc="d.txt")
+    total = claim(8, surface="8", **common)
+    first = claim(4, surface="four", offset=text.index("four"), **common)
+    second = claim(4, surface="four", offset=text.rindex("four"), **common)
+    elsewhere = claim(8, kind="count", counted="frigates", subject="Mogami-class frigates for Indonesia",
+                      period=2025, surface="eight", doc="book.txt",
+                      sentence="Proposing the export of eight Mogami-class frigates to Indonesia.")
+    assert kinds([total, first, second, elsewhere]) == []

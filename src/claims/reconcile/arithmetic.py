@@ -11,8 +11,9 @@ Read inside one sentence (or table row), from the words around the claims:
   the stated figure itself.
 - Multiple: a multiplier claim ("five times", "3-fold") after a "from" chain: Y / X.
 - Total: a claim introduced by "a total of", "totalling", "combined", "in all" with two or more parts of the
-  same unit in the sentence: parts listed with "including"/"of which"/"among them" may not exceed the total;
-  parts in brackets or after "comprising", "consisting of", "split into", a colon, must sum to it.
+  same unit after it (up to the end of their bracket or clause): parts listed with "including"/"of which"/
+  "among them" may not exceed the total; parts in brackets or after "comprising", "consisting of",
+  "split into", a colon, must sum to it.
 
 Qualifiers are read strictly on the bound they state ("over 125 per cent" needs at least 125); an exact
 stated change gets `arithmetic_tolerance` relative slack, "about" gets `approx_tolerance`. Sentences without
@@ -22,7 +23,7 @@ the cue words are left alone: a missing finding costs less than a false one.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 
 from claims.types import Claim, Conflict, ConflictKind, Kind, Qualifier, Severity, make_conflict_id
@@ -61,9 +62,13 @@ SUBSET_CUE = re.compile(
     r"\b(?:including|includes|include|of\s+which|among\s+them|such\s+as)\b", re.IGNORECASE
 )
 SUM_CUE = re.compile(
-    r"(?:^\s*\(|\bcomprising\b|\bconsisting\s+of\b|\bsplit\s+into\b|\bdivided\s+into\b|:"
-    r"|\bmade\s+up\s+of\b|\bbuilding\b)",
-    re.IGNORECASE,
+    r"""
+    \([^)]*$                          # the parts open a bracket after the total: "8 frigates (four ... four"
+    | \bcomprising\b | \bconsisting\s+of\b | \bmade\s+up\s+of\b
+    | \bsplit\s+into\b | \bdivided\s+into\b
+    | :                                # "a total of 12: 5 ... and 7 ..."
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 OPERAND_KINDS = frozenset({Kind.MONEY, Kind.COUNT, Kind.MEASURE})
 
@@ -236,14 +241,19 @@ def _change_statements(sentence: SentenceClaims, rules: MatchRules) -> list[Conf
     return found
 
 
-def _totals(sentence: SentenceClaims, rules: MatchRules) -> list[Conflict]:
-    found = []
+def _total_groups(sentence: SentenceClaims) -> Iterator[tuple[Placed, list[Placed], bool]]:
+    """(total, listed parts, parts only included?) for each total followed by a list of its parts.
+
+    The parts are the same-unit claims after the total, up to the end of the bracket they open or of the
+    clause (";"), introduced by a subset cue ("including", "of which") or a sum cue (a bracket, "comprising",
+    a colon).
+    """
     for total in sentence.claims:
         if Kind(total.claim.kind) not in OPERAND_KINDS or _point(total.claim) is None:
             continue
         if not (TOTAL_BEFORE.search(sentence.before(total, 40)) or TOTAL_AFTER.match(sentence.after(total))):
             continue
-        parts = [
+        later = [
             p
             for p in sentence.claims
             if p is not total
@@ -251,19 +261,50 @@ def _totals(sentence: SentenceClaims, rules: MatchRules) -> list[Conflict]:
             and p.start > total.start
             and _point(p.claim) is not None
         ]
-        if len(parts) < 2:
+        if len(later) < 2:
             continue
-        link = sentence.text[total.end : parts[0].start]
+        link = sentence.text[total.end : later[0].start]
         subset = bool(SUBSET_CUE.search(link))
-        exact_sum = not subset and bool(SUM_CUE.search(link))
-        if not (subset or exact_sum):
+        if not (subset or SUM_CUE.search(link)):
             continue
+        tail = sentence.text[later[0].start :]
+        stop = re.search(r"[)]" if re.search(r"\([^)]*$", link) else r"[;]", tail)
+        end = later[0].start + stop.start() if stop else len(sentence.text)
+        parts = [p for p in later if p.end <= end]
+        if len(parts) >= 2:
+            yield total, parts, subset
+
+
+def listed_parts(claims: Sequence[Claim]) -> set[int]:
+    """Rows of claims listed as parts of a stated total ("8 frigates (four in Japan and four in ...)").
+
+    A part measures a share of the quantity, not the quantity: reconciliation does not set it against other
+    statements of the whole.
+    """
+    rows: set[int] = set()
+    for sentence in sentences(claims):
+        for _, parts, _ in _total_groups(sentence):
+            rows.update(p.index for p in parts)
+    return rows
+
+
+def _sum_precision(claim: Claim) -> float:
+    """Rounding a part may carry: none for a small whole count ("four" vessels are exactly four)."""
+    value = _point(claim) or 0.0
+    if Kind(claim.kind) is Kind.COUNT and float(value).is_integer() and abs(value) < 1000:
+        return 0.0
+    return claim.precision or 0.0
+
+
+def _totals(sentence: SentenceClaims, rules: MatchRules) -> list[Conflict]:
+    found = []
+    for total, parts, subset in _total_groups(sentence):
         values = [_point(p.claim) or 0.0 for p in parts]
         expected = sum(values)
         stated = _point(total.claim) or 0.0
         slack = max(
             abs(stated) * rules.arithmetic_tolerance,
-            (total.claim.precision or 0.0) + sum(p.claim.precision or 0.0 for p in parts),
+            _sum_precision(total.claim) + sum(_sum_precision(p.claim) for p in parts),
         )
         qualifier = Qualifier(total.claim.qualifier)
         if qualifier is Qualifier.APPROX:

@@ -37,7 +37,9 @@ def blockable(table: ClaimTable, i: int) -> bool:
     return not (table.family[i] == "money" and table.unit[i] == UNKNOWN_CURRENCY)
 
 
-def block_keys(table: ClaimTable, rules: MatchRules) -> dict[tuple[str, str, int], list[int]]:
+def block_keys(
+    table: ClaimTable, rules: MatchRules, exclude: np.ndarray | None = None
+) -> dict[tuple[str, str, int], list[int]]:
     """(family, token, period or -2) -> row indices.
 
     Each row goes under its `block_tokens` rarest subject tokens and `block_tokens` rarest topic tokens among
@@ -45,7 +47,7 @@ def block_keys(table: ClaimTable, rules: MatchRules) -> dict[tuple[str, str, int
     all that common is blocked on its rarest tokens combined with its first year instead (undated rows then
     meet only undated rows).
     """
-    rows = [i for i in range(len(table)) if blockable(table, i)]
+    rows = [i for i in range(len(table)) if blockable(table, i) and (exclude is None or not exclude[i])]
     df: Counter[tuple[str, str]] = Counter()
     for i in rows:
         fam = table.family[i]
@@ -115,14 +117,14 @@ def _score_block(
 
 
 def candidate_pairs(
-    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None
+    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique candidate pairs (i < j) and their subject scores, from blocks only.
 
     With `focus` (a boolean row mask), blocks without a focus row are skipped and only pairs with at least
-    one focus row are kept.
+    one focus row are kept. Rows in `exclude` (a boolean mask) take no part.
     """
-    blocks = block_keys(table, rules)
+    blocks = block_keys(table, rules, exclude)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     largest = 0
     for members in blocks.values():

@@ -17,7 +17,7 @@ from claims.lexicon.fx import load_fx_table
 from claims.settings import Settings
 from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_id
 
-from .arithmetic import find_arithmetic_conflicts
+from .arithmetic import find_arithmetic_conflicts, listed_parts
 from .blocking import candidate_pairs
 from .classify import SEVERITY_HIGH, SEVERITY_LOW, Outcome, classify_pairs
 from .consensus import quantity_groups, support
@@ -49,9 +49,11 @@ def _compared(table: ClaimTable, row: int, cross: bool) -> float:
     return float(table.usd_point[row] if cross else table.point[row])
 
 
-def _pair_conflicts(table: ClaimTable, rules: MatchRules, focus: np.ndarray | None) -> list[Conflict]:
+def _pair_conflicts(
+    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None, exclude: np.ndarray | None = None
+) -> list[Conflict]:
     claims = table.claims
-    i, j, score = candidate_pairs(table, rules, focus)
+    i, j, score = candidate_pairs(table, rules, focus, exclude)
     same, near, cosine = same_quantity(table, i, j, score, rules)
     linked = same | near
     i, j, score, same, cosine = i[linked], j[linked], score[linked], same[linked], cosine[linked]
@@ -135,7 +137,10 @@ def find_conflicts(
         if not focus_rows:
             return []
     table = build_table(claims, rules, fx)
-    found = _pair_conflicts(table, rules, focus_mask)
+    # parts of a stated total ("8 frigates (four in Japan and four in Indonesia)") measure shares of it
+    parts = np.zeros(len(claims), dtype=bool)
+    parts[list(listed_parts(claims))] = True
+    found = _pair_conflicts(table, rules, focus_mask, parts)
     found += find_conversion_conflicts(claims, fx, rules, focus_rows)
     found += find_arithmetic_conflicts(claims, rules, focus_rows)
     unique: dict[str, Conflict] = {}
