@@ -1,0 +1,69 @@
+"""Records of the quantity scanner: `Candidate` (public) and `Atom` (a number core being read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from claims.types import Kind, Qualifier
+
+COUNT = "count"
+MAX_TEXT = 50_000_000  # longer inputs are scanned in full but logged; nothing is silently cut
+ONE = Decimal(1)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A quantity found in text: offsets, parsed value (Decimal inside), unit, kind and hedges."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    kind: Kind = Kind.OTHER
+    qualifier: Qualifier = Qualifier.EXACT
+    precision: Decimal | None = None
+    currency_missing: bool = False
+    counted: str | None = None
+    noun_start: int | None = None  # first character of the word after the number (counts)
+    table_cell: bool = False
+    integral: bool = True  # the stated number is a whole number (counts must be)
+    bare: bool = False  # nothing says what the number is; kept only on request (see `scan`)
+    after_name: bool = False  # a bare count right after a capitalised word (a name, or a country)
+    fallback_kind: Kind | None = None  # for a scaled count: its kind if the word after is not its noun
+
+    def surface(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Atom:
+    """One number core with what is attached to it (internal, mutable while it is read)."""
+
+    start: int  # surface start (currency symbol or sign included)
+    end: int  # surface end (scale word, unit included)
+    core_start: int
+    core_end: int
+    form: str  # digits, words, fraction, vague
+    num_text: str
+    base: Decimal
+    cue_start: int  # where to look left for a hedge word (before "US \\$" etc.)
+    factor: Decimal | None = None
+    currency: str | None = None
+    unit: str | None = None
+    kind: Kind | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    negative: bool = False
+    flags: set[str] = field(default_factory=set)
+
+    @property
+    def scaled(self) -> Decimal:
+        value = self.base * (self.factor or ONE)
+        return -value if self.negative else value
+
+    @property
+    def attached(self) -> bool:
+        """Something besides the number itself says what it is (currency, unit, percent, scale)."""
+        return self.currency is not None or self.unit is not None or self.factor is not None
