@@ -114,6 +114,7 @@ def child_env(work: Path) -> dict[str, str]:
     env.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
     env.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     env.setdefault("GX_ANALYTICS_ENABLED", "false")
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     env["PREFECT_HOME"] = str(work / "prefect-home")
     return env
 

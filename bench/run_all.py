@@ -1,0 +1,107 @@
+"""Every benchmark in one run: `make bench` (= `.venv/bin/python bench/run_all.py`).
+
+    .venv/bin/python bench/run_all.py            # pipeline on 60 synthetic documents, reconciliation 10k/100k
+    .venv/bin/python bench/run_all.py --quick    # smoke run: 12 documents, 10k claims, no memory scaling
+    .venv/bin/python bench/run_all.py --full     # 200 documents, and 1M claims for reconciliation
+    .venv/bin/python bench/run_all.py --dask tcp://HOST:8786   # adds a pipeline run on that cluster
+
+Runs, each in its own processes:
+1. bench_pipeline.py: bare spaCy pass vs the pipeline (in-process, --workers 1, --workers 2), tokens/s,
+   claims/s, peak memory, memory vs corpus size, reconciliation recall on the planted pairs;
+2. bench_reconcile.py: reconciliation time and planted recall on synthetic claim sets of growing size;
+3. bench_quantities.py: the quantity extractor against quantulum3 on the dev-gold documents (skipped with a
+   note when the gold file is not on this machine).
+
+Writes bench/results/latest.md (everything printed, with the machine and commit) and
+bench/results/pipeline.json. Nothing is asserted: machines differ, read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results"
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    import psutil
+
+    memory = psutil.virtual_memory().total / 2**30
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} cores ({cpu}), "
+            f"{memory:.0f} GiB, Python {platform.python_version()}, load average at start {load:.1f}")
+
+
+def _run(title: str, args: list[str]) -> str:
+    print(f"\n## {title}\n\n$ {' '.join(args)}", flush=True)
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
+        body = f"FAILED (exit {proc.returncode}) after {seconds:.0f} s:\n{tail}"
+    else:
+        body = proc.stdout.rstrip() + f"\n\n({seconds:.0f} s)"
+    print(body, flush=True)
+    return f"## {title}\n\n```\n$ .venv/bin/python {' '.join(args)}\n{body}\n```\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    size = ap.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true")
+    size.add_argument("--full", action="store_true")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--dask", default=None)
+    args = ap.parse_args(argv)
+
+    RESULTS.mkdir(exist_ok=True)
+    docs, memory, sizes = ("60", ["20", "80"], ["10000", "100000"])
+    if args.quick:
+        docs, memory, sizes = "12", [], ["10000"]
+    elif args.full:
+        docs, memory, sizes = "200", ["25", "100", "400"], ["10000", "100000", "1000000"]
+    pipeline = ["bench/bench_pipeline.py", "--docs", docs, "--seed", str(args.seed),
+                "--json", str((RESULTS / "pipeline.json").relative_to(ROOT)), "--memory-docs", *memory]
+    if args.dask:
+        pipeline += ["--dask", args.dask]
+    sections = [f"# claims benchmarks\n\n{_machine()}\n"]
+    sections.append(_run("Pipeline vs bare spaCy, memory, reconciliation recall on the synthetic corpus",
+                         pipeline))
+    sections.append(_run("Reconciliation at scale (synthetic claim sets)",
+                         ["bench/bench_reconcile.py", "--sizes", *sizes, "--seed", str(args.seed)]))
+    if (BENCH / "bench_quantities.py").exists():
+        gold = Path("/work/shared/eval/dev_gold.jsonl")
+        if gold.exists():
+            sections.append(_run("Quantities vs quantulum3 (dev gold)", ["bench/bench_quantities.py"]))
+        else:
+            sections.append(f"## Quantities vs quantulum3\n\nskipped: {gold} is not on this machine\n")
+    (RESULTS / "latest.md").write_text("\n".join(sections), encoding="utf-8")
+    print(f"\nwritten: {RESULTS / 'latest.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
