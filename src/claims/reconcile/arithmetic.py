@@ -227,7 +227,7 @@ def _change_statements(sentence: SentenceClaims, rules: MatchRules) -> list[Conf
             continue
         operands = [p.claim for p in chain]
         if kind is Kind.PERCENT:
-            verb = "a decrease" if direction < 0 else "a change"
+            verb = "a decrease" if direction < 0 else ("an increase" if expected >= 0 else "a change")
             statement = (
                 f"from {claim_value(x.claim)} to {claim_value(y.claim)} is {verb} of "
                 f"{expected:.1f}%, not {claim_value(stated.claim)}."

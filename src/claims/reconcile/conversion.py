@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Conflict, ConflictKind, Kind, Severity, make_conflict_id
 
-from .explain import claim_value, format_number, period_label
+from .explain import claim_value, factor_word, format_number, period_label
 from .rules import MatchRules
 from .sentences import Placed, sentences
 
@@ -118,8 +118,9 @@ def check_conversion(a: Claim, b: Claim, fx: FxTable, rules: MatchRules) -> Conf
     where = f"{a.chapter} of {a.doc}" if a.chapter else a.doc
     explanation = (
         f"{where} converts {claim_value(a)} to {claim_value(b)}, about {_sig(implied_mid)} {per}, "
-        f"while {years} was {_sig(nearest)}: {abs(deviation):.0%} off"
-        + (", likely a million/billion slip." if slip else ".")
+        f"while {years} was {_sig(nearest)}: "
+        + (f"a factor of about {factor_word(implied_mid / nearest)} off, likely a million/billion slip."
+           if slip else f"{abs(deviation):.0%} off.")
     )
     return Conflict(
         conflict_id=make_conflict_id(a.claim_id, b.claim_id),

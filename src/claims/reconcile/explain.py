@@ -83,13 +83,13 @@ def format_value(
     return f"{QUALIFIER_WORDS.get(Qualifier(qualifier), '')}{body}"
 
 
-def claim_value(claim: Claim) -> str:
+def claim_value(claim: Claim, *, with_counted: bool = True) -> str:
     return format_value(
         claim.value,
         claim.unit,
         str(claim.kind),
         qualifier=str(claim.qualifier),
-        counted=claim.counted,
+        counted=claim.counted if with_counted else None,
         low=claim.value_low,
         high=claim.value_high,
     )
@@ -184,7 +184,9 @@ def explain_pair(
     """One sentence for a two-sided finding."""
     topic = topic_of(a, b)
     where_a, where_b = _place(a, b), _place(b, a)
-    va, vb = claim_value(a), claim_value(b)
+    # "6 for training courses delivered to ...", not "6 training courses for training courses ..."
+    bare = any(c.counted and c.counted.lower() in topic.lower() for c in (a, b))
+    va, vb = claim_value(a, with_counted=not bare), claim_value(b, with_counted=not bare)
     if cross_currency and usd_a is not None and usd_b is not None:
         if a.unit != "USD":
             va += f" (≈{format_value(usd_a, 'USD', 'money')})"
