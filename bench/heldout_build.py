@@ -55,9 +55,14 @@ def _mention(body: str, start: int, where: str) -> dict[str, object]:
     if len(parts) < 3:
         raise MarkupError(f"{where}: need surface|kind|value in {body!r}")
     surface, kind, value = parts[0], parts[1].strip(), parts[2].strip()
-    unit = parts[3].strip() if len(parts) > 3 else ""
+    rest = parts[3:]
+    unit = ""
+    if rest and "=" not in rest[0]:  # the unit field may be left out before the options
+        unit = rest.pop(0).strip()
     options = {}
-    for opt in parts[4:]:
+    for opt in rest:
+        if "=" not in opt:
+            raise MarkupError(f"{where}: option {opt!r} is not key=value")
         key, _, val = opt.partition("=")
         options[key.strip()] = val.strip()
     if kind not in KINDS:
