@@ -11,6 +11,7 @@ markers; page numbers alone on their line; list numbering; numbers right after `
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import logging
@@ -402,6 +403,20 @@ def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
     return dataclasses.replace(q, **changes) if changes else q  # type: ignore[arg-type]
 
 
+def section_label(document: Document, label: str, offset: int) -> str:
+    """The section path, led by the page number for paginated sources (PDF): `p. 3 > Findings`.
+
+    >>> section_label(Document(doc="r.pdf", text="ab", sha256="", page_starts=(0, 1)), "Findings", 1)
+    'p. 2 > Findings'
+    >>> section_label(Document(doc="r.txt", text="ab", sha256=""), "Chapter 4", 1)
+    'Chapter 4'
+    """
+    if not document.page_starts:
+        return label
+    page = f"p. {bisect.bisect_right(document.page_starts, offset)}"
+    return f"{page} > {label}" if label else page
+
+
 def _build(
     state: _DocState,
     q: Quantity,
@@ -458,7 +473,7 @@ def _build(
         fiscal=bool(period and period.fiscal),
         subject=" ".join(subject.split()),
         entities=entities,
-        section=section.label if section is not None else "",
+        section=section_label(document, section.label if section is not None else "", q.start),
         sentence=" ".join(sentence.split()),
         citation=citation,
         confidence=round(max(0.05, min(1.0, confidence)), 3),
