@@ -141,7 +141,9 @@ def build(source: Path = SOURCE) -> list[dict[str, object]]:
             style = line[2:].strip()
             continue
         text, mentions = parse_line(line, f"{source.name}:{n}")
-        records.append({"id": f"ho-{len(records) + 1:03d}", "style": style, "text": text, "mentions": mentions})
+        records.append(
+            {"id": f"ho-{len(records) + 1:03d}", "style": style, "text": text, "mentions": mentions}
+        )
     return records
 
 
@@ -164,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     mentions = [m for r in records for m in r["mentions"]]  # type: ignore[union-attr]
     required = sum(1 for m in mentions if m["required"])
     negatives = sum(1 for r in records if not r["mentions"])
-    print(f"{len(records)} sentences, {len(mentions)} mentions ({required} required), {negatives} without any")
+    print(
+        f"{len(records)} sentences, {len(mentions)} mentions ({required} required), {negatives} without any"
+    )
     return 0
 
 

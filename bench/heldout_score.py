@@ -22,7 +22,6 @@ table; with --errors, every miss, extra and wrong unit of claims; with --style, 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import logging
 import math
@@ -41,14 +40,36 @@ Record = dict[str, object]
 
 # Unit spellings mapped to the canonical names (applied to the predictions of every system alike).
 UNIT_ALIASES: dict[str, str] = {
-    "%": "percent", "percentage": "percent", "per cent": "percent", "pct": "percent",
-    "metre": "meter", "metres": "meter", "meters": "meter", "m": "meter", "kilometre": "kilometer",
-    "km": "kilometer", "square kilometre": "square kilometer", "square metre": "square meter",
-    "centimetre": "centimeter", "millimetre": "millimeter", "litre": "liter",
-    "kilometre per hour": "kilometer per hour", "mw": "megawatt", "hours": "hour", "hrs": "hour",
-    "minutes": "minute", "years": "year", "decades": "decade", "x": "times", "fold": "times",
-    "dimensionless": "count", "metric ton": "tonne", "ton": "tonne", "kilowatt-hour": "kilowatt hour",
-    "degree celsius": "degree celsius", "percentage point": "percentage point",
+    "%": "percent",
+    "percentage": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "metre": "meter",
+    "metres": "meter",
+    "meters": "meter",
+    "m": "meter",
+    "kilometre": "kilometer",
+    "km": "kilometer",
+    "square kilometre": "square kilometer",
+    "square metre": "square meter",
+    "centimetre": "centimeter",
+    "millimetre": "millimeter",
+    "litre": "liter",
+    "kilometre per hour": "kilometer per hour",
+    "mw": "megawatt",
+    "hours": "hour",
+    "hrs": "hour",
+    "minutes": "minute",
+    "years": "year",
+    "decades": "decade",
+    "x": "times",
+    "fold": "times",
+    "dimensionless": "count",
+    "metric ton": "tonne",
+    "ton": "tonne",
+    "kilowatt-hour": "kilowatt hour",
+    "degree celsius": "degree celsius",
+    "percentage point": "percentage point",
 }
 
 
@@ -148,17 +169,31 @@ def score(records: Iterable[Record], preds: dict[str, list[Pred]]) -> dict[str, 
             ):
                 continue
             fp += 1
-            extras.append((rid, p.get("surface"), p["value"] if p["value"] is not None else
-                           (p["value_low"], p["value_high"]), text))
+            extras.append(
+                (
+                    rid,
+                    p.get("surface"),
+                    p["value"] if p["value"] is not None else (p["value_low"], p["value_high"]),
+                    text,
+                )
+            )
     prec, rec, f1 = _prf(tp, fp, fn)
     wrong = tp - tp_unit
     _, _, unit_f1 = _prf(tp_unit, fp + wrong, fn + wrong)
     return {
-        "precision": prec, "recall": rec, "f1": f1, "unit_f1": unit_f1, "tp": tp, "fp": fp, "fn": fn,
+        "precision": prec,
+        "recall": rec,
+        "f1": f1,
+        "unit_f1": unit_f1,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
         "kind_accuracy": kind_ok / matched_n if matched_n else 0.0,
         "qualifier_accuracy": qual_ok / matched_n if matched_n else 0.0,
         "counted_accuracy": counted_ok / counted_n if counted_n else 0.0,
-        "misses": misses, "extras": extras, "wrong_unit": wrong_unit,
+        "misses": misses,
+        "extras": extras,
+        "wrong_unit": wrong_unit,
     }
 
 
@@ -168,8 +203,15 @@ def score(records: Iterable[Record], preds: dict[str, list[Pred]]) -> dict[str, 
 
 def _as_pred(q) -> Pred:  # noqa: ANN001 - a claims Quantity
     return {
-        "start": q.start, "end": q.end, "surface": q.surface, "value": q.value, "value_low": q.value_low,
-        "value_high": q.value_high, "unit": q.unit, "kind": q.kind.value, "qualifier": q.qualifier.value,
+        "start": q.start,
+        "end": q.end,
+        "surface": q.surface,
+        "value": q.value,
+        "value_low": q.value_low,
+        "value_high": q.value_high,
+        "unit": q.unit,
+        "kind": q.kind.value,
+        "qualifier": q.qualifier.value,
         "counted": q.counted,
     }
 
@@ -203,8 +245,15 @@ def quantulum_predictions(parse: Callable, records: list[Record]) -> dict[str, l
             if q.uncertainty:
                 low, high, value = q.value - q.uncertainty, q.value + q.uncertainty, None
             preds.append(
-                {"start": start, "end": end, "surface": q.surface, "value": value, "value_low": low,
-                 "value_high": high, "unit": _quantulum_unit(q)}
+                {
+                    "start": start,
+                    "end": end,
+                    "surface": q.surface,
+                    "value": value,
+                    "value_low": low,
+                    "value_high": high,
+                    "unit": _quantulum_unit(q),
+                }
             )
         out[str(r["id"])] = preds
     return out
@@ -260,19 +309,31 @@ def main(argv: list[str] | None = None) -> int:
     n_required = sum(1 for r in records for m in r["mentions"] if m["required"])  # type: ignore[union-attr]
     results = [(name, t, score(records, preds)) for name, t, preds in rows]
     if a.json:
-        print(json.dumps({name: {k: v for k, v in m.items() if not isinstance(v, list)} | {"seconds": t}
-                          for name, t, m in results}))
+        print(
+            json.dumps(
+                {
+                    name: {k: v for k, v in m.items() if not isinstance(v, list)} | {"seconds": t}
+                    for name, t, m in results
+                }
+            )
+        )
         return 0
-    print(f"Held-out: {a.data.relative_to(ROOT) if a.data.is_relative_to(ROOT) else a.data} "
-          f"({len(records)} sentences, {chars:,} characters, {n_required} required mentions)\n")
+    print(
+        f"Held-out: {a.data.relative_to(ROOT) if a.data.is_relative_to(ROOT) else a.data} "
+        f"({len(records)} sentences, {chars:,} characters, {n_required} required mentions)\n"
+    )
     print("| system | value P | value R | value F1 | value+unit F1 | tp/fp/fn | seconds |")
     print("|---|---|---|---|---|---|---|")
     for name, t, m in results:
-        print(f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['unit_f1']:.3f} | "
-              f"{m['tp']}/{m['fp']}/{m['fn']} | {t:.2f} |")
+        print(
+            f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['unit_f1']:.3f} | "
+            f"{m['tp']}/{m['fp']}/{m['fn']} | {t:.2f} |"
+        )
     m = results[0][2]
-    print(f"\nclaims, over matched mentions: kind {m['kind_accuracy']:.3f}, qualifier "
-          f"{m['qualifier_accuracy']:.3f}, counted noun {m['counted_accuracy']:.3f}")
+    print(
+        f"\nclaims, over matched mentions: kind {m['kind_accuracy']:.3f}, qualifier "
+        f"{m['qualifier_accuracy']:.3f}, counted noun {m['counted_accuracy']:.3f}"
+    )
     if a.style:
         by_style: dict[str, list[Record]] = defaultdict(list)
         for r in records:
@@ -289,15 +350,6 @@ def main(argv: list[str] | None = None) -> int:
             for item in items:
                 print("   ", item[:-1], "|", item[-1])
     return 0
-
-
-def load_module() -> object:
-    """This file as a module (for tests: bench/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("heldout_score", Path(__file__))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 if __name__ == "__main__":

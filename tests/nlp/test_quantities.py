@@ -117,6 +117,8 @@ def test_build_nlp_keeps_only_needed_components(nlp):
         ("India's population of 1.4 billion overtook China's.", [("1.4 billion", Kind.COUNT)]),
         # names stay names
         ("The Boeing 737 jets and Vientiane Vision 2.0 framework", []),
+        # "a crew of 120", "a workforce of 9,000": the count of a collective noun
+        ("The frigate has a crew of 120.", [("120", Kind.COUNT)]),
     ],
 )
 def test_quantities_in_text_uses_the_parser(nlp, text, expected):

@@ -101,6 +101,19 @@ TITLE_FUNCTION_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
      "signed", "trained", "provided", "gave", "reported", "deployed", "with", "among", "of", "to"}
 )
 
+# Capitalised first words of a sentence that a count may follow ("Only 3 remain", "Add 5 grams");
+# any other capitalised word directly before a bare number at a sentence start names it ("Scope 1").
+SENTENCE_START_NOT_NAMES: frozenset[str] = frozenset(
+    {"only", "some", "another", "about", "around", "nearly", "almost", "roughly", "approximately", "over",
+     "under", "just", "exactly", "fully", "all", "both", "the", "these", "those", "its", "their", "our",
+     "at", "in", "on", "by", "for", "from", "with", "to", "of", "and", "but", "or", "so", "then", "when",
+     "since", "after", "before", "during", "until", "while", "if", "as", "than", "each",
+     "every", "add", "take", "buy", "sell", "hire", "send", "give", "get", "make", "build", "use",
+     "deploy", "plant", "train", "pay", "spend", "save", "cut", "raise", "invest", "lend", "borrow",
+     "recruit", "employ", "includes", "include", "has", "have", "had", "was", "were", "is", "are",
+     "says", "said", "expect", "expects", "estimates", "total", "totals", "plus", "minus"}
+)
+
 # Words that, before a number, begin a reference or a citation rather than a quantity.
 CITATION_WORDS: frozenset[str] = frozenset({"isbn", "issn", "doi", "arxiv", "pmid", "tel", "fax", "ibid"})
 
@@ -110,4 +123,32 @@ COUNT_ADJECTIVES: frozenset[str] = frozenset(
     {"japanese", "chinese", "american", "indonesian", "malaysian", "philippine", "filipino", "vietnamese",
      "thai", "cambodian", "laotian", "burmese", "singaporean", "bruneian", "korean", "indian",
      "australian", "european", "british", "french", "german", "russian", "asean", "us", "u.s."}
+)
+
+# Words of change: before "from X to Y" or "by X to Y" they make X and Y two values (a start and an end,
+# or a change and a level: "raised the rate from 4% to 5%", "fell by €312 million to €2.05 billion"),
+# not a range. CHANGE_STEMS are matched as word prefixes so inflections are covered ("increas" ->
+# increased, increases, increasing); CHANGE_WORDS are whole words (short forms whose prefixes would match
+# unrelated words: "go" in "government", "dip" in "diplomat"). Without one, "incomes from $50,000 to
+# $100,000" is a range.
+CHANGE_STEMS: tuple[str, ...] = (
+    "rise", "rising", "risen", "fall", "drop", "increas", "decreas", "grow", "declin", "climb", "jump",
+    "surg", "soar", "slide", "slid", "slipp", "plung", "tumbl", "easing", "eased", "edged", "edging",
+    "raise", "raisi", "lifted", "lifting", "lowered", "lowering", "reduc", "boost", "doubl", "tripl",
+    "quadrupl", "halv", "widen", "narrow", "expand", "shrank", "shrink", "shrunk", "contract", "revis",
+    "chang", "moved", "moving", "shift", "hike", "hiking", "slash", "trimm", "accelerat", "slowed",
+    "slowing", "improv", "worsen", "recover", "rebound", "bump", "upgrad", "downgrad", "adjust", "gained",
+    "gaining", "advanc", "retreat", "dipped", "dipping", "spike", "spiking", "rallied", "rallies",
+    "rallying", "crash", "collaps", "balloon", "swell", "swollen", "swung", "swing", "inflat", "deflat",
+    "appreciat", "depreciat", "weaken", "strengthen", "extend", "reviv", "convert", "reset", "restat",
+)
+CHANGE_WORDS: frozenset[str] = frozenset(
+    {"rose", "fell", "grew", "cut", "cuts", "up", "down", "go", "goes", "went", "gone", "dip", "dips",
+     "ease", "eases", "edge", "edges", "lift", "lifts", "lower", "lowers", "move", "moves", "slow", "slows",
+     "gain", "gains", "lost", "lose", "loses", "losing", "add", "adds", "added", "adding", "turn", "turns",
+     "turned", "sank", "sink", "sinks", "trim", "trims", "rally", "mount", "mounts", "mounted", "change"}
+)
+# Words that make "from X to Y" a range even after a word of change ("prices rose for items ranging from").
+RANGE_CUES: frozenset[str] = frozenset(
+    {"ranging", "range", "ranges", "ranged", "anywhere", "vary", "varies", "varying", "varied", "spanning"}
 )

@@ -41,6 +41,18 @@ CURRENCY_WORDS: dict[str, str] = {
     "korean won": "KRW", "rupee": "INR", "rupees": "INR", "indian rupees": "INR", "taka": "BDT",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "swiss francs": "CHF",
 }
+# Minor units written after the amount: (currency, number of minor units in one major unit).
+# "45.2p" and "28 pence" are pence sterling; "12.5 cents" is read as US cents like a bare "$" (CLDR en),
+# unless the currency is named ("euro cents"). Glued "p" is read only when nothing alphabetic follows.
+SUBUNIT_WORDS: dict[str, tuple[str, int]] = {
+    "pence": ("GBP", 100), "penny": ("GBP", 100), "p": ("GBP", 100),
+    "cents": ("USD", 100), "cent": ("USD", 100), "us cents": ("USD", 100), "us cent": ("USD", 100),
+    "euro cents": ("EUR", 100), "euro cent": ("EUR", 100), "paise": ("INR", 100), "sen": ("MYR", 100),
+}
+# Letters that may be glued before the digits as a currency ("RM2.3 billion", "Rp15tn", "Rs.500");
+# glued ISO codes ("USD1.2bn", "RMB8.4bn") are read too (see claims.parse.patterns.CORE).
+GLUED_LETTER_PREFIXES: frozenset[str] = frozenset({"RM", "Rp", "Rs", "Rp.", "Rs.", "RMB"})
+
 # Words that are currency names only when glued to a country word; never read alone.
 AMBIGUOUS_CURRENCY_WORDS: frozenset[str] = frozenset({"won", "dong", "pound", "pounds", "kip"})
 

@@ -35,6 +35,9 @@ SCALES: dict[str, Decimal] = {
     "trn": Decimal(10) ** 12,
     "lakh": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7,
+    # Indian compound scales: "Rs 6.21 lakh crore" (6.21e12); "thousand crore" is written too
+    "lakh crore": Decimal(10) ** 12,
+    "thousand crore": Decimal(10) ** 10,
 }
 # Single-letter abbreviations: only glued to a number and only after a currency ("$2.5B", "¥1.2T", "€5m").
 SCALE_LETTERS: dict[str, Decimal] = {

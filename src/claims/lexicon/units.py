@@ -14,10 +14,13 @@ TIMES = "times"
 BASIS_POINT = "basis point"
 
 # Percent forms after a number (case-insensitive).
-PERCENT_FORMS: tuple[str, ...] = ("%", "percent", "per cent", "per-cent", "pct", "％")
+PERCENT_FORMS: tuple[str, ...] = ("%", "percent", "per cent", "per-cent", "pct", "pc", "％")
 PERCENTAGE_POINT_FORMS: tuple[str, ...] = (
     "percentage points", "percentage point", "percent points", "per cent points", "ppt", "ppts",
 )
+# Points after a number: percentage points when a percentage follows in the same phrase
+# ("rose 0.1 pts to 66.9%", "fell two points to 4.1 per cent"); otherwise index points, left unread.
+POINT_FORMS: tuple[str, ...] = ("points", "point", "pts", "pt")
 # Multiplier forms after a number ("five times", "3x", "ten-fold").
 MULTIPLIER_FORMS: tuple[str, ...] = ("times", "fold", "-fold", "x", "×")
 
@@ -56,6 +59,7 @@ _add("gigawatt hour", "gigawatt hour", "gigawatt hours", "gigawatt-hours")
 _add("kilowatt hour", "kilowatt hour", "kilowatt hours", "kilowatt-hours")
 _add("knot", "knot", "knots")
 _add("basis point", "basis point", "basis points", "bps")
+_add("barrel per day", "bpd")
 _add("gigabyte", "gigabyte", "gigabytes")
 _add("megabyte", "megabyte", "megabytes")
 _add("terabyte", "terabyte", "terabytes")
@@ -81,17 +85,28 @@ UNIT_SYMBOLS: dict[str, str] = {
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "kWh": "kilowatt hour", "TWh": "terawatt hour",
     "kt": "knot", "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute",
     "yrs": "year", "yr": "year", "°C": "degree celsius", "TEU": "twenty-foot equivalent unit",
-    "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte",
+    "mi": "mile", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte",
     "Gbps": "gigabit per second", "Mbps": "megabit per second", "kbps": "kilobit per second",
     "bp": "basis point", "bps": "basis point",
 }
 # Symbols that are only read when glued to the number ("48h", "44m"), never after a space.
 GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min"})
 
-# Measure units that can head a hyphenated modifier ("a 30-year plan", "a 97m-class vessel").
+# Measure units that can head a hyphenated modifier ("a 30-year plan", "a 97m-class vessel", "a
+# 700,000-barrel draw", "a 200-nautical-mile zone"): the list below plus every singular unit word (below).
 HYPHEN_UNIT_WORDS: dict[str, str] = {
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "meter": "meter", "metre": "meter", "kilometer": "kilometer", "kilometre": "kilometer",
     "km": "kilometer", "mile": "mile", "ton": "tonne", "tonne": "tonne", "megawatt": "megawatt",
     "MW": "megawatt", "decade": "decade", "century": "century", "m": "meter",
+}
+HYPHEN_UNIT_WORDS.update(
+    {form.replace(" ", "-"): name for form, name in UNIT_WORDS.items()
+     if not form.endswith("s") and form not in ("feet", "degree celsius", "teu", "kilo", "bpd", "sq. km")}
+)
+
+# Time units that make a measure a rate when written after it ("2 million barrels per day").
+RATE_TIME_UNITS: dict[str, str] = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "month": "month", "year": "year", "annum": "year",
 }

@@ -240,7 +240,12 @@ def _count_after_name(doc: Doc, token: Token, candidate: Candidate) -> Candidate
     return replace(candidate, bare=False, after_name=False, kind=Kind.COUNT, unit=COUNT, counted=counted)
 
 
-_TOTAL_NOUNS = frozenset({"total", "sum", "fleet", "number", "maximum", "minimum", "tally", "count"})
+# Nouns whose "of N" gives a count: "a total of 8", "a crew of 80", "a workforce of 12,000".
+_TOTAL_NOUNS = frozenset(
+    {"total", "sum", "fleet", "number", "maximum", "minimum", "tally", "count", "crew", "staff",
+     "workforce", "headcount", "membership", "contingent", "garrison", "complement", "force", "team",
+     "delegation", "population", "batch", "group", "squad", "army", "cohort", "sample"}
+)
 
 
 def spans_for(doc: Doc, quantities: Iterable[Quantity]) -> list[Span]:

@@ -15,6 +15,7 @@ from claims.lexicon.units import (
     GLUED_ONLY_SYMBOLS,
     HYPHEN_UNIT_WORDS,
     PERCENTAGE_POINT_FORMS,
+    RATE_TIME_UNITS,
     UNIT_SYMBOLS,
     UNIT_WORDS,
 )
@@ -36,11 +37,23 @@ _DENOM_PLURAL = alternation(d for d in FRACTION_DENOMINATORS if d.endswith("s"))
 _SCALE_WORD = alternation(SCALES)
 _VAGUE = alternation(VAGUE_PLURALS)
 
+# After a fraction: a (percentage) point follows ("a quarter point", "a half-point", "half a percentage
+# point").
+_POINT_AHEAD = r"[ -](?:percentage[ ])?points?\b"
+# Words after a fraction that end its phrase ("nearly a fifth in Nepal"); "and"/"or" are left out because
+# "a third and final round" is an ordinal.
+_CLAUSE_WORDS = "in|on|at|for|by|from|to|with|while|than|since|against|versus|last|this|each|apiece"
+
 DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
 
 CORE = re.compile(
     rf"""
-    (?<![\w.,])                      # not glued to a word, a decimal point or a list comma ("region.12")
+    (?:
+        (?<![\w.,])                  # not glued to a word, a decimal point or a list comma ("region.12")
+      | (?<=(?<![A-Za-z])[A-Z]{{3}})(?=[0-9])  # or glued to three capitals: an ISO code ("USD1.2bn"),
+      | (?<=(?<![A-Za-z])R[MSsp])(?=[0-9])     # or a letter currency ("RM2.3 billion", "Rp15tn", "Rs500")
+      | (?<=(?<![A-Za-z])R[sp]\.)(?=[0-9])     # ("Rs.500"); `read_atom` drops them unless a currency
+    )
     (?<![A-Za-z][-+])                # not the tail of a name like F-35, COVID-19, ASEAN+3
     (?<![0-9]\+)                     # nor of a formula like 2+2
     (?:
@@ -50,7 +63,9 @@ CORE = re.compile(
                 (?:a|an|one|{_NW})-(?:{_DENOM})
               | (?:a|an|one|{_NW})[ ](?:{_DENOM_PLURAL})
               | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?=[ ]of\b|[.,;:)]|\Z)  # "a third of", "by a third."
-              | half(?=[ ](?:of|the)\b)
+              | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?={_POINT_AHEAD})  # "a quarter point", "a half-point"
+              | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?=[ ](?:{_CLAUSE_WORDS})\b)  # "a fifth in Nepal"
+              | half(?=[ ](?:of|the)\b|[ ]a{_POINT_AHEAD})  # "half of", "half a point"
             )\b
         )
       | (?i:                          # multiplier words: "threefold", "tenfold", "twice as"
@@ -91,6 +106,8 @@ GLUED_AFTER = re.compile(
     rf"""
     (?P<suffix>
         %|％                                             # percent
+      | pct|pc(?![\w])                                   # percent, newspaper style ("3.5pc")
+      | p(?![\w])(?!\.m\.)(?<![0-9]{{4}}p)                # pence ("45.2p"), not "1080p" or "3p.m."
       | (?:bn|mn|mln|bln|tn|trn)                         # scale abbreviations
       | [kKmMbBT](?![\w²])                                # single-letter scales (or metre)
       | x(?![\w])|×                                       # multiplier
@@ -110,6 +127,7 @@ PERCENT_AFTER = re.compile(
     (?P<unit>
         (?i:{alternation(PERCENTAGE_POINT_FORMS)})(?![\w])
       | (?i:per[ -]?cent|percent|pct)(?![\w])
+      | pc(?![\w])                                       # lower case only: "10 PCs" are computers
       | %|％
     )
     """,
@@ -123,6 +141,31 @@ CURRENCY_AFTER = re.compile(
         (?P<word>(?i:{_CURRENCY_WORDS_ALT}))(?![\w])
       | (?P<iso>{alternation(usable_iso_codes())})(?![\w])
     )
+    """,
+    re.VERBOSE,
+)
+# Minor currency units after the amount ("12.5 cents", "28.0 pence").
+SUBUNIT_AFTER = re.compile(r"[ ](?P<sub>(?i:us[ ]cents?|euro[ ]cents?|cents?|pence|penny|paise)|sen)(?![\w])")
+# Points after a number, and what must follow for them to be percentage points ("0.1 pts to 66.9%").
+POINTS_AFTER = re.compile(r"[ ](?P<unit>points?|pts?)(?![\w])")
+PERCENT_FOLLOWS = re.compile(
+    r"""[ ]?,?[ ]+(?:to|from|at|of)[ ]+(?:a[ ]|an[ ])?(?:(?:record|new|revised|low|high)[ ]+)?
+    [-−]?[0-9][0-9.,]*[ ]?(?:%|％|(?i:per[ ]?cent|percent|pct)\b)""",
+    re.VERBOSE,
+)
+# After a fraction: "a quarter point", "a half-point", "half a percentage point", "a quarter of a point".
+FRACTION_POINT_AFTER = re.compile(r"[ -](?:a[ ]|of[ ]a[ ])?(?P<unit>(?:percentage[ ])?points?)(?![\w])")
+# A rate after a measure: "2 million barrels per day", "120 km an hour".
+RATE_AFTER = re.compile(
+    rf"[ ](?:per|a|an)[ ](?P<time>(?i:{alternation(RATE_TIME_UNITS)}))(?![\w])"
+)
+# A spaced "m" read as metres only where million cannot be meant: before punctuation, a bracketed
+# conversion or a dimension word ("rises to 4,095 m (13,435 ft)", "900 m long").
+SPACED_METRE_AFTER = re.compile(
+    r"""[ ](?P<unit>m)
+    (?=[),;:]|\.(?:\s|\Z)|\Z|[ ]\(
+      |[ ](?:long|high|tall|deep|wide|above|below|away|thick|across)\b
+      |[ ]in[ ](?:length|height|diameter|depth|width)\b)
     """,
     re.VERBOSE,
 )

@@ -9,13 +9,20 @@ from claims.lexicon.context import (
     MONEY_CUES,
     POPULATION_CUES,
 )
-from claims.lexicon.currencies import AMBIGUOUS_CURRENCY_WORDS, PREFIX_SYMBOLS
+from claims.lexicon.currencies import AMBIGUOUS_CURRENCY_WORDS, PREFIX_SYMBOLS, SUBUNIT_WORDS
 from claims.lexicon.numbers import (
     MULTIPLIER_WORDS,
     SCALE_LETTERS,
     VAGUE_PLURALS,
 )
-from claims.lexicon.units import HYPHEN_UNIT_WORDS, PERCENT, TIMES, UNIT_SYMBOLS
+from claims.lexicon.units import (
+    HYPHEN_UNIT_WORDS,
+    PERCENT,
+    PERCENTAGE_POINT,
+    RATE_TIME_UNITS,
+    TIMES,
+    UNIT_SYMBOLS,
+)
 from claims.parse.candidates import ONE, Atom
 from claims.parse.money import currency_code
 from claims.parse.numbers import (
@@ -27,11 +34,17 @@ from claims.parse.numbers import (
 from claims.parse.patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    FRACTION_POINT_AFTER,
     GLUED_AFTER,
     HYPHEN_UNIT_AFTER,
     MULTIPLIER_AFTER,
     PERCENT_AFTER,
+    PERCENT_FOLLOWS,
+    POINTS_AFTER,
+    RATE_AFTER,
     SCALE_AFTER,
+    SPACED_METRE_AFTER,
+    SUBUNIT_AFTER,
     UNIT_SYMBOL_AFTER,
     UNIT_WORD_AFTER,
     WORD_AFTER,
@@ -70,8 +83,12 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
         start=s, end=e, core_start=s, core_end=e, form=form, num_text=num_text, base=base, cue_start=s
     )
     if form == "digits":
+        glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] == ".")
+        _read_accounting(text, atom)
         if not _read_prefix(text, atom):
             return None
+        if glued and atom.currency is None:
+            return None  # "ABC123", "FY2024": letters glued to the digits that are not a currency
         if not _read_glued(text, atom):
             return None
     if form in ("digits", "words"):
@@ -84,6 +101,10 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
                 atom.start = atom.cue_start = s - 5
     elif form == "fraction":
         atom.unit, atom.kind = PERCENT, Kind.PERCENT
+        point = FRACTION_POINT_AFTER.match(text, atom.end)
+        if point:  # "a quarter point", "half a percentage point": a fraction of a percentage point
+            atom.unit = PERCENTAGE_POINT
+            atom.end = point.end()
     elif form == "foldword":
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     if atom.end < len(text) and text[atom.end] == "+":
@@ -118,8 +139,8 @@ _PREPOSITION_CUES = frozenset({"under", "above", "below"})
 
 def _read_prefix(text: str, atom: Atom) -> bool:
     """Sign and currency written before the digits. False when the number must be dropped."""
-    s = atom.core_start
-    if s > 0 and text[s - 1] in "-−+":
+    s = atom.start  # the core, or the opening bracket of an accounting amount (the bracket is the sign)
+    if "accounting" not in atom.flags and s > 0 and text[s - 1] in "-−+":
         before = text[s - 2] if s >= 2 else " "
         if not (before.isalnum() or before in "-–)]%"):
             atom.negative = text[s - 1] != "+"
@@ -153,10 +174,34 @@ def _read_prefix(text: str, atom: Atom) -> bool:
             atom.cue_start = dollar - 1
     if m["sym"] or m["letters"] or m["iso"]:
         atom.cue_start = start
+    if not atom.negative and start > 0 and text[start - 1] in "-−":
+        before = text[start - 2] if start >= 2 else " "
+        if not (before.isalnum() or before in "-–)]%"):
+            atom.negative = True  # "−$1.5 billion": the sign is written before the currency
+            start -= 1
+            atom.cue_start = min(atom.cue_start, start)
     atom.currency = code
     atom.kind = Kind.MONEY
     atom.start = min(atom.start, start)
     return True
+
+
+def _read_accounting(text: str, atom: Atom) -> None:
+    """ "£(3.2)m", "$(12.4) million": accounting brackets around the digits alone make the amount negative.
+
+    Only when a currency is written right before the bracket; "(3.2)" alone is a list marker or a
+    reference, and "€1.2 billion ($1.3 billion)" brackets a whole amount (a conversion), not the digits.
+    """
+    s, e = atom.core_start, atom.core_end
+    if not (s >= 2 and text[s - 1] == "(" and e < len(text) and text[e] == ")"):
+        return
+    m = CURRENCY_BEFORE.search(text, max(0, s - 17), s - 1)
+    if m is None or m.end() != s - 1:
+        return
+    atom.negative = True
+    atom.start = atom.cue_start = s - 1
+    atom.end = e + 1
+    atom.flags.add("accounting")
 
 
 _CURRENCY_TAIL = frozenset("$¥￥€£₹₩₱฿₫₽₺.ps")  # last characters of the currency prefixes we read
@@ -164,7 +209,7 @@ _CURRENCY_TAIL = frozenset("$¥￥€£₹₩₱฿₫₽₺.ps")  # last charac
 
 def _read_glued(text: str, atom: Atom) -> bool:
     """A suffix glued to the digits ("2.5bn", "44m", "600MW", "5%", "3x"). False to drop the number."""
-    e = atom.core_end
+    e = atom.end  # the core end, or after the closing bracket of an accounting amount
     if e >= len(text):
         return True
     g = GLUED_AFTER.match(text, e)
@@ -172,8 +217,13 @@ def _read_glued(text: str, atom: Atom) -> bool:
         ch = text[e]
         return not (ch.isalpha() or ch == "_" or ch.isdigit())  # "5G", "2010s", "3rd", "1990s"
     suffix = g["suffix"]
-    if suffix in ("%", "％"):
+    if suffix in ("%", "％", "pc", "pct"):
         atom.unit, atom.kind = PERCENT, Kind.PERCENT
+    elif suffix == "p":
+        if atom.currency is not None:
+            return False
+        code, minor = SUBUNIT_WORDS["p"]
+        atom.currency, atom.kind, atom.factor = code, Kind.MONEY, Decimal(1) / minor  # "45.2p": pence
     elif suffix in ("x", "×"):
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     elif suffix.lower() in ("bn", "mn", "mln", "bln", "tn", "trn"):
@@ -188,6 +238,16 @@ def _read_glued(text: str, atom: Atom) -> bool:
         return False
     atom.end = g.end()
     return True
+
+
+def _read_rate(text: str, atom: Atom) -> None:
+    """ "2 million barrels per day", "300 km an hour": a measure over a time unit is a rate."""
+    if atom.unit is None or atom.unit in _TIME_UNITS or atom.unit in ("year", "decade", "century"):
+        return
+    m = RATE_AFTER.match(text, atom.end)
+    if m:
+        atom.unit = f"{atom.unit} per {RATE_TIME_UNITS[m['time'].lower()]}"
+        atom.end = m.end()
 
 
 def _noun_is_cue(text: str, pos: int) -> bool:
@@ -236,6 +296,18 @@ def _read_suffix(text: str, atom: Atom) -> None:
                 atom.unit, atom.kind = unit.name, unit.kind
                 atom.end = m.end()
                 return
+        m = POINTS_AFTER.match(text, atom.end)
+        if m and PERCENT_FOLLOWS.match(text, m.end()):
+            atom.unit, atom.kind = PERCENTAGE_POINT, Kind.PERCENT  # "rose 0.1 pts to 66.9%"
+            atom.end = m.end()
+            return
+        if atom.factor is None:
+            m = SUBUNIT_AFTER.match(text, atom.end)
+            if m:  # "12.5 cents", "28.0 pence"
+                major, minor = SUBUNIT_WORDS[" ".join(m["sub"].lower().split())]
+                atom.currency, atom.kind, atom.factor = major, Kind.MONEY, Decimal(1) / minor
+                atom.end = m.end()
+                return
         m = CURRENCY_AFTER.match(text, atom.end)
         if m:
             word = m["word"] or m["iso"]
@@ -259,13 +331,26 @@ def _read_suffix(text: str, atom: Atom) -> None:
                 if unit is not None and not (atom.factor is not None and unit.name in _TIME_UNITS):
                     atom.unit, atom.kind = unit.name, unit.kind
                     atom.end = m.end()
+                    _read_rate(text, atom)
                     return
-        if atom.factor is None:
+        spaced_m = atom.factor is None and atom.form == "digits" and text.startswith(" m ", atom.end)
+        if spaced_m and _noun_is_cue(text, atom.end + 2):
+            atom.factor = SCALE_LETTERS["m"]  # "5 m people": million, spaced
+            atom.end += 2
+            return
+        if atom.factor is None and atom.form == "digits":
+            m = SPACED_METRE_AFTER.match(text, atom.end)
+            if m:  # "rises to 4,095 m (13,435 ft)": metres where million cannot be meant
+                atom.unit, atom.kind = "meter", Kind.MEASURE
+                atom.end = m.end()
+                return
+        if atom.factor is None or atom.form == "digits":
             m = HYPHEN_UNIT_AFTER.match(text, atom.end)
             if m:
                 name = HYPHEN_UNIT_WORDS.get(m["unit"]) or HYPHEN_UNIT_WORDS.get(m["unit"].lower())
                 if name:
-                    atom.unit, atom.kind = name, Kind.MEASURE
+                    unit = parse_unit(name.replace("-", " "))
+                    atom.unit, atom.kind = name, unit.kind if unit is not None else Kind.MEASURE
                     atom.end = m.end()
                     return
     elif atom.currency is not None:

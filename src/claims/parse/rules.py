@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from claims.lexicon.context import (
+    CHANGE_STEMS,
+    CHANGE_WORDS,
     CITATION_WORDS,
     COUNT_ADJECTIVES,
     FUNCTION_WORDS,
@@ -16,6 +18,8 @@ from claims.lexicon.context import (
     MONTHS,
     NUMBERING_WORDS,
     POPULATION_CUES,
+    RANGE_CUES,
+    SENTENCE_START_NOT_NAMES,
     STREET_WORDS,
     TIME_WORDS,
     TITLE_FUNCTION_WORDS,
@@ -67,6 +71,14 @@ def is_dropped(text: str, atom: Atom) -> bool:
         return True  # "one of the", "one that": a pronoun or determiner far more often than a count
     if is_year(atom) or _is_year_adjective(text, atom):
         return True
+    if (
+        atom.form == "digits"
+        and len(atom.num_text) > 1
+        and atom.num_text[0] == "0"
+        and atom.num_text[1].isdigit()
+        and atom.currency is None
+    ):
+        return True  # "0600 hours", "007": a leading zero makes a clock time or a code, not an amount
     prev_word, prev_quote = _word_before(text, atom.cue_start)
     next_word = _word_after(text, atom.end)
     prev_lower = prev_word.lower().rstrip(".") if prev_word else ""
@@ -127,8 +139,17 @@ def is_name_context(text: str, atom: Atom) -> bool:
         return False
     if lower.endswith(("'s", "’s")):
         return False
-    # "Delivered 5 aircraft": a capitalised first word of a sentence is not a name
-    return bool(quote) or _mid_sentence(text, _word_before_start(text, atom.cue_start))
+    if bool(quote) or _mid_sentence(text, _word_before_start(text, atom.cue_start)):
+        return True
+    # First word of a sentence: "Delivered 5 aircraft", "Only 3 remain" are not names; "Scope 1
+    # emissions", "Phase 2 trials" are (a capitalised noun, not a verb form, directly before the digits)
+    return (
+        atom.form == "digits"
+        and word.isalpha()
+        and not word.isupper()
+        and not lower.endswith(("ed", "ing"))
+        and lower not in SENTENCE_START_NOT_NAMES
+    )
 
 
 def _is_numbering(text: str, atom: Atom) -> bool:
@@ -185,9 +206,9 @@ def title_noun_after_word_number(text: str, atom: Atom, noun_start: int) -> bool
     """ "Three Principles on ...": a capitalised number word before a capitalised noun is a title."""
     if not atom.num_text[0].isupper():
         return False
-    word = text[noun_start : noun_start + 40].split(" ", 1)[0].strip("()[]\"'")
-    if not word or not word[0].isupper() or word.isupper():
-        return False
+    word = text[noun_start : noun_start + 40].split(" ", 1)[0].strip("()[]\"'.,;:")
+    if not word or not word[0].isupper() or word.isupper() or word.removesuffix("s").isupper():
+        return False  # an acronym ("A dozen NGOs") is not a title word
     return word.lower() not in COUNT_ADJECTIVES
 
 
@@ -316,6 +337,34 @@ def scaled_kind(text: str, atom: Atom) -> Kind:
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else Kind.OTHER
+
+
+# --------------------------------------------------------------------------------------------------
+# ranges or two values
+
+_CLAUSE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[.;:!?\n]")
+
+
+def change_before(text: str, pos: int, *, words: int = 10) -> bool:
+    """A word of change in the clause before `pos`, nearer than any range cue.
+
+    >>> change_before("The fee will rise from ", 18)
+    True
+    >>> change_before("The tax applies to incomes from ", 27)
+    False
+    >>> change_before("Prices rose for goods ranging from ", 29)
+    False
+    """
+    found = _CLAUSE_WORD.findall(text, max(0, pos - 12 * words), pos)
+    for word in reversed(found[-words:]):
+        if word in ".;:!?\n":
+            return False
+        lower = word.lower()
+        if lower in RANGE_CUES:
+            return False
+        if lower in CHANGE_WORDS or lower.startswith(CHANGE_STEMS):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------------

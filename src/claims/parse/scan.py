@@ -25,11 +25,12 @@ from typing import Any
 
 from claims.lexicon.context import (
     MONEY_CUES,
+    MONTHS,
 )
 from claims.lexicon.numbers import (
     FRACTION_DENOMINATORS,
 )
-from claims.lexicon.units import PERCENT
+from claims.lexicon.units import PERCENT, PERCENTAGE_POINT
 from claims.parse.candidates import COUNT, ONE, Atom, Candidate
 from claims.parse.money import currency_code
 from claims.parse.numbers import (
@@ -42,6 +43,7 @@ from claims.parse.patterns import (
 )
 from claims.parse.reading import read_atom
 from claims.parse.rules import (
+    change_before,
     is_dropped,
     is_name_context,
     is_year,
@@ -84,6 +86,7 @@ def scan(text: str, *, keep_bare: bool = False) -> list[Candidate]:
         if atom is not None and not blocked.overlaps(atom.start, atom.end):
             atoms.append(atom)
     out: list[Candidate] = []
+    inherited: set[int] = set()  # indexes in `out` of values that took their unit from the one before
     i = 0
     while i < len(atoms):
         atom = atoms[i]
@@ -97,6 +100,11 @@ def scan(text: str, *, keep_bare: bool = False) -> list[Candidate]:
                 i += 2
                 continue
         candidate = _classify(text, atom, keep_bare=keep_bare)
+        if (candidate is None or candidate.bare) and out:
+            compared = _compared_value(text, atom, out[-1], chained=len(out) - 1 in inherited)
+            if compared is not None:
+                inherited.add(len(out))
+                candidate = compared
         if candidate is not None:
             out.append(candidate)
         i += 1
@@ -135,11 +143,13 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     if is_year(a) and (is_year(b) or (b.form == "digits" and len(b.num_text) <= 2 and not b.attached)):
         return "period"
     word = sep.strip()
-    left = text[max(0, a.cue_start - 12) : a.cue_start].lower()
-    if word == "and" and not left.rstrip().endswith("between"):
+    left = text[max(0, a.cue_start - 12) : a.cue_start].lower().rstrip()
+    if word == "and" and not left.endswith("between"):
         return None
-    if word == "to" and left.rstrip().endswith(("from", "rose", "fell", "increased", "decreased", "grew")):
-        return None  # "from 5% to 10%": two values, a start and an end
+    if word == "to" and left.endswith(("rose", "fell", "increased", "decreased", "grew")):
+        return None  # "rose 5% to 10%": a change and a level
+    if word == "to" and left.endswith(("from", " by")) and _from_by_two_values(text, a, b, left):
+        return None  # "rose from 5% to 10%", "fell by €3m to €20m": start and end, or change and level
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return None
     if a.currency is not None and b.currency is not None and a.currency != b.currency:
@@ -180,11 +190,32 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
         return base
     # a bare range: a count when a noun follows, a table cell, else nothing
     noun = next_noun(text, b.end, in_table=table_cell(text, a.start, b.end) is not None)
-    if noun is not None and base.integral and not is_name_context(text, a):
+    if noun is not None and (base.integral or b.factor is not None) and not is_name_context(text, a):
         return _replace(base, unit=COUNT, kind=Kind.COUNT, counted=noun[0], noun_start=noun[1])
+    if b.factor is not None and not is_name_context(text, a):
+        # "10–12 million by 2050": a scaled range without a noun, read like a single scaled amount
+        scaled = scaled_kind(text, b)
+        if scaled is Kind.MONEY:
+            return _replace(base, unit=UNKNOWN_CURRENCY, kind=Kind.MONEY, currency_missing=True)
+        if scaled is Kind.COUNT:
+            return _replace(base, unit=COUNT, kind=Kind.COUNT)
+        return base
     if table_cell(text, a.start, b.end) == (a.start, b.end):
         return _replace(base, table_cell=True)
     return "period" if is_name_context(text, a) else None
+
+
+def _from_by_two_values(text: str, a: Atom, b: Atom, left: str) -> bool:
+    """After "from" or "by", is "X to Y" a start and an end (or a change and a level) rather than a range?
+
+    "from X to Y" is a range unless a word of change governs it ("incomes from $50,000 to $100,000" vs
+    "the fee will rise from £719 to £1,035"). "by X to Y" is a range when X is bare ("cut by 25 to 50
+    basis points") and a change and a level when both carry their unit ("fell by €312m to €2.05bn").
+    """
+    cue = a.cue_start - (len("from") if left.endswith("from") else len("by")) - 1
+    if left.endswith("from"):
+        return change_before(text, max(0, cue))
+    return a.attached and b.attached and change_before(text, max(0, cue))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -216,8 +247,19 @@ def _classify(text: str, atom: Atom, *, keep_bare: bool = False) -> Candidate | 
     precision = stated_precision(atom.num_text, atom.factor or ONE)
     integral = atom.base == atom.base.to_integral_value()
     if atom.form == "fraction":
-        percent = value * 100
         denominator = FRACTION_DENOMINATORS.get(re.split(r"[ -]", atom.num_text.lower())[-1], 1)
+        if atom.unit == PERCENTAGE_POINT:  # "a quarter point": 0.25 of a percentage point
+            return Candidate(
+                atom.start,
+                atom.end,
+                value,
+                unit=PERCENTAGE_POINT,
+                kind=Kind.PERCENT,
+                qualifier=atom.qualifier,
+                precision=Decimal("0.5") / denominator,
+                integral=False,
+            )
+        percent = value * 100
         precision = Decimal(50) / denominator
         return Candidate(
             atom.start,
@@ -315,9 +357,82 @@ def _classify(text: str, atom: Atom, *, keep_bare: bool = False) -> Candidate | 
         return Candidate(atom.start, atom.end, value, **common)
     if cell == (atom.start, atom.end):
         return Candidate(atom.start, atom.end, value, table_cell=True, **common)
+    if atom.form == "digits" and "," in atom.num_text and integral:
+        # "Net migration was 606,000": a number with thousands separators is never a label, year or name
+        return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, **common)
     if keep_bare and integral and atom.form in ("digits", "words"):
         return Candidate(atom.start, atom.end, value, bare=True, **common)
     return None
+
+
+# What comes between a value and a bare number that is compared with it ("22 submarines, up from 16",
+# "73.4 years from 70.8", "8,214 (2022: 7,936)"); the bare number then takes the value's unit.
+_COMPARISON_CUE = re.compile(
+    r"""
+    (?:
+        \b(?:up|down|rising|falling|rose|fell|increased|decreased)?[ ]?from
+      | \bcompared[ ](?:with|to) | \bversus | \bvs\.? | \bagainst
+      | \([ ]?(?:FY[ ]?)?[0-9]{2,4}(?:/[0-9]{2,4})?[ ]?:        # annual-report comparatives: "(2022: "
+    )
+    [ ](?:an?[ ]|the[ ])?(?:(?:revised|previous|earlier|prior|upwardly[ ]revised)[ ])?\Z
+    """,
+    re.VERBOSE,
+)
+_DATE_RANGE_TAIL = re.compile(
+    r"[ ]?(?:[-–—]|to|and|until)[ ]?[0-9]{1,2}(?:st|nd|rd|th)?[ ]+(?P<word>[A-Za-z.]+)"
+)
+_SCALED_SURFACE = re.compile(
+    r"[0-9)][ ]?(?:[kKmMbBT]|bn|mn|mln|tn|(?i:thousand|million|billion|trillion|lakh|crore))\b"
+)
+_CHAIN_CUE = re.compile(r"(?:,[ ]?|[ ])(?:and|or)[ ]\Z")
+
+
+def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool) -> Candidate | None:
+    """A bare number compared with the value just before it takes that value's unit and kind.
+
+    "has 22 submarines, up from 16 in 2010" -> 16 submarines; "rose to 73.4 years from 70.8" -> 70.8
+    years; "(2022: 7,936)". Chained: "compared with 830 in 2023 and 1,650 in 2022".
+    """
+    if atom.form != "digits" or atom.attached or previous.unit is None or previous.table_cell:
+        return None
+    if is_year(atom) or is_dropped(text, atom) or atom.start - previous.end > 80:
+        return None
+    tail = _DATE_RANGE_TAIL.match(text, atom.end)
+    if tail and tail["word"].lower().rstrip(".") in MONTHS:
+        return None  # "from 12 to 17 May": the first day of a date range
+    gap = text[previous.end : atom.cue_start]
+    if any(mark in gap for mark in (". ", ";", "\n", "\t", "? ", "! ")):
+        return None
+    cue = _COMPARISON_CUE.search(text, max(previous.end, atom.cue_start - 40), atom.cue_start)
+    if cue is None and not (chained and _CHAIN_CUE.search(text, max(previous.end, atom.cue_start - 8),
+                                                          atom.cue_start)):
+        return None
+    value = atom.scaled
+    factor = ONE
+    reference = previous.value if previous.value is not None else previous.high
+    scaled = _SCALED_SURFACE.search(text, previous.start, previous.end) is not None
+    if scaled and reference is not None and value != 0 and abs(reference) >= 200 * abs(value):
+        # "to $1.2 billion from 1.1", "£41.2m (2023: 38.7)": the scale word is elided with the unit;
+        # take the power of a thousand that puts the two values within a factor of five of each other
+        for power in (3, 6, 9, 12):
+            ratio = abs(value) * Decimal(10) ** power / abs(reference)
+            if Decimal("0.2") <= ratio <= 5:
+                factor = Decimal(10) ** power
+                break
+        else:
+            return None
+    return Candidate(
+        atom.start,
+        atom.end,
+        value * factor,
+        unit=previous.unit,
+        kind=previous.kind,
+        qualifier=atom.qualifier,
+        precision=stated_precision(atom.num_text, factor),
+        currency_missing=previous.currency_missing,
+        counted=previous.counted,
+        integral=atom.base == atom.base.to_integral_value(),
+    )
 
 
 def _replace(c: Candidate, **changes: object) -> Candidate:
