@@ -40,20 +40,33 @@ _add("millimeter", "millimeter", "millimeters", "millimetre", "millimetres")
 _add("square kilometer", "square kilometer", "square kilometers", "square kilometre", "square kilometres",
      "sq km", "sq. km")
 _add("square meter", "square meter", "square meters", "square metre", "square metres", "sq m")
+_add("square mile", "square mile", "square miles", "sq mi", "sq. mi")
+_add("square foot", "square foot", "square feet", "sq ft", "sq. ft")
+_add("cubic meter", "cubic meter", "cubic meters", "cubic metre", "cubic metres")
+_add("cubic foot", "cubic foot", "cubic feet")
 _add("nautical mile", "nautical mile", "nautical miles")
 _add("mile", "mile", "miles")
 _add("foot", "foot", "feet")
 _add("inch", "inch", "inches")
+_add("yard", "yard", "yards")
 _add("hectare", "hectare", "hectares")
 _add("acre", "acre", "acres")
 _add("tonne", "tonne", "tonnes", "metric ton", "metric tons", "ton", "tons")
+_add("kilotonne", "kilotonne", "kilotonnes", "kiloton", "kilotons")
+_add("megatonne", "megatonne", "megatonnes", "megaton", "megatons")
+_add("gigatonne", "gigatonne", "gigatonnes", "gigaton", "gigatons")
 _add("kilogram", "kilogram", "kilograms", "kilo", "kilos")
+_add("ounce", "ounce", "ounces", "troy ounce", "troy ounces")
 _add("gram", "gram", "grams")
 _add("liter", "liter", "liters", "litre", "litres")
+_add("gallon", "gallon", "gallons")
 _add("barrel", "barrel", "barrels")
 _add("megawatt", "megawatt", "megawatts")
 _add("gigawatt", "gigawatt", "gigawatts")
 _add("kilowatt", "kilowatt", "kilowatts")
+_add("terawatt", "terawatt", "terawatts")
+_add("watt", "watt", "watts")
+_add("kilovolt", "kilovolt", "kilovolts")
 _add("megawatt hour", "megawatt hour", "megawatt hours", "megawatt-hours")
 _add("gigawatt hour", "gigawatt hour", "gigawatt hours", "gigawatt-hours")
 _add("kilowatt hour", "kilowatt hour", "kilowatt hours", "kilowatt-hours")
@@ -72,7 +85,8 @@ _add("month", "month", "months")
 _add("year", "year", "years")
 _add("decade", "decade", "decades")
 _add("century", "century", "centuries")
-_add("degree celsius", "degrees celsius", "degree celsius")
+_add("degree celsius", "degrees celsius", "degree celsius", "degrees centigrade")
+_add("degree fahrenheit", "degrees fahrenheit", "degree fahrenheit")
 _add("twenty-foot equivalent unit", "teu", "teus")
 
 # Symbols after a number, matched case-sensitively (glued or after one space).
@@ -84,13 +98,17 @@ UNIT_SYMBOLS: dict[str, str] = {
     "MT": "tonne", "L": "liter", "bbl": "barrel", "MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "kWh": "kilowatt hour", "TWh": "terawatt hour",
     "kt": "knot", "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute",
-    "yrs": "year", "yr": "year", "°C": "degree celsius", "TEU": "twenty-foot equivalent unit",
+    "yrs": "year", "yr": "year", "°C": "degree celsius", "°F": "degree fahrenheit", "ºC": "degree celsius",
+    "C": "degree celsius", "F": "degree fahrenheit", "oz": "ounce", "lb": "pound", "lbs": "pound",
+    "kV": "kilovolt", "TW": "terawatt", "sq ft": "square foot", "TEU": "twenty-foot equivalent unit",
     "mi": "mile", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte",
     "Gbps": "gigabit per second", "Mbps": "megabit per second", "kbps": "kilobit per second",
     "bp": "basis point", "bps": "basis point",
 }
 # Symbols that are only read when glued to the number ("48h", "44m"), never after a space.
-GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min"})
+GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min", "C", "F"})
+# Temperatures written with a glued letter ("40C", "86F") are read only within these bounds.
+GLUED_TEMPERATURE_LIMIT = 150
 
 # Measure units that can head a hyphenated modifier ("a 30-year plan", "a 97m-class vessel", "a
 # 700,000-barrel draw", "a 200-nautical-mile zone"): the list below plus every singular unit word (below).

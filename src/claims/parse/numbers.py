@@ -80,10 +80,15 @@ def parse_number_words(text: str) -> Decimal | None:
     Decimal('12')
     >>> parse_number_words("and") is None
     True
+    >>> parse_number_words("two and a half")
+    Decimal('2.5')
     """
     if not isinstance(text, str):
         return None
     words = [w for w in _WORD_SPLIT.split(text.strip().lower()) if w]
+    if len(words) > 3 and words[-3:] == ["and", "a", "half"]:
+        whole = parse_number_words(" ".join(words[:-3]))
+        return None if whole is None else whole + Decimal("0.5")
     if not words:
         return None
     total = 0

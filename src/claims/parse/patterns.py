@@ -74,10 +74,15 @@ CORE = re.compile(
       | (?i:                          # vague plurals: "hundreds of", "dozens of"
             (?P<vague>{_VAGUE})(?=[ ]of\b)
         )
+      | (?i:                          # vague scales: "a few hundred", "several thousand"
+            (?P<vaguescale>(?:a[ ]few|several|a[ ]couple[ ]of)[ ](?:hundred|thousand|million|billion))
+            (?![\w-])
+        )
       | (?i:                          # number words, with hundred/thousand/dozen inside the phrase
             (?P<words>
                 (?:{_NW}|(?:a|an)(?=[ ](?:hundred|thousand|dozen|million|billion|trillion)\b))
                 (?:(?:[ ]and)?[ -](?:hundred|thousand|dozen)(?:(?:[ ]and)?[ -]{_NW})?)*
+                (?:[ ]and[ ]a[ -]half)?   # "one and a half", "two and a half million"
             )
             (?![\w])
         )

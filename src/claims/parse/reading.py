@@ -16,6 +16,7 @@ from claims.lexicon.numbers import (
     VAGUE_PLURALS,
 )
 from claims.lexicon.units import (
+    GLUED_TEMPERATURE_LIMIT,
     HYPHEN_UNIT_WORDS,
     PERCENT,
     PERCENTAGE_POINT,
@@ -70,6 +71,9 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
             base = ONE
     elif form == "fraction":
         base = parse_fraction_words(num_text)
+    elif form == "vaguescale":  # "a few hundred", "several thousand": at least the scale
+        last = num_text.rsplit(" ", 1)[-1].lower()
+        base = Decimal(100) if last == "hundred" else scale_factor(last)
     elif form == "foldword":
         lower = num_text.lower()
         base = (
@@ -91,7 +95,7 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
             return None  # "ABC123", "FY2024": letters glued to the digits that are not a currency
         if not _read_glued(text, atom):
             return None
-    if form in ("digits", "words"):
+    if form in ("digits", "words", "vaguescale"):
         _read_suffix(text, atom)
         if form == "words" and num_text.lower() in ("a", "an"):
             if atom.factor is None:
@@ -126,7 +130,7 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
             after_cue = qualifier_after(text[atom.end : atom.end + 24])
             if after_cue is not None:
                 atom.qualifier = after_cue[1]
-    if form == "vague":
+    if form in ("vague", "vaguescale"):
         atom.qualifier = Qualifier.OVER
     return atom
 
@@ -146,7 +150,11 @@ def _read_prefix(text: str, atom: Atom) -> bool:
             atom.negative = text[s - 1] != "+"
             atom.start = atom.cue_start = s - 1
             s -= 1
-    before = text[s - 2 : s].rstrip(" ")[-1:] if s else ""
+    elif s >= 6 and text[s - 6 : s].lower() == "minus " and (s == 6 or not text[s - 7].isalnum()):
+        atom.negative = True  # "growth of minus 2.1 percent"
+        atom.start = atom.cue_start = s - 6
+        return True
+    before = text[max(0, s - 2) : s].rstrip(" ")[-1:]
     if not before or not (before in _CURRENCY_TAIL or before.isupper()):
         return True  # cheap test first: no currency symbol or code can end here
     window_start = max(0, s - 16)
@@ -232,6 +240,8 @@ def _read_glued(text: str, atom: Atom) -> bool:
         atom.factor = SCALE_LETTERS[suffix]
     elif suffix == "m" and not atom.currency and _noun_is_cue(text, g.end()):
         atom.factor = SCALE_LETTERS["m"]  # "1.5m people", "5m tourists": million, not metres
+    elif suffix in ("C", "F") and (atom.currency or abs(atom.base) > GLUED_TEMPERATURE_LIMIT):
+        return False  # "40C" is a temperature; "2024C" is not
     elif suffix in UNIT_SYMBOLS and not atom.currency:
         atom.unit, atom.kind = UNIT_SYMBOLS[suffix], Kind.MEASURE
     else:
