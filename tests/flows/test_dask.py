@@ -1,13 +1,16 @@
 """The Dask path: extraction on a 2-worker local cluster gives exactly the single-process outputs.
 
-Three runs of the real pipeline over two seed articles: in-process (`workers=1`), `--workers 2` (a temporary
-local Dask cluster started by the task runner) and `--dask ADDRESS` (a cluster started here, reached by its
-scheduler address, as a real cluster would be).
+Three runs of the real pipeline over two seed articles: in-process (`workers=1`, under the session's Prefect
+test harness); `claims run --workers 2` in a subprocess exactly as a user runs it (ephemeral Prefect API, a
+temporary local Dask cluster started by the task runner, workers reporting to that API); and `--dask ADDRESS`
+(a cluster started here, reached by its scheduler address, as a real cluster would be).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -64,15 +67,29 @@ def test_runners_task_runner_for_follows_the_options(overrides, runner):
         assert chosen.address == runner
 
 
+def _tables(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
+    return (claims.sort_values("claim_id").reset_index(drop=True),
+            conflicts.sort_values("conflict_id").reset_index(drop=True))
+
+
 def _run(raw: Path, out: Path, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
     from flows.pipeline import claims_pipeline
 
     summary = claims_pipeline(raw_dir=str(raw), out_dir=str(out), **options)
     assert summary["status"] == "ok"
-    claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
-    conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
-    return (claims.sort_values("claim_id").reset_index(drop=True),
-            conflicts.sort_values("conflict_id").reset_index(drop=True))
+    return _tables(out)
+
+
+def _cli_run(raw: Path, out: Path, *options: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`claims run` in a fresh process, with its own Prefect home and no API URL: the ephemeral API."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["PREFECT_HOME"] = str(out.parent / "prefect-home")
+    cmd = [sys.executable, "-m", "claims.cli", "run", "--raw", str(raw), "--out", str(out), *options]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return _tables(out)
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +122,11 @@ def external_cluster():
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["workers", "address"])
 def test_dask_extraction_matches_single_process(mode, single_process, corpus, tmp_path, request):
-    options = ({"workers": 2} if mode == "workers"
-               else {"dask_address": request.getfixturevalue("external_cluster")})
-    claims, conflicts = _run(corpus, tmp_path / "processed", **options)
+    if mode == "workers":
+        claims, conflicts = _cli_run(corpus, tmp_path / "processed", "--workers", "2")
+    else:
+        address = request.getfixturevalue("external_cluster")
+        claims, conflicts = _run(corpus, tmp_path / "processed", dask_address=address)
     expected_claims, expected_conflicts = single_process
     assert len(expected_claims) > 5
     pd.testing.assert_frame_equal(claims, expected_claims)
