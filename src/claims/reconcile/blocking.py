@@ -3,12 +3,12 @@
 Each claim is put in the blocks `(dimension family, token)` of its `block_tokens` rarest subject tokens and
 its `block_tokens` rarest topic tokens (the words around its number). Rarity is measured over the claim set
 itself; words shared by more than `max_block_size` claims ("japan", "budget" in a large corpus) are too common
-to block on alone, and a claim with nothing rarer is blocked on its commonest words combined with its first
-year. Two statements of the same quantity share their distinctive words, so they meet in at least one block.
-Within a block, subjects and topics are scored with rapidfuzz's `token_set_ratio` (one `process.cdist` call
-per block) and only pairs with a subject score of at least `subject_match_threshold`, or a topic score of at
-least `topic_prefilter`, go on to matching. Block sizes stay bounded, so the work grows close to linearly
-with the number of claims.
+to block on alone, and a claim with nothing rarer is blocked on its commonest words narrowed to the places it
+names and its first year. Two statements of the same quantity share their distinctive words, so they meet in
+at least one block. Within a block, subjects and topics are scored with rapidfuzz's `token_set_ratio` (one
+`process.cdist` call per block) and only pairs with a subject score of at least `subject_match_threshold`, or
+a topic score of at least `topic_prefilter`, go on to matching. Block sizes stay bounded, so the work grows
+close to linearly with the number of claims.
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ logger = logging.getLogger(__name__)
 CDIST_MIN = 12
 """Blocks with at least this many members are scored with `cdist`; smaller ones pair by pair."""
 
+FALLBACK_TOKENS = 2
+FALLBACK_CHUNK = 50
+"""A claim with only common words is blocked on its two rarest, narrowed to its places and year; such blocks
+grow with the corpus, so they are cut into chunks of 50 claims of neighbouring subjects (constant work per
+claim)."""
+
 
 def blockable(table: ClaimTable, i: int) -> bool:
     """Claims that can take part in value comparisons (a value, a known unit, some topic words)."""
@@ -39,13 +45,13 @@ def blockable(table: ClaimTable, i: int) -> bool:
 
 def block_keys(
     table: ClaimTable, rules: MatchRules, exclude: np.ndarray | None = None
-) -> dict[tuple[str, str, int], list[int]]:
-    """(family, token, period or -2) -> row indices.
+) -> dict[tuple[str, str, str], list[int]]:
+    """(family, token, narrowing) -> row indices.
 
     Each row goes under its `block_tokens` rarest subject tokens and `block_tokens` rarest topic tokens among
     those shared with another row and not shared by more than `max_block_size` rows. A row whose tokens are
-    all that common is blocked on its rarest tokens combined with its first year instead (undated rows then
-    meet only undated rows).
+    all that common is blocked on its rarest tokens narrowed to its places and first year instead (it then
+    meets only rows naming the same places, dated the same year or, if undated, undated).
     """
     rows = [i for i in range(len(table)) if blockable(table, i) and (exclude is None or not exclude[i])]
     df: Counter[tuple[str, str]] = Counter()
@@ -54,7 +60,7 @@ def block_keys(
         df.update((fam, t) for t in table.topic[i])
         df.update((fam, t) for t in table.tokens[i] - table.topic[i])
     cap = rules.max_block_size
-    blocks: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i in rows:
         fam = table.family[i]
         chosen: set[str] = set()
@@ -64,12 +70,14 @@ def block_keys(
             chosen.update(shared[: rules.block_tokens])
         if chosen:
             for token in chosen:
-                blocks[(fam, token, -2)].append(i)
+                blocks[(fam, token, "")].append(i)
             continue
         common = sorted((t for t in table.tokens[i] | table.topic[i] if df[(fam, t)] > 1),
                         key=lambda t: (df[(fam, t)], t))
-        for token in common[: rules.block_tokens]:
-            blocks[(fam, token, int(table.period_start[i]))].append(i)
+        # the year and the places named narrow a common word down to one party's figures for one period
+        narrowed = f"{table.places_id[i]}:{table.period_start[i]}"
+        for token in common[:FALLBACK_TOKENS]:
+            blocks[(fam, token, narrowed)].append(i)
     return blocks
 
 
@@ -77,8 +85,8 @@ def _chunks(table: ClaimTable, members: list[int], limit: int) -> list[list[int]
     """A block still over `limit` (a common word in one year) is cut into chunks of similar subjects."""
     if len(members) <= limit:
         return [members]
-    logger.info("block of %d claims cut into chunks of %d (pairs across chunks are not compared)",
-                len(members), limit)
+    logger.debug("block of %d claims cut into chunks of %d (pairs across chunks are not compared)",
+                 len(members), limit)
     ordered = sorted(members, key=lambda i: table.subject[i])
     return [ordered[k : k + limit] for k in range(0, len(ordered), limit)]
 
@@ -127,13 +135,14 @@ def candidate_pairs(
     blocks = block_keys(table, rules, exclude)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     largest = 0
-    for members in blocks.values():
+    for key, members in blocks.items():
         if len(members) < 2:
             continue
         if focus is not None and not focus[members].any():
             continue
         largest = max(largest, len(members))
-        for chunk in _chunks(table, members, rules.max_block_size):
+        limit = FALLBACK_CHUNK if key[2] else rules.max_block_size
+        for chunk in _chunks(table, members, limit):
             if len(chunk) >= 2:
                 ia, ja, sc = _score_block(table, chunk, rules)
                 if focus is not None:
