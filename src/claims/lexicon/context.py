@@ -114,6 +114,14 @@ SENTENCE_START_NOT_NAMES: frozenset[str] = frozenset(
      "says", "said", "expect", "expects", "estimates", "total", "totals", "plus", "minus"}
 )
 
+# Nouns that are plural without an -s, so that "50 aircraft", "300 personnel" read as counts.
+INVARIANT_PLURALS: frozenset[str] = frozenset(
+    {"aircraft", "spacecraft", "hovercraft", "personnel", "staff", "people", "police", "cattle", "sheep",
+     "fish", "deer", "crew", "offspring", "livestock", "equipment", "artillery", "infantry", "militia",
+     "clergy", "youth", "data", "media", "criteria", "phenomena", "feet", "teeth", "men", "women",
+     "children", "mice", "geese", "series", "species", "troops", "folk", "swine", "salmon", "bison"}
+)
+
 # Words that, before a number, begin a reference or a citation rather than a quantity.
 CITATION_WORDS: frozenset[str] = frozenset({"isbn", "issn", "doi", "arxiv", "pmid", "tel", "fax", "ibid"})
 

@@ -52,6 +52,12 @@ SUBUNIT_WORDS: dict[str, tuple[str, int]] = {
 # Letters that may be glued before the digits as a currency ("RM2.3 billion", "Rp15tn", "Rs.500");
 # glued ISO codes ("USD1.2bn", "RMB8.4bn") are read too (see claims.parse.patterns.CORE).
 GLUED_LETTER_PREFIXES: frozenset[str] = frozenset({"RM", "Rp", "Rs", "Rp.", "Rs.", "RMB"})
+# ISO codes read when glued to the digits ("USD1.2bn"): the currencies of the regions this project reads.
+# Other codes glued to digits are names far more often ("COP28", "SAR2", "ALL4").
+GLUED_ISO_CODES: frozenset[str] = frozenset(
+    {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KRW", "IDR", "MYR", "PHP", "THB", "VND", "SGD",
+     "HKD", "AUD", "CAD", "CHF", "NZD", "TWD", "BND", "KHR", "LAK", "MMK", "BDT", "PKR", "LKR"}
+)
 
 # Words that are currency names only when glued to a country word; never read alone.
 AMBIGUOUS_CURRENCY_WORDS: frozenset[str] = frozenset({"won", "dong", "pound", "pounds", "kip"})
@@ -59,7 +65,10 @@ AMBIGUOUS_CURRENCY_WORDS: frozenset[str] = frozenset({"won", "dong", "pound", "p
 # ISO codes that are also ordinary upper-case English words; never read as a currency on their own.
 ISO_CODES_ALSO_WORDS: frozenset[str] = frozenset(
     {"ALL", "TOP", "CUP", "SOS", "PEN", "MAD", "BOB", "MOP", "GEL", "NIO", "CAD", "DOP", "AED",
-     "XXX", "XTS", "XAU", "XAG", "XPT", "XPD"}
+     "XXX", "XTS", "XAU", "XAG", "XPT", "XPD",
+     # acronyms of news copy that are also ISO codes: COP28 (Conference of the Parties), AMD (the chip
+     # maker), IRR (internal rate of return), CVE (vulnerability ids)
+     "COP", "AMD", "IRR", "CVE"}
 )
 
 

@@ -60,7 +60,9 @@ FRACTION_DENOMINATORS: dict[str, int] = {
 # Vague plurals: "hundreds of officials" means more than 100.
 VAGUE_PLURALS: dict[str, int] = {
     "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
-    "hundreds of thousands": 100_000, "millions": 1_000_000, "billions": 1_000_000_000,
+    "hundreds of thousands": 100_000, "millions": 1_000_000, "tens of millions": 10_000_000,
+    "hundreds of millions": 100_000_000, "billions": 1_000_000_000, "tens of billions": 10_000_000_000,
+    "hundreds of billions": 100_000_000_000, "trillions": 1_000_000_000_000,
 }
 
 # A dozen is a number word of its own ("a dozen vessels", "two dozen").

@@ -58,6 +58,8 @@ _add("gigatonne", "gigatonne", "gigatonnes", "gigaton", "gigatons")
 _add("kilogram", "kilogram", "kilograms", "kilo", "kilos")
 _add("ounce", "ounce", "ounces", "troy ounce", "troy ounces")
 _add("gram", "gram", "grams")
+_add("milligram", "milligram", "milligrams")
+_add("microgram", "microgram", "micrograms")
 _add("liter", "liter", "liters", "litre", "litres")
 _add("gallon", "gallon", "gallons")
 _add("barrel", "barrel", "barrels")
@@ -106,6 +108,11 @@ UNIT_SYMBOLS: dict[str, str] = {
     "bp": "basis point", "bps": "basis point",
 }
 # Symbols that are only read when glued to the number ("48h", "44m"), never after a space.
+# Symbols that may follow a scale word ("24 million km2", "2 billion kWh"): no single letters or time units.
+SCALED_SYMBOLS: frozenset[str] = frozenset(
+    k for k, v in UNIT_SYMBOLS.items()
+    if len(k) > 1 and v not in ("hour", "minute", "year") and k not in ("kt", "MT")
+)
 GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min", "C", "F"})
 # Temperatures written with a glued letter ("40C", "86F") are read only within these bounds.
 GLUED_TEMPERATURE_LIMIT = 150

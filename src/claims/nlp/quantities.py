@@ -244,7 +244,8 @@ def _count_after_name(doc: Doc, token: Token, candidate: Candidate) -> Candidate
 _TOTAL_NOUNS = frozenset(
     {"total", "sum", "fleet", "number", "maximum", "minimum", "tally", "count", "crew", "staff",
      "workforce", "headcount", "membership", "contingent", "garrison", "complement", "force", "team",
-     "delegation", "population", "batch", "group", "squad", "army", "cohort", "sample"}
+     "delegation", "population", "batch", "group", "squad", "army", "cohort", "sample", "majority",
+     "margin", "lead"}
 )
 
 

@@ -16,6 +16,7 @@ from claims.lexicon.units import (
     HYPHEN_UNIT_WORDS,
     PERCENTAGE_POINT_FORMS,
     RATE_TIME_UNITS,
+    SCALED_SYMBOLS,
     UNIT_SYMBOLS,
     UNIT_WORDS,
 )
@@ -160,9 +161,10 @@ PERCENT_FOLLOWS = re.compile(
 )
 # After a fraction: "a quarter point", "a half-point", "half a percentage point", "a quarter of a point".
 FRACTION_POINT_AFTER = re.compile(r"[ -](?:a[ ]|of[ ]a[ ])?(?P<unit>(?:percentage[ ])?points?)(?![\w])")
-# A rate after a measure: "2 million barrels per day", "120 km an hour".
+# A rate after a measure: "2 million barrels per day", "20 miles per gallon", "150 micrograms per cubic
+# metre". Only "per": "1,200 mm a year" reads as an amount with a frequency, not as a unit.
 RATE_AFTER = re.compile(
-    rf"[ ](?:per|a|an)[ ](?P<time>(?i:{alternation(RATE_TIME_UNITS)}))(?![\w])"
+    rf"[ ]per[ ](?P<per>(?i:{alternation(list(RATE_TIME_UNITS) + list(UNIT_WORDS))}))(?![\w])"
 )
 # A spaced "m" read as metres only where million cannot be meant: before punctuation, a bracketed
 # conversion or a dimension word ("rises to 4,095 m (13,435 ft)", "900 m long").
@@ -179,6 +181,7 @@ UNIT_WORD_AFTER = re.compile(
     rf"""[ ](?P<unit>(?i:{alternation(UNIT_WORDS)}))(?![\w])""",
     re.VERBOSE,
 )
+SCALED_SYMBOL_AFTER = re.compile(rf"[ ]?(?P<unit>{alternation(SCALED_SYMBOLS)})(?![\w])")
 UNIT_SYMBOL_AFTER = re.compile(
     rf"""[ ](?P<unit>{alternation(k for k in UNIT_SYMBOLS if k not in GLUED_ONLY_SYMBOLS)})(?![\w])""",
     re.VERBOSE,

@@ -9,7 +9,12 @@ from claims.lexicon.context import (
     MONEY_CUES,
     POPULATION_CUES,
 )
-from claims.lexicon.currencies import AMBIGUOUS_CURRENCY_WORDS, PREFIX_SYMBOLS, SUBUNIT_WORDS
+from claims.lexicon.currencies import (
+    AMBIGUOUS_CURRENCY_WORDS,
+    GLUED_ISO_CODES,
+    PREFIX_SYMBOLS,
+    SUBUNIT_WORDS,
+)
 from claims.lexicon.numbers import (
     MULTIPLIER_WORDS,
     SCALE_LETTERS,
@@ -23,6 +28,7 @@ from claims.lexicon.units import (
     RATE_TIME_UNITS,
     TIMES,
     UNIT_SYMBOLS,
+    UNIT_WORDS,
 )
 from claims.parse.candidates import ONE, Atom
 from claims.parse.money import currency_code
@@ -44,6 +50,7 @@ from claims.parse.patterns import (
     POINTS_AFTER,
     RATE_AFTER,
     SCALE_AFTER,
+    SCALED_SYMBOL_AFTER,
     SPACED_METRE_AFTER,
     SUBUNIT_AFTER,
     UNIT_SYMBOL_AFTER,
@@ -91,8 +98,8 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
         _read_accounting(text, atom)
         if not _read_prefix(text, atom):
             return None
-        if glued and atom.currency is None:
-            return None  # "ABC123", "FY2024": letters glued to the digits that are not a currency
+        if glued and (atom.currency is None or _glued_code(text, s) not in GLUED_ISO_CODES):
+            return None  # "ABC123", "FY2024", "COP28": letters glued to the digits that are not a currency
         if not _read_glued(text, atom):
             return None
     if form in ("digits", "words", "vaguescale"):
@@ -111,6 +118,12 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
             atom.end = point.end()
     elif form == "foldword":
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
+    suffix = _HEDGE_SUFFIX.match(text, atom.end)
+    if suffix and form in ("digits", "words"):
+        # "40,000-plus employees", "200-odd personnel"
+        atom.qualifier = Qualifier.AT_LEAST if suffix["word"].lower() == "plus" else Qualifier.APPROX
+        atom.end = suffix.end()
+        atom.flags.add("plus")
     if atom.end < len(text) and text[atom.end] == "+":
         after = text[atom.end + 1 : atom.end + 2]
         if after.isalnum():
@@ -194,6 +207,18 @@ def _read_prefix(text: str, atom: Atom) -> bool:
     return True
 
 
+_HEDGE_SUFFIX = re.compile(r"-(?P<word>(?i:plus|odd))(?![\w-])")
+
+
+def _glued_code(text: str, start: int) -> str:
+    """The letters glued before the digits at `start` ("USD" in "USD1.2bn", "RM" in "RM2.3"), as a code."""
+    letters = text[max(0, start - 4) : start].rstrip(".")
+    code = letters[-3:] if len(letters) >= 3 and letters[-3:].isupper() and letters[-3:].isalpha() else ""
+    if code:
+        return code
+    return {"RM": "MYR", "Rp": "IDR", "Rs": "INR"}.get(letters[-2:], "")
+
+
 def _read_accounting(text: str, atom: Atom) -> None:
     """ "£(3.2)m", "$(12.4) million": accounting brackets around the digits alone make the amount negative.
 
@@ -251,13 +276,16 @@ def _read_glued(text: str, atom: Atom) -> bool:
 
 
 def _read_rate(text: str, atom: Atom) -> None:
-    """ "2 million barrels per day", "300 km an hour": a measure over a time unit is a rate."""
+    """ "2 million barrels per day", "20 miles per gallon": a measure per another unit is a rate."""
     if atom.unit is None or atom.unit in _TIME_UNITS or atom.unit in ("year", "decade", "century"):
         return
     m = RATE_AFTER.match(text, atom.end)
     if m:
-        atom.unit = f"{atom.unit} per {RATE_TIME_UNITS[m['time'].lower()]}"
-        atom.end = m.end()
+        per = m["per"].lower()
+        denominator = RATE_TIME_UNITS.get(per) or UNIT_WORDS.get(per)
+        if denominator and denominator != atom.unit:
+            atom.unit = f"{atom.unit} per {denominator}"
+            atom.end = m.end()
 
 
 def _noun_is_cue(text: str, pos: int) -> bool:
@@ -332,8 +360,13 @@ def _read_suffix(text: str, atom: Atom) -> None:
             atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
             atom.end = m.end()
             return
-        # "3 million barrels", "1.03 billion tonnes": unit words may follow a scale word, symbols may not
-        patterns = (UNIT_WORD_AFTER, UNIT_SYMBOL_AFTER) if atom.factor is None else (UNIT_WORD_AFTER,)
+        # "3 million barrels", "24 million km2": unit words may follow a scale word, and symbols of more than
+        # one letter that are not times ("5 million m", "2 million h" are not read)
+        patterns = (
+            (UNIT_WORD_AFTER, UNIT_SYMBOL_AFTER)
+            if atom.factor is None
+            else (UNIT_WORD_AFTER, SCALED_SYMBOL_AFTER)
+        )
         for pattern in patterns:
             m = pattern.match(text, atom.end)
             if m:

@@ -14,6 +14,7 @@ from claims.lexicon.context import (
     CITATION_WORDS,
     COUNT_ADJECTIVES,
     FUNCTION_WORDS,
+    INVARIANT_PLURALS,
     MONEY_CUES,
     MONTHS,
     NUMBERING_WORDS,
@@ -28,6 +29,7 @@ from claims.lexicon.context import (
 from claims.lexicon.numbers import (
     ORDINAL_WORDS,
 )
+from claims.lexicon.units import UNIT_WORDS
 from claims.parse.candidates import Atom
 from claims.parse.money import currency_code
 from claims.parse.patterns import (
@@ -98,6 +100,10 @@ def is_dropped(text: str, atom: Atom) -> bool:
         unit_word = text[atom.core_end : atom.end].strip(" -")
         if unit_word[:1].isupper():
             return True  # "Twenty Years of the Paris Declaration": a title
+    if atom.kind is Kind.MEASURE and atom.form == "digits" and _mid_sentence(text, atom.start):
+        unit_word = text[atom.core_end : atom.end].strip(" -")
+        if unit_word.lower() in UNIT_WORDS and unit_word[0].isupper() and unit_word[1:].islower():
+            return True  # "aired on 60 Minutes": a capitalised unit word inside a sentence is a title
     if (
         not atom.attached
         and text[atom.end : atom.end + 1] in ("-", "‐")
@@ -115,6 +121,8 @@ def is_dropped(text: str, atom: Atom) -> bool:
         return True  # "Chapter 4", "Article 1", "St 566", "No. 5"
     if prev_lower in CITATION_WORDS:
         return True
+    if prev_lower == "of" and not atom.attached and _titled_of(text, atom.cue_start):
+        return True  # "the Group of 20", "the Committee of 100": a name
     if next_word and next_word.lower() in STREET_WORDS and not atom.attached:
         return True  # "24 St 566"
     if atom.attached:
@@ -125,6 +133,15 @@ def is_dropped(text: str, atom: Atom) -> bool:
         return True
     # "ASEAN Plus Three", "the "Three Principles"": a capitalised number word inside a sentence is a name
     return atom.form == "words" and atom.num_text[0].isupper() and _mid_sentence(text, atom.core_start)
+
+
+_TITLED_OF = re.compile(r"(?P<word>[A-Z][a-z]+)[ ]of[ ]+\Z")
+
+
+def _titled_of(text: str, pos: int) -> bool:
+    """ "Group of " right before `pos`, inside a sentence."""
+    m = _TITLED_OF.search(text, max(0, pos - 30), pos)
+    return m is not None and _mid_sentence(text, m.start())
 
 
 def is_name_context(text: str, atom: Atom) -> bool:
@@ -200,6 +217,24 @@ def _mid_sentence(text: str, pos: int) -> bool:
         return False
     ch = text[i]
     return ch.isalnum() or ch in ",;&"
+
+
+def names_a_model(counted: str) -> bool:
+    """ "787 Dreamliner fleet", "911 Carrera engine": a capitalised name after the number, then a singular
+    noun, is a model or a title (a count of more than one would end in a plural).
+
+    >>> names_a_model("Dreamliner fleet"), names_a_model("Harpoon missiles"), names_a_model("F-16 jet")
+    (True, False, False)
+    """
+    words = counted.split()
+    if len(words) < 2:
+        return False
+    first, last = words[0], words[-1].lower()
+    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
+        return False  # acronyms and codes ("F-16", "TC-90", "UAV") keep their counts
+    if first.lower() in COUNT_ADJECTIVES or first.lower() in TITLE_FUNCTION_WORDS:
+        return False
+    return not last.endswith("s") and last not in INVARIANT_PLURALS
 
 
 def title_noun_after_word_number(text: str, atom: Atom, noun_start: int) -> bool:

@@ -47,6 +47,7 @@ from claims.parse.rules import (
     is_dropped,
     is_name_context,
     is_year,
+    names_a_model,
     next_noun,
     partitive_noun,
     scaled_kind,
@@ -146,8 +147,8 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     left = text[max(0, a.cue_start - 12) : a.cue_start].lower().rstrip()
     if word == "and" and not left.endswith("between"):
         return None
-    if word == "to" and left.endswith(("rose", "fell", "increased", "decreased", "grew")):
-        return None  # "rose 5% to 10%": a change and a level
+    if word == "to" and change_before(text, a.cue_start, words=1):
+        return None  # "rose 5% to 10%", "jumped $4.50 to $38.20": a change and a level
     if word == "to" and left.endswith(("from", " by")) and _from_by_two_values(text, a, b, left):
         return None  # "rose from 5% to 10%", "fell by €3m to €20m": start and end, or change and level
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
@@ -306,6 +307,8 @@ def _classify(text: str, atom: Atom, *, keep_bare: bool = False) -> Candidate | 
     if noun is not None and (integral or atom.factor is not None):
         if atom.form == "words" and title_noun_after_word_number(text, atom, noun[1]):
             return None  # "Five Key Challenges": a title, not a count
+        if atom.base != 1 and atom.factor is None and names_a_model(noun[0]):
+            return None  # "our 787 Dreamliner fleet": the number belongs to a name
         if atom.factor is not None and noun[0].split(" ", 1)[0].lower() in MONEY_CUES:
             return Candidate(
                 atom.start,
@@ -404,8 +407,11 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
     if any(mark in gap for mark in (". ", ";", "\n", "\t", "? ", "! ")):
         return None
     cue = _COMPARISON_CUE.search(text, max(previous.end, atom.cue_start - 40), atom.cue_start)
-    if cue is None and not (chained and _CHAIN_CUE.search(text, max(previous.end, atom.cue_start - 8),
-                                                          atom.cue_start)):
+    # "from 90 days to 30", "by 51 votes to 49" (the counted noun sits between a count and its "to")
+    counted = f" {previous.counted}" if previous.kind is Kind.COUNT and previous.counted else ""
+    to_cue = gap in (" to ", " to a ", f"{counted} to ")
+    chain = chained and _CHAIN_CUE.search(text, max(previous.end, atom.cue_start - 8), atom.cue_start)
+    if cue is None and not to_cue and not chain:
         return None
     value = atom.scaled
     factor = ONE
