@@ -35,6 +35,7 @@ HELDOUT = ROOT / "tests/data/heldout"
 FILES = {
     HELDOUT / "quantities.src.txt": HELDOUT / "quantities.jsonl",
     HELDOUT / "quantities2.src.txt": HELDOUT / "quantities2.jsonl",
+    HELDOUT / "quantities3.src.txt": HELDOUT / "quantities3.jsonl",
 }
 SOURCE = HELDOUT / "quantities.src.txt"
 
