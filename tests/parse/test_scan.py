@@ -370,6 +370,15 @@ HELDOUT_RULES = [
     ("Its 747 Jumbo jet and our 911 Carrera engine", []),
     ("It bought 12 Harpoon missiles.", [("12", 12.0, "count", "exact")]),
     ("covering 9 million km2", [("9 million km2", 9e6, "square kilometer", "exact")]),
+    # the third batch: a bare number in a parallel clause takes the unit of the first
+    (
+        "Wages rose 4.1% in Osaka and 3.2 in Nagoya.",
+        [("4.1%", 4.1, "percent", "exact"), ("3.2", 3.2, "percent", "exact")],
+    ),
+    (
+        "It paid 40% in cash and 12 shares.",
+        [("40%", 40.0, "percent", "exact"), ("12", 12.0, "count", "exact")],
+    ),
     (
         "levels of 35 micrograms per cubic metre",
         [("35 micrograms per cubic metre", 35.0, "microgram per cubic meter", "exact")],
@@ -395,6 +404,9 @@ PROBED = [
     ("40 billion cubic metres of gas", [("40 billion cubic metres", 40e9, "cubic meter", "exact")]),
     ("1.1 million ounces of gold", [("1.1 million ounces", 1.1e6, "ounce", "exact")]),
     ("emissions of 35 gigatonnes", [("35 gigatonnes", 35.0, "gigatonne", "exact")]),
+    ("About 5 million pounds was spent.", [("5 million pounds", 5e6, "GBP", "approx")]),
+    ("He weighs 200 pounds.", [("200", 200.0, "count", "exact")]),  # weight or money: left a count
+    ("Temperatures reached 35 degrees.", [("35 degrees", 35.0, "degree", "exact")]),
 ]
 
 KNOWN_FAILURES = [

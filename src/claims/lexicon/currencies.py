@@ -33,7 +33,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "new taiwan dollars": "TWD", "brunei dollar": "BND", "brunei dollars": "BND",
     "yen": "JPY", "japanese yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "chinese yuan": "CNY",
     "euro": "EUR", "euros": "EUR", "pound sterling": "GBP", "pounds sterling": "GBP",
-    "british pounds": "GBP", "sterling": "GBP",
+    "british pounds": "GBP", "sterling": "GBP", "pound": "GBP", "pounds": "GBP",
     "baht": "THB", "thai baht": "THB", "rupiah": "IDR", "indonesian rupiah": "IDR",
     "ringgit": "MYR", "malaysian ringgit": "MYR", "peso": "PHP", "pesos": "PHP",
     "philippine peso": "PHP", "philippine pesos": "PHP", "dong": "VND", "vietnamese dong": "VND",

@@ -89,6 +89,7 @@ _add("decade", "decade", "decades")
 _add("century", "century", "centuries")
 _add("degree celsius", "degrees celsius", "degree celsius", "degrees centigrade")
 _add("degree fahrenheit", "degrees fahrenheit", "degree fahrenheit")
+_add("degree", "degree", "degrees")  # temperature or angle, scale unstated
 _add("twenty-foot equivalent unit", "teu", "teus")
 
 # Symbols after a number, matched case-sensitively (glued or after one space).

@@ -387,6 +387,7 @@ _DATE_RANGE_TAIL = re.compile(
 _SCALED_SURFACE = re.compile(
     r"[0-9)][ ]?(?:[kKmMbBT]|bn|mn|mln|tn|(?i:thousand|million|billion|trillion|lakh|crore))\b"
 )
+_PARALLEL_GAP = re.compile(r"[ ](?P<prep>for|in|among|at|on|by)[ ][^,;.:()]{1,40}?,?[ ]and[ ]")
 _CHAIN_CUE = re.compile(r"(?:,[ ]?|[ ])(?:and|or)[ ]\Z")
 
 
@@ -411,7 +412,10 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
     counted = f" {previous.counted}" if previous.kind is Kind.COUNT and previous.counted else ""
     to_cue = gap in (" to ", " to a ", f"{counted} to ")
     chain = chained and _CHAIN_CUE.search(text, max(previous.end, atom.cue_start - 8), atom.cue_start)
-    if cue is None and not to_cue and not chain:
+    parallel = _PARALLEL_GAP.fullmatch(gap)
+    if parallel and not text.startswith(f" {parallel['prep']} ", atom.end):
+        parallel = None  # "81.2 years for women and 77.1 for men": the same preposition after both
+    if cue is None and not to_cue and not chain and not parallel:
         return None
     value = atom.scaled
     factor = ONE
