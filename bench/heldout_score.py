@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Score claims' quantity extractor and quantulum3 on the held-out sentences, side by side.
 
-Usage: .venv/bin/python bench/heldout_score.py [--data FILE] [--errors] [--style] [--json] [--no-quantulum]
+Usage: .venv/bin/python bench/heldout_score.py [--data FILE ...] [--errors] [--style] [--json]
+                                                [--no-quantulum]
 
-Each sentence of tests/data/heldout/quantities.jsonl is run on its own:
+Each sentence of the held-out batches (tests/data/heldout/quantities*.jsonl; see BATCHES for how each was
+used) is run on its own:
 - claims: `claims.nlp.pipeline.build_nlp()` (statistical pipeline + claims_quantities), then
   `claims.nlp.quantities.find_quantities` on each Doc;
 - claims on `spacy.blank("en")` (the text scanner alone, no parser), for reference;
@@ -15,8 +17,9 @@ order; gold mentions with required=false are neither required nor counted agains
 value+unit F1 counts a match only when the unit agrees too (a value match with a wrong unit is then both a
 miss and an extra). Units of both systems go through the same normalisation (score_claims' aliases, plus
 British spellings and quantulum3's names: `metre` -> `meter`, `dimensionless` -> `count`, `percentage` ->
-`percent`). Time is the wall clock of one pass over all sentences after a warm-up. Prints a markdown
-table; with --errors, every miss, extra and wrong unit of claims; with --style, F1 per text style.
+`percent`). Time is the wall clock of one pass over all sentences after a warm-up (per batch: that pass's
+time prorated by sentences). Prints a markdown table per batch and for all; with --errors, every miss, extra
+and wrong unit of claims; with --style, value+unit F1 per text style.
 """
 
 from __future__ import annotations
@@ -33,7 +36,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests/data/heldout/quantities.jsonl"
+HELDOUT = ROOT / "tests/data/heldout"
+DATA = HELDOUT / "quantities.jsonl"
+# batch -> how it was used: the first was the baseline and then used to find failures; the second was
+# scored once after the first round of fixes and then used too; the third was scored once after the second.
+BATCHES = {
+    "quantities.jsonl": "batch 1 (baseline, then tuned on)",
+    "quantities2.jsonl": "batch 2 (after round 1, then tuned on)",
+    "quantities3.jsonl": "batch 3 (after round 2)",
+}
 
 Pred = dict[str, object]
 Record = dict[str, object]
@@ -274,19 +285,8 @@ def _version(package: str) -> str:
         return "?"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--errors", action="store_true", help="list claims' misses, extras and wrong units")
-    ap.add_argument("--style", action="store_true", help="value+unit F1 per text style")
-    ap.add_argument("--json", action="store_true", help="print the summary figures as JSON")
-    ap.add_argument("--no-quantulum", action="store_true")
-    a = ap.parse_args(argv)
-    logging.disable(logging.WARNING)
-    warnings.filterwarnings("ignore")
-
-    records = load(a.data)
-    chars = sum(len(str(r["text"])) for r in records)
+def run_systems(records: list[Record], *, quantulum: bool) -> list[tuple[str, float, dict[str, list[Pred]]]]:
+    """(system name, seconds, predictions by sentence id) for claims, the blank scanner and quantulum3."""
     import spacy
 
     from claims.nlp.pipeline import build_nlp
@@ -299,37 +299,68 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("claims (spaCy pipeline + claims_quantities)", t, ours))
     t, ours_blank = timed(lambda: claims_predictions(blank, records))
     rows.append(("claims scanner on spacy.blank (no parser)", t, ours_blank))
-    if not a.no_quantulum:
+    if quantulum:
         from quantulum3 import parser as qparser
 
         qparser.parse("warm up 5 km")
         t, theirs = timed(lambda: quantulum_predictions(qparser.parse, records))
         rows.append((f"quantulum3 {_version('quantulum3')}", t, theirs))
+    return rows
 
-    n_required = sum(1 for r in records for m in r["mentions"] if m["required"])  # type: ignore[union-attr]
-    results = [(name, t, score(records, preds)) for name, t, preds in rows]
-    if a.json:
-        print(
-            json.dumps(
-                {
-                    name: {k: v for k, v in m.items() if not isinstance(v, list)} | {"seconds": t}
-                    for name, t, m in results
-                }
-            )
-        )
-        return 0
-    print(
-        f"Held-out: {a.data.relative_to(ROOT) if a.data.is_relative_to(ROOT) else a.data} "
-        f"({len(records)} sentences, {chars:,} characters, {n_required} required mentions)\n"
-    )
+
+def _table(records: list[Record], rows: list[tuple[str, float, dict[str, list[Pred]]]]) -> None:
     print("| system | value P | value R | value F1 | value+unit F1 | tp/fp/fn | seconds |")
     print("|---|---|---|---|---|---|---|")
-    for name, t, m in results:
+    for name, t, preds in rows:
+        m = score(records, preds)
         print(
             f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['unit_f1']:.3f} | "
             f"{m['tp']}/{m['fp']}/{m['fn']} | {t:.2f} |"
         )
-    m = results[0][2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--data", type=Path, action="append", help="a held-out JSONL (repeatable; default: every batch)"
+    )
+    ap.add_argument("--errors", action="store_true", help="list claims' misses, extras and wrong units")
+    ap.add_argument("--style", action="store_true", help="value+unit F1 per text style")
+    ap.add_argument("--json", action="store_true", help="print the summary figures as JSON")
+    ap.add_argument("--no-quantulum", action="store_true")
+    a = ap.parse_args(argv)
+    logging.disable(logging.WARNING)
+    warnings.filterwarnings("ignore")
+
+    paths = a.data or [HELDOUT / name for name in BATCHES]
+    batches = {path: load(path) for path in paths}
+    records = [r for recs in batches.values() for r in recs]
+    rows = run_systems(records, quantulum=not a.no_quantulum)
+    if a.json:
+        print(
+            json.dumps(
+                {
+                    name: {k: v for k, v in score(records, preds).items() if not isinstance(v, list)}
+                    | {"seconds": t}
+                    for name, t, preds in rows
+                }
+            )
+        )
+        return 0
+    for path, recs in batches.items():
+        ids = {str(r["id"]) for r in recs}
+        chars = sum(len(str(r["text"])) for r in recs)
+        required = sum(1 for r in recs for m in r["mentions"] if m["required"])  # type: ignore[union-attr]
+        print(
+            f"\n{path.name} — {BATCHES.get(path.name, 'extra file')}: {len(recs)} sentences, {chars:,} "
+            f"characters, {required} required mentions\n"
+        )
+        share = len(recs) / len(records)
+        _table(recs, [(n, t * share, {k: v for k, v in p.items() if k in ids}) for n, t, p in rows])
+    if len(batches) > 1:
+        print(f"\nAll batches: {len(records)} sentences (seconds are for this whole pass)\n")
+        _table(records, rows)
+    m = score(records, rows[0][2])
     print(
         f"\nclaims, over matched mentions: kind {m['kind_accuracy']:.3f}, qualifier "
         f"{m['qualifier_accuracy']:.3f}, counted noun {m['counted_accuracy']:.3f}"

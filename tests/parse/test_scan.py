@@ -365,6 +365,7 @@ HELDOUT_RULES = [
         [("312", 312.0, "count", "exact"), ("290", 290.0, "count", "exact")],
     ),
     ("COP29 met in Baku; AMD 7950 chips", []),
+    ("a rate of 12 deaths per 1,000 people", [("12", 12.0, "count", "exact")]),
     ("The Group of 7 met in Italy.", []),
     ("It was shown on 20 Minutes last night.", []),
     ("Its 747 Jumbo jet and our 911 Carrera engine", []),
@@ -410,6 +411,27 @@ PROBED = [
 ]
 
 KNOWN_FAILURES = [
+    # forms the held-out batches still get wrong (new sentences of the same forms)
+    pytest.param(
+        "The minister said one ship had sunk.",
+        [("one", 1.0, "count", "exact")],
+        marks=pytest.mark.xfail(strict=True, reason="'one' before a noun is left out: mostly not a count"),
+    ),
+    pytest.param(
+        "Contact: Press Office, 22 Whitehall, London.",
+        [],
+        marks=pytest.mark.xfail(strict=True, reason="an address without a street word reads as a count"),
+    ),
+    pytest.param(
+        "The reform needs a two-thirds majority in parliament.",
+        [],
+        marks=pytest.mark.xfail(strict=True, reason="a fraction used as a modifier reads as a share"),
+    ),
+    pytest.param(
+        "Deaths fell from 520 to 210 per 100,000 births.",
+        [("520", 520.0, "count", "exact"), ("210", 210.0, "count", "exact")],
+        marks=pytest.mark.xfail(strict=True, reason="bare counts before a per-N denominator are not read"),
+    ),
     pytest.param(
         "Japan provided Indonesia 3 patrol boats.",
         [("3", 3.0, "count", "exact")],

@@ -121,6 +121,8 @@ def is_dropped(text: str, atom: Atom) -> bool:
         return True  # "Chapter 4", "Article 1", "St 566", "No. 5"
     if prev_lower in CITATION_WORDS:
         return True
+    if prev_lower == "per" and not atom.attached:
+        return True  # "per 100,000 live births": the denominator of a rate, not an amount
     if prev_lower == "of" and not atom.attached and _titled_of(text, atom.cue_start):
         return True  # "the Group of 20", "the Committee of 100": a name
     if next_word and next_word.lower() in STREET_WORDS and not atom.attached:
