@@ -602,3 +602,85 @@ def test_scan_property_offsets_round_trip_on_number_soup(text):
 def test_scan_property_any_unicode_never_raises(text):
     for c in scan(text):
         assert text[c.start : c.end]
+
+
+# Pieces the held-out rules read (accounting brackets, glued codes, minor units, points, rates, ranges,
+# comparisons), shuffled into phrases: whatever the order, scanning never raises and offsets round-trip.
+_PIECES = [
+    "£",
+    "$",
+    "US$",
+    "€",
+    "¥",
+    "₹",
+    "RM",
+    "Rp",
+    "Rs.",
+    "USD",
+    "COP",
+    "(",
+    ")",
+    "(2022:",
+    "3.2",
+    "12",
+    "1,650",
+    "0600",
+    "40",
+    "7.5",
+    "m",
+    "bn",
+    "p",
+    "pc",
+    "C",
+    "F",
+    "km2",
+    " million",
+    " lakh crore",
+    " cents",
+    " pence",
+    " per cent",
+    " points",
+    " pts",
+    " per day",
+    " per cubic metre",
+    " a quarter point",
+    " minus",
+    "-plus",
+    "-odd",
+    " from",
+    " to",
+    " by",
+    " and",
+    " up from",
+    " compared with",
+    " rose",
+    " for women and",
+    " for men",
+    " Group of",
+    " Scope",
+    " 747 Jumbo jet",
+    " votes to",
+    "−",
+    "-",
+    "–",
+    " ",
+    ", ",
+    ". ",
+    "\n",
+    "\t",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_scan_property_offsets_round_trip_on_rule_pieces(text):
+    found = scan(text, keep_bare=True)
+    previous_end = -1
+    for c in found:
+        assert 0 <= c.start < c.end <= len(text)
+        assert c.start >= previous_end
+        previous_end = c.end
+        surface = c.surface(text)
+        assert surface
+        assert surface == surface.strip()
+        assert (c.value is None) == (c.low is not None and c.high is not None)
