@@ -131,6 +131,8 @@ def is_dropped(text: str, atom: Atom) -> bool:
         return False
     if atom.start >= 2 and text[atom.start - 1] in "-–" and text[atom.start - 2].isdigit():
         return True  # the second half of "5-4" or "12-15" that did not read as a range
+    if text[atom.end : atom.end + 1] in ("-", "–") and text[atom.end + 1 : atom.end + 2].isdigit():
+        return True  # the first half of a score or tally ("a 3-2 vote", "won 2-1") that is not a range
     if _is_numbering(text, atom):
         return True
     # "ASEAN Plus Three", "the "Three Principles"": a capitalised number word inside a sentence is a name
@@ -233,7 +235,7 @@ def names_a_model(counted: str) -> bool:
         return False
     first, last = words[0], words[-1].lower()
     if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
-        return False  # acronyms and codes ("F-16", "TC-90", "UAV") keep their counts
+        return False  # acronyms and codes ("F-16", "TC-90", "14 UAV for ...") keep their counts
     if first.lower() in COUNT_ADJECTIVES or first.lower() in TITLE_FUNCTION_WORDS:
         return False
     return not last.endswith("s") and last not in INVARIANT_PLURALS
