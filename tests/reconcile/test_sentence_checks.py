@@ -233,6 +233,22 @@ def test_conversion_against_yearly_rate(text, a, b, period, expected):
         assert "per USD" in found[0].explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "usd_surface", "usd", "expected"),
+    [
+        # Markdown-escaped dollar signs, as in the seed book: "US\\$116 million"
+        ("OSA funding reached 18.1 billion yen (about US\\$116 million).", "$116 million", 116e6, 0),
+        ("OSA funding reached 18.1 billion yen (about US\\$11.6 million).", "$11.6 million", 11.6e6, 1),
+        ("2026 | 18.1 billion yen | \\$11.6 million", "$11.6 million", 11.6e6, 1),  # a table row
+    ],
+)
+def test_conversion_connectors(text, usd_surface, usd, expected):
+    yen = claim(18.1e9, unit="JPY", surface="18.1 billion yen", sentence=text, period=2026, subject="OSA")
+    dollars = claim(usd, unit="USD", surface=usd_surface, sentence=text, period=2026, subject="OSA")
+    found = find_conflicts([yen, dollars], SETTINGS)
+    assert [c.kind for c in found] == [ConflictKind.CONVERSION_MISMATCH] * expected
+
+
 def test_conversion_unknown_currency_is_never_guessed():
     text = (
         "JICA has achieved approximately 2.6 trillion (c. 20 billion US dollars) of ODA payments in FY2022."
