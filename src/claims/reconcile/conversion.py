@@ -28,7 +28,7 @@ CONNECTOR = re.compile(
     (?:(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|
           c\.|ca\.|circa|or|i\.e\.,?|equivalent\s+to|equal\s+to|worth|equating\s+to|
           US\s*)\s*)*                        # hedges ("c. 20 billion US dollars")
-    [\s(\[~≈\\]*$                           # a bracket, a tilde, a Markdown escape ("US\\$116") before it
+    [\s(\[~≈\\]*$                           # a bracket, a tilde, a Markdown escape (US\$116) before it
     """,
     re.VERBOSE | re.IGNORECASE,
 )
