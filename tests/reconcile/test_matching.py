@@ -9,7 +9,8 @@ from reconcile_factory import claim
 from claims.lexicon.fx import load_fx_table
 from claims.reconcile import MatchRules, find_conflicts
 from claims.reconcile.blocking import candidate_pairs
-from claims.reconcile.normalize import acronym_aliases, build_table, infer_precision, subject_tokens
+from claims.reconcile.normalize import build_table
+from claims.reconcile.text import acronym_aliases, infer_precision, subject_tokens
 from claims.settings import Settings
 from claims.types import ConflictKind, Severity
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz
 
-from .normalize import VERSION_MARKERS, ClaimTable
+from .normalize import ClaimTable
 from .rules import MatchRules
+from .vocabulary import VERSION_MARKERS
 
 
 def period_compatible(

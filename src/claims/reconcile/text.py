@@ -1,0 +1,160 @@
+"""Subject text as tokens: acronyms folded, stop words dropped, lightly stemmed; proper names and precision.
+
+>>> subject_tokens("the Japan-ASEAN Integration Fund's budgets", {"japan asean integration fund": "jaif"})
+['jaif', 'budget']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .vocabulary import STOPWORDS
+
+_TOKEN_RE = re.compile(
+    r"""
+    \d+(?:\.\d+)+      # version-like numbers: 2.0, 3.1
+    | [A-Za-z0-9]+     # words, acronyms and plain numbers
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(token: str) -> str:
+    """A deliberately light stemmer: plural and past/progressive endings of longer words.
+
+    >>> [stem(t) for t in ("vessels", "trusted", "funding", "boss", "osa", "budgets", "countries")]
+    ['vessel', 'trust', 'fund', 'boss', 'osa', 'budget', 'country']
+    >>> [stem(t) for t in ("addresses", "categories", "combined", "gives", "giving")]
+    ['address', 'category', 'combin', 'giv', 'giv']
+    """
+    if len(token) > 5 and token.endswith("ing"):
+        return token[:-3]
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 4 and token.endswith("ed"):
+        return token[:-2]
+    if len(token) > 4 and token.endswith(("sses", "xes", "ches", "shes")):
+        return token[:-2]
+    if len(token) > 4 and token.endswith("es") and token[-3] in "v":
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+_ACRONYM_RE = re.compile(
+    r"""
+    (?P<name>(?:[A-Z][\w'’-]*[ ]+(?:(?:of|and|for|the|on|&)[ ]+)?){1,8}[A-Z][\w'’-]*)  # Capitalised words
+    [ ]*\([ ]*
+    (?P<acronym>[A-Z][A-Za-z]{1,9}\d?)   # the acronym in brackets: JAIF, CMIM, AJCCBC, ReCAAP
+    [ ]*\)
+    """,
+    re.VERBOSE,
+)
+_NAME_FILLERS = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
+def acronym_aliases(sentences: Iterable[str]) -> dict[str, str]:
+    """Map long names to the acronyms the texts define for them ("Name Words (NW)").
+
+    >>> acronym_aliases(["through the Japan-ASEAN Integration Fund (JAIF) for"])
+    {'japan asean integration fund': 'jaif'}
+    >>> acronym_aliases(["the Chiang Mai Initiative Multilateralisation (CMIM), with"])
+    {'chiang mai initiative multilateralisation': 'cmim'}
+    """
+    aliases: dict[str, str] = {}
+    seen: set[str] = set()
+    for sentence in sentences:
+        if "(" not in sentence or sentence in seen:
+            continue
+        seen.add(sentence)
+        for match in _ACRONYM_RE.finditer(sentence):
+            acronym = match["acronym"]
+            letters = [c for c in acronym if c.isupper()]
+            words = [w for w in re.split(r"[ \-]+", match["name"]) if w]
+            content = [w for w in words if w.lower() not in _NAME_FILLERS]
+            # the acronym names the last len(letters) capitalised words: check their initials
+            if len(letters) < 2 or len(content) < len(letters):
+                continue
+            tail = content[-len(letters) :]
+            if [w[0].upper() for w in tail] != letters:
+                continue
+            start = words.index(tail[0]) if tail[0] in words else 0
+            long_name = " ".join(w.lower() for w in words[start:])
+            long_name = " ".join(_TOKEN_RE.findall(long_name))
+            aliases.setdefault(long_name, acronym.lower())
+    return aliases
+
+
+def subject_tokens(text: str, aliases: dict[str, str] | None = None) -> list[str]:
+    """Content tokens of a subject, acronyms folded, stop words dropped, lightly stemmed.
+
+    >>> subject_tokens("the Japan-ASEAN Integration Fund's budget", {"japan asean integration fund": "jaif"})
+    ['jaif', 'budget']
+    """
+    lowered = " ".join(_TOKEN_RE.findall(text.replace("’", "'").replace("'s ", " ").lower()))
+    if aliases:
+        for long_name, acronym in aliases.items():
+            if long_name in lowered:
+                lowered = re.sub(rf"\b{re.escape(long_name)}\b", acronym, lowered)
+    return [stem(t) for t in lowered.split() if t not in STOPWORDS]
+
+
+def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[str]:
+    """Tokens of a subject written as a proper name (capitalised or acronym), and version numbers.
+
+    Subjects are noun phrases, so a capitalised first word is a name too ("Tadira Fund budget").
+
+    >>> sorted(name_tokens("budget of the ASEAN Cultural Fund"))
+    ['asean', 'cultural', 'fund']
+    >>> sorted(name_tokens("Dita Fund 2.0 budget"))
+    ['2.0', 'dita', 'fund']
+    """
+    folded = text
+    if aliases:
+        for long_name, acronym in aliases.items():
+            pattern = r"[\s\-]+".join(re.escape(w) for w in long_name.split())
+            folded = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
+    out = set()
+    for token in _TOKEN_RE.findall(folded):
+        if token[0].isupper():
+            out.add(stem(token.lower()))
+        elif re.fullmatch(r"\d+\.\d+", token):
+            out.add(token)
+    return frozenset(out)
+
+
+_NUMBER_RE = re.compile(
+    r"""
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?   # 1,050.0
+    | \d+(?:\.\d+)?)                        # 58.9, 8, 2026
+    """,
+    re.VERBOSE,
+)
+
+
+def infer_precision(surface: str, value: float | None) -> float | None:
+    """Half a unit of the last stated digit, scaled like the value (used when the extractor gave none).
+
+    >>> infer_precision("8.1 billion yen", 8.1e9)
+    50000000.0
+    >>> infer_precision("58.9 percent", 58.9)
+    0.05
+    >>> infer_precision("Three", 3.0)
+    0.5
+    """
+    if value is None or value == 0:
+        return None
+    numbers = _NUMBER_RE.findall(surface)
+    if not numbers:
+        return 0.5 if float(value).is_integer() and abs(value) < 1000 else None
+    stated = numbers[-1].replace(",", "")
+    stated_value = float(stated)
+    if stated_value == 0:
+        return None
+    decimals = len(stated.split(".")[1]) if "." in stated else 0
+    scale = abs(value) / stated_value
+    return float(round(0.5 * 10 ** (-decimals) * scale, 12))
