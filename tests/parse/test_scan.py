@@ -125,8 +125,10 @@ NEVER_TUNED = [
     ("Cambodia's GDP grew 5.6 per cent in 2023.", [("5.6 per cent", 5.6, "percent", "exact")]),
     ("JICA has trained more than 3,000 officials since 1990.", [("3,000", 3000.0, "count", "over")]),
     (
+        # "over" before a duration is "across" (qualifier exact) unless "of"/"old"/"ago" follows; the
+        # expectation was "over" until the held-out conventions settled this
         "The loan carries a 0.01% interest rate over 40 years.",
-        [("0.01%", 0.01, "percent", "exact"), ("40 years", 40.0, "year", "over")],
+        [("0.01%", 0.01, "percent", "exact"), ("40 years", 40.0, "year", "exact")],
     ),
     ("It would take up to 18 months to deliver.", [("18 months", 18.0, "month", "up_to")]),
     ("The fleet doubled to 24 ships within a decade.", [("24", 24.0, "count", "exact")]),
@@ -136,7 +138,7 @@ NEVER_TUNED = [
     ),
     (
         "Japan pledged $75 billion over five years at the summit in Tokyo.",
-        [("$75 billion", 75e9, "USD", "exact"), ("five years", 5.0, "year", "over")],
+        [("$75 billion", 75e9, "USD", "exact"), ("five years", 5.0, "year", "exact")],
     ),
     ("Exports to ASEAN fell 4.3% year on year in Q2.", [("4.3%", 4.3, "percent", "exact")]),
     ("The ministry requested ¥7.95 trillion for fiscal 2024.", [("¥7.95 trillion", 7.95e12, "JPY", "exact")]),
@@ -366,6 +368,14 @@ HELDOUT_RULES = [
     ),
     ("COP29 met in Baku; AMD 7950 chips", []),
     ("a rate of 12 deaths per 1,000 people", [("12", 12.0, "count", "exact")]),
+    (
+        "ties of over 50 years of trust; aid over 10 years",
+        [("50 years", 50.0, "year", "over"), ("10 years", 10.0, "year", "exact")],
+    ),
+    (
+        "Sales topped $2 billion; stocks near 4.5%",
+        [("$2 billion", 2e9, "USD", "over"), ("4.5%", 4.5, "percent", "approx")],
+    ),
     ("The Group of 7 met in Italy.", []),
     ("It was shown on 20 Minutes last night.", []),
     ("Its 747 Jumbo jet and our 911 Carrera engine", []),

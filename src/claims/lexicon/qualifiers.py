@@ -13,6 +13,8 @@ from claims.types import Qualifier
 BEFORE: dict[str, Qualifier] = {
     "more than": Qualifier.OVER, "over": Qualifier.OVER, "above": Qualifier.OVER,
     "exceeding": Qualifier.OVER, "exceeded": Qualifier.OVER, "exceeds": Qualifier.OVER,
+    "topped": Qualifier.OVER, "topping": Qualifier.OVER, "surpassed": Qualifier.OVER,
+    "surpassing": Qualifier.OVER,
     "in excess of": Qualifier.OVER, "upwards of": Qualifier.OVER, "just over": Qualifier.OVER,
     "greater than": Qualifier.OVER, "well over": Qualifier.OVER, "higher than": Qualifier.OVER,
     ">": Qualifier.OVER,
@@ -32,7 +34,8 @@ BEFORE: dict[str, Qualifier] = {
     "estimated": Qualifier.APPROX, "an approximate": Qualifier.APPROX, "approximate": Qualifier.APPROX,
     "around about": Qualifier.APPROX, "somewhere around": Qualifier.APPROX,
     "almost exactly": Qualifier.APPROX,
-    "an estimate of": Qualifier.APPROX, "nigh on": Qualifier.APPROX,
+    "an estimate of": Qualifier.APPROX, "nigh on": Qualifier.APPROX, "estimated at": Qualifier.APPROX,
+    "near": Qualifier.APPROX, "close on": Qualifier.APPROX,
 }
 # Cues written immediately after the number and its unit.
 AFTER: dict[str, Qualifier] = {

@@ -154,7 +154,7 @@ def _refine(doc: Doc, candidate: Candidate) -> Candidate | None:
         cue = doc[token.i - 1]
         if cue.lower_ in ("over", "under", "above", "below") and cue.dep_ == "prep":
             candidate = replace(candidate, qualifier=Qualifier.EXACT)  # "under four pillars"
-    counted = _counted_from_parse(doc, token)
+    counted = _counted_from_parse(doc, token, after=candidate.end)
     if counted:
         return replace(candidate, counted=counted)
     return candidate
@@ -176,14 +176,20 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _counted_from_parse(doc: Doc, token: Token) -> str | None:
-    """The noun phrase from after the number to its head noun ("used patrol vessels")."""
+def _counted_from_parse(doc: Doc, token: Token, *, after: int | None = None) -> str | None:
+    """The noun phrase from after the number to its head noun ("used patrol vessels").
+
+    `after`: the end of the quantity's surface; tokens before it ("-plus", the "m" of "1m") are not counted.
+    """
     head = token.head
     if head is token or head.i <= token.i or head.pos_ not in _NOUN_POS:
         return None
     if head.i - token.i > 8:
         return None
-    words = doc[token.i + 1 : head.i + 1]
+    first = token.i + 1
+    while after is not None and first <= head.i and doc[first].idx < after:
+        first += 1
+    words = doc[first : head.i + 1]
     if any("\n" in t.whitespace_ or "\t" in t.text or t.is_space for t in doc[token.i : head.i]):
         return None  # the head is on another line or in another table cell
     text = words.text.strip()

@@ -145,10 +145,20 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
                 atom.qualifier = after_cue[1]
     if form in ("vague", "vaguescale"):
         atom.qualifier = Qualifier.OVER
+    elif (
+        atom.qualifier is Qualifier.OVER
+        and atom.unit in _DURATION_UNITS
+        and text[max(0, atom.cue_start - 5) : atom.cue_start].lower() == "over "
+        and not _DURATION_OF.match(text, atom.end)
+    ):
+        atom.qualifier = Qualifier.EXACT  # "spend ¥43 trillion over five years": across, not more than
     return atom
 
 
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month"})
+_DURATION_UNITS = _TIME_UNITS | {"year", "decade", "century"}
+# "over 50 years of ties", "over 30 years old", "over 20 years ago": "over" is then "more than"
+_DURATION_OF = re.compile(r"[ ](?:of|old|ago|in[ ](?:prison|jail))\b")
 # Before a number word, these read as prepositions more often than as bounds ("under four pillars");
 # "over" stays a bound ("over two million"). With a parser, `claims.nlp` re-checks both.
 _PREPOSITION_CUES = frozenset({"under", "above", "below"})
