@@ -252,3 +252,20 @@ def test_matching_parts_of_a_stated_total_are_not_restatements():
                       period=2025, surface="eight", doc="book.txt",
                       sentence="Proposing the export of eight Mogami-class frigates to Indonesia.")
     assert kinds([total, first, second, elsewhere]) == []
+
+
+def test_matching_two_generic_subjects_need_strongly_agreeing_context():
+    budget = (
+        "The programme has expanded rapidly: 8.1 billion yen in FY2025, and a proposed 18.1 billion yen in "
+        "FY2026, an increase of over 125 per cent."
+    )
+    incidents = (
+        "The programme highlighted a 74 per cent increase in incidents in the Straits of Malacca "
+        "and Singapore "
+        "from 2024 to 2025."
+    )
+    a = claim(125, kind="percent", qualifier="over", subject="increase", period=2025, surface="125 per cent",
+              sentence=budget, doc="book.txt", chapter="Chapter 4")
+    b = claim(74, kind="percent", subject="increase", period=(2024, 2025), surface="74 per cent",
+              sentence=incidents, doc="book.txt", chapter="Chapter 4", sentence_start=5000)
+    assert kinds([a, b]) == []

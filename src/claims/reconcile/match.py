@@ -91,10 +91,11 @@ def same_topic(
 ) -> tuple[bool, float]:
     """(same thing measured?, topic cosine) for two rows.
 
-    The subject decides when it is specific enough (two or more words beyond the counted noun) and scores
-    at least `subject_match_threshold`; a generic subject ("participants", "pillars", "GMV") also needs
-    the words around the numbers to agree (`topic_min`). Words around the numbers agreeing strongly
-    (`topic_strong`) decide alone, which rescues thin subjects ("respondents" for a survey's trust figure).
+    Two specific subjects (two or more words beyond the counted noun) decide when they score at least
+    `subject_match_threshold`. Against a generic subject ("participants", "pillars", "GMV") the words around
+    the numbers must also agree (`topic_min`); two generic subjects ("increase" and "increase") say nothing,
+    and only words around the numbers agreeing strongly (`topic_strong`) can match them. Strong agreement of
+    those words decides alone, which rescues thin subjects ("respondents" for a survey's trust figure).
     Without a period on a side, both subjects must be specific and agree word for word, or the topics
     agree strongly.
     """
@@ -103,7 +104,8 @@ def same_topic(
         return True, cosine
     if subject_score < (rules.subject_match_threshold if threshold is None else threshold):
         return False, cosine
-    if not (table.specific[a] and table.specific[b]) and cosine < rules.topic_min:
+    specific = int(table.specific[a]) + int(table.specific[b])
+    if specific == 0 or (specific == 1 and cosine < rules.topic_min):
         return False, cosine
     if undated and not (table.specific[a] and table.specific[b] and strong_subject(table, a, b, rules)):
         return False, cosine

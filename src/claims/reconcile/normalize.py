@@ -24,7 +24,7 @@ from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 from .rules import MatchRules
 from .sentences import context_windows
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
-from .vocabulary import MEASURE_BASE, normalize_entity, place_names
+from .vocabulary import CHANGE_WORDS, MEASURE_BASE, normalize_entity, place_names
 
 logger = logging.getLogger(__name__)
 
@@ -147,9 +147,12 @@ class ClaimTable:
     interned: list[object]  # distinct place sets, name sets and counted nouns, shared by id
 
     def topic_similarity(self, a: int, b: int) -> float:
-        """Cosine of the idf-weighted topic token sets of two rows (0..1)."""
+        """Cosine of the idf-weighted topic token sets of two rows (0..1); 0 unless two words are shared.
+
+        One shared word ("increase") is no agreement, however short the two contexts are.
+        """
         shared = self.topic[a] & self.topic[b]
-        if not shared:
+        if len(shared) < 2:
             return 0.0
         idf = self.idf
         dot = sum(idf[t] ** 2 for t in shared)
@@ -174,9 +177,9 @@ def _describe(
         if t not in places_all and normalize_entity(t) not in places_all
     )
     counted_toks = subject_tokens(counted, aliases) if counted else []
-    # a subject that only repeats the counted noun ("dialogue partners") or is one bare word ("GMV")
-    # does not say whose or which quantity it is
-    specific = len(set(toks) - set(counted_toks)) >= 2
+    # a subject that only repeats the counted noun ("dialogue partners"), is one bare word ("GMV") or names
+    # a change without what changes ("increase") does not say whose or which quantity it is
+    specific = len(set(toks) - set(counted_toks) - CHANGE_WORDS) >= 2
     return " ".join(toks), frozenset(toks), names, " ".join(counted_toks), specific
 
 

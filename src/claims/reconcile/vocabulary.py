@@ -30,6 +30,13 @@ _VERSION_MARKERS_TEXT = """
 VERSION_MARKERS = frozenset(_VERSION_MARKERS_TEXT.split())
 """Tokens that turn a facility's name into a different facility ("JAIF" vs "JAIF 2.0", "CMI" vs "CMIM")."""
 
+_CHANGE_WORDS_TEXT = """
+    increase rise growth grow gain jump surge hike decrease decline drop fall cut reduction change share
+    rate ratio proportion percentage
+"""
+CHANGE_WORDS = frozenset(_CHANGE_WORDS_TEXT.split())
+"""Words that name a change or a share, not what changes or what is shared ("an increase of 125 per cent")."""
+
 MEASURE_BASE: dict[str, tuple[str, float]] = {
     "meter": ("meter", 1.0), "kilometer": ("meter", 1e3), "centimeter": ("meter", 1e-2),
     "millimeter": ("meter", 1e-3), "mile": ("meter", 1609.344), "nautical mile": ("meter", 1852.0),
