@@ -650,6 +650,26 @@ def _participle(verb: str) -> str:
     return verb + "ed"
 
 
+def present_tense(span: Span) -> bool:
+    """True when the clause holding the number is in the present tense (`It generates 1,285 MW`, `the bloc
+    has 10 members`): such a fact is not dated by a year in the sentence before."""
+    node = span.root
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head is node:
+            return False
+        node = node.head
+    else:
+        return False
+    if node.pos_ not in {"VERB", "AUX"}:
+        return False
+    tags = {node.tag_} | {c.tag_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+    if tags & {"VBD", "MD"}:
+        return False
+    return bool(tags & {"VBZ", "VBP"})
+
+
 # ---------------------------------------------------------------------------------------------------------
 # entities
 

@@ -77,8 +77,11 @@ def chunk_text(text: str, max_chars: int) -> list[tuple[int, int]]:
 
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|[\w.+-]+@[\w-]+\.[\w.]+")
 _BAD_LINE = re.compile(
-    r"""\bISBN\b|\bISSN\b|\bdoi\s*:|\bDOI\b|©|\bcopyrights?\b|\ball\s+rights\s+reserved\b
-      |\b(?:tel|phone|fax|p\.?o\.?\s*box)\b\.?\s*:?""", re.VERBOSE | re.IGNORECASE)
+    r"""\bISBN\b|\bISSN\b                           # book and serial numbers
+      |\bdoi\s*:|\bdoi\.org/|(?-i:\bDOI\b)            # DOIs (not `Doi Moi`)
+      |©|\bcopyright\s+(?:\(c\)|\d{4})|\ball\s+rights\s+reserved\b   # imprint lines
+      |\b(?:tel|phone|fax|mobile)\b\.?\s*(?::|\+?\(?\d)   # `Tel: +65 ...`, `Fax (02) ...`
+      |\bp\.?\s?o\.?\s*box\b""", re.VERBOSE | re.IGNORECASE)
 _ADDRESS = re.compile(
     r"""\b\d{1,5}[A-Z]?,?\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Jalan|Soi|Moo|Drive|Dr)\b\.?
       (?:\s+\d{1,5})?|\b(?:St|Street|Road|Rd|Jalan|Soi)\.?\s+\d{1,5}\b""", re.VERBOSE)
@@ -88,6 +91,22 @@ _LABEL_BEFORE = re.compile(
       |version|v\.|level|grade|stage|tier|rank|ranked|number|\#)\s*)$""", re.VERBOSE | re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\s*(?:[-•*▪]\s*)?\(?$")
 _LIST_AFTER = re.compile(r"^\s*[.)](?!\d)")
+
+
+_TIME_SPAN_BEFORE = re.compile(
+    r"""(?:\b(?:the|its|their|his|her|our)\s+(?:first|past|last|next|coming|previous|preceding|following|final)
+      \s+)$""", re.VERBOSE | re.IGNORECASE)
+_TIME_SPAN_AFTER = re.compile(r"^\s+(?:ago|earlier|before|later)\b", re.IGNORECASE)
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter", "century"})
+
+
+def _time_reference(text: str, q: Quantity) -> bool:
+    """A duration that only places something in time (`in the first seven months`, `over the past five
+    years`, `two years ago`) is a time reference, not a claim."""
+    if q.kind != Kind.MEASURE or q.unit not in _TIME_UNITS:
+        return False
+    return bool(_TIME_SPAN_BEFORE.search(text[max(0, q.start - 30):q.start])
+                or _TIME_SPAN_AFTER.match(text[q.end:q.end + 12]))
 
 
 _TRAILING_CITATION = re.compile(r"[ \t]*\([^()\n]{1,60}\)[.;]?(?=[ \t]*(?:\n|$))")
@@ -114,6 +133,8 @@ def _dropped(text: str, layout: Layout, q: Quantity, url_spans: Sequence[tuple[i
     for m in _ADDRESS.finditer(line):
         if m.start() <= q.start - ls < m.end():
             return "address"
+    if _time_reference(text, q):
+        return "time_reference"
     in_table = layout.table_at(q.start) is not None
     if not in_table and line.strip(" \t-–•*.()[]") == q.surface.strip():
         return "page_number"
@@ -256,7 +277,10 @@ def _prose_claim(
         mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
     period: Period | None = mention.period if mention else None
     period_source = "sentence" if mention else "none"
-    if period is None and span is not None and doc.has_annotation("SENT_START") and not _is_duration(q):
+    if period is None and span is not None and doc.has_annotation("SENT_START") and not _is_duration(q) \
+            and not context.present_tense(span):
+        # a past-tense statement continues the account of the sentence before (`Output fell 10.5%` after
+        # `... hit hardest in 1998.`); a present-tense fact does not (`It generates 1,285 MW`)
         period = _previous_sentence_period(doc, span, offset, text, state.reference)
         period_source = "context" if period else "none"
     if period is None:
@@ -329,11 +353,12 @@ def _previous_sentence_period(
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
-    gap = text[previous.start_char + offset:sent.start_char + offset]
-    if "\n" in gap:
-        return None
+    gap = text[previous.end_char + offset:sent.start_char + offset]
+    if "\n" in gap or "\n" in previous.text.rstrip()[-1:]:
+        return None  # another paragraph, or a heading the parser ended a sentence on
     mentions = {m.period for m in find_periods(previous.text, reference=reference)
-                if m.relation not in {"price_base", "citation"}}
+                if m.relation not in {"price_base", "citation", "comparison", "day", "release", "now"}
+                and m.event < 0}
     return mentions.pop() if len(mentions) == 1 else None
 
 

@@ -49,16 +49,35 @@ OWN_EXPRESSIONS = [
     ("the second half of 2020", Period(2020, 2020)),
     ("until 2030", Period(None, 2030)),
     ("2016 onwards", Period(2016, None)),
-    ("from 1999-00", Period(1999, 2000)),
+    ("from 1999-00", Period(1999, 2000, True)),  # a split year of two consecutive years is fiscal
     ("as of 2022", Period(2022, 2022)),
     ("through the 2023 Comprehensive Strategic Partnership", Period(2023, 2023)),
     ("since the 1990s", Period(1990, None)),
     ("no year at all", None),
     ("3,000 vessels", None),
     ("2,015 meters", None),
+    # reporting years and split years (written for the held-out context conventions)
+    ("the year to March 2024", Period(2023, 2024, True)),
+    ("the fiscal year ended March 31, 2024", Period(2023, 2024, True)),
+    ("the financial year ending 30 June 2025", Period(2024, 2025, True)),
+    ("the year ended 31 December 2023", Period(2023, 2023)),
+    ("in 2024-25", Period(2024, 2025, True)),
+    ("for 2023/24", Period(2023, 2024, True)),
+    ("between 2021/22 and 2025/26", Period(2021, 2026, True)),
+    ("in the January-March 2024 quarter", Period(2024, 2024)),
+    ("the first nine months of 2022", Period(2022, 2022)),
+    ("2019-2020", Period(2019, 2020)),
+    ("its weakest since 1998", None),
 ]
 
 RELATIVE = [
+    ("in the third quarter", Period(2023, 2023)),
+    ("the October-December period", Period(2023, 2023)),
+    ("over the past decade", Period(2013, 2023)),
+    ("over the next five years", Period(2024, 2028)),
+    ("for the fiscal year ended in March", Period(2022, 2023, True)),
+    ("since late June", Period(2023, None)),
+    ("the first half of the year", Period(2023, 2023)),
     ("last year", Period(2022, 2022)),
     ("next fiscal year", Period(2024, 2024, True)),
     ("this year", Period(2023, 2023)),
@@ -76,6 +95,24 @@ def test_periods_parse_expression(text: str, expected: Period | None) -> None:
 @pytest.mark.parametrize(("text", "expected"), RELATIVE)
 def test_periods_relative_resolved_against_reference(text: str, expected: Period) -> None:
     assert parse_period(text, reference=REF) == expected
+
+
+# A text dated early in a year: a month or quarter after the date is last year's, unless the text looks ahead.
+JANUARY = dt.date(2024, 1, 12)
+RELATIVE_EARLY = [
+    ("exports rose in December", Period(2023, 2023)),
+    ("the economy shrank in the fourth quarter", Period(2023, 2023)),
+    ("the first eleven months", Period(2023, 2023)),
+    ("the April-June quarter", Period(2023, 2023)),
+    ("the new line will open in December", Period(2024, 2024)),
+    ("Thailand's November exports", Period(2023, 2023)),
+    ("on Tuesday", Period(2024, 2024)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_EARLY)
+def test_periods_relative_month_before_the_reference(text: str, expected: Period) -> None:
+    assert parse_period(text, reference=JANUARY) == expected
 
 
 @pytest.mark.parametrize("text", [t for t, _ in RELATIVE])
@@ -138,6 +175,29 @@ GOVERNING = [
     ("Since 2015 the fund has disbursed 300 grants.", "300", Period(2015, None)),
     ("The agency trained 40 officers.", "40", None),
     ("Output measured in constant 2015 dollars was 7 trillion.", "7 trillion", None),
+    # founding and creation years date only what their own clause says
+    ("The league, founded in 1961 with 12 clubs, now has 20 clubs.", "12 clubs", Period(1961, 1961)),
+    ("The league, founded in 1961 with 12 clubs, now has 20 clubs.", "20 clubs", None),
+    ("The agency, established in 1999 and employing 400 staff, reports to the cabinet.", "400", None),
+    ("When the scheme was unveiled in 2016, 300 firms had joined.", "300", Period(2016, 2016)),
+    # the base of a comparison is not the period of the change
+    ("Sales rose 8 percent from 2021.", "8 percent", None),
+    ("Sales rose 8 percent in 2023 compared with 2021.", "8 percent", Period(2023, 2023)),
+    ("Profit grew 4 percent over the corresponding period in 2022.", "4 percent", None),
+    ("Exports reached $5 billion, up from $3 billion in 2019.", "$5 billion", None),
+    ("It was the highest since 2008, at 7 percent.", "7 percent", None),
+    # clause structure
+    ("In 2015 the share was 40 percent; in 2023 it reached 55 percent.", "40 percent", Period(2015, 2015)),
+    ("Under the 2019 Fisheries Act, the quota fell to 300 tonnes in fiscal year 2021.", "300 tonnes",
+     Period(2021, 2021, True)),
+    ("Coal supplies 60 percent of power today and, in 2040, will supply 20 percent.", "60 percent", None),
+    ("Renewables will supply 30 percent by 2030, requiring $9 billion over 2024-2030.", "$9 billion",
+     Period(2024, 2030)),
+    ("The Budget 2024 projects a surplus of $3 billion, or 1 percent of GDP, for FY2024.", "$3 billion",
+     Period(2024, 2024, True)),
+    # one period in the sentence, far from the number
+    ("Vietnam's exports surged 42 percent in January 2024 from a year earlier, the statistics office said, "
+     "while the trade surplus reached $2 billion.", "$2 billion", Period(2024, 2024)),
 ]
 
 
@@ -146,7 +206,8 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
     start = sentence.index(number)
     end = start + len(number)
     others = []
-    for other in ("$40 billion", "$120 billion", "$5 billion", "$3 billion"):
+    for other in ("$40 billion", "$120 billion", "$5 billion", "$3 billion", "42 percent", "1 percent", "20 percent",
+                  "30 percent", "55 percent", "40 percent", "60 percent", "12 clubs", "20 clubs"):
         if other != number and other in sentence:
             s = sentence.index(other)
             others.append((s, s + len(other)))
