@@ -44,6 +44,20 @@ class Settings(BaseModel):
     conversion_tolerance: float = 0.30  # a stated conversion this far off the year's rate is a finding
     arithmetic_tolerance: float = 0.02  # relative slack for stated % changes and multiples
     rounding_slack: float = 1.0  # multiples of the stated precision that still count as rounding
+    strong_subject_threshold: float = 90.0  # token_sort_ratio needed when a side has no period
+    approx_tolerance: float = 0.10  # "about X" covers X +- 10% (or its stated precision, if wider)
+    high_severity_gap: float = 0.20  # relative difference from which a mismatch is "high"
+    magnitude_log_tolerance: float = 0.15  # |log10(ratio) - 3k| below this is a million/billion slip
+    max_value_ratio: float = 10.0  # values further apart (and no 10^3k slip) are taken as different things
+    topic_prefilter: float = 55.0  # token_set_ratio of topic words that makes a pair worth a closer look
+    topic_min: float = 0.20  # idf cosine of topic words a generic subject needs to be trusted
+    topic_strong: float = 0.35  # idf cosine of topic words that alone says "same quantity"
+    magnitude_subject_threshold: float = 60.0  # subject score enough to report a factor-1000 slip
+    magnitude_period_gap: int = 1  # years apart that still compare for a factor-1000 slip
+    period_overlap_min: float = 0.5  # Jaccard overlap of two year spans needed to compare them
+    block_tokens: int = 4  # rarest topic tokens each claim is blocked on
+    max_block_size: int = 300  # a word shared by more claims is too common to block on without a year
+    consensus_min_sources: int = 3  # statements needed before a consensus value is reported
 
     # Validation (distribution checks, set from the seed corpus)
     max_share_without_period: float = 0.75

@@ -54,8 +54,11 @@ def reconciler_version(settings: Settings) -> str:
     for f in sorted([*(root / "reconcile").rglob("*.py"), *(root / "lexicon").rglob("*")]):
         if f.is_file() and f.suffix in {".py", ".csv", ".json"}:
             digest.update(f.read_bytes())
-    knobs = settings.model_dump(include={"subject_match_threshold", "fx_tolerance", "conversion_tolerance",
-                                         "arithmetic_tolerance", "rounding_slack"})
+    from dataclasses import fields
+
+    from claims.reconcile.rules import MatchRules
+
+    knobs = settings.model_dump(include={f.name for f in fields(MatchRules)})
     digest.update(repr(sorted(knobs.items())).encode())
     return digest.hexdigest()[:12]
 

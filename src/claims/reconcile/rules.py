@@ -1,9 +1,7 @@
-"""The knobs of reconciliation, gathered from `Settings` with defaults for the ones Settings does not carry.
+"""The knobs of reconciliation, gathered from `Settings` (which holds every default).
 
-`MatchRules.from_settings(settings)` reads the reconciliation fields of `Settings`
-(`subject_match_threshold`, `fx_tolerance`, `conversion_tolerance`, `arithmetic_tolerance`, `rounding_slack`)
-and any of the extra fields below if a later Settings defines them, so the rules stay injectable without
-module globals.
+`MatchRules.from_settings(settings)` copies the reconciliation fields of `Settings` into one frozen record the
+matching code passes around; the defaults below mirror Settings for code that builds rules directly.
 """
 
 from __future__ import annotations
