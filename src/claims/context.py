@@ -348,6 +348,11 @@ def _join(words: Sequence[Token]) -> str:
 
 def _phrase(head: Token, exclude: set[int]) -> str:
     """The head noun with its compounds, adjectives and possessors (no determiners or numbers)."""
+    if head.lower_ in {"which", "whom", "that"} and head.pos_ in {"PRON", "DET"}:
+        antecedent = _antecedent(head)
+        if antecedent is None or antecedent.i in exclude:
+            return ""
+        head = antecedent
     keep = [head]
     for child in head.lefts:
         if child.i in exclude or child.dep_ in _SUBJECT_STOP_DEPS or _is_numberish(child):
@@ -375,30 +380,176 @@ def _phrase(head: Token, exclude: set[int]) -> str:
     return " ".join(tokens[:_MAX_SUBJECT_WORDS])
 
 
-def syntactic_subject(span: Span, counted: str | None = None) -> str:
+_DATELINE = re.compile(
+    r"""^\s*[A-Z][A-Z.'’\- ]{2,40}              # TOKYO / KUALA LUMPUR / PHNOM PENH
+    (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?  # , March 15 (, 2024)
+       (?:\s*\([^()\n]{1,40}\))?                #   (Reuters)
+     | \s*\([^()\n]{1,40}\))                    # or only (Reuters)
+    \s*(?:-{1,2}|–|—)\s""", re.VERBOSE)
+"""A wire dateline opening a story: its city is neither what a figure measures nor a party to it."""
+
+
+def dateline_end(text: str) -> int:
+    """Length of the dateline at the start of `text` (0 when there is none).
+
+    >>> dateline_end("JAKARTA, April 15 (Reuters) - Indonesia's trade surplus narrowed")
+    30
+    >>> dateline_end("ASEAN - the bloc - grew")
+    0
+    """
+    m = _DATELINE.match(text)
+    if m is None or len(re.findall(r"[A-Z]", m.group(0))) < 3:
+        return 0
+    return m.end()
+
+
+_CHANGE_NOUNS = frozenset({
+    "increase", "decrease", "rise", "fall", "drop", "decline", "growth", "expansion", "contraction", "jump",
+    "gain", "loss", "slump", "surge", "plunge", "dip", "rebound", "recovery", "change", "high", "low",
+    "record", "peak", "top", "slowdown", "upturn", "downturn", "falls", "declines", "increases", "drops",
+    "rises", "gains", "losses", "total", "sum", "estimate", "estimation", "figure", "level", "value",
+    "average",
+})
+"""Nouns that name a change or a level without saying of what (`a 20.8% slump`, `a 32-month high of`)."""
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day",
+                         "days", "last", "next", "this", "previous", "past", "same", "period", "time",
+                         "earlier", "ago", "half", "decade"})
+_IDIOM_ON = frozenset({"road", "ground", "average", "basis", "track", "board", "hold", "line", "record",
+                       "way", "paper", "top", "site", "time", "schedule", "year", "month", "quarter", "day"})
+_SHARE_BASE_PHRASES = frozenset({"gross domestic product", "gross national income", "gross national product",
+                                 "domestic product"})
+
+
+def syntactic_subject(span: Span, counted: str | None = None, *, bounds: tuple[int, int] | None = None) -> str:
     """What the number in `span` measures, read from the dependency parse.
 
     `¥400 million ... in grants` -> `grants`; `40.5% of ASEAN-10 respondents` -> `ASEAN-10 respondents`;
     `the OSA budget was 8.1 billion yen` -> `OSA budget`; `trade flows of more than $280 million` ->
-    `trade flows`; counts -> the counted noun with its `to`/`for` recipient.
+    `trade flows`; counts -> the counted noun with its `to`/`for` recipient, or whose they are (`leaders of
+    East Asia Summit` for `the EAS with 18 leaders`). `bounds` (character offsets in the doc) limit the words
+    to the sentence; a wire dateline (`JAKARTA, April 15 (Reuters) -`) never gives a word. A change or level
+    noun (`a 20.8% slump`, `a record $4.2 billion`) is read as what changed (`slump in non-oil exports`),
+    and a figure in parentheses after a name in a list (`Singapore (-20.2%)`) measures the list's noun.
     """
     exclude = {t.i for t in span}
+    sent = span.sent
+    lo, hi = bounds if bounds is not None else (sent.start_char, sent.end_char)
+    cut = dateline_end(span.doc.text[sent.start_char:sent.end_char])
+    lo = max(lo, sent.start_char + cut)
+    exclude.update(t.i for t in sent if t.idx < lo or t.idx >= hi)
+    subject = _subject(span, counted, exclude)
+    listed = _list_item_subject(span, exclude)
+    if listed:
+        return listed
+    head_word = subject.split()[-1].lower() if subject else ""
+    if subject and (head_word in _CHANGE_NOUNS or set(subject.lower().split()) <= _TIME_WORDS):
+        topic = _clause_topic(span, exclude)
+        if topic and topic.lower() != subject.lower():
+            return topic if set(subject.lower().split()) <= _TIME_WORDS else f"{subject} in {topic}"
+        if set(subject.lower().split()) <= _TIME_WORDS:
+            return ""
+    return subject
+
+
+def _clause_topic(span: Span, exclude: set[int]) -> str:
+    """The measured noun of the number's clause: the subject of its verb (`Exports ... with a record $4.2
+    billion`), else of the sentence's main verb; not a change noun, a pronoun or a place alone."""
+    node = span.root
+    verbs = []
+    for _ in range(10):
+        if node.pos_ in {"VERB", "AUX"}:
+            verbs.append(node)
+        if node.head is node:
+            break
+        node = node.head
+    verbs.append(span.sent.root)
+    for verb in verbs:
+        if _lemma(verb) in _RECORDING_VERBS:
+            for child in verb.children:  # `recorded sales revenue of ..., a decrease of 11%`
+                if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
+                        and child.lower_ not in _CHANGE_NOUNS and not any(_is_numberish(t) for t in child.lefts):
+                    return _phrase(child, exclude)
+        subject = _verb_subject(verb, exclude)
+        if subject and subject.split()[-1].lower() not in _CHANGE_NOUNS and subject.lower() not in {
+                "it", "they", "this", "that", "which"} and not _is_place(subject):
+            return subject
+        for child in verb.children:  # `raise defence spending to 2%`: the object is what is measured
+            if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
+                    and child.lower_ not in _CHANGE_NOUNS and not any(_is_numberish(t) for t in child.lefts):
+                phrase = _phrase(child, exclude)
+                if phrase and phrase.split()[-1].lower() not in _CHANGE_NOUNS and not _is_place(phrase):
+                    return phrase
+    return ""
+
+
+_RECORDING_VERBS = frozenset({"record", "report", "post", "register", "log", "book", "achieve", "deliver",
+                              "generate", "earn", "see", "handle", "produce", "ship", "sell", "export"})
+
+
+def _is_place(text: str) -> bool:
+    table = alias_table()
+    return text in table or text in CAPITALS or text.strip().upper() == text.strip() and len(text) > 3
+
+
+_LIST_ITEM = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(\s*$")
+
+
+def _list_item_subject(span: Span, exclude: set[int]) -> str:
+    """`... highest in Singapore ($13.2 billion), followed by Indonesia ($9.5 billion)`: the figure after a
+    name in parentheses measures the clause's noun (`military spending`), not the name."""
+    doc = span.doc
+    before = doc.text[max(0, span.start_char - 40):span.start_char]
+    after = doc.text[span.end_char:span.end_char + 2]
+    if not _LIST_ITEM.search(before) or not after.lstrip().startswith(")"):
+        return ""
+    topic = _clause_topic(span, exclude)
+    if topic:
+        return topic
+    # `Unemployment fell across the region in 2023: Indonesia (5.3%), ...`: the clause before the colon
+    sent = span.sent
+    colon = doc.text.rfind(":", sent.start_char, span.start_char)
+    if colon > 0:
+        root = next((t for t in sent if t.idx >= colon), None)
+        verbs = [t for t in sent if t.idx < colon and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
+        for verb in verbs:
+            subject = _verb_subject(verb, exclude)
+            if subject and not _is_place(subject):
+                return subject
+        del root
+    return ""
+
+
+def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
     root = span.root
     if counted:
         head = root.head if root.head.i not in exclude else root
         recipient = _recipient(head, exclude)
+        if not recipient:
+            owner = _count_owner(head, exclude)
+            if owner and owner.split()[-1].lower() in _COLLECTIVE_NOUNS:
+                return owner
+            if owner:
+                return f"{counted} of {owner}"
         return f"{counted} {recipient}".strip()
     # `X% of Y`, `¥400 million in grants`, `$5 billion worth of aid`
     for token in span:
         for child in token.children:
-            if child.i in exclude or child.dep_ != "prep" or child.lower_ not in {"of", "in", "for", "worth"}:
+            if child.i in exclude or child.dep_ != "prep" or child.lower_ not in {"of", "in", "for", "worth", "on"}:
                 continue
             objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
-            if objects and not _is_date_word(objects[0]):
+            if objects and not _is_date_word(objects[0]) and objects[0].i not in exclude:
                 if span.root.ent_type_ == "PERCENT" or "%" in span.text or "cent" in span.text.lower():
                     share = _share_of(objects[0], span, exclude)
                     if share:
                         return share
+                    if _share_base(objects[0]):
+                        return ""  # `6.2% of GDP` after an amount: it measures what the amount does
+                if objects[0].lower_ in {"its", "their"} or objects[0].lower_ in _CHANGE_NOUNS - {"total"}:
+                    continue
+                if child.lower_ == "on" and objects[0].lower_ in _IDIOM_ON:
+                    continue  # `1 million on the road`, `5% on average`
+                if objects[0].lower_ in {"value", "worth"} and child.lower_ == "of":
+                    continue  # `lost 40% of its value`: the subject of the verb lost it
                 return _phrase(objects[0], exclude)
     head = root
     while head.dep_ in _MODIFIER_DEPS and head.head.i in exclude:
@@ -422,6 +573,11 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
             return _phrase(host.head, exclude)  # `relief assistance valued at USD 208,000`
         if host.pos_ in {"VERB", "AUX"}:
             verb = _lemma(host)
+            if prep.lower_ in {"to", "at", "by", "from"} and verb not in _LEVEL_VERBS:
+                for child in host.children:  # `raise defence spending to 2%`, `bringing the total to 11.7m`
+                    if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
+                            and not any(_is_numberish(t) for t in child.lefts):
+                        return _phrase(child, exclude)
             if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
                 subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
                 if subject:
@@ -444,11 +600,17 @@ def syntactic_subject(span: Span, counted: str | None = None) -> str:
             subject = _verb_subject(governor, exclude)
             if subject:
                 return subject
-        return _verb_frame(governor, exclude) or verb
+        return _verb_frame(governor, exclude)
     if dep in {"nsubj", "nsubjpass"} and governor.pos_ in {"VERB", "AUX"}:
         return _verb_object(governor, exclude)
     if dep == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
         return _phrase(governor, exclude)
+    for child in governor.children:  # `sets aside ¥8.7 trillion for defense-related expenditures`
+        if child.dep_ == "prep" and child.lower_ == "for" and child.i not in exclude:
+            objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in exclude
+                       and not _is_numberish(t) and not _is_date_word(t)]
+            if objects:
+                return _phrase(objects[0], exclude)
     return ""
 
 
@@ -465,7 +627,7 @@ def _verb_frame(verb: Token, exclude: set[int]) -> str:
             break
         recipient = _recipient(verb.doc[i], exclude, climb=False)
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of", "as"} and child.i not in exclude:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "as", "on"} and child.i not in exclude:
             objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)
                        and not _is_date_word(t)]
             if objects and objects[0].i not in exclude:
@@ -504,6 +666,7 @@ def clean_subject(subject: str) -> str:
     ''
     """
     subject = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", subject)
+    subject = re.sub(r"\bgross domestic product(?:\s*\(GDP\))?", "GDP", subject, flags=re.IGNORECASE)
     subject = " ".join(subject.split()).strip(" .,;:–—-*\"'“”‘’")
     while subject and (subject[0] in "()" or (subject[-1] in "()" and not _balanced(subject))):
         subject = subject.strip("()").strip(" .,;:")
@@ -520,19 +683,37 @@ _TIME_NOUNS = frozenset({"year", "years", "month", "months", "quarter", "week", 
 _SHARE_BASES = frozenset({"gdp", "gni", "gnp", "total", "output", "income", "budget", "population"})
 
 
+def _share_base(obj: Token) -> str:
+    """`GDP`, `gross domestic product`, `world GDP` -> the base's name, else ""."""
+    words = " ".join(t.lower_ for t in obj.subtree if t.dep_ not in {"det", "punct"})
+    if obj.lower_ in _SHARE_BASES:
+        return "GDP" if obj.lower_ == "gdp" and words == "gdp" else words.replace("gdp", "GDP")
+    if any(words.endswith(p) for p in _SHARE_BASE_PHRASES):
+        return "GDP"
+    return ""
+
+
 def _share_of(obj: Token, span: Span, exclude: set[int]) -> str:
     """`spending will reach 2 percent of GDP` -> `defence spending (% of GDP)`: a share of a base names the
-    thing that has the share."""
-    if obj.lower_ not in _SHARE_BASES:
+    thing that has the share (`raise defence spending to 2% of GDP`: the object raised; `a deficit of 2.5%
+    of GDP`: the noun it belongs to)."""
+    base = _share_base(obj)
+    if not base:
         return ""
     node = span.root
     while node.head is not node and node.head.i in exclude:
         node = node.head
     governor = node.head if node.dep_ != "pobj" else node.head.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and governor.pos_ in {"NOUN", "PROPN"} \
+            and governor.i not in exclude and governor.lower_ not in _CHANGE_NOUNS:
+        return f"{_phrase(governor, exclude)} (% of {base})"
     if governor.pos_ in {"VERB", "AUX"}:
+        for child in governor.children:
+            if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child):
+                return f"{_phrase(child, exclude)} (% of {base})"
         subject = _verb_subject(governor, exclude)
         if subject:
-            return f"{subject} (% of {obj.text})"
+            return f"{subject} (% of {base})"
     return ""
 
 
@@ -542,13 +723,83 @@ def _is_date_word(token: Token) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d|FY\s?\d{2,4}", token.text, re.IGNORECASE))
 
 
+_OWNING_VERBS = frozenset({"comprise", "include", "have", "count", "number", "boast", "gather", "involve",
+                           "consist", "bring", "host", "employ", "operate", "represent"})
+
+
+_COLLECTIVE_NOUNS = frozenset({"population", "workforce", "membership", "fleet", "force", "total", "staff",
+                               "army", "crowd", "audience", "electorate", "labour", "labor"})
+
+
+def _count_owner(head: Token, exclude: set[int]) -> str:
+    """Whose counted things these are: `the EAS with 18 leaders` -> `EAS`; `the Summit, comprising 19
+    participants` -> `Summit`; `Grab now has 35 million users` -> `Grab`."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _COLLECTIVE_NOUNS \
+            and head.head.head.i not in exclude:
+        return _phrase(head.head.head, exclude)  # `a combined population of 680 million people`
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+        host = head.head.head
+        if host.i not in exclude and not _is_numberish(host):
+            return _phrase(host, exclude)
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB" and _lemma(head.head) in _OWNING_VERBS:
+        verb = head.head
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            verb = verb.head
+        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(verb.head, exclude)
+        subject = _verb_subject(head.head, exclude)
+        if subject and subject.lower() not in {"it", "they"}:
+            return subject
+    return ""
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for (`the target, of which the board collects ...`)."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _verb_subject(verb: Token, exclude: set[int]) -> str:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in exclude
+                and not _is_numberish(c)]
+    # two subjects is a misparse (`JAKARTA ... - Indonesia's surplus narrowed`): take the one nearest the verb
+    subjects.sort(key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+    for child in subjects[:1]:
+        if child.lower_ in {"which", "that", "who"}:
+            antecedent = _antecedent(child)
+            return _phrase(antecedent, exclude) if antecedent is not None else ""
+        if child.pos_ == "PRON":
+            return ""
+        if child.pos_ == "PROPN" and any(c.dep_ == "case" for c in child.children) \
+                and child.i + 2 < len(child.doc) and child.doc[child.i + 2].i == verb.i:
+            # `while China's rose 63%`: a possessive standing for the noun of the main clause
+            main = _verb_subject(child.sent.root, exclude | {child.i}) if child.sent.root is not verb else ""
+            noun = main.split("'s ")[-1]
+            return f"{child.text}'s {noun}" if main else _phrase(child, exclude)
+        return _phrase(child, exclude)
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in exclude and not _is_numberish(child):
-            if child.pos_ == "PRON":
-                return ""
-            return _phrase(child, exclude)
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i in exclude:
+            # the parser hung the subject on a dateline or a heading line: an apposition of it, or the
+            # nearest noun before the verb, is the subject
+            for t in child.subtree:
+                if t.i not in exclude and t.dep_ == "appos" and t.pos_ in {"NOUN", "PROPN"}:
+                    return _phrase(t, exclude)
+            nearest = [t for t in verb.doc[verb.sent.start:verb.i] if t.i not in exclude
+                       and t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT", "conj"}]
+            if nearest:
+                return _phrase(nearest[-1], exclude)
     if verb.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "xcomp":
+            for child in verb.head.children:  # `expects the deficit to fall to 3.1%`
+                if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
+                        and child.i < verb.i:
+                    return _phrase(child, exclude)
         return _verb_subject(verb.head, exclude)
     return ""
 
@@ -569,7 +820,7 @@ def _recipient(head: Token, exclude: set[int], *, climb: bool = True) -> str:
         for child in node.children:
             if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "for"} and child.i not in exclude:
                 objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in exclude]
-                if objects and not _is_date_word(objects[0]):
+                if objects and not _is_date_word(objects[0]) and not _is_numberish(objects[0]):
                     words = [t for t in objects[0].subtree if t.dep_ not in {"det", "punct", "relcl", "acl"}
                              and t.i not in exclude]
                     if words and len(words) <= 6:
@@ -581,6 +832,9 @@ _LEVEL_VERBS = frozenset({
     "exceed", "reach", "total", "top", "surpass", "hit", "amount", "stand", "rise", "grow", "fall", "drop",
     "decline", "increase", "decrease", "jump", "climb", "average", "approach", "cross", "account", "register",
     "record", "attract", "tally", "double", "triple", "near", "represent", "constitute", "make", "comprise",
+    "expand", "shrink", "contract", "surge", "slump", "slip", "plunge", "soar", "tumble", "narrow", "widen",
+    "ease", "slow", "gain", "edge", "dip", "accelerate", "rebound", "recover", "improve", "swell", "balloon",
+    "sink", "decelerate", "moderate", "peak", "hover",
 })
 """Verbs whose object is the level of their subject (`exports reached $5 billion`)."""
 
@@ -593,6 +847,9 @@ _IRREGULAR_LEMMAS = {
     "taken": "take", "saw": "see", "seen": "see", "won": "win", "hit": "hit", "got": "get",
     "brought": "bring",
     "paid": "pay", "led": "lead", "held": "hold", "drew": "draw", "drawn": "draw", "met": "meet",
+    "shrank": "shrink", "shrunk": "shrink", "ran": "run", "runs": "run", "running": "run", "sank": "sink",
+    "sunk": "sink", "kept": "keep", "lost": "lose", "put": "put", "set": "set", "cut": "cut", "began": "begin",
+    "begun": "begin", "swelled": "swell", "swollen": "swell", "flew": "fly", "dealt": "deal", "slid": "slide",
 }
 _COPULAS = frozenset({"be", "have", "become", "remain", "seem"})
 
@@ -618,8 +875,8 @@ def _lemma(token: Token) -> str:
             stem = word[: -len(suffix)] + repl
             if suffix in {"ing", "ed"} and len(stem) > 2 and stem[-1] == stem[-2]:
                 stem = stem[:-1]  # committed -> commit
-            elif suffix in {"ing", "ed", "es"} and _needs_final_e(stem):
-                stem += "e"  # financed -> finance, reduced -> reduce
+            elif suffix in {"ing", "ed", "es"} and (_needs_final_e(stem) or stem.endswith("v")):
+                stem += "e"  # financed -> finance, reduced -> reduce, receiving -> receive
             return stem
     return word
 
@@ -629,6 +886,11 @@ _IRREGULAR_PARTICIPLES = {
     "invest": "invested", "commit": "committed", "allocate": "allocated", "lend": "lent", "send": "sent",
     "buy": "bought", "sell": "sold", "build": "built", "train": "trained", "finance": "financed",
     "fund": "funded", "donate": "donated", "contribute": "contributed", "earmark": "earmarked",
+    "take": "taken", "run": "run", "shrink": "shrunk", "pay": "paid", "make": "made", "hold": "held",
+    "win": "won", "see": "seen", "put": "put", "set": "set", "cut": "cut", "bring": "brought", "keep": "kept",
+    "lead": "led", "meet": "met", "lose": "lost", "draw": "drawn", "grow": "grown", "rise": "risen",
+    "fall": "fallen", "sink": "sunk", "begin": "begun", "get": "got", "lay": "laid", "say": "said",
+    "raise": "raised", "receive": "received",
 }
 
 

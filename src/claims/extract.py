@@ -207,12 +207,18 @@ def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
         else:
             claim = _prose_claim(state, doc, offset, q, spans)
         out.append(claim)
-    return _fill_subjects(layout, _share_with_conversions(text, out))
+    return _fill_subjects(layout, _share_with_conversions(text, out), text)
 
 
-def _fill_subjects(layout: Layout, claims: list[Claim]) -> list[Claim]:
+_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:(?:world|global|regional|national)\s+)?"
+                          r"(?P<base>GDP|gross\s+domestic\s+product|GNI|GNP)\b", re.IGNORECASE)
+
+
+def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[Claim]:
     """A number without a readable subject (`..., to 8.1 billion yen in FY2025`) measures what the previous
-    number of the same sentence and unit measures; else its counted noun, else its section heading."""
+    number of the same sentence and unit measures; a percentage without one (`..., up 14%`, `or 6.2% of
+    GDP`) what the previous number of the sentence measures, of any unit; else its counted noun, else its
+    section heading."""
     out = list(claims)
     for i, c in enumerate(out):
         if c.subject:
@@ -223,6 +229,16 @@ def _fill_subjects(layout: Layout, claims: list[Claim]) -> list[Claim]:
                     and (prev.unit == c.unit or c.kind == Kind.MONEY):
                 subject = prev.subject
                 break
+        if c.kind == Kind.PERCENT:
+            for prev in reversed(out[:i]):
+                if prev.sentence_start == c.sentence_start and (prev.subject or prev.counted) \
+                        and prev.kind != Kind.PERCENT:
+                    subject = re.sub(r"\s*\((?:% of \w+|\w+ equivalent)\)$", "", prev.subject or prev.counted or "")
+                    break
+            share = _SHARE_AFTER.match(text[c.char_end:c.char_end + 40]) if text else None
+            if subject and share:
+                base = share.group("base")
+                subject = f"{subject} (% of {'GDP' if base.lower().startswith('gross') else base})"
         if not subject:
             section = layout.section_at(c.char_start)
             subject = c.counted or (section.path[-1] if section is not None and section.path else "")
@@ -293,12 +309,13 @@ def _prose_claim(
     subject = ""
     if span is not None:
         try:
-            subject = context.syntactic_subject(span, q.counted)
+            subject = context.syntactic_subject(span, q.counted, bounds=(s - offset, e - offset))
         except (IndexError, ValueError):  # a parse without dependencies (blank pipelines)
             subject = ""
     subject = context.clean_subject(subject)
-    found = context.find_entities(sentence, anchor=q.start - s)
-    ner = [(a + offset, name) for a, b, name in _named_parties(doc) if s <= a + offset and b + offset <= e]
+    lead = context.dateline_end(sentence)  # `JAKARTA, April 15 (Reuters) -`: the city is no party
+    found = [(a + lead, name) for a, name in context.find_entities(sentence[lead:], anchor=q.start - s - lead)]
+    ner = [(a + offset, name) for a, b, name in _named_parties(doc) if s + lead <= a + offset and b + offset <= e]
     ner.sort(key=lambda x: abs(x[0] - q.start))
     extra = [name for _, name in ner]
     entities = context.canonical_entities(found, extra)
