@@ -82,6 +82,32 @@ def clip_sentence(text: str, start: int, end: int, q_start: int, q_end: int) -> 
     return s, e
 
 
+_MARKER_BOUNDARY = re.compile(
+    r"""(?<=[.!?])["”’)\]]?                      # a sentence end, maybe closing a quotation
+    (?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,3}\])            # then its footnote marker (`economy.⁴`, `oil.[12]`)
+    \s+(?=["“‘(]?[A-Z])                        # and the next sentence""", re.VERBOSE)
+
+
+def split_at_markers(text: str, start: int, end: int, q_start: int, q_end: int) -> tuple[int, int]:
+    """Narrow text[start:end] to the sentence holding the quantity when the parser ran two sentences together
+    across a footnote marker (`... the global economy.⁴ ASEAN nations are ...`); the marker stays with the
+    sentence it closes.
+
+    >>> t = "Growth improved.⁴ ASEAN became a $4.81 trillion economy.⁵"
+    >>> s, e = split_at_markers(t, 0, len(t), 33, 47)
+    >>> t[s:e]
+    'ASEAN became a $4.81 trillion economy.⁵'
+    """
+    s, e = start, end
+    for m in _MARKER_BOUNDARY.finditer(text, start, end):
+        if m.end() <= q_start:
+            s = m.end()
+        elif m.start() >= q_end:
+            e = m.start()
+            break
+    return s, e
+
+
 def _continues(before: str, after: str) -> bool:
     if not before or not after:
         return False
@@ -463,6 +489,10 @@ def _clause_topic(span: Span, exclude: set[int]) -> str:
             break
         node = node.head
     verbs.append(span.sent.root)
+    return _topic_of_verbs(verbs, exclude)
+
+
+def _topic_of_verbs(verbs: Sequence[Token], exclude: set[int]) -> str:
     for verb in verbs:
         if _lemma(verb) in _RECORDING_VERBS:
             for child in verb.children:  # `recorded sales revenue of ..., a decrease of 11%`
@@ -479,7 +509,41 @@ def _clause_topic(span: Span, exclude: set[int]) -> str:
                 phrase = _phrase(child, exclude)
                 if phrase and phrase.split()[-1].lower() not in _CHANGE_NOUNS and not _is_place(phrase):
                     return phrase
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            # a misparsed subject (`Among ASEAN members, military spending in 2023 was highest`): the
+            # nearest noun before the verb that is not inside a prepositional phrase
+            nearest = [t for t in verb.doc[verb.sent.start:verb.i] if t.i not in exclude and t.pos_ == "NOUN"
+                       and t.dep_ in {"appos", "ROOT", "conj", "nsubj"} and t.lower_ not in _CHANGE_NOUNS]
+            if nearest:
+                return _phrase(nearest[-1], exclude)
     return ""
+
+
+def _change_phrase(span: Span, exclude: set[int]) -> str:
+    """The change noun that is the subject of the number's clause (`the steepest falls were in ...`)."""
+    node = span.root
+    for _ in range(10):
+        if node.pos_ in {"VERB", "AUX"}:
+            for child in node.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in exclude \
+                        and child.lower_ in _CHANGE_NOUNS:
+                    return _phrase(child, exclude)
+        if node.head is node:
+            break
+        node = node.head
+    return ""
+
+
+def _previous_topic(span: Span, exclude: set[int]) -> str:
+    """The measured noun of the sentence before, in the same paragraph (`The regional exports dropped ...
+    Notably, the biggest declines have impacted Brunei (-34.8%)`)."""
+    sent = span.sent
+    if sent.start == 0:
+        return ""
+    previous = span.doc[sent.start - 1].sent
+    if "\n\n" in span.doc.text[previous.end_char:sent.start_char + 1]:
+        return ""
+    return _topic_of_verbs([previous.root], exclude)
 
 
 _RECORDING_VERBS = frozenset({"record", "report", "post", "register", "log", "book", "achieve", "deliver",
@@ -494,6 +558,22 @@ def _is_place(text: str) -> bool:
 _LIST_ITEM = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(\s*$")
 
 
+def list_item_party(text: str, start: int, end: int) -> str:
+    """The name a parenthesised figure follows in a list (`Brunei Darussalam (-34.8%), Malaysia (-40%)`).
+
+    >>> t = "The biggest declines hit Brunei Darussalam (-34.8%), Malaysia (-40%) and Thailand (-50.8%)."
+    >>> list_item_party(t, t.index("-40"), t.index("-40") + 4)
+    'Malaysia'
+    >>> list_item_party("Exports rose (5%) in May.", 14, 16)
+    ''
+    """
+    m = _LIST_ITEM.search(text[max(0, start - 40):start])
+    if m is None or not text[end:end + 2].lstrip().startswith(")"):
+        return ""
+    name = m.group(0).rstrip(" (")
+    return name if find_entities(name) else ""
+
+
 def _list_item_subject(span: Span, exclude: set[int]) -> str:
     """`... highest in Singapore ($13.2 billion), followed by Indonesia ($9.5 billion)`: the figure after a
     name in parentheses measures the clause's noun (`military spending`), not the name."""
@@ -505,6 +585,10 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
     topic = _clause_topic(span, exclude)
     if topic:
         return topic
+    change = _change_phrase(span, exclude)
+    if change:
+        previous = _previous_topic(span, exclude)
+        return f"{change} in {previous}" if previous else change
     # `Unemployment fell across the region in 2023: Indonesia (5.3%), ...`: the clause before the colon
     sent = span.sent
     colon = doc.text.rfind(":", sent.start_char, span.start_char)
@@ -516,7 +600,7 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
             if subject and not _is_place(subject):
                 return subject
         del root
-    return ""
+    return _previous_topic(span, exclude)
 
 
 def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
@@ -680,6 +764,16 @@ def clean_subject(subject: str) -> str:
 
 
 _TIME_NOUNS = frozenset({"year", "years", "month", "months", "quarter", "week", "day", "time"})
+
+
+def generic_subject(subject: str) -> bool:
+    """A one-word common noun that does not say whose figure it is (`economy`, `population`, `exports`).
+
+    >>> generic_subject("economy"), generic_subject("GDP"), generic_subject("ASEAN economy")
+    (True, True, False)
+    """
+    words = subject.split()
+    return len(words) == 1 and (words[0][:1].islower() or words[0] in {"GDP", "GNI", "GNP"})
 _SHARE_BASES = frozenset({"gdp", "gni", "gnp", "total", "output", "income", "budget", "population"})
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from claims import context
 from claims.errors import OffsetMismatchError
+from claims.lexicon.entities import COUNTRIES
 from claims.parse.periods import Period, find_periods
 from claims.segment import Layout, Table, TableCell, segment
 from claims.settings import Settings
@@ -285,6 +286,7 @@ def _prose_claim(
     if trailing:
         e0 = trailing.end()  # `"..." (ISEAS 2025).` the parser splits the citation off the quotation
     s, e = context.clip_sentence(text, s0, e0, q.start, q.end)
+    s, e = context.split_at_markers(text, s, e, q.start, q.end)
     sentence = text[s:e]
     others = [(a - s, b - s) for a, b in spans if (a, b) != (q.start, q.end) and s <= a and b <= e]
     mention = context.sentence_period(sentence, q.start - s, q.end - s, other_quantities=others,
@@ -319,8 +321,36 @@ def _prose_claim(
     ner.sort(key=lambda x: abs(x[0] - q.start))
     extra = [name for _, name in ner]
     entities = context.canonical_entities(found, extra)
+    item = context.list_item_party(text, q.start, q.end)
+    if item:
+        # `Singapore ($13.2 billion), Indonesia ($9.5 billion)`: each figure is about its own country only
+        own = [name for _, name in context.find_entities(item)]
+        entities = context.canonical_entities([(0, n) for n in own], [n for n in entities if n not in COUNTRIES])
+    previous = _previous_sentence_text(doc, span, offset, text) if span is not None else ""
+    if not entities and previous:
+        # a sentence that names no party continues the one before (`... like ASEAN is solidifying ... With a
+        # population exceeded more than 680 million`)
+        entities = context.canonical_entities(context.find_entities(previous), limit=3)
+    if not item and not q.counted and context.generic_subject(subject):
+        before = [name for _, name in sorted(context.find_entities(text[s + lead:q.start]))]
+        owner = before[-1] if before else (entities[0] if entities and not found else "")
+        if owner and owner.lower() not in subject.lower():
+            subject = f"{owner} {subject}"  # `its $4.13 trillion economy` -> `ASEAN economy`
     return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
                   period_source=period_source, subject=subject, entities=entities, table_cell=False)
+
+
+def _previous_sentence_text(doc: Doc, span: Span, offset: int, text: str) -> str:
+    """The sentence before the quantity's, when it is in the same paragraph, else ""."""
+    if not doc.has_annotation("SENT_START"):
+        return ""
+    sent = span.sent
+    if sent.start == 0:
+        return ""
+    previous = doc[sent.start - 1].sent
+    if "\n\n" in text[previous.end_char + offset:sent.start_char + offset + 1]:
+        return ""
+    return previous.text
 
 
 def _named_parties(doc: Doc) -> list[tuple[int, int, str]]:

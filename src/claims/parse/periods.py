@@ -627,6 +627,10 @@ _BASELINE_BEFORE = re.compile(
     r"""\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against)\s+
     (?:(?:the\s+)?(?:same\s+)?(?:period|quarter|month|year)\s+(?:of|in)\s+)?(?:the\s+)?$""",
     re.VERBOSE | re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\b(?P<what>[^,;:.()]{0,45})$", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"\b(?:the|a|an|late|early|mid|end|start|beginning|middle|last|first|second|third"
+                         r"|fourth|final|quarter|half|of|in|year|fiscal|this|next|same)\b|[-\s]", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^[^,;:.()\d]{0,20}?\bto\b", re.IGNORECASE)
 _EVENT_CLAUSE_END = re.compile(
     r"""[,;:()\[\]–—]|\s-\s|\bbut\b|\bwhile\b
       |\band\s+(?:now|has|have|had|is|are|was|were|its|it|\w+ing|\w+ed)\b""", re.VERBOSE | re.IGNORECASE)
@@ -656,6 +660,10 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
         return False
     if mention.end <= start and _BASELINE_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
         return False
+    origin = _FROM_BEFORE.search(text[max(0, mention.start - 50):mention.start])
+    if mention.end <= start and origin and _TO_AFTER.match(text[mention.end:start]) \
+            and _TIME_WORDS.sub(" ", origin.group("what")).strip():
+        return False  # `from the crisis of the late 1990s to become a $4.81 trillion economy`: the origin's year
     if mention.event >= 0:
         return mention.event < start and not _EVENT_CLAUSE_END.search(text[mention.event:start])
     return True
