@@ -87,6 +87,7 @@ def pipeline_run(corpus: Path, out: Path, *, workers: int | None, dask: str | No
     from flows import pipeline, runners
 
     timings: dict[str, float] = {}
+    maxrss: dict[str, float] = {}  # this process's peak resident memory at the end of each stage
 
     def timed(module: Any, name: str, label: str) -> None:
         original = getattr(module, name)
@@ -97,6 +98,7 @@ def pipeline_run(corpus: Path, out: Path, *, workers: int | None, dask: str | No
                 return original(*args, **kwargs)
             finally:
                 timings[label] = timings.get(label, 0.0) + time.perf_counter() - started
+                maxrss[label] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
         setattr(module, name, wrapper)
 
@@ -109,6 +111,7 @@ def pipeline_run(corpus: Path, out: Path, *, workers: int | None, dask: str | No
                                        dask_address=dask)
     total = time.perf_counter() - started
     return {"seconds": round(total, 3), "stages": {k: round(v, 3) for k, v in timings.items()},
+            "maxrss_after_stage_mb": maxrss,
             "status": summary.get("status"), "documents": summary.get("documents"),
             "claims": summary.get("claims"), "conflicts": summary.get("conflicts"), **_rusage_mb()}
 
@@ -152,10 +155,13 @@ def measure(args: list[str], env: dict[str, str]) -> dict[str, Any]:
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     sampler.start()
     started = time.perf_counter()
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     stop.set()
     sampler.join()
     if proc.returncode != 0:
@@ -163,6 +169,9 @@ def measure(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     result = json.loads(stdout.strip().splitlines()[-1])
     result["process_wall_seconds"] = round(wall, 3)
     result["peak_tree_rss_mb"] = round(peak / 2**20, 1)
+    # CPU of the process and every descendant it waited for (spaCy/Dask workers, the Prefect server)
+    result["cpu_seconds"] = round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 3)
+    result["load_average_before"] = round(load, 2)
     return result
 
 
@@ -175,25 +184,31 @@ def generate_corpus(work: Path, name: str, *, docs: int, seed: int, largest: int
 
 
 def run(docs: int, seed: int, modes: list[str], work: Path, *, dask: str | None, memory_docs: list[int],
-        largest: int, model: str) -> dict[str, Any]:
+        largest: int, model: str, repeat: int = 1) -> dict[str, Any]:
+    """Warm-up, then `repeat` interleaved rounds of (bare, every mode); each row keeps its fastest run."""
     from planted_recall import load_manifest, load_run, score
 
     env = child_env(work)
     corpus = generate_corpus(work, f"corpus-{docs}-{seed}", docs=docs, seed=seed, largest=largest)
-    results: dict[str, Any] = {"docs": docs, "seed": seed, "cores": os.cpu_count(), "model": model}
+    results: dict[str, Any] = {"docs": docs, "seed": seed, "cores": os.cpu_count(), "model": model,
+                               "repeat": repeat}
     print(f"corpus: {corpus} ({docs} documents)", file=sys.stderr)
     results["warm_up"] = measure(["--warm-up"], env)
-    results["bare"] = measure(["--bare", str(corpus), "--model", model], env)
-    print(f"bare: {results['bare']['seconds']} s", file=sys.stderr)
     options = {m: MODES[m] for m in modes}
     if dask:
         options["dask"] = ["--dask", dask]
-    results["modes"] = {}
-    for mode, extra in options.items():
-        out = work / f"out-{mode}-{docs}"
-        _clean(out)
-        results["modes"][mode] = measure(["--run", str(corpus), str(out), *extra], env)
-        print(f"{mode}: {results['modes'][mode]['seconds']} s", file=sys.stderr)
+    runs: dict[str, list[dict[str, Any]]] = {"bare": [], **{m: [] for m in options}}
+    for round_ in range(repeat):
+        runs["bare"].append(measure(["--bare", str(corpus), "--model", model], env))
+        print(f"round {round_ + 1} bare: {runs['bare'][-1]['seconds']} s", file=sys.stderr)
+        for mode, extra in options.items():
+            out = work / f"out-{mode}-{docs}"
+            _clean(out)
+            runs[mode].append(measure(["--run", str(corpus), str(out), *extra], env))
+            print(f"round {round_ + 1} {mode}: {runs[mode][-1]['seconds']} s", file=sys.stderr)
+    results["runs"] = runs
+    results["bare"] = min(runs["bare"], key=lambda r: r["seconds"])
+    results["modes"] = {m: min(runs[m], key=lambda r: r["seconds"]) for m in options}
     first = next(iter(options))
     manifest, figures = load_manifest(corpus)
     conflicts, claims = load_run(work / f"out-{first}-{docs}")
@@ -219,46 +234,66 @@ def _clean(out: Path) -> None:
         shutil.rmtree(out)
 
 
+def _spread(runs: list[dict[str, Any]]) -> str:
+    times = [r["seconds"] for r in runs]
+    return f"{min(times):.0f}-{max(times):.0f}" if len(times) > 1 else ""
+
+
 def report(results: dict[str, Any]) -> str:
     """A plain-text table of the run (the figures BENCHMARKS.md quotes)."""
     bare = results["bare"]
     tokens = bare["tokens"]
+    runs = results.get("runs", {})
     lines = [
         f"corpus: {results['docs']} documents, {bare['characters']:,} characters, {tokens:,} tokens "
-        f"(seed {results['seed']}, {results['cores']} cores)",
+        f"(seed {results['seed']}, {results['cores']} cores, best of {results.get('repeat', 1)})",
         "",
-        f"{'run':<10} {'total s':>8} {'extract s':>9} {'x bare':>7} {'total x bare':>12} {'tokens/s':>9} "
-        f"{'claims/s':>9} {'claims':>7} {'findings':>8} {'peak MB':>8} {'max proc MB':>11}",
-        f"{'bare':<10} {bare['seconds']:>8.1f} {bare['pipe_seconds']:>9.1f} {1.0:>7.2f} {1.0:>12.2f} "
-        f"{tokens / bare['pipe_seconds']:>9.0f} {'':>9} {'':>7} {'':>8} {bare['peak_tree_rss_mb']:>8.0f} "
-        f"{bare['self_maxrss_mb']:>11.0f}",
+        f"{'run':<9} {'total s':>7} {'extract s':>9} {'extract':>7} {'total':>6} {'cpu':>5} {'tokens/s':>8} "
+        f"{'claims/s':>8} {'claims':>6} {'findings':>8} {'peak MB':>7} {'max proc':>8} {'load':>5} "
+        f"{'range s':>8}",
+        f"{'':<9} {'':>7} {'':>9} {'x bare':>7} {'x bare':>6} {'x bare':>5} {'':>8} {'':>8} {'':>6} {'':>8} "
+        f"{'(tree)':>7} {'MB':>8} {'':>5} {'':>8}",
+        f"{'bare':<9} {bare['seconds']:>7.1f} {bare['pipe_seconds']:>9.1f} {1.0:>7.2f} {1.0:>6.2f} "
+        f"{1.0:>5.2f} {tokens / bare['seconds']:>8.0f} {'':>8} {'':>6} {'':>8} "
+        f"{bare['peak_tree_rss_mb']:>7.0f} {bare['self_maxrss_mb']:>8.0f} "
+        f"{bare['load_average_before']:>5.1f} {_spread(runs.get('bare', [])):>8}",
     ]
     for mode, row in results["modes"].items():
         extract = row["stages"].get("extract", float("nan"))
         lines.append(
-            f"{mode:<10} {row['seconds']:>8.1f} {extract:>9.1f} {extract / bare['seconds']:>7.2f} "
-            f"{row['seconds'] / bare['seconds']:>12.2f} {tokens / extract:>9.0f} "
-            f"{(row['claims'] or 0) / extract:>9.1f} {row['claims']:>7} {row['conflicts']:>8} "
-            f"{row['peak_tree_rss_mb']:>8.0f} {max(row['self_maxrss_mb'], row['children_maxrss_mb']):>11.0f}")
-    lines.append("")
-    lines.append("x bare: seconds / bare pass seconds (model load + nlp.pipe, full model, one process); "
-                 "extract includes model loads")
+            f"{mode:<9} {row['seconds']:>7.1f} {extract:>9.1f} {extract / bare['seconds']:>7.2f} "
+            f"{row['seconds'] / bare['seconds']:>6.2f} {row['cpu_seconds'] / bare['cpu_seconds']:>5.2f} "
+            f"{tokens / extract:>8.0f} {(row['claims'] or 0) / extract:>8.1f} {row['claims']:>6} "
+            f"{row['conflicts']:>8} {row['peak_tree_rss_mb']:>7.0f} "
+            f"{max(row['self_maxrss_mb'], row['children_maxrss_mb']):>8.0f} "
+            f"{row['load_average_before']:>5.1f} {_spread(runs.get(mode, [])):>8}")
+    lines += [
+        "",
+        "bare: spacy.load + nlp.pipe, full model, one process. extract x bare: extraction stage (model "
+        "loads included) / bare seconds;",
+        "total x bare: whole `claims run` / bare seconds; cpu x bare: CPU seconds of the process tree / "
+        "bare's; tokens/s: bare tokens / seconds;",
+        "load: 1-minute load average when the run started (other jobs on the machine); range: "
+        "fastest-slowest of the rounds.",
+    ]
     for mode, row in results["modes"].items():
         stages = ", ".join(f"{k} {v:.1f}" for k, v in row["stages"].items())
         other = row["seconds"] - sum(row["stages"].values())
         lines.append(f"  {mode} stages (s): {stages}, flow/Prefect overhead {other:.1f}")
     if results.get("memory"):
         lines.append("")
-        lines.append("memory scaling (--workers 1; one shared largest document):")
+        lines.append("memory scaling (--workers 1; one shared largest document); driver process peak after "
+                     "each stage in MB:")
         first = results["memory"][0]
         for row in results["memory"]:
+            after = row.get("maxrss_after_stage_mb", {})
+            stages = ", ".join(f"{k} {v:.0f}" for k, v in after.items())
             lines.append(
                 f"  {row['docs']:>5} docs {row['characters']:>10,} chars "
-                f"(largest {row['largest_document_characters']:,}): "
-                f"peak tree {row['peak_tree_rss_mb']:.0f} MB, largest process "
-                f"{max(row['self_maxrss_mb'], row['children_maxrss_mb']):.0f} MB; corpus x"
-                f"{row['characters'] / first['characters']:.1f} -> peak x"
-                f"{row['peak_tree_rss_mb'] / first['peak_tree_rss_mb']:.2f}")
+                f"(largest {row['largest_document_characters']:,}), {row['claims']} claims, "
+                f"{row['conflicts']} findings: peak tree {row['peak_tree_rss_mb']:.0f} MB "
+                f"(corpus x{row['characters'] / first['characters']:.1f} -> peak "
+                f"x{row['peak_tree_rss_mb'] / first['peak_tree_rss_mb']:.2f}); {stages}")
     r = results["recall"]
     lines.append("")
     lines.append(
@@ -278,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES))
     ap.add_argument("--dask", default=None, help="also run on this Dask scheduler (tcp://HOST:8786)")
     ap.add_argument("--memory-docs", type=int, nargs="*", default=[20, 80])
+    ap.add_argument("--repeat", type=int, default=1, help="interleaved rounds; each row keeps its fastest")
     ap.add_argument("--largest-sentences", type=int, default=400)
     ap.add_argument("--model", default=None, help="default: Settings().spacy_model")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a new temp folder)")
@@ -303,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="claims-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results = run(args.docs, args.seed, args.modes, work, dask=args.dask, memory_docs=args.memory_docs,
-                  largest=args.largest_sentences, model=args.model)
+                  largest=args.largest_sentences, model=args.model, repeat=args.repeat)
     print(report(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
