@@ -13,7 +13,9 @@ the flow's runner). Documents travel as task arguments, never as flow parameters
 parameters in its database, and a corpus does not belong there.
 
 Every worker process loads the spaCy pipeline once (`cached_nlp`) and keeps it for the following batches.
-At most `2 x workers` batches are in flight, so the driver never ships the whole corpus at once.
+At most `2 x workers` batches are in flight and results come back in document order (`iter_extraction`
+takes a lazy iterable of documents, so a caller that loads documents one at a time and stores each
+batch's claims holds a bounded amount of text and claims, whatever the corpus size).
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ import ipaddress
 import logging
 import math
 import socket
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from prefect.futures import PrefectFuture, as_completed
+from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
 
 from claims.errors import ClaimsError
@@ -170,45 +173,68 @@ def run_extraction(extract: Callable[..., Any], documents: Sequence[Document],
 
     `extract` is the pipeline's `extract_task`: called directly in-process, else submitted per batch.
     """
-    if not documents:
-        return {}
-    runner = task_runner_for(settings)
-    if runner is None:
-        return extract(list(documents), settings, n_process=settings.workers)
-    with workers_reach_this_api(settings), runner:
-        slots = _slots(runner, settings)
-        batches = plan_batches(documents, batch_size=settings.batch_size, slots=slots)
-        logger.info("extracting %d documents in %d batches on %d Dask workers (%s)", len(documents),
-                    len(batches), slots, settings.dask_address or "local cluster")
-        results = _submit_bounded(runner, extract, batches, settings, window=2 * slots)
     merged: Extracted = {}
-    for i in range(len(batches)):
-        merged.update(results[i])
+    for _, extracted in iter_extraction(extract, documents, settings):
+        merged.update(extracted)
     return merged
 
 
-def _submit_bounded(runner: TaskRunner[Any], extract: Callable[..., Any], batches: list[list[Document]],
-                    settings: Settings, *, window: int) -> dict[int, Extracted]:
-    """Submit batch tasks, keeping at most `window` in flight; results by batch index."""
-    results: dict[int, Extracted] = {}
-    in_flight: dict[PrefectFuture[Any], int] = {}
-    total = sum(len(b) for b in batches)
-    done_docs = 0
+def iter_extraction(extract: Callable[..., Any], documents: Iterable[Document],
+                    settings: Settings) -> Iterator[tuple[list[Document], Extracted]]:
+    """(batch, claims per document of the batch), batch after batch in input order.
 
-    def collect_one() -> None:
-        nonlocal done_docs
-        future = next(as_completed(list(in_flight)))
-        index = in_flight.pop(future)
-        results[index] = future.result()
-        done_docs += len(batches[index])
-        logger.info("extracted batch %d/%d", len(results), len(batches),
-                    extra={"claims_progress": (done_docs, total, batches[index][-1].doc)})
+    Documents are pulled from `documents` only as batches go out: given a lazy iterable (documents loaded
+    one at a time), the driver holds at most `2 x workers` batches of documents and their claims, whatever
+    the corpus size. In-process, a batch is `16 x batch_size` documents streamed through one `nlp.pipe`.
+    """
+    runner = task_runner_for(settings)
+    if runner is None:
+        for batch in _chunks(documents, settings.batch_size * 16):
+            yield batch, extract(batch, settings, n_process=settings.workers)
+        return
+    with workers_reach_this_api(settings), runner:
+        slots = _slots(runner, settings)
+        if isinstance(documents, Sequence):
+            batches: Iterable[list[Document]] = plan_batches(documents, batch_size=settings.batch_size,
+                                                             slots=slots)
+            total: int | None = len(documents)
+        else:
+            batches, total = _chunks(documents, settings.batch_size), None
+        logger.info("extracting on %d Dask workers (%s)", slots, settings.dask_address or "local cluster")
+        yield from _submit_in_order(runner, extract, batches, settings, window=2 * slots, total=total)
 
-    for index, batch in enumerate(batches):
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _submit_in_order(runner: TaskRunner[Any], extract: Callable[..., Any], batches: Iterable[list[Document]],
+                     settings: Settings, *, window: int,
+                     total: int | None) -> Iterator[tuple[list[Document], Extracted]]:
+    """Submit one task per batch, at most `window` in flight; yield results in submission order."""
+    in_flight: deque[tuple[list[Document], PrefectFuture[Any]]] = deque()
+    done = 0
+
+    def oldest() -> tuple[list[Document], Extracted]:
+        nonlocal done
+        batch, future = in_flight.popleft()
+        extracted = future.result()
+        done += len(batch)
+        logger.info("extracted %d documents", done,
+                    extra={"claims_progress": (done, total or done, batch[-1].doc)})
+        return batch, extracted
+
+    for batch in batches:
         if len(in_flight) >= window:
-            collect_one()
-        future = runner.submit(extract, parameters={"documents": batch, "settings": settings, "n_process": 1})
-        in_flight[future] = index
+            yield oldest()
+        parameters = {"documents": batch, "settings": settings, "n_process": 1}
+        in_flight.append((batch, runner.submit(extract, parameters=parameters)))
     while in_flight:
-        collect_one()
-    return results
+        yield oldest()

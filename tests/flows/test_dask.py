@@ -67,6 +67,64 @@ def test_runners_task_runner_for_follows_the_options(overrides, runner):
         assert chosen.address == runner
 
 
+class _Pulled:
+    """A lazy stream of documents that counts how many were taken."""
+
+    def __init__(self, n: int) -> None:
+        self.documents = _docs(n)
+        self.pulled = 0
+
+    def __iter__(self):
+        for document in self.documents:
+            self.pulled += 1
+            yield document
+
+
+def _fake_extract(documents, settings, n_process=1):
+    return {d.doc: [] for d in documents}
+
+
+@pytest.mark.parametrize(("batch_size", "expected_first"), [(2, 32), (16, 100)])
+def test_runners_iter_extraction_pulls_documents_batch_by_batch(batch_size, expected_first):
+    stream = _Pulled(100)
+    batches = runners.iter_extraction(_fake_extract, stream, Settings(batch_size=batch_size))
+    first, extracted = next(batches)
+    assert stream.pulled == expected_first  # in-process batches: 16 x batch_size documents
+    assert list(extracted) == [d.doc for d in first]
+    rest = [doc for batch, _ in batches for doc in (d.doc for d in batch)]
+    assert [d.doc for d in first] + rest == [d.doc for d in stream.documents]
+
+
+class _FakeRunner:
+    """Runs submitted work at once but records how many futures were outstanding."""
+
+    def __init__(self) -> None:
+        self.outstanding = 0
+        self.most = 0
+
+    def submit(self, task, parameters):
+        runner = self
+        runner.outstanding += 1
+        runner.most = max(runner.most, runner.outstanding)
+
+        class Future:
+            def result(self):
+                runner.outstanding -= 1
+                return task(**parameters)
+
+        return Future()
+
+
+@pytest.mark.parametrize("window", [1, 4])
+def test_runners_submit_in_order_bounds_batches_in_flight(window):
+    runner = _FakeRunner()
+    stream = _Pulled(30)
+    batches = runners._chunks(stream, 3)
+    out = list(runners._submit_in_order(runner, _fake_extract, batches, Settings(), window=window, total=30))
+    assert runner.most == window
+    assert [d.doc for batch, _ in out for d in batch] == [d.doc for d in stream.documents]
+
+
 def _tables(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
     conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
