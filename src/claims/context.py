@@ -607,6 +607,10 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
     root = span.root
     if counted:
         head = root.head if root.head.i not in exclude else root
+        if head.dep_ == "poss" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i not in exclude:
+            # `six Japan's used frigates to the Philippines`: the possessed noun is what is counted
+            noun = head.head
+            return f"{_phrase(noun, exclude)} {_recipient(noun, exclude)}".strip()
         recipient = _recipient(head, exclude)
         if not recipient:
             owner = _count_owner(head, exclude)
@@ -640,6 +644,10 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
         head = head.head
     dep = head.dep_
     governor = head.head
+    if dep in {"nummod", "quantmod"} and governor.dep_ == "poss" and governor.head.pos_ in {"NOUN", "PROPN"} \
+            and governor.head.i not in exclude:
+        # `six Japan's used frigates`: the number counts the possessed noun, not the possessor
+        head, dep, governor = governor, "nummod", governor.head
     if governor.lower_ == "worth" and governor.head.pos_ in {"NOUN", "PROPN"}:
         return _phrase(governor.head, exclude)  # `vessels worth ¥60 billion`
     if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.lower_ in _TIME_NOUNS \
@@ -773,7 +781,8 @@ def generic_subject(subject: str) -> bool:
     (True, True, False)
     """
     words = subject.split()
-    return len(words) == 1 and (words[0][:1].islower() or words[0] in {"GDP", "GNI", "GNP"})
+    return len(words) == 1 and words[0].lower() not in _CHANGE_NOUNS | _WEAK_SUBJECTS and (
+        words[0][:1].islower() or words[0] in {"GDP", "GNI", "GNP"})
 _SHARE_BASES = frozenset({"gdp", "gni", "gnp", "total", "output", "income", "budget", "population"})
 
 

@@ -331,6 +331,12 @@ def _prose_claim(
         # a sentence that names no party continues the one before (`... like ASEAN is solidifying ... With a
         # population exceeded more than 680 million`)
         entities = context.canonical_entities(context.find_entities(previous), limit=3)
+    if not entities and section is not None and section.path:
+        # a bullet or a line under its heading (`Japan's support to the Philippine Coast Guard` / `- 12 ...`)
+        entities = context.canonical_entities(context.find_entities(section.path[-1]), limit=3)
+    label = _LINE_LABEL.match(sentence)
+    if not subject and label and s + label.end() <= q.start and _is_label(label.group("label")):
+        subject = context.clean_subject(label.group("label"))  # `- Electric vehicles: 1 million on the road`
     if not item and not q.counted and context.generic_subject(subject):
         before = [name for _, name in sorted(context.find_entities(text[s + lead:q.start]))]
         owner = before[-1] if before else (entities[0] if entities and not found else "")
@@ -338,6 +344,17 @@ def _prose_claim(
             subject = f"{owner} {subject}"  # `its $4.13 trillion economy` -> `ASEAN economy`
     return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
                   period_source=period_source, subject=subject, entities=entities, table_cell=False)
+
+
+_LINE_LABEL = re.compile(r"^\s*(?:[-•*▪]\s*)?(?P<label>[A-Za-z][^:\n]{1,60}?)\s*:\s+")
+
+
+def _is_label(text: str) -> bool:
+    """A short noun label (`Electric vehicles`), not a clause (`The programme has expanded rapidly`)."""
+    words = text.split()
+    return len(words) <= 5 and not any(
+        w.lower() in {"has", "have", "had", "is", "are", "was", "were", "will", "be", "been"}
+        or w.lower().endswith(("ed", "ly")) for w in words)
 
 
 def _previous_sentence_text(doc: Doc, span: Span, offset: int, text: str) -> str:
@@ -431,7 +448,10 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
         period = context.heading_period(table.title, reference=state.reference)
         source = "title" if period else "none"
     header = table.column_header(cell.col)
-    q = _apply_header_unit(q, context.header_unit(header) if header else context.HeaderUnit())
+    unit = context.header_unit(header) if header else context.HeaderUnit()
+    if table.title and unit.currency is None and not unit.percent and unit.scale == 1.0:
+        unit = context.header_unit(table.title)  # `Table 3: ASEAN merchandise exports (US$ billion)`
+    q = _apply_header_unit(q, unit)
     subject = context.table_subject(table, row, cell, q.counted)
     label = table.row_label(row)
     group = table.group_label(row)
@@ -440,6 +460,8 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
     for i, piece in enumerate(pieces):
         found.extend((i, name) for _, name in context.find_entities(piece))
     extra = [label] if label and not found and not re.search(r"\d", label) else []
+    if table.title:  # `OSA Projects by Recipient`: the programme the whole table is about
+        found.extend((len(pieces), name) for _, name in context.find_entities(table.title))
     entities = context.canonical_entities(found, extra)
     row_text = " | ".join(c.text for c in table_row.cells)
     return _build(state, q, sentence=row_text, sentence_start=table_row.start + (

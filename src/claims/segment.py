@@ -317,7 +317,7 @@ def _heading_for_line(lines: list[_Line], i: int) -> _Heading | None:
             level = 6
         return _Heading(line.start, line.end, level, s, _classify_title(nm.group("title")))
     if not standalone:
-        return None
+        return _lead_heading(line, before, after)
     kind = _classify_title(s)
     if kind == REFERENCES:
         return _Heading(line.start, line.end, 3, s, kind)
@@ -329,6 +329,26 @@ def _heading_for_line(lines: list[_Line], i: int) -> _Heading | None:
     letters = [c for c in s if c.isalpha()]
     if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return _Heading(line.start, line.end, 3, s)
+    return _Heading(line.start, line.end, 7, s)
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’)]?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])?\s*$")
+
+
+def _lead_heading(line: _Line, before: _Line | None, after: _Line | None) -> _Heading | None:
+    """A short title line right above its text, without a blank line between (`Key figures 2023` / `Foreign
+    direct investment reached ...`, `2030 Targets` / `- Renewable energy share: 35%`): a heading when a blank
+    line (or the start) is above it and a paragraph or a list starts below it."""
+    s = line.stripped
+    if not _is_blank(before) or after is None or _is_blank(after) or "\t" in after.text:
+        return None
+    if _words(s) > 10 or not _looks_like_title(s) or s.endswith(":") or _NUMBERED.match(s):
+        return None
+    below = after.stripped
+    paragraph = _words(below) >= 8 and bool(_SENTENCE_END.search(below)) and below[:1].isupper()
+    listed = bool(_BULLET.match(below)) and not re.match(r"^\s*\d", below)
+    if not (paragraph or listed) or _words(below) <= _words(s):
+        return None
     return _Heading(line.start, line.end, 7, s)
 
 
@@ -467,14 +487,22 @@ def _split_cells(line: _Line, row: int) -> tuple[TableCell, ...]:
     return tuple(cells)
 
 
-def _is_header(line: _Line) -> bool:
+_YEAR_CELL = re.compile(r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\s*[EPF*]?|Q[1-4]\s+(?:1[89]|20)\d\d")
+
+
+def _is_header(line: _Line, *, years: bool = False) -> bool:
+    """A row of labels; with `years`, a row whose cells after the first are all years (`Country 2022 2023`)
+    is one too (only the first row of a table is read that way)."""
     cells = [c.strip() for c in line.text.split("\t")]
     filled = [c for c in cells if c]
     if len(filled) < 2:
         return False
     if any(len(c) > 70 for c in filled):
         return False
-    return not any(re.fullmatch(r"[-+~]?[\d.,]+%?", c) for c in filled[1:] if c)
+    rest = [c for c in filled[1:] if c]
+    if years and rest and all(_YEAR_CELL.fullmatch(c) for c in rest) and not _YEAR_CELL.fullmatch(filled[0]):
+        return True
+    return not any(re.fullmatch(r"[-+~]?[\d.,]+%?", c) for c in rest)
 
 
 def _width(line: _Line) -> int:
@@ -523,7 +551,7 @@ def _make_table(lines: list[_Line], first: int, block: list[_Line]) -> Table:
         title = lines[k].stripped
     header = None
     body = block
-    if _is_header(block[0]):
+    if _is_header(block[0], years=len(block) > 1 and not _is_header(block[1], years=True)):
         header = TableRow(block[0].start, block[0].end, block[0].text, _split_cells(block[0], -1))
         body = block[1:]
     rows = tuple(TableRow(ln.start, ln.end, ln.text, _split_cells(ln, r)) for r, ln in enumerate(body))
