@@ -164,3 +164,112 @@ def test_context_syntactic_subject(nlp, sentence: str, number: str, expected: st
     start = sentence.index(number)
     span = doc.char_span(start, start + len(number), alignment_mode="expand")
     assert expected in context.syntactic_subject(span)
+
+
+# Added with the held-out context round (own sentences; the held-out passages are never copied here).
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # a wire dateline is neither subject nor party
+        ("LIMA, May 3 (Reuters) - Peru's copper exports rose 4.1% in April, the central bank said.", "4.1%",
+         "copper exports"),
+        # change and level nouns say what changed
+        ("Chile's exports fell 2% in May after a 9.1% slump in April.", "9.1%", "exports"),
+        ("Brazil's trade surplus hit a record high of $9.8 billion in June.", "$9.8 billion", "trade surplus"),
+        # a share of GDP belongs to what has it
+        ("The cabinet plans to raise research spending to 3% of gross domestic product.", "3%",
+         "research spending (% of GDP)"),
+        ("Kenya ran a deficit of 5.6% of GDP last year.", "5.6%", "deficit (% of GDP)"),
+        # counts name their owner
+
+        # the possessed noun is counted, not its possessor
+        ("The navy will buy four Italy's surplus corvettes.", "four", "surplus corvettes"),
+        # `raise X to N` measures X; the nearest of two parsed subjects
+        ("The central bank raised its inflation forecast to 3.4% from 3.1%.", "3.1%", "inflation forecast"),
+    ],
+)
+def test_context_subject_rules(nlp, sentence: str, number: str, expected: str) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert expected in context.syntactic_subject(span)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "number", "counted", "expected"),
+    [
+        ("The Pacific Islands Forum, with 18 members, meets in August.", "18", "members",
+         "members of Pacific Islands Forum"),
+        ("The town has a population of 45,000 people.", "45,000", "people", "population"),
+        ("The league now has 20 clubs.", "20", "clubs", "clubs of league"),
+    ],
+)
+def test_context_subject_count_owner(nlp, sentence: str, number: str, counted: str, expected: str) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert context.syntactic_subject(span, counted) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Tin prices fell in 2015. The steepest drops were in Bolivia (-18.2%) and Peru (-12.0%).", "-12.0%",
+         "steepest drops in Tin prices"),
+        ("Among EU members, farm subsidies in 2022 were highest in France ($9.1 billion) and Spain "
+         "($5.7 billion).", "$5.7 billion", "farm subsidies"),
+    ],
+)
+def test_context_subject_list_item(nlp, text: str, number: str, expected: str) -> None:
+    doc = nlp(text)
+    start = text.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert context.syntactic_subject(span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LIMA, May 3 (Reuters) - Peru's", 24),
+        ("NEW DELHI (AP) — India's", 17),
+        ("OPEC - the cartel - met", 0),
+        ("Peru's copper exports rose", 0),
+    ],
+)
+def test_context_dateline_end(text: str, expected: int) -> None:
+    assert context.dateline_end(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("The biggest falls hit Peru (-12.0%) and Chile (-9.5%).", "-9.5%", "Chile"),
+        ("Exports rose (5%) in May.", "5%", ""),
+    ],
+)
+def test_context_list_item_party(text: str, number: str, expected: str) -> None:
+    start = text.index(number)
+    assert context.list_item_party(text, start, start + len(number)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Output grew.¹² Chile exported $5 billion.¹³ Imports fell.", "$5 billion",
+         "Chile exported $5 billion.¹³"),
+        ("Output grew. Chile exported $5 billion.", "$5 billion", "Output grew. Chile exported $5 billion."),
+    ],
+)
+def test_context_split_at_footnote_markers(text: str, number: str, expected: str) -> None:
+    start = text.index(number)
+    s, e = context.split_at_markers(text, 0, len(text), start, start + len(number))
+    assert text[s:e] == expected
+
+
+@pytest.mark.parametrize(("subject", "expected"), [("economy", True), ("Peru economy", False),
+                                                   ("increase", False), ("GDP", True)])
+def test_context_generic_subject(subject: str, expected: bool) -> None:
+    assert context.generic_subject(subject) is expected

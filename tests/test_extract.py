@@ -152,6 +152,54 @@ def test_extract_relative_period_uses_published_date(blank) -> None:
     assert fallback.period_start == 2021
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Vietnam's Doi Moi reforms drew $12.8 billion in 2023.", "Mobile phone users rose to 61 million in 2022.",
+     "Copyright infringement cases rose 20% in 2021."],
+)
+def test_extract_ordinary_lines_are_not_imprint(blank, line: str) -> None:
+    assert extract_claims(_doc(line), blank, Settings())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "surface", "period"),
+    [
+        ("Exports rose 5% in the first seven months of 2024.", "seven months", "5%", (2024, 2024)),
+        ("Two years ago the deficit was $3 billion.", "Two years", "$3 billion", (2022, 2022)),
+        ("Tariffs fell 8% over the past five years.", "five years", "8%", (2019, 2024)),
+    ],
+)
+def test_extract_durations_that_place_in_time_are_not_claims(
+    blank, text: str, absent: str, surface: str, period: tuple[int, int]
+) -> None:
+    import datetime as dt
+
+    found = _by_surface(extract_claims(_doc(text, published=dt.date(2024, 5, 2)), blank, Settings()))
+    assert absent not in found
+    assert (found[surface].period_start, found[surface].period_end) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        ("Key figures 2023\nForeign direct investment reached $9 billion, and exports grew strongly.",
+         "$9 billion", (2023, 2023)),
+        ("Chile Mining Outlook\n\nTable 2: Copper exports (US$ billion)\nCountry\t2022\t2023\nChile\t45.1\t49.9\n",
+         "49.9", (2023, 2023)),
+    ],
+)
+def test_extract_heading_and_year_header_periods(blank, text: str, surface: str, period: tuple[int, int]) -> None:
+    c = _by_surface(extract_claims(_doc(text), blank, Settings()))[surface]
+    assert (c.period_start, c.period_end) == period
+
+
+def test_extract_table_title_gives_unit(blank) -> None:
+    text = "Table 2: Copper exports (US$ billion)\nCountry\t2022\t2023\nChile\t45.1\t49.9\n"
+    c = _by_surface(extract_claims(_doc(text), blank, Settings()))["49.9"]
+    assert (c.kind, c.unit, c.value) == (Kind.MONEY, "USD", pytest.approx(49.9e9))
+    assert "Chile" in c.entities
+
+
 ODD = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.sampled_from(list("0123456789,.$¥%-–\t\n ()[]¹²³abcMmbillion")), max_size=300),
@@ -202,3 +250,27 @@ def test_extract_deck_tables_with_model(nlp) -> None:
         8e9, "JPY", 2025, True, Qualifier.EXACT)
     usa = found[text.index("997.0")]
     assert (usa.value, usa.unit, usa.kind, usa.period_start) == (997e9, "USD", Kind.MONEY, 2024)
+
+
+@pytest.mark.model
+def test_extract_wire_story_with_model(nlp) -> None:
+    import datetime as dt
+
+    text = ("LIMA, Jan 30 (Reuters) - Peru's copper exports rose 12% in December from a year earlier, the "
+            "central bank said on Tuesday. The biggest buyers were China ($1.9 billion) and Japan ($0.4 billion).")
+    found = _by_surface(extract_claims(_doc(text, published=dt.date(2024, 1, 30)), nlp, Settings()))
+    rise = found["12%"]
+    assert (rise.period_start, rise.period_end) == (2023, 2023)  # last December, not the release day
+    assert "copper exports" in rise.subject
+    assert "Peru" in rise.entities
+    assert not any("LIMA" in e or "Lima" in e for e in rise.entities)
+    japan = found["$0.4 billion"]
+    assert japan.entities[0] == "Japan" and "China" not in japan.entities
+
+
+@pytest.mark.model
+def test_extract_founding_year_does_not_date_a_current_count(nlp) -> None:
+    text = "The Andean Community, founded in 1969 with five members, now counts four member states."
+    found = _by_surface(extract_claims(_doc(text), nlp, Settings()))
+    assert found["five"].period_start == 1969
+    assert found["four"].period_start is None

@@ -85,7 +85,7 @@ def clip_sentence(text: str, start: int, end: int, q_start: int, q_end: int) -> 
 _MARKER_BOUNDARY = re.compile(
     r"""(?<=[.!?])["”’)\]]?                      # a sentence end, maybe closing a quotation
     (?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,3}\])            # then its footnote marker (`economy.⁴`, `oil.[12]`)
-    \s+(?=["“‘(]?[A-Z])                        # and the next sentence""", re.VERBOSE)
+    (?P<gap>\s+)(?=["“‘(]?[A-Z])                # and the next sentence""", re.VERBOSE)
 
 
 def split_at_markers(text: str, start: int, end: int, q_start: int, q_end: int) -> tuple[int, int]:
@@ -103,7 +103,7 @@ def split_at_markers(text: str, start: int, end: int, q_start: int, q_end: int) 
         if m.end() <= q_start:
             s = m.end()
         elif m.start() >= q_end:
-            e = m.start()
+            e = m.start("gap")
             break
     return s, e
 
@@ -839,11 +839,16 @@ def _count_owner(head: Token, exclude: set[int]) -> str:
     participants` -> `Summit`; `Grab now has 35 million users` -> `Grab`."""
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _COLLECTIVE_NOUNS \
             and head.head.head.i not in exclude:
-        return _phrase(head.head.head, exclude)  # `a combined population of 680 million people`
+        # `a combined population of 680 million people`
+        return _phrase(head.head.head, exclude | {t.i for t in head.head.subtree})
     if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ in {"NOUN", "PROPN"}:
         host = head.head.head
         if host.i not in exclude and not _is_numberish(host):
             return _phrase(host, exclude)
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ == "VERB":
+        subject = _verb_subject(head.head.head, exclude)  # `The Forum meets with 18 members`
+        if subject and subject.lower() not in {"it", "they"}:
+            return subject
     if head.dep_ == "dobj" and head.head.pos_ == "VERB" and _lemma(head.head) in _OWNING_VERBS:
         verb = head.head
         while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
