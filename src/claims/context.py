@@ -468,12 +468,12 @@ def syntactic_subject(span: Span, counted: str | None = None, *, bounds: tuple[i
     if listed:
         return listed
     head_word = subject.split()[-1].lower() if subject else ""
-    if subject and (head_word in _CHANGE_NOUNS or set(subject.lower().split()) <= _TIME_WORDS):
+    if subject and set(subject.lower().split()) <= _TIME_WORDS:
+        return ""  # `up from 28 million last year`: the sentence's other figure says what it measures
+    if subject and head_word in _CHANGE_NOUNS:
         topic = _clause_topic(span, exclude)
         if topic and topic.lower() != subject.lower():
-            return topic if set(subject.lower().split()) <= _TIME_WORDS else f"{subject} in {topic}"
-        if set(subject.lower().split()) <= _TIME_WORDS:
-            return ""
+            return f"{subject} in {topic}"
     return subject
 
 
@@ -546,6 +546,8 @@ def _previous_topic(span: Span, exclude: set[int]) -> str:
     return _topic_of_verbs([previous.root], exclude)
 
 
+_EXPECTING_VERBS = frozenset({"expect", "forecast", "project", "predict", "estimate", "see", "anticipate",
+                              "say", "think", "believe"})
 _RECORDING_VERBS = frozenset({"record", "report", "post", "register", "log", "book", "achieve", "deliver",
                               "generate", "earn", "see", "handle", "produce", "ship", "sell", "export"})
 
@@ -670,6 +672,12 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
                     if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
                             and not any(_is_numberish(t) for t in child.lefts):
                         return _phrase(child, exclude)
+            if verb in _EXPECTING_VERBS:
+                for clause in host.children:  # `expects the deficit to fall to 3.1%, from 4.2%`
+                    if clause.dep_ in {"ccomp", "xcomp"}:
+                        subject = _verb_subject(clause, exclude)
+                        if subject:
+                            return subject
             if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
                 subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
                 if subject:

@@ -347,7 +347,7 @@ def _lead_heading(line: _Line, before: _Line | None, after: _Line | None) -> _He
     below = after.stripped
     paragraph = _words(below) >= 8 and bool(_SENTENCE_END.search(below)) and below[:1].isupper()
     listed = bool(_BULLET.match(below)) and not re.match(r"^\s*\d", below)
-    if not (paragraph or listed) or _words(below) <= _words(s):
+    if not (paragraph or listed) or (paragraph and _words(below) <= _words(s)):
         return None
     return _Heading(line.start, line.end, 7, s)
 
