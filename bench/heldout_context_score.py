@@ -3,7 +3,7 @@
 
 Usage:
     .venv/bin/python bench/heldout_context_score.py --build [--check]   # markup -> claims.jsonl
-    .venv/bin/python bench/heldout_context_score.py [--errors] [--tags] [--json OUT]
+    .venv/bin/python bench/heldout_context_score.py [--data FILE] [--errors] [--tags] [--json OUT]
 
 `tests/data/heldout_context/claims.src.txt` holds hand-annotated passages (see README.md there);
 `--build` computes offsets, checks `text[start:end] == surface` and writes `claims.jsonl` (`--check` only
@@ -44,6 +44,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "tests/data/heldout_context"
 SOURCE = DATA_DIR / "claims.src.txt"
 DATA = DATA_DIR / "claims.jsonl"
+# markup -> JSONL: batch 1 (baseline, then used to find failures) and batch 2 (written after the first round
+# of fixes, scored once)
+FILES = {
+    DATA_DIR / "claims.src.txt": DATA_DIR / "claims.jsonl",
+    DATA_DIR / "claims2.src.txt": DATA_DIR / "claims2.jsonl",
+}
 
 MARK = re.compile(r"\{\{(?P<body>.+?)\}\}")
 HEADER = re.compile(r"^@@\s+(?P<style>\S+)(?P<opts>.*)$")
@@ -96,7 +102,7 @@ def _mention(body: str, start: int, where: str) -> dict[str, Any]:
     }
 
 
-def _item(number: int, header: re.Match[str], lines: list[str], where: str) -> dict[str, Any]:
+def _item(number: int, header: re.Match[str], lines: list[str], where: str, prefix: str = "hc") -> dict[str, Any]:
     opts = dict(o.split("=", 1) for o in header.group("opts").split())
     unknown = set(opts) - {"date", "tags"}
     if unknown:
@@ -128,12 +134,12 @@ def _item(number: int, header: re.Match[str], lines: list[str], where: str) -> d
     if date is not None:
         dt.date.fromisoformat(date)
     return {
-        "id": f"hc-{number:03d}", "style": header.group("style"), "date": date,
+        "id": f"{prefix}-{number:03d}", "style": header.group("style"), "date": date,
         "tags": [t for t in opts.get("tags", "").split(",") if t], "text": text, "mentions": mentions,
     }
 
 
-def build(source: Path = SOURCE) -> list[dict[str, Any]]:
+def build(source: Path = SOURCE, prefix: str = "hc") -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     header: re.Match[str] | None = None
     where = ""
@@ -144,7 +150,7 @@ def build(source: Path = SOURCE) -> list[dict[str, Any]]:
         m = HEADER.match(line)
         if m:
             if header is not None:
-                items.append(_item(len(items) + 1, header, lines, where))
+                items.append(_item(len(items) + 1, header, lines, where, prefix))
             header, where, lines = m, f"{source.name}:{n}", []
             continue
         if header is None:
@@ -153,7 +159,7 @@ def build(source: Path = SOURCE) -> list[dict[str, Any]]:
             continue
         lines.append(line)
     if header is not None:
-        items.append(_item(len(items) + 1, header, lines, where))
+        items.append(_item(len(items) + 1, header, lines, where, prefix))
     return items
 
 
@@ -329,15 +335,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="write the summary as JSON")
     a = ap.parse_args(argv)
     if a.build:
-        text = dump(build())
-        if a.check:
-            same = DATA.exists() and DATA.read_text(encoding="utf-8") == text
-            print("claims.jsonl is up to date" if same else "claims.jsonl differs from the markup")
-            return 0 if same else 1
-        DATA.write_text(text, encoding="utf-8")
-        items = load(DATA)
-        print(f"{len(items)} items, {sum(len(i['mentions']) for i in items)} quantities -> {DATA}")
-        return 0
+        status = 0
+        for k, (source, target) in enumerate(FILES.items()):
+            text = dump(build(source, "hc" if k == 0 else f"hc{k + 1}"))
+            if a.check:
+                same = target.exists() and target.read_text(encoding="utf-8") == text
+                print(f"{target.name} is up to date" if same else f"{target.name} differs from the markup")
+                status |= 0 if same else 1
+                continue
+            target.write_text(text, encoding="utf-8")
+            items = load(target)
+            print(f"{len(items)} items, {sum(len(i['mentions']) for i in items)} quantities -> {target}")
+        return status
     logging.basicConfig(level=logging.WARNING)
     items = load(a.data)
     outcomes = score(items, run_claims(items))
