@@ -29,6 +29,7 @@ from claims.parse.periods import (
     find_periods,
     header_period,
     parse_year_cell,
+    sentence_reference,
 )
 from claims.segment import Layout, Table, TableCell
 from claims.types import Footnote
@@ -142,6 +143,8 @@ def sentence_period(
     Period(start=2011, end=2021, fiscal=False)
     """
     spans = [(q_start, q_end), *other_quantities]
+    if reference is None:
+        reference = sentence_reference(sentence)  # `said on 20 December 2024 that ... next fiscal year`
     mentions = [m for m in find_periods(sentence, reference=reference)
                 if not any(m.start < e and s < m.end for s, e in spans)]
     return choose_period(mentions, q_start, q_end, sentence, other_quantities=other_quantities)
@@ -570,10 +573,27 @@ def list_item_party(text: str, start: int, end: int) -> str:
     ''
     """
     m = _LIST_ITEM.search(text[max(0, start - 40):start])
-    if m is None or not text[end:end + 2].lstrip().startswith(")"):
+    if m is None or ")" not in text[end:end + 24].split("(")[0]:
         return ""
     name = m.group(0).rstrip(" (")
     return name if find_entities(name) else ""
+
+
+def list_item_parties(text: str) -> list[str]:
+    """Every party named right before a parenthesised figure in `text` (the items of a list).
+
+    >>> list_item_parties("Aid went to Fiji ($84 million) and Tonga ($20 million) from Australia.")
+    ['Fiji', 'Tonga']
+    """
+    out = []
+    for m in re.finditer(r"\(\s*[-+−]?[$€£¥₹A-Z]{0,3}\$?\s?\d", text):
+        party = list_item_party(text, m.start() + 1, m.start() + 1)
+        if not party:
+            continue
+        close = text.find(")", m.start())
+        if close > 0 and party not in out:
+            out.append(party)
+    return out
 
 
 def _list_item_subject(span: Span, exclude: set[int]) -> str:
@@ -646,6 +666,9 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
         head = head.head
     dep = head.dep_
     governor = head.head
+    if governor.lower_ in {"up", "down", "higher", "lower"} and governor.head.pos_ in {"NOUN", "PROPN"} \
+            and governor.head.i not in exclude and not _is_numberish(governor.head):
+        return _phrase(governor.head, exclude)  # `with consumer loans up 24.1%`
     if dep in {"nummod", "quantmod"} and governor.dep_ == "poss" and governor.head.pos_ in {"NOUN", "PROPN"} \
             and governor.head.i not in exclude:
         # `six Japan's used frigates`: the number counts the possessed noun, not the possessor
@@ -950,7 +973,7 @@ _LEVEL_VERBS = frozenset({
     "record", "attract", "tally", "double", "triple", "near", "represent", "constitute", "make", "comprise",
     "expand", "shrink", "contract", "surge", "slump", "slip", "plunge", "soar", "tumble", "narrow", "widen",
     "ease", "slow", "gain", "edge", "dip", "accelerate", "rebound", "recover", "improve", "swell", "balloon",
-    "sink", "decelerate", "moderate", "peak", "hover",
+    "sink", "decelerate", "moderate", "peak", "hover", "pass", "exceed",
 })
 """Verbs whose object is the level of their subject (`exports reached $5 billion`)."""
 

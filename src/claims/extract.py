@@ -325,7 +325,9 @@ def _prose_claim(
     if item:
         # `Singapore ($13.2 billion), Indonesia ($9.5 billion)`: each figure is about its own country only
         own = [name for _, name in context.find_entities(item)]
-        entities = context.canonical_entities([(0, n) for n in own], [n for n in entities if n not in COUNTRIES])
+        others = {name for party in context.list_item_parties(sentence) if party != item
+                  for _, name in context.find_entities(party)}
+        entities = context.canonical_entities([(0, n) for n in own], [n for n in entities if n not in others])
     previous = _previous_sentence_text(doc, span, offset, text) if span is not None else ""
     if not entities and previous:
         # a sentence that names no party continues the one before (`... like ASEAN is solidifying ... With a
@@ -421,7 +423,7 @@ def _previous_sentence_period(
     if "\n" in gap or "\n" in previous.text.rstrip()[-1:]:
         return None  # another paragraph, or a heading the parser ended a sentence on
     mentions = {m.period for m in find_periods(previous.text, reference=reference)
-                if m.relation not in {"price_base", "citation", "comparison", "day", "release", "now"}
+                if m.relation not in {"price_base", "citation", "comparison", "day", "release", "now", "prior"}
                 and m.event < 0}
     return mentions.pop() if len(mentions) == 1 else None
 

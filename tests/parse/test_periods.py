@@ -110,6 +110,13 @@ RELATIVE_EARLY = [
 ]
 
 
+RELATIVE_EARLY += [
+    ("the producers agreed to cut output in July", Period(2024, 2024)),  # a decision about the future
+    ("sales passed 1,000 this month", Period(2024, 2024)),
+    ("fares rose last month", Period(2023, 2023)),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), RELATIVE_EARLY)
 def test_periods_relative_month_before_the_reference(text: str, expected: Period) -> None:
     assert parse_period(text, reference=JANUARY) == expected
@@ -195,6 +202,13 @@ GOVERNING = [
      Period(2024, 2030)),
     ("The Budget 2024 projects a surplus of $3 billion, or 1 percent of GDP, for FY2024.", "$3 billion",
      Period(2024, 2024, True)),
+    # the previous year of the sentence's own year; the ends of a from-to change under a range
+    ("Imports fell to $9 billion in 2021 from $12 billion the previous year.", "$12 billion", Period(2020, 2020)),
+    ("Between 2010 and 2020, output fell from 40 percent to 25 percent.", "40 percent", Period(2010, 2010)),
+    ("Between 2010 and 2020, output fell from 40 percent to 25 percent.", "25 percent", Period(2020, 2020)),
+    ("Since its founding in 1990, the fund has made 700 grants.", "700 grants", Period(1990, None)),
+    ("The 2025 budget gives $4 billion to schools, an increase of $1 billion on 2024.", "$1 billion",
+     Period(2025, 2025)),
     # one period in the sentence, far from the number
     ("Vietnam's exports surged 42 percent in January 2024 from a year earlier, the statistics office said, "
      "while the trade surplus reached $2 billion.", "$2 billion", Period(2024, 2024)),
@@ -207,6 +221,7 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
     end = start + len(number)
     others = []
     for other in ("$40 billion", "$120 billion", "$5 billion", "$3 billion", "42 percent", "1 percent", "20 percent",
+                  "$9 billion", "$12 billion", "25 percent", "$4 billion",
                   "30 percent", "55 percent", "40 percent", "60 percent", "12 clubs", "20 clubs"):
         if other != number and other in sentence:
             s = sentence.index(other)
@@ -240,3 +255,22 @@ def test_periods_never_raise_and_stay_in_range(text: str) -> None:
 @given(st.from_regex(r"(in|by|since|between) (19|20)\d\d( and (19|20)\d\d)?", fullmatch=True))
 def test_periods_year_phrases_always_found(text: str) -> None:
     assert parse_period(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [("the ministry said on 20 December 2024", "release"), ("signed on 12 May 2023 in Hanoi", "day"),
+     ("as at 31 December 2023", "by")],
+)
+def test_periods_full_dates(text: str, relation: str) -> None:
+    mentions = find_periods(text)
+    assert [m.relation for m in mentions] == [relation]
+
+
+def test_periods_sentence_reference_resolves_relative_dates() -> None:
+    from claims.parse.periods import sentence_reference
+
+    text = "The ministry said on 20 December 2024 that the budget for the next fiscal year rises."
+    reference = sentence_reference(text)
+    assert reference == dt.date(2024, 12, 20)
+    assert Period(2025, 2025, True) in {m.period for m in find_periods(text, reference=reference)}

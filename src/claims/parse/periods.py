@@ -131,6 +131,14 @@ _DETECTORS: list[tuple[str, re.Pattern[str]]] = [
             (?:\s*[-–—/]\s*(?P<fy4>{_YEAR}|\d{{2}})(?![\d]))?
           | (?P<fy5>{_YEAR})\s+fiscal\s+year\b            # 2024 fiscal year
         )""", re.VERBOSE | re.IGNORECASE)),
+    ("prior", re.compile(
+        r"""\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b""",
+        re.VERBOSE | re.IGNORECASE)),
+    ("full_date", re.compile(
+        rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+(?P<y1>{_YEAR})  # 12 December 2023
+          | (?P<m2>{_MONTH_ANY})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR}))     # December 12, 2023
+        (?![\d])""", re.VERBOSE)),
+    ("relative_month", re.compile(r"""\b(?P<rel>this|last|next)\s+month\b""", re.VERBOSE | re.IGNORECASE)),
     ("relative_fiscal", re.compile(
         rf"""\b(?P<rel>{_REL})\s+(?P<fiscal>fiscal\s+)?year\b(?!s)""", re.VERBOSE | re.IGNORECASE)),
     ("span", re.compile(
@@ -197,7 +205,8 @@ _PRICE_BASE_AFTER = re.compile(r"""^\s*(?:prices|dollars|US\s*dollars|USD|US\$|\
 _CITATION_AROUND = re.compile(r"""\(\s*[A-Z][\w&.\- ]{1,40}?,?\s+$""")
 _FUTURE = re.compile(
     r"""\b(?:will|shall|would|(?:is|are)\s+(?:expected|forecast|projected|scheduled|due|set|to)
-      |(?:expects?|expected|forecasts?|projected|projects?|plans?|planned|aims?|intends?|scheduled|set)\s+to
+      |(?:expects?|expected|forecasts?|projected|projects?|plans?|planned|aims?|intends?|scheduled|set|agreed
+         |decided|pledged|promised|vowed|voted|approved|committed)\s+to
       |scheduled\s+for|to\s+be\s+held)\b""",
     re.VERBOSE | re.IGNORECASE)
 """Words that put a yearless month or quarter in the future (`will open in October`)."""
@@ -215,6 +224,13 @@ _EVENT_VERB = re.compile(
 """A founding/creation verb shortly before a year: the year dates that event (`established in 2005`)."""
 _TEMPORAL_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|once|as\s+soon\s+as|by\s+the\s+time)\b"
                               r"[^,;:]{0,60}$", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+(?P<y1>{_YEAR})
+          | (?P<m2>{_MONTH_ANY})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR}))(?![\d])""",
+    re.VERBOSE)
+_SINCE_FOUNDING = re.compile(
+    r"""\bsince\s+(?:its|their|the|his|her)\s+(?:founding|foundation|creation|establishment|inception|launch
+      |start|listing|opening|beginning|introduction)\s+in\s+$""", re.VERBOSE | re.IGNORECASE)
 _RELEASE_BEFORE = re.compile(
     r"""\b(?:said|says|showed|shows|announced|announces|reported|reports|told|added|released|published
       |confirmed|stated|noted|revealed|disclosed)\b[^.;,]{0,20}$""", re.VERBOSE | re.IGNORECASE)
@@ -328,6 +344,43 @@ def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodM
             taken.append((mention.start, mention.end))
             found.append(mention)
     found.sort(key=lambda x: x.start)
+    return _anchor_prior(found)
+
+
+def _anchor_prior(found: list[PeriodMention]) -> list[PeriodMention]:
+    """`the previous year` / `a year earlier` after a year of the same text is the year before that one (`fell
+    to ¥9.3 trillion in 2023 from ¥21.9 trillion the previous year` -> 2022); without one, the year before
+    the reference date (dropped when there is none)."""
+    out = []
+    for k, mention in enumerate(found):
+        if mention.relation != "prior":
+            out.append(mention)
+            continue
+        anchors = [m for m in found[:k] if m.relation in {"point", "by", "day", "release"}
+                   and m.period.start is not None and m.period.start == m.period.end]
+        if anchors:
+            year = anchors[-1].period.start - 1  # type: ignore[operator]
+            out.append(dataclasses.replace(mention, period=Period(year, year, anchors[-1].period.fiscal)))
+        elif mention.period.start is not None:
+            out.append(mention)
+    return out
+
+
+def sentence_reference(text: str) -> dt.date | None:
+    """The last full date of a text (`said on 20 December 2024 that ...`), to resolve its relative dates when
+    the document gives no date of its own.
+
+    >>> sentence_reference("The ministry said on 20 December 2024 that next year's budget rises.")
+    datetime.date(2024, 12, 20)
+    """
+    found = None
+    for m in _FULL_DATE.finditer(text):
+        day = int(m.group("d1") or m.group("d2"))
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        try:
+            found = dt.date(int(m.group("y1") or m.group("y2")), month, day)
+        except ValueError:
+            continue
     return found
 
 
@@ -499,6 +552,24 @@ def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None
         if modifier in {"until", "till"}:
             return mention(Period(None, year), "until")
         return mention(Period(year, year), "relative")
+    if name == "prior":
+        # anchored to the sentence's own year in `find_periods` when it has one (`in 2023 ... the previous year`)
+        return mention(_relative(reference, -1), "prior") if reference is not None else \
+            PeriodMention(s, e, surface, Period(None, None), "prior", prep, -1)
+    if name == "full_date":
+        year = int(m.group("y1") or m.group("y2"))
+        if prep in {"as of", "as at", "by", "at"}:
+            return mention(Period(year, year), "by")
+        if _RELEASE_BEFORE.search(text[max(0, s - 40):s]):
+            return mention(Period(year, year), "release")
+        return mention(Period(year, year), "day")
+    if name == "relative_month":
+        if reference is None:
+            return None
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+        month = reference.month + shift
+        year = reference.year + (-1 if month < 1 else 1 if month > 12 else 0)
+        return mention(Period(year, year), "relative")
     if name == "weekday":
         release = bool(_RELEASE_BEFORE.search(text[max(0, s - 40):s]))
         return mention(_relative(reference, 0), "release" if release else "day")
@@ -511,6 +582,8 @@ def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None
         before = text[max(0, s - 45):s]
         if _CITATION_AROUND.search(before) and re.match(r"\s*[a-z]?\s*[);,:]", text[e:e + 3]):
             return mention(Period(y, y), "citation")
+        if _SINCE_FOUNDING.search(text[max(0, s - 60):s]):
+            return mention(Period(y, None), "open")  # `Since its founding in 1995, ...`
         period, relation = _point(y, prep)
         return mention(period, relation)
     return None  # pragma: no cover - every detector is interpreted above
@@ -613,7 +686,8 @@ _BASELINE_GAP = re.compile(
     (?:(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|as\s+against)\s+   # from 2022
        (?:(?:that\s+)?(?:in|of|during)\s+)?
      | (?:over|on)\s+(?=the\s+(?:same|corresponding|comparable|previous|prior|revised|original|initial
-                              |budgeted|year[-\s](?:earlier|ago))))
+                              |budgeted|year[-\s](?:earlier|ago)))
+     | on\s+(?=$))                                   # `an increase of £550 million on 2023/24`
     (?:the\s+)?
     (?:(?:same|corresponding|comparable|previous|prior|revised|original|initial|budgeted|year[-\s]earlier
          |year[-\s]ago)\s+)?
@@ -627,6 +701,10 @@ _BASELINE_BEFORE = re.compile(
     r"""\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against)\s+
     (?:(?:the\s+)?(?:same\s+)?(?:period|quarter|month|year)\s+(?:of|in)\s+)?(?:the\s+)?$""",
     re.VERBOSE | re.IGNORECASE)
+_FROM_NUMBER = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|just|only|over|a\s+record)\s+)?$",
+                          re.IGNORECASE)
+_FROM_NUMBER_ANYWHERE = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|over|a\s+record)\s+)?[$€£¥\d]",
+                                   re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\b(?P<what>[^,;:.()]{0,45})$", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"\b(?:the|a|an|late|early|mid|end|start|beginning|middle|last|first|second|third"
                          r"|fourth|final|quarter|half|of|in|year|fiscal|this|next|same)\b|[-\s]", re.IGNORECASE)
@@ -634,7 +712,7 @@ _TO_AFTER = re.compile(r"^[^,;:.()\d]{0,20}?\bto\b", re.IGNORECASE)
 _EVENT_CLAUSE_END = re.compile(
     r"""[,;:()\[\]–—]|\s-\s|\bbut\b|\bwhile\b
       |\band\s+(?:now|has|have|had|is|are|was|were|its|it|\w+ing|\w+ed)\b""", re.VERBOSE | re.IGNORECASE)
-_DAY_COST = {"day": 6.0, "release": 9.0, "now": 3.0, "relative": 1.0}
+_DAY_COST = {"day": 6.0, "release": 9.0, "now": 3.0, "relative": 1.0, "prior": 1.0}
 _NAME_AFTER = re.compile(r"^\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*")
 UNUSABLE = frozenset({"price_base", "comparison"})
 """Relations that never give a value its period."""
@@ -656,6 +734,9 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
     """
     if mention.relation in UNUSABLE:
         return False
+    if mention.relation == "prior" and re.search(r"\b(?:from|than|compared\s+(?:with|to)|against|over|on)\s+$",
+                                                 text[max(0, mention.start - 15):mention.start], re.IGNORECASE):
+        return False  # `rose 5% from a year earlier`: the base of a comparison
     if mention.start >= end and _BASELINE_GAP.match(text[end:mention.start]):
         return False
     if mention.end <= start and _BASELINE_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
@@ -740,10 +821,21 @@ def choose_period(
         # number (`up from 64 in 2022`)
         left = max(text.rfind(";", 0, start), text.rfind(":", 0, start))
         right = min((k for k in (text.find(";", end), text.find(":", end)) if k >= 0), default=len(text))
-        periods = {m.period for m in candidates if m.relation not in {"citation", "day", "release", "now"}
+        periods = {m.period for m in candidates if m.relation not in {"citation", "day", "release", "now", "prior"}
                    and left < m.start and m.end <= right and not (m.start < end and start < m.end)}
         if len(periods) == 1:
             chosen = next(m for m in candidates if m.period in periods and left < m.start and m.end <= right)
+    if chosen is not None and chosen.relation in {"range", "open"} and chosen.period.start is not None \
+            and not (chosen.start >= end):
+        # `Between 2015 and 2023, visitors fell from 7.9 million to 3.5 million`: each end has its year
+        if _FROM_NUMBER.search(text[max(0, start - 30):start]) and re.match(r"[^,;.]{0,30}?\bto\b", text[end:]):
+            return dataclasses.replace(chosen, period=Period(chosen.period.start, chosen.period.start,
+                                                             chosen.period.fiscal))
+        if chosen.period.end is not None and re.search(
+                r"\bto\s+(?:(?:about|around|some|nearly|just|only|a\s+record)\s+)?$", text[max(0, start - 30):start]) \
+                and _FROM_NUMBER_ANYWHERE.search(text[chosen.end:start]):
+            return dataclasses.replace(chosen, period=Period(chosen.period.end, chosen.period.end,
+                                                             chosen.period.fiscal))
     if chosen is not None and not chosen.period.fiscal:
         for m in candidates:
             if m.period.fiscal and (m.period.start, m.period.end) == (chosen.period.start, chosen.period.end):
