@@ -102,7 +102,9 @@ def _mention(body: str, start: int, where: str) -> dict[str, Any]:
     }
 
 
-def _item(number: int, header: re.Match[str], lines: list[str], where: str, prefix: str = "hc") -> dict[str, Any]:
+def _item(
+    number: int, header: re.Match[str], lines: list[str], where: str, prefix: str = "hc"
+) -> dict[str, Any]:
     opts = dict(o.split("=", 1) for o in header.group("opts").split())
     unknown = set(opts) - {"date", "tags"}
     if unknown:
@@ -218,9 +220,10 @@ def run_claims(items: list[dict[str, Any]]) -> dict[str, list[Any]]:
     documents = []
     for item in items:
         text = item["text"]
-        published = dt.date.fromisoformat(item["date"]) if item.get("date") else detect_metadata(text).published
-        documents.append(Document(doc=f"{item['id']}.txt", text=text,
-                                  sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), published=published))
+        published = (dt.date.fromisoformat(item["date"]) if item.get("date")
+                     else detect_metadata(text).published)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        documents.append(Document(doc=f"{item['id']}.txt", text=text, sha256=digest, published=published))
     return {document.doc: claims for document, claims in extract_documents(documents, nlp, settings)}
 
 
@@ -247,7 +250,8 @@ def score(items: list[dict[str, Any]], claims_by_doc: dict[str, list[Any]]) -> l
                      for alt in gold["subject"]), default=0.0)
                 gold_entities = {_canonical(e, table) for e in gold["entities"]}
                 pred_entities = {_canonical(e, table) for e in claim.entities}
-                outcome.entity_hits = sum(any(_same_party(g, p) for p in pred_entities) for g in gold_entities)
+                outcome.entity_hits = sum(
+                    any(_same_party(g, p) for p in pred_entities) for g in gold_entities)
                 outcome.entity_pred = len(pred_entities)
             outcomes.append(outcome)
     return outcomes

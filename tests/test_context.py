@@ -176,7 +176,8 @@ def test_context_syntactic_subject(nlp, sentence: str, number: str, expected: st
          "copper exports"),
         # change and level nouns say what changed
         ("Chile's exports fell 2% in May after a 9.1% slump in April.", "9.1%", "exports"),
-        ("Brazil's trade surplus hit a record high of $9.8 billion in June.", "$9.8 billion", "trade surplus"),
+        ("Brazil's trade surplus hit a record high of $9.8 billion in June.", "$9.8 billion",
+         "trade surplus"),
         # a share of GDP belongs to what has it
         ("The cabinet plans to raise research spending to 3% of gross domestic product.", "3%",
          "research spending (% of GDP)"),

@@ -154,7 +154,8 @@ def test_extract_relative_period_uses_published_date(blank) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Vietnam's Doi Moi reforms drew $12.8 billion in 2023.", "Mobile phone users rose to 61 million in 2022.",
+    ["Vietnam's Doi Moi reforms drew $12.8 billion in 2023.",
+     "Mobile phone users rose to 61 million in 2022.",
      "Copyright infringement cases rose 20% in 2021."],
 )
 def test_extract_ordinary_lines_are_not_imprint(blank, line: str) -> None:
@@ -184,11 +185,13 @@ def test_extract_durations_that_place_in_time_are_not_claims(
     [
         ("Key figures 2023\nForeign direct investment reached $9 billion, and exports grew strongly.",
          "$9 billion", (2023, 2023)),
-        ("Chile Mining Outlook\n\nTable 2: Copper exports (US$ billion)\nCountry\t2022\t2023\nChile\t45.1\t49.9\n",
-         "49.9", (2023, 2023)),
+        ("Chile Mining Outlook\n\nTable 2: Copper exports (US$ billion)\n"
+         "Country\t2022\t2023\nChile\t45.1\t49.9\n", "49.9", (2023, 2023)),
     ],
 )
-def test_extract_heading_and_year_header_periods(blank, text: str, surface: str, period: tuple[int, int]) -> None:
+def test_extract_heading_and_year_header_periods(
+    blank, text: str, surface: str, period: tuple[int, int]
+) -> None:
     c = _by_surface(extract_claims(_doc(text), blank, Settings()))[surface]
     assert (c.period_start, c.period_end) == period
 
@@ -257,7 +260,8 @@ def test_extract_wire_story_with_model(nlp) -> None:
     import datetime as dt
 
     text = ("LIMA, Jan 30 (Reuters) - Peru's copper exports rose 12% in December from a year earlier, the "
-            "central bank said on Tuesday. The biggest buyers were China ($1.9 billion) and Japan ($0.4 billion).")
+            "central bank said on Tuesday. The biggest buyers were China ($1.9 billion) and Japan "
+            "($0.4 billion).")
     found = _by_surface(extract_claims(_doc(text, published=dt.date(2024, 1, 30)), nlp, Settings()))
     rise = found["12%"]
     assert (rise.period_start, rise.period_end) == (2023, 2023)  # last December, not the release day
@@ -265,7 +269,8 @@ def test_extract_wire_story_with_model(nlp) -> None:
     assert "Peru" in rise.entities
     assert not any("LIMA" in e or "Lima" in e for e in rise.entities)
     japan = found["$0.4 billion"]
-    assert japan.entities[0] == "Japan" and "China" not in japan.entities
+    assert japan.entities[0] == "Japan"
+    assert "China" not in japan.entities
 
 
 @pytest.mark.model

@@ -449,7 +449,9 @@ _SHARE_BASE_PHRASES = frozenset({"gross domestic product", "gross national incom
                                  "domestic product"})
 
 
-def syntactic_subject(span: Span, counted: str | None = None, *, bounds: tuple[int, int] | None = None) -> str:
+def syntactic_subject(
+    span: Span, counted: str | None = None, *, bounds: tuple[int, int] | None = None
+) -> str:
     """What the number in `span` measures, read from the dependency parse.
 
     `¥400 million ... in grants` -> `grants`; `40.5% of ASEAN-10 respondents` -> `ASEAN-10 respondents`;
@@ -500,7 +502,8 @@ def _topic_of_verbs(verbs: Sequence[Token], exclude: set[int]) -> str:
         if _lemma(verb) in _RECORDING_VERBS:
             for child in verb.children:  # `recorded sales revenue of ..., a decrease of 11%`
                 if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
-                        and child.lower_ not in _CHANGE_NOUNS and not any(_is_numberish(t) for t in child.lefts):
+                        and child.lower_ not in _CHANGE_NOUNS \
+                        and not any(_is_numberish(t) for t in child.lefts):
                     return _phrase(child, exclude)
         subject = _verb_subject(verb, exclude)
         if subject and subject.split()[-1].lower() not in _CHANGE_NOUNS and subject.lower() not in {
@@ -508,7 +511,8 @@ def _topic_of_verbs(verbs: Sequence[Token], exclude: set[int]) -> str:
             return subject
         for child in verb.children:  # `raise defence spending to 2%`: the object is what is measured
             if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
-                    and child.lower_ not in _CHANGE_NOUNS and not any(_is_numberish(t) for t in child.lefts):
+                    and child.lower_ not in _CHANGE_NOUNS \
+                    and not any(_is_numberish(t) for t in child.lefts):
                 phrase = _phrase(child, exclude)
                 if phrase and phrase.split()[-1].lower() not in _CHANGE_NOUNS and not _is_place(phrase):
                     return phrase
@@ -616,7 +620,8 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
     colon = doc.text.rfind(":", sent.start_char, span.start_char)
     if colon > 0:
         root = next((t for t in sent if t.idx >= colon), None)
-        verbs = [t for t in sent if t.idx < colon and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
+        verbs = [t for t in sent
+                 if t.idx < colon and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
         for verb in verbs:
             subject = _verb_subject(verb, exclude)
             if subject and not _is_place(subject):
@@ -644,7 +649,8 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
     # `X% of Y`, `¥400 million in grants`, `$5 billion worth of aid`
     for token in span:
         for child in token.children:
-            if child.i in exclude or child.dep_ != "prep" or child.lower_ not in {"of", "in", "for", "worth", "on"}:
+            if child.i in exclude or child.dep_ != "prep" \
+                    or child.lower_ not in {"of", "in", "for", "worth", "on"}:
                 continue
             objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
             if objects and not _is_date_word(objects[0]) and objects[0].i not in exclude:
@@ -930,7 +936,8 @@ def _verb_subject(verb: Token, exclude: set[int]) -> str:
                 if t.i not in exclude and t.dep_ == "appos" and t.pos_ in {"NOUN", "PROPN"}:
                     return _phrase(t, exclude)
             nearest = [t for t in verb.doc[verb.sent.start:verb.i] if t.i not in exclude
-                       and t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT", "conj"}]
+                       and t.pos_ in {"NOUN", "PROPN"}
+                       and t.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT", "conj"}]
             if nearest:
                 return _phrase(nearest[-1], exclude)
     if verb.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
@@ -973,7 +980,7 @@ _LEVEL_VERBS = frozenset({
     "record", "attract", "tally", "double", "triple", "near", "represent", "constitute", "make", "comprise",
     "expand", "shrink", "contract", "surge", "slump", "slip", "plunge", "soar", "tumble", "narrow", "widen",
     "ease", "slow", "gain", "edge", "dip", "accelerate", "rebound", "recover", "improve", "swell", "balloon",
-    "sink", "decelerate", "moderate", "peak", "hover", "pass", "exceed",
+    "sink", "decelerate", "moderate", "peak", "hover", "pass",
 })
 """Verbs whose object is the level of their subject (`exports reached $5 billion`)."""
 
@@ -987,7 +994,8 @@ _IRREGULAR_LEMMAS = {
     "brought": "bring",
     "paid": "pay", "led": "lead", "held": "hold", "drew": "draw", "drawn": "draw", "met": "meet",
     "shrank": "shrink", "shrunk": "shrink", "ran": "run", "runs": "run", "running": "run", "sank": "sink",
-    "sunk": "sink", "kept": "keep", "lost": "lose", "put": "put", "set": "set", "cut": "cut", "began": "begin",
+    "sunk": "sink", "kept": "keep", "lost": "lose", "put": "put", "set": "set", "cut": "cut",
+    "began": "begin",
     "begun": "begin", "swelled": "swell", "swollen": "swell", "flew": "fly", "dealt": "deal", "slid": "slide",
 }
 _COPULAS = frozenset({"be", "have", "become", "remain", "seem"})

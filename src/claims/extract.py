@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span
 
 from claims import context
 from claims.errors import OffsetMismatchError
-from claims.lexicon.entities import COUNTRIES
 from claims.parse.periods import Period, find_periods
 from claims.segment import Layout, Table, TableCell, segment
 from claims.settings import Settings
@@ -234,7 +233,8 @@ def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[
             for prev in reversed(out[:i]):
                 if prev.sentence_start == c.sentence_start and (prev.subject or prev.counted) \
                         and prev.kind != Kind.PERCENT:
-                    subject = re.sub(r"\s*\((?:% of \w+|\w+ equivalent)\)$", "", prev.subject or prev.counted or "")
+                    subject = re.sub(r"\s*\((?:% of \w+|\w+ equivalent)\)$", "",
+                                     prev.subject or prev.counted or "")
                     break
             share = _SHARE_AFTER.match(text[c.char_end:c.char_end + 40]) if text else None
             if subject and share:
@@ -316,8 +316,10 @@ def _prose_claim(
             subject = ""
     subject = context.clean_subject(subject)
     lead = context.dateline_end(sentence)  # `JAKARTA, April 15 (Reuters) -`: the city is no party
-    found = [(a + lead, name) for a, name in context.find_entities(sentence[lead:], anchor=q.start - s - lead)]
-    ner = [(a + offset, name) for a, b, name in _named_parties(doc) if s + lead <= a + offset and b + offset <= e]
+    found = [(a + lead, name)
+             for a, name in context.find_entities(sentence[lead:], anchor=q.start - s - lead)]
+    ner = [(a + offset, name) for a, b, name in _named_parties(doc)
+           if s + lead <= a + offset and b + offset <= e]
     ner.sort(key=lambda x: abs(x[0] - q.start))
     extra = [name for _, name in ner]
     entities = context.canonical_entities(found, extra)
@@ -325,9 +327,9 @@ def _prose_claim(
     if item:
         # `Singapore ($13.2 billion), Indonesia ($9.5 billion)`: each figure is about its own country only
         own = [name for _, name in context.find_entities(item)]
-        others = {name for party in context.list_item_parties(sentence) if party != item
+        listed = {name for party in context.list_item_parties(sentence) if party != item
                   for _, name in context.find_entities(party)}
-        entities = context.canonical_entities([(0, n) for n in own], [n for n in entities if n not in others])
+        entities = context.canonical_entities([(0, n) for n in own], [n for n in entities if n not in listed])
     previous = _previous_sentence_text(doc, span, offset, text) if span is not None else ""
     if not entities and previous:
         # a sentence that names no party continues the one before (`... like ASEAN is solidifying ... With a
@@ -410,6 +412,10 @@ def _is_duration(q: Quantity) -> bool:
     return q.kind == Kind.MEASURE and q.unit in {"year", "decade", "month", "week", "day", "century"}
 
 
+_NOT_CARRIED = frozenset({"price_base", "citation", "comparison", "day", "release", "now", "prior"})
+"""Period relations a following sentence never inherits."""
+
+
 def _previous_sentence_period(
     doc: Doc, span: Span, offset: int, text: str, reference: dt.date | None
 ) -> Period | None:
@@ -423,7 +429,7 @@ def _previous_sentence_period(
     if "\n" in gap or "\n" in previous.text.rstrip()[-1:]:
         return None  # another paragraph, or a heading the parser ended a sentence on
     mentions = {m.period for m in find_periods(previous.text, reference=reference)
-                if m.relation not in {"price_base", "citation", "comparison", "day", "release", "now", "prior"}
+                if m.relation not in _NOT_CARRIED
                 and m.event < 0}
     return mentions.pop() if len(mentions) == 1 else None
 

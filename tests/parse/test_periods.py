@@ -203,7 +203,8 @@ GOVERNING = [
     ("The Budget 2024 projects a surplus of $3 billion, or 1 percent of GDP, for FY2024.", "$3 billion",
      Period(2024, 2024, True)),
     # the previous year of the sentence's own year; the ends of a from-to change under a range
-    ("Imports fell to $9 billion in 2021 from $12 billion the previous year.", "$12 billion", Period(2020, 2020)),
+    ("Imports fell to $9 billion in 2021 from $12 billion the previous year.", "$12 billion",
+     Period(2020, 2020)),
     ("Between 2010 and 2020, output fell from 40 percent to 25 percent.", "40 percent", Period(2010, 2010)),
     ("Between 2010 and 2020, output fell from 40 percent to 25 percent.", "25 percent", Period(2020, 2020)),
     ("Since its founding in 1990, the fund has made 700 grants.", "700 grants", Period(1990, None)),
@@ -220,7 +221,8 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
     start = sentence.index(number)
     end = start + len(number)
     others = []
-    for other in ("$40 billion", "$120 billion", "$5 billion", "$3 billion", "42 percent", "1 percent", "20 percent",
+    for other in ("$40 billion", "$120 billion", "$5 billion", "$3 billion", "42 percent", "1 percent",
+                  "20 percent",
                   "$9 billion", "$12 billion", "25 percent", "$4 billion",
                   "30 percent", "55 percent", "40 percent", "60 percent", "12 clubs", "20 clubs"):
         if other != number and other in sentence:

@@ -54,7 +54,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Maldives": ("Maldives",),
     # the other UN member states and observers (ISO 3166 short names in their common English form; `Chad` is
     # left out: it is also a given name)
-    "Afghanistan": ("Afghanistan",), "Albania": ("Albania",), "Algeria": ("Algeria",), "Andorra": ("Andorra",),
+    "Afghanistan": ("Afghanistan",), "Albania": ("Albania",), "Algeria": ("Algeria",),
+    "Andorra": ("Andorra",),
     "Angola": ("Angola",), "Antigua and Barbuda": ("Antigua and Barbuda",), "Argentina": ("Argentina",),
     "Armenia": ("Armenia",), "Austria": ("Austria",), "Azerbaijan": ("Azerbaijan",), "Bahamas": ("Bahamas",),
     "Bahrain": ("Bahrain",), "Barbados": ("Barbados",), "Belarus": ("Belarus",), "Belgium": ("Belgium",),

@@ -88,7 +88,7 @@ class PeriodMention:
     relation: str  # point, range, open, by, until, decade, relative, day, release, now, citation, price_base,
     # comparison (`the highest since 2015`: never the period of a value)
     preposition: str = ""  # the governing word before it (`in`, `by`, `since`), lower case
-    event: int = -1  # offset of a founding/creation verb whose clause holds it (`established in 2005`), else -1
+    event: int = -1  # offset of a founding verb whose clause holds it (`established in 2005`), else -1
 
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -135,8 +135,10 @@ _DETECTORS: list[tuple[str, re.Pattern[str]]] = [
         r"""\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b""",
         re.VERBOSE | re.IGNORECASE)),
     ("full_date", re.compile(
-        rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+(?P<y1>{_YEAR})  # 12 December 2023
-          | (?P<m2>{_MONTH_ANY})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR}))     # December 12, 2023
+        rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+   # 12 December
+            (?P<y1>{_YEAR})                                                           # 2023
+          | (?P<m2>{_MONTH_ANY})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+      # December 12,
+            (?P<y2>{_YEAR}))                                                          # 2023
         (?![\d])""", re.VERBOSE)),
     ("relative_month", re.compile(r"""\b(?P<rel>this|last|next)\s+month\b""", re.VERBOSE | re.IGNORECASE)),
     ("relative_fiscal", re.compile(
@@ -553,7 +555,7 @@ def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None
             return mention(Period(None, year), "until")
         return mention(Period(year, year), "relative")
     if name == "prior":
-        # anchored to the sentence's own year in `find_periods` when it has one (`in 2023 ... the previous year`)
+        # anchored to the text's own year in `find_periods` when it has one (`in 2023 ... the previous year`)
         return mention(_relative(reference, -1), "prior") if reference is not None else \
             PeriodMention(s, e, surface, Period(None, None), "prior", prep, -1)
     if name == "full_date":
@@ -666,9 +668,9 @@ def _attached_elsewhere(
     for qs, qe in other_quantities:
         if qe <= mention.start and qs != start:
             gap = text[qe:mention.start]
-            if len(_WORD.findall(gap)) <= 3 and "," not in gap and ";" not in gap:
-                if not base_only or _BASE_BEFORE.search(text[max(0, qs - 30):qs]):
-                    return True
+            near = len(_WORD.findall(gap)) <= 3 and "," not in gap and ";" not in gap
+            if near and (not base_only or _BASE_BEFORE.search(text[max(0, qs - 30):qs])):
+                return True
     return False
 
 
@@ -703,15 +705,19 @@ _BASELINE_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE)
 _FROM_NUMBER = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|just|only|over|a\s+record)\s+)?$",
                           re.IGNORECASE)
+_TO_NUMBER = re.compile(r"\bto\s+(?:(?:about|around|some|nearly|just|only|a\s+record)\s+)?$", re.IGNORECASE)
 _FROM_NUMBER_ANYWHERE = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|over|a\s+record)\s+)?[$€£¥\d]",
                                    re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\b(?P<what>[^,;:.()]{0,45})$", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"\b(?:the|a|an|late|early|mid|end|start|beginning|middle|last|first|second|third"
-                         r"|fourth|final|quarter|half|of|in|year|fiscal|this|next|same)\b|[-\s]", re.IGNORECASE)
+                         r"|fourth|final|quarter|half|of|in|year|fiscal|this|next|same)\b|[-\s]",
+                         re.IGNORECASE)
 _TO_AFTER = re.compile(r"^[^,;:.()\d]{0,20}?\bto\b", re.IGNORECASE)
+_BASE_WORD_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|over|on)\s+$", re.IGNORECASE)
 _EVENT_CLAUSE_END = re.compile(
     r"""[,;:()\[\]–—]|\s-\s|\bbut\b|\bwhile\b
       |\band\s+(?:now|has|have|had|is|are|was|were|its|it|\w+ing|\w+ed)\b""", re.VERBOSE | re.IGNORECASE)
+_NOT_FALLBACK = frozenset({"citation", "day", "release", "now", "prior"})
 _DAY_COST = {"day": 6.0, "release": 9.0, "now": 3.0, "relative": 1.0, "prior": 1.0}
 _NAME_AFTER = re.compile(r"^\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*")
 UNUSABLE = frozenset({"price_base", "comparison"})
@@ -734,8 +740,8 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
     """
     if mention.relation in UNUSABLE:
         return False
-    if mention.relation == "prior" and re.search(r"\b(?:from|than|compared\s+(?:with|to)|against|over|on)\s+$",
-                                                 text[max(0, mention.start - 15):mention.start], re.IGNORECASE):
+    if mention.relation == "prior" \
+            and _BASE_WORD_BEFORE.search(text[max(0, mention.start - 15):mention.start]):
         return False  # `rose 5% from a year earlier`: the base of a comparison
     if mention.start >= end and _BASELINE_GAP.match(text[end:mention.start]):
         return False
@@ -744,7 +750,7 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
     origin = _FROM_BEFORE.search(text[max(0, mention.start - 50):mention.start])
     if mention.end <= start and origin and _TO_AFTER.match(text[mention.end:start]) \
             and _TIME_WORDS.sub(" ", origin.group("what")).strip():
-        return False  # `from the crisis of the late 1990s to become a $4.81 trillion economy`: the origin's year
+        return False  # `from the crisis of the late 1990s to become a $4.81 trillion economy`: the origin
     if mention.event >= 0:
         return mention.event < start and not _EVENT_CLAUSE_END.search(text[mention.event:start])
     return True
@@ -778,7 +784,8 @@ def choose_period(
     """
     best: tuple[float, PeriodMention] | None = None
     candidates = [m for m in mentions if usable(m, start, end, text)
-                  and not (m.preposition and _attached_elsewhere(m, start, text, other_quantities, base_only=True))
+                  and not (m.preposition
+                           and _attached_elsewhere(m, start, text, other_quantities, base_only=True))
                   and not (m.start >= end and _NEXT_CONJUNCT.search(text[max(0, m.start - 20):m.start])
                            and _ADVERBIAL_AFTER.match(text[m.end:m.end + 3]))]
     for mention in candidates:
@@ -807,7 +814,8 @@ def choose_period(
             cost += 2.0
         if mention.relation == "citation":
             cost += 3.0
-        if not mention.preposition and _DETERMINER_BEFORE.search(text[max(0, mention.start - 8):mention.start]) \
+        if not mention.preposition \
+                and _DETERMINER_BEFORE.search(text[max(0, mention.start - 8):mention.start]) \
                 and _NAME_AFTER.match(text[mention.end:mention.end + 40]):
             cost += 3.0  # a year in a name (`the 2022 Defense White Paper`) dates the document, weakly
         cost += _DAY_COST.get(mention.relation, 0.0)
@@ -821,18 +829,19 @@ def choose_period(
         # number (`up from 64 in 2022`)
         left = max(text.rfind(";", 0, start), text.rfind(":", 0, start))
         right = min((k for k in (text.find(";", end), text.find(":", end)) if k >= 0), default=len(text))
-        periods = {m.period for m in candidates if m.relation not in {"citation", "day", "release", "now", "prior"}
+        periods = {m.period for m in candidates if m.relation not in _NOT_FALLBACK
                    and left < m.start and m.end <= right and not (m.start < end and start < m.end)}
         if len(periods) == 1:
             chosen = next(m for m in candidates if m.period in periods and left < m.start and m.end <= right)
     if chosen is not None and chosen.relation in {"range", "open"} and chosen.period.start is not None \
             and not (chosen.start >= end):
         # `Between 2015 and 2023, visitors fell from 7.9 million to 3.5 million`: each end has its year
-        if _FROM_NUMBER.search(text[max(0, start - 30):start]) and re.match(r"[^,;.]{0,30}?\bto\b", text[end:]):
+        if _FROM_NUMBER.search(text[max(0, start - 30):start]) \
+                and re.match(r"[^,;.]{0,30}?\bto\b", text[end:]):
             return dataclasses.replace(chosen, period=Period(chosen.period.start, chosen.period.start,
                                                              chosen.period.fiscal))
-        if chosen.period.end is not None and re.search(
-                r"\bto\s+(?:(?:about|around|some|nearly|just|only|a\s+record)\s+)?$", text[max(0, start - 30):start]) \
+        if chosen.period.end is not None \
+                and _TO_NUMBER.search(text[max(0, start - 30):start]) \
                 and _FROM_NUMBER_ANYWHERE.search(text[chosen.end:start]):
             return dataclasses.replace(chosen, period=Period(chosen.period.end, chosen.period.end,
                                                              chosen.period.fiscal))
