@@ -1129,6 +1129,36 @@ def _locative(text: str, start: int) -> bool:
                           text[max(0, start - 12):start]))
 
 
+_SOURCE_AFTER = re.compile(
+    r"""^[\w\s.'’&-]{0,40}?\b(?:said|says|showed|shows|reported|reports|estimated|estimates|announced|told
+      |stated|noted|data|figures|statistics)\b""", re.VERBOSE)
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|data\s+from|figures\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTRIBUTION_BEFORE = re.compile(r"[,;]\s+(?:the\s+|The\s+)?$")
+
+
+def reported_by(text: str, start: int, end: int | None = None) -> bool:
+    """True when the name at text[start:] only reports the figures: a trailing attribution (`..., the General
+    Statistics Office said`, `..., Bank of Korea data showed`) or `according to SIPRI`; not the subject that
+    reports its own figures (`Sony reported sales of ...`).
+
+    >>> t = "Exports rose 5%, the General Statistics Office said."
+    >>> reported_by(t, t.index("General"), t.index(" said"))
+    True
+    >>> t = "Thailand's central bank expects 35 million visitors."
+    >>> reported_by(t, 0)
+    False
+    """
+    if _SOURCE_BEFORE.search(text[max(0, start - 20):start]):
+        return True
+    if not _ATTRIBUTION_BEFORE.search(text[max(0, start - 8):start]):
+        return False
+    if end is None:
+        m = re.match(r"[\w.'’&-]+(?:\s+[A-Z][\w.'’&-]*)*", text[start:])
+        end = start + (m.end() if m else 0)
+    m = _SOURCE_AFTER.match(text[end:end + 50])
+    return bool(m) and "," not in m.group(0)
+
+
 def canonical_entities(
     found: Iterable[tuple[int, str]], extra: Iterable[str] = (), *, limit: int = 6
 ) -> tuple[str, ...]:

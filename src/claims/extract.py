@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from claims import context
 from claims.errors import OffsetMismatchError
+from claims.lexicon.entities import COUNTRIES
 from claims.parse.periods import Period, find_periods
 from claims.segment import Layout, Table, TableCell, segment
 from claims.settings import Settings
@@ -317,9 +318,11 @@ def _prose_claim(
     subject = context.clean_subject(subject)
     lead = context.dateline_end(sentence)  # `JAKARTA, April 15 (Reuters) -`: the city is no party
     found = [(a + lead, name)
-             for a, name in context.find_entities(sentence[lead:], anchor=q.start - s - lead)]
+             for a, name in context.find_entities(sentence[lead:], anchor=q.start - s - lead)
+             if name in COUNTRIES or not context.reported_by(sentence, a + lead)]
     ner = [(a + offset, name) for a, b, name in _named_parties(doc)
-           if s + lead <= a + offset and b + offset <= e]
+           if s + lead <= a + offset and b + offset <= e
+           and not context.reported_by(text, a + offset, b + offset)]
     ner.sort(key=lambda x: abs(x[0] - q.start))
     extra = [name for _, name in ner]
     entities = context.canonical_entities(found, extra)
