@@ -1153,10 +1153,10 @@ def reported_by(text: str, start: int, end: int | None = None) -> bool:
     if not _ATTRIBUTION_BEFORE.search(text[max(0, start - 8):start]):
         return False
     if end is None:
-        m = re.match(r"[\w.'’&-]+(?:\s+[A-Z][\w.'’&-]*)*", text[start:])
-        end = start + (m.end() if m else 0)
-    m = _SOURCE_AFTER.match(text[end:end + 50])
-    return bool(m) and "," not in m.group(0)
+        name = re.match(r"[\w.'’&-]+(?:\s+[A-Z][\w.'’&-]*)*", text[start:])
+        end = start + (name.end() if name else 0)
+    verb = _SOURCE_AFTER.match(text[end:end + 50])
+    return verb is not None and "," not in verb.group(0)
 
 
 def canonical_entities(
