@@ -440,6 +440,8 @@ _CHANGE_NOUNS = frozenset({
     "average",
 })
 """Nouns that name a change or a level without saying of what (`a 20.8% slump`, `a 32-month high of`)."""
+_LEVEL_NOUNS = frozenset({"high", "low", "record", "peak", "top", "total", "sum", "estimate", "estimation",
+                          "figure", "level", "value", "average"})
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day",
                          "days", "last", "next", "this", "previous", "past", "same", "period", "time",
                          "earlier", "ago", "half", "decade"})
@@ -478,7 +480,8 @@ def syntactic_subject(
     if subject and head_word in _CHANGE_NOUNS:
         topic = _clause_topic(span, exclude)
         if topic and topic.lower() != subject.lower():
-            return f"{subject} in {topic}"
+            # a level names only its topic (`a 32-month high of`, `an estimation of`); a change keeps its word
+            return topic if head_word in _LEVEL_NOUNS else f"{subject} in {topic}"
     return subject
 
 
@@ -499,6 +502,9 @@ def _clause_topic(span: Span, exclude: set[int]) -> str:
 
 def _topic_of_verbs(verbs: Sequence[Token], exclude: set[int]) -> str:
     for verb in verbs:
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i not in exclude \
+                and verb.head.lower_ not in _CHANGE_NOUNS:
+            return _phrase(verb.head, exclude | {verb.i})  # `an economy valued at an estimation of ...`
         if _lemma(verb) in _RECORDING_VERBS:
             for child in verb.children:  # `recorded sales revenue of ..., a decrease of 11%`
                 if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
@@ -1057,6 +1063,17 @@ def _participle(verb: str) -> str:
     if len(verb) <= 4 and _needs_final_e(verb) and verb[-1] not in "aeiouwxy":
         return verb + verb[-1] + "ed"  # plan -> planned
     return verb + "ed"
+
+
+def main_subject_text(span: Span, start_char: int = 0) -> str:
+    """The words of the subject of the sentence's main verb (`ASEAN's deepening engagement`), "" if none;
+    only words at or after `start_char` (the clipped sentence's start in the doc)."""
+    root = span.sent.root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            words = [t for t in child.subtree if t.idx >= start_char]
+            return " ".join(t.text_with_ws for t in words).strip() if words else ""
+    return ""
 
 
 def present_tense(span: Span) -> bool:

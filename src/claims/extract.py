@@ -345,8 +345,11 @@ def _prose_claim(
     if not subject and label and s + label.end() <= q.start and _is_label(label.group("label")):
         subject = context.clean_subject(label.group("label"))  # `- Electric vehicles: 1 million on the road`
     if not item and not q.counted and context.generic_subject(subject):
+        # whose it is: a party in the sentence's main subject (`Tokyo's engagement ... is evidenced by ...,
+        # funding of ¥2.8 trillion`), else the nearest party before the number, else the inherited party
+        main = [name for _, name in context.find_entities(context.main_subject_text(span, s - offset))]
         before = [name for _, name in sorted(context.find_entities(text[s + lead:q.start]))]
-        owner = before[-1] if before else (entities[0] if entities and not found else "")
+        owner = main[0] if main else before[-1] if before else (entities[0] if entities and not found else "")
         if owner and owner.lower() not in subject.lower():
             subject = f"{owner} {subject}"  # `its $4.13 trillion economy` -> `ASEAN economy`
     return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
