@@ -188,6 +188,8 @@ def test_context_syntactic_subject(nlp, sentence: str, number: str, expected: st
         ("The navy will buy four Italy's surplus corvettes.", "four", "surplus corvettes"),
         # `raise X to N` measures X; the nearest of two parsed subjects
         ("The central bank raised its inflation forecast to 3.4% from 3.1%.", "3.1%", "inflation forecast"),
+        # a level noun names its topic, here the noun the participle modifies
+        ("Peru has an economy valued at an estimation of $260 billion.", "$260 billion", "economy"),
     ],
 )
 def test_context_subject_rules(nlp, sentence: str, number: str, expected: str) -> None:

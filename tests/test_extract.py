@@ -279,3 +279,10 @@ def test_extract_founding_year_does_not_date_a_current_count(nlp) -> None:
     found = _by_surface(extract_claims(_doc(text), nlp, Settings()))
     assert found["five"].period_start == 1969
     assert found["four"].period_start is None
+
+
+@pytest.mark.model
+def test_extract_generic_subject_names_its_owner(nlp) -> None:
+    text = "Chile's mining drive is backed by concrete projects, such as funding of $2 billion."
+    claim = _by_surface(extract_claims(_doc(text), nlp, Settings()))["$2 billion"]
+    assert claim.subject.startswith("Chile")
