@@ -26,7 +26,8 @@ from claims.types import Claim, Document, Kind, Qualifier, Rejection
 
 logger = logging.getLogger(__name__)
 
-_EXTRACTOR_MODULES = ("lexicon", "parse", "nlp", "extract.py", "segment.py", "context.py", "types.py")
+_EXTRACTOR_MODULES = ("lexicon", "parse", "nlp", "extract.py", "segment.py", "context.py", "extract", "segment", "context",
+                      "types.py")  # a module may become a package of the same name
 
 
 def extractor_version(settings: Settings) -> str:
