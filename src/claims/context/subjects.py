@@ -1,0 +1,328 @@
+"""What a number measures, read from the dependency parse around it (the noun it modifies, the noun
+phrase it is the object of, the counted noun and its recipient), and the tidying of that text."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from claims.context.grammar import (
+    _TIME_NOUNS,
+    _is_date_word,
+    _is_numberish,
+    _phrase,
+    _recipient,
+    _verb_object,
+    _verb_subject,
+)
+from claims.context.sentences import dateline_end
+from claims.context.topics import _CHANGE_NOUNS, _clause_topic, _list_item_subject
+from claims.context.verbs import (
+    _COPULAS,
+    _EXPECTING_VERBS,
+    _GIVING_VERBS,
+    _LEVEL_VERBS,
+    _OWNING_VERBS,
+    _lemma,
+    _participle_of,
+)
+from claims.parse.periods import find_periods
+
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "quantmod", "amod", "nmod", "npadvmod"})
+
+
+_LEVEL_NOUNS = frozenset({"high", "low", "record", "peak", "top", "total", "sum", "estimate", "estimation",
+                          "figure", "level", "value", "average"})
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day",
+                         "days", "last", "next", "this", "previous", "past", "same", "period", "time",
+                         "earlier", "ago", "half", "decade"})
+_IDIOM_ON = frozenset({"road", "ground", "average", "basis", "track", "board", "hold", "line", "record",
+                       "way", "paper", "top", "site", "time", "schedule", "year", "month", "quarter", "day"})
+_SHARE_BASE_PHRASES = frozenset({"gross domestic product", "gross national income", "gross national product",
+                                 "domestic product"})
+
+
+def syntactic_subject(
+    span: Span, counted: str | None = None, *, bounds: tuple[int, int] | None = None
+) -> str:
+    """What the number in `span` measures, read from the dependency parse.
+
+    `¥400 million ... in grants` -> `grants`; `40.5% of ASEAN-10 respondents` -> `ASEAN-10 respondents`;
+    `the OSA budget was 8.1 billion yen` -> `OSA budget`; `trade flows of more than $280 million` ->
+    `trade flows`; counts -> the counted noun with its `to`/`for` recipient, or whose they are (`leaders of
+    East Asia Summit` for `the EAS with 18 leaders`). `bounds` (character offsets in the doc) limit the words
+    to the sentence; a wire dateline (`JAKARTA, April 15 (Reuters) -`) never gives a word. A change or level
+    noun (`a 20.8% slump`, `a record $4.2 billion`) is read as what changed (`slump in non-oil exports`),
+    and a figure in parentheses after a name in a list (`Singapore (-20.2%)`) measures the list's noun.
+    """
+    exclude = {t.i for t in span}
+    sent = span.sent
+    lo, hi = bounds if bounds is not None else (sent.start_char, sent.end_char)
+    cut = dateline_end(span.doc.text[sent.start_char:sent.end_char])
+    lo = max(lo, sent.start_char + cut)
+    exclude.update(t.i for t in sent if t.idx < lo or t.idx >= hi)
+    subject = _subject(span, counted, exclude)
+    listed = _list_item_subject(span, exclude)
+    if listed:
+        return listed
+    head_word = subject.split()[-1].lower() if subject else ""
+    if subject and set(subject.lower().split()) <= _TIME_WORDS:
+        return ""  # `up from 28 million last year`: the sentence's other figure says what it measures
+    if subject and head_word in _CHANGE_NOUNS:
+        topic = _clause_topic(span, exclude)
+        if topic and topic.lower() != subject.lower():
+            # a level names only its topic (`a 32-month high of`, `an estimation of`); a change keeps its word
+            return topic if head_word in _LEVEL_NOUNS else f"{subject} in {topic}"
+    return subject
+
+
+def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
+    root = span.root
+    if counted:
+        head = root.head if root.head.i not in exclude else root
+        if head.dep_ == "poss" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i not in exclude:
+            # `six Japan's used frigates to the Philippines`: the possessed noun is what is counted
+            noun = head.head
+            return f"{_phrase(noun, exclude)} {_recipient(noun, exclude)}".strip()
+        recipient = _recipient(head, exclude)
+        if not recipient:
+            owner = _count_owner(head, exclude)
+            if owner and owner.split()[-1].lower() in _COLLECTIVE_NOUNS:
+                return owner
+            if owner:
+                return f"{counted} of {owner}"
+        return f"{counted} {recipient}".strip()
+    # `X% of Y`, `¥400 million in grants`, `$5 billion worth of aid`
+    for token in span:
+        for child in token.children:
+            if child.i in exclude or child.dep_ != "prep" \
+                    or child.lower_ not in {"of", "in", "for", "worth", "on"}:
+                continue
+            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
+            if objects and not _is_date_word(objects[0]) and objects[0].i not in exclude:
+                if span.root.ent_type_ == "PERCENT" or "%" in span.text or "cent" in span.text.lower():
+                    share = _share_of(objects[0], span, exclude)
+                    if share:
+                        return share
+                    if _share_base(objects[0]):
+                        return ""  # `6.2% of GDP` after an amount: it measures what the amount does
+                if objects[0].lower_ in {"its", "their"} or objects[0].lower_ in _CHANGE_NOUNS - {"total"}:
+                    continue
+                if child.lower_ == "on" and objects[0].lower_ in _IDIOM_ON:
+                    continue  # `1 million on the road`, `5% on average`
+                if objects[0].lower_ in {"value", "worth"} and child.lower_ == "of":
+                    continue  # `lost 40% of its value`: the subject of the verb lost it
+                return _phrase(objects[0], exclude)
+    head = root
+    while head.dep_ in _MODIFIER_DEPS and head.head.i in exclude:
+        head = head.head
+    dep = head.dep_
+    governor = head.head
+    if governor.lower_ in {"up", "down", "higher", "lower"} and governor.head.pos_ in {"NOUN", "PROPN"} \
+            and governor.head.i not in exclude and not _is_numberish(governor.head):
+        return _phrase(governor.head, exclude)  # `with consumer loans up 24.1%`
+    if dep in {"nummod", "quantmod"} and governor.dep_ == "poss" and governor.head.pos_ in {"NOUN", "PROPN"} \
+            and governor.head.i not in exclude:
+        # `six Japan's used frigates`: the number counts the possessed noun, not the possessor
+        head, dep, governor = governor, "nummod", governor.head
+    if governor.lower_ == "worth" and governor.head.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(governor.head, exclude)  # `vessels worth ¥60 billion`
+    if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.lower_ in _TIME_NOUNS \
+            and governor.head.pos_ == "VERB":
+        head, dep, governor = governor, governor.dep_, governor.head  # `fell 12.5% year on year`
+    if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.i not in exclude \
+            and governor.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(governor, exclude)
+    if dep == "pobj":
+        prep = governor
+        host = prep.head
+        if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(host, exclude)
+        if host.pos_ == "VERB" and host.dep_ == "acl" and host.head.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(host.head, exclude)  # `relief assistance valued at USD 208,000`
+        if host.pos_ in {"VERB", "AUX"}:
+            verb = _lemma(host)
+            if prep.lower_ in {"to", "at", "by", "from"} and verb not in _LEVEL_VERBS:
+                for child in host.children:  # `raise defence spending to 2%`, `bringing the total to 11.7m`
+                    if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
+                            and not any(_is_numberish(t) for t in child.lefts):
+                        return _phrase(child, exclude)
+            if verb in _EXPECTING_VERBS:
+                for clause in host.children:  # `expects the deficit to fall to 3.1%, from 4.2%`
+                    if clause.dep_ in {"ccomp", "xcomp"}:
+                        subject = _verb_subject(clause, exclude)
+                        if subject:
+                            return subject
+            if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
+                subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
+                if subject:
+                    return subject
+            frame = _verb_frame(host, exclude)
+            if frame:
+                return frame
+        if host.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(host, exclude)
+    if dep in {"attr", "acomp", "oprd"} and governor.pos_ in {"VERB", "AUX"}:
+        subject = _verb_subject(governor, exclude)
+        if subject:
+            return subject
+    if dep in {"dobj", "obj", "dative", "npadvmod"} and governor.pos_ == "VERB":
+        verb = _lemma(governor)
+        if verb in _LEVEL_VERBS:
+            # `FDI exceeded US$22 billion`, `inflows reaching US$100.6 billion`: the value of the subject
+            if governor.dep_ == "acl" and governor.head.pos_ in {"NOUN", "PROPN"}:
+                return _phrase(governor.head, exclude)
+            subject = _verb_subject(governor, exclude)
+            if subject:
+                return subject
+        return _verb_frame(governor, exclude)
+    if dep in {"nsubj", "nsubjpass"} and governor.pos_ in {"VERB", "AUX"}:
+        return _verb_object(governor, exclude)
+    if dep == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(governor, exclude)
+    for child in governor.children:  # `sets aside ¥8.7 trillion for defense-related expenditures`
+        if child.dep_ == "prep" and child.lower_ == "for" and child.i not in exclude:
+            objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in exclude
+                       and not _is_numberish(t) and not _is_date_word(t)]
+            if objects:
+                return _phrase(objects[0], exclude)
+    return ""
+
+
+def _verb_frame(verb: Token, exclude: set[int]) -> str:
+    """`grants provided by Tokyo to Kuala Lumpur`, `amount given by Japan to AHA Centre`."""
+    noun = ""
+    recipient = _recipient(verb, exclude)
+    for i in sorted(exclude):  # `gave $40 million to the AHA Centre` with the PP on the amount
+        if recipient:
+            break
+        recipient = _recipient(verb.doc[i], exclude, climb=False)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "as", "on"} and child.i not in exclude:
+            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)
+                       and not _is_date_word(t)]
+            if objects and objects[0].i not in exclude:
+                noun = _phrase(objects[0], exclude)
+                break
+    if not recipient and _lemma(verb) in _GIVING_VERBS:
+        for child in verb.children:  # `provide Kuala Lumpur with ¥400 million`
+            if child.dep_ in {"dobj", "dative"} and child.i not in exclude and not _is_numberish(child) \
+                    and child.pos_ in {"PROPN", "NOUN"}:
+                recipient = f"to {_phrase(child, exclude)}"
+                break
+    agent = _verb_subject(verb, exclude)
+    if not (noun or agent or recipient):
+        return ""
+    verb_text = _lemma(verb)
+    if verb_text in _COPULAS:
+        return noun or agent
+    parts = [noun or "amount", _participle_of(verb, verb_text), f"by {agent}" if agent else "", recipient]
+    return " ".join(p for p in parts if p)
+
+
+_WEAK_SUBJECTS = frozenset({"amount", "total", "figure", "number", "level", "value", "sum", "percent",
+                            "per cent", "range", "part"})
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
+
+
+def clean_subject(subject: str) -> str:
+    """Tidy a subject; "" when it says nothing (a date, a bare number word, punctuation).
+
+    >>> clean_subject("people.¹⁴")
+    'people'
+    >>> clean_subject("FY2025")
+    ''
+    """
+    subject = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", subject)
+    subject = re.sub(r"\bgross domestic product(?:\s*\(GDP\))?", "GDP", subject, flags=re.IGNORECASE)
+    subject = " ".join(subject.split()).strip(" .,;:–—-*\"'“”‘’")
+    while subject and (subject[0] in "()" or (subject[-1] in "()" and not _balanced(subject))):
+        subject = subject.strip("()").strip(" .,;:")
+    if not re.search(r"[A-Za-z]{2}", subject):
+        return ""
+    if find_periods(subject) and len(subject.split()) <= 2:
+        return ""
+    if subject.lower() in _WEAK_SUBJECTS:
+        return ""
+    return subject
+
+
+def generic_subject(subject: str) -> bool:
+    """A one-word common noun that does not say whose figure it is (`economy`, `population`, `exports`).
+
+    >>> generic_subject("economy"), generic_subject("GDP"), generic_subject("ASEAN economy")
+    (True, True, False)
+    """
+    words = subject.split()
+    return len(words) == 1 and words[0].lower() not in _CHANGE_NOUNS | _WEAK_SUBJECTS and (
+        words[0][:1].islower() or words[0] in {"GDP", "GNI", "GNP"})
+_SHARE_BASES = frozenset({"gdp", "gni", "gnp", "total", "output", "income", "budget", "population"})
+
+
+def _share_base(obj: Token) -> str:
+    """`GDP`, `gross domestic product`, `world GDP` -> the base's name, else ""."""
+    words = " ".join(t.lower_ for t in obj.subtree if t.dep_ not in {"det", "punct"})
+    if obj.lower_ in _SHARE_BASES:
+        return "GDP" if obj.lower_ == "gdp" and words == "gdp" else words.replace("gdp", "GDP")
+    if any(words.endswith(p) for p in _SHARE_BASE_PHRASES):
+        return "GDP"
+    return ""
+
+
+def _share_of(obj: Token, span: Span, exclude: set[int]) -> str:
+    """`spending will reach 2 percent of GDP` -> `defence spending (% of GDP)`: a share of a base names the
+    thing that has the share (`raise defence spending to 2% of GDP`: the object raised; `a deficit of 2.5%
+    of GDP`: the noun it belongs to)."""
+    base = _share_base(obj)
+    if not base:
+        return ""
+    node = span.root
+    while node.head is not node and node.head.i in exclude:
+        node = node.head
+    governor = node.head if node.dep_ != "pobj" else node.head.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and governor.pos_ in {"NOUN", "PROPN"} \
+            and governor.i not in exclude and governor.lower_ not in _CHANGE_NOUNS:
+        return f"{_phrase(governor, exclude)} (% of {base})"
+    if governor.pos_ in {"VERB", "AUX"}:
+        for child in governor.children:
+            if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child):
+                return f"{_phrase(child, exclude)} (% of {base})"
+        subject = _verb_subject(governor, exclude)
+        if subject:
+            return f"{subject} (% of {base})"
+    return ""
+
+
+_COLLECTIVE_NOUNS = frozenset({"population", "workforce", "membership", "fleet", "force", "total", "staff",
+                               "army", "crowd", "audience", "electorate", "labour", "labor"})
+
+
+def _count_owner(head: Token, exclude: set[int]) -> str:
+    """Whose counted things these are: `the EAS with 18 leaders` -> `EAS`; `the Summit, comprising 19
+    participants` -> `Summit`; `Grab now has 35 million users` -> `Grab`."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _COLLECTIVE_NOUNS \
+            and head.head.head.i not in exclude:
+        # `a combined population of 680 million people`
+        return _phrase(head.head.head, exclude | {t.i for t in head.head.subtree})
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+        host = head.head.head
+        if host.i not in exclude and not _is_numberish(host):
+            return _phrase(host, exclude)
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ == "VERB":
+        subject = _verb_subject(head.head.head, exclude)  # `The Forum meets with 18 members`
+        if subject and subject.lower() not in {"it", "they"}:
+            return subject
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB" and _lemma(head.head) in _OWNING_VERBS:
+        verb = head.head
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            verb = verb.head
+        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(verb.head, exclude)
+        subject = _verb_subject(head.head, exclude)
+        if subject and subject.lower() not in {"it", "they"}:
+            return subject
+    return ""
