@@ -1,0 +1,139 @@
+"""Find the period expressions of a text (detectors in priority order, an earlier match claiming its
+characters), and the parsers built on them: a phrase, a table cell, a column header, a sentence's own date."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from claims.lexicon.periods import MONTHS
+from claims.parse.periods.interpret import _interpret
+from claims.parse.periods.mentions import Period, PeriodMention
+from claims.parse.periods.patterns import _DETECTORS, _FULL_DATE
+
+
+def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodMention]:
+    """Every period expression of `text`, in text order; relative ones only when `reference` is given.
+
+    >>> text = "Trade jumped from $40 billion in 1990 to $120 billion by the year 2000"
+    >>> [m.surface for m in find_periods(text)]
+    ['1990', '2000']
+    >>> [(m.period.start, m.period.end, m.preposition) for m in find_periods("by late 2022, Japan reported")]
+    [(2022, 2022, 'by')]
+    >>> [m.relation for m in find_periods("2024 Budget (USD Billions, Constant 2024)")]
+    ['point', 'price_base']
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[PeriodMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for name, pattern in _DETECTORS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            mention = _interpret(name, m, text, reference)
+            if mention is None:
+                continue
+            taken.append((mention.start, mention.end))
+            found.append(mention)
+    found.sort(key=lambda x: x.start)
+    return _anchor_prior(found)
+
+
+def _anchor_prior(found: list[PeriodMention]) -> list[PeriodMention]:
+    """`the previous year` / `a year earlier` after a year of the same text is the year before that one (`fell
+    to ¥9.3 trillion in 2023 from ¥21.9 trillion the previous year` -> 2022); without one, the year before
+    the reference date (dropped when there is none)."""
+    out = []
+    for k, mention in enumerate(found):
+        if mention.relation != "prior":
+            out.append(mention)
+            continue
+        anchors = [m for m in found[:k] if m.relation in {"point", "by", "day", "release"}
+                   and m.period.start is not None and m.period.start == m.period.end]
+        if anchors:
+            year = anchors[-1].period.start - 1  # type: ignore[operator]
+            out.append(dataclasses.replace(mention, period=Period(year, year, anchors[-1].period.fiscal)))
+        elif mention.period.start is not None:
+            out.append(mention)
+    return out
+
+
+def sentence_reference(text: str) -> dt.date | None:
+    """The last full date of a text (`said on 20 December 2024 that ...`), to resolve its relative dates when
+    the document gives no date of its own.
+
+    >>> sentence_reference("The ministry said on 20 December 2024 that next year's budget rises.")
+    datetime.date(2024, 12, 20)
+    """
+    found = None
+    for m in _FULL_DATE.finditer(text):
+        day = int(m.group("d1") or m.group("d2"))
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        try:
+            found = dt.date(int(m.group("y1") or m.group("y2")), month, day)
+        except ValueError:
+            continue
+    return found
+
+
+def parse_period(text: str, *, reference: dt.date | None = None) -> Period | None:
+    """The period of a short expression (`in FY2025`, `2013–24`), or None when it names none.
+
+    >>> parse_period("2023- present")
+    Period(start=2023, end=None, fiscal=False)
+    >>> parse_period("the late 1970s")
+    Period(start=1970, end=1979, fiscal=False)
+    >>> parse_period("no year here") is None
+    True
+    """
+    for mention in find_periods(text, reference=reference):
+        if mention.relation not in {"price_base", "comparison"}:
+            return mention.period
+    return None
+
+
+_CELL_NOISE = re.compile(r"[\s()\[\],.;:*]+|\b(?:planned|proposal|proposed|est|estimated|projected|projection"
+                         r"|forecast|stage|approx|onwards?|budget|fy|year|years|e|p|f)\b", re.IGNORECASE)
+
+
+def parse_year_cell(text: str, *, reference: dt.date | None = None) -> Period | None:
+    """The period of a table cell that holds only a period (`2006–09`, `2023- present`, `2025 (Planned)`).
+
+    >>> parse_year_cell("2006–09")
+    Period(start=2006, end=2009, fiscal=False)
+    >>> parse_year_cell("2023– Present")
+    Period(start=2023, end=None, fiscal=False)
+    >>> parse_year_cell("2025 (Planned)")
+    Period(start=2025, end=2025, fiscal=False)
+    >>> parse_year_cell("Three patrol vessels (2016)") is None
+    True
+    >>> parse_year_cell("N/A") is None
+    True
+    """
+    mentions = [m for m in find_periods(text, reference=reference) if m.relation != "price_base"]
+    if len(mentions) != 1:
+        return None
+    m = mentions[0]
+    rest = text[:m.start] + " " + text[m.end:]
+    if re.search(r"\d", rest) or _CELL_NOISE.sub(" ", rest).strip():
+        return None
+    return m.period
+
+
+def header_period(text: str, *, reference: dt.date | None = None) -> Period | None:
+    """The period a column header gives its cells (`2030 Projection (USD Billions, Constant 2024)` -> 2030).
+
+    >>> header_period("2030 Projection (USD Billions, Constant 2024)")
+    Period(start=2030, end=2030, fiscal=False)
+    >>> header_period("Total Budget (USD, Approx.)") is None
+    True
+    """
+    for mention in find_periods(text, reference=reference):
+        if mention.relation not in {"price_base", "citation", "comparison"}:
+            return mention.period
+    return None
