@@ -29,6 +29,7 @@ def claim(
     high: float | None = None,
     precision: float | None = None,
     confidence: float = 0.9,
+    citation: str = "",
 ) -> Claim:
     """A claim; its span is found in `sentence` by `surface` unless `offset` is given."""
     surface = surface if surface is not None else f"{value:g}"
@@ -59,7 +60,7 @@ def claim(
         entities=entities,
         section=section or chapter,
         sentence=sentence,
-        citation="",
+        citation=citation,
         confidence=confidence,
         sentence_start=sentence_start,
         chapter=chapter,

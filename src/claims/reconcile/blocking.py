@@ -9,6 +9,10 @@ at least one block. Within a block, subjects and topics are scored with rapidfuz
 `process.cdist` call per block) and only pairs with a subject score of at least `subject_match_threshold`, or
 a topic score of at least `topic_prefilter`, go on to matching. Block sizes stay bounded, so the work grows
 close to linearly with the number of claims.
+
+Claims of one document that cite the same reference entry in the same unit also meet (`citation_blocks`),
+whatever their words: two figures drawn from one source may be worded differently ("connectivity
+infrastructure projects", "an infrastructure pipeline"); `match` decides whether they are one figure.
 """
 
 from __future__ import annotations
@@ -81,6 +85,33 @@ def block_keys(
     return blocks
 
 
+def citation_blocks(
+    table: ClaimTable, exclude: np.ndarray | None = None
+) -> dict[tuple[str, int, str, str], list[int]]:
+    """(family, document, unit, reference key) -> rows of that document citing that entry in that unit."""
+    blocks: dict[tuple[str, int, str, str], list[int]] = defaultdict(list)
+    for i in range(len(table)):
+        keys = table.interned[table.cites_id[i]]
+        if not keys or not blockable(table, i) or (exclude is not None and exclude[i]):
+            continue
+        for key in keys:  # type: ignore[attr-defined]
+            blocks[(table.family[i], int(table.doc_id[i]), table.unit[i], key)].append(i)
+    return blocks
+
+
+def _all_pairs(table: ClaimTable, members: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of a (small) block, with subject scores."""
+    rows, cols = np.triu_indices(len(members), k=1)
+    ia = np.asarray(members, dtype=np.int64)[rows]
+    ja = np.asarray(members, dtype=np.int64)[cols]
+    scores = np.fromiter(
+        (fuzz.token_set_ratio(table.subject[a], table.subject[b]) if table.subject[a] and table.subject[b]
+         else 0.0 for a, b in zip(ia.tolist(), ja.tolist(), strict=True)),
+        dtype=np.float64, count=len(ia),
+    )
+    return ia, ja, scores
+
+
 def _chunks(table: ClaimTable, members: list[int], limit: int) -> list[list[int]]:
     """A block still over `limit` (a common word in one year) is cut into chunks of similar subjects."""
     if len(members) <= limit:
@@ -150,6 +181,16 @@ def candidate_pairs(
                     ia, ja, sc = ia[wanted], ja[wanted], sc[wanted]
                 if len(ia):
                     parts.append((ia, ja, sc))
+    for members in citation_blocks(table, exclude).values():
+        if len(members) < 2 or (focus is not None and not focus[members].any()):
+            continue
+        for chunk in _chunks(table, sorted(set(members)), FALLBACK_CHUNK):
+            ia, ja, sc = _all_pairs(table, chunk)
+            if focus is not None:
+                wanted = focus[ia] | focus[ja]
+                ia, ja, sc = ia[wanted], ja[wanted], sc[wanted]
+            if len(ia):
+                parts.append((ia, ja, sc.astype(np.uint8)))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)

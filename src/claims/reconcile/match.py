@@ -17,6 +17,19 @@ Rules (applied to the candidate pairs from blocking, vectorised where the data a
   sides, and a version marker on one side only ("JAIF" vs "JAIF 2.0", "CMI" vs "CMIM") separates an initiative
   from its later version.
 - Counts: the counted nouns must match as well as the subject ("patrol vessels" vs "rescue boats").
+
+Two rules read a document as one author's account (`same_owned_count`, `same_cited_figure`), for pairs the
+rules above leave apart:
+
+- One party's count, twice undated in one document: the same counted noun (one side's counted words contain
+  the other's: "leaders" and "leaders-level participants") owned by the same named party (the subject words
+  beyond the counted noun, acronyms folded: "leaders of East Asian Summit" and "... participants of EAS"
+  both own by "eas") is one quantity, the document's present-day figure. A dated side may be a past size.
+- One source's figure, cited twice in one document: two claims citing the same reference entry (see
+  `citations`), in the same unit, whose values are within `citation_max_difference` of each other, where a
+  distinctive word of one subject (not a place, not a generic noun like "project" or "funding") is among the
+  other's subject or nearby words, and neither subject names a place the other claim is not about
+  ("funding for the Thai rail project" is Thailand's part, not the programme's total).
 """
 
 from __future__ import annotations
@@ -26,7 +39,10 @@ from rapidfuzz import fuzz
 
 from .normalize import ClaimTable
 from .rules import MatchRules
-from .vocabulary import VERSION_MARKERS
+from .text import stem
+from .vocabulary import GENERIC_NOUNS, VERSION_MARKERS, normalize_entity, place_names
+
+_GENERIC = GENERIC_NOUNS | frozenset(stem(w) for w in GENERIC_NOUNS)
 
 
 def period_compatible(
@@ -112,6 +128,61 @@ def same_topic(
     return True, cosine
 
 
+def _owner_words(table: ClaimTable, row: int) -> frozenset[str]:
+    counted = table.interned[table.counted_id[row]]
+    return table.tokens[row] - frozenset(str(counted).split())
+
+
+def same_owned_count(table: ClaimTable, a: int, b: int) -> bool:
+    """Two undated counts of one document, of the same counted noun, owned by the same named party."""
+    if table.family[a] != "count" or table.family[b] != "count" or table.doc_id[a] != table.doc_id[b]:
+        return False
+    if table.period_start[a] >= 0 or table.period_start[b] >= 0:
+        return False
+    counted_a = frozenset(str(table.interned[table.counted_id[a]]).split())
+    counted_b = frozenset(str(table.interned[table.counted_id[b]]).split())
+    if not counted_a or not counted_b or not (counted_a <= counted_b or counted_b <= counted_a):
+        return False
+    owner = _owner_words(table, a)
+    if not owner or owner != _owner_words(table, b):
+        return False
+    # the owner is a party: a named body or a place, not a generic word ("members of the board")
+    named = table.interned[table.names_id[a]] | table.interned[table.names_id[b]]  # type: ignore[operator]
+    places = place_names()
+    return any(t in named or normalize_entity(t) in places for t in owner)
+
+
+def _subject_places(table: ClaimTable, row: int) -> frozenset[str]:
+    places = place_names()
+    return frozenset(p for t in table.tokens[row] if (p := normalize_entity(t)) in places)
+
+
+def same_cited_figure(table: ClaimTable, a: int, b: int, rules: MatchRules) -> bool:
+    """Two claims of one document citing one reference entry for the same figure, worded differently."""
+    if table.doc_id[a] != table.doc_id[b] or table.unit[a] != table.unit[b]:
+        return False
+    cites_a, cites_b = table.interned[table.cites_id[a]], table.interned[table.cites_id[b]]
+    if not (cites_a and cites_b and cites_a & cites_b):  # type: ignore[operator]
+        return False
+    va, vb = abs(float(table.point[a])), abs(float(table.point[b]))
+    if not va or not vb or abs(va - vb) / max(va, vb) > rules.citation_max_difference:
+        return False
+    places_a = table.interned[table.places_id[a]]
+    places_b = table.interned[table.places_id[b]]
+    if not (_subject_places(table, a) <= places_b and _subject_places(table, b) <= places_a):  # type: ignore[operator]
+        return False
+    places = place_names()
+
+    def distinctive(row: int) -> frozenset[str]:
+        return frozenset(
+            t for t in table.tokens[row]
+            if t not in _GENERIC and normalize_entity(t) not in places and not t[:1].isdigit()
+        )
+
+    words_a, words_b = table.topic[a] | table.tokens[a], table.topic[b] | table.tokens[b]
+    return bool(distinctive(a) & words_b or distinctive(b) & words_a)
+
+
 def slip_ratio(table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRules) -> np.ndarray:
     """Pairs in one unit whose values are a factor near 10^3, 10^6 or 10^9 apart."""
     same_unit = np.asarray(table.unit, dtype=object)[i] == np.asarray(table.unit, dtype=object)[j]
@@ -175,7 +246,8 @@ def same_quantity(
     for k in idx[~fast].tolist():
         a, b = int(i[k]), int(j[k])
         ok, cosines[k] = same_topic(table, a, b, float(score[k]), bool(undated[k]), rules)
-        if ok and not near_only[k]:
+        one_account = same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)
+        if not near_only[k] and (ok or one_account):
             same[k] = True
             continue
         # a factor-1000 slip needs less subject agreement, and may sit a year apart

@@ -21,6 +21,7 @@ import numpy as np
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
+from .citations import claim_citation_keys
 from .rules import MatchRules
 from .sentences import context_windows
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
@@ -144,6 +145,8 @@ class ClaimTable:
     places_id: np.ndarray  # ids into `interned`: the places (countries, regions) a claim names
     names_id: np.ndarray  # ids into `interned`: proper-name tokens of the subject
     counted_id: np.ndarray  # ids into `interned`: the normalised counted noun ('' when none)
+    doc_id: np.ndarray  # int: same value <=> same document
+    cites_id: np.ndarray  # ids into `interned`: the reference keys a claim cites (see `citations`)
     interned: list[object]  # distinct place sets, name sets and counted nouns, shared by id
 
     def topic_similarity(self, a: int, b: int) -> float:
@@ -210,6 +213,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     names_id = np.zeros(n, dtype=np.int64)
     counted_id = np.zeros(n, dtype=np.int64)
 
+    doc_ids: dict[str, int] = {}
+    doc_id = np.zeros(n, dtype=np.int64)
+    cites_id = np.zeros(n, dtype=np.int64)
+    cited = claim_citation_keys(claims)
     windows = context_windows(claims)
     topic: list[frozenset[str]] = []
     specific = np.zeros(n, dtype=bool)
@@ -263,6 +270,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         places_id[i] = place_id
         names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
+        cites_id[i] = interned.setdefault(cited[i], len(interned))
+        doc_id[i] = doc_ids.setdefault(claim.doc, len(doc_ids))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
     df: Counter[str] = Counter()
@@ -299,5 +308,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         places_id=places_id,
         names_id=names_id,
         counted_id=counted_id,
+        doc_id=doc_id,
+        cites_id=cites_id,
         interned=by_id,
     )

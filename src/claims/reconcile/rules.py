@@ -34,6 +34,7 @@ class MatchRules:
     block_tokens: int = 4  # rarest topic tokens each claim is blocked on
     max_block_size: int = 300  # a word shared by more claims is too common to block on without a year
     consensus_min_sources: int = 3  # statements needed before a consensus value is reported
+    citation_max_difference: float = 0.40  # two same-source figures further apart are taken as two figures
 
     @classmethod
     def from_settings(cls, settings: Settings) -> MatchRules:

@@ -37,6 +37,14 @@ _CHANGE_WORDS_TEXT = """
 CHANGE_WORDS = frozenset(_CHANGE_WORDS_TEXT.split())
 """Words that name a change or a share, not what changes or what is shared ("an increase of 125 per cent")."""
 
+_GENERIC_NOUNS_TEXT = """
+    project programme program fund funding budget grant loan aid assistance support cooperation investment
+    initiative plan package contribution spending cost expenditure money finance financing partnership
+    agreement scheme commitment pledge deal sum
+"""
+GENERIC_NOUNS = frozenset(_GENERIC_NOUNS_TEXT.split())
+"""Nouns that name a kind of money or undertaking, not which one ("a rail project", "a port project")."""
+
 MEASURE_BASE: dict[str, tuple[str, float]] = {
     "meter": ("meter", 1.0), "kilometer": ("meter", 1e3), "centimeter": ("meter", 1e-2),
     "millimeter": ("meter", 1e-3), "mile": ("meter", 1609.344), "nautical mile": ("meter", 1852.0),
