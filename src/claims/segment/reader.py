@@ -1,0 +1,115 @@
+"""`segment(text)`: tile a document into sections (inserting table sections) and collect its footnotes,
+reference entries, tables and chapter titles into a `Layout`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claims.segment.headings import _find_headings, _front_end, _Heading, _paths
+from claims.segment.layout import BODY, EXCLUDED_KINDS, FRONT, REFERENCES, TABLE, TOC, Layout
+from claims.segment.lines import _CHAPTER_LABEL, _CHAPTER_LINE, _Line, _lines, _looks_like_title
+from claims.segment.notes import _find_footnotes, _find_references
+from claims.segment.tables import _find_tables
+from claims.types import Section
+
+
+def segment(text: str, *, headings: Sequence[tuple[int, int, str]] = ()) -> Layout:
+    """Sections, footnotes, reference entries and tables of `text` (pure; never raises on odd text).
+
+    >>> text = "Chapter 1\\n\\nIntro\\n\\nJapan gave $5 million.¹\\n\\nReferences\\n\\n- 1 MOFA. Report."
+    >>> layout = segment(text)
+    >>> [(s.path, s.kind) for s in layout.sections]
+    [(('Chapter 1',), 'body'), (('Chapter 1', 'Intro'), 'body'), (('Chapter 1', 'References'), 'references')]
+    >>> layout.footnotes[0].marker, layout.resolve("Chapter 1", "1").text
+    ('1', 'MOFA. Report.')
+    """
+    lines = _lines(text)
+    found = _find_headings(text, lines, headings)
+    tables = _find_tables(lines)
+    # a heading detected inside a table block is a table line, not a heading
+    found = [h for h in found if not any(t.start <= h.start < t.end for t in tables)]
+
+    sections: list[Section] = []
+    front_end = _front_end(found)
+    boundaries: list[tuple[int, tuple[str, ...], str]] = []
+    if front_end is not None and front_end > 0:
+        boundaries.append((0, (), FRONT))
+    elif not found or found[0].start > 0:
+        boundaries.append((0, (), BODY))
+    for h, (path, kind) in zip(found, _paths(found, front_end), strict=True):
+        boundaries.append((h.start, path, kind))
+    # reference/toc kinds extend to their subsections
+    resolved: list[tuple[int, tuple[str, ...], str]] = []
+    active: tuple[tuple[str, ...], str] | None = None
+    for start, path, kind in boundaries:
+        if active is not None and path[: len(active[0])] == active[0] and kind == BODY:
+            kind = active[1]
+        elif kind == REFERENCES and path:
+            active = (path, kind)
+        else:
+            active = None
+        if front_end is not None and start < front_end:
+            kind = FRONT
+        resolved.append((start, path, kind))
+    # tile, inserting table sections
+    cuts: list[tuple[int, int, tuple[str, ...], str]] = []
+    for idx, (start, path, kind) in enumerate(resolved):
+        end = resolved[idx + 1][0] if idx + 1 < len(resolved) else len(text)
+        if end > start or (start == end == len(text) and not cuts):
+            cuts.append((start, end, path, kind))
+    for start, end, path, kind in cuts:
+        pos = start
+        for t in tables:
+            if t.end <= start or t.start >= end:
+                continue
+            if kind in EXCLUDED_KINDS:
+                continue
+            if t.start > pos:
+                sections.append(Section(pos, t.start, path, kind))
+            sections.append(Section(max(t.start, pos), min(t.end, end), path, TABLE))
+            pos = min(t.end, end)
+        if pos < end or (pos == end == start):
+            sections.append(Section(pos, end, path, kind))
+    sections = [s for s in sections if s.end > s.start] or [Section(0, len(text), (), BODY)]
+
+    chapter_titles: dict[str, str] = {}
+    for h in found:
+        if h.chapter and h.label not in chapter_titles:
+            chapter_titles[h.label] = _chapter_title(lines, h)
+
+    ref_spans = [(s.start, s.end, _chapter_of(s)) for s in sections if s.kind == REFERENCES]
+    references = _find_references(lines, ref_spans)
+    note_spans = []
+    for line in lines:
+        if _NOTE_DEFINITION.match(line.text) and not any(a <= line.start < b for a, b, _ in ref_spans):
+            note_spans.append((line.start, line.end))
+            section = _section_of(sections, line.start)
+            references.extend(_find_references([line], [(line.start, line.end + 1, _chapter_of(section))]))
+    skip = [(s.start, s.end) for s in sections if s.kind in {REFERENCES, TOC}] + note_spans
+    skip.extend((m.start(), m.end()) for m in re.finditer(r"https?://\S+|www\.\S+", text))
+    footnotes = _find_footnotes(text, skip)
+    return Layout(len(text), sections, footnotes, references, tables, chapter_titles, note_spans)
+
+
+_NOTE_DEFINITION = re.compile(r"^\s*\[\^\d{1,3}\]:\s*\S")
+
+
+def _section_of(sections: list[Section], offset: int) -> Section | None:
+    return next((s for s in sections if s.start <= offset < s.end), None)
+
+
+def _chapter_of(section: Section | None) -> str:
+    if section is None:
+        return ""
+    return section.path[0] if section.path and _CHAPTER_LABEL.match(section.path[0]) else ""
+
+
+def _chapter_title(lines: list[_Line], h: _Heading) -> str:
+    m = _CHAPTER_LINE.match(next((x.stripped for x in lines if x.start == h.start), ""))
+    if m and m.group("title"):
+        return m.group("title").strip()
+    for line in lines:
+        if line.start > h.end and line.stripped:
+            return line.stripped if _looks_like_title(line.stripped) else ""
+    return ""
