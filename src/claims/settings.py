@@ -77,4 +77,4 @@ class Settings(BaseModel):
             if env is not None:
                 values[name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+        return cls.model_validate(values)

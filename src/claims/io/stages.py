@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,6 +24,9 @@ from claims.io.ingest import Source, load_documents, scan
 from claims.io.store import Store
 from claims.settings import Settings
 from claims.types import Claim, Document, Kind, Qualifier, Rejection
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +114,7 @@ def plan_ingest(settings: Settings, *, known: dict[str, str], extractors: dict[s
     return IngestPlan(result.documents, new, changed, same, removed, list(result.rejected), sources, warnings)
 
 
-def extract(documents: Sequence[Document], settings: Settings, *, nlp: object | None = None,
+def extract(documents: Sequence[Document], settings: Settings, *, nlp: Language | None = None,
             n_process: int = 1, progress: Callable[[str], None] | None = None) -> dict[str, list[Claim]]:
     """Claims per document name. Loads the spaCy pipeline once."""
     from claims.extract import extract_documents

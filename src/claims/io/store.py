@@ -215,7 +215,9 @@ class Store:
         latest = self.latest_reviews()
         orphans = self._orphan_reviews(latest, set(conflicts["conflict_id"].astype(str)))
         df = conflicts.copy()
-        statuses, notes, times = [], [], []
+        statuses: list[str] = []
+        notes: list[str | None] = []
+        times: list[str | None] = []
         for row in df.to_dict("records"):
             cid, evidence = row["conflict_id"], row["evidence"]
             review = latest.get(cid)
@@ -237,8 +239,8 @@ class Store:
                              f"({review['note'] or 'no note'})")
                 times.append(str(review["reviewed_at"]))
             else:
-                statuses.append(review["status"])
-                notes.append(review["note"])
+                statuses.append(str(review["status"]))
+                notes.append(None if review["note"] is None else str(review["note"]))
                 times.append(str(review["reviewed_at"]))
         df["status"] = pd.array(statuses, dtype="string")
         df["review_note"] = pd.array(notes, dtype="string")
