@@ -1,0 +1,122 @@
+"""The claims of one spaCy chunk: quantities shifted to document offsets and filtered, each made a table
+or prose claim, then shares joined to their conversions and missing subjects filled from neighbours."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+
+from spacy.tokens import Doc
+
+from claims import context
+from claims.errors import OffsetMismatchError
+from claims.extract.build import _DocState
+from claims.extract.filters import _URL, _dropped
+from claims.extract.prose import _prose_claim
+from claims.extract.tables import _table_claim
+from claims.segment import Layout
+from claims.types import Claim, Kind, Quantity
+
+logger = logging.getLogger(__name__)
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return dataclasses.replace(q, start=q.start + offset, end=q.end + offset) if offset else q
+
+
+def _find_quantities(doc: Doc) -> list[Quantity]:
+    from claims.nlp.quantities import find_quantities
+
+    return list(find_quantities(doc))
+
+
+def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
+    document, layout = state.document, state.layout
+    text = document.text
+    url_spans = [m.span() for m in _URL.finditer(text, offset, offset + len(doc.text))]
+    quantities = []
+    for q in _find_quantities(doc):
+        q = _shift(q, offset)
+        if text[q.start:q.end] != q.surface:
+            raise OffsetMismatchError("quantity offsets do not give back its surface", doc=document.doc,
+                                      start=q.start, end=q.end, surface=q.surface)
+        reason = _dropped(text, layout, q, url_spans)
+        if reason:
+            logger.debug("dropped %r at %d in %s: %s", q.surface, q.start, document.doc, reason)
+            continue
+        quantities.append(q)
+    spans = [(q.start, q.end) for q in quantities]
+    out = []
+    for q in quantities:
+        table = layout.table_at(q.start)
+        located = table.locate(q.start) if table is not None else None
+        if table is not None and located is not None:
+            row, cell = located
+            if row < 0:
+                continue  # numbers in a header row label columns (`2030 Projection`)
+            claim = _table_claim(state, table, row, cell, q)
+        else:
+            claim = _prose_claim(state, doc, offset, q, spans)
+        out.append(claim)
+    return _fill_subjects(layout, _share_with_conversions(text, out), text)
+
+
+_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:(?:world|global|regional|national)\s+)?"
+                          r"(?P<base>GDP|gross\s+domestic\s+product|GNI|GNP)\b", re.IGNORECASE)
+
+
+def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[Claim]:
+    """A number without a readable subject (`..., to 8.1 billion yen in FY2025`) measures what the previous
+    number of the same sentence and unit measures; a percentage without one (`..., up 14%`, `or 6.2% of
+    GDP`) what the previous number of the sentence measures, of any unit; else its counted noun, else its
+    section heading."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.subject:
+            continue
+        subject = ""
+        for prev in [*reversed(out[:i]), *out[i + 1:]]:
+            if prev.sentence_start == c.sentence_start and prev.kind == c.kind and prev.subject \
+                    and (prev.unit == c.unit or c.kind == Kind.MONEY):
+                subject = prev.subject
+                break
+        if c.kind == Kind.PERCENT:
+            for prev in reversed(out[:i]):
+                if prev.sentence_start == c.sentence_start and (prev.subject or prev.counted) \
+                        and prev.kind != Kind.PERCENT:
+                    subject = re.sub(r"\s*\((?:% of \w+|\w+ equivalent)\)$", "",
+                                     prev.subject or prev.counted or "")
+                    break
+            share = _SHARE_AFTER.match(text[c.char_end:c.char_end + 40]) if text else None
+            if subject and share:
+                base = share.group("base")
+                subject = f"{subject} (% of {'GDP' if base.lower().startswith('gross') else base})"
+        if not subject:
+            section = layout.section_at(c.char_start)
+            subject = c.counted or (section.path[-1] if section is not None and section.path else "")
+        out[i] = dataclasses.replace(c, subject=context.clean_subject(subject) or subject)
+    return out
+
+
+_CONVERSION_GAP = re.compile(
+    r"^\s*[(\[]\s*(?:(?:about|around|approx\.?|approximately|roughly|some|nearly|c\.|~|i\.e\.|or|equivalent\s+to"
+    r"|equal\s+to|US)\s*)*\\?$", re.IGNORECASE)
+
+
+def _share_with_conversions(text: str, claims: list[Claim]) -> list[Claim]:
+    """A parenthesised conversion (`¥400 million ($2.81 million)`) measures what the amount before it does."""
+    out = list(claims)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.kind != Kind.MONEY or cur.kind != Kind.MONEY or prev.sentence_start != cur.sentence_start:
+            continue
+        if not _CONVERSION_GAP.match(text[prev.char_end:cur.char_start]):
+            continue
+        changes: dict[str, object] = {"subject": f"{prev.subject} ({cur.unit} equivalent)" if prev.subject
+                                      else cur.subject}
+        if cur.period_start is None and cur.period_end is None and (prev.period_start or prev.period_end):
+            changes.update(period_start=prev.period_start, period_end=prev.period_end, fiscal=prev.fiscal,
+                           flags=tuple(f for f in cur.flags if f != "no_period"))
+        out[i] = dataclasses.replace(cur, **changes)  # type: ignore[arg-type]
+    return out

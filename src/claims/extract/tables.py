@@ -1,0 +1,83 @@
+"""The claim of a number in a table cell: subject and period from the table, unit from the column header."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from claims import context
+from claims.extract.build import _build, _DocState
+from claims.parse.periods import Period
+from claims.segment import Table, TableCell
+from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier, Quantity
+
+
+def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Quantity) -> Claim:
+    text = state.document.text
+    table_row = table.rows[row]
+    # the cell's own words may date it (`Three patrol vessels (2016)`)
+    mention = context.sentence_period(cell.text, q.start - cell.start, q.end - cell.start,
+                                      reference=state.reference) if cell.start <= q.start else None
+    period: Period | None
+    if mention is not None:
+        period, source = mention.period, "cell"
+    else:
+        choice = context.table_period(table, row, cell, reference=state.reference)
+        period, source = choice.period, choice.source
+    if period is None and all(r.continuation for r in table.rows[: row + 1]):
+        # the table opens with a continuation row: its first cells were scattered on the lines above it
+        before = text[: table.start].rstrip()
+        if before:
+            period = context.scattered_table_period(before, len(before) - 1, reference=state.reference)
+            source = "layout" if period else "none"
+    if period is None and table.title:
+        period = context.heading_period(table.title, reference=state.reference)
+        source = "title" if period else "none"
+    header = table.column_header(cell.col)
+    unit = context.header_unit(header) if header else context.HeaderUnit()
+    if table.title and unit.currency is None and not unit.percent and unit.scale == 1.0:
+        unit = context.header_unit(table.title)  # `Table 3: ASEAN merchandise exports (US$ billion)`
+    q = _apply_header_unit(q, unit)
+    subject = context.table_subject(table, row, cell, q.counted)
+    label = table.row_label(row)
+    group = table.group_label(row)
+    pieces = [label, cell.text, group] + [c.text for c in table_row.cells if c.col not in {0, cell.col}]
+    found: list[tuple[int, str]] = []
+    for i, piece in enumerate(pieces):
+        found.extend((i, name) for _, name in context.find_entities(piece))
+    extra = [label] if label and not found and not re.search(r"\d", label) else []
+    if table.title:  # `OSA Projects by Recipient`: the programme the whole table is about
+        found.extend((len(pieces), name) for _, name in context.find_entities(table.title))
+    entities = context.canonical_entities(found, extra)
+    row_text = " | ".join(c.text for c in table_row.cells)
+    return _build(state, q, sentence=row_text, sentence_start=table_row.start + (
+        len(table_row.text) - len(table_row.text.lstrip())), sentence_end=table_row.end, period=period,
+        period_source=source, subject=subject, entities=entities, table_cell=True)
+
+
+def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
+    """Give a bare cell (`997.0` under `USD Billions`) the header's unit and scale; add its `Approx.`."""
+    changes: dict[str, object] = {}
+    if q.kind == Kind.OTHER and q.unit is None and q.value is not None:
+        if unit.percent:
+            changes.update(kind=Kind.PERCENT, unit="percent")
+        elif unit.currency:
+            factor = unit.scale
+            changes.update(kind=Kind.MONEY, unit=unit.currency, value=q.value * factor,
+                           precision=None if q.precision is None else q.precision * factor)
+    elif q.kind == Kind.MONEY and unit.currency and (
+        q.currency_missing or q.unit in {None, UNKNOWN_CURRENCY}
+    ):
+        changes.update(unit=unit.currency, currency_missing=False)
+    if q.kind == Kind.MONEY and unit.scale != 1.0 and not context.surface_has_scale(q.surface) \
+            and q.kind != Kind.OTHER and "value" not in changes:
+        factor = unit.scale
+        changes.update(
+            value=None if q.value is None else q.value * factor,
+            value_low=None if q.value_low is None else q.value_low * factor,
+            value_high=None if q.value_high is None else q.value_high * factor,
+            precision=None if q.precision is None else q.precision * factor,
+        )
+    if unit.approx and q.qualifier == Qualifier.EXACT and (q.kind == Kind.MONEY or changes.get("kind")):
+        changes["qualifier"] = Qualifier.APPROX
+    return dataclasses.replace(q, **changes) if changes else q  # type: ignore[arg-type]
