@@ -93,7 +93,8 @@ def _prose_claim(
     if not item and not q.counted and context.generic_subject(subject):
         # whose it is: a party in the sentence's main subject (`Tokyo's engagement ... is evidenced by ...,
         # funding of ¥2.8 trillion`), else the nearest party before the number, else the inherited party
-        main = [name for _, name in context.find_entities(context.main_subject_text(span, s - offset))]
+        main_text = context.main_subject_text(span, s - offset) if span is not None else ""
+        main = [name for _, name in context.find_entities(main_text)]
         before = [name for _, name in sorted(context.find_entities(text[s + lead:q.start]))]
         owner = main[0] if main else before[-1] if before else (entities[0] if entities and not found else "")
         if owner and owner.lower() not in subject.lower():

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_EXTRACTOR_MODULES = ("lexicon", "parse", "nlp", "extract.py", "segment.py", "context.py", "extract", "segment", "context",
-                      "types.py")  # a module may become a package of the same name
+_EXTRACTOR_MODULES = ("lexicon", "parse", "nlp", "extract", "segment", "context",
+                      "types.py")
 
 
 def extractor_version(settings: Settings) -> str:
