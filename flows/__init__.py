@@ -1,1 +1,4 @@
-"""Prefect wiring for the claims pipeline. Only tasks, flows and deployments live here; logic is in `claims`."""
+"""Prefect wiring for the claims pipeline.
+
+Only tasks, flows and deployments live here; the logic is in `claims`.
+"""

@@ -1,7 +1,8 @@
 """The main flow: ingest -> extract -> store -> reconcile -> validate -> publish.
 
 Each task wraps one library call from `claims.io.stages`. Tasks that touch disk or the database retry;
-the pure extraction task does not. Nothing is cached on task source + inputs alone: incremental work is decided
+the pure extraction task does not. Nothing is cached on task source + inputs alone: incremental work is
+decided
 by content hashes and the extractor version stored in the database.
 """
 
@@ -26,8 +27,9 @@ logger = logging.getLogger(__name__)
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def ingest_task(settings: Settings, known: dict[str, str], extractors: dict[str, str], version: str,
-                full: bool) -> stages.IngestPlan:
+def ingest_task(
+    settings: Settings, known: dict[str, str], extractors: dict[str, str], version: str, full: bool
+) -> stages.IngestPlan:
     return stages.plan_ingest(settings, known=known, extractors=extractors, version=version, full=full)
 
 
@@ -64,17 +66,25 @@ def validate_task(settings: Settings) -> Any:
 
 
 @task(name="publish", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def publish_task(settings: Settings, summary: dict[str, Any], validation: dict[str, Any] | None) -> dict[str, Path]:
+def publish_task(
+    settings: Settings, summary: dict[str, Any], validation: dict[str, Any] | None
+) -> dict[str, Path]:
     with Store(settings.db_path) as store:
         return stages.publish(store, settings, summary=summary, validation=validation)
 
 
 @flow(name="claims-pipeline", log_prints=False)
-def claims_pipeline(raw_dir: str = "raw", out_dir: str = "processed", workers: int | None = None,
-                    dask_address: str | None = None, full: bool = False) -> dict[str, Any]:
+def claims_pipeline(
+    raw_dir: str = "raw",
+    out_dir: str = "processed",
+    workers: int | None = None,
+    dask_address: str | None = None,
+    full: bool = False,
+) -> dict[str, Any]:
     """Run the whole job on a folder; returns the run summary (also appended to runs.jsonl)."""
-    settings = Settings.from_env(raw_dir=Path(raw_dir), out_dir=Path(out_dir), workers=workers,
-                                 dask_address=dask_address)
+    settings = Settings.from_env(
+        raw_dir=Path(raw_dir), out_dir=Path(out_dir), workers=workers, dask_address=dask_address
+    )
     run_logger = get_run_logger()
     return run_pipeline(settings, full=full, log=run_logger)
 
@@ -91,14 +101,21 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
         with Store(settings.db_path) as store:
             known, extractors = store.document_hashes(), store.document_extractors()
         plan = ingest_task(settings, known, extractors, version, full)
-        log.info("ingest: %d new, %d changed, %d unchanged, %d removed, %d rejected", len(plan.new),
-                 len(plan.changed), len(plan.unchanged), len(plan.removed), len(plan.rejected))
+        log.info(
+            "ingest: %d new, %d changed, %d unchanged, %d removed, %d rejected",
+            len(plan.new),
+            len(plan.changed),
+            len(plan.unchanged),
+            len(plan.removed),
+            len(plan.rejected),
+        )
         extracted = runners.run_extraction(extract_task, plan.documents, settings)
         store_task(settings, plan, extracted, version)
         new_conflicts = reconcile_task(settings, full)
         with Store(settings.db_path) as store:
-            summary = stages.summarise(store, plan, run_id=run_id, started_at=started,
-                                       new_conflicts=new_conflicts)
+            summary = stages.summarise(
+                store, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts
+            )
             publish = stages.needs_publish(store, settings)
             last_validation = _last_validation(store)
         if not publish:
@@ -126,9 +143,13 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
         summary["finished_at"] = finished.isoformat(timespec="seconds")
         try:
             with Store(settings.db_path) as store:
-                store.record_run(run_id, started_at=started.replace(tzinfo=None),
-                                 finished_at=finished.replace(tzinfo=None), status=summary["status"],
-                                 summary=summary)
+                store.record_run(
+                    run_id,
+                    started_at=started.replace(tzinfo=None),
+                    finished_at=finished.replace(tzinfo=None),
+                    status=summary["status"],
+                    summary=summary,
+                )
         finally:
             export.append_jsonl(settings.out_dir / "runs.jsonl", _run_line(summary))
     return summary
@@ -136,7 +157,8 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
 
 def _last_validation(store: Store) -> dict[str, Any] | None:
     row = store.con.execute(
-        "SELECT summary FROM runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1").fetchone()
+        "SELECT summary FROM runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1"
+    ).fetchone()
     if not row:
         return None
     import json
@@ -155,7 +177,8 @@ def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:
     lines = [
         f"# claims run {summary.get('run_id')}",
         "",
-        "| documents | new | changed | unchanged | removed | rejected | claims | findings (high/medium/low) |",
+        "| documents | new | changed | unchanged | removed | rejected | claims "
+        "| findings (high/medium/low) |",
         "|---|---|---|---|---|---|---|---|",
         f"| {summary.get('documents', 0)} | {summary.get('new', 0)} | {summary.get('changed', 0)} | "
         f"{summary.get('unchanged', 0)} | {summary.get('removed', 0)} | {len(summary.get('rejected', []))} | "
@@ -169,14 +192,31 @@ def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:
         with Store(settings.db_path, read_only=True) as store:
             df = store.conflicts_df()
         rows = df[df["conflict_id"].isin(new_ids)][
-            ["conflict_id", "severity", "kind", "doc_a", "surface_a", "doc_b", "surface_b", "explanation"]]
-        create_table_artifact(table=rows.astype(str).to_dict("records"), key="claims-new-findings",
-                              description="Findings new in this run")
+            ["conflict_id", "severity", "kind", "doc_a", "surface_a", "doc_b", "surface_b", "explanation"]
+        ]
+        create_table_artifact(
+            table=rows.astype(str).to_dict("records"),
+            key="claims-new-findings",
+            description="Findings new in this run",
+        )
 
 
 def _run_line(summary: dict[str, Any]) -> dict[str, Any]:
-    keys = ("run_id", "started_at", "finished_at", "status", "new", "changed", "unchanged", "removed",
-            "claims", "conflicts", "conflicts_by_severity", "new_conflicts", "error")
+    keys = (
+        "run_id",
+        "started_at",
+        "finished_at",
+        "status",
+        "new",
+        "changed",
+        "unchanged",
+        "removed",
+        "claims",
+        "conflicts",
+        "conflicts_by_severity",
+        "new_conflicts",
+        "error",
+    )
     line = {k: summary.get(k) for k in keys if k in summary}
     line["rejected"] = len(summary.get("rejected", []) or [])
     if isinstance(line.get("new_conflicts"), list):

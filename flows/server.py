@@ -1,8 +1,9 @@
 """A local Prefect server for `claims serve` when no PREFECT_API_URL is configured.
 
-Prefect's ephemeral API (used by `claims run`) does not run the scheduler service, so scheduled deployments
-need a real server. This starts `prefect server start` on a free loopback port as a child process, waits for it to
-answer, and stops it on exit. It imports nothing from Prefect itself, so the environment can be set first.
+Prefect's ephemeral API (used by `claims run`) does not run the scheduler service, so scheduled
+deployments need a real server. This starts `prefect server start` on a free loopback port as a child
+process, waits for it to answer, and stops it on exit. It imports nothing from Prefect itself, so the
+environment can be set first.
 """
 
 from __future__ import annotations
@@ -31,16 +32,20 @@ def local_prefect_server(home: Path, *, scheduler_seconds: int = 10, timeout: fl
     port = _free_port()
     env = dict(os.environ)
     env.pop("PREFECT_API_URL", None)
-    env.update({
-        "PREFECT_HOME": str(home),
-        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": str(scheduler_seconds),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_UI_ENABLED": "false",
-    })
+    env.update(
+        {
+            "PREFECT_HOME": str(home),
+            "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": str(scheduler_seconds),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_UI_ENABLED": "false",
+        }
+    )
     log = open(home / "server.log", "ab")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/api"
     try:

@@ -11,7 +11,16 @@ from typer.testing import CliRunner
 from claims.cli import app
 from claims.io.frames import claims_frame, conflicts_frame
 from claims.io.store import Store
-from claims.types import Claim, Conflict, ConflictKind, Kind, Qualifier, Severity, make_claim_id, make_conflict_id
+from claims.types import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Kind,
+    Qualifier,
+    Severity,
+    make_claim_id,
+    make_conflict_id,
+)
 
 runner = CliRunner()
 
@@ -19,11 +28,28 @@ runner = CliRunner()
 def _claim(doc: str, surface: str, value: float, sentence: str) -> Claim:
     start = sentence.index(surface)
     return Claim(
-        claim_id=make_claim_id(doc, sentence, surface, 0), doc=doc, char_start=start, char_end=start + len(surface),
-        surface=surface, value=value, value_low=None, value_high=None, unit="percent", kind=Kind.PERCENT,
-        counted=None, qualifier=Qualifier.EXACT, period_start=2024, period_end=2024, fiscal=False,
-        subject="trust in Japan", entities=("Japan", "ASEAN"), section="Chapter 1", sentence=sentence, citation="",
-        confidence=0.9, chapter="Chapter 1",
+        claim_id=make_claim_id(doc, sentence, surface, 0),
+        doc=doc,
+        char_start=start,
+        char_end=start + len(surface),
+        surface=surface,
+        value=value,
+        value_low=None,
+        value_high=None,
+        unit="percent",
+        kind=Kind.PERCENT,
+        counted=None,
+        qualifier=Qualifier.EXACT,
+        period_start=2024,
+        period_end=2024,
+        fiscal=False,
+        subject="trust in Japan",
+        entities=("Japan", "ASEAN"),
+        section="Chapter 1",
+        sentence=sentence,
+        citation="",
+        confidence=0.9,
+        chapter="Chapter 1",
     )
 
 
@@ -33,10 +59,17 @@ def out_dir(tmp_path):
     a = _claim("a.txt", "58.9 percent", 58.9, "Trust in Japan stood at 58.9 percent in 2024 [/bold].")
     b = _claim("b.txt", "36.5 percent", 36.5, "Trust in Japan stood at 36.5 percent in 2024.")
     claims = claims_frame([a, b])
-    conflict = Conflict(conflict_id=make_conflict_id(a.claim_id, b.claim_id), kind=ConflictKind.VALUE_MISMATCH,
-                        severity=Severity.HIGH, claim_a=a.claim_id, claim_b=b.claim_id, topic="trust in Japan",
-                        period="2024", relative_difference=(58.9 - 36.5) / 58.9,
-                        explanation="a.txt gives 58.9%; b.txt gives 36.5% for the same survey.")
+    conflict = Conflict(
+        conflict_id=make_conflict_id(a.claim_id, b.claim_id),
+        kind=ConflictKind.VALUE_MISMATCH,
+        severity=Severity.HIGH,
+        claim_a=a.claim_id,
+        claim_b=b.claim_id,
+        topic="trust in Japan",
+        period="2024",
+        relative_difference=(58.9 - 36.5) / 58.9,
+        explanation="a.txt gives 58.9%; b.txt gives 36.5% for the same survey.",
+    )
     out = tmp_path / "processed"
     with Store(out / "claims.duckdb") as store:
         for doc in ("a.txt", "b.txt"):
@@ -57,7 +90,9 @@ def test_cli_info_prints_versions_and_model(flag):
 def test_cli_review_persists_and_republishes(out_dir):
     with Store(out_dir / "claims.duckdb", read_only=True) as store:
         cid = store.conflicts_df().loc[0, "conflict_id"]
-    result = runner.invoke(app, ["review", cid, "--status", "confirmed", "--note", "checked", "--out", str(out_dir)])
+    result = runner.invoke(
+        app, ["review", cid, "--status", "confirmed", "--note", "checked", "--out", str(out_dir)]
+    )
     assert result.exit_code == 0, result.output
     exported = pd.read_csv(out_dir / "conflicts.csv")
     assert exported.loc[0, "status"] == "confirmed"
@@ -67,10 +102,13 @@ def test_cli_review_persists_and_republishes(out_dir):
     assert cid in listing.stdout
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (["review", "nope", "--status", "confirmed"], 2),
-    (["review", "nope", "--status", "maybe"], 2),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["review", "nope", "--status", "confirmed"], 2),
+        (["review", "nope", "--status", "maybe"], 2),
+    ],
+)
 def test_cli_review_rejects_bad_input_without_traceback(out_dir, args, code):
     result = runner.invoke(app, [*args, "--out", str(out_dir)])
     assert result.exit_code == code
@@ -109,4 +147,4 @@ def test_cli_quantities_reads_text_and_json_lines():
     assert records[1]["quantities"][0]["surface"] == "74 per cent"
     for record in records:
         for q in record["quantities"]:
-            assert record["text"][q["start"]:q["end"]] == q["surface"]
+            assert record["text"][q["start"] : q["end"]] == q["surface"]

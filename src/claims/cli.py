@@ -20,8 +20,11 @@ from rich.table import Table
 from claims.errors import ClaimsError
 from claims.settings import Settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Find dated quantitative claims in documents and where they contradict each other.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Find dated quantitative claims in documents and where they contradict each other.",
+)
 console = Console()
 err = Console(stderr=True)
 
@@ -62,8 +65,12 @@ def run(
     raw: RawOpt = Path("raw"),
     out: OutOpt = Path("processed"),
     workers: Annotated[int | None, typer.Option(help="Extraction processes (default: all cores).")] = None,
-    dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, e.g. tcp://host:8786.")] = None,
-    full: Annotated[bool, typer.Option(help="Re-extract every document, not only new or changed ones.")] = False,
+    dask: Annotated[
+        str | None, typer.Option("--dask", help="Dask scheduler address, e.g. tcp://host:8786.")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option(help="Re-extract every document, not only new or changed ones.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run the pipeline over a folder (Prefect flow, local ephemeral mode)."""
@@ -75,13 +82,20 @@ def run(
     stage_logger = logging.getLogger("claims.io.stages")
     stage_logger.setLevel(logging.INFO)
     stage_logger.propagate = verbose  # per-document lines feed the progress bar, not the console
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=False) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as progress:
         handler = _ProgressHandler(progress)
         stage_logger.addHandler(handler)
         try:
-            summary = pipeline.claims_pipeline(raw_dir=str(raw), out_dir=str(out), workers=workers,
-                                               dask_address=dask, full=full)
+            summary = pipeline.claims_pipeline(
+                raw_dir=str(raw), out_dir=str(out), workers=workers, dask_address=dask, full=full
+            )
         except ClaimsError as e:
             err.print(f"[red]error:[/red] {e}")
             raise typer.Exit(1) from e
@@ -107,16 +121,25 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
     new_findings = summary.get("new_conflicts") or []
     involved = summary.get("new_conflicts_documents") or []
     if new_findings:
-        docs = f" involving {len(involved)} new or changed document{'s' if len(involved) != 1 else ''}" \
-            if involved else ""
-        console.print(f"[bold]{len(new_findings)} new finding{'s' if len(new_findings) != 1 else ''}{docs}[/bold]"
-                      f" (see `claims conflicts --status open`)")
+        docs = (
+            f" involving {len(involved)} new or changed document{'s' if len(involved) != 1 else ''}"
+            if involved
+            else ""
+        )
+        console.print(
+            f"[bold]{len(new_findings)} new finding{'s' if len(new_findings) != 1 else ''}{docs}[/bold]"
+            f" (see `claims conflicts --status open`)"
+        )
     for w in summary.get("warnings", []) or []:
-        console.print(f"[yellow]warning[/yellow] {escape(str(w['doc']))}: {escape(str(w['reason']))} "
-                      f"{escape(str(w.get('detail', '')))}")
+        console.print(
+            f"[yellow]warning[/yellow] {escape(str(w['doc']))}: {escape(str(w['reason']))} "
+            f"{escape(str(w.get('detail', '')))}"
+        )
     for r in summary.get("rejected", []) or []:
-        console.print(f"[yellow]rejected[/yellow] {escape(str(r['doc']))}: {escape(str(r['reason']))} "
-                      f"{escape(str(r.get('detail', '')))}")
+        console.print(
+            f"[yellow]rejected[/yellow] {escape(str(r['doc']))}: {escape(str(r['reason']))} "
+            f"{escape(str(r.get('detail', '')))}"
+        )
     validation = summary.get("validation") or {}
     if validation:
         state = "passed" if validation.get("success") else "[red]FAILED[/red]"
@@ -148,10 +171,24 @@ def quantities() -> None:
             except (json.JSONDecodeError, AttributeError):
                 text = line
         found = quantities_in_text(text, nlp)
-        record = {"text": text, "quantities": [
-            {"start": q.start, "end": q.end, "surface": q.surface, "value": q.value, "value_low": q.value_low,
-             "value_high": q.value_high, "unit": q.unit, "kind": str(q.kind), "qualifier": str(q.qualifier),
-             "counted": q.counted} for q in found]}
+        record = {
+            "text": text,
+            "quantities": [
+                {
+                    "start": q.start,
+                    "end": q.end,
+                    "surface": q.surface,
+                    "value": q.value,
+                    "value_low": q.value_low,
+                    "value_high": q.value_high,
+                    "unit": q.unit,
+                    "kind": str(q.kind),
+                    "qualifier": str(q.qualifier),
+                    "counted": q.counted,
+                }
+                for q in found
+            ],
+        }
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
@@ -185,12 +222,26 @@ def extract(
     for col in ("start", "surface", "value", "unit", "kind", "qualifier", "period", "subject", "section"):
         table.add_column(col, overflow="fold")
     for c in found:
-        period = "" if c.period_start is None else (
-            f"{'FY' if c.fiscal else ''}{c.period_start}"
-            + (f"-{c.period_end}" if c.period_end not in (None, c.period_start) else ""))
+        period = (
+            ""
+            if c.period_start is None
+            else (
+                f"{'FY' if c.fiscal else ''}{c.period_start}"
+                + (f"-{c.period_end}" if c.period_end not in (None, c.period_start) else "")
+            )
+        )
         value = f"{c.value:g}" if c.value is not None else f"{c.value_low:g}-{c.value_high:g}"
-        cells = (str(c.char_start), c.surface, value, c.unit or "", str(c.kind), str(c.qualifier), period,
-                 c.subject, c.section)
+        cells = (
+            str(c.char_start),
+            c.surface,
+            value,
+            c.unit or "",
+            str(c.kind),
+            str(c.qualifier),
+            period,
+            c.subject,
+            c.section,
+        )
         table.add_row(*(escape(cell) for cell in cells))
     console.print(table)
 
@@ -201,8 +252,11 @@ def info(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     from importlib.metadata import PackageNotFoundError, version
 
     settings = Settings.from_env()
-    data: dict[str, Any] = {"claims": _version("claims"), "python": sys.version.split()[0],
-                            "spacy_model": settings.spacy_model}
+    data: dict[str, Any] = {
+        "claims": _version("claims"),
+        "python": sys.version.split()[0],
+        "spacy_model": settings.spacy_model,
+    }
     try:
         data["spacy_model_version"] = version(settings.spacy_model.replace("_", "-"))
     except PackageNotFoundError:
@@ -235,8 +289,13 @@ def validate(
     """Validate a claims (and conflicts) table with the Great Expectations suites."""
     from claims.io.validation import validate_files
 
-    report = validate_files(claims_path=claims_file, conflicts_path=conflicts_file,
-                            documents_path=documents_file, settings=Settings.from_env(), out_dir=out)
+    report = validate_files(
+        claims_path=claims_file,
+        conflicts_path=conflicts_file,
+        documents_path=documents_file,
+        settings=Settings.from_env(),
+        out_dir=out,
+    )
     # document text in the example rows must not be read as rich markup
     console.print(report.format(), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(0 if report.success else 1)
@@ -284,8 +343,9 @@ def review(
         raise typer.Exit(2)
     with Store(settings.db_path) as store:
         try:
-            saved = store.record_review(conflict_id, status=status, note=note,
-                                        reviewer=reviewer or os.environ.get("USER", ""))
+            saved = store.record_review(
+                conflict_id, status=status, note=note, reviewer=reviewer or os.environ.get("USER", "")
+            )
         except UnknownConflictError as e:
             err.print(f"[red]error:[/red] {e}")
             raise typer.Exit(2) from e
@@ -327,9 +387,19 @@ def conflicts(
     for col in ("sev", "kind", "A", "B", "diff", "status", "explanation"):
         table.add_column(col, overflow="fold")
     for r in df.head(limit).to_dict("records"):
-        diff = "" if r["relative_difference"] != r["relative_difference"] else f"{r['relative_difference']:.0%}"
-        cells = (str(r["conflict_id"]), str(r["severity"]), str(r["kind"]), f"{r['doc_a']}: {r['surface_a']}",
-                 f"{r['doc_b'] or ''}: {r['surface_b'] or ''}", diff, str(r["status"]), str(r["explanation"]))
+        diff = (
+            "" if r["relative_difference"] != r["relative_difference"] else f"{r['relative_difference']:.0%}"
+        )
+        cells = (
+            str(r["conflict_id"]),
+            str(r["severity"]),
+            str(r["kind"]),
+            f"{r['doc_a']}: {r['surface_a']}",
+            f"{r['doc_b'] or ''}: {r['surface_b'] or ''}",
+            diff,
+            str(r["status"]),
+            str(r["explanation"]),
+        )
         table.add_row(*(escape(cell) for cell in cells))
     console.print(table)
 
@@ -359,8 +429,10 @@ def serve(
             url = stack.enter_context(server.local_prefect_server(out / ".prefect"))
             os.environ["PREFECT_API_URL"] = url
         deploy = importlib.import_module("flows.deploy")
-        console.print(f"serving deployment {name!r}: {'every ' + str(interval) + 's' if interval else cron} "
-                      f"on {raw} -> {out} via {os.environ['PREFECT_API_URL']} (Ctrl-C to stop)")
+        console.print(
+            f"serving deployment {name!r}: {'every ' + str(interval) + 's' if interval else cron} "
+            f"on {raw} -> {out} via {os.environ['PREFECT_API_URL']} (Ctrl-C to stop)"
+        )
         try:
             deploy.serve(raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name)
         except KeyboardInterrupt:

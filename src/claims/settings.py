@@ -12,7 +12,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
 _REPO_ROOT = Path(__file__).resolve().parents[2]  # src/claims/settings.py -> the checkout
 
 

@@ -36,8 +36,8 @@ def test_pipeline_writes_contract_outputs_with_exact_offsets(prefect_harness, sm
     assert list(conflicts.columns[: len(CONFLICT_CONTRACT)]) == CONFLICT_CONTRACT
     assert len(claims) > 5
     for row in claims.itertuples():
-        text = open(small_corpus / row.doc, encoding="utf-8").read()
-        assert text[int(row.char_start):int(row.char_end)] == row.surface
+        text = (small_corpus / row.doc).read_text(encoding="utf-8")
+        assert text[int(row.char_start) : int(row.char_end)] == row.surface
     assert set(pd.read_parquet(out / "claims.parquet")["claim_id"]) == set(claims["claim_id"])
     assert (out / "claims.duckdb").exists()
     assert _runs(out)[-1]["status"] == "ok"
@@ -54,8 +54,9 @@ def test_pipeline_incremental_runs_process_only_what_changed(prefect_harness, sm
 
     shutil.copyfile(RAW / "002_82efc141eec706b1.txt", small_corpus / "002_82efc141eec706b1.txt")
     edited = small_corpus / "004_9c485ca171c3d093.txt"
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe fund grew to $5 million in 2025.\n",
-                      encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nThe fund grew to $5 million in 2025.\n", encoding="utf-8"
+    )
     (small_corpus / "003_66334d0d25dd3bf9.txt").unlink()
     third = _run(small_corpus, out)
     assert (third["new"], third["changed"], third["unchanged"], third["removed"]) == (1, 1, 0, 1)

@@ -23,8 +23,22 @@ def test_serve_interval_schedule_fires_a_run(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env["PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS"] = "2"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "claims.cli", "serve", "--raw", str(raw), "--out", str(out), "--interval", "3"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "claims.cli",
+            "serve",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            "--interval",
+            "3",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     runs = out / "runs.jsonl"
     try:

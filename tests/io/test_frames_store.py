@@ -12,30 +12,72 @@ from claims.io.frames import (
 )
 from claims.io.stages import claims_from_frame
 from claims.io.store import Store
-from claims.types import Claim, Conflict, ConflictKind, Kind, Qualifier, Severity, make_claim_id, make_conflict_id
+from claims.types import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Kind,
+    Qualifier,
+    Severity,
+    make_claim_id,
+    make_conflict_id,
+)
 
 
-def _claim(doc: str, start: int, surface: str, value: float, *, sentence: str = "It cost ¥8.1 billion.",
-           period: int | None = 2023) -> Claim:
+def _claim(
+    doc: str,
+    start: int,
+    surface: str,
+    value: float,
+    *,
+    sentence: str = "It cost ¥8.1 billion.",
+    period: int | None = 2023,
+) -> Claim:
     return Claim(
-        claim_id=make_claim_id(doc, sentence, surface, 0), doc=doc, char_start=start,
-        char_end=start + len(surface), surface=surface, value=value, value_low=None, value_high=None,
-        unit="JPY", kind=Kind.MONEY, counted=None, qualifier=Qualifier.EXACT, period_start=period,
-        period_end=period, fiscal=True, subject="OSA budget", entities=("Japan", "OSA"), section="Chapter 4",
-        sentence=sentence, citation="", confidence=0.9, chapter="Chapter 4",
+        claim_id=make_claim_id(doc, sentence, surface, 0),
+        doc=doc,
+        char_start=start,
+        char_end=start + len(surface),
+        surface=surface,
+        value=value,
+        value_low=None,
+        value_high=None,
+        unit="JPY",
+        kind=Kind.MONEY,
+        counted=None,
+        qualifier=Qualifier.EXACT,
+        period_start=period,
+        period_end=period,
+        fiscal=True,
+        subject="OSA budget",
+        entities=("Japan", "OSA"),
+        section="Chapter 4",
+        sentence=sentence,
+        citation="",
+        confidence=0.9,
+        chapter="Chapter 4",
     )
 
 
 @pytest.fixture
 def pair() -> tuple[Claim, Claim]:
-    return _claim("a.txt", 8, "¥8.1 billion", 8.1e9), _claim("b.txt", 8, "¥18.1 billion", 18.1e9,
-                                                               sentence="It cost ¥18.1 billion.")
+    return _claim("a.txt", 8, "¥8.1 billion", 8.1e9), _claim(
+        "b.txt", 8, "¥18.1 billion", 18.1e9, sentence="It cost ¥18.1 billion."
+    )
 
 
 def _conflict(a: Claim, b: Claim) -> Conflict:
-    return Conflict(conflict_id=make_conflict_id(a.claim_id, b.claim_id), kind=ConflictKind.VALUE_MISMATCH,
-                    severity=Severity.HIGH, claim_a=a.claim_id, claim_b=b.claim_id, topic="OSA budget",
-                    period="FY2023", relative_difference=10 / 18.1, explanation="a.txt gives 8.1; b.txt gives 18.1.")
+    return Conflict(
+        conflict_id=make_conflict_id(a.claim_id, b.claim_id),
+        kind=ConflictKind.VALUE_MISMATCH,
+        severity=Severity.HIGH,
+        claim_a=a.claim_id,
+        claim_b=b.claim_id,
+        topic="OSA budget",
+        period="FY2023",
+        relative_difference=10 / 18.1,
+        explanation="a.txt gives 8.1; b.txt gives 18.1.",
+    )
 
 
 def test_frames_claims_have_contract_columns_in_order(pair):
@@ -90,9 +132,14 @@ def test_store_transaction_rolls_back_on_crash(tmp_path, pair):
     claims_df = claims_frame(pair)
     with Store(tmp_path / "c.duckdb") as store:
         store.replace_claims("a.txt", claims_df[claims_df["doc"] == "a.txt"])
-        with pytest.raises(RuntimeError), store.transaction():
-            store.replace_claims("a.txt", claims_df.iloc[0:0])
-            raise RuntimeError("killed mid-run")
+
+        def killed_mid_run() -> None:
+            with store.transaction():
+                store.replace_claims("a.txt", claims_df.iloc[0:0])
+                raise RuntimeError("killed mid-run")
+
+        with pytest.raises(RuntimeError, match="killed"):
+            killed_mid_run()
         assert len(store.claims_df()) == 1
 
 
@@ -104,7 +151,7 @@ def test_export_atomic_write_keeps_old_file_on_failure(tmp_path):
         def to_csv(self, *args, **kwargs):
             raise OSError("disk full")
 
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="disk full"):
         export.write_csv(target, Boom({"a": [2]}))
     assert pd.read_csv(target)["a"].tolist() == [1]
     assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]

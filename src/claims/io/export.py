@@ -1,4 +1,7 @@
-"""Atomic file writes: a temp file in the same folder, then os.replace. A failed run never leaves half a file."""
+"""Atomic file writes: a temp file in the same folder, then os.replace.
+
+A failed run never leaves half a file.
+"""
 
 from __future__ import annotations
 

@@ -12,30 +12,89 @@ import pandas as pd
 from claims.types import Claim, Conflict, Document
 
 CLAIM_CONTRACT = [
-    "claim_id", "doc", "char_start", "char_end", "surface", "value", "value_low", "value_high", "unit",
-    "kind", "counted", "qualifier", "period_start", "period_end", "fiscal", "subject", "entities",
-    "section", "sentence", "citation", "confidence",
+    "claim_id",
+    "doc",
+    "char_start",
+    "char_end",
+    "surface",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "kind",
+    "counted",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "fiscal",
+    "subject",
+    "entities",
+    "section",
+    "sentence",
+    "citation",
+    "confidence",
 ]
 CLAIM_EXTRA = ["chapter", "sentence_start", "precision", "flags", "doc_sha256"]
 CLAIM_COLUMNS = CLAIM_CONTRACT + CLAIM_EXTRA
 
 CONFLICT_CONTRACT = [
-    "conflict_id", "kind", "severity", "claim_a", "claim_b",
-    "doc_a", "start_a", "end_a", "surface_a", "value_a", "unit_a",
-    "doc_b", "start_b", "end_b", "surface_b", "value_b", "unit_b",
-    "topic", "period", "relative_difference", "explanation", "status",
+    "conflict_id",
+    "kind",
+    "severity",
+    "claim_a",
+    "claim_b",
+    "doc_a",
+    "start_a",
+    "end_a",
+    "surface_a",
+    "value_a",
+    "unit_a",
+    "doc_b",
+    "start_b",
+    "end_b",
+    "surface_b",
+    "value_b",
+    "unit_b",
+    "topic",
+    "period",
+    "relative_difference",
+    "explanation",
+    "status",
 ]
 CONFLICT_EXTRA = [
-    "scope", "score", "consensus_value", "support", "expected_value",
-    "section_a", "section_b", "chapter_a", "chapter_b", "sentence_a", "sentence_b",
-    "sentence_start_a", "sentence_start_b", "citation_a", "citation_b", "evidence",
-    "review_note", "reviewed_at",
+    "scope",
+    "score",
+    "consensus_value",
+    "support",
+    "expected_value",
+    "section_a",
+    "section_b",
+    "chapter_a",
+    "chapter_b",
+    "sentence_a",
+    "sentence_b",
+    "sentence_start_a",
+    "sentence_start_b",
+    "citation_a",
+    "citation_b",
+    "evidence",
+    "review_note",
+    "reviewed_at",
 ]
 CONFLICT_COLUMNS = CONFLICT_CONTRACT + CONFLICT_EXTRA
 
 DOCUMENT_COLUMNS = [
-    "doc", "sha256", "format", "n_chars", "title", "author", "published", "encoding", "text_path",
-    "aliases", "n_claims",
+    "doc",
+    "sha256",
+    "format",
+    "n_chars",
+    "title",
+    "author",
+    "published",
+    "encoding",
+    "text_path",
+    "aliases",
+    "n_claims",
 ]
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -88,8 +147,23 @@ def normalise_claims_frame(df: pd.DataFrame) -> pd.DataFrame:
     for col in ("value", "value_low", "value_high", "confidence", "precision"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     df["fiscal"] = df["fiscal"].map(_as_bool).astype("boolean")
-    for col in ("claim_id", "doc", "surface", "unit", "kind", "counted", "qualifier", "subject", "entities",
-                "section", "sentence", "citation", "chapter", "flags", "doc_sha256"):
+    for col in (
+        "claim_id",
+        "doc",
+        "surface",
+        "unit",
+        "kind",
+        "counted",
+        "qualifier",
+        "subject",
+        "entities",
+        "section",
+        "sentence",
+        "citation",
+        "chapter",
+        "flags",
+        "doc_sha256",
+    ):
         df[col] = df[col].astype("string")
     return df.sort_values(["doc", "char_start", "char_end"], kind="stable").reset_index(drop=True)
 
@@ -155,8 +229,14 @@ def evidence_fingerprint(a: Mapping[str, object], b: Mapping[str, object]) -> st
 
     parts: list[object] = []
     for side in (a, b):
-        parts += [side.get("doc"), side.get("surface"), side.get("value"), side.get("value_low"),
-                  side.get("value_high"), " ".join(str(side.get("sentence") or "").split())]
+        parts += [
+            side.get("doc"),
+            side.get("surface"),
+            side.get("value"),
+            side.get("value_low"),
+            side.get("value_high"),
+            " ".join(str(side.get("sentence") or "").split()),
+        ]
     return stable_id(*parts)
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,8 +30,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_EXTRACTOR_MODULES = ("lexicon", "parse", "nlp", "extract", "segment", "context",
-                      "types.py")
+_EXTRACTOR_MODULES = ("lexicon", "parse", "nlp", "extract", "segment", "context", "types.py")
 
 
 def extractor_version(settings: Settings) -> str:
@@ -87,8 +86,9 @@ def document_key(version: str, source: Source) -> str:
     return f"{version}:{source.sidecar_sha256[:12]}" if source.sidecar_sha256 else version
 
 
-def plan_ingest(settings: Settings, *, known: dict[str, str], extractors: dict[str, str],
-                version: str, full: bool = False) -> IngestPlan:
+def plan_ingest(
+    settings: Settings, *, known: dict[str, str], extractors: dict[str, str], version: str, full: bool = False
+) -> IngestPlan:
     """Scan raw/, load only new or changed documents (or all with `full`).
 
     A document is unchanged when its bytes hash the same, its sidecar metadata is the same, and it was
@@ -98,11 +98,15 @@ def plan_ingest(settings: Settings, *, known: dict[str, str], extractors: dict[s
     current = {s.doc: s for s in sources}
 
     def unchanged(source: Source) -> bool:
-        return (not full and known.get(source.doc) == source.sha256
-                and extractors.get(source.doc) == document_key(version, source))
+        return (
+            not full
+            and known.get(source.doc) == source.sha256
+            and extractors.get(source.doc) == document_key(version, source)
+        )
 
-    result = load_documents(settings.raw_dir, settings, text_dir=settings.out_dir / "text", skip=unchanged,
-                            sources=sources)
+    result = load_documents(
+        settings.raw_dir, settings, text_dir=settings.out_dir / "text", skip=unchanged, sources=sources
+    )
     loaded = {d.doc for d in result.documents}
     new = sorted(d for d in loaded if d not in known)
     changed = sorted(d for d in loaded if d in known)
@@ -114,8 +118,14 @@ def plan_ingest(settings: Settings, *, known: dict[str, str], extractors: dict[s
     return IngestPlan(result.documents, new, changed, same, removed, list(result.rejected), sources, warnings)
 
 
-def extract(documents: Sequence[Document], settings: Settings, *, nlp: Language | None = None,
-            n_process: int = 1, progress: Callable[[str], None] | None = None) -> dict[str, list[Claim]]:
+def extract(
+    documents: Sequence[Document],
+    settings: Settings,
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, list[Claim]]:
     """Claims per document name. Loads the spaCy pipeline once."""
     from claims.extract import extract_documents
     from claims.nlp.pipeline import build_nlp
@@ -125,10 +135,16 @@ def extract(documents: Sequence[Document], settings: Settings, *, nlp: Language 
     nlp = nlp or build_nlp(settings)
     out: dict[str, list[Claim]] = {}
     total = len(documents)
-    for i, (document, found) in enumerate(extract_documents(documents, nlp, settings, n_process=n_process), 1):
+    for i, (document, found) in enumerate(
+        extract_documents(documents, nlp, settings, n_process=n_process), 1
+    ):
         out[document.doc] = found
-        logger.info("extracted %s: %d claims", document.doc, len(found),
-                    extra={"claims_progress": (i, total, document.doc)})
+        logger.info(
+            "extracted %s: %d claims",
+            document.doc,
+            len(found),
+            extra={"claims_progress": (i, total, document.doc)},
+        )
         if progress:
             progress(document.doc)
     return out
@@ -164,26 +180,44 @@ def claims_from_frame(df: pd.DataFrame) -> list[Claim]:
 
     out = []
     for r in df.to_dict("records"):
-        out.append(Claim(
-            claim_id=text(r["claim_id"]), doc=text(r["doc"]), char_start=int(r["char_start"]),
-            char_end=int(r["char_end"]), surface=text(r["surface"]), value=num(r["value"]),
-            value_low=num(r["value_low"]), value_high=num(r["value_high"]), unit=text(r["unit"]) or None,
-            kind=Kind(text(r["kind"]) or "other"), counted=text(r["counted"]) or None,
-            qualifier=Qualifier(text(r["qualifier"]) or "exact"), period_start=year(r["period_start"]),
-            period_end=year(r["period_end"]), fiscal=bool(r["fiscal"]) if not pd.isna(r["fiscal"]) else False,
-            subject=text(r["subject"]), entities=tuple(e for e in text(r["entities"]).split(";") if e),
-            section=text(r["section"]), sentence=text(r["sentence"]), citation=text(r["citation"]),
-            confidence=num(r["confidence"]) or 0.0, sentence_start=year(r["sentence_start"]) or 0,
-            chapter=text(r["chapter"]), precision=num(r["precision"]),
-            flags=tuple(f for f in text(r["flags"]).split(";") if f), doc_sha256=text(r["doc_sha256"]),
-        ))
+        out.append(
+            Claim(
+                claim_id=text(r["claim_id"]),
+                doc=text(r["doc"]),
+                char_start=int(r["char_start"]),
+                char_end=int(r["char_end"]),
+                surface=text(r["surface"]),
+                value=num(r["value"]),
+                value_low=num(r["value_low"]),
+                value_high=num(r["value_high"]),
+                unit=text(r["unit"]) or None,
+                kind=Kind(text(r["kind"]) or "other"),
+                counted=text(r["counted"]) or None,
+                qualifier=Qualifier(text(r["qualifier"]) or "exact"),
+                period_start=year(r["period_start"]),
+                period_end=year(r["period_end"]),
+                fiscal=bool(r["fiscal"]) if not pd.isna(r["fiscal"]) else False,
+                subject=text(r["subject"]),
+                entities=tuple(e for e in text(r["entities"]).split(";") if e),
+                section=text(r["section"]),
+                sentence=text(r["sentence"]),
+                citation=text(r["citation"]),
+                confidence=num(r["confidence"]) or 0.0,
+                sentence_start=year(r["sentence_start"]) or 0,
+                chapter=text(r["chapter"]),
+                precision=num(r["precision"]),
+                flags=tuple(f for f in text(r["flags"]).split(";") if f),
+                doc_sha256=text(r["doc_sha256"]),
+            )
+        )
     return out
 
 
 def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.DataFrame | None:
     """Re-reconcile what changed: new claims against the whole store; returns None when nothing changed.
 
-    Findings between two untouched documents are kept as they are; findings involving a new, changed or removed
+    Findings between two untouched documents are kept as they are; findings involving a new, changed or
+    removed
     document are recomputed (the claims of those documents are the `focus` of the matcher). Reviewers'
     decisions are applied by the store.
     """
@@ -206,7 +240,8 @@ def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.Dat
         docs_b = existing["doc_b"].fillna("").astype(str)
         untouched = ~docs_a.isin(pending) & ~docs_b.isin(pending)
         alive = existing["claim_a"].astype(str).isin(live) & (
-            existing["claim_b"].isna() | existing["claim_b"].astype(str).isin(live))
+            existing["claim_b"].isna() | existing["claim_b"].astype(str).isin(live)
+        )
         kept = existing[untouched & alive]
     df = conflicts_frame(found, claims_df)
     df = df[~df["conflict_id"].isin(set(kept["conflict_id"]))]
@@ -225,17 +260,23 @@ def validate(store: Store, settings: Settings, *, out_dir: Path) -> object:
     from claims.io.validation import validate_tables
 
     return validate_tables(
-        claims=store.claims_df(), conflicts=store.conflicts_df(), documents=store.documents_df(),
-        settings=settings, out_dir=out_dir,
+        claims=store.claims_df(),
+        conflicts=store.conflicts_df(),
+        documents=store.documents_df(),
+        settings=settings,
+        out_dir=out_dir,
     )
 
 
-def summarise(store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.datetime,
-              new_conflicts: Sequence[str] = ()) -> dict[str, object]:
+def summarise(
+    store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.datetime, new_conflicts: Sequence[str] = ()
+) -> dict[str, object]:
     conflicts = store.conflicts_df()
     fresh = set(plan.new) | set(plan.changed)
     new_rows = conflicts[conflicts["conflict_id"].isin(set(new_conflicts))]
-    involved = (set(new_rows["doc_a"].dropna().astype(str)) | set(new_rows["doc_b"].dropna().astype(str))) & fresh
+    involved = (
+        set(new_rows["doc_a"].dropna().astype(str)) | set(new_rows["doc_b"].dropna().astype(str))
+    ) & fresh
     claims_n = store.con.execute("SELECT count(*) FROM claims").fetchone()[0]  # type: ignore[index]
     docs_n = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
     return {
@@ -260,8 +301,9 @@ def summarise(store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.dat
     }
 
 
-def publish(store: Store, settings: Settings, *, summary: dict[str, object],
-            validation: dict[str, object] | None) -> dict[str, Path]:
+def publish(
+    store: Store, settings: Settings, *, summary: dict[str, object], validation: dict[str, object] | None
+) -> dict[str, Path]:
     """Exports and reports from the database, each file written atomically."""
     out = settings.out_dir
     claims_df = store.claims_df()
@@ -278,8 +320,14 @@ def publish(store: Store, settings: Settings, *, summary: dict[str, object],
     except ImportError:  # reports land in their own change; the tables above are the contract
         logger.warning("report module not available; skipping HTML reports")
         return paths
-    report_paths = write_reports(out, documents=documents_df, claims=claims_df, conflicts=conflicts_df,
-                                 summary=summary, validation=validation)
+    report_paths = write_reports(
+        out,
+        documents=documents_df,
+        claims=claims_df,
+        conflicts=conflicts_df,
+        summary=summary,
+        validation=validation,
+    )
     paths["report"] = Path(report_paths.report_html)
     store.set_meta("pending_publish", "0")
     return paths
@@ -287,8 +335,11 @@ def publish(store: Store, settings: Settings, *, summary: dict[str, object],
 
 def output_paths(settings: Settings) -> dict[str, str]:
     out = settings.out_dir
-    return {"claims": str(out / "claims.csv"), "conflicts": str(out / "conflicts.csv"),
-            "report": str(out / "report.html")}
+    return {
+        "claims": str(out / "claims.csv"),
+        "conflicts": str(out / "conflicts.csv"),
+        "report": str(out / "report.html"),
+    }
 
 
 def needs_publish(store: Store, settings: Settings) -> bool:

@@ -160,7 +160,9 @@ class Store:
     def upsert_documents(self, rows: Sequence[dict[str, object]], *, extractor: str) -> None:
         now = _now()
         for row in rows:
-            first = self.con.execute("SELECT first_seen FROM documents WHERE doc = ?", [row["doc"]]).fetchone()
+            first = self.con.execute(
+                "SELECT first_seen FROM documents WHERE doc = ?", [row["doc"]]
+            ).fetchone()
             self.con.execute("DELETE FROM documents WHERE doc = ?", [row["doc"]])
             values = [row.get(c) for c in DOCUMENT_COLUMNS] + [extractor, first[0] if first else now, now]
             placeholders = ", ".join("?" for _ in values)
@@ -209,7 +211,8 @@ class Store:
     def apply_reviews(self, conflicts: pd.DataFrame) -> pd.DataFrame:
         """Status from the latest decision per conflict; a decision on other evidence re-opens it.
 
-        A decision whose finding no longer exists (its evidence was edited, so the claim ids changed) is carried
+        A decision whose finding no longer exists (its evidence was edited, so the claim ids changed) is
+        carried
         to a current finding between the same documents on the same topic, re-opened, with its history kept.
         """
         latest = self.latest_reviews()
@@ -226,8 +229,10 @@ class Store:
                 if moved is not None:
                     self._carry_history(moved["conflict_id"], cid)
                     statuses.append("open")
-                    notes.append(f"re-opened: evidence changed since the {moved['status']} decision "
-                                 f"({moved['note'] or 'no note'})")
+                    notes.append(
+                        f"re-opened: evidence changed since the {moved['status']} decision "
+                        f"({moved['note'] or 'no note'})"
+                    )
                     times.append(str(moved["reviewed_at"]))
                     continue
                 statuses.append("open")
@@ -235,8 +240,10 @@ class Store:
                 times.append(None)
             elif review["evidence"] and evidence and review["evidence"] != evidence:
                 statuses.append("open")
-                notes.append(f"re-opened: evidence changed since the {review['status']} decision "
-                             f"({review['note'] or 'no note'})")
+                notes.append(
+                    f"re-opened: evidence changed since the {review['status']} decision "
+                    f"({review['note'] or 'no note'})"
+                )
                 times.append(str(review["reviewed_at"]))
             else:
                 statuses.append(str(review["status"]))
@@ -248,8 +255,7 @@ class Store:
         return df
 
     def _orphan_reviews(self, latest: dict[str, dict[str, object]], live: set[str]) -> dict[tuple, dict]:
-        rows = self.con.execute(
-            "SELECT conflict_id, topic, doc_a, doc_b FROM reviews").fetchall()
+        rows = self.con.execute("SELECT conflict_id, topic, doc_a, doc_b FROM reviews").fetchall()
         keys = {cid: _finding_key({"topic": t, "doc_a": a, "doc_b": b}) for cid, t, a, b in rows}
         out: dict[tuple, dict] = {}
         for cid, review in latest.items():
@@ -260,12 +266,16 @@ class Store:
     def _carry_history(self, old_id: str, new_id: str) -> None:
         """Copy an orphaned finding's decisions under its successor's id (the old rows stay too)."""
         self.con.execute(
-            """INSERT INTO reviews SELECT ?, status, note || ' [carried from ' || conflict_id || ']', reviewer,
+            """INSERT INTO reviews
+               SELECT ?, status, note || ' [carried from ' || conflict_id || ']', reviewer,
                    reviewed_at, evidence, topic, doc_a, doc_b, surface_a, surface_b
-               FROM reviews WHERE conflict_id = ?""", [new_id, old_id])
+               FROM reviews WHERE conflict_id = ?""",
+            [new_id, old_id],
+        )
         self.con.execute(
             "INSERT INTO reviews VALUES (?, 'open', ?, 'claims', ?, NULL, NULL, NULL, NULL, NULL, NULL)",
-            [new_id, f"re-opened: evidence of {old_id} changed", _now()])
+            [new_id, f"re-opened: evidence of {old_id} changed", _now()],
+        )
 
     def latest_reviews(self) -> dict[str, dict[str, object]]:
         rows = self.con.execute(
@@ -296,8 +306,13 @@ class Store:
             "UPDATE conflicts SET status = ?, review_note = ?, reviewed_at = ? WHERE conflict_id = ?",
             [status, note, str(now), conflict_id],
         )
-        return {"conflict_id": conflict_id, "status": status, "note": note, "reviewer": reviewer,
-                "reviewed_at": str(now)}
+        return {
+            "conflict_id": conflict_id,
+            "status": status,
+            "note": note,
+            "reviewer": reviewer,
+            "reviewed_at": str(now),
+        }
 
     def review_history(self, conflict_id: str | None = None) -> pd.DataFrame:
         if conflict_id:
@@ -307,8 +322,15 @@ class Store:
         return self.con.execute("SELECT * FROM reviews ORDER BY reviewed_at").df()
 
     # runs ----------------------------------------------------------------------------------------
-    def record_run(self, run_id: str, *, started_at: dt.datetime, finished_at: dt.datetime | None,
-                   status: str, summary: dict[str, object]) -> None:
+    def record_run(
+        self,
+        run_id: str,
+        *,
+        started_at: dt.datetime,
+        finished_at: dt.datetime | None,
+        status: str,
+        summary: dict[str, object],
+    ) -> None:
         self.con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
         self.con.execute(
             "INSERT INTO runs VALUES (?, ?, ?, ?, ?)",
