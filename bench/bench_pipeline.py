@@ -49,10 +49,13 @@ MODES = {
 
 # --- child processes ---------------------------------------------------------------------------------------
 
+
 def _rusage_mb() -> dict[str, float]:
     """Largest resident set of this process and of its largest waited-for descendant (Linux: KiB)."""
-    return {"self_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "children_maxrss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+    return {
+        "self_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "children_maxrss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
 
 
 def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
@@ -67,9 +70,16 @@ def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
     for doc in nlp.pipe(texts):
         tokens += len(doc)
     done = time.perf_counter()
-    return {"load_seconds": round(loaded - started, 3), "pipe_seconds": round(done - loaded, 3),
-            "seconds": round(done - started, 3), "tokens": tokens, "documents": len(texts),
-            "characters": sum(map(len, texts)), "components": nlp.pipe_names, **_rusage_mb()}
+    return {
+        "load_seconds": round(loaded - started, 3),
+        "pipe_seconds": round(done - loaded, 3),
+        "seconds": round(done - started, 3),
+        "tokens": tokens,
+        "documents": len(texts),
+        "characters": sum(map(len, texts)),
+        "components": nlp.pipe_names,
+        **_rusage_mb(),
+    }
 
 
 def warm_up() -> dict[str, Any]:
@@ -102,21 +112,34 @@ def pipeline_run(corpus: Path, out: Path, *, workers: int | None, dask: str | No
 
         setattr(module, name, wrapper)
 
-    for name, label in (("plan_ingest", "ingest"), ("store_results", "store"), ("reconcile", "reconcile"),
-                        ("validate", "validate"), ("publish", "publish")):
+    for name, label in (
+        ("plan_ingest", "ingest"),
+        ("store_results", "store"),
+        ("reconcile", "reconcile"),
+        ("validate", "validate"),
+        ("publish", "publish"),
+    ):
         timed(stages, name, label)
     timed(runners, "run_extraction", "extract")
     started = time.perf_counter()
-    summary = pipeline.claims_pipeline(raw_dir=str(corpus), out_dir=str(out), workers=workers,
-                                       dask_address=dask)
+    summary = pipeline.claims_pipeline(
+        raw_dir=str(corpus), out_dir=str(out), workers=workers, dask_address=dask
+    )
     total = time.perf_counter() - started
-    return {"seconds": round(total, 3), "stages": {k: round(v, 3) for k, v in timings.items()},
-            "maxrss_after_stage_mb": maxrss,
-            "status": summary.get("status"), "documents": summary.get("documents"),
-            "claims": summary.get("claims"), "conflicts": summary.get("conflicts"), **_rusage_mb()}
+    return {
+        "seconds": round(total, 3),
+        "stages": {k: round(v, 3) for k, v in timings.items()},
+        "maxrss_after_stage_mb": maxrss,
+        "status": summary.get("status"),
+        "documents": summary.get("documents"),
+        "claims": summary.get("claims"),
+        "conflicts": summary.get("conflicts"),
+        **_rusage_mb(),
+    }
 
 
 # --- the driver --------------------------------------------------------------------------------------------
+
 
 def child_env(work: Path) -> dict[str, str]:
     """What `claims run` sets, plus a Prefect home of the bench's own (no lock contention with other runs)."""
@@ -183,15 +206,30 @@ def generate_corpus(work: Path, name: str, *, docs: int, seed: int, largest: int
     return corpus
 
 
-def run(docs: int, seed: int, modes: list[str], work: Path, *, dask: str | None, memory_docs: list[int],
-        largest: int, model: str, repeat: int = 1) -> dict[str, Any]:
+def run(
+    docs: int,
+    seed: int,
+    modes: list[str],
+    work: Path,
+    *,
+    dask: str | None,
+    memory_docs: list[int],
+    largest: int,
+    model: str,
+    repeat: int = 1,
+) -> dict[str, Any]:
     """Warm-up, then `repeat` interleaved rounds of (bare, every mode); each row keeps its fastest run."""
     from planted_recall import load_manifest, load_run, score
 
     env = child_env(work)
     corpus = generate_corpus(work, f"corpus-{docs}-{seed}", docs=docs, seed=seed, largest=largest)
-    results: dict[str, Any] = {"docs": docs, "seed": seed, "cores": os.cpu_count(), "model": model,
-                               "repeat": repeat}
+    results: dict[str, Any] = {
+        "docs": docs,
+        "seed": seed,
+        "cores": os.cpu_count(),
+        "model": model,
+        "repeat": repeat,
+    }
     print(f"corpus: {corpus} ({docs} documents)", file=sys.stderr)
     results["warm_up"] = measure(["--warm-up"], env)
     options = {m: MODES[m] for m in modes}
@@ -220,8 +258,11 @@ def run(docs: int, seed: int, modes: list[str], work: Path, *, dask: str | None,
         _clean(out)
         row = measure(["--run", str(mem_corpus), str(out), *MODES["workers1"]], env)
         manifest = json.loads((mem_corpus.parent / "planted.json").read_text(encoding="utf-8"))
-        row.update(docs=n, characters=manifest["characters"],
-                   largest_document_characters=manifest["largest_document_characters"])
+        row.update(
+            docs=n,
+            characters=manifest["characters"],
+            largest_document_characters=manifest["largest_document_characters"],
+        )
         results["memory"].append(row)
         print(f"memory {n}: {row['peak_tree_rss_mb']} MB", file=sys.stderr)
     return results
@@ -266,7 +307,8 @@ def report(results: dict[str, Any]) -> str:
             f"{tokens / extract:>8.0f} {(row['claims'] or 0) / extract:>8.1f} {row['claims']:>6} "
             f"{row['conflicts']:>8} {row['peak_tree_rss_mb']:>7.0f} "
             f"{max(row['self_maxrss_mb'], row['children_maxrss_mb']):>8.0f} "
-            f"{row['load_average_before']:>5.1f} {_spread(runs.get(mode, [])):>8}")
+            f"{row['load_average_before']:>5.1f} {_spread(runs.get(mode, [])):>8}"
+        )
     lines += [
         "",
         "bare: spacy.load + nlp.pipe, full model, one process. extract x bare: extraction stage (model "
@@ -282,8 +324,10 @@ def report(results: dict[str, Any]) -> str:
         lines.append(f"  {mode} stages (s): {stages}, flow/Prefect overhead {other:.1f}")
     if results.get("memory"):
         lines.append("")
-        lines.append("memory scaling (--workers 1; one shared largest document); driver process peak after "
-                     "each stage in MB:")
+        lines.append(
+            "memory scaling (--workers 1; one shared largest document); driver process peak after "
+            "each stage in MB:"
+        )
         first = results["memory"][0]
         for row in results["memory"]:
             after = row.get("maxrss_after_stage_mb", {})
@@ -293,14 +337,16 @@ def report(results: dict[str, Any]) -> str:
                 f"(largest {row['largest_document_characters']:,}), {row['claims']} claims, "
                 f"{row['conflicts']} findings: peak tree {row['peak_tree_rss_mb']:.0f} MB "
                 f"(corpus x{row['characters'] / first['characters']:.1f} -> peak "
-                f"x{row['peak_tree_rss_mb'] / first['peak_tree_rss_mb']:.2f}); {stages}")
+                f"x{row['peak_tree_rss_mb'] / first['peak_tree_rss_mb']:.2f}); {stages}"
+            )
     r = results["recall"]
     lines.append("")
     lines.append(
         f"reconciliation on the planted pairs ({r['mode']}): contradictions found "
         f"{r['contradictions_found']}/{r['contradictions_planted']} (recall {r['recall']}), look-alikes "
         f"flagged {r['lookalikes_flagged']}/{r['lookalikes_planted']}, planted figures extracted "
-        f"{r['planted_figures_extracted']}/{r['planted_figures']}")
+        f"{r['planted_figures_extracted']}/{r['planted_figures']}"
+    )
     lines.append(f"  by kind: {json.dumps(r['by_kind'])}")
     lines.append(f"  all findings by label: {json.dumps(r['findings_by_label'])}")
     return "\n".join(lines)
@@ -338,8 +384,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="claims-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = run(args.docs, args.seed, args.modes, work, dask=args.dask, memory_docs=args.memory_docs,
-                  largest=args.largest_sentences, model=args.model, repeat=args.repeat)
+    results = run(
+        args.docs,
+        args.seed,
+        args.modes,
+        work,
+        dask=args.dask,
+        memory_docs=args.memory_docs,
+        largest=args.largest_sentences,
+        model=args.model,
+        repeat=args.repeat,
+    )
     print(report(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

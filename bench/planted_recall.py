@@ -55,8 +55,11 @@ class FigureIndex:
         return None
 
 
-def _label(fa: dict[str, Any] | None, fb: dict[str, Any] | None,
-           plants: dict[frozenset[tuple[str, int]], dict[str, Any]]) -> str:
+def _label(
+    fa: dict[str, Any] | None,
+    fb: dict[str, Any] | None,
+    plants: dict[frozenset[tuple[str, int]], dict[str, Any]],
+) -> str:
     if fa is None or fb is None:
         return "unknown span"
     key = frozenset(((fa["doc"], fa["start"]), (fb["doc"], fb["start"])))
@@ -72,13 +75,15 @@ def _label(fa: dict[str, Any] | None, fb: dict[str, Any] | None,
     return "same fact" if fa["figure"] == fb["figure"] else "other figure of the sentence"
 
 
-def score(conflicts: pd.DataFrame, claims: pd.DataFrame, manifest: dict[str, Any],
-          figures: list[dict[str, Any]]) -> dict[str, Any]:
+def score(
+    conflicts: pd.DataFrame, claims: pd.DataFrame, manifest: dict[str, Any], figures: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Recall on planted contradictions, false findings on planted look-alikes and on restated facts."""
     index = FigureIndex(figures)
     planted = manifest["planted"]
-    plants = {frozenset(((p["a"]["doc"], p["a"]["start"]), (p["b"]["doc"], p["b"]["start"]))): p
-              for p in planted}
+    plants = {
+        frozenset(((p["a"]["doc"], p["a"]["start"]), (p["b"]["doc"], p["b"]["start"]))): p for p in planted
+    }
     labels: Counter[str] = Counter()
     hit: dict[str, str] = {}  # plant id -> the finding's kind
     for row in conflicts.itertuples(index=False):
@@ -94,8 +99,12 @@ def score(conflicts: pd.DataFrame, claims: pd.DataFrame, manifest: dict[str, Any
             hit[plant["plant_id"]] = str(row.kind)
 
     extracted = 0
-    claim_spans = FigureIndex([{"doc": r.doc, "start": int(r.char_start), "end": int(r.char_end)}
-                               for r in claims.itertuples(index=False)])
+    claim_spans = FigureIndex(
+        [
+            {"doc": r.doc, "start": int(r.char_start), "end": int(r.char_end)}
+            for r in claims.itertuples(index=False)
+        ]
+    )
     for p in planted:
         extracted += sum(claim_spans.find(p[s]["doc"], p[s]["start"], p[s]["end"]) is not None for s in "ab")
 

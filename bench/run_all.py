@@ -43,16 +43,19 @@ def _machine() -> str:
     except OSError:
         pass
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
     import psutil
 
     memory = psutil.virtual_memory().total / 2**30
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} cores ({cpu}), "
-            f"{memory:.0f} GiB, Python {platform.python_version()}, load average at start {load:.1f}")
+    return (
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} cores ({cpu}), "
+        f"{memory:.0f} GiB, Python {platform.python_version()}, load average at start {load:.1f}"
+    )
 
 
 def _run(title: str, args: list[str]) -> str:
@@ -84,15 +87,31 @@ def main(argv: list[str] | None = None) -> int:
         docs, repeat, memory, sizes = "12", "1", [], ["10000"]
     elif args.full:
         docs, repeat, memory, sizes = "200", "2", ["25", "100", "400"], ["10000", "100000", "1000000"]
-    pipeline = ["bench/bench_pipeline.py", "--docs", docs, "--repeat", repeat, "--seed", str(args.seed),
-                "--json", str((RESULTS / "pipeline.json").relative_to(ROOT)), "--memory-docs", *memory]
+    pipeline = [
+        "bench/bench_pipeline.py",
+        "--docs",
+        docs,
+        "--repeat",
+        repeat,
+        "--seed",
+        str(args.seed),
+        "--json",
+        str((RESULTS / "pipeline.json").relative_to(ROOT)),
+        "--memory-docs",
+        *memory,
+    ]
     if args.dask:
         pipeline += ["--dask", args.dask]
     sections = [f"# claims benchmarks\n\n{_machine()}\n"]
-    sections.append(_run("Pipeline vs bare spaCy, memory, reconciliation recall on the synthetic corpus",
-                         pipeline))
-    sections.append(_run("Reconciliation at scale (synthetic claim sets)",
-                         ["bench/bench_reconcile.py", "--sizes", *sizes, "--seed", str(args.seed)]))
+    sections.append(
+        _run("Pipeline vs bare spaCy, memory, reconciliation recall on the synthetic corpus", pipeline)
+    )
+    sections.append(
+        _run(
+            "Reconciliation at scale (synthetic claim sets)",
+            ["bench/bench_reconcile.py", "--sizes", *sizes, "--seed", str(args.seed)],
+        )
+    )
     if (BENCH / "bench_quantities.py").exists():
         gold = Path("/work/shared/eval/dev_gold.jsonl")
         if gold.exists():

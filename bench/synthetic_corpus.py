@@ -45,18 +45,33 @@ from pathlib import Path
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
 DEMONYMS: dict[str, str] = {
-    "Brunei": "Bruneian", "Cambodia": "Cambodian", "Indonesia": "Indonesian", "Laos": "Lao",
-    "Malaysia": "Malaysian", "Myanmar": "Myanmar", "Philippines": "Philippine", "Singapore": "Singaporean",
-    "Thailand": "Thai", "Vietnam": "Vietnamese", "Timor-Leste": "Timorese", "Bangladesh": "Bangladeshi",
-    "Fiji": "Fijian", "Sri Lanka": "Sri Lankan", "Mongolia": "Mongolian",
+    "Brunei": "Bruneian",
+    "Cambodia": "Cambodian",
+    "Indonesia": "Indonesian",
+    "Laos": "Lao",
+    "Malaysia": "Malaysian",
+    "Myanmar": "Myanmar",
+    "Philippines": "Philippine",
+    "Singapore": "Singaporean",
+    "Thailand": "Thai",
+    "Vietnam": "Vietnamese",
+    "Timor-Leste": "Timorese",
+    "Bangladesh": "Bangladeshi",
+    "Fiji": "Fijian",
+    "Sri Lanka": "Sri Lankan",
+    "Mongolia": "Mongolian",
 }
 """Parties a sentence's recipient can be swapped for, with their adjective (`the Indonesian Navy`). Donors
 (Japan, China, the US) stay put."""
 COUNTRIES: tuple[str, ...] = tuple(DEMONYMS)
 _BY_DEMONYM = {d: c for c, d in DEMONYMS.items() if d != c}
 
-_SCALES = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
-           "trillion": Decimal(10) ** 12}
+_SCALES = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+}
 
 FIGURE_RE = re.compile(
     r"""
@@ -102,7 +117,7 @@ class Slot:
     @property
     def name(self) -> str:
         """A country slot's country ("the Philippines" -> "Philippines", "Indonesian" -> "Indonesia")."""
-        text = self.text[len(self.article):]
+        text = self.text[len(self.article) :]
         return _BY_DEMONYM.get(text, text) if self.demonym else text
 
     @property
@@ -143,8 +158,10 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-MONTHS = re.compile(r"\s(?:January|February|March|April|May|June|July|August|September|October|November"
-                    r"|December)\b")
+MONTHS = re.compile(
+    r"\s(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 
 
 def shape_of(sentence: str, source: str, *, prose: bool = False) -> Shape | None:
@@ -163,8 +180,12 @@ def shape_of(sentence: str, source: str, *, prose: bool = False) -> Shape | None
     True
     """
     sentence = SUPERSCRIPTS.sub("", sentence).strip()
-    if (not 40 <= len(sentence) <= 400 or SKIP.search(sentence) or not sentence[0].isupper()
-            or sentence[-1] not in ".!?\"”’)"):  # headings and fragments are not sentences
+    if (
+        not 40 <= len(sentence) <= 400
+        or SKIP.search(sentence)
+        or not sentence[0].isupper()
+        or sentence[-1] not in '.!?"”’)'
+    ):  # headings and fragments are not sentences
         return None
     slots: list[Slot] = []
     taken: list[tuple[int, int]] = []
@@ -183,8 +204,18 @@ def shape_of(sentence: str, source: str, *, prose: bool = False) -> Shape | None
         bare = not (m.group("prefix") or m.group("scale") or m.group("suffix"))
         if bare and (Decimal(number.replace(",", "")) < 10 or MONTHS.match(sentence, m.end())):
             continue  # small bare numbers (list items, "two"-like counts) and days of dates stay as written
-        slots.append(Slot("figure", m.start(), m.end(), m.group(0), prefix=m.group("prefix") or "",
-                          number=number, scale=m.group("scale") or "", suffix=m.group("suffix") or ""))
+        slots.append(
+            Slot(
+                "figure",
+                m.start(),
+                m.end(),
+                m.group(0),
+                prefix=m.group("prefix") or "",
+                number=number,
+                scale=m.group("scale") or "",
+                suffix=m.group("suffix") or "",
+            )
+        )
         taken.append(m.span())
     if not prose and not any(s.kind == "figure" for s in slots):
         return None
@@ -210,6 +241,7 @@ def harvest_shapes(raw_dir: Path = RAW) -> list[Shape]:
 
 
 # --- values ------------------------------------------------------------------------------------------------
+
 
 def _rng(*key: object) -> random.Random:
     return random.Random(hashlib.sha256(repr(key).encode()).hexdigest())
@@ -278,7 +310,7 @@ def render(shape: Shape, variant: Variant) -> tuple[str, list[tuple[int, int, st
     length = pos = 0
     country_i = figure_i = 0
     for slot in shape.slots:
-        out.append(shape.text[pos:slot.start])
+        out.append(shape.text[pos : slot.start])
         length += len(out[-1])
         if slot.kind == "year":
             text = str(int(slot.text) + variant.year_shift)
@@ -307,6 +339,7 @@ def _with_article(name: str, slot: Slot) -> str:
 
 # --- the corpus ------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PlantedSide:
     doc: str
@@ -329,6 +362,7 @@ class Planted:
 
 CONTRADICTIONS = ("value_mismatch", "magnitude_mismatch")
 NON_CONTRADICTIONS = ("other_party", "other_period")
+
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -365,13 +399,15 @@ def _filler_variant(shape: Shape, rng: random.Random, reserved: set[tuple[str, i
     return Variant(originals, 0)  # plants never use the seed's own key
 
 
-def _plan_pair(kind: str, plantable: list[Shape], rng: random.Random,
-               reserved: set[tuple[str, int]]) -> tuple[str, Shape, Variant, Variant] | None:
+def _plan_pair(
+    kind: str, plantable: list[Shape], rng: random.Random, reserved: set[tuple[str, int]]
+) -> tuple[str, Shape, Variant, Variant] | None:
     """Two variants of one shape on fresh (shape, countries, year) keys: the planted pair of `kind`."""
     candidates = plantable
     if kind == "magnitude_mismatch":
-        candidates = [s for s in plantable
-                      if s.of("figure")[s.target or 0].scale.strip() in {"million", "billion"}]
+        candidates = [
+            s for s in plantable if s.of("figure")[s.target or 0].scale.strip() in {"million", "billion"}
+        ]
     elif kind == "other_party":
         candidates = [s for s in plantable if s.of("country")]
     if not candidates:
@@ -408,10 +444,20 @@ def _plan_pair(kind: str, plantable: list[Shape], rng: random.Random,
     return None
 
 
-def generate(out_dir: Path, *, n_docs: int = 100, seed: int = 0, raw_dir: Path = RAW,
-             contradictions: int | None = None, non_contradictions: int | None = None,
-             min_sentences: int = 12, max_sentences: int = 90, largest_sentences: int = 400,
-             figure_share: float = 0.45, planted_path: Path | None = None) -> dict[str, object]:
+def generate(
+    out_dir: Path,
+    *,
+    n_docs: int = 100,
+    seed: int = 0,
+    raw_dir: Path = RAW,
+    contradictions: int | None = None,
+    non_contradictions: int | None = None,
+    min_sentences: int = 12,
+    max_sentences: int = 90,
+    largest_sentences: int = 400,
+    figure_share: float = 0.45,
+    planted_path: Path | None = None,
+) -> dict[str, object]:
     """Write the corpus to `out_dir` (its .txt files replaced) and planted.json; return the manifest.
 
     `figure_share` is the share of filler sentences that state a figure (the rest is the seed's prose).
@@ -422,15 +468,18 @@ def generate(out_dir: Path, *, n_docs: int = 100, seed: int = 0, raw_dir: Path =
     figures = [s for s in shapes if s.of("figure")]
     prose = [s for s in shapes if not s.of("figure")]
     if not plantable or not figures or not prose:
-        raise ValueError(f"{raw_dir}: {len(plantable)} plantable, {len(figures)} figure and {len(prose)} "
-                         "prose sentence shapes; the generator needs some of each")
+        raise ValueError(
+            f"{raw_dir}: {len(plantable)} plantable, {len(figures)} figure and {len(prose)} "
+            "prose sentence shapes; the generator needs some of each"
+        )
     n_contra = min(n_docs // 2, 100) if contradictions is None else contradictions
     n_non = min(n_docs // 2, 100) if non_contradictions is None else non_contradictions
 
     reserved: set[tuple[str, int]] = {(s.shape_id, 0) for s in plantable}
     plans = []
-    kinds = ([CONTRADICTIONS[i % 2] for i in range(n_contra)]
-             + [NON_CONTRADICTIONS[i % 2] for i in range(n_non)])
+    kinds = [CONTRADICTIONS[i % 2] for i in range(n_contra)] + [
+        NON_CONTRADICTIONS[i % 2] for i in range(n_non)
+    ]
     for kind in kinds:
         plan = _plan_pair(kind, plantable, rng, reserved)
         if plan:
@@ -453,8 +502,9 @@ def generate(out_dir: Path, *, n_docs: int = 100, seed: int = 0, raw_dir: Path =
         doc_a, doc_b = rng.sample(range(n_docs), 2) if n_docs > 1 else (0, 0)
         for side, (doc_index, variant) in enumerate(((doc_a, a), (doc_b, b))):
             text, found = render(shape, variant)
-            sentence = _Sentence(text, found, _key_text(shape, variant), (plant_index, side),
-                                 shape.target or 0)
+            sentence = _Sentence(
+                text, found, _key_text(shape, variant), (plant_index, side), shape.target or 0
+            )
             docs[doc_index].insert(rng.randint(0, len(docs[doc_index])), sentence)
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -475,14 +525,19 @@ def generate(out_dir: Path, *, n_docs: int = 100, seed: int = 0, raw_dir: Path =
             year = int(shape.of("year")[0].text) + variant.year_shift
             sides[(plant_index, side)] = PlantedSide(name, start, end, surface, variant.countries, year)
     planted = [
-        asdict(Planted(f"p{i:04d}", kind, kind in CONTRADICTIONS, shape.shape_id,
-                       sides[(i, 0)], sides[(i, 1)]))
+        asdict(
+            Planted(f"p{i:04d}", kind, kind in CONTRADICTIONS, shape.shape_id, sides[(i, 0)], sides[(i, 1)])
+        )
         for i, (kind, shape, _, _) in enumerate(plans)
     ]
     manifest: dict[str, object] = {
-        "seed": seed, "documents": n_docs, "characters": sum(lengths),
+        "seed": seed,
+        "documents": n_docs,
+        "characters": sum(lengths),
         "largest_document_characters": max(lengths, default=0),
-        "shapes": len(shapes), "figure_shapes": len(figures), "plantable_shapes": len(plantable),
+        "shapes": len(shapes),
+        "figure_shapes": len(figures),
+        "plantable_shapes": len(plantable),
         "contradictions": sum(p["contradiction"] for p in planted),
         "non_contradictions": sum(not p["contradiction"] for p in planted),
         "planted": planted,
@@ -493,8 +548,9 @@ def generate(out_dir: Path, *, n_docs: int = 100, seed: int = 0, raw_dir: Path =
     return manifest
 
 
-def _write_document(sentences: list[_Sentence], index: int, rng: random.Random
-                    ) -> tuple[str, dict[tuple[int, int], tuple[int, int, str]], list[dict[str, object]]]:
+def _write_document(
+    sentences: list[_Sentence], index: int, rng: random.Random
+) -> tuple[str, dict[tuple[int, int], tuple[int, int, str]], list[dict[str, object]]]:
     """Title, sections and paragraphs. Returns the text, the offsets of the planted figures, and one record
     per figure (start, end, surface, key, figure index) for scoring."""
     parts: list[str] = [f"Synthetic brief {index:04d}: Japan and Southeast Asia\n\n"]
@@ -507,13 +563,20 @@ def _write_document(sentences: list[_Sentence], index: int, rng: random.Random
             section += 1
             parts.append(f"Section {section}\n\n")
             length += len(parts[-1])
-        for k, sentence in enumerate(sentences[i:i + rng.randint(2, 5)]):
+        for k, sentence in enumerate(sentences[i : i + rng.randint(2, 5)]):
             if k:
                 parts.append(" ")
                 length += 1
             for n, (start, end, surface) in enumerate(sentence.figures):
-                records.append({"start": length + start, "end": length + end, "surface": surface,
-                                "key": sentence.key, "figure": n})
+                records.append(
+                    {
+                        "start": length + start,
+                        "end": length + end,
+                        "surface": surface,
+                        "key": sentence.key,
+                        "figure": n,
+                    }
+                )
             if sentence.plant is not None:
                 start, end, surface = sentence.figures[sentence.target]
                 positions[sentence.plant] = (length + start, length + end, surface)
@@ -536,9 +599,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--figure-share", type=float, default=0.45)
     ap.add_argument("--planted", type=Path, default=None, help="default: OUT/../planted.json")
     args = ap.parse_args(argv)
-    manifest = generate(args.out, n_docs=args.docs, seed=args.seed, contradictions=args.contradictions,
-                        non_contradictions=args.non_contradictions, largest_sentences=args.largest_sentences,
-                        figure_share=args.figure_share, planted_path=args.planted)
+    manifest = generate(
+        args.out,
+        n_docs=args.docs,
+        seed=args.seed,
+        contradictions=args.contradictions,
+        non_contradictions=args.non_contradictions,
+        largest_sentences=args.largest_sentences,
+        figure_share=args.figure_share,
+        planted_path=args.planted,
+    )
     print(json.dumps({k: v for k, v in manifest.items() if k != "planted"}))
     return 0
 

@@ -68,8 +68,12 @@ def task_runner_for(settings: Settings) -> TaskRunner[Any] | None:
         return DaskTaskRunner(address=settings.dask_address)
     return DaskTaskRunner(
         cluster_class="distributed.LocalCluster",
-        cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1, "processes": True,
-                        "dashboard_address": ":0"},
+        cluster_kwargs={
+            "n_workers": settings.workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": ":0",
+        },
     )
 
 
@@ -88,7 +92,7 @@ def plan_batches(documents: Sequence[Document], *, batch_size: int, slots: int) 
     if not documents:
         return []
     size = max(1, min(batch_size, math.ceil(len(documents) / max(1, slots))))
-    return [list(documents[i:i + size]) for i in range(0, len(documents), size)]
+    return [list(documents[i : i + size]) for i in range(0, len(documents), size)]
 
 
 @functools.lru_cache(maxsize=2)
@@ -122,13 +126,18 @@ def workers_reach_this_api(settings: Settings) -> Iterator[None]:
         yield
         return
     url = str(context.client.api_url)
-    if settings.dask_address and not _is_local(urlparse(settings.dask_address).hostname) \
-            and _is_local(urlparse(url).hostname):
+    if (
+        settings.dask_address
+        and not _is_local(urlparse(settings.dask_address).hostname)
+        and _is_local(urlparse(url).hostname)
+    ):
         raise ClaimsError(
             f"the Dask cluster at {settings.dask_address} cannot report to this run's local Prefect API "
             f"({url}); start a Prefect server its workers can reach (`prefect server start --host 0.0.0.0`) "
             "and `export PREFECT_API_URL=http://THIS_HOST:4200/api` before `claims run --dask ...`",
-            dask_address=settings.dask_address, api_url=url)
+            dask_address=settings.dask_address,
+            api_url=url,
+        )
     with temporary_settings(updates={PREFECT_API_URL: url}):
         yield
 
@@ -167,8 +176,9 @@ def _slots(runner: TaskRunner[Any], settings: Settings) -> int:
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
 
-def run_extraction(extract: Callable[..., Any], documents: Sequence[Document],
-                   settings: Settings) -> Extracted:
+def run_extraction(
+    extract: Callable[..., Any], documents: Sequence[Document], settings: Settings
+) -> Extracted:
     """Claims per document name, in document order, wherever the settings say extraction runs.
 
     `extract` is the pipeline's `extract_task`: called directly in-process, else submitted per batch.
@@ -179,8 +189,9 @@ def run_extraction(extract: Callable[..., Any], documents: Sequence[Document],
     return merged
 
 
-def iter_extraction(extract: Callable[..., Any], documents: Iterable[Document],
-                    settings: Settings) -> Iterator[tuple[list[Document], Extracted]]:
+def iter_extraction(
+    extract: Callable[..., Any], documents: Iterable[Document], settings: Settings
+) -> Iterator[tuple[list[Document], Extracted]]:
     """(batch, claims per document of the batch), batch after batch in input order.
 
     Documents are pulled from `documents` only as batches go out: given a lazy iterable (documents loaded
@@ -195,8 +206,9 @@ def iter_extraction(extract: Callable[..., Any], documents: Iterable[Document],
     with workers_reach_this_api(settings), runner:
         slots = _slots(runner, settings)
         if isinstance(documents, Sequence):
-            batches: Iterable[list[Document]] = plan_batches(documents, batch_size=settings.batch_size,
-                                                             slots=slots)
+            batches: Iterable[list[Document]] = plan_batches(
+                documents, batch_size=settings.batch_size, slots=slots
+            )
             total: int | None = len(documents)
         else:
             batches, total = _chunks(documents, settings.batch_size), None
@@ -215,9 +227,15 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _submit_in_order(runner: TaskRunner[Any], extract: Callable[..., Any], batches: Iterable[list[Document]],
-                     settings: Settings, *, window: int,
-                     total: int | None) -> Iterator[tuple[list[Document], Extracted]]:
+def _submit_in_order(
+    runner: TaskRunner[Any],
+    extract: Callable[..., Any],
+    batches: Iterable[list[Document]],
+    settings: Settings,
+    *,
+    window: int,
+    total: int | None,
+) -> Iterator[tuple[list[Document], Extracted]]:
     """Submit one task per batch, at most `window` in flight; yield results in submission order."""
     in_flight: deque[tuple[list[Document], PrefectFuture[Any]]] = deque()
     done = 0
@@ -227,8 +245,9 @@ def _submit_in_order(runner: TaskRunner[Any], extract: Callable[..., Any], batch
         batch, future = in_flight.popleft()
         extracted = future.result()
         done += len(batch)
-        logger.info("extracted %d documents", done,
-                    extra={"claims_progress": (done, total or done, batch[-1].doc)})
+        logger.info(
+            "extracted %d documents", done, extra={"claims_progress": (done, total or done, batch[-1].doc)}
+        )
         return batch, extracted
 
     for batch in batches:

@@ -19,8 +19,14 @@ sys.path.insert(0, str(BENCH))
 import planted_recall  # noqa: E402
 import synthetic_corpus  # noqa: E402
 
-SMALL = {"n_docs": 6, "min_sentences": 6, "max_sentences": 12, "largest_sentences": 20,
-         "contradictions": 4, "non_contradictions": 4}
+SMALL = {
+    "n_docs": 6,
+    "min_sentences": 6,
+    "max_sentences": 12,
+    "largest_sentences": 20,
+    "contradictions": 4,
+    "non_contradictions": 4,
+}
 
 
 def _generate(folder: Path, seed: int = 0) -> tuple[Path, dict]:
@@ -30,8 +36,9 @@ def _generate(folder: Path, seed: int = 0) -> tuple[Path, dict]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +68,11 @@ def test_synthetic_corpus_every_span_indexes_its_file(generated):
     for plant in manifest["planted"]:
         assert plant["a"]["doc"] != plant["b"]["doc"]
         for side in (plant["a"], plant["b"]):
-            assert texts[side["doc"]][side["start"]:side["end"]] == side["surface"]
+            assert texts[side["doc"]][side["start"] : side["end"]] == side["surface"]
     figures = [json.loads(line) for line in (corpus.parent / "figures.jsonl").read_text().splitlines()]
     assert len(figures) > 20
     for f in figures:
-        assert texts[f["doc"]][f["start"]:f["end"]] == f["surface"]
+        assert texts[f["doc"]][f["start"] : f["end"]] == f["surface"]
 
 
 @pytest.mark.parametrize("kind", ["value_mismatch", "magnitude_mismatch", "other_party", "other_period"])
@@ -110,21 +117,32 @@ def test_synthetic_corpus_restated_facts_always_agree(generated):
     ("sentence", "slots"),
     [
         # from raw/001: an amount, a year; ASEAN+3 is a name
-        ("This lays the groundwork for the formal work of finance ministers, resulting in the historic "
-         "Chiang Mai Initiative (CMI) in 2000, an unprecedented swap network of \\$200 billion between "
-         "ASEAN+3 countries.", [("year", "2000"), ("figure", "\\$200 billion")]),
+        (
+            "This lays the groundwork for the formal work of finance ministers, resulting in the historic "
+            "Chiang Mai Initiative (CMI) in 2000, an unprecedented swap network of \\$200 billion between "
+            "ASEAN+3 countries.",
+            [("year", "2000"), ("figure", "\\$200 billion")],
+        ),
         # G7 and the year of a framework's name are not figures to vary; USD amounts are
-        ("Tokyo supports the development of advanced economies through the G7’s USD 600 billion Partnership "
-         "for Global Infrastructure, while backing ASEAN-led regionalism through the 2023 Comprehensive "
-         "Strategic Partnership framework, where USD 75 billion is granted for economic cooperation.",
-         [("figure", "USD 600 billion"), ("year", "2023"), ("figure", "USD 75 billion")]),
+        (
+            "Tokyo supports the development of advanced economies through the G7’s USD 600 billion "
+            "Partnership for Global Infrastructure, while backing ASEAN-led regionalism through the 2023 "
+            "Comprehensive Strategic Partnership framework, where USD 75 billion is granted for economic "
+            "cooperation.",
+            [("figure", "USD 600 billion"), ("year", "2023"), ("figure", "USD 75 billion")],
+        ),
         # F-35 is a name; 29 and 400 are counts
-        ("The growing defense industry includes 29 F-35s and 400 long-range Tomahawks from the US, which are "
-         "directly related to Official Security Assistance.", [("figure", "29"), ("figure", "400")]),
+        (
+            "The growing defense industry includes 29 F-35s and 400 long-range Tomahawks from the US, which "
+            "are directly related to Official Security Assistance.",
+            [("figure", "29"), ("figure", "400")],
+        ),
         # a demonym is a party too
-        ("January 2024 saw the signing of notes for high-speed patrol boats to the Indonesian Navy valued at "
-         "¥1.2 billion, enhancing surveillance across its vast archipelagic waters.",
-         [("year", "2024"), ("country", "Indonesian"), ("figure", "¥1.2 billion")]),
+        (
+            "January 2024 saw the signing of notes for high-speed patrol boats to the Indonesian Navy valued "
+            "at ¥1.2 billion, enhancing surveillance across its vast archipelagic waters.",
+            [("year", "2024"), ("country", "Indonesian"), ("figure", "¥1.2 billion")],
+        ),
     ],
 )
 def test_synthetic_corpus_shape_of_finds_the_slots_of_seed_sentences(sentence, slots):
@@ -146,9 +164,18 @@ def test_synthetic_corpus_shape_of_skips_sentences_without_figures_to_vary(sente
 
 
 def _finding(a: dict, b: dict, kind: str = "value_mismatch") -> dict:
-    return {"conflict_id": f"{a['doc']}{a['start']}{b['doc']}{b['start']}", "kind": kind, "claim_a": "x",
-            "claim_b": "y", "doc_a": a["doc"], "start_a": a["start"], "end_a": a["end"], "doc_b": b["doc"],
-            "start_b": b["start"], "end_b": b["end"]}
+    return {
+        "conflict_id": f"{a['doc']}{a['start']}{b['doc']}{b['start']}",
+        "kind": kind,
+        "claim_a": "x",
+        "claim_b": "y",
+        "doc_a": a["doc"],
+        "start_a": a["start"],
+        "end_a": a["end"],
+        "doc_b": b["doc"],
+        "start_b": b["start"],
+        "end_b": b["end"],
+    }
 
 
 def test_planted_recall_scores_hits_and_false_findings_by_construction(generated):
@@ -157,8 +184,9 @@ def test_planted_recall_scores_hits_and_false_findings_by_construction(generated
     contra = [p for p in manifest["planted"] if p["contradiction"]]
     looks = [p for p in manifest["planted"] if not p["contradiction"]]
     rows = [_finding(contra[0]["a"], contra[0]["b"]), _finding(looks[0]["b"], looks[0]["a"])]
-    claims = pd.DataFrame([{"doc": f["doc"], "char_start": f["start"], "char_end": f["end"]}
-                           for f in figures])
+    claims = pd.DataFrame(
+        [{"doc": f["doc"], "char_start": f["start"], "char_end": f["end"]} for f in figures]
+    )
     result = planted_recall.score(pd.DataFrame(rows), claims, manifest, figures)
     assert result["contradictions_found"] == 1
     assert result["recall"] == pytest.approx(1 / len(contra))

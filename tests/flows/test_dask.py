@@ -128,8 +128,10 @@ def test_runners_submit_in_order_bounds_batches_in_flight(window):
 def _tables(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
     conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
-    return (claims.sort_values("claim_id").reset_index(drop=True),
-            conflicts.sort_values("conflict_id").reset_index(drop=True))
+    return (
+        claims.sort_values("claim_id").reset_index(drop=True),
+        conflicts.sort_values("conflict_id").reset_index(drop=True),
+    )
 
 
 def _run(raw: Path, out: Path, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
