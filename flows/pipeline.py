@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from claims.io import export, stages
+from claims.io.ingest import Source
 from claims.io.store import Store
 from claims.settings import Settings
 from claims.types import Document
@@ -26,11 +28,18 @@ from flows import runners
 logger = logging.getLogger(__name__)
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def ingest_task(
+@task(name="scan", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def scan_task(
     settings: Settings, known: dict[str, str], extractors: dict[str, str], version: str, full: bool
-) -> stages.IngestPlan:
-    return stages.plan_ingest(settings, known=known, extractors=extractors, version=version, full=full)
+) -> stages.StreamingIngest:
+    """Hash every file and decide what is new, changed or unchanged (reads no document yet)."""
+    return stages.StreamingIngest(settings, known=known, extractors=extractors, version=version, full=full)
+
+
+@task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def ingest_task(reader: stages.StreamingIngest, batch: list[Source]) -> list[Document]:
+    """Read one batch of new or changed documents (rejections are collected by the reader)."""
+    return reader.load(batch)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -40,9 +49,21 @@ def extract_task(documents: list[Document], settings: Settings, n_process: int =
 
 
 @task(name="store", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def store_task(settings: Settings, plan: stages.IngestPlan, extracted: dict[str, list], version: str) -> None:
+def store_task(
+    settings: Settings,
+    documents: list[Document],
+    extracted: dict[str, list],
+    version: str,
+    sources: list[Source],
+) -> None:
     with Store(settings.db_path) as store:
-        stages.store_results(store, plan, extracted, version=version)
+        stages.store_batch(store, documents, extracted, version=version, sources=sources)
+
+
+@task(name="remove", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def remove_task(settings: Settings, removed: list[str]) -> None:
+    with Store(settings.db_path) as store:
+        stages.remove_documents(store, removed)
 
 
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
@@ -100,7 +121,17 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
     try:
         with Store(settings.db_path) as store:
             known, extractors = store.document_hashes(), store.document_extractors()
-        plan = ingest_task(settings, known, extractors, version, full)
+        reader = scan_task(settings, known, extractors, version, full)
+
+        def documents() -> Iterator[Document]:
+            # documents are read a batch at a time as extraction asks for them: memory follows the batch
+            for batch in reader.batches(settings.batch_size * 4):
+                yield from ingest_task(reader, batch)
+
+        for batch, extracted in runners.iter_extraction(extract_task, documents(), settings):
+            store_task(settings, batch, extracted, version, reader.sources)
+        plan = reader.summary_plan()
+        remove_task(settings, plan.removed)
         log.info(
             "ingest: %d new, %d changed, %d unchanged, %d removed, %d rejected",
             len(plan.new),
@@ -109,8 +140,6 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
             len(plan.removed),
             len(plan.rejected),
         )
-        extracted = runners.run_extraction(extract_task, plan.documents, settings)
-        store_task(settings, plan, extracted, version)
         new_conflicts = reconcile_task(settings, full)
         with Store(settings.db_path) as store:
             summary = stages.summarise(

@@ -427,6 +427,11 @@ def _groups(sources: Sequence[Source]) -> list[list[Source]]:
     return groups
 
 
+def group_sources(sources: Sequence[Source]) -> list[list[Source]]:
+    """Sources grouped by identical content, canonical name first (public: batch loading keeps groups whole)."""
+    return _groups(sources)
+
+
 def _safe_load(
     source: Source, settings: Settings, text_dir: Path | None
 ) -> tuple[Document | Rejection, list[IngestWarning]]:

@@ -20,7 +20,7 @@ import pandas as pd
 import claims
 from claims.io import export
 from claims.io.frames import claims_frame, conflicts_frame, document_row, documents_frame
-from claims.io.ingest import Source, load_documents, scan
+from claims.io.ingest import Source, group_sources, load_documents, scan
 from claims.io.store import Store
 from claims.settings import Settings
 from claims.types import Claim, Document, Kind, Qualifier, Rejection
@@ -86,36 +86,113 @@ def document_key(version: str, source: Source) -> str:
     return f"{version}:{source.sidecar_sha256[:12]}" if source.sidecar_sha256 else version
 
 
-def plan_ingest(
-    settings: Settings, *, known: dict[str, str], extractors: dict[str, str], version: str, full: bool = False
-) -> IngestPlan:
-    """Scan raw/, load only new or changed documents (or all with `full`).
+class StreamingIngest:
+    """Reads the new or changed documents a batch at a time, so a run holds one batch, not the corpus.
 
-    A document is unchanged when its bytes hash the same, its sidecar metadata is the same, and it was
-    extracted by the current extractor version.
+    Construction scans and hashes only; `batches()` lists what to read; `load(batch)` reads one batch of
+    source groups (duplicates stay together); `summary_plan()` gives the run's IngestPlan at the end.
     """
-    sources = scan(settings.raw_dir, settings)
-    current = {s.doc: s for s in sources}
 
-    def unchanged(source: Source) -> bool:
-        return (
-            not full
-            and known.get(source.doc) == source.sha256
-            and extractors.get(source.doc) == document_key(version, source)
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        known: dict[str, str],
+        extractors: dict[str, str],
+        version: str,
+        full: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.known = known
+        self.version = version
+        self.sources = scan(settings.raw_dir, settings)
+        self.unchanged = {
+            s.doc
+            for s in self.sources
+            if not full and known.get(s.doc) == s.sha256 and extractors.get(s.doc) == document_key(version, s)
+        }
+        self.loaded: list[str] = []
+        self.rejected: list[Rejection] = []
+        self.warnings: list[dict[str, str]] = []
+
+    def batches(self, size: int) -> list[list[Source]]:
+        """Source groups still to read, in batches of about `size` files."""
+        pending = [g for g in group_sources(self.sources) if not all(s.doc in self.unchanged for s in g)]
+        out: list[list[Source]] = []
+        for group in pending:
+            if not out or len(out[-1]) >= size:
+                out.append([])
+            out[-1].extend(group)
+        return out
+
+    def load(self, batch: Sequence[Source]) -> list[Document]:
+        result = load_documents(
+            self.settings.raw_dir,
+            self.settings,
+            text_dir=self.settings.out_dir / "text",
+            skip=lambda s: s.doc in self.unchanged,
+            sources=batch,
+        )
+        self.absorb(result.documents, result.rejected, result.warnings)
+        return result.documents
+
+    def absorb(
+        self, documents: Sequence[Document], rejected: Sequence[Rejection], warnings: Sequence
+    ) -> None:
+        self.loaded += [d.doc for d in documents]
+        self.rejected += list(rejected)
+        self.warnings += [
+            w if isinstance(w, dict) else {"doc": w.doc, "reason": w.reason, "detail": w.detail}
+            for w in warnings
+        ]
+
+    def summary_plan(self) -> IngestPlan:
+        current = {s.doc for s in self.sources}
+        loaded = set(self.loaded)
+        rejected_docs = {r.doc for r in self.rejected}
+        removed = sorted(
+            d for d in self.known if d not in current or (d in rejected_docs and d not in loaded)
+        )
+        return IngestPlan(
+            [],
+            sorted(loaded - set(self.known)),
+            sorted(loaded & set(self.known)),
+            sorted(self.unchanged),
+            removed,
+            list(self.rejected),
+            self.sources,
+            self.warnings,
         )
 
-    result = load_documents(
-        settings.raw_dir, settings, text_dir=settings.out_dir / "text", skip=unchanged, sources=sources
-    )
-    loaded = {d.doc for d in result.documents}
-    new = sorted(d for d in loaded if d not in known)
-    changed = sorted(d for d in loaded if d in known)
-    same = sorted(s.doc for s in sources if unchanged(s))
-    # a stored document that is now rejected (broken, or a duplicate of another name) leaves the store
-    rejected_docs = {r.doc for r in result.rejected}
-    removed = sorted(d for d in known if d not in current or (d in rejected_docs and d not in loaded))
-    warnings = [{"doc": w.doc, "reason": w.reason, "detail": w.detail} for w in result.warnings]
-    return IngestPlan(result.documents, new, changed, same, removed, list(result.rejected), sources, warnings)
+
+def store_batch(
+    store: Store,
+    documents: Sequence[Document],
+    extracted: dict[str, list[Claim]],
+    *,
+    version: str,
+    sources: Sequence[Source],
+) -> None:
+    """One transaction per batch: its documents and their claims in, marked for reconciliation."""
+    by_doc = {s.doc: s for s in sources}
+    with store.transaction():
+        if documents:
+            store.add_pending_docs({d.doc for d in documents})
+            store.set_meta("pending_publish", "1")
+        for d in documents:
+            key = document_key(version, by_doc[d.doc]) if d.doc in by_doc else version
+            store.upsert_documents([document_row(d, len(extracted.get(d.doc, [])))], extractor=key)
+            store.replace_claims(d.doc, claims_frame(extracted.get(d.doc, [])))
+
+
+def remove_documents(store: Store, removed: Sequence[str]) -> None:
+    """Drop documents that are gone (or now rejected) with their claims, marked for reconciliation."""
+    if not removed:
+        return
+    with store.transaction():
+        store.add_pending_docs(set(removed))
+        store.set_meta("pending_publish", "1")
+        store.remove_documents(list(removed))
 
 
 def extract(
@@ -148,22 +225,6 @@ def extract(
         if progress:
             progress(document.doc)
     return out
-
-
-def store_results(store: Store, plan: IngestPlan, extracted: dict[str, list[Claim]], *, version: str) -> None:
-    """One transaction: new/changed documents and their claims in, removed documents out."""
-    sources = {s.doc: s for s in plan.sources}
-    with store.transaction():
-        touched = set(plan.new) | set(plan.changed) | set(plan.removed)
-        if touched:
-            store.add_pending_docs(touched)
-            store.set_meta("pending_publish", "1")
-        store.remove_documents(plan.removed)
-        for d in plan.documents:
-            key = document_key(version, sources[d.doc]) if d.doc in sources else version
-            store.upsert_documents([document_row(d, len(extracted.get(d.doc, [])))], extractor=key)
-        for document in plan.documents:
-            store.replace_claims(document.doc, claims_frame(extracted.get(document.doc, [])))
 
 
 def claims_from_frame(df: pd.DataFrame) -> list[Claim]:

@@ -1,0 +1,54 @@
+"""Streaming ingestion: batches keep duplicates together, unchanged files are never read, the plan adds up."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.io.stages import StreamingIngest
+from claims.settings import Settings
+
+
+@pytest.fixture
+def folder(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(5):
+        (raw / f"d{i}.txt").write_text(
+            f"Document {i} says Japan gave ${i + 1} million in 2024.\n", encoding="utf-8"
+        )
+    (raw / "copy_of_d0.txt").write_bytes((raw / "d0.txt").read_bytes())
+    (raw / "empty.txt").write_bytes(b"")
+    return raw
+
+
+@pytest.mark.parametrize("size", [1, 2, 10])
+def test_stages_batches_keep_duplicates_together_and_read_everything_once(folder, tmp_path, size):
+    settings = Settings(raw_dir=folder, out_dir=tmp_path / "out")
+    reader = StreamingIngest(settings, known={}, extractors={}, version="v1")
+    batches = reader.batches(size)
+    for batch in batches:
+        names = {s.doc for s in batch}
+        assert ("d0.txt" in names) == ("copy_of_d0.txt" in names)
+    loaded = [d.doc for batch in batches for d in reader.load(batch)]
+    assert sorted(loaded) == [f"d{i}.txt" for i in range(5)] or sorted(loaded) == sorted(
+        ["copy_of_d0.txt", *[f"d{i}.txt" for i in range(1, 5)]]
+    )
+    plan = reader.summary_plan()
+    assert len(plan.new) == 5
+    assert {r.reason for r in plan.rejected} == {"duplicate", "empty"}
+
+
+def test_stages_unchanged_documents_are_not_read_and_removed_ones_are_listed(folder, tmp_path):
+    settings = Settings(raw_dir=folder, out_dir=tmp_path / "out")
+    first = StreamingIngest(settings, known={}, extractors={}, version="v1")
+    known = {s.doc: s.sha256 for s in first.sources}
+    extractors = dict.fromkeys(known, "v1")
+    (folder / "d1.txt").write_text("Document 1 now says $9 million in 2024.\n", encoding="utf-8")
+    (folder / "d2.txt").unlink()
+    again = StreamingIngest(settings, known=known, extractors=extractors, version="v1")
+    read = [d.doc for batch in again.batches(10) for d in again.load(batch)]
+    assert read == ["d1.txt"]
+    plan = again.summary_plan()
+    assert (plan.new, plan.changed, plan.removed) == ([], ["d1.txt"], ["d2.txt"])
+    upgraded = StreamingIngest(settings, known=known, extractors=extractors, version="v2")
+    assert len([d for batch in upgraded.batches(10) for d in upgraded.load(batch)]) == 4
