@@ -34,7 +34,7 @@ from urllib.parse import urlparse
 from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
 
-from claims.errors import ClaimsError
+from claims.errors import ConfigurationError
 from claims.settings import Settings
 from claims.types import Claim, Document
 
@@ -131,7 +131,7 @@ def workers_reach_this_api(settings: Settings) -> Iterator[None]:
         and not _is_local(urlparse(settings.dask_address).hostname)
         and _is_local(urlparse(url).hostname)
     ):
-        raise ClaimsError(
+        raise ConfigurationError(
             f"the Dask cluster at {settings.dask_address} cannot report to this run's local Prefect API "
             f"({url}); start a Prefect server its workers can reach (`prefect server start --host 0.0.0.0`) "
             "and `export PREFECT_API_URL=http://THIS_HOST:4200/api` before `claims run --dask ...`",

@@ -40,6 +40,7 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # workers log INFO by default
 
 
 class _ProgressHandler(logging.Handler):
@@ -79,9 +80,11 @@ def run(
         err.print(f"[red]error:[/red] input folder {raw} does not exist")
         raise typer.Exit(2)
     pipeline = importlib.import_module("flows.pipeline")
-    stage_logger = logging.getLogger("claims.io.stages")
-    stage_logger.setLevel(logging.INFO)
-    stage_logger.propagate = verbose  # per-document lines feed the progress bar, not the console
+    # per-document (in-process) and per-batch (Dask) lines feed the progress bar, not the console
+    progress_loggers = [logging.getLogger(name) for name in ("claims.io.stages", "flows.runners")]
+    for progress_logger in progress_loggers:
+        progress_logger.setLevel(logging.INFO)
+        progress_logger.propagate = verbose
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -91,7 +94,8 @@ def run(
         transient=False,
     ) as progress:
         handler = _ProgressHandler(progress)
-        stage_logger.addHandler(handler)
+        for progress_logger in progress_loggers:
+            progress_logger.addHandler(handler)
         try:
             summary = pipeline.claims_pipeline(
                 raw_dir=str(raw), out_dir=str(out), workers=workers, dask_address=dask, full=full
@@ -100,7 +104,8 @@ def run(
             err.print(f"[red]error:[/red] {e}")
             raise typer.Exit(1) from e
         finally:
-            stage_logger.removeHandler(handler)
+            for progress_logger in progress_loggers:
+                progress_logger.removeHandler(handler)
     _print_summary(summary, out)
     if summary.get("status") != "ok":
         raise typer.Exit(1)

@@ -30,6 +30,12 @@ class IngestError(ClaimsError):
         super().__init__(f"{reason}: {detail}" if detail else reason, **context)
 
 
+class ConfigurationError(ClaimsError):
+    """Options that cannot work together (e.g. a remote Dask cluster without a reachable Prefect API)."""
+
+    code = "E015"
+
+
 class ModelNotFoundError(ClaimsError):
     """The spaCy model package is not installed."""
 
