@@ -58,6 +58,8 @@ class Settings(BaseModel):
     max_block_size: int = 300  # a word shared by more claims is too common to block on without a year
     consensus_min_sources: int = 3  # statements needed before a consensus value is reported
     citation_max_difference: float = 0.40  # two same-source figures further apart are taken as two figures
+    restated_sentence_ratio: float = 90.0  # fuzz.ratio of two number-masked sentences: one sentence restated
+    restated_local_ratio: float = 80.0  # fuzz.ratio of the words around two figures: the same role
 
     # Validation (distribution checks, set from the seed corpus)
     max_share_without_period: float = 0.75

@@ -38,6 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .normalize import ClaimTable
+from .restated import restated, same_role
 from .rules import MatchRules
 from .text import stem
 from .vocabulary import GENERIC_NOUNS, VERSION_MARKERS, normalize_entity, place_names
@@ -226,6 +227,21 @@ def same_quantity(
     near_only = near_ok & ~period_ok
     is_slip = slip_ratio(table, i, j, rules)
     idx = np.flatnonzero((table.sentence_key[i] != table.sentence_key[j]) & (period_ok | undated | near_only))
+    # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
+    shapes = [v[1] if isinstance(v, tuple) else "" for v in table.interned]
+    rest = _by_combination(
+        table.shape_id[i[idx]], table.shape_id[j[idx]], shapes,
+        lambda a, b: restated(a, b, rules.restated_sentence_ratio),
+    )
+    if rest.any():
+        keep = np.ones(len(idx), dtype=bool)
+        for k in np.flatnonzero(rest).tolist():
+            a, b = int(i[idx[k]]), int(j[idx[k]])
+            keep[k] = table.years_id[a] == table.years_id[b] and same_role(
+                int(table.role[a]), int(table.role_count[a]), int(table.role[b]), int(table.role_count[b]),
+                table.local[a], table.local[b], rules.restated_local_ratio,
+            )
+        idx = idx[keep]
     for ids, values, check in (
         (table.places_id, table.interned, parties_compatible),
         (table.names_id, table.interned, facilities_compatible),
@@ -233,6 +249,11 @@ def same_quantity(
             fuzz.token_set_ratio(a, b) >= rules.subject_match_threshold)),
     ):
         idx = idx[_by_combination(ids[i[idx]], ids[j[idx]], values, check)]
+    a_rows, b_rows = i[idx], j[idx]
+    # word for word (numbers aside), in the same role and of compatible parties: one statement restated
+    verbatim = (table.shape_id[a_rows] == table.shape_id[b_rows]) & ~near_only[idx]
+    same[idx[verbatim]] = True
+    idx = idx[~verbatim]
     a_rows, b_rows = i[idx], j[idx]
     # specific subjects that agree, dated and in the same period: no need to read the words around them
     fast = (

@@ -23,6 +23,7 @@ from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
 from .rules import MatchRules
+from .restated import local_text, masked, roles, sentence_years
 from .sentences import context_windows
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
 from .vocabulary import CHANGE_WORDS, MEASURE_BASE, normalize_entity, place_names
@@ -148,6 +149,11 @@ class ClaimTable:
     doc_id: np.ndarray  # int: same value <=> same document
     cites_id: np.ndarray  # ids into `interned`: the reference keys a claim cites (see `citations`)
     interned: list[object]  # distinct place sets, name sets and counted nouns, shared by id
+    shape_id: np.ndarray  # ids into `interned`: the sentence with its numbers masked (see `restated`)
+    years_id: np.ndarray  # ids into `interned`: the years written in the sentence
+    role: np.ndarray  # int: position among the sentence's claims of the same family
+    role_count: np.ndarray  # int: how many claims of that family the sentence holds
+    local: list[str]  # the few words right around the number, numbers masked
 
     def topic_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted topic token sets of two rows (0..1); 0 unless two words are shared.
@@ -220,6 +226,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     windows = context_windows(claims)
     topic: list[frozenset[str]] = []
     specific = np.zeros(n, dtype=bool)
+    shape_id = np.zeros(n, dtype=np.int64)
+    years_id = np.zeros(n, dtype=np.int64)
+    local: list[str] = []
     for i, claim in enumerate(claims):
         fam, base_unit, factor = dimension(claim)
         family.append(fam)
@@ -260,6 +269,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             where = frozenset(p for e in claim.entities if (p := normalize_entity(e)) in places_all)
             place_id = entity_cache[claim.entities] = interned.setdefault(where, len(interned))
         left, right = windows[i]
+        local.append(local_text(left, right))
+        shape_id[i] = interned.setdefault(("shape", masked(claim.sentence)), len(interned))
+        years_id[i] = interned.setdefault(("years", sentence_years(claim.sentence)), len(interned))
         # numbers and places are read elsewhere (periods, parties): they do not say what is measured
         around = (
             t
@@ -280,6 +292,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
     topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
     topic_text = [" ".join(sorted(row)) for row in topic]
+    role, role_count = roles(claims, family)
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
@@ -311,4 +324,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         doc_id=doc_id,
         cites_id=cites_id,
         interned=by_id,
+        shape_id=shape_id,
+        years_id=years_id,
+        role=role,
+        role_count=role_count,
+        local=local,
     )

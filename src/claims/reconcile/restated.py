@@ -1,0 +1,109 @@
+"""A sentence restated in another place (a report quoted by an article, a book repeating itself).
+
+When two claims come from near-identical sentences (the same words once numbers are masked,
+`fuzz.ratio >= restated_sentence_ratio`), the words shared by the whole sentence say nothing about which of
+its figures is which: "US$100.6 billion FDI ... US$21.3 billion intra-ASEAN" restated elsewhere would set
+the first figure of one against the second of the other. For such pairs:
+
+- a figure compares only with the figure in the same role in the other sentence: the same position among
+  the sentence's figures of its dimension family, or, when the two sentences do not hold the same number of
+  figures of that family, a figure whose own nearby words (a few words before and after the number) agree;
+- a sentence restated with other years ("Based on the data from ERIA in 2016, ... 38 percent ...; 23 percent
+  at the intermediate level" vs the same survey sentence for 2017) restates another period: none of its
+  figures, dated or not, compares with the other sentence's;
+- the same sentence word for word (numbers aside), its figures in the same role and of compatible parties
+  (the usual party, facility and counted-noun rules still apply), is one statement: one quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from claims.types import Claim
+
+_NUMBER_RE = re.compile(
+    r"""
+    \d+(?:[.,]\d+)*   # a figure or a year, with its separators
+    """,
+    re.VERBOSE,
+)
+_YEAR_RE = re.compile(
+    r"""
+    (?<![\d.,])        # not inside a longer number
+    (?:1[89]|20)\d\d   # 1800-2099
+    (?![\d.,]\d)
+    """,
+    re.VERBOSE,
+)
+_SPACE_RE = re.compile(r"\s+")
+LOCAL_WORDS = 4  # words on each side of a number that name what it measures
+
+
+def masked(sentence: str) -> str:
+    """The sentence with every number (years included) masked, lower case, spaces collapsed.
+
+    >>> masked("In 2024, ASEAN recorded a GDP of about US$3.8 trillion.")
+    'in 0, asean recorded a gdp of about us$0 trillion.'
+    """
+    return _SPACE_RE.sub(" ", _NUMBER_RE.sub("0", sentence.lower())).strip()
+
+
+def sentence_years(sentence: str) -> frozenset[int]:
+    """Years written in a sentence.
+
+    >>> sorted(sentence_years("Based on the data from ERIA in 2016, 38 percent ... 1,995 firms"))
+    [2016]
+    """
+    return frozenset(int(m.group()) for m in _YEAR_RE.finditer(sentence))
+
+
+def local_text(left: str, right: str, words: int = LOCAL_WORDS) -> str:
+    """The few words right before and after a number, numbers masked.
+
+    >>> local_text("has reached 38 percent at the basic level, which", "")
+    'the basic level, which'
+    >>> local_text("digital engagement has reached", "at the basic level")
+    'digital engagement has reached at the basic level'
+    """
+    return masked(" ".join(left.split()[-words:] + right.split()[:words]))
+
+
+def roles(claims: Sequence[Claim], families: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(position among its sentence's claims of the same family, how many there are) per claim."""
+    groups: dict[tuple[str, int, str, str], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        groups[(claim.doc, claim.sentence_start, claim.sentence, families[i])].append(i)
+    role = np.zeros(len(claims), dtype=np.int64)
+    count = np.ones(len(claims), dtype=np.int64)
+    for rows in groups.values():
+        rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end, claims[r].claim_id))
+        for k, r in enumerate(rows):
+            role[r], count[r] = k, len(rows)
+    return role, count
+
+
+def restated(shape_a: str, shape_b: str, threshold: float) -> bool:
+    """Two masked sentences close enough to be one sentence restated."""
+    if not shape_a or not shape_b:
+        return False
+    return shape_a == shape_b or fuzz.ratio(shape_a, shape_b, score_cutoff=threshold) >= threshold
+
+
+def same_role(
+    role_a: int, count_a: int, role_b: int, count_b: int, local_a: str, local_b: str, threshold: float
+) -> bool:
+    """Do two figures of restated sentences play the same role (see the module docstring)?
+
+    >>> same_role(0, 3, 1, 3, "x", "x", 80.0), same_role(1, 3, 1, 3, "a", "b", 80.0)
+    (False, True)
+    >>> same_role(0, 2, 1, 3, "at the intermediate level", "at the intermediate level", 80.0)
+    True
+    """
+    if count_a == count_b:
+        return role_a == role_b
+    return fuzz.ratio(local_a, local_b) >= threshold
