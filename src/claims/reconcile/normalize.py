@@ -22,8 +22,8 @@ from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
-from .rules import MatchRules
 from .restated import local_text, masked, roles, sentence_years
+from .rules import MatchRules
 from .sentences import context_windows
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
 from .vocabulary import CHANGE_WORDS, MEASURE_BASE, normalize_entity, place_names
