@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -212,18 +213,30 @@ def extract(
     nlp = nlp or build_nlp(settings)
     out: dict[str, list[Claim]] = {}
     total = len(documents)
-    for i, (document, found) in enumerate(
-        extract_documents(documents, nlp, settings, n_process=n_process), 1
-    ):
-        out[document.doc] = found
-        logger.info(
-            "extracted %s: %d claims",
-            document.doc,
-            len(found),
-            extra={"claims_progress": (i, total, document.doc)},
-        )
-        if progress:
-            progress(document.doc)
+    with warnings.catch_warnings(record=True) as caught:
+        # spaCy's W127: worker processes forked from the flow's process exit non-zero after sending every
+        # document (Prefect's threads do not survive the fork). The pipe itself raises on a real worker error,
+        # so the warning is logged here instead of printed in the user's terminal.
+        warnings.filterwarnings("always", message=r".*\[W127\]")
+        for i, (document, found) in enumerate(
+            extract_documents(documents, nlp, settings, n_process=n_process), 1
+        ):
+            out[document.doc] = found
+            logger.info(
+                "extracted %s: %d claims",
+                document.doc,
+                len(found),
+                extra={"claims_progress": (i, total, document.doc)},
+            )
+            if progress:
+                progress(document.doc)
+    for warning in caught:
+        if "[W127]" in str(warning.message):
+            logger.debug("spaCy: %s", warning.message)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    if len(out) != total:
+        raise RuntimeError(f"extraction returned {len(out)} of {total} documents")
     return out
 
 
