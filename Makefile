@@ -26,6 +26,7 @@ browser:
 
 test: setup browser
 	$(BIN)/lint-imports
+	$(BIN)/ruff check src flows tests
 	$(BIN)/python -m pytest
 
 lint: setup

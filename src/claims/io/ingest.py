@@ -428,7 +428,7 @@ def _groups(sources: Sequence[Source]) -> list[list[Source]]:
 
 
 def group_sources(sources: Sequence[Source]) -> list[list[Source]]:
-    """Sources grouped by identical content, canonical name first (public: batch loading keeps groups whole)."""
+    """Sources grouped by identical content, canonical name first (batch loading keeps groups whole)."""
     return _groups(sources)
 
 
