@@ -24,8 +24,8 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-DEFAULT_GOLD = Path("/work/shared/eval/dev_gold.jsonl")
-SCORER = Path("/work/shared/eval/score_claims.py")
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_gold.jsonl"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_claims.py"
 
 Pred = dict[str, object]
 

@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     if (BENCH / "bench_quantities.py").exists():
-        gold = Path("/work/shared/eval/dev_gold.jsonl")
+        gold = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_gold.jsonl"
         if gold.exists():
             sections.append(_run("Quantities vs quantulum3 (dev gold)", ["bench/bench_quantities.py"]))
         else:

@@ -24,8 +24,8 @@ from claims.nlp.pipeline import build_nlp
 from claims.nlp.quantities import find_quantities
 from claims.types import make_claim_id
 
-DEFAULT_GOLD = Path("/work/shared/eval/dev_gold.jsonl")
-SCORER = Path("/work/shared/eval/score_claims.py")
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_gold.jsonl"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_claims.py"
 COLUMNS = [
     "claim_id",
     "doc",
