@@ -72,7 +72,7 @@ def reconcile_task(settings: Settings, full: bool) -> list[str]:
     version = stages.reconciler_version(settings)
     with Store(settings.db_path) as store:
         full = full or store.get_meta("reconciler") != version
-        before = set(store.conflicts_df()["conflict_id"].astype(str))
+        before = store.conflict_ids()
         df = stages.reconcile(store, settings, full=full)
         store.set_meta("reconciler", version)
     if df is None:
@@ -185,14 +185,8 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
 
 
 def _last_validation(store: Store) -> dict[str, Any] | None:
-    row = store.con.execute(
-        "SELECT summary FROM runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1"
-    ).fetchone()
-    if not row:
-        return None
-    import json
-
-    return json.loads(row[0]).get("validation")
+    validation = store.last_run_summary(status="ok").get("validation")
+    return validation if isinstance(validation, dict) else None
 
 
 def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:

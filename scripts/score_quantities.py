@@ -20,35 +20,14 @@ from pathlib import Path
 
 import spacy
 
+from claims.io.frames import CLAIM_CONTRACT
 from claims.nlp.pipeline import build_nlp
 from claims.nlp.quantities import find_quantities
 from claims.types import make_claim_id
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_gold.jsonl"
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_claims.py"
-COLUMNS = [
-    "claim_id",
-    "doc",
-    "char_start",
-    "char_end",
-    "surface",
-    "value",
-    "value_low",
-    "value_high",
-    "unit",
-    "kind",
-    "counted",
-    "qualifier",
-    "period_start",
-    "period_end",
-    "fiscal",
-    "subject",
-    "entities",
-    "section",
-    "sentence",
-    "citation",
-    "confidence",
-]
+COLUMNS = CLAIM_CONTRACT
 
 
 def _fmt(x: float | None) -> str:

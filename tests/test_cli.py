@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 import pytest
+from factories import claim
 from typer.testing import CliRunner
 
 from claims.cli import app
@@ -15,10 +16,7 @@ from claims.types import (
     Claim,
     Conflict,
     ConflictKind,
-    Kind,
-    Qualifier,
     Severity,
-    make_claim_id,
     make_conflict_id,
 )
 
@@ -26,29 +24,15 @@ runner = CliRunner()
 
 
 def _claim(doc: str, surface: str, value: float, sentence: str) -> Claim:
-    start = sentence.index(surface)
-    return Claim(
-        claim_id=make_claim_id(doc, sentence, surface, 0),
-        doc=doc,
-        char_start=start,
-        char_end=start + len(surface),
+    return claim(
+        value,
+        kind="percent",
         surface=surface,
-        value=value,
-        value_low=None,
-        value_high=None,
-        unit="percent",
-        kind=Kind.PERCENT,
-        counted=None,
-        qualifier=Qualifier.EXACT,
-        period_start=2024,
-        period_end=2024,
-        fiscal=False,
+        sentence=sentence,
+        doc=doc,
+        period=2024,
         subject="trust in Japan",
         entities=("Japan", "ASEAN"),
-        section="Chapter 1",
-        sentence=sentence,
-        citation="",
-        confidence=0.9,
         chapter="Chapter 1",
     )
 

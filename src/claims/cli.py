@@ -315,9 +315,7 @@ def report(
     from claims.io.store import Store
 
     settings = Settings.from_env(out_dir=out)
-    if not settings.db_path.exists():
-        err.print(f"[red]error:[/red] no database at {settings.db_path}; run `claims run` first")
-        raise typer.Exit(2)
+    _require_database(settings)
     with Store(settings.db_path) as store:
         paths = _republish(store, settings)
     console.print(f"report: {paths.get('report')}")
@@ -343,9 +341,7 @@ def review(
         err.print("[red]error:[/red] --status must be confirmed, dismissed or open")
         raise typer.Exit(2)
     settings = Settings.from_env(out_dir=out)
-    if not settings.db_path.exists():
-        err.print(f"[red]error:[/red] no database at {settings.db_path}; run `claims run` first")
-        raise typer.Exit(2)
+    _require_database(settings)
     with Store(settings.db_path) as store:
         try:
             saved = store.record_review(
@@ -358,12 +354,17 @@ def review(
     console.print(f"{saved['conflict_id']}: {saved['status']} ({saved['reviewed_at']})")
 
 
+def _require_database(settings: Settings) -> None:
+    if not settings.db_path.exists():
+        err.print(f"[red]error:[/red] no database at {settings.db_path}; run `claims run` first")
+        raise typer.Exit(2)
+
+
 def _republish(store: Any, settings: Settings) -> dict[str, Any]:
     """Rewrite exports and reports from the database so a decision shows everywhere at once."""
     from claims.io import stages
 
-    last = store.con.execute("SELECT summary FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
-    summary = json.loads(last[0]) if last else {}
+    summary = store.last_run_summary()
     return stages.publish(store, settings, summary=summary, validation=summary.get("validation"))
 
 
@@ -379,9 +380,7 @@ def conflicts(
     from claims.io.store import Store
 
     settings = Settings.from_env(out_dir=out)
-    if not settings.db_path.exists():
-        err.print(f"[red]error:[/red] no database at {settings.db_path}; run `claims run` first")
-        raise typer.Exit(2)
+    _require_database(settings)
     with Store(settings.db_path, read_only=True) as store:
         df = store.conflicts_df()
     for col, want in (("status", status), ("severity", severity), ("kind", kind)):

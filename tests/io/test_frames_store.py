@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from factories import claim
 
 from claims.io import export
 from claims.io.frames import (
@@ -12,57 +13,28 @@ from claims.io.frames import (
 )
 from claims.io.stages import claims_from_frame
 from claims.io.store import Store
-from claims.types import (
-    Claim,
-    Conflict,
-    ConflictKind,
-    Kind,
-    Qualifier,
-    Severity,
-    make_claim_id,
-    make_conflict_id,
-)
+from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_id
 
 
-def _claim(
-    doc: str,
-    start: int,
-    surface: str,
-    value: float,
-    *,
-    sentence: str = "It cost ¥8.1 billion.",
-    period: int | None = 2023,
-) -> Claim:
-    return Claim(
-        claim_id=make_claim_id(doc, sentence, surface, 0),
-        doc=doc,
-        char_start=start,
-        char_end=start + len(surface),
+def _claim(doc: str, surface: str, value: float, *, sentence: str = "It cost ¥8.1 billion.") -> Claim:
+    return claim(
+        value,
         surface=surface,
-        value=value,
-        value_low=None,
-        value_high=None,
+        sentence=sentence,
+        doc=doc,
         unit="JPY",
-        kind=Kind.MONEY,
-        counted=None,
-        qualifier=Qualifier.EXACT,
-        period_start=period,
-        period_end=period,
+        period=2023,
         fiscal=True,
         subject="OSA budget",
         entities=("Japan", "OSA"),
-        section="Chapter 4",
-        sentence=sentence,
-        citation="",
-        confidence=0.9,
         chapter="Chapter 4",
     )
 
 
 @pytest.fixture
 def pair() -> tuple[Claim, Claim]:
-    return _claim("a.txt", 8, "¥8.1 billion", 8.1e9), _claim(
-        "b.txt", 8, "¥18.1 billion", 18.1e9, sentence="It cost ¥18.1 billion."
+    return _claim("a.txt", "¥8.1 billion", 8.1e9), _claim(
+        "b.txt", "¥18.1 billion", 18.1e9, sentence="It cost ¥18.1 billion."
     )
 
 
@@ -161,7 +133,7 @@ def test_store_review_follows_a_finding_whose_claims_were_edited(tmp_path, pair)
     a, b = pair
     conflicts_df = conflicts_frame([_conflict(a, b)], claims_frame(pair))
     old_id = conflicts_df.loc[0, "conflict_id"]
-    edited = _claim("b.txt", 8, "¥18.2 billion", 18.2e9, sentence="It cost ¥18.2 billion.")
+    edited = _claim("b.txt", "¥18.2 billion", 18.2e9, sentence="It cost ¥18.2 billion.")
     new_df = conflicts_frame([_conflict(a, edited)], claims_frame([a, edited]))
     assert new_df.loc[0, "conflict_id"] != old_id
     with Store(tmp_path / "c.duckdb") as store:

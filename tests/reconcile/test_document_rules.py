@@ -7,7 +7,7 @@ extractor gives; each rule has the restatement it must find and the look-alikes 
 from __future__ import annotations
 
 import pytest
-from reconcile_factory import claim
+from factories import claim
 
 from claims.lexicon.fx import load_fx_table
 from claims.reconcile import MatchRules, find_conflicts
@@ -80,7 +80,7 @@ def test_document_rules_generic_owner_is_not_a_party():
     eas_19 = count(19, "19", EAS_4, counted="leaders-level participants",
                    subject="leaders-level participants of EAS", start=90000, chapter="Chapter 4")
     apec = count(21, "21", APEC, counted="leaders", subject="leaders of APEC", start=500, entities=("APEC",))
-    table = build_table([a, b, EAS_18, eas_19, apec], MatchRules(), load_fx_table())
+    table = build_table([a, b, EAS_18, eas_19, apec], MatchRules.default(), load_fx_table())
     assert not same_owned_count(table, 0, 1)
     assert same_owned_count(table, 2, 3)
     assert not same_owned_count(table, 2, 4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from reconcile_factory import claim
+from factories import claim
 
 from claims.lexicon.fx import load_fx_table
 from claims.reconcile import MatchRules, find_conflicts
@@ -235,8 +235,8 @@ def test_matching_blocking_is_not_all_pairs():
         )
         for k in range(400)
     ]
-    table = build_table(claims, MatchRules(), load_fx_table())
-    i, j, _ = candidate_pairs(table, MatchRules())
+    table = build_table(claims, MatchRules.default(), load_fx_table())
+    i, j, _ = candidate_pairs(table, MatchRules.default())
     assert len(i) < 400 * 399 // 2 // 10
     assert np.all(i < j)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from reconcile_factory import claim
+from factories import claim
 
 from claims.reconcile import find_conflicts
 from claims.reconcile.restated import masked, restated, same_role, sentence_years

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from reconcile_factory import claim
+from factories import claim
 
 from claims.reconcile import find_conflicts
 from claims.settings import Settings

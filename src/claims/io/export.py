@@ -64,11 +64,3 @@ def append_jsonl(path: Path, record: Mapping[str, object]) -> None:
         fh.write(line)
         fh.flush()
         os.fsync(fh.fileno())
-
-
-def read_table(path: Path) -> pd.DataFrame:
-    """CSV or Parquet by suffix."""
-    path = Path(path)
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    return pd.read_csv(path, keep_default_na=True)

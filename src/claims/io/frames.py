@@ -83,6 +83,56 @@ CONFLICT_EXTRA = [
 ]
 CONFLICT_COLUMNS = CONFLICT_CONTRACT + CONFLICT_EXTRA
 
+CLAIM_TEXT_COLUMNS = (
+    "claim_id",
+    "doc",
+    "surface",
+    "unit",
+    "kind",
+    "counted",
+    "qualifier",
+    "subject",
+    "entities",
+    "section",
+    "sentence",
+    "citation",
+    "chapter",
+    "flags",
+    "doc_sha256",
+)
+CONFLICT_TEXT_COLUMNS = (
+    "conflict_id",
+    "kind",
+    "severity",
+    "claim_a",
+    "claim_b",
+    "doc_a",
+    "doc_b",
+    "surface_a",
+    "surface_b",
+    "unit_a",
+    "unit_b",
+    "topic",
+    "period",
+    "explanation",
+    "status",
+    "scope",
+    "support",
+)
+DOCUMENT_TEXT_COLUMNS = (
+    "doc",
+    "sha256",
+    "format",
+    "title",
+    "author",
+    "published",
+    "encoding",
+    "text_path",
+    "aliases",
+)
+TEXT_COLUMNS = tuple(dict.fromkeys(CLAIM_TEXT_COLUMNS + CONFLICT_TEXT_COLUMNS + DOCUMENT_TEXT_COLUMNS))
+"""Columns read as text from CSV (hex ids like "1e5..." would otherwise parse as numbers)."""
+
 DOCUMENT_COLUMNS = [
     "doc",
     "sha256",
@@ -147,23 +197,7 @@ def normalise_claims_frame(df: pd.DataFrame) -> pd.DataFrame:
     for col in ("value", "value_low", "value_high", "confidence", "precision"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     df["fiscal"] = df["fiscal"].map(_as_bool).astype("boolean")
-    for col in (
-        "claim_id",
-        "doc",
-        "surface",
-        "unit",
-        "kind",
-        "counted",
-        "qualifier",
-        "subject",
-        "entities",
-        "section",
-        "sentence",
-        "citation",
-        "chapter",
-        "flags",
-        "doc_sha256",
-    ):
+    for col in CLAIM_TEXT_COLUMNS:
         df[col] = df[col].astype("string")
     return df.sort_values(["doc", "char_start", "char_end"], kind="stable").reset_index(drop=True)
 

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import warnings
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ import claims
 from claims.io import export
 from claims.io.frames import claims_frame, conflicts_frame, document_row, documents_frame
 from claims.io.ingest import Source, group_sources, load_documents, scan
+from claims.io.reports import write_reports
 from claims.io.store import Store
 from claims.settings import Settings
 from claims.types import Claim, Document, Kind, Qualifier, Rejection
@@ -70,9 +71,8 @@ def reconciler_version(settings: Settings) -> str:
 
 @dataclass(frozen=True)
 class IngestPlan:
-    """What this run has to do, decided by content hashes against the store."""
+    """What this run did with each file, decided by content hashes against the store (for the summary)."""
 
-    documents: list[Document]  # new or changed, loaded
     new: list[str]
     changed: list[str]
     unchanged: list[str]
@@ -155,14 +155,13 @@ class StreamingIngest:
             d for d in self.known if d not in current or (d in rejected_docs and d not in loaded)
         )
         return IngestPlan(
-            [],
-            sorted(loaded - set(self.known)),
-            sorted(loaded & set(self.known)),
-            sorted(self.unchanged),
-            removed,
-            list(self.rejected),
-            self.sources,
-            self.warnings,
+            new=sorted(loaded - set(self.known)),
+            changed=sorted(loaded & set(self.known)),
+            unchanged=sorted(self.unchanged),
+            removed=removed,
+            rejected=list(self.rejected),
+            sources=self.sources,
+            warnings=self.warnings,
         )
 
 
@@ -202,7 +201,6 @@ def extract(
     *,
     nlp: Language | None = None,
     n_process: int = 1,
-    progress: Callable[[str], None] | None = None,
 ) -> dict[str, list[Claim]]:
     """Claims per document name. Loads the spaCy pipeline once."""
     from claims.extract import extract_documents
@@ -228,8 +226,6 @@ def extract(
                 len(found),
                 extra={"claims_progress": (i, total, document.doc)},
             )
-            if progress:
-                progress(document.doc)
     for warning in caught:
         if "[W127]" in str(warning.message):
             logger.debug("spaCy: %s", warning.message)
@@ -389,11 +385,6 @@ def publish(
     paths["documents"], _ = export.write_table(out, "documents", documents_df)
     rejected = pd.DataFrame(summary.get("rejected") or [], columns=["doc", "reason", "detail"])
     paths["rejected"] = export.write_csv(out / "rejected.csv", rejected)
-    try:
-        from claims.io.reports import write_reports
-    except ImportError:  # reports land in their own change; the tables above are the contract
-        logger.warning("report module not available; skipping HTML reports")
-        return paths
     report_paths = write_reports(
         out,
         documents=documents_df,

@@ -321,6 +321,9 @@ class Store:
             ).df()
         return self.con.execute("SELECT * FROM reviews ORDER BY reviewed_at").df()
 
+    def conflict_ids(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT conflict_id FROM conflicts").fetchall()}
+
     # runs ----------------------------------------------------------------------------------------
     def record_run(
         self,
@@ -336,3 +339,11 @@ class Store:
             "INSERT INTO runs VALUES (?, ?, ?, ?, ?)",
             [run_id, started_at, finished_at, status, json.dumps(summary, default=str)],
         )
+
+    def last_run_summary(self, *, status: str | None = None) -> dict[str, object]:
+        """The summary of the latest run (with `status`, of the latest run that ended so); {} when none."""
+        where, params = ("WHERE status = ?", [status]) if status else ("", [])
+        row = self.con.execute(
+            f"SELECT summary FROM runs {where} ORDER BY started_at DESC LIMIT 1", params
+        ).fetchone()
+        return json.loads(row[0]) if row else {}

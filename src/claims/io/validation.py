@@ -24,6 +24,7 @@ import pandas as pd
 
 from claims.io import validation_checks as checks
 from claims.io import validation_results as results
+from claims.io.frames import TEXT_COLUMNS
 from claims.io.validation_report import CRITICAL, Failure, ValidationReport, raise_for_critical
 from claims.settings import Settings
 from claims.types import UNKNOWN_CURRENCY, ConflictKind, Kind, Qualifier, ReviewStatus, Severity
@@ -40,47 +41,6 @@ __all__ = [
     "validate_tables",
 ]
 
-_TEXT_COLUMNS = (
-    "claim_id",
-    "doc",
-    "surface",
-    "unit",
-    "kind",
-    "counted",
-    "qualifier",
-    "subject",
-    "entities",
-    "section",
-    "sentence",
-    "citation",
-    "chapter",
-    "flags",
-    "doc_sha256",
-    "conflict_id",
-    "severity",
-    "claim_a",
-    "claim_b",
-    "doc_a",
-    "doc_b",
-    "surface_a",
-    "surface_b",
-    "unit_a",
-    "unit_b",
-    "topic",
-    "period",
-    "explanation",
-    "status",
-    "scope",
-    "support",
-    "sha256",
-    "format",
-    "title",
-    "author",
-    "published",
-    "encoding",
-    "text_path",
-    "aliases",
-)
 
 
 # --- reading inputs ---------------------------------------------------------------------------------------
@@ -100,7 +60,7 @@ def read_table(path: Path) -> pd.DataFrame:
             return pd.read_parquet(path)
         if suffix in {".csv", ".txt"}:
             header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
-            dtypes = {c: str for c in _TEXT_COLUMNS if c in header}
+            dtypes = {c: str for c in TEXT_COLUMNS if c in header}
             return pd.read_csv(path, dtype=dtypes, encoding="utf-8")  # type: ignore[arg-type]
     except (OSError, ValueError, UnicodeDecodeError, ImportError) as e:
         raise _Unreadable(f"cannot read {path}: {e}") from e

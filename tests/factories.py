@@ -1,4 +1,4 @@
-"""Hand-made claims for reconciliation tests (shaped like the extractor's output on the seed corpus)."""
+"""Hand-made claims for tests (shaped like the extractor's output on the seed corpus)."""
 
 from __future__ import annotations
 
