@@ -3,7 +3,7 @@
 
 Usage: .venv/bin/python bench/bench_quantities.py [--raw raw] [--gold GOLD] [--repeat 3]
 
-Both systems read the same whole files. Quality uses the matching of /work/shared/eval/score_claims.py
+Both systems read the same whole files. Quality uses the matching of ../shared/eval/score_claims.py
 (a prediction matches a gold mention of the same document when the spans overlap and the values agree,
 one-to-one; gold mentions marked required=false are neither required nor counted against extras):
 value precision / recall / F1, and value+unit F1 (a match counts only when the unit agrees too).

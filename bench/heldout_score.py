@@ -11,7 +11,7 @@ used) is run on its own:
 - claims on `spacy.blank("en")` (the text scanner alone, no parser), for reference;
 - quantulum3 (`quantulum3.parser.parse`, without its optional classifier).
 
-Matching follows /work/shared/eval/score_claims.py: a prediction matches a gold mention when the spans
+Matching follows ../shared/eval/score_claims.py: a prediction matches a gold mention when the spans
 overlap and the values agree (relative tolerance 1e-6; ranges compare both bounds), one-to-one, gold in
 order; gold mentions with required=false are neither required nor counted against extras that overlap them.
 value+unit F1 counts a match only when the unit agrees too (a value match with a wrong unit is then both a

@@ -3,7 +3,7 @@
 
 Usage:
     .venv/bin/python scripts/dev_claims.py OUT.csv [--raw raw] [--docs 000_...txt ...]
-    /work/shared/eval/score_claims.py OUT.csv /work/shared/eval/dev_gold.jsonl
+    ../shared/eval/score_claims.py OUT.csv ../shared/eval/dev_gold.jsonl
 
 Documents are loaded through the ingestion stage when it is available (so dates and headings match a real
 run), else read as UTF-8 text. Columns: exactly the DESIGN.md claims.csv contract, then a few extras.

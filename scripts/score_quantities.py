@@ -4,7 +4,7 @@
 Usage: .venv/bin/python scripts/score_quantities.py [--raw raw] [--gold GOLD] [--out CSV] [--blank] [--all]
 
 Writes a CSV with the claims.csv columns (contract columns not produced by quantity extraction left empty)
-and runs /work/shared/eval/score_claims.py on it. By default only the documents present in the gold are run.
+and runs ../shared/eval/score_claims.py on it. By default only the documents present in the gold are run.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _fmt(x: float | None) -> str:
 
 
 def _write_pipeline_claims(writer: csv.DictWriter, path: Path, text: str, nlp: object) -> Counter[str]:
-    """Rows from the whole extraction stage (helper B's segmentation and context on top of the quantities)."""
+    """Rows from the whole extraction stage (segmentation and context on top of the quantities)."""
     import hashlib
 
     from claims.extract import extract_claims
