@@ -14,7 +14,7 @@ from claims.extract import chunk_text, extract_claims, extract_documents
 from claims.settings import Settings
 from claims.types import Document, Kind, Qualifier
 
-RAW = Path(__file__).resolve().parent.parent / "raw"
+RAW = Path(__file__).resolve().parent.parent.parent / "raw"
 
 
 @pytest.fixture(scope="module")
