@@ -60,7 +60,11 @@ def store(tmp_path: Path) -> DecisionStore:
 
 @pytest.mark.parametrize(
     ("statuses", "latest"),
-    [(["confirmed"], "confirmed"), (["confirmed", "dismissed"], "dismissed"), (["dismissed", "open"], "open")],
+    [
+        (["confirmed"], "confirmed"),
+        (["confirmed", "dismissed"], "dismissed"),
+        (["dismissed", "open"], "open"),
+    ],
 )
 def test_decisions_record_keeps_every_decision_as_history(store, statuses, latest):
     finding = _conflicts(A, B).iloc[0].to_dict()
@@ -151,7 +155,9 @@ def test_decisions_apply_sets_new_and_assignment(store, new_ids):
     assert pd.isna(apply_decisions(frame, store.snapshot()).loc[0, "assigned_to"])
 
 
-@pytest.mark.parametrize(("marks", "latest"), [(["checked"], "checked"), (["needs_fix", "checked"], "checked")])
+@pytest.mark.parametrize(
+    ("marks", "latest"), [(["checked"], "checked"), (["needs_fix", "checked"], "checked")]
+)
 def test_decisions_marks_keep_history(store, marks, latest):
     figure = {"claim_id": A.claim_id, "doc": A.doc, "surface": A.surface}
     for mark in marks:
@@ -183,7 +189,8 @@ def test_decisions_never_wait_for_a_run_holding_the_database(tmp_path, store):
         [sys.executable, "-c", _HOLD_LOCK, str(db), "30"], stdout=subprocess.PIPE, text=True
     )
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
         started = time.monotonic()
         assert store.import_from_duckdb(db) is None  # busy: try again later, do not wait
         store.record([_conflicts(A, B).iloc[0].to_dict()], status="confirmed", reviewer="Ana")

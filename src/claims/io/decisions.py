@@ -224,9 +224,9 @@ def apply_decisions(
     ids = [_text(c) for c in df["conflict_id"]] if "conflict_id" in df else []
     live = set(ids)
     orphans: dict[FindingKey, Decision] = {}
-    for cid, decision in snapshot.latest.items():
-        if cid not in live and cid not in snapshot.carried and decision.status != "open":
-            orphans[decision.key] = decision
+    for cid, gone in snapshot.latest.items():
+        if cid not in live and cid not in snapshot.carried and gone.status != "open":
+            orphans[gone.key] = gone
     out: dict[str, list[object]] = {c: [] for c in REVIEW_COLUMNS if c != "new"}
     for cid, row in zip(ids, df.to_dict("records"), strict=True):
         decision = snapshot.latest.get(cid)
