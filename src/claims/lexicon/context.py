@@ -160,3 +160,124 @@ CHANGE_WORDS: frozenset[str] = frozenset(
 RANGE_CUES: frozenset[str] = frozenset(
     {"ranging", "range", "ranges", "ranged", "anywhere", "vary", "varies", "varying", "varied", "spanning"}
 )
+
+# ---------------------------------------------------------------------------------------------- facets
+# Words that decide whether two figures measure the same thing (`claims.context.facets`). Chosen from the
+# reporting genres this project reads (budget and aid releases, wire news on results, tolls and surveys,
+# corporate filings: SEC Regulation G for GAAP/non-GAAP wording, IMF/OECD statistical release vocabulary
+# for provisional/flash/revised estimates, parliamentary budget stages: draft, proposed, enacted,
+# supplementary) and reviewed by hand. Patterns are matched on lower-case text, as whole words.
+
+# Before a number: it is the base a change is measured from ("up from 58.9%", "compared with $3bn").
+BASE_CUES_BEFORE: tuple[str, ...] = (
+    "up from", "down from", "rising from", "falling from", "rose from", "fell from", "increased from",
+    "decreased from", "grew from", "jumped from", "dropped from", "declined from", "climbed from",
+    "compared with", "compared to", "as against", "against", "versus", "vs", "vs.", "from",
+    "a year earlier of", "previous year's", "last year's", "the previous", "prior-year",
+)
+# After a number: the period it refers to is before the statement's own ("58.9% a year ago").
+BASE_CUES_AFTER: tuple[str, ...] = (
+    "a year ago", "a year earlier", "a year before", "one year ago", "one year earlier", "last year",
+    "the previous year", "the year before", "the prior year", "in the previous year", "in the prior year",
+    "in the same period last year", "in the same period a year earlier", "in the same quarter last year",
+    "in the year-ago period", "in the year-earlier period", "a month earlier", "a month ago",
+    "the previous month", "a quarter earlier", "the previous quarter", "in the previous quarter",
+    "previously", "before",
+)
+# Nouns and verbs of change: "an increase of X", "rose X", "X rise", "X more".
+CHANGE_NOUNS: frozenset[str] = frozenset(
+    {"increase", "increases", "rise", "rises", "growth", "jump", "gain", "gains", "surge", "hike",
+     "boost", "decrease", "decline", "drop", "fall", "reduction", "cut", "cuts", "contraction",
+     "increment", "expansion", "slump", "plunge", "shortfall", "change", "swing", "upturn", "downturn",
+     "uptick", "dip", "slide", "rebound", "improvement", "deterioration", "addition"}
+)
+CHANGE_VERBS: frozenset[str] = frozenset(
+    {"rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "grew", "grow",
+     "grows", "growing", "grown", "increased", "increases", "increasing", "decreased", "decreases",
+     "declined", "declines", "declining", "dropped", "drops", "jumped", "jumps", "climbed", "climbs",
+     "surged", "surges", "gained", "gains", "added", "adds", "lost", "shed", "sheds", "slipped", "slid",
+     "plunged", "plummeted", "soared", "expanded", "expands", "contracted", "shrank", "shrunk",
+     "widened", "narrowed", "up", "down", "higher", "lower", "advanced", "retreated", "eased", "edged",
+     "raised", "cut", "trimmed", "boosted", "hiked", "lifted", "reduced", "slashed"}
+)
+# After a change verb, a number after "to" is the level reached ("rose 5% to $8bn": $8bn is a level).
+CHANGE_AFTER_WORDS: frozenset[str] = frozenset(
+    {"more", "less", "higher", "lower", "fewer", "increase", "rise", "growth", "jump", "gain", "gains",
+     "surge", "hike", "decrease", "decline", "drop", "fall", "reduction", "cut", "contraction",
+     "increment", "expansion", "slump", "plunge", "boost", "up", "down", "above", "below", "over",
+     "year-on-year", "year-over-year", "yoy", "y/y", "quarter-on-quarter", "q/q", "month-on-month",
+     "m/m", "annual", "annualised", "annualized", "on-year"}
+)
+# A percentage that is a part of a whole ("34% of GDP", "a 12% share").
+SHARE_CUES: tuple[str, ...] = ("share of", "proportion of", "accounted for", "accounting for", "makes up",
+                               "made up", "account for", "portion of")
+# A figure set as an aim, not an outcome.
+TARGET_CUES: tuple[str, ...] = (
+    "target of", "target", "targets", "targeted", "targeting", "aims to", "aim to", "aiming", "aimed at",
+    "goal of", "goal", "seeks to", "seeking", "ambition of", "pledged to reach", "to reach", "aspires",
+)
+# Stage of a figure: which version of it a statement gives (budget stage, estimate vintage, accounting
+# basis, fleet status). Order matters inside a family only for display.
+STAGE_CUES: dict[str, tuple[str, ...]] = {
+    "proposed": ("proposed", "proposal", "draft", "requested", "request", "requesting", "sought", "seeks",
+                 "asked for", "budget request", "plans to spend", "submitted", "tabled", "unveiled"),
+    "approved": ("approved", "adopted", "enacted", "passed", "appropriated", "authorised", "authorized",
+                 "signed into law", "ratified"),
+    "revised": ("revised", "amended", "supplementary", "supplemental", "updated", "upgraded",
+                "downgraded", "raised its", "lowered its", "cut its"),
+    "forecast": ("forecast", "forecasts", "forecasting", "projected", "projection", "projections",
+                 "expected", "expects", "expect", "estimated to", "predicted", "predicts",
+                 "guidance", "will reach", "is set to", "are set to", "could reach", "would reach",
+                 "anticipated", "scenario"),
+    "provisional": ("provisional", "preliminary", "flash", "advance estimate", "initial estimate",
+                    "early estimate", "unaudited"),
+    "final": ("final", "audited", "confirmed"),
+    "adjusted": ("adjusted", "non-gaap", "underlying", "core", "excluding one-off", "excluding items",
+                 "pro forma", "pro-forma", "normalised", "normalized"),
+    "gaap": ("gaap", "statutory", "reported basis", "ifrs", "net income attributable"),
+    "ordered": ("on order", "ordered", "to be delivered", "will be delivered", "to be built", "will receive",
+                "will be built", "under construction", "plans to buy"),
+    "delivered": ("in service", "delivered", "commissioned", "already received", "handed over"),
+}
+# Stage words that also name the stage when they follow the number ("$2bn on an adjusted basis").
+STAGE_CUES_AFTER: frozenset[str] = frozenset(
+    {"proposed", "projected", "forecast", "on order", "in service", "provisional", "preliminary",
+     "on an adjusted basis", "on a gaap basis", "non-gaap", "adjusted", "estimated"}
+)
+# Scope words: which part or class of a quantity a figure covers.
+SCOPE_CUES: dict[str, tuple[str, ...]] = {
+    "additional": ("additional", "extra", "further", "another", "an additional", "a further", "top-up",
+                   "supplementary", "more", "added"),
+    "previous": ("previously", "earlier", "already", "previous", "prior", "former", "last year's",
+                 "had received", "had provided", "had given", "first tranche",
+                 "first batch", "first phase"),
+    "later_tranche": ("second tranche", "third tranche", "second batch", "third batch", "second phase",
+                      "next tranche", "the remaining", "final tranche"),
+    "new": ("new", "newly", "fresh"),
+    "per_capita": ("per capita", "per person", "per head", "a head", "per household", "per resident",
+                   "per student", "per worker", "per employee", "per inhabitant"),
+    "per_day": ("per day", "a day", "daily", "each day", "every day"),
+    "per_month": ("per month", "a month", "monthly", "each month", "every month"),
+    "per_year": ("per year", "a year", "per annum", "annually", "each year", "every year", "yearly",
+                 "annual"),
+    "cumulative": ("cumulative", "cumulatively", "in total since", "since", "so far", "to date",
+                   "over the past", "over the last", "over the next", "in all", "altogether",
+                   "all-time"),
+}
+# Grain of the period a figure covers, when the words around it say so.
+GRAIN_CUES: dict[str, tuple[str, ...]] = {
+    "quarter": ("first quarter", "second quarter", "third quarter", "fourth quarter", "final quarter",
+                "last quarter", "the quarter", "quarterly", "three months", "quarter-on-quarter",
+                "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "this quarter", "june quarter",
+                "march quarter", "september quarter", "december quarter"),
+    "half": ("first half", "second half", "h1", "h2", "half-year", "half year", "six months", "1h", "2h",
+             "semester", "half-yearly"),
+    "month": ("in january", "in february", "in march", "in april", "in may", "in june", "in july",
+              "in august", "in september", "in october", "in november", "in december", "this month",
+              "last month", "the month", "month-on-month"),
+    "year": ("fiscal year", "financial year", "full-year", "full year", "for the year", "the year",
+             "annual", "annually", "calendar year", "fy", "year-on-year", "this year"),
+}
+# "as of Sunday", "as at 31 March": a running total read on one date.
+AS_OF_CUES: tuple[str, ...] = ("as of", "as at", "as on", "by", "until", "till", "through", "up to")
+WEEKDAY_WORDS: frozenset[str] = WEEKDAYS | frozenset({"today", "yesterday", "tonight", "overnight"})

@@ -37,6 +37,8 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz
 
+from claims.context.facets import facet_conflicts
+
 from .normalize import ClaimTable
 from .restated import restated, same_role
 from .rules import MatchRules
@@ -227,6 +229,11 @@ def same_quantity(
     near_only = near_ok & ~period_ok
     is_slip = slip_ratio(table, i, j, rules)
     idx = np.flatnonzero((table.sentence_key[i] != table.sentence_key[j]) & (period_ok | undated | near_only))
+    # role, stage, scope, grain, as-of date and class must not differ on positive evidence (see `facets`)
+    idx = idx[_by_combination(
+        table.facets_id[i[idx]], table.facets_id[j[idx]], table.interned,
+        lambda a, b: not facet_conflicts(a, b),
+    )]
     # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
     shapes = [v[1] if isinstance(v, tuple) else "" for v in table.interned]
     rest = _by_combination(

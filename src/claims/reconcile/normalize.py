@@ -15,16 +15,18 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from claims.context.facets import Facets, claim_facets
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
-from .sentences import context_windows
+from .sentences import context_windows, locate
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
 from .vocabulary import CHANGE_WORDS, MEASURE_BASE, normalize_entity, place_names
 
@@ -154,6 +156,7 @@ class ClaimTable:
     role: np.ndarray  # int: position among the sentence's claims of the same family
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
     local: list[str]  # the few words right around the number, numbers masked
+    facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
 
     def topic_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted topic token sets of two rows (0..1); 0 unless two words are shared.
@@ -190,6 +193,19 @@ def _describe(
     # a change without what changes ("increase") does not say whose or which quantity it is
     specific = len(set(toks) - set(counted_toks) - CHANGE_WORDS) >= 2
     return " ".join(toks), frozenset(toks), names, " ".join(counted_toks), specific
+
+
+def facets_of(claim: Claim) -> Facets:
+    """The claim's facets, read from its sentence (see `claims.context.facets`); defaults when unplaced."""
+    span = locate(claim)
+    if span is None:
+        return Facets()
+    return _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind))
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
+    return claim_facets(sentence, start, end, kind=kind)
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
@@ -229,6 +245,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     shape_id = np.zeros(n, dtype=np.int64)
     years_id = np.zeros(n, dtype=np.int64)
     local: list[str] = []
+    facets_id = np.zeros(n, dtype=np.int64)
     for i, claim in enumerate(claims):
         fam, base_unit, factor = dimension(claim)
         family.append(fam)
@@ -283,6 +300,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
         cites_id[i] = interned.setdefault(cited[i], len(interned))
+        facets_id[i] = interned.setdefault(facets_of(claim), len(interned))
         doc_id[i] = doc_ids.setdefault(claim.doc, len(doc_ids))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
@@ -329,4 +347,5 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         role=role,
         role_count=role_count,
         local=local,
+        facets_id=facets_id,
     )

@@ -53,6 +53,12 @@ def _place(claim: Claim, index: int, floor: int) -> Placed | None:
     return Placed(index, claim, found, found + len(claim.surface))
 
 
+def locate(claim: Claim) -> tuple[int, int] | None:
+    """The claim's span inside its own sentence (None when it cannot be placed)."""
+    placed = _place(claim, 0, 0)
+    return None if placed is None else (placed.start, placed.end)
+
+
 def sentences(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[SentenceClaims]:
     """Sentences holding at least two claims (at least one in `focus_rows` when given)."""
     groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)

@@ -1,0 +1,472 @@
+"""The facets that decide whether two figures measure the same thing, read from the words around a number.
+
+Two statements are one quantity only when they agree on what is measured, for whom, when, and also on:
+
+- `role`: a level (unmarked), a `change` ("an increase of ¥3 billion", "a ¥10 billion rise"), the `base` of
+  a comparison ("up from 58.9% a year ago"), a `share` ("34% of GDP"), a `target` ("a target of 1 million");
+- `stage`: proposed, approved, revised, forecast, provisional, final, adjusted (non-GAAP), gaap, ordered,
+  delivered (the version of a figure a statement gives); "" when the text names none;
+- `scope`: scope words (additional, previous, later_tranche, new, per_capita, per_day/month/year,
+  cumulative);
+- `grain`: the period grain the words give (quarter, half, month, year; "" when unstated) and `as_of`, the
+  date a running total is read on ("as of Sunday" -> "sunday");
+- `classes`: size or model words that pick a class ("97-metre vessels", "Parola-class"); a measure written
+  as an adjective ("the 44-metre ships") names its class by its own value.
+
+Pure functions over the sentence text and the number's offsets in it (the sentence a claim stores), so the
+facets of a stored claim are the same whether computed at extraction or at reconciliation. Word lists:
+`claims.lexicon.context` (facets section). Each decision is an ordered table of small named rules.
+
+>>> s = "The budget rose by ¥3 billion to ¥8 billion in FY2025."
+>>> claim_facets(s, 19, 29).role, claim_facets(s, 33, 43).role
+('change', 'level')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from claims.lexicon import context as words
+
+LEFT_WIDTH = 70  # characters before the number that can hold its cues (bounded by the previous figure)
+RIGHT_WIDTH = 45  # characters after it
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """What kind of figure a number is, beyond its subject and period (see the module docstring)."""
+
+    role: str = "level"
+    stage: str = ""
+    scope: frozenset[str] = field(default_factory=frozenset)
+    grain: str = ""
+    as_of: str = ""
+    classes: frozenset[str] = field(default_factory=frozenset)
+
+    def encode(self) -> str:
+        """A compact text form (for a column or a flag): `role=change;stage=proposed;scope=additional`.
+
+        >>> Facets(role="change", scope=frozenset({"new", "additional"})).encode()
+        'role=change;scope=additional,new'
+        >>> value = Facets(role="base", grain="quarter")
+        >>> Facets.decode(value.encode()) == value
+        True
+        """
+        parts = [f"role={self.role}"]
+        for name in ("stage", "grain", "as_of"):
+            value = getattr(self, name)
+            if value:
+                parts.append(f"{name}={value}")
+        for name in ("scope", "classes"):
+            values = getattr(self, name)
+            if values:
+                parts.append(f"{name}={','.join(sorted(values))}")
+        return ";".join(parts)
+
+    @classmethod
+    def decode(cls, text: str) -> Facets:
+        values: dict[str, object] = {}
+        for part in filter(None, text.split(";")):
+            name, _, value = part.partition("=")
+            listed = name in ("scope", "classes")
+            values[name] = frozenset(filter(None, value.split(","))) if listed else value
+        return cls(**values)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------------ windows
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The words around one number: `left`/`right` stop at the neighbouring figures and clause ends."""
+
+    left: str  # lower case
+    right: str  # lower case
+    surface: str
+    kind: str
+
+
+_CLAUSE_END = re.compile(r"[;:]|\.\s|\s[-–—]\s")
+
+
+def window(
+    sentence: str, start: int, end: int, *, kind: str = "", prev_end: int = 0, next_start: int | None = None
+) -> Window:
+    """The cue windows of sentence[start:end].
+
+    >>> w = window("Sales rose 5% to $8bn; costs fell.", 17, 21)
+    >>> w.left, w.right
+    ('sales rose 5% to ', '; costs fell.')
+    """
+    next_start = len(sentence) if next_start is None else next_start
+    lo = max(0, start - LEFT_WIDTH)
+    left = sentence[lo:start]
+    cut = None
+    for m in _CLAUSE_END.finditer(left):
+        cut = m.end()
+    if cut is not None:
+        left = left[cut:]
+    right = sentence[end : min(len(sentence), end + RIGHT_WIDTH)]
+    del prev_end, next_start  # neighbours bound the role cues only (see `_near_left`)
+    return Window(left.lower(), right.lower(), sentence[start:end], kind)
+
+
+_NUMBER = re.compile(r"\d")
+
+
+def _near_left(w: Window) -> str:
+    """The words before the number back to the previous number (a cue there belongs to this number)."""
+    text = w.left
+    last = None
+    for m in re.finditer(r"\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?", text):
+        last = m.end()
+    return text[last:] if last is not None else text
+
+
+def _near_right(w: Window) -> str:
+    m = _NUMBER.search(w.right)
+    return w.right[: m.start()] if m else w.right
+
+
+def _has(text: str, phrases: tuple[str, ...] | frozenset[str]) -> str:
+    """The first phrase found in `text` as whole words ('' when none)."""
+    for phrase in phrases:
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
+            return phrase
+    return ""
+
+
+def _ends_with(text: str, phrases: tuple[str, ...]) -> str:
+    stripped = re.sub(
+        r"(?:\b(?:over|more than|nearly|almost|about|around|approximately|roughly|some|"
+        r"at least|just|only|an?|the|us|usd|rs\.?)\s*|[$€£¥₹(\\])*$",
+        "",
+        text.rstrip(),
+    )
+    for phrase in phrases:
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}\s*$", stripped):
+            return phrase
+    return ""
+
+
+# --------------------------------------------------------------------------------------------------- role
+def role_base(w: Window) -> bool:
+    """The figure a change starts from.
+
+    >>> role_base(window("Trust rose to 66.8%, up from 58.9% a year ago.", 29, 34))
+    True
+    >>> role_base(window("Exports were $3bn, compared with $2.5bn in 2023.", 33, 39))
+    True
+    """
+    cue = _ends_with(_near_left(w), words.BASE_CUES_BEFORE)
+    if cue == "from" and not re.search(r"\bto\b[^.;]*\d", w.right):
+        cue = ""  # "from eight member states": only "from X to Y" makes X a starting point
+    return bool(cue) or any(
+        re.match(rf"\s*[,)]?\s*{re.escape(p)}\b", _near_right(w)) for p in words.BASE_CUES_AFTER
+    )
+
+
+def role_change(w: Window) -> bool:
+    """A change: "an increase of ¥3 billion", "grew 4.9%", "a ¥10 billion rise", "5% higher".
+
+    >>> role_change(window("It is an increase of ¥3 billion.", 21, 31))
+    True
+    >>> role_change(window("It marks a ¥10 billion year-on-year rise.", 10, 22))
+    True
+    >>> role_change(window("The budget rose to ¥8 billion.", 19, 29))
+    False
+    """
+    near = _near_left(w).rstrip()
+    if re.search(r"\bto\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$", near):
+        return False  # "rose to X": the level reached
+    tail = re.sub(r"[$€£¥₹]|\b(?:us|usd|rs)\b", "", near).split()
+    tail = [
+        t
+        for t in tail
+        if t
+        not in {
+            "by",
+            "of",
+            "a",
+            "an",
+            "the",
+            "some",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "over",
+            "just",
+            "roughly",
+            "approximately",
+            "more",
+            "than",
+            "at",
+            "least",
+            "year-on-year",
+            "annual",
+            "sharp",
+        }
+    ]
+    if tail and (tail[-1] in words.CHANGE_VERBS or tail[-1] in words.CHANGE_NOUNS):
+        return True
+    right = _near_right(w).split()[:3]
+    return any(
+        t.strip(",.;()") in words.CHANGE_AFTER_WORDS - {"over", "above", "below", "annual"} for t in right[:1]
+    ) or (
+        len(right) >= 2
+        and right[0].strip(",") in words.CHANGE_AFTER_WORDS
+        and right[1].strip(",.;") in words.CHANGE_NOUNS
+    )
+
+
+def role_share(w: Window) -> bool:
+    """A part of a whole: "34% of GDP", "a 12% share", "accounted for 40%".
+
+    >>> role_share(window("Debt reached 34% of GDP.", 13, 16, kind="percent"))
+    True
+    >>> role_share(window("Trust in Japan was 58.9% among respondents.", 19, 24, kind="percent"))
+    False
+    """
+    if w.kind != "percent":
+        return False
+    right = _near_right(w)
+    return bool(
+        re.match(
+            r"\s*(?:of\s+(?:the\s+)?(?:gdp|gni|total|world|global|country|nation|economy|budget|"
+            r"revenue|sales|output|population|market|exports|imports)\b|share\b)",
+            right,
+        )
+        or _has(_near_left(w)[-30:], words.SHARE_CUES)
+    )
+
+
+def role_target(w: Window) -> bool:
+    """An aim: "a target of 1 million", "aims to reach $10 billion".
+
+    >>> role_target(window("It aims to reach $10 billion by 2030.", 17, 28))
+    True
+    """
+    return bool(_has(_near_left(w)[-40:], words.TARGET_CUES))
+
+
+ROLE_RULES: tuple[tuple[str, Callable[[Window], bool]], ...] = (
+    ("base", role_base),
+    ("change", role_change),
+    ("target", role_target),
+    ("share", role_share),
+)
+"""Tried in order; the first that holds names the role, else `level`."""
+
+
+def role_of(w: Window) -> str:
+    for name, rule in ROLE_RULES:
+        if rule(w):
+            return name
+    return "level"
+
+
+# ----------------------------------------------------------------------------------- stage, scope, grain
+def stage_of(w: Window) -> str:
+    """The version of the figure named next to it.
+
+    >>> stage_of(window("and a proposed 18.1 billion yen in FY2026", 15, 31))
+    'proposed'
+    >>> stage_of(window("adjusted earnings of $1.20 a share", 21, 26))
+    'adjusted'
+    >>> stage_of(window("a budget of $5 billion", 12, 22))
+    ''
+    """
+    left, right = _clause_left(_near_left(w)[-45:]), _near_right(w)[:30]
+    for stage, cues in words.STAGE_CUES.items():
+        if _has(left, cues) or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER)):
+            return stage
+    return ""
+
+
+def _clause_left(text: str) -> str:
+    """The words after the last comma (a cue before it belongs to another phrase)."""
+    return text.rpartition(",")[2]
+
+
+_SCOPE_LEFT = ("additional", "previous", "later_tranche", "new", "cumulative")
+_SCOPE_RIGHT = ("per_capita", "per_day", "per_month", "per_year", "cumulative", "previous")
+
+
+def scope_of(w: Window) -> frozenset[str]:
+    """Scope words: a tranche, a rate per person or per period, a running total.
+
+    >>> sorted(scope_of(window("it has previously received two vessels", 28, 31)))
+    ['previous']
+    >>> sorted(scope_of(window("GDP of $4,500 per capita", 7, 13)))
+    ['per_capita']
+    >>> sorted(scope_of(window("an additional ¥3 billion", 14, 24)))
+    ['additional']
+    """
+    left, right = _clause_left(_near_left(w)[-40:]), _near_right(w)[:30]
+    found = {s for s in _SCOPE_LEFT if _has(left, _drop_qualifiers(words.SCOPE_CUES[s]))}
+    found |= {s for s in _SCOPE_RIGHT if _has(right, words.SCOPE_CUES[s])}
+    if "per_year" in found and ("per_day" in found or "per_month" in found):
+        found.discard("per_year")
+    return frozenset(found)
+
+
+def _drop_qualifiers(cues: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in cues if c not in {"more", "since", "over the next"})
+
+
+_AS_OF = re.compile(
+    r"""
+    \b(?:as\s+(?:of|at|on)|by|until|through|up\s+to)\s+        # "as of", "by"
+    (?:(?:late|early)\s+)?
+    (?P<date>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)
+      | \d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*   # 31 March
+      | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b  # March 31
+      | (?:end[- ]of[- ])?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})? # March 2024
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+def grain_of(w: Window) -> tuple[str, str]:
+    """(grain, as-of date) named by the words around the figure.
+
+    >>> grain_of(window("revenue in the third quarter was $3.1 billion", 33, 45))
+    ('quarter', '')
+    >>> grain_of(window("the toll rose to 1,200 as of Sunday", 17, 22))
+    ('', 'sunday')
+    """
+    m = _AS_OF.search(f"{w.left[-60:]} | {w.right[:40]}")  # "1,870 had died as of 14 May"
+    if m:
+        return "", " ".join(m["date"].split())
+    text = f"{w.left[-60:]} | {_near_right(w)[:40]}"
+    spaced = text.replace("-", " ")  # "first-half profit"
+    for grain, cues in words.GRAIN_CUES.items():
+        if _has(text, cues) or _has(spaced, cues):
+            return grain, ""
+    return "", ""
+
+
+_SIZE_CLASS = re.compile(
+    r"""
+    (?<![\w.,$€£¥\\])(?P<num>\d+(?:\.\d+)?)     # a whole number, not money
+    (?:-(?P<unit_a>metres?|meters?|m|feet|foot|ft|tonnes?|tons?|seats?|seater|mw|gw|kw|km|kilometres?|
+           kilometers?|inch|mm|litres?|liters?|storey|story|bed)(?=[\s-]+[a-z])   # 97-metre vessels
+      | \s?(?P<unit_b>metres?|meters?|m|ft|tonnes?|tons?|t|seats?|seater|mw|km|mm)-(?:class|long|type)\b
+    )                                            # 44m-class
+    """,
+    re.VERBOSE,
+)
+_MODEL_CLASS = re.compile(r"\b([a-z][\w]*-class|type\s+\d+\w*)\b")
+
+
+def classes_of(w: Window) -> frozenset[str]:
+    """Size or model words that pick a class of the counted thing ("97-metre", "parola-class").
+
+    >>> sorted(classes_of(window("five new 97-metre vessels", 0, 4)))
+    ['97 m']
+    >>> sorted(classes_of(window("the 44-metre ships", 4, 12, kind="measure")))
+    ['44 m']
+    """
+    if w.kind == "measure":  # the measure itself, written as an adjective: "44m-class", "97-metre"
+        text = w.surface.lower() + w.right[:8]
+    else:  # the words up to the counted noun: "ten 44m-class and two 97m-class" gives ten its own class
+        text = re.split(r"\band\b|,|;|\(|\bor\b", w.right[:40], maxsplit=1)[0]
+    out = set()
+    for m in _SIZE_CLASS.finditer(text):
+        unit = (m["unit_a"] or m["unit_b"]).rstrip("s")
+        out.add(f"{m['num']} {_UNIT_ABBREV.get(unit, unit)}")
+    out.update(m.group(1).replace(" ", "") for m in _MODEL_CLASS.finditer(text))
+    return frozenset(out)
+
+
+_UNIT_ABBREV = {
+    "metre": "m",
+    "meter": "m",
+    "feet": "ft",
+    "foot": "ft",
+    "tonne": "t",
+    "ton": "t",
+    "kilometre": "km",
+    "kilometer": "km",
+    "seater": "seat",
+    "inche": "inch",
+}
+
+
+def claim_facets(
+    sentence: str, start: int, end: int, *, kind: str = "", prev_end: int = 0, next_start: int | None = None
+) -> Facets:
+    """Facets of the number at sentence[start:end] (offsets in `sentence`).
+
+    >>> claim_facets("Trust reached 66.8%, up from 58.9% a year ago.", 29, 34, kind="percent").role
+    'base'
+    """
+    w = window(sentence, start, end, kind=kind, prev_end=prev_end, next_start=next_start)
+    grain, as_of = grain_of(w)
+    return Facets(
+        role=role_of(w), stage=stage_of(w), scope=scope_of(w), grain=grain, as_of=as_of, classes=classes_of(w)
+    )
+
+
+# ------------------------------------------------------------------------------------------- comparison
+EXCLUSIVE_SCOPES = frozenset(
+    {
+        "additional",
+        "previous",
+        "later_tranche",
+        "per_capita",
+        "cumulative",
+        "per_day",
+        "per_month",
+        "per_year",
+    }
+)
+"""Scope words that make a figure another quantity than the same words without them."""
+
+
+def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
+    """Facets on which two figures differ on positive evidence (a pair with any is not one quantity).
+
+    >>> facet_conflicts(Facets(role="change"), Facets())
+    ('role',)
+    >>> facet_conflicts(Facets(stage="proposed"), Facets())
+    ()
+    >>> facet_conflicts(Facets(grain="quarter"), Facets(grain="year"))
+    ('grain',)
+    """
+    out = []
+    if a.role != b.role:
+        out.append("role")
+    if a.stage and b.stage and a.stage != b.stage:
+        out.append("stage")
+    if (a.scope ^ b.scope) & EXCLUSIVE_SCOPES:
+        out.append("scope")
+    if a.grain and b.grain and a.grain != b.grain:
+        out.append("grain")
+    if a.as_of and b.as_of and a.as_of != b.as_of:
+        out.append("as_of")
+    if a.classes and b.classes and not a.classes & b.classes:
+        out.append("classes")
+    return tuple(out)
+
+
+def facet_gaps(a: Facets, b: Facets) -> tuple[str, ...]:
+    """Facets one side gives and the other does not (agreement there is not shown, only not denied).
+
+    >>> facet_gaps(Facets(stage="proposed"), Facets())
+    ('stage',)
+    """
+    out = []
+    for name in ("stage", "grain", "as_of"):
+        if bool(getattr(a, name)) != bool(getattr(b, name)):
+            out.append(name)
+    if bool(a.classes) != bool(b.classes):
+        out.append("classes")
+    if (a.scope ^ b.scope) - EXCLUSIVE_SCOPES:
+        out.append("scope")
+    return tuple(out)
+
+
+__all__ = ["EXCLUSIVE_SCOPES", "Facets", "claim_facets", "facet_conflicts", "facet_gaps", "window"]

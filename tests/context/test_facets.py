@@ -1,0 +1,129 @@
+"""Facets of a figure read from the words around it (claims.context.facets), on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.context.facets import Facets, claim_facets, facet_conflicts, facet_gaps
+
+
+def facets(sentence: str, surface: str, kind: str = "money") -> Facets:
+    start = sentence.index(surface)
+    return claim_facets(sentence, start, start + len(surface), kind=kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind", "role"),
+    [
+        ("The ministry won an increase of €2 billion for next year.", "€2 billion", "money", "change"),
+        ("Its budget grew by 4.5% to €12 billion.", "4.5%", "percent", "change"),
+        ("Its budget grew by 4.5% to €12 billion.", "€12 billion", "money", "level"),
+        ("That is a $900 million year-on-year rise in spending.", "$900 million", "money", "change"),
+        ("Approval stood at 61.2%, up from 55.4% a year ago.", "55.4%", "percent", "base"),
+        ("Approval stood at 61.2%, up from 55.4% a year ago.", "61.2%", "percent", "level"),
+        ("Exports hit $7.2bn, compared with $6.1bn in 2022.", "$6.1bn", "money", "base"),
+        ("Unemployment was 7.1% in March against 6.8% a year earlier.", "6.8%", "percent", "base"),
+        ("Public debt reached 88% of GDP last year.", "88%", "percent", "share"),
+        ("Farm goods accounted for 23% of exports.", "23%", "percent", "share"),
+        ("The plan aims to reach 2 million households by 2030.", "2 million", "count", "target"),
+        ("Visitors from 14 countries attended the fair.", "14", "count", "level"),
+        ("Shares were 12% higher at the close.", "12%", "percent", "change"),
+    ],
+)
+def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, role):
+    assert facets(sentence, surface, kind).role == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "stage"),
+    [
+        ("Parliament approved a budget of $41.3 billion on Friday.", "$41.3 billion", "approved"),
+        ("The cabinet's proposed $43 billion budget goes to a vote.", "$43 billion", "proposed"),
+        ("Adjusted earnings came to $2.15 a share.", "$2.15", "adjusted"),
+        ("Output is projected to reach $9 billion next year.", "$9 billion", "forecast"),
+        ("A preliminary estimate put losses at $300 million.", "$300 million", "provisional"),
+        ("The council spent $4 million on roads.", "$4 million", ""),
+    ],
+)
+def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):
+    assert facets(sentence, surface).stage == stage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind", "scope"),
+    [
+        ("The navy will get an additional $500 million next year.", "$500 million", "money", {"additional"}),
+        ("The island has previously received three boats from Norway.", "three", "count", {"previous"}),
+        ("Incomes average $3,200 per capita.", "$3,200", "money", {"per_capita"}),
+        ("The plant emits 40,000 tonnes a year.", "40,000 tonnes", "measure", {"per_year"}),
+        ("The fund has disbursed $2.4 billion so far.", "$2.4 billion", "money", {"cumulative"}),
+        ("The town received $2.4 billion for its port.", "$2.4 billion", "money", set()),
+    ],
+)
+def test_facets_scope_words(sentence, surface, kind, scope):
+    assert facets(sentence, surface, kind).scope == frozenset(scope)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "grain", "as_of"),
+    [
+        ("Revenue in the second quarter was $5.5 billion.", "$5.5 billion", "quarter", ""),
+        ("First-half profit was $800 million.", "$800 million", "half", ""),
+        ("Full-year revenue was $21 billion.", "$21 billion", "year", ""),
+        ("The death toll rose to 3,412 as of Tuesday.", "3,412", "", "tuesday"),
+        ("Officials said 1,870 people had died as of 14 May.", "1,870", "", "14 may"),
+        ("The company employs 5,000 people.", "5,000", "", ""),
+    ],
+)
+def test_facets_grain_and_as_of_date(sentence, surface, grain, as_of):
+    found = facets(sentence, surface, "count")
+    assert (found.grain, found.as_of) == (grain, as_of)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind", "classes"),
+    [
+        ("The yard will build six 80-metre patrol ships.", "six", "count", {"80 m"}),
+        ("It runs four 30m-class cutters and two 60m-class cutters.", "four", "count", {"30 m"}),
+        ("It runs four 30m-class cutters and two 60m-class cutters.", "two", "count", {"60 m"}),
+        ("The 80-metre ships carry helicopters.", "80-metre", "measure", {"80 m"}),
+        ("The bridge is 1,200 metres long.", "1,200 metres", "measure", set()),
+        ("Costs rose to $5m last year.", "$5m", "money", set()),
+    ],
+)
+def test_facets_class_words(sentence, surface, kind, classes):
+    assert facets(sentence, surface, kind).classes == frozenset(classes)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflicts"),
+    [
+        (Facets(role="change"), Facets(), ("role",)),
+        (Facets(stage="proposed"), Facets(stage="approved"), ("stage",)),
+        (Facets(stage="proposed"), Facets(), ()),
+        (Facets(scope=frozenset({"previous"})), Facets(), ("scope",)),
+        (Facets(scope=frozenset({"new"})), Facets(), ()),
+        (Facets(grain="quarter"), Facets(grain="year"), ("grain",)),
+        (Facets(as_of="sunday"), Facets(as_of="tuesday"), ("as_of",)),
+        (Facets(classes=frozenset({"44 m"})), Facets(classes=frozenset({"97 m"})), ("classes",)),
+        (Facets(classes=frozenset({"44 m"})), Facets(), ()),
+    ],
+)
+def test_facets_conflict_only_on_positive_evidence(a, b, conflicts):
+    assert facet_conflicts(a, b) == conflicts
+
+
+def test_facets_missing_on_one_side_is_a_gap():
+    assert facet_gaps(Facets(stage="forecast", grain="year"), Facets()) == ("stage", "grain")
+
+
+def test_facets_encode_round_trip():
+    value = Facets(
+        role="base",
+        stage="revised",
+        scope=frozenset({"per_year"}),
+        grain="quarter",
+        as_of="31 march",
+        classes=frozenset({"97 m"}),
+    )
+    assert Facets.decode(value.encode()) == value

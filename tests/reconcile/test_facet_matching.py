@@ -1,0 +1,147 @@
+"""Look-alikes the facets keep apart, and true disagreements they leave in (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+from factories import claim
+
+from claims.reconcile import find_conflicts
+from claims.settings import Settings
+
+SETTINGS = Settings()
+
+
+def pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **common):
+    a = claim(value_a, sentence=sentence_a, surface=surface_a, doc="one.txt", **common)
+    b = claim(value_b, sentence=sentence_b, surface=surface_b, doc="two.txt", **common)
+    return [a, b]
+
+
+@pytest.mark.parametrize(
+    ("sentence_a", "surface_a", "value_a", "sentence_b", "surface_b", "value_b", "common"),
+    [
+        pytest.param(
+            "The coast guard budget rose by $3 billion this year.",
+            "$3 billion",
+            3e9,
+            "The coast guard budget is $8 billion this year.",
+            "$8 billion",
+            8e9,
+            {"subject": "coast guard budget", "period": 2025, "entities": ("Norway",)},
+            id="change_vs_level",
+        ),
+        pytest.param(
+            "The coast guard budget was $8 billion, up from $6.5 billion a year earlier.",
+            "$6.5 billion",
+            6.5e9,
+            "The coast guard budget is $8 billion this year.",
+            "$8 billion",
+            8e9,
+            {"subject": "coast guard budget", "period": 2025, "entities": ("Norway",)},
+            id="base_vs_level",
+        ),
+        pytest.param(
+            "The navy has ordered five 90-metre frigates.",
+            "five",
+            5.0,
+            "The navy operates two 120-metre frigates.",
+            "two",
+            2.0,
+            {"kind": "count", "subject": "navy frigates", "counted": "frigates", "entities": ("Peru",)},
+            id="class_member",
+        ),
+        pytest.param(
+            "The country has previously received $1 billion in grants from the bank.",
+            "$1 billion",
+            1e9,
+            "The bank approved grants of $1.9 billion for the country.",
+            "$1.9 billion",
+            1.9e9,
+            {"subject": "bank grants", "period": 2024, "entities": ("Chile",)},
+            id="earlier_tranche",
+        ),
+        pytest.param(
+            "Group revenue in the third quarter was $4.4 billion.",
+            "$4.4 billion",
+            4.4e9,
+            "Group revenue for the full year was $17.9 billion.",
+            "$17.9 billion",
+            17.9e9,
+            {"subject": "group revenue", "period": 2024, "entities": ("Acme",)},
+            id="part_of_period",
+        ),
+        pytest.param(
+            "The flood toll stood at 212 as of Sunday.",
+            "212",
+            212.0,
+            "The flood toll stood at 265 as of Tuesday.",
+            "265",
+            265.0,
+            {
+                "kind": "count",
+                "subject": "flood toll",
+                "counted": "deaths",
+                "period": 2024,
+                "entities": ("Kenya",),
+            },
+            id="running_total_other_date",
+        ),
+        pytest.param(
+            "The cabinet's proposed defence budget is $41 billion.",
+            "$41 billion",
+            41e9,
+            "Parliament approved a defence budget of $39 billion.",
+            "$39 billion",
+            39e9,
+            {"subject": "defence budget", "period": 2025, "entities": ("Poland",)},
+            id="other_stage",
+        ),
+    ],
+)
+def test_facet_matching_look_alike_is_not_reported(
+    sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, common
+):
+    claims = pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **common)
+    assert find_conflicts(claims, SETTINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence_a", "surface_a", "value_a", "sentence_b", "surface_b", "value_b", "common"),
+    [
+        pytest.param(
+            "The coast guard budget is $8 billion this year.",
+            "$8 billion",
+            8e9,
+            "This year the coast guard budget amounts to $9.5 billion.",
+            "$9.5 billion",
+            9.5e9,
+            {"subject": "coast guard budget", "period": 2025, "entities": ("Norway",)},
+            id="two_levels",
+        ),
+        pytest.param(
+            "Group revenue in the third quarter was $4.4 billion.",
+            "$4.4 billion",
+            4.4e9,
+            "Third-quarter group revenue came to $4.9 billion.",
+            "$4.9 billion",
+            4.9e9,
+            {"subject": "group revenue", "period": 2024, "entities": ("Acme",)},
+            id="same_quarter",
+        ),
+        pytest.param(
+            "The budget rose by $3 billion this year.",
+            "$3 billion",
+            3e9,
+            "The budget increased by $2 billion this year.",
+            "$2 billion",
+            2e9,
+            {"subject": "coast guard budget", "period": 2025, "entities": ("Norway",)},
+            id="two_changes",
+        ),
+    ],
+)
+def test_facet_matching_true_disagreement_is_reported(
+    sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, common
+):
+    claims = pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **common)
+    assert len(find_conflicts(claims, SETTINGS)) == 1
