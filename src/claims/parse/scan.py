@@ -20,7 +20,10 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from claims.lexicon.context import (
@@ -31,8 +34,23 @@ from claims.lexicon.numbers import (
     FRACTION_DENOMINATORS,
 )
 from claims.lexicon.units import PERCENT, PERCENTAGE_POINT
+from claims.parse.around import (
+    change_before,
+    next_noun,
+    partitive_noun,
+    scaled_kind,
+    table_cell,
+    vague_noun,
+)
 from claims.parse.candidates import COUNT, ONE, Atom, Candidate
 from claims.parse.money import currency_code
+from claims.parse.nonclaims import (
+    is_name_context,
+    is_year,
+    names_a_model,
+    quantity_drop_reason,
+    title_noun_after_word_number,
+)
 from claims.parse.numbers import (
     stated_precision,
 )
@@ -42,19 +60,6 @@ from claims.parse.patterns import (
     RANGE_SEPARATOR,
 )
 from claims.parse.reading import read_atom
-from claims.parse.rules import (
-    change_before,
-    is_dropped,
-    is_name_context,
-    is_year,
-    names_a_model,
-    next_noun,
-    partitive_noun,
-    scaled_kind,
-    table_cell,
-    title_noun_after_word_number,
-    vague_noun,
-)
 from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier
 
 logger = logging.getLogger(__name__)
@@ -220,152 +225,305 @@ def _from_by_two_values(text: str, a: Atom, b: Atom, left: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------
-# classification of single numbers
+# classification of single numbers: an ordered table of rules
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A rule's verdict that the number is not a quantity, and why."""
+
+    reason: str
+
+
+class Reading:
+    """One number core being classified, with what is read around it (once, when a rule asks)."""
+
+    def __init__(self, text: str, atom: Atom, *, keep_bare: bool) -> None:
+        self.text = text
+        self.atom = atom
+        self.keep_bare = keep_bare
+
+    @cached_property
+    def integral(self) -> bool:
+        return self.atom.base == self.atom.base.to_integral_value()
+
+    @cached_property
+    def common(self) -> dict[str, Any]:
+        """Fields every candidate of this number shares."""
+        atom = self.atom
+        precision = stated_precision(atom.num_text, atom.factor or ONE)
+        return {"qualifier": atom.qualifier, "precision": precision, "integral": self.integral}
+
+    @cached_property
+    def cell(self) -> tuple[int, int] | None:
+        return table_cell(self.text, self.atom.start, self.atom.end)
+
+    @cached_property
+    def noun(self) -> tuple[str, int] | None:
+        return next_noun(self.text, self.atom.end, in_table=self.cell is not None)
+
+    def candidate(self, value: Decimal | None = None, **fields: Any) -> Candidate:
+        """A candidate over the atom's span with its value (scaled), the shared fields and `fields`."""
+        atom = self.atom
+        merged = {**self.common, **fields}
+        return Candidate(atom.start, atom.end, atom.scaled if value is None else value, **merged)
+
+
+Verdict = Candidate | Rejected | None
+Rule = Callable[[Reading], Verdict]
+
+
+def not_a_quantity(r: Reading) -> Verdict:
+    """Years, dates, numbering, titles, scores... (`claims.parse.nonclaims.NOT_A_QUANTITY`).
+
+    >>> trace("signed on 8 August")
+    [('8', 'not_a_quantity', 'date')]
+    """
+    reason = quantity_drop_reason(r.text, r.atom)
+    return Rejected(reason) if reason else None
+
+
+def digits_in_name(r: Reading) -> Verdict:
+    """ "Vision 2.0", "Boeing 737 jets": part of a name, unless a parser reads a count after a country name
+    ("provided Indonesia 3 patrol boats"); then it is offered as a bare number.
+
+    >>> trace("the Tornado 200 jets", keep_bare=False), trace("the Tornado 200 jets")
+    ([('200', 'digits_in_name', 'name')], [('200', 'digits_in_name', 'no quantity')])
+    """
+    atom = r.atom
+    if atom.attached or atom.form != "digits" or not is_name_context(r.text, atom):
+        return None
+    noun = next_noun(r.text, atom.end)
+    if r.keep_bare and noun is not None and r.integral:
+        precision = stated_precision(atom.num_text)
+        fields = {"counted": noun[0], "noun_start": noun[1], "bare": True, "after_name": True}
+        return Candidate(atom.start, atom.end, atom.scaled, precision=precision, **fields)
+    return Rejected("name")
+
+
+def words_in_name(r: Reading) -> Verdict:
+    """ "the Ocean eleven crew": a capitalised word before a number word makes a name.
+
+    >>> trace("the Ocean eleven crew")
+    [('eleven', 'words_in_name', 'name')]
+    """
+    atom = r.atom
+    if not atom.attached and atom.form != "digits" and is_name_context(r.text, atom):
+        return Rejected("name")
+    return None
+
+
+def fraction_share(r: Reading) -> Verdict:
+    """ "one-fifth", "a quarter of": a share in percent; "a quarter point": a fraction of a percentage point.
+
+    >>> trace("contributed one-fifth of flows")
+    [('one-fifth', 'fraction_share', 'percent')]
+    >>> trace("cut by a quarter point")
+    [('a quarter point', 'fraction_share', 'percentage point')]
+    """
+    atom = r.atom
+    if atom.form != "fraction":
+        return None
+    denominator = FRACTION_DENOMINATORS.get(re.split(r"[ -]", atom.num_text.lower())[-1], 1)
+    qualifier = atom.qualifier
+    if atom.unit == PERCENTAGE_POINT:
+        precision = Decimal("0.5") / denominator
+        return r.candidate(
+            atom.scaled, unit=PERCENTAGE_POINT, kind=Kind.PERCENT, precision=precision, integral=False
+        )
+    return Candidate(
+        atom.start,
+        atom.end,
+        atom.scaled * 100,
+        unit=PERCENT,
+        kind=Kind.PERCENT,
+        qualifier=qualifier,
+        precision=Decimal(50) / denominator,
+        integral=False,
+    )
+
+
+def vague_plural(r: Reading) -> Verdict:
+    """ "hundreds of officials": more than a hundred; "millions of dollars": money.
+
+    >>> trace("hundreds of officials"), trace("millions of dollars")
+    ([('hundreds', 'vague_plural', 'count')], [('millions', 'vague_plural', 'USD')])
+    """
+    atom = r.atom
+    if atom.form != "vague":
+        return None
+    noun = vague_noun(r.text, atom.end)
+    currency = currency_code(noun[0]) if noun else None
+    fields: dict[str, Any] = {"qualifier": Qualifier.OVER, "precision": None, "integral": True}
+    if currency:
+        return Candidate(atom.start, atom.end, atom.scaled, unit=currency, kind=Kind.MONEY, **fields)
+    counted = {"counted": noun[0], "noun_start": noun[1]} if noun else {}
+    return Candidate(atom.start, atom.end, atom.scaled, unit=COUNT, kind=Kind.COUNT, **fields, **counted)
+
+
+def money_by_currency(r: Reading) -> Verdict:
+    """A currency written with the number.
+
+    >>> trace("a grant of ¥400 million")
+    [('¥400 million', 'money_by_currency', 'JPY')]
+    """
+    atom = r.atom
+    return r.candidate(unit=atom.currency, kind=Kind.MONEY) if atom.currency is not None else None
+
+
+def measure_by_unit(r: Reading) -> Verdict:
+    """A unit (or percent, or times) written with the number.
+
+    >>> trace("a bridge of 2,215 meters")
+    [('2,215 meters', 'measure_by_unit', 'meter')]
+    """
+    atom = r.atom
+    return r.candidate(unit=atom.unit, kind=atom.kind or Kind.MEASURE) if atom.unit is not None else None
+
+
+def counted_noun(r: Reading) -> Verdict:
+    """A whole or scaled number before a noun counts it, unless the noun makes it a title or a model.
+
+    >>> trace("Six used patrol vessels"), trace("over 250 billion ODA")
+    ([('Six', 'counted_noun', 'count')], [('250 billion', 'counted_noun', 'XXX')])
+    >>> trace("Five Key Challenges for Japan")
+    [('Five', 'counted_noun', 'title')]
+    """
+    atom, noun = r.atom, r.noun
+    if noun is None or not (r.integral or atom.factor is not None):
+        return None
+    if atom.form == "words" and title_noun_after_word_number(r.text, atom, noun[1]):
+        return Rejected("title")
+    if atom.base != 1 and atom.factor is None and names_a_model(noun[0]):
+        return Rejected("name")  # "our 787 Dreamliner fleet": the number belongs to a name
+    if atom.factor is not None and noun[0].split(" ", 1)[0].lower() in MONEY_CUES:
+        return r.candidate(unit=UNKNOWN_CURRENCY, kind=Kind.MONEY, currency_missing=True)
+    fallback = scaled_kind(r.text, atom) if atom.factor is not None else None
+    return r.candidate(
+        unit=COUNT, kind=Kind.COUNT, counted=noun[0], noun_start=noun[1], fallback_kind=fallback
+    )
+
+
+def partitive_count(r: Reading) -> Verdict:
+    """ "six of ASEAN member states", "12 of the 20 vessels".
+
+    >>> trace("six of the member states")
+    [('six', 'partitive_count', 'count')]
+    """
+    atom = r.atom
+    if r.noun is not None or not r.integral or atom.factor is not None:
+        return None
+    partitive = partitive_noun(r.text, atom.end)
+    if partitive is None:
+        return None
+    return r.candidate(unit=COUNT, kind=Kind.COUNT, counted=partitive[0], noun_start=None)
+
+
+def scaled_amount(r: Reading) -> Verdict:
+    """A scaled number with no unit and no noun: money or a head-count from cue words nearby, else other.
+
+    >>> trace("a budget of 3.6 trillion (yen)"), trace("reached 1.4 billion.")
+    ([('3.6 trillion', 'scaled_amount', 'XXX')], [('1.4 billion', 'scaled_amount', None)])
+    """
+    atom = r.atom
+    if atom.factor is None:
+        return None
+    kind = scaled_kind(r.text, atom)
+    if kind is Kind.MONEY:
+        return r.candidate(unit=UNKNOWN_CURRENCY, kind=Kind.MONEY, currency_missing=True)
+    if kind is Kind.COUNT:
+        return r.candidate(unit=COUNT, kind=Kind.COUNT)
+    return r.candidate()
+
+
+def bare_table_cell(r: Reading) -> Verdict:
+    """A number filling a cell of a tab-separated row (its unit is in the column header).
+
+    >>> trace("USA\\t997.0\\t3.4\\n")
+    [('997.0', 'bare_table_cell', None), ('3.4', 'bare_table_cell', None)]
+    """
+    atom = r.atom
+    return r.candidate(table_cell=True) if r.cell == (atom.start, atom.end) else None
+
+
+def thousands_separated(r: Reading) -> Verdict:
+    """ "Net migration was 606,000": a number with thousands separators is never a label, year or name.
+
+    >>> trace("Net migration was 606,000.")
+    [('606,000', 'thousands_separated', 'count')]
+    """
+    atom = r.atom
+    if atom.form == "digits" and "," in atom.num_text and r.integral:
+        return r.candidate(unit=COUNT, kind=Kind.COUNT)
+    return None
+
+
+def bare_number(r: Reading) -> Verdict:
+    """A whole number with nothing saying what it is, offered to a parser when asked (`keep_bare`).
+
+    >>> trace("building four in Japan")
+    [('four', 'bare_number', 'no quantity')]
+    """
+    atom = r.atom
+    if r.keep_bare and r.integral and atom.form in ("digits", "words"):
+        return r.candidate(bare=True)
+    return None
+
+
+CLASSIFIERS: tuple[Rule, ...] = (
+    not_a_quantity,
+    digits_in_name,
+    words_in_name,
+    fraction_share,
+    vague_plural,
+    money_by_currency,
+    measure_by_unit,
+    counted_noun,
+    partitive_count,
+    scaled_amount,
+    bare_table_cell,
+    thousands_separated,
+    bare_number,
+)
+"""The rules that classify one number, in the order they are asked; the first verdict wins."""
+
+
+def classify(text: str, atom: Atom, *, keep_bare: bool = False) -> tuple[str, Verdict]:
+    """The first verdict of `CLASSIFIERS` on `atom` and the name of the rule that gave it."""
+    reading = Reading(text, atom, keep_bare=keep_bare)
+    for rule in CLASSIFIERS:
+        verdict = rule(reading)
+        if verdict is not None:
+            return rule.__name__, verdict
+    return "", None
 
 
 def _classify(text: str, atom: Atom, *, keep_bare: bool = False) -> Candidate | None:
-    if is_dropped(text, atom):
-        return None
-    if not atom.attached and atom.form == "digits" and is_name_context(text, atom):
-        # "Vision 2.0", "Boeing 737 jets": part of a name, unless a parser reads a count after a
-        # country name ("provided Indonesia 3 patrol boats"); then it is offered as a bare number
-        noun = next_noun(text, atom.end)
-        if keep_bare and noun is not None and atom.base == atom.base.to_integral_value():
-            return Candidate(
-                atom.start,
-                atom.end,
-                atom.scaled,
-                precision=stated_precision(atom.num_text),
-                counted=noun[0],
-                noun_start=noun[1],
-                bare=True,
-                after_name=True,
-            )
-        return None
-    if not atom.attached and atom.form != "digits" and is_name_context(text, atom):
-        return None
-    value = atom.scaled
-    precision = stated_precision(atom.num_text, atom.factor or ONE)
-    integral = atom.base == atom.base.to_integral_value()
-    if atom.form == "fraction":
-        denominator = FRACTION_DENOMINATORS.get(re.split(r"[ -]", atom.num_text.lower())[-1], 1)
-        if atom.unit == PERCENTAGE_POINT:  # "a quarter point": 0.25 of a percentage point
-            return Candidate(
-                atom.start,
-                atom.end,
-                value,
-                unit=PERCENTAGE_POINT,
-                kind=Kind.PERCENT,
-                qualifier=atom.qualifier,
-                precision=Decimal("0.5") / denominator,
-                integral=False,
-            )
-        percent = value * 100
-        precision = Decimal(50) / denominator
-        return Candidate(
-            atom.start,
-            atom.end,
-            percent,
-            unit=PERCENT,
-            kind=Kind.PERCENT,
-            qualifier=atom.qualifier,
-            precision=precision,
-            integral=False,
-        )
-    if atom.form == "vague":
-        noun = vague_noun(text, atom.end)
-        currency = currency_code(noun[0]) if noun else None
-        if currency:
-            return Candidate(
-                atom.start,
-                atom.end,
-                value,
-                unit=currency,
-                kind=Kind.MONEY,
-                qualifier=Qualifier.OVER,
-                precision=None,
-            )
-        return Candidate(
-            atom.start,
-            atom.end,
-            value,
-            unit=COUNT,
-            kind=Kind.COUNT,
-            qualifier=Qualifier.OVER,
-            counted=noun[0] if noun else None,
-            noun_start=noun[1] if noun else None,
-        )
-    common: dict[str, Any] = {"qualifier": atom.qualifier, "precision": precision, "integral": integral}
-    if atom.currency is not None:
-        return Candidate(atom.start, atom.end, value, unit=atom.currency, kind=Kind.MONEY, **common)
-    if atom.unit is not None:
-        return Candidate(
-            atom.start, atom.end, value, unit=atom.unit, kind=atom.kind or Kind.MEASURE, **common
-        )
-    cell = table_cell(text, atom.start, atom.end)
-    noun = next_noun(text, atom.end, in_table=cell is not None)
-    if noun is not None and (integral or atom.factor is not None):
-        if atom.form == "words" and title_noun_after_word_number(text, atom, noun[1]):
-            return None  # "Five Key Challenges": a title, not a count
-        if atom.base != 1 and atom.factor is None and names_a_model(noun[0]):
-            return None  # "our 787 Dreamliner fleet": the number belongs to a name
-        if atom.factor is not None and noun[0].split(" ", 1)[0].lower() in MONEY_CUES:
-            return Candidate(
-                atom.start,
-                atom.end,
-                value,
-                unit=UNKNOWN_CURRENCY,
-                kind=Kind.MONEY,
-                currency_missing=True,
-                **common,
-            )  # "over 250 billion ODA"
-        return Candidate(
-            atom.start,
-            atom.end,
-            value,
-            unit=COUNT,
-            kind=Kind.COUNT,
-            counted=noun[0],
-            noun_start=noun[1],
-            fallback_kind=scaled_kind(text, atom) if atom.factor is not None else None,
-            **common,
-        )
-    if noun is None and integral and atom.factor is None:
-        partitive = partitive_noun(text, atom.end)
-        if partitive is not None:  # "six of ASEAN member states", "12 of the 20 vessels"
-            return Candidate(
-                atom.start,
-                atom.end,
-                value,
-                unit=COUNT,
-                kind=Kind.COUNT,
-                counted=partitive[0],
-                noun_start=None,
-                **common,
-            )
-    if atom.factor is not None:
-        kind = scaled_kind(text, atom)
-        if kind is Kind.MONEY:
-            return Candidate(
-                atom.start,
-                atom.end,
-                value,
-                unit=UNKNOWN_CURRENCY,
-                kind=Kind.MONEY,
-                currency_missing=True,
-                **common,
-            )
-        if kind is Kind.COUNT:
-            return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, **common)
-        return Candidate(atom.start, atom.end, value, **common)
-    if cell == (atom.start, atom.end):
-        return Candidate(atom.start, atom.end, value, table_cell=True, **common)
-    if atom.form == "digits" and "," in atom.num_text and integral:
-        # "Net migration was 606,000": a number with thousands separators is never a label, year or name
-        return Candidate(atom.start, atom.end, value, unit=COUNT, kind=Kind.COUNT, **common)
-    if keep_bare and integral and atom.form in ("digits", "words"):
-        return Candidate(atom.start, atom.end, value, bare=True, **common)
-    return None
+    verdict = classify(text, atom, keep_bare=keep_bare)[1]
+    return verdict if isinstance(verdict, Candidate) else None
+
+
+def trace(text: str, *, keep_bare: bool = True) -> list[tuple[str, str, str | None]]:
+    """Each single number of `text` with the rule that classified it and its unit (or why it was dropped).
+
+    A tool to see which rule of `CLASSIFIERS` decides; ranges and compared values are read by `scan`
+    around these rules.
+
+    >>> trace("Three patrol vessels and 5G phones")
+    [('Three', 'counted_noun', 'count')]
+    """
+    out: list[tuple[str, str, str | None]] = []
+    for m in CORE.finditer(text):
+        atom = read_atom(text, m)
+        if atom is None:
+            continue
+        name, verdict = classify(text, atom, keep_bare=keep_bare)
+        if isinstance(verdict, Rejected):
+            out.append((text[atom.start : atom.end], name, verdict.reason))
+        elif isinstance(verdict, Candidate):
+            unit = "no quantity" if verdict.bare and verdict.unit is None else verdict.unit
+            out.append((text[verdict.start : verdict.end], name, unit))
+    return out
 
 
 # What comes between a value and a bare number that is compared with it ("22 submarines, up from 16",
@@ -399,7 +557,7 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
     """
     if atom.form != "digits" or atom.attached or previous.unit is None or previous.table_cell:
         return None
-    if is_year(atom) or is_dropped(text, atom) or atom.start - previous.end > 80:
+    if is_year(atom) or quantity_drop_reason(text, atom) or atom.start - previous.end > 80:
         return None
     tail = _DATE_RANGE_TAIL.match(text, atom.end)
     if tail and tail["word"].lower().rstrip(".") in MONTHS:
