@@ -78,10 +78,41 @@ def test_engine_value_mismatch_across_chapters():
 
 def test_engine_consensus_with_three_sources():
     found = find_conflicts([TRUST_1, TRUST_2, TRUST_3], SETTINGS)
-    assert [c.kind for c in found] == [ConflictKind.VALUE_MISMATCH] * 2
-    for conflict in found:
-        assert conflict.consensus_value == pytest.approx(58.9)
-        assert conflict.support == "58.9%: 2 sources; 36.5%: 1 source"
+    assert [c.kind for c in found] == [ConflictKind.VALUE_MISMATCH]  # one disagreement, one finding
+    conflict = found[0]
+    assert conflict.claim_a == TRUST_2.claim_id  # the outlier against the consensus
+    assert conflict.consensus_value == pytest.approx(58.9)
+    assert conflict.support == "2 statements in 2 documents give 58.9%; 1 statement gives 36.5%."
+    assert sorted(conflict.details["members_b"]) == sorted([TRUST_1.claim_id, TRUST_3.claim_id])
+
+
+def test_engine_finding_keeps_its_identity_when_a_statement_joins():
+    before = find_conflicts([TRUST_1, TRUST_2], SETTINGS)[0]
+    after = find_conflicts([TRUST_1, TRUST_2, TRUST_3], SETTINGS)[0]
+    # the id is kept, or (a newcomer with a lower claim id) the old id is among the finding's pair ids
+    assert before.conflict_id == after.conflict_id or before.conflict_id in after.details["pair_ids"]
+    assert before.conflict_id in after.details["pair_ids"]
+
+
+def test_engine_sources_citing_one_reference_count_once():
+    cited = [
+        claim(
+            58.9,
+            kind="percent",
+            subject="trust in Japan",
+            entities=("Japan", "ASEAN"),
+            period=2024,
+            doc=f"paper_{n}.txt",
+            surface="58.9%",
+            citation="[3] ISEAS, State of Southeast Asia 2024",
+            sentence=f"{opening} trust in Japan at 58.9% in 2024 [3].",
+        )
+        for n, opening in enumerate(("The survey put", "A regional poll placed"))
+    ]
+    found = find_conflicts([*cited, TRUST_2], SETTINGS)
+    assert len(found) == 1
+    assert found[0].details["sources_b"] in (1, 2)
+    assert found[0].details["members_b"] == sorted(c.claim_id for c in cited)
 
 
 def test_engine_magnitude_mismatch_million_billion_slip():
@@ -469,18 +500,18 @@ def test_engine_ids_are_stable_and_order_free():
     again = find_conflicts(list(reversed(shuffled)), SETTINGS)
     assert [c.conflict_id for c in first] == [c.conflict_id for c in again]
     assert [(c.claim_a, c.claim_b) for c in first] == [(c.claim_a, c.claim_b) for c in again]
-    assert {c.conflict_id for c in first} == {
-        make_conflict_id(TRUST_2.claim_id, TRUST_1.claim_id),
-        make_conflict_id(TRUST_3.claim_id, TRUST_2.claim_id),
-    }
+    consensus = min(TRUST_1.claim_id, TRUST_3.claim_id)  # one finding: its id from each side's lowest id
+    assert [c.conflict_id for c in first] == [make_conflict_id(TRUST_2.claim_id, consensus)]
 
 
 def test_engine_focus_limits_findings_to_focus_claims():
     claims = [TRUST_1, TRUST_2, TRUST_3]
     everything = find_conflicts(claims, SETTINGS)
     focused = find_conflicts(claims, SETTINGS, focus={TRUST_3.claim_id})
-    assert len(everything) == 2
-    assert [c.conflict_id for c in focused] == [make_conflict_id(TRUST_2.claim_id, TRUST_3.claim_id)]
+    assert len(everything) == 1
+    # the focused run recomputes the whole group the focus claim joins: the same finding, the same id
+    assert [c.conflict_id for c in focused] == [c.conflict_id for c in everything]
+    assert find_conflicts(claims, SETTINGS, focus={TRUST_1.claim_id}) == everything
     assert find_conflicts(claims, SETTINGS, focus=set()) == []
 
 
