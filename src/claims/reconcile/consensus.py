@@ -67,8 +67,8 @@ def value_clusters(
     """Row -> value-cluster id over the linked pairs: agreeing pairs and equal stated values join.
 
     >>> value_clusters(np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([False, True, False]),
-    ...                ["4.81", "4.13", "4.13"])
-    {0: 0, 2: 0, 1: 1}
+    ...                ["4.13", "4.81", "4.13"])
+    {0: 0, 1: 1, 2: 0}
     """
     sets = DisjointSet()
     groups = quantity_groups(linked_i, linked_j)
