@@ -3,6 +3,7 @@ that export scattered one cell per line."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 
 from claims.parse.periods import (
     Period,
+    PeriodChooser,
     PeriodMention,
-    choose_period,
     find_periods,
     parse_year_cell,
     sentence_reference,
@@ -25,6 +26,43 @@ class PeriodChoice:
     surface: str = ""
 
 
+class SentencePeriods:
+    """The period mentions of one sentence, read once, and the period that governs each of its numbers.
+
+    `quantities` are the spans of every number of the sentence (offsets relative to it): a mention that
+    overlaps one (`2,015 meters`) is no period. The reference date resolves relative dates; without one,
+    the sentence's own last full date does (`said on 20 December 2024 that ... next fiscal year`).
+
+    >>> s = "Exports rose 5% to $3 billion in 2021, and 4% to $2 billion in 2020."
+    >>> numbers = [(13, 15), (19, 29), (43, 45), (49, 59)]
+    >>> periods = SentencePeriods(s, numbers)
+    >>> [periods.period_of(a, b).period.start for a, b in numbers]
+    [2021, 2021, 2020, 2020]
+    """
+
+    def __init__(
+        self, sentence: str, quantities: Sequence[tuple[int, int]], *, reference: dt.date | None = None
+    ) -> None:
+        if reference is None:
+            reference = sentence_reference(sentence)
+        spans = sorted(quantities)
+        starts = [a for a, _ in spans]
+        reach: list[int] = []  # the furthest end among the spans starting at or before each one
+        for _, b in spans:
+            reach.append(max(b, reach[-1]) if reach else b)
+
+        def overlaps(m: PeriodMention) -> bool:
+            k = bisect.bisect_left(starts, m.end)  # spans starting before the mention ends
+            return k > 0 and reach[k - 1] > m.start
+
+        mentions = [m for m in find_periods(sentence, reference=reference) if not overlaps(m)]
+        self._chooser = PeriodChooser(mentions, sentence, spans)
+
+    def period_of(self, q_start: int, q_end: int) -> PeriodMention | None:
+        """The mention governing sentence[q_start:q_end], one of the sentence's numbers."""
+        return self._chooser.choose(q_start, q_end)
+
+
 def sentence_period(
     sentence: str,
     q_start: int,
@@ -33,18 +71,15 @@ def sentence_period(
     other_quantities: Sequence[tuple[int, int]] = (),
     reference: dt.date | None = None,
 ) -> PeriodMention | None:
-    """The period governing text[q_start:q_end] of a sentence (offsets relative to the sentence).
+    """The period governing text[q_start:q_end] of a sentence (offsets relative to the sentence); for several
+    numbers of one sentence, `SentencePeriods` reads the sentence once.
 
     >>> s = "Between 2011 and 2021, Japan gave over $40 million to the AHA Centre."
     >>> sentence_period(s, 39, 50).period
     Period(start=2011, end=2021, fiscal=False)
     """
-    spans = [(q_start, q_end), *other_quantities]
-    if reference is None:
-        reference = sentence_reference(sentence)  # `said on 20 December 2024 that ... next fiscal year`
-    mentions = [m for m in find_periods(sentence, reference=reference)
-                if not any(m.start < e and s < m.end for s, e in spans)]
-    return choose_period(mentions, q_start, q_end, sentence, other_quantities=other_quantities)
+    return SentencePeriods(sentence, [(q_start, q_end), *other_quantities],
+                           reference=reference).period_of(q_start, q_end)
 
 
 def heading_period(label: str, *, reference: dt.date | None = None) -> Period | None:

@@ -3,6 +3,7 @@ together), subject, parties, period (carried from the sentence before when it na
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from claims import context
+from claims.context.periods import SentencePeriods
 from claims.extract.build import _build, _DocState
 from claims.extract.filters import _TRAILING_CITATION, _line_bounds
 from claims.lexicon.entities import COUNTRIES
@@ -35,9 +37,7 @@ def _prose_claim(
     s, e = context.clip_sentence(text, s0, e0, q.start, q.end)
     s, e = context.split_at_markers(text, s, e, q.start, q.end)
     sentence = text[s:e]
-    others = [(a - s, b - s) for a, b in spans if (a, b) != (q.start, q.end) and s <= a and b <= e]
-    mention = context.sentence_period(sentence, q.start - s, q.end - s, other_quantities=others,
-                                      reference=state.reference)
+    mention = _sentence_periods(doc, spans, s, e, text, state.reference).period_of(q.start - s, q.end - s)
     if mention is not None and _is_duration(q) and mention.relation not in {"range", "open"}:
         mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
     period: Period | None = mention.period if mention else None
@@ -101,6 +101,24 @@ def _prose_claim(
             subject = f"{owner} {subject}"  # `its $4.13 trillion economy` -> `ASEAN economy`
     return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
                   period_source=period_source, subject=subject, entities=entities, table_cell=False)
+
+
+def _sentence_periods(
+    doc: Doc, spans: Sequence[tuple[int, int]], s: int, e: int, text: str, reference: dt.date | None
+) -> SentencePeriods:
+    """The periods of the sentence text[s:e] with the numbers inside it, read once per sentence of a chunk
+    (cached on the doc: every number of a long sentence shares them)."""
+    cache = doc.user_data.setdefault("claims_sentence_periods", {})
+    found = cache.get((s, e))
+    if found is None:
+        ordered = cache.get("spans")
+        if ordered is None:
+            ordered = cache["spans"] = sorted(spans)
+        lo = bisect.bisect_left(ordered, (s, s))
+        hi = bisect.bisect_right(ordered, (e, e))
+        inside = [(a - s, b - s) for a, b in ordered[lo:hi] if b <= e]
+        found = cache[(s, e)] = SentencePeriods(text[s:e], inside, reference=reference)
+    return found
 
 
 _LINE_LABEL = re.compile(r"^\s*(?:[-•*▪]\s*)?(?P<label>[A-Za-z][^:\n]{1,60}?)\s*:\s+")

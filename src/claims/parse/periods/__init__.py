@@ -36,7 +36,7 @@ Modules: `mentions` (the records), `patterns` (detectors in priority order), `in
 mention), `expressions` (find and parse), `choice` (which mention governs a number).
 """
 
-from claims.parse.periods.choice import UNUSABLE, choose_period, usable
+from claims.parse.periods.choice import UNUSABLE, PeriodChooser, choose_period, usable
 from claims.parse.periods.expressions import (
     find_periods,
     header_period,
@@ -51,6 +51,7 @@ __all__ = [
     "MIN_YEAR",
     "UNUSABLE",
     "Period",
+    "PeriodChooser",
     "PeriodMention",
     "choose_period",
     "find_periods",

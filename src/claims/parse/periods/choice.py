@@ -1,8 +1,18 @@
 """Which period governs a number: mentions usable for it (not a price base, a comparison baseline or an
-event's date) and the rules that pick the nearest attached one."""
+event's date) and the rules that pick the nearest attached one.
+
+Cost: `PeriodChooser` reads a text's words, punctuation, period mentions and numbers once; the period of
+one number then looks only at the mentions within `max_cost` words of it (every word between a number and
+a mention costs one, so a farther mention can never win) and counts words, commas and brackets by binary
+search, so a sentence with n numbers costs about n log n, not n^3. Work per number is capped: the
+one-period fallback (a number far from every mention) reads at most `max_fallback` mentions of the number's
+part of the sentence, and a part naming more gives no fallback period (a long list of dated figures names no
+single period for an undated one); `from X to Y` under a range looks back at most `_ENDS_WINDOW` characters.
+"""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -20,21 +30,6 @@ _WORD = re.compile(r"\w+")
 _ADVERBIAL_AFTER = re.compile(r"\s*,")
 
 
-def _attached_elsewhere(
-    mention: PeriodMention, start: int, text: str, other_quantities: Sequence[tuple[int, int]],
-    *, base_only: bool = False,
-) -> bool:
-    """A prepositional period right after another number (`$40 billion in 1990`) belongs to that number.
-    With `base_only`, only when that number is a comparison base (`up from 64 in 2022`)."""
-    for qs, qe in other_quantities:
-        if qe <= mention.start and qs != start:
-            gap = text[qe:mention.start]
-            near = len(_WORD.findall(gap)) <= 3 and "," not in gap and ";" not in gap
-            if near and (not base_only or _BASE_BEFORE.search(text[max(0, qs - 30):qs])):
-                return True
-    return False
-
-
 _BASE_BEFORE = re.compile(
     r"""\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an)\s+)?$""",
@@ -43,8 +38,8 @@ _BASE_BEFORE = re.compile(
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s*,\s*(?:(?:in|by|during|for|as\s+of)\s+)?$", re.IGNORECASE)
 
 
-_BASELINE_GAP = re.compile(
-    r"""^[\s,]*
+_BASELINE_GAP = re.compile(  # matched in place (`match(text, end, mention.start)`): no `^`
+    r"""[\s,]*
     (?:(?:more|less|higher|lower|up|down|above|below|an?\s+increase|a\s+decrease)\s+)?
     (?:(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|as\s+against)\s+   # from 2022
        (?:(?:that\s+)?(?:in|of|during)\s+)?
@@ -105,16 +100,16 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
     if mention.relation == "prior" \
             and _BASE_WORD_BEFORE.search(text[max(0, mention.start - 15):mention.start]):
         return False  # `rose 5% from a year earlier`: the base of a comparison
-    if mention.start >= end and _BASELINE_GAP.match(text[end:mention.start]):
+    if mention.start >= end and _BASELINE_GAP.match(text, end, mention.start):
         return False
     if mention.end <= start and _BASELINE_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
         return False
     origin = _FROM_BEFORE.search(text[max(0, mention.start - 50):mention.start])
-    if mention.end <= start and origin and _TO_AFTER.match(text[mention.end:start]) \
+    if mention.end <= start and origin and _TO_AFTER.match(text[mention.end:min(start, mention.end + 32)]) \
             and _TIME_WORDS.sub(" ", origin.group("what")).strip():
         return False  # `from the crisis of the late 1990s to become a $4.81 trillion economy`: the origin
     if mention.event >= 0:
-        return mention.event < start and not _EVENT_CLAUSE_END.search(text[mention.event:start])
+        return mention.event < start and not _EVENT_CLAUSE_END.search(text, mention.event, start)
     return True
 
 
@@ -136,6 +131,7 @@ def choose_period(
     number (`usable`) are skipped. With `fallback`, a number too far from every mention still takes the
     sentence's period when all its usable mentions name one and the same period. A plain year chosen
     while the sentence names the same year as a fiscal year (`Budget 2024 ... for FY2024`) is the fiscal one.
+    For many numbers of one text, build one `PeriodChooser` and ask it for each.
 
     >>> from claims.parse.periods import find_periods
     >>> text = "Trade jumped from $40 billion in 1990 to $120 billion by the year 2000."
@@ -145,33 +141,166 @@ def choose_period(
     >>> choose_period(ms, 41, 53, text, other_quantities=[(18, 29)]).surface
     '2000'
     """
-    best: tuple[float, PeriodMention] | None = None
-    candidates = [m for m in mentions if usable(m, start, end, text)
-                  and not (m.preposition
-                           and _attached_elsewhere(m, start, text, other_quantities, base_only=True))
-                  and not (m.start >= end and _NEXT_CONJUNCT.search(text[max(0, m.start - 20):m.start])
-                           and _ADVERBIAL_AFTER.match(text[m.end:m.end + 3]))]
-    for mention in candidates:
+    chooser = PeriodChooser(mentions, text, [(start, end), *other_quantities], max_cost=max_cost,
+                            fallback=fallback)
+    return chooser.choose(start, end)
+
+
+_ENDS_WINDOW = 400
+"""How far back (characters) `from X to Y` under a range is looked for (`Between 2015 and 2023, visitors
+fell from 7.9 million to 3.5 million`)."""
+
+
+class _TextIndex:
+    """Word tokens and punctuation positions of a text: counts over any slice by binary search."""
+
+    __slots__ = ("word_starts", "word_ends", "marks")
+
+    def __init__(self, text: str, marks: str = ",;():") -> None:
+        self.word_starts: list[int] = []
+        self.word_ends: list[int] = []
+        for m in _WORD.finditer(text):
+            self.word_starts.append(m.start())
+            self.word_ends.append(m.end())
+        self.marks: dict[str, list[int]] = {ch: [] for ch in marks}
+        for i, ch in enumerate(text):
+            positions = self.marks.get(ch)
+            if positions is not None:
+                positions.append(i)
+
+    def words(self, a: int, b: int) -> int:
+        """`len(_WORD.findall(text[a:b]))`: the words of the text that overlap the slice."""
+        if a >= b:
+            return 0
+        return max(0, bisect.bisect_left(self.word_starts, b) - bisect.bisect_right(self.word_ends, a))
+
+    def count(self, ch: str, a: int, b: int) -> int:
+        """`text[a:b].count(ch)` for one of the indexed marks."""
+        positions = self.marks[ch]
+        return max(0, bisect.bisect_left(positions, b) - bisect.bisect_left(positions, a))
+
+    def last_before(self, ch: str, pos: int) -> int:
+        """`text.rfind(ch, 0, pos)`."""
+        positions = self.marks[ch]
+        k = bisect.bisect_left(positions, pos)
+        return positions[k - 1] if k else -1
+
+    def first_from(self, ch: str, pos: int) -> int:
+        """`text.find(ch, pos)`."""
+        positions = self.marks[ch]
+        k = bisect.bisect_left(positions, pos)
+        return positions[k] if k < len(positions) else -1
+
+
+class PeriodChooser:
+    """The governing period of each number of one text (`choose_period`'s rules), with the text, its
+    mentions and its numbers indexed once.
+
+    >>> from claims.parse.periods import find_periods
+    >>> text = "Exports rose 5% to $3 billion in 2021, and 4% to $2 billion in 2020."
+    >>> numbers = [(13, 15), (19, 29), (43, 45), (49, 59)]
+    >>> chooser = PeriodChooser(find_periods(text), text, numbers)
+    >>> [chooser.choose(s, e).surface for s, e in numbers]
+    ['2021', '2021', '2020', '2020']
+    """
+
+    def __init__(
+        self,
+        mentions: Sequence[PeriodMention],
+        text: str,
+        quantities: Sequence[tuple[int, int]],
+        *,
+        max_cost: float = 30.0,
+        fallback: bool = True,
+        max_fallback: int = 32,
+    ) -> None:
+        self.text = text
+        self.mentions = list(mentions)
+        self.max_cost = max_cost
+        self.fallback = fallback
+        self.max_fallback = max_fallback
+        self._index = _TextIndex(text)
+        order = range(len(self.mentions))
+        self._by_start = sorted(order, key=lambda i: self.mentions[i].start)
+        self._starts = [self.mentions[i].start for i in self._by_start]
+        self._by_end = sorted(order, key=lambda i: self.mentions[i].end)
+        self._ends = [self.mentions[i].end for i in self._by_end]
+        fiscal: dict[tuple[int | None, int | None], list[int]] = {}
+        for i, m in enumerate(self.mentions):
+            if m.period.fiscal:
+                fiscal.setdefault((m.period.start, m.period.end), []).append(i)
+        self._fiscal = fiscal
+        # numbers by start, with the least end from each on (is a number inside a gap?), and by end
+        by_start = sorted(quantities)
+        self._q_starts = [qs for qs, _ in by_start]
+        least = []
+        low = None
+        for _, qe in reversed(by_start):
+            low = qe if low is None or qe < low else low
+            least.append(low)
+        self._q_least_end = least[::-1]
+        by_end = sorted(quantities, key=lambda q: (q[1], q[0]))
+        self._q_by_end = by_end
+        self._q_ends = [qe for _, qe in by_end]
+
+    # -- the rules, each over the indexed text ------------------------------------------------------------
+
+    def _number_inside(self, a: int, b: int) -> bool:
+        """Some number lies wholly inside text[a:b]."""
+        k = bisect.bisect_left(self._q_starts, a)
+        return k < len(self._q_starts) and self._q_least_end[k] <= b
+
+    def _attached_elsewhere(self, mention: PeriodMention, start: int, *, base_only: bool = False) -> bool:
+        """A prepositional period right after another number (`$40 billion in 1990`) belongs to that number.
+        With `base_only`, only when that number is a comparison base (`up from 64 in 2022`). Numbers are read
+        back from the mention while the gap stays near (a wider gap only adds words and commas)."""
+        text, index = self.text, self._index
+        k = bisect.bisect_right(self._q_ends, mention.start)
+        while k > 0:
+            k -= 1
+            qs, qe = self._q_by_end[k]
+            near = index.words(qe, mention.start) <= 3 and not index.count(",", qe, mention.start) \
+                and not index.count(";", qe, mention.start)
+            if not near:
+                break
+            if qs != start and (not base_only or _BASE_BEFORE.search(text[max(0, qs - 30):qs])):
+                return True
+        return False
+
+    def _candidate(self, mention: PeriodMention, start: int, end: int) -> bool:
+        """Can `mention` date this number: usable, not the base of another number's comparison, not the
+        adverbial of the next conjunct (`..., and, in 2023, ...`)?"""
+        text, ms = self.text, mention.start
+        return usable(mention, start, end, text) \
+            and not (mention.preposition and self._attached_elsewhere(mention, start, base_only=True)) \
+            and not (ms >= end and _NEXT_CONJUNCT.search(text[max(0, ms - 20):ms])
+                     and _ADVERBIAL_AFTER.match(text[mention.end:mention.end + 3]))
+
+    def _cost(self, mention: PeriodMention, start: int, end: int) -> float | None:
+        """What it costs to let `mention` date the number; None when it overlaps the number."""
+        text, index = self.text, self._index
         if mention.end <= start:
             gap_start, gap_end, after = mention.end, start, False
         elif mention.start >= end:
             gap_start, gap_end, after = end, mention.start, True
         else:
-            continue  # overlaps the number itself
-        gap = text[gap_start:gap_end]
-        cost = float(len(_WORD.findall(gap)))
+            return None  # overlaps the number itself
+        cost = float(index.words(gap_start, gap_end))
         if after and mention.preposition:
             cost -= 1.0  # the period's own preposition (`over 2021-2030`) is not a word between them
-        cost += 4.0 * gap.count(";")  # independent clauses: a semicolon weighs double
+        if cost > self.max_cost:
+            return cost  # every further term adds
+        gap = text[gap_start:gap_end]
+        cost += 4.0 * index.count(";", gap_start, gap_end)  # independent clauses: a semicolon weighs double
         if not after and not _ADVERBIAL_AFTER.match(text[mention.end:mention.end + 3]) and mention.start > 12:
             cost += 2.0  # a period before the number governs it as a fronted adverbial ("In 2023, ...")
         cost += 4.0 * len(_CLAUSE_BREAK.findall(gap))
-        cost += 1.0 * gap.count(",")
-        if gap.count("(") != gap.count(")"):
+        cost += 1.0 * index.count(",", gap_start, gap_end)
+        if index.count("(", gap_start, gap_end) != index.count(")", gap_start, gap_end):
             cost += 2.0
-        if any(gap_start <= qs and qe <= gap_end for qs, qe in other_quantities):
+        if self._number_inside(gap_start, gap_end):
             cost += 6.0
-        elif mention.preposition and _attached_elsewhere(mention, start, text, other_quantities):
+        elif mention.preposition and self._attached_elsewhere(mention, start):
             cost += 5.0
         if not mention.preposition and mention.relation in {"point", "citation"}:
             cost += 2.0
@@ -182,34 +311,84 @@ def choose_period(
                 and _NAME_AFTER.match(text[mention.end:mention.end + 40]):
             cost += 3.0  # a year in a name (`the 2022 Defense White Paper`) dates the document, weakly
         cost += _DAY_COST.get(mention.relation, 0.0)
-        if cost > max_cost:
-            continue
-        if best is None or cost < best[0]:
-            best = (cost, mention)
-    chosen = best[1] if best is not None else None
-    if chosen is None and fallback:
-        # within the number's part of the sentence (`;` and `:` end it), not a year that sits beside another
-        # number (`up from 64 in 2022`)
-        left = max(text.rfind(";", 0, start), text.rfind(":", 0, start))
-        right = min((k for k in (text.find(";", end), text.find(":", end)) if k >= 0), default=len(text))
-        periods = {m.period for m in candidates if m.relation not in _NOT_FALLBACK
-                   and left < m.start and m.end <= right and not (m.start < end and start < m.end)}
-        if len(periods) == 1:
-            chosen = next(m for m in candidates if m.period in periods and left < m.start and m.end <= right)
-    if chosen is not None and chosen.relation in {"range", "open"} and chosen.period.start is not None \
-            and not (chosen.start >= end):
-        # `Between 2015 and 2023, visitors fell from 7.9 million to 3.5 million`: each end has its year
-        if _FROM_NUMBER.search(text[max(0, start - 30):start]) \
-                and re.match(r"[^,;.]{0,30}?\bto\b", text[end:]):
-            return dataclasses.replace(chosen, period=Period(chosen.period.start, chosen.period.start,
-                                                             chosen.period.fiscal))
-        if chosen.period.end is not None \
-                and _TO_NUMBER.search(text[max(0, start - 30):start]) \
-                and _FROM_NUMBER_ANYWHERE.search(text[chosen.end:start]):
-            return dataclasses.replace(chosen, period=Period(chosen.period.end, chosen.period.end,
-                                                             chosen.period.fiscal))
-    if chosen is not None and not chosen.period.fiscal:
-        for m in candidates:
-            if m.period.fiscal and (m.period.start, m.period.end) == (chosen.period.start, chosen.period.end):
-                return dataclasses.replace(chosen, period=m.period)
-    return chosen
+        return cost
+
+    def _near(self, start: int, end: int) -> list[int]:
+        """Mentions (indices, in list order) that end before or start after the number within reach: at most
+        `max_cost` + 1 words between them (the cost is at least the words between, less a preposition)."""
+        index, reach = self._index, self.max_cost + 1
+        found = []
+        k = bisect.bisect_right(self._ends, start)
+        while k > 0:
+            k -= 1
+            i = self._by_end[k]
+            if index.words(self.mentions[i].end, start) > reach:
+                break
+            found.append(i)
+        k = bisect.bisect_left(self._starts, end)
+        while k < len(self._starts):
+            i = self._by_start[k]
+            if index.words(end, self.mentions[i].start) > reach:
+                break
+            found.append(i)
+            k += 1
+        return sorted(set(found))
+
+    def _fallback(self, start: int, end: int) -> PeriodMention | None:
+        """Within the number's part of the sentence (`;` and `:` end it), the one period its usable mentions
+        name, not counting a year that sits beside another number (`up from 64 in 2022`); none when the
+        part holds more than `max_fallback` mentions."""
+        index = self._index
+        left = max(index.last_before(";", start), index.last_before(":", start))
+        right = min((k for k in (index.first_from(";", end), index.first_from(":", end)) if k >= 0),
+                    default=len(self.text))
+        lo = bisect.bisect_right(self._starts, left)
+        hi = bisect.bisect_left(self._starts, right)
+        if hi - lo > self.max_fallback:
+            return None
+        first: dict[Period, PeriodMention] = {}
+        periods: set[Period] = set()
+        for i in sorted(self._by_start[lo:hi]):
+            m = self.mentions[i]
+            if not (left < m.start and m.end <= right) or not self._candidate(m, start, end):
+                continue
+            first.setdefault(m.period, m)
+            if m.relation not in _NOT_FALLBACK and not (m.start < end and start < m.end):
+                periods.add(m.period)
+        return first[periods.pop()] if len(periods) == 1 else None
+
+    def choose(self, start: int, end: int) -> PeriodMention | None:
+        """The period mention that governs the number at text[start:end] (see `choose_period`)."""
+        text = self.text
+        best: tuple[float, PeriodMention] | None = None
+        for i in self._near(start, end):
+            mention = self.mentions[i]
+            if not self._candidate(mention, start, end):
+                continue
+            cost = self._cost(mention, start, end)
+            if cost is None or cost > self.max_cost:
+                continue
+            if best is None or cost < best[0]:
+                best = (cost, mention)
+        chosen = best[1] if best is not None else None
+        if chosen is None and self.fallback:
+            chosen = self._fallback(start, end)
+        if chosen is not None and chosen.relation in {"range", "open"} and chosen.period.start is not None \
+                and not (chosen.start >= end):
+            # `Between 2015 and 2023, visitors fell from 7.9 million to 3.5 million`: each end has its year
+            if _FROM_NUMBER.search(text[max(0, start - 30):start]) \
+                    and re.match(r"[^,;.]{0,30}?\bto\b", text[end:end + 40]):
+                return dataclasses.replace(chosen, period=Period(chosen.period.start, chosen.period.start,
+                                                                 chosen.period.fiscal))
+            if chosen.period.end is not None \
+                    and _TO_NUMBER.search(text[max(0, start - 30):start]) \
+                    and _FROM_NUMBER_ANYWHERE.search(text[max(chosen.end, start - _ENDS_WINDOW):start]):
+                return dataclasses.replace(chosen, period=Period(chosen.period.end, chosen.period.end,
+                                                                 chosen.period.fiscal))
+        if chosen is not None and not chosen.period.fiscal:
+            same = self._fiscal.get((chosen.period.start, chosen.period.end), [])
+            for i in same[:self.max_fallback]:
+                m = self.mentions[i]
+                if self._candidate(m, start, end):
+                    return dataclasses.replace(chosen, period=m.period)
+        return chosen

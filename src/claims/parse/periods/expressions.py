@@ -3,6 +3,7 @@ characters), and the parsers built on them: a phrase, a table cell, a column hea
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -10,7 +11,7 @@ import re
 from claims.lexicon.periods import MONTHS
 from claims.parse.periods.interpret import _interpret
 from claims.parse.periods.mentions import Period, PeriodMention
-from claims.parse.periods.patterns import _DETECTORS, _FULL_DATE
+from claims.parse.periods.patterns import _DETECTORS, _FULL_DATE, _FUTURE
 
 
 def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodMention]:
@@ -24,21 +25,28 @@ def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodM
     >>> [m.relation for m in find_periods("2024 Budget (USD Billions, Constant 2024)")]
     ['point', 'price_base']
     """
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # the claimed spans, sorted and disjoint
+    taken_ends: list[int] = []
     found: list[PeriodMention] = []
+    future = bool(_FUTURE.search(text))
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        k = bisect.bisect_right(taken_starts, s)
+        if k and taken_ends[k - 1] > s:
+            return False  # the span before overlaps
+        return k == len(taken_starts) or taken_starts[k] >= e
 
     for name, pattern in _DETECTORS:
         for m in pattern.finditer(text):
             s, e = m.span()
             if not free(s, e):
                 continue
-            mention = _interpret(name, m, text, reference)
+            mention = _interpret(name, m, text, reference, future=future)
             if mention is None:
                 continue
-            taken.append((mention.start, mention.end))
+            k = bisect.bisect_left(taken_starts, mention.start)
+            taken_starts.insert(k, mention.start)
+            taken_ends.insert(k, mention.end)
             found.append(mention)
     found.sort(key=lambda x: x.start)
     return _anchor_prior(found)
@@ -49,15 +57,17 @@ def _anchor_prior(found: list[PeriodMention]) -> list[PeriodMention]:
     to ¥9.3 trillion in 2023 from ¥21.9 trillion the previous year` -> 2022); without one, the year before
     the reference date (dropped when there is none)."""
     out = []
-    for k, mention in enumerate(found):
+    anchor: PeriodMention | None = None  # the last single year so far
+    for mention in found:
         if mention.relation != "prior":
             out.append(mention)
+            if mention.relation in {"point", "by", "day", "release"} and mention.period.start is not None \
+                    and mention.period.start == mention.period.end:
+                anchor = mention
             continue
-        anchors = [m for m in found[:k] if m.relation in {"point", "by", "day", "release"}
-                   and m.period.start is not None and m.period.start == m.period.end]
-        if anchors:
-            year = anchors[-1].period.start - 1  # type: ignore[operator]
-            out.append(dataclasses.replace(mention, period=Period(year, year, anchors[-1].period.fiscal)))
+        if anchor is not None:
+            year = anchor.period.start - 1  # type: ignore[operator]
+            out.append(dataclasses.replace(mention, period=Period(year, year, anchor.period.fiscal)))
         elif mention.period.start is not None:
             out.append(mention)
     return out

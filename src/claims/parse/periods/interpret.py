@@ -98,7 +98,9 @@ def _event_start(text: str, start: int) -> int:
     return verb_at
 
 
-def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None) -> PeriodMention | None:
+def _interpret(
+    name: str, m: re.Match[str], text: str, reference: dt.date | None, *, future: bool | None = None
+) -> PeriodMention | None:
     s, e = m.span()
     surface = text[s:e]
     prep = _preposition(text, s, e if name == "year" else None)
@@ -115,7 +117,8 @@ def _interpret(name: str, m: re.Match[str], text: str, reference: dt.date | None
             relation = "comparison"
         return PeriodMention(start, end, text[start:end], period, relation, prep, _event_start(text, start))
 
-    future = bool(_FUTURE.search(text))
+    if future is None:
+        future = bool(_FUTURE.search(text))  # read once per text by `find_periods`
     if name == "between":
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         split = False
