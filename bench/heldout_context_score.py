@@ -94,8 +94,12 @@ def _mention(body: str, start: int, where: str) -> dict[str, Any]:
         note = value
     ps, pe, fiscal = parse_period(period, where)
     return {
-        "start": start, "end": start + len(surface), "surface": surface,
-        "period_start": ps, "period_end": pe, "fiscal": fiscal,
+        "start": start,
+        "end": start + len(surface),
+        "surface": surface,
+        "period_start": ps,
+        "period_end": pe,
+        "fiscal": fiscal,
         "subject": [s.strip() for s in subject.split("~") if s.strip()],
         "entities": [] if entities.strip() in {"", "-"} else [e.strip() for e in entities.split(";")],
         "note": note,
@@ -117,7 +121,7 @@ def _item(
     pos = 0
     length = 0
     for m in MARK.finditer(raw):
-        chunk = raw[pos:m.start()]
+        chunk = raw[pos : m.start()]
         text_parts.append(chunk)
         length += len(chunk)
         mention = _mention(m.group("body"), length, where)
@@ -130,14 +134,18 @@ def _item(
     if "{{" in text or "}}" in text:
         raise MarkupError(f"{where}: unbalanced markup")
     for mention in mentions:
-        if text[mention["start"]:mention["end"]] != mention["surface"]:
+        if text[mention["start"] : mention["end"]] != mention["surface"]:
             raise MarkupError(f"{where}: offsets do not give back {mention['surface']!r}")
     date = opts.get("date")
     if date is not None:
         dt.date.fromisoformat(date)
     return {
-        "id": f"{prefix}-{number:03d}", "style": header.group("style"), "date": date,
-        "tags": [t for t in opts.get("tags", "").split(",") if t], "text": text, "mentions": mentions,
+        "id": f"{prefix}-{number:03d}",
+        "style": header.group("style"),
+        "date": date,
+        "tags": [t for t in opts.get("tags", "").split(",") if t],
+        "text": text,
+        "mentions": mentions,
     }
 
 
@@ -220,8 +228,9 @@ def run_claims(items: list[dict[str, Any]]) -> dict[str, list[Any]]:
     documents = []
     for item in items:
         text = item["text"]
-        published = (dt.date.fromisoformat(item["date"]) if item.get("date")
-                     else detect_metadata(text).published)
+        published = (
+            dt.date.fromisoformat(item["date"]) if item.get("date") else detect_metadata(text).published
+        )
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         documents.append(Document(doc=f"{item['id']}.txt", text=text, sha256=digest, published=published))
     return {document.doc: claims for document, claims in extract_documents(documents, nlp, settings)}
@@ -242,16 +251,23 @@ def score(items: list[dict[str, Any]], claims_by_doc: dict[str, list[Any]]) -> l
             claim = overlapping[0] if overlapping else None
             outcome = Outcome(item, gold, claim)
             if claim is not None:
-                outcome.period_ok = (claim.period_start, claim.period_end) == (gold["period_start"],
-                                                                              gold["period_end"])
+                outcome.period_ok = (claim.period_start, claim.period_end) == (
+                    gold["period_start"],
+                    gold["period_end"],
+                )
                 outcome.fiscal_ok = bool(claim.fiscal) == bool(gold["fiscal"])
                 outcome.subject_score = max(
-                    (fuzz.token_set_ratio(alt, claim.subject or "", processor=utils.default_process)
-                     for alt in gold["subject"]), default=0.0)
+                    (
+                        fuzz.token_set_ratio(alt, claim.subject or "", processor=utils.default_process)
+                        for alt in gold["subject"]
+                    ),
+                    default=0.0,
+                )
                 gold_entities = {_canonical(e, table) for e in gold["entities"]}
                 pred_entities = {_canonical(e, table) for e in claim.entities}
                 outcome.entity_hits = sum(
-                    any(_same_party(g, p) for p in pred_entities) for g in gold_entities)
+                    any(_same_party(g, p) for p in pred_entities) for g in gold_entities
+                )
                 outcome.entity_pred = len(pred_entities)
             outcomes.append(outcome)
     return outcomes
@@ -288,7 +304,8 @@ def _period_text(start: object, end: object, fiscal: object) -> str:
 def report(outcomes: list[Outcome], *, errors: bool, tags: bool) -> str:
     s = summarise(outcomes)
     lines = [
-        "| metric | value |", "|---|---|",
+        "| metric | value |",
+        "|---|---|",
         f"| annotated quantities | {s['mentions']} |",
         f"| matched to a claim | {s['matched']} |",
         f"| period accuracy | {s['period']:.3f} |",
@@ -307,8 +324,10 @@ def report(outcomes: list[Outcome], *, errors: bool, tags: bool) -> str:
         lines += ["", "| tag | matched | period+fiscal | subject | entity recall |", "|---|---|---|---|---|"]
         for tag in sorted(by_tag):
             t = summarise(by_tag[tag])
-            lines.append(f"| {tag} | {t['matched']} | {t['period_fiscal']:.2f} | {t['subject']:.2f} | "
-                         f"{t['entity_recall']:.2f} |")
+            lines.append(
+                f"| {tag} | {t['matched']} | {t['period_fiscal']:.2f} | {t['subject']:.2f} | "
+                f"{t['entity_recall']:.2f} |"
+            )
     if errors:
         lines.append("")
         for o in outcomes:
@@ -322,8 +341,10 @@ def report(outcomes: list[Outcome], *, errors: bool, tags: bool) -> str:
             if not (o.period_ok and o.fiscal_ok):
                 lines.append(f"PERIOD   {head}: gold {gold_p} got {pred_p}")
             if not o.subject_ok:
-                lines.append(f"SUBJECT  {head}: gold {' ~ '.join(g['subject'])!r} got {c.subject!r} "
-                             f"({o.subject_score:.0f})")
+                lines.append(
+                    f"SUBJECT  {head}: gold {' ~ '.join(g['subject'])!r} got {c.subject!r} "
+                    f"({o.subject_score:.0f})"
+                )
             if o.entity_hits < len(g["entities"]):
                 lines.append(f"ENTITIES {head}: gold {g['entities']} got {list(c.entities)}")
     return "\n".join(lines)

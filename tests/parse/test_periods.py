@@ -169,16 +169,28 @@ GOVERNING = [
     # (sentence, number, expected period) -- corpus-like
     (TRADE, "$40 billion", Period(1990, 1990)),
     (TRADE, "$120 billion", Period(2000, 2000)),
-    ("Between 2011 and 2021, Japan gave over $40 million to the AHA Centre.", "$40 million",
-     Period(2011, 2021)),
-    ("The 2022 National Security Strategy commits Japan to 2 percent of GDP by fiscal year 2027.",
-     "2 percent", Period(2027, 2027, True)),
+    (
+        "Between 2011 and 2021, Japan gave over $40 million to the AHA Centre.",
+        "$40 million",
+        Period(2011, 2021),
+    ),
+    (
+        "The 2022 National Security Strategy commits Japan to 2 percent of GDP by fiscal year 2027.",
+        "2 percent",
+        Period(2027, 2027, True),
+    ),
     ("In 2016, lifecycle costs fell by 12 percent.", "12 percent", Period(2016, 2016)),
     # own sentences
-    ("Exports reached $5 billion in 2019, while imports stood at $3 billion in 2021.", "$5 billion",
-     Period(2019, 2019)),
-    ("Exports reached $5 billion in 2019, while imports stood at $3 billion in 2021.", "$3 billion",
-     Period(2021, 2021)),
+    (
+        "Exports reached $5 billion in 2019, while imports stood at $3 billion in 2021.",
+        "$5 billion",
+        Period(2019, 2019),
+    ),
+    (
+        "Exports reached $5 billion in 2019, while imports stood at $3 billion in 2021.",
+        "$3 billion",
+        Period(2021, 2021),
+    ),
     ("Since 2015 the fund has disbursed 300 grants.", "300", Period(2015, None)),
     ("The agency trained 40 officers.", "40", None),
     ("Output measured in constant 2015 dollars was 7 trillion.", "7 trillion", None),
@@ -195,24 +207,43 @@ GOVERNING = [
     ("It was the highest since 2008, at 7 percent.", "7 percent", None),
     # clause structure
     ("In 2015 the share was 40 percent; in 2023 it reached 55 percent.", "40 percent", Period(2015, 2015)),
-    ("Under the 2019 Fisheries Act, the quota fell to 300 tonnes in fiscal year 2021.", "300 tonnes",
-     Period(2021, 2021, True)),
+    (
+        "Under the 2019 Fisheries Act, the quota fell to 300 tonnes in fiscal year 2021.",
+        "300 tonnes",
+        Period(2021, 2021, True),
+    ),
     ("Coal supplies 60 percent of power today and, in 2040, will supply 20 percent.", "60 percent", None),
-    ("Renewables will supply 30 percent by 2030, requiring $9 billion over 2024-2030.", "$9 billion",
-     Period(2024, 2030)),
-    ("The Budget 2024 projects a surplus of $3 billion, or 1 percent of GDP, for FY2024.", "$3 billion",
-     Period(2024, 2024, True)),
+    (
+        "Renewables will supply 30 percent by 2030, requiring $9 billion over 2024-2030.",
+        "$9 billion",
+        Period(2024, 2030),
+    ),
+    (
+        "The Budget 2024 projects a surplus of $3 billion, or 1 percent of GDP, for FY2024.",
+        "$3 billion",
+        Period(2024, 2024, True),
+    ),
     # the previous year of the sentence's own year; the ends of a from-to change under a range
-    ("Imports fell to $9 billion in 2021 from $12 billion the previous year.", "$12 billion",
-     Period(2020, 2020)),
+    (
+        "Imports fell to $9 billion in 2021 from $12 billion the previous year.",
+        "$12 billion",
+        Period(2020, 2020),
+    ),
     ("Between 2010 and 2020, output fell from 40 percent to 25 percent.", "40 percent", Period(2010, 2010)),
     ("Between 2010 and 2020, output fell from 40 percent to 25 percent.", "25 percent", Period(2020, 2020)),
     ("Since its founding in 1990, the fund has made 700 grants.", "700 grants", Period(1990, None)),
-    ("The 2025 budget gives $4 billion to schools, an increase of $1 billion on 2024.", "$1 billion",
-     Period(2025, 2025)),
+    (
+        "The 2025 budget gives $4 billion to schools, an increase of $1 billion on 2024.",
+        "$1 billion",
+        Period(2025, 2025),
+    ),
     # one period in the sentence, far from the number
-    ("Vietnam's exports surged 42 percent in January 2024 from a year earlier, the statistics office said, "
-     "while the trade surplus reached $2 billion.", "$2 billion", Period(2024, 2024)),
+    (
+        "Vietnam's exports surged 42 percent in January 2024 from a year earlier, the statistics office "
+        "said, while the trade surplus reached $2 billion.",
+        "$2 billion",
+        Period(2024, 2024),
+    ),
 ]
 
 
@@ -221,10 +252,25 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
     start = sentence.index(number)
     end = start + len(number)
     others = []
-    for other in ("$40 billion", "$120 billion", "$5 billion", "$3 billion", "42 percent", "1 percent",
-                  "20 percent",
-                  "$9 billion", "$12 billion", "25 percent", "$4 billion",
-                  "30 percent", "55 percent", "40 percent", "60 percent", "12 clubs", "20 clubs"):
+    for other in (
+        "$40 billion",
+        "$120 billion",
+        "$5 billion",
+        "$3 billion",
+        "42 percent",
+        "1 percent",
+        "20 percent",
+        "$9 billion",
+        "$12 billion",
+        "25 percent",
+        "$4 billion",
+        "30 percent",
+        "55 percent",
+        "40 percent",
+        "60 percent",
+        "12 clubs",
+        "20 clubs",
+    ):
         if other != number and other in sentence:
             s = sentence.index(other)
             others.append((s, s + len(other)))
@@ -235,8 +281,12 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
 
 @pytest.mark.parametrize(
     ("text", "relation"),
-    [("(ISEAS 2025)", "citation"), ("Constant 2024", "price_base"), ("since 2000", "open"),
-     ("by 2024", "by")],
+    [
+        ("(ISEAS 2025)", "citation"),
+        ("Constant 2024", "price_base"),
+        ("since 2000", "open"),
+        ("by 2024", "by"),
+    ],
 )
 def test_periods_relation_of_mention(text: str, relation: str) -> None:
     assert find_periods(text)[0].relation == relation
@@ -246,7 +296,7 @@ def test_periods_relation_of_mention(text: str, relation: str) -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
 def test_periods_never_raise_and_stay_in_range(text: str) -> None:
     for mention in find_periods(text, reference=REF):
-        assert text[mention.start:mention.end] == mention.surface
+        assert text[mention.start : mention.end] == mention.surface
         for year in (mention.period.start, mention.period.end):
             assert year is None or 1800 <= year <= 2100
         if mention.period.start is not None and mention.period.end is not None:
@@ -261,8 +311,11 @@ def test_periods_year_phrases_always_found(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "relation"),
-    [("the ministry said on 20 December 2024", "release"), ("signed on 12 May 2023 in Hanoi", "day"),
-     ("as at 31 December 2023", "by")],
+    [
+        ("the ministry said on 20 December 2024", "release"),
+        ("signed on 12 May 2023 in Hanoi", "day"),
+        ("as at 31 December 2023", "by"),
+    ],
 )
 def test_periods_full_dates(text: str, relation: str) -> None:
     mentions = find_periods(text)

@@ -78,8 +78,9 @@ def sentence_period(
     >>> sentence_period(s, 39, 50).period
     Period(start=2011, end=2021, fiscal=False)
     """
-    return SentencePeriods(sentence, [(q_start, q_end), *other_quantities],
-                           reference=reference).period_of(q_start, q_end)
+    return SentencePeriods(sentence, [(q_start, q_end), *other_quantities], reference=reference).period_of(
+        q_start, q_end
+    )
 
 
 def heading_period(label: str, *, reference: dt.date | None = None) -> Period | None:
@@ -97,8 +98,9 @@ def heading_period(label: str, *, reference: dt.date | None = None) -> Period | 
 _YEAR_LABEL_LINE = re.compile(r"^(?:year\(s\)|years?|dates?|period|fiscal\s+years?|fy)\s*:?$", re.IGNORECASE)
 
 
-def scattered_table_period(text: str, q_start: int, *, reference: dt.date | None = None,
-                           max_words: int = 8) -> Period | None:
+def scattered_table_period(
+    text: str, q_start: int, *, reference: dt.date | None = None, max_words: int = 8
+) -> Period | None:
     """The year of a table that PDF/slide export scattered one cell per line.
 
     Inside a run of short lines holding the number, a `Year(s)` label line followed by lines that are only
@@ -118,7 +120,7 @@ def scattered_table_period(text: str, q_start: int, *, reference: dt.date | None
     pos = line_start
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos - 1) + 1
-        prev = text[prev_start:pos - 1]
+        prev = text[prev_start : pos - 1]
         if "\t" in prev or len(prev.split()) > max_words:
             break
         lines.insert(0, prev.strip())
@@ -137,7 +139,7 @@ def scattered_table_period(text: str, q_start: int, *, reference: dt.date | None
     for i, line in enumerate(filled):
         if not _YEAR_LABEL_LINE.match(line):
             continue
-        for cell in filled[i + 1:]:
+        for cell in filled[i + 1 :]:
             p = parse_year_cell(cell, reference=reference)
             if p is None:
                 break

@@ -36,10 +36,12 @@ _SCALE_IN_HEADER: tuple[tuple[str, float], ...] = (
     (r"\bthousands?\b|'000s?|\bk\b", 1e3),
 )
 _PERCENT_IN_HEADER = re.compile(r"%|\bper\s?cent\b|\bpercentage\b|\bpct\b", re.IGNORECASE)
-_APPROX_IN_HEADER = re.compile(r"\bapprox\b\.?|\bapproximately\b|\bestimated?\b|\best\.|~|\bc\.\s",
-                               re.IGNORECASE)
-_SCALE_IN_SURFACE = re.compile(r"\b(?:thousand|million|billion|trillion|bn|mn|tn|[mkbt])\b|\d[mkbMBKT]\b",
-                               re.IGNORECASE)
+_APPROX_IN_HEADER = re.compile(
+    r"\bapprox\b\.?|\bapproximately\b|\bestimated?\b|\best\.|~|\bc\.\s", re.IGNORECASE
+)
+_SCALE_IN_SURFACE = re.compile(
+    r"\b(?:thousand|million|billion|trillion|bn|mn|tn|[mkbt])\b|\d[mkbMBKT]\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,8 +42,13 @@ def _prose_claim(
         mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
     period: Period | None = mention.period if mention else None
     period_source = "sentence" if mention else "none"
-    if period is None and span is not None and doc.has_annotation("SENT_START") and not _is_duration(q) \
-            and not context.present_tense(span):
+    if (
+        period is None
+        and span is not None
+        and doc.has_annotation("SENT_START")
+        and not _is_duration(q)
+        and not context.present_tense(span)
+    ):
         # a past-tense statement continues the account of the sentence before (`Output fell 10.5%` after
         # `... hit hardest in 1998.`); a present-tense fact does not (`It generates 1,285 MW`)
         period = _previous_sentence_period(doc, span, offset, text, state.reference)
@@ -63,12 +68,18 @@ def _prose_claim(
             subject = ""
     subject = context.clean_subject(subject)
     lead = context.dateline_end(sentence)  # `JAKARTA, April 15 (Reuters) -`: the city is no party
-    found = [(a + lead, name)
-             for a, name in context.find_entities(sentence[lead:], anchor=q.start - s - lead)
-             if name in COUNTRIES or not context.reported_by(sentence, a + lead)]
-    ner = [(a + offset, name) for a, b, name in _named_parties(doc)
-           if s + lead <= a + offset and b + offset <= e
-           and not context.reported_by(text, a + offset, b + offset)]
+    found = [
+        (a + lead, name)
+        for a, name in context.find_entities(sentence[lead:], anchor=q.start - s - lead)
+        if name in COUNTRIES or not context.reported_by(sentence, a + lead)
+    ]
+    ner = [
+        (a + offset, name)
+        for a, b, name in _named_parties(doc)
+        if s + lead <= a + offset
+        and b + offset <= e
+        and not context.reported_by(text, a + offset, b + offset)
+    ]
     ner.sort(key=lambda x: abs(x[0] - q.start))
     extra = [name for _, name in ner]
     entities = context.canonical_entities(found, extra)
@@ -76,8 +87,12 @@ def _prose_claim(
     if item:
         # `Singapore ($13.2 billion), Indonesia ($9.5 billion)`: each figure is about its own country only
         own = [name for _, name in context.find_entities(item)]
-        listed = {name for party in context.list_item_parties(sentence) if party != item
-                  for _, name in context.find_entities(party)}
+        listed = {
+            name
+            for party in context.list_item_parties(sentence)
+            if party != item
+            for _, name in context.find_entities(party)
+        }
         entities = context.canonical_entities([(0, n) for n in own], [n for n in entities if n not in listed])
     previous = _previous_sentence_text(doc, span, offset, text) if span is not None else ""
     if not entities and previous:
@@ -95,12 +110,22 @@ def _prose_claim(
         # funding of ¥2.8 trillion`), else the nearest party before the number, else the inherited party
         main_text = context.main_subject_text(span, s - offset) if span is not None else ""
         main = [name for _, name in context.find_entities(main_text)]
-        before = [name for _, name in sorted(context.find_entities(text[s + lead:q.start]))]
+        before = [name for _, name in sorted(context.find_entities(text[s + lead : q.start]))]
         owner = main[0] if main else before[-1] if before else (entities[0] if entities and not found else "")
         if owner and owner.lower() not in subject.lower():
             subject = f"{owner} {subject}"  # `its $4.13 trillion economy` -> `ASEAN economy`
-    return _build(state, q, sentence=sentence, sentence_start=s, sentence_end=e, period=period,
-                  period_source=period_source, subject=subject, entities=entities, table_cell=False)
+    return _build(
+        state,
+        q,
+        sentence=sentence,
+        sentence_start=s,
+        sentence_end=e,
+        period=period,
+        period_source=period_source,
+        subject=subject,
+        entities=entities,
+        table_cell=False,
+    )
 
 
 def _sentence_periods(
@@ -129,7 +154,9 @@ def _is_label(text: str) -> bool:
     words = text.split()
     return len(words) <= 5 and not any(
         w.lower() in {"has", "have", "had", "is", "are", "was", "were", "will", "be", "been"}
-        or w.lower().endswith(("ed", "ly")) for w in words)
+        or w.lower().endswith(("ed", "ly"))
+        for w in words
+    )
 
 
 def _previous_sentence_text(doc: Doc, span: Span, offset: int, text: str) -> str:
@@ -140,7 +167,7 @@ def _previous_sentence_text(doc: Doc, span: Span, offset: int, text: str) -> str
     if sent.start == 0:
         return ""
     previous = doc[sent.start - 1].sent
-    if "\n\n" in text[previous.end_char + offset:sent.start_char + offset + 1]:
+    if "\n\n" in text[previous.end_char + offset : sent.start_char + offset + 1]:
         return ""
     return previous.text
 
@@ -175,8 +202,13 @@ def _repair_sentence(doc: Doc, sent: Span) -> Span:
 
 def _split_inside(before: str, after: str) -> bool:
     before, after = before.rstrip(), after.lstrip()
-    return bool(before) and bool(after) and "\n" not in before[-1:] and before[-1] not in ".!?:;\"”" \
+    return (
+        bool(before)
+        and bool(after)
+        and "\n" not in before[-1:]
+        and before[-1] not in '.!?:;"”'
         and after[0].islower()
+    )
 
 
 def _is_duration(q: Quantity) -> bool:
@@ -196,10 +228,12 @@ def _previous_sentence_period(
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
-    gap = text[previous.end_char + offset:sent.start_char + offset]
+    gap = text[previous.end_char + offset : sent.start_char + offset]
     if "\n" in gap or "\n" in previous.text.rstrip()[-1:]:
         return None  # another paragraph, or a heading the parser ended a sentence on
-    mentions = {m.period for m in find_periods(previous.text, reference=reference)
-                if m.relation not in _NOT_CARRIED
-                and m.event < 0}
+    mentions = {
+        m.period
+        for m in find_periods(previous.text, reference=reference)
+        if m.relation not in _NOT_CARRIED and m.event < 0
+    }
     return mentions.pop() if len(mentions) == 1 else None

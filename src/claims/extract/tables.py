@@ -16,8 +16,13 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
     text = state.document.text
     table_row = table.rows[row]
     # the cell's own words may date it (`Three patrol vessels (2016)`)
-    mention = context.sentence_period(cell.text, q.start - cell.start, q.end - cell.start,
-                                      reference=state.reference) if cell.start <= q.start else None
+    mention = (
+        context.sentence_period(
+            cell.text, q.start - cell.start, q.end - cell.start, reference=state.reference
+        )
+        if cell.start <= q.start
+        else None
+    )
     period: Period | None
     if mention is not None:
         period, source = mention.period, "cell"
@@ -50,9 +55,18 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
         found.extend((len(pieces), name) for _, name in context.find_entities(table.title))
     entities = context.canonical_entities(found, extra)
     row_text = " | ".join(c.text for c in table_row.cells)
-    return _build(state, q, sentence=row_text, sentence_start=table_row.start + (
-        len(table_row.text) - len(table_row.text.lstrip())), sentence_end=table_row.end, period=period,
-        period_source=source, subject=subject, entities=entities, table_cell=True)
+    return _build(
+        state,
+        q,
+        sentence=row_text,
+        sentence_start=table_row.start + (len(table_row.text) - len(table_row.text.lstrip())),
+        sentence_end=table_row.end,
+        period=period,
+        period_source=source,
+        subject=subject,
+        entities=entities,
+        table_cell=True,
+    )
 
 
 def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
@@ -63,14 +77,23 @@ def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
             changes.update(kind=Kind.PERCENT, unit="percent")
         elif unit.currency:
             factor = unit.scale
-            changes.update(kind=Kind.MONEY, unit=unit.currency, value=q.value * factor,
-                           precision=None if q.precision is None else q.precision * factor)
-    elif q.kind == Kind.MONEY and unit.currency and (
-        q.currency_missing or q.unit in {None, UNKNOWN_CURRENCY}
+            changes.update(
+                kind=Kind.MONEY,
+                unit=unit.currency,
+                value=q.value * factor,
+                precision=None if q.precision is None else q.precision * factor,
+            )
+    elif (
+        q.kind == Kind.MONEY and unit.currency and (q.currency_missing or q.unit in {None, UNKNOWN_CURRENCY})
     ):
         changes.update(unit=unit.currency, currency_missing=False)
-    if q.kind == Kind.MONEY and unit.scale != 1.0 and not context.surface_has_scale(q.surface) \
-            and q.kind != Kind.OTHER and "value" not in changes:
+    if (
+        q.kind == Kind.MONEY
+        and unit.scale != 1.0
+        and not context.surface_has_scale(q.surface)
+        and q.kind != Kind.OTHER
+        and "value" not in changes
+    ):
         factor = unit.scale
         changes.update(
             value=None if q.value is None else q.value * factor,

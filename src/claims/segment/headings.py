@@ -39,16 +39,25 @@ _NUMBERED = re.compile(
       | (?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?\s+            # 1.2 Title / 1.2.3. Title
       | (?P<arabic>\d{1,2})\.\s+                           # 1. Shared security concerns
       | (?P<paren>\d{1,2})\)\s+                            # 2) Defense Cooperation
-    )(?P<title>[A-Z"“'‘(].{1,110})$""", re.VERBOSE)
+    )(?P<title>[A-Z"“'‘(].{1,110})$""",
+    re.VERBOSE,
+)
 _REFERENCE_TITLES = re.compile(
     r"^(?:references?|bibliography|select\s+bibliography|notes|endnotes|end\s+notes|footnotes|works\s+cited"
-    r"|literature\s+cited|sources|citations|reference\s+list)\s*:?$", re.IGNORECASE)
+    r"|literature\s+cited|sources|citations|reference\s+list)\s*:?$",
+    re.IGNORECASE,
+)
 _TOC_TITLES = re.compile(r"^(?:table\s+of\s+contents|contents)\s*:?$", re.IGNORECASE)
-_FRONT_TITLES = re.compile(r"^(?:list\s+of\s+(?:abbreviations|acronyms|tables|figures)|abbreviations|acronyms"
-                           r"|glossary)\s*:?$", re.IGNORECASE)
-_OPENING_TITLES = re.compile(r"^(?:foreword|preface|acknowledge?ments?|introduction|abstract"
-                             r"|executive\s+summary|summary|book\s+outline|prologue|overview)\s*:?$",
-                             re.IGNORECASE)
+_FRONT_TITLES = re.compile(
+    r"^(?:list\s+of\s+(?:abbreviations|acronyms|tables|figures)|abbreviations|acronyms"
+    r"|glossary)\s*:?$",
+    re.IGNORECASE,
+)
+_OPENING_TITLES = re.compile(
+    r"^(?:foreword|preface|acknowledge?ments?|introduction|abstract"
+    r"|executive\s+summary|summary|book\s+outline|prologue|overview)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _classify_title(label: str) -> str:
@@ -192,7 +201,7 @@ def _find_headings(text: str, lines: list[_Line], given: Sequence[tuple[int, int
             continue
         found.append(h)
         if h.kind == REFERENCES:
-            in_refs_below = max(1, _enclosing_level(found) )
+            in_refs_below = max(1, _enclosing_level(found))
         elif h.kind == TOC:
             in_toc = True
         i += 1

@@ -18,14 +18,18 @@ class _Line:
         return self.text.strip()
 
 
-_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-                 "|sixteen|seventeen|eighteen|nineteen|twenty")
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty"
+)
 _CHAPTER_LINE = re.compile(
     rf"""^\s*(?:\#+\s*)?
     (?P<word>chapter|part|book|section)\s+                 # Chapter 4 / PART II / Part One
     (?P<num>\d{{1,3}}|[IVXLC]{{1,7}}|{_NUMBER_WORDS})\b
     \s*(?:[:.–—-]\s*(?P<title>\S.{{0,150}}))?\s*$          # optional title on the same line
-    """, re.VERBOSE | re.IGNORECASE)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 _CHAPTER_LABEL = re.compile(rf"^(?:Chapter|Part|Book)\s+(?:\d{{1,3}}|[IVXLC]{{1,7}}|(?i:{_NUMBER_WORDS}))$")
 
 

@@ -13,7 +13,9 @@ from claims.types import Footnote, Reference
 _ENTRY = re.compile(
     r"""^\s*(?:[-•*]\s*)?                                  # optional bullet
     (?:\[\^?(?P<n1>\d{1,3})\]:?|(?P<n2>\d{1,3})(?:[.)]|(?=\s)))  # [12] / [^12]: / 12. / 12) / 12
-    \s*(?P<body>\S.*)$""", re.VERBOSE)
+    \s*(?P<body>\S.*)$""",
+    re.VERBOSE,
+)
 
 
 _SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -21,7 +23,9 @@ _FOOTNOTE = re.compile(
     rf"""(?P<sup>[{_SUPERSCRIPTS}]+)                        # ³⁵
     | (?<=[\w.,;:!?"”’)\]])\[\^?(?P<br>\d{{1,3}})\](?!\()  # word[12] / word.[^3] (not a Markdown link)
     | (?<=[\w.,;:!?"”’)])\^(?P<caret>\d{{1,3}})\b         # word^12
-    """, re.VERBOSE)
+    """,
+    re.VERBOSE,
+)
 _UNIT_BEFORE_SUPER = re.compile(r"(?:\b(?:k|c|m|d)?m|\bft|\bmi|\bin|\bkm|\bsq)$", re.IGNORECASE)
 
 
@@ -46,7 +50,7 @@ def _find_footnotes(text: str, skip: list[tuple[int, int]]) -> list[Footnote]:
             continue
         if m.group("sup"):
             marker = m.group("sup").translate(_SUPER_TO_DIGIT)
-            if m.group("sup") in "²³" and _UNIT_BEFORE_SUPER.search(text[max(0, s - 3):s]):
+            if m.group("sup") in "²³" and _UNIT_BEFORE_SUPER.search(text[max(0, s - 3) : s]):
                 continue  # km², m³
             marker = marker.lstrip("0") or "0"
         else:
@@ -66,7 +70,7 @@ def _find_references(lines: list[_Line], spans: list[tuple[int, int, str]]) -> l
     starts = [line.start for line in lines]
     for start, end, chapter in spans:
         groups: list[tuple[str, list[_Line]]] = []
-        for line in lines[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+        for line in lines[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
             if not line.stripped:
                 continue
             if _REFERENCE_TITLES.match(line.stripped):

@@ -25,7 +25,8 @@ def _split_cells(line: _Line, row: int) -> tuple[TableCell, ...]:
 
 _YEAR_CELL = re.compile(
     r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\s*[EPF*]?"  # 2023, FY2024, 2023-24, 2025E
-    r"|Q[1-4]\s+(?:1[89]|20)\d\d")                                   # Q3 2023
+    r"|Q[1-4]\s+(?:1[89]|20)\d\d"
+)  # Q3 2023
 
 
 def _is_header(line: _Line, *, years: bool = False) -> bool:

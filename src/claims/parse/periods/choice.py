@@ -23,7 +23,9 @@ from claims.parse.periods.patterns import _DETERMINER_BEFORE
 _CLAUSE_BREAK = re.compile(
     r""";|:\s|\s[–—-]\s|\bwhile\b|\bwhereas\b|,\s+(?:and|but|while|whereas|which|where|when)\b
       |,\s+[a-z]+ing\b          # a participle clause (`..., requiring $134.7 billion`)
-      |\band\s*,                # `... and, in 2023, ...`: the next conjunct""", re.VERBOSE)
+      |\band\s*,                # `... and, in 2023, ...`: the next conjunct""",
+    re.VERBOSE,
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -33,7 +35,8 @@ _ADVERBIAL_AFTER = re.compile(r"\s*,")
 _BASE_BEFORE = re.compile(
     r"""\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an)\s+)?$""",
-    re.VERBOSE | re.IGNORECASE)
+    re.VERBOSE | re.IGNORECASE,
+)
 """Before a number that is the base of a comparison (`rose to 5.8% from 4.2% in April`)."""
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s*,\s*(?:(?:in|by|during|for|as\s+of)\s+)?$", re.IGNORECASE)
 
@@ -52,27 +55,36 @@ _BASELINE_GAP = re.compile(  # matched in place (`match(text, end, mention.start
     (?:(?:period|quarter|month|months|half|year|level|levels|figure|figures|estimates?|allocations?
          |budgets?|outturn)\s+)?
     (?:(?:in|of|during|last)\s+)?
-    (?:the\s+)?(?:(?:fiscal\s+(?:year\s+)?|FY\s?))?$""", re.VERBOSE | re.IGNORECASE)
+    (?:the\s+)?(?:(?:fiscal\s+(?:year\s+)?|FY\s?))?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 """Between a change and a year: the year of the comparison base (`a decrease of 11% from 2022`, `6.2% over
 the corresponding period in 2023`), never the period of the change itself."""
 _BASELINE_BEFORE = re.compile(
     r"""\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against)\s+
     (?:(?:the\s+)?(?:same\s+)?(?:period|quarter|month|year)\s+(?:of|in)\s+)?(?:the\s+)?$""",
-    re.VERBOSE | re.IGNORECASE)
-_FROM_NUMBER = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|just|only|over|a\s+record)\s+)?$",
-                          re.IGNORECASE)
+    re.VERBOSE | re.IGNORECASE,
+)
+_FROM_NUMBER = re.compile(
+    r"\bfrom\s+(?:(?:about|around|some|nearly|just|only|over|a\s+record)\s+)?$", re.IGNORECASE
+)
 _TO_NUMBER = re.compile(r"\bto\s+(?:(?:about|around|some|nearly|just|only|a\s+record)\s+)?$", re.IGNORECASE)
-_FROM_NUMBER_ANYWHERE = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|over|a\s+record)\s+)?[$€£¥\d]",
-                                   re.IGNORECASE)
+_FROM_NUMBER_ANYWHERE = re.compile(
+    r"\bfrom\s+(?:(?:about|around|some|nearly|over|a\s+record)\s+)?[$€£¥\d]", re.IGNORECASE
+)
 _FROM_BEFORE = re.compile(r"\bfrom\b(?P<what>[^,;:.()]{0,45})$", re.IGNORECASE)
-_TIME_WORDS = re.compile(r"\b(?:the|a|an|late|early|mid|end|start|beginning|middle|last|first|second|third"
-                         r"|fourth|final|quarter|half|of|in|year|fiscal|this|next|same)\b|[-\s]",
-                         re.IGNORECASE)
+_TIME_WORDS = re.compile(
+    r"\b(?:the|a|an|late|early|mid|end|start|beginning|middle|last|first|second|third"
+    r"|fourth|final|quarter|half|of|in|year|fiscal|this|next|same)\b|[-\s]",
+    re.IGNORECASE,
+)
 _TO_AFTER = re.compile(r"^[^,;:.()\d]{0,20}?\bto\b", re.IGNORECASE)
 _BASE_WORD_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|over|on)\s+$", re.IGNORECASE)
 _EVENT_CLAUSE_END = re.compile(
     r"""[,;:()\[\]–—]|\s-\s|\bbut\b|\bwhile\b
-      |\band\s+(?:now|has|have|had|is|are|was|were|its|it|\w+ing|\w+ed)\b""", re.VERBOSE | re.IGNORECASE)
+      |\band\s+(?:now|has|have|had|is|are|was|were|its|it|\w+ing|\w+ed)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _NOT_FALLBACK = frozenset({"citation", "day", "release", "now", "prior"})
 _DAY_COST = {"day": 6.0, "release": 9.0, "now": 3.0, "relative": 1.0, "prior": 1.0}
 _NAME_AFTER = re.compile(r"^\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*")
@@ -97,16 +109,21 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
     """
     if mention.relation in UNUSABLE:
         return False
-    if mention.relation == "prior" \
-            and _BASE_WORD_BEFORE.search(text[max(0, mention.start - 15):mention.start]):
+    if mention.relation == "prior" and _BASE_WORD_BEFORE.search(
+        text[max(0, mention.start - 15) : mention.start]
+    ):
         return False  # `rose 5% from a year earlier`: the base of a comparison
     if mention.start >= end and _BASELINE_GAP.match(text, end, mention.start):
         return False
-    if mention.end <= start and _BASELINE_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
+    if mention.end <= start and _BASELINE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]):
         return False
-    origin = _FROM_BEFORE.search(text[max(0, mention.start - 50):mention.start])
-    if mention.end <= start and origin and _TO_AFTER.match(text[mention.end:min(start, mention.end + 32)]) \
-            and _TIME_WORDS.sub(" ", origin.group("what")).strip():
+    origin = _FROM_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
+    if (
+        mention.end <= start
+        and origin
+        and _TO_AFTER.match(text[mention.end : min(start, mention.end + 32)])
+        and _TIME_WORDS.sub(" ", origin.group("what")).strip()
+    ):
         return False  # `from the crisis of the late 1990s to become a $4.81 trillion economy`: the origin
     if mention.event >= 0:
         return mention.event < start and not _EVENT_CLAUSE_END.search(text, mention.event, start)
@@ -141,8 +158,9 @@ def choose_period(
     >>> choose_period(ms, 41, 53, text, other_quantities=[(18, 29)]).surface
     '2000'
     """
-    chooser = PeriodChooser(mentions, text, [(start, end), *other_quantities], max_cost=max_cost,
-                            fallback=fallback)
+    chooser = PeriodChooser(
+        mentions, text, [(start, end), *other_quantities], max_cost=max_cost, fallback=fallback
+    )
     return chooser.choose(start, end)
 
 
@@ -259,11 +277,14 @@ class PeriodChooser:
         while k > 0:
             k -= 1
             qs, qe = self._q_by_end[k]
-            near = index.words(qe, mention.start) <= 3 and not index.count(",", qe, mention.start) \
+            near = (
+                index.words(qe, mention.start) <= 3
+                and not index.count(",", qe, mention.start)
                 and not index.count(";", qe, mention.start)
+            )
             if not near:
                 break
-            if qs != start and (not base_only or _BASE_BEFORE.search(text[max(0, qs - 30):qs])):
+            if qs != start and (not base_only or _BASE_BEFORE.search(text[max(0, qs - 30) : qs])):
                 return True
         return False
 
@@ -271,10 +292,15 @@ class PeriodChooser:
         """Can `mention` date this number: usable, not the base of another number's comparison, not the
         adverbial of the next conjunct (`..., and, in 2023, ...`)?"""
         text, ms = self.text, mention.start
-        return usable(mention, start, end, text) \
-            and not (mention.preposition and self._attached_elsewhere(mention, start, base_only=True)) \
-            and not (ms >= end and _NEXT_CONJUNCT.search(text[max(0, ms - 20):ms])
-                     and _ADVERBIAL_AFTER.match(text[mention.end:mention.end + 3]))
+        return (
+            usable(mention, start, end, text)
+            and not (mention.preposition and self._attached_elsewhere(mention, start, base_only=True))
+            and not (
+                ms >= end
+                and _NEXT_CONJUNCT.search(text[max(0, ms - 20) : ms])
+                and _ADVERBIAL_AFTER.match(text[mention.end : mention.end + 3])
+            )
+        )
 
     def _cost(self, mention: PeriodMention, start: int, end: int) -> float | None:
         """What it costs to let `mention` date the number; None when it overlaps the number."""
@@ -292,7 +318,11 @@ class PeriodChooser:
             return cost  # every further term adds
         gap = text[gap_start:gap_end]
         cost += 4.0 * index.count(";", gap_start, gap_end)  # independent clauses: a semicolon weighs double
-        if not after and not _ADVERBIAL_AFTER.match(text[mention.end:mention.end + 3]) and mention.start > 12:
+        if (
+            not after
+            and not _ADVERBIAL_AFTER.match(text[mention.end : mention.end + 3])
+            and mention.start > 12
+        ):
             cost += 2.0  # a period before the number governs it as a fronted adverbial ("In 2023, ...")
         cost += 4.0 * len(_CLAUSE_BREAK.findall(gap))
         cost += 1.0 * index.count(",", gap_start, gap_end)
@@ -306,9 +336,11 @@ class PeriodChooser:
             cost += 2.0
         if mention.relation == "citation":
             cost += 3.0
-        if not mention.preposition \
-                and _DETERMINER_BEFORE.search(text[max(0, mention.start - 8):mention.start]) \
-                and _NAME_AFTER.match(text[mention.end:mention.end + 40]):
+        if (
+            not mention.preposition
+            and _DETERMINER_BEFORE.search(text[max(0, mention.start - 8) : mention.start])
+            and _NAME_AFTER.match(text[mention.end : mention.end + 40])
+        ):
             cost += 3.0  # a year in a name (`the 2022 Defense White Paper`) dates the document, weakly
         cost += _DAY_COST.get(mention.relation, 0.0)
         return cost
@@ -340,8 +372,10 @@ class PeriodChooser:
         part holds more than `max_fallback` mentions."""
         index = self._index
         left = max(index.last_before(";", start), index.last_before(":", start))
-        right = min((k for k in (index.first_from(";", end), index.first_from(":", end)) if k >= 0),
-                    default=len(self.text))
+        right = min(
+            (k for k in (index.first_from(";", end), index.first_from(":", end)) if k >= 0),
+            default=len(self.text),
+        )
         lo = bisect.bisect_right(self._starts, left)
         hi = bisect.bisect_left(self._starts, right)
         if hi - lo > self.max_fallback:
@@ -373,21 +407,30 @@ class PeriodChooser:
         chosen = best[1] if best is not None else None
         if chosen is None and self.fallback:
             chosen = self._fallback(start, end)
-        if chosen is not None and chosen.relation in {"range", "open"} and chosen.period.start is not None \
-                and not (chosen.start >= end):
+        if (
+            chosen is not None
+            and chosen.relation in {"range", "open"}
+            and chosen.period.start is not None
+            and not (chosen.start >= end)
+        ):
             # `Between 2015 and 2023, visitors fell from 7.9 million to 3.5 million`: each end has its year
-            if _FROM_NUMBER.search(text[max(0, start - 30):start]) \
-                    and re.match(r"[^,;.]{0,30}?\bto\b", text[end:end + 40]):
-                return dataclasses.replace(chosen, period=Period(chosen.period.start, chosen.period.start,
-                                                                 chosen.period.fiscal))
-            if chosen.period.end is not None \
-                    and _TO_NUMBER.search(text[max(0, start - 30):start]) \
-                    and _FROM_NUMBER_ANYWHERE.search(text[max(chosen.end, start - _ENDS_WINDOW):start]):
-                return dataclasses.replace(chosen, period=Period(chosen.period.end, chosen.period.end,
-                                                                 chosen.period.fiscal))
+            if _FROM_NUMBER.search(text[max(0, start - 30) : start]) and re.match(
+                r"[^,;.]{0,30}?\bto\b", text[end : end + 40]
+            ):
+                return dataclasses.replace(
+                    chosen, period=Period(chosen.period.start, chosen.period.start, chosen.period.fiscal)
+                )
+            if (
+                chosen.period.end is not None
+                and _TO_NUMBER.search(text[max(0, start - 30) : start])
+                and _FROM_NUMBER_ANYWHERE.search(text[max(chosen.end, start - _ENDS_WINDOW) : start])
+            ):
+                return dataclasses.replace(
+                    chosen, period=Period(chosen.period.end, chosen.period.end, chosen.period.fiscal)
+                )
         if chosen is not None and not chosen.period.fiscal:
             same = self._fiscal.get((chosen.period.start, chosen.period.end), [])
-            for i in same[:self.max_fallback]:
+            for i in same[: self.max_fallback]:
                 m = self.mentions[i]
                 if self._candidate(m, start, end):
                     return dataclasses.replace(chosen, period=m.period)

@@ -61,8 +61,11 @@ def _anchor_prior(found: list[PeriodMention]) -> list[PeriodMention]:
     for mention in found:
         if mention.relation != "prior":
             out.append(mention)
-            if mention.relation in {"point", "by", "day", "release"} and mention.period.start is not None \
-                    and mention.period.start == mention.period.end:
+            if (
+                mention.relation in {"point", "by", "day", "release"}
+                and mention.period.start is not None
+                and mention.period.start == mention.period.end
+            ):
                 anchor = mention
             continue
         if anchor is not None:
@@ -107,8 +110,11 @@ def parse_period(text: str, *, reference: dt.date | None = None) -> Period | Non
     return None
 
 
-_CELL_NOISE = re.compile(r"[\s()\[\],.;:*]+|\b(?:planned|proposal|proposed|est|estimated|projected|projection"
-                         r"|forecast|stage|approx|onwards?|budget|fy|year|years|e|p|f)\b", re.IGNORECASE)
+_CELL_NOISE = re.compile(
+    r"[\s()\[\],.;:*]+|\b(?:planned|proposal|proposed|est|estimated|projected|projection"
+    r"|forecast|stage|approx|onwards?|budget|fy|year|years|e|p|f)\b",
+    re.IGNORECASE,
+)
 
 
 def parse_year_cell(text: str, *, reference: dt.date | None = None) -> Period | None:
@@ -129,7 +135,7 @@ def parse_year_cell(text: str, *, reference: dt.date | None = None) -> Period | 
     if len(mentions) != 1:
         return None
     m = mentions[0]
-    rest = text[:m.start] + " " + text[m.end:]
+    rest = text[: m.start] + " " + text[m.end :]
     if re.search(r"\d", rest) or _CELL_NOISE.sub(" ", rest).strip():
         return None
     return m.period

@@ -40,21 +40,25 @@ def _year2(y1: int, token: str) -> int | None:
 
 
 def _preposition(text: str, start: int, end: int | None = None) -> str:
-    if end is not None and _DETERMINER_BEFORE.search(text[max(0, start - 8):start]) \
-            and _WORD_AFTER.match(text[end:end + 3]):
+    if (
+        end is not None
+        and _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+        and _WORD_AFTER.match(text[end : end + 3])
+    ):
         return ""  # `through the 2023 Comprehensive Strategic Partnership`: the year modifies a name
-    m = _PREPOSITION_BEFORE.search(text[max(0, start - 60):start])
+    m = _PREPOSITION_BEFORE.search(text[max(0, start - 60) : start])
     if not m:
         return ""
     return " ".join(m.group("prep").lower().split())
 
 
 def _is_price_base(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 25):start]
+    before = text[max(0, start - 25) : start]
     if re.search(r"\bconstant\s*\(?\s*$", before, re.IGNORECASE):
         return True
-    return bool(_PRICE_BASE_AFTER.match(text[end:end + 20])) and bool(
-        re.search(r"\b(?:in|constant|real)\s+$", before, re.IGNORECASE))
+    return bool(_PRICE_BASE_AFTER.match(text[end : end + 20])) and bool(
+        re.search(r"\b(?:in|constant|real)\s+$", before, re.IGNORECASE)
+    )
 
 
 def _point(year: int, prep: str, fiscal: bool = False) -> tuple[Period, str]:
@@ -88,12 +92,12 @@ def _month_year(reference: dt.date, month: int, modifier: str, *, future: bool =
 def _event_start(text: str, start: int) -> int:
     """Offset of a founding/creation verb governing the year at `start` (`established in 2005`), else -1.
     A temporal clause (`When the plan was unveiled in 2016, ...`) dates its main clause: not an event."""
-    before = text[max(0, start - 70):start]
+    before = text[max(0, start - 70) : start]
     m = _EVENT_VERB.search(before)
     if m is None or len(m.group("mid").split()) > 6:
         return -1
     verb_at = max(0, start - 70) + m.start("verb")
-    if _TEMPORAL_CLAUSE.search(text[max(0, verb_at - 60):verb_at]):
+    if _TEMPORAL_CLAUSE.search(text[max(0, verb_at - 60) : verb_at]):
         return -1
     return verb_at
 
@@ -113,7 +117,7 @@ def _interpret(
                 return None
         if period.start is not None and period.end is not None and period.start > period.end:
             return None
-        if prep == "since" and _SUPERLATIVE_SINCE.search(text[max(0, start - 60):start]):
+        if prep == "since" and _SUPERLATIVE_SINCE.search(text[max(0, start - 60) : start]):
             relation = "comparison"
         return PeriodMention(start, end, text[start:end], period, relation, prep, _event_start(text, start))
 
@@ -252,13 +256,17 @@ def _interpret(
             return None
         # `May` is also a verb: only accept a month governed by a preposition or a modifier, or one that
         # modifies a noun after a determiner or possessive (`Indonesia's July exports`)
-        before = text[max(0, s - 24):s].lower()
+        before = text[max(0, s - 24) : s].lower()
         modifier_m = re.search(
             r"\b(in|on|since|by|until|till|through|during|from|early|late|mid|last|this|next|of)"
-            r"(?:[-\s]+(?:early|late|mid))?[-\s]+$", before)
+            r"(?:[-\s]+(?:early|late|mid))?[-\s]+$",
+            before,
+        )
         if modifier_m:
             modifier = modifier_m.group(1)
-        elif re.search(r"(?:\b(?:the|its|their)|['’]s)\s+$", before) and re.match(r"\s+[a-z]", text[e:e + 3]):
+        elif re.search(r"(?:\b(?:the|its|their)|['’]s)\s+$", before) and re.match(
+            r"\s+[a-z]", text[e : e + 3]
+        ):
             modifier = "the"
         else:
             return None
@@ -271,13 +279,16 @@ def _interpret(
         return mention(Period(year, year), "relative")
     if name == "prior":
         # anchored to the text's own year in `find_periods` when it has one (`in 2023 ... the previous year`)
-        return mention(_relative(reference, -1), "prior") if reference is not None else \
-            PeriodMention(s, e, surface, Period(None, None), "prior", prep, -1)
+        return (
+            mention(_relative(reference, -1), "prior")
+            if reference is not None
+            else PeriodMention(s, e, surface, Period(None, None), "prior", prep, -1)
+        )
     if name == "full_date":
         year = int(m.group("y1") or m.group("y2"))
         if prep in {"as of", "as at", "by", "at"}:
             return mention(Period(year, year), "by")
-        if _RELEASE_BEFORE.search(text[max(0, s - 40):s]):
+        if _RELEASE_BEFORE.search(text[max(0, s - 40) : s]):
             return mention(Period(year, year), "release")
         return mention(Period(year, year), "day")
     if name == "relative_month":
@@ -288,7 +299,7 @@ def _interpret(
         year = reference.year + (-1 if month < 1 else 1 if month > 12 else 0)
         return mention(Period(year, year), "relative")
     if name == "weekday":
-        release = bool(_RELEASE_BEFORE.search(text[max(0, s - 40):s]))
+        release = bool(_RELEASE_BEFORE.search(text[max(0, s - 40) : s]))
         return mention(_relative(reference, 0), "release" if release else "day")
     if name == "now":
         return mention(_relative(reference, 0), "now")
@@ -296,10 +307,10 @@ def _interpret(
         y = int(m.group("y"))
         if _is_price_base(text, s, e):
             return PeriodMention(s, e, surface, Period(y, y), "price_base", prep)
-        before = text[max(0, s - 45):s]
-        if _CITATION_AROUND.search(before) and re.match(r"\s*[a-z]?\s*[);,:]", text[e:e + 3]):
+        before = text[max(0, s - 45) : s]
+        if _CITATION_AROUND.search(before) and re.match(r"\s*[a-z]?\s*[);,:]", text[e : e + 3]):
             return mention(Period(y, y), "citation")
-        if _SINCE_FOUNDING.search(text[max(0, s - 60):s]):
+        if _SINCE_FOUNDING.search(text[max(0, s - 60) : s]):
             return mention(Period(y, None), "open")  # `Since its founding in 1995, ...`
         period, relation = _point(y, prep)
         return mention(period, relation)

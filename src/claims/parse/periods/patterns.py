@@ -17,96 +17,184 @@ _MONTH = "|".join(
 )
 _MONTH_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _MONTH_ANY = f"{_MONTH}|{_MONTH_SHORT}"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "a": 1,
+}
 _COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
 _WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 # Detectors, tried in this priority order; an earlier match claims its characters.
 _DETECTORS: list[tuple[str, re.Pattern[str]]] = [
-    ("between", re.compile(
-        rf"""\b(?:between|from)\s+            # between 2011 and 2021 / from 1990 to 1995
+    (
+        "between",
+        re.compile(
+            rf"""\b(?:between|from)\s+            # between 2011 and 2021 / from 1990 to 1995
         (?:(?:the\s+)?(?:fiscal\s+years?|FY)\s*)?
         (?P<y1>{_YEAR})(?:[-–/](?P<s1>\d{{2}}))?\s+     # between 2021/22 and 2025/26 (split years)
         (?:and|to|until|till|through|thru)\s+
         (?:(?:fiscal\s+year|FY)\s*)?
-        (?P<y2>{_YEAR})(?:[-–/](?P<s2>\d{{2}}))?(?![\d])""", re.VERBOSE | re.IGNORECASE)),
-    ("year_to", re.compile(
-        rf"""\b(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year\s+  # the (fiscal) year
+        (?P<y2>{_YEAR})(?:[-–/](?P<s2>\d{{2}}))?(?![\d])""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "year_to",
+        re.compile(
+            rf"""\b(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year\s+  # the (fiscal) year
         (?P<rel>to|ended|ending|through)\s+(?:in\s+)?     # to / ended (in)
         (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?          # 31
         (?P<month>{_MONTH_ANY})\.?                         # March
         (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?          # March 31
-        (?:,?\s+(?P<y>{_YEAR}))?(?![\d])                  # , 2024""", re.VERBOSE | re.IGNORECASE)),
-    ("fiscal", re.compile(
-        rf"""(?:
+        (?:,?\s+(?P<y>{_YEAR}))?(?![\d])                  # , 2024""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "fiscal",
+        re.compile(
+            rf"""(?:
             \bJ?FY\s?'?(?P<fy>{_YEAR}|\d{{2}})(?![\d])       # FY2025, FY 2023, FY25
             (?:\s*[-–—/]\s*(?:FY\s?)?(?P<fy2>{_YEAR}|\d{{2}})(?![\d]))?   # FY2025-2026, FY2024/25
           | \bfiscal\s+(?:year\s+)?(?:\(FY\)\s*)?         # fiscal year (FY) 2023, fiscal 2024
             (?P<fy3>{_YEAR})(?![\d])
             (?:\s*[-–—/]\s*(?P<fy4>{_YEAR}|\d{{2}})(?![\d]))?
           | (?P<fy5>{_YEAR})\s+fiscal\s+year\b            # 2024 fiscal year
-        )""", re.VERBOSE | re.IGNORECASE)),
-    ("prior", re.compile(
-        r"""\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b""",
-        re.VERBOSE | re.IGNORECASE)),
-    ("full_date", re.compile(
-        rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+   # 12 December
+        )""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "prior",
+        re.compile(
+            r"""\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "full_date",
+        re.compile(
+            rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+   # 12 December
             (?P<y1>{_YEAR})                                                           # 2023
           | (?P<m2>{_MONTH_ANY})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+      # December 12,
             (?P<y2>{_YEAR}))                                                          # 2023
-        (?![\d])""", re.VERBOSE)),
+        (?![\d])""",
+            re.VERBOSE,
+        ),
+    ),
     ("relative_month", re.compile(r"""\b(?P<rel>this|last|next)\s+month\b""", re.VERBOSE | re.IGNORECASE)),
-    ("relative_fiscal", re.compile(
-        rf"""\b(?P<rel>{_REL})\s+(?P<fiscal>fiscal\s+)?year\b(?!s)""", re.VERBOSE | re.IGNORECASE)),
-    ("span", re.compile(
-        rf"""\b(?:over|in|during|for|within|across|throughout)\s+the\s+   # over the
+    (
+        "relative_fiscal",
+        re.compile(rf"""\b(?P<rel>{_REL})\s+(?P<fiscal>fiscal\s+)?year\b(?!s)""", re.VERBOSE | re.IGNORECASE),
+    ),
+    (
+        "span",
+        re.compile(
+            rf"""\b(?:over|in|during|for|within|across|throughout)\s+the\s+   # over the
         (?P<dir>past|last|previous|preceding|next|coming|following)\s+    # past / next
         (?:(?P<n>{_COUNT})\s+)?(?P<unit>years|decades?)\b              # five years / decade""",
-        re.VERBOSE | re.IGNORECASE)),
-    ("months_of", re.compile(
-        rf"""\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\b       # the first seven months
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "months_of",
+        re.compile(
+            rf"""\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\b       # the first seven months
         (?:\s+of\s+(?:(?P<y>{_YEAR})(?![\d])|(?P<rel>this|last|the)\s+year\b   # of 2024 / of this year
-          |(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy>{_YEAR})(?![\d])))?""", re.VERBOSE | re.IGNORECASE)),
-    ("years_ago", re.compile(
-        r"""\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b""",
-        re.VERBOSE | re.IGNORECASE)),
-    ("part", re.compile(
-        rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\s+of\s+   # the first quarter of 1998
+          |(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy>{_YEAR})(?![\d])))?""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "years_ago",
+        re.compile(
+            r"""\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\s+of\s+  # the first quarter of 1998
             (?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?P<fisc>FY\s?)?(?P<y>{_YEAR})(?![\d])
           | \b(?:[QH][1-4]|[1-4]Q)\s*(?P<y2>{_YEAR})(?![\d])  # Q1 2024, H1 2024, 1Q 2024
-        )""", re.VERBOSE | re.IGNORECASE)),
-    ("part_relative", re.compile(
-        rf"""\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\b      # the third quarter (no year)
+        )""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "part_relative",
+        re.compile(
+            rf"""\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\b      # the third quarter (no year)
         (?:\s+of\s+(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+year\b)?
         (?!\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?:FY\s?)?'?\d)  # not `of 1998` (above)
         (?!\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?'?\d)
       | \b(?P<q>[QH][1-4])\b(?!\s*(?:FY|fiscal)?\s*'?\d)                 # Q3, H1 alone""",
-        re.VERBOSE | re.IGNORECASE)),
-    ("month_range", re.compile(
-        rf"""\b(?P<m1>{_MONTH_ANY})\.?\s*[-–—/]\s*(?P<m2>{_MONTH_ANY})\.?  # October-December
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_range",
+        re.compile(
+            rf"""\b(?P<m1>{_MONTH_ANY})\.?\s*[-–—/]\s*(?P<m2>{_MONTH_ANY})\.?  # October-December
         (?:\s+(?:quarter|period|half|months|season))?
-        (?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?(?![\d])""", re.VERBOSE)),
-    ("range", re.compile(
-        rf"""(?<![\d.,/])(?P<y1>{_YEAR})\s*
+        (?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?(?![\d])""",
+            re.VERBOSE,
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"""(?<![\d.,/])(?P<y1>{_YEAR})\s*
         (?P<sep>{_DASH}|/|\bto\b|\bthrough\b|\buntil\b)\s*   # 2013–24, 2023- present, 1990 to 1995
         (?:(?P<y2>{_YEAR}|\d{{2}}|\d)(?![\d.,]\d|\d|\s*%|\s*per\s?cent)
-          | (?P<open>{_OPEN})\b)""", re.VERBOSE | re.IGNORECASE)),
-    ("onwards", re.compile(
-        rf"""(?<![\d.,])(?P<y1>{_YEAR})\s+(?:and\s+)?(?:onwards?|and\s+beyond)\b""",
-        re.VERBOSE | re.IGNORECASE)),
-    ("decade", re.compile(
-        r"""(?<![\d.,])(?P<y>(?:1[89]|20)\d0)['’]?s\b""", re.VERBOSE)),
-    ("month", re.compile(
-        rf"""(?<![\w])(?P<month>{_MONTH})\b(?!\s*,?\s*(?:{_YEAR}|\d{{1,2}}\s*,?\s*{_YEAR}))""",
-        re.VERBOSE)),
-    ("weekday", re.compile(
-        rf"""\b(?:on\s+|last\s+|this\s+|next\s+)(?P<day>{_WEEKDAYS})\b|\b(?P<word>yesterday|today)\b""",
-        re.VERBOSE)),
+          | (?P<open>{_OPEN})\b)""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "onwards",
+        re.compile(
+            rf"""(?<![\d.,])(?P<y1>{_YEAR})\s+(?:and\s+)?(?:onwards?|and\s+beyond)\b""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    ("decade", re.compile(r"""(?<![\d.,])(?P<y>(?:1[89]|20)\d0)['’]?s\b""", re.VERBOSE)),
+    (
+        "month",
+        re.compile(
+            rf"""(?<![\w])(?P<month>{_MONTH})\b(?!\s*,?\s*(?:{_YEAR}|\d{{1,2}}\s*,?\s*{_YEAR}))""", re.VERBOSE
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"""\b(?:on\s+|last\s+|this\s+|next\s+)(?P<day>{_WEEKDAYS})\b|\b(?P<word>yesterday|today)\b""",
+            re.VERBOSE,
+        ),
+    ),
     ("now", re.compile(r"""\b(?:now|currently|presently|at\s+present)\b""", re.VERBOSE | re.IGNORECASE)),
-    ("year", re.compile(
-        rf"""(?<![\d.,$¥€£/\w])(?<![\d][-–])(?P<y>{_YEAR})      # a bare year, not part of a number
-        (?![\d]|[.,]\d|\s*%|\s*per\s?cent|\s*[-–]\s*\d)""", re.VERBOSE)),
+    (
+        "year",
+        re.compile(
+            rf"""(?<![\d.,$¥€£/\w])(?<![\d][-–])(?P<y>{_YEAR})      # a bare year, not part of a number
+        (?![\d]|[.,]\d|\s*%|\s*per\s?cent|\s*[-–]\s*\d)""",
+            re.VERBOSE,
+        ),
+    ),
 ]
 
 _PREPOSITION_BEFORE = re.compile(
@@ -114,47 +202,63 @@ _PREPOSITION_BEFORE = re.compile(
          |over|to|at|of|around|circa|c\.|within|on|as\s+at)
         \s+(?:(?:the\s+)?(?:end|start|beginning|middle|course|turn|close|first\s+half|second\s+half)\s+of\s+)?
         (?:the\s+)?(?:(?:late|early|mid)[-\s]*)?(?:(?:fiscal\s+)?year\s+)?$""",
-    re.VERBOSE | re.IGNORECASE)
+    re.VERBOSE | re.IGNORECASE,
+)
 
 _PRICE_BASE_BEFORE = re.compile(
-    r"""(?:\bconstant\s*(?:\(?\s*)?|\breal\s+|\bin\s+|\bbase\s+year\s+)$""", re.IGNORECASE)
-_PRICE_BASE_AFTER = re.compile(r"""^\s*(?:prices|dollars|US\s*dollars|USD|US\$|\$|yen|euros?)\b""",
-                               re.IGNORECASE)
+    r"""(?:\bconstant\s*(?:\(?\s*)?|\breal\s+|\bin\s+|\bbase\s+year\s+)$""", re.IGNORECASE
+)
+_PRICE_BASE_AFTER = re.compile(
+    r"""^\s*(?:prices|dollars|US\s*dollars|USD|US\$|\$|yen|euros?)\b""", re.IGNORECASE
+)
 _CITATION_AROUND = re.compile(r"""\(\s*[A-Z][\w&.\- ]{1,40}?,?\s+$""")
 _FUTURE = re.compile(
     r"""\b(?:will|shall|would|(?:is|are)\s+(?:expected|forecast|projected|scheduled|due|set|to)
       |(?:expects?|expected|forecasts?|projected|projects?|plans?|planned|aims?|intends?|scheduled|set|agreed
          |decided|pledged|promised|vowed|voted|approved|committed)\s+to
       |scheduled\s+for|to\s+be\s+held)\b""",
-    re.VERBOSE | re.IGNORECASE)
+    re.VERBOSE | re.IGNORECASE,
+)
 """Words that put a yearless month or quarter in the future (`will open in October`)."""
 _SUPERLATIVE_SINCE = re.compile(
     r"""\b(?:highest|lowest|biggest|largest|smallest|weakest|strongest|fastest|slowest|best|worst|first|most
       |least|steepest|sharpest|deepest|greatest|record|softest|hottest|widest|narrowest)\b
     (?:\s+[\w-]+){0,4}?\s+since\s+(?:the\s+)?(?:(?:late|early|mid)[-\s]*)?(?:fiscal\s+(?:year\s+)?|FY\s?)?$""",
-    re.VERBOSE | re.IGNORECASE)
+    re.VERBOSE | re.IGNORECASE,
+)
 """`the highest since fiscal 2015`, `its weakest level since 1990`: a comparison, not the value's period."""
 _EVENT_VERB = re.compile(
     r"""\b(?P<verb>founded|established|set\s+up|created|launched|formed|inaugurated|built|constructed
       |opened|convened|incorporated|introduced|proposed|initiated|instituted|chartered|started|began|begun
       |revived|unveiled)\b
-    (?P<mid>[^,;:()\n–—]{0,50}?)$""", re.VERBOSE | re.IGNORECASE)
+    (?P<mid>[^,;:()\n–—]{0,50}?)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 """A founding/creation verb shortly before a year: the year dates that event (`established in 2005`)."""
-_TEMPORAL_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|once|as\s+soon\s+as|by\s+the\s+time)\b"
-                              r"[^,;:]{0,60}$", re.IGNORECASE)
+_TEMPORAL_CLAUSE = re.compile(
+    r"\b(?:when|after|before|since|until|once|as\s+soon\s+as|by\s+the\s+time)\b"
+    r"[^,;:]{0,60}$",
+    re.IGNORECASE,
+)
 _FULL_DATE = re.compile(
     rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+(?P<y1>{_YEAR})
           | (?P<m2>{_MONTH_ANY})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR}))(?![\d])""",
-    re.VERBOSE)
+    re.VERBOSE,
+)
 _SINCE_FOUNDING = re.compile(
     r"""\bsince\s+(?:its|their|the|his|her)\s+(?:founding|foundation|creation|establishment|inception|launch
-      |start|listing|opening|beginning|introduction)\s+in\s+$""", re.VERBOSE | re.IGNORECASE)
+      |start|listing|opening|beginning|introduction)\s+in\s+$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _RELEASE_BEFORE = re.compile(
     r"""\b(?:said|says|showed|shows|announced|announces|reported|reports|told|added|released|published
-      |confirmed|stated|noted|revealed|disclosed)\b[^.;,]{0,20}$""", re.VERBOSE | re.IGNORECASE)
+      |confirmed|stated|noted|revealed|disclosed)\b[^.;,]{0,20}$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 """`data showed on Thursday`: the day a figure was released, not the period it measures."""
 
 
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|our)|['’]s)\s+$",
-                                re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|this|that|his|her|our)|['’]s)\s+$", re.IGNORECASE
+)
 _WORD_AFTER = re.compile(r"^\s+[A-Za-z]")
