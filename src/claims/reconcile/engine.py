@@ -19,6 +19,7 @@ from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_
 
 from .arithmetic import find_arithmetic_conflicts, listed_parts
 from .blocking import candidate_pairs
+from .calibration import THRESHOLD, WEIGHTS
 from .classify import SEVERITY_HIGH, SEVERITY_LOW, Outcome, classify_pairs
 from .consensus import support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
@@ -26,6 +27,7 @@ from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
 from .match import same_quantity
 from .normalize import ClaimTable, build_table
 from .rules import MatchRules
+from .scoring import match_probability, pair_features
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,11 @@ KIND_OF = {
     Outcome.ROUNDING: ConflictKind.ROUNDING,
 }
 SEVERITY_OF = {SEVERITY_HIGH: Severity.HIGH, SEVERITY_LOW: Severity.LOW}
+
+
+def tier_of(conflict: Conflict) -> str:
+    """`finding` (at or above the threshold; sentence-level checks always) or `possible`."""
+    return str(conflict.details.get("tier", "finding"))
 
 
 def _ordered(claims: Sequence[Claim], a: int, b: int) -> tuple[int, int]:
@@ -69,7 +76,12 @@ def _linked_rows(table: ClaimTable, rules: MatchRules, focus: np.ndarray, exclud
 
 
 def _pair_conflicts(
-    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None, exclude: np.ndarray | None = None
+    table: ClaimTable,
+    rules: MatchRules,
+    focus: np.ndarray | None,
+    exclude: np.ndarray | None = None,
+    *,
+    threshold: float = THRESHOLD,
 ) -> list[Conflict]:
     claims = table.claims
     i, j, score = candidate_pairs(table, rules, focus, exclude)
@@ -141,6 +153,10 @@ def _pair_conflicts(
         )
         if support_text:
             explanation = f"{explanation} {support_text[0].upper()}{support_text[1:]}"
+        features = pair_features(
+            table, a, b, subject_score=float(score[k]), cosine=float(cosine[k]), kind=kind.value
+        )
+        probability = match_probability(features, WEIGHTS)
         found.append(
             Conflict(
                 conflict_id=make_conflict_id(ids_a[0], ids_b[0]),
@@ -153,15 +169,13 @@ def _pair_conflicts(
                 relative_difference=min(1.0, float(rel[k])),
                 explanation=explanation,
                 scope=scope_of(ca, cb),
-                score=round(
-                    max(float(score[k]) / 100, float(cosine[k]))
-                    * confidence
-                    * (0.5 + 0.5 * min(1.0, float(rel[k]))),
-                    6,
-                ),
+                score=round(probability * confidence, 6),
                 consensus_value=consensus,
                 support=support_text,
                 details={
+                    "tier": "finding" if probability >= threshold else "possible",
+                    "match_probability": round(probability, 4),
+                    "features": {name: round(value, 4) for name, value in features.items()},
                     "subject_score": float(score[k]),
                     "topic_similarity": round(float(cosine[k]), 3),
                     "cross_currency": bool(cross),
@@ -203,7 +217,8 @@ def find_conflicts(
     if focus_mask is not None:
         # a finding stands for a whole group of statements: recompute the groups the focus claims join
         focus_mask = focus_mask | _linked_rows(table, rules, focus_mask, parts)
-    found = _pair_conflicts(table, rules, focus_mask, parts)
+    threshold = float(getattr(settings, "finding_threshold", THRESHOLD))
+    found = _pair_conflicts(table, rules, focus_mask, parts, threshold=threshold)
     if focus_rows is not None:
         focus_ids = {claims[r].claim_id for r in focus_rows}
         found = [c for c in found if focus_ids & {*c.details["members_a"], *c.details["members_b"]}]  # type: ignore[misc]
@@ -217,9 +232,15 @@ def find_conflicts(
             -kept.score,
         ):
             unique[conflict.conflict_id] = conflict
-    ranked = sorted(unique.values(), key=lambda c: (SEVERITY_RANK[c.severity], -c.score, c.conflict_id))
-    logger.info("reconciliation: %d claims, %d findings", len(claims), len(ranked))
+    ranked = sorted(
+        unique.values(),
+        key=lambda c: (tier_of(c) != "finding", SEVERITY_RANK[c.severity], -c.score, c.conflict_id),
+    )
+    possible = sum(tier_of(c) != "finding" for c in ranked)
+    logger.info(
+        "reconciliation: %d claims, %d findings, %d possible", len(claims), len(ranked) - possible, possible
+    )
     return ranked
 
 
-__all__ = ["find_conflicts", "topic_of"]
+__all__ = ["find_conflicts", "tier_of", "topic_of"]
