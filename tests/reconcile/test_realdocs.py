@@ -1,0 +1,51 @@
+"""Findings on real documents against their gold files (bench/reconcile_real.py's scorer), kept from falling.
+
+- the seeds (raw/ with tests/data/seed_findings.json);
+- the development set of real documents (tests/data/realdocs/set_a) once its gold file exists.
+
+The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
+one fails here. The validation set (set_b) is scored only at milestones, by hand, never in the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import reconcile_real as rr  # noqa: E402
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+# set -> (precision floor, recall floor, duplicates allowed, look-alikes allowed)
+FLOORS: dict[str, tuple[float, float, int, int]] = {
+    "seeds": (1.0, 0.9, 0, 0),
+    "set_a": (0.0, 0.0, 99, 99),
+}
+
+
+def _folder(name: str) -> tuple[Path, Path]:
+    if name == "seeds":
+        return ROOT / "raw", ROOT / "tests" / "data" / "seed_findings.json"
+    return rr.set_paths(name)
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_realdocs_findings_do_not_fall(name: str) -> None:
+    docs, gold_path = _folder(name)
+    if not gold_path.exists():
+        pytest.skip(f"{name}: no gold file yet")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    assert rr.check_gold(gold, docs) == []
+    score, _, _ = rr.run(name, docs, gold)
+    print("\n" + rr.format_score(score))
+    precision, recall, duplicates, look_alikes = FLOORS[name]
+    assert (score.finding.precision or 0.0) >= precision
+    assert (score.recall or 0.0) >= recall
+    assert len(score.finding.duplicates) <= duplicates
+    assert len(score.finding.look_alikes) <= look_alikes
