@@ -96,6 +96,26 @@ def pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **commo
             {"subject": "defence budget", "period": 2025, "entities": ("Poland",)},
             id="other_stage",
         ),
+        pytest.param(
+            "The bank lent ¥30 billion ($210 million) for the new port.",
+            "$210 million",
+            210e6,
+            "The bank lent $250 million for the new port.",
+            "$250 million",
+            250e6,
+            {"subject": "bank loan for the port", "period": 2024, "entities": ("Ghana",)},
+            id="conversion_equivalent",
+        ),
+        pytest.param(
+            "The world economy will grow by 3.1% this year.",
+            "3.1%",
+            3.1,
+            "The economy will grow by 6.4% this year, the ministry said.",
+            "6.4%",
+            6.4,
+            {"kind": "percent", "subject": "economic growth", "period": 2025, "entities": ("Vietnam",)},
+            id="other_party_world",
+        ),
     ],
 )
 def test_facet_matching_look_alike_is_not_reported(

@@ -2,8 +2,9 @@
 
 Two statements are one quantity only when they agree on what is measured, for whom, when, and also on:
 
-- `role`: a level (unmarked), a `change` ("an increase of ¥3 billion", "a ¥10 billion rise"), the `base` of
-  a comparison ("up from 58.9% a year ago"), a `share` ("34% of GDP"), a `target` ("a target of 1 million");
+- `role`: a level (unmarked), a stated conversion (`equivalent`, compared with nothing), a `change`
+  ("an increase of ¥3 billion", "a ¥10 billion rise"), the `base` of a comparison ("up from 58.9% a year
+  ago"), a `share` ("34% of GDP"), a `target` ("a target of 1 million");
 - `stage`: proposed, approved, revised, forecast, provisional, final, adjusted (non-GAAP), gaap, ordered,
   delivered (the version of a figure a statement gives); "" when the text names none;
 - `scope`: scope words (additional, previous, later_tranche, new, per_capita, per_day/month/year,
@@ -86,7 +87,7 @@ class Window:
     kind: str
 
 
-_CLAUSE_END = re.compile(r"[;:]|\.\s|\s[-–—]\s")
+_CLAUSE_END = re.compile(r"[;:]|\.\s+(?=[A-Z“\"])|\s[-–—]\s")  # "c. 20 billion" is no clause end
 
 
 def window(
@@ -241,6 +242,31 @@ def role_share(w: Window) -> bool:
     )
 
 
+_EQUIVALENT_LEFT = re.compile(
+    r"""
+    \d[\d.,]*\s*(?:[a-z.]+\s*){0,2}       # an amount just before: "¥400 million", "Rs 48 lakh crore"
+    (?:\(|\[|,?\s*or|,?\s*i\.e\.)\s*        # a bracket or "or" opens its conversion
+    (?:about|approximately|approx\.?|around|roughly|some|nearly|almost|c\.|~|equivalent\s+to|
+       equal\s+to|worth)?\s*
+    (?:us|usd|eur|gbp|jpy|rs\.?|inr)?\s*[$€£¥₹\\]*\s*$   # the conversion's own currency mark
+    """,
+    re.VERBOSE,
+)
+
+
+def role_equivalent(w: Window) -> bool:
+    """A stated conversion of the amount before it ("¥400 million ($2.81 million)"): checked against the
+    exchange rate by `reconcile.conversion`, never set against other statements (two writers convert at
+    two dates' rates).
+
+    >>> role_equivalent(window("a grant of ¥400 million ($2.81 million) for boats", 26, 38, kind="money"))
+    True
+    >>> role_equivalent(window("a grant of $2.81 million for boats", 11, 24, kind="money"))
+    False
+    """
+    return w.kind == "money" and bool(_EQUIVALENT_LEFT.search(w.left[-40:]))
+
+
 def role_target(w: Window) -> bool:
     """An aim: "a target of 1 million", "aims to reach $10 billion".
 
@@ -251,6 +277,7 @@ def role_target(w: Window) -> bool:
 
 
 ROLE_RULES: tuple[tuple[str, Callable[[Window], bool]], ...] = (
+    ("equivalent", role_equivalent),
     ("base", role_base),
     ("change", role_change),
     ("target", role_target),
@@ -437,7 +464,7 @@ def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
     ('grain',)
     """
     out = []
-    if a.role != b.role:
+    if a.role != b.role or a.role == "equivalent":
         out.append("role")
     if a.stage and b.stage and a.stage != b.stage:
         out.append("stage")

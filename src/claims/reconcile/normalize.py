@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
 from .vocabulary import CHANGE_WORDS, MEASURE_BASE, normalize_entity, place_names
 
 logger = logging.getLogger(__name__)
+
 
 def dimension(claim: Claim) -> tuple[str, str, float]:
     """(dimension family, unit within it, factor to the base unit) of a claim.
@@ -195,6 +197,24 @@ def _describe(
     return " ".join(toks), frozenset(toks), names, " ".join(counted_toks), specific
 
 
+WORLD = "world"
+_WORLD_RE = re.compile(r"\b(?:world|world's|global|worldwide|globally)\b", re.IGNORECASE)
+
+
+def world_scope(subject: str, left: str) -> bool:
+    """The figure is the world's, not a country's: said in its subject or in the words just before it.
+
+    >>> world_scope("world GDP growth", ""), world_scope("growth", "while the global economy grew ")
+    (True, True)
+    >>> world_scope("Vietnam's GDP growth", "the economy grew "), world_scope("exports", "to the world, ")
+    (False, False)
+    """
+    if _WORLD_RE.search(subject):
+        return True
+    tail = left[-35:]
+    return bool(_WORLD_RE.search(tail)) and not re.search(r"\b(?:to|across|around)\s+the\s+world\b", tail)
+
+
 def facets_of(claim: Claim) -> Facets:
     """The claim's facets, read from its sentence (see `claims.context.facets`); defaults when unplaced."""
     span = locate(claim)
@@ -229,7 +249,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int64)
     subject_cache: dict[tuple[str, str | None], tuple[str, frozenset[str], frozenset[str], str, bool]] = {}
-    entity_cache: dict[tuple[str, ...], int] = {}
+    entity_cache: dict[tuple[tuple[str, ...], bool], int] = {}
     interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
     places_id = np.zeros(n, dtype=np.int64)
     names_id = np.zeros(n, dtype=np.int64)
@@ -281,11 +301,14 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         subject_text, toks, nms, counted_text, specific[i] = described
         subject.append(subject_text)
         tokens.append(toks)
-        place_id = entity_cache.get(claim.entities)
+        left, right = windows[i]
+        worldwide = world_scope(claim.subject or "", left)
+        place_id = entity_cache.get((claim.entities, worldwide))
         if place_id is None:
             where = frozenset(p for e in claim.entities if (p := normalize_entity(e)) in places_all)
-            place_id = entity_cache[claim.entities] = interned.setdefault(where, len(interned))
-        left, right = windows[i]
+            if worldwide:  # "the world's growth of 3.2%" is another party than a country's
+                where = frozenset({WORLD})
+            place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
         local.append(local_text(left, right))
         shape_id[i] = interned.setdefault(("shape", masked(claim.sentence)), len(interned))
         years_id[i] = interned.setdefault(("years", sentence_years(claim.sentence)), len(interned))
