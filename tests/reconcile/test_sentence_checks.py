@@ -265,3 +265,20 @@ def test_arithmetic_focus_only_for_focus_sentences():
     assert len(find_conflicts(claims, SETTINGS, focus={claims[-1].claim_id})) == 1
     unrelated = claim(1.0, kind="count", counted="boats", subject="boats", doc="other.txt")
     assert find_conflicts([*claims, unrelated], SETTINGS, focus={unrelated.claim_id}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "stated_value", "low", "high"),
+    [
+        ("Sales went from $50 million to $40 million, an increase of 30%.", "30%", 30.0, 50e6, 40e6),
+    ],
+)
+def test_sentence_checks_relative_difference_stays_within_one(sentence, stated, stated_value, low, high):
+    claims = [
+        claim(low, sentence=sentence, surface="$50 million", subject="sales", period=2024),
+        claim(high, sentence=sentence, surface="$40 million", subject="sales", period=2024),
+        claim(stated_value, kind="percent", sentence=sentence, surface=stated, subject="sales", period=2024),
+    ]
+    found = [c for c in find_conflicts(claims, Settings()) if c.kind is ConflictKind.ARITHMETIC]
+    assert found
+    assert all(0.0 <= c.relative_difference <= 1.0 for c in found)

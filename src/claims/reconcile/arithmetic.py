@@ -166,7 +166,8 @@ def _conflict(
     operands: Sequence[Claim],
 ) -> Conflict:
     value = _point(stated) or 0.0
-    rel = abs(expected - value) / max(abs(expected), abs(value), 1e-12)
+    # a stated rise against an actual fall differs by more than either figure: the share is capped at 1
+    rel = min(1.0, abs(expected - value) / max(abs(expected), abs(value), 1e-12))
     where = f"{stated.chapter} of {stated.doc}" if stated.chapter else stated.doc
     return Conflict(
         conflict_id=make_conflict_id(stated.claim_id, operand.claim_id),
