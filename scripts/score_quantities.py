@@ -2,6 +2,11 @@
 """Run the quantity extractor over whole raw files and score it against the dev gold.
 
 Usage: .venv/bin/python scripts/score_quantities.py [--raw raw] [--gold GOLD] [--out CSV] [--blank] [--all]
+       .venv/bin/python scripts/score_quantities.py --records [--blank] < lines
+
+With --records it is the `claims quantities` contract instead (stdin lines of text or JSON with a "text"
+field -> one JSON record per line from `claims.nlp.quantities.quantity_record`), e.g. for
+`python3 ../shared/eval/quantbench.py GOLD -- .venv/bin/python scripts/score_quantities.py --records`.
 
 Writes a CSV with the claims.csv columns (contract columns not produced by quantity extraction left empty)
 and runs ../shared/eval/score_claims.py on it. By default only the documents present in the gold are run.
@@ -10,6 +15,7 @@ and runs ../shared/eval/score_claims.py on it. By default only the documents pre
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import subprocess
@@ -74,6 +80,20 @@ def _write_pipeline_claims(writer: csv.DictWriter, path: Path, text: str, nlp: o
     return kinds
 
 
+def _records(nlp: object) -> int:
+    """The `claims quantities` contract on stdin/stdout, through `quantity_record`."""
+    from claims.nlp.quantities import quantity_record
+
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        if text.lstrip().startswith("{"):
+            with contextlib.suppress(json.JSONDecodeError, AttributeError):
+                text = str(json.loads(text).get("text", ""))
+        record = quantity_record(text, nlp)  # type: ignore[arg-type]
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raw", type=Path, default=Path("raw"))
@@ -87,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the full claim extraction (claims.extract: segmentation, table headers, periods)",
     )
+    ap.add_argument("--records", action="store_true", help="stdin lines -> quantity records (JSON lines)")
     a = ap.parse_args(argv)
+    if a.records:
+        return _records(None if a.blank else build_nlp())
 
     gold_docs = sorted(
         {json.loads(line)["doc"] for line in a.gold.read_text(encoding="utf-8").splitlines() if line.strip()}

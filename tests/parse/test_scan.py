@@ -288,7 +288,7 @@ HELDOUT_RULES = [
         "the rate fell two points to 4.1 per cent",
         [("two points", 2.0, "percentage point", "exact"), ("4.1 per cent", 4.1, "percent", "exact")],
     ),
-    ("The index fell 35 points.", [("35", 35.0, "count", "exact")]),  # index points: a count of points
+    ("The index fell 35 points.", [("35 points", 35.0, "point", "exact")]),  # index points: a unit
     ("The ECB raised rates by half a point.", [("half a point", 0.5, "percentage point", "exact")]),
     (
         "a three-quarters of a percentage point cut",

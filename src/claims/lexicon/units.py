@@ -16,7 +16,12 @@ BASIS_POINT = "basis point"
 # Percent forms after a number (case-insensitive).
 PERCENT_FORMS: tuple[str, ...] = ("%", "percent", "per cent", "per-cent", "pct", "pc", "％")
 PERCENTAGE_POINT_FORMS: tuple[str, ...] = (
-    "percentage points", "percentage point", "percent points", "per cent points", "ppt", "ppts",
+    "percentage points",
+    "percentage point",
+    "percent points",
+    "per cent points",
+    "ppt",
+    "ppts",
 )
 # Points after a number: percentage points when a percentage follows in the same phrase
 # ("rose 0.1 pts to 66.9%", "fell two points to 4.1 per cent"); otherwise index points, left unread.
@@ -37,8 +42,15 @@ _add("meter", "meter", "meters", "metre", "metres")
 _add("kilometer", "kilometer", "kilometers", "kilometre", "kilometres")
 _add("centimeter", "centimeter", "centimeters", "centimetre", "centimetres")
 _add("millimeter", "millimeter", "millimeters", "millimetre", "millimetres")
-_add("square kilometer", "square kilometer", "square kilometers", "square kilometre", "square kilometres",
-     "sq km", "sq. km")
+_add(
+    "square kilometer",
+    "square kilometer",
+    "square kilometers",
+    "square kilometre",
+    "square kilometres",
+    "sq km",
+    "sq. km",
+)
 _add("square meter", "square meter", "square meters", "square metre", "square metres", "sq m")
 _add("square mile", "square mile", "square miles", "sq mi", "sq. mi")
 _add("square foot", "square foot", "square feet", "sq ft", "sq. ft")
@@ -94,24 +106,70 @@ _add("twenty-foot equivalent unit", "teu", "teus")
 
 # Symbols after a number, matched case-sensitively (glued or after one space).
 UNIT_SYMBOLS: dict[str, str] = {
-    "km/h": "kilometer per hour", "kph": "kilometer per hour", "mph": "mile per hour",
-    "m": "meter", "km": "kilometer", "cm": "centimeter", "mm": "millimeter", "km²": "square kilometer",
-    "km2": "square kilometer", "m²": "square meter", "m2": "square meter", "nmi": "nautical mile",
-    "NM": "nautical mile", "ft": "foot", "ha": "hectare", "kg": "kilogram", "t": "tonne",
-    "MT": "tonne", "L": "liter", "bbl": "barrel", "MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt",
-    "MWh": "megawatt hour", "GWh": "gigawatt hour", "kWh": "kilowatt hour", "TWh": "terawatt hour",
-    "kt": "knot", "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute",
-    "yrs": "year", "yr": "year", "°C": "degree celsius", "°F": "degree fahrenheit", "ºC": "degree celsius",
-    "C": "degree celsius", "F": "degree fahrenheit", "oz": "ounce", "lb": "pound", "lbs": "pound",
-    "kV": "kilovolt", "TW": "terawatt", "sq ft": "square foot", "TEU": "twenty-foot equivalent unit",
-    "mi": "mile", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte",
-    "Gbps": "gigabit per second", "Mbps": "megabit per second", "kbps": "kilobit per second",
-    "bp": "basis point", "bps": "basis point",
+    "km/h": "kilometer per hour",
+    "kph": "kilometer per hour",
+    "mph": "mile per hour",
+    "m": "meter",
+    "km": "kilometer",
+    "cm": "centimeter",
+    "mm": "millimeter",
+    "km²": "square kilometer",
+    "km2": "square kilometer",
+    "m²": "square meter",
+    "m2": "square meter",
+    "nmi": "nautical mile",
+    "NM": "nautical mile",
+    "ft": "foot",
+    "ha": "hectare",
+    "kg": "kilogram",
+    "t": "tonne",
+    "MT": "tonne",
+    "L": "liter",
+    "bbl": "barrel",
+    "MW": "megawatt",
+    "GW": "gigawatt",
+    "kW": "kilowatt",
+    "MWh": "megawatt hour",
+    "GWh": "gigawatt hour",
+    "kWh": "kilowatt hour",
+    "TWh": "terawatt hour",
+    "kt": "knot",
+    "h": "hour",
+    "hrs": "hour",
+    "hr": "hour",
+    "min": "minute",
+    "mins": "minute",
+    "yrs": "year",
+    "yr": "year",
+    "°C": "degree celsius",
+    "°F": "degree fahrenheit",
+    "ºC": "degree celsius",
+    "C": "degree celsius",
+    "F": "degree fahrenheit",
+    "oz": "ounce",
+    "lb": "pound",
+    "lbs": "pound",
+    "kV": "kilovolt",
+    "TW": "terawatt",
+    "sq ft": "square foot",
+    "TEU": "twenty-foot equivalent unit",
+    "mi": "mile",
+    "GB": "gigabyte",
+    "MB": "megabyte",
+    "TB": "terabyte",
+    "kB": "kilobyte",
+    "KB": "kilobyte",
+    "Gbps": "gigabit per second",
+    "Mbps": "megabit per second",
+    "kbps": "kilobit per second",
+    "bp": "basis point",
+    "bps": "basis point",
 }
 # Symbols that are only read when glued to the number ("48h", "44m"), never after a space.
 # Symbols that may follow a scale word ("24 million km2", "2 billion kWh"): no single letters or time units.
 SCALED_SYMBOLS: frozenset[str] = frozenset(
-    k for k, v in UNIT_SYMBOLS.items()
+    k
+    for k, v in UNIT_SYMBOLS.items()
     if len(k) > 1 and v not in ("hour", "minute", "year") and k not in ("kt", "MT")
 )
 GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min", "C", "F"})
@@ -121,18 +179,112 @@ GLUED_TEMPERATURE_LIMIT = 150
 # Measure units that can head a hyphenated modifier ("a 30-year plan", "a 97m-class vessel", "a
 # 700,000-barrel draw", "a 200-nautical-mile zone"): the list below plus every singular unit word (below).
 HYPHEN_UNIT_WORDS: dict[str, str] = {
-    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
-    "meter": "meter", "metre": "meter", "kilometer": "kilometer", "kilometre": "kilometer",
-    "km": "kilometer", "mile": "mile", "ton": "tonne", "tonne": "tonne", "megawatt": "megawatt",
-    "MW": "megawatt", "decade": "decade", "century": "century", "m": "meter",
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "meter": "meter",
+    "metre": "meter",
+    "kilometer": "kilometer",
+    "kilometre": "kilometer",
+    "km": "kilometer",
+    "mile": "mile",
+    "ton": "tonne",
+    "tonne": "tonne",
+    "megawatt": "megawatt",
+    "MW": "megawatt",
+    "decade": "decade",
+    "century": "century",
+    "m": "meter",
 }
 HYPHEN_UNIT_WORDS.update(
-    {form.replace(" ", "-"): name for form, name in UNIT_WORDS.items()
-     if not form.endswith("s") and form not in ("feet", "degree celsius", "teu", "kilo", "bpd", "sq. km")}
+    {
+        form.replace(" ", "-"): name
+        for form, name in UNIT_WORDS.items()
+        if not form.endswith("s") and form not in ("feet", "degree celsius", "teu", "kilo", "bpd", "sq. km")
+    }
 )
 
 # Time units that make a measure a rate when written after it ("2 million barrels per day").
 RATE_TIME_UNITS: dict[str, str] = {
-    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
-    "month": "month", "year": "year", "annum": "year",
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "annum": "year",
 }
+
+# --------------------------------------------------------------------------------------------------
+# The registry layer: symbols and words not listed above are looked up in pint's unit registry
+# (`claims.parse.units.registry_unit`), restricted to the units below, so that ordinary words that pint
+# also knows as units ("in", "at", "hand", "point", "bar", "stone") are never read as units.
+
+# pint base units (canonical pint names) read with or without an SI prefix ("mAh", "GHz", "µm", "kPa",
+# "megawatts"): SI base and derived units (BIPM SI brochure, 9th ed., tables 2 and 4), units accepted for
+# use with the SI (table 8: liter, tonne, electronvolt) and the energy, charge and data units of
+# engineering and consumer-technology copy (watt hour, ampere hour, volt ampere, calorie, byte, bit).
+REGISTRY_BASES: dict[str, str] = {
+    "meter": "meter", "gram": "gram", "second": "second", "ampere": "ampere", "kelvin": "kelvin",
+    "mole": "mole", "candela": "candela", "hertz": "hertz", "newton": "newton", "pascal": "pascal",
+    "joule": "joule", "watt": "watt", "coulomb": "coulomb", "volt": "volt", "farad": "farad", "ohm": "ohm",
+    "siemens": "siemens", "weber": "weber", "tesla": "tesla", "henry": "henry", "lumen": "lumen",
+    "lux": "lux", "becquerel": "becquerel", "gray": "gray", "sievert": "sievert", "liter": "liter",
+    "metric_ton": "tonne", "electron_volt": "electron volt", "watt_hour": "watt hour",
+    "ampere_hour": "ampere hour", "volt_ampere": "volt ampere", "calorie": "calorie", "byte": "byte",
+    "bit": "bit", "decibel": "decibel", "horsepower": "horsepower", "bar": "bar",
+    "british_thermal_unit": "british thermal unit",
+}  # fmt: skip
+# SI prefixes read before a registry base (the rare ones, atto/zepto/exa..., are left out: "at" is not
+# "attotonne").
+REGISTRY_PREFIXES: frozenset[str] = frozenset(
+    {"kilo", "mega", "giga", "tera", "peta", "milli", "micro", "nano", "pico", "centi", "deci", "hecto"}
+)
+# Unprefixed registry bases that are also everyday words or single letters read only when glued to the
+# number or written as symbols in a compound ("5 W charger" is read, "5 bar" is not).
+REGISTRY_WORDLIKE: frozenset[str] = frozenset({"bar", "bit", "gray", "henry", "lux", "byte"})
+# Single-letter symbols read after a number (others, like K, M, T, G, are scale letters or names).
+SINGLE_LETTER_SYMBOLS: frozenset[str] = frozenset({"W", "V", "A", "J", "N", "g", "Ω"})
+
+# The domain layer: units of news, sports and finance copy that the registry lacks or names otherwise.
+# Symbols (case-sensitive) ...
+DOMAIN_SYMBOLS: dict[str, str] = {
+    "bhp": "brake horsepower", "hp": "horsepower", "PS": "metric horsepower",
+    "mpg": "mile per gallon", "MPG": "mile per gallon", "m.p.g.": "mile per gallon",
+    "m.p.h.": "mile per hour", "m.p.h": "mile per hour", "km/h": "kilometer per hour",
+    "kmh": "kilometer per hour", "ppm": "part per million", "ppb": "part per billion",
+    "Nm": "newton meter", "N·m": "newton meter", "N-m": "newton meter",
+    "lb-ft": "pound-foot", "lb.-ft.": "pound-foot", "lb ft": "pound-foot", "ft-lb": "pound-foot",
+    "rpm": "revolution per minute", "RPM": "revolution per minute", "psi": "pound per square inch",
+    "ksi": "kip per square inch", "cc": "cubic centimeter", "mAh": "milliampere hour",
+    "Ghz": "gigahertz", "Mhz": "megahertz", "ghz": "gigahertz", "mhz": "megahertz",
+    "sq m": "square meter", "sqm": "square meter", "sq km": "square kilometer", "sqft": "square foot",
+    "m3": "cubic meter", "m³": "cubic meter", "cm2": "square centimeter", "cm²": "square centimeter",
+    "µm": "micrometer", "μm": "micrometer",
+    # a degree sign lost in conversion to text: "2.14degF", "1.19deg C"
+    "degF": "degree fahrenheit", "degC": "degree celsius", "deg F": "degree fahrenheit",
+    "deg C": "degree celsius",
+    # statistic abbreviations of sports copy: points, rebounds, assists, steals, blocks per game
+    "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game",
+    "spg": "steal per game", "bpg": "block per game",
+}  # fmt: skip
+# ... and words (case-insensitive, plural forms included).
+DOMAIN_WORDS: dict[str, str] = {
+    "horsepower": "horsepower", "brake horsepower": "brake horsepower",
+    "pound-feet": "pound-foot", "pound-foot": "pound-foot", "pounds-feet": "pound-foot",
+    "foot-pounds": "pound-foot", "foot-pound": "pound-foot", "lb-ft": "pound-foot",
+    "parts per million": "part per million", "parts per billion": "part per billion",
+    "miles per gallon": "mile per gallon", "revolutions per minute": "revolution per minute",
+    "points per game": "point per game", "rebounds per game": "rebound per game",
+    "assists per game": "assist per game",
+    "milliamp hours": "milliampere hour", "milliampere hours": "milliampere hour",
+    "micron": "micrometer", "microns": "micrometer", "calories": "calorie", "kilocalories": "kilocalorie",
+    "decibels": "decibel", "volts": "volt", "amps": "ampere", "watts": "watt",
+}  # fmt: skip
+
+# Index and score points: "rose 58.06 points", "1,463.87 points" (read when no percentage follows).
+POINT = "point"

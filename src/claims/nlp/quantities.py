@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claims.errors import OffsetMismatchError
+from claims.parse.nonclaims import URL, PlainLayout, claim_drop_reason
 from claims.parse.numbers import to_float
 from claims.parse.scan import COUNT, Candidate, scan
 from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier, Quantity
@@ -74,10 +76,17 @@ def quantities_in_text(text: str, nlp: Language) -> list[Quantity]:
 
 def compute_quantities(doc: Doc, *, scanner: Scanner = scan) -> list[Quantity]:
     """Scan `doc.text`, then use tags and dependencies (when the Doc has them) to judge counts."""
-    text = doc.text
-    parsed = doc.has_annotation("DEP") and doc.has_annotation("TAG")
-    candidates = scanner(text, keep_bare=parsed)
-    out: list[Quantity] = []
+    return [to_quantity(c, doc.text) for c in _judged(doc, scanner(doc.text, keep_bare=_parsed(doc)))]
+
+
+def _parsed(doc: Doc) -> bool:
+    return doc.has_annotation("DEP") and doc.has_annotation("TAG")
+
+
+def _judged(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates refined by the parser (when the Doc has one); bare numbers it does not take dropped."""
+    parsed = _parsed(doc)
+    out: list[Candidate] = []
     for candidate in candidates:
         if parsed:
             refined = _refine(doc, candidate)
@@ -86,8 +95,64 @@ def compute_quantities(doc: Doc, *, scanner: Scanner = scan) -> list[Quantity]:
             candidate = refined
         elif candidate.bare:
             continue
-        out.append(to_quantity(candidate, text))
+        out.append(candidate)
     return out
+
+
+RECORD_FIELDS: tuple[str, ...] = (
+    "start", "end", "surface", "value", "value_low", "value_high", "unit", "kind", "qualifier", "counted",
+    "claim", "reason",
+)  # fmt: skip
+"""The fields of one mention in the `claims quantities` output, in order (DESIGN.md)."""
+
+
+def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]:
+    """One input text -> the `claims quantities` output record: every quantity mention with its kind.
+
+    Mentions the claims stage would not keep are reported too, with `"claim": False` and a `"reason"`: a
+    number inside a name ("5G"), a one-word count ("one solution"), or a not-a-claim rule of
+    `claims.parse.nonclaims` read on the text alone (a time reference, a label, a list number...). With
+    `nlp` (the pipeline of `claims.nlp.pipeline.build_nlp`), the parser refines counts; without, the text
+    scanner reads them alone.
+
+    >>> record = quantity_record("Sales of 5G phones rose 12% to $4.5 billion, one analyst said.")
+    >>> [(q["surface"], q["value"], q["unit"], q["claim"], q["reason"]) for q in record["quantities"]]
+    [('5G', 5.0, None, False, 'name'), ('12%', 12.0, 'percent', True, None), ('$4.5 billion', 4500000000.0, 'USD', True, None), ('one', 1.0, 'count', False, 'one_word_count')]
+    """  # noqa: E501
+    if not isinstance(text, str):
+        text = ""
+    doc = nlp(text) if nlp is not None else _blank()(text)
+    candidates = _judged(doc, scan(text, keep_bare=_parsed(doc), general=True))
+    url_spans = [m.span() for m in URL.finditer(text)]
+    layout = PlainLayout()
+    mentions = []
+    for candidate in candidates:
+        quantity = to_quantity(candidate, text)
+        reason = candidate.reason or claim_drop_reason(text, layout, quantity, url_spans) or None
+        mentions.append(
+            {
+                "start": quantity.start,
+                "end": quantity.end,
+                "surface": quantity.surface,
+                "value": quantity.value,
+                "value_low": quantity.value_low,
+                "value_high": quantity.value_high,
+                "unit": quantity.unit,
+                "kind": str(quantity.kind),
+                "qualifier": str(quantity.qualifier),
+                "counted": quantity.counted,
+                "claim": reason is None,
+                "reason": reason,
+            }
+        )
+    return {"text": text, "quantities": mentions}
+
+
+@cache
+def _blank() -> Language:
+    import spacy
+
+    return spacy.blank("en")
 
 
 def to_quantity(candidate: Candidate, text: str) -> Quantity:
@@ -248,10 +313,37 @@ def _count_after_name(doc: Doc, token: Token, candidate: Candidate) -> Candidate
 
 # Nouns whose "of N" gives a count: "a total of 8", "a crew of 80", "a workforce of 12,000".
 _TOTAL_NOUNS = frozenset(
-    {"total", "sum", "fleet", "number", "maximum", "minimum", "tally", "count", "crew", "staff",
-     "workforce", "headcount", "membership", "contingent", "garrison", "complement", "force", "team",
-     "delegation", "population", "batch", "group", "squad", "army", "cohort", "sample", "majority",
-     "margin", "lead"}
+    {
+        "total",
+        "sum",
+        "fleet",
+        "number",
+        "maximum",
+        "minimum",
+        "tally",
+        "count",
+        "crew",
+        "staff",
+        "workforce",
+        "headcount",
+        "membership",
+        "contingent",
+        "garrison",
+        "complement",
+        "force",
+        "team",
+        "delegation",
+        "population",
+        "batch",
+        "group",
+        "squad",
+        "army",
+        "cohort",
+        "sample",
+        "majority",
+        "margin",
+        "lead",
+    }
 )
 
 

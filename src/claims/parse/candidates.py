@@ -33,6 +33,7 @@ class Candidate:
     bare: bool = False  # nothing says what the number is; kept only on request (see `scan`)
     after_name: bool = False  # a bare count right after a capitalised word (a name, or a country)
     fallback_kind: Kind | None = None  # for a scaled count: its kind if the word after is not its noun
+    reason: str | None = None  # why this quantity mention is no claim ("name", "one_word_count"); see scan
 
     def surface(self, text: str) -> str:
         return text[self.start : self.end]

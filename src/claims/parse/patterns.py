@@ -12,6 +12,8 @@ import re
 from claims.lexicon.currencies import CURRENCY_WORDS, usable_iso_codes
 from claims.lexicon.numbers import FRACTION_DENOMINATORS, SCALES, TENS, UNITS, VAGUE_PLURALS
 from claims.lexicon.units import (
+    DOMAIN_SYMBOLS,
+    DOMAIN_WORDS,
     GLUED_ONLY_SYMBOLS,
     HYPHEN_UNIT_WORDS,
     PERCENTAGE_POINT_FORMS,
@@ -53,6 +55,9 @@ CORE = re.compile(
         (?<![\w.,])                  # not glued to a word, a decimal point or a list comma ("region.12")
       | (?<=(?<![A-Za-z])[A-Z]{{3}})(?=[0-9])  # or glued to three capitals: an ISO code ("USD1.2bn"),
       | (?<=(?<![A-Za-z])R[MSsp])(?=[0-9])     # or a letter currency ("RM2.3 billion", "Rp15tn", "Rs500")
+      | (?<=(?<![A-Za-z])PS)(?=[0-9])          # or a mis-encoded pound sign ("PS2.7m")
+      | (?:(?<=\$US)|(?<=\$AU)|(?<=\$A)|(?<=\$NZ)|(?<=\$HK)|(?<=\$CA)|(?<=\$C)|(?<=\$SG)|(?<=\$S)
+          |(?<=\$NT)|(?<=\$MX))(?=[0-9])           # or a dollar with its country after it ("$US5m")
       | (?<=(?<![A-Za-z])R[sp]\.)(?=[0-9])     # ("Rs.500"); `read_atom` drops them unless a currency
     )
     (?<![A-Za-z][-+])                # not the tail of a name like F-35, COVID-19, ASEAN+3
@@ -98,6 +103,8 @@ CURRENCY_BEFORE = re.compile(
     (?:
         (?<![A-Za-z])(?P<cc>US|U\.S\.|USD|S|SG|A|AU|HK|NZ|C|CA|NT|R|MX)?(?P<ccsp>[ ]?)  # country prefix
         (?P<esc>\\)?(?P<dollar>\$)[ ]?                 # dollar, maybe Markdown-escaped
+      | (?P<esc2>\\)?(?P<dollar2>\$)(?P<cc2>US|AU|A|NZ|HK|CA|C|SG|S|NT|MX)[ ]?   # "$US5m", "$A82,615"
+      | (?<![A-Za-z])(?P<glued>PS|Y=)                  # a mis-encoded £ or ¥ glued to the digits: "PS6m"
       | (?P<sym>JP¥|CN¥|[¥￥€£₹₩₱฿₫₽₺])[ ]?              # one-character symbols
       | (?<![A-Za-z])(?P<letters>RMB|Rs\.?|RM|Rp\.?|CHF)[ ]?   # letter symbols
       | (?<![A-Za-z])(?P<iso>{alternation(usable_iso_codes())})[ ]?  # ISO 4217 codes
@@ -117,7 +124,7 @@ GLUED_AFTER = re.compile(
       | (?:bn|mn|mln|bln|tn|trn)                         # scale abbreviations
       | [kKmMbBT](?![\w²])                                # single-letter scales (or metre)
       | x(?![\w])|×                                       # multiplier
-      | (?:{alternation(k for k in UNIT_SYMBOLS)})        # unit symbols
+      | (?:{alternation([*UNIT_SYMBOLS, *DOMAIN_SYMBOLS])})  # unit symbols
     )
     (?![\w])
     """,
@@ -150,6 +157,8 @@ CURRENCY_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
+# A currency symbol written after the amount, glued or spaced ("1,200€", "15 £").
+SYMBOL_AFTER = re.compile(r"[ ]?(?P<sym>[€£¥₹₩₽])(?![\w])")
 # Minor currency units after the amount ("12.5 cents", "28.0 pence").
 SUBUNIT_AFTER = re.compile(r"[ ](?P<sub>(?i:us[ ]cents?|euro[ ]cents?|cents?|pence|penny|paise)|sen)(?![\w])")
 # Points after a number, and what must follow for them to be percentage points ("0.1 pts to 66.9%").
@@ -178,18 +187,29 @@ SPACED_METRE_AFTER = re.compile(
 )
 MULTIPLIER_AFTER = re.compile(r"(?:[ ](?P<times>(?i:times))|[ -]?(?P<fold>(?i:fold)))(?![\w])")
 UNIT_WORD_AFTER = re.compile(
-    rf"""[ ](?P<unit>(?i:{alternation(UNIT_WORDS)}))(?![\w])""",
+    rf"""[ ](?P<unit>(?i:{alternation([*UNIT_WORDS, *DOMAIN_WORDS])}))(?![\w])""",
     re.VERBOSE,
 )
 SCALED_SYMBOL_AFTER = re.compile(rf"[ ]?(?P<unit>{alternation(SCALED_SYMBOLS)})(?![\w])")
+_SPACED_SYMBOLS = [*(k for k in UNIT_SYMBOLS if k not in GLUED_ONLY_SYMBOLS), *DOMAIN_SYMBOLS]
 UNIT_SYMBOL_AFTER = re.compile(
-    rf"""[ ](?P<unit>{alternation(k for k in UNIT_SYMBOLS if k not in GLUED_ONLY_SYMBOLS)})(?![\w])""",
+    rf"""[ ](?P<unit>{alternation(_SPACED_SYMBOLS)})(?![\w])""",
     re.VERBOSE,
 )
 HYPHEN_UNIT_AFTER = re.compile(
     rf"""-(?P<unit>(?i:{alternation(HYPHEN_UNIT_WORDS)}))(?:-old)?(?![\w])""",
     re.VERBOSE,
 )
+# Any unit-shaped token after a number, resolved by `claims.parse.units.unit_name` (lexicon, domain layer,
+# then pint's registry): "4500 mAh", "2.4 GHz", "352 μm", "1.3 A/cm2", "640bhp", "275 pound-feet".
+_UNIT_TOKEN = r"""
+    (?:deg[ ]?[CF](?![\w])                              # "2.14degF", "1.19deg C" (a lost degree sign)
+      | [A-Za-zµμΩ]+[23²³]?                               # a symbol or word, maybe squared: "cm2", "mAh"
+        (?:[/·*⋅][A-Za-zµμΩ]+[23²³]?)?                     # a quotient or product: "km/h", "A/cm2", "N·m"
+        (?:-[A-Za-z]+)?                                   # a hyphened pair: "pound-feet", "lb-ft"
+    )"""
+GLUED_UNIT_AFTER = re.compile(rf"(?P<unit>{_UNIT_TOKEN})(?![\w/²³]|-[0-9])", re.VERBOSE)
+SPACED_UNIT_AFTER = re.compile(rf"[ ](?P<unit>{_UNIT_TOKEN})(?![\w/²³]|-[0-9])", re.VERBOSE)
 RANGE_SEPARATOR = re.compile(r"\A(?:[ ]?[-–—‐][ ]?|[ ]to[ ]|[ ]and[ ])\Z")
 
 # Regions where no number is a quantity.

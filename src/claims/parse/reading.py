@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from claims.lexicon.context import (
+    FUNCTION_WORDS,
     MONEY_CUES,
     POPULATION_CUES,
 )
@@ -21,10 +22,13 @@ from claims.lexicon.numbers import (
     VAGUE_PLURALS,
 )
 from claims.lexicon.units import (
+    DOMAIN_SYMBOLS,
+    GLUED_ONLY_SYMBOLS,
     GLUED_TEMPERATURE_LIMIT,
     HYPHEN_UNIT_WORDS,
     PERCENT,
     PERCENTAGE_POINT,
+    POINT,
     RATE_TIME_UNITS,
     TIMES,
     UNIT_SYMBOLS,
@@ -43,6 +47,7 @@ from claims.parse.patterns import (
     CURRENCY_BEFORE,
     FRACTION_POINT_AFTER,
     GLUED_AFTER,
+    GLUED_UNIT_AFTER,
     HYPHEN_UNIT_AFTER,
     MULTIPLIER_AFTER,
     PERCENT_AFTER,
@@ -52,13 +57,15 @@ from claims.parse.patterns import (
     SCALE_AFTER,
     SCALED_SYMBOL_AFTER,
     SPACED_METRE_AFTER,
+    SPACED_UNIT_AFTER,
     SUBUNIT_AFTER,
+    SYMBOL_AFTER,
     UNIT_SYMBOL_AFTER,
     UNIT_WORD_AFTER,
     WORD_AFTER,
 )
 from claims.parse.qualifiers import qualifier_after, qualifier_before
-from claims.parse.units import parse_unit
+from claims.parse.units import parse_unit, unit_name
 from claims.types import Kind, Qualifier
 
 
@@ -98,7 +105,8 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
         _read_accounting(text, atom)
         if not _read_prefix(text, atom):
             return None
-        if glued and (atom.currency is None or _glued_code(text, s) not in GLUED_ISO_CODES):
+        glued_currency = "glued_currency" in atom.flags or _glued_code(text, s) in GLUED_ISO_CODES
+        if glued and (atom.currency is None or not glued_currency):
             return None  # "ABC123", "FY2024", "COP28": letters glued to the digits that are not a currency
         if not _read_glued(text, atom):
             return None
@@ -173,7 +181,7 @@ def _read_prefix(text: str, atom: Atom) -> bool:
             atom.negative = text[s - 1] != "+"
             atom.start = atom.cue_start = s - 1
             s -= 1
-    elif s >= 6 and text[s - 6 : s].lower() == "minus " and (s == 6 or not text[s - 7].isalnum()):
+    elif s >= 6 and text[s - 6 : s].lower() in ("minus ", "minus-") and (s == 6 or not text[s - 7].isalnum()):
         atom.negative = True  # "growth of minus 2.1 percent"
         atom.start = atom.cue_start = s - 6
         return True
@@ -193,17 +201,26 @@ def _read_prefix(text: str, atom: Atom) -> bool:
     elif m["iso"]:
         code = m["iso"]
         start = m.start()
+    elif m["glued"]:
+        code = PREFIX_SYMBOLS[m["glued"]]
+        start = m.start()
+        atom.flags.add("glued_currency")
+    elif m["dollar2"]:
+        atom.flags.add("glued_currency")
+        code = PREFIX_SYMBOLS.get("$" + m["cc2"], "USD")
+        start = m.start("dollar2")
+        atom.cue_start = start if not m["esc2"] else start - 1
     else:  # a dollar sign
         cc = m["cc"]
         dollar = m.start("dollar")
-        if cc and m["ccsp"] and cc not in ("US", "U.S.", "USD"):
-            cc = None  # "A $5 grant": the article, not Australia
+        if cc and m["ccsp"] and cc in ("A", "S", "C", "R"):
+            cc = None  # "A $5 grant": the article, not Australia ("HK $5.4m" keeps its country)
         code = PREFIX_SYMBOLS.get((cc or "") + "$", "USD")
         start = dollar if m["esc"] or not cc else m.start()  # the Markdown escape is not in the surface
         atom.cue_start = m.start() if cc else dollar
         if m["esc"] and not cc:
             atom.cue_start = dollar - 1
-    if m["sym"] or m["letters"] or m["iso"]:
+    if m["sym"] or m["letters"] or m["iso"] or m["glued"]:
         atom.cue_start = start
     if not atom.negative and start > 0 and text[start - 1] in "-−":
         before = text[start - 2] if start >= 2 else " "
@@ -226,7 +243,7 @@ def _glued_code(text: str, start: int) -> str:
     code = letters[-3:] if len(letters) >= 3 and letters[-3:].isupper() and letters[-3:].isalpha() else ""
     if code:
         return code
-    return {"RM": "MYR", "Rp": "IDR", "Rs": "INR"}.get(letters[-2:], "")
+    return {"RM": "MYR", "Rp": "IDR", "Rs": "INR", "PS": "GBP"}.get(letters[-2:], "")
 
 
 def _read_accounting(text: str, atom: Atom) -> None:
@@ -247,7 +264,7 @@ def _read_accounting(text: str, atom: Atom) -> None:
     atom.flags.add("accounting")
 
 
-_CURRENCY_TAIL = frozenset("$¥￥€£₹₩₱฿₫₽₺.ps")  # last characters of the currency prefixes we read
+_CURRENCY_TAIL = frozenset("$¥￥€£₹₩₱฿₫₽₺.ps=")  # last characters of the currency prefixes we read
 
 
 def _read_glued(text: str, atom: Atom) -> bool:
@@ -258,7 +275,9 @@ def _read_glued(text: str, atom: Atom) -> bool:
     g = GLUED_AFTER.match(text, e)
     if g is None:
         ch = text[e]
-        return not (ch.isalpha() or ch == "_" or ch.isdigit())  # "5G", "2010s", "3rd", "1990s"
+        if ch.isalpha() or ch in "µμΩ":
+            return _read_glued_unit(text, atom)
+        return not (ch == "_" or ch.isdigit())  # "2010s", "3rd", "1990s"
     suffix = g["suffix"]
     if suffix in ("%", "％", "pc", "pct"):
         atom.unit, atom.kind = PERCENT, Kind.PERCENT
@@ -271,18 +290,38 @@ def _read_glued(text: str, atom: Atom) -> bool:
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     elif suffix.lower() in ("bn", "mn", "mln", "bln", "tn", "trn"):
         atom.factor = scale_factor(suffix)
-    elif suffix in SCALE_LETTERS and (atom.currency or suffix in "MBTK"):
+    elif suffix in SCALE_LETTERS and (atom.currency or suffix in "MBTKk"):
         atom.factor = SCALE_LETTERS[suffix]
-    elif suffix == "m" and not atom.currency and _noun_is_cue(text, g.end()):
+    elif suffix == "m" and not atom.currency and _million_before(text, g.end()):
         atom.factor = SCALE_LETTERS["m"]  # "1.5m people", "5m tourists": million, not metres
     elif suffix in ("C", "F") and (atom.currency or abs(atom.base) > GLUED_TEMPERATURE_LIMIT):
         return False  # "40C" is a temperature; "2024C" is not
-    elif suffix in UNIT_SYMBOLS and not atom.currency:
-        atom.unit, atom.kind = UNIT_SYMBOLS[suffix], Kind.MEASURE
+    elif (suffix in UNIT_SYMBOLS or suffix in DOMAIN_SYMBOLS) and not atom.currency:
+        atom.unit, atom.kind = UNIT_SYMBOLS.get(suffix) or DOMAIN_SYMBOLS[suffix], Kind.MEASURE
     else:
         return False
     atom.end = g.end()
     return True
+
+
+def _read_glued_unit(text: str, atom: Atom) -> bool:
+    """A unit symbol glued to the digits that the scale and symbol patterns did not read ("640bhp", "45g",
+    "2.4Ghz", "4500mAh"); a single capital letter makes a name ("5G", "4K" is read as a scale before).
+    False to drop the number ("2010s", "3rd", "A4x")."""
+    e = atom.end
+    m = GLUED_UNIT_AFTER.match(text, e)
+    if m is None:
+        return False
+    name = unit_name(m["unit"])
+    if name is not None and not atom.currency:
+        atom.unit, atom.kind = name, Kind.MEASURE
+        atom.end = m.end()
+        return True
+    if len(m["unit"]) == 1 and m["unit"].isupper() and not atom.currency:
+        atom.flags.add("glued_name")  # "5G", "3D": a name made of a number and a letter
+        atom.end = m.end()
+        return True
+    return False
 
 
 def _read_rate(text: str, atom: Atom) -> None:
@@ -304,6 +343,38 @@ def _noun_is_cue(text: str, pos: int) -> bool:
         return False
     word = m["word"].lower().rstrip(".,;:")
     return word in POPULATION_CUES or word in MONEY_CUES or word in _MILLION_NOUNS
+
+
+_DIMENSION_WORDS = frozenset(
+    {"long", "high", "tall", "deep", "wide", "above", "below", "away", "thick", "across", "class", "length"}
+)
+_NOUN_STOP = re.compile(r"[,;:.()\[\]!?]")
+
+
+def _million_before(text: str, pos: int) -> bool:
+    """After a glued lower-case "m": million rather than metres? ("2.7m sales", "1.5m people" vs "a 44m
+    vessel", "37m (121ft)-long", "ran the 100m in 9.8 seconds").
+
+    Million when a cue noun follows, or when the noun phrase after it (up to four words, before any
+    punctuation or function word) ends in a plural noun and holds no dimension word.
+    """
+    if _noun_is_cue(text, pos):
+        return True
+    window = text[pos : pos + 60]
+    stop = _NOUN_STOP.search(window)
+    words = (window[: stop.start()] if stop else window).split()[:6]
+    phrase: list[str] = []
+    for word in words:
+        lower = word.lower()
+        if lower in ("and", "or"):
+            continue  # "2.7m digital and physical sales"
+        if lower in FUNCTION_WORDS:
+            break
+        phrase.append(lower)
+    if not phrase or any(w.strip("-") in _DIMENSION_WORDS for w in phrase):
+        return False
+    last = phrase[-1]
+    return last.isalpha() and last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
 
 _MILLION_NOUNS = frozenset(
@@ -334,6 +405,11 @@ def _read_suffix(text: str, atom: Atom) -> None:
         if m:
             atom.factor = scale_factor(m["scale"])
             atom.end = m.end()
+            m = SCALE_AFTER.match(text, atom.end)
+            larger = scale_factor(m["scale"]) if m else None
+            if m and larger is not None and atom.factor is not None and larger > atom.factor:
+                atom.factor *= larger  # "4 hundred million", "two thousand million"
+                atom.end = m.end()
     if atom.unit is not None:
         return
     if atom.currency is None:
@@ -349,6 +425,10 @@ def _read_suffix(text: str, atom: Atom) -> None:
             atom.unit, atom.kind = PERCENTAGE_POINT, Kind.PERCENT  # "rose 0.1 pts to 66.9%"
             atom.end = m.end()
             return
+        if m and atom.form == "digits" and atom.factor is None:
+            atom.unit, atom.kind = POINT, Kind.MEASURE  # "rose 58.06 points": index or score points
+            atom.end = m.end()
+            return
         if atom.factor is None:
             m = SUBUNIT_AFTER.match(text, atom.end)
             if m:  # "12.5 cents", "28.0 pence"
@@ -356,6 +436,11 @@ def _read_suffix(text: str, atom: Atom) -> None:
                 atom.currency, atom.kind, atom.factor = major, Kind.MONEY, Decimal(1) / minor
                 atom.end = m.end()
                 return
+        m = SYMBOL_AFTER.match(text, atom.end)
+        if m:  # "1,200€"
+            atom.currency, atom.kind = PREFIX_SYMBOLS[m["sym"]], Kind.MONEY
+            atom.end = m.end()
+            return
         m = CURRENCY_AFTER.match(text, atom.end)
         if m:
             word = m["word"] or m["iso"]
@@ -386,6 +471,14 @@ def _read_suffix(text: str, atom: Atom) -> None:
                     atom.end = m.end()
                     _read_rate(text, atom)
                     return
+        m = SPACED_UNIT_AFTER.match(text, atom.end)
+        if m and m["unit"] not in GLUED_ONLY_SYMBOLS and (len(m["unit"]) > 1 or atom.factor is None):
+            name = unit_name(m["unit"])
+            if name is not None and not (atom.factor is not None and name in _TIME_UNITS):
+                atom.unit, atom.kind = name, Kind.MEASURE
+                atom.end = m.end()
+                _read_rate(text, atom)
+                return
         spaced_m = atom.factor is None and atom.form == "digits" and text.startswith(" m ", atom.end)
         if spaced_m and _noun_is_cue(text, atom.end + 2):
             atom.factor = SCALE_LETTERS["m"]  # "5 m people": million, spaced

@@ -32,6 +32,7 @@ from claims.lexicon.context import (
 )
 from claims.lexicon.numbers import (
     FRACTION_DENOMINATORS,
+    ONE_NOT_COUNTS,
 )
 from claims.lexicon.units import PERCENT, PERCENTAGE_POINT
 from claims.parse.around import (
@@ -73,11 +74,16 @@ MAX_TEXT = 50_000_000  # longer inputs are scanned in full but logged; nothing i
 # public API
 
 
-def scan(text: str, *, keep_bare: bool = False) -> list[Candidate]:
+def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[Candidate]:
     """All quantity candidates in `text`, sorted by start. Never raises on any string input.
 
     With `keep_bare`, bare numbers in running text (no unit, no noun after them, not a year, name or
     numbering) are returned too, flagged `bare=True`, for a parser to judge ("building four in Japan").
+    With `general`, quantity mentions that are no claim are returned too, each with its `reason`
+    (a number inside a name like "5G", a one-word count like "one solution").
+
+    >>> [(c.surface(t), c.reason) for t in ["5G phones for one family"] for c in scan(t, general=True)]
+    [('5G', 'name'), ('one', 'one_word_count')]
     """
     if not isinstance(text, str) or not text:
         return []
@@ -92,6 +98,7 @@ def scan(text: str, *, keep_bare: bool = False) -> list[Candidate]:
         if atom is not None and not blocked.overlaps(atom.start, atom.end):
             atoms.append(atom)
     out: list[Candidate] = []
+    others: list[Candidate] = []  # mentions that are no claim (`reason` set): returned only when general
     inherited: set[int] = set()  # indexes in `out` of values that took their unit from the one before
     i = 0
     while i < len(atoms):
@@ -106,6 +113,11 @@ def scan(text: str, *, keep_bare: bool = False) -> list[Candidate]:
                 i += 2
                 continue
         candidate = _classify(text, atom, keep_bare=keep_bare)
+        if candidate is not None and candidate.reason is not None:
+            if general:
+                others.append(candidate)
+            i += 1
+            continue
         if (candidate is None or candidate.bare) and out:
             compared = _compared_value(text, atom, out[-1], chained=len(out) - 1 in inherited)
             if compared is not None:
@@ -114,6 +126,9 @@ def scan(text: str, *, keep_bare: bool = False) -> list[Candidate]:
         if candidate is not None:
             out.append(candidate)
         i += 1
+    out = _currency_from_next(text, out)
+    if others:
+        out.extend(others)
     out.sort(key=lambda c: (c.start, c.end))
     return _drop_overlaps(out)
 
@@ -144,7 +159,9 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     sep = text[a.end : b.start]
     if not RANGE_SEPARATOR.match(sep):
         return None
-    if a.form != b.form or a.form not in ("digits", "words"):
+    if a.form not in ("digits", "words") or b.form not in ("digits", "words"):
+        return None  # "seven to 10 years", "five per cent to 20 per cent" mix words and digits
+    if "glued_name" in a.flags or "glued_name" in b.flags:
         return None
     if is_year(a) and (is_year(b) or (b.form == "digits" and len(b.num_text) <= 2 and not b.attached)):
         return "period"
@@ -165,7 +182,9 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     if a.negative and b.negative:
         return None
     factor_b = b.factor or ONE
-    factor_a = a.factor or b.factor or ONE
+    # "$30-34.6 million": the first bound takes the scale of the second, unless it is already the larger
+    # number ("$800,000 to $1.3 million", "$200 to $4 million": the first bound is written in full)
+    factor_a = a.factor or (b.factor if b.factor is not None and a.base <= b.base else None) or ONE
     low = a.base * factor_a * (-1 if a.negative else 1)
     high = b.base * factor_b * (-1 if b.negative else 1)
     if low > high:
@@ -271,6 +290,37 @@ class Reading:
 
 Verdict = Candidate | Rejected | None
 Rule = Callable[[Reading], Verdict]
+
+
+def glued_name(r: Reading) -> Verdict:
+    """ "5G", "3D": a number with a capital letter glued to it is a name, reported but no claim.
+
+    >>> trace("rolled out 5G networks")
+    [('5G', 'glued_name', 'name')]
+    """
+    if "glued_name" not in r.atom.flags:
+        return None
+    return r.candidate(kind=Kind.OTHER, reason="name")
+
+
+def one_with_noun(r: Reading) -> Verdict:
+    """ "one solution", "one man": a count of one, reported but no claim ("one of the", "one that" are not
+    counts at all).
+
+    >>> trace("for one man to balance"), trace("one of the largest")
+    ([('one', 'one_with_noun', 'one_word_count')], [('one', 'not_a_quantity', 'pronoun_one')])
+    """
+    atom = r.atom
+    if atom.form != "words" or atom.num_text.lower() != "one" or atom.attached:
+        return None
+    if r.noun is None or is_name_context(r.text, atom):
+        return None
+    noun, noun_start = r.noun
+    if noun.lower() in ONE_NOT_COUNTS or not noun[0].isalpha():
+        return None
+    return r.candidate(
+        unit=COUNT, kind=Kind.COUNT, counted=noun, noun_start=noun_start, reason="one_word_count"
+    )
 
 
 def not_a_quantity(r: Reading) -> Verdict:
@@ -471,6 +521,8 @@ def bare_number(r: Reading) -> Verdict:
 
 
 CLASSIFIERS: tuple[Rule, ...] = (
+    glued_name,
+    one_with_noun,
     not_a_quantity,
     digits_in_name,
     words_in_name,
@@ -510,7 +562,7 @@ def trace(text: str, *, keep_bare: bool = True) -> list[tuple[str, str, str | No
     around these rules.
 
     >>> trace("Three patrol vessels and 5G phones")
-    [('Three', 'counted_noun', 'count')]
+    [('Three', 'counted_noun', 'count'), ('5G', 'glued_name', 'name')]
     """
     out: list[tuple[str, str, str | None]] = []
     for m in CORE.finditer(text):
@@ -522,6 +574,7 @@ def trace(text: str, *, keep_bare: bool = True) -> list[tuple[str, str, str | No
             out.append((text[atom.start : atom.end], name, verdict.reason))
         elif isinstance(verdict, Candidate):
             unit = "no quantity" if verdict.bare and verdict.unit is None else verdict.unit
+            unit = verdict.reason or unit
             out.append((text[verdict.start : verdict.end], name, unit))
     return out
 
@@ -556,6 +609,8 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
     years; "(2022: 7,936)". Chained: "compared with 830 in 2023 and 1,650 in 2022".
     """
     if atom.form != "digits" or atom.attached or previous.unit is None or previous.table_cell:
+        return None
+    if "glued_name" in atom.flags:
         return None
     if is_year(atom) or quantity_drop_reason(text, atom) or atom.start - previous.end > 80:
         return None
@@ -601,6 +656,35 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
         counted=previous.counted,
         integral=atom.base == atom.base.to_integral_value(),
     )
+
+
+# Between an amount with no currency and the amount that names it: "280 million of the 1.5 billion shekels",
+# "2 million and 3 million euros".
+_ELIDED_CURRENCY_GAP = re.compile(
+    r"""[ ]?,?[ ]
+    (?:(?:out[ ])?of|and|or|to)[ ]                           # the word joining the two amounts
+    (?:(?:the|a|an|its|their|his|her|our)[ ])?              # a determiner
+    (?:(?:total|planned|promised|pledged|required|estimated)[ ])?  # an adjective of the whole
+    \Z""",
+    re.VERBOSE,
+)
+
+
+def _currency_from_next(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An amount whose currency is only on the next amount of its phrase takes that currency.
+
+    >>> [(c.surface(t), c.unit) for t in ["raised 280 million of the 1.5 billion shekels"] for c in scan(t)]
+    [('280 million', 'ILS'), ('1.5 billion shekels', 'ILS')]
+    """
+    out = list(candidates)
+    for i in range(len(out) - 2, -1, -1):
+        c, nxt = out[i], out[i + 1]
+        if c.unit != UNKNOWN_CURRENCY or nxt.kind is not Kind.MONEY or nxt.unit == UNKNOWN_CURRENCY:
+            continue
+        if nxt.start - c.end > 40 or not _ELIDED_CURRENCY_GAP.fullmatch(text, c.end, nxt.start):
+            continue
+        out[i] = _replace(c, unit=nxt.unit, currency_missing=False)
+    return out
 
 
 def _replace(c: Candidate, **changes: object) -> Candidate:
