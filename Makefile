@@ -26,11 +26,11 @@ browser:
 
 test: setup browser
 	$(BIN)/lint-imports
-	$(BIN)/ruff check src flows tests
+	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check src flows tests
+	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
 bench: setup

@@ -93,8 +93,8 @@ def warm_up() -> dict[str, Any]:
 
 def pipeline_run(corpus: Path, out: Path, *, workers: int | None, dask: str | None) -> dict[str, Any]:
     """The `claims run` flow with stage timers; returns its summary and the seconds per stage."""
-    from claims.io import stages
-    from flows import pipeline
+    from claims import pipeline
+    from claims_flows import pipeline as flow
 
     timings: dict[str, float] = {}
     maxrss: dict[str, float] = {}  # this process's peak resident memory at the end of each stage
@@ -112,19 +112,17 @@ def pipeline_run(corpus: Path, out: Path, *, workers: int | None, dask: str | No
 
         setattr(module, name, wrapper)
 
-    timed(stages.StreamingIngest, "load", "ingest")  # documents are read batch by batch during extraction
+    timed(pipeline.StreamingIngest, "load", "ingest")  # documents are read batch by batch during extraction
     for name, label in (
         ("store_batch", "store"),
         ("reconcile", "reconcile"),
         ("validate", "validate"),
         ("publish", "publish"),
     ):
-        timed(stages, name, label)
-    timed(stages, "extract", "extract")  # in-process runs; on Dask the extraction happens in the workers
+        timed(pipeline, name, label)
+    timed(pipeline, "extract", "extract")  # in-process runs; on Dask the extraction happens in the workers
     started = time.perf_counter()
-    summary = pipeline.claims_pipeline(
-        raw_dir=str(corpus), out_dir=str(out), workers=workers, dask_address=dask
-    )
+    summary = flow.claims_pipeline(raw_dir=str(corpus), out_dir=str(out), workers=workers, dask_address=dask)
     total = time.perf_counter() - started
     return {
         "seconds": round(total, 3),

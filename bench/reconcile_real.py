@@ -311,7 +311,7 @@ def extract_folder(raw: Path) -> list[Any]:
     try:
         from claims.io.sources import load_documents  # type: ignore[import-not-found]
     except ImportError:
-        from claims.io.ingest import load_documents
+        from claims.io.sources import load_documents
 
     settings = Settings()
     loaded = load_documents(raw, settings, text_dir=None)

@@ -46,7 +46,7 @@ def _plain_documents(raw: Path, names: list[str] | None) -> list[Document]:
 
 def _documents(raw: Path, names: list[str] | None, settings: Settings) -> list[Document]:
     try:
-        from claims.io.ingest import load_documents
+        from claims.io.sources import load_documents
     except ImportError:
         return _plain_documents(raw, names)
     try:

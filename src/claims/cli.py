@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import logging
 import os
@@ -79,9 +78,10 @@ def run(
     if not raw.is_dir():
         err.print(f"[red]error:[/red] input folder {raw} does not exist")
         raise typer.Exit(2)
-    pipeline = importlib.import_module("flows.pipeline")
+    from claims_flows import pipeline as flow
+
     # per-document (in-process) and per-batch (Dask) lines feed the progress bar, not the console
-    progress_loggers = [logging.getLogger(name) for name in ("claims.io.stages", "flows.runners")]
+    progress_loggers = [logging.getLogger(name) for name in ("claims.pipeline", "claims_flows.runners")]
     for progress_logger in progress_loggers:
         progress_logger.setLevel(logging.INFO)
         progress_logger.propagate = verbose
@@ -97,7 +97,7 @@ def run(
         for progress_logger in progress_loggers:
             progress_logger.addHandler(handler)
         try:
-            summary = pipeline.claims_pipeline(
+            summary = flow.claims_pipeline(
                 raw_dir=str(raw), out_dir=str(out), workers=workers, dask_address=dask, full=full
             )
         except ClaimsError as e:
@@ -206,7 +206,7 @@ def extract(
     """Print one document's claims."""
     from claims.extract import extract_claims
     from claims.io.frames import claim_row
-    from claims.io.ingest import load_document, make_source
+    from claims.io.sources import load_document, make_source
     from claims.nlp.pipeline import build_nlp
 
     settings = Settings.from_env(raw_dir=file.parent)
@@ -362,10 +362,10 @@ def _require_database(settings: Settings) -> None:
 
 def _republish(store: Any, settings: Settings) -> dict[str, Any]:
     """Rewrite exports and reports from the database so a decision shows everywhere at once."""
-    from claims.io import stages
+    from claims import pipeline
 
     summary = store.last_run_summary()
-    return stages.publish(store, settings, summary=summary, validation=summary.get("validation"))
+    return pipeline.publish(store, settings, summary=summary, validation=summary.get("validation"))
 
 
 @app.command()
@@ -426,13 +426,16 @@ def serve(
         raise typer.Exit(2)
     _quiet_prefect(verbose)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    server = importlib.import_module("flows.server")
+    from claims_flows.server import local_prefect_server
+
     with contextlib.ExitStack() as stack:
         if not os.environ.get("PREFECT_API_URL"):
             console.print("starting a local Prefect server (set PREFECT_API_URL to use your own)...")
-            url = stack.enter_context(server.local_prefect_server(out / ".prefect"))
+            url = stack.enter_context(local_prefect_server(out / ".prefect"))
             os.environ["PREFECT_API_URL"] = url
-        deploy = importlib.import_module("flows.deploy")
+        # Prefect is first imported here, once PREFECT_API_URL is set (claims_flows.server imports none)
+        from claims_flows import deploy
+
         console.print(
             f"serving deployment {name!r}: {'every ' + str(interval) + 's' if interval else cron} "
             f"on {raw} -> {out} via {os.environ['PREFECT_API_URL']} (Ctrl-C to stop)"

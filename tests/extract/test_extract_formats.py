@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extract import extract_claims
-from claims.io.ingest import load_document, make_source
+from claims.io.sources import load_document, make_source
 from claims.settings import Settings
 
 pytestmark = pytest.mark.model

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 from factories import claim
 
+from claims.errors import StoreError
 from claims.io import export
 from claims.io.frames import (
     CLAIM_CONTRACT,
@@ -11,8 +12,8 @@ from claims.io.frames import (
     claims_frame,
     conflicts_frame,
 )
-from claims.io.stages import claims_from_frame
 from claims.io.store import Store
+from claims.pipeline import claims_from_frame
 from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_id
 
 
@@ -123,7 +124,7 @@ def test_export_atomic_write_keeps_old_file_on_failure(tmp_path):
         def to_csv(self, *args, **kwargs):
             raise OSError("disk full")
 
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(StoreError, match=r"\[E030\] cannot write .*claims.csv: disk full"):
         export.write_csv(target, Boom({"a": [2]}))
     assert pd.read_csv(target)["a"].tolist() == [1]
     assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from claims.extract import extract_documents
-from claims.io.ingest import load_documents
+from claims.io.sources import load_documents
 from claims.reconcile import find_conflicts
 from claims.settings import Settings
 from claims.types import Claim, Conflict, ConflictKind

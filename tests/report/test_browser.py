@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.io.reports import write_reports
+from claims.io.export import write_reports
 from claims.report.common import page_name
 
 pytestmark = pytest.mark.slow

@@ -1,7 +1,12 @@
-"""The pipeline's stages as plain functions, one call each. `flows/` wraps each in a Prefect task.
+"""The pipeline's stages as plain functions, one call each; `claims_flows` wraps each in a Prefect task.
 
 ingest -> extract -> store -> reconcile -> validate -> publish. Each stage takes and returns plain values
-so it can be tested without Prefect and run on a Dask worker.
+so it can be tested without Prefect and run on a Dask worker. The decisions of a run live here too: what
+is new, changed or removed (content hashes and the extractor version stored per document), what to
+re-reconcile (the pending documents, or everything after a reconciler change), and whether to publish
+(something changed and validation passed). The flow only sequences the stages.
+
+This module sits above `claims.io`, `claims.extract` and `claims.reconcile` and below the CLI.
 """
 
 from __future__ import annotations
@@ -11,24 +16,31 @@ import hashlib
 import logging
 import warnings
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pandas as pd
+from spacy.language import Language
 
 import claims
+from claims.extract import extract_documents
 from claims.io import export
-from claims.io.frames import claims_frame, conflicts_frame, document_row, documents_frame
-from claims.io.ingest import Source, group_sources, load_documents, scan
-from claims.io.reports import write_reports
+from claims.io.frames import (
+    claims_frame,
+    conflicts_frame,
+    document_row,
+    documents_frame,
+    normalise_conflicts_frame,
+)
+from claims.io.sources import Source, group_sources, load_documents, scan
 from claims.io.store import Store
+from claims.io.validation import ValidationReport, validate_tables
+from claims.nlp.pipeline import build_nlp
+from claims.reconcile import MatchRules, find_conflicts
 from claims.settings import Settings
 from claims.types import Claim, Document, Kind, Qualifier, Rejection
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +72,6 @@ def reconciler_version(settings: Settings) -> str:
     for f in sorted([*(root / "reconcile").rglob("*.py"), *(root / "lexicon").rglob("*")]):
         if f.is_file() and f.suffix in {".py", ".csv", ".json"}:
             digest.update(f.read_bytes())
-    from dataclasses import fields
-
-    from claims.reconcile.rules import MatchRules
-
     knobs = settings.model_dump(include={f.name for f in fields(MatchRules)})
     digest.update(repr(sorted(knobs.items())).encode())
     return digest.hexdigest()[:12]
@@ -203,9 +211,6 @@ def extract(
     n_process: int = 1,
 ) -> dict[str, list[Claim]]:
     """Claims per document name. Loads the spaCy pipeline once."""
-    from claims.extract import extract_documents
-    from claims.nlp.pipeline import build_nlp
-
     if not documents:
         return {}
     nlp = nlp or build_nlp(settings)
@@ -291,8 +296,6 @@ def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.Dat
     document are recomputed (the claims of those documents are the `focus` of the matcher). Reviewers'
     decisions are applied by the store.
     """
-    from claims.reconcile import find_conflicts
-
     pending = store.pending_docs()
     if not pending and not full:
         return None
@@ -316,8 +319,6 @@ def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.Dat
     df = conflicts_frame(found, claims_df)
     df = df[~df["conflict_id"].isin(set(kept["conflict_id"]))]
     combined = pd.concat([kept, df], ignore_index=True) if len(kept) else df
-    from claims.io.frames import normalise_conflicts_frame
-
     combined = normalise_conflicts_frame(combined)
     with store.transaction():
         stored = store.replace_conflicts(combined)
@@ -326,9 +327,8 @@ def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.Dat
     return stored
 
 
-def validate(store: Store, settings: Settings, *, out_dir: Path) -> object:
-    from claims.io.validation import validate_tables
-
+def validate(store: Store, settings: Settings, *, out_dir: Path) -> ValidationReport:
+    """The Great Expectations suites over the stored tables; results and Data Docs in out_dir/validation."""
     return validate_tables(
         claims=store.claims_df(),
         conflicts=store.conflicts_df(),
@@ -385,7 +385,7 @@ def publish(
     paths["documents"], _ = export.write_table(out, "documents", documents_df)
     rejected = pd.DataFrame(summary.get("rejected") or [], columns=["doc", "reason", "detail"])
     paths["rejected"] = export.write_csv(out / "rejected.csv", rejected)
-    report_paths = write_reports(
+    report_paths = export.write_reports(
         out,
         documents=documents_df,
         claims=claims_df,
@@ -412,3 +412,158 @@ def needs_publish(store: Store, settings: Settings) -> bool:
     wanted = ("claims.csv", "conflicts.csv", "claims.parquet", "conflicts.parquet", "report.html")
     missing = any(not (settings.out_dir / name).exists() for name in wanted)
     return missing or store.get_meta("pending_publish", "1") != "0"
+
+
+# --- a run, stage by stage: each opens the database and closes it again -----------------------------------
+# Nothing holds the database between stages, so a crash anywhere leaves the last committed state (and every
+# review decision) in place. `claims_flows` wraps each of these in one Prefect task.
+
+
+def known_documents(settings: Settings) -> tuple[dict[str, str], dict[str, str]]:
+    """What the store holds: content hash and extractor key per document name."""
+    with Store(settings.db_path) as store:
+        return store.document_hashes(), store.document_extractors()
+
+
+def store_extracted(
+    settings: Settings,
+    documents: Sequence[Document],
+    extracted: dict[str, list[Claim]],
+    *,
+    version: str,
+    sources: Sequence[Source],
+) -> None:
+    with Store(settings.db_path) as store:
+        store_batch(store, documents, extracted, version=version, sources=sources)
+
+
+def drop_removed(settings: Settings, removed: Sequence[str]) -> None:
+    with Store(settings.db_path) as store:
+        remove_documents(store, removed)
+
+
+def reconcile_changes(settings: Settings, *, full: bool) -> list[str]:
+    """Re-reconcile what changed (everything after a change of the reconciler); ids of the new findings."""
+    version = reconciler_version(settings)
+    with Store(settings.db_path) as store:
+        full = full or store.get_meta("reconciler") != version
+        before = store.conflict_ids()
+        df = reconcile(store, settings, full=full)
+        store.set_meta("reconciler", version)
+    if df is None:
+        return []
+    return [cid for cid in df["conflict_id"].astype(str) if cid not in before]
+
+
+def summarise_run(
+    settings: Settings,
+    plan: IngestPlan,
+    *,
+    run_id: str,
+    started_at: dt.datetime,
+    new_conflicts: Sequence[str] = (),
+) -> dict[str, Any]:
+    with Store(settings.db_path) as store:
+        return summarise(store, plan, run_id=run_id, started_at=started_at, new_conflicts=new_conflicts)
+
+
+def validate_outputs(settings: Settings) -> ValidationReport:
+    with Store(settings.db_path) as store:
+        return validate(store, settings, out_dir=settings.out_dir)
+
+
+def publish_outputs(
+    settings: Settings, summary: dict[str, Any], validation: dict[str, Any] | None
+) -> dict[str, Path]:
+    with Store(settings.db_path) as store:
+        return publish(store, settings, summary=summary, validation=validation)
+
+
+def last_validation(store: Store) -> dict[str, Any] | None:
+    """The validation result of the latest run that ended well (shown again when nothing changed)."""
+    validation = store.last_run_summary(status="ok").get("validation")
+    return validation if isinstance(validation, dict) else None
+
+
+def conclude(
+    settings: Settings,
+    summary: dict[str, Any],
+    *,
+    validate: Callable[[Settings], ValidationReport] = validate_outputs,
+    publish: Callable[[Settings, dict[str, Any], dict[str, Any] | None], dict[str, Path]] = publish_outputs,
+    log: logging.Logger | logging.LoggerAdapter[Any] = logger,
+) -> None:
+    """Validate and publish, or not; sets the summary's `status`, `validation` and `outputs`.
+
+    Nothing changed since the last published run (and every output is there): no validation and no rewrite;
+    the last validation result is repeated. Otherwise the stored tables are validated: a critical failure
+    keeps the previous outputs (status `failed_validation`), else the outputs are rewritten (status `ok`).
+    `validate` and `publish` are the stages to call (the flow passes its tasks).
+    """
+    with Store(settings.db_path) as store:
+        wanted = needs_publish(store, settings)
+        previous = last_validation(store)
+    if not wanted:
+        summary["status"] = "ok"
+        summary["validation"] = previous
+        summary["outputs"] = output_paths(settings)
+        return
+    report = validate(settings)
+    summary["validation"] = report.to_dict()
+    if not report.success:
+        summary["status"] = "failed_validation"
+        log.error("validation failed; outputs not published:\n%s", report.format())
+        return
+    summary["status"] = "ok"
+    paths = publish(settings, summary, report.to_dict())
+    summary["outputs"] = {k: str(v) for k, v in paths.items()}
+
+
+RUN_LINE_KEYS = (
+    "run_id",
+    "started_at",
+    "finished_at",
+    "status",
+    "new",
+    "changed",
+    "unchanged",
+    "removed",
+    "claims",
+    "conflicts",
+    "conflicts_by_severity",
+    "new_conflicts",
+    "error",
+)
+"""What one line of runs.jsonl keeps of a run's summary (lists are counted)."""
+
+
+def run_line(summary: dict[str, Any]) -> dict[str, Any]:
+    """The runs.jsonl line of a run.
+
+    >>> run_line({"run_id": "r1", "status": "ok", "new_conflicts": ["c1", "c2"], "rejected": [{}], "x": 1})
+    {'run_id': 'r1', 'status': 'ok', 'new_conflicts': 2, 'rejected': 1}
+    """
+    line = {k: summary.get(k) for k in RUN_LINE_KEYS if k in summary}
+    line["rejected"] = len(summary.get("rejected", []) or [])
+    new_conflicts = line.get("new_conflicts")
+    if isinstance(new_conflicts, list):
+        line["new_conflicts"] = len(new_conflicts)
+    return line
+
+
+def record_run(
+    settings: Settings, summary: dict[str, Any], *, run_id: str, started: dt.datetime, finished: dt.datetime
+) -> None:
+    """The run in the database's run table and as one line of runs.jsonl (the line even when the database
+    cannot be written)."""
+    try:
+        with Store(settings.db_path) as store:
+            store.record_run(
+                run_id,
+                started_at=started.replace(tzinfo=None),
+                finished_at=finished.replace(tzinfo=None),
+                status=summary["status"],
+                summary=summary,
+            )
+    finally:
+        export.append_jsonl(settings.out_dir / "runs.jsonl", run_line(summary))

@@ -36,15 +36,15 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from claims.errors import IngestError
-from claims.io.formats import (
+from claims.errors import IngestError, StoreError
+from claims.io import export
+from claims.io.sources.extracted import (
     REASON_DUPLICATE,
     REASON_EMPTY,
     REASON_TOO_LARGE,
@@ -53,7 +53,7 @@ from claims.io.formats import (
     Extracted,
     squash_spaces,
 )
-from claims.io.formats.text import read_text
+from claims.io.sources.text import read_text
 from claims.parse.metadata import detect_metadata, markdown_headings
 from claims.settings import Settings
 from claims.types import Document, Rejection
@@ -275,22 +275,23 @@ def _read_bytes(source: Source, settings: Settings) -> bytes:
     return data
 
 
-def _extract(data: bytes, fmt: str, source: Source, settings: Settings) -> Extracted:
+def read_format(data: bytes, fmt: str, source: Source, settings: Settings) -> Extracted:
+    """The format reader for `fmt` applied to a file's bytes (heavy reader libraries load on first use)."""
     if fmt in ("txt", "md"):
         extracted = read_text(data, fmt=fmt)
         if fmt == "md":
             return _with_headings(extracted, markdown_headings(extracted.text))
         return extracted
     if fmt == "html":
-        from claims.io.formats.html import read_html
+        from claims.io.sources.html import read_html
 
         return read_html(data)
     if fmt == "pdf":
-        from claims.io.formats.pdf import read_pdf
+        from claims.io.sources.pdf import read_pdf
 
         return read_pdf(data)
     if fmt == "docx":
-        from claims.io.formats.docx import read_docx
+        from claims.io.sources.docx import read_docx
 
         return read_docx(data, max_unpacked=max(4 * settings.max_file_bytes, 64 << 20))
     raise IngestError(REASON_UNSUPPORTED, f"no reader for format {fmt!r} ({source.doc})")
@@ -329,18 +330,6 @@ def read_sidecar(path: Path) -> SidecarMeta:
         ) from e
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def text_path_for(doc: str, text_dir: Path) -> Path:
     """Where the extracted text of `doc` is stored: text_dir/<doc>.txt (sub-folders kept)."""
     return Path(text_dir, *doc.split("/")).with_name(doc.rsplit("/", 1)[-1] + ".txt")
@@ -354,7 +343,7 @@ def _load(
     sha = hashlib.sha256(data).hexdigest()
     if source.sha256 and sha != source.sha256:
         logger.warning("%s changed since it was scanned; using its current content", source.doc)
-    extracted = _extract(data, fmt, source, settings)
+    extracted = read_format(data, fmt, source, settings)
     del data
 
     warnings = [IngestWarning(source.doc, REASON_EXTRACTION, message) for message in extracted.warnings]
@@ -375,10 +364,12 @@ def _load(
     if not extracted.plain and text_dir is not None:
         target = text_path_for(source.doc, text_dir)
         try:
-            _write_atomic(target, extracted.text)
-        except OSError as e:
+            export.write_text(target, extracted.text)
+        except StoreError as e:
             # the output folder is broken, not the source; still reported per document (reason write_failed)
-            raise IngestError("write_failed", f"cannot write {target}: {e.strerror or e}") from e
+            cause = e.__cause__
+            detail = getattr(cause, "strerror", None) or cause or e
+            raise IngestError("write_failed", f"cannot write {target}: {detail}") from e
         text_path = str(target)
 
     document = Document(

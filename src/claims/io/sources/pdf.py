@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from claims.errors import IngestError
-from claims.io.formats import (
+from claims.io.sources.extracted import (
     REASON_CORRUPT,
     REASON_ENCRYPTED,
     REASON_NO_TEXT,

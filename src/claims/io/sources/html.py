@@ -20,8 +20,14 @@ import charset_normalizer
 from lxml import etree
 
 from claims.errors import IngestError
-from claims.io.formats import REASON_BINARY, REASON_CORRUPT, REASON_NO_TEXT, Extracted, clean_extracted
-from claims.io.formats.text import sniff_binary
+from claims.io.sources.extracted import (
+    REASON_BINARY,
+    REASON_CORRUPT,
+    REASON_NO_TEXT,
+    Extracted,
+    clean_extracted,
+)
+from claims.io.sources.text import sniff_binary
 from claims.parse.metadata import parse_date
 
 logger = logging.getLogger(__name__)

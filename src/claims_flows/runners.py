@@ -28,9 +28,10 @@ import math
 import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlparse
 
+from prefect import Task
 from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
 
@@ -254,6 +255,7 @@ def _submit_in_order(
         if len(in_flight) >= window:
             yield oldest()
         parameters = {"documents": batch, "settings": settings, "n_process": 1}
-        in_flight.append((batch, runner.submit(extract, parameters=parameters)))
+        task = cast("Task[..., Extracted]", extract)  # the flow's extract_task
+        in_flight.append((batch, runner.submit(task, parameters=parameters)))
     while in_flight:
         yield oldest()

@@ -1,4 +1,4 @@
-"""Format readers through claims.io.ingest: PDF, DOCX, HTML, encodings; provenance and failure reasons.
+"""Format readers through claims.io.sources: PDF, DOCX, HTML, encodings; provenance and failure reasons.
 
 Every fixture is generated in code (fpdf2 for PDF, python-docx for DOCX, strings for HTML).
 """
@@ -27,11 +27,11 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from claims.errors import IngestError
-from claims.io.ingest import load_document, load_documents, make_source
+from claims.io.sources import load_document, load_documents, make_source
 from claims.settings import Settings
 from claims.types import Document, Rejection
 
-RAW = Path(__file__).resolve().parents[2] / "raw"
+RAW = Path(__file__).resolve().parents[3] / "raw"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 PAGES = [
@@ -348,7 +348,7 @@ def test_formats_html_main_text_and_metadata(
 def test_formats_html_large_page_fallback(
     tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("claims.io.formats.html.TRAFILATURA_MAX_CHARS", 100)
+    monkeypatch.setattr("claims.io.sources.html.TRAFILATURA_MAX_CHARS", 100)
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "big.html").write_bytes(ARTICLE_HTML.format(charset="utf-8").encode())
     result = load_documents(tmp_path / "raw", settings, text_dir=tmp_path / "text")

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.io.ingest import SUFFIX_FORMATS, load_documents
+from claims.io.sources import SUFFIX_FORMATS, load_documents
 from claims.settings import Settings
 from claims.types import Document, Rejection
 

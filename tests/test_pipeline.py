@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.io.stages import StreamingIngest
+from claims.pipeline import StreamingIngest
 from claims.settings import Settings
 
 

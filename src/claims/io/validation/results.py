@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from claims.io.validation_report import CRITICAL, MAX_EXAMPLES, WARNING, Failure
+from claims.io.validation.report import CRITICAL, MAX_EXAMPLES, WARNING, Failure
 
 TABLES = ("documents", "claims", "conflicts")
 

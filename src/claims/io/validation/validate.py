@@ -2,9 +2,10 @@
 
 The suites are data in `settings.expectations_dir` (documents.json, claims.json, conflicts.json, GX suite
 format); each expectation's `meta.severity` is "critical" (the flow must not publish) or "warning" (reported).
-Cross-column and cross-table rules are checked on derived columns (`validation_checks`); GX itself is only
-touched in `validation_gx`; `validation_results` turns GX outcomes into Failure records (`validation_report`)
-and `validation_html` writes the offline entry page.
+Cross-column and cross-table rules are checked on derived columns (`checks`); GX itself is only touched in
+`gx`; `results` turns GX outcomes into Failure records (`report`) and `html` renders the offline entry page.
+The output folder (validation/: results, GX JSON, Data Docs, index.html) is built under a temporary name and
+swapped in whole (`claims.io.export.staged_folder`).
 
     report = validate_tables(claims=claims_df, conflicts=conflicts_df, documents=documents_df,
                              settings=settings, out_dir=Path("processed"))
@@ -17,30 +18,23 @@ from __future__ import annotations
 import json
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from claims.io import validation_checks as checks
-from claims.io import validation_results as results
+from claims.io import export
 from claims.io.frames import TEXT_COLUMNS
-from claims.io.validation_report import CRITICAL, Failure, ValidationReport, raise_for_critical
+from claims.io.validation import checks, gx, results
+from claims.io.validation import html as validation_html
+from claims.io.validation.report import CRITICAL, Failure, ValidationReport
 from claims.settings import Settings
 from claims.types import UNKNOWN_CURRENCY, ConflictKind, Kind, Qualifier, ReviewStatus, Severity
 
 logger = logging.getLogger(__name__)
 
 TABLES = results.TABLES
-__all__ = [
-    "Failure",
-    "ValidationReport",
-    "raise_for_critical",
-    "read_table",
-    "validate_files",
-    "validate_tables",
-]
-
 
 
 # --- reading inputs ---------------------------------------------------------------------------------------
@@ -151,8 +145,6 @@ def validate_tables(
     outcome), gx_<table>.json (the GX results), the GX Data Docs (data_docs/) and index.html, a page that
     opens offline and links to them (set as `docs_index`).
     """
-    from claims.io import validation_gx
-
     started = time.perf_counter()
     expectations_dir = settings.expectations_dir
     try:
@@ -171,23 +163,16 @@ def validate_tables(
     if conflicts is not None:
         frames["conflicts"] = checks.conflicts_frame(conflicts, claims=claims)
 
-    docs_dir = out_dir / "validation" / "data_docs" if out_dir is not None else None
     applicable = {t: _applicable(suites[t], df) for t, df in frames.items()}
-    try:
-        runs, docs_index = validation_gx.run_suites(frames, applicable, docs_dir=docs_dir)
-    except validation_gx.GxRunError as e:
-        return _unreadable_report("expectations", str(e))
-    failures = results.failures(runs, frames, applicable)
-    report = ValidationReport(
-        success=not any(f.severity == CRITICAL for f in failures),
-        failures=tuple(failures),
-        docs_index=docs_index,
-        rows=tuple((t, len(df)) for t, df in frames.items()),
-        evaluated=sum(len(run.outcomes) for run in runs),
-        seconds=time.perf_counter() - started,
-    )
-    if out_dir is not None:
-        report = _write_results(report, runs, applicable, out_dir / "validation")
+    if out_dir is None:
+        report, _runs = _run(frames, applicable, docs_dir=None, started=started)
+    else:
+        folder = out_dir / "validation"
+        with export.staged_folder(folder) as staging:
+            report, runs = _run(frames, applicable, docs_dir=staging / "data_docs", started=started)
+            if runs is not None:  # GX ran: its results replace the previous run's folder
+                report = _write_results(report, runs, applicable, staging, final=folder)
+                export.replace_folder(staging, folder)
     logger.info(
         "validation %s: %d critical, %d warnings in %.2fs",
         "passed" if report.success else "failed",
@@ -198,26 +183,53 @@ def validate_tables(
     return report
 
 
+def _run(
+    frames: dict[str, pd.DataFrame],
+    suites: dict[str, dict[str, Any]],
+    *,
+    docs_dir: Path | None,
+    started: float,
+) -> tuple[ValidationReport, list[gx.SuiteRun] | None]:
+    """The report of running the suites, and the GX runs (None when GX could not run them)."""
+    try:
+        runs, docs_index = gx.run_suites(frames, suites, docs_dir=docs_dir)
+    except gx.GxRunError as e:
+        return _unreadable_report("expectations", str(e)), None
+    failures = results.failures(runs, frames, suites)
+    report = ValidationReport(
+        success=not any(f.severity == CRITICAL for f in failures),
+        failures=tuple(failures),
+        docs_index=docs_index,
+        rows=tuple((t, len(df)) for t, df in frames.items()),
+        evaluated=sum(len(run.outcomes) for run in runs),
+        seconds=time.perf_counter() - started,
+    )
+    return report, runs
+
+
 def _write_results(
-    report: ValidationReport, runs: list[Any], suites: dict[str, dict[str, Any]], folder: Path
+    report: ValidationReport,
+    runs: list[gx.SuiteRun],
+    suites: dict[str, dict[str, Any]],
+    folder: Path,
+    *,
+    final: Path,
 ) -> ValidationReport:
-    """results.json, the GX result JSON per table, and the offline index.html (set as docs_index)."""
-    from dataclasses import replace
+    """results.json, the GX result JSON per table, and the offline index.html (set as docs_index).
 
-    from claims.io import validation_html
-
-    folder.mkdir(parents=True, exist_ok=True)
+    Written into the staging `folder`; every path recorded names its place under `final`, where the
+    folder is moved once complete.
+    """
     for run in runs:
-        (folder / f"gx_{run.suite}.json").write_text(
-            json.dumps(run.result_json, indent=1, default=str), encoding="utf-8"
-        )
+        export.write_json(folder / f"gx_{run.suite}.json", run.result_json, indent=1)
     docs = folder / "data_docs"
     gx_index = report.docs_index
     index = folder / "index.html"
-    report = replace(report, results_path=folder / "results.json", docs_index=index)
+    report = replace(report, results_path=final / "results.json", docs_index=final / "index.html")
     outcomes = results.outcomes(runs, suites)
-    data = report.to_dict() | {"gx_data_docs": str(gx_index) if gx_index else None, "expectations": outcomes}
-    (folder / "results.json").write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+    gx_final = final / gx_index.relative_to(folder) if gx_index else None
+    data = report.to_dict() | {"gx_data_docs": str(gx_final) if gx_final else None, "expectations": outcomes}
+    export.write_json(folder / "results.json", data, indent=2)
 
     def rel(path: Path) -> str:
         return path.relative_to(folder).as_posix()
@@ -233,7 +245,7 @@ def _write_results(
         gx_suites={t: href for t, href in gx_suites.items() if (folder / href).exists()},
         gx_index=rel(gx_index) if gx_index else None,
     )
-    index.write_text(page, encoding="utf-8")
+    export.write_text(index, page)
     return report
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flows.pipeline import claims_pipeline
+from claims_flows.pipeline import claims_pipeline
 
 
 def build_deployment(

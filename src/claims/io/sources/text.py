@@ -17,7 +17,7 @@ import unicodedata
 import charset_normalizer
 
 from claims.errors import IngestError
-from claims.io.formats import REASON_BINARY, REASON_EMPTY, Extracted, normalize_newlines
+from claims.io.sources.extracted import REASON_BINARY, REASON_EMPTY, Extracted, normalize_newlines
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""write_reports: every report file lands under the output folder, atomically, and stale pages go away."""
+"""claims.io.export: one atomic writer for every output file; reports land under the output folder, stale
+pages go away; a whole folder is swapped in at once."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pandas as pd
 import pytest
 
 from claims.errors import StoreError
-from claims.io.reports import write_reports, write_text_atomic
+from claims.io import export
+from claims.io.export import write_reports
 
 SENTENCE_A = "By fiscal year 2026, OSA funding reached a record 18.1 billion yen."
 SENTENCE_B = "The OSA budget was <b>15 billion yen</b> in FY2026."
@@ -154,32 +156,32 @@ def _contents(folder: Path) -> dict[Path, bytes]:
 
 
 @pytest.mark.parametrize("text", ["<p>first</p>", "second ✓"])
-def test_reports_write_text_atomic_replaces(tmp_path, text):
+def test_export_write_text_replaces(tmp_path, text):
     target = tmp_path / "page.html"
     target.write_text("old", encoding="utf-8")
-    write_text_atomic(target, text)
+    export.write_text(target, text)
     assert target.read_text(encoding="utf-8") == text
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 @pytest.mark.parametrize("name", ["report.html"])
-def test_reports_unwritable_folder_raises_coded_error(tmp_path, name):
+def test_export_unwritable_folder_raises_coded_error(tmp_path, name):
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
     try:
         with pytest.raises(StoreError, match=r"\[E030\]"):
-            write_text_atomic(locked / name, "x")
+            export.write_text(locked / name, "x")
     finally:
         locked.chmod(0o700)
 
 
 @pytest.mark.parametrize("folder", ["a-file-not-a-folder"])
-def test_reports_out_dir_that_is_a_file_raises_coded_error(tmp_path, folder):
+def test_export_out_dir_that_is_a_file_raises_coded_error(tmp_path, folder):
     blocker = tmp_path / folder
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match=r"\[E030\]"):
-        write_text_atomic(Path(blocker) / "report.html", "x")
+        export.write_text(Path(blocker) / "report.html", "x")
 
 
 @pytest.mark.parametrize("inside", ["validation/data_docs/index.html"])
@@ -189,3 +191,61 @@ def test_reports_link_validation_docs_relative_to_out_dir(tmp_path, inside):
     write_reports(tmp_path, **frames)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert f'<a href="{inside}">full validation report</a>' in html
+
+
+def _writers(tmp_path: Path) -> dict[str, Path]:
+    frame = pd.DataFrame({"a": [1, 2]})
+    return {
+        "text": export.write_text(tmp_path / "a.html", "<p>x</p>"),
+        "bytes": export.write_bytes(tmp_path / "b.bin", b"\x00\x01"),
+        "json": export.write_json(tmp_path / "c.json", {"a": 1}),
+        "csv": export.write_csv(tmp_path / "d.csv", frame),
+        "parquet": export.write_parquet(tmp_path / "e.parquet", frame),
+    }
+
+
+@pytest.mark.parametrize("kind", ["text", "bytes", "json", "csv", "parquet"])
+def test_export_every_writer_uses_one_file_mode(tmp_path, kind):
+    path = _writers(tmp_path)[kind]
+    assert stat.S_IMODE(path.stat().st_mode) == export.file_mode()
+    assert export.file_mode() == 0o666 & ~export.umask()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("text", ["line one\r\nline two\n", "no newline at the end"])
+def test_export_write_text_keeps_newlines_as_given(tmp_path, text):
+    path = export.write_text(tmp_path / "doc.txt", text)
+    assert path.read_bytes() == text.encode("utf-8")
+
+
+@pytest.mark.parametrize("names", [("results.json", "data_docs/index.html")])
+def test_export_staged_folder_replaces_the_whole_folder(tmp_path, names):
+    target = tmp_path / "validation"
+    (target / "data_docs").mkdir(parents=True)
+    (target / "stale.json").write_text("old", encoding="utf-8")
+    with export.staged_folder(target) as staging:
+        for name in names:
+            export.write_text(staging / name, name)
+        assert not (target / names[0]).exists()  # nothing shows before the swap
+        export.replace_folder(staging, target)
+    on_disk = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert on_disk == sorted(names)
+    assert [p.name for p in tmp_path.iterdir()] == ["validation"]  # no staging or old folder left
+    assert stat.S_IMODE(target.stat().st_mode) == 0o777 & ~export.umask()
+
+
+@pytest.mark.parametrize("previous", ["results.json"])
+def test_export_staged_folder_keeps_the_previous_folder_on_error(tmp_path, previous):
+    target = tmp_path / "validation"
+    target.mkdir()
+    (target / previous).write_text("old", encoding="utf-8")
+
+    def killed_mid_write() -> None:
+        with export.staged_folder(target) as staging:
+            export.write_text(staging / previous, "half")
+            raise RuntimeError("killed mid-write")
+
+    with pytest.raises(RuntimeError, match="killed"):
+        killed_mid_write()
+    assert (target / previous).read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["validation"]

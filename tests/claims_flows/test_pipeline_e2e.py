@@ -17,7 +17,7 @@ RAW = Path(__file__).resolve().parents[2] / "raw"
 
 
 def _run(raw: Path, out: Path, **kw):
-    from flows.pipeline import claims_pipeline
+    from claims_flows.pipeline import claims_pipeline
 
     return claims_pipeline(raw_dir=str(raw), out_dir=str(out), workers=1, **kw)
 
@@ -86,12 +86,12 @@ def test_pipeline_review_survives_reruns_and_a_crash(prefect_harness, tmp_path, 
 
     before = (out / "conflicts.csv").read_bytes()
     (raw / "c.txt").write_text("Japan's OSA budget was ¥9 billion in FY2024.\n", encoding="utf-8")
-    from claims.io import stages
+    from claims import pipeline
 
     def killed(*args, **kwargs):
         raise KeyboardInterrupt("killed mid-run")
 
-    monkeypatch.setattr(stages, "reconcile", killed)
+    monkeypatch.setattr(pipeline, "reconcile", killed)
     with pytest.raises(BaseException, match="killed"):
         _run(raw, out)
     monkeypatch.undo()

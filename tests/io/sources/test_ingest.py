@@ -1,4 +1,4 @@
-"""claims.io.ingest: scanning raw/, plain text, rejections, duplicates, sidecars, incremental skips."""
+"""claims.io.sources.ingest: scanning raw/, plain text, rejections, duplicates, sidecars, incremental runs."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from claims.errors import IngestError
-from claims.io import ingest
-from claims.io.ingest import (
+from claims.io.sources import (
     IngestWarning,
     Source,
+    ingest,
     iter_documents,
     load_document,
     load_documents,
@@ -25,7 +25,7 @@ from claims.io.ingest import (
 from claims.settings import Settings
 from claims.types import Document, Rejection
 
-RAW = Path(__file__).resolve().parents[2] / "raw"
+RAW = Path(__file__).resolve().parents[3] / "raw"
 SEED = sorted(p.name for p in RAW.glob("*.txt"))
 
 
@@ -386,7 +386,7 @@ def test_load_documents_internal_error_becomes_rejection(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("library bug")
 
-    monkeypatch.setattr("claims.io.ingest.read_text", boom)
+    monkeypatch.setattr("claims.io.sources.ingest.read_text", boom)
     result = load_documents(tmp_path, settings, text_dir=None)
     assert [(r.doc, r.reason, r.detail) for r in result.rejected] == [
         ("a.txt", "internal_error", "RuntimeError: library bug")

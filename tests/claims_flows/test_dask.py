@@ -18,7 +18,7 @@ import pytest
 
 from claims.settings import Settings
 from claims.types import Document
-from flows import runners
+from claims_flows import runners
 
 os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
 
@@ -135,7 +135,7 @@ def _tables(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _run(raw: Path, out: Path, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
-    from flows.pipeline import claims_pipeline
+    from claims_flows.pipeline import claims_pipeline
 
     summary = claims_pipeline(raw_dir=str(raw), out_dir=str(out), **options)
     assert summary["status"] == "ok"

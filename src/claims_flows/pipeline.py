@@ -1,9 +1,9 @@
 """The main flow: ingest -> extract -> store -> reconcile -> validate -> publish.
 
-Each task wraps one library call from `claims.io.stages`. Tasks that touch disk or the database retry;
-the pure extraction task does not. Nothing is cached on task source + inputs alone: incremental work is
-decided
-by content hashes and the extractor version stored in the database.
+Each task wraps one library call from `claims.pipeline`, where the run's decisions live (what changed,
+what to re-reconcile, whether to publish). Tasks that touch disk or the database retry; the pure extraction
+task does not. Nothing is cached on task source + inputs alone: incremental work is decided by content
+hashes and the extractor version stored in the database.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from claims.io import export, stages
-from claims.io.ingest import Source
+from claims import pipeline
+from claims.io.sources import Source
 from claims.io.store import Store
+from claims.io.validation import ValidationReport
 from claims.settings import Settings
-from claims.types import Document
-from flows import runners
+from claims.types import Claim, Document
+from claims_flows import runners
 
 logger = logging.getLogger(__name__)
 
@@ -31,67 +32,55 @@ logger = logging.getLogger(__name__)
 @task(name="scan", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def scan_task(
     settings: Settings, known: dict[str, str], extractors: dict[str, str], version: str, full: bool
-) -> stages.StreamingIngest:
+) -> pipeline.StreamingIngest:
     """Hash every file and decide what is new, changed or unchanged (reads no document yet)."""
-    return stages.StreamingIngest(settings, known=known, extractors=extractors, version=version, full=full)
+    return pipeline.StreamingIngest(settings, known=known, extractors=extractors, version=version, full=full)
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def ingest_task(reader: stages.StreamingIngest, batch: list[Source]) -> list[Document]:
+def ingest_task(reader: pipeline.StreamingIngest, batch: list[Source]) -> list[Document]:
     """Read one batch of new or changed documents (rejections are collected by the reader)."""
     return reader.load(batch)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(documents: list[Document], settings: Settings, n_process: int = 1) -> dict[str, list]:
+def extract_task(documents: list[Document], settings: Settings, n_process: int = 1) -> dict[str, list[Claim]]:
     """Claims for a batch of documents (all of them in-process); the spaCy pipeline loads once per process."""
-    return stages.extract(documents, settings, nlp=runners.cached_nlp(settings), n_process=n_process)
+    return pipeline.extract(documents, settings, nlp=runners.cached_nlp(settings), n_process=n_process)
 
 
 @task(name="store", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def store_task(
     settings: Settings,
     documents: list[Document],
-    extracted: dict[str, list],
+    extracted: dict[str, list[Claim]],
     version: str,
     sources: list[Source],
 ) -> None:
-    with Store(settings.db_path) as store:
-        stages.store_batch(store, documents, extracted, version=version, sources=sources)
+    pipeline.store_extracted(settings, documents, extracted, version=version, sources=sources)
 
 
 @task(name="remove", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def remove_task(settings: Settings, removed: list[str]) -> None:
-    with Store(settings.db_path) as store:
-        stages.remove_documents(store, removed)
+    pipeline.drop_removed(settings, removed)
 
 
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
 def reconcile_task(settings: Settings, full: bool) -> list[str]:
     """Returns the ids of findings that were not there before this run."""
-    version = stages.reconciler_version(settings)
-    with Store(settings.db_path) as store:
-        full = full or store.get_meta("reconciler") != version
-        before = store.conflict_ids()
-        df = stages.reconcile(store, settings, full=full)
-        store.set_meta("reconciler", version)
-    if df is None:
-        return []
-    return [cid for cid in df["conflict_id"].astype(str) if cid not in before]
+    return pipeline.reconcile_changes(settings, full=full)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(settings: Settings) -> Any:
-    with Store(settings.db_path) as store:
-        return stages.validate(store, settings, out_dir=settings.out_dir)
+def validate_task(settings: Settings) -> ValidationReport:
+    return pipeline.validate_outputs(settings)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def publish_task(
     settings: Settings, summary: dict[str, Any], validation: dict[str, Any] | None
 ) -> dict[str, Path]:
-    with Store(settings.db_path) as store:
-        return stages.publish(store, settings, summary=summary, validation=validation)
+    return pipeline.publish_outputs(settings, summary, validation)
 
 
 @flow(name="claims-pipeline", log_prints=False)
@@ -111,16 +100,14 @@ def claims_pipeline(
 
 
 def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -> dict[str, Any]:
-    """The stages in order. The database is opened by each task and closed again, so nothing holds it between
-    stages and a crash anywhere leaves the last committed state (and every review decision) in place."""
+    """The stages in order; every decision is taken by `claims.pipeline`."""
     run_id = uuid.uuid4().hex[:12]
     started = dt.datetime.now(dt.UTC)
     settings.out_dir.mkdir(parents=True, exist_ok=True)
-    version = stages.extractor_version(settings)
+    version = pipeline.extractor_version(settings)
     summary: dict[str, Any] = {"run_id": run_id, "started_at": started.isoformat(timespec="seconds")}
     try:
-        with Store(settings.db_path) as store:
-            known, extractors = store.document_hashes(), store.document_extractors()
+        known, extractors = pipeline.known_documents(settings)
         reader = scan_task(settings, known, extractors, version, full)
 
         def documents() -> Iterator[Document]:
@@ -141,27 +128,10 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
             len(plan.rejected),
         )
         new_conflicts = reconcile_task(settings, full)
-        with Store(settings.db_path) as store:
-            summary = stages.summarise(
-                store, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts
-            )
-            publish = stages.needs_publish(store, settings)
-            last_validation = _last_validation(store)
-        if not publish:
-            # nothing changed since the last published run: no validation, no rewrite of the outputs
-            summary["status"] = "ok"
-            summary["validation"] = last_validation
-            summary["outputs"] = stages.output_paths(settings)
-        else:
-            report = validate_task(settings)
-            summary["validation"] = report.to_dict()
-            if not report.success:
-                summary["status"] = "failed_validation"
-                log.error("validation failed; outputs not published:\n%s", report.format())
-            else:
-                summary["status"] = "ok"
-                paths = publish_task(settings, summary, report.to_dict())
-                summary["outputs"] = {k: str(v) for k, v in paths.items()}
+        summary = pipeline.summarise_run(
+            settings, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts
+        )
+        pipeline.conclude(settings, summary, validate=validate_task, publish=publish_task, log=log)
         publish_artifacts(summary, settings)
     except BaseException as e:
         summary["status"] = "crashed"
@@ -170,23 +140,8 @@ def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -
     finally:
         finished = dt.datetime.now(dt.UTC)
         summary["finished_at"] = finished.isoformat(timespec="seconds")
-        try:
-            with Store(settings.db_path) as store:
-                store.record_run(
-                    run_id,
-                    started_at=started.replace(tzinfo=None),
-                    finished_at=finished.replace(tzinfo=None),
-                    status=summary["status"],
-                    summary=summary,
-                )
-        finally:
-            export.append_jsonl(settings.out_dir / "runs.jsonl", _run_line(summary))
+        pipeline.record_run(settings, summary, run_id=run_id, started=started, finished=finished)
     return summary
-
-
-def _last_validation(store: Store) -> dict[str, Any] | None:
-    validation = store.last_run_summary(status="ok").get("validation")
-    return validation if isinstance(validation, dict) else None
 
 
 def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:
@@ -222,26 +177,3 @@ def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:
             key="claims-new-findings",
             description="Findings new in this run",
         )
-
-
-def _run_line(summary: dict[str, Any]) -> dict[str, Any]:
-    keys = (
-        "run_id",
-        "started_at",
-        "finished_at",
-        "status",
-        "new",
-        "changed",
-        "unchanged",
-        "removed",
-        "claims",
-        "conflicts",
-        "conflicts_by_severity",
-        "new_conflicts",
-        "error",
-    )
-    line = {k: summary.get(k) for k in keys if k in summary}
-    line["rejected"] = len(summary.get("rejected", []) or [])
-    if isinstance(line.get("new_conflicts"), list):
-        line["new_conflicts"] = len(line["new_conflicts"])
-    return line

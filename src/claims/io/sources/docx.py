@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from claims.errors import IngestError
-from claims.io.formats import (
+from claims.io.sources.extracted import (
     REASON_CORRUPT,
     REASON_ENCRYPTED,
     REASON_NO_TEXT,

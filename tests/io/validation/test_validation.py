@@ -18,7 +18,7 @@ from claims.io.validation import ValidationReport, raise_for_critical, validate_
 from claims.settings import Settings
 from claims.types import make_claim_id, make_conflict_id
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 RAW = ROOT / "raw"
 DECK, ARTICLE = "000_e7bbe042183215ae.txt", "003_66334d0d25dd3bf9.txt"
 
@@ -483,3 +483,19 @@ def test_validation_files_unreadable_gives_failed_report(settings, tmp_path, nam
     report = validate_files(claims_path=path, conflicts_path=None, settings=settings)
     assert not report.success
     assert str(path) in report.format()
+
+
+def test_validation_rerun_replaces_the_output_folder_whole(tables, settings, tmp_path) -> None:
+    claims, conflicts, documents = tables
+    stale = tmp_path / "validation" / "data_docs" / "validations" / "claims" / "old-run.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("<html>an earlier run</html>", encoding="utf-8")
+    report = validate_tables(
+        claims=claims, conflicts=conflicts, documents=documents, settings=settings, out_dir=tmp_path
+    )
+    assert report.docs_index == tmp_path / "validation" / "index.html"
+    assert report.results_path == tmp_path / "validation" / "results.json"
+    assert not stale.exists()
+    results = json.loads(report.results_path.read_text(encoding="utf-8"))
+    assert results["gx_data_docs"] == str(tmp_path / "validation" / "data_docs" / "index.html")
+    assert [p.name for p in tmp_path.iterdir()] == ["validation"]  # the staging folder is gone

@@ -1,7 +1,7 @@
 """Format readers: bytes or a file on disk -> `Extracted` (text plus what the file says about itself).
 
 One module per format (text, html, pdf, docx). Each reader raises `IngestError(reason, detail)` for input it
-cannot use and never anything else on purpose; `claims.io.ingest` turns those into `Rejection`s.
+cannot use and never anything else on purpose; `claims.io.sources.ingest` turns those into `Rejection`s.
 """
 
 from __future__ import annotations

@@ -1,0 +1,20 @@
+"""Data-quality validation of the run's tables (documents, claims, conflicts) with Great Expectations.
+
+- `validate`: the entry points (`validate_tables`, `validate_files`) and the suites read from expectations/.
+- `checks`: derived columns for cross-column and cross-table rules (pure pandas).
+- `gx`: the only module that imports Great Expectations.
+- `results`: GX outcomes -> `Failure` records; `report`: `ValidationReport` (readable, serialisable).
+- `html`: the offline entry page of a validation run (pure rendering).
+"""
+
+from claims.io.validation.report import Failure, ValidationReport, raise_for_critical
+from claims.io.validation.validate import read_table, validate_files, validate_tables
+
+__all__ = [
+    "Failure",
+    "ValidationReport",
+    "raise_for_critical",
+    "read_table",
+    "validate_files",
+    "validate_tables",
+]
