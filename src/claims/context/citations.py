@@ -205,8 +205,8 @@ def author_date_citations(text: str, start: int, end: int) -> list[AuthorDate]:
             item = _ITEM.match(part.group())
             if item is None or item.group("author").lower().rstrip(".") in MONTHS:
                 continue
-            marker = part.group().strip()
-            at = offset + part.start() + part.group().index(marker)
+            marker = part.group()[item.start("author") :].strip()  # without lead words (`see`, `cf.`)
+            at = offset + part.start() + item.start("author")
             found.append(AuthorDate(marker, at, at + len(marker), item.group("author"), item.group("year")))
     for m in _NARRATIVE.finditer(span):
         if m.group("author").split()[0].lower().rstrip(".") in MONTHS:

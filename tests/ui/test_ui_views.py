@@ -1,0 +1,160 @@
+"""What the review pages compute (pure): flags that mean something, quotes in context, filters, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+import pytest
+from factories import claim
+
+from claims.io.frames import claims_frame
+from claims.report.findings import claim_side
+from claims.segment import segment
+from claims.ui import views
+from claims.ui.exports import claimreview_jsonld, safe_cell, safe_csv, script_safe_json
+
+
+def _claims(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """(doc, chapter, citation) per claim; every claim flagged no_citation when it has none."""
+    made = [
+        claim(float(i + 1), doc=doc, chapter=chapter, citation=citation, sentence=f"It was {i + 1}.")
+        for i, (doc, chapter, citation) in enumerate(rows)
+    ]
+    df = claims_frame(made)
+    df["flags"] = ["no_citation;no_period" if not c else "no_period" for _, _, c in rows]
+    return df
+
+
+@pytest.mark.parametrize(
+    ("rows", "kept"),
+    [
+        # slides: nothing cites anything, so no figure is "uncited"
+        ([("deck.txt", "", ""), ("deck.txt", "", "")], [False, False]),
+        # a chapter with footnotes keeps the flag on its uncited figure; a chapter without any loses it
+        (
+            [
+                ("book.txt", "Chapter 1", "[3] MOFA. Report. 2024."),
+                ("book.txt", "Chapter 1", ""),
+                ("book.txt", "Chapter 4", ""),
+            ],
+            [False, True, False],
+        ),
+    ],
+)
+def test_views_no_citation_flag_only_where_citing_is_done(rows, kept):
+    out = views.meaningful_flags(_claims(rows))
+    assert ["no_citation" in f.split(";") for f in out["flags"]] == kept
+    assert all("no_period" in f for f in out["flags"])  # other flags untouched
+
+
+def test_views_quote_context_gives_neighbouring_text_and_the_figure():
+    text = "First paragraph about boats.\n\nJapan gave ¥6 billion in FY2023 for patrol boats. Later text."
+    start = text.index("¥6 billion")
+    row = claim(
+        6e9,
+        surface="¥6 billion",
+        sentence="Japan gave ¥6 billion in FY2023 for patrol boats.",
+        offset=start - text.index("Japan"),
+        sentence_start=text.index("Japan"),
+        unit="JPY",
+    )
+    side = claim_side(claims_frame([row]).iloc[0].to_dict())
+    context = views.quote_context(text, side, sentence_start=text.index("Japan"), margin=20)
+    assert context is not None
+    assert context.surface == "¥6 billion"
+    assert context.before.endswith("Japan gave ")
+    assert "boats." in context.before
+    assert context.after.startswith(" in FY2023 for patrol boats. Later")
+    assert str(context.marked).count("<mark>") == 1
+    assert views.quote_context(text.replace("¥6", "¥7"), side, sentence_start=0) is None  # another version
+
+
+def test_views_table_context_names_the_column_headers():
+    text = (
+        "Budget\n\nFiscal Year\tTotal (JPY)\tTotal (USD)\n"
+        "2024\t5 billion Yen\t$34 million\n2025\t8 billion Yen\t$56 million\n"
+    )
+    context = views.table_context(segment(text), text.index("8 billion"))
+    assert context is not None
+    assert context.headers == ("Fiscal Year", "Total (JPY)", "Total (USD)")
+    assert context.cells == ("2025", "8 billion Yen", "$56 million")
+    assert context.column == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"status": "confirmed", "severity": "high"}, views.Filters(status="confirmed", severity="high")),
+        ({"status": "<script>", "tier": "all"}, views.Filters()),  # unknown values are ignored
+        ({"new": "1", "group": "quantity", "q": " osa "}, views.Filters(new=True, group=True, q="osa")),
+    ],
+)
+def test_views_filters_from_the_query_string(query, expected):
+    assert views.Filters.from_query(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+44 20", "'+44 20"),
+        ("-cmd", "'-cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Ana", "Ana"),
+        ("", ""),
+    ],
+)
+def test_exports_csv_cells_that_a_spreadsheet_would_run_are_quoted(cell, safe):
+    assert safe_cell(cell) == safe
+    rows = list(csv.reader(io.StringIO(safe_csv(pd.DataFrame({"note": [cell]})), newline="")))
+    assert rows == [["note"], [safe]]
+
+
+@pytest.mark.parametrize("hostile", ["</script><script>alert(1)</script>", "a & b <!--", "\u2028"])
+def test_exports_json_for_a_script_element_has_no_markup(hostile):
+    text = script_safe_json({"name": hostile})
+    assert not set("<>&\u2028") & set(text)
+    assert json.loads(text)["name"] == hostile
+
+
+def test_exports_claimreview_only_confirmed_with_the_reviewer_as_author(tiny_findings):
+    confirmed, dismissed, unnamed = tiny_findings
+    reviewers = {confirmed.conflict_id: "Ana </script>", dismissed.conflict_id: "Bo", unnamed.conflict_id: ""}
+    text = claimreview_jsonld([confirmed, dismissed, unnamed], reviewers)
+    graph = json.loads(text)["@graph"]
+    assert [(r["identifier"], r["author"]) for r in graph] == [
+        (confirmed.conflict_id, {"@type": "Person", "name": "Ana </script>"})
+    ]
+    assert "</script>" not in text
+    assert graph[0]["datePublished"] == "2026-01-02"
+
+
+@pytest.fixture
+def tiny_findings():
+    from claims.report.findings import build_findings
+
+    rows = []
+    for i, status in enumerate(["confirmed", "dismissed", "confirmed"]):
+        a = claim(
+            5e6 * (i + 1), surface=f"${5 * (i + 1)} million", sentence=f"It cost ${5 * (i + 1)} million."
+        )
+        rows.append(
+            {
+                "conflict_id": f"f{i}",
+                "kind": "value_mismatch",
+                "severity": "high",
+                "claim_a": a.claim_id,
+                "doc_a": a.doc,
+                "surface_a": a.surface,
+                "sentence_a": a.sentence,
+                "status": status,
+                "reviewed_at": "2026-01-02T10:00:00.000000+00:00",
+                "topic": "cost",
+            }
+        )
+    return sorted(build_findings(pd.DataFrame(rows), None), key=lambda f: f.conflict_id)
