@@ -26,14 +26,12 @@ from pathlib import Path
 
 import spacy
 
-from claims.io.frames import CLAIM_CONTRACT
 from claims.nlp.pipeline import build_nlp
 from claims.nlp.quantities import find_quantities
 from claims.types import make_claim_id
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_gold.jsonl"
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_claims.py"
-COLUMNS = CLAIM_CONTRACT
 
 
 def _fmt(x: float | None) -> str:
@@ -121,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     out = a.out or Path(tempfile.mkstemp(prefix="quantities_", suffix=".csv")[1])
     kinds: Counter[str] = Counter()
     with out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+        from claims.io.frames import CLAIM_CONTRACT  # the record path needs no I/O layer
+
+        writer = csv.DictWriter(fh, fieldnames=CLAIM_CONTRACT)
         writer.writeheader()
         for path in paths:
             text = path.read_text(encoding="utf-8")

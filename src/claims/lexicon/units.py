@@ -268,6 +268,7 @@ DOMAIN_SYMBOLS: dict[str, str] = {
     # a degree sign lost in conversion to text: "2.14degF", "1.19deg C"
     "degF": "degree fahrenheit", "degC": "degree celsius", "deg F": "degree fahrenheit",
     "deg C": "degree celsius",
+    "MP": "megapixel", "Mpx": "megapixel", "AU": "astronomical unit", "ly": "light year",
     # statistic abbreviations of sports copy: points, rebounds, assists, steals, blocks per game
     "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game",
     "spg": "steal per game", "bpg": "block per game",
@@ -284,7 +285,15 @@ DOMAIN_WORDS: dict[str, str] = {
     "milliamp hours": "milliampere hour", "milliampere hours": "milliampere hour",
     "micron": "micrometer", "microns": "micrometer", "calories": "calorie", "kilocalories": "kilocalorie",
     "decibels": "decibel", "volts": "volt", "amps": "ampere", "watts": "watt",
+    "megapixel": "megapixel", "megapixels": "megapixel", "light-year": "light year",
+    "light-years": "light year", "light year": "light year", "light years": "light year",
+    "astronomical units": "astronomical unit", "astronomical unit": "astronomical unit",
+    "nanometre": "nanometer", "nanometres": "nanometer", "nanometer": "nanometer", "nanometers": "nanometer",
 }  # fmt: skip
 
 # Index and score points: "rose 58.06 points", "1,463.87 points" (read when no percentage follows).
 POINT = "point"
+
+# What a capital letter glued to a number names in a name like "5G" or "3D" (reported as the unit of such a
+# mention, which is no claim): the generation of a mobile network standard, the dimensions of an image.
+GLUED_NAME_UNITS: dict[str, str] = {"G": "generation", "D": "dimension"}

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claims.errors import OffsetMismatchError
+from claims.lexicon.units import PERCENT
 from claims.parse.nonclaims import URL, PlainLayout, claim_drop_reason
 from claims.parse.numbers import to_float
 from claims.parse.scan import COUNT, Candidate, scan
@@ -24,6 +25,7 @@ from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier, Quantity
 logger = logging.getLogger(__name__)
 
 DOC_ATTR = "quantities"
+FRACTION = "fraction"  # the unit of a share written as a fraction in words, in quantity records
 SPAN_KEY = "quantities"
 
 # Tags after a number that show it is not a count ("12 were", "5 fell", "3 will").
@@ -117,7 +119,7 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
 
     >>> record = quantity_record("Sales of 5G phones rose 12% to $4.5 billion, one analyst said.")
     >>> [(q["surface"], q["value"], q["unit"], q["claim"], q["reason"]) for q in record["quantities"]]
-    [('5G', 5.0, None, False, 'name'), ('12%', 12.0, 'percent', True, None), ('$4.5 billion', 4500000000.0, 'USD', True, None), ('one', 1.0, 'count', False, 'one_word_count')]
+    [('5G', 5.0, 'generation', False, 'name'), ('12%', 12.0, 'percent', True, None), ('$4.5 billion', 4500000000.0, 'USD', True, None), ('one', 1.0, 'count', False, 'one_word_count')]
     """  # noqa: E501
     if not isinstance(text, str):
         text = ""
@@ -129,23 +131,53 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
     for candidate in candidates:
         quantity = to_quantity(candidate, text)
         reason = candidate.reason or claim_drop_reason(text, layout, quantity, url_spans) or None
-        mentions.append(
-            {
-                "start": quantity.start,
-                "end": quantity.end,
-                "surface": quantity.surface,
-                "value": quantity.value,
-                "value_low": quantity.value_low,
-                "value_high": quantity.value_high,
-                "unit": quantity.unit,
-                "kind": str(quantity.kind),
-                "qualifier": str(quantity.qualifier),
-                "counted": quantity.counted,
-                "claim": reason is None,
-                "reason": reason,
-            }
-        )
+        if reason in NOT_QUANTITY_REASONS:
+            continue  # an address, a list or page number, a label: no quantity mention at all
+        mention = {
+            "start": quantity.start,
+            "end": quantity.end,
+            "surface": quantity.surface,
+            "value": quantity.value,
+            "value_low": quantity.value_low,
+            "value_high": quantity.value_high,
+            "unit": quantity.unit,
+            "kind": str(quantity.kind),
+            "qualifier": str(quantity.qualifier),
+            "counted": quantity.counted,
+            "claim": reason is None,
+            "reason": reason,
+        }
+        mentions.append(_as_written(candidate, mention))
     return {"text": text, "quantities": mentions}
+
+
+# Claim-stage reasons that say a number is no quantity mention at all (the others, like a time reference,
+# are quantities that are no claim).
+NOT_QUANTITY_REASONS: frozenset[str] = frozenset(
+    {"excluded_section", "url", "footnote", "imprint", "address", "page_number", "list_number",
+     "label_number", "year"}
+)  # fmt: skip
+
+
+def _as_written(candidate: Candidate, mention: dict[str, object]) -> dict[str, object]:
+    """The general extractor's reading of fractions and vague plurals (CQE's convention).
+
+    A fraction in words is the share it names ("a third" -> 0.333, unit `fraction`), where the claims
+    contract states it in percent; a vague plural of a power of ten spans that power to the next
+    ("hundreds of" -> 100 to 1,000, "tens of thousands" -> 10,000 to 100,000), where the claims contract
+    keeps the lower bound with the qualifier `over`.
+    """
+    value = candidate.value
+    if candidate.form == "fraction" and candidate.unit == PERCENT and value is not None:
+        return {**mention, "value": to_float(value / 100), "unit": FRACTION}
+    if (
+        candidate.form == "vague"
+        and value is not None
+        and value > 0
+        and value.log10() == value.log10().to_integral()
+    ):
+        return {**mention, "value": None, "value_low": to_float(value), "value_high": to_float(value * 10)}
+    return mention
 
 
 @cache

@@ -34,6 +34,7 @@ class Candidate:
     after_name: bool = False  # a bare count right after a capitalised word (a name, or a country)
     fallback_kind: Kind | None = None  # for a scaled count: its kind if the word after is not its noun
     reason: str | None = None  # why this quantity mention is no claim ("name", "one_word_count"); see scan
+    form: str = ""  # how the number is written: digits, words, fraction, vague, vaguescale, foldword
 
     def surface(self, text: str) -> str:
         return text[self.start : self.end]

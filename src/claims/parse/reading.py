@@ -398,6 +398,9 @@ _MILLION_NOUNS = frozenset(
 )
 
 
+_HYPHEN_TOKEN = re.compile(r"-(?P<unit>[A-Za-zµμ]+)(?:-old)?(?![\w-])")
+
+
 def _read_suffix(text: str, atom: Atom) -> None:
     """Scale word, then percent / currency / multiplier / unit written after the number."""
     if atom.factor is None and atom.unit is None:
@@ -499,6 +502,11 @@ def _read_suffix(text: str, atom: Atom) -> None:
                     atom.unit, atom.kind = name, unit.kind if unit is not None else Kind.MEASURE
                     atom.end = m.end()
                     return
+            m = _HYPHEN_TOKEN.match(text, atom.end)
+            name = unit_name(m["unit"]) if m and m["unit"] not in GLUED_ONLY_SYMBOLS else None
+            if m and name:  # "a 200-mph top speed", "a 100-megapixel sensor", "a 5-mpg boost"
+                atom.unit, atom.kind = name, Kind.MEASURE
+                atom.end = m.end()
     elif atom.currency is not None:
         # "$5 USD", "¥5 billion yen": a repeated currency after the amount belongs to the surface
         m = CURRENCY_AFTER.match(text, atom.end)

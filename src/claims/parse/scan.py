@@ -34,7 +34,7 @@ from claims.lexicon.numbers import (
     FRACTION_DENOMINATORS,
     ONE_NOT_COUNTS,
 )
-from claims.lexicon.units import PERCENT, PERCENTAGE_POINT
+from claims.lexicon.units import GLUED_NAME_UNITS, PERCENT, PERCENTAGE_POINT
 from claims.parse.around import (
     change_before,
     next_noun,
@@ -126,7 +126,7 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
         if candidate is not None:
             out.append(candidate)
         i += 1
-    out = _currency_from_next(text, out)
+    out = _noun_from_previous(text, _currency_from_next(text, out))
     if others:
         out.extend(others)
     out.sort(key=lambda c: (c.start, c.end))
@@ -284,7 +284,7 @@ class Reading:
     def candidate(self, value: Decimal | None = None, **fields: Any) -> Candidate:
         """A candidate over the atom's span with its value (scaled), the shared fields and `fields`."""
         atom = self.atom
-        merged = {**self.common, **fields}
+        merged = {"form": atom.form, **self.common, **fields}
         return Candidate(atom.start, atom.end, atom.scaled if value is None else value, **merged)
 
 
@@ -295,12 +295,13 @@ Rule = Callable[[Reading], Verdict]
 def glued_name(r: Reading) -> Verdict:
     """ "5G", "3D": a number with a capital letter glued to it is a name, reported but no claim.
 
-    >>> trace("rolled out 5G networks")
-    [('5G', 'glued_name', 'name')]
+    >>> trace("rolled out 5G networks"), [(c.unit, c.reason) for c in scan("5G networks", general=True)]
+    ([('5G', 'glued_name', 'name')], [('generation', 'name')])
     """
     if "glued_name" not in r.atom.flags:
         return None
-    return r.candidate(kind=Kind.OTHER, reason="name")
+    letter = r.text[r.atom.end - 1]
+    return r.candidate(kind=Kind.OTHER, unit=GLUED_NAME_UNITS.get(letter), reason="name")
 
 
 def one_with_noun(r: Reading) -> Verdict:
@@ -321,6 +322,51 @@ def one_with_noun(r: Reading) -> Verdict:
     return r.candidate(
         unit=COUNT, kind=Kind.COUNT, counted=noun, noun_start=noun_start, reason="one_word_count"
     )
+
+
+def hyphen_count(r: Reading) -> Verdict:
+    """ "a four-cylinder engine", "a 10-speed gearbox": a count inside a compound adjective, reported but
+    no claim (a unit after the hyphen, "a 30-year plan", is read as a measure before).
+
+    >>> trace("a turbocharged four-cylinder engine")
+    [('four', 'hyphen_count', 'compound_modifier')]
+    """
+    atom, text = r.atom, r.text
+    if atom.attached or atom.form not in ("digits", "words") or not r.integral:
+        return None
+    m = _HYPHEN_WORD.match(text, atom.end)
+    if m is None or m["word"].lower() in FRACTION_DENOMINATORS or m["word"].lower() in _NOT_HYPHEN_NOUNS:
+        return None
+    if atom.form == "words" and atom.num_text.lower() == "one" and m["word"].lower() in ("off", "time"):
+        return None
+    return r.candidate(unit=COUNT, kind=Kind.COUNT, counted=m["word"], reason="compound_modifier")
+
+
+_HYPHEN_WORD = re.compile(r"[-‐](?P<word>[a-z]{3,})(?![\w-])")
+_NOT_HYPHEN_NOUNS = frozenset({"and", "or", "to", "fold", "odd", "plus", "thirds", "quarters"})
+
+
+def age_of_person(r: Reading) -> Verdict:
+    """ "Maddon, 66, has", "aged 35", "older than 50": a person's age, reported but no claim.
+
+    >>> trace("The suspect, 34, was released."), trace("people older than 50")
+    ([('34', 'age_of_person', 'age')], [('50', 'age_of_person', 'age')])
+    """
+    atom, text = r.atom, r.text
+    if atom.attached or atom.form != "digits" or not r.integral or not 0 < atom.base <= 120:
+        return None
+    commas = text[atom.start - 2 : atom.start] == ", " and text[atom.end : atom.end + 1] == ","
+    commas = commas and atom.start >= 3 and text[atom.start - 3].isalpha()
+    if not commas and not _AGE_CUE.search(text, max(0, atom.start - 24), atom.start):
+        return None
+    return r.candidate(unit="year", kind=Kind.MEASURE, reason="age")
+
+
+_AGE_CUE = re.compile(
+    r"""\b(?:aged|ages|age[ ]of|age[ ](?:was|is|of[ ]about)|(?:older|younger)[ ]than)  # the cue
+    [ ](?:about[ ]|over[ ])?\Z                                                          # "about" """,
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def not_a_quantity(r: Reading) -> Verdict:
@@ -390,6 +436,7 @@ def fraction_share(r: Reading) -> Verdict:
         qualifier=qualifier,
         precision=Decimal(50) / denominator,
         integral=False,
+        form=atom.form,
     )
 
 
@@ -404,7 +451,12 @@ def vague_plural(r: Reading) -> Verdict:
         return None
     noun = vague_noun(r.text, atom.end)
     currency = currency_code(noun[0]) if noun else None
-    fields: dict[str, Any] = {"qualifier": Qualifier.OVER, "precision": None, "integral": True}
+    fields: dict[str, Any] = {
+        "qualifier": Qualifier.OVER,
+        "precision": None,
+        "integral": True,
+        "form": "vague",
+    }
     if currency:
         return Candidate(atom.start, atom.end, atom.scaled, unit=currency, kind=Kind.MONEY, **fields)
     counted = {"counted": noun[0], "noun_start": noun[1]} if noun else {}
@@ -440,8 +492,12 @@ def counted_noun(r: Reading) -> Verdict:
     [('Five', 'counted_noun', 'title')]
     """
     atom, noun = r.atom, r.noun
-    if noun is None or not (r.integral or atom.factor is not None):
+    if noun is None:
         return None
+    plural = noun[0].split(" ")[-1]
+    decimal_plural = atom.form == "digits" and plural.endswith("s") and plural.isalpha() and plural.islower()
+    if not (r.integral or atom.factor is not None or decimal_plural):
+        return None  # "8.5 bathrooms" is counted, "2.5 litre" is not a count
     if atom.form == "words" and title_noun_after_word_number(r.text, atom, noun[1]):
         return Rejected("title")
     if atom.base != 1 and atom.factor is None and names_a_model(noun[0]):
@@ -523,6 +579,8 @@ def bare_number(r: Reading) -> Verdict:
 CLASSIFIERS: tuple[Rule, ...] = (
     glued_name,
     one_with_noun,
+    hyphen_count,
+    age_of_person,
     not_a_quantity,
     digits_in_name,
     words_in_name,
@@ -623,12 +681,25 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
     cue = _COMPARISON_CUE.search(text, max(previous.end, atom.cue_start - 40), atom.cue_start)
     # "from 90 days to 30", "by 51 votes to 49" (the counted noun sits between a count and its "to")
     counted = f" {previous.counted}" if previous.kind is Kind.COUNT and previous.counted else ""
-    to_cue = gap in (" to ", " to a ", f"{counted} to ")
+    to_cue = gap in (" to ", " to a ", f"{counted} to ") and not _change_then_level(text, previous)
     chain = chained and _CHAIN_CUE.search(text, max(previous.end, atom.cue_start - 8), atom.cue_start)
-    parallel = _PARALLEL_GAP.fullmatch(gap)
+    # "435 homes by sale and 187 by tender": the counted noun sits between the count and the gap
+    parallel = _PARALLEL_GAP.fullmatch(gap[len(counted) :] if counted and gap.startswith(counted) else gap)
     if parallel and not text.startswith(f" {parallel['prep']} ", atom.end):
         parallel = None  # "81.2 years for women and 77.1 for men": the same preposition after both
     if cue is None and not to_cue and not chain and not parallel:
+        if _change_then_level(text, previous) and _LEVEL_GAP.fullmatch(gap):
+            # "fell 0.4 per cent to 13176", "was down 0.1% at 5884": the level reached, in the unit of
+            # what changed (unstated)
+            return Candidate(
+                atom.start,
+                atom.end,
+                atom.scaled,
+                qualifier=atom.qualifier,
+                precision=stated_precision(atom.num_text),
+                integral=atom.base == atom.base.to_integral_value(),
+                form=atom.form,
+            )
         return None
     value = atom.scaled
     factor = ONE
@@ -668,6 +739,57 @@ _ELIDED_CURRENCY_GAP = re.compile(
     \Z""",
     re.VERBOSE,
 )
+
+
+# Between a percentage change and the level reached: "to", "at", ", to end at", "to a close of".
+_LEVEL_GAP = re.compile(
+    r"""(?:,[ ](?:or[ ][^,]{1,20},[ ])?)?              # ", or 2.14%, "
+    [ ]?(?:to|at)[ ]                                   # "to", "at"
+    (?:(?:end|close|finish|settle|fall|rise|trade)(?:ed|s)?[ ](?:at|to)[ ])?  # "end at", "fall to"
+    (?:a[ ](?:close|level|high|low|record)[ ]of[ ])?   # "a close of"
+    """,
+    re.VERBOSE,
+)
+_FROM_BEFORE = re.compile(r"\b(?:from|between|by)[ ]\Z", re.IGNORECASE)
+
+
+def _change_then_level(text: str, previous: Candidate) -> bool:
+    """ "rose 8.15% to 3.65", "fell 0.4 per cent to 13176": a percentage change, then the level reached (in
+    the unit of what changed, not in percent); "from 5% to 10%" is a start and an end.
+
+    >>> text = "The index rose 0.4 per cent to 13176."
+    >>> [(c.surface(text), c.unit) for c in scan(text)]
+    [('0.4 per cent', 'percent'), ('13176', None)]
+    """
+    if previous.kind is not Kind.PERCENT:
+        return False
+    lo = max(0, previous.start - 12)
+    return change_before(text, previous.start, words=2) and not _FROM_BEFORE.search(text, lo, previous.start)
+
+
+def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A scaled amount with no unit and no noun counts what the scaled count before it in the sentence counts.
+
+    >>> t = "More than 6 million homes, including 1.5 million in the city, lost power."
+    >>> [(c.surface(t), c.unit, c.counted) for c in scan(t)]
+    [('6 million', 'count', 'homes'), ('1.5 million', 'count', 'homes')]
+    """
+    out = list(candidates)
+    for i in range(1, len(out)):
+        c, prev = out[i], out[i - 1]
+        if (
+            c.unit is not None
+            or c.value is None
+            or c.table_cell
+            or not _SCALED_SURFACE.search(text, c.start, c.end)
+        ):
+            continue
+        if prev.kind is not Kind.COUNT or not prev.counted or c.start - prev.end > 80:
+            continue
+        if any(mark in text[prev.end : c.start] for mark in (". ", ";", "\n", "\t", "? ", "! ")):
+            continue
+        out[i] = _replace(c, unit=COUNT, kind=Kind.COUNT, counted=prev.counted)
+    return out
 
 
 def _currency_from_next(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -78,6 +78,9 @@ def parse_unit(text: str | None) -> Unit | None:
     name = UNIT_SYMBOLS.get(raw) or UNIT_WORDS.get(lower)
     if name is not None:
         return Unit(name, Kind.PERCENT if name == BASIS_POINT else Kind.MEASURE)
+    domain = DOMAIN_SYMBOLS.get(raw) or DOMAIN_WORDS.get(lower)
+    if domain is not None:  # "300 PS" is metric horsepower, "PS300" a mis-encoded pound sign
+        return Unit(domain, Kind.MEASURE)
     code = currency_code(raw)
     if code:
         return Unit(code, Kind.MONEY)
@@ -110,6 +113,10 @@ def unit_name(token: str) -> str | None:
     )
     if name is not None:
         return name
+    if len(token) > 1 and token.isupper() and token.isalpha():  # "95 KT", "110 MPH": wire copy in capitals
+        name = UNIT_SYMBOLS.get(token.lower()) or DOMAIN_SYMBOLS.get(token.lower())
+        if name is not None:
+            return name
     if token.count("/") == 1:
         top, bottom = token.split("/")
         top_name, bottom_name = unit_name(top), unit_name(bottom)
