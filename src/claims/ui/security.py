@@ -5,9 +5,11 @@
 - Access token: required when listening beyond localhost. Given once as `?token=...` (then kept in an
   HttpOnly, SameSite=Strict cookie) or as an `Authorization: Bearer` header; compared in constant time.
 - CSRF: every POST carries the token of the browser's `claims_csrf` cookie in a form field (double submit),
-  and a POST whose Origin is another site is refused.
+  and a POST whose Origin is another site is refused (the token alone already stops it; this is a second
+  lock).
 - Headers on every response: a strict Content-Security-Policy (scripts and styles only from this server, no
-  inline script, nothing from another origin), no framing, no sniffing, no referrer, no caching of pages.
+  inline script, nothing from another origin), no framing, no sniffing, no referrer to other sites, no
+  caching of pages.
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ class Guard(BaseHTTPMiddleware):
                 return self._headers(PlainTextResponse(text, status_code=401))
         if request.method not in {"GET", "HEAD"}:
             origin = request.headers.get("origin")
-            if origin and (origin == "null" or _host_name(urlsplit(origin).netloc) != host):
+            if origin and origin != "null" and _host_name(urlsplit(origin).netloc) != host:
                 return self._headers(PlainTextResponse("cross-site request refused", status_code=403))
         csrf = request.cookies.get(CSRF_COOKIE, "")
         new_csrf = not (16 <= len(csrf) <= 128 and csrf.isascii())
@@ -145,7 +147,7 @@ class Guard(BaseHTTPMiddleware):
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make a form's Origin "null"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
         if response.media_type in {"text/html", None} or "text/html" in response.headers.get(

@@ -205,8 +205,8 @@ class Workspace:
         encoding = str(row.get("encoding") or "utf-8")
         text_path = str(row.get("text_path") or "").strip()
         if text_path and text_path.lower() != "nan":
-            stored = self.out_dir / "text" / f"{doc}.txt"  # where ingestion keeps extracted text
-            for candidate in (Path(text_path), stored, self.out_dir / text_path, folder / text_path):
+            stored = [root / "text" / f"{doc}.txt" for root in (folder, self.out_dir)]  # ingestion's place
+            for candidate in (Path(text_path), *stored, self.out_dir / text_path, folder / text_path):
                 if _inside(candidate, (self.out_dir, folder)) and candidate.is_file():
                     return candidate.read_text(encoding="utf-8")
             return None
