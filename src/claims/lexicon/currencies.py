@@ -170,6 +170,11 @@ SUBUNIT_WORDS: dict[str, tuple[str, int]] = {
     "paise": ("INR", 100),
     "sen": ("MYR", 100),
 }
+# The singular name of each minor unit, for amounts reported as written ("82 cents" -> 82 cent).
+SUBUNIT_NAMES: dict[str, str] = {
+    "pence": "penny", "penny": "penny", "p": "penny", "cents": "cent", "cent": "cent", "paise": "paisa",
+    "sen": "sen",
+}  # fmt: skip
 # Letters that may be glued before the digits as a currency ("RM2.3 billion", "Rp15tn", "Rs.500");
 # glued ISO codes ("USD1.2bn", "RMB8.4bn") are read too (see claims.parse.patterns.CORE).
 GLUED_LETTER_PREFIXES: frozenset[str] = frozenset({"RM", "Rp", "Rs", "Rp.", "Rs.", "RMB"})

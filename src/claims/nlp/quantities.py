@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from decimal import Decimal
 from functools import cache
 
 from spacy.language import Language
@@ -160,14 +161,24 @@ NOT_QUANTITY_REASONS: frozenset[str] = frozenset(
 
 
 def _as_written(candidate: Candidate, mention: dict[str, object]) -> dict[str, object]:
-    """The general extractor's reading of fractions and vague plurals (CQE's convention).
+    """The general extractor's reading of minor units, fractions and vague plurals (CQE's convention).
 
-    A fraction in words is the share it names ("a third" -> 0.333, unit `fraction`), where the claims
-    contract states it in percent; a vague plural of a power of ten spans that power to the next
-    ("hundreds of" -> 100 to 1,000, "tens of thousands" -> 10,000 to 100,000), where the claims contract
-    keeps the lower bound with the qualifier `over`.
-    """
+    An amount written in a minor unit is reported in it ("82 cents" -> 82, unit `USD cent`), where the
+    claims contract states it in the major unit (0.82 USD). A fraction in words is the share it names ("a
+    third" -> 0.333, unit `fraction`), where the claims contract states it in percent. A vague plural of a
+    power of ten spans that power to the next ("hundreds of" -> 100 to 1,000, "tens of thousands" ->
+    10,000 to 100,000), where the claims contract keeps the lower bound with the qualifier `over`.
+
+    >>> [(q["surface"], q["value"], q["value_low"], q["unit"]) for q in quantity_record(
+    ...     "About a third of the 82 cents went to hundreds of farms.")["quantities"]]
+    [('a third', 0.3333333333333333, None, 'fraction'), ('82 cents', 82.0, None, 'USD cent'), ('hundreds', None, 100.0, 'count')]
+    """  # noqa: E501
     value = candidate.value
+    if candidate.subunit is not None and candidate.unit is not None:
+        minor = Decimal(100)  # every minor unit read (cent, penny, paisa, sen) is a hundredth
+        scaled = {k: to_float(Decimal(str(mention[k])) * minor) for k in ("value", "value_low", "value_high")
+                  if mention[k] is not None}  # fmt: skip
+        return {**mention, **scaled, "unit": f"{candidate.unit} {candidate.subunit}"}
     if candidate.form == "fraction" and candidate.unit == PERCENT and value is not None:
         return {**mention, "value": to_float(value / 100), "unit": FRACTION}
     if (

@@ -35,6 +35,7 @@ class Candidate:
     fallback_kind: Kind | None = None  # for a scaled count: its kind if the word after is not its noun
     reason: str | None = None  # why this quantity mention is no claim ("name", "one_word_count"); see scan
     form: str = ""  # how the number is written: digits, words, fraction, vague, vaguescale, foldword
+    subunit: str | None = None  # the minor unit an amount was written in ("cent", "penny"); value in major
 
     def surface(self, text: str) -> str:
         return text[self.start : self.end]

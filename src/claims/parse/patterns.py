@@ -60,7 +60,7 @@ CORE = re.compile(
           |(?<=\$NT)|(?<=\$MX))(?=[0-9])           # or a dollar with its country after it ("$US5m")
       | (?<=(?<![A-Za-z])R[sp]\.)(?=[0-9])     # ("Rs.500"); `read_atom` drops them unless a currency
     )
-    (?<![A-Za-z][-+])                # not the tail of a name like F-35, COVID-19, ASEAN+3
+    (?:(?<![A-Za-z][-+])|(?<=minus-))  # not the tail of a name like F-35, COVID-19, ASEAN+3
     (?<![0-9]\+)                     # nor of a formula like 2+2
     (?:
         (?P<digits>{DIGITS})

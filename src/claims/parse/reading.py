@@ -34,7 +34,8 @@ from claims.lexicon.units import (
     UNIT_SYMBOLS,
     UNIT_WORDS,
 )
-from claims.parse.candidates import ONE, Atom
+from claims.parse.around import change_before
+from claims.parse.candidates import COUNT, ONE, Atom
 from claims.parse.money import currency_code
 from claims.parse.numbers import (
     parse_digits,
@@ -175,16 +176,19 @@ _PREPOSITION_CUES = frozenset({"under", "above", "below"})
 def _read_prefix(text: str, atom: Atom) -> bool:
     """Sign and currency written before the digits. False when the number must be dropped."""
     s = atom.start  # the core, or the opening bracket of an accounting amount (the bracket is the sign)
+    minus = (
+        s >= 6 and text[s - 6 : s].lower() in ("minus ", "minus-") and (s == 6 or not text[s - 7].isalnum())
+    )
+    if minus:
+        atom.negative = True  # "growth of minus 2.1 percent", "minus-260 degrees"
+        atom.start = atom.cue_start = s - 6
+        return True
     if "accounting" not in atom.flags and s > 0 and text[s - 1] in "-−+":
         before = text[s - 2] if s >= 2 else " "
         if not (before.isalnum() or before in "-–)]%"):
             atom.negative = text[s - 1] != "+"
             atom.start = atom.cue_start = s - 1
             s -= 1
-    elif s >= 6 and text[s - 6 : s].lower() in ("minus ", "minus-") and (s == 6 or not text[s - 7].isalnum()):
-        atom.negative = True  # "growth of minus 2.1 percent"
-        atom.start = atom.cue_start = s - 6
-        return True
     before = text[max(0, s - 2) : s].rstrip(" ")[-1:]
     if not before or not (before in _CURRENCY_TAIL or before.isupper()):
         return True  # cheap test first: no currency symbol or code can end here
@@ -286,6 +290,7 @@ def _read_glued(text: str, atom: Atom) -> bool:
             return False
         code, minor = SUBUNIT_WORDS["p"]
         atom.currency, atom.kind, atom.factor = code, Kind.MONEY, Decimal(1) / minor  # "45.2p": pence
+        atom.flags.add("subunit")
     elif suffix in ("x", "×"):
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     elif suffix.lower() in ("bn", "mn", "mln", "bln", "tn", "trn"):
@@ -398,6 +403,24 @@ _MILLION_NOUNS = frozenset(
 )
 
 
+# After "N times": a comparison follows, so N is a multiplier ("five times the size", "3 times as big",
+# "four times Earth's mass"), else N counts occurrences ("has fallen 6 times since 2002").
+_COMPARISON_AFTER = re.compile(
+    r"""[ ,]*(?:the|as|that|those|more|less|fewer|larger|bigger|higher|greater|faster|smaller|lower|slower
+    |heavier|longer|wider|its|their|his|her|our|my|your|what|over|earlier|later|[A-Z][\w-]*[’']s)\b""",
+    re.VERBOSE,
+)
+
+
+def _occurrences(text: str, atom: Atom) -> bool:
+    """ "N times" that counts how often something happened, not how many times larger something is."""
+    if atom.form not in ("digits", "words") or atom.base != atom.base.to_integral_value():
+        return False
+    if _COMPARISON_AFTER.match(text, atom.end):
+        return False
+    return not change_before(text, atom.cue_start, words=4)  # "rose 2 times" compares two levels
+
+
 _HYPHEN_TOKEN = re.compile(r"-(?P<unit>[A-Za-zµμ]+)(?:-old)?(?![\w-])")
 
 
@@ -438,6 +461,7 @@ def _read_suffix(text: str, atom: Atom) -> None:
                 major, minor = SUBUNIT_WORDS[" ".join(m["sub"].lower().split())]
                 atom.currency, atom.kind, atom.factor = major, Kind.MONEY, Decimal(1) / minor
                 atom.end = m.end()
+                atom.flags.add("subunit")
                 return
         m = SYMBOL_AFTER.match(text, atom.end)
         if m:  # "1,200€"
@@ -457,6 +481,9 @@ def _read_suffix(text: str, atom: Atom) -> None:
         if m:
             atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
             atom.end = m.end()
+            if m["times"] and _occurrences(text, atom):
+                atom.unit, atom.kind = COUNT, Kind.COUNT  # "orbited Earth 3,200 times": how often
+                atom.flags.add("occurrences")
             return
         # "3 million barrels", "24 million km2": unit words may follow a scale word, and symbols of more than
         # one letter that are not times ("5 million m", "2 million h" are not read)

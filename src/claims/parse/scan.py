@@ -30,6 +30,7 @@ from claims.lexicon.context import (
     MONEY_CUES,
     MONTHS,
 )
+from claims.lexicon.currencies import SUBUNIT_NAMES
 from claims.lexicon.numbers import (
     FRACTION_DENOMINATORS,
     ONE_NOT_COUNTS,
@@ -200,6 +201,7 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     )
     qualifier = a.qualifier if a.qualifier is not Qualifier.EXACT else Qualifier.EXACT
     base = Candidate(
+        subunit=subunit_of(text, b),
         start=a.start,
         end=b.end,
         value=None,
@@ -463,6 +465,22 @@ def vague_plural(r: Reading) -> Verdict:
     return Candidate(atom.start, atom.end, atom.scaled, unit=COUNT, kind=Kind.COUNT, **fields, **counted)
 
 
+def subunit_of(text: str, atom: Atom) -> str | None:
+    """The minor unit an amount is written in ("82 cents" -> "cent", "45.2p" -> "penny"), else None.
+
+    >>> [subunit_of(t, a) for t in ("paid 82 cents", "at 45.2p", "$5") for a in _atoms(t)]
+    ['cent', 'penny', None]
+    """
+    if "subunit" not in atom.flags:
+        return None
+    word = text[atom.core_end : atom.end].strip(" .").lower()
+    return SUBUNIT_NAMES.get(word) or SUBUNIT_NAMES.get(word.split()[-1]) if word else None
+
+
+def _atoms(text: str) -> list[Atom]:
+    return [a for m in CORE.finditer(text) if (a := read_atom(text, m)) is not None]
+
+
 def money_by_currency(r: Reading) -> Verdict:
     """A currency written with the number.
 
@@ -470,7 +488,9 @@ def money_by_currency(r: Reading) -> Verdict:
     [('¥400 million', 'money_by_currency', 'JPY')]
     """
     atom = r.atom
-    return r.candidate(unit=atom.currency, kind=Kind.MONEY) if atom.currency is not None else None
+    if atom.currency is None:
+        return None
+    return r.candidate(unit=atom.currency, kind=Kind.MONEY, subunit=subunit_of(r.text, atom))
 
 
 def measure_by_unit(r: Reading) -> Verdict:

@@ -119,18 +119,29 @@ def unit_name(token: str) -> str | None:
             return name
     if token.count("/") == 1:
         top, bottom = token.split("/")
-        top_name, bottom_name = unit_name(top), unit_name(bottom)
+        top_name, bottom_name = _part_name(top), _part_name(bottom)
         if top_name and bottom_name and " per " not in top_name + bottom_name:
             return f"{top_name} per {bottom_name}"
         return None
     if _PRODUCT.search(token):
-        names = [unit_name(part) for part in _PRODUCT.split(token)]
+        names = [_part_name(part) for part in _PRODUCT.split(token)]
         return " ".join(n for n in names if n) if all(names) and len(names) == 2 else None
     m = _EXPONENT.match(token)
     if m and not m["base"][-1].isdigit():
         base = unit_name(m["base"])
         return f"{_POWER_WORDS[m['exp']]} {base}" if base and " " not in base else None
     return registry_unit(token)
+
+
+# Single-letter SI symbols read inside a compound ("m/s", "g/l", "N·m"), where they cannot be a word.
+_COMPOUND_LETTERS = {
+    "s": "second", "h": "hour", "m": "meter", "g": "gram", "l": "liter", "L": "liter", "t": "tonne",
+    "A": "ampere", "V": "volt", "W": "watt", "J": "joule", "N": "newton", "K": "kelvin",
+}  # fmt: skip
+
+
+def _part_name(part: str) -> str | None:
+    return _COMPOUND_LETTERS.get(part) or unit_name(part)
 
 
 @cache

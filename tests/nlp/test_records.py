@@ -1,0 +1,82 @@
+"""`quantity_record`: one input text -> the `claims quantities` record (every mention, claim or not).
+
+Sentences written for this file. The statistical pipeline is not loaded: `spacy.blank` is enough for the
+record's contract (the parser only refines counts).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.nlp.quantities import RECORD_FIELDS, find_quantities, quantity_record
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Carriers sold 5G plans for $30 a month.", [("5G", False, "name"), ("$30", True, None)]),
+        ("One engineer fixed 14 turbines.", [("One", False, "one_word_count"), ("14", True, None)]),
+        ("Output fell over the past three years.", [("three years", False, "time_reference")]),
+        (
+            "The pilot, 61, flew a six-seat plane.",
+            [("61", False, "age"), ("six", False, "compound_modifier")],
+        ),
+    ],
+)
+def test_quantity_record_marks_non_claims_with_a_reason(text, expected, blank):
+    record = quantity_record(text, blank)
+    assert record["text"] == text
+    assert [(q["surface"], q["claim"], q["reason"]) for q in record["quantities"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Carriers sold 5G plans for $30 a month.", "One engineer fixed 14 turbines.", "The pilot, 61, flew."],
+)
+def test_quantity_record_claims_are_what_the_claims_stage_keeps(text, blank):
+    claims = [(q["start"], q["end"]) for q in quantity_record(text, blank)["quantities"] if q["claim"]]
+    assert claims == [(q.start, q.end) for q in find_quantities(blank(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit"),
+    [
+        ("The fee is 45 cents.", 45.0, None, None, "USD cent"),
+        ("Shares closed at 212.5p.", 212.5, None, None, "GBP penny"),
+        ("Half of the seats were empty.", 0.5, None, None, "fraction"),
+        ("Thousands of fans came.", None, 1000.0, 10000.0, "count"),
+    ],
+)
+def test_quantity_record_reads_minor_units_fractions_and_vague_plurals_as_written(
+    text, value, low, high, unit, blank
+):
+    (q,) = quantity_record(text, blank)["quantities"]
+    assert (q["value"], q["value_low"], q["value_high"], q["unit"]) == (value, low, high, unit)
+
+
+@pytest.mark.parametrize("text", ["Call 24 Jalan Ampang for details.", "See Table 4 for the data."])
+def test_quantity_record_leaves_out_numbers_that_are_no_quantity(text, blank):
+    assert quantity_record(text, blank)["quantities"] == []
+
+
+def test_quantity_record_fields_are_the_contract(blank):
+    (q,) = quantity_record("It weighs 3 kg.", blank)["quantities"]
+    assert tuple(q) == RECORD_FIELDS
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=120))
+def test_quantity_record_property_any_text_round_trips(text):
+    record = quantity_record(text)
+    for q in record["quantities"]:
+        assert text[q["start"] : q["end"]] == q["surface"]
+        assert isinstance(q["claim"], bool)
+        assert (q["reason"] is None) == q["claim"]

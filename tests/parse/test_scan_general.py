@@ -1,0 +1,183 @@
+"""The scanner's readings added for general text (units from the registry, money forms, number forms) and
+its general mode (mentions that are no claim, each with a reason). Every sentence here was written for this
+file; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.parse import scan as scan_module
+from claims.parse.scan import Candidate, scan
+from claims.types import UNKNOWN_CURRENCY
+
+
+def _row(text: str, c: Candidate) -> tuple:
+    value = float(c.value) if c.value is not None else (float(c.low), float(c.high))  # type: ignore[arg-type]
+    return (c.surface(text), value, c.unit)
+
+
+def _rows(text: str, *, general: bool = False) -> list[tuple]:
+    return [_row(text, c) for c in scan(text, general=general)]
+
+
+UNITS = [
+    ("The tablet ships with a 6,200 mAh cell.", [("6,200 mAh", 6200.0, "milliampere hour")]),
+    ("Its radio listens at 5.8 GHz.", [("5.8 GHz", 5.8, "gigahertz")]),
+    ("The coating is 40 µm thick.", [("40 µm", 40.0, "micrometer")]),
+    ("A pressure of 250 kPa was held.", [("250 kPa", 250.0, "kilopascal")]),
+    ("The motor turns at 7,500 rpm.", [("7,500 rpm", 7500.0, "revolution per minute")]),
+    ("The diesel makes 400 Nm of torque.", [("400 Nm", 400.0, "newton meter")]),
+    ("It delivers 295 pound-feet of torque.", [("295 pound-feet", 295.0, "pound-foot")]),
+    ("a 510bhp engine", [("510bhp", 510.0, "brake horsepower")]),
+    ("The cells reach 0.8 A/cm2 at peak.", [("0.8 A/cm2", 0.8, "ampere per square centimeter")]),
+    ("Ozone peaked at 70 ppb downtown.", [("70 ppb", 70.0, "part per billion")]),
+    ("The hatchback returns 48 mpg on the motorway.", [("48 mpg", 48.0, "mile per gallon")]),
+    ("Each sample weighed 12g.", [("12g", 12.0, "gram")]),
+    ("The guard averaged 27.4 ppg last season.", [("27.4 ppg", 27.4, "point per game")]),
+    ("A 50-megapixel sensor sits at the back.", [("50-megapixel", 50.0, "megapixel")]),
+    ("Gusts reached 85 KT offshore.", [("85 KT", 85.0, "knot")]),
+    ("The lab kept it at minus-80 degrees.", [("minus-80 degrees", -80.0, "degree")]),
+    ("Readings of 3.1degF were logged.", [("3.1degF", 3.1, "degree fahrenheit")]),
+    ("The charger supplies 20 W through one port.", [("20 W", 20.0, "watt")]),
+]
+
+NOT_UNITS = [
+    "She was born in 3 in 10 households.",  # "in" is a pint unit (inch), never read here
+    "The team scored 3 at home.",  # "at" (technical atmosphere) neither
+    "He holds 4 hands of cards.",  # "hand" (a length unit) neither
+    "Buy 2 bars of soap.",  # "bar" (pressure) only as a symbol with a prefix
+]
+
+MONEY = [
+    ("The estate was valued at $US12,500,000 last year.", [("$US12,500,000", 12.5e6, "USD")]),
+    ("It sold for $A3.4 million.", [("$A3.4 million", 3.4e6, "AUD")]),
+    ("Fares rose to HK $1,200.", [("HK $1,200", 1200.0, "HKD")]),
+    ("The chief executive earned PS4.2m.", [("PS4.2m", 4.2e6, "GBP")]),
+    ("Profit fell to Y=12 billion.", [("Y=12 billion", 12e9, "JPY")]),
+    ("The bike cost 850€ in the shop.", [("850€", 850.0, "EUR")]),
+    ("Tickets cost 90 shekels each.", [("90 shekels", 90.0, "ILS")]),
+    (
+        "They have raised 40 million of the 120 million rand needed.",
+        [("40 million", 40e6, "ZAR"), ("120 million rand", 120e6, "ZAR")],
+    ),
+    ("Bids ran from $900,000 to $1.1 million.", [("$900,000 to $1.1 million", (9e5, 1.1e6), "USD")]),
+    ("It costs $12-14.5 million.", [("$12-14.5 million", (12e6, 14.5e6), "USD")]),
+]
+
+NUMBERS = [
+    ("Around 4 hundred million people voted.", [("4 hundred million", 4e8, "count")]),
+    ("The clip drew 30k viewers.", [("30k", 30000.0, "count")]),
+    ("The album sold 1.2m copies and 3.4m downloads.", [("1.2m", 1.2e6, "count"), ("3.4m", 3.4e6, "count")]),
+    ("The wall is 3m high.", [("3m", 3.0, "meter")]),
+    ("The contract runs three to 5 years.", [("three to 5 years", (3.0, 5.0), "year")]),
+    ("The house has 4.5 bathrooms.", [("4.5", 4.5, "count")]),
+    ("The comet has looped the Sun 40 times.", [("40 times", 40.0, "count")]),
+    ("Its mass is 40 times that of the Moon.", [("40 times", 40.0, "times")]),
+    (
+        "About 9 million voters signed, including 2.5 million in the north.",
+        [("9 million", 9e6, "count"), ("2.5 million", 2.5e6, "count")],
+    ),
+    ("Stocks fell 1.2% to 4,210.5 by noon.", [("1.2%", 1.2, "percent"), ("4,210.5", 4210.5, None)]),
+    ("The index gained 12.75 points.", [("12.75 points", 12.75, "point")]),
+]
+
+NOT_QUANTITIES = [
+    "Trading closed at 4.15pm on Friday.",  # a clock time, not picometres
+    "She served 7.45 a.m. tea.",
+]
+
+GENERAL = [
+    ("Telecoms rolled out 5G masts.", [("5G", 5.0, "generation", "name")]),
+    ("It takes one driver to move it.", [("one", 1.0, "count", "one_word_count")]),
+    ("A twelve-valve engine powers it.", [("twelve", 12.0, "count", "compound_modifier")]),
+    ("The winner, 52, lives in Leeds.", [("52", 52.0, "year", "age")]),
+    ("Volunteers aged 40 took part.", [("40", 40.0, "year", "age")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS)
+def test_scan_reads_units_through_the_unit_layer(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_UNITS)
+def test_scan_never_reads_everyday_words_as_registry_units(text):
+    assert all(c.kind.value != "measure" for c in scan(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), MONEY)
+def test_scan_reads_money_forms(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS)
+def test_scan_reads_number_forms(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_scan_skips_clock_times(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERAL)
+def test_scan_general_reports_non_claims_with_a_reason(text, expected):
+    found = [(c.surface(text), float(c.value), c.unit, c.reason) for c in scan(text, general=True)]  # type: ignore[arg-type]
+    assert found == expected
+    assert scan(text) == []  # the claims stage never sees them
+
+
+@pytest.mark.parametrize(
+    "text", ["The fund lent 3.6 trillion to the region.", "a pledge of 2 billion by 2030"]
+)
+def test_scan_scaled_amount_without_currency_stays_unknown(text):
+    units = [c.unit for c in scan(text)]
+    assert units
+    assert all(u in (UNKNOWN_CURRENCY, None, "count") for u in units)
+
+
+def test_scan_long_input_classifies_each_number_once(monkeypatch):
+    """Scanning stays linear: classifying twice the text asks the rules twice as often (an operation count,
+    not a timer)."""
+    calls = {"n": 0}
+    original = scan_module.classify
+
+    def counting(text, atom, *, keep_bare=False):
+        calls["n"] += 1
+        return original(text, atom, keep_bare=keep_bare)
+
+    monkeypatch.setattr(scan_module, "classify", counting)
+    piece = "Sales rose 4% to $3.2bn; 12 plants, a 400 MW farm, 5G masts and one driver. "
+    counts = []
+    for repeat in (200, 400):
+        calls["n"] = 0
+        found = scan(piece * repeat, general=True)
+        counts.append((calls["n"], len(found)))
+    (calls_1, found_1), (calls_2, found_2) = counts
+    assert calls_2 == 2 * calls_1
+    assert found_2 == 2 * found_1
+
+
+_PIECES = [
+    "$US", "$A", "HK $", "PS", "Y=", "€", "12", "3.5", "1,200", "m", "k", "G", "mAh", " GHz", " rpm",
+    " pound-feet", " A/cm2", "degF", " KT", "-cylinder", "-mpg", " times", " cents", " points", " hundred",
+    " million", " of the", " to", " and", " aged ", ", ", "one ", " minus-", "pm", " fell", "%", "(", ")",
+    " ", ". ", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_scan_general_property_offsets_round_trip(text):
+    previous_end = -1
+    for c in scan(text, keep_bare=True, general=True):
+        assert 0 <= c.start < c.end <= len(text)
+        assert c.start >= previous_end
+        previous_end = c.end
+        surface = c.surface(text)
+        assert surface
+        assert surface == surface.strip()
+        assert (c.value is None) == (c.low is not None and c.high is not None)
