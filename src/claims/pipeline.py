@@ -29,6 +29,7 @@ from claims.extract import extract_documents
 from claims.io import export
 from claims.io.frames import (
     claims_frame,
+    claims_from_frame,
     conflicts_frame,
     document_row,
     documents_frame,
@@ -40,7 +41,7 @@ from claims.io.validation import ValidationReport, validate_tables
 from claims.nlp.pipeline import build_nlp
 from claims.reconcile import MatchRules, find_conflicts
 from claims.settings import Settings
-from claims.types import Claim, Document, Kind, Qualifier, Rejection
+from claims.types import Claim, Document, Rejection
 
 logger = logging.getLogger(__name__)
 
@@ -238,53 +239,6 @@ def extract(
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     if len(out) != total:
         raise RuntimeError(f"extraction returned {len(out)} of {total} documents")
-    return out
-
-
-def claims_from_frame(df: pd.DataFrame) -> list[Claim]:
-    """Rebuild Claim records from the stored table (for reconciliation)."""
-
-    def num(x: object) -> float | None:
-        return None if x is None or pd.isna(x) else float(x)  # type: ignore[arg-type]
-
-    def year(x: object) -> int | None:
-        return None if x is None or pd.isna(x) else int(x)  # type: ignore[call-overload]
-
-    def text(x: object) -> str:
-        return "" if x is None or pd.isna(x) else str(x)  # type: ignore[arg-type]
-
-    out = []
-    for r in df.to_dict("records"):
-        out.append(
-            Claim(
-                claim_id=text(r["claim_id"]),
-                doc=text(r["doc"]),
-                char_start=int(r["char_start"]),
-                char_end=int(r["char_end"]),
-                surface=text(r["surface"]),
-                value=num(r["value"]),
-                value_low=num(r["value_low"]),
-                value_high=num(r["value_high"]),
-                unit=text(r["unit"]) or None,
-                kind=Kind(text(r["kind"]) or "other"),
-                counted=text(r["counted"]) or None,
-                qualifier=Qualifier(text(r["qualifier"]) or "exact"),
-                period_start=year(r["period_start"]),
-                period_end=year(r["period_end"]),
-                fiscal=bool(r["fiscal"]) if not pd.isna(r["fiscal"]) else False,
-                subject=text(r["subject"]),
-                entities=tuple(e for e in text(r["entities"]).split(";") if e),
-                section=text(r["section"]),
-                sentence=text(r["sentence"]),
-                citation=text(r["citation"]),
-                confidence=num(r["confidence"]) or 0.0,
-                sentence_start=year(r["sentence_start"]) or 0,
-                chapter=text(r["chapter"]),
-                precision=num(r["precision"]),
-                flags=tuple(f for f in text(r["flags"]).split(";") if f),
-                doc_sha256=text(r["doc_sha256"]),
-            )
-        )
     return out
 
 

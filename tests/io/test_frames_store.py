@@ -1,4 +1,10 @@
+"""claims.io.frames and claims.io.store: one column list per table, carried through frames, store, files."""
+
 from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -8,13 +14,21 @@ from claims.errors import StoreError
 from claims.io import export
 from claims.io.frames import (
     CLAIM_CONTRACT,
+    CLAIMS,
     CONFLICT_CONTRACT,
+    CONFLICTS,
+    DOCUMENTS,
+    TEXT_COLUMNS,
     claims_frame,
+    claims_from_frame,
     conflicts_frame,
+    normalise_claims_frame,
 )
 from claims.io.store import Store
-from claims.pipeline import claims_from_frame
-from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_id
+from claims.io.validation.validate import column_parameters
+from claims.types import Claim, Conflict, ConflictKind, Document, Qualifier, Severity, make_conflict_id
+
+EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
 
 
 def _claim(doc: str, surface: str, value: float, *, sentence: str = "It cost ¥8.1 billion.") -> Claim:
@@ -147,3 +161,93 @@ def test_store_review_follows_a_finding_whose_claims_were_edited(tmp_path, pair)
         assert history["status"].tolist() == ["dismissed", "open"]
         again = store.replace_conflicts(new_df)  # the next run keeps it open, not dismissed
         assert again.loc[0, "status"] == "open"
+
+
+def _every_field_set() -> Claim:
+    """A claim whose every field holds a value other than its type's zero (a dropped column shows)."""
+    base = _claim("a.txt", "about ¥8.1 billion", 8.1e9, sentence="It cost about ¥8.1 billion.")
+    return dataclasses.replace(
+        base,
+        value_low=8.0e9,
+        value_high=8.2e9,
+        counted="grants",
+        qualifier=Qualifier.APPROX,
+        section="Chapter 4 > OSA",
+        citation="[3] MOFA white paper",
+        confidence=0.75,
+        sentence_start=120,
+        precision=5e7,
+        flags=("currency_missing", "table_cell"),
+        doc_sha256="ab" * 32,
+    )
+
+
+def test_frames_every_claim_field_has_one_column():
+    names = [f.name for f in dataclasses.fields(Claim)]
+    assert sorted(names) == sorted(CLAIMS.names)
+    assert len(set(CLAIMS.names)) == len(CLAIMS.names)
+    record = _every_field_set()
+    for name in names:
+        column = CLAIMS.column(name)
+        assert getattr(record, name) != column.from_cell(None), name  # the test claim sets every field
+
+
+def test_frames_conflict_and_document_columns_cover_their_records():
+    conflict_fields = {f.name for f in dataclasses.fields(Conflict)} - {"details"}
+    assert conflict_fields <= set(CONFLICTS.names)
+    document_fields = {f.name for f in dataclasses.fields(Document)} - {"text", "page_starts", "headings"}
+    assert document_fields | {"n_chars", "n_claims"} == set(DOCUMENTS.names)
+
+
+def test_frames_every_claim_field_round_trips_through_frames_store_csv_and_parquet(tmp_path):
+    record = _every_field_set()
+    df = claims_frame([record])
+    assert claims_from_frame(df) == [record]
+    with Store(tmp_path / "c.duckdb") as store:
+        store.replace_claims(record.doc, df)
+        assert claims_from_frame(store.claims_df()) == [record]
+    csv, parquet = export.write_table(tmp_path, "claims", df)
+    from_csv = pd.read_csv(csv, dtype={c: str for c in TEXT_COLUMNS if c in CLAIMS.names})
+    assert claims_from_frame(normalise_claims_frame(from_csv)) == [record]
+    assert claims_from_frame(pd.read_parquet(parquet)) == [record]
+
+
+@pytest.mark.parametrize("dropped", ["precision", "doc_sha256"])
+def test_store_adds_a_column_missing_from_an_older_database(tmp_path, dropped):
+    record = _every_field_set()
+    with Store(tmp_path / "c.duckdb") as store:
+        store.con.execute(f"ALTER TABLE claims DROP COLUMN {dropped}")  # a database made before the column
+    with Store(tmp_path / "c.duckdb") as store:
+        store.replace_claims(record.doc, claims_frame([record]))
+        assert claims_from_frame(store.claims_df()) == [record]
+
+
+def test_store_tables_follow_the_column_lists(tmp_path):
+    with Store(tmp_path / "c.duckdb") as store:
+        for table in (CLAIMS, CONFLICTS, DOCUMENTS):
+            rows = store.con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position",
+                [table.name],
+            ).fetchall()
+            assert [name for name, _ in rows][: len(table.names)] == table.names
+            types = dict(rows)
+            assert {c.name for c in table.columns if c.type is int} == {
+                n for n in table.names if types[n] == "BIGINT"
+            }
+
+
+@pytest.mark.parametrize("table", ["claims", "conflicts", "documents"])
+def test_validation_suites_take_their_column_lists_from_the_tables(table):
+    suite = json.loads((EXPECTATIONS / f"{table}.json").read_text(encoding="utf-8"))
+    column_sets = [
+        e["kwargs"]["column_set"]
+        for e in suite["expectations"]
+        if e["type"] == "expect_table_columns_to_match_set"
+    ]
+    assert column_sets, "the suite checks its columns"
+    assert all(set(s) == {"$PARAMETER"} for s in column_sets)  # no column list written out in the suite
+    listed = [column_parameters()[s["$PARAMETER"]] for s in column_sets]
+    assert sorted(name for names in listed for name in names) == sorted(
+        {"claims": CLAIMS, "conflicts": CONFLICTS, "documents": DOCUMENTS}[table].names
+    )

@@ -1,184 +1,343 @@
-"""Records <-> tables: the column order of claims.csv / conflicts.csv / documents and their conversion.
+"""Records <-> tables: the columns of claims.csv, conflicts.csv and documents, listed once, and their mapping.
 
-Contract columns come first, in DESIGN.md order; extra columns follow.
+Each table's columns are listed once below (`CLAIMS`, `CONFLICTS`, `DOCUMENTS`), each with its type. The rest
+is derived from these lists: the row mapping both ways (`claim_row` / `claims_from_frame`), the pandas dtypes
+(`normalise_*`), the DuckDB tables (`claims.io.store`) and the column lists the validation suites check
+(`claims.io.validation` fills them into expectations/*.json at load time). Contract columns come first, in
+DESIGN.md order; extra columns follow.
+
+A new claim column: a field on `Claim` (with a default) and one `Column` entry in `CLAIMS`; the store adds the
+column to an existing database when it opens it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, cast
 
 import pandas as pd
 
-from claims.types import Claim, Conflict, Document
-
-CLAIM_CONTRACT = [
-    "claim_id",
-    "doc",
-    "char_start",
-    "char_end",
-    "surface",
-    "value",
-    "value_low",
-    "value_high",
-    "unit",
-    "kind",
-    "counted",
-    "qualifier",
-    "period_start",
-    "period_end",
-    "fiscal",
-    "subject",
-    "entities",
-    "section",
-    "sentence",
-    "citation",
-    "confidence",
-]
-CLAIM_EXTRA = ["chapter", "sentence_start", "precision", "flags", "doc_sha256"]
-CLAIM_COLUMNS = CLAIM_CONTRACT + CLAIM_EXTRA
-
-CONFLICT_CONTRACT = [
-    "conflict_id",
-    "kind",
-    "severity",
-    "claim_a",
-    "claim_b",
-    "doc_a",
-    "start_a",
-    "end_a",
-    "surface_a",
-    "value_a",
-    "unit_a",
-    "doc_b",
-    "start_b",
-    "end_b",
-    "surface_b",
-    "value_b",
-    "unit_b",
-    "topic",
-    "period",
-    "relative_difference",
-    "explanation",
-    "status",
-]
-CONFLICT_EXTRA = [
-    "scope",
-    "score",
-    "consensus_value",
-    "support",
-    "expected_value",
-    "section_a",
-    "section_b",
-    "chapter_a",
-    "chapter_b",
-    "sentence_a",
-    "sentence_b",
-    "sentence_start_a",
-    "sentence_start_b",
-    "citation_a",
-    "citation_b",
-    "evidence",
-    "review_note",
-    "reviewed_at",
-]
-CONFLICT_COLUMNS = CONFLICT_CONTRACT + CONFLICT_EXTRA
-
-CLAIM_TEXT_COLUMNS = (
-    "claim_id",
-    "doc",
-    "surface",
-    "unit",
-    "kind",
-    "counted",
-    "qualifier",
-    "subject",
-    "entities",
-    "section",
-    "sentence",
-    "citation",
-    "chapter",
-    "flags",
-    "doc_sha256",
+from claims.types import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Document,
+    Kind,
+    Qualifier,
+    ReviewStatus,
+    Severity,
+    stable_id,
 )
-CONFLICT_TEXT_COLUMNS = (
-    "conflict_id",
-    "kind",
-    "severity",
-    "claim_a",
-    "claim_b",
-    "doc_a",
-    "doc_b",
-    "surface_a",
-    "surface_b",
-    "unit_a",
-    "unit_b",
-    "topic",
-    "period",
-    "explanation",
-    "status",
-    "scope",
-    "support",
+
+ColumnType = type[str] | type[int] | type[float] | type[bool] | type[tuple] | type[dt.date] | type[StrEnum]
+
+
+def is_missing(value: object) -> bool:
+    """True for None and for pandas' and numpy's missing values (NaN, NA, NaT); never for a list or text.
+
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "", 0, "x")]
+    [True, True, True, False, False, False]
+    """
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # array-likes are values, not missing
+        return False
+
+
+def as_bool(value: object) -> bool:
+    """A table cell as a bool: text "true"/"1"/"yes" (any case), a missing cell as False.
+
+    >>> [as_bool(v) for v in ("True", "false", "1", None, float("nan"), 1, 0)]
+    [True, False, True, False, False, True, False]
+    """
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes"}
+    if is_missing(value):
+        return False
+    return bool(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table: its name, the Python type of its values, and how an empty cell reads.
+
+    `type` is str, int, float, bool, tuple (words joined with ";" in the table), dt.date (ISO text in the
+    table) or a StrEnum (its value in the table). `nullable`: an empty cell (and an empty text) reads as None;
+    otherwise it reads as `empty` (default: the type's zero: "", 0, 0.0, False, ()).
+    """
+
+    name: str
+    type: ColumnType
+    contract: bool = False  # a DESIGN.md output-contract column
+    nullable: bool = False
+    empty: object = None
+
+    @property
+    def dtype(self) -> str:
+        """The pandas dtype of the column in a normalised frame."""
+        if self.type is int:
+            return "Int64"
+        if self.type is float:
+            return "float64"
+        if self.type is bool:
+            return "boolean"
+        return "string"
+
+    @property
+    def is_text(self) -> bool:
+        return self.dtype == "string"
+
+    def to_cell(self, value: Any) -> object:
+        """A record's value as a table cell.
+
+        >>> Column("entities", tuple).to_cell(("Japan", "Philippines"))
+        'Japan;Philippines'
+        >>> Column("kind", Kind).to_cell(Kind.MONEY), Column("unit", str, nullable=True).to_cell("")
+        ('money', None)
+        """
+        if value is None:
+            return None
+        if self.type is tuple:
+            return ";".join(value)
+        if self.type is dt.date:
+            return value.isoformat()
+        if self.type is float:
+            return float(value)
+        if self.type is bool:
+            return bool(value)
+        if isinstance(self.type, type) and issubclass(self.type, StrEnum):
+            return str(value)
+        if self.nullable and value == "":
+            return None
+        return value
+
+    def from_cell(self, value: object) -> Any:
+        """A table cell as the record's value.
+
+        >>> Column("entities", tuple).from_cell("Japan;Philippines")
+        ('Japan', 'Philippines')
+        >>> Column("kind", Kind, empty=Kind.OTHER).from_cell(None)
+        <Kind.OTHER: 'other'>
+        >>> Column("period_start", int, nullable=True).from_cell(float("nan"))
+        >>> Column("fiscal", bool).from_cell("true")
+        True
+        """
+        missing = is_missing(value) or (value == "" and self.type is not tuple)
+        if missing:
+            if self.nullable:
+                return None
+            if self.empty is not None:
+                return self.empty
+            if self.type is tuple:
+                return ()
+            return "" if self.is_text else self.type()  # type: ignore[call-arg]
+        if self.type is tuple:
+            return tuple(part for part in str(value).split(";") if part)
+        if self.type is dt.date:
+            return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        if self.type is bool:
+            return as_bool(value)
+        if self.type is int:
+            return int(value)  # type: ignore[call-overload]
+        if self.type is float:
+            return float(value)  # type: ignore[arg-type]
+        if self.type is str:
+            return str(value)
+        return cast("type[StrEnum]", self.type)(str(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table's columns in order, and the record type a row stands for."""
+
+    name: str
+    record: type
+    columns: tuple[Column, ...]
+    # claims pin their text columns to pandas' "string" dtype (missing = pd.NA); conflicts and documents keep
+    # the text dtype pandas reads them with and only turn object columns into "string" (kept as it was)
+    pin_text_dtype: bool = True
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def contract(self) -> list[str]:
+        return [c.name for c in self.columns if c.contract]
+
+    @property
+    def extra(self) -> list[str]:
+        return [c.name for c in self.columns if not c.contract]
+
+    @property
+    def text(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.is_text)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def normalise(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Exactly this table's columns, in order, with their dtypes (missing columns added, empty)."""
+        df = df.copy()
+        for name in self.names:
+            if name not in df.columns:
+                df[name] = None
+        df = df[self.names].copy()
+        for c in self.columns:
+            if c.type is int:
+                df[c.name] = pd.to_numeric(df[c.name], errors="coerce").astype("Int64")
+            elif c.type is float:
+                df[c.name] = pd.to_numeric(df[c.name], errors="coerce").astype("float64")
+            elif c.type is bool:
+                df[c.name] = df[c.name].map(as_bool).astype("boolean")
+            elif self.pin_text_dtype or str(df[c.name].dtype) == "object":
+                df[c.name] = df[c.name].astype("string")
+        return df
+
+
+def _side_columns(side: str) -> tuple[Column, ...]:
+    """The contract evidence of one side of a finding, joined from its claim (side "a" or "b")."""
+    return (
+        Column(f"doc_{side}", str, contract=True),
+        Column(f"start_{side}", int, contract=True),
+        Column(f"end_{side}", int, contract=True),
+        Column(f"surface_{side}", str, contract=True),
+        Column(f"value_{side}", float, contract=True, nullable=True),
+        Column(f"unit_{side}", str, contract=True, nullable=True),
+    )
+
+
+CLAIMS = Table(
+    "claims",
+    Claim,
+    (
+        Column("claim_id", str, contract=True),
+        Column("doc", str, contract=True),
+        Column("char_start", int, contract=True),
+        Column("char_end", int, contract=True),
+        Column("surface", str, contract=True),
+        Column("value", float, contract=True, nullable=True),
+        Column("value_low", float, contract=True, nullable=True),
+        Column("value_high", float, contract=True, nullable=True),
+        Column("unit", str, contract=True, nullable=True),
+        Column("kind", Kind, contract=True, empty=Kind.OTHER),
+        Column("counted", str, contract=True, nullable=True),
+        Column("qualifier", Qualifier, contract=True, empty=Qualifier.EXACT),
+        Column("period_start", int, contract=True, nullable=True),
+        Column("period_end", int, contract=True, nullable=True),
+        Column("fiscal", bool, contract=True),
+        Column("subject", str, contract=True),
+        Column("entities", tuple, contract=True),
+        Column("section", str, contract=True),
+        Column("sentence", str, contract=True),
+        Column("citation", str, contract=True),
+        Column("confidence", float, contract=True),
+        Column("chapter", str),
+        Column("sentence_start", int),
+        Column("precision", float, nullable=True),
+        Column("flags", tuple),
+        Column("doc_sha256", str),
+    ),
 )
-DOCUMENT_TEXT_COLUMNS = (
-    "doc",
-    "sha256",
-    "format",
-    "title",
-    "author",
-    "published",
-    "encoding",
-    "text_path",
-    "aliases",
+
+CONFLICTS = Table(
+    "conflicts",
+    Conflict,
+    (
+        Column("conflict_id", str, contract=True),
+        Column("kind", ConflictKind, contract=True),
+        Column("severity", Severity, contract=True),
+        Column("claim_a", str, contract=True),
+        Column("claim_b", str, contract=True, nullable=True),
+        *_side_columns("a"),
+        *_side_columns("b"),
+        Column("topic", str, contract=True),
+        Column("period", str, contract=True),
+        Column("relative_difference", float, contract=True, nullable=True),
+        Column("explanation", str, contract=True),
+        Column("status", ReviewStatus, contract=True, empty=ReviewStatus.OPEN),
+        Column("scope", str),
+        Column("score", float),
+        Column("consensus_value", float, nullable=True),
+        Column("support", str),
+        Column("expected_value", float, nullable=True),
+        Column("section_a", str),
+        Column("section_b", str),
+        Column("chapter_a", str),
+        Column("chapter_b", str),
+        Column("sentence_a", str),
+        Column("sentence_b", str),
+        Column("sentence_start_a", int, nullable=True),
+        Column("sentence_start_b", int, nullable=True),
+        Column("citation_a", str),
+        Column("citation_b", str),
+        Column("evidence", str),  # what the reviewer saw (a change re-opens the finding)
+        Column("review_note", str, nullable=True),
+        Column("reviewed_at", str, nullable=True),
+    ),
+    pin_text_dtype=False,
 )
-TEXT_COLUMNS = tuple(dict.fromkeys(CLAIM_TEXT_COLUMNS + CONFLICT_TEXT_COLUMNS + DOCUMENT_TEXT_COLUMNS))
+
+DOCUMENTS = Table(
+    "documents",
+    Document,
+    (
+        Column("doc", str),
+        Column("sha256", str),
+        Column("format", str),
+        Column("n_chars", int),  # len(text)
+        Column("title", str, nullable=True),
+        Column("author", str, nullable=True),
+        Column("published", dt.date, nullable=True),
+        Column("encoding", str, nullable=True),
+        Column("text_path", str, nullable=True),
+        Column("aliases", tuple),
+        Column("n_claims", int),  # claims stored for the document
+    ),
+    pin_text_dtype=False,
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, CLAIMS, CONFLICTS)}
+
+CLAIM_CONTRACT = CLAIMS.contract
+CLAIM_EXTRA = CLAIMS.extra
+CLAIM_COLUMNS = CLAIMS.names
+CONFLICT_CONTRACT = CONFLICTS.contract
+CONFLICT_EXTRA = CONFLICTS.extra
+CONFLICT_COLUMNS = CONFLICTS.names
+DOCUMENT_COLUMNS = DOCUMENTS.names
+TEXT_COLUMNS = tuple(dict.fromkeys(CLAIMS.text + CONFLICTS.text + DOCUMENTS.text))
 """Columns read as text from CSV (hex ids like "1e5..." would otherwise parse as numbers)."""
-
-DOCUMENT_COLUMNS = [
-    "doc",
-    "sha256",
-    "format",
-    "n_chars",
-    "title",
-    "author",
-    "published",
-    "encoding",
-    "text_path",
-    "aliases",
-    "n_claims",
-]
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
 def claim_row(claim: Claim) -> dict[str, object]:
-    return {
-        "claim_id": claim.claim_id,
-        "doc": claim.doc,
-        "char_start": claim.char_start,
-        "char_end": claim.char_end,
-        "surface": claim.surface,
-        "value": claim.value,
-        "value_low": claim.value_low,
-        "value_high": claim.value_high,
-        "unit": claim.unit,
-        "kind": str(claim.kind),
-        "counted": claim.counted,
-        "qualifier": str(claim.qualifier),
-        "period_start": claim.period_start,
-        "period_end": claim.period_end,
-        "fiscal": bool(claim.fiscal),
-        "subject": claim.subject,
-        "entities": ";".join(claim.entities),
-        "section": claim.section,
-        "sentence": claim.sentence,
-        "citation": claim.citation,
-        "confidence": float(claim.confidence),
-        "chapter": claim.chapter,
-        "sentence_start": claim.sentence_start,
-        "precision": claim.precision,
-        "flags": ";".join(claim.flags),
-        "doc_sha256": claim.doc_sha256,
-    }
+    """One claims.csv row.
+
+    >>> row = claim_row(Claim("c1", "a.txt", 7, 22, "8.1 billion yen", 8.1e9, None, None, "JPY", Kind.MONEY,
+    ...     None, Qualifier.EXACT, 2024, 2024, True, "OSA budget", ("Japan",), "", "It was 8.1 billion yen.",
+    ...     "", 0.9))
+    >>> row["value"], row["kind"], row["entities"], row["flags"]
+    (8100000000.0, 'money', 'Japan', '')
+    """
+    return {c.name: c.to_cell(getattr(claim, c.name)) for c in CLAIMS.columns}
+
+
+def claim_from_row(row: Mapping[str, object]) -> Claim:
+    """A Claim from one row of the claims table (a missing column reads as an empty cell)."""
+    return CLAIMS.record(**{c.name: c.from_cell(row.get(c.name)) for c in CLAIMS.columns})  # type: ignore[no-any-return]
+
+
+def claims_from_frame(df: pd.DataFrame) -> list[Claim]:
+    """Claim records from a claims table (e.g. the stored one, for reconciliation)."""
+    return [claim_from_row(row) for row in df.to_dict("records")]
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
@@ -188,53 +347,26 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
 
 
 def normalise_claims_frame(df: pd.DataFrame) -> pd.DataFrame:
-    for col in CLAIM_COLUMNS:
-        if col not in df.columns:
-            df[col] = None
-    df = df[CLAIM_COLUMNS].copy()
-    for col in ("char_start", "char_end", "period_start", "period_end", "sentence_start"):
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
-    for col in ("value", "value_low", "value_high", "confidence", "precision"):
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-    df["fiscal"] = df["fiscal"].map(_as_bool).astype("boolean")
-    for col in CLAIM_TEXT_COLUMNS:
-        df[col] = df[col].astype("string")
+    df = CLAIMS.normalise(df)
     return df.sort_values(["doc", "char_start", "char_end"], kind="stable").reset_index(drop=True)
 
 
-def _as_bool(x: object) -> object:
-    if isinstance(x, str):
-        return x.strip().lower() in {"true", "1", "yes"}
-    if x is None or (isinstance(x, float) and x != x):
-        return False
-    return bool(x)
+_CONFLICT_FIELDS = frozenset(f.name for f in dataclasses.fields(Conflict))
+_DOCUMENT_FIELDS = frozenset(f.name for f in dataclasses.fields(Document))
 
 
 def conflict_row(conflict: Conflict, claims_by_id: Mapping[str, Mapping[str, object]]) -> dict[str, object]:
     """One conflicts.csv row: the finding plus the evidence of both sides, joined from the claims."""
     a = claims_by_id.get(conflict.claim_a, {})
     b = claims_by_id.get(conflict.claim_b, {}) if conflict.claim_b else {}
-    return {
-        "conflict_id": conflict.conflict_id,
-        "kind": str(conflict.kind),
-        "severity": str(conflict.severity),
-        "claim_a": conflict.claim_a,
-        "claim_b": conflict.claim_b or None,
+    joined = {
         **{f"{k}_a": v for k, v in _side(a).items()},
         **{f"{k}_b": v for k, v in _side(b).items()},
-        "topic": conflict.topic,
-        "period": conflict.period,
-        "relative_difference": conflict.relative_difference,
-        "explanation": conflict.explanation,
-        "status": str(conflict.status),
-        "scope": conflict.scope,
-        "score": conflict.score,
-        "consensus_value": conflict.consensus_value,
-        "support": conflict.support,
-        "expected_value": conflict.expected_value,
         "evidence": evidence_fingerprint(a, b),
-        "review_note": None,
-        "reviewed_at": None,
+    }
+    return {
+        c.name: c.to_cell(getattr(conflict, c.name)) if c.name in _CONFLICT_FIELDS else joined.get(c.name)
+        for c in CONFLICTS.columns
     }
 
 
@@ -259,8 +391,6 @@ def _side(claim: Mapping[str, object]) -> dict[str, object]:
 
 def evidence_fingerprint(a: Mapping[str, object], b: Mapping[str, object]) -> str:
     """What a reviewer saw: surfaces, values and sentences of both sides. A change re-opens the finding."""
-    from claims.types import stable_id
-
     parts: list[object] = []
     for side in (a, b):
         parts += [
@@ -281,18 +411,7 @@ def conflicts_frame(conflicts: Sequence[Conflict], claims: pd.DataFrame) -> pd.D
 
 
 def normalise_conflicts_frame(df: pd.DataFrame) -> pd.DataFrame:
-    for col in CONFLICT_COLUMNS:
-        if col not in df.columns:
-            df[col] = None
-    df = df[CONFLICT_COLUMNS].copy()
-    for col in ("start_a", "end_a", "start_b", "end_b", "sentence_start_a", "sentence_start_b"):
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
-    for col in ("value_a", "value_b", "relative_difference", "score", "consensus_value", "expected_value"):
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-    for col in CONFLICT_COLUMNS:
-        if str(df[col].dtype) == "object":
-            df[col] = df[col].astype("string")
-    return rank_conflicts(df)
+    return rank_conflicts(CONFLICTS.normalise(df))
 
 
 def rank_conflicts(df: pd.DataFrame) -> pd.DataFrame:
@@ -306,26 +425,14 @@ def rank_conflicts(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def document_row(document: Document, n_claims: int) -> dict[str, object]:
+    """One row of the documents table; `n_chars` and `n_claims` are counted, the rest are the record's."""
+    counted = {"n_chars": len(document.text), "n_claims": n_claims}
     return {
-        "doc": document.doc,
-        "sha256": document.sha256,
-        "format": document.format,
-        "n_chars": len(document.text),
-        "title": document.title,
-        "author": document.author,
-        "published": document.published.isoformat() if document.published else None,
-        "encoding": document.encoding,
-        "text_path": document.text_path,
-        "aliases": ";".join(document.aliases),
-        "n_claims": n_claims,
+        c.name: c.to_cell(getattr(document, c.name)) if c.name in _DOCUMENT_FIELDS else counted[c.name]
+        for c in DOCUMENTS.columns
     }
 
 
 def documents_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     df = pd.DataFrame(list(rows), columns=DOCUMENT_COLUMNS)
-    df["n_chars"] = pd.to_numeric(df["n_chars"], errors="coerce").astype("Int64")
-    df["n_claims"] = pd.to_numeric(df["n_claims"], errors="coerce").astype("Int64")
-    for col in DOCUMENT_COLUMNS:
-        if str(df[col].dtype) == "object":
-            df[col] = df[col].astype("string")
-    return df.sort_values("doc").reset_index(drop=True)
+    return DOCUMENTS.normalise(df).sort_values("doc").reset_index(drop=True)

@@ -23,6 +23,9 @@ from claims.io.frames import (
     CLAIM_COLUMNS,
     CONFLICT_COLUMNS,
     DOCUMENT_COLUMNS,
+    TABLES,
+    Column,
+    Table,
     normalise_claims_frame,
     normalise_conflicts_frame,
 )
@@ -31,31 +34,17 @@ logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
-_SCHEMA = """
+_SQL_TYPES: dict[type, str] = {int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}  # the rest is VARCHAR
+_PRIMARY_KEYS = {"documents": "doc"}
+_STORE_ONLY_COLUMNS = {
+    "documents": ("extractor VARCHAR", "first_seen TIMESTAMP", "last_seen TIMESTAMP"),
+    "claims": (),
+    "conflicts": ("first_seen TIMESTAMP",),
+}
+"""Columns the store keeps beside a table's own (what extracted it, when it was first and last seen)."""
+
+_INTERNAL_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-    doc VARCHAR PRIMARY KEY, sha256 VARCHAR, format VARCHAR, n_chars BIGINT, title VARCHAR, author VARCHAR,
-    published VARCHAR, encoding VARCHAR, text_path VARCHAR, aliases VARCHAR, n_claims BIGINT,
-    extractor VARCHAR, first_seen TIMESTAMP, last_seen TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS claims (
-    claim_id VARCHAR, doc VARCHAR, char_start BIGINT, char_end BIGINT, surface VARCHAR, value DOUBLE,
-    value_low DOUBLE, value_high DOUBLE, unit VARCHAR, kind VARCHAR, counted VARCHAR, qualifier VARCHAR,
-    period_start BIGINT, period_end BIGINT, fiscal BOOLEAN, subject VARCHAR, entities VARCHAR,
-    section VARCHAR, sentence VARCHAR, citation VARCHAR, confidence DOUBLE,
-    chapter VARCHAR, sentence_start BIGINT, precision DOUBLE, flags VARCHAR, doc_sha256 VARCHAR
-);
-CREATE TABLE IF NOT EXISTS conflicts (
-    conflict_id VARCHAR, kind VARCHAR, severity VARCHAR, claim_a VARCHAR, claim_b VARCHAR,
-    doc_a VARCHAR, start_a BIGINT, end_a BIGINT, surface_a VARCHAR, value_a DOUBLE, unit_a VARCHAR,
-    doc_b VARCHAR, start_b BIGINT, end_b BIGINT, surface_b VARCHAR, value_b DOUBLE, unit_b VARCHAR,
-    topic VARCHAR, period VARCHAR, relative_difference DOUBLE, explanation VARCHAR, status VARCHAR,
-    scope VARCHAR, score DOUBLE, consensus_value DOUBLE, support VARCHAR, expected_value DOUBLE,
-    section_a VARCHAR, section_b VARCHAR, chapter_a VARCHAR, chapter_b VARCHAR,
-    sentence_a VARCHAR, sentence_b VARCHAR, sentence_start_a BIGINT, sentence_start_b BIGINT,
-    citation_a VARCHAR, citation_b VARCHAR, evidence VARCHAR, review_note VARCHAR, reviewed_at VARCHAR,
-    first_seen TIMESTAMP
-);
 CREATE TABLE IF NOT EXISTS reviews (
     conflict_id VARCHAR, status VARCHAR, note VARCHAR, reviewer VARCHAR, reviewed_at TIMESTAMP,
     evidence VARCHAR, topic VARCHAR, doc_a VARCHAR, doc_b VARCHAR, surface_a VARCHAR, surface_b VARCHAR
@@ -64,6 +53,29 @@ CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR, summary VARCHAR
 );
 """
+
+
+def sql_type(column: Column) -> str:
+    """The DuckDB type of a column (text, word lists, dates and enums are VARCHAR)."""
+    return _SQL_TYPES.get(column.type, "VARCHAR")
+
+
+def table_ddl(table: Table) -> str:
+    """CREATE TABLE for one of the record tables, from its column list (plus the store's own columns).
+
+    >>> from claims.io.frames import DOCUMENTS
+    >>> print(table_ddl(DOCUMENTS).splitlines()[1])
+        doc VARCHAR PRIMARY KEY,
+    """
+    key = _PRIMARY_KEYS.get(table.name)
+    columns = [f"{c.name} {sql_type(c)}{' PRIMARY KEY' if c.name == key else ''}" for c in table.columns]
+    columns += _STORE_ONLY_COLUMNS[table.name]
+    return f"CREATE TABLE IF NOT EXISTS {table.name} (\n    " + ",\n    ".join(columns) + "\n);"
+
+
+def schema_sql() -> str:
+    """Every table of the database: the record tables from their column lists, then meta, reviews and runs."""
+    return "\n".join(table_ddl(t) for t in TABLES.values()) + _INTERNAL_SCHEMA
 
 
 def _now() -> dt.datetime:
@@ -99,12 +111,25 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = _connect(self.path, read_only=read_only, lock_timeout=lock_timeout)
             if not read_only:
-                self.con.execute(_SCHEMA)
+                self.con.execute(schema_sql())
+                self._add_new_columns()
                 self.con.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
         except duckdb.Error as e:
             raise StoreError(f"cannot open the database {self.path}: {e}", path=str(self.path)) from e
+
+    def _add_new_columns(self) -> None:
+        """A column added to a record's column list since the database was made is added to its table."""
+        for table in TABLES.values():
+            rows = self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table.name]
+            ).fetchall()
+            present = {name for (name,) in rows}
+            for column in table.columns:
+                if column.name not in present:
+                    logger.info("adding column %s.%s to the database", table.name, column.name)
+                    self.con.execute(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {sql_type(column)}")
 
     def close(self) -> None:
         self.con.close()
@@ -164,9 +189,10 @@ class Store:
                 "SELECT first_seen FROM documents WHERE doc = ?", [row["doc"]]
             ).fetchone()
             self.con.execute("DELETE FROM documents WHERE doc = ?", [row["doc"]])
+            names = [*DOCUMENT_COLUMNS, "extractor", "first_seen", "last_seen"]
             values = [row.get(c) for c in DOCUMENT_COLUMNS] + [extractor, first[0] if first else now, now]
             placeholders = ", ".join("?" for _ in values)
-            self.con.execute(f"INSERT INTO documents VALUES ({placeholders})", values)
+            self.con.execute(f"INSERT INTO documents ({', '.join(names)}) VALUES ({placeholders})", values)
 
     def remove_documents(self, docs: Sequence[str]) -> None:
         for doc in docs:

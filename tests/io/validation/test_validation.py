@@ -265,10 +265,19 @@ def settings() -> Settings:
     return Settings(expectations_dir=ROOT / "expectations")
 
 
+def _with_every_column(df: pd.DataFrame, table: flow_frames.Table) -> pd.DataFrame:
+    """Every column of the table, in its order; the ones the example rows leave out are empty (NaN)."""
+    return df.reindex(columns=[*table.names, *(c for c in df.columns if c not in table.names)])
+
+
 def _plain_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The tables as read back from CSV: NaN for empty cells, numpy dtypes."""
+    """The tables as read back from the CSV files a run writes: NaN for empty cells, numpy dtypes."""
     claims = _claims()
-    return claims, _conflicts(claims), _documents(claims)
+    return (
+        _with_every_column(claims, flow_frames.CLAIMS),
+        _with_every_column(_conflicts(claims), flow_frames.CONFLICTS),
+        _with_every_column(_documents(claims), flow_frames.DOCUMENTS),
+    )
 
 
 def _flow_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 
 from claims.io import export
-from claims.io.frames import TEXT_COLUMNS
+from claims.io.frames import CLAIMS, CONFLICTS, DOCUMENTS, TEXT_COLUMNS
 from claims.io.validation import checks, gx, results
 from claims.io.validation import html as validation_html
 from claims.io.validation.report import CRITICAL, Failure, ValidationReport
@@ -95,6 +95,18 @@ def _parameters(settings: Settings, config: dict[str, Any]) -> dict[str, Any]:
         "min_share_with_period": round(1.0 - settings.max_share_without_period, 6),
         "min_share_with_unit": round(1.0 - settings.max_share_without_unit, 6),
         "relative_difference_tolerance": float(config.get("relative_difference_tolerance", 0.01)),
+        **column_parameters(),
+    }
+
+
+def column_parameters() -> dict[str, list[str]]:
+    """The column lists the suites check, from the one list of each table's columns (`claims.io.frames`)."""
+    return {
+        "claims_contract_columns": CLAIMS.contract,
+        "claims_extra_columns": CLAIMS.extra,
+        "conflicts_contract_columns": CONFLICTS.contract,
+        "conflicts_extra_columns": CONFLICTS.extra,
+        "documents_columns": DOCUMENTS.names,
     }
 
 
