@@ -158,3 +158,27 @@ def tiny_findings():
             }
         )
     return sorted(build_findings(pd.DataFrame(rows), None), key=lambda f: f.conflict_id)
+
+
+def _statement(value: float, in_finding: bool, doc: str = "a.txt") -> views.Statement:
+    row = claim(value, surface=f"{value:g}", sentence=f"It was {value:g} in 2024.", doc=doc, period=2024)
+    return views.Statement(claim_side(claims_frame([row]).iloc[0].to_dict()), doc, in_finding)
+
+
+@pytest.mark.parametrize(
+    ("values", "log"),
+    [([280e6, 300e9], True), ([8e9, 8.1e9, 5e9], False)],
+)
+def test_views_dot_plot_puts_every_statement_on_one_axis(values, log):
+    plot = views.dot_plot([_statement(v, i < 2) for i, v in enumerate(values)])
+    assert plot is not None
+    assert plot.log is log
+    assert len(plot.dots) == len(values)
+    xs = [d.x for d in plot.dots]
+    assert all(plot.left <= x <= plot.right for x in xs)
+    assert sorted(xs) == [x for _, x in sorted(zip(values, xs, strict=True))]  # larger value, further right
+    assert [d.highlight for d in plot.dots] == [i < 2 for i in range(len(values))]
+
+
+def test_views_dot_plot_needs_two_values():
+    assert views.dot_plot([_statement(5.0, True)]) is None

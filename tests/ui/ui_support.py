@@ -29,4 +29,5 @@ SCREENSHOTS = os.environ.get("CLAIMS_UI_SCREENSHOTS", "")
 def screenshot(page: object, name: str) -> None:
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.evaluate("window.scrollTo(0, 0)")  # type: ignore[attr-defined]
         page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from claims.io.decisions import Mark
+from claims.report.charts import nice_ticks
 from claims.report.common import as_bool, as_text, format_number, format_quantity, records
 from claims.report.findings import Finding, Side, build_findings, claim_side
 from claims.segment import Layout
@@ -273,7 +274,7 @@ def _value(side: Side) -> float | None:
     return None
 
 
-def dot_plot(statements: Sequence[Statement], *, width: int = 640, row: int = 22) -> DotPlot | None:
+def dot_plot(statements: Sequence[Statement], *, width: int = 760, row: int = 22) -> DotPlot | None:
     """One row per statement, its value on a shared axis (logarithmic when the values span 100× or more).
 
     None when fewer than two statements have a value.
@@ -290,20 +291,24 @@ def dot_plot(statements: Sequence[Statement], *, width: int = 640, row: int = 22
     ]
     low, high = min(values), max(values)
     log = low > 0 and high / low >= 100
-    left, right = 260, width - 30
+    if log:
+        marks = [10.0**e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
+    else:
+        marks = nice_ticks(min(0.0, low), high, count=4)
+    axis_low, axis_high = marks[0], marks[-1]  # the axis runs from tick to tick
+    left, right = 280, width - 90  # room for the labels on the left and the values on the right
 
     def scale(v: float) -> float:
         if log:
-            a, b = math.log10(low), math.log10(high)
+            a, b = math.log10(axis_low), math.log10(axis_high)
             t = (math.log10(v) - a) / (b - a) if b > a else 0.5
         else:
-            a, b = min(0.0, low), high
-            t = (v - a) / (b - a) if b > a else 0.5
+            t = (v - axis_low) / (axis_high - axis_low) if axis_high > axis_low else 0.5
         return round(left + t * (right - left), 1)
 
     dots = []
     for i, (s, v) in enumerate(valued):
-        label = f"{s.title[:34]}{'…' if len(s.title) > 34 else ''} · {s.side.period or 'no period'}"
+        label = f"{s.title[:36]}{'…' if len(s.title) > 36 else ''} · {s.side.period or 'no period'}"
         dots.append(
             Dot(
                 y=30 + i * row,
@@ -315,13 +320,7 @@ def dot_plot(statements: Sequence[Statement], *, width: int = 640, row: int = 22
                 highlight=s.in_finding,
             )
         )
-    if log:
-        exponents = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
-        marks = [10.0**e for e in exponents]
-    else:
-        a = min(0.0, low)
-        marks = [a + (high - a) * k / 4 for k in range(5)]
-    ticks = tuple((scale(m), format_number(m)) for m in marks if (low if log else min(0.0, low)) <= m <= high)
+    ticks = tuple((scale(m), format_number(m)) for m in marks)
     unit = statements[0].side.unit
     return DotPlot(width, 40 + len(dots) * row, left, right, tuple(dots), ticks, log, unit)
 
