@@ -93,7 +93,7 @@ GENERAL = [
     ("Telecoms rolled out 5G masts.", [("5G", 5.0, "generation", "name")]),
     ("It takes one driver to move it.", [("one", 1.0, "count", "one_word_count")]),
     ("A twelve-valve engine powers it.", [("twelve", 12.0, "count", "compound_modifier")]),
-    ("The winner, 52, lives in Leeds.", [("52", 52.0, "year", "age")]),
+    ("Okafor, 52, lives in Leeds.", [("52", 52.0, "year", "age")]),
     ("Volunteers aged 40 took part.", [("40", 40.0, "year", "age")]),
 ]
 

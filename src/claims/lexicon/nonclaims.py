@@ -31,6 +31,11 @@ STREET_TYPES_AFTER_NUMBER: tuple[str, ...] = (
     "Drive", "Dr",
 )  # fmt: skip
 STREET_TYPES_BEFORE_NUMBER: tuple[str, ...] = ("St", "Street", "Road", "Rd", "Jalan", "Soi")
+# Street types after a street name that follows a house number ("16-18 Harbour View Road", "9 E 71st St").
+STREET_NAMES_AFTER_NAME: tuple[str, ...] = (
+    "Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Lane", "Drive", "Way", "Place",
+    "Court", "Crescent", "Terrace", "Highway",
+)  # fmt: skip
 
 # Contact labels of a letterhead line ("Tel: +65 ...", "Fax (02) ...").
 CONTACT_WORDS: tuple[str, ...] = ("tel", "phone", "fax", "mobile")

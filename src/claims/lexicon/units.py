@@ -135,6 +135,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "TWh": "terawatt hour",
     "kt": "knot",
     "h": "hour",
+    "H": "hour",
     "hrs": "hour",
     "hr": "hour",
     "min": "minute",
@@ -172,7 +173,7 @@ SCALED_SYMBOLS: frozenset[str] = frozenset(
     for k, v in UNIT_SYMBOLS.items()
     if len(k) > 1 and v not in ("hour", "minute", "year") and k not in ("kt", "MT")
 )
-GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "L", "kt", "min", "C", "F"})
+GLUED_ONLY_SYMBOLS: frozenset[str] = frozenset({"m", "t", "h", "H", "L", "kt", "min", "C", "F"})
 # Temperatures written with a glued letter ("40C", "86F") are read only within these bounds.
 GLUED_TEMPERATURE_LIMIT = 150
 

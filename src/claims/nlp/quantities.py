@@ -8,6 +8,7 @@ scanner alone; counted nouns are read heuristically).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.errors import OffsetMismatchError
 from claims.lexicon.units import PERCENT
+from claims.parse.around import change_before
 from claims.parse.nonclaims import URL, PlainLayout, claim_drop_reason
 from claims.parse.numbers import to_float
 from claims.parse.scan import COUNT, Candidate, scan
@@ -134,6 +136,9 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
         reason = candidate.reason or claim_drop_reason(text, layout, quantity, url_spans) or None
         if reason in NOT_QUANTITY_REASONS:
             continue  # an address, a list or page number, a label: no quantity mention at all
+        unit = (
+            None if quantity.unit == UNKNOWN_CURRENCY else quantity.unit
+        )  # a currency the text leaves unstated
         mention = {
             "start": quantity.start,
             "end": quantity.end,
@@ -141,7 +146,7 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
             "value": quantity.value,
             "value_low": quantity.value_low,
             "value_high": quantity.value_high,
-            "unit": quantity.unit,
+            "unit": unit,
             "kind": str(quantity.kind),
             "qualifier": str(quantity.qualifier),
             "counted": quantity.counted,
@@ -149,7 +154,62 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
             "reason": reason,
         }
         mentions.append(_as_written(candidate, mention))
-    return {"text": text, "quantities": mentions}
+    return {"text": text, "quantities": _movements(text, mentions)}
+
+
+# Between the two values of a movement or a span: "from $2,415 to $2,315", "1.3 A/cm2 to 0.03 A/cm2".
+_MOVEMENT_GAP = re.compile(r"[ ]?(?:to|[-–—])[ ]?")
+_FROM_BEFORE = re.compile(r"\b(?:from|between)[ ]+\Z", re.IGNORECASE)
+
+
+def _starts_a_movement(text: str, start: int) -> bool:
+    """ "from 4.8% to 4.7%" and "1.3 A/cm2 to 0.03 A/cm2" are spans; in "rose 5% to 10%" the first value is
+    the change and the second the level reached."""
+    if _FROM_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return not change_before(text, start, words=1)
+
+
+def _movements(text: str, mentions: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Two values of one unit joined by "to" are one mention, bounds in the order written (CQE's convention).
+
+    The claims contract keeps "fell from $2,415 to $2,315" as two values (a start and an end); a quantity
+    record reports it as one mention whose `value_low` is the first value written and `value_high` the
+    second, so a movement keeps its direction. Ranges the scanner joined already ("$30-34.6 million")
+    are untouched.
+
+    >>> [(q["surface"], q["value_low"], q["value_high"]) for q in quantity_record(
+    ...     "The coin fell from $2,415 to $2,315 overnight.")["quantities"]]
+    [('$2,415 to $2,315', 2415.0, 2315.0)]
+    >>> [q["surface"] for q in quantity_record("Inflation rose 0.5% to 3.2%.")["quantities"]]
+    ['0.5%', '3.2%']
+    """
+    out: list[dict[str, object]] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev["value"] is not None
+            and mention["value"] is not None
+            and prev["unit"] == mention["unit"]
+            and prev["unit"] not in (None, COUNT)
+            and prev["claim"]
+            and mention["claim"]
+            and _MOVEMENT_GAP.fullmatch(text, int(prev["end"]), int(mention["start"]))  # type: ignore[call-overload]
+            and _starts_a_movement(text, int(prev["start"]))  # type: ignore[call-overload]
+        ):
+            start, end = int(prev["start"]), int(mention["end"])  # type: ignore[call-overload]
+            out[-1] = {
+                **prev,
+                "end": end,
+                "surface": text[start:end],
+                "value": None,
+                "value_low": prev["value"],
+                "value_high": mention["value"],
+            }
+            continue
+        out.append(mention)
+    return out
 
 
 # Claim-stage reasons that say a number is no quantity mention at all (the others, like a time reference,

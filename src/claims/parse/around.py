@@ -91,11 +91,17 @@ def next_noun(text: str, pos: int, *, in_table: bool = False) -> tuple[str, int]
     return " ".join(words), start
 
 
-_PARTITIVE = re.compile(r" of (?:the |its |their |these |those |our |his |her |all |ASEAN's )?(?=[A-Za-z])")
+_PARTITIVE = re.compile(
+    r" of (?:the |its |their |these |those |our |his |her |all |ASEAN's )?(?:[0-9][0-9,]* )?(?=[A-Za-z])"
+)
 
 
 def partitive_noun(text: str, pos: int) -> tuple[str, int] | None:
-    """ "six of ASEAN member states": the noun phrase after `of` (plural nouns only)."""
+    """ "six of ASEAN member states", "15 of the 17 races": the noun phrase after `of` (plural nouns only).
+
+    >>> partitive_noun("15 of the 17 official races", 2)
+    ('official races', 13)
+    """
     m = _PARTITIVE.match(text, pos)
     if m is None:
         return None

@@ -39,6 +39,7 @@ from claims.lexicon.nonclaims import (
     HALF_PART_WORDS,
     LABEL_WORDS,
     PAGE_WORDS,
+    STREET_NAMES_AFTER_NAME,
     STREET_TYPES_AFTER_NUMBER,
     STREET_TYPES_BEFORE_NUMBER,
     TIME_SPAN_AFTER_WORDS,
@@ -605,7 +606,9 @@ _IMPRINT_LINE = re.compile(
 _ADDRESS = re.compile(
     rf"""\b\d{{1,5}}[A-Z]?,?\s+(?:{"|".join(STREET_TYPES_AFTER_NUMBER)})\b\.?   # "24 Jalan", "10 Downing St."
       (?:\s+\d{{1,5}})?                                                         # "St 566"
-      |\b(?:{"|".join(STREET_TYPES_BEFORE_NUMBER)})\.?\s+\d{{1,5}}\b             # "Soi 12" """,
+      |\b(?:{"|".join(STREET_TYPES_BEFORE_NUMBER)})\.?\s+\d{{1,5}}\b             # "Soi 12"
+      |\b\d{{1,5}}(?:[-–]\d{{1,5}})?\s+(?:[NSEW]\.?\s+)?(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?  # "9 E 71st St"
+        (?:[A-Z][a-z]+\s+){{0,3}}(?:{"|".join(STREET_NAMES_AFTER_NAME)})\b        # "16-18 Harbour Road" """,
     re.VERBOSE,
 )
 _LABEL_BEFORE = re.compile(
@@ -683,6 +686,8 @@ def street_address(c: ClaimCheck) -> Verdict:
     """A house or street number.
 
     >>> street_address(_check("Our office: 12 Jalan Ampang, Kuala Lumpur", "12"))
+    'address'
+    >>> street_address(_check("a lease at 4-6 Harbour View Road", "4-6"))
     'address'
     """
     ls, le = c.line

@@ -35,7 +35,7 @@ from claims.lexicon.numbers import (
     FRACTION_DENOMINATORS,
     ONE_NOT_COUNTS,
 )
-from claims.lexicon.units import GLUED_NAME_UNITS, PERCENT, PERCENTAGE_POINT
+from claims.lexicon.units import GLUED_NAME_UNITS, PERCENT, PERCENTAGE_POINT, POINT
 from claims.parse.around import (
     change_before,
     next_noun,
@@ -119,7 +119,8 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
                 others.append(candidate)
             i += 1
             continue
-        if (candidate is None or candidate.bare) and out:
+        uncounted = candidate is not None and candidate.kind is Kind.COUNT and not candidate.counted
+        if (candidate is None or candidate.bare or uncounted) and out:
             compared = _compared_value(text, atom, out[-1], chained=len(out) - 1 in inherited)
             if compared is not None:
                 inherited.add(len(out))
@@ -351,7 +352,7 @@ _NOT_HYPHEN_NOUNS = frozenset({"and", "or", "to", "fold", "odd", "plus", "thirds
 def age_of_person(r: Reading) -> Verdict:
     """ "Maddon, 66, has", "aged 35", "older than 50": a person's age, reported but no claim.
 
-    >>> trace("The suspect, 34, was released."), trace("people older than 50")
+    >>> trace("Rivera, 34, was released."), trace("people older than 50")
     ([('34', 'age_of_person', 'age')], [('50', 'age_of_person', 'age')])
     """
     atom, text = r.atom, r.text
@@ -359,11 +360,13 @@ def age_of_person(r: Reading) -> Verdict:
         return None
     commas = text[atom.start - 2 : atom.start] == ", " and text[atom.end : atom.end + 1] == ","
     commas = commas and atom.start >= 3 and text[atom.start - 3].isalpha()
+    commas = commas and _NAME_BEFORE.search(text, max(0, atom.start - 30), atom.start) is not None
     if not commas and not _AGE_CUE.search(text, max(0, atom.start - 24), atom.start):
         return None
     return r.candidate(unit="year", kind=Kind.MEASURE, reason="age")
 
 
+_NAME_BEFORE = re.compile(r"(?:^|[ (])[A-Z][a-z'’-]+,[ ]\Z")  # "Maddon, 66,": a name before the age
 _AGE_CUE = re.compile(
     r"""\b(?:aged|ages|age[ ]of|age[ ](?:was|is|of[ ]about)|(?:older|younger)[ ]than)  # the cue
     [ ](?:about[ ]|over[ ])?\Z                                                          # "about" """,
@@ -510,6 +513,8 @@ def counted_noun(r: Reading) -> Verdict:
     ([('Six', 'counted_noun', 'count')], [('250 billion', 'counted_noun', 'XXX')])
     >>> trace("Five Key Challenges for Japan")
     [('Five', 'counted_noun', 'title')]
+    >>> trace("grounded two new 737 Max jets")
+    [('two', 'counted_noun', 'count'), ('737', 'counted_noun', 'name')]
     """
     atom, noun = r.atom, r.noun
     if noun is None:
@@ -522,12 +527,27 @@ def counted_noun(r: Reading) -> Verdict:
         return Rejected("title")
     if atom.base != 1 and atom.factor is None and names_a_model(noun[0]):
         return Rejected("name")  # "our 787 Dreamliner fleet": the number belongs to a name
+    if (
+        atom.form == "digits"
+        and atom.factor is None
+        and noun[0][:1].isupper()
+        and _COUNT_BEFORE.search(r.text, max(0, atom.start - 30), atom.start)
+    ):
+        return Rejected("name")  # "two new 737 Max jets": a count is given before, the number names a model
     if atom.factor is not None and noun[0].split(" ", 1)[0].lower() in MONEY_CUES:
         return r.candidate(unit=UNKNOWN_CURRENCY, kind=Kind.MONEY, currency_missing=True)
     fallback = scaled_kind(r.text, atom) if atom.factor is not None else None
     return r.candidate(
         unit=COUNT, kind=Kind.COUNT, counted=noun[0], noun_start=noun[1], fallback_kind=fallback
     )
+
+
+# A count just before a number ("two new 737 Max jets", "12 A320 planes"): the number is then a model name.
+_COUNT_BEFORE = re.compile(
+    r"""\b(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|few)
+    [ ](?:(?:new|more|used|old|other|extra|additional)[ ])?\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
 def partitive_count(r: Reading) -> Verdict:
@@ -707,14 +727,21 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
     parallel = _PARALLEL_GAP.fullmatch(gap[len(counted) :] if counted and gap.startswith(counted) else gap)
     if parallel and not text.startswith(f" {parallel['prep']} ", atom.end):
         parallel = None  # "81.2 years for women and 77.1 for men": the same preposition after both
+    level = _change_then_level(text, previous)
+    if level and cue is not None and not _SCALED_SURFACE.search(text, previous.start, previous.end):
+        cue = None  # "went down 7.8%, from 196.0 to 180.8": the levels, not percentages
     if cue is None and not to_cue and not chain and not parallel:
-        if _change_then_level(text, previous) and _LEVEL_GAP.fullmatch(gap):
+        if level and (_LEVEL_GAP.fullmatch(gap) or _LEVEL_FROM_GAP.fullmatch(gap)):
             # "fell 0.4 per cent to 13176", "was down 0.1% at 5884": the level reached, in the unit of
-            # what changed (unstated)
+            # what changed (unstated; an index is counted in points)
+            sentence = text[max(0, text.rfind(". ", 0, previous.start) + 1) : previous.start]
+            index = _INDEX_CUE.search(sentence) is not None
             return Candidate(
                 atom.start,
                 atom.end,
                 atom.scaled,
+                unit=POINT if index else None,
+                kind=Kind.MEASURE if index else Kind.OTHER,
                 qualifier=atom.qualifier,
                 precision=stated_precision(atom.num_text),
                 integral=atom.base == atom.base.to_integral_value(),
@@ -770,6 +797,8 @@ _LEVEL_GAP = re.compile(
     """,
     re.VERBOSE,
 )
+_INDEX_CUE = re.compile(r"\b(?:index|indices|points)\b", re.IGNORECASE)  # levels of a stock index
+_LEVEL_FROM_GAP = re.compile(r",?[ ](?:from|to)[ ](?:[0-9.,]+[ ]to[ ])?")  # ", from 196.0 to 180.8"
 _FROM_BEFORE = re.compile(r"\b(?:from|between|by)[ ]\Z", re.IGNORECASE)
 
 
@@ -777,14 +806,19 @@ def _change_then_level(text: str, previous: Candidate) -> bool:
     """ "rose 8.15% to 3.65", "fell 0.4 per cent to 13176": a percentage change, then the level reached (in
     the unit of what changed, not in percent); "from 5% to 10%" is a start and an end.
 
-    >>> text = "The index rose 0.4 per cent to 13176."
+    >>> text = "The share rose 0.4 per cent to 131.5; the index fell 1% to 13,176."
     >>> [(c.surface(text), c.unit) for c in scan(text)]
-    [('0.4 per cent', 'percent'), ('13176', None)]
+    [('0.4 per cent', 'percent'), ('131.5', None), ('1%', 'percent'), ('13,176', 'point')]
     """
     if previous.kind is not Kind.PERCENT:
         return False
     lo = max(0, previous.start - 12)
-    return change_before(text, previous.start, words=2) and not _FROM_BEFORE.search(text, lo, previous.start)
+    if _FROM_BEFORE.search(text, lo, previous.start):
+        return False
+    before = text[lo : previous.start]
+    if before.endswith(" by "):  # "rose by 2% to 5.1"
+        return change_before(text, previous.start - 3, words=1)
+    return change_before(text, previous.start, words=1)  # "rose 2% to 5.1", not "rose to 2% from 1.8"
 
 
 def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -797,12 +831,8 @@ def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidat
     out = list(candidates)
     for i in range(1, len(out)):
         c, prev = out[i], out[i - 1]
-        if (
-            c.unit is not None
-            or c.value is None
-            or c.table_cell
-            or not _SCALED_SURFACE.search(text, c.start, c.end)
-        ):
+        bare_count = c.unit is None or (c.unit == COUNT and not c.counted)
+        if not bare_count or c.table_cell or not _SCALED_SURFACE.search(text, c.start, c.end):
             continue
         if prev.kind is not Kind.COUNT or not prev.counted or c.start - prev.end > 80:
             continue
