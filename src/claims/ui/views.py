@@ -351,7 +351,7 @@ def quote_context(text: str, side: Side, *, sentence_start: int | None, margin: 
     >>> text = "Intro. Japan gave $5 million in 2023. Then more."
     >>> side = Side("c1", "a.txt", "", "", "Japan gave $5 million in 2023.", Markup(""), "$5 million",
     ...             18, 28, 5e6, None, None, "USD", "2023", "", "", "")
-    >>> ctx = quote_context(text, side, sentence_start=7, margin=6)
+    >>> ctx = quote_context(text, side, sentence_start=7, margin=8)
     >>> (ctx.before, ctx.surface, ctx.after)
     ('Intro. Japan gave ', '$5 million', ' in 2023. Then')
     """
