@@ -62,6 +62,30 @@ def test_quantity_record_reads_minor_units_fractions_and_vague_plurals_as_writte
     assert (q["value"], q["value_low"], q["value_high"], q["unit"]) == (value, low, high, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Rents fell from $1,900 to $1,750 a month.", "$1,900 to $1,750", 1900.0, 1750.0),
+        ("The queue shrank from 3.1 km to 2.5 km.", "3.1 km to 2.5 km", 3.1, 2.5),
+    ],
+)
+def test_quantity_record_joins_a_movement_in_written_order(text, surface, low, high, blank):
+    (q,) = quantity_record(text, blank)["quantities"]
+    assert (q["surface"], q["value"], q["value_low"], q["value_high"]) == (surface, None, low, high)
+
+
+def test_quantity_record_keeps_a_change_and_a_level_apart(blank):
+    surfaces = [
+        q["surface"] for q in quantity_record("Prices rose 0.4% to 2.9% in May.", blank)["quantities"]
+    ]
+    assert surfaces == ["0.4%", "2.9%"]
+
+
+def test_quantity_record_leaves_an_unstated_currency_without_unit(blank):
+    (q,) = quantity_record("The group is worth over 2 billion.", blank)["quantities"]
+    assert (q["kind"], q["unit"]) == ("money", None)
+
+
 @pytest.mark.parametrize("text", ["Call 24 Jalan Ampang for details.", "See Table 4 for the data."])
 def test_quantity_record_leaves_out_numbers_that_are_no_quantity(text, blank):
     assert quantity_record(text, blank)["quantities"] == []

@@ -82,11 +82,26 @@ NUMBERS = [
     ),
     ("Stocks fell 1.2% to 4,210.5 by noon.", [("1.2%", 1.2, "percent"), ("4,210.5", 4210.5, None)]),
     ("The index gained 12.75 points.", [("12.75 points", 12.75, "point")]),
+    ("The tide rose half an inch.", [("half an inch", 0.5, "inch")]),
+    ("She won by two tenths of a second.", [("two tenths of a second", 0.2, "second")]),
+    ("Some 312 000 voters turned out.", [("312 000", 312000.0, "count")]),
+    (
+        "The shares rose 2% to 14.1 as the index fell 1% to 7,310.",
+        [
+            ("2%", 2.0, "percent"),
+            ("14.1", 14.1, None),
+            ("1%", 1.0, "percent"),
+            ("7,310", 7310.0, "point"),
+        ],
+    ),
+    ("Fans of 44 Welsh clubs marched.", [("44", 44.0, "count")]),
 ]
 
 NOT_QUANTITIES = [
     "Trading closed at 4.15pm on Friday.",  # a clock time, not picometres
     "She served 7.45 a.m. tea.",
+    "The lens found MOA-2011-72L b.",  # a catalogue designation
+    "He cut half a loaf.",  # half of no unit
 ]
 
 GENERAL = [
@@ -95,6 +110,7 @@ GENERAL = [
     ("A twelve-valve engine powers it.", [("twelve", 12.0, "count", "compound_modifier")]),
     ("Okafor, 52, lives in Leeds.", [("52", 52.0, "year", "age")]),
     ("Volunteers aged 40 took part.", [("40", 40.0, "year", "age")]),
+    ("It hit land as a Category 3 storm.", [("3", 3.0, "category", "scale_level")]),
 ]
 
 

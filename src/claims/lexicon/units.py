@@ -298,3 +298,7 @@ POINT = "point"
 # What a capital letter glued to a number names in a name like "5G" or "3D" (reported as the unit of such a
 # mention, which is no claim): the generation of a mobile network standard, the dimensions of an image.
 GLUED_NAME_UNITS: dict[str, str] = {"G": "generation", "D": "dimension"}
+
+# Named scales whose levels are written after the scale's name ("a Category 4 hurricane", "Cat 3", "a
+# magnitude 6.1 earthquake"): each level is reported with the scale's name as its unit (and is no claim).
+SCALE_LEVEL_WORDS: dict[str, str] = {"category": "category", "cat": "category", "magnitude": "magnitude"}

@@ -192,7 +192,7 @@ def _movements(text: str, mentions: list[dict[str, object]]) -> list[dict[str, o
             and prev["value"] is not None
             and mention["value"] is not None
             and prev["unit"] == mention["unit"]
-            and prev["unit"] not in (None, COUNT)
+            and (prev["unit"] not in (None, COUNT) or prev["kind"] == mention["kind"] == "other")
             and prev["claim"]
             and mention["claim"]
             and _MOVEMENT_GAP.fullmatch(text, int(prev["end"]), int(mention["start"]))  # type: ignore[call-overload]

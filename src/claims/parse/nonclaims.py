@@ -482,10 +482,14 @@ def names_a_model(counted: str) -> bool:
 
     >>> names_a_model("Dreamliner fleet"), names_a_model("Harpoon missiles"), names_a_model("F-16 jet")
     (True, False, False)
+    >>> names_a_model("Boston fans cheered")
+    False
     """
     words = counted.split()
     if len(words) < 2:
         return False
+    if any(w.endswith("s") and w[:1].islower() and len(w) > 3 for w in words[1:-1]):
+        return False  # "96 Liverpool fans went": a plural noun ends the phrase before the verb
     first, last = words[0], words[-1].lower()
     if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
         return False  # acronyms and codes ("F-16", "TC-90", "14 UAV for ...") keep their counts

@@ -47,7 +47,11 @@ _POINT_AHEAD = r"[ -](?:percentage[ ])?points?\b"
 # "a third and final round" is an ordinal.
 _CLAUSE_WORDS = "in|on|at|for|by|from|to|with|while|than|since|against|versus|last|this|each|apiece"
 
-DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
+DIGITS = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?=[ ]?[A-Za-z])"  # "438 000 deaths"
+    r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
+)
 
 CORE = re.compile(
     rf"""
@@ -72,6 +76,7 @@ CORE = re.compile(
               | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?={_POINT_AHEAD})  # "a quarter point", "a half-point"
               | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?=[ ](?:{_CLAUSE_WORDS})\b)  # "a fifth in Nepal"
               | half(?=[ ](?:of|the)\b|[ ]a{_POINT_AHEAD})  # "half of", "half a point"
+              | half(?=[ ]an?[ ](?!(?:hundred|thousand|million|billion|trillion|dozen)\b))  # "half an inch"
             )\b
         )
       | (?i:                          # multiplier words: "threefold", "tenfold", "twice as"
@@ -168,6 +173,8 @@ PERCENT_FOLLOWS = re.compile(
     [-−]?[0-9][0-9.,]*[ ]?(?:%|％|(?i:per[ ]?cent|percent|pct)\b)""",
     re.VERBOSE,
 )
+# After a fraction: a unit it is a fraction of ("half an inch", "two tenths of a second").
+FRACTION_UNIT_AFTER = re.compile(r"[ ](?:of[ ])?(?:an?|one)[ ](?:[a-z]+[ ])?(?P<unit>[a-z]+)(?![\w-])")
 # After a fraction: "a quarter point", "a half-point", "half a percentage point", "a quarter of a point".
 FRACTION_POINT_AFTER = re.compile(r"[ -](?:a[ ]|of[ ]a[ ])?(?P<unit>(?:percentage[ ])?points?)(?![\w])")
 # A rate after a measure: "2 million barrels per day", "20 miles per gallon", "150 micrograms per cubic
@@ -223,6 +230,7 @@ BLOCKED = re.compile(
     | (?<![\w-])[\w-]{1,63}\.(?:com|org|net|gov|edu|int|info|io)(?:\.[a-z]{2})?/\S*  # domains + path
     | (?<![\w.])[0-9]+(?:[-–/:][0-9]+){2,}(?![\w])        # digit chains: phone numbers, dates, ISBNs
     | (?<![\w.])[0-9]+(?:\.[0-9]+){2,}(?![\w])            # versions and dotted dates: 1.2.3, 12.05.2023
+    | \b[A-Z]{2,}[0-9]*(?:-[0-9A-Za-z]+){2,}              # catalogue designations: OGLE-05-390L
     | \+[0-9]{1,3}[\s.-]?\(?[0-9]{1,4}\)?(?:[\s.-][0-9]{2,}){2,}  # international phone numbers
     | (?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.?m\.?))?  # clock times
     | (?<![\w.])[0-9]{1,2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])  # "3 pm"

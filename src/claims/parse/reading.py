@@ -47,6 +47,7 @@ from claims.parse.patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     FRACTION_POINT_AFTER,
+    FRACTION_UNIT_AFTER,
     GLUED_AFTER,
     GLUED_UNIT_AFTER,
     HYPHEN_UNIT_AFTER,
@@ -69,6 +70,8 @@ from claims.parse.qualifiers import qualifier_after, qualifier_before
 from claims.parse.units import parse_unit, unit_name
 from claims.types import Kind, Qualifier
 
+_SPACE_GROUPS = re.compile(r"[ \u00a0\u202f\u2009](?=[0-9]{3})")
+
 
 def read_atom(text: str, m: re.Match[str]) -> Atom | None:
     form = m.lastgroup or ""
@@ -76,7 +79,7 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
     num_text = m.group(0)
     base: Decimal | None
     if form == "digits":
-        base = parse_digits(num_text)
+        base = parse_digits(_SPACE_GROUPS.sub("", num_text))  # "438 000": SI digit groups
         nxt = text[e : e + 2]
         if len(nxt) == 2 and nxt[0] in ".," and nxt[1].isdigit():
             return None  # "1,2,3", "1.2.3": a list or a version, not a number
@@ -122,9 +125,16 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
     elif form == "fraction":
         atom.unit, atom.kind = PERCENT, Kind.PERCENT
         point = FRACTION_POINT_AFTER.match(text, atom.end)
+        of_unit = FRACTION_UNIT_AFTER.match(text, atom.end) if point is None else None
+        unit = parse_unit(of_unit["unit"]) if of_unit else None
         if point:  # "a quarter point", "half a percentage point": a fraction of a percentage point
             atom.unit = PERCENTAGE_POINT
             atom.end = point.end()
+        elif unit is not None and unit.kind is Kind.MEASURE and of_unit is not None:
+            atom.unit, atom.kind = unit.name, Kind.MEASURE  # "half an inch", "two tenths of a second"
+            atom.end = of_unit.end()
+        elif num_text.lower() == "half" and text.startswith((" a ", " an "), atom.end):
+            return None  # "half a loaf": no unit to take half of
     elif form == "foldword":
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     suffix = _HEDGE_SUFFIX.match(text, atom.end)

@@ -35,7 +35,7 @@ from claims.lexicon.numbers import (
     FRACTION_DENOMINATORS,
     ONE_NOT_COUNTS,
 )
-from claims.lexicon.units import GLUED_NAME_UNITS, PERCENT, PERCENTAGE_POINT, POINT
+from claims.lexicon.units import GLUED_NAME_UNITS, PERCENT, PERCENTAGE_POINT, POINT, SCALE_LEVEL_WORDS
 from claims.parse.around import (
     change_before,
     next_noun,
@@ -43,6 +43,7 @@ from claims.parse.around import (
     scaled_kind,
     table_cell,
     vague_noun,
+    word_before,
 )
 from claims.parse.candidates import COUNT, ONE, Atom, Candidate
 from claims.parse.money import currency_code
@@ -374,6 +375,20 @@ _AGE_CUE = re.compile(
 )
 
 
+def scale_level(r: Reading) -> Verdict:
+    """ "a Category 4 hurricane", "a magnitude 6.1 quake": a level on a named scale, reported but no claim.
+
+    >>> trace("landfall as a Category 4 storm")
+    [('4', 'scale_level', 'scale_level')]
+    """
+    atom = r.atom
+    if atom.attached or atom.form not in ("digits", "words"):
+        return None
+    word = word_before(r.text, atom.cue_start)[0].lower().rstrip(".")
+    unit = SCALE_LEVEL_WORDS.get(word)
+    return r.candidate(unit=unit, kind=Kind.OTHER, reason="scale_level") if unit else None
+
+
 def not_a_quantity(r: Reading) -> Verdict:
     """Years, dates, numbering, titles, scores... (`claims.parse.nonclaims.NOT_A_QUANTITY`).
 
@@ -417,8 +432,8 @@ def words_in_name(r: Reading) -> Verdict:
 def fraction_share(r: Reading) -> Verdict:
     """ "one-fifth", "a quarter of": a share in percent; "a quarter point": a fraction of a percentage point.
 
-    >>> trace("contributed one-fifth of flows")
-    [('one-fifth', 'fraction_share', 'percent')]
+    >>> trace("contributed one-fifth of flows"), trace("missed by two tenths of a second")
+    ([('one-fifth', 'fraction_share', 'percent')], [('two tenths of a second', 'fraction_share', 'second')])
     >>> trace("cut by a quarter point")
     [('a quarter point', 'fraction_share', 'percentage point')]
     """
@@ -427,6 +442,8 @@ def fraction_share(r: Reading) -> Verdict:
         return None
     denominator = FRACTION_DENOMINATORS.get(re.split(r"[ -]", atom.num_text.lower())[-1], 1)
     qualifier = atom.qualifier
+    if atom.kind is Kind.MEASURE:  # "half an inch", "two tenths of a second": a fraction of a unit
+        return r.candidate(unit=atom.unit, kind=Kind.MEASURE, integral=False)
     if atom.unit == PERCENTAGE_POINT:
         precision = Decimal("0.5") / denominator
         return r.candidate(
@@ -621,6 +638,7 @@ CLASSIFIERS: tuple[Rule, ...] = (
     one_with_noun,
     hyphen_count,
     age_of_person,
+    scale_level,
     not_a_quantity,
     digits_in_name,
     words_in_name,
