@@ -281,7 +281,9 @@ def _share_of(obj: Token, span: Span, exclude: set[int]) -> str:
     if not base:
         return ""
     node = span.root
-    while node.head is not node and node.head.i in exclude:
+    for _ in range(len(span.sent)):  # bounded: a parse may hold a head cycle
+        if node.head.i == node.i or node.head.i not in exclude:
+            break
         node = node.head
     governor = node.head if node.dep_ != "pobj" else node.head.head
     if node.dep_ == "pobj" and node.head.lower_ == "of" and governor.pos_ in {"NOUN", "PROPN"} \
