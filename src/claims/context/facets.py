@@ -45,6 +45,8 @@ class Facets:
     grain: str = ""
     as_of: str = ""
     classes: frozenset[str] = field(default_factory=frozenset)
+    owner: str = ""  # the party named nearest before the number in its clause ("the Congress won 99 seats");
+    # a weak cue (it may be a source or a recipient): it weighs in the match score, never vetoes alone
 
     def encode(self) -> str:
         """A compact text form (for a column or a flag): `role=change;stage=proposed;scope=additional`.
@@ -56,7 +58,7 @@ class Facets:
         True
         """
         parts = [f"role={self.role}"]
-        for name in ("stage", "grain", "as_of"):
+        for name in ("stage", "grain", "as_of", "owner"):
             value = getattr(self, name)
             if value:
                 parts.append(f"{name}={value}")
@@ -151,17 +153,30 @@ def _ends_with(text: str, phrases: tuple[str, ...]) -> str:
 
 
 # --------------------------------------------------------------------------------------------------- role
+_YEAR_AFTER = re.compile(
+    r"""\s*(?:in|for|during|at)\s+(?:the\s+)?       # in, for the
+    (?:fy\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d\b  # 2019, FY2023
+    (?!\s*[-–/]\s*\d)                                 # not a span "2023-24"
+    """,
+    re.VERBOSE,
+)
+
+
 def role_base(w: Window) -> bool:
     """The figure a change starts from.
 
     >>> role_base(window("Trust rose to 66.8%, up from 58.9% a year ago.", 29, 34))
     True
-    >>> role_base(window("Exports were $3bn, compared with $2.5bn in 2023.", 33, 39))
+    >>> role_base(window("Exports were $3bn, compared with $2.5bn last year.", 33, 39))
     True
+    >>> role_base(window("Exports were $3bn, compared with $2.5bn in 2023.", 33, 39))  # dated: a level
+    False
     """
     cue = _ends_with(_near_left(w), words.BASE_CUES_BEFORE)
     if cue == "from" and not re.search(r"\bto\b[^.;]*\d", w.right):
         cue = ""  # "from eight member states": only "from X to Y" makes X a starting point
+    if cue and _YEAR_AFTER.match(w.right):
+        return False  # "up from 37.3% in 2019": a level dated by its own year, comparable as such
     return bool(cue) or any(
         re.match(rf"\s*[,)]?\s*{re.escape(p)}\b", _near_right(w)) for p in words.BASE_CUES_AFTER
     )
@@ -386,6 +401,48 @@ _SIZE_CLASS = re.compile(
     re.VERBOSE,
 )
 _MODEL_CLASS = re.compile(r"\b([a-z][\w]*-class|type\s+\d+\w*)\b")
+_ORDINALS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+    "final": "last",
+    "last": "last",
+}
+_STEP_CLASS = re.compile(
+    r"""
+    \b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|\d+(?:st|nd|rd|th))
+          \s+(?P<noun_a>phase|round|tranche|wave|stage|leg|batch|instalment|installment)
+      | (?P<noun_b>phase|round|tranche|wave|stage|leg|batch)\s+(?P<num>\d+|[ivx]+)\b)   # phase 7, round ii
+    """,
+    re.VERBOSE,
+)
+
+
+def step_of(w: Window) -> str:
+    """The numbered phase, round or tranche a figure belongs to ("in the sixth phase", "phase 7").
+
+    >>> step_of(window("Turnout in the sixth phase was 63.4%", 30, 35))
+    'phase:6'
+    >>> step_of(window("phase 7 saw 61%", 12, 15))
+    'phase:7'
+    """
+    text = f"{w.left[-60:]} {_near_right(w)[:30]}"
+    found = None
+    for m in _STEP_CLASS.finditer(text):
+        found = m
+    if found is None:
+        return ""
+    if found["ord"]:
+        number = _ORDINALS.get(found["ord"], re.sub(r"\D", "", found["ord"]))
+        return f"{found['noun_a']}:{number}"
+    return f"{found['noun_b']}:{found['num']}"
 
 
 def classes_of(w: Window) -> frozenset[str]:
@@ -422,8 +479,200 @@ _UNIT_ABBREV = {
 }
 
 
+_NOT_NAMES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "to",
+        "as",
+        "and",
+        "but",
+        "or",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "while",
+        "when",
+        "after",
+        "before",
+        "since",
+        "during",
+        "among",
+        "according",
+        "meanwhile",
+        "however",
+        "also",
+        "only",
+        "about",
+        "over",
+        "under",
+        "more",
+        "less",
+        "total",
+        "rs",
+        "inr",
+        "usd",
+        "us",
+        "eur",
+        "gbp",
+        "jpy",
+        "lakh",
+        "crore",
+        "billion",
+        "million",
+        "trillion",
+        "per",
+        "cent",
+        "percent",
+        "fy",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "new",
+        "year",
+        "years",
+        "phase",
+        "round",
+        "budget",
+        "estimate",
+        "estimates",
+        "table",
+        "figure",
+        "chart",
+        "source",
+        "note",
+        "notes",
+        "gdp",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "there",
+    }
+    | words.MONTHS
+    | words.WEEKDAYS
+)
+_NAME_TOKEN = re.compile(r"[A-Z][\w&’'.()-]*|\d+(?=[A-Z])")
+_CLAUSE_START = re.compile(r"[;:]|\.\s+(?=[A-Z])|\s[-–—]\s")
+
+
+def _name_phrases(text: str) -> list[tuple[int, str]]:
+    """(end offset, phrase) of runs of capitalised words, sentence-initial function words left out."""
+    out: list[tuple[int, str]] = []
+    run: list[str] = []
+    run_end = 0
+    for m in re.finditer(r"[\w&’'.()-]+", text):
+        token = m.group(0).strip(".()")
+        bare = re.sub(r"[’']s$", "", token)
+        if bare and bare[0].isupper() and bare.lower() not in _NOT_NAMES and not bare.isdigit():
+            run.append(bare)
+            run_end = m.end()
+            continue
+        if run and bare.lower() in {"of", "and", "&"} and m.start() - run_end <= 1:
+            run.append(bare)
+            continue
+        if run:
+            while run and run[-1].lower() in {"of", "and", "&"}:
+                run.pop()
+            if run:
+                out.append((run_end, " ".join(run)))
+            run = []
+    if run:
+        while run and run[-1].lower() in {"of", "and", "&"}:
+            run.pop()
+        if run:
+            out.append((run_end, " ".join(run)))
+    return out
+
+
+def owner_of(sentence: str, start: int, *, names: tuple[str, ...] = ()) -> str:
+    """The party named nearest before the number in its clause: a known party (`names`, e.g. the claim's
+    entities) or a capitalised name; '' when the clause names none.
+
+    >>> owner_of("The BJP won 240 seats and the Congress's 99 seats.", 41)
+    'congress'
+    >>> owner_of("The BJP won 240 seats and the Congress 99 seats.", 12)
+    'bjp'
+    >>> owner_of("In 2019 the party's vote share was 19.46 per cent.", 35)
+    ''
+    """
+    left = sentence[:start]
+    cut = None
+    for m in _CLAUSE_START.finditer(left):
+        cut = m.end()
+    clause_start = cut or 0
+    clause = left[clause_start:]
+    best: tuple[int, str] | None = None
+    for name in names:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", clause, re.IGNORECASE):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), name)
+    for end, phrase in _name_phrases(clause):
+        start_of_sentence = clause_start == 0 and clause.lstrip().startswith(phrase)
+        # a lone capitalised word opening the sentence is just capitalised; acronyms and longer names count
+        strong = phrase.isupper() or len(phrase.split()) >= 2
+        if start_of_sentence and not strong:
+            continue
+        if (best is None or end > best[0]) and (strong or _possessive(clause, end)):
+            best = (end, phrase)
+    if best is None:
+        return ""
+    return " ".join(best[1].lower().replace("’", "'").split())
+
+
+def _possessive(text: str, end: int) -> bool:
+    """The name ends in a possessive or is followed by one ("the Congress's share")."""
+    return bool(re.match(r"[’']s\b", text[end : end + 3])) or text[:end].endswith(("'s", "’s"))
+
+
+def same_owner(a: str, b: str) -> bool:
+    """Two owner names for one party: a shared word, or an acronym of the other's initials.
+
+    >>> same_owner("bjp", "bharatiya janata party"), same_owner("congress", "bjp")
+    (True, False)
+    >>> same_owner("trinamool congress", "congress")
+    True
+    """
+    if not a or not b:
+        return True
+    ta, tb = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    if ta & tb:
+        return True
+
+    def initials(text: str) -> str:
+        return "".join(w[0] for w in re.findall(r"\w+", text) if w not in {"of", "and", "the", "for"})
+
+    return a.replace(" ", "") in (initials(b),) or b.replace(" ", "") in (initials(a),)
+
+
 def claim_facets(
-    sentence: str, start: int, end: int, *, kind: str = "", prev_end: int = 0, next_start: int | None = None
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    kind: str = "",
+    prev_end: int = 0,
+    next_start: int | None = None,
+    names: tuple[str, ...] = (),
 ) -> Facets:
     """Facets of the number at sentence[start:end] (offsets in `sentence`).
 
@@ -432,8 +681,18 @@ def claim_facets(
     """
     w = window(sentence, start, end, kind=kind, prev_end=prev_end, next_start=next_start)
     grain, as_of = grain_of(w)
+    classes = classes_of(w)
+    step = step_of(w)
+    if step:
+        classes = classes | {step}
     return Facets(
-        role=role_of(w), stage=stage_of(w), scope=scope_of(w), grain=grain, as_of=as_of, classes=classes_of(w)
+        role=role_of(w),
+        stage=stage_of(w),
+        scope=scope_of(w),
+        grain=grain,
+        as_of=as_of,
+        classes=classes,
+        owner=owner_of(sentence, start, names=names),
     )
 
 
@@ -486,7 +745,7 @@ def facet_gaps(a: Facets, b: Facets) -> tuple[str, ...]:
     ('stage',)
     """
     out = []
-    for name in ("stage", "grain", "as_of"):
+    for name in ("stage", "grain", "as_of", "owner"):
         if bool(getattr(a, name)) != bool(getattr(b, name)):
             out.append(name)
     if bool(a.classes) != bool(b.classes):
@@ -496,4 +755,13 @@ def facet_gaps(a: Facets, b: Facets) -> tuple[str, ...]:
     return tuple(out)
 
 
-__all__ = ["EXCLUSIVE_SCOPES", "Facets", "claim_facets", "facet_conflicts", "facet_gaps", "window"]
+__all__ = [
+    "EXCLUSIVE_SCOPES",
+    "Facets",
+    "claim_facets",
+    "facet_conflicts",
+    "facet_gaps",
+    "owner_of",
+    "same_owner",
+    "window",
+]

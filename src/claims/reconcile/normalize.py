@@ -220,12 +220,12 @@ def facets_of(claim: Claim) -> Facets:
     span = locate(claim)
     if span is None:
         return Facets()
-    return _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind))
+    return _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind), claim.entities)
 
 
 @lru_cache(maxsize=1 << 16)
-def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
-    return claim_facets(sentence, start, end, kind=kind)
+def _sentence_facets(sentence: str, start: int, end: int, kind: str, names: tuple[str, ...]) -> Facets:
+    return claim_facets(sentence, start, end, kind=kind, names=names)
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:

@@ -18,7 +18,9 @@ Features (each 0..1 unless said otherwise):
 - `log_ratio`: |log10(a/b)| of the two values (large differences look like two different quantities);
 - `restated`: the two sentences are one sentence restated (numbers masked);
 - `counted`: both are counts of the same counted noun; `cross_currency`; `rounding`, `magnitude`: the
-  disagreement kind.
+  disagreement kind;
+- `owner_differs`: the parties named nearest before the two numbers differ; `owner_missing`: a side names
+  none; `generic`: a side's subject does not say what is measured beyond its counted noun.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from claims.context.facets import Facets, facet_gaps
+from claims.context.facets import Facets, facet_gaps, same_owner
 
 from .normalize import ClaimTable
 
@@ -48,6 +50,9 @@ FEATURES: tuple[str, ...] = (
     "cross_currency",
     "rounding",
     "magnitude",
+    "owner_differs",
+    "owner_missing",
+    "generic",
 )
 
 
@@ -56,7 +61,9 @@ def pair_features(
 ) -> dict[str, float]:
     """The match features of rows a and b (see the module docstring)."""
     fa, fb = table.interned[table.facets_id[a]], table.interned[table.facets_id[b]]
-    gaps = len(facet_gaps(fa, fb)) if isinstance(fa, Facets) and isinstance(fb, Facets) else 0
+    if not (isinstance(fa, Facets) and isinstance(fb, Facets)):
+        fa = fb = Facets()
+    gaps = len(facet_gaps(fa, fb))
     places_a, places_b = table.interned[table.places_id[a]], table.interned[table.places_id[b]]
     dated_a, dated_b = table.period_start[a] >= 0, table.period_start[b] >= 0
     same_period = (
@@ -86,6 +93,9 @@ def pair_features(
         "cross_currency": float(cross),
         "rounding": float(kind == "rounding"),
         "magnitude": float(kind == "magnitude_mismatch"),
+        "owner_differs": float(not same_owner(fa.owner, fb.owner)),
+        "owner_missing": float(not (fa.owner and fb.owner)),
+        "generic": float(not (table.specific[a] and table.specific[b])),
     }
 
 
