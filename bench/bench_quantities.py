@@ -2,6 +2,7 @@
 """Benchmark: claims' quantity extractor vs quantulum3 on the dev-gold documents (quality and time).
 
 Usage: .venv/bin/python bench/bench_quantities.py [--raw raw] [--gold GOLD] [--repeat 3]
+       .venv/bin/python bench/bench_quantities.py --speed [SET.json ...] [--repeat 5]
 
 Both systems read the same whole files. Quality uses the matching of ../shared/eval/score_claims.py
 (a prediction matches a gold mention of the same document when the spans overlap and the values agree,
@@ -171,12 +172,73 @@ def best_time(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
     return best, result
 
 
+def best_cpu_time(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Like `best_time`, in CPU seconds of this process (steadier than the wall clock on a shared machine)."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.process_time()
+        result = fn()
+        best = min(best, time.process_time() - t0)
+    return best, result
+
+
+def speed(texts: list[str], repeat: int) -> dict[str, float]:
+    """Extraction speed per token: the text scanner alone and the quantity component on parsed Docs.
+
+    Only `claims.parse.scan.scan` and `claims.nlp.quantities.compute_quantities` are called (with the
+    arguments every version of them takes), so the same function times an older checkout put first on
+    PYTHONPATH. Tokens are spaCy's (`spacy.blank("en")`). One warm-up pass first (it also builds the unit
+    registry, timed apart as `warm_up_s`). Times are the best of `repeat` passes in CPU seconds.
+    """
+    import spacy
+
+    from claims.nlp.pipeline import QUANTITY_COMPONENT, build_nlp
+    from claims.nlp.quantities import compute_quantities
+    from claims.parse.scan import scan
+
+    tokens = sum(len(d) for d in spacy.blank("en").pipe(texts))
+    t0 = time.perf_counter()
+    for text in texts:
+        scan(text, keep_bare=True)
+    warm = time.perf_counter() - t0
+    t_scan, _ = best_cpu_time(lambda: [scan(t, keep_bare=True) for t in texts], repeat)
+    nlp = build_nlp()
+    with nlp.select_pipes(disable=[QUANTITY_COMPONENT]):
+        docs = list(nlp.pipe(texts))
+    t_component, _ = best_cpu_time(lambda: [compute_quantities(d) for d in docs], repeat)
+    return {
+        "tokens": tokens,
+        "warm_up_s": round(warm, 3),
+        "scan_s": round(t_scan, 4),
+        "scan_us_per_token": round(1e6 * t_scan / tokens, 2),
+        "component_s": round(t_component, 4),
+        "component_us_per_token": round(1e6 * t_component / tokens, 2),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raw", type=Path, default=Path("raw"))
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--speed",
+        nargs="*",
+        type=Path,
+        default=None,
+        help="only time extraction per token on these CQE-format JSON sets (text of every sentence) plus "
+        "the dev-gold documents, and print JSON",
+    )
     a = ap.parse_args(argv)
+    if a.speed is not None:
+        logging.disable(logging.WARNING)
+        scorer = _load_scorer(SCORER)
+        gold = scorer.load_gold(str(a.gold), None)
+        texts = [(a.raw / name).read_text(encoding="utf-8") for name in sorted(gold)]
+        for path in a.speed:
+            texts += [s["text"] for s in json.loads(path.read_text(encoding="utf-8"))]
+        print(json.dumps(speed(texts, a.repeat)))
+        return 0
     logging.disable(logging.WARNING)
     warnings.filterwarnings("ignore")
 

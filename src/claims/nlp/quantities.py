@@ -81,16 +81,17 @@ def quantities_in_text(text: str, nlp: Language) -> list[Quantity]:
 
 def compute_quantities(doc: Doc, *, scanner: Scanner = scan) -> list[Quantity]:
     """Scan `doc.text`, then use tags and dependencies (when the Doc has them) to judge counts."""
-    return [to_quantity(c, doc.text) for c in _judged(doc, scanner(doc.text, keep_bare=_parsed(doc)))]
+    text = doc.text  # built from the tokens at each access: read it once
+    parsed = _parsed(doc)
+    return [to_quantity(c, text) for c in _judged(doc, scanner(text, keep_bare=parsed), parsed=parsed)]
 
 
 def _parsed(doc: Doc) -> bool:
     return doc.has_annotation("DEP") and doc.has_annotation("TAG")
 
 
-def _judged(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def _judged(doc: Doc, candidates: list[Candidate], *, parsed: bool) -> list[Candidate]:
     """The candidates refined by the parser (when the Doc has one); bare numbers it does not take dropped."""
-    parsed = _parsed(doc)
     out: list[Candidate] = []
     for candidate in candidates:
         if parsed:
@@ -127,7 +128,8 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
     if not isinstance(text, str):
         text = ""
     doc = nlp(text) if nlp is not None else _blank()(text)
-    candidates = _judged(doc, scan(text, keep_bare=_parsed(doc), general=True))
+    parsed = _parsed(doc)
+    candidates = _judged(doc, scan(text, keep_bare=parsed, general=True), parsed=parsed)
     url_spans = [m.span() for m in URL.finditer(text)]
     layout = PlainLayout()
     mentions = []

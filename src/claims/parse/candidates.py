@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from claims.types import Kind, Qualifier
 
 COUNT = "count"
+
+
+class lazy_property:  # noqa: N801 - used like `property`
+    """A property computed on first read and then stored on the instance (like `functools.cached_property`,
+    without the lock Python 3.11 takes on every first read, which costs more than most rules here)."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 MAX_TEXT = 50_000_000  # longer inputs are scanned in full but logged; nothing is silently cut
 ONE = Decimal(1)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Final, Protocol
 
 from claims.lexicon.context import (
@@ -50,7 +49,7 @@ from claims.lexicon.nonclaims import (
 from claims.lexicon.numbers import ORDINAL_WORDS
 from claims.lexicon.units import UNIT_WORDS
 from claims.parse.around import line_bounds, mid_sentence, word_after, word_before, word_before_start
-from claims.parse.candidates import Atom
+from claims.parse.candidates import Atom, lazy_property
 from claims.parse.patterns import CORE
 from claims.parse.periods import find_periods
 from claims.parse.reading import read_atom
@@ -84,33 +83,40 @@ Verdict = str | None
 
 
 class _Around:
-    """The words next to one number core, read once and shared by the rules."""
+    """The words next to one number core, read when a rule first asks and shared by the rules after it."""
+
+    __slots__ = ("_next", "_previous", "atom", "text")
 
     def __init__(self, text: str, atom: Atom) -> None:
         self.text = text
         self.atom = atom
+        self._previous: tuple[str, str, str] | None = None
+        self._next: str | None = None
 
-    @cached_property
-    def previous(self) -> tuple[str, str]:
-        return word_before(self.text, self.atom.cue_start)
+    def _read_previous(self) -> tuple[str, str, str]:
+        word, quote = word_before(self.text, self.atom.cue_start)
+        self._previous = (word, quote, word.lower().rstrip(".") if word else "")
+        return self._previous
 
     @property
     def prev_word(self) -> str:
-        return self.previous[0]
+        return (self._previous or self._read_previous())[0]
 
     @property
     def prev_quote(self) -> str:
-        return self.previous[1]
+        return (self._previous or self._read_previous())[1]
 
-    @cached_property
+    @property
     def prev_lower(self) -> str:
-        return self.prev_word.lower().rstrip(".") if self.prev_word else ""
+        return (self._previous or self._read_previous())[2]
 
-    @cached_property
+    @property
     def next_word(self) -> str:
-        return word_after(self.text, self.atom.end)
+        if self._next is None:
+            self._next = word_after(self.text, self.atom.end)
+        return self._next
 
-    @cached_property
+    @property
     def money_or_percent(self) -> bool:
         atom = self.atom
         return atom.currency is not None or atom.kind in (Kind.PERCENT, Kind.MULTIPLIER)
@@ -638,7 +644,7 @@ class ClaimCheck:
     quantity: Quantity
     url_spans: Sequence[tuple[int, int]] = ()
 
-    @cached_property
+    @lazy_property
     def line(self) -> tuple[int, int]:
         bounds = line_bounds(self.text, self.quantity.start, self.quantity.end)
         assert bounds is not None  # without a window, line_bounds always answers

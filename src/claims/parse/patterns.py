@@ -55,6 +55,7 @@ DIGITS = (
 
 CORE = re.compile(
     rf"""
+    (?=[0-9.aotfsenhdmbzAOTFSENHDMBZ])  # quick test: only these start a number (digits, number words)
     (?:
         (?<![\w.,])                  # not glued to a word, a decimal point or a list comma ("region.12")
       | (?<=(?<![A-Za-z])[A-Z]{{3}})(?=[0-9])  # or glued to three capitals: an ISO code ("USD1.2bn"),
@@ -228,14 +229,16 @@ BLOCKED = re.compile(
     | \b10\.[0-9]{4,}/\S+                                # DOIs
     | \b(?:ISBN|ISSN)(?:-1[03])?:?\s*[0-9Xx][0-9Xx\s-]{8,}  # ISBN/ISSN
     | (?<![\w-])[\w-]{1,63}\.(?:com|org|net|gov|edu|int|info|io)(?:\.[a-z]{2})?/\S*  # domains + path
-    | (?<![\w.])[0-9]+(?:[-–/:][0-9]+){2,}(?![\w])        # digit chains: phone numbers, dates, ISBNs
-    | (?<![\w.])[0-9]+(?:\.[0-9]+){2,}(?![\w])            # versions and dotted dates: 1.2.3, 12.05.2023
+    | (?<![\w.])(?=[0-9])(?:                             # numbers that are no quantity (one lookbehind):
+          [0-9]+(?:[-–/:][0-9]+){2,}(?![\w])              # digit chains: phone numbers, dates, ISBNs
+        | [0-9]+(?:\.[0-9]+){2,}(?![\w])                  # versions and dotted dates: 1.2.3, 12.05.2023
+        | [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.?m\.?))?  # clock times
+        | [0-9]{1,2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])    # "3 pm"
+        | [0-9]{1,2}\.[0-9]{2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])  # "1.56pm", "9.30 a.m."
+        | [0-9]+/[0-9]+(?![\w])                            # slashed pairs: 24/7, 9/11, 1/2
+      )
     | \b[A-Z]{2,}[0-9]*(?:-[0-9A-Za-z]+){2,}              # catalogue designations: OGLE-05-390L
     | \+[0-9]{1,3}[\s.-]?\(?[0-9]{1,4}\)?(?:[\s.-][0-9]{2,}){2,}  # international phone numbers
-    | (?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.?m\.?))?  # clock times
-    | (?<![\w.])[0-9]{1,2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])  # "3 pm"
-    | (?<![\w.])[0-9]{1,2}\.[0-9]{2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])  # "1.56pm", "9.30 a.m."
-    | (?<![\w.])[0-9]+/[0-9]+(?![\w])                      # slashed pairs: 24/7, 9/11, 1/2
     """,
     re.VERBOSE,
 )

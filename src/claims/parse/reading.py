@@ -109,8 +109,10 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
         _read_accounting(text, atom)
         if not _read_prefix(text, atom):
             return None
-        glued_currency = "glued_currency" in atom.flags or _glued_code(text, s) in GLUED_ISO_CODES
-        if glued and (atom.currency is None or not glued_currency):
+        if glued and (
+            atom.currency is None
+            or ("glued_currency" not in atom.flags and _glued_code(text, s) not in GLUED_ISO_CODES)
+        ):
             return None  # "ABC123", "FY2024", "COP28": letters glued to the digits that are not a currency
         if not _read_glued(text, atom):
             return None

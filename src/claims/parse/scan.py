@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from claims.lexicon.context import (
@@ -258,38 +257,45 @@ class Rejected:
     reason: str
 
 
+_UNREAD = object()  # a lazy field not read yet
+
+
 class Reading:
     """One number core being classified, with what is read around it (once, when a rule asks)."""
+
+    __slots__ = ("_cell", "_noun", "atom", "integral", "keep_bare", "text")
 
     def __init__(self, text: str, atom: Atom, *, keep_bare: bool) -> None:
         self.text = text
         self.atom = atom
         self.keep_bare = keep_bare
+        self.integral = atom.base == atom.base.to_integral_value()
+        self._cell: Any = _UNREAD
+        self._noun: Any = _UNREAD
 
-    @cached_property
-    def integral(self) -> bool:
-        return self.atom.base == self.atom.base.to_integral_value()
-
-    @cached_property
-    def common(self) -> dict[str, Any]:
-        """Fields every candidate of this number shares."""
-        atom = self.atom
-        precision = stated_precision(atom.num_text, atom.factor or ONE)
-        return {"qualifier": atom.qualifier, "precision": precision, "integral": self.integral}
-
-    @cached_property
+    @property
     def cell(self) -> tuple[int, int] | None:
-        return table_cell(self.text, self.atom.start, self.atom.end)
+        """The table cell holding the number, if its line is a tab-separated row."""
+        if self._cell is _UNREAD:
+            self._cell = table_cell(self.text, self.atom.start, self.atom.end)
+        return self._cell  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def noun(self) -> tuple[str, int] | None:
-        return next_noun(self.text, self.atom.end, in_table=self.cell is not None)
+        """The noun phrase after the number and where it starts."""
+        if self._noun is _UNREAD:
+            self._noun = next_noun(self.text, self.atom.end, in_table=self.cell is not None)
+        return self._noun  # type: ignore[no-any-return]
 
     def candidate(self, value: Decimal | None = None, **fields: Any) -> Candidate:
         """A candidate over the atom's span with its value (scaled), the shared fields and `fields`."""
         atom = self.atom
-        merged = {"form": atom.form, **self.common, **fields}
-        return Candidate(atom.start, atom.end, atom.scaled if value is None else value, **merged)
+        fields.setdefault("qualifier", atom.qualifier)
+        if "precision" not in fields:
+            fields["precision"] = stated_precision(atom.num_text, atom.factor or ONE)
+        fields.setdefault("integral", self.integral)
+        fields.setdefault("form", atom.form)
+        return Candidate(atom.start, atom.end, atom.scaled if value is None else value, **fields)
 
 
 Verdict = Candidate | Rejected | None
@@ -336,9 +342,13 @@ def hyphen_count(r: Reading) -> Verdict:
     [('four', 'hyphen_count', 'compound_modifier')]
     """
     atom, text = r.atom, r.text
-    if atom.attached or atom.form not in ("digits", "words") or not r.integral:
+    if (
+        text[atom.end : atom.end + 1] not in ("-", "‐")
+        or atom.attached
+        or atom.form not in ("digits", "words")
+    ):
         return None
-    m = _HYPHEN_WORD.match(text, atom.end)
+    m = _HYPHEN_WORD.match(text, atom.end) if r.integral else None
     if m is None or m["word"].lower() in FRACTION_DENOMINATORS or m["word"].lower() in _NOT_HYPHEN_NOUNS:
         return None
     if atom.form == "words" and atom.num_text.lower() == "one" and m["word"].lower() in ("off", "time"):
@@ -357,17 +367,23 @@ def age_of_person(r: Reading) -> Verdict:
     ([('34', 'age_of_person', 'age')], [('50', 'age_of_person', 'age')])
     """
     atom, text = r.atom, r.text
-    if atom.attached or atom.form != "digits" or not r.integral or not 0 < atom.base <= 120:
+    if atom.form != "digits" or atom.attached or len(atom.num_text) > 3 or not 0 < atom.base <= 120:
+        return None
+    if not r.integral:
         return None
     commas = text[atom.start - 2 : atom.start] == ", " and text[atom.end : atom.end + 1] == ","
     commas = commas and atom.start >= 3 and text[atom.start - 3].isalpha()
     commas = commas and _NAME_BEFORE.search(text, max(0, atom.start - 30), atom.start) is not None
-    if not commas and not _AGE_CUE.search(text, max(0, atom.start - 24), atom.start):
+    if not commas and not (
+        _AGE_WORD.search(text, max(0, atom.start - 24), atom.start)
+        and _AGE_CUE.search(text, max(0, atom.start - 24), atom.start)
+    ):
         return None
     return r.candidate(unit="year", kind=Kind.MEASURE, reason="age")
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[ (])[A-Z][a-z'’-]+,[ ]\Z")  # "Maddon, 66,": a name before the age
+_AGE_WORD = re.compile(r"age|than", re.IGNORECASE)  # a quick test before `_AGE_CUE`
 _AGE_CUE = re.compile(
     r"""\b(?:aged|ages|age[ ]of|age[ ](?:was|is|of[ ]about)|(?:older|younger)[ ]than)  # the cue
     [ ](?:about[ ]|over[ ])?\Z                                                          # "about" """,
@@ -384,9 +400,16 @@ def scale_level(r: Reading) -> Verdict:
     atom = r.atom
     if atom.attached or atom.form not in ("digits", "words"):
         return None
+    if atom.cue_start < 4 or r.text[atom.cue_start - 2] not in "yYtTeE." or r.text[atom.cue_start - 1] != " ":
+        return None  # a quick test: "category ", "Cat ", "magnitude " end so
+    if not _SCALE_LEVEL_BEFORE.search(r.text, max(0, atom.cue_start - 12), atom.cue_start):
+        return None
     word = word_before(r.text, atom.cue_start)[0].lower().rstrip(".")
     unit = SCALE_LEVEL_WORDS.get(word)
     return r.candidate(unit=unit, kind=Kind.OTHER, reason="scale_level") if unit else None
+
+
+_SCALE_LEVEL_BEFORE = re.compile(rf"(?i:{'|'.join(SCALE_LEVEL_WORDS)})\.?[ ]\Z")
 
 
 def not_a_quantity(r: Reading) -> Verdict:
