@@ -95,6 +95,9 @@ NUMBERS = [
         ],
     ),
     ("Fans of 44 Welsh clubs marched.", [("44", 44.0, "count")]),
+    ("She packed a pair of boots.", [("a pair", 2.0, "count")]),
+    ("Leave a 1⁄16 inch gap.", [("1⁄16 inch", 0.0625, "inch")]),
+    ("The trail is 3½ miles long.", [("3½ miles", 3.5, "mile")]),
 ]
 
 NOT_QUANTITIES = [

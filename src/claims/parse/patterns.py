@@ -55,7 +55,7 @@ DIGITS = (
 
 CORE = re.compile(
     rf"""
-    (?=[0-9.aotfsenhdmbzAOTFSENHDMBZ])  # quick test: only these start a number (digits, number words)
+    (?=[0-9.aotfsenhdmbzAOTFSENHDMBZ½¼¾⅓⅔⅛])  # quick test: only these start a number
     (?:
         (?<![\w.,])                  # not glued to a word, a decimal point or a list comma ("region.12")
       | (?<=(?<![A-Za-z])[A-Z]{{3}})(?=[0-9])  # or glued to three capitals: an ISO code ("USD1.2bn"),
@@ -68,7 +68,8 @@ CORE = re.compile(
     (?:(?<![A-Za-z][-+])|(?<=minus-))  # not the tail of a name like F-35, COVID-19, ASEAN+3
     (?<![0-9]\+)                     # nor of a formula like 2+2
     (?:
-        (?P<digits>{DIGITS})
+        (?P<slashed>[0-9]+⁄[0-9]+|[0-9]*[½¼¾⅓⅔⅛])(?![0-9])  # "1⁄32" (fraction slash), "2½" (vulgar fractions)
+      | (?P<digits>{DIGITS})
       | (?i:                          # fractions in words: "one-fifth", "two-thirds", "a quarter of"
             (?P<fraction>
                 (?:a|an|one|{_NW})-(?:{_DENOM})
@@ -86,6 +87,7 @@ CORE = re.compile(
       | (?i:                          # vague plurals: "hundreds of", "dozens of"
             (?P<vague>{_VAGUE})(?=[ ]of\b)
         )
+      | (?i:(?P<pair>a[ ]pair)(?=[ ]of\b))  # "a pair of": two
       | (?i:                          # vague scales: "a few hundred", "several thousand"
             (?P<vaguescale>(?:a[ ]few|several|a[ ]couple[ ]of)[ ](?:hundred|thousand|million|billion))
             (?![\w-])

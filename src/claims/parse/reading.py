@@ -70,6 +70,23 @@ from claims.parse.qualifiers import qualifier_after, qualifier_before
 from claims.parse.units import parse_unit, unit_name
 from claims.types import Kind, Qualifier
 
+_VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3,
+                     "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}  # fmt: skip
+
+
+def _slashed_value(num_text: str) -> Decimal | None:
+    """ "1⁄32" -> 0.03125, "2½" -> 2.5, "¾" -> 0.75.
+
+    >>> _slashed_value("1⁄32"), _slashed_value("2½")
+    (Decimal('0.03125'), Decimal('2.5'))
+    """
+    if "⁄" in num_text:
+        top, bottom = num_text.split("⁄")
+        return Decimal(top) / Decimal(bottom) if int(bottom) else None
+    whole = Decimal(num_text[:-1]) if num_text[:-1] else Decimal(0)
+    return whole + _VULGAR_FRACTIONS[num_text[-1]]
+
+
 _SPACE_GROUPS = re.compile(r"[ \u00a0\u202f\u2009](?=[0-9]{3})")
 
 
@@ -89,6 +106,10 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
             base = ONE
     elif form == "fraction":
         base = parse_fraction_words(num_text)
+    elif form == "pair":  # "a pair of": read as the number word it stands for
+        form, base = "words", Decimal(2)
+    elif form == "slashed":  # "1⁄32", "2½": written as digits
+        form, base = "digits", _slashed_value(num_text)
     elif form == "vaguescale":  # "a few hundred", "several thousand": at least the scale
         last = num_text.rsplit(" ", 1)[-1].lower()
         base = Decimal(100) if last == "hundred" else scale_factor(last)

@@ -863,7 +863,7 @@ def _change_then_level(text: str, previous: Candidate) -> bool:
 
 
 def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """A scaled amount with no unit and no noun counts what the scaled count before it in the sentence counts.
+    """A count or scaled amount with no noun counts what the count before it in the sentence counts.
 
     >>> t = "More than 6 million homes, including 1.5 million in the city, lost power."
     >>> [(c.surface(t), c.unit, c.counted) for c in scan(t)]
@@ -872,8 +872,9 @@ def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidat
     out = list(candidates)
     for i in range(1, len(out)):
         c, prev = out[i], out[i - 1]
-        bare_count = c.unit is None or (c.unit == COUNT and not c.counted)
-        if not bare_count or c.table_cell or not _SCALED_SURFACE.search(text, c.start, c.end):
+        uncounted = c.unit == COUNT and not c.counted  # "68,400 people ... and 95,800 who"
+        scaled_bare = c.unit is None and _SCALED_SURFACE.search(text, c.start, c.end) is not None
+        if not (uncounted or scaled_bare) or c.table_cell:
             continue
         if prev.kind is not Kind.COUNT or not prev.counted or c.start - prev.end > 80:
             continue
