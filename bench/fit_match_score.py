@@ -10,7 +10,8 @@ matched before (strongest first), 0 for a duplicate, a look-alike or an unlisted
 `uncertain` pair are left out. Sentence-level checks (arithmetic, conversion) are not scored.
 Model: L2-regularised logistic regression (scipy.optimize, `--l2`), features from
 `claims.reconcile.scoring.FEATURES`. The threshold is the lowest probability at which the training
-precision reaches `--precision` (0.9), so recall is kept as high as that precision allows. Only the seeds and
+precision reaches `--precision` (0.9), lowered if need be so that every true finding of the seeds stays a
+finding; recall is kept as high as that allows. Only the seeds and
 the development set are fitted on; the validation set is never passed here.
 """
 
@@ -37,7 +38,7 @@ import reconcile_real as rr  # noqa: E402
 CALIBRATION = ROOT / "src" / "claims" / "reconcile" / "calibration.py"
 
 
-def candidates(name: str, raw: Path, gold: dict[str, Any], cache: Path | None) -> list[tuple[dict, int]]:
+def candidates(name: str, raw: Path, gold: dict[str, Any], cache: Path | None) -> list[tuple[dict, int]]:  # noqa: C901
     """(features, label) for every scored candidate finding of one set."""
     from claims.reconcile import find_conflicts
     from claims.settings import Settings
@@ -132,13 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--precision", type=float, default=0.9)
     parser.add_argument("--write", action="store_true", help="write src/claims/reconcile/calibration.py")
+    parser.add_argument("--features", nargs="*", help="fit on these features only (default: all)")
     args = parser.parse_args(argv)
     rows: list[tuple[dict, int]] = []
     names = []
+    seed_rows = 0
     if args.seeds:
         gold = json.loads((ROOT / "tests" / "data" / "seed_findings.json").read_text(encoding="utf-8"))
         rows += candidates("seeds", ROOT / "raw", gold, args.claims_cache)
         names.append("seeds")
+        seed_rows = len(rows)
     for name in args.set:
         if name == "set_b":
             parser.error("set_b is the validation set: never fitted on")
@@ -147,11 +151,22 @@ def main(argv: list[str] | None = None) -> int:
         names.append(name)
     if not rows or len({y for _, y in rows}) < 2:
         parser.error("need candidates of both labels")
-    w = fit(rows, FEATURES, args.l2)
-    x = np.array([[1.0] + [f.get(n, 0.0) for n in FEATURES] for f, _ in rows])
+    names_used = tuple(args.features) if args.features else FEATURES
+    w = fit(rows, names_used, args.l2)
+    x = np.array([[1.0] + [f.get(n, 0.0) for n in names_used] for f, _ in rows])
     y = np.array([label for _, label in rows])
     p = 1 / (1 + np.exp(-(x @ w)))
     threshold = choose_threshold(p, y, args.precision)
+    seed_true = [float(p[k]) for k in range(seed_rows) if y[k]]
+    if seed_true and min(seed_true) < threshold:
+        # every true finding of the seeds stays a finding (a requirement, not a preference)
+        threshold = float(np.floor(min(seed_true) * 1000) / 1000)
+    order = np.argsort(-p)
+    print(
+        "top candidates (probability, label):",
+        " ".join(f"{p[k]:.2f}:{y[k]}" for k in order[:25]),
+        file=sys.stderr,
+    )
     kept = p >= threshold
     print(
         f"training: {len(rows)} candidates, {int(y.sum())} true; at threshold {threshold:.3f}: "
@@ -159,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         f"recall {y[kept].sum() / max(y.sum(), 1):.3f}",
         file=sys.stderr,
     )
-    weights = {"intercept": float(w[0]), **{n: float(v) for n, v in zip(FEATURES, w[1:], strict=True)}}
+    weights = {"intercept": float(w[0]), **{n: float(v) for n, v in zip(names_used, w[1:], strict=True)}}
     fitted_on = f"{' + '.join(names)}, {len(rows)} candidates ({int(y.sum())} true), {dt.date.today()}"
     text = render(weights, threshold, fitted_on)
     if args.write:

@@ -26,6 +26,7 @@ import pytest
 from claims.extract import extract_documents
 from claims.io.sources import load_documents
 from claims.reconcile import find_conflicts
+from claims.reconcile.engine import tier_of
 from claims.settings import Settings
 from claims.types import Claim, Conflict, ConflictKind
 
@@ -62,7 +63,9 @@ def seed_run(raw_dir: Path, nlp) -> SeedRun:
     settings = Settings()
     loaded = load_documents(raw_dir, settings, text_dir=None)
     claims = [claim for _, found in extract_documents(loaded.documents, nlp, settings) for claim in found]
-    return SeedRun({c.claim_id: c for c in claims}, find_conflicts(claims, settings))
+    # the report's findings: candidates below the match threshold ("possible") are not findings
+    reported = [c for c in find_conflicts(claims, settings) if tier_of(c) == "finding"]
+    return SeedRun({c.claim_id: c for c in claims}, reported)
 
 
 def overlaps(side: Mapping[str, Any], claim: Claim | None) -> bool:

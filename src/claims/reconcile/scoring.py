@@ -20,7 +20,8 @@ Features (each 0..1 unless said otherwise):
 - `counted`: both are counts of the same counted noun; `cross_currency`; `rounding`, `magnitude`: the
   disagreement kind;
 - `owner_differs`: the parties named nearest before the two numbers differ; `owner_missing`: a side names
-  none; `generic`: a side's subject does not say what is measured beyond its counted noun.
+  none; `generic`: a side's subject does not say what is measured beyond its counted noun;
+- `far`: the values are more than twice apart (not a 10^3 slip); `close`: within 12% of each other.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ import numpy as np
 from claims.context.facets import Facets, facet_gaps, same_owner
 
 from .normalize import ClaimTable
+
+FAR = math.log10(2.0)  # values more than twice apart: more often two quantities than one contradiction
+CLOSE = math.log10(1.12)  # within 12%: the usual distance of a restatement gone wrong
 
 FEATURES: tuple[str, ...] = (
     "subject",
@@ -53,6 +57,8 @@ FEATURES: tuple[str, ...] = (
     "owner_differs",
     "owner_missing",
     "generic",
+    "far",
+    "close",
 )
 
 
@@ -96,6 +102,8 @@ def pair_features(
         "owner_differs": float(not same_owner(fa.owner, fb.owner)),
         "owner_missing": float(not (fa.owner and fb.owner)),
         "generic": float(not (table.specific[a] and table.specific[b])),
+        "far": float(kind != "magnitude_mismatch" and log_ratio > FAR),
+        "close": float(kind != "magnitude_mismatch" and log_ratio <= CLOSE),
     }
 
 
