@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claims.parse import periods as periods_package
 from claims.parse.periods import (
     Period,
+    PeriodChooser,
+    PeriodMention,
     choose_period,
     find_periods,
     header_period,
@@ -329,3 +336,106 @@ def test_periods_sentence_reference_resolves_relative_dates() -> None:
     reference = sentence_reference(text)
     assert reference == dt.date(2024, 12, 20)
     assert Period(2025, 2025, True) in {m.period for m in find_periods(text, reference=reference)}
+
+
+# ---------------------------------------------------------------------------------------------- cost
+# Work is counted, never timed: calls of Python functions in the period modules and the C calls they make
+# (every regex call, every bisection), over inputs of n and 2n figures.
+
+PERIOD_MODULES = tuple(str(p) for p in (Path(periods_package.__file__).parent).glob("*.py"))
+
+CLAUSES = [
+    "sales rose {v}% to ${m} million in {y}",
+    "a grant of ¥{m} billion for FY{y}",
+    "up from {v} percent a year earlier",
+    "{n} patrol boats since {y}",
+    "output of {n} tonnes by {y}",
+    "{v}% compared with {v}% in {y}",
+    "between {y} and {y2} the fleet grew to {n} ships",
+]
+
+
+def calls_in(files: tuple[str, ...], fn: Callable[[], object]) -> int:
+    """The function calls made while `fn` runs whose code (or whose caller, for built-ins) is in `files`."""
+    count = 0
+    wanted = set(files)
+
+    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
+        nonlocal count
+        if event in {"call", "c_call"} and frame.f_code.co_filename in wanted:
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def dated_sentence(picks: list[tuple[int, int]], repeat: int) -> tuple[str, list[tuple[int, int]]]:
+    """A sentence of `repeat` copies of the clauses `picks` names, and the spans of its figures."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = len("In the review, ")
+    for r in range(repeat):
+        for k, (clause, seed) in enumerate(picks):
+            year = 1990 + (seed + r + k) % 35
+            values = {
+                "v": f"{seed % 90 + 1}.{k % 10}",
+                "m": str(seed % 900 + 1),
+                "n": str(seed % 80 + 2),
+                "y": str(year),
+                "y2": str(year + 3),
+            }
+            text = ""
+            for piece in re.split(r"(\{\w+\})", CLAUSES[clause]):
+                if piece[:1] == "{":
+                    value = values[piece[1:-1]]
+                    if piece[1] in "vmn":
+                        spans.append((pos + len(text), pos + len(text) + len(value)))
+                    text += value
+                else:
+                    text += piece
+            parts.append(text)
+            pos += len(text) + 2
+    return "In the review, " + ", ".join(parts) + ".", spans
+
+
+def choose_all(text: str, spans: list[tuple[int, int]]) -> list[PeriodMention | None]:
+    chooser = PeriodChooser(find_periods(text), text, spans)
+    return [chooser.choose(s, e) for s, e in spans]
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(CLAUSES) - 1), st.integers(0, 10_000)), min_size=3, max_size=8),
+    st.integers(6, 10),  # past the reach of one figure (max_cost words), where the work per figure is flat
+)
+def test_periods_choice_work_grows_linearly(picks: list[tuple[int, int]], repeat: int) -> None:
+    small = dated_sentence(picks, repeat)
+    large = dated_sentence(picks, 2 * repeat)
+    work_small = calls_in(PERIOD_MODULES, lambda: choose_all(*small))
+    work_large = calls_in(PERIOD_MODULES, lambda: choose_all(*large))
+    assert work_large <= 2.4 * work_small  # quadratic would be 4x, the old attachment was about 8x
+
+
+def test_periods_choice_same_for_one_and_many() -> None:
+    text, spans = dated_sentence([(0, 3), (2, 5), (3, 7), (5, 11), (6, 13)], 3)
+    mentions = find_periods(text)
+    shared = choose_all(text, spans)
+    for (s, e), chosen in zip(spans, shared, strict=True):
+        others = [x for x in spans if x != (s, e)]
+        assert choose_period(mentions, s, e, text, other_quantities=others) == chosen
+
+
+@pytest.mark.parametrize(("mentions", "expected"), [(3, Period(2021, 2021)), (40, None)])
+def test_periods_fallback_reads_a_bounded_part(mentions: int, expected: Period | None) -> None:
+    # a figure far from every period takes the part's one period, unless the part holds too many mentions
+    listed = ", ".join(["the 2021 audit"] * mentions)
+    text = (
+        f"Reviews named in {listed} were many, and among them " + "further words " * 20 + "stood 45 vessels."
+    )
+    start = text.index("45")
+    chosen = choose_period(find_periods(text), start, start + 2, text)
+    assert (chosen.period if chosen else None) == expected

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims import segment as segment_package
 from claims.segment import segment
 
 TABLE = (
@@ -43,3 +51,63 @@ def test_segment_deck_tables(deck) -> None:
     assert vessels.column_header(1) == "Year(s)"
     assert sum(r.continuation for r in vessels.rows) == 2
     assert vessels.title == "Provision of vessels and other equipment"
+
+
+# ---------------------------------------------------------------------------------------------- cost
+# Work is counted, never timed: calls of Python functions in the segmentation modules and the C calls they
+# make, for every cell of tables of n and 2n rows.
+
+SEGMENT_FILES = tuple(str(p) for p in Path(segment_package.__file__).parent.glob("*.py"))
+
+
+def calls_in(files: tuple[str, ...], fn: Callable[[], object]) -> int:
+    """The function calls made while `fn` runs whose code (or whose caller, for built-ins) is in `files`."""
+    count = 0
+    wanted = set(files)
+
+    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
+        nonlocal count
+        if event in {"call", "c_call"} and frame.f_code.co_filename in wanted:
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def long_table(rows: int, continuation_every: int) -> str:
+    lines = ["(Grants) Recipient\tYear\tAmount (USD millions)"]
+    for k in range(rows):
+        label = "" if continuation_every and k % continuation_every else f"Country {k}"
+        lines.append(f"{label}\t{2000 + k % 25}\t{k + 1}.5")
+    return "Table 2: Grants by recipient\n\n" + "\n".join(lines) + "\n"
+
+
+def every_cell(text: str) -> list[tuple[str, str]]:
+    layout = segment(text)
+    out = []
+    for table in layout.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                located = table.locate(cell.start)
+                if located is not None:
+                    out.append((table.row_label(located[0]), table.group_label(located[0])))
+    return out
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(40, 80), st.sampled_from([0, 1, 3, 50]))
+def test_segment_table_work_grows_linearly(rows: int, continuation_every: int) -> None:
+    small, large = long_table(rows, continuation_every), long_table(2 * rows, continuation_every)
+    assert calls_in(SEGMENT_FILES, lambda: every_cell(large)) <= 2.4 * calls_in(
+        SEGMENT_FILES, lambda: every_cell(small)
+    )
+
+
+def test_segment_table_labels_carry_over_continuation_rows() -> None:
+    cells = every_cell(long_table(6, 3))
+    assert [label for label, _ in cells[::3]] == ["Country 0"] * 3 + ["Country 3"] * 3
+    assert {group for _, group in cells} == {"Grants"}

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.parse.periods import (
     Period,
@@ -104,44 +105,71 @@ def scattered_table_period(
     """The year of a table that PDF/slide export scattered one cell per line.
 
     Inside a run of short lines holding the number, a `Year(s)` label line followed by lines that are only
-    years gives the period when those years agree (`Year(s)` / `2025` / `2025`).
+    years gives the period when those years agree (`Year(s)` / `2025` / `2025`). The text's lines and runs
+    are read once (the last few texts are remembered), and each run's period once, so asking for every
+    number of a long list costs time in its length.
 
     >>> t = "Signed the agreement 1 patrol\\n\\nboat\\n\\nIndonesia\\n\\nYear(s)\\n\\n2025\\n\\n2025\\n"
     >>> scattered_table_period(t, 21)
     Period(start=2025, end=2025, fiscal=False)
     """
-    line_start = text.rfind("\n", 0, q_start) + 1
-    line_end = text.find("\n", q_start)
-    line_end = len(text) if line_end < 0 else line_end
-    if len(text[line_start:line_end].split()) > max_words or "\t" in text[line_start:line_end]:
-        return None
-    lines: list[str] = []
-    # the run of short lines around the number, blank lines allowed
-    pos = line_start
-    while pos > 0:
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
-        prev = text[prev_start : pos - 1]
-        if "\t" in prev or len(prev.split()) > max_words:
-            break
-        lines.insert(0, prev.strip())
-        pos = prev_start
-    pos = line_start
-    while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        line = text[pos:end]
-        if "\t" in line or len(line.split()) > max_words:
-            break
-        lines.append(line.strip())
-        pos = end + 1
-    filled = [x for x in lines if x]
-    years: set[Period] = set()
-    for i, line in enumerate(filled):
-        if not _YEAR_LABEL_LINE.match(line):
-            continue
-        for cell in filled[i + 1 :]:
-            p = parse_year_cell(cell, reference=reference)
-            if p is None:
+    return _line_runs(text, max_words).period(q_start, reference)
+
+
+class _LineRuns:
+    """The lines of a text in runs of short lines (at most `max_words` words and no tab; blank lines join the
+    run around them), and the scattered-table period of each run, read on first use."""
+
+    def __init__(self, text: str, max_words: int) -> None:
+        self.text = text
+        self.starts: list[int] = []  # where each line starts
+        self.ends: list[int] = []
+        self.run_of: list[int] = []  # each line's run (the index of its first line), -1 for a long line
+        pos, first = 0, -1
+        while True:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            short = "\t" not in line and len(line.split()) <= max_words
+            first = (first if first >= 0 else len(self.starts)) if short else -1
+            self.starts.append(pos)
+            self.ends.append(end)
+            self.run_of.append(first)
+            if end >= len(text):
                 break
-            years.add(p)
-    return years.pop() if len(years) == 1 else None
+            pos = end + 1
+        self._periods: dict[tuple[int, dt.date | None], Period | None] = {}
+
+    def period(self, q_start: int, reference: dt.date | None) -> Period | None:
+        k = bisect.bisect_right(self.starts, q_start) - 1
+        run = self.run_of[max(k, 0)]
+        if run < 0:
+            return None  # the number's own line is long or a tab-separated row
+        key = (run, reference)
+        if key not in self._periods:
+            self._periods[key] = self._read(run, reference)
+        return self._periods[key]
+
+    def _read(self, run: int, reference: dt.date | None) -> Period | None:
+        filled = []
+        k = run
+        while k < len(self.starts) and self.run_of[k] == run:
+            line = self.text[self.starts[k] : self.ends[k]].strip()
+            if line:
+                filled.append(line)
+            k += 1
+        years: set[Period] = set()
+        for i, line in enumerate(filled):
+            if not _YEAR_LABEL_LINE.match(line):
+                continue
+            for cell in filled[i + 1 :]:
+                p = parse_year_cell(cell, reference=reference)
+                if p is None:
+                    break
+                years.add(p)
+        return years.pop() if len(years) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _line_runs(text: str, max_words: int) -> _LineRuns:
+    return _LineRuns(text, max_words)

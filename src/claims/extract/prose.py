@@ -18,6 +18,14 @@ from claims.lexicon.entities import COUNTRIES
 from claims.parse.periods import Period, find_periods
 from claims.types import Claim, Kind, Quantity
 
+MAX_SENTENCE_CHARS = 2_000
+"""A sentence longer than this (a list or a table the parser ran together, a page without full stops) is read
+as the window of this many characters around the number, cut at spaces, before its line block and footnote
+splits are read: when no line or sentence end falls inside the window, its period, parties and evidence come
+from the window (its period from the whole sentence, read once) and its subject is not read from the parse, so
+the work per number stays bounded whatever the length of the sentence (every sentence of the seeds and the
+held-out sets is shorter)."""
+
 
 def _prose_claim(
     state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Sequence[tuple[int, int]]
@@ -25,8 +33,9 @@ def _prose_claim(
     document, layout = state.document, state.layout
     text = document.text
     span = doc.char_span(q.start - offset, q.end - offset, alignment_mode="expand")
-    if span is not None and doc.has_annotation("SENT_START"):
-        sent = _repair_sentence(doc, span.sent)
+    parsed = span is not None and _has_sentences(doc)
+    if span is not None and parsed:
+        sent = _repaired_sentence(doc, span.start, offset, text)
         s0, e0 = sent.start_char + offset, sent.end_char + offset
     else:
         s0, e0 = _line_bounds(text, q.start, q.end)
@@ -34,10 +43,13 @@ def _prose_claim(
     trailing = _TRAILING_CITATION.match(text, e0)
     if trailing:
         e0 = trailing.end()  # `"..." (ISEAS 2025).` the parser splits the citation off the quotation
-    s, e = context.clip_sentence(text, s0, e0, q.start, q.end)
+    w0, w1 = window(text, s0, e0, q.start, q.end, MAX_SENTENCE_CHARS)
+    s, e = context.clip_sentence(text, w0, w1, q.start, q.end)
     s, e = context.split_at_markers(text, s, e, q.start, q.end)
+    run_on = (s == w0 and w0 > s0) or (e == w1 and w1 < e0)  # no sentence or line end inside the window
     sentence = text[s:e]
-    mention = _sentence_periods(doc, spans, s, e, text, state.reference).period_of(q.start - s, q.end - s)
+    p0, p1 = (s0, e0) if run_on else (s, e)  # a run-on sentence's periods are read once, in full
+    mention = _sentence_periods(doc, spans, p0, p1, text, state.reference).period_of(q.start - p0, q.end - p0)
     if mention is not None and _is_duration(q) and mention.relation not in {"range", "open"}:
         mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
     period: Period | None = mention.period if mention else None
@@ -45,13 +57,13 @@ def _prose_claim(
     if (
         period is None
         and span is not None
-        and doc.has_annotation("SENT_START")
+        and parsed
         and not _is_duration(q)
         and not context.present_tense(span)
     ):
         # a past-tense statement continues the account of the sentence before (`Output fell 10.5%` after
         # `... hit hardest in 1998.`); a present-tense fact does not (`It generates 1,285 MW`)
-        period = _previous_sentence_period(doc, span, offset, text, state.reference)
+        period = _previous_sentence_period(doc, span.start, offset, text, state.reference)
         period_source = "context" if period else "none"
     if period is None:
         period = context.scattered_table_period(text, q.start, reference=state.reference)
@@ -61,7 +73,7 @@ def _prose_claim(
         period = context.heading_period(section.path[-1], reference=state.reference)
         period_source = "heading" if period else "none"
     subject = ""
-    if span is not None:
+    if span is not None and not run_on:
         try:
             subject = context.syntactic_subject(span, q.counted, bounds=(s - offset, e - offset))
         except (IndexError, ValueError):  # a parse without dependencies (blank pipelines)
@@ -75,10 +87,8 @@ def _prose_claim(
     ]
     ner = [
         (a + offset, name)
-        for a, b, name in _named_parties(doc)
-        if s + lead <= a + offset
-        and b + offset <= e
-        and not context.reported_by(text, a + offset, b + offset)
+        for a, b, name in _named_parties_between(doc, s + lead - offset, e - offset)
+        if not context.reported_by(text, a + offset, b + offset)
     ]
     ner.sort(key=lambda x: abs(x[0] - q.start))
     extra = [name for _, name in ner]
@@ -94,11 +104,10 @@ def _prose_claim(
             for _, name in context.find_entities(party)
         }
         entities = context.canonical_entities([(0, n) for n in own], [n for n in entities if n not in listed])
-    previous = _previous_sentence_text(doc, span, offset, text) if span is not None else ""
-    if not entities and previous:
+    if not entities and span is not None and parsed:
         # a sentence that names no party continues the one before (`... like ASEAN is solidifying ... With a
         # population exceeded more than 680 million`)
-        entities = context.canonical_entities(context.find_entities(previous), limit=3)
+        entities = _previous_sentence_parties(doc, span.start, offset, text)
     if not entities and section is not None and section.path:
         # a bullet or a line under its heading (`Japan's support to the Philippine Coast Guard` / `- 12 ...`)
         entities = context.canonical_entities(context.find_entities(section.path[-1]), limit=3)
@@ -108,7 +117,7 @@ def _prose_claim(
     if not item and not q.counted and context.generic_subject(subject):
         # whose it is: a party in the sentence's main subject (`Tokyo's engagement ... is evidenced by ...,
         # funding of ¥2.8 trillion`), else the nearest party before the number, else the inherited party
-        main_text = context.main_subject_text(span, s - offset) if span is not None else ""
+        main_text = context.main_subject_text(span, s - offset) if span is not None and not run_on else ""
         main = [name for _, name in context.find_entities(main_text)]
         before = [name for _, name in sorted(context.find_entities(text[s + lead : q.start]))]
         owner = main[0] if main else before[-1] if before else (entities[0] if entities and not found else "")
@@ -159,56 +168,142 @@ def _is_label(text: str) -> bool:
     )
 
 
-def _previous_sentence_text(doc: Doc, span: Span, offset: int, text: str) -> str:
-    """The sentence before the quantity's, when it is in the same paragraph, else ""."""
-    if not doc.has_annotation("SENT_START"):
-        return ""
-    sent = span.sent
+def window(text: str, start: int, end: int, q_start: int, q_end: int, limit: int) -> tuple[int, int]:
+    """text[start:end] when it is at most `limit` characters, else the `limit` characters around the number
+    text[q_start:q_end], cut at spaces.
+
+    >>> t = "a " * 50 + "rose 5% in 2023 " + "b " * 50
+    >>> s, e = window(t, 0, len(t), 105, 107, 30)
+    >>> t[s:e]
+    'a a a a rose 5% in 2023 b b'
+    """
+    if end - start <= limit:
+        return start, end
+    room = max(0, limit - (q_end - q_start))
+    s = max(start, q_start - room // 2)
+    e = min(end, q_end + room - (q_start - s))
+    s = max(start, min(s, e - limit))
+    if s > start:
+        k = text.find(" ", s, q_start)
+        s = k + 1 if k >= 0 else s
+    if e < end:
+        k = text.rfind(" ", q_end, e)
+        e = k if k >= 0 else e
+    return s, e
+
+
+def _has_sentences(doc: Doc) -> bool:
+    cached = doc.user_data.get("claims_has_sentences")
+    if cached is None:
+        cached = doc.user_data["claims_has_sentences"] = doc.has_annotation("SENT_START")
+    return bool(cached)
+
+
+def _sentence_of(doc: Doc, i: int) -> Span:
+    """The parser sentence holding token i (`doc[i].sent`), from the doc's sentence starts read once."""
+    starts = doc.user_data.get("claims_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["claims_sentence_starts"] = [sent.start for sent in doc.sents]
+    k = bisect.bisect_right(starts, i) - 1
+    return doc[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(doc)]
+
+
+def _per_sentence(doc: Doc, name: str) -> dict[int, object]:
+    """A cache on the doc, keyed by a sentence's first token (the user_data cache dies with the doc)."""
+    return doc.user_data.setdefault(f"claims_{name}", {})  # type: ignore[no-any-return]
+
+
+def _previous_sentence(doc: Doc, i: int, offset: int, text: str) -> Span | None:
+    """The sentence before the one holding token i, when it is in the same paragraph, else None."""
+    sent = _sentence_of(doc, i)
     if sent.start == 0:
-        return ""
-    previous = doc[sent.start - 1].sent
+        return None
+    previous = _sentence_of(doc, sent.start - 1)
     if "\n\n" in text[previous.end_char + offset : sent.start_char + offset + 1]:
-        return ""
-    return previous.text
+        return None
+    return previous
 
 
-def _named_parties(doc: Doc) -> list[tuple[int, int, str]]:
-    """The doc's NER parties, computed once per doc (the user_data cache dies with the doc)."""
+def _previous_sentence_parties(doc: Doc, i: int, offset: int, text: str) -> tuple[str, ...]:
+    """At most three parties of the sentence before (same paragraph), read once per sentence."""
+    cache = _per_sentence(doc, "previous_parties")
+    start = _sentence_of(doc, i).start
+    if start not in cache:
+        previous = _previous_sentence(doc, i, offset, text)
+        found = context.find_entities(previous.text) if previous is not None else []
+        cache[start] = context.canonical_entities(found, limit=3)
+    return cache[start]  # type: ignore[return-value]
+
+
+def _named_parties_between(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The doc's NER parties (computed once per doc) lying inside doc.text[start:end]."""
     cached = doc.user_data.get("claims_parties")
     if cached is None:
         cached = context.ner_entities(doc.ents)
+        cached.sort()
         doc.user_data["claims_parties"] = cached
-    return cached
+        doc.user_data["claims_party_starts"] = [a for a, _, _ in cached]
+    starts = doc.user_data["claims_party_starts"]
+    out = []
+    for k in range(bisect.bisect_left(starts, start), len(starts)):
+        a, b, name = cached[k]
+        if a >= end:
+            break
+        if b <= end:
+            out.append((a, b, name))
+    return out
 
 
-def _repair_sentence(doc: Doc, sent: Span) -> Span:
+def _repaired_sentence(doc: Doc, i: int, offset: int, text: str) -> Span:
+    """The sentence holding token i with parser splits inside it undone (`_repair_sentence`), once per
+    sentence."""
+    cache = _per_sentence(doc, "repaired")
+    sent = _sentence_of(doc, i)
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = _repair_sentence(doc, sent, offset, text)
+    return found  # type: ignore[return-value]
+
+
+def _repair_sentence(doc: Doc, sent: Span, offset: int, text: str) -> Span:
     """Undo parser splits inside a sentence: a piece that starts in lower case after a piece that does not end
     a sentence (`... in fiscal year (FY) 2023 | serving four recipients ...`) belongs to it."""
     start, end = sent.start, sent.end
     while start > 0:
-        previous = doc[start - 1].sent
-        if _split_inside(previous.text, doc[start:end].text):
+        previous = _sentence_of(doc, start - 1)
+        if _split_inside(
+            text,
+            previous.start_char + offset,
+            previous.end_char + offset,
+            doc[start].idx + offset,
+            doc[end - 1].idx + len(doc[end - 1].text) + offset,
+        ):
             start = previous.start
         else:
             break
     while end < len(doc):
-        following = doc[end].sent
-        if _split_inside(doc[start:end].text, following.text):
+        following = _sentence_of(doc, end)
+        if _split_inside(
+            text,
+            doc[start].idx + offset,
+            doc[end - 1].idx + len(doc[end - 1].text) + offset,
+            following.start_char + offset,
+            following.end_char + offset,
+        ):
             end = following.end
         else:
             break
     return doc[start:end]
 
 
-def _split_inside(before: str, after: str) -> bool:
-    before, after = before.rstrip(), after.lstrip()
-    return (
-        bool(before)
-        and bool(after)
-        and "\n" not in before[-1:]
-        and before[-1] not in '.!?:;"”'
-        and after[0].islower()
-    )
+def _split_inside(text: str, a: int, b: int, c: int, d: int) -> bool:
+    """Does text[c:d] continue text[a:b] (a parser split inside a sentence)? The last character of the one
+    and the first of the other decide, found without copying either."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    while c < d and text[c].isspace():
+        c += 1
+    return b > a and c < d and text[b - 1] not in '\n.!?:;"”' and text[c].islower()
 
 
 def _is_duration(q: Quantity) -> bool:
@@ -220,14 +315,23 @@ _NOT_CARRIED = frozenset({"price_base", "citation", "comparison", "day", "releas
 
 
 def _previous_sentence_period(
-    doc: Doc, span: Span, offset: int, text: str, reference: dt.date | None
+    doc: Doc, i: int, offset: int, text: str, reference: dt.date | None
 ) -> Period | None:
     """The one period of the previous sentence of the same paragraph (`In 1998 exports fell. Malaysia lost
-    40%.`), when it names exactly one."""
-    sent = span.sent
+    40%.`), when it names exactly one; read once per sentence."""
+    cache = _per_sentence(doc, "previous_period")
+    sent = _sentence_of(doc, i)
+    if sent.start not in cache:
+        cache[sent.start] = _read_previous_period(doc, sent, offset, text, reference)
+    return cache[sent.start]  # type: ignore[return-value]
+
+
+def _read_previous_period(
+    doc: Doc, sent: Span, offset: int, text: str, reference: dt.date | None
+) -> Period | None:
     if sent.start == 0:
         return None
-    previous = doc[sent.start - 1].sent
+    previous = _sentence_of(doc, sent.start - 1)
     gap = text[previous.end_char + offset : sent.start_char + offset]
     if "\n" in gap or "\n" in previous.text.rstrip()[-1:]:
         return None  # another paragraph, or a heading the parser ended a sentence on

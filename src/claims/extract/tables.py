@@ -31,9 +31,11 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
         period, source = choice.period, choice.source
     if period is None and all(r.continuation for r in table.rows[: row + 1]):
         # the table opens with a continuation row: its first cells were scattered on the lines above it
-        before = text[: table.start].rstrip()
-        if before:
-            period = context.scattered_table_period(before, len(before) - 1, reference=state.reference)
+        last = table.start  # the last character before the table that is not a space
+        while last > 0 and text[last - 1].isspace():
+            last -= 1
+        if last > 0:
+            period = context.scattered_table_period(text, last - 1, reference=state.reference)
             source = "layout" if period else "none"
     if period is None and table.title:
         period = context.heading_period(table.title, reference=state.reference)

@@ -43,13 +43,18 @@ class TableRow:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A block of tab-separated lines; `header` is None when the first row holds data."""
+    """A block of tab-separated lines; `header` is None when the first row holds data.
+
+    Row labels, group labels and row offsets are read once per table (on first use), so asking for every
+    cell of a long table costs time in its length, not its square.
+    """
 
     start: int
     end: int
     title: str
     header: TableRow | None
     rows: tuple[TableRow, ...]
+    _index: dict[str, list] = field(default_factory=dict, repr=False, compare=False)  # type: ignore[type-arg]
 
     def column_header(self, col: int) -> str:
         if self.header is None:
@@ -57,36 +62,55 @@ class Table:
         cell = self.header.cell(col)
         return cell.text if cell else ""
 
+    def _labels(self) -> tuple[list[str], list[str]]:
+        """Each row's label, and the group label in force before each row (one more than the rows), read in
+        one pass (see `row_label`, `group_label`)."""
+        if "labels" not in self._index:
+            lead = ""
+            if self.header is not None and self.header.cells:
+                m = re.match(r"\s*\(([^)]{1,30})\)", self.header.cells[0].text)
+                lead = m.group(1) if m else ""
+            labels: list[str] = []
+            groups: list[str] = [lead]
+            label = ""
+            for r in self.rows:
+                if r.cells and r.cells[0].text:
+                    label = r.cells[0].text
+                labels.append(label)
+                filled = [c for c in r.cells if c.text]
+                if len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
+                    groups.append(filled[0].text.strip("() "))
+                else:
+                    groups.append(groups[-1])
+            self._index["labels"], self._index["groups"] = labels, groups
+        return self._index["labels"], self._index["groups"]
+
     def row_label(self, row: int) -> str:
         """The first cell of the row, carried over from the row above for continuation rows."""
-        for i in range(row, -1, -1):
-            r = self.rows[i]
-            if r.cells and r.cells[0].text:
-                return r.cells[0].text
-        return ""
+        return self._labels()[0][row] if 0 <= row < len(self.rows) else ""
 
     def group_label(self, row: int) -> str:
         """The label of a group row above (`(ODA)` alone on its row), else the header's lead (`(OSA) ...`)."""
-        for i in range(row - 1, -1, -1):
-            r = self.rows[i]
-            filled = [c for c in r.cells if c.text]
-            if len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
-                return filled[0].text.strip("() ")
-        if self.header is not None and self.header.cells:
-            m = re.match(r"\s*\(([^)]{1,30})\)", self.header.cells[0].text)
-            if m:
-                return m.group(1)
-        return ""
+        return self._labels()[1][min(max(row, 0), len(self.rows))]
 
     def locate(self, offset: int) -> tuple[int, TableCell] | None:
         """(row index, cell) holding the offset; row -1 is the header."""
-        rows = ([self.header] if self.header is not None else []) + list(self.rows)
-        for r in rows:
+        if "rows" not in self._index:
+            rows = ([self.header] if self.header is not None else []) + list(self.rows)
+            self._index["rows"], self._index["starts"] = rows, [r.start for r in rows]
+        rows, starts = self._index["rows"], self._index["starts"]
+        k = bisect.bisect_right(starts, offset) - 1
+        found = None
+        while k >= 0 and rows[k].end >= offset:  # the row holding it, or one ending right at it
+            r = rows[k]
             if r.start <= offset < r.end or (offset == r.end and r.end > r.start):
-                for c in r.cells:
-                    if c.start <= offset < max(c.end, c.start + 1):
-                        return c.row, c
-                return None
+                found = r
+            k -= 1
+        if found is None:
+            return None
+        for c in found.cells:
+            if c.start <= offset < max(c.end, c.start + 1):
+                return c.row, c
         return None
 
 
@@ -104,11 +128,21 @@ class Layout:
     _section_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _footnote_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _table_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _notes: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)  # by start
+    _note_reach: list[int] = field(default_factory=list, repr=False, compare=False)  # furthest end so far
+    _by_marker: dict[str, list[Reference]] = field(default_factory=dict, repr=False, compare=False)
+    _ref_chapters: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._section_starts.extend(s.start for s in self.sections)
         self._footnote_starts.extend(f.start for f in self.footnotes)
         self._table_starts.extend(t.start for t in self.tables)
+        self._notes.extend(sorted(self.note_spans))
+        for _, e in self._notes:
+            self._note_reach.append(max(e, self._note_reach[-1]) if self._note_reach else e)
+        for r in self.references:
+            self._by_marker.setdefault(r.number, []).append(r)
+            self._ref_chapters.add(r.chapter)
 
     def section_at(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self._section_starts, offset) - 1
@@ -130,7 +164,8 @@ class Layout:
         section = self.section_at(offset)
         if section is not None and section.kind in EXCLUDED_KINDS:
             return True
-        return any(s <= offset < e for s, e in self.note_spans)
+        k = bisect.bisect_right(self._notes, (offset, float("inf")))  # note spans starting at or before it
+        return k > 0 and self._note_reach[k - 1] > offset
 
     def table_at(self, offset: int) -> Table | None:
         i = bisect.bisect_right(self._table_starts, offset) - 1
@@ -148,11 +183,10 @@ class Layout:
 
     def resolve(self, chapter: str, marker: str) -> Reference | None:
         """The reference entry a footnote marker points to within its chapter (or the document's one list)."""
-        candidates = [r for r in self.references if r.number == marker]
+        candidates = self._by_marker.get(marker, [])
         same = [r for r in candidates if r.chapter == chapter]
         if same:
             return same[0]
-        chapters = {r.chapter for r in self.references}
-        if len(chapters) == 1 and candidates:
+        if len(self._ref_chapters) == 1 and candidates:
             return candidates[0]
         return None

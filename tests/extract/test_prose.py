@@ -1,0 +1,112 @@
+"""Prose and table claims on long inputs: the work done in the period, segmentation and assembly modules grows
+linearly with the number of figures; a run-on sentence is read in a bounded window around each figure."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims import segment as segment_package
+from claims.context import periods as context_periods
+from claims.context import tables as context_tables
+from claims.extract import extract_claims, prose, tables
+from claims.parse import periods as periods_package
+from claims.settings import Settings
+from claims.types import Document
+
+OWN_FILES = (
+    prose.__file__,
+    tables.__file__,
+    context_periods.__file__,
+    context_tables.__file__,
+    *(str(p) for p in Path(periods_package.__file__).parent.glob("*.py")),
+    *(str(p) for p in Path(segment_package.__file__).parent.glob("*.py")),
+)
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def calls_in(files: tuple[str, ...], fn: Callable[[], object]) -> int:
+    """The function calls made while `fn` runs whose code (or whose caller, for built-ins) is in `files`."""
+    count = 0
+    wanted = set(files)
+
+    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
+        nonlocal count
+        if event in {"call", "c_call"} and frame.f_code.co_filename in wanted:
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _document(text: str) -> Document:
+    return Document(doc="long.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def long_sentence(n: int) -> str:
+    parts = [
+        f"exports to partner {k} rose {k % 9 + 1}.5% to ${k + 3} million in {1990 + k % 30}" for k in range(n)
+    ]
+    return "In the review period, " + ", ".join(parts) + ".\n"
+
+
+def long_list(n: int) -> str:
+    return "Grants by year\n\n" + "".join(
+        f"- Partner {k}: ${k + 2} million in {2000 + k % 20}\n" for k in range(n)
+    )
+
+
+def long_table(n: int) -> str:
+    rows = "".join(f"Partner {k}\t{2000 + k % 20}\t{k + 1}.5\n" for k in range(n))
+    return "Table 1: Grants\n\nRecipient\tYear\tAmount (USD millions)\n" + rows
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.sampled_from([long_sentence, long_list, long_table]), st.integers(30, 50))
+def test_prose_work_grows_linearly(blank, make: Callable[[int], str], n: int) -> None:
+    def run(text: str) -> None:
+        extract_claims(_document(text), blank, Settings())
+
+    small, large = make(n), make(2 * n)
+    assert calls_in(OWN_FILES, lambda: run(large)) <= 2.4 * calls_in(OWN_FILES, lambda: run(small))
+
+
+@pytest.mark.parametrize("n", [120])
+def test_prose_run_on_sentence_read_in_a_window(blank, n: int) -> None:
+    text = long_sentence(n)
+    assert len(text) > 3 * prose.MAX_SENTENCE_CHARS
+    claims = [c for c in extract_claims(_document(text), blank, Settings()) if c.unit == "USD"]
+    assert len(claims) == n
+    assert max(len(c.sentence) for c in claims) <= prose.MAX_SENTENCE_CHARS
+    # each figure keeps the year written beside it, read from the whole sentence
+    assert [c.period_start for c in claims] == [1990 + k % 30 for k in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "limit", "expected"),
+    [
+        ("short sentence of 5 words", "5", 100, "short sentence of 5 words"),
+        ("one two three four 5% five six seven eight", "5%", 16, "four 5% five"),
+    ],
+)
+def test_prose_window_cuts_at_spaces(text: str, number: str, limit: int, expected: str) -> None:
+    start = text.index(number)
+    s, e = prose.window(text, 0, len(text), start, start + len(number), limit)
+    assert text[s:e] == expected
