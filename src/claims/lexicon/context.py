@@ -222,14 +222,17 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
     "proposed": ("proposed", "proposal", "draft", "requested", "request", "requesting", "sought", "seeks",
                  "asked for", "budget request", "plans to spend", "submitted", "tabled", "unveiled"),
     "approved": ("approved", "adopted", "enacted", "passed", "appropriated", "authorised", "authorized",
-                 "signed into law", "ratified"),
-    "revised": ("revised", "amended", "supplementary", "supplemental", "updated", "upgraded",
+                 "signed into law", "budget estimate", "budget estimates", "budgeted", "main estimates"),
+    "actual": ("actual", "actuals", "outturn", "audited accounts", "final accounts"),
+    "revised": ("revised", "revised estimate", "revised estimates", "amended", "supplementary",
+                "supplemental", "updated", "upgraded",
                 "downgraded", "raised its", "lowered its", "cut its"),
     "forecast": ("forecast", "forecasts", "forecasting", "projected", "projection", "projections",
                  "expected", "expects", "expect", "estimated to", "predicted", "predicts",
                  "guidance", "will reach", "is set to", "are set to", "could reach", "would reach",
                  "anticipated", "scenario"),
-    "provisional": ("provisional", "preliminary", "flash", "advance estimate", "initial estimate",
+    "provisional": ("provisional", "provisional actuals", "preliminary", "flash", "advance estimate",
+                    "initial estimate",
                     "early estimate", "unaudited"),
     "final": ("final", "audited", "confirmed"),
     "adjusted": ("adjusted", "non-gaap", "underlying", "core", "excluding one-off", "excluding items",
@@ -242,7 +245,8 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
 # Stage words that also name the stage when they follow the number ("$2bn on an adjusted basis").
 STAGE_CUES_AFTER: frozenset[str] = frozenset(
     {"proposed", "projected", "forecast", "on order", "in service", "provisional", "preliminary",
-     "on an adjusted basis", "on a gaap basis", "non-gaap", "adjusted", "estimated"}
+     "on an adjusted basis", "on a gaap basis", "non-gaap", "adjusted", "estimated", "budget estimate",
+     "revised estimate", "revised estimates", "budget estimates", "actuals", "provisional actuals"}
 )
 # Scope words: which part or class of a quantity a figure covers.
 SCOPE_CUES: dict[str, tuple[str, ...]] = {
