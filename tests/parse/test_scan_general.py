@@ -98,6 +98,7 @@ NUMBERS = [
     ("She packed a pair of boots.", [("a pair", 2.0, "count")]),
     ("Leave a 1⁄16 inch gap.", [("1⁄16 inch", 0.0625, "inch")]),
     ("The trail is 3½ miles long.", [("3½ miles", 3.5, "mile")]),
+    ("The panel shows 1920x1200 pixels.", [("1920", 1920.0, "count"), ("1200", 1200.0, "count")]),
 ]
 
 NOT_QUANTITIES = [

@@ -127,6 +127,7 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
     )
     if form == "digits":
         glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] == ".")
+        glued = glued and not (text[s - 1] in "x×" and s >= 2 and text[s - 2].isdigit())  # "1080x2400"
         _read_accounting(text, atom)
         if not _read_prefix(text, atom):
             return None
@@ -308,6 +309,9 @@ def _read_glued(text: str, atom: Atom) -> bool:
     """A suffix glued to the digits ("2.5bn", "44m", "600MW", "5%", "3x"). False to drop the number."""
     e = atom.end  # the core end, or after the closing bracket of an accounting amount
     if e >= len(text):
+        return True
+    if text[e] in "x×" and text[e + 1 : e + 2].isdigit() and not atom.currency:
+        atom.flags.add("dimension")  # "1080x2400 pixels": the first of two dimensions
         return True
     g = GLUED_AFTER.match(text, e)
     if g is None:

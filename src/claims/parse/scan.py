@@ -104,6 +104,12 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
     i = 0
     while i < len(atoms):
         atom = atoms[i]
+        if "dimension" in atom.flags and i + 1 < len(atoms) and atoms[i + 1].start == atom.end + 1:
+            pair = _dimensions(text, atom, atoms[i + 1], keep_bare=keep_bare)
+            if pair:
+                out.extend(pair)
+                i += 2
+                continue
         if i + 1 < len(atoms):
             joined = _join_range(text, atom, atoms[i + 1])
             if joined == "period":
@@ -860,6 +866,24 @@ def _change_then_level(text: str, previous: Candidate) -> bool:
     if before.endswith(" by "):  # "rose by 2% to 5.1"
         return change_before(text, previous.start - 3, words=1)
     return change_before(text, previous.start, words=1)  # "rose 2% to 5.1", not "rose to 2% from 1.8"
+
+
+def _dimensions(text: str, first: Atom, second: Atom, *, keep_bare: bool) -> list[Candidate]:
+    """ "1080x2400 pixels": two dimensions, each in the unit (or of the noun) written after the second.
+
+    >>> [(c.surface(t), c.unit, c.counted) for t in ["a 1080x2400 pixels screen"] for c in scan(t)]
+    [('1080', 'count', 'pixels screen'), ('2400', 'count', 'pixels screen')]
+    """
+    verdict = classify(text, second, keep_bare=keep_bare)[1]
+    if not isinstance(verdict, Candidate) or verdict.unit is None or verdict.bare:
+        return []
+    value = first.scaled
+    shared = {"unit": verdict.unit, "kind": verdict.kind, "counted": verdict.counted, "form": first.form}
+    integral = first.base == first.base.to_integral_value()
+    head = Candidate(
+        first.start, first.end, value, precision=stated_precision(first.num_text), integral=integral, **shared
+    )
+    return [head, verdict]
 
 
 def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidate]:
