@@ -154,7 +154,7 @@ def _pair_conflicts(
         if support_text:
             explanation = f"{explanation} {support_text[0].upper()}{support_text[1:]}"
         features = pair_features(
-            table, a, b, subject_score=float(score[k]), cosine=float(cosine[k]), kind=kind.value
+            table, a, b, subject_score=float(score[k]), cosine=float(cosine[k]), kind=kind.value, rules=rules
         )
         probability = match_probability(features, WEIGHTS)
         found.append(

@@ -21,7 +21,10 @@ Features (each 0..1 unless said otherwise):
   disagreement kind;
 - `owner_differs`: the parties named nearest before the two numbers differ; `owner_missing`: a side names
   none; `generic`: a side's subject does not say what is measured beyond its counted noun;
-- `far`: the values are more than twice apart (not a 10^3 slip); `close`: within 12% of each other.
+- `far`: the values are more than twice apart (not a 10^3 slip); `close`: within 12% of each other;
+- `one_account`: one document's own account of one figure (`match.same_owned_count`, `same_cited_figure`);
+  `topic_strong`: the words around both numbers agree strongly; `subject_exact`: the subjects agree word for
+  word; `same_source`: both cite the same reference entry.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ import numpy as np
 
 from claims.context.facets import Facets, facet_gaps, same_owner
 
+from .match import same_cited_figure, same_owned_count, strong_subject
 from .normalize import ClaimTable
+from .rules import MatchRules
 
 FAR = math.log10(2.0)  # values more than twice apart: more often two quantities than one contradiction
 CLOSE = math.log10(1.12)  # within 12%: the usual distance of a restatement gone wrong
@@ -59,11 +64,15 @@ FEATURES: tuple[str, ...] = (
     "generic",
     "far",
     "close",
+    "one_account",
+    "topic_strong",
+    "subject_exact",
+    "same_source",
 )
 
 
 def pair_features(
-    table: ClaimTable, a: int, b: int, *, subject_score: float, cosine: float, kind: str
+    table: ClaimTable, a: int, b: int, *, subject_score: float, cosine: float, kind: str, rules: MatchRules
 ) -> dict[str, float]:
     """The match features of rows a and b (see the module docstring)."""
     fa, fb = table.interned[table.facets_id[a]], table.interned[table.facets_id[b]]
@@ -83,6 +92,7 @@ def pair_features(
         va, vb = abs(float(table.usd_point[a])), abs(float(table.usd_point[b]))
     log_ratio = abs(math.log10(va / vb)) if va > 0 and vb > 0 and not math.isnan(va + vb) else 0.0
     counted_a, counted_b = table.interned[table.counted_id[a]], table.interned[table.counted_id[b]]
+    cites_a, cites_b = table.interned[table.cites_id[a]], table.interned[table.cites_id[b]]
     return {
         "subject": subject_score / 100,
         "topic": 0.0 if math.isnan(cosine) else cosine,
@@ -104,6 +114,10 @@ def pair_features(
         "generic": float(not (table.specific[a] and table.specific[b])),
         "far": float(kind != "magnitude_mismatch" and log_ratio > FAR),
         "close": float(kind != "magnitude_mismatch" and log_ratio <= CLOSE),
+        "one_account": float(same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)),
+        "topic_strong": float(not math.isnan(cosine) and cosine >= rules.topic_strong),
+        "subject_exact": float(strong_subject(table, a, b, rules)),
+        "same_source": float(bool(cites_a) and bool(cites_a & cites_b)),  # type: ignore[operator]
     }
 
 
