@@ -58,13 +58,15 @@ CORE = re.compile(
     (?=[0-9.aotfsenhdmbzAOTFSENHDMBZ½¼¾⅓⅔⅛])  # quick test: only these start a number
     (?:
         (?<![\w.,])                  # not glued to a word, a decimal point or a list comma ("region.12")
-      | (?<=(?<![A-Za-z])[A-Z]{{3}})(?=[0-9])  # or glued to three capitals: an ISO code ("USD1.2bn"),
-      | (?<=(?<![A-Za-z])R[MSsp])(?=[0-9])     # or a letter currency ("RM2.3 billion", "Rp15tn", "Rs500")
-      | (?<=(?<![A-Za-z])PS)(?=[0-9])          # or a mis-encoded pound sign ("PS2.7m")
-      | (?<=[0-9][x×])(?=[0-9])                # or the second of two dimensions ("1080x2400")
-      | (?:(?<=\$US)|(?<=\$AU)|(?<=\$A)|(?<=\$NZ)|(?<=\$HK)|(?<=\$CA)|(?<=\$C)|(?<=\$SG)|(?<=\$S)
-          |(?<=\$NT)|(?<=\$MX))(?=[0-9])           # or a dollar with its country after it ("$US5m")
-      | (?<=(?<![A-Za-z])R[sp]\.)(?=[0-9])     # ("Rs.500"); `read_atom` drops them unless a currency
+      | (?=[0-9])(?:                  # or digits glued to:
+            (?<=(?<![A-Za-z])[A-Z]{{3}})          # three capitals: an ISO code ("USD1.2bn"),
+          | (?<=(?<![A-Za-z])R[MSsp])             # a letter currency ("RM2.3 billion", "Rp15tn", "Rs500")
+          | (?<=(?<![A-Za-z])PS)                  # a mis-encoded pound sign ("PS2.7m")
+          | (?<=[0-9][x×])                        # the second of two dimensions ("1080x2400")
+          | (?<=\$US)|(?<=\$AU)|(?<=\$A)|(?<=\$NZ)|(?<=\$HK)|(?<=\$CA)|(?<=\$C)|(?<=\$SG)|(?<=\$S)
+          | (?<=\$NT)|(?<=\$MX)                   # a dollar with its country after it ("$US5m")
+          | (?<=(?<![A-Za-z])R[sp]\.)             # ("Rs.500"); `read_atom` drops them unless a currency
+        )
     )
     (?:(?<![A-Za-z][-+])|(?<=minus-))  # not the tail of a name like F-35, COVID-19, ASEAN+3
     (?<![0-9]\+)                     # nor of a formula like 2+2
