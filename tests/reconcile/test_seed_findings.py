@@ -41,6 +41,9 @@ UNCERTAIN: list[dict[str, Any]] = TRUTH.get("uncertain", [])
 # Known gaps of the code at the last run (strict: an unexpected pass fails, so the marks follow the code).
 MISSED: dict[str, str] = {
     "book_outline_seven_chapters": "no check compares a stated count of chapters with the chapters listed",
+    # found, but their match evidence scores below the report's threshold: listed as possible findings
+    "trust_in_japan_2024_survey": "thin subjects (respondents / level of trust), values 38% apart: possible",
+    "asean_gdp_4_81_vs_4_13_trillion": "undated 4.81 against 4.13 (2024), 14% apart: possible",
 }
 # Look-alikes the code reports (id -> reason). Empty at the last run: the two frigate-table false alarms
 # of the first run (mogami_*) are no longer reported.
