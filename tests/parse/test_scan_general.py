@@ -99,6 +99,8 @@ NUMBERS = [
     ("Leave a 1⁄16 inch gap.", [("1⁄16 inch", 0.0625, "inch")]),
     ("The trail is 3½ miles long.", [("3½ miles", 3.5, "mile")]),
     ("The panel shows 1920x1200 pixels.", [("1920", 1920.0, "count"), ("1200", 1200.0, "count")]),
+    ("The flat has 2.5 bathrooms upstairs.", [("2.5", 2.5, "count")]),
+    ("She won by 0.04 s in the final.", [("0.04 s", 0.04, "second")]),
 ]
 
 NOT_QUANTITIES = [

@@ -540,7 +540,8 @@ def _read_suffix(text: str, atom: Atom) -> None:
                     return
         m = SPACED_UNIT_AFTER.match(text, atom.end)
         if m and m["unit"] not in GLUED_ONLY_SYMBOLS and (len(m["unit"]) > 1 or atom.factor is None):
-            name = unit_name(m["unit"])
+            # "0.01 s": after a decimal number a lone "s" is seconds (a count of esses would be whole)
+            name = "second" if m["unit"] == "s" and "." in atom.num_text else unit_name(m["unit"])
             if name is not None and not (atom.factor is not None and name in _TIME_UNITS):
                 atom.unit, atom.kind = name, Kind.MEASURE
                 atom.end = m.end()

@@ -565,8 +565,9 @@ def counted_noun(r: Reading) -> Verdict:
     atom, noun = r.atom, r.noun
     if noun is None:
         return None
-    plural = noun[0].split(" ")[-1]
-    decimal_plural = atom.form == "digits" and plural.endswith("s") and plural.isalpha() and plural.islower()
+    decimal_plural = atom.form == "digits" and any(
+        w.endswith("s") and w.isalpha() and w.islower() and len(w) > 3 for w in noun[0].split(" ")[:3]
+    )
     if not (r.integral or atom.factor is not None or decimal_plural):
         return None  # "8.5 bathrooms" is counted, "2.5 litre" is not a count
     if atom.form == "words" and title_noun_after_word_number(r.text, atom, noun[1]):
