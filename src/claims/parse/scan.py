@@ -441,7 +441,7 @@ def digits_in_name(r: Reading) -> Verdict:
     noun = next_noun(r.text, atom.end)
     if r.keep_bare and noun is not None and r.integral:
         precision = stated_precision(atom.num_text)
-        fields = {"counted": noun[0], "noun_start": noun[1], "bare": True, "after_name": True}
+        fields: dict[str, Any] = {"counted": noun[0], "noun_start": noun[1], "bare": True, "after_name": True}
         return Candidate(atom.start, atom.end, atom.scaled, precision=precision, **fields)
     return Rejected("name")
 
@@ -510,7 +510,7 @@ def vague_plural(r: Reading) -> Verdict:
     }
     if currency:
         return Candidate(atom.start, atom.end, atom.scaled, unit=currency, kind=Kind.MONEY, **fields)
-    counted = {"counted": noun[0], "noun_start": noun[1]} if noun else {}
+    counted: dict[str, Any] = {"counted": noun[0], "noun_start": noun[1]} if noun else {}
     return Candidate(atom.start, atom.end, atom.scaled, unit=COUNT, kind=Kind.COUNT, **fields, **counted)
 
 
@@ -879,7 +879,12 @@ def _dimensions(text: str, first: Atom, second: Atom, *, keep_bare: bool) -> lis
     if not isinstance(verdict, Candidate) or verdict.unit is None or verdict.bare:
         return []
     value = first.scaled
-    shared = {"unit": verdict.unit, "kind": verdict.kind, "counted": verdict.counted, "form": first.form}
+    shared: dict[str, Any] = {
+        "unit": verdict.unit,
+        "kind": verdict.kind,
+        "counted": verdict.counted,
+        "form": first.form,
+    }
     integral = first.base == first.base.to_integral_value()
     head = Candidate(
         first.start, first.end, value, precision=stated_precision(first.num_text), integral=integral, **shared
