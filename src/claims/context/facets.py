@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.lexicon import context as words
 
@@ -131,12 +132,23 @@ def _near_right(w: Window) -> str:
     return w.right[: m.start()] if m else w.right
 
 
+@lru_cache(maxsize=512)
+def _cue_pattern(phrases: tuple[str, ...] | frozenset[str], at_end: bool) -> re.Pattern[str]:
+    """One compiled alternation of the phrases, as whole words (longest first), or at the end of a text."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})" + (r"\s*$" if at_end else r"(?![\w-])"))
+
+
 def _has(text: str, phrases: tuple[str, ...] | frozenset[str]) -> str:
-    """The first phrase found in `text` as whole words ('' when none)."""
-    for phrase in phrases:
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
-            return phrase
-    return ""
+    """The first of the phrases found in `text` as whole words ('' when none).
+
+    >>> _has("a proposed budget", ("proposed", "budget request")), _has("no cue here", ("proposed",))
+    ('proposed', '')
+    """
+    if not phrases:
+        return ""
+    m = _cue_pattern(phrases, False).search(text)
+    return m.group(0) if m else ""
 
 
 def _ends_with(text: str, phrases: tuple[str, ...]) -> str:
@@ -146,10 +158,8 @@ def _ends_with(text: str, phrases: tuple[str, ...]) -> str:
         "",
         text.rstrip(),
     )
-    for phrase in phrases:
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}\s*$", stripped):
-            return phrase
-    return ""
+    m = _cue_pattern(phrases, True).search(stripped) if phrases else None
+    return m.group(0).rstrip() if m else ""
 
 
 # --------------------------------------------------------------------------------------------------- role
@@ -159,6 +169,13 @@ _YEAR_AFTER = re.compile(
     (?!\s*[-–/]\s*\d)                                 # not a span "2023-24"
     """,
     re.VERBOSE,
+)
+
+
+_BASE_AFTER = re.compile(
+    r"\s*[,)]?\s*(?:"
+    + "|".join(re.escape(p) for p in sorted(words.BASE_CUES_AFTER, key=len, reverse=True))
+    + r")\b"
 )
 
 
@@ -177,9 +194,7 @@ def role_base(w: Window) -> bool:
         cue = ""  # "from eight member states": only "from X to Y" makes X a starting point
     if cue and _YEAR_AFTER.match(w.right):
         return False  # "up from 37.3% in 2019": a level dated by its own year, comparable as such
-    return bool(cue) or any(
-        re.match(rf"\s*[,)]?\s*{re.escape(p)}\b", _near_right(w)) for p in words.BASE_CUES_AFTER
-    )
+    return bool(cue) or bool(_BASE_AFTER.match(_near_right(w)))
 
 
 def role_change(w: Window) -> bool:
