@@ -108,6 +108,11 @@ def test_facets_class_words(sentence, surface, kind, classes):
         (Facets(as_of="sunday"), Facets(as_of="tuesday"), ("as_of",)),
         (Facets(classes=frozenset({"44 m"})), Facets(classes=frozenset({"97 m"})), ("classes",)),
         (Facets(classes=frozenset({"44 m"})), Facets(), ()),
+        (Facets(role="target"), Facets(), ()),  # "the capex target of X" is often the budgeted level
+        (Facets(role="target"), Facets(role="change"), ("role",)),
+        (Facets(scope=frozenset({"cumulative"})), Facets(), ()),
+        (Facets(scope=frozenset({"cumulative"})), Facets(scope=frozenset({"per_year"})), ("scope",)),
+        (Facets(scope=frozenset({"per_day"})), Facets(scope=frozenset({"per_year"})), ("scope",)),
     ],
 )
 def test_facets_conflict_only_on_positive_evidence(a, b, conflicts):
@@ -116,6 +121,7 @@ def test_facets_conflict_only_on_positive_evidence(a, b, conflicts):
 
 def test_facets_missing_on_one_side_is_a_gap():
     assert facet_gaps(Facets(stage="forecast", grain="year"), Facets()) == ("stage", "grain")
+    assert facet_gaps(Facets(role="share"), Facets()) == ("role",)
 
 
 def test_facets_encode_round_trip():

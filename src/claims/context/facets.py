@@ -252,7 +252,7 @@ def role_change(w: Window) -> bool:
 
 
 def role_share(w: Window) -> bool:
-    """A part of a whole: "34% of GDP", "a 12% share", "accounted for 40%".
+    """A part of a whole: "34% of GDP", "accounted for 40%" ("a vote share of 37%" is the share's level).
 
     >>> role_share(window("Debt reached 34% of GDP.", 13, 16, kind="percent"))
     True
@@ -265,7 +265,7 @@ def role_share(w: Window) -> bool:
     return bool(
         re.match(
             r"\s*(?:of\s+(?:the\s+)?(?:gdp|gni|total|world|global|country|nation|economy|budget|"
-            r"revenue|sales|output|population|market|exports|imports)\b|share\b)",
+            r"revenue|sales|output|population|market|exports|imports)\b)",
             right,
         )
         or _has(_near_left(w)[-30:], words.SHARE_CUES)
@@ -719,19 +719,13 @@ def claim_facets(
 
 
 # ------------------------------------------------------------------------------------------- comparison
-EXCLUSIVE_SCOPES = frozenset(
-    {
-        "additional",
-        "previous",
-        "later_tranche",
-        "per_capita",
-        "cumulative",
-        "per_day",
-        "per_month",
-        "per_year",
-    }
-)
+EXCLUSIVE_SCOPES = frozenset({"additional", "previous", "later_tranche", "per_capita"})
 """Scope words that make a figure another quantity than the same words without them."""
+RATES = frozenset({"per_day", "per_month", "per_year"})
+"""A rate per period: another quantity than a running total, or than a rate per another period."""
+SOFT_ROLES = frozenset({frozenset({"level", "target"}), frozenset({"level", "share"})})
+"""Roles the words may tell apart wrongly ("the capex target of ₹11.11 lakh crore" is the budgeted level,
+"a vote share of 37%" a level): a difference lowers the match score instead of ruling the pair out."""
 
 
 def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
@@ -745,11 +739,17 @@ def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
     ('grain',)
     """
     out = []
-    if a.role != b.role or a.role == "equivalent":
+    if (a.role != b.role and frozenset({a.role, b.role}) not in SOFT_ROLES) or a.role == "equivalent":
         out.append("role")
     if a.stage and b.stage and a.stage != b.stage:
         out.append("stage")
-    if (a.scope ^ b.scope) & EXCLUSIVE_SCOPES:
+    rates_a, rates_b = a.scope & RATES, b.scope & RATES
+    if (
+        (a.scope ^ b.scope) & EXCLUSIVE_SCOPES
+        or (rates_a and rates_b and rates_a != rates_b)
+        or (rates_a and "cumulative" in b.scope)
+        or (rates_b and "cumulative" in a.scope)
+    ):
         out.append("scope")
     if a.grain and b.grain and a.grain != b.grain:
         out.append("grain")
@@ -767,6 +767,8 @@ def facet_gaps(a: Facets, b: Facets) -> tuple[str, ...]:
     ('stage',)
     """
     out = []
+    if a.role != b.role:  # only soft role differences reach here (see `facet_conflicts`)
+        out.append("role")
     for name in ("stage", "grain", "as_of", "owner"):
         if bool(getattr(a, name)) != bool(getattr(b, name)):
             out.append(name)

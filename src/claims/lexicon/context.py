@@ -209,8 +209,7 @@ CHANGE_AFTER_WORDS: frozenset[str] = frozenset(
      "m/m", "annual", "annualised", "annualized", "on-year"}
 )
 # A percentage that is a part of a whole ("34% of GDP", "a 12% share").
-SHARE_CUES: tuple[str, ...] = ("share of", "proportion of", "accounted for", "accounting for", "makes up",
-                               "made up", "account for", "portion of")
+SHARE_CUES: tuple[str, ...] = ("accounted for", "accounting for", "makes up", "made up", "account for")
 # A figure set as an aim, not an outcome.
 TARGET_CUES: tuple[str, ...] = (
     "target of", "target", "targets", "targeted", "targeting", "aims to", "aim to", "aiming", "aimed at",
