@@ -421,7 +421,7 @@ PROBED = [
     ("1.1 million ounces of gold", [("1.1 million ounces", 1.1e6, "ounce", "exact")]),
     ("emissions of 35 gigatonnes", [("35 gigatonnes", 35.0, "gigatonne", "exact")]),
     ("About 5 million pounds was spent.", [("5 million pounds", 5e6, "GBP", "approx")]),
-    ("He weighs 200 pounds.", [("200", 200.0, "count", "exact")]),  # weight or money: left a count
+    ("He weighs 200 pounds.", [("200 pounds", 200.0, "pound", "exact")]),  # a verb of weight: mass
     ("Temperatures reached 35 degrees.", [("35 degrees", 35.0, "degree", "exact")]),
 ]
 

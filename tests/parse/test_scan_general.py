@@ -101,6 +101,8 @@ NUMBERS = [
     ("The panel shows 1920x1200 pixels.", [("1920", 1920.0, "count"), ("1200", 1200.0, "count")]),
     ("The flat has 2.5 bathrooms upstairs.", [("2.5", 2.5, "count")]),
     ("She won by 0.04 s in the final.", [("0.04 s", 0.04, "second")]),
+    ("The calf gained 40 pounds in May.", [("40 pounds", 40.0, "pound")]),
+    ("They sold 12 pounds of cherries.", [("12 pounds", 12.0, "pound")]),
 ]
 
 NOT_QUANTITIES = [

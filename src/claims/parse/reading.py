@@ -458,6 +458,29 @@ def _occurrences(text: str, atom: Atom) -> bool:
     return not change_before(text, atom.cue_start, words=4)  # "rose 2 times" compares two levels
 
 
+# Words that make "N pounds" a weight: a verb or noun of weight before it in the clause, or "of" and a
+# material after it ("five pounds of flour").
+_WEIGHT_BEFORE = re.compile(
+    r"""\b(?:weigh(?:s|ed|ing|t|ts)?|heav(?:y|ier|iest)|light(?:er|est)|lost|shed|gained|dropp(?:ed|ing)
+    |put[ ]on|scale|overweight|obese|pounds?[ ]heavier)\b[^.;:!?]{0,40}\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_OF_MATERIAL_AFTER = re.compile(r"[ ]of[ ](?!the[ ]|a[ ]|his[ ]|her[ ]|their[ ]|its[ ])[a-z]+")
+
+
+def _weight_context(text: str, atom: Atom, end: int) -> bool:
+    """ "weighed 208 pounds", "dropping from 208 pounds", "five pounds of flour": pounds of mass, not money.
+
+    >>> from claims.parse.patterns import CORE
+    >>> [_weight_context(t, a, t.index("pounds") + 6) for t in ("He weighed 208 pounds.",
+    ...  "She paid 20 pounds.") for a in [read_atom(t, next(CORE.finditer(t)))]]
+    [True, False]
+    """
+    if _OF_MATERIAL_AFTER.match(text, end):
+        return True
+    return _WEIGHT_BEFORE.search(text, max(0, atom.cue_start - 60), atom.cue_start) is not None
+
+
 _HYPHEN_TOKEN = re.compile(r"-(?P<unit>[A-Za-zµμ]+)(?:-old)?(?![\w-])")
 
 
@@ -512,6 +535,10 @@ def _read_suffix(text: str, atom: Atom) -> None:
             code = currency_code(word, allow_ambiguous=ambiguous and atom.factor is not None)
             if code:
                 atom.currency, atom.kind = code, Kind.MONEY
+                atom.end = m.end()
+                return
+            if word.lower() in ("pound", "pounds") and _weight_context(text, atom, m.end()):
+                atom.unit, atom.kind = "pound", Kind.MEASURE  # "weighed 208 pounds": mass, not sterling
                 atom.end = m.end()
                 return
         m = MULTIPLIER_AFTER.match(text, atom.end)
