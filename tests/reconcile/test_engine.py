@@ -8,6 +8,7 @@ import pytest
 from factories import claim
 
 from claims.reconcile import find_conflicts
+from claims.reconcile.engine import tier_of
 from claims.settings import Settings
 from claims.types import ConflictKind, Severity, make_conflict_id
 
@@ -515,7 +516,7 @@ def test_engine_focus_limits_findings_to_focus_claims():
     assert find_conflicts(claims, SETTINGS, focus=set()) == []
 
 
-def test_engine_ranks_by_severity_then_score():
+def test_engine_ranks_findings_before_possible_then_by_severity():
     deck = claim(
         8e9,
         unit="JPY",
@@ -535,7 +536,10 @@ def test_engine_ranks_by_severity_then_score():
         surface="8.1 billion yen",
     )
     found = find_conflicts([deck, book, TRUST_1, TRUST_2], SETTINGS)
-    assert [c.severity for c in found] == [Severity.HIGH, Severity.LOW]
+    assert {c.severity for c in found} == {Severity.HIGH, Severity.LOW}
+    order = [Severity.HIGH, Severity.MEDIUM, Severity.LOW]
+    ranks = [(tier_of(c) != "finding", order.index(c.severity), -c.score) for c in found]
+    assert ranks == sorted(ranks)  # the findings tier first, then severity, then score
 
 
 @pytest.mark.parametrize(
