@@ -91,6 +91,15 @@ def test_quantity_record_leaves_out_numbers_that_are_no_quantity(text, blank):
     assert quantity_record(text, blank)["quantities"] == []
 
 
+@pytest.mark.parametrize("text", ["$2.7 trillion", "five dollars"])
+def test_quantity_record_reports_an_amount_that_is_the_whole_input(text, blank):
+    (q,) = quantity_record(text, blank)["quantities"]
+    assert q["surface"] == text
+    assert (
+        q["reason"] == "page_number"
+    )  # the claims stage would take a line holding only it for a page number
+
+
 def test_quantity_record_fields_are_the_contract(blank):
     (q,) = quantity_record("It weighs 3 kg.", blank)["quantities"]
     assert tuple(q) == RECORD_FIELDS

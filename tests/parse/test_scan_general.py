@@ -59,6 +59,8 @@ MONEY = [
     ("Profit fell to Y=12 billion.", [("Y=12 billion", 12e9, "JPY")]),
     ("The bike cost 850€ in the shop.", [("850€", 850.0, "EUR")]),
     ("Tickets cost 90 shekels each.", [("90 shekels", 90.0, "ILS")]),
+    ("A fine of 3 million Mexican pesos was set.", [("3 million Mexican pesos", 3e6, "MXN")]),
+    ("Entry costs ₪45 a day.", [("₪45", 45.0, "ILS")]),
     (
         "They have raised 40 million of the 120 million rand needed.",
         [("40 million", 40e6, "ZAR"), ("120 million rand", 120e6, "ZAR")],

@@ -136,7 +136,7 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
     for candidate in candidates:
         quantity = to_quantity(candidate, text)
         reason = candidate.reason or claim_drop_reason(text, layout, quantity, url_spans) or None
-        if reason in NOT_QUANTITY_REASONS:
+        if reason in NOT_QUANTITY_REASONS and not (reason == "page_number" and quantity.unit):
             continue  # an address, a list or page number, a label: no quantity mention at all
         unit = (
             None if quantity.unit == UNKNOWN_CURRENCY else quantity.unit

@@ -64,7 +64,7 @@ _PREFIX = re.compile(
     ^\s*
     (?P<cur>
         (?:US|U\.S\.|USD|S|SG|A|AU|HK|NZ|C|CA|NT|R|MX)?\s?\\?\$   # dollar with optional country prefix
-      | JP¥ | CN¥ | [¥￥€£₹₩₱฿₫₽₺]                                  # one-character symbols
+      | JP¥ | CN¥ | [¥￥€£₹₩₱฿₫₽₺₪₦₴₭₵₸₾₼]                                  # one-character symbols
       | (?:RMB|Rs\.?|RM|Rp\.?|CHF|[A-Z]{3})(?=\s?[\d.])            # letter symbols and ISO codes
     )
     \s?

@@ -116,7 +116,7 @@ CURRENCY_BEFORE = re.compile(
         (?P<esc>\\)?(?P<dollar>\$)[ ]?                 # dollar, maybe Markdown-escaped
       | (?P<esc2>\\)?(?P<dollar2>\$)(?P<cc2>US|AU|A|NZ|HK|CA|C|SG|S|NT|MX)[ ]?   # "$US5m", "$A82,615"
       | (?<![A-Za-z])(?P<glued>PS|Y=)                  # a mis-encoded £ or ¥ glued to the digits: "PS6m"
-      | (?P<sym>JP¥|CN¥|[¥￥€£₹₩₱฿₫₽₺])[ ]?              # one-character symbols
+      | (?P<sym>JP¥|CN¥|[¥￥€£₹₩₱฿₫₽₺₪₦₴₭₵₸₾₼])[ ]?              # one-character symbols
       | (?<![A-Za-z])(?P<letters>RMB|Rs\.?|RM|Rp\.?|CHF)[ ]?   # letter symbols
       | (?<![A-Za-z])(?P<iso>{alternation(usable_iso_codes())})[ ]?  # ISO 4217 codes
     )
@@ -169,7 +169,7 @@ CURRENCY_AFTER = re.compile(
     re.VERBOSE,
 )
 # A currency symbol written after the amount, glued or spaced ("1,200€", "15 £").
-SYMBOL_AFTER = re.compile(r"[ ]?(?P<sym>[€£¥₹₩₽])(?![\w])")
+SYMBOL_AFTER = re.compile(r"[ ]?(?P<sym>[€£¥₹₩₽₪₦₴])(?![\w])")
 # Minor currency units after the amount ("12.5 cents", "28.0 pence").
 SUBUNIT_AFTER = re.compile(r"[ ](?P<sub>(?i:us[ ]cents?|euro[ ]cents?|cents?|pence|penny|paise)|sen)(?![\w])")
 # Points after a number, and what must follow for them to be percentage points ("0.1 pts to 66.9%").

@@ -302,7 +302,7 @@ def _read_accounting(text: str, atom: Atom) -> None:
     atom.flags.add("accounting")
 
 
-_CURRENCY_TAIL = frozenset("$¥￥€£₹₩₱฿₫₽₺.ps=")  # last characters of the currency prefixes we read
+_CURRENCY_TAIL = frozenset("$¥￥€£₹₩₱฿₫₽₺₪₦₴₭₵₸₾₼.ps=")  # last characters of the currency prefixes we read
 
 
 def _read_glued(text: str, atom: Atom) -> bool:
