@@ -68,8 +68,10 @@ def test_facets_scope_words(sentence, surface, kind, scope):
 @pytest.mark.parametrize(
     ("sentence", "surface", "grain", "as_of"),
     [
-        ("Revenue in the second quarter was $5.5 billion.", "$5.5 billion", "quarter", ""),
-        ("First-half profit was $800 million.", "$800 million", "half", ""),
+        ("Revenue in the second quarter was $5.5 billion.", "$5.5 billion", "quarter:2", ""),
+        ("Q4 revenue came to $6.1 billion.", "$6.1 billion", "quarter:4", ""),
+        ("Quarterly revenue was $5.5 billion.", "$5.5 billion", "quarter", ""),
+        ("First-half profit was $800 million.", "$800 million", "half:1", ""),
         ("Full-year revenue was $21 billion.", "$21 billion", "year", ""),
         ("The death toll rose to 3,412 as of Tuesday.", "3,412", "", "tuesday"),
         ("Officials said 1,870 people had died as of 14 May.", "1,870", "", "14 may"),
@@ -105,6 +107,8 @@ def test_facets_class_words(sentence, surface, kind, classes):
         (Facets(scope=frozenset({"previous"})), Facets(), ("scope",)),
         (Facets(scope=frozenset({"new"})), Facets(), ()),
         (Facets(grain="quarter"), Facets(grain="year"), ("grain",)),
+        (Facets(grain="quarter:3"), Facets(grain="quarter:4"), ("grain",)),  # two quarters of one year
+        (Facets(grain="quarter:3"), Facets(grain="quarter"), ()),
         (Facets(as_of="sunday"), Facets(as_of="tuesday"), ("as_of",)),
         (Facets(classes=frozenset({"44 m"})), Facets(classes=frozenset({"97 m"})), ("classes",)),
         (Facets(classes=frozenset({"44 m"})), Facets(), ()),

@@ -71,6 +71,16 @@ def pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **commo
             id="part_of_period",
         ),
         pytest.param(
+            "Group revenue in the third quarter was $4.4 billion.",
+            "$4.4 billion",
+            4.4e9,
+            "Group revenue in the fourth quarter was $4.9 billion.",
+            "$4.9 billion",
+            4.9e9,
+            {"subject": "group revenue", "period": 2024, "entities": ("Acme",)},
+            id="other_quarter_same_year",
+        ),
+        pytest.param(
             "The flood toll stood at 212 as of Sunday.",
             "212",
             212.0,

@@ -395,6 +395,8 @@ def grain_of(w: Window) -> tuple[str, str]:
     """(grain, as-of date) named by the words around the figure.
 
     >>> grain_of(window("revenue in the third quarter was $3.1 billion", 33, 45))
+    ('quarter:3', '')
+    >>> grain_of(window("quarterly revenue was $3.1 billion", 22, 34))
     ('quarter', '')
     >>> grain_of(window("the toll rose to 1,200 as of Sunday", 17, 22))
     ('', 'sunday')
@@ -406,10 +408,28 @@ def grain_of(w: Window) -> tuple[str, str]:
         return "", " ".join(m["date"].split()).rstrip(".")
     text = f"{w.left[-60:]} | {_near_right(w)[:40]}"
     spaced = text.replace("-", " ")  # "first-half profit"
+    parts = list(_WHICH_PART.finditer(spaced))
+    which = parts[-1] if parts else None  # the nearest named part before or after the number
     for grain, cues in words.GRAIN_CUES.items():
         if _has(text, cues) or _has(spaced, cues):
+            if which is not None and grain in ("quarter", "half"):
+                quarter = which["q"] or which["q2"] or which["q3"]
+                half = which["h"] or which["h2"]
+                part = quarter if grain == "quarter" else half
+                if part:
+                    return f"{grain}:{_ORDINALS.get(part, part)}", ""
             return grain, ""
     return "", ""
+
+
+_WHICH_PART = re.compile(
+    r"""
+    \b(?:(?P<q>first|second|third|fourth|final|last)\s+quarter       # the third quarter
+       | q(?P<q2>[1-4])\b | (?P<q3>[1-4])q\b                          # Q3, 3Q
+       | (?P<h>first|second)\s+half | h(?P<h2>[12])\b)                 # first half, H1
+    """,
+    re.VERBOSE,
+)
 
 
 _SIZE_CLASS = re.compile(
@@ -728,6 +748,23 @@ SOFT_ROLES = frozenset({frozenset({"level", "target"}), frozenset({"level", "sha
 "a vote share of 37%" a level): a difference lowers the match score instead of ruling the pair out."""
 
 
+def grains_differ(a: str, b: str) -> bool:
+    """Two stated grains that cannot be one period: another grain, or another numbered part of it.
+
+    >>> grains_differ("quarter:3", "quarter:4"), grains_differ("quarter", "quarter:3")
+    (True, False)
+    >>> grains_differ("", "year")
+    False
+    >>> grains_differ("quarter:3", "year"), grains_differ("half:1", "quarter:1")
+    (True, True)
+    """
+    if not a or not b or a == b:
+        return False
+    kind_a, _, part_a = a.partition(":")
+    kind_b, _, part_b = b.partition(":")
+    return kind_a != kind_b or bool(part_a and part_b)
+
+
 def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
     """Facets on which two figures differ on positive evidence (a pair with any is not one quantity).
 
@@ -751,7 +788,7 @@ def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
         or (rates_b and "cumulative" in a.scope)
     ):
         out.append("scope")
-    if a.grain and b.grain and a.grain != b.grain:
+    if grains_differ(a.grain, b.grain):
         out.append("grain")
     if a.as_of and b.as_of and a.as_of != b.as_of:
         out.append("as_of")
