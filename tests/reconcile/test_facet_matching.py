@@ -81,6 +81,16 @@ def pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **commo
             id="other_quarter_same_year",
         ),
         pytest.param(
+            "- Department of water supply: $1.25 billion",
+            "$1.25 billion",
+            1.25e9,
+            "- Department of rural water and sewerage: $1.31 billion",
+            "$1.31 billion",
+            1.31e9,
+            {"subject": "department budget", "period": 2025, "entities": ("Kenya",)},
+            id="other_row_of_a_list",
+        ),
+        pytest.param(
             "The flood toll stood at 212 as of Sunday.",
             "212",
             212.0,

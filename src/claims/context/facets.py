@@ -11,6 +11,7 @@ Two statements are one quantity only when they agree on what is measured, for wh
   cumulative);
 - `grain`: the period grain the words give (quarter, half, month, year; "" when unstated) and `as_of`, the
   date a running total is read on ("as of Sunday" -> "sunday");
+- `label`: the row label of a "Label: value" line or list item; two different rows are two quantities;
 - `classes`: size or model words that pick a class ("97-metre vessels", "Parola-class"); a measure written
   as an adjective ("the 44-metre ships") names its class by its own value.
 
@@ -46,6 +47,9 @@ class Facets:
     grain: str = ""
     as_of: str = ""
     classes: frozenset[str] = field(default_factory=frozenset)
+    label: str = (
+        ""  # the row label of a "Label: value" line or list item ("Ministry of railways: Rs 2.55 lakh crore")
+    )
     owner: str = ""  # the party named nearest before the number in its clause ("the Congress won 99 seats");
     # a weak cue (it may be a source or a recipient): it weighs in the match score, never vetoes alone
 
@@ -59,7 +63,7 @@ class Facets:
         True
         """
         parts = [f"role={self.role}"]
-        for name in ("stage", "grain", "as_of", "owner"):
+        for name in ("stage", "grain", "as_of", "label", "owner"):
             value = getattr(self, name)
             if value:
                 parts.append(f"{name}={value}")
@@ -686,6 +690,42 @@ def _possessive(text: str, end: int) -> bool:
     return bool(re.match(r"[’']s\b", text[end : end + 3])) or text[:end].endswith(("'s", "’s"))
 
 
+_LABEL_LINE = re.compile(r"^\s*(?:[-*•▪]\s*)?(?P<label>[^:\n]{2,90}?)\s*:\s*(?P<gap>[^:\n]{0,14})$")
+_LABEL_GAP = re.compile(
+    r"^(?:rs\.?|inr|us\$|usd|eur|gbp|jpy|about|around|nearly|over|approx\.?|[$€£¥₹~\s])*$", re.I
+)
+_LABEL_WORDS_IGNORED = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"})
+
+
+def label_of(sentence: str, start: int) -> str:
+    """The label of a "Label: value" line or list item when the value follows the colon at once.
+
+    >>> label_of("* Ministry of railways: Rs 2.55 lakh crore", 26)
+    'ministry of railways'
+    >>> label_of("New Delhi: The Centre has earmarked Rs 1.48 lakh crore", 39)
+    ''
+    """
+    m = _LABEL_LINE.match(sentence[:start])
+    if m is None or not _LABEL_GAP.match(m["gap"]):
+        return ""
+    return " ".join(m["label"].lower().split())
+
+
+def labels_differ(a: str, b: str) -> bool:
+    """Two row labels naming different rows: neither's words contain the other's.
+
+    >>> labels_differ("ministry of home affairs", "ministry of consumer affairs, food & public distribution")
+    True
+    >>> labels_differ("ministry of defence", "defence"), labels_differ("", "defence")
+    (False, False)
+    """
+    if not a or not b:
+        return False
+    wa = set(re.findall(r"\w+", a)) - _LABEL_WORDS_IGNORED
+    wb = set(re.findall(r"\w+", b)) - _LABEL_WORDS_IGNORED
+    return bool(wa and wb) and not (wa <= wb or wb <= wa)
+
+
 def same_owner(a: str, b: str) -> bool:
     """Two owner names for one party: a shared word, or an acronym of the other's initials.
 
@@ -734,6 +774,7 @@ def claim_facets(
         grain=grain,
         as_of=as_of,
         classes=classes,
+        label=label_of(sentence, start),
         owner=owner_of(sentence, start, names=names),
     )
 
@@ -788,6 +829,8 @@ def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
         or (rates_b and "cumulative" in a.scope)
     ):
         out.append("scope")
+    if labels_differ(a.label, b.label):
+        out.append("label")
     if grains_differ(a.grain, b.grain):
         out.append("grain")
     if a.as_of and b.as_of and a.as_of != b.as_of:
