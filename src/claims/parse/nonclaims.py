@@ -663,7 +663,15 @@ def _check(text: str, surface: str, kind: Kind = Kind.OTHER, unit: str | None = 
 
 
 def excluded_section(c: ClaimCheck) -> Verdict:
-    """Front matter, a table of contents, a reference list or a footnote definition."""
+    """Front matter, a table of contents, a reference list or a footnote definition.
+
+    >>> class Contents(PlainLayout):  # a layout whose first line is a table of contents
+    ...     def is_excluded(self, offset): return offset < 20
+    >>> text = "Chapter 3 .... 47\\nThe fund holds $2 billion."
+    >>> checks = [ClaimCheck(text, Contents(), _check(text, s).quantity) for s in ("47", "$2 billion")]
+    >>> [excluded_section(c) for c in checks]
+    ['excluded_section', None]
+    """
     return "excluded_section" if c.layout.is_excluded(c.quantity.start) else None
 
 
@@ -678,7 +686,14 @@ def inside_url(c: ClaimCheck) -> Verdict:
 
 
 def footnote_marker(c: ClaimCheck) -> Verdict:
-    """A footnote marker the layout found inside the quantity's span."""
+    """A footnote marker the layout found inside the quantity's span.
+
+    >>> class Notes(PlainLayout):  # a layout that found the marker "12" after "said."
+    ...     def footnotes_between(self, start, end): return ["12"] if start <= 9 < end else []
+    >>> text = "He said.12 More later."
+    >>> footnote_marker(ClaimCheck(text, Notes(), _check(text, "12").quantity))
+    'footnote'
+    """
     return "footnote" if c.layout.footnotes_between(c.quantity.start, c.quantity.end) else None
 
 
