@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -114,3 +115,103 @@ def test_context_scattered_table_period_reads_a_list_once(lines: int) -> None:
     twice = calls_in(PERIOD_FILES, lambda: read_all() + read_all())
     assert twice <= 2 * calls_in(PERIOD_FILES, read_all)
     assert calls_in(PERIOD_FILES, read_all) <= 12 * lines
+
+
+# ------------------------------------------------------------------------------------ comparison bases
+# Own sentences: a base figure is dated to its own period, never to the main figure's, and the main figure
+# keeps its own.
+BASES = [
+    # (sentence, figures, reference date, expected period of each figure)
+    (
+        "Trust in the institution reached 66.8 percent, up from 58.9 a year ago, the survey found.",
+        ["66.8 percent", "58.9"],
+        dt.date(2025, 3, 1),
+        [None, Period(2024, 2024)],
+    ),
+    (
+        "Trust in the institution reached 66.8 percent in the 2025 survey, up from 58.9 a year ago.",
+        ["66.8 percent", "58.9"],
+        None,
+        [Period(2025, 2025), Period(2024, 2024)],
+    ),
+    (
+        "Inflation eased to 2.4% in 2023, compared with 3.1% in 2022.",
+        ["2.4%", "3.1%"],
+        None,
+        [Period(2023, 2023), Period(2022, 2022)],
+    ),
+    (
+        "Inflation eased to 2.4% last year compared with 3.1% a year earlier.",
+        ["2.4%", "3.1%"],
+        dt.date(2024, 2, 1),
+        [Period(2023, 2023), Period(2022, 2022)],
+    ),
+    (
+        "Arrivals reached 1.5 million last year, against 1.2 million the previous year.",
+        ["1.5 million", "1.2 million"],
+        dt.date(2024, 2, 10),
+        [Period(2023, 2023), Period(2022, 2022)],
+    ),
+    (
+        "Visitor numbers climbed from 3.4 million in 2019 to 4.1 million in 2023.",
+        ["3.4 million", "4.1 million"],
+        None,
+        [Period(2019, 2019), Period(2023, 2023)],
+    ),
+    (
+        "In 2023 the port handled 9.2 million containers, up 4% from 8.8 million a year earlier.",
+        ["9.2 million", "4%", "8.8 million"],
+        None,
+        [Period(2023, 2023), Period(2023, 2023), Period(2022, 2022)],
+    ),
+    (
+        "Enrolment rose to 84,000 in the 2023 school year, up from 79,500.",
+        ["84,000", "79,500"],
+        None,
+        [Period(2023, 2023), None],
+    ),
+    (
+        "The 2024 budget allocates $2.3 billion to health, up from $2.1 billion.",
+        ["$2.3 billion", "$2.1 billion"],
+        None,
+        [Period(2024, 2024), None],
+    ),
+    # a month or quarter before stays in the year of the figure it is compared with
+    (
+        "Reserves fell to $98.1 billion at the end of March, from $101.7 billion a month earlier.",
+        ["$98.1 billion", "$101.7 billion"],
+        dt.date(2024, 4, 5),
+        [Period(2024, 2024), Period(2024, 2024)],
+    ),
+    pytest.param(
+        "The index stood at 112 in January, against 115 the previous month.",
+        ["112", "115"],
+        dt.date(2024, 2, 10),
+        [Period(2024, 2024), Period(2023, 2023)],
+        marks=pytest.mark.xfail(strict=True, reason="the month before January needs the figure's month"),
+    ),
+    # a revised forecast or estimate: old and new figures are about the same period
+    (
+        "The bank raised its growth forecast for 2026 to 3.9% from 3.5%.",
+        ["3.9%", "3.5%"],
+        None,
+        [Period(2026, 2026), Period(2026, 2026)],
+    ),
+    # the ends of a range
+    (
+        "Between 2010 and 2020, the herd shrank from 4,100 animals to 2,900.",
+        ["4,100 animals", "2,900"],
+        None,
+        [Period(2010, 2010), Period(2020, 2020)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figures", "reference", "expected"), BASES)
+def test_context_comparison_base_dated_apart(
+    sentence: str, figures: list[str], reference: dt.date | None, expected: list[Period | None]
+) -> None:
+    spans = [(sentence.index(f), sentence.index(f) + len(f)) for f in figures]
+    periods = context_periods.SentencePeriods(sentence, spans, reference=reference)
+    found = [periods.period_of(s, e) for s, e in spans]
+    assert [m.period if m else None for m in found] == expected

@@ -123,3 +123,102 @@ OPEN_END_WORDS: frozenset[str] = frozenset(
 
 PRICE_BASE_CUES: tuple[str, ...] = ("constant", "prices", "dollars of", "base year", "real")
 """Cues that a year is a price base (`Constant 2024`), not the period a value refers to."""
+
+CHANGE_WORDS: frozenset[str] = frozenset(
+    {
+        "up",
+        "down",
+        "higher",
+        "lower",
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "rising",
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "falling",
+        "increased",
+        "increase",
+        "increases",
+        "increasing",
+        "decreased",
+        "decrease",
+        "decreases",
+        "grew",
+        "grow",
+        "grows",
+        "grown",
+        "growing",
+        "jumped",
+        "climbed",
+        "dropped",
+        "declined",
+        "slipped",
+        "eased",
+        "surged",
+        "soared",
+        "narrowed",
+        "widened",
+        "plunged",
+        "plummeted",
+        "gained",
+        "recovered",
+        "rebounded",
+        "improved",
+        "shrank",
+        "shrunk",
+        "contracted",
+        "expanded",
+        "raised",
+        "raising",
+        "cut",
+        "lowered",
+        "lifted",
+        "trimmed",
+        "revised",
+        "slowed",
+        "accelerated",
+        "edged",
+        "swung",
+        "moved",
+        "went",
+        "doubled",
+        "tripled",
+        "halved",
+        "advanced",
+        "retreated",
+        "tumbled",
+        "slumped",
+        "spiked",
+    }
+)
+"""Verbs and adverbs of a change between two values (`rose to 5.8% from 4.2%`, `up from 28 million`): the
+figure after `from` is then the base of a comparison. Sources: the change verbs of statistical releases and
+wire reports (IMF, national statistics offices, Reuters economic briefs)."""
+
+REVISION_NOUNS: frozenset[str] = frozenset(
+    {
+        "forecast",
+        "forecasts",
+        "estimate",
+        "estimates",
+        "projection",
+        "projections",
+        "outlook",
+        "guidance",
+        "target",
+        "targets",
+        "expectation",
+        "expectations",
+        "prediction",
+        "predictions",
+        "assumption",
+        "consensus",
+    }
+)
+"""Nouns of a statement about a period that gets revised (`raised its growth forecast for 2024/25 to 7.2% from
+7%`): the old and new figures are about the same period. Sources: central-bank and company-guidance
+wording (IMF World Economic Outlook, central bank statements, earnings releases)."""

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from claims.lexicon.periods import CHANGE_WORDS, REVISION_NOUNS
 from claims.parse.periods.mentions import Period, PeriodMention
 from claims.parse.periods.patterns import _DETERMINER_BEFORE
 
@@ -66,7 +67,9 @@ _BASELINE_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _FROM_NUMBER = re.compile(
-    r"\bfrom\s+(?:(?:about|around|some|nearly|just|only|over|a\s+record)\s+)?$", re.IGNORECASE
+    r"""\bfrom\s+(?:(?:about|around|some|nearly|just|only|over)\s+)?  # from (about)
+    (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (a record / a peak of)
+    re.VERBOSE | re.IGNORECASE,
 )
 _TO_NUMBER = re.compile(r"\bto\s+(?:(?:about|around|some|nearly|just|only|a\s+record)\s+)?$", re.IGNORECASE)
 _FROM_NUMBER_ANYWHERE = re.compile(
@@ -163,6 +166,19 @@ def choose_period(
     )
     return chooser.choose(start, end)
 
+
+_BASE_REACH = 120  # characters before a number read for its comparison cue
+_COMPARED_BEFORE = re.compile(
+    r"""\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)\s+  # compared with
+    (?:(?:the|a|an)\s+)?                                                   # (the)
+    (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|over|a\s+record)\s+)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Right before the base of a comparison: `compared with 3.1% in 2022`, `against 1.2 million`."""
+_TO_NUMBER_BEFORE = re.compile(r"\bto\s+[^\s,;]*\d")  # `rose to 5.8% from ...`: the change's new value
+_UNGOVERNED_AFTER_BASE = frozenset({"prior", "relative"})
+"""Relations of a period without a preposition that still belong to the base figure they follow (`up from
+58.9 a year ago`, `against 1.2 million the previous year`, `up from 28 million last year`)."""
 
 _ENDS_WINDOW = 400
 """How far back (characters) `from X to Y` under a range is looked for (`Between 2015 and 2023, visitors
@@ -288,13 +304,38 @@ class PeriodChooser:
                 return True
         return False
 
+    def _base_of_change(self, start: int, end: int) -> bool:
+        """Is the number at text[start:end] the base of a comparison (`up from 58.9`, `compared with 3.1%`,
+        `rose to 5.8% from 4.2%`, `from 3.4 million ... to`), other than a revised forecast or estimate of the
+        same period (`raised its forecast for 2024/25 to 7.2% from 7%`)?"""
+        text = self.text
+        before = text[max(0, start - _BASE_REACH) : start]
+        clause = re.split(r"[;:]|[.!?]\s", before)[-1]
+        if _COMPARED_BEFORE.search(clause):
+            base = True
+        elif _FROM_NUMBER.search(clause):
+            lead = clause[: _FROM_NUMBER.search(clause).start()].lower()  # type: ignore[union-attr]
+            base = bool(set(_WORD.findall(lead)) & CHANGE_WORDS or _TO_NUMBER_BEFORE.search(lead)) or bool(
+                re.match(r"[^,;.]{0,30}?\bto\b", text[end : end + 40])
+            )
+        else:
+            return False
+        return base and not set(_WORD.findall(clause.lower())) & REVISION_NOUNS
+
+    def _own(self, mention: PeriodMention, end: int) -> bool:
+        """A period after the number with no other number between them is the number's own."""
+        return mention.start >= end and not self._number_inside(end, mention.start)
+
     def _candidate(self, mention: PeriodMention, start: int, end: int) -> bool:
         """Can `mention` date this number: usable, not the base of another number's comparison, not the
         adverbial of the next conjunct (`..., and, in 2023, ...`)?"""
         text, ms = self.text, mention.start
         return (
             usable(mention, start, end, text)
-            and not (mention.preposition and self._attached_elsewhere(mention, start, base_only=True))
+            and not (
+                (mention.preposition or mention.relation in _UNGOVERNED_AFTER_BASE)
+                and self._attached_elsewhere(mention, start, base_only=True)
+            )
             and not (
                 ms >= end
                 and _NEXT_CONJUNCT.search(text[max(0, ms - 20) : ms])
@@ -428,6 +469,8 @@ class PeriodChooser:
                 return dataclasses.replace(
                     chosen, period=Period(chosen.period.end, chosen.period.end, chosen.period.fiscal)
                 )
+        if chosen is not None and self._base_of_change(start, end) and not self._own(chosen, end):
+            return None  # the base of a comparison is never dated by the other figure's period
         if chosen is not None and not chosen.period.fiscal:
             same = self._fiscal.get((chosen.period.start, chosen.period.end), [])
             for i in same[: self.max_fallback]:

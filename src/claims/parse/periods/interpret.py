@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -228,6 +229,9 @@ def _interpret(
     if name == "years_ago":
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        if reference is None:
+            # anchored to the text's own year in `find_periods` (`in the 2025 survey, ... 58.9 a year ago`)
+            return PeriodMention(s, e, surface, Period(None, None), "prior", prep, -1, shift=-count)
         return mention(_relative(reference, -count), "relative")
     if name == "part":
         y = int(m.group("y") or m.group("y2"))
@@ -278,12 +282,16 @@ def _interpret(
             return mention(Period(None, year), "until")
         return mention(Period(year, year), "relative")
     if name == "prior":
-        # anchored to the text's own year in `find_periods` when it has one (`in 2023 ... the previous year`)
-        return (
-            mention(_relative(reference, -1), "prior")
-            if reference is not None
-            else PeriodMention(s, e, surface, Period(None, None), "prior", prep, -1)
-        )
+        # anchored to the text's own year in `find_periods` when it has one (`in 2023 ... the previous year`);
+        # a month, quarter or week before stays in the anchor's year
+        unit = (m.group("u1") or m.group("u2") or m.group("u3")).lower()
+        if reference is None:
+            shift = -1 if unit == "year" else 0
+            return PeriodMention(s, e, surface, Period(None, None), "prior", prep, -1, shift=shift)
+        back = {"year": 366, "quarter": 92, "month": 31, "week": 7}[unit]
+        year = (reference - dt.timedelta(days=back)).year if unit != "year" else reference.year - 1
+        found = mention(Period(year, year), "prior")
+        return dataclasses.replace(found, shift=-(unit == "year")) if found is not None else None
     if name == "full_date":
         year = int(m.group("y1") or m.group("y2"))
         if prep in {"as of", "as at", "by", "at"}:

@@ -45,3 +45,4 @@ class PeriodMention:
     # comparison (`the highest since 2015`: never the period of a value)
     preposition: str = ""  # the governing word before it (`in`, `by`, `since`), lower case
     event: int = -1  # offset of a founding verb whose clause holds it (`established in 2005`), else -1
+    shift: int = -1  # `prior`: years from the text's own year (`a year earlier` -1, `two years ago` -2)

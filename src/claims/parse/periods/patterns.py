@@ -80,7 +80,9 @@ _DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "prior",
         re.compile(
-            r"""\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b""",
+            r"""\b(?:the\s+(?:previous|prior|preceding)\s+(?P<u1>year|month|quarter|week)  # the previous year
+              | the\s+(?P<u2>year|month|quarter|week)\s+before                    # the year before
+              | an?\s+(?P<u3>year|month|quarter|week)\s+(?:earlier|before))\b     # a month earlier""",
             re.VERBOSE | re.IGNORECASE,
         ),
     ),
