@@ -131,3 +131,24 @@ def test_context_subject_list_item(nlp, text: str, number: str, expected: str) -
 )
 def test_context_generic_subject(subject: str, expected: bool) -> None:
     assert context.generic_subject(subject) is expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        (
+            "The party's national vote share slipped slightly, from 41.2% in 2019 to 39.8% in 2024.",
+            "39.8%",
+            "vote share",
+        ),
+        ("Its trade surplus narrowed sharply, from $9.1 billion to $6.4 billion.", "$6.4 billion", "surplus"),
+    ],
+)
+def test_context_subject_from_the_clause_when_nothing_nearer_names_it(
+    nlp, sentence: str, number: str, expected: str
+) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert expected in context.syntactic_subject(span)

@@ -32,15 +32,75 @@ from claims.parse.periods import find_periods
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "quantmod", "amod", "nmod", "npadvmod"})
 
 
-_LEVEL_NOUNS = frozenset({"high", "low", "record", "peak", "top", "total", "sum", "estimate", "estimation",
-                          "figure", "level", "value", "average"})
-_TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day",
-                         "days", "last", "next", "this", "previous", "past", "same", "period", "time",
-                         "earlier", "ago", "half", "decade"})
-_IDIOM_ON = frozenset({"road", "ground", "average", "basis", "track", "board", "hold", "line", "record",
-                       "way", "paper", "top", "site", "time", "schedule", "year", "month", "quarter", "day"})
-_SHARE_BASE_PHRASES = frozenset({"gross domestic product", "gross national income", "gross national product",
-                                 "domestic product"})
+_LEVEL_NOUNS = frozenset(
+    {
+        "high",
+        "low",
+        "record",
+        "peak",
+        "top",
+        "total",
+        "sum",
+        "estimate",
+        "estimation",
+        "figure",
+        "level",
+        "value",
+        "average",
+    }
+)
+_TIME_WORDS = frozenset(
+    {
+        "year",
+        "years",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "last",
+        "next",
+        "this",
+        "previous",
+        "past",
+        "same",
+        "period",
+        "time",
+        "earlier",
+        "ago",
+        "half",
+        "decade",
+    }
+)
+_IDIOM_ON = frozenset(
+    {
+        "road",
+        "ground",
+        "average",
+        "basis",
+        "track",
+        "board",
+        "hold",
+        "line",
+        "record",
+        "way",
+        "paper",
+        "top",
+        "site",
+        "time",
+        "schedule",
+        "year",
+        "month",
+        "quarter",
+        "day",
+    }
+)
+_SHARE_BASE_PHRASES = frozenset(
+    {"gross domestic product", "gross national income", "gross national product", "domestic product"}
+)
 
 
 def syntactic_subject(
@@ -59,13 +119,15 @@ def syntactic_subject(
     exclude = {t.i for t in span}
     sent = span.sent
     lo, hi = bounds if bounds is not None else (sent.start_char, sent.end_char)
-    cut = dateline_end(span.doc.text[sent.start_char:sent.end_char])
+    cut = dateline_end(span.doc.text[sent.start_char : sent.end_char])
     lo = max(lo, sent.start_char + cut)
     exclude.update(t.i for t in sent if t.idx < lo or t.idx >= hi)
     subject = _subject(span, counted, exclude)
     listed = _list_item_subject(span, exclude)
     if listed:
         return listed
+    if not subject and not counted:
+        subject = _clause_subject(span, exclude)
     head_word = subject.split()[-1].lower() if subject else ""
     if subject and set(subject.lower().split()) <= _TIME_WORDS:
         return ""  # `up from 28 million last year`: the sentence's other figure says what it measures
@@ -75,6 +137,21 @@ def syntactic_subject(
             # a level names only its topic (`a 32-month high of`, `an estimation of`); a change keeps its word
             return topic if head_word in _LEVEL_NOUNS else f"{subject} in {topic}"
     return subject
+
+
+def _clause_subject(span: Span, exclude: set[int]) -> str:
+    """The subject of the verb the number hangs from, when nothing nearer says what it measures
+    (`The party's vote share slipped, from 37.3% in 2019 to 36.6% in 2024` -> `The party's vote share`)."""
+    node = span.root
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            found = _verb_subject(node, exclude)
+            words = found.lower().split()
+            return "" if not words or set(words) <= _TIME_WORDS else found
+        if node.head.i == node.i:
+            return ""
+        node = node.head
+    return ""
 
 
 def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
@@ -96,8 +173,11 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
     # `X% of Y`, `¥400 million in grants`, `$5 billion worth of aid`
     for token in span:
         for child in token.children:
-            if child.i in exclude or child.dep_ != "prep" \
-                    or child.lower_ not in {"of", "in", "for", "worth", "on"}:
+            if (
+                child.i in exclude
+                or child.dep_ != "prep"
+                or child.lower_ not in {"of", "in", "for", "worth", "on"}
+            ):
                 continue
             objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
             if objects and not _is_date_word(objects[0]) and objects[0].i not in exclude:
@@ -119,20 +199,34 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
         head = head.head
     dep = head.dep_
     governor = head.head
-    if governor.lower_ in {"up", "down", "higher", "lower"} and governor.head.pos_ in {"NOUN", "PROPN"} \
-            and governor.head.i not in exclude and not _is_numberish(governor.head):
+    if (
+        governor.lower_ in {"up", "down", "higher", "lower"}
+        and governor.head.pos_ in {"NOUN", "PROPN"}
+        and governor.head.i not in exclude
+        and not _is_numberish(governor.head)
+    ):
         return _phrase(governor.head, exclude)  # `with consumer loans up 24.1%`
-    if dep in {"nummod", "quantmod"} and governor.dep_ == "poss" and governor.head.pos_ in {"NOUN", "PROPN"} \
-            and governor.head.i not in exclude:
+    if (
+        dep in {"nummod", "quantmod"}
+        and governor.dep_ == "poss"
+        and governor.head.pos_ in {"NOUN", "PROPN"}
+        and governor.head.i not in exclude
+    ):
         # `six Japan's used frigates`: the number counts the possessed noun, not the possessor
         head, dep, governor = governor, "nummod", governor.head
     if governor.lower_ == "worth" and governor.head.pos_ in {"NOUN", "PROPN"}:
         return _phrase(governor.head, exclude)  # `vessels worth ¥60 billion`
-    if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.lower_ in _TIME_NOUNS \
-            and governor.head.pos_ == "VERB":
+    if (
+        dep in {"nummod", "quantmod", "compound", "amod", "nmod"}
+        and governor.lower_ in _TIME_NOUNS
+        and governor.head.pos_ == "VERB"
+    ):
         head, dep, governor = governor, governor.dep_, governor.head  # `fell 12.5% year on year`
-    if dep in {"nummod", "quantmod", "compound", "amod", "nmod"} and governor.i not in exclude \
-            and governor.pos_ in {"NOUN", "PROPN"}:
+    if (
+        dep in {"nummod", "quantmod", "compound", "amod", "nmod"}
+        and governor.i not in exclude
+        and governor.pos_ in {"NOUN", "PROPN"}
+    ):
         return _phrase(governor, exclude)
     if dep == "pobj":
         prep = governor
@@ -145,8 +239,12 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
             verb = _lemma(host)
             if prep.lower_ in {"to", "at", "by", "from"} and verb not in _LEVEL_VERBS:
                 for child in host.children:  # `raise defence spending to 2%`, `bringing the total to 11.7m`
-                    if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
-                            and not any(_is_numberish(t) for t in child.lefts):
+                    if (
+                        child.dep_ == "dobj"
+                        and child.i not in exclude
+                        and not _is_numberish(child)
+                        and not any(_is_numberish(t) for t in child.lefts)
+                    ):
                         return _phrase(child, exclude)
             if verb in _EXPECTING_VERBS:
                 for clause in host.children:  # `expects the deficit to fall to 3.1%, from 4.2%`
@@ -183,8 +281,11 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
         return _phrase(governor, exclude)
     for child in governor.children:  # `sets aside ¥8.7 trillion for defense-related expenditures`
         if child.dep_ == "prep" and child.lower_ == "for" and child.i not in exclude:
-            objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in exclude
-                       and not _is_numberish(t) and not _is_date_word(t)]
+            objects = [
+                t
+                for t in child.children
+                if t.dep_ == "pobj" and t.i not in exclude and not _is_numberish(t) and not _is_date_word(t)
+            ]
             if objects:
                 return _phrase(objects[0], exclude)
     return ""
@@ -200,15 +301,22 @@ def _verb_frame(verb: Token, exclude: set[int]) -> str:
         recipient = _recipient(verb.doc[i], exclude, climb=False)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "as", "on"} and child.i not in exclude:
-            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)
-                       and not _is_date_word(t)]
+            objects = [
+                t
+                for t in child.children
+                if t.dep_ == "pobj" and not _is_numberish(t) and not _is_date_word(t)
+            ]
             if objects and objects[0].i not in exclude:
                 noun = _phrase(objects[0], exclude)
                 break
     if not recipient and _lemma(verb) in _GIVING_VERBS:
         for child in verb.children:  # `provide Kuala Lumpur with ¥400 million`
-            if child.dep_ in {"dobj", "dative"} and child.i not in exclude and not _is_numberish(child) \
-                    and child.pos_ in {"PROPN", "NOUN"}:
+            if (
+                child.dep_ in {"dobj", "dative"}
+                and child.i not in exclude
+                and not _is_numberish(child)
+                and child.pos_ in {"PROPN", "NOUN"}
+            ):
                 recipient = f"to {_phrase(child, exclude)}"
                 break
     agent = _verb_subject(verb, exclude)
@@ -221,8 +329,9 @@ def _verb_frame(verb: Token, exclude: set[int]) -> str:
     return " ".join(p for p in parts if p)
 
 
-_WEAK_SUBJECTS = frozenset({"amount", "total", "figure", "number", "level", "value", "sum", "percent",
-                            "per cent", "range", "part"})
+_WEAK_SUBJECTS = frozenset(
+    {"amount", "total", "figure", "number", "level", "value", "sum", "percent", "per cent", "range", "part"}
+)
 
 
 def _balanced(text: str) -> bool:
@@ -258,8 +367,13 @@ def generic_subject(subject: str) -> bool:
     (True, True, False)
     """
     words = subject.split()
-    return len(words) == 1 and words[0].lower() not in _CHANGE_NOUNS | _WEAK_SUBJECTS and (
-        words[0][:1].islower() or words[0] in {"GDP", "GNI", "GNP"})
+    return (
+        len(words) == 1
+        and words[0].lower() not in _CHANGE_NOUNS | _WEAK_SUBJECTS
+        and (words[0][:1].islower() or words[0] in {"GDP", "GNI", "GNP"})
+    )
+
+
 _SHARE_BASES = frozenset({"gdp", "gni", "gnp", "total", "output", "income", "budget", "population"})
 
 
@@ -286,8 +400,13 @@ def _share_of(obj: Token, span: Span, exclude: set[int]) -> str:
             break
         node = node.head
     governor = node.head if node.dep_ != "pobj" else node.head.head
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and governor.pos_ in {"NOUN", "PROPN"} \
-            and governor.i not in exclude and governor.lower_ not in _CHANGE_NOUNS:
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and governor.pos_ in {"NOUN", "PROPN"}
+        and governor.i not in exclude
+        and governor.lower_ not in _CHANGE_NOUNS
+    ):
         return f"{_phrase(governor, exclude)} (% of {base})"
     if governor.pos_ in {"VERB", "AUX"}:
         for child in governor.children:
@@ -299,15 +418,34 @@ def _share_of(obj: Token, span: Span, exclude: set[int]) -> str:
     return ""
 
 
-_COLLECTIVE_NOUNS = frozenset({"population", "workforce", "membership", "fleet", "force", "total", "staff",
-                               "army", "crowd", "audience", "electorate", "labour", "labor"})
+_COLLECTIVE_NOUNS = frozenset(
+    {
+        "population",
+        "workforce",
+        "membership",
+        "fleet",
+        "force",
+        "total",
+        "staff",
+        "army",
+        "crowd",
+        "audience",
+        "electorate",
+        "labour",
+        "labor",
+    }
+)
 
 
 def _count_owner(head: Token, exclude: set[int]) -> str:
     """Whose counted things these are: `the EAS with 18 leaders` -> `EAS`; `the Summit, comprising 19
     participants` -> `Summit`; `Grab now has 35 million users` -> `Grab`."""
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _COLLECTIVE_NOUNS \
-            and head.head.head.i not in exclude:
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lower_ in _COLLECTIVE_NOUNS
+        and head.head.head.i not in exclude
+    ):
         # `a combined population of 680 million people`
         return _phrase(head.head.head, exclude | {t.i for t in head.head.subtree})
     if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ in {"NOUN", "PROPN"}:
