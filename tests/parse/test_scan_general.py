@@ -117,6 +117,7 @@ NOT_QUANTITIES = [
 GENERAL = [
     ("Telecoms rolled out 5G masts.", [("5G", 5.0, "generation", "name")]),
     ("It takes one driver to move it.", [("one", 1.0, "count", "one_word_count")]),
+    ("She met one of the pilots.", [("one", 1.0, "count", "one_word_count")]),
     ("A twelve-valve engine powers it.", [("twelve", 12.0, "count", "compound_modifier")]),
     ("Okafor, 52, lives in Leeds.", [("52", 52.0, "year", "age")]),
     ("Volunteers aged 40 took part.", [("40", 40.0, "year", "age")]),

@@ -321,17 +321,22 @@ def glued_name(r: Reading) -> Verdict:
 
 
 def one_with_noun(r: Reading) -> Verdict:
-    """ "one solution", "one man": a count of one, reported but no claim ("one of the", "one that" are not
-    counts at all).
+    """ "one solution", "one man", "one of the students": a count of one, reported but no claim ("one of the
+    largest", "one that" are no counts at all).
 
-    >>> trace("for one man to balance"), trace("one of the largest")
-    ([('one', 'one_with_noun', 'one_word_count')], [('one', 'not_a_quantity', 'pronoun_one')])
-    """
+    >>> trace("for one man to balance"), trace("one of the students"), trace("one of the largest")
+    ([('one', 'one_with_noun', 'one_word_count')], [('one', 'one_with_noun', 'one_word_count')], [('one', 'not_a_quantity', 'pronoun_one')])
+    """  # noqa: E501
     atom = r.atom
     if atom.form != "words" or atom.num_text.lower() != "one" or atom.attached:
         return None
-    if r.noun is None or is_name_context(r.text, atom):
+    if is_name_context(r.text, atom):
         return None
+    if r.noun is None:
+        partitive = partitive_noun(r.text, atom.end)  # "one of the students": one of a plural
+        if partitive is None:
+            return None
+        return r.candidate(unit=COUNT, kind=Kind.COUNT, counted=partitive[0], reason="one_word_count")
     noun, noun_start = r.noun
     if noun.lower() in ONE_NOT_COUNTS or not noun[0].isalpha():
         return None
