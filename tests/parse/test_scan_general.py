@@ -13,6 +13,14 @@ from claims.parse import scan as scan_module
 from claims.parse.scan import Candidate, scan
 from claims.types import UNKNOWN_CURRENCY
 
+try:
+    import pint  # noqa: F401
+except ImportError:  # the registry layer is off without pint: its cases are skipped, the others still run
+    _NO_PINT = True
+else:
+    _NO_PINT = False
+_NEEDS_PINT = pytest.mark.skipif(_NO_PINT, reason="unit read through pint's registry")
+
 
 def _row(text: str, c: Candidate) -> tuple:
     value = float(c.value) if c.value is not None else (float(c.low), float(c.high))  # type: ignore[arg-type]
@@ -25,9 +33,9 @@ def _rows(text: str, *, general: bool = False) -> list[tuple]:
 
 UNITS = [
     ("The tablet ships with a 6,200 mAh cell.", [("6,200 mAh", 6200.0, "milliampere hour")]),
-    ("Its radio listens at 5.8 GHz.", [("5.8 GHz", 5.8, "gigahertz")]),
+    pytest.param("Its radio listens at 5.8 GHz.", [("5.8 GHz", 5.8, "gigahertz")], marks=_NEEDS_PINT),
     ("The coating is 40 µm thick.", [("40 µm", 40.0, "micrometer")]),
-    ("A pressure of 250 kPa was held.", [("250 kPa", 250.0, "kilopascal")]),
+    pytest.param("A pressure of 250 kPa was held.", [("250 kPa", 250.0, "kilopascal")], marks=_NEEDS_PINT),
     ("The motor turns at 7,500 rpm.", [("7,500 rpm", 7500.0, "revolution per minute")]),
     ("The diesel makes 400 Nm of torque.", [("400 Nm", 400.0, "newton meter")]),
     ("It delivers 295 pound-feet of torque.", [("295 pound-feet", 295.0, "pound-foot")]),
@@ -35,13 +43,13 @@ UNITS = [
     ("The cells reach 0.8 A/cm2 at peak.", [("0.8 A/cm2", 0.8, "ampere per square centimeter")]),
     ("Ozone peaked at 70 ppb downtown.", [("70 ppb", 70.0, "part per billion")]),
     ("The hatchback returns 48 mpg on the motorway.", [("48 mpg", 48.0, "mile per gallon")]),
-    ("Each sample weighed 12g.", [("12g", 12.0, "gram")]),
+    pytest.param("Each sample weighed 12g.", [("12g", 12.0, "gram")], marks=_NEEDS_PINT),
     ("The guard averaged 27.4 ppg last season.", [("27.4 ppg", 27.4, "point per game")]),
     ("A 50-megapixel sensor sits at the back.", [("50-megapixel", 50.0, "megapixel")]),
     ("Gusts reached 85 KT offshore.", [("85 KT", 85.0, "knot")]),
     ("The lab kept it at minus-80 degrees.", [("minus-80 degrees", -80.0, "degree")]),
     ("Readings of 3.1degF were logged.", [("3.1degF", 3.1, "degree fahrenheit")]),
-    ("The charger supplies 20 W through one port.", [("20 W", 20.0, "watt")]),
+    pytest.param("The charger supplies 20 W through one port.", [("20 W", 20.0, "watt")], marks=_NEEDS_PINT),
 ]
 
 NOT_UNITS = [

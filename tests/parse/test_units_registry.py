@@ -7,6 +7,8 @@ import pytest
 from claims.parse.units import parse_unit, registry_unit, unit_name
 from claims.types import Kind
 
+pytest.importorskip("pint")  # the registry layer (the lexicon layers are tested in test_scan_general)
+
 
 @pytest.mark.parametrize(
     ("token", "name"),

@@ -146,9 +146,13 @@ def _part_name(part: str) -> str | None:
 
 @cache
 def unit_registry() -> Any:
-    """pint's default unit registry, built once when a unit first needs it (about a second)."""
-    import pint
-
+    """pint's default unit registry, built once when a unit first needs it (about a second); None (and a
+    warning, once) when pint is not installed: the lexicon and its domain layer still read their units."""
+    try:
+        import pint
+    except ImportError:
+        logger.warning("pint is not installed: units outside claims.lexicon.units are not read")
+        return None
     logger.debug("building the pint unit registry")
     return pint.UnitRegistry()
 
@@ -166,8 +170,11 @@ def registry_unit(token: str) -> str | None:
         return None
     if len(token) == 1 and token not in SINGLE_LETTER_SYMBOLS:
         return None
+    registry = unit_registry()
+    if registry is None:
+        return None
     try:
-        readings = unit_registry().parse_unit_name(token, case_sensitive=True)
+        readings = registry.parse_unit_name(token, case_sensitive=True)
     except (ValueError, KeyError, AttributeError):  # pint raises these on odd tokens
         return None
     for prefix, base, _suffix in readings:
