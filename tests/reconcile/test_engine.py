@@ -126,6 +126,7 @@ def test_engine_magnitude_mismatch_million_billion_slip():
         doc="book.txt",
         chapter="Book Outline",
         surface="$280 million",
+        sentence="Japan-ASEAN trade flows reached more than $280 million by 2024.",
     )
     right = claim(
         300e9,
@@ -137,6 +138,7 @@ def test_engine_magnitude_mismatch_million_billion_slip():
         chapter="Chapter 2",
         surface="USD 300 billion",
         sentence_start=9000,
+        sentence="Bilateral Japan-ASEAN trade exceeded USD 300 billion in 2025.",
     )
     found = find_conflicts([slip, right], SETTINGS)
     assert [(c.kind, c.severity) for c in found] == [(ConflictKind.MAGNITUDE_MISMATCH, Severity.HIGH)]

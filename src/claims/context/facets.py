@@ -11,7 +11,8 @@ Two statements are one quantity only when they agree on what is measured, for wh
   cumulative);
 - `grain`: the period grain the words give (quarter, half, month, year; "" when unstated) and `as_of`, the
   date a running total is read on ("as of Sunday" -> "sunday");
-- `label`: the row label of a "Label: value" line or list item; two different rows are two quantities;
+- `label`: the row label of a "Label: value" line or list item; two rows of one document with different
+  labels are two quantities (`reconcile.match`; across documents labels are worded independently);
 - `classes`: size or model words that pick a class ("97-metre vessels", "Parola-class"); a measure written
   as an adjective ("the 44-metre ships") names its class by its own value.
 
@@ -829,8 +830,6 @@ def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
         or (rates_b and "cumulative" in a.scope)
     ):
         out.append("scope")
-    if labels_differ(a.label, b.label):
-        out.append("label")
     if grains_differ(a.grain, b.grain):
         out.append("grain")
     if a.as_of and b.as_of and a.as_of != b.as_of:

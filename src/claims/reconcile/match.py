@@ -37,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz
 
-from claims.context.facets import facet_conflicts
+from claims.context.facets import facet_conflicts, labels_differ
 
 from .normalize import ClaimTable
 from .restated import restated, same_role
@@ -234,6 +234,12 @@ def same_quantity(
         table.facets_id[i[idx]], table.facets_id[j[idx]], table.interned,
         lambda a, b: not facet_conflicts(a, b),
     )]
+    # two rows of one list or table with different labels ("Ministry of railways: ...") are two rows
+    other_row = _by_combination(
+        table.facets_id[i[idx]], table.facets_id[j[idx]], table.interned,
+        lambda a, b: labels_differ(a.label, b.label),
+    )
+    idx = idx[~(other_row & (table.doc_id[i[idx]] == table.doc_id[j[idx]]))]
     # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
     shapes = [v[1] if isinstance(v, tuple) else "" for v in table.interned]
     rest = _by_combination(
