@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.parse.units import parse_unit, registry_unit, unit_name
+from claims.parse.units import is_unit_name, parse_unit, registry_unit, unit_name
 from claims.types import Kind
 
 pytest.importorskip("pint")  # the registry layer (the lexicon layers are tested in test_scan_general)
@@ -53,3 +53,12 @@ def test_parse_unit_kind_of_each_layer(text, kind):
     unit = parse_unit(text)
     assert unit is not None
     assert unit.kind is kind
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [("kilowatt hour", True), ("gigahertz", True), ("kilogram per cubic meter", True), ("point per game", True),
+     ("square kilometer", True), ("patrol vessel", False), ("", False)],
+)  # fmt: skip
+def test_is_unit_name_knows_every_name_the_layers_give(name, known):
+    assert is_unit_name(name) is known

@@ -36,14 +36,17 @@ from claims.lexicon.units import (
     BASIS_POINT,
     DOMAIN_SYMBOLS,
     DOMAIN_WORDS,
+    GLUED_NAME_UNITS,
     MULTIPLIER_FORMS,
     PERCENT,
     PERCENT_FORMS,
     PERCENTAGE_POINT,
     PERCENTAGE_POINT_FORMS,
+    POINT,
     REGISTRY_BASES,
     REGISTRY_PREFIXES,
     REGISTRY_WORDLIKE,
+    SCALE_LEVEL_WORDS,
     SINGLE_LETTER_SYMBOLS,
     TIMES,
     UNIT_SYMBOLS,
@@ -54,7 +57,7 @@ from claims.types import Kind
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Unit", "parse_unit", "registry_unit", "unit_name", "unit_registry"]
+__all__ = ["Unit", "is_unit_name", "parse_unit", "registry_unit", "unit_name", "unit_registry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +187,34 @@ def registry_unit(token: str) -> str | None:
             continue  # "5 bar", "two bits": everyday words
         return prefix + REGISTRY_BASES[base]
     return None
+
+
+@cache
+def _simple_names() -> frozenset[str]:
+    """Every simple unit name the layers can give (lexicon, domain layer, registry bases with prefixes)."""
+    names = set(UNIT_WORDS.values()) | set(UNIT_SYMBOLS.values()) | set(DOMAIN_SYMBOLS.values())
+    names |= set(DOMAIN_WORDS.values()) | set(_COMPOUND_LETTERS.values()) | {POINT, "pound"}
+    names |= set(GLUED_NAME_UNITS.values()) | set(SCALE_LEVEL_WORDS.values())
+    for base in REGISTRY_BASES.values():
+        names |= {base} | {prefix + base for prefix in REGISTRY_PREFIXES}
+    return frozenset(names)
+
+
+def is_unit_name(name: str) -> bool:
+    """Whether `name` is a measure unit name this module can give (for data checks of claims.csv): a simple
+    name, "square"/"cubic" before one, products of two, and "per" between two.
+
+    >>> is_unit_name("milliampere hour"), is_unit_name("ampere per square centimeter"), is_unit_name("vessel")
+    (True, True, False)
+    """
+
+    def simple(part: str) -> bool:
+        part = part.removeprefix("square ").removeprefix("cubic ")
+        if part in _simple_names():
+            return True
+        words = part.split(" ")
+        return len(words) == 2 and all(w in _simple_names() for w in words)
+
+    if not name:
+        return False
+    return name in _simple_names() or all(simple(part) for part in name.split(" per ", 1))
