@@ -57,8 +57,8 @@ def test_parse_unit_kind_of_each_layer(text, kind):
 
 @pytest.mark.parametrize(
     ("name", "known"),
-    [("kilowatt hour", True), ("gigahertz", True), ("kilogram per cubic meter", True), ("point per game", True),
-     ("square kilometer", True), ("patrol vessel", False), ("", False)],
+    [("kilowatt hour", True), ("gigahertz", True), ("kilogram per cubic meter", True),
+     ("point per game", True), ("square kilometer", True), ("patrol vessel", False), ("", False)],
 )  # fmt: skip
 def test_is_unit_name_knows_every_name_the_layers_give(name, known):
     assert is_unit_name(name) is known
