@@ -439,3 +439,10 @@ def test_periods_fallback_reads_a_bounded_part(mentions: int, expected: Period |
     start = text.index("45")
     chosen = choose_period(find_periods(text), start, start + 2, text)
     assert (chosen.period if chosen else None) == expected
+
+
+def test_periods_one_rule_per_detector_in_priority_order() -> None:
+    from claims.parse.periods.interpret import RULES
+    from claims.parse.periods.patterns import DETECTORS
+
+    assert list(RULES) == [name for name, _ in DETECTORS]

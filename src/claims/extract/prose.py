@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from claims import context
 from claims.context.periods import SentencePeriods
 from claims.extract.build import _build, _DocState
-from claims.extract.filters import _TRAILING_CITATION, _line_bounds
+from claims.extract.filters import TRAILING_CITATION, line_bounds
 from claims.lexicon.entities import COUNTRIES
 from claims.parse.periods import Period, find_periods
 from claims.types import Claim, Kind, Quantity
@@ -37,10 +37,12 @@ def _prose_claim(
     if span is not None and parsed:
         sent = _repaired_sentence(doc, span.start, offset, text)
         s0, e0 = sent.start_char + offset, sent.end_char + offset
-    else:
-        s0, e0 = _line_bounds(text, q.start, q.end)
+    else:  # the line, or the window around the number when the line is longer than a sentence may be
+        line = line_bounds(text, q.start, q.end, window=MAX_SENTENCE_CHARS)
+        reach = (max(0, q.start - MAX_SENTENCE_CHARS), min(len(text), q.end + MAX_SENTENCE_CHARS))
+        s0, e0 = line if line is not None else reach
     s0, e0 = min(s0, q.start), max(e0, q.end)
-    trailing = _TRAILING_CITATION.match(text, e0)
+    trailing = TRAILING_CITATION.match(text, e0)
     if trailing:
         e0 = trailing.end()  # `"..." (ISEAS 2025).` the parser splits the citation off the quotation
     w0, w1 = window(text, s0, e0, q.start, q.end, MAX_SENTENCE_CHARS)

@@ -10,18 +10,18 @@ from dataclasses import dataclass
 
 from claims.segment.layout import BODY, FRONT, REFERENCES, TOC
 from claims.segment.lines import (
-    _BULLET,
-    _CHAPTER_LINE,
-    _is_blank,
-    _is_prose,
-    _Line,
-    _looks_like_title,
-    _words,
+    BULLET,
+    CHAPTER_LINE,
+    Line,
+    is_blank,
+    is_prose,
+    looks_like_title,
+    word_count,
 )
 
 
 @dataclass(frozen=True, slots=True)
-class _Heading:
+class Heading:
     start: int
     end: int
     level: int
@@ -42,7 +42,7 @@ _NUMBERED = re.compile(
     )(?P<title>[A-Z"“'‘(].{1,110})$""",
     re.VERBOSE,
 )
-_REFERENCE_TITLES = re.compile(
+REFERENCE_TITLES = re.compile(
     r"^(?:references?|bibliography|select\s+bibliography|notes|endnotes|end\s+notes|footnotes|works\s+cited"
     r"|literature\s+cited|sources|citations|reference\s+list)\s*:?$",
     re.IGNORECASE,
@@ -61,7 +61,7 @@ _OPENING_TITLES = re.compile(
 
 
 def _classify_title(label: str) -> str:
-    if _REFERENCE_TITLES.match(label):
+    if REFERENCE_TITLES.match(label):
         return REFERENCES
     if _TOC_TITLES.match(label):
         return TOC
@@ -70,7 +70,7 @@ def _classify_title(label: str) -> str:
     return BODY
 
 
-def _heading_for_line(lines: list[_Line], i: int) -> _Heading | None:
+def _heading_for_line(lines: list[Line], i: int) -> Heading | None:
     line = lines[i]
     s = line.stripped
     if not s or "\t" in line.text:
@@ -78,18 +78,18 @@ def _heading_for_line(lines: list[_Line], i: int) -> _Heading | None:
     m = _MARKDOWN.match(s)
     if m:
         title = m.group("title")
-        cm = _CHAPTER_LINE.match(title)
+        cm = CHAPTER_LINE.match(title)
         if cm:
             return _chapter_heading(line, cm)
-        return _Heading(line.start, line.end, len(m.group("hashes")) + 1, title, _classify_title(title))
-    cm = _CHAPTER_LINE.match(s)
+        return Heading(line.start, line.end, len(m.group("hashes")) + 1, title, _classify_title(title))
+    cm = CHAPTER_LINE.match(s)
     if cm and cm.group("word").lower() in {"chapter", "part", "book"}:
         return _chapter_heading(line, cm)
     before = lines[i - 1] if i > 0 else None
     after = lines[i + 1] if i + 1 < len(lines) else None
-    standalone = _is_blank(before) and _is_blank(after)
+    standalone = is_blank(before) and is_blank(after)
     nm = _NUMBERED.match(s)
-    if nm and standalone and not s.endswith((".", ",", ";")) and _words(s) <= 16:
+    if nm and standalone and not s.endswith((".", ",", ";")) and word_count(s) <= 16:
         if nm.group("roman"):
             level = 3
         elif nm.group("arabic") or nm.group("dotted"):
@@ -98,83 +98,81 @@ def _heading_for_line(lines: list[_Line], i: int) -> _Heading | None:
             level = 5
         else:
             level = 6
-        return _Heading(line.start, line.end, level, s, _classify_title(nm.group("title")))
+        return Heading(line.start, line.end, level, s, _classify_title(nm.group("title")))
     if not standalone:
         return _lead_heading(line, before, after)
     kind = _classify_title(s)
     if kind == REFERENCES:
-        return _Heading(line.start, line.end, 3, s, kind)
+        return Heading(line.start, line.end, 3, s, kind)
     if kind != BODY:
         # a contents / abbreviations list ends at the next title
-        return _Heading(line.start, line.end, 7, s, kind)
-    if not _looks_like_title(s):
+        return Heading(line.start, line.end, 7, s, kind)
+    if not looks_like_title(s):
         return None
     letters = [c for c in s if c.isalpha()]
     if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-        return _Heading(line.start, line.end, 3, s)
-    return _Heading(line.start, line.end, 7, s)
+        return Heading(line.start, line.end, 3, s)
+    return Heading(line.start, line.end, 7, s)
 
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)]?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])?\s*$")
 
 
-def _lead_heading(line: _Line, before: _Line | None, after: _Line | None) -> _Heading | None:
+def _lead_heading(line: Line, before: Line | None, after: Line | None) -> Heading | None:
     """A short title line right above its text, without a blank line between (`Key figures 2023` / `Foreign
     direct investment reached ...`, `2030 Targets` / `- Renewable energy share: 35%`): a heading when a blank
     line (or the start) is above it and a paragraph or a list starts below it."""
     s = line.stripped
-    if not _is_blank(before) or after is None or _is_blank(after) or "\t" in after.text:
+    if not is_blank(before) or after is None or is_blank(after) or "\t" in after.text:
         return None
-    if _words(s) > 10 or not _looks_like_title(s) or s.endswith(":") or _NUMBERED.match(s):
+    if word_count(s) > 10 or not looks_like_title(s) or s.endswith(":") or _NUMBERED.match(s):
         return None
     below = after.stripped
-    paragraph = _words(below) >= 8 and bool(_SENTENCE_END.search(below)) and below[:1].isupper()
-    listed = bool(_BULLET.match(below)) and not re.match(r"^\s*\d", below)
-    if not (paragraph or listed) or (paragraph and _words(below) <= _words(s)):
+    paragraph = word_count(below) >= 8 and bool(_SENTENCE_END.search(below)) and below[:1].isupper()
+    listed = bool(BULLET.match(below)) and not re.match(r"^\s*\d", below)
+    if not (paragraph or listed) or (paragraph and word_count(below) <= word_count(s)):
         return None
-    return _Heading(line.start, line.end, 7, s)
+    return Heading(line.start, line.end, 7, s)
 
 
-def _chapter_heading(line: _Line, m: re.Match[str]) -> _Heading:
+def _chapter_heading(line: Line, m: re.Match[str]) -> Heading:
     word = m.group("word").capitalize()
     num = m.group("num")
     num = num.upper() if re.fullmatch(r"[ivxlcIVXLC]+", num) else num.capitalize() if num.isalpha() else num
     level = 1 if word == "Part" or word == "Book" else 2
-    return _Heading(line.start, line.end, level, f"{word} {num}", BODY, chapter=True)
+    return Heading(line.start, line.end, level, f"{word} {num}", BODY, chapter=True)
 
 
-def _given_headings(
-    text: str, lines: list[_Line], headings: Sequence[tuple[int, int, str]]
-) -> list[_Heading]:
+def _given_headings(text: str, lines: list[Line], headings: Sequence[tuple[int, int, str]]) -> list[Heading]:
     out = []
     for offset, level, title in sorted(headings):
         start = max(0, min(offset, len(text)))
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         label = " ".join(title.split())
-        cm = _CHAPTER_LINE.match(label)
+        cm = CHAPTER_LINE.match(label)
         if cm and cm.group("word").lower() in {"chapter", "part", "book"}:
-            h = _chapter_heading(_Line(start, end, label), cm)
+            h = _chapter_heading(Line(start, end, label), cm)
             out.append(h)
             continue
-        out.append(_Heading(start, end, max(1, level) + 1, label, _classify_title(label)))
+        out.append(Heading(start, end, max(1, level) + 1, label, _classify_title(label)))
     return out
 
 
-def _find_headings(text: str, lines: list[_Line], given: Sequence[tuple[int, int, str]]) -> list[_Heading]:
+def find_headings(text: str, lines: list[Line], given: Sequence[tuple[int, int, str]]) -> list[Heading]:
     if given:
         return _given_headings(text, lines, given)
-    found: list[_Heading] = []
+    found: list[Heading] = []
     i = 0
     in_refs_below: int | None = None  # while in a reference list, only headings at or above this level count
     in_toc = False
     while i < len(lines):
         h = _heading_for_line(lines, i)
         if in_toc:
-            if _is_prose(lines[i].stripped) and "\t" not in lines[i].text:
+            if is_prose(lines[i].stripped) and "\t" not in lines[i].text:
                 # the table of contents ended at the last title line before this paragraph
                 j = i - 1
-                while j > 0 and _is_blank(lines[j]):
+                while j > 0 and is_blank(lines[j]):
                     j -= 1
                 last = _heading_for_line(lines, j)
                 if last is not None and not last.chapter and last.start > found[-1].start:
@@ -208,18 +206,18 @@ def _find_headings(text: str, lines: list[_Line], given: Sequence[tuple[int, int
     return found
 
 
-def _plain(h: _Heading | None) -> bool:
+def _plain(h: Heading | None) -> bool:
     return h is not None and h.level == 7 and h.kind == BODY and not h.chapter
 
 
-def _next_filled(lines: list[_Line], i: int) -> int:
+def _next_filled(lines: list[Line], i: int) -> int:
     j = i + 1
-    while j < len(lines) and _is_blank(lines[j]):
+    while j < len(lines) and is_blank(lines[j]):
         j += 1
     return min(j, len(lines) - 1) if j < len(lines) else i
 
 
-def _enclosing_level(found: list[_Heading]) -> int:
+def _enclosing_level(found: list[Heading]) -> int:
     """Inside a reference list only a heading at the level of the enclosing chapter (or above) ends it."""
     for h in reversed(found[:-1]):
         if h.chapter or h.level < found[-1].level:
@@ -227,8 +225,8 @@ def _enclosing_level(found: list[_Heading]) -> int:
     return 2
 
 
-def _paths(headings: list[_Heading], front_end: int | None) -> list[tuple[tuple[str, ...], str]]:
-    stack: list[_Heading] = []
+def heading_paths(headings: list[Heading], front_end: int | None) -> list[tuple[tuple[str, ...], str]]:
+    stack: list[Heading] = []
     out = []
     for h in headings:
         if h.reset or h.kind == TOC or h.start == front_end:
@@ -240,7 +238,7 @@ def _paths(headings: list[_Heading], front_end: int | None) -> list[tuple[tuple[
     return out
 
 
-def _front_end(headings: list[_Heading]) -> int | None:
+def front_matter_end(headings: list[Heading]) -> int | None:
     """Where the front matter (title page, imprint) ends: at the contents or the first opening heading,
     only for documents that have a contents list or chapters."""
     has_structure = any(h.kind == TOC or h.chapter for h in headings)

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from claims.segment.lines import _CHAPTER_LABEL
+from claims.segment.lines import CHAPTER_LABEL
 from claims.types import Footnote, Reference, Section
 
 BODY, FRONT, TOC, REFERENCES, TABLE = "body", "front", "toc", "references", "table"
@@ -157,7 +157,7 @@ class Layout:
         if section is None or not section.path:
             return ""
         head = section.path[0]
-        return head if _CHAPTER_LABEL.match(head) else ""
+        return head if CHAPTER_LABEL.match(head) else ""
 
     def is_excluded(self, offset: int) -> bool:
         """True inside front matter, a table of contents, a reference list or a footnote definition."""

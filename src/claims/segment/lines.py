@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
+class Line:
     start: int
     end: int  # without the newline
     text: str
@@ -22,7 +22,7 @@ _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     "|sixteen|seventeen|eighteen|nineteen|twenty"
 )
-_CHAPTER_LINE = re.compile(
+CHAPTER_LINE = re.compile(
     rf"""^\s*(?:\#+\s*)?
     (?P<word>chapter|part|book|section)\s+                 # Chapter 4 / PART II / Part One
     (?P<num>\d{{1,3}}|[IVXLC]{{1,7}}|{_NUMBER_WORDS})\b
@@ -30,50 +30,50 @@ _CHAPTER_LINE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_CHAPTER_LABEL = re.compile(rf"^(?:Chapter|Part|Book)\s+(?:\d{{1,3}}|[IVXLC]{{1,7}}|(?i:{_NUMBER_WORDS}))$")
+CHAPTER_LABEL = re.compile(rf"^(?:Chapter|Part|Book)\s+(?:\d{{1,3}}|[IVXLC]{{1,7}}|(?i:{_NUMBER_WORDS}))$")
 
 
-_BULLET = re.compile(r"^\s*(?:[-•*▪◦●→‣]|\d+[.)]\s*$)")
+BULLET = re.compile(r"^\s*(?:[-•*▪◦●→‣]|\d+[.)]\s*$)")
 
 
-_URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
-def _lines(text: str) -> list[_Line]:
+def read_lines(text: str) -> list[Line]:
     out = []
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        out.append(_Line(pos, pos + len(body), body))
+        out.append(Line(pos, pos + len(body), body))
         pos += len(raw)
     return out
 
 
-def _is_blank(line: _Line | None) -> bool:
+def is_blank(line: Line | None) -> bool:
     return line is None or not line.stripped
 
 
-def _words(s: str) -> int:
+def word_count(s: str) -> int:
     return len(s.split())
 
 
-def _is_prose(s: str) -> bool:
-    return _words(s) > 20 or len(s) > 160
+def is_prose(s: str) -> bool:
+    return word_count(s) > 20 or len(s) > 160
 
 
-def _looks_like_title(s: str) -> bool:
+def looks_like_title(s: str) -> bool:
     """A short stand-alone line that can title a section."""
-    if not s or len(s) > 100 or _words(s) > 14 or "\t" in s:
+    if not s or len(s) > 100 or word_count(s) > 14 or "\t" in s:
         return False
-    if s[0].islower() or _BULLET.match(s) or _URL_LINE.match(s):
+    if s[0].islower() or BULLET.match(s) or URL_LINE.match(s):
         return False
     if s[-1] in ".,;" and not s.endswith("..."):
         return False
-    if s[-1] == ":" and _words(s) > 4:
+    if s[-1] == ":" and word_count(s) > 4:
         return False  # a lead-in to a list, not a title
     if s.lower().startswith(("source:", "sources:", "note:", "notes:", "figure", "fig.", "photo", "image")):
         return False
-    if s[-1] in _SUPERSCRIPTS:
+    if s[-1] in SUPERSCRIPTS:
         return False
     return bool(re.search(r"[A-Za-z]{2}", s))  # not page numbers or stray symbols

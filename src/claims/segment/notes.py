@@ -6,8 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from claims.segment.headings import _REFERENCE_TITLES
-from claims.segment.lines import _SUPERSCRIPTS, _URL_LINE, _is_prose, _Line, _looks_like_title
+from claims.segment.headings import REFERENCE_TITLES
+from claims.segment.lines import SUPERSCRIPTS, URL_LINE, Line, is_prose, looks_like_title
 from claims.types import Footnote, Reference
 
 _ENTRY = re.compile(
@@ -18,9 +18,9 @@ _ENTRY = re.compile(
 )
 
 
-_SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(
-    rf"""(?P<sup>[{_SUPERSCRIPTS}]+)                        # ³⁵
+    rf"""(?P<sup>[{SUPERSCRIPTS}]+)                        # ³⁵
     | (?<=[\w.,;:!?"”’)\]])\[\^?(?P<br>\d{{1,3}})\](?!\()  # word[12] / word.[^3] (not a Markdown link)
     | (?<=[\w.,;:!?"”’)])\^(?P<caret>\d{{1,3}})\b         # word^12
     """,
@@ -35,7 +35,7 @@ def _in_spans(starts: list[int], spans: list[tuple[int, int]], offset: int) -> b
     return any(spans[k][0] <= offset < spans[k][1] for k in range(max(0, i - 3), i))
 
 
-def _find_footnotes(text: str, skip: list[tuple[int, int]]) -> list[Footnote]:
+def find_footnotes(text: str, skip: list[tuple[int, int]]) -> list[Footnote]:
     out = []
     merged: list[tuple[int, int]] = []
     for a, b in sorted(skip):
@@ -63,27 +63,27 @@ def _find_footnotes(text: str, skip: list[tuple[int, int]]) -> list[Footnote]:
 _CAPTION = re.compile(r"^\s*(?:source|photo|image|figure|fig\.|credit)s?\s*:", re.IGNORECASE)
 
 
-def _find_references(lines: list[_Line], spans: list[tuple[int, int, str]]) -> list[Reference]:
+def find_references(lines: list[Line], spans: list[tuple[int, int, str]]) -> list[Reference]:
     """Numbered entries (`- 1 Author ...`, `1. ...`, `[1] ...`) with their continuation lines (a URL on the
     next line); unnumbered entries (author-date lists) get number ""; captions are skipped."""
     out: list[Reference] = []
     starts = [line.start for line in lines]
     for start, end, chapter in spans:
-        groups: list[tuple[str, list[_Line]]] = []
+        groups: list[tuple[str, list[Line]]] = []
         for line in lines[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
             if not line.stripped:
                 continue
-            if _REFERENCE_TITLES.match(line.stripped):
+            if REFERENCE_TITLES.match(line.stripped):
                 continue
             if _CAPTION.match(line.text):
                 groups.append(("", []))  # a caption ends the entry before it
                 continue
             m = _ENTRY.match(line.text)
-            if m and not _URL_LINE.match(line.text):
+            if m and not URL_LINE.match(line.text):
                 groups.append(((m.group("n1") or m.group("n2")).lstrip("0") or "0", [line]))
             elif groups and groups[-1][1]:
                 groups[-1][1].append(line)
-            elif _is_prose(line.stripped) or not _looks_like_title(line.stripped):
+            elif is_prose(line.stripped) or not looks_like_title(line.stripped):
                 groups.append(("", [line]))
         for number, group in groups:
             if not group:

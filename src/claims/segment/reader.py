@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claims.segment.headings import _find_headings, _front_end, _Heading, _paths
+from claims.segment.headings import Heading, find_headings, front_matter_end, heading_paths
 from claims.segment.layout import BODY, EXCLUDED_KINDS, FRONT, REFERENCES, TABLE, TOC, Layout
-from claims.segment.lines import _CHAPTER_LABEL, _CHAPTER_LINE, _Line, _lines, _looks_like_title
-from claims.segment.notes import _find_footnotes, _find_references
-from claims.segment.tables import _find_tables
+from claims.segment.lines import CHAPTER_LABEL, CHAPTER_LINE, Line, looks_like_title, read_lines
+from claims.segment.notes import find_footnotes, find_references
+from claims.segment.tables import find_tables
 from claims.types import Section
 
 
@@ -24,20 +24,20 @@ def segment(text: str, *, headings: Sequence[tuple[int, int, str]] = ()) -> Layo
     >>> layout.footnotes[0].marker, layout.resolve("Chapter 1", "1").text
     ('1', 'MOFA. Report.')
     """
-    lines = _lines(text)
-    found = _find_headings(text, lines, headings)
-    tables = _find_tables(lines)
+    lines = read_lines(text)
+    found = find_headings(text, lines, headings)
+    tables = find_tables(lines)
     # a heading detected inside a table block is a table line, not a heading
     found = [h for h in found if not any(t.start <= h.start < t.end for t in tables)]
 
     sections: list[Section] = []
-    front_end = _front_end(found)
+    front_end = front_matter_end(found)
     boundaries: list[tuple[int, tuple[str, ...], str]] = []
     if front_end is not None and front_end > 0:
         boundaries.append((0, (), FRONT))
     elif not found or found[0].start > 0:
         boundaries.append((0, (), BODY))
-    for h, (path, kind) in zip(found, _paths(found, front_end), strict=True):
+    for h, (path, kind) in zip(found, heading_paths(found, front_end), strict=True):
         boundaries.append((h.start, path, kind))
     # reference/toc kinds extend to their subsections
     resolved: list[tuple[int, tuple[str, ...], str]] = []
@@ -79,16 +79,16 @@ def segment(text: str, *, headings: Sequence[tuple[int, int, str]] = ()) -> Layo
             chapter_titles[h.label] = _chapter_title(lines, h)
 
     ref_spans = [(s.start, s.end, _chapter_of(s)) for s in sections if s.kind == REFERENCES]
-    references = _find_references(lines, ref_spans)
+    references = find_references(lines, ref_spans)
     note_spans = []
     for line in lines:
         if _NOTE_DEFINITION.match(line.text) and not any(a <= line.start < b for a, b, _ in ref_spans):
             note_spans.append((line.start, line.end))
             section = _section_of(sections, line.start)
-            references.extend(_find_references([line], [(line.start, line.end + 1, _chapter_of(section))]))
+            references.extend(find_references([line], [(line.start, line.end + 1, _chapter_of(section))]))
     skip = [(s.start, s.end) for s in sections if s.kind in {REFERENCES, TOC}] + note_spans
     skip.extend((m.start(), m.end()) for m in re.finditer(r"https?://\S+|www\.\S+", text))
-    footnotes = _find_footnotes(text, skip)
+    footnotes = find_footnotes(text, skip)
     return Layout(len(text), sections, footnotes, references, tables, chapter_titles, note_spans)
 
 
@@ -102,14 +102,14 @@ def _section_of(sections: list[Section], offset: int) -> Section | None:
 def _chapter_of(section: Section | None) -> str:
     if section is None:
         return ""
-    return section.path[0] if section.path and _CHAPTER_LABEL.match(section.path[0]) else ""
+    return section.path[0] if section.path and CHAPTER_LABEL.match(section.path[0]) else ""
 
 
-def _chapter_title(lines: list[_Line], h: _Heading) -> str:
-    m = _CHAPTER_LINE.match(next((x.stripped for x in lines if x.start == h.start), ""))
+def _chapter_title(lines: list[Line], h: Heading) -> str:
+    m = CHAPTER_LINE.match(next((x.stripped for x in lines if x.start == h.start), ""))
     if m and m.group("title"):
         return m.group("title").strip()
     for line in lines:
         if line.start > h.end and line.stripped:
-            return line.stripped if _looks_like_title(line.stripped) else ""
+            return line.stripped if looks_like_title(line.stripped) else ""
     return ""

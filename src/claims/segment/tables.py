@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from claims.segment.layout import Table, TableCell, TableRow
-from claims.segment.lines import _Line, _looks_like_title
+from claims.segment.lines import Line, looks_like_title
 
 
-def _split_cells(line: _Line, row: int) -> tuple[TableCell, ...]:
+def _split_cells(line: Line, row: int) -> tuple[TableCell, ...]:
     cells = []
     pos = line.start
     for col, raw in enumerate(line.text.split("\t")):
@@ -29,7 +29,7 @@ _YEAR_CELL = re.compile(
 )  # Q3 2023
 
 
-def _is_header(line: _Line, *, years: bool = False) -> bool:
+def _is_header(line: Line, *, years: bool = False) -> bool:
     """A row of labels; with `years`, a row whose cells after the first are all years (`Country 2022 2023`)
     is one too (only the first row of a table is read that way)."""
     cells = [c.strip() for c in line.text.split("\t")]
@@ -44,16 +44,16 @@ def _is_header(line: _Line, *, years: bool = False) -> bool:
     return not any(re.fullmatch(r"[-+~]?[\d.,]+%?", c) for c in rest)
 
 
-def _width(line: _Line) -> int:
+def _width(line: Line) -> int:
     return len(line.text.rstrip("\t ").split("\t"))
 
 
-def _starts_new_table(first: _Line, line: _Line) -> bool:
+def _starts_new_table(first: Line, line: Line) -> bool:
     """After a blank line, a header-like row of another width starts another table."""
     return _is_header(first) and _is_header(line) and _width(first) != _width(line)
 
 
-def _find_tables(lines: list[_Line]) -> list[Table]:
+def find_tables(lines: list[Line]) -> list[Table]:
     tables = []
     i = 0
     n = len(lines)
@@ -81,12 +81,12 @@ def _find_tables(lines: list[_Line]) -> list[Table]:
     return tables
 
 
-def _make_table(lines: list[_Line], first: int, block: list[_Line]) -> Table:
+def _make_table(lines: list[Line], first: int, block: list[Line]) -> Table:
     title = ""
     k = first - 1
     while k >= 0 and not lines[k].stripped:
         k -= 1
-    if k >= 0 and _looks_like_title(lines[k].stripped):
+    if k >= 0 and looks_like_title(lines[k].stripped):
         title = lines[k].stripped
     header = None
     body = block

@@ -32,8 +32,9 @@ Period(start=2024, end=2024, fiscal=True)
 >>> parse_period("last year") is None
 True
 
-Modules: `mentions` (the records), `patterns` (detectors in priority order), `interpret` (a match -> a
-mention), `expressions` (find and parse), `choice` (which mention governs a number).
+Modules: `mentions` (the records), `patterns` (detectors in priority order), `reading` and `interpret` (a
+match -> a mention: one rule per detector), `expressions` (find and parse), `choice` (which mention governs a
+number).
 """
 
 from claims.parse.periods.choice import UNUSABLE, PeriodChooser, choose_period, usable

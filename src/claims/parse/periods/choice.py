@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from claims.lexicon.periods import CHANGE_WORDS, REVISION_NOUNS
 from claims.parse.periods.mentions import Period, PeriodMention
-from claims.parse.periods.patterns import _DETERMINER_BEFORE
+from claims.parse.periods.patterns import DETERMINER_BEFORE
 
 _CLAUSE_BREAK = re.compile(
     r""";|:\s|\s[–—-]\s|\bwhile\b|\bwhereas\b|,\s+(?:and|but|while|whereas|which|where|when)\b
@@ -379,7 +379,7 @@ class PeriodChooser:
             cost += 3.0
         if (
             not mention.preposition
-            and _DETERMINER_BEFORE.search(text[max(0, mention.start - 8) : mention.start])
+            and DETERMINER_BEFORE.search(text[max(0, mention.start - 8) : mention.start])
             and _NAME_AFTER.match(text[mention.end : mention.end + 40])
         ):
             cost += 3.0  # a year in a name (`the 2022 Defense White Paper`) dates the document, weakly

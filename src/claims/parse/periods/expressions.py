@@ -9,9 +9,9 @@ import datetime as dt
 import re
 
 from claims.lexicon.periods import MONTHS
-from claims.parse.periods.interpret import _interpret
+from claims.parse.periods.interpret import interpret
 from claims.parse.periods.mentions import Period, PeriodMention
-from claims.parse.periods.patterns import _DETECTORS, _FULL_DATE, _FUTURE
+from claims.parse.periods.patterns import DETECTORS, FULL_DATE, FUTURE
 
 
 def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodMention]:
@@ -28,7 +28,7 @@ def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodM
     taken_starts: list[int] = []  # the claimed spans, sorted and disjoint
     taken_ends: list[int] = []
     found: list[PeriodMention] = []
-    future = bool(_FUTURE.search(text))
+    future = bool(FUTURE.search(text))
 
     def free(s: int, e: int) -> bool:
         k = bisect.bisect_right(taken_starts, s)
@@ -36,12 +36,12 @@ def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodM
             return False  # the span before overlaps
         return k == len(taken_starts) or taken_starts[k] >= e
 
-    for name, pattern in _DETECTORS:
+    for name, pattern in DETECTORS:
         for m in pattern.finditer(text):
             s, e = m.span()
             if not free(s, e):
                 continue
-            mention = _interpret(name, m, text, reference, future=future)
+            mention = interpret(name, m, text, reference, future=future)
             if mention is None:
                 continue
             k = bisect.bisect_left(taken_starts, mention.start)
@@ -90,7 +90,7 @@ def sentence_reference(text: str) -> dt.date | None:
     datetime.date(2024, 12, 20)
     """
     found = None
-    for m in _FULL_DATE.finditer(text):
+    for m in FULL_DATE.finditer(text):
         day = int(m.group("d1") or m.group("d2"))
         month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         try:

@@ -17,7 +17,7 @@ _MONTH = "|".join(
 )
 _MONTH_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _MONTH_ANY = f"{_MONTH}|{_MONTH_SHORT}"
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -38,7 +38,7 @@ _COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 # Detectors, tried in this priority order; an earlier match claims its characters.
-_DETECTORS: list[tuple[str, re.Pattern[str]]] = [
+DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "between",
         re.compile(
@@ -199,7 +199,7 @@ _DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_PREPOSITION_BEFORE = re.compile(
+PREPOSITION_BEFORE = re.compile(
     r"""\b(?P<prep>in|by|for|during|since|from|between|until|till|through|throughout|as\s+of|before|after
          |over|to|at|of|around|circa|c\.|within|on|as\s+at)
         \s+(?:(?:the\s+)?(?:end|start|beginning|middle|course|turn|close|first\s+half|second\s+half)\s+of\s+)?
@@ -210,11 +210,11 @@ _PREPOSITION_BEFORE = re.compile(
 _PRICE_BASE_BEFORE = re.compile(
     r"""(?:\bconstant\s*(?:\(?\s*)?|\breal\s+|\bin\s+|\bbase\s+year\s+)$""", re.IGNORECASE
 )
-_PRICE_BASE_AFTER = re.compile(
+PRICE_BASE_AFTER = re.compile(
     r"""^\s*(?:prices|dollars|US\s*dollars|USD|US\$|\$|yen|euros?)\b""", re.IGNORECASE
 )
-_CITATION_AROUND = re.compile(r"""\(\s*[A-Z][\w&.\- ]{1,40}?,?\s+$""")
-_FUTURE = re.compile(
+CITATION_AROUND = re.compile(r"""\(\s*[A-Z][\w&.\- ]{1,40}?,?\s+$""")
+FUTURE = re.compile(
     r"""\b(?:will|shall|would|(?:is|are)\s+(?:expected|forecast|projected|scheduled|due|set|to)
       |(?:expects?|expected|forecasts?|projected|projects?|plans?|planned|aims?|intends?|scheduled|set|agreed
          |decided|pledged|promised|vowed|voted|approved|committed)\s+to
@@ -222,14 +222,14 @@ _FUTURE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 """Words that put a yearless month or quarter in the future (`will open in October`)."""
-_SUPERLATIVE_SINCE = re.compile(
+SUPERLATIVE_SINCE = re.compile(
     r"""\b(?:highest|lowest|biggest|largest|smallest|weakest|strongest|fastest|slowest|best|worst|first|most
       |least|steepest|sharpest|deepest|greatest|record|softest|hottest|widest|narrowest)\b
     (?:\s+[\w-]+){0,4}?\s+since\s+(?:the\s+)?(?:(?:late|early|mid)[-\s]*)?(?:fiscal\s+(?:year\s+)?|FY\s?)?$""",
     re.VERBOSE | re.IGNORECASE,
 )
 """`the highest since fiscal 2015`, `its weakest level since 1990`: a comparison, not the value's period."""
-_EVENT_VERB = re.compile(
+EVENT_VERB = re.compile(
     r"""\b(?P<verb>founded|established|set\s+up|created|launched|formed|inaugurated|built|constructed
       |opened|convened|incorporated|introduced|proposed|initiated|instituted|chartered|started|began|begun
       |revived|unveiled)\b
@@ -237,22 +237,22 @@ _EVENT_VERB = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 """A founding/creation verb shortly before a year: the year dates that event (`established in 2005`)."""
-_TEMPORAL_CLAUSE = re.compile(
+TEMPORAL_CLAUSE = re.compile(
     r"\b(?:when|after|before|since|until|once|as\s+soon\s+as|by\s+the\s+time)\b"
     r"[^,;:]{0,60}$",
     re.IGNORECASE,
 )
-_FULL_DATE = re.compile(
+FULL_DATE = re.compile(
     rf"""\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ANY})\.?,?\s+(?P<y1>{_YEAR})
           | (?P<m2>{_MONTH_ANY})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR}))(?![\d])""",
     re.VERBOSE,
 )
-_SINCE_FOUNDING = re.compile(
+SINCE_FOUNDING = re.compile(
     r"""\bsince\s+(?:its|their|the|his|her)\s+(?:founding|foundation|creation|establishment|inception|launch
       |start|listing|opening|beginning|introduction)\s+in\s+$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_RELEASE_BEFORE = re.compile(
+RELEASE_BEFORE = re.compile(
     r"""\b(?:said|says|showed|shows|announced|announces|reported|reports|told|added|released|published
       |confirmed|stated|noted|revealed|disclosed)\b[^.;,]{0,20}$""",
     re.VERBOSE | re.IGNORECASE,
@@ -260,7 +260,5 @@ _RELEASE_BEFORE = re.compile(
 """`data showed on Thursday`: the day a figure was released, not the period it measures."""
 
 
-_DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|their|this|that|his|her|our)|['’]s)\s+$", re.IGNORECASE
-)
-_WORD_AFTER = re.compile(r"^\s+[A-Za-z]")
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|our)|['’]s)\s+$", re.IGNORECASE)
+WORD_AFTER = re.compile(r"^\s+[A-Za-z]")
