@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from factories import claim
 
@@ -190,3 +192,55 @@ def test_facet_matching_other_row_of_one_list_is_not_reported():
         **common,
     )
     assert find_conflicts([water, roads], SETTINGS) == []
+
+
+def _cell(value, row, surface, *, subject, doc="results.txt", start=0, **common):
+    """A table-cell claim as the extractor gives it: the row as its sentence, the header in its subject."""
+    made = claim(
+        value, sentence=row, surface=surface, subject=subject, doc=doc, sentence_start=start, **common
+    )
+    return dataclasses.replace(made, flags=("table_cell",))
+
+
+def test_facet_matching_two_rows_of_one_table_are_not_compared():
+    common = {"subject": "Headline figures: Fiscal Q2", "period": 2025, "entities": ()}
+    sales = _cell(4.1e9, "Net sales | $3.2 billion | $4.1 billion", "$4.1 billion", **common)
+    profit = _cell(
+        4.3e9, "Operating profit | $3.9 billion | $4.3 billion", "$4.3 billion", start=60, **common
+    )
+    assert find_conflicts([sales, profit], SETTINGS) == []
+
+
+def test_facet_matching_change_column_is_not_a_level():
+    growth = _cell(
+        41.0, "Net sales | $3.2 billion | 41%", "41%", subject="Headline figures: Change YoY", kind="percent"
+    )
+    level = claim(
+        38.0,
+        sentence="Net sales were 38% of group turnover.",
+        surface="38%",
+        subject="net sales",
+        kind="percent",
+        doc="wire.txt",
+    )
+    assert find_conflicts([growth, level], SETTINGS) == []
+
+
+def test_facet_matching_table_row_against_prose_is_compared():
+    cell = _cell(
+        4.1e9,
+        "Net sales | $3.2 billion | $4.1 billion",
+        "$4.1 billion",
+        subject="Headline figures: Fiscal Q2",
+        period=2025,
+    )
+    prose = claim(
+        4.7e9,
+        sentence="Second-quarter net sales reached $4.7 billion.",
+        surface="$4.7 billion",
+        subject="net sales",
+        period=2025,
+        doc="wire.txt",
+    )
+    found = find_conflicts([cell, prose], SETTINGS)
+    assert len(found) == 1

@@ -747,6 +747,47 @@ def same_owner(a: str, b: str) -> bool:
     return a.replace(" ", "") in (initials(b),) or b.replace(" ", "") in (initials(a),)
 
 
+_HEADER_CHANGE = re.compile(
+    r"""
+    \b(?:change|chg|growth|increase|decrease|decline|rise|fall|variation|diff(?:erence)?)\b  # Change YOY
+    | \b(?:yoy|y/y|y-o-y|qoq|q/q|q-o-q|mom|m/m)\b                                       # YoY, QoQ
+    | \b(?:year|quarter|month)[-\s](?:on|over)[-\s](?:year|quarter|month)\b             # year-on-year
+    | %\s*(?:ch|chg|change)\b | \bpct\.?\s*ch                                            # % chg
+    """,
+    re.VERBOSE,
+)
+_HEADER_SHARE = re.compile(r"\b(?:share|% of|per\s*cent of|proportion)\b")
+
+
+def cell_facets(label: str, header: str, *, kind: str = "") -> Facets:
+    """Facets of a number in a table cell: the row label names the row, the column header says the
+    figure's role (a 'Change YoY' column holds changes), its period part and stage.
+
+    >>> f = cell_facets("GAAP net income", "Change YOY", kind="percent")
+    >>> f.role, f.stage, f.label
+    ('change', 'gaap', 'gaap net income')
+    >>> cell_facets("Revenue", "Fiscal Q4", kind="money").grain
+    'quarter:4'
+    >>> cell_facets("Adjusted EPS", "FY", kind="money").encode()
+    'role=level;stage=adjusted;grain=year;label=adjusted eps'
+    """
+    head = " ".join(header.lower().split())
+    row = " ".join(label.lower().split())
+    text = f"{head} {row}"
+    w = Window(left=f"{text} ", right="", surface="", kind=kind)
+    grain, as_of = grain_of(w)
+    if _HEADER_CHANGE.search(head):
+        role = "change"
+    elif kind == "percent" and _HEADER_SHARE.search(head):
+        role = "share"
+    else:
+        role = "level"
+    stage = next((s for s, cues in words.STAGE_CUES.items() if _has(text, cues)), "")
+    scope = frozenset(s for s, cues in words.SCOPE_CUES.items() if _has(text, _drop_qualifiers(cues)))
+    scope -= {"per_year"} if grain else frozenset()  # an 'annual' column header is the grain, not a rate
+    return Facets(role=role, stage=stage, scope=scope, grain=grain, as_of=as_of, label=row)
+
+
 def claim_facets(
     sentence: str,
     start: int,
@@ -861,6 +902,7 @@ def facet_gaps(a: Facets, b: Facets) -> tuple[str, ...]:
 __all__ = [
     "EXCLUSIVE_SCOPES",
     "Facets",
+    "cell_facets",
     "claim_facets",
     "facet_conflicts",
     "facet_gaps",

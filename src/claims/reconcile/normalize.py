@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from claims.context.facets import Facets, claim_facets
+from claims.context.facets import Facets, cell_facets, claim_facets
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
@@ -215,12 +215,55 @@ def world_scope(subject: str, left: str) -> bool:
     return bool(_WORLD_RE.search(tail)) and not re.search(r"\b(?:to|across|around)\s+the\s+world\b", tail)
 
 
+TABLE_CELL = "table_cell"
+
+
+_PERIOD_LABEL = re.compile(
+    r"""^\s*(?:(?:fy|fiscal(?:\s+year)?|q[1-4]|h[12]|cy)\s*)?   # FY, Q4, H1
+    (?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\s*$                  # 2025, 2024-25
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A row label that is a period (`2025`, `FY2024-25`): it dates the row, it does not say what is measured."""
+
+
+def table_cell_parts(claim: Claim) -> tuple[str, str] | None:
+    """(row label, column header words) of a table-cell claim; None for prose.
+
+    A cell claim's sentence is its row (`Revenue | $6.05 billion | 265%`), whose first cell labels the row;
+    its subject ends with the column header (`Quarter's figures: Change YOY`, the table title first).
+
+    >>> table_cell_parts(_example(flags=("table_cell",), surface="265%", subject="Main figures: Change YOY",
+    ...                           sentence="Revenue | $6.05 billion | 265%"))
+    ('Revenue', 'Change YOY')
+    >>> table_cell_parts(_example(sentence="Revenue rose 265%.")) is None
+    True
+    """
+    if TABLE_CELL not in claim.flags:
+        return None
+    first = claim.sentence.split(" | ", 1)[0].strip()
+    label = "" if claim.surface in first or first == claim.sentence else first
+    header = claim.subject.rpartition(": ")[2].strip()
+    if header.lower() == label.lower():
+        header = ""
+    return label, header
+
+
 def facets_of(claim: Claim) -> Facets:
-    """The claim's facets, read from its sentence (see `claims.context.facets`); defaults when unplaced."""
+    """The claim's facets, read from its sentence (see `claims.context.facets`), or for a table cell from
+    its row label and column header; defaults when unplaced."""
+    parts = table_cell_parts(claim)
+    if parts is not None:
+        return _cell_facets(*parts, str(claim.kind))
     span = locate(claim)
     if span is None:
         return Facets()
     return _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind), claim.entities)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cell_facets(label: str, header: str, kind: str) -> Facets:
+    return cell_facets(label, header, kind=kind)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -248,7 +291,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     tokens: list[frozenset[str]] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int64)
-    subject_cache: dict[tuple[str, str | None], tuple[str, frozenset[str], frozenset[str], str, bool]] = {}
+    subject_cache: dict[
+        tuple[str, str | None, bool], tuple[str, frozenset[str], frozenset[str], str, bool]
+    ] = {}
     entity_cache: dict[tuple[tuple[str, ...], bool], int] = {}
     interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
     places_id = np.zeros(n, dtype=np.int64)
@@ -294,10 +339,18 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 usd_point[i] = point[i] / rate.lcu_per_usd
                 usd_lo[i] = lo[i] / rate.lcu_per_usd
                 usd_hi[i] = hi[i] / rate.lcu_per_usd
-        described = subject_cache.get((claim.subject, claim.counted))
+        cell = table_cell_parts(claim)
+        # a table cell measures its row label under its column header (the table title is no subject)
+        measured = claim.subject
+        if cell is not None:
+            label, header = cell
+            measured = header if _PERIOD_LABEL.match(label) else " ".join(filter(None, (label, header)))
+        described = subject_cache.get((measured, claim.counted, cell is not None))
         if described is None:
-            described = _describe(claim.subject or "", claim.counted, aliases, places_all)
-            subject_cache[(claim.subject, claim.counted)] = described
+            described = _describe(measured or "", claim.counted, aliases, places_all)
+            if cell is not None:  # capitalised row labels are not facility names
+                described = (*described[:2], frozenset(), *described[3:])
+            subject_cache[(measured, claim.counted, cell is not None)] = described
         subject_text, toks, nms, counted_text, specific[i] = described
         subject.append(subject_text)
         tokens.append(toks)
