@@ -43,9 +43,32 @@ class ConflictKind(StrEnum):
 
 
 class Severity(StrEnum):
+    """How bad a finding is. Members are listed most severe first: that order is the ranking."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """Sort key, most severe first.
+
+        >>> [s.rank for s in Severity]
+        [0, 1, 2]
+        """
+        return list(Severity).index(self)
+
+    @classmethod
+    def rank_of(cls, value: object) -> int:
+        """The rank of a severity given as text (a table cell); anything else ranks after every severity.
+
+        >>> Severity.rank_of("high"), Severity.rank_of("low"), Severity.rank_of(None), Severity.rank_of("n/a")
+        (0, 2, 3, 3)
+        """
+        try:
+            return cls(str(value)).rank
+        except ValueError:
+            return len(cls)
 
 
 class ReviewStatus(StrEnum):

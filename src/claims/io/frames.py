@@ -21,6 +21,7 @@ from typing import Any, cast
 
 import pandas as pd
 
+from claims.formatting import is_missing
 from claims.types import (
     Claim,
     Conflict,
@@ -34,20 +35,6 @@ from claims.types import (
 )
 
 ColumnType = type[str] | type[int] | type[float] | type[bool] | type[tuple] | type[dt.date] | type[StrEnum]
-
-
-def is_missing(value: object) -> bool:
-    """True for None and for pandas' and numpy's missing values (NaN, NA, NaT); never for a list or text.
-
-    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "", 0, "x")]
-    [True, True, True, False, False, False]
-    """
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):  # array-likes are values, not missing
-        return False
 
 
 def as_bool(value: object) -> bool:
@@ -315,9 +302,6 @@ DOCUMENT_COLUMNS = DOCUMENTS.names
 TEXT_COLUMNS = tuple(dict.fromkeys(CLAIMS.text + CONFLICTS.text + DOCUMENTS.text))
 """Columns read as text from CSV (hex ids like "1e5..." would otherwise parse as numbers)."""
 
-_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
-
-
 def claim_row(claim: Claim) -> dict[str, object]:
     """One claims.csv row.
 
@@ -415,7 +399,7 @@ def normalise_conflicts_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def rank_conflicts(df: pd.DataFrame) -> pd.DataFrame:
-    rank = df["severity"].map(_SEVERITY_RANK).fillna(3)
+    rank = df["severity"].map(Severity.rank_of)
     return (
         df.assign(_rank=rank)
         .sort_values(["_rank", "score", "conflict_id"], ascending=[True, False, True], kind="stable")

@@ -31,7 +31,6 @@ from .scoring import match_probability, pair_features
 
 logger = logging.getLogger(__name__)
 
-SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 KIND_OF = {
     Outcome.VALUE: ConflictKind.VALUE_MISMATCH,
     Outcome.MAGNITUDE: ConflictKind.MAGNITUDE_MISMATCH,
@@ -110,7 +109,7 @@ def _pair_conflicts(
         key = (min(ca, cb), max(ca, cb))
         # strongest pair first; claim ids break ties, so the input order never decides
         ids = sorted((claims[a].claim_id, claims[b].claim_id))
-        sev = SEVERITY_RANK[SEVERITY_OF.get(int(severity[k]), Severity.MEDIUM)]
+        sev = SEVERITY_OF.get(int(severity[k]), Severity.MEDIUM).rank
         rank = (sev, -float(score[k]), ids[0], ids[1])
         if key not in best or rank < best[key][0]:
             best[key] = (rank, k)
@@ -227,14 +226,14 @@ def find_conflicts(
     unique: dict[str, Conflict] = {}
     for conflict in found:
         kept = unique.get(conflict.conflict_id)
-        if kept is None or (SEVERITY_RANK[conflict.severity], -conflict.score) < (
-            SEVERITY_RANK[kept.severity],
+        if kept is None or (conflict.severity.rank, -conflict.score) < (
+            kept.severity.rank,
             -kept.score,
         ):
             unique[conflict.conflict_id] = conflict
     ranked = sorted(
         unique.values(),
-        key=lambda c: (tier_of(c) != "finding", SEVERITY_RANK[c.severity], -c.score, c.conflict_id),
+        key=lambda c: (tier_of(c) != "finding", c.severity.rank, -c.score, c.conflict_id),
     )
     possible = sum(tier_of(c) != "finding" for c in ranked)
     logger.info(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 
+from claims.formatting import format_number
 from claims.types import UNKNOWN_CURRENCY, Claim, Qualifier
 
 SYMBOLS = {"USD": "US$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥"}
@@ -24,30 +25,6 @@ QUALIFIER_WORDS = {
     Qualifier.AT_LEAST: "at least ",
     Qualifier.UP_TO: "up to ",
 }
-SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def format_number(value: float) -> str:
-    """A number with its scale word, three significant decimals at most.
-
-    >>> format_number(18.1e9), format_number(1234.5), format_number(0.39), format_number(670e6)
-    ('18.1 billion', '1,234.5', '0.39', '670 million')
-    """
-    for scale, word in SCALES:
-        if abs(value) >= scale:
-            return f"{_trim(value / scale)} {word}"
-    if abs(value) >= 1000:
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return _trim(value)
-
-
-def _trim(value: float) -> str:
-    if 0 < abs(value) < 0.1:
-        return f"{value:.3g}"
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return text if text != "-0" else "0"
-
-
 def format_value(
     value: float | None,
     unit: str | None,

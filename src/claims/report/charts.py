@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from claims.report.common import environment, format_number, format_quantity, stable_id
 from claims.report.findings import Finding, Side
+from claims.types import Severity
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999933")
 """Okabe-Ito colour-blind-safe colours; the marker shape changes too, so print in grey still separates."""
@@ -89,8 +90,7 @@ def build_charts(findings: Iterable[Finding],
         chart = _chart(titles[key], key[1], members)
         if chart is not None:
             charts.append(chart)
-    order = {"high": 0, "medium": 1, "low": 2}
-    return sorted(charts, key=lambda c: (order.get(c.worst_severity, 3), -len(c.series), c.topic.lower()))
+    return sorted(charts, key=lambda c: (Severity.rank_of(c.worst_severity), -len(c.series), c.topic.lower()))
 
 
 def _y(side: Side) -> float | None:
@@ -131,8 +131,7 @@ def _chart(topic: str, unit: str, members: list[tuple[Finding | None, Side]]) ->
         return None
     series = tuple(Series(source, tuple(sorted(points, key=lambda p: (p.year, p.y))))
                    for source, points in sorted(by_source.items()))
-    order = {"high": 0, "medium": 1, "low": 2}
-    worst = min((f.severity for f, _ in members if f is not None), key=lambda s: order.get(s, 3))
+    worst = min((f.severity for f, _ in members if f is not None), key=Severity.rank_of)
     return Chart(key=stable_id(topic.lower(), unit, length=10), topic=topic, unit=unit, series=series,
                  undated=undated, worst_severity=worst)
 

@@ -18,9 +18,10 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup, escape
 
+from claims.formatting import format_number
+from claims.formatting import none_if_missing as clean
 from claims.types import UNKNOWN_CURRENCY, stable_id
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2}
 
 KIND_LABELS = {
@@ -44,23 +45,9 @@ FLAG_LABELS = {
 }
 
 _CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 # ---------------------------------------------------------------------------------------------- cells
-
-
-def clean(value: object) -> object:
-    """A table cell with the missing markers (NaN, NA, NaT) turned into None.
-
-    >>> clean(float("nan")) is None, clean(pd.NA) is None, clean("x")
-    (True, True, 'x')
-    """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
 
 
 def records(df: pd.DataFrame | None) -> list[dict[str, object]]:
@@ -130,30 +117,6 @@ def split_list(value: object, sep: str = ";") -> tuple[str, ...]:
 
 
 # ----------------------------------------------------------------------------------------- formatting
-
-
-def format_number(value: float) -> str:
-    """A scaled number in words, as a reader would say it.
-
-    >>> format_number(8_100_000_000.0), format_number(34_600_000.0), format_number(400.0)
-    ('8.1 billion', '34.6 million', '400')
-    >>> format_number(125.5), format_number(0.25), format_number(-2_000_000_000.0)
-    ('125.5', '0.25', '-2 billion')
-    """
-    magnitude = abs(value)
-    for scale, word in _SCALES:
-        if magnitude >= scale:
-            return f"{_trim(value / scale)} {word}"
-    if magnitude >= 1000:
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return _trim(value)
-
-
-def _trim(value: float) -> str:
-    text = f"{value:.4g}" if abs(value) < 1000 else f"{value:.6g}"
-    if "e" in text:  # very small numbers: keep them exact rather than in exponent notation
-        text = f"{value:.10f}".rstrip("0").rstrip(".")
-    return text
 
 
 def format_quantity(value: float | None, unit: str | None, low: float | None = None,

@@ -13,7 +13,6 @@ import pandas as pd
 from markupsafe import Markup
 
 from claims.report.common import (
-    SEVERITY_ORDER,
     STATUS_ORDER,
     anchor,
     as_bool,
@@ -28,6 +27,7 @@ from claims.report.common import (
     records,
     years_of,
 )
+from claims.types import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +242,7 @@ def build_findings(conflicts: pd.DataFrame | None, claims: pd.DataFrame | None) 
 
 def rank(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (
-        SEVERITY_ORDER.get(f.severity, 3),
+        Severity.rank_of(f.severity),
         STATUS_ORDER.get(f.status, 3) == 2,  # dismissed findings sink within their severity
         -f.score,
         -(f.relative_difference or 0.0),

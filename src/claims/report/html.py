@@ -13,7 +13,6 @@ from markupsafe import Markup
 
 from claims.report.charts import Chart, charts_by_finding, render_chart_svg
 from claims.report.common import (
-    SEVERITY_ORDER,
     STATUS_ORDER,
     as_bool,
     as_text,
@@ -21,6 +20,7 @@ from claims.report.common import (
     environment,
 )
 from claims.report.findings import Finding
+from claims.types import Severity
 
 GLANCE_ROWS = 10
 VALIDATION_KEYS = ("suite", "expectation", "column", "severity", "message")
@@ -123,7 +123,7 @@ def run_view(summary: Mapping[str, object], validation: Mapping[str, object] | N
         open_findings=len(open_findings),
         open_high=sum(1 for f in open_findings if f.severity == "high"),
         by_severity=tuple(sorted(((s, n) for s, n in by_severity.items() if n),
-                                 key=lambda item: SEVERITY_ORDER.get(item[0], 3))),
+                                 key=lambda item: Severity.rank_of(item[0]))),
         by_kind=tuple(sorted(((k, n) for k, n in by_kind.items() if n), key=lambda item: -item[1])),
         rejected=_str_dicts(summary.get("rejected"), ("doc", "reason", "detail")),
         validation_status=status,
@@ -144,7 +144,7 @@ def render_report(findings: Sequence[Finding], charts: Sequence[Chart], run: Run
     env = environment()
     script = env.loader.get_source(env, "_filters.js.html")[0] if env.loader else ""
     options = {
-        "severity": sorted({f.severity for f in findings}, key=lambda s: SEVERITY_ORDER.get(s, 3)),
+        "severity": sorted({f.severity for f in findings}, key=Severity.rank_of),
         "kind": sorted({f.kind for f in findings}),
         "doc": sorted({d for f in findings for d in f.docs}),
         "status": sorted({f.status for f in findings}, key=lambda s: STATUS_ORDER.get(s, 3)),

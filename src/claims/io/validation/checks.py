@@ -48,7 +48,6 @@ _KIND_UNITS = {
     Kind.MULTIPLIER.value: {"times"},
 }
 _SIGNS = frozenset("+-\u2212\u2013\u2011")  # plus, hyphen-minus, minus sign, en dash, non-breaking hyphen
-_SEVERITY_RANK = {Severity.HIGH.value: 0, Severity.MEDIUM.value: 1, Severity.LOW.value: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +247,7 @@ def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> 
         return True
 
     df["evidence_matches_claims"] = [evidence_ok(row) for row in df.astype(object).to_dict("records")]
-    df["severity_rank"] = _col(df, "severity").map(lambda s: _SEVERITY_RANK.get(s, 3)).astype(int)
+    df["severity_rank"] = _col(df, "severity").map(Severity.rank_of).astype(int)
     return df
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
 
+from claims.formatting import is_missing
 from claims.io.validation.report import CRITICAL, MAX_EXAMPLES, WARNING, Failure
 
 TABLES = ("documents", "claims", "conflicts")
@@ -80,14 +80,13 @@ def columns_of(kwargs: dict[str, Any]) -> list[str]:
 
 
 def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
+    """An example cell for a report: plain Python, missing as None, long text cut."""
+    if is_missing(value):
         return None
     if isinstance(value, str) and len(value) > 120:
         return value[:117] + "..."
     if hasattr(value, "item") and not isinstance(value, str):
         return _clean(value.item())
-    if value is pd.NA or value is pd.NaT:
-        return None
     return value
 
 
