@@ -201,7 +201,7 @@ def iter_extraction(
     """
     runner = task_runner_for(settings)
     if runner is None:
-        for batch in _chunks(documents, settings.batch_size * 16):
+        for batch in chunked(documents, settings.batch_size * 16):
             yield batch, extract(batch, settings, n_process=settings.workers)
         return
     with workers_reach_this_api(settings), runner:
@@ -212,12 +212,17 @@ def iter_extraction(
             )
             total: int | None = len(documents)
         else:
-            batches, total = _chunks(documents, settings.batch_size), None
+            batches, total = chunked(documents, settings.batch_size), None
         logger.info("extracting on %d Dask workers (%s)", slots, settings.dask_address or "local cluster")
-        yield from _submit_in_order(runner, extract, batches, settings, window=2 * slots, total=total)
+        yield from submit_in_order(runner, extract, batches, settings, window=2 * slots, total=total)
 
 
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive batches of `size` documents (the last one shorter), pulled lazily from `items`.
+
+    >>> [len(b) for b in chunked((Document(doc=f"{i}.txt", text="x", sha256="") for i in range(5)), 2)]
+    [2, 2, 1]
+    """
     batch: list[Document] = []
     for item in items:
         batch.append(item)
@@ -228,7 +233,7 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _submit_in_order(
+def submit_in_order(
     runner: TaskRunner[Any],
     extract: Callable[..., Any],
     batches: Iterable[list[Document]],

@@ -119,8 +119,8 @@ class _FakeRunner:
 def test_runners_submit_in_order_bounds_batches_in_flight(window):
     runner = _FakeRunner()
     stream = _Pulled(30)
-    batches = runners._chunks(stream, 3)
-    out = list(runners._submit_in_order(runner, _fake_extract, batches, Settings(), window=window, total=30))
+    batches = runners.chunked(stream, 3)
+    out = list(runners.submit_in_order(runner, _fake_extract, batches, Settings(), window=window, total=30))
     assert runner.most == window
     assert [d.doc for batch, _ in out for d in batch] == [d.doc for d in stream.documents]
 

@@ -79,13 +79,13 @@ def test_scan_known_hashes_skip_rereading(
     known = {doc: (s.size, s.mtime_ns, s.sha256) for doc, s in first.items()}
     _write(tmp_path, "b.txt", "Changed text!")
     hashed: list[str] = []
-    real_sha256 = ingest._sha256
+    real_sha256 = ingest.file_sha256
 
     def spy(path: Path) -> str:
         hashed.append(path.name)
         return real_sha256(path)
 
-    monkeypatch.setattr(ingest, "_sha256", spy)
+    monkeypatch.setattr(ingest, "file_sha256", spy)
     second = {s.doc: s for s in scan(tmp_path, settings, known=known)}
     assert hashed == ["b.txt"]
     assert second["a.txt"].sha256 == first["a.txt"].sha256

@@ -142,7 +142,8 @@ def _is_skipped(name: str) -> bool:
     return name.startswith((".", "~$")) or lowered.endswith(SIDECAR_SUFFIX) or lowered in SKIPPED_NAMES
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in 1 MiB chunks (the content identity of a document)."""
     digest = hashlib.sha256()
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
@@ -173,7 +174,7 @@ def make_source(path: Path, raw_dir: Path, *, known: HashCache | None = None) ->
     sidecar_sha = ""
     if sidecar is not None:
         try:
-            sidecar_sha = _sha256(sidecar)
+            sidecar_sha = file_sha256(sidecar)
         except OSError as e:
             logger.warning("%s: cannot read sidecar %s: %s", doc, sidecar.name, e)
     try:
@@ -185,7 +186,7 @@ def make_source(path: Path, raw_dir: Path, *, known: HashCache | None = None) ->
     if cached is not None and cached[0] == size and cached[1] == mtime_ns and cached[2]:
         return Source(doc, path, size, cached[2], suffix, mtime_ns, sidecar, sidecar_sha)
     try:
-        sha = _sha256(path)
+        sha = file_sha256(path)
     except OSError as e:
         return Source(doc, path, size, "", suffix, mtime_ns, sidecar, sidecar_sha, error=_error(e))
     return Source(doc, path, size, sha, suffix, mtime_ns, sidecar, sidecar_sha)
