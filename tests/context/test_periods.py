@@ -183,12 +183,11 @@ BASES = [
         dt.date(2024, 4, 5),
         [Period(2024, 2024), Period(2024, 2024)],
     ),
-    pytest.param(
+    (
         "The index stood at 112 in January, against 115 the previous month.",
         ["112", "115"],
         dt.date(2024, 2, 10),
         [Period(2024, 2024), Period(2023, 2023)],
-        marks=pytest.mark.xfail(strict=True, reason="the month before January needs the figure's month"),
     ),
     # a revised forecast or estimate: old and new figures are about the same period
     (
@@ -215,3 +214,60 @@ def test_context_comparison_base_dated_apart(
     periods = context_periods.SentencePeriods(sentence, spans, reference=reference)
     found = [periods.period_of(s, e) for s, e in spans]
     assert [m.period if m else None for m in found] == expected
+
+
+# ---------------------------------------------------------------------------------------------- period facet
+@pytest.mark.parametrize(
+    ("sentence", "number", "basis"),
+    [
+        ("Sales rose 3.2% quarter-on-quarter in the second quarter.", "3.2%", "quarter_on_quarter"),
+        ("Sales rose 9.8% from a year earlier in the second quarter.", "9.8%", "year_on_year"),
+        ("The economy grew at an annualised 2.8% pace.", "2.8%", "annualised"),
+        ("Prices rose 0.3% month-on-month and 3.1% year-on-year.", "3.1%", "year_on_year"),
+        ("Prices rose 0.3% month-on-month and 3.1% year-on-year.", "0.3%", "month_on_month"),
+        ("The fleet grew to 42 ships.", "42", ""),
+    ],
+)
+def test_context_change_basis(sentence: str, number: str, basis: str) -> None:
+    start = sentence.index(number)
+    assert context_periods.change_basis(sentence, start, start + len(number)) == basis
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "reference", "grain", "detail", "as_of"),
+    [
+        (
+            "Revenue was $4.2 billion in the third quarter of 2024.",
+            "$4.2 billion",
+            None,
+            "quarter",
+            "2024-Q3",
+            None,
+        ),
+        ("Revenue was $16.9 billion in fiscal 2024.", "$16.9 billion", None, "fiscal_year", "FY2024", None),
+        (
+            "The death toll rose to 1,870 as of Sunday.",
+            "1,870",
+            dt.date(2024, 5, 14),
+            "day",
+            "2024-05-12",
+            dt.date(2024, 5, 12),
+        ),
+        (
+            "The death toll rose to 2,010 as of Tuesday.",
+            "2,010",
+            dt.date(2024, 5, 14),
+            "day",
+            "2024-05-14",
+            dt.date(2024, 5, 14),
+        ),
+    ],
+)
+def test_context_period_facet_of_a_figure(
+    sentence: str, number: str, reference: dt.date | None, grain: str, detail: str, as_of: dt.date | None
+) -> None:
+    start = sentence.index(number)
+    spans = [(start, start + len(number))]
+    mention = context_periods.SentencePeriods(sentence, spans, reference=reference).period_of(*spans[0])
+    facet = context_periods.period_facet(mention.period, sentence, *spans[0])
+    assert (facet.grain, facet.detail, facet.as_of) == (grain, detail, as_of)

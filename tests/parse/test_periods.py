@@ -446,3 +446,56 @@ def test_periods_one_rule_per_detector_in_priority_order() -> None:
     from claims.parse.periods.patterns import DETECTORS
 
     assert list(RULES) == [name for name, _ in DETECTORS]
+
+
+# ---------------------------------------------------------------------------------------------- grain
+GRAINS = [
+    # (expression, reference date, grain, detail)
+    ("in 2023", None, "year", "2023"),
+    ("in FY2025", None, "fiscal_year", "FY2025"),
+    ("for 2023/24", None, "fiscal_year", "FY2023/24"),
+    ("the year to March 2024", None, "fiscal_year", "2023-04/2024-03"),
+    ("the second half of 2020", None, "half", "2020-H1".replace("H1", "H2")),
+    ("Q3 2021", None, "quarter", "2021-Q3"),
+    ("3Q 2021", None, "quarter", "2021-Q3"),
+    ("Q1 FY2025", None, "fiscal_year", "FY2025"),  # the fiscal year is read; its quarter is not yet
+    ("the April-June quarter of 2024", None, "quarter", "2024-Q2"),
+    ("November-February 2024", None, "months", "2023-11/2024-02"),
+    ("the first seven months of 2024", None, "months", "2024-01/2024-07"),
+    ("in March 2024", None, "month", "2024-03"),
+    ("in the third quarter", dt.date(2024, 11, 2), "quarter", "2024-Q3"),
+    ("exports rose in December", dt.date(2024, 1, 12), "month", "2023-12"),
+    ("on 12 May 2023", None, "day", "2023-05-12"),
+    ("the 1970s", None, "decade", "1970s"),
+    ("between 2011 and 2021", None, "span", "2011/2021"),
+    ("since 2000", None, "span", "2000/.."),
+    ("until 2030", None, "span", "../2030"),
+    ("over the past five years", dt.date(2024, 6, 1), "span", "2019/2024"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "grain", "detail"), GRAINS)
+def test_periods_grain_and_detail(text: str, reference: dt.date | None, grain: str, detail: str) -> None:
+    period = parse_period(text, reference=reference)
+    assert (period.grain, period.detail) == (grain, detail)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "as_of"),
+    [
+        ("the toll rose to 1,200 as of Sunday", dt.date(2024, 5, 14), dt.date(2024, 5, 12)),
+        ("the toll stood at 1,350 as of Tuesday", dt.date(2024, 5, 14), dt.date(2024, 5, 14)),
+        ("reserves were $98 billion as at 31 March 2024", None, dt.date(2024, 3, 31)),
+        ("deaths rose on Sunday", dt.date(2024, 5, 14), None),  # a day's flow, not a running total
+    ],
+)
+def test_periods_as_of_date(text: str, reference: dt.date | None, as_of: dt.date | None) -> None:
+    (mention,) = find_periods(text, reference=reference)
+    assert mention.period.as_of == as_of
+
+
+def test_periods_grain_refines_without_changing_equality() -> None:
+    quarter, year = parse_period("the third quarter of 2023"), parse_period("in 2023")
+    assert quarter == year
+    assert {quarter} == {year}
+    assert (quarter.grain, year.grain) == ("quarter", "year")

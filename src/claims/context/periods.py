@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claims.lexicon.periods import CHANGE_BASIS_CUES
 from claims.parse.periods import (
     Period,
     PeriodChooser,
@@ -62,6 +63,76 @@ class SentencePeriods:
     def period_of(self, q_start: int, q_end: int) -> PeriodMention | None:
         """The mention governing sentence[q_start:q_end], one of the sentence's numbers."""
         return self._chooser.choose(q_start, q_end)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFacet:
+    """The time facet of a claim beyond its years, so that reconciliation can tell a quarter from its year,
+    two as-of dates apart, and a year-on-year change from a quarter-on-quarter one.
+
+    `grain` and `detail` are those of the claim's `Period` (see `claims.parse.periods.Period`); `as_of` the
+    day a stock or running total is read on; `basis` what a change is measured against (`year_on_year`,
+    `quarter_on_quarter`, `month_on_month`, `annualised`, "" when the words say nothing). As Claim fields:
+    `period_grain: str`, `period_detail: str`, `as_of: date | None`, `change_basis: str`.
+    """
+
+    grain: str = ""
+    detail: str = ""
+    as_of: dt.date | None = None
+    basis: str = ""
+
+
+def period_facet(period: Period | None, sentence: str = "", start: int = 0, end: int = 0) -> PeriodFacet:
+    """The time facet of the number at sentence[start:end] whose period is `period`.
+
+    >>> from claims.parse.periods import parse_period
+    >>> s = "Revenue rose 4% quarter-on-quarter to $3.1 billion in the third quarter of 2024."
+    >>> period_facet(parse_period("the third quarter of 2024"), s, 13, 15)
+    PeriodFacet(grain='quarter', detail='2024-Q3', as_of=None, basis='quarter_on_quarter')
+    >>> import datetime as dt
+    >>> toll = parse_period("as of Sunday", reference=dt.date(2024, 5, 14))
+    >>> period_facet(toll).as_of
+    datetime.date(2024, 5, 12)
+    """
+    basis = change_basis(sentence, start, end) if sentence else ""
+    if period is None:
+        return PeriodFacet(basis=basis)
+    grain = period.grain
+    if not grain and period.start is not None and period.start == period.end:
+        grain = "fiscal_year" if period.fiscal else "year"
+    elif not grain:
+        grain = "span"
+    return PeriodFacet(grain, period.detail or period.label, period.as_of, basis)
+
+
+_BASIS_CUES = tuple(
+    (
+        basis,
+        re.compile(r"(?<![\w/-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w/-])", re.IGNORECASE),
+    )
+    for basis, cues in CHANGE_BASIS_CUES.items()
+)
+_BASIS_REACH = 80  # characters either side of the number, within its clause
+
+
+def change_basis(sentence: str, start: int, end: int) -> str:
+    """What the change at sentence[start:end] is measured against, from the words of its clause: the first
+    basis of `CHANGE_BASIS_CUES` whose words stand within reach.
+
+    >>> s = "GDP grew 1.2% from the previous quarter and 4.1% from a year earlier."
+    >>> change_basis(s, 9, 13), change_basis(s, 45, 49)
+    ('quarter_on_quarter', 'year_on_year')
+    """
+    left = max(sentence.rfind(";", 0, start), sentence.rfind(" and ", max(0, start - _BASIS_REACH), start))
+    right = min(
+        (k for k in (sentence.find(";", end), sentence.find(" and ", end, end + _BASIS_REACH)) if k >= 0),
+        default=len(sentence),
+    )
+    window = sentence[max(left + 1, start - _BASIS_REACH) : min(right, end + _BASIS_REACH)]
+    for basis, pattern in _BASIS_CUES:
+        if pattern.search(window):
+            return basis
+    return ""
 
 
 def sentence_period(

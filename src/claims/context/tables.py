@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from claims.context.periods import PeriodChoice
-from claims.parse.periods import Period, header_period, parse_year_cell
+from claims.parse.periods import header_period, parse_year_cell
 from claims.segment import Table, TableCell
 
 _CURRENCY_IN_HEADER: tuple[tuple[str, str], ...] = (
@@ -116,7 +116,7 @@ def _row_year(table: Table, row: int, *, skip_col: int, reference: dt.date | Non
         p = parse_year_cell(c.text, reference=reference)
         if p is not None:
             if _FISCAL_HEADER.search(table.column_header(c.col)) and not p.fiscal:
-                p = Period(p.start, p.end, True)
+                p = p.as_fiscal()
             return PeriodChoice(p, "row", c.text)
     return None
 

@@ -222,3 +222,60 @@ REVISION_NOUNS: frozenset[str] = frozenset(
 """Nouns of a statement about a period that gets revised (`raised its growth forecast for 2024/25 to 7.2% from
 7%`): the old and new figures are about the same period. Sources: central-bank and company-guidance
 wording (IMF World Economic Outlook, central bank statements, earnings releases)."""
+
+CHANGE_BASIS_CUES: dict[str, tuple[str, ...]] = {
+    "annualised": (
+        "annualised",
+        "annualized",
+        "at an annual rate",
+        "seasonally adjusted annual rate",
+        "saar",
+    ),
+    "year_on_year": (
+        "year-on-year",
+        "year on year",
+        "year-over-year",
+        "year over year",
+        "y/y",
+        "yoy",
+        "from a year earlier",
+        "from a year ago",
+        "on a year earlier",
+        "than a year earlier",
+        "over a year earlier",
+        "on an annual basis",
+        "from the same period last year",
+        "from the same quarter last year",
+        "from the same month last year",
+        "compared with the same period last year",
+        "compared with the same quarter last year",
+        "over the same period last year",
+    ),
+    "quarter_on_quarter": (
+        "quarter-on-quarter",
+        "quarter on quarter",
+        "quarter-over-quarter",
+        "q/q",
+        "qoq",
+        "sequentially",
+        "from the previous quarter",
+        "from the prior quarter",
+        "on the previous quarter",
+        "from a quarter earlier",
+        "than a quarter earlier",
+    ),
+    "month_on_month": (
+        "month-on-month",
+        "month on month",
+        "month-over-month",
+        "m/m",
+        "mom",
+        "from the previous month",
+        "from a month earlier",
+        "on the previous month",
+        "than a month earlier",
+    ),
+}
+"""Words saying what a change is measured against, in the order they are tried (an annualised quarterly rate
+is annualised first). Sources: the wording of national-accounts and price releases (IMF, OECD, Eurostat,
+BLS, Reuters economic briefs)."""

@@ -459,7 +459,7 @@ class PeriodChooser:
                 r"[^,;.]{0,30}?\bto\b", text[end : end + 40]
             ):
                 return dataclasses.replace(
-                    chosen, period=Period(chosen.period.start, chosen.period.start, chosen.period.fiscal)
+                    chosen, period=Period.year(chosen.period.start, fiscal=chosen.period.fiscal)
                 )
             if (
                 chosen.period.end is not None
@@ -467,7 +467,7 @@ class PeriodChooser:
                 and _FROM_NUMBER_ANYWHERE.search(text[max(chosen.end, start - _ENDS_WINDOW) : start])
             ):
                 return dataclasses.replace(
-                    chosen, period=Period(chosen.period.end, chosen.period.end, chosen.period.fiscal)
+                    chosen, period=Period.year(chosen.period.end, fiscal=chosen.period.fiscal)
                 )
         if chosen is not None and self._base_of_change(start, end) and not self._own(chosen, end):
             return None  # the base of a comparison is never dated by the other figure's period

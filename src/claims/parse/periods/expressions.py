@@ -75,11 +75,36 @@ def _anchor_prior(found: list[PeriodMention]) -> list[PeriodMention]:
                 anchor = mention
             continue
         if anchor is not None:
-            year = anchor.period.start + mention.shift  # type: ignore[operator]
-            out.append(dataclasses.replace(mention, period=Period(year, year, anchor.period.fiscal)))
+            out.append(dataclasses.replace(mention, period=_before(anchor.period, mention)))
         elif mention.period.start is not None:
             out.append(mention)
     return out
+
+
+_PART = re.compile(r"^(?P<y>\d{4})-(?P<kind>Q|)(?P<n>\d{1,2})$")  # `2024-03` (a month), `2024-Q1`
+
+
+def _before(anchor: Period, prior: PeriodMention) -> Period:
+    """The period `prior` (`the previous year`, `a month earlier`, `two years ago`) names before `anchor`: the
+    month or quarter before a month or quarter the text gives (`in January ... the previous month` is the
+    December before), else the anchor's year shifted by whole years.
+
+    >>> from claims.parse.periods import find_periods
+    >>> [m.period.detail for m in find_periods("112 in January 2024, against 115 the previous month")]
+    ['2024-01', '2023-12']
+    """
+    grain = prior.period.grain
+    part = _PART.match(anchor.detail) if anchor.grain == grain else None
+    if part and grain in {"month", "quarter"}:
+        year, n = int(part["y"]), int(part["n"]) - 1
+        if n == 0:
+            year, n = year - 1, 12 if grain == "month" else 4
+        detail = f"{year}-{n:02d}" if grain == "month" else f"{year}-Q{n}"
+        return Period(year, year, False, grain, detail)
+    year = anchor.start + prior.shift  # type: ignore[operator]
+    if grain == "year" or not grain:
+        return Period.year(year, fiscal=anchor.fiscal)
+    return Period(year, year, False, grain)
 
 
 def sentence_reference(text: str) -> dt.date | None:

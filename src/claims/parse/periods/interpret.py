@@ -47,7 +47,7 @@ def read_between(r: Reading) -> PeriodMention | None:
         split = split or second_year(y1, m.group("s1")) == y1 + 1
     if y2 < y1:
         return None
-    return r.mention(Period(y1, y2, split), "range")
+    return r.mention(_years(y1, y2, split), "range")
 
 
 def read_year_to(r: Reading) -> PeriodMention | None:
@@ -70,8 +70,9 @@ def read_year_to(r: Reading) -> PeriodMention | None:
     else:
         return None
     if month == 12:
-        return r.mention(Period(year, year, bool(m.group("fisc"))), "point")
-    return r.mention(Period(year - 1, year, True), "range")
+        return r.mention(Period.year(year, fiscal=bool(m.group("fisc"))), "point")
+    detail = f"{year - 1}-{month + 1:02d}/{year}-{month:02d}"  # the twelve months to the end month
+    return r.mention(Period(year - 1, year, True, "fiscal_year", detail), "range")
 
 
 def read_span(r: Reading) -> PeriodMention | None:
@@ -92,8 +93,8 @@ def read_span(r: Reading) -> PeriodMention | None:
     count = count_word(n_text) if n_text else 1
     years = count * 10 if unit.startswith("decade") else count
     if m.group("dir").lower() in {"next", "coming", "following"}:
-        return r.mention(Period(reference.year + 1, reference.year + years), "range")
-    return r.mention(Period(reference.year - years, reference.year), "range")
+        return r.mention(_years(reference.year + 1, reference.year + years), "range")
+    return r.mention(_years(reference.year - years, reference.year), "range")
 
 
 def read_months_of(r: Reading) -> PeriodMention | None:
@@ -104,15 +105,15 @@ def read_months_of(r: Reading) -> PeriodMention | None:
     Period(start=2022, end=2022, fiscal=False)
     """
     m, reference = r.m, r.reference
+    count = count_word(m.group("n"))
     if m.group("y"):
         y = int(m.group("y"))
-        return r.mention(Period(y, y), "point")
+        return r.mention(Period(y, y, False, "months", f"{y}-01/{y}-{min(count, 12):02d}"), "point")
     if m.group("fy"):
         y = int(m.group("fy"))
-        return r.mention(Period(y, y, True), "point")
+        return r.mention(Period(y, y, True, "months", f"FY{y}-M01/M{min(count, 12):02d}"), "point")
     if reference is None:
         return None
-    count = count_word(m.group("n"))
     rel = (m.group("rel") or "").lower()
     if rel == "last":
         year = reference.year - 1
@@ -120,7 +121,9 @@ def read_months_of(r: Reading) -> PeriodMention | None:
         year = reference.year
     else:
         year = reference.year - 1
-    return r.mention(Period(year, year), "relative")
+    return r.mention(
+        Period(year, year, False, "months", f"{year}-01/{year}-{min(count, 12):02d}"), "relative"
+    )
 
 
 def read_part_relative(r: Reading) -> PeriodMention | None:
@@ -151,7 +154,7 @@ def read_part_relative(r: Reading) -> PeriodMention | None:
         year = reference.year
     else:
         year = reference.year - 1
-    return r.mention(Period(year, year), "relative")
+    return r.mention(_part(year, kind, index), "relative")
 
 
 def read_month_range(r: Reading) -> PeriodMention | None:
@@ -166,11 +169,11 @@ def read_month_range(r: Reading) -> PeriodMention | None:
     m2 = MONTHS[m.group("m2").lower().rstrip(".")]
     if m.group("y"):
         y = int(m.group("y"))
-        return r.mention(Period(y - 1 if m2 < m1 else y, y), "point")
+        return r.mention(_months(y - 1 if m2 < m1 else y, m1, y, m2), "point")
     if reference is None:
         return None
     year = reference.year if r.future or m2 <= reference.month or m2 < m1 else reference.year - 1
-    return r.mention(Period(year - 1 if m2 < m1 else year, year), "relative")
+    return r.mention(_months(year - 1 if m2 < m1 else year, m1, year, m2), "relative")
 
 
 def read_fiscal(r: Reading) -> PeriodMention | None:
@@ -188,7 +191,7 @@ def read_fiscal(r: Reading) -> PeriodMention | None:
         fiscal_end = second_year(y1, second)
         if fiscal_end is None:
             return None
-        return r.mention(Period(y1, fiscal_end, True), "range")
+        return r.mention(_years(y1, fiscal_end, True), "range")
     period, relation = point_period(y1, r.prep, fiscal=True)
     return r.mention(period, relation)
 
@@ -216,7 +219,7 @@ def read_years_ago(r: Reading) -> PeriodMention | None:
     count = count_word(r.m.group("n"))
     if r.reference is None:
         # anchored to the text's own year in `find_periods` (`in the 2025 survey, ... 58.9 a year ago`)
-        return r.raw(Period(None, None), "prior", event=-1, shift=-count)
+        return r.raw(Period(None, None, False, "year"), "prior", event=-1, shift=-count)
     return r.mention(relative_period(r.reference, -count), "relative")
 
 
@@ -229,7 +232,13 @@ def read_part(r: Reading) -> PeriodMention | None:
     """
     m = r.m
     y = int(m.group("y") or m.group("y2"))
-    return r.mention(Period(y, y, bool(m.group("fisc"))), "point")
+    if m.group("q2"):
+        token = m.group("q2").upper()
+        kind, index = ("Q", int(token[0])) if token.endswith("Q") else (token[0], int(token[1]))
+    else:
+        kind = "Q" if m.group("part").lower() == "quarter" else "H"
+        index = ORDINAL_PARTS[m.group("ord").lower()]
+    return r.mention(_part(y, kind, index, fiscal=bool(m.group("fisc"))), "point")
 
 
 def read_range(r: Reading) -> PeriodMention | None:
@@ -243,13 +252,13 @@ def read_range(r: Reading) -> PeriodMention | None:
     m = r.m
     y1 = int(m.group("y1"))
     if m.group("open"):
-        return r.mention(Period(y1, None), "open")
+        return r.mention(Period(y1, None, False, "span", f"{y1}/.."), "open")
     range_end = second_year(y1, m.group("y2"))
     if range_end is None:
         return None
     # "2014, 2023-4" is a range; "1,990-2,000" never reaches here (the look-behind refuses it).
     split = range_end == y1 + 1 and (len(m.group("y2")) == 2 or m.group("sep") == "/")
-    return r.mention(Period(y1, range_end, split), "range")
+    return r.mention(_years(y1, range_end, split), "range")
 
 
 def read_onwards(r: Reading) -> PeriodMention | None:
@@ -259,7 +268,8 @@ def read_onwards(r: Reading) -> PeriodMention | None:
     >>> parse_period("2016 onwards")
     Period(start=2016, end=None, fiscal=False)
     """
-    return r.mention(Period(int(r.m.group("y1")), None), "open")
+    y = int(r.m.group("y1"))
+    return r.mention(Period(y, None, False, "span", f"{y}/.."), "open")
 
 
 def read_decade(r: Reading) -> PeriodMention | None:
@@ -271,8 +281,8 @@ def read_decade(r: Reading) -> PeriodMention | None:
     """
     y = int(r.m.group("y"))
     if r.prep == "since":
-        return r.mention(Period(y, None), "open")
-    return r.mention(Period(y, y + 9), "decade")
+        return r.mention(Period(y, None, False, "span", f"{y}/.."), "open")
+    return r.mention(Period(y, y + 9, False, "decade", f"{y}s"), "decade")
 
 
 _MONTH_MODIFIER = re.compile(
@@ -304,11 +314,12 @@ def read_month(r: Reading) -> PeriodMention | None:
         return None
     month = MONTHS[m.group("month").lower()]
     year = month_year(reference, month, modifier, future=r.future)
+    detail = f"{year}-{month:02d}"
     if modifier == "since":
-        return r.mention(Period(year, None), "open")
+        return r.mention(Period(year, None, False, "span", f"{detail}/.."), "open")
     if modifier in {"until", "till"}:
-        return r.mention(Period(None, year), "until")
-    return r.mention(Period(year, year), "relative")
+        return r.mention(Period(None, year, False, "span", f"../{detail}"), "until")
+    return r.mention(Period(year, year, False, "month", detail), "relative")
 
 
 def read_prior(r: Reading) -> PeriodMention | None:
@@ -324,10 +335,16 @@ def read_prior(r: Reading) -> PeriodMention | None:
     unit = (m.group("u1") or m.group("u2") or m.group("u3")).lower()
     shift = -1 if unit == "year" else 0
     if reference is None:
-        return r.raw(Period(None, None), "prior", event=-1, shift=shift)
+        return r.raw(Period(None, None, False, unit), "prior", event=-1, shift=shift)
     back = {"year": 366, "quarter": 92, "month": 31, "week": 7}[unit]
-    year = (reference - dt.timedelta(days=back)).year if unit != "year" else reference.year - 1
-    found = r.mention(Period(year, year), "prior")
+    day = reference - dt.timedelta(days=back)
+    year = day.year if unit != "year" else reference.year - 1
+    detail = {
+        "year": str(year),
+        "quarter": f"{year}-Q{(day.month - 1) // 3 + 1}",
+        "month": f"{year}-{day.month:02d}",
+    }
+    found = r.mention(Period(year, year, False, unit, detail.get(unit, "")), "prior")
     return dataclasses.replace(found, shift=shift) if found is not None else None
 
 
@@ -341,11 +358,35 @@ def read_full_date(r: Reading) -> PeriodMention | None:
     """
     m, text = r.m, r.text
     year = int(m.group("y1") or m.group("y2"))
+    month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+    try:
+        day: dt.date | None = dt.date(year, month, int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        day = None
+    detail = day.isoformat() if day is not None else ""
     if r.prep in {"as of", "as at", "by", "at"}:
-        return r.mention(Period(year, year), "by")
+        return r.mention(Period(year, year, False, "day", detail, day), "by")
     if RELEASE_BEFORE.search(text[max(0, r.start - 40) : r.start]):
-        return r.mention(Period(year, year), "release")
-    return r.mention(Period(year, year), "day")
+        return r.mention(Period(year, year, False, "day", detail), "release")
+    return r.mention(Period(year, year, False, "day", detail), "day")
+
+
+def read_month_year(r: Reading) -> PeriodMention | None:
+    """`in January 2024`, `as of June 2024`, `since March 2020`: one month of a year.
+
+    >>> from claims.parse.periods import parse_period
+    >>> parse_period("in January 2024").detail
+    '2024-01'
+    """
+    m = r.m
+    year, month = int(m.group("y")), MONTHS[m.group("month").lower().rstrip(".")]
+    detail = f"{year}-{month:02d}"
+    if r.prep in {"since", "from"}:
+        return r.mention(Period(year, None, False, "span", f"{detail}/.."), "open")
+    if r.prep in {"until", "till", "through"}:
+        return r.mention(Period(None, year, False, "span", f"../{detail}"), "until")
+    relation = "by" if r.prep in {"by", "as of", "as at"} else "point"
+    return r.mention(Period(year, year, False, "month", detail), relation)
 
 
 def read_relative_month(r: Reading) -> PeriodMention | None:
@@ -362,7 +403,8 @@ def read_relative_month(r: Reading) -> PeriodMention | None:
     shift = {"this": 0, "last": -1, "next": 1}[r.m.group("rel").lower()]
     month = reference.month + shift
     year = reference.year + (-1 if month < 1 else 1 if month > 12 else 0)
-    return r.mention(Period(year, year), "relative")
+    month = (month - 1) % 12 + 1
+    return r.mention(Period(year, year, False, "month", f"{year}-{month:02d}"), "relative")
 
 
 def read_weekday(r: Reading) -> PeriodMention | None:
@@ -373,8 +415,15 @@ def read_weekday(r: Reading) -> PeriodMention | None:
     >>> [m.relation for m in find_periods("data showed on Thursday", reference=dt.date(2024, 2, 15))]
     ['release']
     """
+    if r.reference is None:
+        return None
+    day = _weekday_date(r)
+    as_of = bool(r.m.group("asof"))
+    period = Period(day.year, day.year, False, "day", day.isoformat(), day if as_of else None)
+    if as_of:
+        return r.mention(period, "by")  # `the toll rose to 1,200 as of Sunday`: a running total on that day
     release = bool(RELEASE_BEFORE.search(r.text[max(0, r.start - 40) : r.start]))
-    return r.mention(relative_period(r.reference, 0), "release" if release else "day")
+    return r.mention(period, "release" if release else "day")
 
 
 def read_now(r: Reading) -> PeriodMention | None:
@@ -385,7 +434,12 @@ def read_now(r: Reading) -> PeriodMention | None:
     >>> [m.period.start for m in find_periods("It currently employs 400", reference=dt.date(2024, 5, 1))]
     [2024]
     """
-    return r.mention(relative_period(r.reference, 0), "now")
+    if r.reference is None:
+        return None
+    reference = r.reference
+    return r.mention(
+        Period(reference.year, reference.year, False, "day", reference.isoformat(), reference), "now"
+    )
 
 
 def read_year(r: Reading) -> PeriodMention | None:
@@ -400,14 +454,76 @@ def read_year(r: Reading) -> PeriodMention | None:
     text, s, e = r.text, r.start, r.end
     y = int(r.m.group("y"))
     if is_price_base(text, s, e):
-        return r.raw(Period(y, y), "price_base")
+        return r.raw(Period.year(y), "price_base")
     before = text[max(0, s - 45) : s]
     if CITATION_AROUND.search(before) and re.match(r"\s*[a-z]?\s*[);,:]", text[e : e + 3]):
-        return r.mention(Period(y, y), "citation")
+        return r.mention(Period.year(y), "citation")
     if SINCE_FOUNDING.search(text[max(0, s - 60) : s]):
-        return r.mention(Period(y, None), "open")  # `Since its founding in 1995, ...`
+        return r.mention(Period(y, None, False, "span", f"{y}/.."), "open")  # `Since its founding in 1995`
     period, relation = point_period(y, r.prep)
     return r.mention(period, relation)
+
+
+def _years(first: int, last: int, fiscal: bool = False) -> Period:
+    """Several years; two consecutive years of a fiscal or statistical year (`2023/24`) are one fiscal year.
+
+    >>> _years(2023, 2024, True).detail, _years(2013, 2024).detail
+    ('FY2023/24', '2013/2024')
+    """
+    if fiscal and last == first + 1:
+        return Period(first, last, True, "fiscal_year", f"FY{first}/{last % 100:02d}")
+    prefix = "FY" if fiscal else ""
+    return Period(first, last, fiscal, "span", f"{prefix}{first}/{prefix}{last}")
+
+
+def _part(year: int, kind: str, index: int, *, fiscal: bool = False) -> Period:
+    """A quarter (`Q`) or half (`H`) of a calendar or fiscal year.
+
+    >>> _part(2024, "H", 1).detail, _part(2025, "Q", 3, fiscal=True).detail
+    ('2024-H1', 'FY2025-Q3')
+    """
+    index = min(index, 2) if kind == "H" else index
+    prefix = "FY" if fiscal else ""
+    return Period(year, year, fiscal, "quarter" if kind == "Q" else "half", f"{prefix}{year}-{kind}{index}")
+
+
+def _months(first_year: int, first: int, last_year: int, last: int) -> Period:
+    """The months from `first` to `last`; three months of one calendar quarter are that quarter.
+
+    >>> _months(2024, 4, 2024, 6).detail, _months(2023, 11, 2024, 2).detail
+    ('2024-Q2', '2023-11/2024-02')
+    """
+    if first_year == last_year and last == first + 2 and first % 3 == 1:
+        return _part(last_year, "Q", first // 3 + 1)
+    grain = "month" if (first_year, first) == (last_year, last) else "months"
+    return Period(first_year, last_year, False, grain, f"{first_year}-{first:02d}/{last_year}-{last:02d}")
+
+
+_WEEKDAY_NUMBERS = {
+    name: i
+    for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+
+
+def _weekday_date(r: Reading) -> dt.date:
+    """The day a weekday names near the reference date: the last one on or before it (`on Sunday`, `as of
+    Sunday`; the next one in future statements), strictly before for `last`, after for `next`;
+    `yesterday`, `today`."""
+    reference = r.reference
+    assert reference is not None  # checked by the caller
+    word = (r.m.group("word") or "").lower()
+    if word:
+        return reference - dt.timedelta(days=1 if word == "yesterday" else 0)
+    target = _WEEKDAY_NUMBERS[r.m.group("day").lower()]
+    lead = r.m.group(0).split()[0].lower()
+    back = (reference.weekday() - target) % 7
+    if lead == "last":
+        return reference - dt.timedelta(days=back or 7)
+    if lead in {"next", "this"} or (r.future and lead == "on"):
+        return reference + dt.timedelta(
+            days=(target - reference.weekday()) % 7 or (7 if lead == "next" else 0)
+        )
+    return reference - dt.timedelta(days=back)
 
 
 Rule = Callable[[Reading], PeriodMention | None]
@@ -426,6 +542,7 @@ RULES: dict[str, Rule] = {
     "part": read_part,
     "part_relative": read_part_relative,
     "month_range": read_month_range,
+    "month_year": read_month_year,
     "range": read_range,
     "onwards": read_onwards,
     "decade": read_decade,

@@ -2,19 +2,64 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field, replace
 
 MIN_YEAR = 1800
 MAX_YEAR = 2100
 
+GRAINS = ("day", "week", "month", "months", "quarter", "half", "year", "fiscal_year", "decade", "span")
+"""How finely a text gives a period, finest first (`span`: several years, or open at one end)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """The years a value refers to; `end` None for open-ended periods, `start` None for `until` periods."""
+    """The years a value refers to; `end` None for open-ended periods, `start` None for `until` periods.
+
+    `grain` says how finely the text gives the period (one of `GRAINS`, "" when unknown) and `detail` which
+    part of the years it is, written ISO-like: `2024` (year), `FY2024`, `FY2023/24` (fiscal year), `2024-H1`,
+    `2024-Q3`, `FY2024-Q1`, `2024-03` (month), `2024-01/2024-07` (months), `2024-03-31` (day), `1970s`,
+    `2013/2024`, `2000/..`, `../2030` (spans). `as_of` is the day a stock or running total is read on (`as of
+    31 March 2024`, `as of Sunday`). Equality and hashing look at the years and the fiscal flag only: the
+    grain refines them (the first quarter of 2024 and the year 2024 are both the year 2024).
+
+    >>> from claims.parse.periods import parse_period
+    >>> period = parse_period("the third quarter of 2023")
+    >>> period, period.grain, period.detail
+    (Period(start=2023, end=2023, fiscal=False), 'quarter', '2023-Q3')
+    >>> period == parse_period("in 2023")
+    True
+    """
 
     start: int | None
     end: int | None
     fiscal: bool = False
+    grain: str = field(default="", compare=False, repr=False)
+    detail: str = field(default="", compare=False, repr=False)
+    as_of: dt.date | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def year(cls, year: int, *, fiscal: bool = False) -> Period:
+        """One calendar or fiscal year.
+
+        >>> Period.year(2025, fiscal=True).detail
+        'FY2025'
+        """
+        if fiscal:
+            return cls(year, year, True, "fiscal_year", f"FY{year}")
+        return cls(year, year, False, "year", str(year))
+
+    def as_fiscal(self) -> Period:
+        """The same years read as a fiscal year (a column headed `Fiscal year`).
+
+        >>> Period.year(2024).as_fiscal().detail
+        'FY2024'
+        """
+        if self.fiscal:
+            return self
+        if self.grain == "year" and self.start is not None:
+            return Period.year(self.start, fiscal=True)
+        return replace(self, fiscal=True)
 
     @property
     def label(self) -> str:

@@ -132,7 +132,7 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\s+of\s+  # the first quarter of 1998
             (?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?P<fisc>FY\s?)?(?P<y>{_YEAR})(?![\d])
-          | \b(?:[QH][1-4]|[1-4]Q)\s*(?P<y2>{_YEAR})(?![\d])  # Q1 2024, H1 2024, 1Q 2024
+          | \b(?P<q2>[QH][1-4]|[1-4]Q)\s*(?P<y2>{_YEAR})(?![\d])  # Q1 2024, H1 2024, 1Q 2024
         )""",
             re.VERBOSE | re.IGNORECASE,
         ),
@@ -154,6 +154,14 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"""\b(?P<m1>{_MONTH_ANY})\.?\s*[-–—/]\s*(?P<m2>{_MONTH_ANY})\.?  # October-December
         (?:\s+(?:quarter|period|half|months|season))?
         (?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?(?![\d])""",
+            re.VERBOSE,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(
+            rf"""\b(?P<month>{_MONTH_ANY})\.?,?\s+  # January, Sept.
+            (?P<y>{_YEAR})(?![\d]|[.,]\d)           # 2024""",
             re.VERBOSE,
         ),
     ),
@@ -184,7 +192,9 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"""\b(?:on\s+|last\s+|this\s+|next\s+)(?P<day>{_WEEKDAYS})\b|\b(?P<word>yesterday|today)\b""",
+            rf"""\b(?:on\s+|last\s+|this\s+|next\s+|(?P<asof>as\s+(?:of|at)\s+))  # on / as of
+            (?P<day>{_WEEKDAYS})\b                                              # Sunday
+          | \b(?P<word>yesterday|today)\b""",
             re.VERBOSE,
         ),
     ),

@@ -59,19 +59,23 @@ def is_price_base(text: str, start: int, end: int) -> bool:
 
 
 def point_period(year: int, prep: str, fiscal: bool = False) -> tuple[Period, str]:
+    """The period and relation of one year after its preposition: `since 2000` is open, `until 2030` ends
+    there, `by 2024` is the value as of that year, `in 2024` the year."""
+    prefix = "FY" if fiscal else ""
     if prep == "since" or prep == "from":
-        return Period(year, None, fiscal), "open"
+        return Period(year, None, fiscal, "span", f"{prefix}{year}/.."), "open"
     if prep in {"until", "till", "through"}:
-        return Period(None, year, fiscal), "until"
+        return Period(None, year, fiscal, "span", f"../{prefix}{year}"), "until"
     if prep in {"by", "as of", "as at"}:
-        return Period(year, year, fiscal), "by"
-    return Period(year, year, fiscal), "point"
+        return Period.year(year, fiscal=fiscal), "by"
+    return Period.year(year, fiscal=fiscal), "point"
 
 
 def relative_period(reference: dt.date | None, offset: int, fiscal: bool = False) -> Period | None:
+    """The year `offset` years from the reference date's, None without a reference."""
     if reference is None:
         return None
-    return Period(reference.year + offset, reference.year + offset, fiscal)
+    return Period.year(reference.year + offset, fiscal=fiscal)
 
 
 def month_year(reference: dt.date, month: int, modifier: str, *, future: bool = False) -> int:
