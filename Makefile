@@ -24,13 +24,14 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium not installed: the browser test will be skipped"; }
 
-test: setup browser
-	$(BIN)/lint-imports
-	$(BIN)/ruff check src tests
+# the test suite collects the doctests of src/ too (pyproject: testpaths, --doctest-modules)
+test: setup browser lint
 	$(BIN)/python -m pytest
 
 lint: setup
+	$(BIN)/lint-imports
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
 bench: setup

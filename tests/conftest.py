@@ -11,6 +11,9 @@ import pytest
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
+# data builders are scripts, not tests: their doctests are not collected (`--doctest-modules` is on)
+collect_ignore_glob = ["data/*"]
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
 SEED_DOCS = sorted(p.name for p in RAW.glob("*.txt"))

@@ -302,6 +302,7 @@ DOCUMENT_COLUMNS = DOCUMENTS.names
 TEXT_COLUMNS = tuple(dict.fromkeys(CLAIMS.text + CONFLICTS.text + DOCUMENTS.text))
 """Columns read as text from CSV (hex ids like "1e5..." would otherwise parse as numbers)."""
 
+
 def claim_row(claim: Claim) -> dict[str, object]:
     """One claims.csv row.
 
