@@ -5,8 +5,9 @@ Usage:
     .venv/bin/python scripts/dev_claims.py OUT.csv [--raw raw] [--docs 000_...txt ...]
     ../shared/eval/score_claims.py OUT.csv ../shared/eval/dev_gold.jsonl
 
-Documents are loaded through the ingestion stage when it is available (so dates and headings match a real
-run), else read as UTF-8 text. Columns: exactly the DESIGN.md claims.csv contract, then a few extras.
+Documents are loaded through the ingestion stage (so dates and headings match a real run), or read as plain
+UTF-8 text with --plain. Columns: exactly the DESIGN.md claims.csv contract (claims.io.frames), then a few
+extras.
 """
 
 from __future__ import annotations
@@ -20,15 +21,13 @@ import time
 from pathlib import Path
 
 from claims.extract import extract_documents
+from claims.io.frames import CLAIM_CONTRACT, claim_row
+from claims.io.sources import load_documents
 from claims.settings import Settings
 from claims.types import Claim, Document
 
-CONTRACT = [
-    "claim_id", "doc", "char_start", "char_end", "surface", "value", "value_low", "value_high", "unit",
-    "kind", "counted", "qualifier", "period_start", "period_end", "fiscal", "subject", "entities",
-    "section", "sentence", "citation", "confidence",
-]
 EXTRA = ["chapter", "sentence_start", "flags"]
+COLUMNS = [*CLAIM_CONTRACT, *EXTRA]
 
 
 def _plain_documents(raw: Path, names: list[str] | None) -> list[Document]:
@@ -45,14 +44,7 @@ def _plain_documents(raw: Path, names: list[str] | None) -> list[Document]:
 
 
 def _documents(raw: Path, names: list[str] | None, settings: Settings) -> list[Document]:
-    try:
-        from claims.io.sources import load_documents
-    except ImportError:
-        return _plain_documents(raw, names)
-    try:
-        result = load_documents(raw, settings, text_dir=None)
-    except TypeError:  # the ingestion API moved: fall back to plain text
-        return _plain_documents(raw, names)
+    result = load_documents(raw, settings, text_dir=None)
     return [d for d in result.documents if not names or d.doc in names]
 
 
@@ -65,18 +57,8 @@ def _cell(value: object) -> object:
 
 
 def _row(claim: Claim) -> list[object]:
-    values = {
-        "claim_id": claim.claim_id, "doc": claim.doc,
-        "char_start": claim.char_start, "char_end": claim.char_end,
-        "surface": claim.surface, "value": claim.value, "value_low": claim.value_low,
-        "value_high": claim.value_high, "unit": claim.unit, "kind": str(claim.kind), "counted": claim.counted,
-        "qualifier": str(claim.qualifier), "period_start": claim.period_start, "period_end": claim.period_end,
-        "fiscal": bool(claim.fiscal), "subject": claim.subject, "entities": ";".join(claim.entities),
-        "section": claim.section, "sentence": claim.sentence, "citation": claim.citation,
-        "confidence": claim.confidence, "chapter": claim.chapter, "sentence_start": claim.sentence_start,
-        "flags": ";".join(claim.flags),
-    }
-    return [_cell(values[c]) for c in CONTRACT + EXTRA]
+    values = claim_row(claim)
+    return [_cell(values[c]) for c in COLUMNS]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,14 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     n = 0
     with a.out.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(CONTRACT + EXTRA)
+        writer.writerow(COLUMNS)
         for document, claims in extract_documents(documents, nlp, settings):
             for claim in claims:
                 writer.writerow(_row(claim))
             n += len(claims)
             print(f"{document.doc}: {len(claims)} claims", file=sys.stderr)
-    print(f"{n} claims from {len(documents)} documents in {time.perf_counter() - started:.1f}s -> {a.out}",
-          file=sys.stderr)
+    print(
+        f"{n} claims from {len(documents)} documents in {time.perf_counter() - started:.1f}s -> {a.out}",
+        file=sys.stderr,
+    )
     return 0
 
 
