@@ -1,0 +1,355 @@
+"""Stated changes against the two figures they compare: a % change, percentage points, a multiple, an amount.
+
+What a figure states is read from the words around it (`statement_of`, rules in order): a percent after
+"an increase of" or before "increase" is a % change; a figure in percentage points after those words is a
+difference of two percentages; "five times", "3-fold" is a multiple; an amount after "a rise of" or before
+"more" is a difference of two amounts.
+
+Its operands are found by the rules of `OPERAND_RULES`, in order, inside its own line:
+
+- a chain that starts with "from": "from A ..., to B ..., and C" (the statement is read against the link
+  nearest it, B -> C; another link, or the whole chain, excuses it only when it gives the figure itself);
+- two figures dated in increasing order right before it ("8.1 billion yen in FY2025, and a proposed
+  18.1 billion yen in FY2026 – an increase of ...");
+- a level right before it and a base right after "from" ("Revenue was $10.5 million, up 5% from $10 million").
+
+`across_lines` reads an amount stated alone in its line ("at least 30 million more people voted") against
+the levels of the lines before it, when exactly the statement's period and the latest earlier period are
+stated there; it reports only a near miss (the closest pair within a quarter of the stated amount), the
+signature of a slip rather than of figures that measure something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from claims.types import Claim, Conflict, Kind
+
+from ..rules import MatchRules
+from ..sentences import Placed
+from . import cues
+from .figures import Bounds, change_percent, difference, holds, point, ratio, same_unit
+from .findings import DOCUMENT, WITHIN_LINE, arithmetic_finding, computed_text, describe
+from .layout import Document, Line
+
+LEVEL_KINDS = frozenset({Kind.MONEY, Kind.COUNT, Kind.MEASURE})
+ACROSS_REACH = 900  # characters back from a lone statement to look for its two levels
+NEAR_MISS = 0.25  # a lone statement is reported only when the closest pair is this near it
+
+
+class Change(Enum):
+    PERCENT = "percent"  # (B / A - 1) x 100
+    POINTS = "points"  # B - A, both percentages
+    MULTIPLE = "multiple"  # B / A
+    AMOUNT = "amount"  # B - A
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A figure stated as a change, with its reading and its direction (-1 for a fall)."""
+
+    placed: Placed
+    change: Change
+    sign: float
+    more: bool = False  # "three times more": a multiple read as 3x or 4x
+
+    @property
+    def claim(self) -> Claim:
+        return self.placed.claim
+
+
+# ------------------------------------------------------------------------------------ what a figure states
+def _percent_change(line: Line, placed: Placed) -> Statement | None:
+    """A percent introduced as a change: 'an increase of over 125 per cent', 'a 74 per cent increase'."""
+    claim = placed.claim
+    if Kind(claim.kind) is not Kind.PERCENT:
+        return None
+    before, after = line.before(placed, 60), line.after(placed, 30)
+    if not (cues.is_change_before(before) or cues.is_change_after(after)):
+        return None
+    points = "point" in (claim.unit or "")
+    falling = cues.is_decrease(before[-30:] + " " + after[:15]) and (point(claim) or 0.0) > 0
+    return Statement(placed, Change.POINTS if points else Change.PERCENT, -1.0 if falling else 1.0)
+
+
+def _multiple(line: Line, placed: Placed) -> Statement | None:
+    """'five times', '3-fold': a ratio of two figures."""
+    if Kind(placed.claim.kind) is not Kind.MULTIPLIER:
+        return None
+    return Statement(placed, Change.MULTIPLE, 1.0, more=bool(cues.TIMES_MORE.match(line.after(placed, 20))))
+
+
+def _amount_change(line: Line, placed: Placed) -> Statement | None:
+    """An amount introduced as a change: 'a rise of around ₹68,834 crore', '30 million more people'."""
+    claim = placed.claim
+    if Kind(claim.kind) not in LEVEL_KINDS:
+        return None
+    before, after = line.before(placed, 60), line.after(placed, 30)
+    if not (cues.is_change_before(before) or cues.is_more_after(after)):
+        return None
+    falling = cues.is_decrease(before[-30:] + " " + after[:15]) and (point(claim) or 0.0) > 0
+    return Statement(placed, Change.AMOUNT, -1.0 if falling else 1.0)
+
+
+STATEMENT_RULES: tuple[Callable[[Line, Placed], Statement | None], ...] = (
+    _percent_change,
+    _multiple,
+    _amount_change,
+)
+
+
+def statement_of(line: Line, placed: Placed) -> Statement | None:
+    """What a figure states, by the first rule that reads it as a change."""
+    for rule in STATEMENT_RULES:
+        found = rule(line, placed)
+        if found is not None:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ operands
+def _operand_kind_ok(statement: Statement, claim: Claim) -> bool:
+    kind = Kind(claim.kind)
+    if statement.change is Change.POINTS:
+        return kind is Kind.PERCENT and "point" not in (claim.unit or "")
+    if statement.change is Change.AMOUNT:
+        return same_unit(claim, statement.claim)
+    if kind is Kind.PERCENT:
+        return statement.change is Change.PERCENT and "point" not in (claim.unit or "")
+    return kind in LEVEL_KINDS
+
+
+def _operands(line: Line, statement: Statement) -> list[Placed]:
+    """Figures of the line that can be what the statement compares: levels, not other changes."""
+    return [
+        p
+        for p in line.claims
+        if p is not statement.placed
+        and _operand_kind_ok(statement, p.claim)
+        and point(p.claim) not in (None, 0.0)
+        and statement_of(line, p) is None
+    ]
+
+
+def from_chain(line: Line, statement: Statement) -> list[Placed]:
+    """'from A ... to B ..., and C': the figures of one unit after the last 'from' before the statement
+    (or, failing that, the first 'from' after it)."""
+    operands = _operands(line, statement)
+    before = [p for p in operands if p.end <= statement.placed.start]
+    after = [p for p in operands if p.start >= statement.placed.end]
+
+    def chain_from(run: list[Placed], k: int) -> list[Placed]:
+        head = run[k]
+        return [head] + [p for p in run[k + 1 :] if same_unit(p.claim, head.claim)]
+
+    for k in range(len(before) - 1, -1, -1):
+        previous_end = before[k - 1].end if k else 0
+        if cues.FROM.search(line.text[max(previous_end, before[k].start - 80) : before[k].start]):
+            chain = chain_from(before, k)
+            return chain if len(chain) >= 2 else []
+    if after:
+        head = after[0]
+        gap = line.text[statement.placed.end : head.start]
+        between = [p for p in line.claims if statement.placed.end <= p.start and p.end <= head.start]
+        if cues.FROM.search(gap) and len(gap) <= 60 and not between:
+            chain = chain_from(after, 0)
+            return chain if len(chain) >= 2 else []
+    return []
+
+
+def dated_pair(line: Line, statement: Statement) -> list[Placed]:
+    """Two figures of one unit dated in increasing order right before the statement."""
+    before = [p for p in _operands(line, statement) if p.end <= statement.placed.start]
+    if len(before) < 2:
+        return []
+    x, y = before[-2], before[-1]
+    years_x, years_y = x.claim.period_end, y.claim.period_start
+    if (
+        same_unit(x.claim, y.claim)
+        and years_x is not None
+        and years_y is not None
+        and years_x < years_y
+        and len(line.text[y.end : statement.placed.start]) <= 60
+        and cues.THEN.search(line.between(x, y))
+    ):
+        return [x, y]
+    return []
+
+
+def level_up_from(line: Line, statement: Statement) -> list[Placed]:
+    """'Revenue was $10.5 million, up 5% from $10 million': the level before, the base after 'from'."""
+    operands = _operands(line, statement)
+    before = [p for p in operands if p.end <= statement.placed.start]
+    after = [p for p in operands if p.start >= statement.placed.end]
+    if not before or not after:
+        return []
+    y, x = before[-1], after[0]
+    lead = line.text[y.end : statement.placed.start]
+    gap = line.text[statement.placed.end : x.start]
+    others = [p for p in line.claims if y.end <= p.start and p.end <= x.start and p is not statement.placed]
+    if others or len(lead) > 25 or len(gap) > 40 or not same_unit(x.claim, y.claim):
+        return []
+    if not cues.is_base_gap(gap):
+        return []
+    return [x, y]
+
+
+OPERAND_RULES: tuple[Callable[[Line, Statement], list[Placed]], ...] = (from_chain, dated_pair, level_up_from)
+
+
+# ------------------------------------------------------------------------------------------------- checks
+def _readings(statement: Statement, x: Claim, y: Claim) -> list[tuple[float, Bounds]]:
+    """What the two figures give under each reading the statement allows (the first is the main one)."""
+    if statement.change is Change.MULTIPLE:
+        face, spread = ratio(x, y)
+        readings = [(face, spread)]
+        if statement.more:
+            readings.append((face - 1, Bounds(spread.low - 1, spread.high - 1)))
+        return readings
+    if statement.change in (Change.POINTS, Change.AMOUNT):
+        return [difference(x, y)]
+    readings = [change_percent(x, y)]
+    if Kind(x.kind) is Kind.PERCENT:  # "cut from 20% to 15%, a 5% cut": percentage points
+        readings.append(difference(x, y))
+    return readings
+
+
+def _holds_any(statement: Statement, readings: list[tuple[float, Bounds]], *, exact: bool = False) -> bool:
+    return any(
+        holds(statement.claim, face, spread, sign=statement.sign, exact=exact) for face, spread in readings
+    )
+
+
+def _verb(statement: Statement, face: float) -> str:
+    if statement.change is Change.MULTIPLE:
+        return ""
+    if statement.sign < 0:
+        return "a fall of "
+    return "an increase of " if face >= 0 else "a change of "
+
+
+def _explain(statement: Statement, x: Claim, y: Claim, face: float) -> str:
+    shown = -face if statement.sign < 0 and statement.change is not Change.MULTIPLE else face
+    result = computed_text(shown, statement.claim)
+    return (
+        f"from {describe(x)} to {describe(y)} is {_verb(statement, face)}{result}, "
+        f"not {describe(statement.claim)}."
+    )
+
+
+def _check_chain(statement: Statement, chain: list[Placed], rules: MatchRules) -> Conflict | None:
+    links = list(zip(chain, chain[1:], strict=False))
+    if len(chain) > 2:
+        links.append((chain[0], chain[-1]))
+    nearest = len(chain) - 2
+    readings = [_readings(statement, x.claim, y.claim) for x, y in links]
+    if _holds_any(statement, readings[nearest]) or any(
+        _holds_any(statement, r, exact=True) for k, r in enumerate(readings) if k != nearest
+    ):
+        return None
+    x, y = links[nearest]
+    face = readings[nearest][0][0]
+    return arithmetic_finding(
+        statement.claim,
+        [p.claim for p in chain],
+        -face if statement.sign < 0 and statement.change is not Change.MULTIPLE else face,
+        _explain(statement, x.claim, y.claim, face),
+        rules,
+        reach=WITHIN_LINE,
+        check=f"{statement.change.value} change",
+    )
+
+
+def within_line(document: Document, rules: MatchRules) -> Iterator[Conflict]:
+    """Stated changes whose operands are in their own line."""
+    for line in document.lines:
+        if len(line.claims) < 3:
+            continue  # a statement and its two operands
+        for placed in line.claims:
+            statement = statement_of(line, placed)
+            if statement is None:
+                continue
+            for rule in OPERAND_RULES:
+                chain = rule(line, statement)
+                if chain:
+                    found = _check_chain(statement, chain, rules)
+                    if found is not None:
+                        yield found
+                    break
+
+
+# ------------------------------------------------------------------------------------------ across lines
+def _is_level(line: Line, placed: Placed) -> bool:
+    return statement_of(line, placed) is None and not cues.is_change_amount(line.before(placed, 20))
+
+
+def across_lines(document: Document, rules: MatchRules) -> Iterator[Conflict]:
+    """An amount stated alone as a change ("at least 30 million more people voted"), read against the
+    levels of the lines before it."""
+    for k, line in enumerate(document.lines):
+        if line.is_row:
+            continue
+        for placed in line.claims:
+            statement = statement_of(line, placed)
+            if statement is None or statement.change is not Change.AMOUNT:
+                continue
+            claim = statement.claim
+            if any(p is not placed and same_unit(p.claim, claim) for p in line.claims):
+                continue  # its own line has other amounts of the unit: an own-line rule decides, or nobody
+            found = _lone_change(document, k, statement, rules)
+            if found is not None:
+                yield found
+
+
+def _words_near(line: Line, placed: Placed, width: int = 40) -> str:
+    """The claim's own words: its subject and counted noun, and the text up to its neighbouring figures."""
+    k = line.claims.index(placed)
+    left = max(line.claims[k - 1].end if k else 0, placed.start - width)
+    right = min(line.claims[k + 1].start if k + 1 < len(line.claims) else len(line.text), placed.end + width)
+    claim = placed.claim
+    return " ".join(
+        (claim.subject, claim.counted or "", line.text[left : placed.start], line.text[placed.end : right])
+    )
+
+
+def _lone_change(document: Document, k: int, statement: Statement, rules: MatchRules) -> Conflict | None:
+    claim = statement.claim
+    line = document.lines[k]
+    heads = cues.stems(cues.head_words(line.after(statement.placed, 40)) + " " + (claim.counted or ""))
+    if not heads:
+        return None
+    levels = [
+        p.claim
+        for earlier in document.previous_lines(k, reach=ACROSS_REACH)
+        for p in earlier.claims
+        if same_unit(p.claim, claim)
+        and _is_level(earlier, p)
+        and p.claim.period_start is not None
+        and heads & cues.stems(_words_near(earlier, p))
+    ]
+    if not levels:
+        return None
+    latest = claim.period_end if claim.period_end is not None else max(c.period_end or 0 for c in levels)
+    current = [c for c in levels if c.period_start == latest and c.period_end == latest]
+    earlier_years = [c.period_end for c in levels if c.period_end is not None and c.period_end < latest]
+    if not current or not earlier_years:
+        return None
+    base_year = max(earlier_years)
+    bases = [c for c in levels if c.period_start == base_year and c.period_end == base_year]
+    pairs = [(x, y) for x in bases for y in current]
+    readings = [(x, y, difference(x, y)) for x, y in pairs]
+    if any(holds(claim, face, spread, sign=statement.sign) for _, _, (face, spread) in readings):
+        return None
+    value = (point(claim) or 0.0) * statement.sign
+    x, y, (face, _) = min(readings, key=lambda r: abs(r[2][0] - value))
+    if abs(face - value) > NEAR_MISS * abs(value):
+        return None
+    statement_text = (
+        f"from {describe(x)} to {describe(y)} is {computed_text(face * statement.sign, claim)} "
+        f"{'fewer' if statement.sign < 0 else 'more'}, not {describe(claim)}."
+    )
+    return arithmetic_finding(
+        claim, [x, y], face * statement.sign, statement_text, rules, reach=DOCUMENT, check="amount change"
+    )

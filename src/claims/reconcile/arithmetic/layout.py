@@ -1,0 +1,107 @@
+"""Claims laid out as their documents give them: lines (sentences or table rows) in reading order.
+
+A stated change or total usually has its operands in its own line; sometimes in the line before or after
+("... 1,107,541 vaccinations in all. The doses were distributed by region as follows: ..."). Each line keeps
+its text, its offset in the document and its claims placed inside it, so that the checks can read the words
+between figures and step to the neighbouring line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+
+from claims.types import Claim
+
+from ..sentences import Placed
+
+CELL_SEPARATOR = re.compile(r"\s\|\s|\t")
+NEIGHBOUR_GAP = 3  # characters between two lines that still make them neighbours (". ", ".\n\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A sentence or table row with its claims, ordered by position."""
+
+    text: str
+    start: int  # offset of the line in its document
+    claims: tuple[Placed, ...]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def is_row(self) -> bool:
+        """A table row ('Net Income | 29,760 | 4,368 | 644.2%')."""
+        return len(CELL_SEPARATOR.findall(self.text)) >= 2
+
+    def before(self, placed: Placed, width: int = 80) -> str:
+        return self.text[max(0, placed.start - width) : placed.start]
+
+    def after(self, placed: Placed, width: int = 60) -> str:
+        return self.text[placed.end : placed.end + width]
+
+    def between(self, left: Placed, right: Placed) -> str:
+        return self.text[left.end : right.start]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The lines of one document that hold claims, in reading order."""
+
+    name: str
+    lines: tuple[Line, ...]
+
+    def next_line(self, k: int) -> Line | None:
+        """The line right after line k (None when text without claims lies between them)."""
+        if k + 1 >= len(self.lines):
+            return None
+        line, following = self.lines[k], self.lines[k + 1]
+        return following if 0 <= following.start - line.end <= NEIGHBOUR_GAP else None
+
+    def previous_lines(self, k: int, *, reach: int) -> list[Line]:
+        """Lines before line k starting at most `reach` characters before it, nearest first."""
+        start = self.lines[k].start
+        return [self.lines[j] for j in range(k - 1, -1, -1) if start - self.lines[j].start <= reach]
+
+
+def _place(claim: Claim, index: int, floor: int) -> Placed | None:
+    text = claim.sentence
+    start = claim.char_start - claim.sentence_start
+    if start >= 0 and text[start : start + len(claim.surface)] == claim.surface:
+        return Placed(index, claim, start, start + len(claim.surface))
+    if not claim.surface:
+        return None
+    found = text.find(claim.surface, floor)
+    if found < 0:
+        found = text.find(claim.surface)
+    return None if found < 0 else Placed(index, claim, found, found + len(claim.surface))
+
+
+def documents(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[Document]:
+    """Every document holding claims (only those holding a focus row when `focus_rows` is given)."""
+    by_line: dict[str, dict[tuple[int, str], list[int]]] = defaultdict(lambda: defaultdict(list))
+    for index, claim in enumerate(claims):
+        if claim.sentence:
+            by_line[claim.doc][(claim.sentence_start, claim.sentence)].append(index)
+    focus = set(focus_rows) if focus_rows is not None else None
+    for name, groups in by_line.items():
+        if focus is not None and not any(r in focus for rows in groups.values() for r in rows):
+            continue
+        lines = []
+        for (start, text), rows in sorted(groups.items()):
+            rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end))
+            placed: list[Placed] = []
+            floor = 0
+            for r in rows:
+                p = _place(claims[r], r, floor)
+                if p is not None:
+                    placed.append(p)
+                    floor = p.end
+            placed.sort(key=lambda p: (p.start, p.end))
+            if placed:
+                lines.append(Line(text, start, tuple(placed)))
+        yield Document(name, tuple(lines))
