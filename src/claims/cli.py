@@ -164,7 +164,7 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
 def quantities() -> None:
     """Read lines (text or JSON with a "text" field) from stdin; write one JSON object per line."""
     from claims.nlp.pipeline import build_nlp
-    from claims.nlp.quantities import quantities_in_text
+    from claims.nlp.quantities import quantity_record
 
     nlp = build_nlp(Settings.from_env())
     for line in sys.stdin:
@@ -175,26 +175,7 @@ def quantities() -> None:
                 text = str(json.loads(line).get("text", ""))
             except (json.JSONDecodeError, AttributeError):
                 text = line
-        found = quantities_in_text(text, nlp)
-        record = {
-            "text": text,
-            "quantities": [
-                {
-                    "start": q.start,
-                    "end": q.end,
-                    "surface": q.surface,
-                    "value": q.value,
-                    "value_low": q.value_low,
-                    "value_high": q.value_high,
-                    "unit": q.unit,
-                    "kind": str(q.kind),
-                    "qualifier": str(q.qualifier),
-                    "counted": q.counted,
-                }
-                for q in found
-            ],
-        }
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(quantity_record(text, nlp), ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
 
@@ -444,6 +425,38 @@ def serve(
             deploy.serve(raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name)
         except KeyboardInterrupt:
             console.print("stopped")
+
+
+@app.command()
+def ui(
+    out: OutOpt = Path("processed"),
+    raw: RawOpt = Path("raw"),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (beyond localhost needs a token).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port (0 picks a free one).")] = 8765,
+    reviewer: Annotated[
+        str | None, typer.Option(envvar="CLAIMS_REVIEWER", help="Your name on every decision.")
+    ] = None,
+    token: Annotated[
+        str | None, typer.Option(envvar="CLAIMS_UI_TOKEN", help="Access token (generated when needed).")
+    ] = None,
+) -> None:
+    """The review workspace in the browser: confirm or dismiss findings, mark figures checked."""
+    from claims.ui.app import serve as serve_ui
+
+    if not 0 <= port <= 65535:
+        err.print(f"[red]error:[/red] --port must be between 0 and 65535, not {port}")
+        raise typer.Exit(2)
+    serve_ui(
+        out,
+        host,
+        port,
+        reviewer,
+        token,
+        raw_dir=raw,
+        announce=lambda url: console.print(f"review workspace: {url}  (Ctrl-C stops it)"),
+    )
 
 
 def main() -> None:

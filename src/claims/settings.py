@@ -59,6 +59,7 @@ class Settings(BaseModel):
     consensus_min_sources: int = 3  # statements needed before a consensus value is reported
     citation_max_difference: float = 0.40  # two same-source figures further apart are taken as two figures
     restated_sentence_ratio: float = 90.0  # fuzz.ratio of two number-masked sentences: one sentence restated
+    finding_threshold: float | None = None  # match probability a finding needs; None: the calibrated one
     restated_local_ratio: float = 80.0  # fuzz.ratio of the words around two figures: the same role
 
     # Validation (distribution checks, set from the seed corpus)

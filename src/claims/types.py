@@ -207,6 +207,12 @@ class Claim:
     precision: float | None = None
     flags: tuple[str, ...] = ()  # currency_missing, no_period, no_citation, table_cell, ...
     doc_sha256: str = ""
+    # the time facet of the period (claims.parse.periods.Period): what part of the period the value covers
+    period_grain: str = ""  # day, week, month, months, quarter, half, year, fiscal_year, decade, span
+    period_detail: str = ""  # 2024-Q3, FY2023/24, 2024-03, 1970s ...
+    as_of: dt.date | None = None  # the day a stock or running total is read on
+    change_basis: str = ""  # year_on_year, quarter_on_quarter, month_on_month, annualised
+    facets: str = ""  # role, stage, scope and class words (claims.context.facets.Facets.encode())
 
     @property
     def low(self) -> float | None:
@@ -251,4 +257,11 @@ class Conflict:
     consensus_value: float | None = None
     support: str = ""  # "value: n sources; ..." when three or more sources state the quantity
     expected_value: float | None = None  # arithmetic: what the operands imply
+    tier: str = "finding"  # "finding" (reported) or "possible" (scored below the report's threshold)
+    match_probability: float | None = None  # calibrated probability that both sides state one quantity
+    members_a: tuple[str, ...] = ()  # claim ids of every statement on side A (the outlier)
+    members_b: tuple[str, ...] = ()  # claim ids of every statement on side B (the consensus)
+    pair_ids: tuple[str, ...] = ()  # ids of every pair of members: a decision on any of them carries over
+    sources_a: int = 0  # independent sources behind side A
+    sources_b: int = 0  # independent sources behind side B
     details: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

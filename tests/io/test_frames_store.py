@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -179,6 +180,11 @@ def _every_field_set() -> Claim:
         precision=5e7,
         flags=("currency_missing", "table_cell"),
         doc_sha256="ab" * 32,
+        period_grain="quarter",
+        period_detail="2024-Q3",
+        as_of=dt.date(2024, 9, 30),
+        change_basis="year_on_year",
+        facets="role=level",
     )
 
 

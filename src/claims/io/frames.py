@@ -230,6 +230,11 @@ CLAIMS = Table(
         Column("precision", float, nullable=True),
         Column("flags", tuple),
         Column("doc_sha256", str),
+        Column("period_grain", str),
+        Column("period_detail", str),
+        Column("as_of", dt.date, nullable=True),
+        Column("change_basis", str),
+        Column("facets", str),
     ),
 )
 
@@ -267,6 +272,18 @@ CONFLICTS = Table(
         Column("evidence", str),  # what the reviewer saw (a change re-opens the finding)
         Column("review_note", str, nullable=True),
         Column("reviewed_at", str, nullable=True),
+        Column("tier", str, empty="finding"),
+        Column("match_probability", float, nullable=True),
+        Column("members_a", tuple),
+        Column("members_b", tuple),
+        Column("pair_ids", tuple),
+        Column("sources_a", int),
+        Column("sources_b", int),
+        # reviewers' decisions applied at publishing (claims.io.decisions), not stored with the finding
+        Column("reviewer", str, nullable=True),
+        Column("assigned_to", str, nullable=True),
+        Column("new", bool),
+        Column("carried_from", str, nullable=True),
     ),
     pin_text_dtype=False,
 )
