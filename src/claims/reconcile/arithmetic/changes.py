@@ -30,7 +30,7 @@ from claims.types import Claim, Conflict, Kind
 from ..rules import MatchRules
 from ..sentences import Placed
 from . import cues
-from .figures import Bounds, change_percent, difference, holds, point, ratio, same_unit
+from .figures import Bounds, change_percent, difference, holds, point, ratio, rescaled, same_unit, scale_of
 from .findings import DOCUMENT, WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
 
@@ -146,16 +146,15 @@ def from_chain(line: Line, statement: Statement) -> list[Placed]:
 
     for k in range(len(before) - 1, -1, -1):
         previous_end = before[k - 1].end if k else 0
-        if cues.FROM.search(line.text[max(previous_end, before[k].start - 80) : before[k].start]):
+        if cues.leads_from(line.text[previous_end : before[k].start]):
             chain = chain_from(before, k)
             return chain if len(chain) >= 2 else []
-    if after:
-        head = after[0]
+    if len(after) >= 2:
+        head, following = after[0], after[1]
         gap = line.text[statement.placed.end : head.start]
         between = [p for p in line.claims if statement.placed.end <= p.start and p.end <= head.start]
-        if cues.FROM.search(gap) and len(gap) <= 60 and not between:
-            chain = chain_from(after, 0)
-            return chain if len(chain) >= 2 else []
+        if cues.leads_from(gap) and not between and cues.leads_to(line.between(head, following)):
+            return [head, following] if same_unit(head.claim, following.claim) else []
     return []
 
 
@@ -196,12 +195,82 @@ def level_up_from(line: Line, statement: Statement) -> list[Placed]:
     return [x, y]
 
 
-OPERAND_RULES: tuple[Callable[[Line, Statement], list[Placed]], ...] = (from_chain, dated_pair, level_up_from)
+def _next_to(line: Line, statement: Statement, pair: list[Placed]) -> bool:
+    """The statement sits right before or right after the two figures it compares, nothing between."""
+    first, last = min(pair, key=lambda p: p.start), max(pair, key=lambda p: p.start)
+    if statement.placed.end <= first.start:
+        left, right = statement.placed.end, first.start
+    elif statement.placed.start >= last.end:
+        left, right = last.end, statement.placed.start
+    else:
+        return False
+    between = [p for p in line.claims if left <= p.start and p.end <= right]
+    return (
+        right - left <= 40
+        and not cues.breaks_clause(line.text[left:right])
+        and not any(same_unit(p.claim, first.claim) for p in between)
+    )
+
+
+def to_from(line: Line, statement: Statement) -> list[Placed]:
+    """'Sales edged up less than 1% to $9.97 billion from $9.92 billion': 'to' the level, 'from' the base."""
+    operands = _operands(line, statement)
+    for k, y in enumerate(operands):
+        lead = line.text[operands[k - 1].end if k else 0 : y.start]
+        if not cues.leads_to_figure(lead):
+            continue
+        later = [p for p in operands[k + 1 :] if same_unit(p.claim, y.claim)]
+        if not later:
+            continue
+        x = later[0]
+        if cues.leads_from(line.text[y.end : x.start]) and cues.joins_to_from(line.between(y, x)):
+            pair = [x, y]
+            return pair if _next_to(line, statement, pair) else []
+    return []
+
+
+def against(line: Line, statement: Statement) -> list[Placed]:
+    """'Rs 3,679.53 crore in the current budget, as against Rs 1,456.55 in 2017-18, showing a growth of
+    152.62%': the level, then the base after 'against', 'compared with', 'versus'."""
+    operands = _operands(line, statement)
+    for k in range(1, len(operands)):
+        x = operands[k]
+        earlier = [p for p in operands[:k] if same_unit(p.claim, x.claim)]
+        if not earlier:
+            continue
+        y = earlier[-1]
+        if cues.compares_against(line.between(y, x)):
+            pair = [x, y]
+            return pair if _next_to(line, statement, pair) else []
+    return []
+
+
+OPERAND_RULES: tuple[Callable[[Line, Statement], list[Placed]], ...] = (
+    from_chain,
+    to_from,
+    against,
+    dated_pair,
+    level_up_from,
+)
 
 
 # ------------------------------------------------------------------------------------------------- checks
 def _readings(statement: Statement, x: Claim, y: Claim) -> list[tuple[float, Bounds]]:
-    """What the two figures give under each reading the statement allows (the first is the main one)."""
+    """What the two figures give under each reading the statement allows (the first is the main one).
+
+    A figure written without the scale word its partner carries ("Rs 3,679.53 crore ... as against
+    Rs 1,456.55") is also read at that scale: a dropped word, not an arithmetic slip.
+    """
+    readings = _plain_readings(statement, x, y)
+    sx, sy = scale_of(x), scale_of(y)
+    if sx == 1.0 and sy > 1.0:
+        readings += _plain_readings(statement, rescaled(x, sy), y)
+    elif sy == 1.0 and sx > 1.0:
+        readings += _plain_readings(statement, x, rescaled(y, sx))
+    return readings
+
+
+def _plain_readings(statement: Statement, x: Claim, y: Claim) -> list[tuple[float, Bounds]]:
     if statement.change is Change.MULTIPLE:
         face, spread = ratio(x, y)
         readings = [(face, spread)]

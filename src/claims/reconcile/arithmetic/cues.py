@@ -34,7 +34,13 @@ CHANGE_AFTER = re.compile(
 DECREASE = re.compile(
     r"decreas|declin|drop|fall|fell|reduc|cut|shrank|contract|lower|less|down|fewer", re.IGNORECASE
 )
-FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+FROM_LEAD = re.compile(
+    r"""\bfrom\s+                    # "from an initial budget of approximately 2 billion yen"
+    (?:[^\s,;.]+\s+){0,5}$          # at most five words, no clause break, before the figure
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+TO_LEAD = re.compile(r"^[^;.]{0,60}?\bto\s+(?:[^\s,;.]+\s+){0,4}$", re.IGNORECASE)
 THEN = re.compile(r"\b(?:to|and|then|before|reaching)\b", re.IGNORECASE)
 MORE_AFTER = re.compile(
     r"""^\s*(?:more|fewer|additional|extra)\b     # "30 million more people voted"
@@ -52,6 +58,95 @@ BASE_GAP = re.compile(
 TIMES_MORE = re.compile(
     r"^\s*(?:more|higher|larger|bigger|greater)\b", re.IGNORECASE
 )  # "three times more than": read as 3x or 4x
+
+
+def leads_from(words: str) -> bool:
+    """The words before a figure make it the start of a change ("from an initial budget of approximately").
+
+    >>> leads_from("The programme has expanded rapidly: from an initial budget of approximately ")
+    True
+    >>> leads_from(" from the previous estimate, and operating profit of ")
+    False
+    """
+    return bool(FROM_LEAD.search(words))
+
+
+TO_FIGURE = re.compile(r"\bto\s+(?:[^\s,;.]+\s+){0,3}$", re.IGNORECASE)
+AGAINST = re.compile(
+    r"""^[^;]{0,45}?
+    \b(?:as\s+against|against|compared\s+(?:with|to)|versus|vs\.?)\s+   # "as against Rs 1,456.55"
+    (?:[^\s,;.]+\s+){0,4}$                                          # "the previous allocation of"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+NOT_A_BASE = re.compile(
+    r"expect|estimat|forecast|consensus|guidance|target|analyst|project|predict|poll|survey|median|average",
+    re.IGNORECASE,
+)  # "against expectations of $2.5 billion": a level set against a forecast, not a change
+
+
+CLAUSE_BREAK = re.compile(
+    r"""[;:]|\b(?:that|which|who|while|whereas|but|as|because|since|although|though|when|if|unless|
+           assum\w*|expect\w*|said|says)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def breaks_clause(words: str) -> bool:
+    """The words between a stated change and its figures start another clause, about something else.
+
+    >>> breaks_clause(" in February, as exports fell ")
+    True
+    >>> breaks_clause(", on the assumption that oil would cost ")
+    True
+    >>> breaks_clause(" in 2017-18, showing a growth of ")
+    False
+    """
+    return bool(CLAUSE_BREAK.search(words))
+
+
+def leads_to_figure(words: str) -> bool:
+    """The words before a figure make it the end point of a change ("edged up less than 1% to").
+
+    >>> leads_to_figure("Sales edged up less than 1% to ")
+    True
+    >>> leads_to_figure("Sales came ")
+    False
+    """
+    return bool(TO_FIGURE.search(words))
+
+
+def joins_to_from(words: str) -> bool:
+    """Between 'to Y' and 'from X' only Y's own words ('to $354 million, or 44 cents a share, from').
+
+    >>> joins_to_from(" from ")
+    True
+    >>> joins_to_from(" in the quarter; exports fell from ")
+    False
+    """
+    return ";" not in words and len(words) <= 50 and not NOT_A_BASE.search(words)
+
+
+def compares_against(words: str) -> bool:
+    """The words between a level and its base ("crore in the current budget, as against").
+
+    >>> compares_against(" crore in the current budget, as against ")
+    True
+    >>> compares_against(" against analysts' expectations of ")
+    False
+    """
+    return bool(AGAINST.match(words)) and not NOT_A_BASE.search(words)
+
+
+def leads_to(words: str) -> bool:
+    """The words between two figures make the second the end of a change ("in 1990 to").
+
+    >>> leads_to(" in 1990 to ")
+    True
+    >>> leads_to(" and ")
+    False
+    """
+    return bool(TO_LEAD.match(words))
 
 
 def is_change_before(words: str) -> bool:
@@ -214,6 +309,8 @@ BREAKDOWN_OPENING = re.compile(
     \bas\s+follows\b                                   # "distributed by region as follows:"
     | \bbroken\s+down\b | \bbreak-?down\b
     | \b(?:distributed|split|divided|allocated|shared)\b
+    | ^\W*(?:the|this|these|those|they|it)\s+(?:\w+\s+){0,2}?          # "The deceased include", "This
+       (?:include|includes|included|comprise|comprises|comprised)\b      #  included": early in the sentence
     | \bby\s+(?:region|state|province|district|county|country|area|governorate|sex|gender|age|category|
                 type|sector|segment)\b
     | \bamong\s+(?:the|these|those|them|whom)\b      # "among the additional voters"
@@ -303,10 +400,31 @@ def opens_breakdown(words: str) -> bool:
     True
     >>> opens_breakdown("According to its note, among the additional voters the number of women rose by ")
     True
+    >>> opens_breakdown("The deceased include ")
+    True
+    >>> opens_breakdown("The other sectors that have received greater allocation of funds include ")
+    False
     >>> opens_breakdown("Polling stations opened at ")
     False
     """
     return bool(BREAKDOWN_OPENING.search(words))
+
+
+COMPARISON = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\b",
+    re.IGNORECASE,
+)
+
+
+def compares(words: str) -> bool:
+    """The words between two figures set one against the other: they are a level and its base, not parts.
+
+    >>> compares(" crore against ")
+    True
+    >>> compares(" in the center and ")
+    False
+    """
+    return bool(COMPARISON.search(words))
 
 
 def is_adjunct(words: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.types import Claim, Kind, Qualifier
 
@@ -137,6 +137,29 @@ def steps(claim: Claim) -> tuple[float, float]:
     return last * scale, nonzero * scale
 
 
+def scale_of(claim: Claim) -> float:
+    """The scale word's factor in a figure ("Rs 3,679.53 crore" -> 1e7, "Rs 1,456.55" -> 1).
+
+    >>> scale_of(figure("Rs 3,679.53 crore", 3.67953e10, kind="money", unit="INR"))
+    10000000.0
+    """
+    written = _written(claim.surface)
+    value = abs(point(claim) or claim.value_low or 0.0)
+    if written is None or not written[0] or not value:
+        return 1.0
+    return float(f"{value / written[0]:.6g}")
+
+
+def rescaled(claim: Claim, factor: float) -> Claim:
+    """The same figure read at another scale ("Rs 1,456.55" read as Rs 1,456.55 crore)."""
+    return replace(
+        claim,
+        value=None if claim.value is None else claim.value * factor,
+        value_low=None if claim.value_low is None else claim.value_low * factor,
+        value_high=None if claim.value_high is None else claim.value_high * factor,
+    )
+
+
 def _last_nonzero(number: float) -> float:
     """The unit of the last non-zero digit of a whole number (1 for 125, 10 for 120, 1 below 1)."""
     if number < 1 or not float(number).is_integer():
@@ -158,6 +181,24 @@ def is_whole_count(claim: Claim) -> bool:
     False
     """
     return Kind(claim.kind) is Kind.COUNT and claim.value is not None and steps(claim)[0] == 1.0
+
+
+def is_vague(claim: Claim) -> bool:
+    """A figure written as a word for an order of magnitude ("hundreds", "dozens", "thousands").
+
+    >>> is_vague(figure("Hundreds", 100.0, qualifier="over"))
+    True
+    >>> is_vague(figure("37", 37.0))
+    False
+    """
+    return not NUMBER.search(claim.surface) and claim.surface.lower().rstrip("s").split()[-1:] in (
+        ["hundred"],
+        ["thousand"],
+        ["dozen"],
+        ["million"],
+        ["billion"],
+        ["score"],
+    )
 
 
 def operand_bounds(claim: Claim) -> Bounds:
@@ -301,8 +342,18 @@ def relative_gap(stated: float, computed: float) -> float:
 
 
 def same_unit(a: Claim, b: Claim) -> bool:
-    """Two figures of one kind and unit (two yen amounts, two counts)."""
-    return Kind(a.kind) is Kind(b.kind) and (a.unit or "") == (b.unit or "")
+    """Two figures of one kind and unit (two yen amounts, two counts; a count and a bare number).
+
+    >>> same_unit(figure("623.7 million", 623.7e6), figure("586.46 million", 586.46e6, kind="other", unit=""))
+    True
+    >>> same_unit(figure("623.7 million", 623.7e6), figure("$5 million", 5e6, kind="money", unit="USD"))
+    False
+    """
+    if Kind(a.kind) is Kind(b.kind) and (a.unit or "") == (b.unit or ""):
+        return True
+    kinds = {Kind(a.kind), Kind(b.kind)}
+    bare = [c for c in (a, b) if Kind(c.kind) is Kind.OTHER]
+    return kinds == {Kind.COUNT, Kind.OTHER} and not (bare[0].unit or "")
 
 
 def stated_value(claim: Claim) -> float:

@@ -33,7 +33,7 @@ from ..explain import claim_value, format_value
 from ..rules import MatchRules
 from ..sentences import Placed
 from . import cues
-from .figures import Bounds, holds, point, same_unit, total
+from .figures import Bounds, holds, is_vague, point, same_unit, total
 from .findings import NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding
 from .layout import Document, Line
 
@@ -85,6 +85,8 @@ def _parts_after(
             continue  # another role, or larger than the whole: not a part
         if Qualifier(p.claim.qualifier) in BOUNDS:
             return None  # "more than 50 in X": a bound cannot be added up
+        if parts and cues.compares(line.between(parts[-1], p)):
+            return None  # "Rs 3,029.02 crore against Rs 1,789.46 crore": a level and its base
         parts.append(p)
     return parts
 
@@ -199,7 +201,7 @@ def next_line(line: Line, following: Line) -> Breakdown | None:
     if parts is None or len(parts) < 2 or parts[0] is not first:
         return None
     largest = max(point(p.claim) or 0.0 for p in parts)
-    totals = [p for p in totals if (point(p.claim) or 0.0) >= largest]
+    totals = [p for p in totals if (point(p.claim) or 0.0) >= largest and not is_vague(p.claim)]
     marked = [
         p for p in totals if cues.is_total_before(line.before(p, 40)) or cues.is_total_after(line.after(p))
     ]
