@@ -11,6 +11,8 @@ that its own operands contradict, at the precision and with the hedge it is writ
 - `totals.totals`: a total against the parts listed for it, in its sentence or the next ("1,107,541
   vaccinations in all. The doses were distributed by region as follows: ...");
 - `thresholds.distances`: a distance to a majority against the level and the majority the document states;
+- `changes.across_neighbours`: a change stated next to one figure, against the figure a period apart in the
+  line before or after;
 - `changes.across_lines`: an amount stated alone as a change against the two levels the lines before give.
 
 Statements without the cue words are left alone: a missing finding costs less than a false one.
@@ -32,6 +34,7 @@ CHECKS: tuple[Check, ...] = (
     tables.change_columns,
     totals.totals,
     thresholds.distances,
+    changes.across_neighbours,
     changes.across_lines,
 )
 

@@ -31,7 +31,7 @@ from ..rules import MatchRules
 from ..sentences import Placed
 from . import cues
 from .figures import Bounds, change_percent, difference, holds, point, ratio, rescaled, same_unit, scale_of
-from .findings import DOCUMENT, WITHIN_LINE, arithmetic_finding, computed_text, describe
+from .findings import DOCUMENT, NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
 
 LEVEL_KINDS = frozenset({Kind.MONEY, Kind.COUNT, Kind.MEASURE})
@@ -178,7 +178,8 @@ def dated_pair(line: Line, statement: Statement) -> list[Placed]:
 
 
 def level_up_from(line: Line, statement: Statement) -> list[Placed]:
-    """'Revenue was $10.5 million, up 5% from $10 million': the level before, the base after 'from'."""
+    """'Revenue was $10.5 million, up 5% from $10 million', 'Rs 1.48 lakh crore for skilling, 30 per cent
+    more than the previous allocation of Rs 1.13 lakh crore': the level before, the base after."""
     operands = _operands(line, statement)
     before = [p for p in operands if p.end <= statement.placed.start]
     after = [p for p in operands if p.start >= statement.placed.end]
@@ -188,7 +189,9 @@ def level_up_from(line: Line, statement: Statement) -> list[Placed]:
     lead = line.text[y.end : statement.placed.start]
     gap = line.text[statement.placed.end : x.start]
     others = [p for p in line.claims if y.end <= p.start and p.end <= x.start and p is not statement.placed]
-    if others or len(lead) > 25 or len(gap) > 40 or not same_unit(x.claim, y.claim):
+    if others or len(lead) > 60 or len(gap) > 45 or not same_unit(x.claim, y.claim):
+        return []
+    if cues.breaks_clause(lead):
         return []
     if not cues.is_base_gap(gap):
         return []
@@ -308,7 +311,9 @@ def _explain(statement: Statement, x: Claim, y: Claim, face: float) -> str:
     )
 
 
-def _check_chain(statement: Statement, chain: list[Placed], rules: MatchRules) -> Conflict | None:
+def _check_chain(
+    statement: Statement, chain: list[Placed], rules: MatchRules, *, reach: float = WITHIN_LINE
+) -> Conflict | None:
     links = list(zip(chain, chain[1:], strict=False))
     if len(chain) > 2:
         links.append((chain[0], chain[-1]))
@@ -326,7 +331,7 @@ def _check_chain(statement: Statement, chain: list[Placed], rules: MatchRules) -
         -face if statement.sign < 0 and statement.change is not Change.MULTIPLE else face,
         _explain(statement, x.claim, y.claim, face),
         rules,
-        reach=WITHIN_LINE,
+        reach=reach,
         check=f"{statement.change.value} change",
     )
 
@@ -350,6 +355,75 @@ def within_line(document: Document, rules: MatchRules) -> Iterator[Conflict]:
 
 
 # ------------------------------------------------------------------------------------------ across lines
+def _own_level(line: Line, statement: Statement) -> Placed | None:
+    """The one figure the statement is the change of, right next to it: 'were Rs 1,96,886 crore, which
+    makes a rise of 11.6 per cent', 'a rise of 11.6 per cent to Rs 2,19,643 crore'."""
+    operands = _operands(line, statement)
+    if len(operands) != 1:
+        return None
+    level = operands[0]
+    if level.end <= statement.placed.start:
+        gap = line.text[level.end : statement.placed.start]
+        ok = len(gap) <= 40 and not cues.breaks_clause(gap)
+    else:
+        gap = line.text[statement.placed.end : level.start]
+        ok = len(gap) <= 30 and cues.leads_to_figure(gap)
+    between = [p for p in line.claims if p is not level and p is not statement.placed]
+    near = [p for p in between if min(abs(p.start - level.end), abs(level.start - p.end)) < len(gap)]
+    return level if ok and not near else None
+
+
+def _year(claim: Claim) -> int | None:
+    return claim.period_end if claim.period_end is not None else claim.period_start
+
+
+def _span(claim: Claim) -> int | None:
+    if claim.period_start is None or claim.period_end is None:
+        return None
+    return claim.period_end - claim.period_start
+
+
+def _neighbour_base(document: Document, k: int, level: Placed) -> Placed | None:
+    """The one figure of the unit, dated a period before or after the level, in the line before or after."""
+    lines = [document.lines[k - 1]] if k and document.next_line(k - 1) is document.lines[k] else []
+    following = document.next_line(k)
+    lines += [following] if following is not None else []
+    year, span = _year(level.claim), _span(level.claim)
+    if year is None:
+        return None
+    found = [
+        p
+        for other in lines
+        for p in other.claims
+        if same_unit(p.claim, level.claim)
+        and _is_level(other, p)
+        and _span(p.claim) == span
+        and abs((_year(p.claim) or 0) - year) == 1
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def across_neighbours(document: Document, rules: MatchRules) -> Iterator[Conflict]:
+    """A change stated next to one figure whose other figure is in the line before or after, a period
+    apart ('The actuals for 2023-24 were Rs 1,96,886 crore, which makes a rise of 11.6 per cent' after 'The
+    budgeted amount for 2024-25 is Rs 2,19,643 crore'). Two sentences may measure two things: only a near
+    miss (within a quarter of the stated figure) is reported."""
+    for k, line in enumerate(document.lines):
+        for placed in line.claims:
+            statement = statement_of(line, placed)
+            if statement is None or any(rule(line, statement) for rule in OPERAND_RULES):
+                continue  # not a change, or its own line gives its figures
+            level = _own_level(line, statement)
+            base = _neighbour_base(document, k, level) if level is not None else None
+            if level is None or base is None:
+                continue
+            pair = sorted([level, base], key=lambda p: _year(p.claim) or 0)
+            found = _check_chain(statement, pair, rules, reach=NEIGHBOUR_LINES)
+            # figures in two sentences may measure two things: only a near miss is a slip
+            if found is not None and (found.relative_difference or 0.0) <= NEAR_MISS:
+                yield found
+
+
 def _is_level(line: Line, placed: Placed) -> bool:
     return statement_of(line, placed) is None and not cues.is_change_amount(line.before(placed, 20))
 

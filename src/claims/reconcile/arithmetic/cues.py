@@ -50,8 +50,9 @@ MORE_AFTER = re.compile(
 )
 BASE_GAP = re.compile(
     r"""^[\s,]*(?:\w+[\s-]+){0,2}?                 # "up 5%", "a 5% rise"
-    (?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+
-    (?:(?:the|a|an|its|their)\s+)?(?:\w+\s+){0,2}$   # "from the", "from a revised"
+    (?:from|compared\s+(?:with|to)|against|versus|vs\.?|over|above|below|
+       (?:more|higher|greater|larger|less|lower|fewer|smaller)\s+than)\s+   # "30 per cent more than"
+    (?:(?:the|a|an|its|their)\s+)?(?:\w+\s+){0,3}$   # "from the", "than the previous allocation of"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -86,7 +87,7 @@ NOT_A_BASE = re.compile(
 
 
 CLAUSE_BREAK = re.compile(
-    r"""[;:]|\b(?:that|which|who|while|whereas|but|as|because|since|although|though|when|if|unless|
+    r"""[;:]|\b(?:that|while|whereas|but|as|because|since|although|though|when|if|unless|
            assum\w*|expect\w*|said|says)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -221,10 +222,17 @@ def is_base_gap(words: str) -> bool:
     True
     >>> is_base_gap(" rise compared with the ")
     True
+    >>> is_base_gap(" more than the previous allocation of ")
+    True
     >>> is_base_gap(" drop year-over-year but above the ")
     False
+    >>> is_base_gap(", above the analyst estimate of ")
+    False
+    >>> is_base_gap(" above their opening level to ")
+    False
     """
-    return bool(BASE_GAP.match(words))
+    ends_at_figure = not re.search(r"\bto\s*$", words, re.IGNORECASE)  # "above its opening level to 300"
+    return bool(BASE_GAP.match(words)) and ends_at_figure and not NOT_A_BASE.search(words)
 
 
 def is_more_after(words: str) -> bool:
