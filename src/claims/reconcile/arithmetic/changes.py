@@ -307,7 +307,7 @@ def _explain(statement: Statement, x: Claim, y: Claim, face: float) -> str:
     result = computed_text(shown, statement.claim)
     return (
         f"from {describe(x)} to {describe(y)} is {_verb(statement, face)}{result}, "
-        f"not {describe(statement.claim)}."
+        f"not {describe(statement.claim, period=False)}."
     )
 
 
@@ -491,7 +491,7 @@ def _lone_change(document: Document, k: int, statement: Statement, rules: MatchR
         return None
     statement_text = (
         f"from {describe(x)} to {describe(y)} is {computed_text(face * statement.sign, claim)} "
-        f"{'fewer' if statement.sign < 0 else 'more'}, not {describe(claim)}."
+        f"{'fewer' if statement.sign < 0 else 'more'}, not {describe(claim, period=False)}."
     )
     return arithmetic_finding(
         claim, [x, y], face * statement.sign, statement_text, rules, reach=DOCUMENT, check="amount change"

@@ -247,6 +247,7 @@ def is_more_after(words: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------- tables
+CELL_SPLIT = re.compile(r"\s\|\s|\t")  # the cell separators of a table row
 YOY_HEADER = re.compile(
     r"""\b(?:yoy|y/y|y-o-y|year[-\s](?:on|over)[-\s]year|annual\s+(?:change|growth)|
          (?:vs\.?|versus|over)\s+(?:prior|previous|last)\s+year)\b""",

@@ -86,7 +86,16 @@ COLUMN_RULES: tuple[Callable[[Line, Placed], tuple[Placed, Placed] | None], ...]
 )
 
 
+def _label(line: Line) -> str:
+    """The row's first cell ('Net Income (USD Millions)')."""
+    return cues.CELL_SPLIT.split(line.text.strip(), maxsplit=1)[0].strip(" |")
+
+
 def _bracketed(line: Line, cell: Placed) -> bool:
+    """A cell written in brackets ('(4%)'), the accountants' way of writing a fall."""
+    surface = cell.claim.surface.strip()
+    if surface.startswith("(") and surface.endswith(")"):
+        return True
     return line.text[max(0, cell.start - 1) : cell.start] == "(" and line.text[cell.end : cell.end + 1] == ")"
 
 
@@ -110,7 +119,7 @@ def change_columns(document: Document, rules: MatchRules) -> Iterator[Conflict]:
             if any(holds(claim, face, spread, sign=sign) for sign in signs):
                 continue
             statement = (
-                f"the row's figures, {describe(x)} and {describe(y)}, give a change of "
+                f"in the row '{_label(line)}', {describe(x)} to {describe(y)} is a change of "
                 f"{computed_text(face, claim, signed=True)}, not the stated {claim.surface.strip()}."
             )
             yield arithmetic_finding(

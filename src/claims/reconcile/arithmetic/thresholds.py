@@ -92,8 +92,9 @@ def _finding(
 ) -> Conflict:
     where = "above" if side > 0 else "below"
     statement = (
-        f"{describe(level)} is {face:g} {where} the majority of {mark:g} the document states "
-        f"({source.surface!r}), not {describe(stated)}."
+        f"{describe(level, period=False, counted=stated.counted)} is {face:g} {where} the majority of "
+        f"{mark:g} that the document states ({source.surface!r} in {source.sentence.strip()[:80]!r}), "
+        f"not {describe(stated, period=False)}."
     )
     return arithmetic_finding(
         stated, [source, level], face, statement, rules, reach=DOCUMENT, check="distance to threshold"

@@ -29,12 +29,11 @@ from dataclasses import dataclass
 
 from claims.types import Claim, Conflict, Kind, Qualifier
 
-from ..explain import claim_value, format_value
 from ..rules import MatchRules
 from ..sentences import Placed
 from . import cues
 from .figures import Bounds, holds, is_vague, point, same_unit, total
-from .findings import NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding
+from .findings import NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
 
 PART_KINDS = frozenset({Kind.MONEY, Kind.COUNT, Kind.MEASURE})
@@ -224,7 +223,7 @@ def breakdowns(document: Document) -> Iterator[Breakdown]:
 
 
 def _sum_text(parts: tuple[Placed, ...]) -> str:
-    return " + ".join(claim_value(p.claim, with_counted=False) for p in parts)
+    return " + ".join(describe(p.claim, period=False, counted="") for p in parts)
 
 
 def check(breakdown: Breakdown, rules: MatchRules) -> Conflict | None:
@@ -242,10 +241,10 @@ def check(breakdown: Breakdown, rules: MatchRules) -> Conflict | None:
         if holds(stated, spread.low, Bounds(spread.low, math.inf)):
             return None  # some total the statement allows is at least the smallest sum of the parts
         relation = "more than"
-    shown = format_value(face, stated.unit, str(stated.kind), counted=stated.counted)
+    shown = computed_text(face, stated)
     statement = (
         f"the parts {_sum_text(breakdown.parts)} add up to {shown}, {relation} the stated total "
-        f"{claim_value(stated)}."
+        f"{describe(stated, period=False)}."
     )
     return arithmetic_finding(
         stated,

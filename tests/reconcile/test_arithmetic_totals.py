@@ -1,0 +1,183 @@
+"""A stated total against the parts listed for it (reconcile.arithmetic.totals); sentences written here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from factories import claim
+
+from claims.reconcile.arithmetic import find_arithmetic_conflicts, listed_parts
+from claims.reconcile.rules import MatchRules
+from claims.types import Claim
+
+RULES = MatchRules.default()
+
+
+def counts(
+    text: str, *specs: tuple[str, float] | tuple[str, float, dict[str, Any]], start: int = 0
+) -> list[Claim]:
+    """Count claims for the figures of one sentence, found in order."""
+    found, position = [], 0
+    for surface, value, *rest in specs:
+        options = {"kind": "count", **(rest[0] if rest else {})}
+        offset = text.index(surface, position)
+        position = offset + len(surface)
+        found.append(
+            claim(value, surface=surface, sentence=text, offset=offset, sentence_start=start, **options)
+        )
+    return found
+
+
+def findings(claims: list[Claim]) -> list[str]:
+    by_id = {c.claim_id: c for c in claims}
+    return [by_id[c.claim_a].surface for c in find_arithmetic_conflicts(claims, RULES)]
+
+
+@pytest.mark.parametrize(
+    ("total", "reported"), [(9, True), (8, False)]
+)  # four and four are exactly eight: whole counts have nothing to round
+def test_arithmetic_totals_bracketed_parts_add_up(total, reported):
+    text = f"The yard will build a total of {total} ferries (four in Spain and four in Italy)."
+    claims = counts(text, (str(total), float(total)), ("four", 4.0), ("four", 4.0))
+    assert findings(claims) == ([str(total)] if reported else [])
+
+
+@pytest.mark.parametrize(("total", "reported"), [(12, False), (8, True)])
+def test_arithmetic_totals_some_parts_may_not_exceed(total, reported):
+    text = f"The port received a total of {total} vessels, including 5 patrol boats and 4 tugs."
+    claims = counts(text, (str(total), float(total)), ("5", 5.0), ("4", 4.0))
+    assert findings(claims) == ([str(total)] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("women", "value", "reported"),
+    [("1.3 million", 1.3e6, False), ("1.1 million", 1.1e6, True)],  # men and women are all of them
+)
+def test_arithmetic_totals_a_partition_makes_a_listing_whole(women, value, reported):
+    text = f"Some 2.5 million people are registered, among them 1.2 million men and {women} women."
+    claims = counts(text, ("2.5 million", 2.5e6), ("1.2 million", 1.2e6), (women, value))
+    assert findings(claims) == (["2.5 million"] if reported else [])
+
+
+@pytest.mark.parametrize(("total", "reported"), [("10,000", True), ("8,000", False)])
+def test_arithmetic_totals_a_lower_bound_total(total, reported):
+    text = f"More than {total} voters have registered, among them 4,000 men and 5,000 women."
+    value = float(total.replace(",", ""))
+    claims = counts(text, (total, value, {"qualifier": "over"}), ("4,000", 4000.0), ("5,000", 5000.0))
+    assert findings(claims) == ([total] if reported else [])
+
+
+@pytest.mark.parametrize(("second", "reported"), [("3,500", True), ("2,500", False)])
+def test_arithmetic_totals_parts_placed_one_by_one(second, reported):
+    text = f"The floods displaced 5,000 people, with 2,000 in Tarsa and {second} in Milo."
+    claims = counts(text, ("5,000", 5000.0), ("2,000", 2000.0), (second, float(second.replace(",", ""))))
+    assert findings(claims) == (["5,000"] if reported else [])
+
+
+@pytest.mark.parametrize(("fall", "reported"), [("70", True), ("80", False)])
+def test_arithmetic_totals_shares_of_a_stated_total(fall, reported):
+    text = f"Of these, 120 of the 300 districts saw a rise, 100 saw no change and {fall} recorded a fall."
+    claims = counts(text, ("120", 120.0), ("300", 300.0), ("100", 100.0), (fall, float(fall)))
+    assert findings(claims) == (["300"] if reported else [])
+
+
+def test_arithmetic_totals_shares_without_a_partition_are_some_parts():
+    text = "Some 120 of the 300 districts saw a rise and 100 reported floods."
+    claims = counts(text, ("120", 120.0), ("300", 300.0), ("100", 100.0))
+    assert findings(claims) == []
+
+
+def _doses(south: str) -> list[Claim]:
+    first = "The agency gave 96,500 doses in all during the round."
+    second = (
+        f"The doses were distributed as follows: 30,000 in the north, 40,000 in the centre and {south} south."
+    )
+    return [
+        *counts(first, ("96,500", 96500.0)),
+        *counts(
+            second,
+            ("30,000", 30000.0),
+            ("40,000", 40000.0),
+            (south, float(south.replace(",", ""))),
+            start=len(first) + 1,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("south", "reported"), [("26,400", True), ("26,500", False)])
+def test_arithmetic_totals_breakdown_in_the_next_sentence(south, reported):
+    assert findings(_doses(south)) == (["96,500"] if reported else [])
+
+
+@pytest.mark.parametrize(("men", "reported"), [("1.7 million", True), ("1.9 million", False)])
+def test_arithmetic_totals_change_split_in_the_next_sentence(men, reported):
+    first = "The electorate grew to 61 million, an increase of 4.0 million over 2020."
+    second = f"Among the additional voters, the number of women rose by 2.1 million and that of men by {men}."
+    claims = [
+        *counts(first, ("61 million", 61e6), ("4.0 million", 4.0e6)),
+        *counts(second, ("2.1 million", 2.1e6), (men, float(men.split()[0]) * 1e6), start=len(first) + 1),
+    ]
+    assert findings(claims) == (["4.0 million"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "specs"),
+    [
+        # a figure inside an adverbial is not a listed part
+        (
+            "A total of 40 seats were contested, including 12 in the north and 25 in the south, in the six "
+            "rounds.",
+            [("40", 40.0), ("12", 12.0), ("25", 25.0), ("six", 6.0)],
+        ),
+        # a bound cannot be added up
+        (
+            "A total of 40 seats were contested, including 12 in the north and more than 30 in the south.",
+            [("40", 40.0), ("12", 12.0), ("30", 30.0, {"qualifier": "over"})],
+        ),
+        # a change amount is not a part of a level
+        (
+            "All 40 seats voted, including 12 where turnout rose by 30 votes and 20 where it fell.",
+            [("40", 40.0), ("12", 12.0), ("30", 30.0), ("20", 20.0)],
+        ),
+        # a larger figure is something else, not a part
+        (
+            "The storm killed 30 people, including 12 children, and injured 100.",
+            [("30", 30.0), ("12", 12.0), ("100", 100.0)],
+        ),
+        # no listing cue: two figures near a total are not its parts
+        ("The 8 vessels, 5 patrol boats and 4 tugs.", [("8", 8.0), ("5", 5.0), ("4", 4.0)]),
+    ],
+)
+def test_arithmetic_totals_no_evidence_of_parts(text, specs):
+    assert findings(counts(text, *specs)) == []
+
+
+def test_arithmetic_totals_level_and_base_are_not_parts():
+    first = "Spending rose to Rs 900 crore this year."
+    second = "The gains include health, with Rs 700 crore against Rs 650 crore."
+    inr = {"kind": "money", "unit": "INR"}
+    claims = [
+        *counts(first, ("Rs 900 crore", 9e9, inr)),
+        *counts(second, ("Rs 700 crore", 7e9, inr), ("Rs 650 crore", 6.5e9, inr), start=len(first) + 1),
+    ]
+    assert findings(claims) == []
+
+
+def test_arithmetic_totals_vague_total_is_not_added_up():
+    first = "Hundreds were hurt in the blast."
+    second = "The dead include 27 women and 10 men."
+    claims = [
+        *counts(first, ("Hundreds", 100.0, {"qualifier": "over"})),
+        *counts(second, ("27", 27.0), ("10", 10.0), start=len(first) + 1),
+    ]
+    assert findings(claims) == []
+
+
+def test_arithmetic_totals_explanation_and_listed_parts():
+    text = "The yard will build a total of 9 ferries (four in Spain and four in Italy)."
+    claims = counts(text, ("9", 9.0, {"counted": "ferries"}), ("four", 4.0), ("four", 4.0))
+    (found,) = find_arithmetic_conflicts(claims, RULES)
+    assert found.explanation.endswith("the parts four + four add up to 8, not the stated total 9 ferries.")
+    assert found.relative_difference == pytest.approx(1 / 9)
+    assert listed_parts(claims) == {1, 2}
