@@ -1,18 +1,21 @@
-"""Fit the match score's weights (src/claims/reconcile/calibration.py) on sets with a gold file.
+"""Fit the match score's weights (src/claims/reconcile/calibration.py) on sets with a gold file, and say
+how well the fit generalises (leave one set out).
 
-    .venv/bin/python bench/fit_match_score.py --seeds --set set_a            # print a calibration module
-    .venv/bin/python bench/fit_match_score.py --seeds --set set_a --write    # and write it in place
-    .venv/bin/python bench/fit_match_score.py --seeds --set set_a --claims-cache /tmp/claims
+    .venv/bin/python bench/fit_match_score.py --sets seeds set_a set_b --claims-cache /tmp/claims
+    .venv/bin/python bench/fit_match_score.py --sets seeds set_a set_b --claims-cache /tmp/claims --write
+    .venv/bin/python bench/fit_match_score.py --sets seeds set_a set_b --loso     # leave-one-set-out only
 
-Training data: every two-statement candidate finding the engine produces (threshold 0, so all are kept),
-labelled against the set's gold (`bench/reconcile_real.py` matching): 1 when it matches a gold finding not
-matched before (strongest first), 0 for a duplicate, a look-alike or an unlisted finding; candidates on an
-`uncertain` pair are left out. Sentence-level checks (arithmetic, conversion) are not scored.
-Model: L2-regularised logistic regression (scipy.optimize, `--l2`), features from
-`claims.reconcile.scoring.FEATURES`. The threshold is the lowest probability at which the training
-precision reaches `--precision` (0.9), so recall is kept as high as that precision allows (with `--keep-seeds`
-lowered until every true finding of the seeds is a finding). Only the seeds and
-the development set are fitted on; the validation set is never passed here.
+Training data: every plausible candidate pair whose values disagree (`reconcile.engine.score_pairs`: no rule
+sets the two apart on positive evidence), labelled against its set's gold (`bench/reconcile_real.py`
+spans): 1 when one side is a statement of a gold finding's side A and the other of its side B, left out when
+the pair is an `uncertain` entry or both sides are statements of one side, 0 otherwise (the gold lists every
+true disagreement of its set). A finding's pairs share one unit of weight (a quantity stated ten times is one
+example, not a hundred); a negative weighs 1 / `--negative-share` of that.
+Model: L2-regularised logistic regression (scipy.optimize, `--l2`) over `claims.reconcile.scoring.FEATURES`.
+Threshold: the engine is run on the training sets at a grid of thresholds (findings grouped as the report
+does, scored by the gold); the chosen one has the highest recall among those whose pooled precision reaches
+`--precision`, else the highest F0.5. Leave-one-set-out: fit and choose on all sets but one, score that one.
+`seeds` is raw/ with tests/data/seed_findings.json; other names are tests/data/realdocs/<name>.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import datetime as dt
 import json
 import pickle
 import sys
-from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,87 +40,171 @@ sys.path.insert(0, str(BENCH))
 import reconcile_real as rr  # noqa: E402
 
 CALIBRATION = ROOT / "src" / "claims" / "reconcile" / "calibration.py"
+GRID = (0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
 
 
-def candidates(name: str, raw: Path, gold: dict[str, Any], cache: Path | None) -> list[tuple[dict, int]]:  # noqa: C901
-    """(features, label) for every scored candidate finding of one set."""
-    from claims.reconcile import find_conflicts
-    from claims.settings import Settings
+@dataclass
+class Loaded:
+    name: str
+    docs: Path
+    gold: dict[str, Any]
+    claims: list[Any]
 
+
+def load(name: str, cache: Path | None) -> Loaded:
+    if name == "seeds":
+        docs, gold_path = ROOT / "raw", ROOT / "tests" / "data" / "seed_findings.json"
+    else:
+        docs, gold_path = rr.set_paths(name)
     cached = cache / f"{name}.pkl" if cache else None
     if cached is not None and cached.exists():
         claims = pickle.loads(cached.read_bytes())
     else:
-        claims = rr.extract_folder(raw)
+        claims = rr.extract_folder(docs)
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_bytes(pickle.dumps(claims))
-    settings = Settings()
-    conflicts = find_conflicts(claims, settings)
-    by_id = {c.conflict_id: c for c in conflicts}
-    reported = [
-        r for r in rr.reported_findings(claims, conflicts) if "features" in by_id[r.conflict_id].details
-    ]
-    matched: Counter[str] = Counter()
-    out = []
-    for r in sorted(reported, key=lambda r: (-r.score, r.conflict_id)):
-        features = by_id[r.conflict_id].details["features"]
-        hit = [e for e in gold.get("findings", []) if rr.matches_finding(e, r) and not matched[e["id"]]]
-        if hit:
-            matched[hit[0]["id"]] += 1
-            out.append((features, 1))
-        elif any(rr.matches_pair(e, r) for e in gold.get("uncertain", [])):
+    return Loaded(name, docs, json.loads(gold_path.read_text(encoding="utf-8")), claims)
+
+
+def _rows(claims: Sequence[Any], spans: Sequence[rr.Span]) -> set[int]:
+    return {
+        r for r, c in enumerate(claims) if any(rr.overlaps(s, c.doc, c.char_start, c.char_end) for s in spans)
+    }
+
+
+def examples(data: Loaded) -> list[tuple[dict[str, float], int, float, str]]:
+    """(features, label, weight, group) for every plausible disagreeing pair of one set."""
+    from claims.lexicon.fx import load_fx_table
+    from claims.reconcile.engine import score_pairs
+    from claims.reconcile.normalize import build_table
+    from claims.reconcile.rules import MatchRules
+    from claims.settings import Settings
+
+    rules = MatchRules.from_settings(Settings())
+    table = build_table(data.claims, rules, load_fx_table())
+    scored = score_pairs(table, rules)
+    findings = []
+    for entry in data.gold.get("findings", []):
+        if entry.get("b") is None:
             continue
-        else:
-            out.append((features, 0))
-    print(f"{name}: {len(out)} candidates, {sum(y for _, y in out)} true", file=sys.stderr)
+        findings.append(
+            (entry["id"], _rows(data.claims, rr.sides(entry, "a")), _rows(data.claims, rr.sides(entry, "b")))
+        )
+    uncertain = [
+        (_rows(data.claims, [e["a"]]), _rows(data.claims, [e["b"]])) for e in data.gold.get("uncertain", [])
+    ]
+    raw: list[tuple[dict[str, float], int, str]] = []
+    for k, features in enumerate(scored.features):
+        if features is None:
+            continue
+        a, b = int(scored.i[k]), int(scored.j[k])
+        label, group, skip = 0, f"{data.name}:neg:{a}:{b}", False
+        for fid, side_a, side_b in findings:
+            if (a in side_a and b in side_b) or (a in side_b and b in side_a):
+                label, group = 1, f"{data.name}:{fid}"
+                break
+            if (a in side_a and b in side_a) or (a in side_b and b in side_b):
+                skip = True
+        if not label and (skip or any((a in x and b in y) or (a in y and b in x) for x, y in uncertain)):
+            continue
+        raw.append((features, label, group))
+    per_group: dict[str, int] = {}
+    for _, label, group in raw:
+        if label:
+            per_group[group] = per_group.get(group, 0) + 1
+    out = [(f, y, 1.0 / per_group[g] if y else 1.0, g) for f, y, g in raw]
+    print(
+        f"{data.name}: {len(out)} plausible disagreeing pairs, {sum(y for _, y, _, _ in out)} true "
+        f"({len(per_group)} of {len(findings)} two-sided gold findings have a plausible pair)",
+        file=sys.stderr,
+    )
     return out
 
 
-def fit(rows: list[tuple[dict, int]], names: tuple[str, ...], l2: float) -> np.ndarray:
-    x = np.array([[1.0] + [f.get(n, 0.0) for n in names] for f, _ in rows])
-    y = np.array([label for _, label in rows], dtype=float)
+def fit(
+    rows: list[tuple[dict[str, float], int, float, str]],
+    names: Sequence[str],
+    l2: float,
+    negative_share: float,
+) -> dict[str, float]:
+    x = np.array([[1.0] + [f.get(n, 0.0) for n in names] for f, _, _, _ in rows])
+    y = np.array([label for _, label, _, _ in rows], dtype=float)
+    w_pos = np.array([w for _, label, w, _ in rows])
+    weight = np.where(y > 0, w_pos, 1.0 / negative_share)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         z = x @ w
         p = 1 / (1 + np.exp(-z))
         eps = 1e-9
-        value = -np.sum(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + l2 * np.sum(w[1:] ** 2)
-        grad = x.T @ (p - y) + 2 * l2 * np.concatenate([[0.0], w[1:]])
+        value = -np.sum(weight * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)))
+        value += l2 * np.sum(w[1:] ** 2)
+        grad = x.T @ (weight * (p - y)) + 2 * l2 * np.concatenate([[0.0], w[1:]])
         return float(value), grad
 
     result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
-    return np.asarray(result.x)
+    return {
+        "intercept": float(result.x[0]),
+        **{n: float(v) for n, v in zip(names, result.x[1:], strict=True)},
+    }
 
 
-def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, precision: float) -> float:
-    """The lowest threshold whose training precision reaches `precision` (0.5 when none does)."""
-    for t in sorted(set(np.round(probabilities, 3).tolist())):
-        kept = probabilities >= t
-        if kept.any() and labels[kept].mean() >= precision:
-            return float(t)
-    return 0.5
+def evaluate(data: Loaded, weights: dict[str, float], threshold: float, floor: float) -> rr.Score:
+    from claims.reconcile import find_conflicts
+    from claims.reconcile.calibration import Calibration
+    from claims.settings import Settings
+
+    calibration = Calibration(weights=weights, threshold=threshold, floor=floor)
+    conflicts = find_conflicts(data.claims, Settings(), calibration=calibration)
+    sides = [rr.Side(c.doc, c.char_start, c.char_end, c.surface) for c in data.claims]
+    return rr.score(data.name, data.gold, rr.reported_findings(data.claims, conflicts), sides)
 
 
-def render(weights: dict[str, float], threshold: float, fitted_on: str) -> str:
+def pooled(scores: Sequence[rr.Score]) -> tuple[float, float, int]:
+    """(precision, recall, findings) over several sets' scores."""
+    true = sum(len(s.finding.true) for s in scores)
+    false = sum(s.finding.false for s in scores)
+    found = sum(len(s.found) for s in scores)
+    gold = sum(s.gold_findings for s in scores)
+    return (true / (true + false) if true + false else 1.0), found / max(gold, 1), true + false
+
+
+def choose_threshold(
+    sets: Sequence[Loaded], weights: dict[str, float], floor: float, precision: float
+) -> tuple[float, tuple[float, float, int]]:
+    best: tuple[tuple[float, ...], float, tuple[float, float, int]] | None = None
+    for t in GRID:
+        p, r, n = pooled([evaluate(d, weights, t, floor) for d in sets])
+        f05 = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+        key = (1.0, r, p) if p >= precision else (0.0, f05, p)
+        if best is None or key > best[0]:
+            best = (key, t, (p, r, n))
+    assert best is not None
+    return best[1], best[2]
+
+
+def render(weights: dict[str, float], threshold: float, floor: float, fitted_on: str) -> str:
     body = "\n".join(f'    "{k}": {v:.4f},' for k, v in weights.items())
-    return f'''"""Weights of the match score (`scoring`) and the default threshold of a finding: data.
+    text = CALIBRATION.read_text(encoding="utf-8")
+    head = text[: text.index("WEIGHTS: dict[str, float] = {")]
+    tail = text[text.index("@dataclass(frozen=True, slots=True)") :]
+    return (
+        f"{head}WEIGHTS: dict[str, float] = {{\n{body}\n}}\n"
+        f"THRESHOLD: float = {threshold:.3f}\n"
+        '"""Candidates scoring at least this are findings; the others, down to FLOOR, are possible."""\n'
+        f"FLOOR: float = {floor:.3f}\n"
+        f'FITTED_ON: str = "{fitted_on}"\n\n\n{tail}'
+    )
 
-Written by `bench/fit_match_score.py` (L2-regularised logistic regression over the candidate findings of the
-seed corpus and the development set of real documents, each labelled by its gold file: a candidate matching
-a gold finding is 1, anything else 0). Refit and paste its output here when matching changes; never tune a
-weight by hand to pass one document.
-"""
 
-from __future__ import annotations
-
-WEIGHTS: dict[str, float] = {{
-{body}
-}}
-THRESHOLD: float = {threshold:.3f}
-"""Candidates scoring at least this are findings; the others are possible findings."""
-FITTED_ON: str = "{fitted_on}"
-'''
+def describe(score: rr.Score) -> str:
+    s = score.summary()
+    return (
+        f"{s['set']}: {s['reported']} findings, precision {s['precision']}, recall {s['recall']} "
+        f"({len(score.found)}/{s['gold_findings']}), duplicates {s['duplicates']}, look-alikes "
+        f"{s['look_alikes']} {s['look_alike_categories']}, possible {s['possible_reported']} "
+        f"({s['possible_true']} true)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,65 +213,43 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--seeds", action="store_true", help="include raw/ with tests/data/seed_findings.json"
-    )
-    parser.add_argument("--set", action="append", default=[], help="a realdocs development set (repeatable)")
+    parser.add_argument("--sets", nargs="+", default=["seeds", "set_a", "set_b"])
     parser.add_argument("--claims-cache", type=Path, help="folder for pickled claims per set")
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=2.0)
+    parser.add_argument("--negative-share", type=float, default=20.0)
     parser.add_argument("--precision", type=float, default=0.9)
-    parser.add_argument("--write", action="store_true", help="write src/claims/reconcile/calibration.py")
+    parser.add_argument("--floor", type=float, default=0.05)
     parser.add_argument("--features", nargs="*", help="fit on these features only (default: all)")
-    parser.add_argument(
-        "--keep-seeds", action="store_true", help="lower the threshold until every seed finding is a finding"
-    )
+    parser.add_argument("--loso", action="store_true", help="leave-one-set-out figures only")
+    parser.add_argument("--write", action="store_true", help="write src/claims/reconcile/calibration.py")
     args = parser.parse_args(argv)
-    rows: list[tuple[dict, int]] = []
-    names = []
-    seed_rows = 0
-    if args.seeds:
-        gold = json.loads((ROOT / "tests" / "data" / "seed_findings.json").read_text(encoding="utf-8"))
-        rows += candidates("seeds", ROOT / "raw", gold, args.claims_cache)
-        names.append("seeds")
-        seed_rows = len(rows)
-    for name in args.set:
-        if name == "set_b":
-            parser.error("set_b is the validation set: never fitted on")
-        docs, gold_path = rr.set_paths(name)
-        rows += candidates(name, docs, json.loads(gold_path.read_text(encoding="utf-8")), args.claims_cache)
-        names.append(name)
-    if not rows or len({y for _, y in rows}) < 2:
-        parser.error("need candidates of both labels")
-    names_used = tuple(args.features) if args.features else FEATURES
-    w = fit(rows, names_used, args.l2)
-    x = np.array([[1.0] + [f.get(n, 0.0) for n in names_used] for f, _ in rows])
-    y = np.array([label for _, label in rows])
-    p = 1 / (1 + np.exp(-(x @ w)))
-    threshold = choose_threshold(p, y, args.precision)
-    seed_true = [float(p[k]) for k in range(seed_rows) if y[k]]
-    print("seed findings (probability):", sorted(round(v, 3) for v in seed_true), file=sys.stderr)
-    if args.keep_seeds and seed_true and min(seed_true) < threshold:
-        # every true finding of the seeds stays a finding (a requirement, not a preference)
-        threshold = float(np.floor(min(seed_true) * 1000) / 1000)
-    order = np.argsort(-p)
-    print(
-        "top candidates (probability, label):",
-        " ".join(f"{p[k]:.2f}:{y[k]}" for k in order[:25]),
-        file=sys.stderr,
-    )
-    kept = p >= threshold
-    print(
-        f"training: {len(rows)} candidates, {int(y.sum())} true; at threshold {threshold:.3f}: "
-        f"{int(kept.sum())} kept, precision {y[kept].mean():.3f}, "
-        f"recall {y[kept].sum() / max(y.sum(), 1):.3f}",
-        file=sys.stderr,
-    )
-    weights = {"intercept": float(w[0]), **{n: float(v) for n, v in zip(names_used, w[1:], strict=True)}}
-    fitted_on = f"{' + '.join(names)}, {len(rows)} candidates ({int(y.sum())} true), {dt.date.today()}"
-    text = render(weights, threshold, fitted_on)
+    if "set_c" in args.sets:
+        parser.error("set_c is the final blind check: never fitted on or run here")
+    names = tuple(args.features) if args.features else FEATURES
+    sets = [load(n, args.claims_cache) for n in args.sets]
+    rows = {d.name: examples(d) for d in sets}
+    for held in sets:
+        train = [d for d in sets if d is not held]
+        weights = fit([r for d in train for r in rows[d.name]], names, args.l2, args.negative_share)
+        t, (p, r, n) = choose_threshold(train, weights, args.floor, args.precision)
+        print(
+            f"leave out {held.name}: threshold {t} (training precision {p:.2f}, recall {r:.2f}, {n} findings)"
+        )
+        print("   " + describe(evaluate(held, weights, t, args.floor)))
+    if args.loso:
+        return 0
+    weights = fit([r for d in sets for r in rows[d.name]], names, args.l2, args.negative_share)
+    t, (p, r, n) = choose_threshold(sets, weights, args.floor, args.precision)
+    print(f"all sets: threshold {t} (precision {p:.2f}, recall {r:.2f}, {n} findings)")
+    for d in sets:
+        print("   " + describe(evaluate(d, weights, t, args.floor)))
+    total = sum(len(rows[d.name]) for d in sets)
+    true = sum(y for d in sets for _, y, _, _ in rows[d.name])
+    fitted_on = f"{' + '.join(d.name for d in sets)}: {total} pairs ({true} true), {dt.date.today()}"
+    text = render(weights, t, args.floor, fitted_on)
     if args.write:
         CALIBRATION.write_text(text, encoding="utf-8")
-    print(text)
+    print(text[text.index("WEIGHTS") : text.index("@dataclass")])
     return 0
 
 

@@ -7,10 +7,18 @@ import random
 import pytest
 from factories import claim
 
-from claims.reconcile import find_conflicts
+from claims.reconcile import find_conflicts as find_all
+from claims.reconcile.calibration import RULES_ONLY
 from claims.reconcile.engine import tier_of
 from claims.settings import Settings
 from claims.types import ConflictKind, Severity, make_conflict_id
+
+
+def find_conflicts(claims, settings, **options):
+    """The engine with the match rules alone deciding (these tests are about the rules, not the score)."""
+    options.setdefault("calibration", RULES_ONLY)
+    return find_all(claims, settings, **options)
+
 
 SETTINGS = Settings()
 
@@ -84,15 +92,15 @@ def test_engine_consensus_with_three_sources():
     assert conflict.claim_a == TRUST_2.claim_id  # the outlier against the consensus
     assert conflict.consensus_value == pytest.approx(58.9)
     assert conflict.support == "2 statements in 2 documents give 58.9%; 1 statement gives 36.5%."
-    assert sorted(conflict.details["members_b"]) == sorted([TRUST_1.claim_id, TRUST_3.claim_id])
+    assert sorted(conflict.members_b) == sorted([TRUST_1.claim_id, TRUST_3.claim_id])
 
 
 def test_engine_finding_keeps_its_identity_when_a_statement_joins():
     before = find_conflicts([TRUST_1, TRUST_2], SETTINGS)[0]
     after = find_conflicts([TRUST_1, TRUST_2, TRUST_3], SETTINGS)[0]
     # the id is kept, or (a newcomer with a lower claim id) the old id is among the finding's pair ids
-    assert before.conflict_id == after.conflict_id or before.conflict_id in after.details["pair_ids"]
-    assert before.conflict_id in after.details["pair_ids"]
+    assert before.conflict_id == after.conflict_id or before.conflict_id in after.pair_ids
+    assert before.conflict_id in after.pair_ids
 
 
 def test_engine_sources_citing_one_reference_count_once():
@@ -112,8 +120,8 @@ def test_engine_sources_citing_one_reference_count_once():
     ]
     found = find_conflicts([*cited, TRUST_2], SETTINGS)
     assert len(found) == 1
-    assert found[0].details["sources_b"] in (1, 2)
-    assert found[0].details["members_b"] == sorted(c.claim_id for c in cited)
+    assert found[0].sources_b in (1, 2)
+    assert found[0].members_b == tuple(sorted(c.claim_id for c in cited))
 
 
 def test_engine_magnitude_mismatch_million_billion_slip():

@@ -7,8 +7,16 @@ import dataclasses
 import pytest
 from factories import claim
 
-from claims.reconcile import find_conflicts
+from claims.reconcile import find_conflicts as find_all
+from claims.reconcile.calibration import RULES_ONLY
 from claims.settings import Settings
+
+
+def find_conflicts(claims, settings, **options):
+    """The engine with the match rules alone deciding (these tests are about the rules, not the score)."""
+    options.setdefault("calibration", RULES_ONLY)
+    return find_all(claims, settings, **options)
+
 
 SETTINGS = Settings()
 

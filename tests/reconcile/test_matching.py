@@ -9,6 +9,7 @@ from factories import claim
 from claims.lexicon.fx import load_fx_table
 from claims.reconcile import MatchRules, find_conflicts
 from claims.reconcile.blocking import candidate_pairs
+from claims.reconcile.calibration import RULES_ONLY
 from claims.reconcile.normalize import build_table
 from claims.reconcile.text import acronym_aliases, infer_precision, subject_tokens
 from claims.settings import Settings
@@ -18,7 +19,11 @@ SETTINGS = Settings()
 
 
 def kinds(claims):
-    return [(c.kind, c.severity) for c in find_conflicts(claims, SETTINGS)]
+    return [
+        (c.kind, c.severity)
+        for c in find_conflicts(claims, SETTINGS, calibration=RULES_ONLY)
+        if c.tier == "finding"
+    ]
 
 
 def test_matching_thin_subject_rescued_by_the_words_around_the_number():
@@ -248,9 +253,16 @@ def test_matching_parts_of_a_stated_total_are_not_restatements():
     total = claim(8, surface="8", **common)
     first = claim(4, surface="four", offset=text.index("four"), **common)
     second = claim(4, surface="four", offset=text.rindex("four"), **common)
-    elsewhere = claim(8, kind="count", counted="frigates", subject="Mogami-class frigates for Indonesia",
-                      period=2025, surface="eight", doc="book.txt",
-                      sentence="Proposing the export of eight Mogami-class frigates to Indonesia.")
+    elsewhere = claim(
+        8,
+        kind="count",
+        counted="frigates",
+        subject="Mogami-class frigates for Indonesia",
+        period=2025,
+        surface="eight",
+        doc="book.txt",
+        sentence="Proposing the export of eight Mogami-class frigates to Indonesia.",
+    )
     assert kinds([total, first, second, elsewhere]) == []
 
 
@@ -264,8 +276,26 @@ def test_matching_two_generic_subjects_need_strongly_agreeing_context():
         "and Singapore "
         "from 2024 to 2025."
     )
-    a = claim(125, kind="percent", qualifier="over", subject="increase", period=2025, surface="125 per cent",
-              sentence=budget, doc="book.txt", chapter="Chapter 4")
-    b = claim(74, kind="percent", subject="increase", period=(2024, 2025), surface="74 per cent",
-              sentence=incidents, doc="book.txt", chapter="Chapter 4", sentence_start=5000)
+    a = claim(
+        125,
+        kind="percent",
+        qualifier="over",
+        subject="increase",
+        period=2025,
+        surface="125 per cent",
+        sentence=budget,
+        doc="book.txt",
+        chapter="Chapter 4",
+    )
+    b = claim(
+        74,
+        kind="percent",
+        subject="increase",
+        period=(2024, 2025),
+        surface="74 per cent",
+        sentence=incidents,
+        doc="book.txt",
+        chapter="Chapter 4",
+        sentence_start=5000,
+    )
     assert kinds([a, b]) == []

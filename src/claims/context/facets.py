@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claims.lexicon import context as words
@@ -202,8 +202,15 @@ def role_base(w: Window) -> bool:
     return bool(cue) or bool(_BASE_AFTER.match(_near_right(w)))
 
 
+_POINTS = re.compile(r"(?:^|\s)(?:percentage|basis|per\s*cent(?:age)?)\s*points?\b|\b(?:pp|bps|ppt)\b")
+
+
 def role_change(w: Window) -> bool:
-    """A change: "an increase of ¥3 billion", "grew 4.9%", "a ¥10 billion rise", "5% higher".
+    """A change: "an increase of ¥3 billion", "grew 4.9%", "a ¥10 billion rise", "5% higher", "1.6
+    percentage points".
+
+    >>> role_change(window("Its share fell 1.58 percentage points.", 15, 37))
+    True
 
     >>> role_change(window("It is an increase of ¥3 billion.", 21, 31))
     True
@@ -212,6 +219,8 @@ def role_change(w: Window) -> bool:
     >>> role_change(window("The budget rose to ¥8 billion.", 19, 29))
     False
     """
+    if _POINTS.search(w.surface.lower()) or _POINTS.match(w.right):
+        return True  # "1.58 percentage points", "20 basis points": a difference of two rates
     near = _near_left(w).rstrip()
     if re.search(r"\bto\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$", near):
         return False  # "rose to X": the level reached
@@ -788,6 +797,31 @@ def cell_facets(label: str, header: str, *, kind: str = "") -> Facets:
     return Facets(role=role, stage=stage, scope=scope, grain=grain, as_of=as_of, label=row)
 
 
+def with_subject(facets: Facets, subject: str) -> Facets:
+    """Stage and exclusive scope words named in the claim's subject (what is measured: "Diluted GAAP EPS",
+    "additional allocation") when the words around the number name none.
+
+    >>> with_subject(Facets(), "diluted non-GAAP EPS").stage
+    'adjusted'
+    >>> with_subject(Facets(stage="forecast"), "GAAP EPS").stage
+    'forecast'
+    """
+    text = " ".join(subject.lower().split())
+    if not text:
+        return facets
+    changes: dict[str, object] = {}
+    if not facets.stage:
+        stage = next((s for s, cues in words.STAGE_CUES.items() if _has(text, cues)), "")
+        if stage:
+            changes["stage"] = stage
+    scope = frozenset(
+        s for s in ("additional", "previous", "later_tranche") if _has(text, words.SCOPE_CUES[s])
+    )
+    if scope - facets.scope:
+        changes["scope"] = facets.scope | scope
+    return replace(facets, **changes) if changes else facets  # type: ignore[arg-type]
+
+
 def claim_facets(
     sentence: str,
     start: int,
@@ -909,4 +943,5 @@ __all__ = [
     "owner_of",
     "same_owner",
     "window",
+    "with_subject",
 ]

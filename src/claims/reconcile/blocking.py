@@ -30,6 +30,10 @@ from .rules import MatchRules
 
 logger = logging.getLogger(__name__)
 
+SMALL_BLOCK = 8
+"""Blocks of at most this many members (claims sharing a rare word) keep all their pairs, whatever their
+subject scores: a thin or missing subject ("Rs 6.1 lakh crore" with no subject read) is still compared."""
+
 CDIST_MIN = 12
 """Blocks with at least this many members are scored with `cdist`; smaller ones pair by pair."""
 
@@ -76,8 +80,9 @@ def block_keys(
             for token in chosen:
                 blocks[(fam, token, "")].append(i)
             continue
-        common = sorted((t for t in table.tokens[i] | table.topic[i] if df[(fam, t)] > 1),
-                        key=lambda t: (df[(fam, t)], t))
+        common = sorted(
+            (t for t in table.tokens[i] | table.topic[i] if df[(fam, t)] > 1), key=lambda t: (df[(fam, t)], t)
+        )
         # the year and the places named narrow a common word down to one party's figures for one period
         narrowed = f"{table.places_id[i]}:{table.period_start[i]}"
         for token in common[:FALLBACK_TOKENS]:
@@ -105,9 +110,14 @@ def _all_pairs(table: ClaimTable, members: list[int]) -> tuple[np.ndarray, np.nd
     ia = np.asarray(members, dtype=np.int64)[rows]
     ja = np.asarray(members, dtype=np.int64)[cols]
     scores = np.fromiter(
-        (fuzz.token_set_ratio(table.subject[a], table.subject[b]) if table.subject[a] and table.subject[b]
-         else 0.0 for a, b in zip(ia.tolist(), ja.tolist(), strict=True)),
-        dtype=np.float64, count=len(ia),
+        (
+            fuzz.token_set_ratio(table.subject[a], table.subject[b])
+            if table.subject[a] and table.subject[b]
+            else 0.0
+            for a, b in zip(ia.tolist(), ja.tolist(), strict=True)
+        ),
+        dtype=np.float64,
+        count=len(ia),
     )
     return ia, ja, scores
 
@@ -116,8 +126,9 @@ def _chunks(table: ClaimTable, members: list[int], limit: int) -> list[list[int]
     """A block still over `limit` (a common word in one year) is cut into chunks of similar subjects."""
     if len(members) <= limit:
         return [members]
-    logger.debug("block of %d claims cut into chunks of %d (pairs across chunks are not compared)",
-                 len(members), limit)
+    logger.debug(
+        "block of %d claims cut into chunks of %d (pairs across chunks are not compared)", len(members), limit
+    )
     ordered = sorted(members, key=lambda i: table.subject[i])
     return [ordered[k : k + limit] for k in range(0, len(ordered), limit)]
 
@@ -146,8 +157,11 @@ def _score_block(
     for r in range(m):
         for c in range(r + 1, m):
             score = fuzz.token_set_ratio(subjects[r], subjects[c]) if subjects[r] and subjects[c] else 0.0
-            if score >= _subject_floor(rules) or fuzz.token_set_ratio(
-                topics[r], topics[c], score_cutoff=rules.topic_prefilter
+            # a small block shares a rare word: every pair of it goes on to matching and the match score
+            if (
+                m <= SMALL_BLOCK
+                or score >= _subject_floor(rules)
+                or fuzz.token_set_ratio(topics[r], topics[c], score_cutoff=rules.topic_prefilter)
             ):
                 ia.append(r)
                 ja.append(c)

@@ -3,7 +3,9 @@
 Order of the tests, per pair (vectorised over all pairs at once):
 
 1. magnitude_mismatch: two figures in one unit are a factor near 10^3, 10^6 or 10^9 apart (within
-   `magnitude_log_tolerance` in log10; across currencies, slips are left to the conversion check). Read on
+   `magnitude_log_tolerance` in log10; across currencies, slips are left to the conversion check), or one
+   is the other with its decimal point moved (a power of ten within the stated precision, the finer figure
+   giving three significant digits or more: "$609.22 billion" for "$60.9 billion"). Read on
    the stated figures, qualifiers aside: "more than $280 million" next to "$300 billion" is a
    million/billion slip even if "more than" makes it formally true. High.
 2. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
@@ -76,6 +78,22 @@ def classify_pairs(
         & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance)
         & (ca * cb > 0)
     )
+    # a misplaced decimal point: one figure is the other times a power of ten within the coarser figure's
+    # stated precision ("$609.22 billion" for "$60.9 billion"), the finer one giving 3+ significant digits
+    shifted = np.round(log_ratio)
+    big, small = np.maximum(np.abs(ca), np.abs(cb)), np.minimum(np.abs(ca), np.abs(cb))
+    prec_small = np.where(np.abs(ca) <= np.abs(cb), table.precision[i], table.precision[j])
+    prec_big = np.where(np.abs(ca) <= np.abs(cb), table.precision[j], table.precision[i])
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = big / np.power(10.0, shifted)
+        decimal_slip = (
+            ~cross
+            & (shifted >= 1)
+            & (ca * cb > 0)
+            & (np.abs(scaled - small) <= np.maximum(prec_small, prec_big / np.power(10.0, shifted)) + 1e-12)
+            & (np.maximum(big / np.maximum(prec_big, 1e-300), small / np.maximum(prec_small, 1e-300)) >= 1000)
+        )
+    magnitude |= decimal_slip & (prec_small > 0) & (prec_big > 0)
     missing = np.isnan(ca) | np.isnan(cb)
     shared_numerals = cross & (pa == pb)
     with np.errstate(invalid="ignore"):

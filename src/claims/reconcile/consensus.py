@@ -10,11 +10,11 @@ Independent sources: statements that cite the same reference entry, or that repe
 (numbers aside), are one source; otherwise each statement is its own source.
 
 Identity: a finding's id is made from the lowest claim id of each cluster, and the finding lists the pair
-ids of every (outlier member, consensus member) pair in `details["pair_ids"]`. When a further statement
+ids of every (outlier member, consensus member) pair in `Conflict.pair_ids`. When a further statement
 joins a cluster, the finding keeps its id unless the newcomer has a lower claim id; either way the old id is
 among the new finding's pair ids, so a review decision stored under the old id can be carried over (the
 decisions store looks the stored id up in `pair_ids`) and the newcomer shows as new evidence (members not in
-the decision's `details["members"]`).
+the decision's members).
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ once.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -19,9 +20,9 @@ from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_
 
 from .arithmetic import find_arithmetic_conflicts, listed_parts
 from .blocking import candidate_pairs
-from .calibration import THRESHOLD, WEIGHTS
+from .calibration import DEFAULT, WEIGHTS, Calibration
 from .classify import SEVERITY_HIGH, SEVERITY_LOW, Outcome, classify_pairs
-from .consensus import support_of, value_clusters, value_label
+from .consensus import quantity_groups, support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
 from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
 from .match import same_quantity
@@ -41,7 +42,7 @@ SEVERITY_OF = {SEVERITY_HIGH: Severity.HIGH, SEVERITY_LOW: Severity.LOW}
 
 def tier_of(conflict: Conflict) -> str:
     """`finding` (at or above the threshold; sentence-level checks always) or `possible`."""
-    return str(conflict.details.get("tier", "finding"))
+    return conflict.tier
 
 
 def _ordered(claims: Sequence[Claim], a: int, b: int) -> tuple[int, int]:
@@ -65,13 +66,194 @@ def _source_keys(table: ClaimTable) -> list[object]:
 
 
 def _linked_rows(table: ClaimTable, rules: MatchRules, focus: np.ndarray, exclude: np.ndarray) -> np.ndarray:
-    """Rows matched to a focus row as the same quantity (the groups a focused run must recompute)."""
+    """Rows that may be matched to a focus row as the same quantity (the groups a focused run recomputes)."""
     i, j, score = candidate_pairs(table, rules, focus, exclude)
-    same, near, _ = same_quantity(table, i, j, score, rules)
+    matched = same_quantity(table, i, j, score, rules)
     rows = np.zeros(len(table), dtype=bool)
-    rows[i[same | near]] = True
-    rows[j[same | near]] = True
+    rows[i[matched.plausible]] = True
+    rows[j[matched.plausible]] = True
     return rows
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Scored:
+    """The plausible candidate pairs with their outcome and match probability."""
+
+    i: np.ndarray
+    j: np.ndarray
+    score: np.ndarray  # subject score
+    cosine: np.ndarray
+    same: np.ndarray  # the rules alone link the two
+    outcome: np.ndarray
+    severity: np.ndarray
+    rel: np.ndarray
+    probability: np.ndarray  # nan for agreeing pairs
+    features: list[dict[str, float] | None]
+
+
+def score_pairs(
+    table: ClaimTable,
+    rules: MatchRules,
+    focus: np.ndarray | None = None,
+    exclude: np.ndarray | None = None,
+    *,
+    weights: Mapping[str, float] = WEIGHTS,
+) -> _Scored:
+    """Every plausible candidate pair (see `match.same_quantity`), classified, disagreements scored."""
+    i, j, score = candidate_pairs(table, rules, focus, exclude)
+    matched = same_quantity(table, i, j, score, rules)
+    keep = matched.plausible
+    i, j, score = i[keep], j[keep], score[keep]
+    same, near, cosine, near_only = (
+        matched.same[keep],
+        matched.near[keep],
+        matched.cosine[keep],
+        matched.near_only[keep],
+    )
+    outcome, severity, rel = classify_pairs(table, i, j, rules)
+    # pairs dated a year apart, or linked only under the looser slip rules, count for factor-1000 slips alone
+    outcome = np.where((near_only | (near & ~same)) & (outcome != Outcome.MAGNITUDE), Outcome.SKIP, outcome)
+    probability = np.full(len(i), np.nan)
+    features: list[dict[str, float] | None] = [None] * len(i)
+    for k in np.flatnonzero((outcome != Outcome.AGREE) & (outcome != Outcome.SKIP)).tolist():
+        kind = KIND_OF[Outcome(int(outcome[k]))]
+        features[k] = values = pair_features(
+            table,
+            int(i[k]),
+            int(j[k]),
+            subject_score=float(score[k]),
+            cosine=float(cosine[k]),
+            kind=kind.value,
+            rules=rules,
+            rule_linked=bool(same[k] or near[k]),
+        )
+        probability[k] = match_probability(values, weights)
+    return _Scored(i, j, score, cosine, same, outcome, severity, rel, probability, features)
+
+
+def _consensus_pairs(
+    claims: Sequence[Claim], scored: _Scored, finding: np.ndarray, sources: Sequence[object]
+) -> tuple[dict[int, int], dict[int, list[int]], list[tuple[int, int]]]:
+    """(row -> value cluster, cluster -> rows, reported (outlier cluster, other cluster) pairs).
+
+    Statements linked as one quantity (agreeing pairs the rules link, disagreeing pairs scored as findings)
+    form groups; inside a group, agreeing statements form value clusters. The best-supported cluster is the
+    consensus; every other cluster is one disagreement, reported against the consensus when a finding pair
+    joins them, else against the best-supported cluster it is joined to.
+    """
+    agree = (scored.outcome == Outcome.AGREE) & scored.same
+    linked = agree | finding
+    i, j = scored.i[linked], scored.j[linked]
+    labels = [(claims[r].unit, value_label(claims[r])) for r in range(len(claims))]
+    cluster = value_clusters(i, j, agree[linked], labels)
+    members: dict[int, list[int]] = {}
+    for row, root in cluster.items():
+        members.setdefault(root, []).append(row)
+    support = {c: support_of(claims, rows, sources) for c, rows in members.items()}
+
+    def rank(c: int) -> tuple[int, int, str]:  # best supported first; the lowest claim id breaks ties
+        return (-support[c].sources, -support[c].statements, min(claims[r].claim_id for r in members[c]))
+
+    joined: dict[int, set[int]] = {}
+    for a, b in zip(scored.i[finding].tolist(), scored.j[finding].tolist(), strict=True):
+        ca, cb = cluster[a], cluster[b]
+        if ca != cb:
+            joined.setdefault(ca, set()).add(cb)
+            joined.setdefault(cb, set()).add(ca)
+    groups = quantity_groups(i, j)
+    reported: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for row in sorted(groups):
+        group_clusters = sorted({cluster[r] for r in groups[row]}, key=rank)
+        if group_clusters[0] in seen:
+            continue
+        seen.update(group_clusters)
+        consensus = group_clusters[0]
+        done: set[frozenset[int]] = set()
+        for c in group_clusters[1:]:
+            partners = joined.get(c, set())
+            if not partners:
+                continue
+            other = consensus if consensus in partners else min(partners, key=rank)
+            key = frozenset({c, other})
+            if key not in done:
+                done.add(key)
+                reported.append((c, other))
+    return cluster, members, reported
+
+
+def _conflict(
+    table: ClaimTable,
+    scored: _Scored,
+    k: int,
+    side_a: list[int],
+    side_b: list[int],
+    sources: Sequence[object],
+    tier: str,
+) -> Conflict:
+    """The finding of scored pair k, side A the outlier (`side_a` its value's statements), B the other."""
+    claims = table.claims
+    a, b = int(scored.i[k]), int(scored.j[k])
+    if a not in side_a:
+        a, b = b, a
+    support_a = support_of(claims, side_a, sources)
+    support_b = support_of(claims, side_b, sources)
+    tied = (support_a.sources, support_a.statements) == (support_b.sources, support_b.statements)
+    if tied and _ordered(claims, a, b)[0] != a:
+        a, b, side_a, side_b, support_a, support_b = b, a, side_b, side_a, support_b, support_a
+    ca, cb = claims[a], claims[b]
+    kind = KIND_OF[Outcome(int(scored.outcome[k]))]
+    cross = table.unit[a] != table.unit[b]
+    many = support_a.statements + support_b.statements > 2
+    support_text = (
+        f"{support_b.phrase(value_label(cb))}; {support_a.phrase(value_label(ca))}." if many else ""
+    )
+    ids_a = sorted(claims[m].claim_id for m in side_a)
+    ids_b = sorted(claims[m].claim_id for m in side_b)
+    explanation = explain_pair(
+        kind.value,
+        ca,
+        cb,
+        rel=float(scored.rel[k]),
+        cross_currency=cross,
+        usd_a=float(table.usd_point[a]),
+        usd_b=float(table.usd_point[b]),
+        factor=factor_word(_compared(table, a, cross) / _compared(table, b, cross))
+        if kind is ConflictKind.MAGNITUDE_MISMATCH
+        else "",
+    )
+    if support_text:
+        explanation = f"{explanation} {support_text[0].upper()}{support_text[1:]}"
+    probability = float(scored.probability[k])
+    features = scored.features[k] or {}
+    return Conflict(
+        conflict_id=make_conflict_id(ids_a[0], ids_b[0]),
+        kind=kind,
+        severity=SEVERITY_OF.get(int(scored.severity[k]), Severity.MEDIUM),
+        claim_a=ca.claim_id,
+        claim_b=cb.claim_id,
+        topic=topic_of(ca, cb),
+        period=pair_period(ca, cb),
+        relative_difference=min(1.0, float(scored.rel[k])),
+        explanation=explanation,
+        scope=scope_of(ca, cb),
+        score=round(probability * min(ca.confidence, cb.confidence), 6),
+        consensus_value=None if tied else cb.value,
+        support=support_text,
+        tier=tier,
+        match_probability=round(probability, 4),
+        members_a=tuple(ids_a),
+        members_b=tuple(ids_b),
+        pair_ids=tuple(sorted(make_conflict_id(x, y) for x in ids_a[:20] for y in ids_b[:20])),
+        sources_a=support_a.sources,
+        sources_b=support_b.sources,
+        details={
+            "features": {name: round(value, 4) for name, value in features.items()},
+            "subject_score": float(scored.score[k]),
+            "topic_similarity": round(float(scored.cosine[k]), 3),
+            "cross_currency": bool(cross),
+        },
+    )
 
 
 def _pair_conflicts(
@@ -80,119 +262,83 @@ def _pair_conflicts(
     focus: np.ndarray | None,
     exclude: np.ndarray | None = None,
     *,
-    threshold: float = THRESHOLD,
+    calibration: Calibration = DEFAULT,
 ) -> list[Conflict]:
     claims = table.claims
-    i, j, score = candidate_pairs(table, rules, focus, exclude)
-    same, near, cosine = same_quantity(table, i, j, score, rules)
-    linked = same | near
-    i, j, score, same, cosine = i[linked], j[linked], score[linked], same[linked], cosine[linked]
-    outcome, severity, rel = classify_pairs(table, i, j, rules)
-    # pairs only near in time count for million/billion slips alone
-    outcome = np.where(~same & (outcome != Outcome.MAGNITUDE), Outcome.SKIP, outcome)
-    kept = outcome != Outcome.SKIP
-    labels = [(table.unit[r], value_label(claims[r])) for r in range(len(table))]
-    cluster = value_clusters(i[kept], j[kept], outcome[kept] == Outcome.AGREE, labels)
-    members: dict[int, list[int]] = {}
-    for row, root in cluster.items():
-        members.setdefault(root, []).append(row)
+    scored = score_pairs(table, rules, focus, exclude, weights=calibration.weights)
+    p = np.nan_to_num(scored.probability, nan=-1.0)
+    distinct = np.fromiter(
+        (
+            claims[a].claim_id != claims[b].claim_id
+            for a, b in zip(scored.i.tolist(), scored.j.tolist(), strict=True)
+        ),
+        dtype=bool,
+        count=len(scored.i),
+    )  # the same claim passed twice is not a disagreement
+    finding = distinct & (p >= calibration.threshold)
+    possible = distinct & (p >= calibration.floor) & ~finding
     sources = _source_keys(table)
-    # one disagreement = one pair of value clusters: keep its strongest pair as the finding's evidence
-    best: dict[tuple[int, int], tuple[tuple[int, float, str, str], int]] = {}
-    for k in np.flatnonzero(kept & (outcome != Outcome.AGREE)).tolist():
-        a, b = int(i[k]), int(j[k])
-        if claims[a].claim_id == claims[b].claim_id:  # the same claim passed twice is not a disagreement
-            continue
-        ca, cb = cluster[a], cluster[b]
-        if ca == cb:  # linked through others that agree with both: the values are within tolerance
-            continue
-        key = (min(ca, cb), max(ca, cb))
-        # strongest pair first; claim ids break ties, so the input order never decides
-        ids = sorted((claims[a].claim_id, claims[b].claim_id))
-        sev = SEVERITY_OF.get(int(severity[k]), Severity.MEDIUM).rank
-        rank = (sev, -float(score[k]), ids[0], ids[1])
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, k)
+    cluster, members, reported = _consensus_pairs(claims, scored, finding, sources)
+
+    def strongest(ks: list[int]) -> int:  # severity, then probability; claim ids break ties
+        return min(
+            ks,
+            key=lambda k: (
+                SEVERITY_OF.get(int(scored.severity[k]), Severity.MEDIUM).rank,
+                -float(p[k]),
+                *sorted((claims[int(scored.i[k])].claim_id, claims[int(scored.j[k])].claim_id)),
+            ),
+        )
+
+    between: dict[frozenset[int], list[int]] = {}
+    for k in np.flatnonzero(finding).tolist():
+        between.setdefault(frozenset({cluster[int(scored.i[k])], cluster[int(scored.j[k])]}), []).append(k)
     found: list[Conflict] = []
-    for _rank, k in best.values():
-        a, b = int(i[k]), int(j[k])
-        side_a, side_b = members[cluster[a]], members[cluster[b]]
-        support_a = support_of(claims, side_a, sources)
-        support_b = support_of(claims, side_b, sources)
-        # the outlier is the value with fewer independent sources; on a tie, reading order decides
-        if (support_a.sources, support_a.statements) > (support_b.sources, support_b.statements):
-            a, b, side_a, side_b, support_a, support_b = b, a, side_b, side_a, support_b, support_a
-        elif (support_a.sources, support_a.statements) == (support_b.sources, support_b.statements):
-            first, _ = _ordered(claims, a, b)
-            if first != a:
-                a, b, side_a, side_b, support_a, support_b = b, a, side_b, side_a, support_b, support_a
-        ca, cb = claims[a], claims[b]
-        kind = KIND_OF[Outcome(int(outcome[k]))]
-        cross = table.unit[a] != table.unit[b]
-        tied = (support_a.sources, support_a.statements) == (support_b.sources, support_b.statements)
-        consensus = None if tied else cb.value
-        many = support_a.statements + support_b.statements > 2
-        support_text = (
-            f"{support_b.phrase(value_label(cb))}; {support_a.phrase(value_label(ca))}." if many else ""
-        )
-        ids_a = sorted(claims[m].claim_id for m in side_a)
-        ids_b = sorted(claims[m].claim_id for m in side_b)
-        confidence = min(ca.confidence, cb.confidence)
-        explanation = explain_pair(
-            kind.value,
-            ca,
-            cb,
-            rel=float(rel[k]),
-            cross_currency=cross,
-            usd_a=float(table.usd_point[a]),
-            usd_b=float(table.usd_point[b]),
-            factor=factor_word(_compared(table, a, cross) / _compared(table, b, cross))
-            if kind is ConflictKind.MAGNITUDE_MISMATCH
-            else "",
-        )
-        if support_text:
-            explanation = f"{explanation} {support_text[0].upper()}{support_text[1:]}"
-        features = pair_features(
-            table, a, b, subject_score=float(score[k]), cosine=float(cosine[k]), kind=kind.value, rules=rules
-        )
-        probability = match_probability(features, WEIGHTS)
-        found.append(
-            Conflict(
-                conflict_id=make_conflict_id(ids_a[0], ids_b[0]),
-                kind=kind,
-                severity=SEVERITY_OF.get(int(severity[k]), Severity.MEDIUM),
-                claim_a=ca.claim_id,
-                claim_b=cb.claim_id,
-                topic=topic_of(ca, cb),
-                period=pair_period(ca, cb),
-                relative_difference=min(1.0, float(rel[k])),
-                explanation=explanation,
-                scope=scope_of(ca, cb),
-                score=round(probability * confidence, 6),
-                consensus_value=consensus,
-                support=support_text,
-                details={
-                    "tier": "finding" if probability >= threshold else "possible",
-                    "match_probability": round(probability, 4),
-                    "features": {name: round(value, 4) for name, value in features.items()},
-                    "subject_score": float(score[k]),
-                    "topic_similarity": round(float(cosine[k]), 3),
-                    "cross_currency": bool(cross),
-                    "members_a": ids_a,
-                    "members_b": ids_b,
-                    "sources_a": support_a.sources,
-                    "sources_b": support_b.sources,
-                    "pair_ids": sorted(make_conflict_id(x, y) for x in ids_a[:20] for y in ids_b[:20]),
-                },
-            )
-        )
+    for outlier, other in reported:
+        k = strongest(between[frozenset({outlier, other})])
+        found.append(_conflict(table, scored, k, members[outlier], members[other], sources, "finding"))
+    # below the threshold: one possible finding per pair of values not already grouped as one quantity
+    linked_group = _group_roots(scored, finding, cluster)
+    best_possible: dict[frozenset[tuple[str, int]], int] = {}
+    for k in np.flatnonzero(possible).tolist():
+        a, b = int(scored.i[k]), int(scored.j[k])
+        if a in linked_group and b in linked_group and linked_group[a] == linked_group[b]:
+            continue  # one quantity already: its disagreements are findings
+        key = frozenset((_value_key(cluster, a), _value_key(cluster, b)))
+        if key not in best_possible or strongest([k, best_possible[key]]) == k:
+            best_possible[key] = k
+    for k in best_possible.values():
+        a, b = int(scored.i[k]), int(scored.j[k])
+        side_a = members[cluster[a]] if a in cluster else [a]
+        side_b = members[cluster[b]] if b in cluster else [b]
+        found.append(_conflict(table, scored, k, side_a, side_b, sources, "possible"))
     return found
 
 
+def _value_key(cluster: dict[int, int], row: int) -> tuple[str, int]:
+    """The value cluster of a row, or the row alone when no linked pair holds it."""
+    return ("cluster", cluster[row]) if row in cluster else ("row", row)
+
+
+def _group_roots(scored: _Scored, finding: np.ndarray, cluster: dict[int, int]) -> dict[int, int]:
+    """Row -> its quantity group (rows linked by agreeing rule links or finding pairs)."""
+    linked = ((scored.outcome == Outcome.AGREE) & scored.same) | finding
+    groups = quantity_groups(scored.i[linked], scored.j[linked])
+    return {row: min(rows) for row, rows in groups.items()}
+
+
 def find_conflicts(
-    claims: Sequence[Claim], settings: Settings, *, focus: Collection[str] | None = None
+    claims: Sequence[Claim],
+    settings: Settings,
+    *,
+    focus: Collection[str] | None = None,
+    calibration: Calibration | None = None,
 ) -> list[Conflict]:
-    """Every finding among `claims`, ranked: severity (high, medium, low), then score, then id.
+    """Every finding among `claims`, ranked: findings before possible findings, then severity (high, medium,
+    low), score and id.
+
+    `calibration` (weights, threshold, floor of the match score) defaults to the shipped one
+    (`calibration.DEFAULT`), its threshold taken from `settings.finding_threshold` when that is set.
 
     With `focus` (claim ids, e.g. those of new or changed documents) only findings involving at least one
     focus claim are produced; arithmetic and conversion findings only for sentences holding a focus claim.
@@ -216,17 +362,22 @@ def find_conflicts(
     if focus_mask is not None:
         # a finding stands for a whole group of statements: recompute the groups the focus claims join
         focus_mask = focus_mask | _linked_rows(table, rules, focus_mask, parts)
-    threshold = float(getattr(settings, "finding_threshold", THRESHOLD))
-    found = _pair_conflicts(table, rules, focus_mask, parts, threshold=threshold)
+    if calibration is None:
+        threshold = getattr(settings, "finding_threshold", None)
+        calibration = (
+            DEFAULT if threshold is None else dataclasses.replace(DEFAULT, threshold=float(threshold))
+        )
+    found = _pair_conflicts(table, rules, focus_mask, parts, calibration=calibration)
     if focus_rows is not None:
         focus_ids = {claims[r].claim_id for r in focus_rows}
-        found = [c for c in found if focus_ids & {*c.details["members_a"], *c.details["members_b"]}]  # type: ignore[misc]
+        found = [c for c in found if focus_ids & {*c.members_a, *c.members_b}]
     found += find_conversion_conflicts(claims, fx, rules, focus_rows)
     found += find_arithmetic_conflicts(claims, rules, focus_rows)
     unique: dict[str, Conflict] = {}
     for conflict in found:
         kept = unique.get(conflict.conflict_id)
-        if kept is None or (conflict.severity.rank, -conflict.score) < (
+        if kept is None or (tier_of(conflict) != "finding", conflict.severity.rank, -conflict.score) < (
+            tier_of(kept) != "finding",
             kept.severity.rank,
             -kept.score,
         ):

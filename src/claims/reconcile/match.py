@@ -34,6 +34,8 @@ rules above leave apart:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from rapidfuzz import fuzz
 
@@ -105,8 +107,14 @@ def facilities_compatible(names_a: frozenset[str], names_b: frozenset[str]) -> b
 
 
 def same_topic(
-    table: ClaimTable, a: int, b: int, subject_score: float, undated: bool, rules: MatchRules,
-    *, threshold: float | None = None,
+    table: ClaimTable,
+    a: int,
+    b: int,
+    subject_score: float,
+    undated: bool,
+    rules: MatchRules,
+    *,
+    threshold: float | None = None,
 ) -> tuple[bool, float]:
     """(same thing measured?, topic cosine) for two rows.
 
@@ -178,7 +186,8 @@ def same_cited_figure(table: ClaimTable, a: int, b: int, rules: MatchRules) -> b
 
     def distinctive(row: int) -> frozenset[str]:
         return frozenset(
-            t for t in table.tokens[row]
+            t
+            for t in table.tokens[row]
             if t not in _GENERIC and normalize_entity(t) not in places and not t[:1].isdigit()
         )
 
@@ -210,19 +219,34 @@ def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: list, check) -
     return results[inverse]
 
 
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """Masks over candidate pairs (see `same_quantity`)."""
+
+    same: np.ndarray  # the rules read the two as one quantity
+    near: np.ndarray  # a factor-1000 slip under the looser slip rules only
+    cosine: np.ndarray  # topic cosine (nan where it was not needed)
+    plausible: np.ndarray  # no rule sets the two apart on positive evidence (same and near included)
+    near_only: np.ndarray  # dated apart, within the slip gap only: comparable for a factor-1000 slip alone
+
+
 def same_quantity(
     table: ClaimTable, i: np.ndarray, j: np.ndarray, score: np.ndarray, rules: MatchRules
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Masks over the candidate pairs: (same quantity, dated within the slip gap only), and topic cosines.
+) -> Matched:
+    """Masks over the candidate pairs: same quantity, slip only, plausible; and topic cosines.
 
-    The second mask marks pairs whose values are a factor-1000 slip apart and that match under the looser
-    slip rules (`magnitude_subject_threshold`, periods up to `magnitude_period_gap` years apart) but not
-    under the normal ones: they are kept only for the million/billion slip check. Party, facility and
-    counted-noun rules are evaluated once per distinct combination, the rest per pair.
+    `plausible` marks the pairs no rule sets apart (sentence, period, facets, row labels, restatement,
+    parties, facilities, counted nouns): the match score (`scoring`) weighs those. `same` marks the pairs the
+    rules also read as one quantity (subjects or surrounding words agreeing). `near` marks pairs whose
+    values are a factor-1000 slip apart and that match under the looser slip rules
+    (`magnitude_subject_threshold`, periods up to `magnitude_period_gap` years apart) but not under the
+    normal ones: they are kept only for the million/billion slip check. Party, facility and counted-noun
+    rules are evaluated once per distinct combination, the rest per pair.
     """
     n = len(i)
     same = np.zeros(n, dtype=bool)
     near = np.zeros(n, dtype=bool)
+    plausible = np.zeros(n, dtype=bool)
     cosines = np.full(n, np.nan)
     period_ok, undated = period_compatible(table, i, j, rules)
     near_ok, _ = period_compatible(table, i, j, rules, max_gap=rules.magnitude_period_gap)
@@ -230,20 +254,28 @@ def same_quantity(
     is_slip = slip_ratio(table, i, j, rules)
     idx = np.flatnonzero((table.sentence_key[i] != table.sentence_key[j]) & (period_ok | undated | near_only))
     # role, stage, scope, grain, as-of date and class must not differ on positive evidence (see `facets`)
-    idx = idx[_by_combination(
-        table.facets_id[i[idx]], table.facets_id[j[idx]], table.interned,
-        lambda a, b: not facet_conflicts(a, b),
-    )]
+    idx = idx[
+        _by_combination(
+            table.facets_id[i[idx]],
+            table.facets_id[j[idx]],
+            table.interned,
+            lambda a, b: not facet_conflicts(a, b),
+        )
+    ]
     # two rows of one list or table with different labels ("Ministry of railways: ...") are two rows
     other_row = _by_combination(
-        table.facets_id[i[idx]], table.facets_id[j[idx]], table.interned,
+        table.facets_id[i[idx]],
+        table.facets_id[j[idx]],
+        table.interned,
         lambda a, b: labels_differ(a.label, b.label),
     )
     idx = idx[~(other_row & (table.doc_id[i[idx]] == table.doc_id[j[idx]]))]
     # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
     shapes = [v[1] if isinstance(v, tuple) else "" for v in table.interned]
     rest = _by_combination(
-        table.shape_id[i[idx]], table.shape_id[j[idx]], shapes,
+        table.shape_id[i[idx]],
+        table.shape_id[j[idx]],
+        shapes,
         lambda a, b: restated(a, b, rules.restated_sentence_ratio),
     )
     if rest.any():
@@ -251,17 +283,26 @@ def same_quantity(
         for k in np.flatnonzero(rest).tolist():
             a, b = int(i[idx[k]]), int(j[idx[k]])
             keep[k] = table.years_id[a] == table.years_id[b] and same_role(
-                int(table.role[a]), int(table.role_count[a]), int(table.role[b]), int(table.role_count[b]),
-                table.local[a], table.local[b], rules.restated_local_ratio,
+                int(table.role[a]),
+                int(table.role_count[a]),
+                int(table.role[b]),
+                int(table.role_count[b]),
+                table.local[a],
+                table.local[b],
+                rules.restated_local_ratio,
             )
         idx = idx[keep]
     for ids, values, check in (
         (table.places_id, table.interned, parties_compatible),
         (table.names_id, table.interned, facilities_compatible),
-        (table.counted_id, table.interned, lambda a, b: not (a and b) or (
-            fuzz.token_set_ratio(a, b) >= rules.subject_match_threshold)),
+        (
+            table.counted_id,
+            table.interned,
+            lambda a, b: not (a and b) or (fuzz.token_set_ratio(a, b) >= rules.subject_match_threshold),
+        ),
     ):
         idx = idx[_by_combination(ids[i[idx]], ids[j[idx]], values, check)]
+    plausible[idx] = True
     a_rows, b_rows = i[idx], j[idx]
     # word for word (numbers aside), in the same role and of compatible parties: one statement restated
     verbatim = (table.shape_id[a_rows] == table.shape_id[b_rows]) & ~near_only[idx]
@@ -289,4 +330,4 @@ def same_quantity(
             table, a, b, float(score[k]), bool(undated[k]), rules, threshold=rules.magnitude_subject_threshold
         )
         near[k] = ok and bool(is_slip[k])
-    return same, near, cosines
+    return Matched(same=same, near=near, cosine=cosines, plausible=plausible, near_only=near_only)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from claims.context.facets import Facets, cell_facets, claim_facets
+from claims.context.facets import Facets, cell_facets, claim_facets, with_subject
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
@@ -159,6 +159,10 @@ class ClaimTable:
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
     local: list[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
+    near_words: list[frozenset[str]]  # content words of `local` (stemmed, no numbers)
+    others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
+    table_cell: np.ndarray  # bool: the claim is a table cell
+    hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
 
     def topic_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted topic token sets of two rows (0..1); 0 unless two words are shared.
@@ -258,7 +262,8 @@ def facets_of(claim: Claim) -> Facets:
     span = locate(claim)
     if span is None:
         return Facets()
-    return _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind), claim.entities)
+    facets = _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind), claim.entities)
+    return with_subject(facets, claim.subject)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -311,6 +316,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     years_id = np.zeros(n, dtype=np.int64)
     local: list[str] = []
     facets_id = np.zeros(n, dtype=np.int64)
+    near_words: list[frozenset[str]] = []
+    others_id = np.zeros(n, dtype=np.int64)
+    table_cell = np.zeros(n, dtype=bool)
+    hedged = np.zeros(n, dtype=bool)
     for i, claim in enumerate(claims):
         fam, base_unit, factor = dimension(claim)
         family.append(fam)
@@ -363,6 +372,19 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 where = frozenset({WORLD})
             place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
         local.append(local_text(left, right))
+        near_words.append(
+            frozenset(
+                t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
+            )
+        )
+        others = frozenset(
+            e for e in (normalize_entity(x) for x in claim.entities) if e and e not in places_all
+        )
+        if cell is not None:  # a row label is no party
+            others -= {normalize_entity(cell[0])}
+        others_id[i] = interned.setdefault(("others", others), len(interned))
+        table_cell[i] = cell is not None
+        hedged[i] = qualifier is not Qualifier.EXACT
         shape_id[i] = interned.setdefault(("shape", masked(claim.sentence)), len(interned))
         years_id[i] = interned.setdefault(("years", sentence_years(claim.sentence)), len(interned))
         # numbers and places are read elsewhere (periods, parties): they do not say what is measured
@@ -424,4 +446,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         role_count=role_count,
         local=local,
         facets_id=facets_id,
+        near_words=near_words,
+        others_id=others_id,
+        table_cell=table_cell,
+        hedged=hedged,
     )

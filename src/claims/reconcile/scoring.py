@@ -1,30 +1,34 @@
-"""A calibrated match score for each candidate finding: how likely the two sides measure the same thing.
+"""A calibrated match score for each candidate finding: how likely the two sides state one quantity.
 
-The rules (`match`, `facets`) decide which pairs may be compared at all; among those, a logistic model over
-a few match features gives the probability that a reader would call the pair one quantity. Findings at or
-above the report's threshold are reported; those below are kept as *possible* findings (their own tier,
-never dropped, not counted in the headline figures). The weights are data (`calibration`), fitted by
-`bench/fit_match_score.py` on the seeds and the development set of real documents; at run time this is a
-dot product and a sigmoid (plain numpy).
+The rules (`match`, `facets`) rule out the pairs that differ on positive evidence (another period, role,
+stage, class, party, row); every other candidate pair whose values disagree is *plausible* and gets a
+probability from a logistic model over general match features. Pairs at or above the report's threshold
+are findings; those below it, down to a floor, are kept as *possible* findings (their own tier, never
+dropped, not counted in the headline figures). The weights, threshold and floor are data (`calibration`),
+fitted by `bench/fit_match_score.py` on real documents with gold files; at run time this is a dot product
+and a sigmoid.
 
-Features (each 0..1 unless said otherwise):
+Features (0/1 unless said otherwise):
 
-- `subject`: rapidfuzz token_set_ratio of the two subjects / 100; `topic`: idf cosine of the words around the
-  two numbers; `specific`: both subjects say what is measured beyond the counted noun;
-- `same_doc`: both sides in one document; `dated`: both sides carry a period; `same_period`: both dated and
-  equal;
-- `gaps`: facets one side gives and the other does not (stage, grain, as-of, class, soft scope), counted;
-- `parties`: both name the same places; `one_party_missing`: one side names a place, the other none;
-- `log_ratio`: |log10(a/b)| of the two values (large differences look like two different quantities);
-- `restated`: the two sentences are one sentence restated (numbers masked);
-- `counted`: both are counts of the same counted noun; `cross_currency`; `rounding`, `magnitude`: the
-  disagreement kind;
-- `owner_differs`: the parties named nearest before the two numbers differ; `owner_missing`: a side names
-  none; `generic`: a side's subject does not say what is measured beyond its counted noun;
-- `far`: the values are more than twice apart (not a 10^3 slip); `close`: within 12% of each other;
-- `one_account`: one document's own account of one figure (`match.same_owned_count`, `same_cited_figure`);
-  `topic_strong`: the words around both numbers agree strongly; `subject_exact`: the subjects agree word for
-  word; `same_source`: both cite the same reference entry.
+- what is measured: `subject` (rapidfuzz token_set_ratio of the two subjects / 100), `subject_exact`
+  (token_sort_ratio at least `strong_subject_threshold`), `narrower` (one subject's words contain the
+  other's and more: "data center revenue" against "revenue", a part or a party's share), `both_extra` (each
+  subject has words the other lacks), `specific` (both subjects say what is measured
+  beyond the counted noun), `counted` (both count the same noun), `topic` (idf cosine of the words around
+  both numbers), `topic_strong` (that cosine at least `topic_strong`), `near` (idf-weighted overlap of the
+  few words right next to both numbers, numbers masked), `rule_linked` (the match rules alone read the two
+  as one quantity), `one_account` (one document's own account: `match.same_owned_count`,
+  `same_cited_figure`);
+- for whom: `parties` (both name the same places), `party_missing` (one names places, the other none),
+  `owner_differs` / `owner_missing` (the party named nearest before each number), `others_differ` (both
+  name bodies or companies, none shared);
+- when: `same_period` (both dated, equal), `one_dated` (one side has no period), `undated` (neither has);
+- how: `gaps` (facets one side gives and the other does not, counted), `hedged` (a side is qualified:
+  about, over, up to);
+- the values: `log_ratio` (|log10(a/b)|, capped at 3, 0 for a factor-1000 slip), `close` (within 12%),
+  `far` (more than twice apart), `rounding`, `magnitude` (the disagreement's kind), `cross_currency`;
+- the statements: `same_doc`, `restated` (one sentence restated, numbers masked), `same_source` (both cite
+  one reference entry), `table` (a side is a table cell).
 """
 
 from __future__ import annotations
@@ -33,53 +37,97 @@ import math
 from collections.abc import Mapping
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from claims.context.facets import Facets, facet_gaps, same_owner
 
-from .match import same_cited_figure, same_owned_count, strong_subject
+from .match import same_cited_figure, same_owned_count
 from .normalize import ClaimTable
 from .rules import MatchRules
+from .vocabulary import normalize_entity, place_names
 
 FAR = math.log10(2.0)  # values more than twice apart: more often two quantities than one contradiction
 CLOSE = math.log10(1.12)  # within 12%: the usual distance of a restatement gone wrong
 
 FEATURES: tuple[str, ...] = (
     "subject",
-    "topic",
+    "subject_exact",
+    "narrower",
+    "both_extra",
     "specific",
-    "same_doc",
-    "dated",
-    "same_period",
-    "gaps",
-    "parties",
-    "one_party_missing",
-    "log_ratio",
-    "restated",
     "counted",
-    "cross_currency",
-    "rounding",
-    "magnitude",
+    "topic",
+    "topic_strong",
+    "near",
+    "rule_linked",
+    "one_account",
+    "parties",
+    "party_missing",
     "owner_differs",
     "owner_missing",
-    "generic",
-    "far",
+    "others_differ",
+    "same_period",
+    "one_dated",
+    "undated",
+    "gaps",
+    "hedged",
+    "log_ratio",
     "close",
-    "one_account",
-    "topic_strong",
-    "subject_exact",
+    "far",
+    "rounding",
+    "magnitude",
+    "cross_currency",
+    "same_doc",
+    "restated",
     "same_source",
+    "table",
 )
 
 
+def weighted_overlap(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    """Sum of the idf of shared words over the sum over all words of either side (0 when both empty).
+
+    >>> idf = {"toll": 2.0, "death": 1.0}
+    >>> weighted_overlap(frozenset({"toll", "death"}), frozenset({"toll", "rose"}), idf)
+    0.5
+    """
+    union = a | b
+    if not union:
+        return 0.0
+    total = sum(idf.get(t, 1.0) for t in union)
+    return sum(idf.get(t, 1.0) for t in a & b) / total
+
+
+def _content(table: ClaimTable, row: int) -> frozenset[str]:
+    """Subject words that say what is measured: no places, numbers or generic nouns."""
+    places = place_names()
+    return frozenset(
+        t
+        for t in table.tokens[row]
+        if t[:1].isalpha() and t not in places and normalize_entity(t) not in places
+    )
+
+
 def pair_features(
-    table: ClaimTable, a: int, b: int, *, subject_score: float, cosine: float, kind: str, rules: MatchRules
+    table: ClaimTable,
+    a: int,
+    b: int,
+    *,
+    subject_score: float,
+    cosine: float,
+    kind: str,
+    rules: MatchRules,
+    rule_linked: bool = False,
 ) -> dict[str, float]:
     """The match features of rows a and b (see the module docstring)."""
     fa, fb = table.interned[table.facets_id[a]], table.interned[table.facets_id[b]]
     if not (isinstance(fa, Facets) and isinstance(fb, Facets)):
         fa = fb = Facets()
-    gaps = len(facet_gaps(fa, fb))
+    if math.isnan(cosine):
+        cosine = table.topic_similarity(a, b)
     places_a, places_b = table.interned[table.places_id[a]], table.interned[table.places_id[b]]
+    others_a = table.interned[table.others_id[a]][1]  # type: ignore[index]
+    others_b = table.interned[table.others_id[b]][1]  # type: ignore[index]
     dated_a, dated_b = table.period_start[a] >= 0, table.period_start[b] >= 0
     same_period = (
         dated_a
@@ -91,33 +139,47 @@ def pair_features(
     if cross:
         va, vb = abs(float(table.usd_point[a])), abs(float(table.usd_point[b]))
     log_ratio = abs(math.log10(va / vb)) if va > 0 and vb > 0 and not math.isnan(va + vb) else 0.0
+    slip = kind == "magnitude_mismatch"
     counted_a, counted_b = table.interned[table.counted_id[a]], table.interned[table.counted_id[b]]
     cites_a, cites_b = table.interned[table.cites_id[a]], table.interned[table.cites_id[b]]
+    subject_exact = (
+        bool(table.subject[a])
+        and fuzz.token_sort_ratio(table.subject[a], table.subject[b]) >= rules.strong_subject_threshold
+    )
+    words_a, words_b = _content(table, a), _content(table, b)
+    only_a, only_b = words_a - words_b, words_b - words_a
     return {
         "subject": subject_score / 100,
-        "topic": 0.0 if math.isnan(cosine) else cosine,
+        "subject_exact": float(subject_exact),
+        "narrower": float(bool(words_a and words_b) and bool(only_a) != bool(only_b)),
+        "both_extra": float(bool(only_a) and bool(only_b)),
         "specific": float(bool(table.specific[a] and table.specific[b])),
-        "same_doc": float(table.doc_id[a] == table.doc_id[b]),
-        "dated": float(dated_a and dated_b),
-        "same_period": float(same_period),
-        "gaps": float(gaps),
-        "parties": float(bool(places_a) and places_a == places_b),
-        "one_party_missing": float(bool(places_a) != bool(places_b)),
-        "log_ratio": min(log_ratio, 3.0) if kind != "magnitude_mismatch" else 0.0,
-        "restated": float(table.shape_id[a] == table.shape_id[b]),
         "counted": float(bool(counted_a) and counted_a == counted_b),
-        "cross_currency": float(cross),
-        "rounding": float(kind == "rounding"),
-        "magnitude": float(kind == "magnitude_mismatch"),
+        "topic": cosine,
+        "topic_strong": float(cosine >= rules.topic_strong),
+        "near": weighted_overlap(table.near_words[a], table.near_words[b], table.idf),
+        "rule_linked": float(rule_linked),
+        "one_account": float(same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)),
+        "parties": float(bool(places_a) and places_a == places_b),
+        "party_missing": float(bool(places_a) != bool(places_b)),
         "owner_differs": float(not same_owner(fa.owner, fb.owner)),
         "owner_missing": float(not (fa.owner and fb.owner)),
-        "generic": float(not (table.specific[a] and table.specific[b])),
-        "far": float(kind != "magnitude_mismatch" and log_ratio > FAR),
-        "close": float(kind != "magnitude_mismatch" and log_ratio <= CLOSE),
-        "one_account": float(same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)),
-        "topic_strong": float(not math.isnan(cosine) and cosine >= rules.topic_strong),
-        "subject_exact": float(strong_subject(table, a, b, rules)),
+        "others_differ": float(bool(others_a and others_b) and not others_a & others_b),
+        "same_period": float(same_period),
+        "one_dated": float(dated_a != dated_b),
+        "undated": float(not dated_a and not dated_b),
+        "gaps": float(len(facet_gaps(fa, fb))),
+        "hedged": float(bool(table.hedged[a] or table.hedged[b])),
+        "log_ratio": 0.0 if slip else min(log_ratio, 3.0),
+        "close": float(not slip and log_ratio <= CLOSE),
+        "far": float(not slip and log_ratio > FAR),
+        "rounding": float(kind == "rounding"),
+        "magnitude": float(slip),
+        "cross_currency": float(cross),
+        "same_doc": float(table.doc_id[a] == table.doc_id[b]),
+        "restated": float(table.shape_id[a] == table.shape_id[b]),
         "same_source": float(bool(cites_a) and bool(cites_a & cites_b)),  # type: ignore[operator]
+        "table": float(bool(table.table_cell[a] or table.table_cell[b])),
     }
 
 
@@ -132,4 +194,4 @@ def match_probability(features: Mapping[str, float], weights: Mapping[str, float
     return float(1 / (1 + np.exp(-z)))
 
 
-__all__ = ["FEATURES", "match_probability", "pair_features"]
+__all__ = ["FEATURES", "match_probability", "pair_features", "weighted_overlap"]
