@@ -346,3 +346,23 @@ def test_arithmetic_changes_explanation_names_figures_and_result():
     )
     assert found.expected_value == pytest.approx(25.0)
     assert found.relative_difference == pytest.approx(5 / 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Exports reached $12.0 billion, four times the $3.0 billion of 2015.", []),
+        ("Exports reached $12.0 billion, five times the $3.0 billion of 2015.", ["five times"]),
+        ("Exports reached $12.0 billion, five times the level of 2015, when imports were $3.0 billion.", []),
+    ],
+)
+def test_arithmetic_changes_multiple_between_its_figures(text, reported):
+    multiple = "four times" if "four times" in text else "five times"
+    value = 4.0 if multiple == "four times" else 5.0
+    claims = figures(
+        text,
+        ("$12 billion", 12e9, "money", USD),
+        (multiple, value, "multiplier", {}),
+        ("$3 billion", 3e9, "money", USD),
+    )
+    assert findings(claims) == reported

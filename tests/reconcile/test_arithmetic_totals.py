@@ -181,3 +181,35 @@ def test_arithmetic_totals_explanation_and_listed_parts():
     assert found.explanation.endswith("the parts four + four add up to 8, not the stated total 9 ferries.")
     assert found.relative_difference == pytest.approx(1 / 9)
     assert listed_parts(claims) == {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "reported"),
+    [
+        (
+            "The yard delivered 14 ferries in May and 9 in June, for a total of 24.",
+            [("14", 14.0), ("9", 9.0), ("24", 24.0)],
+            True,
+        ),
+        (
+            "The yard delivered 14 ferries in May and 9 in June, for a total of 23.",
+            [("14", 14.0), ("9", 9.0), ("23", 23.0)],
+            False,
+        ),
+        # a running total includes earlier counts: not the sum of those listed
+        (
+            "Two people died on Monday and three on Tuesday, bringing the death toll to 40.",
+            [("Two", 2.0), ("three", 3.0), ("40", 40.0)],
+            False,
+        ),
+        # far from the parts: another quantity, not a slip
+        (
+            "The chain opened 5 stores in May and 3 in June, for a total of 120 across the country.",
+            [("5", 5.0), ("3", 3.0), ("120", 120.0)],
+            False,
+        ),
+    ],
+)
+def test_arithmetic_totals_parts_then_their_total(text, specs, reported):
+    claims = counts(text, *specs)
+    assert findings(claims) == ([specs[-1][0]] if reported else [])

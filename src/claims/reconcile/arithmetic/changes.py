@@ -248,12 +248,30 @@ def against(line: Line, statement: Statement) -> list[Placed]:
     return []
 
 
+def times_base(line: Line, statement: Statement) -> list[Placed]:
+    """'Exports of $12 billion, four times the $3 billion of 2015': a multiple between its two figures."""
+    if statement.change is not Change.MULTIPLE:
+        return []
+    operands = _operands(line, statement)
+    before = [p for p in operands if p.end <= statement.placed.start]
+    after = [p for p in operands if p.start >= statement.placed.end]
+    if not before or not after or not same_unit(before[-1].claim, after[0].claim):
+        return []
+    y, x = before[-1], after[0]
+    lead = line.text[y.end : statement.placed.start]
+    others = [p for p in line.claims if y.end <= p.start and p.end <= x.start and p is not statement.placed]
+    if others or len(lead) > 40 or cues.breaks_clause(lead):
+        return []
+    return [x, y] if cues.is_times_base(line.text[statement.placed.end : x.start]) else []
+
+
 OPERAND_RULES: tuple[Callable[[Line, Statement], list[Placed]], ...] = (
     from_chain,
     to_from,
     against,
     dated_pair,
     level_up_from,
+    times_base,
 )
 
 

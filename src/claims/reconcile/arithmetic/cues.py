@@ -235,6 +235,27 @@ def is_base_gap(words: str) -> bool:
     return bool(BASE_GAP.match(words)) and ends_at_figure and not NOT_A_BASE.search(words)
 
 
+TIMES_BASE = re.compile(
+    r"""^\s*(?:the|that\s+of|those\s+of|as\s+(?:much|many|large|big|high|great)\s+as|
+         (?:more|higher|larger|bigger|greater)\s+than)\s+
+    (?:[^\s,;.]+\s+){0,3}$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_times_base(words: str) -> bool:
+    """The words between a multiple and the figure it multiplies ("four times the").
+
+    >>> is_times_base(" the ")
+    True
+    >>> is_times_base(" as much as the previous ")
+    True
+    >>> is_times_base(" the level of the previous decade, when exports were ")
+    False
+    """
+    return bool(TIMES_BASE.match(words)) and not NOT_A_BASE.search(words)
+
+
 def is_more_after(words: str) -> bool:
     """A count or amount stated as an extra over an earlier level ("30 million more people voted").
 
@@ -352,6 +373,24 @@ def is_total_after(words: str) -> bool:
     True
     """
     return bool(TOTAL_AFTER.match(words))
+
+
+RUNNING_TOTAL = re.compile(
+    r"\b(?:bring\w*|tak(?:e|es|ing|en)|took|rais\w*|push\w*|lift\w*|increas\w*|ris\w*|rose|climb\w*)\b"
+    r"[^,;.]{0,30}\bto\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def is_running_total(words: str) -> bool:
+    """'bringing the death toll to 45': a total that includes earlier counts, not the sum of those listed.
+
+    >>> is_running_total("on Tuesday, bringing the death toll to ")
+    True
+    >>> is_running_total("in June, for a total of ")
+    False
+    """
+    return bool(RUNNING_TOTAL.search(words))
 
 
 def lists_some_parts(link: str) -> bool:

@@ -32,13 +32,14 @@ from claims.types import Claim, Conflict, Kind, Qualifier
 from ..rules import MatchRules
 from ..sentences import Placed
 from . import cues
-from .figures import Bounds, holds, is_vague, point, same_unit, total
+from .figures import Bounds, holds, is_vague, point, relative_gap, same_unit, total
 from .findings import NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
 
 PART_KINDS = frozenset({Kind.MONEY, Kind.COUNT, Kind.MEASURE})
 BOUNDS = frozenset({Qualifier.OVER, Qualifier.UNDER, Qualifier.AT_LEAST, Qualifier.UP_TO})
 MAX_LINK = 90  # characters between a total and its first part
+NEAR_MISS = 0.25  # a total read with less evidence is reported only this near its parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class Breakdown:
     whole: bool  # all the parts (they must add up) or some (they may not exceed the total)
     cue: str  # which rule found the parts
     next_line: bool = False
+    near_miss: bool = False  # report only a slip: the parts within a quarter of the total
 
 
 def _is_change(line: Line, placed: Placed) -> bool:
@@ -162,10 +164,44 @@ def share_listing(line: Line, total: Placed) -> Breakdown | None:
     return _breakdown(line, total, parts, whole=False, cue="shares of the total", label_from=first.start - 40)
 
 
+def parts_before(line: Line, total: Placed) -> Breakdown | None:
+    """'The yard delivered 14 ferries in May and 9 in June, for a total of 23': the parts, then the total.
+
+    A total after its parts is read only as a near miss (a slip): 'bringing the toll to 45' after two days'
+    deaths is a running total, not their sum, and is not read at all.
+    """
+    before = line.before(total, 40)
+    if not (cues.is_total_before(before) or cues.is_total_after(line.after(total))) or cues.is_running_total(
+        before
+    ):
+        return None
+    clause_start = max(line.text.rfind(";", 0, total.start), line.text.rfind(":", 0, total.start)) + 1
+    parts = [
+        p
+        for p in line.claims
+        if clause_start <= p.start
+        and p.end <= total.start
+        and same_unit(p.claim, total.claim)
+        and not cues.is_adjunct(line.before(p, 20))
+        and _is_change(line, p) == _is_change(line, total)
+    ]
+    if len(parts) < 2 or any(Qualifier(p.claim.qualifier) in BOUNDS for p in parts):
+        return None
+    if any(
+        cues.compares(line.between(a, b)) or len(line.between(a, b)) > 60
+        for a, b in zip(parts, parts[1:], strict=False)
+    ):
+        return None
+    if any((point(p.claim) or 0.0) > (point(total.claim) or 0.0) for p in parts):
+        return None
+    return Breakdown(total, tuple(parts), True, "parts, then their total", near_miss=True)
+
+
 LISTING_RULES: tuple[Callable[[Line, Placed], Breakdown | None], ...] = (
     listed_after,
     with_places,
     share_listing,
+    parts_before,
 )
 
 
@@ -241,6 +277,8 @@ def check(breakdown: Breakdown, rules: MatchRules) -> Conflict | None:
         if holds(stated, spread.low, Bounds(spread.low, math.inf)):
             return None  # some total the statement allows is at least the smallest sum of the parts
         relation = "more than"
+    if breakdown.near_miss and relative_gap(point(stated) or 0.0, face) > NEAR_MISS:
+        return None
     shown = computed_text(face, stated)
     statement = (
         f"the parts {_sum_text(breakdown.parts)} add up to {shown}, {relation} the stated total "
