@@ -16,7 +16,8 @@ sets; a span is {doc, surface, start}, offsets index the file read as UTF-8):
 - a second finding matching an already matched gold finding is a *duplicate*: a false alarm, listed;
 - a finding whose two sides are a look-alike pair (`non_findings`, either order; arithmetic findings never)
   is a *look-alike*, counted by category;
-- a finding on an `uncertain` pair is left out of precision (neither expected nor forbidden);
+- a finding on an `uncertain` pair is left out of precision (neither expected nor forbidden), and so is an
+  arithmetic finding with a side on an `uncertain` entry's span;
 - any other finding is *unlisted*: printed for a human, and counted false (the gold lists every true
   disagreement of its set).
 
@@ -118,6 +119,21 @@ def matches_pair(entry: Mapping[str, Any], r: Reported) -> bool:
     return (r.a.hits(a) and r.b.hits(b)) or (r.a.hits(b) and r.b.hits(a))
 
 
+def covers_arithmetic(entry: Mapping[str, Any], r: Reported) -> bool:
+    """An arithmetic report with a side on one of the entry's spans (an `uncertain` entry covers it).
+
+    >>> e = {"a": {"doc": "a.txt", "surface": "30%", "start": 5}, "b": None}
+    >>> r = Reported("x", "arithmetic", "finding", Side("a.txt", 5, 8, "30%"), None, 0.5, "")
+    >>> pair = Reported("x", "value_mismatch", "finding", r.a, None, 0.5, "")
+    >>> covers_arithmetic(e, r), covers_arithmetic(e, pair)
+    (True, False)
+    """
+    if r.kind != "arithmetic":
+        return False
+    spans = [s for s in (entry.get("a"), entry.get("b")) if s]
+    return r.a.hits(spans) or (r.b is not None and r.b.hits(spans))
+
+
 # ------------------------------------------------------------------------------------------------ scoring
 @dataclass
 class TierScore:
@@ -204,7 +220,7 @@ def _score_tier(gold: Mapping[str, Any], reported: Sequence[Reported], matched: 
             categories[category] += 1
             tier.look_alikes.append(f"{category}/{alike['id']}: {r.label()}")
             continue
-        if any(matches_pair(e, r) for e in uncertain):
+        if any(matches_pair(e, r) or covers_arithmetic(e, r) for e in uncertain):
             tier.uncertain.append(r.label())
             continue
         tier.unlisted.append(r.label())
