@@ -361,8 +361,8 @@ def test_arithmetic_changes_multiple_between_its_figures(text, reported):
     value = 4.0 if multiple == "four times" else 5.0
     claims = figures(
         text,
-        ("$12 billion", 12e9, "money", USD),
+        ("$12.0 billion", 12e9, "money", USD),
         (multiple, value, "multiplier", {}),
-        ("$3 billion", 3e9, "money", USD),
+        ("$3.0 billion", 3e9, "money", USD),
     )
     assert findings(claims) == reported
