@@ -1,6 +1,8 @@
 """Frames for the report tests (the fixtures are in conftest.py): real sentences from the seed corpus
 (offsets measured on raw/), plus two small documents written here: a brief that disagrees with the book, and
-one full of hostile markup.
+one full of hostile markup. The conflicts carry the review columns the decisions store sets (one finding
+confirmed by a reviewer, one dismissed, one possible, two new since the last run), with the decisions and
+editors' marks tables beside them.
 """
 
 from __future__ import annotations
@@ -23,10 +25,16 @@ HOSTILE_TEXT = (
     "The OSA budget was 9 billion yen in FY2025 <img src=x onerror=\"document.title='pwned'\"> "
     "according to <b>insiders</b>.\n"
 )
-BRIEF_TEXT = "# OSA brief\n\nJapan's OSA budget rose to 15 billion yen in FY2026.[3]\n"
+BRIEF_TEXT = (
+    "# OSA brief\n\nJapan's OSA budget rose to 15 billion yen in FY2026.[3]\n"
+    "Officials expect the OSA budget to reach 20 billion yen in FY2027 (MOFA, 2025).\n"
+)
+REVIEWER = "Ana Lima <b>"
+"""The reviewer who confirmed the top finding (markup in a name is text too)."""
 
 
-def _texts() -> dict[str, str]:
+def texts() -> dict[str, str]:
+    """Every document's text, by document name."""
     return {
         BOOK: (ROOT / "raw" / BOOK).read_text(encoding="utf-8"),
         DECK: (ROOT / "raw" / DECK).read_text(encoding="utf-8"),
@@ -96,7 +104,7 @@ OSA_SENTENCE = "The programme has expanded rapidly"
 
 
 def build_claims() -> pd.DataFrame:
-    t = _texts()
+    t = texts()
     rows = [
         _claim(
             t,
@@ -111,6 +119,18 @@ def build_claims() -> pd.DataFrame:
             "NST Online. 24 September 2025.",
             period_start=2024,
             period_end=2024,
+            **CH1,
+        ),
+        _claim(
+            t,
+            BOOK,
+            "Silicon Valley of the East",
+            "$12.8 billion",
+            value=12.8e9,
+            unit="USD",
+            subject="FDI in Penang",
+            flags="no_citation",
+            **_year(2023, fiscal=False),
             **CH1,
         ),
         _claim(
@@ -207,12 +227,21 @@ def build_claims() -> pd.DataFrame:
         ),
         _claim(
             t,
+            BRIEF,
+            "expect the OSA budget",
+            "20 billion yen",
+            value=20e9,
+            citation="[MOFA, 2025] Ministry of Foreign Affairs of Japan. 2025. OSA budget request.",
+            **_year(2027),
+        ),
+        _claim(
+            t,
             HOSTILE,
             "The OSA budget was",
             "9 billion yen",
             value=9e9,
             section="<b>Budget</b> <script>alert(1)</script>",
-            flags="no_citation",
+            flags="",
             citation='<a href="javascript:alert(1)">1</a>',
             **_year(2025),
         ),
@@ -231,6 +260,14 @@ def _conflict(a: dict[str, object], b: dict[str, object] | None, **fields: objec
         "status": "open",
         "review_note": None,
         "reviewed_at": None,
+        "reviewer": None,
+        "assigned_to": None,
+        "new": False,
+        "carried_from": None,
+        "tier": "finding",
+        "match_probability": 0.8,
+        "sources_a": 1,
+        "sources_b": 1,
         "score": 0.5,
         "consensus_value": None,
         "support": None,
@@ -276,6 +313,12 @@ def build_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
             score=0.9,
             explanation="The brief puts the FY2026 OSA budget at 15 billion yen; the book's Chapter 4 "
             "says 18.1 billion yen.",
+            status="confirmed",
+            reviewer=REVIEWER,
+            reviewed_at="2026-03-04T08:30:00.000000+00:00",
+            review_note="Checked against the MOFA budget page.",
+            new=True,
+            sources_b=2,
         ),
         _conflict(
             pick(BOOK, "125 per cent"),
@@ -297,6 +340,8 @@ def build_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
             period="FY2025",
             relative_difference=0.1,
             explanation="<script>document.title='pwned'</script> 9 vs 8.1 billion yen.",
+            new=True,
+            assigned_to="Bo Chen",
         ),
         _conflict(
             pick(DECK, "8 billion Yen"),
@@ -307,6 +352,8 @@ def build_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
             period="FY2025",
             relative_difference=0.1 / 8.1,
             explanation="The deck's 8 billion yen is the book's 8.1 billion yen rounded.",
+            tier="possible",
+            match_probability=0.2,
         ),
         _conflict(
             book_18_1,
@@ -319,6 +366,7 @@ def build_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
             status="dismissed",
             review_note="Same figure stated twice <i>(proposed vs reached)</i>.",
             reviewed_at="2026-03-02T10:00:00",
+            reviewer="Chen Wei",
             explanation="Chapter 4 states 18.1 billion yen twice.",
         ),
     ]
@@ -326,7 +374,7 @@ def build_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_documents(claims: pd.DataFrame) -> pd.DataFrame:
-    t = _texts()
+    t = texts()
     counts = claims["doc"].value_counts()
     rows = [
         {
@@ -347,6 +395,61 @@ def build_documents(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def build_decisions(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """Every decision made on the findings, as the decisions store exports them (oldest first)."""
+    confirmed = conflicts[conflicts["status"] == "confirmed"].iloc[0]
+    dismissed = conflicts[conflicts["status"] == "dismissed"].iloc[0]
+    rows = [
+        (confirmed, "dismissed", "Bo Chen", "2026-03-03T09:00:00.000000+00:00", "looked like rounding"),
+        (
+            dismissed,
+            "dismissed",
+            "Chen Wei",
+            "2026-03-02T10:00:00.000000+00:00",
+            str(dismissed["review_note"]),
+        ),
+        (
+            confirmed,
+            "confirmed",
+            REVIEWER,
+            "2026-03-04T08:30:00.000000+00:00",
+            "Checked against the MOFA budget page.",
+        ),
+    ]
+    return pd.DataFrame(
+        [
+            {
+                "conflict_id": c["conflict_id"],
+                "status": status,
+                "note": note,
+                "reviewer": who,
+                "decided_at": at,
+                "origin": "ui",
+                "carried_from": "",
+            }
+            for c, status, who, at, note in rows
+        ]
+    )
+
+
+def build_marks(claims: pd.DataFrame) -> pd.DataFrame:
+    """One editor's mark: the book's 8.1 billion yen checked."""
+    claim = claims[(claims["doc"] == BOOK) & (claims["surface"] == "8.1 billion yen")].iloc[0]
+    return pd.DataFrame(
+        [
+            {
+                "claim_id": claim["claim_id"],
+                "doc": BOOK,
+                "mark": "checked",
+                "note": "matches the MOFA table",
+                "reviewer": "Editor Eve",
+                "marked_at": "2026-03-04T12:00:00.000000+00:00",
+                "surface": "8.1 billion yen",
+            }
+        ]
+    )
+
+
 SUMMARY = {
     "documents": 4,
     "claims": 13,
@@ -358,6 +461,7 @@ SUMMARY = {
     "started_at": "2026-03-05T09:00:00",
     "finished_at": "2026-03-05T09:01:30",
     "run_id": "run-test-1",
+    "status": "ok",
 }
 VALIDATION = {
     "success": False,

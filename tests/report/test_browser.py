@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.io.export import write_reports
+from claims.report.bundle import render_reports
 from claims.report.common import page_name
 
 pytestmark = pytest.mark.slow
@@ -49,8 +49,14 @@ def _run(args: list[str], profile: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def published(frames, tmp_path_factory) -> Path:
+    """The rendered reports written as a run publishes them (report.html at the top, audit/ beside it)."""
     out = tmp_path_factory.mktemp("out")
-    write_reports(out, **frames)
+    rendered = render_reports(**frames)
+    (out / "audit").mkdir()
+    for name, html in rendered.audit_pages.items():
+        (out / "audit" / name).write_text(html, encoding="utf-8")
+    (out / "report.html").write_text(rendered.report_html, encoding="utf-8")
+    (out / "claimreview.jsonld").write_text(rendered.claimreview, encoding="utf-8")
     return out
 
 
@@ -90,7 +96,8 @@ def test_browser_hostile_markup_stays_inert(report_dom, title):
     assert "pwned" not in page_title
     # no element was created from the data: only our own script, no images at all
     assert re.findall(r"<img\b", report_dom) == []
-    assert len(re.findall(r"<script\b", report_dom)) == 1
+    # our filter script and the ClaimReview data block, nothing else
+    assert re.findall(r"<script\b[^>]*>", report_dom) == ['<script type="application/ld+json">', "<script>"]
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in report_dom
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -8,7 +9,7 @@ from report_frames import BOOK, BRIEF, DECK, HOSTILE
 from claims.report.bundle import render_reports
 from claims.report.charts import build_charts, nice_ticks, render_chart_svg
 from claims.report.common import as_text, records
-from claims.report.findings import build_findings, claim_side
+from claims.report.findings import build_findings, claim_side, titles_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -46,7 +47,7 @@ def test_charts_svg_is_valid_xml_with_escaped_labels(charts, needle):
     assert not list(root.iter(f"{SVG}image"))
 
 
-@pytest.mark.parametrize("n_markers", [8])
+@pytest.mark.parametrize("n_markers", [9])
 def test_charts_one_marker_per_figure(charts, n_markers):
     root = ET.fromstring(render_chart_svg(charts[0]).encode("utf-8"))
     tips = [p for p in root.iter(f"{SVG}path") if p.find(f"{SVG}title") is not None]
@@ -75,3 +76,23 @@ def test_charts_rendered_as_files(frames, suffix):
     assert name.endswith(suffix)
     assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>')
     ET.fromstring(svg.encode("utf-8"))
+
+
+@pytest.mark.parametrize("tier", ["possible"])
+def test_charts_drawn_for_findings_not_for_possible_ones(frames, conflicts_df, tier):
+    only_possible = conflicts_df.assign(tier=tier)
+    assert render_reports(**{**frames, "conflicts": only_possible}).charts == {}
+    html = render_reports(**frames).report_html
+    possible = conflicts_df[conflicts_df["tier"] == tier]["conflict_id"]
+    follows = " ".join(re.findall(r'<figure id="chart-[0-9a-f]+" data-follows="([^"]*)"', html))
+    assert follows
+    assert all(f"f-{c}" not in follows for c in possible)
+
+
+@pytest.mark.parametrize("title", ["<script>alert('title')</script>"])
+def test_charts_name_sources_by_title(claims_df, conflicts_df, documents_df, title):
+    titles = titles_of(documents_df)
+    charts = build_charts(build_findings(conflicts_df, claims_df, titles=titles))
+    sources = {s.source for c in charts for s in c.series}
+    assert title in sources
+    assert HOSTILE not in sources

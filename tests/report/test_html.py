@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html import unescape
 from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
-from report_frames import BRIEF, HOSTILE
+from report_frames import BRIEF, DECK, HOSTILE, REVIEWER
 
 from claims.report.bundle import render_reports
 
@@ -49,7 +50,7 @@ def test_html_hostile_markup_shows_escaped(html, escaped):
 
 @pytest.mark.parametrize("tag", ["<script", "<iframe", "<object", "<embed", "<link"])
 def test_html_only_our_own_active_elements(html, tag):
-    expected = 1 if tag == "<script" else 0
+    expected = 2 if tag == "<script" else 0  # the filter script and the ClaimReview JSON-LD data block
     assert html.lower().count(tag) == expected
 
 
@@ -82,7 +83,7 @@ def test_html_elements_are_our_own(html, tag_name):
     if tag_name == "img":
         assert tags == []
     elif tag_name == "script":
-        assert tags == [{}]
+        assert tags == [{"type": "application/ld+json"}, {}]
     else:
         hrefs = [a.get("href") or "" for a in tags]
         assert all(not re.match(r"[a-z][a-z0-9+.-]*:", h) for h in hrefs)  # relative links only
@@ -103,6 +104,7 @@ def test_html_is_self_contained(html, pattern):
 @pytest.mark.parametrize("page", ["report"])
 def test_html_csp_allows_exactly_the_inline_script(html, page):
     script = re.search(r"<script>(.*?)</script>", html, re.DOTALL).group(1)
+    assert "'unsafe-inline'" not in re.search(r"script-src[^;]*", unescape(html)).group(0)
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     policy = unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
     assert f"script-src 'sha256-{digest}'" in policy
@@ -118,22 +120,156 @@ def test_html_top_finding_shows_both_quotes_marked(html, surface_a, surface_b):
     assert 'data-severity="high"' in first
     assert f"<mark>{surface_a}</mark>" in first
     assert f"<mark>{surface_b}</mark>" in first
-    assert "[3] MOFA budget request" in first  # side A's footnote citation
+    assert "MOFA budget request" in first  # side A's footnote citation
     assert "Chapter 4" in first
     assert "differs by 17.1%" in first
     assert "claims review" in first
 
 
 @pytest.mark.parametrize("order", [["high", "medium", "medium", "low", "low"]])
-def test_html_findings_ranked_by_severity(html, order):
+def test_html_findings_ranked_by_severity_possible_last(html, order):
     assert re.findall(r'<article class="finding[^>]*data-severity="(\w+)"', html) == order
+    tiers = re.findall(r'<article class="finding[^>]*data-tier="(\w+)"', html)
+    assert tiers == ["finding"] * 4 + ["possible"]
 
 
-@pytest.mark.parametrize("status", ["dismissed"])
-def test_html_reviewed_finding_shows_status_and_note(html, status):
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        (
+            "dismissed",
+            [
+                'by <b class="reviewer">Chen Wei</b>',
+                "2026-03-02 10:00 UTC",
+                "&lt;i&gt;(proposed vs reached)&lt;/i&gt;",
+            ],
+        ),
+        (
+            "confirmed",
+            [
+                f'by <b class="reviewer">{REVIEWER.replace("<", "&lt;").replace(">", "&gt;")}</b>',
+                "2026-03-04 08:30 UTC",
+                "History: 2 decisions",
+                "looked like rounding",  # the earlier decision, in the history
+                '<span class="badge new"',
+            ],
+        ),
+    ],
+)
+def test_html_reviewed_finding_shows_who_when_and_history(html, status, shown):
     article = next(a for a in html.split("<article")[1:] if f'data-status="{status}"' in a)
-    assert "Reviewer note" in article
-    assert "&lt;i&gt;(proposed vs reached)&lt;/i&gt;" in article
+    for text in shown:
+        assert text in article
+
+
+def _section(html: str, start: str, end: str) -> str:
+    return html[html.index(start) : html.index(end, html.index(start))]
+
+
+@pytest.mark.parametrize(("card", "number"), [("count-findings", 4), ("count-possible", 1)])
+def test_html_headline_counts_findings_by_tier(html, card, number):
+    found = re.search(rf'id="{card}"><div class="n">(\d+)</div><div class="l">(.*?)</div>', html)
+    assert found is not None
+    assert int(found.group(1)) == number
+    if card == "count-findings":
+        assert found.group(2).startswith(
+            "findings: 2 open, 1 confirmed, 1 dismissed; 2 new since the last run"
+        )
+
+
+def test_html_severity_and_kind_counts_leave_possible_findings_out(html):
+    assert "rounding: 1" in html  # the dismissed one; the possible rounding finding is not counted
+    assert '<span class="badge sev-low">low 1</span>' in html
+
+
+def test_html_glance_lists_every_open_finding_with_its_status(html, conflicts_df):
+    glance = _section(html, 'id="glance"', "</table>")
+    rows = re.findall(r'<tr class="sev-\w+" data-follows="f-([0-9a-f]+)">', glance)
+    expected = conflicts_df[(conflicts_df["status"] == "open") & (conflicts_df["tier"] == "finding")]
+    assert set(rows) == set(expected["conflict_id"])
+    assert len(rows) == len(expected) == 2
+    assert "<th>status</th>" in glance
+    assert glance.count('<span class="badge st-open">open</span>') == 2
+    assert "assigned to Bo Chen" in glance
+
+
+def test_html_possible_findings_in_their_own_section(html, conflicts_df):
+    possible = conflicts_df[conflicts_df["tier"] == "possible"]["conflict_id"].tolist()
+    section = html[html.index('<div id="possible-list">') :]
+    main = _section(html, '<div id="list">', '<div id="possible-list">')
+    assert [f"f-{c}" for c in possible] == re.findall(r'<article [^>]*id="(f-[0-9a-f]+)"', section)
+    assert all(f"f-{c}" not in main for c in possible)
+    assert '<option value="possible">possible findings</option>' in html
+
+
+def test_html_table_cell_quoted_with_its_column_headers(html):
+    deck = next(a for a in html.split("<article")[1:] if DECK in a and "8 billion Yen" in a)
+    table = re.search(r'<table class="cellctx">(.*?)</table>', deck, re.DOTALL).group(1)
+    assert "<th>(OSA) Fiscal Year</th>" in table
+    assert '<th class="hit">Total Budget (JPY)</th>' in table
+    assert '<td class="hit">- 8 billion Yen</td>' in table
+
+
+def test_html_embeds_claimreview_for_confirmed_findings_only(html, conflicts_df):
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1)
+    graph = json.loads(block)["@graph"]
+    assert [r["identifier"] for r in graph] == conflicts_df[conflicts_df["status"] == "confirmed"][
+        "conflict_id"
+    ].tolist()
+    assert graph[0]["author"]["name"] == REVIEWER
+
+
+@pytest.mark.parametrize(
+    ("summary", "shown"),
+    [
+        (
+            {"run_id": "r9", "status": "failed_validation", "started_at": "2026-03-06T06:00:00+00:00"},
+            ["failed validation", "r9", "2026-03-06 06:00 UTC"],
+        ),
+        (
+            {
+                "run_id": "r9",
+                "status": "crashed",
+                "finished_at": "2026-03-06T06:02:00",
+                "error": "OSError: <disk full>",
+            },
+            ["crashed", "OSError: &lt;disk full&gt;"],
+        ),
+        (
+            {
+                "run_id": "r1",
+                "status": "ok",
+                "latest_run": {"run_id": "r2", "status": "refused", "finished_at": "2026-03-07T06:00:00"},
+            },
+            [
+                "refused",
+                "r2",
+                "2026-03-07 06:00 UTC",
+                'The results below are from run <span class="mono">r1</span>',
+            ],
+        ),
+    ],
+)
+def test_html_header_shows_the_latest_run_status(frames, summary, shown):
+    html = render_reports(**{**frames, "summary": summary}).report_html
+    box = _section(html, 'id="latest-run"', "</section>")
+    for text in shown:
+        assert text in box
+    assert 'class="card bad"' in html[html.index('class="runstatus"') :][:200]
+
+
+@pytest.mark.parametrize(
+    ("docs_index", "href"),
+    [
+        ("processed/validation/index.html", "validation/index.html"),  # relative to where the run started
+        ("/srv/claims/processed/versions/20260305/validation/index.html", "validation/index.html"),
+        ("validation/index.html", "validation/index.html"),
+    ],
+)
+def test_html_validation_link_stays_inside_the_output_set(frames, docs_index, href):
+    validation = {"success": True, "failures": [], "docs_index": docs_index}
+    html = render_reports(**{**frames, "validation": validation}).report_html
+    assert f'<a href="{href}">full validation report</a>' in html
 
 
 @pytest.mark.parametrize(
@@ -144,14 +280,36 @@ def test_html_has_filters_and_search(html, control):
     assert control in html
 
 
-@pytest.mark.parametrize("doc", [BRIEF, "001_72274b1e3263120b.txt"])
-def test_html_document_filter_lists_documents(html, doc):
-    assert f'<option value="{doc}">' in html
+@pytest.mark.parametrize(
+    ("doc", "name"),
+    [
+        (BRIEF, BRIEF),
+        ("001_72274b1e3263120b.txt", "001_72274b1e3263120b.txt"),
+        (HOSTILE, "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"),
+    ],
+)
+def test_html_document_filter_lists_documents_by_title(html, doc, name):
+    value = (
+        doc.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+    assert f'<option value="{value}">{name}</option>' in html
 
 
 @pytest.mark.parametrize(
     "text",
-    ["data validation", "failed", "rejected files", "claims extracted", "run-test-1", "value mismatch: 2"],
+    [
+        "data validation",
+        "failed",
+        "rejected files",
+        "claims extracted",
+        "run-test-1",
+        "value mismatch: 2",
+        "2026-03-05 09:01 UTC",
+    ],
 )
 def test_html_header_summarises_run(html, text):
     assert text in html
@@ -203,8 +361,8 @@ def test_html_renders_with_only_conflicts(missing, conflicts_df):
     assert html.count("<article") == len(conflicts_df)
 
 
-@pytest.mark.parametrize("n_linked", [4])
+@pytest.mark.parametrize("n_linked", [3])
 def test_html_findings_link_to_their_chart(html, n_linked):
     targets = re.findall(r'<a href="#(chart-[0-9a-f]+)">see the chart', html)
     assert len(targets) == n_linked
-    assert all(f'<figure id="{t}">' in html for t in targets)
+    assert all(f'<figure id="{t}" data-follows=' in html for t in targets)

@@ -1,5 +1,10 @@
 """audit/, the editor's pages: an index, one page per document, and one page per chapter for documents with
-chapters, listing every figure in reading order with its sentence, period, unit, citation and flags.
+chapters, listing every figure in reading order with its sentence, period, unit, citation and flags, the
+findings it takes part in (with who decided what, and when) and the editor's mark.
+
+Flags that mean something: "no citation" only where the document part has a citation apparatus at all (a
+chapter, or a document without chapters, where some figure cites something: slides and chapters without
+footnotes have nothing to cite); possible findings are shown apart from disagreements and not counted.
 
 Pure: `render_audit` returns {file name inside audit/: html}.
 """
@@ -21,12 +26,14 @@ from claims.report.common import (
     csp,
     environment,
     format_percent,
+    format_time,
     page_name,
     records,
     split_list,
 )
 from claims.report.findings import Finding, Side, claim_side
 from claims.report.html import RunView
+from claims.report.tables import Layouts
 from claims.types import UNKNOWN_CURRENCY
 
 WARNING_FLAGS = ("currency_missing", "no_period", "no_citation")
@@ -35,12 +42,45 @@ WARNING_FLAGS = ("currency_missing", "no_period", "no_citation")
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    code: str  # conflict, arithmetic, conversion, currency_missing, no_period, no_citation, table_cell
+    code: str  # from a finding: conflict, arithmetic, conversion, possible; or a claim flag (FLAG_LABELS)
     text: str
-    css: str  # conflict, arith, warn, info (+ dismissed)
+    css: str  # conflict, arith, warn, info, possible (+ dismissed)
     href: str = ""  # the other side's row, or the finding
     finding_href: str = ""
     title: str = ""
+    decision: str = ""  # who decided what, and when ("confirmed by Ana Lima, 2026-03-02 10:00 UTC")
+    new: bool = False  # the finding is new since the last run
+
+
+@dataclass(frozen=True, slots=True)
+class EditorMark:
+    """An editor's latest mark on a figure: checked or needs fix."""
+
+    mark: str
+    reviewer: str
+    at: str
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.mark.replace("_", " ")
+
+
+def latest_marks(marks: pd.DataFrame | None) -> dict[str, EditorMark]:
+    """The latest mark per claim id from the marks table (oldest first); "unmarked" takes a mark back."""
+    out: dict[str, EditorMark] = {}
+    for row in sorted(records(marks), key=lambda r: as_text(r.get("marked_at"))):
+        claim_id = as_text(row.get("claim_id"))
+        mark = as_text(row.get("mark"))
+        if not claim_id:
+            continue
+        if mark in {"", "unmarked"}:
+            out.pop(claim_id, None)
+            continue
+        out[claim_id] = EditorMark(
+            mark, as_text(row.get("reviewer")), as_text(row.get("marked_at")), as_text(row.get("note"))
+        )
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +94,23 @@ class Figure:
     entities: tuple[str, ...]
     confidence: float | None
     flags: tuple[Flag, ...]
+    mark: EditorMark | None = None
 
     @property
     def flag_codes(self) -> str:
-        return " ".join(sorted({f.code for f in self.flags}))
+        codes = {f.code for f in self.flags} | ({"new"} if any(f.new for f in self.flags) else set())
+        return " ".join(sorted(codes))
 
     @property
     def flagged(self) -> bool:
-        return any(f.css != "info" and "dismissed" not in f.css for f in self.flags)
+        return any(f.css not in {"info", "possible"} and "dismissed" not in f.css for f in self.flags)
 
     @property
     def conflicted(self) -> bool:
-        return any(f.code in {"conflict", "arithmetic", "conversion"} and "dismissed" not in f.css
-                   for f in self.flags)
+        return any(
+            f.code in {"conflict", "arithmetic", "conversion"} and "dismissed" not in f.css
+            for f in self.flags
+        )
 
     @property
     def uncited(self) -> bool:
@@ -83,11 +127,16 @@ class PageSummary:
     findings: int
     disagreements: int
     arithmetic: int
+    possible: int = 0
+    checked: int = 0
+    needs_fix: int = 0
 
     @classmethod
     def of(cls, figures: Sequence[Figure]) -> PageSummary:
         codes = [{f.code for f in fig.flags if "dismissed" not in f.css} for fig in figures]
-        hrefs = {f.finding_href for fig in figures for f in fig.flags if f.finding_href}
+        hrefs = {
+            f.finding_href for fig in figures for f in fig.flags if f.finding_href and f.code != "possible"
+        }
         return cls(
             figures=len(figures),
             flagged=sum(1 for fig in figures if fig.flagged),
@@ -97,6 +146,9 @@ class PageSummary:
             findings=len(hrefs),
             disagreements=sum(1 for c in codes if "conflict" in c or "conversion" in c),
             arithmetic=sum(1 for c in codes if "arithmetic" in c),
+            possible=sum(1 for c in codes if "possible" in c),
+            checked=sum(1 for fig in figures if fig.mark is not None and fig.mark.mark == "checked"),
+            needs_fix=sum(1 for fig in figures if fig.mark is not None and fig.mark.mark == "needs_fix"),
         )
 
 
@@ -114,9 +166,68 @@ class DocumentView:
     meta: Mapping[str, str]
     chapters: tuple[ChapterLink, ...]
     summary: PageSummary  # whole document
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.title or self.doc
+
+
+# ------------------------------------------------------------------------------------ citation apparatus
+
+
+def citing_parts(claims: Iterable[Mapping[str, object]]) -> frozenset[tuple[str, str]]:
+    """(doc, chapter) parts where some figure cites something: the parts with a citation apparatus.
+
+    >>> sorted(citing_parts([{"doc": "book.txt", "chapter": "Chapter 1", "citation": "[3] MOFA. 2024."},
+    ...                      {"doc": "book.txt", "chapter": "Chapter 4", "citation": None},
+    ...                      {"doc": "deck.txt", "chapter": None, "citation": ""}]))
+    [('book.txt', 'Chapter 1')]
+    """
+    return frozenset(
+        (as_text(c.get("doc")), as_text(c.get("chapter"))) for c in claims if as_text(c.get("citation"))
+    )
+
+
+def meaningful_flags(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims with "no_citation" kept only where the document part cites at all (see `citing_parts`).
+
+    A chapter (or a document without chapters) none of whose figures carries a citation has no citation
+    apparatus to speak of (slides, a chapter without footnotes): every figure there would be flagged, and
+    the flag would mean nothing.
+    """
+    if claims is None or claims.empty or "flags" not in claims:
+        return claims
+    df = claims.copy()
+    citing = citing_parts(records(df[[c for c in ("doc", "chapter", "citation") if c in df]]))
+    keys = zip(
+        df["doc"].astype("string").fillna(""),
+        df["chapter"].astype("string").fillna("") if "chapter" in df else [""] * len(df),
+        strict=True,
+    )
+    df["flags"] = pd.array(
+        [
+            ";".join(f for f in split_list(flags) if f != "no_citation" or key in citing)
+            for flags, key in zip(df["flags"], keys, strict=True)
+        ],
+        dtype="string",
+    )
+    return df
 
 
 # ----------------------------------------------------------------------------------------------- flags
+
+
+def decision_text(finding: Finding) -> str:
+    """Who decided what on a finding, and when ('' for a finding nobody decided on).
+
+    A re-opened finding (its evidence changed after a decision) names the earlier decision's reviewer.
+    """
+    if not finding.reviewed_at:
+        return ""
+    who = finding.reviewer or "no name recorded"
+    verb = "re-opened after a decision" if finding.status == "open" else finding.status
+    return f"{verb} by {who}, {format_time(finding.reviewed_at)}"
 
 
 def _conflict_flags(findings: Iterable[Finding]) -> dict[str, list[Flag]]:
@@ -127,18 +238,55 @@ def _conflict_flags(findings: Iterable[Finding]) -> dict[str, list[Flag]]:
         dismissed = " dismissed" if finding.status == "dismissed" else ""
         status = "" if finding.status == "open" else f" ({finding.status})"
         diff = format_percent(finding.relative_difference)
+        decision, new = decision_text(finding), finding.new is True
         for side, other in ((finding.a, finding.b), (finding.b, finding.a)):
             if side is None or not side.claim_id:
                 continue
             title = finding.explanation
+            if finding.possible:
+                whom = other.source_label if other is not None and other.doc != side.doc else "another figure"
+                text = f"may disagree with {whom} (possible finding){status}"
+                flags[side.claim_id].append(
+                    Flag(
+                        "possible",
+                        text,
+                        "possible" + dismissed,
+                        finding_href,
+                        finding_href,
+                        title,
+                        decision=decision,
+                        new=new,
+                    )
+                )
+                continue
             if finding.kind == "arithmetic":
                 expected = f": its numbers imply {finding.expected_text}" if finding.expected_text else ""
-                flags[side.claim_id].append(Flag("arithmetic", f"arithmetic does not hold{expected}{status}",
-                                                 "arith" + dismissed, finding_href, finding_href, title))
+                flags[side.claim_id].append(
+                    Flag(
+                        "arithmetic",
+                        f"arithmetic does not hold{expected}{status}",
+                        "arith" + dismissed,
+                        finding_href,
+                        finding_href,
+                        title,
+                        decision=decision,
+                        new=new,
+                    )
+                )
                 continue
             if other is None:
-                flags[side.claim_id].append(Flag("conflict", f"disagrees{status}", "conflict" + dismissed,
-                                                 finding_href, finding_href, title))
+                flags[side.claim_id].append(
+                    Flag(
+                        "conflict",
+                        f"disagrees{status}",
+                        "conflict" + dismissed,
+                        finding_href,
+                        finding_href,
+                        title,
+                        decision=decision,
+                        new=new,
+                    )
+                )
                 continue
             if other.doc != side.doc:
                 where = other.source_label
@@ -150,13 +298,24 @@ def _conflict_flags(findings: Iterable[Finding]) -> dict[str, list[Flag]]:
             verb = "conversion implausible against" if conversion else "disagrees with"
             code = "conversion" if conversion else "conflict"
             says = f" ({other.value_text}{', ' + diff if diff else ''})"
-            flags[side.claim_id].append(Flag(code, f"{verb} {where}{says}{status}", code + dismissed,
-                                             f"{other.page}#{other.anchor}", finding_href, title))
+            flags[side.claim_id].append(
+                Flag(
+                    code,
+                    f"{verb} {where}{says}{status}",
+                    code + dismissed,
+                    f"{other.page}#{other.anchor}",
+                    finding_href,
+                    title,
+                    decision=decision,
+                    new=new,
+                )
+            )
     return flags
 
 
-def _claim_flags(claim: Mapping[str, object], side: Side) -> list[Flag]:
-    """Flags from the claim itself: the `flags` column, or derived from empty cells when it is absent."""
+def _claim_flags(claim: Mapping[str, object], side: Side, citing: frozenset[tuple[str, str]]) -> list[Flag]:
+    """Flags from the claim itself: the `flags` column, or derived from empty cells when it is absent;
+    "no citation" only where the document part has a citation apparatus."""
     if "flags" in claim:
         codes = list(split_list(claim.get("flags")))
     else:
@@ -167,30 +326,47 @@ def _claim_flags(claim: Mapping[str, object], side: Side) -> list[Flag]:
             codes.append("no_period")
         if not side.citation:
             codes.append("no_citation")
-    return [Flag(code, FLAG_LABELS.get(code, code.replace("_", " ")),
-                 "warn" if code in WARNING_FLAGS else "info") for code in dict.fromkeys(codes)]
+    if (side.doc, side.chapter) not in citing:
+        codes = [c for c in codes if c != "no_citation"]
+    return [
+        Flag(code, FLAG_LABELS.get(code, code.replace("_", " ")), "warn" if code in WARNING_FLAGS else "info")
+        for code in dict.fromkeys(codes)
+    ]
 
 
-def build_figures(claims: pd.DataFrame | None, findings: Sequence[Finding]) -> dict[str, list[Figure]]:
+def build_figures(
+    claims: pd.DataFrame | None,
+    findings: Sequence[Finding],
+    *,
+    titles: Mapping[str, str] | None = None,
+    marks: Mapping[str, EditorMark] | None = None,
+    layouts: Layouts | None = None,
+) -> dict[str, list[Figure]]:
     """Every claim as an audit row, grouped by document, in reading order."""
     conflict_flags = _conflict_flags(findings)
     rows = sorted(records(claims), key=lambda c: (as_text(c.get("doc")), as_int(c.get("char_start")) or 0))
+    citing = citing_parts(rows)
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for claim in rows:
-        side = claim_side(claim)
+        side = claim_side(claim, titles)
+        if layouts is not None and "table_cell" in side.flags:
+            side = layouts.side(side)
         figures = by_doc[side.doc]
-        flags = conflict_flags.get(side.claim_id, []) + _claim_flags(claim, side)
-        figures.append(Figure(
-            number=len(figures) + 1,
-            side=side,
-            kind=as_text(claim.get("kind")),
-            qualifier=as_text(claim.get("qualifier")),
-            subject=as_text(claim.get("subject")),
-            counted=as_text(claim.get("counted")),
-            entities=split_list(claim.get("entities")),
-            confidence=as_float(claim.get("confidence")),
-            flags=tuple(flags),
-        ))
+        flags = conflict_flags.get(side.claim_id, []) + _claim_flags(claim, side, citing)
+        figures.append(
+            Figure(
+                number=len(figures) + 1,
+                side=side,
+                kind=as_text(claim.get("kind")),
+                qualifier=as_text(claim.get("qualifier")),
+                subject=as_text(claim.get("subject")),
+                counted=as_text(claim.get("counted")),
+                entities=split_list(claim.get("entities")),
+                confidence=as_float(claim.get("confidence")),
+                flags=tuple(flags),
+                mark=(marks or {}).get(side.claim_id),
+            )
+        )
     return by_doc
 
 
@@ -207,14 +383,26 @@ def _chapters(figures: Sequence[Figure]) -> list[str]:
     return list(dict.fromkeys(f.side.chapter for f in figures if f.side.chapter))
 
 
-def render_audit(documents: pd.DataFrame | None, claims: pd.DataFrame | None, findings: Sequence[Finding],
-                 run: RunView) -> dict[str, str]:
-    """Every audit page: {'index.html': ..., '<doc>.html': ..., '<doc>--chapter-4.html': ...}."""
+def render_audit(
+    documents: pd.DataFrame | None,
+    claims: pd.DataFrame | None,
+    findings: Sequence[Finding],
+    run: RunView,
+    *,
+    marks: pd.DataFrame | None = None,
+    layouts: Layouts | None = None,
+) -> dict[str, str]:
+    """Every audit page: {'index.html': ..., '<doc>.html': ..., '<doc>--chapter-4.html': ...}.
+
+    `marks` is the editors' marks table (every mark, oldest first); `layouts` gives the documents' tables,
+    for a table cell's column header.
+    """
     env = environment()
     script = env.loader.get_source(env, "_filters.js.html")[0] if env.loader else ""
     policy = csp([script])
-    by_doc = build_figures(claims, findings)
     doc_rows = {as_text(d.get("doc")): d for d in records(documents) if as_text(d.get("doc"))}
+    titles = {doc: as_text(d.get("title")) for doc, d in doc_rows.items() if as_text(d.get("title"))}
+    by_doc = build_figures(claims, findings, titles=titles, marks=latest_marks(marks), layouts=layouts)
     docs = sorted(set(doc_rows) | set(by_doc))
     pages: dict[str, str] = {}
     views = []
@@ -228,23 +416,55 @@ def render_audit(documents: pd.DataFrame | None, claims: pd.DataFrame | None, fi
             page = page_name(doc, chapter)
             chapter_links.append(ChapterLink(chapter, page, PageSummary.of(in_chapter)))
             prev_page = (chapter_names[i - 1], page_name(doc, chapter_names[i - 1])) if i > 0 else None
-            next_page = ((chapter_names[i + 1], page_name(doc, chapter_names[i + 1]))
-                         if i + 1 < len(chapter_names) else None)
-            pages[page] = page_template.render(
-                csp=policy, script=Markup(script), doc=doc, chapter=chapter, doc_page=page_name(doc),
-                figures=in_chapter, summary=PageSummary.of(in_chapter), chapters=(), meta={},
-                prev_page=prev_page, next_page=next_page, run=run,
+            next_page = (
+                (chapter_names[i + 1], page_name(doc, chapter_names[i + 1]))
+                if i + 1 < len(chapter_names)
+                else None
             )
-        view = DocumentView(doc, page_name(doc), _doc_meta(doc_rows.get(doc, {})), tuple(chapter_links),
-                            PageSummary.of(figures))
+            pages[page] = page_template.render(
+                csp=policy,
+                script=Markup(script),
+                doc=doc,
+                name=titles.get(doc) or doc,
+                chapter=chapter,
+                doc_page=page_name(doc),
+                figures=in_chapter,
+                summary=PageSummary.of(in_chapter),
+                chapters=(),
+                meta={},
+                prev_page=prev_page,
+                next_page=next_page,
+                run=run,
+            )
+        view = DocumentView(
+            doc,
+            page_name(doc),
+            _doc_meta(doc_rows.get(doc, {})),
+            tuple(chapter_links),
+            PageSummary.of(figures),
+            titles.get(doc, ""),
+        )
         views.append(view)
         rest = [f for f in figures if not f.side.chapter]
         pages[view.page] = page_template.render(
-            csp=policy, script=Markup(script), doc=doc, chapter="", doc_page=view.page, figures=rest,
-            summary=view.summary, chapters=view.chapters, meta=view.meta, prev_page=None, next_page=None,
+            csp=policy,
+            script=Markup(script),
+            doc=doc,
+            name=view.name,
+            chapter="",
+            doc_page=view.page,
+            figures=rest,
+            summary=view.summary,
+            chapters=view.chapters,
+            meta=view.meta,
+            prev_page=None,
+            next_page=None,
             run=run,
         )
     pages["index.html"] = env.get_template("audit_index.html").render(
-        csp=csp(()), script="", documents=views, run=run,
+        csp=csp(()),
+        script="",
+        documents=views,
+        run=run,
     )
     return pages

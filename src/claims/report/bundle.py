@@ -1,13 +1,23 @@
 """Everything a run publishes, rendered in memory: report.html, audit pages, charts, ClaimReview JSON-LD.
 
-`claims.io.reports.write_reports` writes what `render_reports` returns; nothing here touches the disk.
+`claims.io.export.write_reports` writes what `render_reports` returns; nothing here touches the disk.
+
+What the renderers read, besides the three tables:
+
+- `summary`: the run's summary dict; whatever it gives is shown (run id, status, start and end, error,
+  `latest_run` when a later run published nothing);
+- the review columns of the conflicts frame (status, reviewer, reviewed_at, review_note, assigned_to, new,
+  carried_from), set by the decisions store when the set is published;
+- `decisions` and `marks` (optional): the decisions store's tables, for each finding's history and each
+  figure's mark;
+- `texts` (optional): the documents' texts (doc -> text, or a function of doc), for a quoted table cell's
+  column headers.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,10 +26,13 @@ from claims.report.audit import render_audit
 from claims.report.charts import build_charts, render_chart_svg
 from claims.report.claimreview import claimreview_jsonld
 from claims.report.common import as_text, records
-from claims.report.findings import build_findings, claim_side
+from claims.report.findings import build_findings, claim_side, titles_of
 from claims.report.html import render_report, run_view
+from claims.report.tables import Layouts, with_tables
 
 log = logging.getLogger(__name__)
+
+Texts = Mapping[str, str] | Callable[[str], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,27 +40,44 @@ class RenderedReports:
     report_html: str
     audit_pages: Mapping[str, str]  # file name inside audit/ -> HTML ("index.html" is the index)
     charts: Mapping[str, str]  # file name inside charts/ -> standalone SVG
-    claimreview: str  # JSON-LD text
+    claimreview: str  # JSON-LD text (confirmed findings only)
 
 
-def render_reports(*, documents: pd.DataFrame | None, claims: pd.DataFrame | None,
-                   conflicts: pd.DataFrame | None, summary: Mapping[str, object],
-                   validation: Mapping[str, object] | None = None,
-                   base_url: str | None = None) -> RenderedReports:
+def render_reports(
+    *,
+    documents: pd.DataFrame | None,
+    claims: pd.DataFrame | None,
+    conflicts: pd.DataFrame | None,
+    summary: Mapping[str, object],
+    validation: Mapping[str, object] | None = None,
+    base_url: str | None = None,
+    decisions: pd.DataFrame | None = None,
+    marks: pd.DataFrame | None = None,
+    texts: Texts | None = None,
+) -> RenderedReports:
     """Render every report of a run from its frames (missing cells as NaN/None are fine)."""
-    findings = build_findings(conflicts, claims)
-    subjects = [(as_text(c.get("subject")), claim_side(c))
-                for c in records(claims) if as_text(c.get("subject"))]
-    charts = build_charts(findings, subjects)
+    titles = titles_of(documents)
+    layouts = Layouts(texts)
+    findings = with_tables(build_findings(conflicts, claims, titles=titles, decisions=decisions), layouts)
+    subjects = [
+        (as_text(c.get("subject")), claim_side(c, titles))
+        for c in records(claims)
+        if as_text(c.get("subject"))
+    ]
+    charts = build_charts([f for f in findings if not f.possible], subjects)
     n_documents = len({as_text(d.get("doc")) for d in records(documents)} - {""})
-    run = run_view(summary, validation, findings, n_documents=n_documents,
-                   n_claims=0 if claims is None else len(claims))
-    log.info("rendering reports: %d findings, %d charts", len(findings), len(charts))
-    finished = as_text(summary.get("finished_at"))
-    date_published = finished[:10] if re.match(r"\d{4}-\d{2}-\d{2}", finished) else ""
+    run = run_view(
+        summary, validation, findings, n_documents=n_documents, n_claims=0 if claims is None else len(claims)
+    )
+    log.info(
+        "rendering reports: %d findings (%d possible), %d charts",
+        len(findings),
+        sum(1 for f in findings if f.possible),
+        len(charts),
+    )
     return RenderedReports(
-        report_html=render_report(findings, charts, run),
-        audit_pages=render_audit(documents, claims, findings, run),
+        report_html=render_report(findings, charts, run, base_url=base_url),
+        audit_pages=render_audit(documents, claims, findings, run, marks=marks, layouts=layouts),
         charts={f"{c.key}.svg": render_chart_svg(c, standalone=True) for c in charts},
-        claimreview=claimreview_jsonld(findings, date_published=date_published, base_url=base_url),
+        claimreview=claimreview_jsonld(findings, base_url=base_url),
     )

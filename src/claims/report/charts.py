@@ -59,13 +59,17 @@ class Chart:
     undated: int  # figures of this quantity without a period (not drawn)
     worst_severity: str
 
+    @property
+    def finding_anchors(self) -> tuple[str, ...]:
+        """The findings whose figures the chart draws (their HTML ids in report.html)."""
+        return tuple(dict.fromkeys(a for s in self.series for p in s.points for a in p.finding_anchors))
+
 
 def _topic_key(topic: str) -> str:
     return " ".join(topic.lower().split())
 
 
-def build_charts(findings: Iterable[Finding],
-                 claims: Iterable[tuple[str, Side]] = ()) -> list[Chart]:
+def build_charts(findings: Iterable[Finding], claims: Iterable[tuple[str, Side]] = ()) -> list[Chart]:
     """One chart per (topic, unit) where two or more sources give dated values, most severe first.
 
     The points are the findings' claims, plus any other claim (`claims`: (subject, side) pairs) whose subject
@@ -120,20 +124,37 @@ def _chart(topic: str, unit: str, members: list[tuple[Finding | None, Side]]) ->
             continue
         years = [y for y in (side.period_start, side.period_end) if y is not None]
         start, end = years[0], years[-1]
-        by_source[side.source_label].append(Point(
-            claim_id=side.claim_id, year=(start + end) / 2, start=start, end=end, fiscal=side.fiscal,
-            period=side.period, y=y,
-            y_low=side.value_low if side.value is None else None,
-            y_high=side.value_high if side.value is None else None,
-            surface=side.surface, value_text=side.value_text, finding_anchors=tuple(anchors[key]),
-        ))
+        by_source[side.source_label].append(
+            Point(
+                claim_id=side.claim_id,
+                year=(start + end) / 2,
+                start=start,
+                end=end,
+                fiscal=side.fiscal,
+                period=side.period,
+                y=y,
+                y_low=side.value_low if side.value is None else None,
+                y_high=side.value_high if side.value is None else None,
+                surface=side.surface,
+                value_text=side.value_text,
+                finding_anchors=tuple(anchors[key]),
+            )
+        )
     if len(by_source) < 2:
         return None
-    series = tuple(Series(source, tuple(sorted(points, key=lambda p: (p.year, p.y))))
-                   for source, points in sorted(by_source.items()))
+    series = tuple(
+        Series(source, tuple(sorted(points, key=lambda p: (p.year, p.y))))
+        for source, points in sorted(by_source.items())
+    )
     worst = min((f.severity for f, _ in members if f is not None), key=Severity.rank_of)
-    return Chart(key=stable_id(topic.lower(), unit, length=10), topic=topic, unit=unit, series=series,
-                 undated=undated, worst_severity=worst)
+    return Chart(
+        key=stable_id(topic.lower(), unit, length=10),
+        topic=topic,
+        unit=unit,
+        series=series,
+        undated=undated,
+        worst_severity=worst,
+    )
 
 
 def charts_by_finding(findings: Iterable[Finding], charts: Iterable[Chart]) -> dict[str, str]:
@@ -189,8 +210,20 @@ def _marker_path(shape: str, x: float, y: float, r: float = 5.5) -> str:
         return f"M{x:.1f},{y - r:.1f}L{x + r:.1f},{y:.1f}L{x:.1f},{y + r:.1f}L{x - r:.1f},{y:.1f}Z"
     if shape in {"plus", "cross"}:
         t = r * 0.35
-        outline = [(-t, -r), (t, -r), (t, -t), (r, -t), (r, t), (t, t), (t, r), (-t, r), (-t, t), (-r, t),
-                   (-r, -t), (-t, -t)]
+        outline = [
+            (-t, -r),
+            (t, -r),
+            (t, -t),
+            (r, -t),
+            (r, t),
+            (t, t),
+            (t, r),
+            (-t, r),
+            (-t, t),
+            (-r, t),
+            (-r, -t),
+            (-t, -t),
+        ]
         if shape == "cross":
             c = math.cos(math.pi / 4)
             outline = [((dx - dy) * c, (dx + dy) * c) for dx, dy in outline]
@@ -215,7 +248,7 @@ def render_chart_svg(chart: Chart, *, standalone: bool = False) -> str:
         hi_exp = math.ceil(math.log10(max(positive)))
         if hi_exp == lo_exp:
             hi_exp += 1
-        y_ticks = [10.0 ** e for e in range(lo_exp, hi_exp + 1)]
+        y_ticks = [10.0**e for e in range(lo_exp, hi_exp + 1)]
         y_min, y_max = math.log10(y_ticks[0]), math.log10(y_ticks[-1])
 
         def y_of(v: float) -> float:
@@ -239,8 +272,10 @@ def render_chart_svg(chart: Chart, *, standalone: bool = False) -> str:
     step = max(1, math.ceil((span + 1) / 10))
     fiscal = {p.start for p in points if p.start == p.end and p.fiscal}
     calendar = {p.start for p in points if p.start == p.end and not p.fiscal}
-    x_ticks = [(x_of(float(y)), f"FY{y}" if y in fiscal and y not in calendar else str(y))
-               for y in range(years[0], years[-1] + 1, step)]
+    x_ticks = [
+        (x_of(float(y)), f"FY{y}" if y in fiscal and y not in calendar else str(y))
+        for y in range(years[0], years[-1] + 1, step)
+    ]
 
     n = len(chart.series)
     legend_top = PLOT_TOP + PLOT_HEIGHT + 44
@@ -252,30 +287,60 @@ def render_chart_svg(chart: Chart, *, standalone: bool = False) -> str:
         marks = []
         for p in series.points:
             x, y = x_of(p.year + offset), y_of(p.y)
-            marks.append({
-                "x": round(x, 1), "y": round(y, 1),
-                "span": ((round(x_of(p.start + offset), 1), round(x_of(p.end + offset), 1))
-                         if p.end > p.start else None),
-                "path": _marker_path(shape, x, y),
-                "low": round(y_of(p.y_low), 1) if p.y_low is not None and (p.y_low > 0 or not log) else None,
-                "high": round(y_of(p.y_high), 1) if p.y_high is not None else None,
-                "tip": f"{series.source}: {p.value_text} ({p.period}) — “{p.surface}”",
-                "label": format_number(p.y),
-            })
+            marks.append(
+                {
+                    "x": round(x, 1),
+                    "y": round(y, 1),
+                    "span": (
+                        (round(x_of(p.start + offset), 1), round(x_of(p.end + offset), 1))
+                        if p.end > p.start
+                        else None
+                    ),
+                    "path": _marker_path(shape, x, y),
+                    "low": round(y_of(p.y_low), 1)
+                    if p.y_low is not None and (p.y_low > 0 or not log)
+                    else None,
+                    "high": round(y_of(p.y_high), 1) if p.y_high is not None else None,
+                    "tip": f"{series.source}: {p.value_text} ({p.period}) — “{p.surface}”",
+                    "label": format_number(p.y),
+                }
+            )
         single = [m for m in marks if m["span"] is None]  # ranges are bars, not points on a trend line
         line = " ".join(f"{m['x']},{m['y']}" for m in single) if len(single) > 1 else ""
-        drawn.append({"source": series.source, "colour": colour, "marks": marks, "line": line,
-                      "legend_path": _marker_path(shape, 22, legend_top + i * LEGEND_ROW - 4, r=5),
-                      "legend_y": legend_top + i * LEGEND_ROW})
+        drawn.append(
+            {
+                "source": series.source,
+                "colour": colour,
+                "marks": marks,
+                "line": line,
+                "legend_path": _marker_path(shape, 22, legend_top + i * LEGEND_ROW - 4, r=5),
+                "legend_y": legend_top + i * LEGEND_ROW,
+            }
+        )
     height = legend_top + LEGEND_ROW * n + (LEGEND_ROW if chart.undated else 0) + 6
     unit_label = _unit_label(chart.unit)
-    return environment().get_template("chart.svg.html").render(
-        chart=chart, standalone=standalone, width=WIDTH, height=height, series=drawn,
-        plot_top=PLOT_TOP, plot_bottom=PLOT_TOP + PLOT_HEIGHT, plot_left=MARGIN_LEFT,
-        plot_right=WIDTH - MARGIN_RIGHT, legend_top=legend_top, legend_row=LEGEND_ROW,
-        y_ticks=[(round(y_of(t), 1), _tick_label(t, chart.unit)) for t in y_ticks],
-        x_ticks=[(round(x, 1), text) for x, text in x_ticks], log=log, unit_label=unit_label,
-        title=f"{chart.topic}", subtitle=f"{unit_label}{' (log scale)' if log else ''}",
+    return (
+        environment()
+        .get_template("chart.svg.html")
+        .render(
+            chart=chart,
+            standalone=standalone,
+            width=WIDTH,
+            height=height,
+            series=drawn,
+            plot_top=PLOT_TOP,
+            plot_bottom=PLOT_TOP + PLOT_HEIGHT,
+            plot_left=MARGIN_LEFT,
+            plot_right=WIDTH - MARGIN_RIGHT,
+            legend_top=legend_top,
+            legend_row=LEGEND_ROW,
+            y_ticks=[(round(y_of(t), 1), _tick_label(t, chart.unit)) for t in y_ticks],
+            x_ticks=[(round(x, 1), text) for x, text in x_ticks],
+            log=log,
+            unit_label=unit_label,
+            title=f"{chart.topic}",
+            subtitle=f"{unit_label}{' (log scale)' if log else ''}",
+        )
     )
 
 

@@ -8,10 +8,12 @@ Every string that comes from a document is treated as untrusted: it only reaches
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
@@ -23,6 +25,8 @@ from claims.formatting import none_if_missing as clean
 from claims.types import UNKNOWN_CURRENCY, stable_id
 
 STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2}
+TIERS = ("finding", "possible")
+"""A finding's tier: "finding" (above the report's score threshold) or "possible" (kept, shown apart)."""
 
 KIND_LABELS = {
     "value_mismatch": "value mismatch",
@@ -119,8 +123,9 @@ def split_list(value: object, sep: str = ";") -> tuple[str, ...]:
 # ----------------------------------------------------------------------------------------- formatting
 
 
-def format_quantity(value: float | None, unit: str | None, low: float | None = None,
-                    high: float | None = None) -> str:
+def format_quantity(
+    value: float | None, unit: str | None, low: float | None = None, high: float | None = None
+) -> str:
     """The normalised value of a claim, with its unit, for people.
 
     >>> format_quantity(8.1e9, "JPY")
@@ -210,6 +215,81 @@ def label(value: str, labels: Mapping[str, str]) -> str:
     return labels.get(value, value.replace("_", " "))
 
 
+def format_time(value: object) -> str:
+    """A stored timestamp for people, in UTC; text that is not a timestamp is shown as given.
+
+    >>> format_time("2026-03-02T10:00:00.123456+00:00"), format_time("2026-03-02T19:00:00+09:00")
+    ('2026-03-02 10:00 UTC', '2026-03-02 10:00 UTC')
+    >>> format_time("2026-03-05T09:00:00"), format_time(None), format_time("yesterday")
+    ('2026-03-05 09:00 UTC', '', 'yesterday')
+    """
+    text = as_text(value)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is None:  # the stores keep naive times in UTC
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+# ------------------------------------------------------------------------------------------- citations
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation of a claim's sentence, as the `citation` column gives it: `[marker] reference`."""
+
+    marker: str  # `5`, `⁵`, `MOFA, 2025` ('' when the cell has no bracketed marker)
+    reference: str  # the reference-list entry it resolves to ('' when unresolved)
+    author_date: bool  # `(MOFA, 2025)` rather than a footnote number
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.reference)
+
+
+_CITATION = re.compile(
+    r"""
+    ^\[(?P<marker>[^\]]{1,120})\]   # the marker as written, in brackets: [5], [MOFA, 2025]
+    \s*(?P<reference>.*)$          # the reference entry it resolves to (may be empty)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_AUTHOR_DATE = re.compile(
+    r"""
+    [^\W\d_]                          # a letter (an author's name) ...
+    .*(?<!\d)(?:1[6-9]|20)\d{2}[a-z]?  # ... and a year, as in `MOFA, 2025` or `Smith et al. 2020a`
+    """,
+    re.VERBOSE,
+)
+
+
+def citations_of(cell: object) -> tuple[Citation, ...]:
+    """The `citation` column of a claim, one Citation per part (parts are joined with ' | ').
+
+    >>> [(c.marker, c.author_date, c.resolved) for c in citations_of(
+    ...     "[5] Nor, Syakirah. NST Online. 2025. | [MOFA, 2025] Japan Ministry of Foreign Affairs. 2025.")]
+    [('5', False, True), ('MOFA, 2025', True, True)]
+    >>> citations_of("[ASEAN 2025]")
+    (Citation(marker='ASEAN 2025', reference='', author_date=True),)
+    >>> citations_of("⁵ Nor, Syakirah."), citations_of(None)
+    ((Citation(marker='', reference='⁵ Nor, Syakirah.', author_date=False),), ())
+    """
+    out = []
+    for part in as_text(cell).split(" | "):
+        part = part.strip()
+        if not part:
+            continue
+        found = _CITATION.match(part)
+        if found is None:
+            out.append(Citation("", part, False))
+            continue
+        marker = found.group("marker").strip()
+        out.append(Citation(marker, found.group("reference").strip(), bool(_AUTHOR_DATE.search(marker))))
+    return tuple(out)
+
+
 # ---------------------------------------------------------------------------------------- highlighting
 
 
@@ -229,14 +309,17 @@ def highlight(sentence: str, surface: str, start: int | None, sentence_start: in
     at = -1
     if surface and start is not None and sentence_start is not None:
         local = start - sentence_start
-        if local >= 0 and sentence[local:local + len(surface)] == surface:
+        if local >= 0 and sentence[local : local + len(surface)] == surface:
             at = local
     if at < 0 and surface:
         at = sentence.find(surface)
     if at < 0:
         return escape(sentence)
-    return (escape(sentence[:at]) + Markup("<mark>{}</mark>").format(sentence[at:at + len(surface)])
-            + escape(sentence[at + len(surface):]))
+    return (
+        escape(sentence[:at])
+        + Markup("<mark>{}</mark>").format(sentence[at : at + len(surface)])
+        + escape(sentence[at + len(surface) :])
+    )
 
 
 # ------------------------------------------------------------------------------------------ page names
@@ -297,6 +380,7 @@ def environment() -> jinja2.Environment:
     env.filters["scope_label"] = lambda v: label(v, SCOPE_LABELS)
     env.filters["flag_label"] = lambda v: label(v, FLAG_LABELS)
     env.filters["number"] = format_number
+    env.filters["when"] = format_time
     return env
 
 
@@ -309,5 +393,7 @@ def script_hash(script: str) -> str:
 def csp(scripts: Iterable[str] = ()) -> str:
     """Content-Security-Policy for a self-contained page: nothing is fetched, only our own script runs."""
     hashes = " ".join(script_hash(s) for s in scripts) or "'none'"
-    return (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {hashes}; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {hashes}; "
+        "base-uri 'none'; form-action 'none'"
+    )
