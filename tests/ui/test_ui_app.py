@@ -239,3 +239,40 @@ def test_ui_app_finding_by_id_prefix(tiny_out, prefix, code):
     assert response.status_code == code
     if code == 303:
         assert response.headers["location"] == f"/findings/{cid}"
+
+
+def _with_copies(out: Path, n: int, tier: str) -> list[str]:
+    """n more findings like the published one (new ids, the given tier), published as a run would."""
+    df = pd.read_parquet(out / "conflicts.parquet")
+    copies = pd.concat([df.iloc[[0]]] * n, ignore_index=True)
+    copies["conflict_id"] = [f"{tier[:3]}{i:013d}" for i in range(n)]
+    copies["tier"] = tier
+    export.write_table(out, "conflicts", pd.concat([df, copies], ignore_index=True))
+    return copies["conflict_id"].tolist()
+
+
+def test_ui_app_possible_findings_listed_apart_and_not_counted(tiny_out):
+    possible = _with_copies(tiny_out, 2, "possible")
+    client = _client(tiny_out)
+    page = client.get("/findings").text
+    counts = re.search(r'<p class="summary" id="counts">(.*?)</p>', page, re.DOTALL).group(1)
+    assert re.match(r"\s*1 findings: <a[^>]*>1 open</a>", counts)
+    assert "2 possible findings</a> below the report" in counts
+    rows = re.findall(r'<tr id="row-([^"]+)"|<tr class="group possible-head">', page)
+    assert rows == [_cid(tiny_out), "", *possible]  # the findings, then the possible ones under their heading
+    only = client.get("/findings?tier=possible").text
+    assert re.findall(r'<tr id="row-([^"]+)"', only) == possible
+
+
+@pytest.mark.parametrize(("page", "shown", "first"), [("1", 50, "1–50 of 121"), ("3", 21, "101–121 of 121")])
+def test_ui_app_findings_list_a_page_at_a_time(tiny_out, page, shown, first):
+    _with_copies(tiny_out, 120, "finding")
+    client = _client(tiny_out)
+    html = client.get(f"/findings?page={page}&severity=high").text
+    assert len(re.findall(r'<tr id="row-', html)) == shown
+    assert f"{first} shown" in html
+    assert f"page {page} of 3" in html
+    if page == "1":
+        assert 'href="/findings?severity=high&amp;page=2" rel="next"' in html
+    else:
+        assert 'href="/findings?severity=high&amp;page=2" rel="prev"' in html

@@ -19,7 +19,6 @@ After every change the exports and reports of the published folder are rewritten
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import socket
@@ -42,9 +41,19 @@ from starlette.staticfiles import StaticFiles
 
 from claims.errors import ClaimsError
 from claims.io.decisions import MARKS, STATUSES
-from claims.report.common import KIND_LABELS, SCOPE_LABELS, as_int, as_text, format_percent, label, records
+from claims.report.claimreview import claimreview_jsonld
+from claims.report.common import (
+    KIND_LABELS,
+    SCOPE_LABELS,
+    as_int,
+    as_text,
+    format_percent,
+    format_time,
+    label,
+    records,
+)
+from claims.report.exports import safe_csv
 from claims.ui import views
-from claims.ui.exports import claimreview_jsonld, safe_csv
 from claims.ui.publish import republish
 from claims.ui.security import CSRF_FIELD, Access, Guard, csrf_ok, csrf_token, safe_next
 from claims.ui.workspace import Published, Workspace, published_dir
@@ -83,16 +92,8 @@ def clean_name(value: object) -> str:
     return " ".join(text.split())[:80]
 
 
-def when(value: object) -> str:
-    """A stored UTC timestamp for people: `2026-12-05 15:06 UTC`."""
-    text = as_text(value)
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+when = format_time
+"""A stored UTC timestamp for people: `2026-12-05 15:06 UTC` (the reports' own formatter)."""
 
 
 def _environment() -> jinja2.Environment:
@@ -197,18 +198,23 @@ class ReviewApp:
         published, _, all_items = self._reviewed()
         filters = views.Filters.from_query(request.query_params)
         selected = views.select(all_items, filters)
-        groups = views.group_by_quantity(selected) if filters.group else [("", selected)]
-        counts = {s: sum(1 for i in all_items if i.finding.status == s) for s in STATUSES}
+        page = views.paginate(selected, request.query_params.get("page", "1"))
+        members = list(page.members)
+        groups = views.group_by_quantity(members) if filters.group else [("", members)]
+        main = [i for i in all_items if i.tier != "possible"]  # possible findings: never in the headline
+        counts = {s: sum(1 for i in main if i.finding.status == s) for s in STATUSES}
         new_known = any(i.new is not None for i in all_items)
         return self.page(
             request,
             "findings.html",
             filters=filters,
             groups=groups,
+            page=page,
             shown=len(selected),
-            total=len(all_items),
+            total=len(main),
+            possible=len(all_items) - len(main),
             counts=counts,
-            new_count=sum(1 for i in all_items if i.new),
+            new_count=sum(1 for i in main if i.new),
             new_known=new_known,
             options=views.options(all_items),
             published=not published.conflicts.empty or (published.folder / "conflicts.csv").exists(),
@@ -410,9 +416,8 @@ class ReviewApp:
         )
 
     def export_claimreview(self, request: Request) -> Response:
-        _, conflicts, all_items = self._reviewed()
-        reviewers = {i.conflict_id: i.reviewer for i in all_items}
-        text = claimreview_jsonld([i.finding for i in all_items], reviewers)
+        _, _, all_items = self._reviewed()
+        text = claimreview_jsonld([i.finding for i in all_items])
         return PlainTextResponse(
             text,
             media_type="application/ld+json; charset=utf-8",

@@ -4,9 +4,12 @@
   tier), its documents' titles and the quantity it is about;
 - `Filters` / `select` / `group_by_quantity`: the findings list;
 - `statements_of`: every statement of a finding's quantity, and `dot_plot` to draw them;
-- `quote_context`, `table_context`: a quote with the text around it, a table cell with its headers;
-- `meaningful_flags`: no "no citation" flag where nothing could be cited;
-- `figures_of`: an editor's list of the figures of a document or chapter with their marks.
+- `quote_context`: a quote with the text around it; `table_context` (from `claims.report.tables`): a table
+  cell with its headers;
+- `meaningful_flags` (from `claims.report.audit`, as the static audit pages use it): no "no citation" flag
+  where nothing could be cited;
+- `figures_of`: an editor's list of the figures of a document or chapter with their marks;
+- `Page` / `paginate`: the findings list a page at a time.
 """
 
 from __future__ import annotations
@@ -21,14 +24,37 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from claims.io.decisions import Mark
+from claims.report.audit import meaningful_flags
 from claims.report.charts import nice_ticks
-from claims.report.common import as_bool, as_text, format_number, format_quantity, records
-from claims.report.findings import Finding, Side, build_findings, claim_side
-from claims.segment import Layout
+from claims.report.common import TIERS, as_text, format_number, format_quantity, records
+from claims.report.findings import Finding, Side, TableContext, build_findings, claim_side
+from claims.report.tables import table_context
 
 SEVERITIES = ("high", "medium", "low")
 STATUSES = ("open", "confirmed", "dismissed")
-TIERS = ("finding", "possible")
+PAGE_SIZE = 50
+"""Findings shown per page of the list."""
+
+__all__ = [
+    "PAGE_SIZE",
+    "SEVERITIES",
+    "STATUSES",
+    "TIERS",
+    "Context",
+    "Filters",
+    "Item",
+    "Page",
+    "TableContext",
+    "group_by_quantity",
+    "items",
+    "meaningful_flags",
+    "paginate",
+    "quote_context",
+    "select",
+    "table_context",
+    "title_of",
+    "titles",
+]
 
 
 def title_of(documents: Mapping[str, str], doc: str) -> str:
@@ -48,14 +74,9 @@ def titles(documents: pd.DataFrame | None) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A finding in the review workspace."""
+    """A finding in the review workspace (its review state is the finding's: `claims.report.findings`)."""
 
     finding: Finding
-    reviewer: str
-    assigned_to: str
-    new: bool | None  # None: the published set does not say
-    tier: str
-    carried_from: str
     quantity: str  # the group label: topic and unit
     title_a: str
     title_b: str
@@ -63,6 +84,27 @@ class Item:
     @property
     def conflict_id(self) -> str:
         return self.finding.conflict_id
+
+    @property
+    def reviewer(self) -> str:
+        return self.finding.reviewer
+
+    @property
+    def assigned_to(self) -> str:
+        return self.finding.assigned_to
+
+    @property
+    def new(self) -> bool | None:
+        """New since the last run; None when the published set does not say."""
+        return self.finding.new
+
+    @property
+    def tier(self) -> str:
+        return self.finding.tier
+
+    @property
+    def carried_from(self) -> str:
+        return self.finding.carried_from
 
     @property
     def decided(self) -> bool:
@@ -77,27 +119,18 @@ def quantity_label(finding: Finding) -> str:
 
 
 def items(conflicts: pd.DataFrame, claims: pd.DataFrame | None, documents: pd.DataFrame | None) -> list[Item]:
-    """Every finding of a conflicts frame that carries the review columns (`apply_decisions`)."""
+    """Every finding of a conflicts frame that carries the review columns (`apply_decisions`), findings
+    before possible findings."""
     names = titles(documents)
-    extra = {as_text(r.get("conflict_id")): r for r in records(conflicts)}
-    out = []
-    for finding in build_findings(conflicts, claims):
-        row = extra.get(finding.conflict_id, {})
-        new = row.get("new")
-        out.append(
-            Item(
-                finding=finding,
-                reviewer=as_text(row.get("reviewer")),
-                assigned_to=as_text(row.get("assigned_to")),
-                new=None if new is None else as_bool(new),
-                tier=as_text(row.get("tier")) or "finding",
-                carried_from=as_text(row.get("carried_from")),
-                quantity=quantity_label(finding),
-                title_a=title_of(names, finding.a.doc),
-                title_b=title_of(names, finding.b.doc) if finding.b else "",
-            )
+    return [
+        Item(
+            finding=finding,
+            quantity=quantity_label(finding),
+            title_a=title_of(names, finding.a.doc),
+            title_b=title_of(names, finding.b.doc) if finding.b else "",
         )
-    return out
+        for finding in build_findings(conflicts, claims, titles={d: t for d, t in names.items() if t})
+    ]
 
 
 # ------------------------------------------------------------------------------------------- the list
@@ -194,6 +227,46 @@ def matches(item: Item, filters: Filters) -> bool:
 
 def select(all_items: Sequence[Item], filters: Filters) -> list[Item]:
     return [i for i in all_items if matches(i, filters)]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of the findings list."""
+
+    number: int  # 1-based
+    count: int  # pages in all (at least 1)
+    first: int  # 1-based index of the first item shown (0 when none)
+    last: int
+    total: int
+    members: tuple[Item, ...]
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.count else None
+
+
+def paginate(selected: Sequence[Item], page: object, size: int = PAGE_SIZE) -> Page:
+    """The `page`-th slice of `size` items (a page number out of range gives the nearest page).
+
+    >>> p = paginate(list(range(120)), "3")  # type: ignore[arg-type]
+    >>> (p.number, p.count, p.first, p.last, len(p.members), p.previous, p.next)
+    (3, 3, 101, 120, 20, 2, None)
+    >>> paginate([], "x").count, paginate(list(range(5)), -4).number  # type: ignore[arg-type]
+    (1, 1)
+    """
+    count = max(1, math.ceil(len(selected) / size))
+    try:
+        number = int(str(page))
+    except ValueError:
+        number = 1
+    number = min(max(number, 1), count)
+    members = tuple(selected[(number - 1) * size : number * size])
+    first = (number - 1) * size + 1 if members else 0
+    return Page(number, count, first, first + len(members) - 1 if members else 0, len(selected), members)
 
 
 def group_by_quantity(selected: Sequence[Item]) -> list[tuple[str, list[Item]]]:
@@ -370,59 +443,7 @@ def quote_context(text: str, side: Side, *, sentence_start: int | None, margin: 
     return Context(text[a:start], text[start:end], text[end:b], a > 0, b < len(text))
 
 
-@dataclass(frozen=True, slots=True)
-class TableContext:
-    title: str
-    headers: tuple[str, ...]
-    cells: tuple[str, ...]
-    column: int  # the quoted cell's column
-    row_label: str
-
-
-def table_context(layout: Layout, offset: int) -> TableContext | None:
-    """The table row holding a quoted cell, with the table's column headers."""
-    table = layout.table_at(offset)
-    if table is None:
-        return None
-    found = table.locate(offset)
-    if found is None:
-        return None
-    row_index, cell = found
-    row = table.header if row_index < 0 else table.rows[row_index]
-    if row is None:
-        return None
-    width = max(len(row.cells), len(table.header.cells) if table.header else 0)
-    headers = tuple(table.column_header(i) for i in range(width))
-    cells = tuple((row.cell(i).text if row.cell(i) else "") for i in range(width))  # type: ignore[union-attr]
-    label = table.row_label(row_index) if row_index >= 0 else ""
-    return TableContext(table.title, headers, cells, cell.col, label)
-
-
 # -------------------------------------------------------------------------------------- editors' view
-
-
-def meaningful_flags(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims with "no_citation" kept only where the document part cites at all.
-
-    A chapter (or a document without chapters) none of whose figures carries a citation has no citation
-    apparatus to speak of (slides, a chapter without footnotes): every figure there would be flagged, and
-    the flag would mean nothing.
-    """
-    if claims is None or claims.empty or "flags" not in claims:
-        return claims
-    df = claims.copy()
-    doc = df["doc"].astype("string").fillna("")
-    chapter = df["chapter"].astype("string").fillna("") if "chapter" in df else pd.Series("", index=df.index)
-    cites = df["citation"].astype("string").fillna("").str.strip().ne("")
-    parts_citing = set(zip(doc[cites], chapter[cites], strict=True))
-    citing = pd.Series([(d, c) in parts_citing for d, c in zip(doc, chapter, strict=True)], index=df.index)
-    flags = df["flags"].astype("string").fillna("")
-    df["flags"] = [
-        f if keep else ";".join(x for x in f.split(";") if x and x != "no_citation")
-        for f, keep in zip(flags, citing, strict=True)
-    ]
-    df["flags"] = df["flags"].astype("string")
-    return df
 
 
 @dataclass(frozen=True, slots=True)

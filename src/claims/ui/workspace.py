@@ -21,23 +21,12 @@ import pandas as pd
 
 from claims.errors import StoreError
 from claims.io.decisions import DecisionStore, apply_decisions
+from claims.io.frames import TEXT_COLUMNS
 from claims.segment import Layout, segment
 
 logger = logging.getLogger(__name__)
 
 TABLES = ("documents", "claims", "conflicts")
-TEXT_COLUMNS = (
-    "conflict_id",
-    "claim_id",
-    "claim_a",
-    "claim_b",
-    "doc",
-    "doc_a",
-    "doc_b",
-    "evidence",
-    "sha256",
-)
-"""Read as text from a CSV (hex ids like `1e5...` would otherwise parse as numbers)."""
 
 
 def published_dir(out_dir: Path) -> Path:
@@ -53,6 +42,7 @@ def read_table(folder: Path, name: str) -> pd.DataFrame | None:
         if parquet.exists():
             return pd.read_parquet(parquet)
         if csv.exists():
+            # text columns as text: hex ids like `1e5...` would otherwise parse as numbers
             return pd.read_csv(csv, dtype={c: "string" for c in TEXT_COLUMNS}, keep_default_na=True)
     except (OSError, ValueError) as e:
         logger.warning("cannot read %s from %s: %s", name, folder, e)
