@@ -213,3 +213,45 @@ def test_arithmetic_totals_explanation_and_listed_parts():
 def test_arithmetic_totals_parts_then_their_total(text, specs, reported):
     claims = counts(text, *specs)
     assert findings(claims) == ([specs[-1][0]] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "reported"),
+    [
+        # a bare bracket after a figure lists some parts: only more than the total is reported
+        (
+            "The storm killed 30 people (12 children and 8 women).",
+            [("30", 30.0), ("12", 12.0), ("8", 8.0)],
+            False,
+        ),
+        (
+            "The storm killed 15 people (12 children and 8 women).",
+            [("15", 15.0), ("12", 12.0), ("8", 8.0)],
+            True,
+        ),
+        # 'including' inside a bracket still lists some
+        (
+            "A total of 30 people died (including 12 children and 8 women).",
+            [("30", 30.0), ("12", 12.0), ("8", 8.0)],
+            False,
+        ),
+        # killed and injured are all the casualties
+        (
+            "The province counted 1,030 casualties (402 killed and 624 injured).",
+            [("1,030", 1030.0), ("402", 402.0), ("624", 624.0)],
+            True,
+        ),
+    ],
+)
+def test_arithmetic_totals_brackets(text, specs, reported):
+    assert findings(counts(text, *specs)) == ([specs[0][0]] if reported else [])
+
+
+def test_arithmetic_totals_parts_split_by_place_too_are_some_parts():
+    first = "The province counted 1,030 casualties in the month."
+    second = "This included 71 killed and 437 injured in Ramadi and 331 killed and 100 injured in Hit."
+    claims = [
+        *counts(first, ("1,030", 1030.0)),
+        *counts(second, ("71", 71.0), ("437", 437.0), ("331", 331.0), ("100", 100.0), start=len(first) + 1),
+    ]
+    assert findings(claims) == []

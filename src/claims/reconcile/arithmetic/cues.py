@@ -413,6 +413,24 @@ def lists_all_parts(link: str) -> bool:
     return bool(SUM_CUE.search(link))
 
 
+ALL_PARTS = re.compile(
+    r"\b(?:comprising|consisting\s+of|made\s+up\s+of|broken\s+down|split\s+(?:into|between|among)|"
+    r"divided\s+(?:into|between|among)|as\s+follows)\b",
+    re.IGNORECASE,
+)
+
+
+def names_all_parts(link: str) -> bool:
+    """Words that say every part follows ("comprising", "split into", "as follows"), beyond a bare bracket.
+
+    >>> names_all_parts(" people, split into ")
+    True
+    >>> names_all_parts(" people (")
+    False
+    """
+    return bool(ALL_PARTS.search(link))
+
+
 def lists_parts_by_place(link: str, after_part: str) -> bool:
     """'N people, with A in <Place>': the parts of N located one by one.
 
@@ -536,21 +554,28 @@ PARTITIONS: tuple[Partition, ...] = (
         ),
     ),
     Partition("settlement", (_words("urban"), _words("rural"))),
+    Partition(
+        "casualties",
+        (_words("killed", "dead", "deaths", "died"), _words("injured", "wounded", "hurt", "injuries")),
+    ),
     Partition("age", (_words("adults?"), _words("children", "minors"))),
 )
 
 
-def partition_covered(labels: list[str]) -> str | None:
-    """The partition whose every class is named by one of the parts' labels (the words after each part).
+def partition_covered(span: str, parts: int) -> str | None:
+    """The partition the listed parts cover one class each: every class named once in the listing's words,
+    and no more parts than classes (one "other" aside). "71 killed and 437 injured in Ramadi and 331 killed
+    ... in Fallujah" names each class twice: split by place as well, so maybe not all places.
 
-    >>> partition_covered([" men,", " women and", " third-gender electors."])
+    >>> partition_covered("among them 50 million men, 40.8 million women and 3,574 third-gender electors.", 3)
     'sex'
-    >>> partition_covered([" in Al-Bayda", " in Al-Makhili"]) is None
+    >>> partition_covered("71 killed and 437 injured in Ramadi, 331 killed and 187 injured in Hit", 4)
+    >>> partition_covered("3,000 in Al-Bayda, and 1,000 in Al-Makhili", 2) is None
     True
     """
     for partition in PARTITIONS:
-        named = [any(cls.search(label) for label in labels) for cls in partition.classes]
-        if all(named):
+        mentions = [len(cls.findall(span)) for cls in partition.classes]
+        if all(m == 1 for m in mentions) and parts <= len(partition.classes) + 1:
             return partition.name
     return None
 

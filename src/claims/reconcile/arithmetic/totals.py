@@ -92,11 +92,9 @@ def _parts_after(
     return parts
 
 
-def _labels(line: Line, parts: list[Placed], start: int) -> list[str]:
-    """The words around each part (from the previous part to the next), which name its class."""
-    edges = [start] + [p.end for p in parts]
-    nexts = [p.start for p in parts[1:]] + [len(line.text)]
-    return [line.text[edges[k] : nexts[k]] for k in range(len(parts))]
+def _span(line: Line, parts: list[Placed], start: int) -> str:
+    """The listing's words: from `start` (before the first part) to a little after the last part."""
+    return line.text[max(0, start) : min(len(line.text), parts[-1].end + 60)]
 
 
 def _breakdown(
@@ -104,7 +102,7 @@ def _breakdown(
 ) -> Breakdown | None:
     if not parts or len(parts) < 2:
         return None
-    if not whole and cues.partition_covered(_labels(line, parts, label_from)):
+    if not whole and cues.partition_covered(_span(line, parts, label_from), len(parts)):
         whole = True
     return Breakdown(total, tuple(parts), whole, cue)
 
@@ -127,9 +125,13 @@ def listed_after(line: Line, total: Placed) -> Breakdown | None:
     link = line.text[total.end : first.start]
     if len(link) > MAX_LINK or any(total.end <= p.start and p.end <= first.start for p in line.claims):
         return None
-    whole = cues.lists_all_parts(link)
-    if not (whole or cues.lists_some_parts(link)):
+    some, listed = cues.lists_some_parts(link), cues.lists_all_parts(link)
+    if not (some or listed):
         return None
+    marked = cues.is_total_before(line.before(total, 40)) or cues.is_total_after(line.after(total))
+    # "including" lists some parts even inside a bracket; a bare bracket or colon lists them all only
+    # after a total word ("a total of 8 frigates (four ... four ...)") or when they name a partition
+    whole = listed and not some and (marked or cues.names_all_parts(link))
     parts = _parts_after(
         line, total, first, total_is_change=_is_change(line, total), limit=point(total.claim)
     )
@@ -243,7 +245,8 @@ def next_line(line: Line, following: Line) -> Breakdown | None:
     chosen = marked if len(marked) == 1 else totals
     if len(chosen) != 1:
         return None
-    whole = cues.lists_all_parts(opening) or bool(cues.partition_covered(_labels(following, parts, 0)))
+    listed_all = cues.names_all_parts(opening) or opening.rstrip().endswith(":")
+    whole = listed_all or bool(cues.partition_covered(_span(following, parts, 0), len(parts)))
     return Breakdown(chosen[0], tuple(parts), whole, "breakdown in the next line", next_line=True)
 
 
