@@ -62,3 +62,15 @@ class UnknownConflictError(ClaimsError):
     """A review names a conflict id that is not in the database."""
 
     code = "E050"
+
+
+class UsageError(ClaimsError):
+    """A command-line argument or folder that cannot work (answered in one line, exit code 2)."""
+
+    code = "E060"
+
+
+class RunInterruptedError(ClaimsError):
+    """A run was stopped by a signal (SIGTERM, SIGINT); the next run finishes its work."""
+
+    code = "E070"

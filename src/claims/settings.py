@@ -65,6 +65,11 @@ class Settings(BaseModel):
     # Validation (distribution checks, set from the seed corpus)
     max_share_without_period: float = 0.75
     max_share_without_unit: float = 0.05
+    max_quarantine_share: float = 0.2  # more of a table's rows failing a value check blocks publishing
+
+    # Operations
+    keep_versions: int = 3  # published output sets kept under out/versions (the current one included)
+    pause_after: str = ""  # a stage name: the run waits there (for kill tests: CLAIMS_PAUSE_AFTER=store)
 
     @property
     def db_path(self) -> Path:

@@ -1,4 +1,4 @@
-"""The reviewers' SQLite store: history, the same semantics as the DuckDB reviews, and no waiting on a run."""
+"""The reviewers' SQLite store: history, decisions following their findings, old reviews, no waiting."""
 
 from __future__ import annotations
 
@@ -85,42 +85,91 @@ def test_decisions_refuse_a_decision_without_name_or_known_status(store, status,
     assert store.latest() == {}
 
 
-@pytest.mark.parametrize("status", ["confirmed", "dismissed"])
-def test_decisions_apply_matches_the_duckdb_store(tmp_path, store, status):
-    """Same decision, same later run: the DuckDB store and apply_decisions give the same status and note,
-    for the same evidence, changed evidence, and a finding whose claim was edited (a new id)."""
-    db_path = tmp_path / "claims.duckdb"
+def _old_review(db_path: Path, finding: dict, *, status: str, note: str, reviewer: str) -> None:
+    """A decision as earlier versions stored it: a row of the DuckDB `reviews` table."""
+    with Store(db_path) as db:
+        db.con.execute(
+            "INSERT INTO reviews VALUES (?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?)",
+            [
+                finding["conflict_id"],
+                status,
+                note,
+                reviewer,
+                *(finding[k] for k in ("evidence", "topic", "doc_a", "doc_b", "surface_a", "surface_b")),
+            ],
+        )
+
+
+@pytest.mark.parametrize(
+    ("later", "status", "note", "carried"),
+    [
+        ("same", "confirmed", "read both", False),
+        ("changed", "open", "re-opened: evidence changed since the confirmed decision (read both)", False),
+        ("moved", "open", "re-opened: evidence changed since the confirmed decision (read both)", True),
+    ],
+)
+def test_decisions_apply_follows_the_finding(store, later, status, note, carried):
+    """The same evidence keeps the decision; changed evidence re-opens it; a finding whose claim was edited
+    (a new id, same topic and documents) inherits it, re-opened."""
     before = _conflicts(A, B)
-    later = {
+    frames = {
         "same": _conflicts(A, B),
         "changed": _conflicts(A, B).assign(evidence="edited"),
         "moved": _conflicts(A, B_EDITED),
     }
+    store.record([before.iloc[0].to_dict()], status="confirmed", reviewer="Ana", note="read both")
+    got = apply_decisions(frames[later], store.snapshot()).iloc[0]
+    assert (got["status"], got["review_note"], got["reviewer"]) == (status, note, "Ana")
+    assert (got["carried_from"] == before.loc[0, "conflict_id"]) is (True if carried else pd.NA)
 
-    def both(name: str) -> tuple[list[object], list[object]]:
-        got = apply_decisions(later[name], store.snapshot())[["status", "review_note"]].iloc[0].tolist()
-        with Store(db_path) as db:
-            expected = db.apply_reviews(later[name])[["status", "review_note"]].iloc[0].tolist()
-        store.import_from_duckdb(db_path)  # the DuckDB store wrote the carried history: import it too
-        return expected, got
 
+@pytest.mark.parametrize("status", ["confirmed", "dismissed"])
+def test_decisions_carry_through_pair_ids_keeps_the_status(store, status):
+    """A statement joins a finding and its id changes: the old id is among the new finding's pair ids, so
+    the decision stays (not re-opened), is stored under the new id, and stands on the next run too."""
+    before = _conflicts(A, B)
+    old_id = str(before.loc[0, "conflict_id"])
+    store.record([before.iloc[0].to_dict()], status=status, reviewer="Ana", note="both checked")
+    joined = before.assign(conflict_id="f" * 16, pair_ids=f"{'0' * 16};{old_id}", evidence="with a third")
+    first = store.apply(joined).iloc[0]
+    assert (first["status"], first["carried_from"], first["reviewer"]) == (status, old_id, "Ana")
+    assert [(d.status, d.origin) for d in store.history("f" * 16)] == [(status, "carried")]
+    again = store.apply(joined).iloc[0]
+    assert (again["status"], again["review_note"]) == (status, "both checked")
+    assert pd.isna(again["carried_from"])
+
+
+def test_decisions_pair_carry_wins_over_topic_carry(store):
+    """Two current findings could inherit one decision: the one listing the decided id takes it."""
+    before = _conflicts(A, B)
+    old_id = str(before.loc[0, "conflict_id"])
+    store.record([before.iloc[0].to_dict()], status="dismissed", reviewer="Bo")
+    by_topic = _conflicts(A, B_EDITED)
+    by_pair = before.assign(conflict_id="e" * 16, pair_ids=old_id, evidence="grown")
+    out = apply_decisions(pd.concat([by_topic, by_pair], ignore_index=True), store.snapshot())
+    assert out["status"].tolist() == ["open", "dismissed"]
+    assert pd.isna(out.loc[0, "carried_from"])
+
+
+def test_decisions_import_of_old_duckdb_reviews_then_apply(tmp_path, store):
+    """Decisions earlier versions kept in the DuckDB `reviews` table are imported and applied."""
+    before = _conflicts(A, B)
+    db_path = tmp_path / "claims.duckdb"
     with Store(db_path) as db:
         db.replace_conflicts(before)
-        db.record_review(before.loc[0, "conflict_id"], status=status, note="read both", reviewer="Ana")
+    _old_review(db_path, before.iloc[0].to_dict(), status="confirmed", note="read both", reviewer="Ana")
     assert store.import_from_duckdb(db_path) == 1
-    moved = apply_decisions(later["moved"], store.snapshot()).iloc[0]
-    assert (moved["carried_from"], moved["reviewer"]) == (before.loc[0, "conflict_id"], "Ana")
-    for name in ("same", "changed", "moved", "moved"):  # twice: after the carry was stored
-        expected, got = both(name)
-        assert got == expected, name
-    assert both("same")[1] == [status, "read both"]
+    got = apply_decisions(before, store.snapshot()).iloc[0]
+    assert (got["status"], got["review_note"], got["reviewer"]) == ("confirmed", "read both", "Ana")
 
 
 def test_decisions_import_from_duckdb_is_idempotent(tmp_path, store):
     frame = _conflicts(A, B)
     with Store(tmp_path / "claims.duckdb") as db:
         db.replace_conflicts(frame)
-        db.record_review(frame.loc[0, "conflict_id"], status="dismissed", note="", reviewer="Bo")
+    _old_review(
+        tmp_path / "claims.duckdb", frame.iloc[0].to_dict(), status="dismissed", note="", reviewer="Bo"
+    )
     assert store.import_from_duckdb(tmp_path / "claims.duckdb") == 1
     assert store.import_from_duckdb(tmp_path / "claims.duckdb") == 0
     assert [d.origin for d in store.history(frame.loc[0, "conflict_id"])] == ["import"]
@@ -147,8 +196,9 @@ def test_decisions_apply_sets_new_and_assignment(store, new_ids):
     store.assign([cid], assignee="Chen", assigned_by="Ana")
     out = apply_decisions(frame, store.snapshot(), new_ids=None if new_ids is None else new_ids | {cid})
     assert out.loc[0, "assigned_to"] == "Chen"
-    if new_ids is None:
-        assert pd.isna(out.loc[0, "new"])
+    if new_ids is None:  # the frame's own column, else unknown
+        assert bool(out.loc[0, "new"]) == bool(frame.loc[0, "new"])
+        assert pd.isna(apply_decisions(frame.drop(columns="new"), store.snapshot()).loc[0, "new"])
     else:
         assert bool(out.loc[0, "new"]) is True
     store.assign([cid], assignee="", assigned_by="Ana")

@@ -88,32 +88,57 @@ def test_frames_conflicts_join_both_sides(pair):
     assert (row["doc_a"], row["surface_a"], row["value_b"]) == ("a.txt", "¥8.1 billion", 18.1e9)
 
 
-def test_store_reviews_survive_replacing_conflicts(tmp_path, pair):
+def test_store_keeps_first_seen_and_no_review_state(tmp_path, pair):
+    """Findings are stored as found; their review state comes from the decisions store at publishing."""
     a, b = pair
-    claims_df = claims_frame(pair)
-    conflicts_df = conflicts_frame([_conflict(a, b)], claims_df)
-    with Store(tmp_path / "c.duckdb") as store:
-        store.replace_claims("a.txt", claims_df[claims_df["doc"] == "a.txt"])
-        store.replace_conflicts(conflicts_df)
-        store.record_review(conflicts_df.loc[0, "conflict_id"], status="confirmed", note="checked")
-    with Store(tmp_path / "c.duckdb") as store:  # a new run recomputes the same finding
-        stored = store.replace_conflicts(conflicts_df)
-        assert stored.loc[0, "status"] == "confirmed"
-        assert store.conflicts_df().loc[0, "review_note"] == "checked"
-
-
-def test_store_review_reopens_when_evidence_changes(tmp_path, pair):
-    a, b = pair
-    claims_df = claims_frame(pair)
-    conflicts_df = conflicts_frame([_conflict(a, b)], claims_df)
+    conflicts_df = conflicts_frame([_conflict(a, b)], claims_frame(pair))
     with Store(tmp_path / "c.duckdb") as store:
         store.replace_conflicts(conflicts_df)
-        store.record_review(conflicts_df.loc[0, "conflict_id"], status="dismissed", note="same figure")
-        changed = conflicts_df.assign(evidence="something else")
-        stored = store.replace_conflicts(changed)
-        assert stored.loc[0, "status"] == "open"
-        assert "re-opened" in stored.loc[0, "review_note"]
-        assert len(store.review_history(conflicts_df.loc[0, "conflict_id"])) == 1
+        first = store.con.execute("SELECT first_seen FROM conflicts").fetchone()
+        stored = store.replace_conflicts(conflicts_df)  # a later run finds it again
+        assert store.con.execute("SELECT first_seen FROM conflicts").fetchone() == first
+    assert stored.loc[0, "status"] == "open"
+    assert not hasattr(Store, "record_review")
+
+
+@pytest.mark.parametrize("table", ["claims", "conflicts"])
+def test_store_quarantine_replaces_the_previous_list(tmp_path, table):
+    rows = pd.DataFrame(
+        [
+            {
+                "tbl": table,
+                "row_id": "x1",
+                "doc": "a.txt",
+                "expectation": "e",
+                "severity": "critical",
+                "reason": "r",
+            }
+        ]
+    )
+    rows["reason"] = "value out of range"
+    with Store(tmp_path / "c.duckdb") as store:
+        store.replace_quarantine(rows)
+        assert store.quarantined_ids(table) == {"x1"}
+        store.replace_quarantine(rows.iloc[0:0])
+        assert store.quarantined_ids(table) == set()
+
+
+def test_store_warnings_live_as_long_as_their_document(tmp_path):
+    warning = {"doc": "a.txt", "reason": "bad_sidecar", "detail": "not JSON"}
+    with Store(tmp_path / "c.duckdb") as store:
+        store.replace_warnings(["a.txt", "b.txt"], [warning])
+        assert store.warnings_df().to_dict("records") == [warning]
+        store.replace_warnings(["b.txt"], [])  # b.txt read again: a.txt's warning stays
+        assert len(store.warnings_df()) == 1
+        store.remove_documents(["a.txt"])
+        assert store.warnings_df().empty
+
+
+def test_store_unreadable_file_is_one_coded_error(tmp_path):
+    bad = tmp_path / "c.duckdb"
+    bad.write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match=r"\[E030\] cannot open the database"):
+        Store(bad)
 
 
 def test_store_transaction_rolls_back_on_crash(tmp_path, pair):
@@ -143,25 +168,6 @@ def test_export_atomic_write_keeps_old_file_on_failure(tmp_path):
         export.write_csv(target, Boom({"a": [2]}))
     assert pd.read_csv(target)["a"].tolist() == [1]
     assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
-
-
-def test_store_review_follows_a_finding_whose_claims_were_edited(tmp_path, pair):
-    a, b = pair
-    conflicts_df = conflicts_frame([_conflict(a, b)], claims_frame(pair))
-    old_id = conflicts_df.loc[0, "conflict_id"]
-    edited = _claim("b.txt", "¥18.2 billion", 18.2e9, sentence="It cost ¥18.2 billion.")
-    new_df = conflicts_frame([_conflict(a, edited)], claims_frame([a, edited]))
-    assert new_df.loc[0, "conflict_id"] != old_id
-    with Store(tmp_path / "c.duckdb") as store:
-        store.replace_conflicts(conflicts_df)
-        store.record_review(old_id, status="dismissed", note="same survey")
-        stored = store.replace_conflicts(new_df)
-        assert stored.loc[0, "status"] == "open"
-        assert "dismissed" in stored.loc[0, "review_note"]
-        history = store.review_history(new_df.loc[0, "conflict_id"])
-        assert history["status"].tolist() == ["dismissed", "open"]
-        again = store.replace_conflicts(new_df)  # the next run keeps it open, not dismissed
-        assert again.loc[0, "status"] == "open"
 
 
 def _every_field_set() -> Claim:

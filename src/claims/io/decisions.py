@@ -13,11 +13,17 @@ What it holds, every row kept as history (nothing is updated in place):
 - `assignments`: a finding given to a reviewer (an empty assignee takes it back);
 - `marks`: an editor's mark on a figure: `checked`, `needs_fix` or `unmarked`, with a note.
 
-`apply_decisions` (pure) puts the decisions on a conflicts frame with the semantics the DuckDB store had:
-the latest decision per finding sets its status; a decision made on other evidence re-opens the finding; a
-decision whose finding is gone is carried to the current finding on the same topic between the same
-documents, which is re-opened with its history kept. On first use the decisions already in the DuckDB
-`reviews` table are imported (read-only, without waiting for a run's lock), so nothing is lost.
+`apply_decisions` (pure) puts the decisions on a conflicts frame: the latest decision per finding sets its
+status; a decision made on other evidence re-opens the finding. A decision whose finding is gone follows it:
+
+- to the finding that lists the decided id among its `pair_ids` (a statement joined the finding and its id
+  changed): the decision keeps its status, since it belongs to the finding, not to one id;
+- else to the current finding on the same topic between the same documents (the evidence was edited, so the
+  claim ids changed): that finding is re-opened, with its history kept.
+
+The pipeline applies the decisions when it publishes (`DecisionStore.apply`, which stores the carried
+histories under the new ids). The decisions earlier versions kept in the DuckDB `reviews` table are imported
+(`import_reviews`, `import_from_duckdb`), so nothing is lost.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -214,9 +221,11 @@ def apply_decisions(
 
     - the latest decision sets status, note, time and reviewer;
     - a decision made on other evidence (a different fingerprint) re-opens the finding, naming that decision;
-    - a finding without decisions inherits the decisions of a finding that is gone, when both are about the
-      same topic between the same documents: it is re-opened and `carried_from` names its predecessor (whose
-      history the reviewer sees);
+    - a finding without decisions inherits the decision of a finding that is gone whose id is among its
+      `pair_ids` (statements joined it): the status stays, `carried_from` names the predecessor;
+    - else it inherits the decisions of a finding that is gone, when both are about the same topic between
+      the same documents: it is re-opened and `carried_from` names its predecessor (whose history the
+      reviewer sees);
     - `assigned_to` is the latest assignment; `new` is membership in `new_ids` (when given), else the
       frame's own `new` column, else unknown (NA).
     """
@@ -228,13 +237,26 @@ def apply_decisions(
         if cid not in live and cid not in snapshot.carried and gone.status != "open":
             orphans[gone.key] = gone
     out: dict[str, list[object]] = {c: [] for c in REVIEW_COLUMNS if c != "new"}
-    for cid, row in zip(ids, df.to_dict("records"), strict=True):
+    records = df.to_dict("records")
+    joined = {cid: pair_successor(row, snapshot, live) for cid, row in zip(ids, records, strict=True)}
+    taken = {d.conflict_id for d in joined.values() if d is not None}
+    orphans = {key: d for key, d in orphans.items() if d.conflict_id not in taken}
+    for cid, row in zip(ids, records, strict=True):
         decision = snapshot.latest.get(cid)
         carried_from = ""
-        if decision is None:
+        kept = joined[cid]
+        if decision is None and kept is not None:
+            carried_from = kept.conflict_id
+            state: tuple[str, str | None, str | None, str | None] = (
+                kept.status,
+                kept.note or None,
+                kept.decided_at,
+                kept.reviewer,
+            )
+        elif decision is None:
             moved = orphans.pop(finding_key(row.get("topic"), row.get("doc_a"), row.get("doc_b")), None)
             if moved is None:
-                state: tuple[str, str | None, str | None, str | None] = ("open", None, None, None)
+                state = ("open", None, None, None)
             else:
                 carried_from = moved.conflict_id
                 state = ("open", reopened_note(moved), moved.decided_at, moved.reviewer)
@@ -256,6 +278,36 @@ def apply_decisions(
     else:
         df["new"] = pd.array([pd.NA] * len(df), dtype="boolean")
     return df
+
+
+def pair_ids_of(row: Mapping[str, object]) -> tuple[str, ...]:
+    """The pair ids a conflicts row lists (a tuple, a list, or the table's `;`-joined text).
+
+    >>> pair_ids_of({"pair_ids": "a1;b2"}), pair_ids_of({"pair_ids": ("a1",)}), pair_ids_of({})
+    (('a1', 'b2'), ('a1',), ())
+    """
+    value = row.get("pair_ids")
+    if isinstance(value, str):
+        return tuple(p for p in value.split(";") if p)
+    if isinstance(value, list | tuple) or hasattr(value, "tolist"):
+        return tuple(_text(p) for p in list(value) if _text(p))  # type: ignore[call-overload]
+    return ()
+
+
+def pair_successor(
+    row: Mapping[str, object], snapshot: DecisionSnapshot, live: Collection[str]
+) -> Decision | None:
+    """The latest decision on a finding that is gone and whose id this finding lists among its pair ids.
+
+    A finding's id changes when a statement with a lower claim id joins it; the old id stays among its
+    `pair_ids`, so the decision made on the old id follows the finding.
+    """
+    found = [
+        snapshot.latest[pid]
+        for pid in pair_ids_of(row)
+        if pid in snapshot.latest and pid not in live and pid not in snapshot.carried
+    ]
+    return max(found, key=lambda d: (d.decided_at, d.seq)) if found else None
 
 
 def _as_bool(value: object) -> object:
@@ -392,7 +444,10 @@ class DecisionStore:
         )
 
     def apply(self, conflicts: pd.DataFrame, *, new_ids: Collection[str] | None = None) -> pd.DataFrame:
-        """`apply_decisions`, then the carried histories are stored under their new ids (for the pipeline)."""
+        """`apply_decisions`, then the carried histories are stored under their new ids (for the pipeline).
+
+        A decision carried through the pair ids keeps its status; one carried by topic re-opens the finding.
+        """
         df = apply_decisions(conflicts, self.snapshot(), new_ids=new_ids)
         moves = [
             (_text(r["conflict_id"]), _text(r["carried_from"]), r)
@@ -400,15 +455,24 @@ class DecisionStore:
             if _text(r.get("carried_from"))
         ]
         for new_id, old_id, row in moves:
-            self.carry(old_id, new_id, row)
+            self.carry(old_id, new_id, row, reopen=old_id not in pair_ids_of(row))
         return df
 
-    def carry(self, old_id: str, new_id: str, finding: Mapping[str, object]) -> None:
-        """Copy the decisions of a finding that is gone under its successor's id, then re-open it."""
+    def carry(self, old_id: str, new_id: str, finding: Mapping[str, object], *, reopen: bool = True) -> None:
+        """Copy the decisions of a finding that is gone under its successor's id.
+
+        `reopen` (the evidence was edited): a decision of the tool re-opens the successor. Otherwise (a
+        statement joined the finding) the copies take the successor's evidence, so the decision stands.
+        """
+        current: dict[str, Any] = {
+            name: _text(finding.get(name))
+            for name in ("evidence", "topic", "doc_a", "doc_b", "surface_a", "surface_b")
+        }
         copies = [
             Decision(
                 **{
                     **{c: getattr(d, c) for c in DECISION_COLUMNS},
+                    **({} if reopen else current),
                     "conflict_id": new_id,
                     "origin": "carried",
                     "carried_from": old_id,
@@ -416,22 +480,17 @@ class DecisionStore:
             )
             for d in self.history(old_id)
         ]
-        reopen = Decision(
+        reopened = Decision(
             conflict_id=new_id,
             status="open",
             note=f"re-opened: evidence of {old_id} changed",
             reviewer=SYSTEM_REVIEWER,
             decided_at=now(),
-            evidence=_text(finding.get("evidence")),
-            topic=_text(finding.get("topic")),
-            doc_a=_text(finding.get("doc_a")),
-            doc_b=_text(finding.get("doc_b")),
-            surface_a=_text(finding.get("surface_a")),
-            surface_b=_text(finding.get("surface_b")),
             origin="carried",
             carried_from=old_id,
+            **current,
         )
-        self._insert("decisions", [*copies, reopen])
+        self._insert("decisions", [*copies, reopened] if reopen else copies)
 
     # assignments --------------------------------------------------------------------------------------
     def assign(self, conflict_ids: Sequence[str], *, assignee: str, assigned_by: str) -> list[Assignment]:

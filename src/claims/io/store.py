@@ -1,8 +1,11 @@
-"""The embedded DuckDB store (processed/claims.duckdb): documents, claims, conflicts, reviews, runs.
+"""The embedded DuckDB store (processed/claims.duckdb): documents, claims, conflicts, quarantine, runs.
 
-Reviewer decisions live here and survive rebuilds of the exports: they are keyed by stable conflict ids and
-carry the evidence fingerprint the reviewer saw, so a finding whose evidence changed is re-opened with its
-history kept.
+The pipeline is its only writer, one stage at a time (a run holds the run lock of its output folder).
+Reviewer decisions do not live here: they are in the decisions store (`claims.io.decisions`,
+processed/decisions.sqlite), which a reviewer writes without waiting for a run. The `reviews` table of
+earlier versions is kept, read-only, so its decisions are imported there (`review_history`).
+
+Every DuckDB error (a full disk, a broken file) is raised as `StoreError`, one coded line.
 """
 
 from __future__ import annotations
@@ -12,13 +15,13 @@ import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from claims.errors import StoreError, UnknownConflictError
+from claims.errors import StoreError
 from claims.io.frames import (
     CLAIM_COLUMNS,
     CONFLICT_COLUMNS,
@@ -52,7 +55,14 @@ CREATE TABLE IF NOT EXISTS reviews (
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR, summary VARCHAR
 );
+CREATE TABLE IF NOT EXISTS quarantine (
+    tbl VARCHAR, row_id VARCHAR, doc VARCHAR, expectation VARCHAR, severity VARCHAR, reason VARCHAR
+);
+CREATE TABLE IF NOT EXISTS ingest_warnings (doc VARCHAR, reason VARCHAR, detail VARCHAR);
 """
+QUARANTINE_COLUMNS = ("tbl", "row_id", "doc", "expectation", "severity", "reason")
+"""A quarantined row: its table (claims, conflicts), its id, its document, the expectation it failed, why."""
+WARNING_COLUMNS = ("doc", "reason", "detail")
 
 
 def sql_type(column: Column) -> str:
@@ -95,12 +105,6 @@ def _connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.Duck
             time.sleep(1.0)
 
 
-def _finding_key(row: dict[str, object]) -> tuple[str, str, str]:
-    """What a finding is about, independent of the exact evidence: its topic and its two documents."""
-    docs = sorted(str(row.get(k) or "") for k in ("doc_a", "doc_b"))
-    return (str(row.get("topic") or "").lower(), docs[0], docs[1])
-
-
 class Store:
     """A thin, explicit wrapper around one DuckDB connection."""
 
@@ -116,7 +120,7 @@ class Store:
                 self.con.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
-        except duckdb.Error as e:
+        except (duckdb.Error, OSError) as e:
             raise StoreError(f"cannot open the database {self.path}: {e}", path=str(self.path)) from e
 
     def _add_new_columns(self) -> None:
@@ -142,14 +146,21 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All or nothing: a crash inside leaves the previous state of every table."""
-        self.con.execute("BEGIN TRANSACTION")
+        """All or nothing: a crash inside leaves the previous state of every table.
+
+        A DuckDB error inside (a full disk, a broken file) is raised as StoreError.
+        """
         try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+            except BaseException:
+                with suppress(duckdb.Error):
+                    self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
+        except duckdb.Error as e:
+            raise StoreError(f"cannot write the database {self.path}: {e}", path=str(self.path)) from e
 
     # run state: what a crashed or interrupted run still owes ------------------------------------------
     def get_meta(self, key: str, default: str = "") -> str:
@@ -198,6 +209,7 @@ class Store:
         for doc in docs:
             self.con.execute("DELETE FROM documents WHERE doc = ?", [doc])
             self.con.execute("DELETE FROM claims WHERE doc = ?", [doc])
+            self.con.execute("DELETE FROM ingest_warnings WHERE doc = ?", [doc])
 
     def documents_df(self) -> pd.DataFrame:
         cols = ", ".join(DOCUMENT_COLUMNS)
@@ -218,13 +230,12 @@ class Store:
         cols = ", ".join(CLAIM_COLUMNS)
         return normalise_claims_frame(self.con.execute(f"SELECT {cols} FROM claims").df())
 
-    # conflicts and reviews -----------------------------------------------------------------------
+    # conflicts ---------------------------------------------------------------------------------
     def replace_conflicts(self, conflicts: pd.DataFrame) -> pd.DataFrame:
-        """Store the run's findings, applying the latest review decisions; returns the stored frame."""
+        """Store the run's findings (their review state is applied at publishing); returns the frame."""
         first_seen = dict(self.con.execute("SELECT conflict_id, first_seen FROM conflicts").fetchall())
-        df = self.apply_reviews(conflicts)
         now = _now()
-        df = df.assign(first_seen=[first_seen.get(cid, now) for cid in df["conflict_id"]])
+        df = conflicts.assign(first_seen=[first_seen.get(cid, now) for cid in conflicts["conflict_id"]])
         self.con.execute("DELETE FROM conflicts")
         if len(df):
             self.con.register("_new_conflicts", df)
@@ -234,121 +245,51 @@ class Store:
                 self.con.unregister("_new_conflicts")
         return df.drop(columns="first_seen")
 
-    def apply_reviews(self, conflicts: pd.DataFrame) -> pd.DataFrame:
-        """Status from the latest decision per conflict; a decision on other evidence re-opens it.
-
-        A decision whose finding no longer exists (its evidence was edited, so the claim ids changed) is
-        carried
-        to a current finding between the same documents on the same topic, re-opened, with its history kept.
-        """
-        latest = self.latest_reviews()
-        orphans = self._orphan_reviews(latest, set(conflicts["conflict_id"].astype(str)))
-        df = conflicts.copy()
-        statuses: list[str] = []
-        notes: list[str | None] = []
-        times: list[str | None] = []
-        for row in df.to_dict("records"):
-            cid, evidence = row["conflict_id"], row["evidence"]
-            review = latest.get(cid)
-            if review is None:
-                moved = orphans.pop(_finding_key(row), None)
-                if moved is not None:
-                    self._carry_history(moved["conflict_id"], cid)
-                    statuses.append("open")
-                    notes.append(
-                        f"re-opened: evidence changed since the {moved['status']} decision "
-                        f"({moved['note'] or 'no note'})"
-                    )
-                    times.append(str(moved["reviewed_at"]))
-                    continue
-                statuses.append("open")
-                notes.append(None)
-                times.append(None)
-            elif review["evidence"] and evidence and review["evidence"] != evidence:
-                statuses.append("open")
-                notes.append(
-                    f"re-opened: evidence changed since the {review['status']} decision "
-                    f"({review['note'] or 'no note'})"
-                )
-                times.append(str(review["reviewed_at"]))
-            else:
-                statuses.append(str(review["status"]))
-                notes.append(None if review["note"] is None else str(review["note"]))
-                times.append(str(review["reviewed_at"]))
-        df["status"] = pd.array(statuses, dtype="string")
-        df["review_note"] = pd.array(notes, dtype="string")
-        df["reviewed_at"] = pd.array(times, dtype="string")
-        return df
-
-    def _orphan_reviews(self, latest: dict[str, dict[str, object]], live: set[str]) -> dict[tuple, dict]:
-        rows = self.con.execute("SELECT conflict_id, topic, doc_a, doc_b FROM reviews").fetchall()
-        keys = {cid: _finding_key({"topic": t, "doc_a": a, "doc_b": b}) for cid, t, a, b in rows}
-        out: dict[tuple, dict] = {}
-        for cid, review in latest.items():
-            if cid not in live and review["status"] != "open" and cid in keys:
-                out[keys[cid]] = review
-        return out
-
-    def _carry_history(self, old_id: str, new_id: str) -> None:
-        """Copy an orphaned finding's decisions under its successor's id (the old rows stay too)."""
-        self.con.execute(
-            """INSERT INTO reviews
-               SELECT ?, status, note || ' [carried from ' || conflict_id || ']', reviewer,
-                   reviewed_at, evidence, topic, doc_a, doc_b, surface_a, surface_b
-               FROM reviews WHERE conflict_id = ?""",
-            [new_id, old_id],
-        )
-        self.con.execute(
-            "INSERT INTO reviews VALUES (?, 'open', ?, 'claims', ?, NULL, NULL, NULL, NULL, NULL, NULL)",
-            [new_id, f"re-opened: evidence of {old_id} changed", _now()],
-        )
-
-    def latest_reviews(self) -> dict[str, dict[str, object]]:
-        rows = self.con.execute(
-            """SELECT conflict_id, status, note, reviewer, reviewed_at, evidence FROM (
-                   SELECT *, row_number() OVER (PARTITION BY conflict_id ORDER BY reviewed_at DESC) AS rn
-                   FROM reviews) WHERE rn = 1"""
-        ).fetchall()
-        keys = ("conflict_id", "status", "note", "reviewer", "reviewed_at", "evidence")
-        return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
-
     def conflicts_df(self) -> pd.DataFrame:
         cols = ", ".join(CONFLICT_COLUMNS)
         return normalise_conflicts_frame(self.con.execute(f"SELECT {cols} FROM conflicts").df())
 
-    def record_review(self, conflict_id: str, *, status: str, note: str = "", reviewer: str = "") -> dict:
-        row = self.con.execute(
-            "SELECT evidence, topic, doc_a, doc_b, surface_a, surface_b FROM conflicts WHERE conflict_id = ?",
-            [conflict_id],
-        ).fetchone()
-        if row is None:
-            raise UnknownConflictError(f"no finding with id {conflict_id!r}", conflict_id=conflict_id)
-        now = _now()
-        self.con.execute(
-            "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [conflict_id, status, note, reviewer, now, *row],
-        )
-        self.con.execute(
-            "UPDATE conflicts SET status = ?, review_note = ?, reviewed_at = ? WHERE conflict_id = ?",
-            [status, note, str(now), conflict_id],
-        )
-        return {
-            "conflict_id": conflict_id,
-            "status": status,
-            "note": note,
-            "reviewer": reviewer,
-            "reviewed_at": str(now),
-        }
-
-    def review_history(self, conflict_id: str | None = None) -> pd.DataFrame:
-        if conflict_id:
-            return self.con.execute(
-                "SELECT * FROM reviews WHERE conflict_id = ? ORDER BY reviewed_at", [conflict_id]
-            ).df()
+    def review_history(self) -> pd.DataFrame:
+        """The decisions earlier versions stored here (imported into the decisions store, never written)."""
         return self.con.execute("SELECT * FROM reviews ORDER BY reviewed_at").df()
 
     def conflict_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT conflict_id FROM conflicts").fetchall()}
+
+    # quarantine: rows that failed a value check, kept out of reconciliation and of the published tables -----
+    def replace_quarantine(self, rows: pd.DataFrame) -> None:
+        """The quarantined rows of the latest validation (columns QUARANTINE_COLUMNS)."""
+        self.con.execute("DELETE FROM quarantine")
+        if len(rows):
+            frame = rows[list(QUARANTINE_COLUMNS)].astype(str)
+            self.con.register("_quarantine", frame)
+            try:
+                self.con.execute("INSERT INTO quarantine BY NAME SELECT * FROM _quarantine")
+            finally:
+                self.con.unregister("_quarantine")
+
+    def quarantine_df(self) -> pd.DataFrame:
+        cols = ", ".join(QUARANTINE_COLUMNS)
+        return self.con.execute(f"SELECT {cols} FROM quarantine ORDER BY tbl, doc, row_id").df()
+
+    def quarantined_ids(self, table: str) -> set[str]:
+        rows = self.con.execute("SELECT DISTINCT row_id FROM quarantine WHERE tbl = ?", [table]).fetchall()
+        return {r for (r,) in rows}
+
+    # ingestion warnings: kept per document while it is stored (a run that does not read it again still
+    # publishes them) ------------------------------------------------------------------------------------
+    def replace_warnings(self, docs: Sequence[str], warnings: Sequence[dict[str, str]]) -> None:
+        """The warnings of documents just read (replacing theirs), or just removed (none)."""
+        for doc in docs:
+            self.con.execute("DELETE FROM ingest_warnings WHERE doc = ?", [doc])
+        wanted = set(docs)
+        rows = [[w.get(c, "") for c in WARNING_COLUMNS] for w in warnings if w.get("doc") in wanted]
+        if rows:
+            self.con.executemany("INSERT INTO ingest_warnings VALUES (?, ?, ?)", rows)
+
+    def warnings_df(self) -> pd.DataFrame:
+        cols = ", ".join(WARNING_COLUMNS)
+        return self.con.execute(f"SELECT {cols} FROM ingest_warnings ORDER BY doc, reason").df()
 
     # runs ----------------------------------------------------------------------------------------
     def record_run(
@@ -360,11 +301,12 @@ class Store:
         status: str,
         summary: dict[str, object],
     ) -> None:
-        self.con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
-        self.con.execute(
-            "INSERT INTO runs VALUES (?, ?, ?, ?, ?)",
-            [run_id, started_at, finished_at, status, json.dumps(summary, default=str)],
-        )
+        with self.transaction():
+            self.con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
+            self.con.execute(
+                "INSERT INTO runs VALUES (?, ?, ?, ?, ?)",
+                [run_id, started_at, finished_at, status, json.dumps(summary, default=str)],
+            )
 
     def last_run_summary(self, *, status: str | None = None) -> dict[str, object]:
         """The summary of the latest run (with `status`, of the latest run that ended so); {} when none."""

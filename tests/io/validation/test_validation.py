@@ -1,5 +1,5 @@
 """Great Expectations suites over the claims, conflicts and documents tables: a clean table passes, planted
-faults are caught and named."""
+structural faults block and are named, planted value faults quarantine their rows."""
 
 from __future__ import annotations
 
@@ -358,17 +358,9 @@ YEARS, TEN, YEN, DOLLARS, SHARE = (
 )
 MISMATCH, ARITHMETIC, ROUNDING = (("kind", k) for k in ("value_mismatch", "arithmetic", "rounding"))
 
-FAULTS = [
-    pytest.param(_set("claims", TEN, value=np.nan), "claims", "value_or_range", id="missing-value"),
-    pytest.param(_set("claims", YEARS, unit="furlong"), "claims", "unit_known", id="unknown-unit"),
+BLOCKS = [
     pytest.param(
         _set("claims", YEN, char_start=3035, char_end=3023), "claims", "span_not_inverted", id="inverted-span"
-    ),
-    pytest.param(
-        _set("claims", DOLLARS, period_start=2230, period_end=2230),
-        "claims",
-        "period_start_year_range",
-        id="impossible-year",
     ),
     pytest.param(_duplicate_claim, "claims", "claim_id_unique", id="duplicated-id"),
     pytest.param(
@@ -378,20 +370,8 @@ FAULTS = [
         id="dangling-conflict-reference",
     ),
     pytest.param(
-        _set("conflicts", MISMATCH, relative_difference=0.5),
-        "conflicts",
-        "relative_difference_consistent",
-        id="relative-difference-inconsistent",
-    ),
-    pytest.param(_set("claims", SHARE, value=250.0), "claims", "percent_share_0_100", id="percent-share-250"),
-    pytest.param(
-        _set("claims", SHARE, value=-3.0), "claims", "percent_share_0_100", id="percent-share-negative"
-    ),
-    pytest.param(
         _set("claims", YEN, char_end=10_000), "claims", "span_within_document", id="span-beyond-document"
     ),
-    pytest.param(_set("claims", YEARS, kind="quantity"), "claims", "kind_enum", id="unknown-kind"),
-    pytest.param(_set("claims", YEARS, confidence=1.5), "claims", "confidence_0_1", id="confidence-above-1"),
     pytest.param(
         _set("conflicts", ARITHMETIC, kind="value_mismatch"),
         "conflicts",
@@ -405,17 +385,51 @@ FAULTS = [
         id="missing-claim-b-emptied",
     ),
 ]
+"""Structural faults: schema, duplicate ids, offsets, dangling references. Nothing is published."""
+
+QUARANTINES = [
+    pytest.param(_set("claims", TEN, value=np.nan), "claims", "value_or_range", id="missing-value"),
+    pytest.param(_set("claims", YEARS, unit="furlong"), "claims", "unit_known", id="unknown-unit"),
+    pytest.param(
+        _set("claims", DOLLARS, period_start=2230, period_end=2230),
+        "claims",
+        "period_start_year_range",
+        id="impossible-year",
+    ),
+    pytest.param(
+        _set("conflicts", MISMATCH, relative_difference=0.5),
+        "conflicts",
+        "relative_difference_consistent",
+        id="relative-difference-inconsistent",
+    ),
+    pytest.param(
+        _set("conflicts", ARITHMETIC, relative_difference=1.7),
+        "conflicts",
+        "relative_difference_0_1",
+        id="relative-difference-above-1",
+    ),
+    pytest.param(_set("claims", SHARE, value=250.0), "claims", "percent_share_0_100", id="percent-share-250"),
+    pytest.param(
+        _set("claims", SHARE, value=-3.0), "claims", "percent_share_0_100", id="percent-share-negative"
+    ),
+    pytest.param(_set("claims", YEARS, kind="quantity"), "claims", "kind_enum", id="unknown-kind"),
+    pytest.param(_set("claims", YEARS, confidence=1.5), "claims", "confidence_0_1", id="confidence-above-1"),
+]
+"""Value faults on one row: the row is quarantined with its reason; the rest is published."""
 
 
-@pytest.mark.parametrize(("plant", "suite", "expectation"), FAULTS)
-def test_validation_planted_fault_is_caught_and_named(tables, settings, plant, suite, expectation) -> None:
+def _planted(tables, plant, suite) -> dict[str, pd.DataFrame]:
     claims, conflicts, documents = tables
     planted = {"claims": claims.copy(), "conflicts": conflicts.copy(), "documents": documents.copy()}
     plant(planted)
     # only the tables the fault's suite needs: GX costs about a second per table and run
     other = "conflicts" if suite == "conflicts" else "documents"
-    needed = {"claims": planted["claims"], other: planted[other]}
-    report = validate_tables(**needed, settings=settings)
+    return {"claims": planted["claims"], other: planted[other]}
+
+
+@pytest.mark.parametrize(("plant", "suite", "expectation"), BLOCKS)
+def test_validation_structural_fault_blocks_and_is_named(tables, settings, plant, suite, expectation) -> None:
+    report = validate_tables(**_planted(tables, plant, suite), settings=settings)
     assert not report.success
     named = {(f.suite, f.expectation) for f in report.critical}
     assert (suite, expectation) in named, report.format()
@@ -428,6 +442,50 @@ def test_validation_planted_fault_is_caught_and_named(tables, settings, plant, s
     assert caught.value.result is report
 
 
+@pytest.mark.parametrize(("plant", "suite", "expectation"), QUARANTINES)
+def test_validation_value_fault_quarantines_its_row(tables, settings, plant, suite, expectation) -> None:
+    needed = _planted(tables, plant, suite)
+    report = validate_tables(**needed, settings=settings)
+    assert report.success, report.format()
+    failure = next(f for f in report.quarantining if (f.suite, f.expectation) == (suite, expectation))
+    assert len(failure.rows) == 1, report.format()
+    id_column = "claim_id" if suite == "claims" else "conflict_id"
+    planted_id = str(needed[suite].iloc[failure.rows[0]][id_column])
+    held = [q for q in report.quarantined if q.expectation == expectation]
+    assert [(q.table, q.row_id) for q in held] == [(suite, planted_id)]
+    assert held[0].reason.startswith(f"{expectation}: ")
+    assert planted_id in report.quarantined_ids(suite)
+    assert f"QUARANTINED {suite}.{expectation}" in report.format()
+
+
+@pytest.mark.parametrize("share", [0.2])
+def test_validation_value_fault_on_too_many_rows_blocks(tables, settings, share) -> None:
+    claims = tables[0].copy()
+    n = int(len(claims) * share) + 1
+    claims.loc[: n - 1, "confidence"] = 1.5
+    report = validate_tables(claims=claims, documents=tables[2], settings=settings)
+    assert not report.success
+    assert "confidence_0_1" in {f.expectation for f in report.critical}
+    assert report.quarantined == ()
+
+
+def test_validation_quarantined_rows_are_written_with_their_reason(tables, settings, tmp_path) -> None:
+    claims, conflicts, documents = tables
+    claims = claims.copy()
+    _set("claims", YEARS, unit="furlong")({"claims": claims})
+    report = validate_tables(
+        claims=claims, conflicts=conflicts, documents=documents, settings=settings, out_dir=tmp_path
+    )
+    assert report.success
+    listed = pd.read_csv(tmp_path / "validation" / "quarantine.csv")
+    assert listed[["tbl", "expectation"]].values.tolist() == [["claims", "unit_known"]]
+    assert "furlong" in listed.loc[0, "reason"]
+    results = json.loads((tmp_path / "validation" / "results.json").read_text(encoding="utf-8"))
+    assert results["quarantined"] == 1
+    assert results["quarantined_rows"][0]["row_id"] == listed.loc[0, "row_id"]
+    assert "Quarantined rows" in (tmp_path / "validation" / "index.html").read_text(encoding="utf-8")
+
+
 LEGITIMATE = [
     pytest.param(_set("claims", SHARE, value=250.0, flags="percent_change"), id="percent-change-flag"),
     pytest.param(
@@ -436,6 +494,20 @@ LEGITIMATE = [
     ),
     pytest.param(_set("claims", DOLLARS, unit="XXX"), id="unstated-currency"),
     pytest.param(_set("claims", SHARE, unit="percentage point", value=-3.0), id="percentage-points-change"),
+    pytest.param(
+        _set(
+            "claims",
+            SHARE,
+            value=125.0,
+            sentence="Car sales showed 40.5% in May against May 2023.",
+            change_basis="year_on_year",
+        ),
+        id="year-on-year-change-basis",
+    ),
+    pytest.param(
+        _set("claims", SHARE, value=125.0, sentence="Its 40.5% was the talk of May.", facets="role=change"),
+        id="change-role-facet",
+    ),
 ]
 
 

@@ -107,14 +107,57 @@ def _splits(value: object) -> set[str]:
     return {part.strip() for part in _text(value).split(";") if part.strip()}
 
 
-def _is_over_100_context(row: dict[str, object], config: CheckConfig) -> bool:
-    """A percent claim whose flags or nearby words say it is a change or a ratio (may exceed 100)."""
-    if _splits(row.get("flags")) & config.percent_over_100_flags:
-        return True
-    if _text(row.get("surface")).lstrip()[:1] in _SIGNS:  # "-40%", "+5.2%": a signed figure is a change
-        return True
-    if config.percent_over_100_cues.search(_text(row.get("subject"))):
-        return True
+def flagged_as_change(row: dict[str, object], config: CheckConfig) -> bool:
+    """The extractor flagged the figure as a change or a ratio.
+
+    >>> flagged_as_change({"flags": "table_cell;percent_change"}, CheckConfig.from_mapping({
+    ...     "percent_over_100_flags": ["percent_change"]}, frozenset()))
+    True
+    """
+    return bool(_splits(row.get("flags")) & config.percent_over_100_flags)
+
+
+def signed_surface(row: dict[str, object], config: CheckConfig) -> bool:
+    """A signed figure is a change: "-40%", "+5.2%".
+
+    >>> signed_surface({"surface": "+125%"}, CheckConfig.from_mapping({}, frozenset()))
+    True
+    """
+    return _text(row.get("surface")).lstrip()[:1] in _SIGNS
+
+
+def change_basis_stated(row: dict[str, object], config: CheckConfig) -> bool:
+    """The claim's period facet names what it changes against (year on year, quarter on quarter ...):
+    "a 125% year-on-year increase" is a change, never a share.
+
+    >>> change_basis_stated({"change_basis": "year_on_year"}, CheckConfig.from_mapping({}, frozenset()))
+    True
+    """
+    return bool(_text(row.get("change_basis")).strip())
+
+
+def role_is_change(row: dict[str, object], config: CheckConfig) -> bool:
+    """The claim's facets read the figure as a change ("a 125% rise", "an increase of 300%").
+
+    >>> role_is_change({"facets": "role=change;grain=year"}, CheckConfig.from_mapping({}, frozenset()))
+    True
+    """
+    return "role=change" in _splits(row.get("facets"))
+
+
+def cue_in_subject(row: dict[str, object], config: CheckConfig) -> bool:
+    """What the figure measures is a change or a ratio ("export growth", "debt-to-GDP ratio")."""
+    return bool(config.percent_over_100_cues.search(_text(row.get("subject"))))
+
+
+def cue_near_surface(row: dict[str, object], config: CheckConfig) -> bool:
+    """A change or ratio word near the figure in its sentence.
+
+    >>> config = CheckConfig.from_mapping({"percent_over_100_cues": ["increas"]}, frozenset())
+    >>> row = {"surface": "125%", "sentence": "Sales posted a 125% year-on-year increase in March."}
+    >>> cue_near_surface(row, config)
+    True
+    """
     sentence, surface = _text(row.get("sentence")), _text(row.get("surface"))
     at = sentence.find(surface) if surface else -1
     if at >= 0:
@@ -122,6 +165,23 @@ def _is_over_100_context(row: dict[str, object], config: CheckConfig) -> bool:
     else:
         window = sentence
     return bool(config.percent_over_100_cues.search(window))
+
+
+OVER_100_RULES = (
+    flagged_as_change,
+    signed_surface,
+    change_basis_stated,
+    role_is_change,
+    cue_in_subject,
+    cue_near_surface,
+)
+"""A percent claim any of these rules accepts is a change or a ratio, which may exceed 100 (in order)."""
+OVER_100_COLUMNS = ("flags", "surface", "change_basis", "facets", "subject", "sentence")
+
+
+def is_over_100_context(row: dict[str, object], config: CheckConfig) -> bool:
+    """A percent claim whose flags, facets or nearby words say it is a change or a ratio (may exceed 100)."""
+    return any(rule(row, config) for rule in OVER_100_RULES)
 
 
 def claims_frame(
@@ -157,10 +217,10 @@ def claims_frame(
     points = unit.isin(["percentage point", "basis point"])
     is_percent = ((kind == Kind.PERCENT.value) | (unit == "percent")) & ~points
     amount = value.where(value.notna(), high)
-    cue_columns = [c for c in ("flags", "subject", "sentence", "surface") if c in df.columns]
+    cue_columns = [c for c in OVER_100_COLUMNS if c in df.columns]
     records = df[cue_columns].to_dict("records")
     over_ok = pd.Series(
-        [bool(p) and _is_over_100_context(r, config) for p, r in zip(is_percent, records, strict=True)],
+        [bool(p) and is_over_100_context(r, config) for p, r in zip(is_percent, records, strict=True)],
         index=df.index,
         dtype=bool,
     )

@@ -28,7 +28,10 @@ logger = logging.getLogger(__name__)
 
 DATASOURCE = "claims_tables"
 SITE = "claims_validation"
-RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
+RESULT_FORMAT = {"result_format": "COMPLETE", "partial_unexpected_count": 20}
+"""COMPLETE: every failing row's index (`unexpected_index_list`), so value checks can quarantine rows."""
+_ROW_LISTS = ("unexpected_list", "unexpected_index_list", "unexpected_index_query")
+"""Dropped from the JSON written to disk (they can hold a row per table row; the counts stay)."""
 
 # GX keeps a context's stores and sites in mutable config: one run at a time per process.
 _LOCK = threading.Lock()
@@ -226,7 +229,21 @@ def _suite_runs(table: str, result: Any, *, keep_json: bool, keys: list[Any]) ->
                     exception=exception,
                 )
             )
-        json_result = suite_result.to_json_dict() if keep_json else {}
+        json_result = _without_row_lists(suite_result.to_json_dict()) if keep_json else {}
         runs.append(SuiteRun(table, bool(suite_result.success), tuple(outcomes), json_result))
         keys.append(key)
     return runs
+
+
+def _without_row_lists(result: dict[str, Any]) -> dict[str, Any]:
+    """A suite result as JSON without the per-row lists of the COMPLETE format.
+
+    >>> _without_row_lists({"results": [{"result": {"unexpected_count": 2, "unexpected_list": [1, 2]}}]})
+    {'results': [{'result': {'unexpected_count': 2}}]}
+    """
+    for item in result.get("results") or []:
+        inner = item.get("result")
+        if isinstance(inner, dict):
+            for key in _ROW_LISTS:
+                inner.pop(key, None)
+    return result

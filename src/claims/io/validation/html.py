@@ -65,8 +65,10 @@ def render_index(
         f"<title>Validation {verdict}</title><style>{_STYLE}</style></head><body>",
         f"<h1>Data validation <span class='{verdict}'>{verdict.upper()}</span></h1>",
         f"<p>{report['critical']} critical failure(s), {report['warnings']} warning(s), "
+        f"{report.get('quarantined', 0)} row(s) quarantined; "
         f"{report['evaluated']} expectations evaluated in {report['seconds']} s. "
-        "A critical failure stops publishing; warnings are reported.</p>",
+        "A critical failure stops publishing; a value check failing on a few rows quarantines them (they are "
+        "left out of the published tables, listed below and in quarantine.csv); warnings are reported.</p>",
     ]
     if gx_index:
         parts.append(f"<p>Great Expectations Data Docs: {_link(gx_index, 'index')} (styled when online).</p>")
@@ -89,10 +91,12 @@ def render_index(
     if report["failures"]:
         parts.append("<h2>Failed expectations</h2>")
     for failure in report["failures"]:
-        css = "failed" if failure["severity"] == "critical" else "warning"
+        quarantined = failure.get("action") == "quarantine"
+        css = "warning" if quarantined or failure["severity"] != "critical" else "failed"
+        label = "QUARANTINED" if quarantined else failure["severity"].upper()
         column = f" (column {_e(failure['column'])})" if failure["column"] else ""
         parts.append(
-            f"<h3><span class='{css}'>{_e(failure['severity'].upper())}</span> "
+            f"<h3><span class='{css}'>{_e(label)}</span> "
             f"{_e(failure['suite'])}.{_e(failure['expectation'])}{column}</h3>"
             f"<p>{_e(failure['message'])} <code>{_e(failure['gx_type'])}</code></p>"
         )
@@ -103,6 +107,20 @@ def render_index(
             for row in examples:
                 parts.append("<tr>" + "".join(f"<td>{_e(row.get(k))}</td>" for k in keys) + "</tr>")
             parts.append("</table>")
+
+    held = report.get("quarantined_rows") or []
+    if held:
+        parts.append(
+            f"<h2>Quarantined rows</h2><p>{report.get('quarantined', len(held))} row(s); the full list is in "
+            f"{_link('quarantine.csv', 'quarantine.csv')}.</p>"
+            "<table><tr><th>table</th><th>id</th><th>document</th><th>reason</th></tr>"
+        )
+        for row in held:
+            parts.append(
+                f"<tr><td>{_e(row.get('tbl'))}</td><td>{_e(row.get('row_id'))}</td>"
+                f"<td>{_e(row.get('doc'))}</td><td>{_e(row.get('reason'))}</td></tr>"
+            )
+        parts.append("</table>")
 
     for table, items in outcomes.items():
         parts.append(

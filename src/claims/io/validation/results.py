@@ -1,4 +1,10 @@
-"""GX outcomes -> Failure records: a readable message and a few offending rows for each failed expectation."""
+"""GX outcomes -> Failure records: a readable message, a few offending rows and what the failure does.
+
+A critical expectation marked `"on_failure": "quarantine"` in its suite's meta is a value check: when it
+fails on at most `max_quarantine_share` of the table's rows (or on one row), the rows GX lists
+(`unexpected_index_list`) are quarantined (`QuarantinedRow`, with the reason) instead of blocking the run.
+Any other critical failure, or a value check failing on more rows than that, blocks publishing.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,16 @@ from typing import Any
 import pandas as pd
 
 from claims.formatting import is_missing
-from claims.io.validation.report import CRITICAL, MAX_EXAMPLES, WARNING, Failure
+from claims.io.validation.report import (
+    BLOCK,
+    CRITICAL,
+    MAX_EXAMPLES,
+    QUARANTINE,
+    WARN,
+    WARNING,
+    Failure,
+    QuarantinedRow,
+)
 
 TABLES = ("documents", "claims", "conflicts")
 
@@ -146,10 +161,49 @@ def _message(outcome: Any) -> str:
     return f"observed {observed!r}. {notes}".strip()
 
 
+def offending_rows(outcome: Any) -> tuple[int, ...]:
+    """Every row GX found failing an expectation (COMPLETE result format), as positions in the table.
+
+    >>> from types import SimpleNamespace as NS
+    >>> offending_rows(NS(result={"unexpected_index_list": [3, 1, 3], "partial_unexpected_index_list": [3]}))
+    (1, 3)
+    """
+    listed = outcome.result.get("unexpected_index_list")
+    if listed is None:
+        listed = outcome.result.get("partial_unexpected_index_list") or []
+    return tuple(sorted({int(i) for i in listed if isinstance(i, int) and not isinstance(i, bool)}))
+
+
+def action_of(outcome: Any, rows: tuple[int, ...], n_rows: int, max_share: float) -> str:
+    """Block, quarantine or warn (see the module's docstring).
+
+    >>> from types import SimpleNamespace as NS
+    >>> value = NS(meta={"severity": "critical", "on_failure": "quarantine"}, exception=None,
+    ...            result={"unexpected_count": 1})
+    >>> action_of(value, (4,), 100, 0.2), action_of(value, tuple(range(30)), 100, 0.2)
+    ('quarantine', 'block')
+    >>> action_of(value, (0,), 3, 0.2), action_of(value, (0, 1), 3, 0.2)  # one row of a small table
+    ('quarantine', 'block')
+    >>> action_of(NS(meta={"severity": "warning"}, exception=None, result={}), (), 10, 0.2)
+    'warn'
+    """
+    if outcome.meta.get("severity", CRITICAL) != CRITICAL:
+        return WARN
+    if outcome.meta.get("on_failure") != QUARANTINE or outcome.exception or not rows or not n_rows:
+        return BLOCK
+    if int(outcome.result.get("unexpected_count") or 0) > len(rows):  # GX did not list every row
+        return BLOCK
+    return QUARANTINE if len(rows) <= max(max_share * n_rows, 1.0) else BLOCK
+
+
 def failures(
-    runs: list[Any], frames: dict[str, pd.DataFrame], suites: dict[str, dict[str, Any]]
+    runs: list[Any],
+    frames: dict[str, pd.DataFrame],
+    suites: dict[str, dict[str, Any]],
+    *,
+    max_quarantine_share: float = 0.0,
 ) -> list[Failure]:
-    """The failed expectations, critical first, then by table and by their order in the suite."""
+    """The failed expectations, blocking ones first, then by table and by their order in the suite."""
     position = {
         (table, item.get("meta", {}).get("name")): i
         for table, suite in suites.items()
@@ -162,7 +216,7 @@ def failures(
             if outcome.success:
                 continue
             columns = columns_of(outcome.kwargs)
-            indices = outcome.result.get("partial_unexpected_index_list") or []
+            rows = offending_rows(outcome)
             failures.append(
                 Failure(
                     suite=run.suite,
@@ -170,14 +224,17 @@ def failures(
                     column=", ".join(columns) or None,
                     severity=CRITICAL if outcome.meta.get("severity", CRITICAL) == CRITICAL else WARNING,
                     message=_message(outcome),
-                    examples=_examples(run.suite, df, columns, list(indices)),
+                    examples=_examples(run.suite, df, columns, list(rows[:MAX_EXAMPLES])),
                     gx_type=outcome.gx_type,
+                    action=action_of(outcome, rows, len(df), max_quarantine_share),
+                    rows=rows,
                 )
             )
     order = {name: i for i, name in enumerate(TABLES)}
+    actions = {BLOCK: 0, QUARANTINE: 1, WARN: 2}
     failures.sort(
         key=lambda f: (
-            f.severity != CRITICAL,
+            actions[f.action],
             order.get(f.suite, 9),
             position.get((f.suite, f.expectation), 999),
         )
@@ -207,4 +264,30 @@ def outcomes(runs: list[Any], suites: dict[str, dict[str, Any]]) -> dict[str, li
         ]
         rows.sort(key=lambda r: position.get((run.suite, r["name"]), 999))
         out[run.suite] = rows
+    return out
+
+
+def quarantined_rows(found: list[Failure], frames: dict[str, pd.DataFrame]) -> list[QuarantinedRow]:
+    """One record per row and failed value check: the row's id and document and the reason, values shown."""
+    out: list[QuarantinedRow] = []
+    for failure in found:
+        if failure.action != QUARANTINE:
+            continue
+        df = frames[failure.suite]
+        id_column = _ID_COLUMN[failure.suite]
+        doc_column = "doc" if "doc" in df.columns else "doc_a"
+        shown = [c for c in (failure.column or "").split(", ") if c in df.columns]
+        for index in failure.rows:
+            row = df.iloc[index]
+            values = ", ".join(f"{c}={_clean(row[c])!r}" for c in shown)
+            note = failure.message.split(". ", 1)[1] if ". " in failure.message else failure.message
+            out.append(
+                QuarantinedRow(
+                    table=failure.suite,
+                    row_id=str(_clean(row[id_column]) or f"row {index}"),
+                    doc=str(_clean(row[doc_column]) or "") if doc_column in df.columns else "",
+                    expectation=failure.expectation,
+                    reason=f"{failure.expectation}: {values}. {note}".strip(),
+                )
+            )
     return out

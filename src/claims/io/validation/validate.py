@@ -28,13 +28,15 @@ from claims.io import export
 from claims.io.frames import CLAIMS, CONFLICTS, DOCUMENTS, TEXT_COLUMNS
 from claims.io.validation import checks, gx, results
 from claims.io.validation import html as validation_html
-from claims.io.validation.report import CRITICAL, Failure, ValidationReport
+from claims.io.validation.report import BLOCK, CRITICAL, Failure, ValidationReport
 from claims.settings import Settings
 from claims.types import UNKNOWN_CURRENCY, ConflictKind, Kind, Qualifier, ReviewStatus, Severity
 
 logger = logging.getLogger(__name__)
 
 TABLES = results.TABLES
+QUARANTINE_COLUMNS = ("tbl", "row_id", "doc", "expectation", "severity", "reason")
+"""The columns of validation/quarantine.csv (and of the store's quarantine table)."""
 
 
 # --- reading inputs ---------------------------------------------------------------------------------------
@@ -150,12 +152,16 @@ def validate_tables(
     documents: pd.DataFrame | None = None,
     settings: Settings,
     out_dir: Path | None = None,
+    published_as: Path | None = None,
 ) -> ValidationReport:
     """Run the suites of `settings.expectations_dir` over the tables given.
 
     With `out_dir`, writes under out_dir/validation/: results.json (this report plus every expectation's
-    outcome), gx_<table>.json (the GX results), the GX Data Docs (data_docs/) and index.html, a page that
-    opens offline and links to them (set as `docs_index`).
+    outcome), quarantine.csv (every quarantined row with its reason), gx_<table>.json (the GX results), the
+    GX Data Docs (data_docs/) and index.html, a page that opens offline and links to them (set as
+    `docs_index`). `published_as` is the folder out_dir becomes once published (the paths recorded name it).
+    Value checks failing on a few rows quarantine them (`ValidationReport.quarantined`); the share of a
+    table's rows that may be quarantined is `settings.max_quarantine_share`.
     """
     started = time.perf_counter()
     expectations_dir = settings.expectations_dir
@@ -176,14 +182,17 @@ def validate_tables(
         frames["conflicts"] = checks.conflicts_frame(conflicts, claims=claims)
 
     applicable = {t: _applicable(suites[t], df) for t, df in frames.items()}
+    share = settings.max_quarantine_share
     if out_dir is None:
-        report, _runs = _run(frames, applicable, docs_dir=None, started=started)
+        report, _runs = _run(frames, applicable, docs_dir=None, started=started, share=share)
     else:
         folder = out_dir / "validation"
+        final = (published_as or out_dir) / "validation"
         with export.staged_folder(folder) as staging:
-            report, runs = _run(frames, applicable, docs_dir=staging / "data_docs", started=started)
+            docs_dir = staging / "data_docs"
+            report, runs = _run(frames, applicable, docs_dir=docs_dir, started=started, share=share)
             if runs is not None:  # GX ran: its results replace the previous run's folder
-                report = _write_results(report, runs, applicable, staging, final=folder)
+                report = _write_results(report, runs, applicable, staging, final=final)
                 export.replace_folder(staging, folder)
     logger.info(
         "validation %s: %d critical, %d warnings in %.2fs",
@@ -201,16 +210,18 @@ def _run(
     *,
     docs_dir: Path | None,
     started: float,
+    share: float,
 ) -> tuple[ValidationReport, list[gx.SuiteRun] | None]:
     """The report of running the suites, and the GX runs (None when GX could not run them)."""
     try:
         runs, docs_index = gx.run_suites(frames, suites, docs_dir=docs_dir)
     except gx.GxRunError as e:
         return _unreadable_report("expectations", str(e)), None
-    failures = results.failures(runs, frames, suites)
+    failures = results.failures(runs, frames, suites, max_quarantine_share=share)
     report = ValidationReport(
-        success=not any(f.severity == CRITICAL for f in failures),
+        success=not any(f.action == BLOCK for f in failures),
         failures=tuple(failures),
+        quarantined=tuple(results.quarantined_rows(failures, frames)),
         docs_index=docs_index,
         rows=tuple((t, len(df)) for t, df in frames.items()),
         evaluated=sum(len(run.outcomes) for run in runs),
@@ -242,6 +253,8 @@ def _write_results(
     gx_final = final / gx_index.relative_to(folder) if gx_index else None
     data = report.to_dict() | {"gx_data_docs": str(gx_final) if gx_final else None, "expectations": outcomes}
     export.write_json(folder / "results.json", data, indent=2)
+    quarantine = pd.DataFrame([q.to_dict() for q in report.quarantined], columns=QUARANTINE_COLUMNS)
+    export.write_csv(folder / "quarantine.csv", quarantine)
 
     def rel(path: Path) -> str:
         return path.relative_to(folder).as_posix()
