@@ -164,17 +164,38 @@ BASES = [
         None,
         [Period(2023, 2023), Period(2023, 2023), Period(2022, 2022)],
     ),
+    # a base without a period of its own is the period before the main figure's, at its grain
     (
         "Enrolment rose to 84,000 in the 2023 school year, up from 79,500.",
         ["84,000", "79,500"],
         None,
-        [Period(2023, 2023), None],
+        [Period(2023, 2023), Period(2022, 2022)],
     ),
     (
         "The 2024 budget allocates $2.3 billion to health, up from $2.1 billion.",
         ["$2.3 billion", "$2.1 billion"],
         None,
-        [Period(2024, 2024), None],
+        [Period(2024, 2024), Period(2023, 2023)],
+    ),
+    (
+        "Coal's share edged up from 35% to 36% in 2021 but stayed below its 2019 level.",
+        ["35%", "36%"],
+        None,
+        [Period(2020, 2020), Period(2021, 2021)],
+    ),
+    # a change over an explicit span takes the span
+    (
+        "Wind output rose by 14% (+98 TWh), from 700 TWh in 2022 to 798 TWh in 2023.",
+        ["14%", "+98 TWh", "700 TWh", "798 TWh"],
+        None,
+        [Period(2022, 2023), Period(2022, 2023), Period(2022, 2022), Period(2023, 2023)],
+    ),
+    # a level a figure is measured against is not its period; `that year` is the year spoken of last
+    (
+        "In 2022 the port handled 61% of its 2019 level, and traffic was 8% below 2019 that year.",
+        ["61%", "8%"],
+        None,
+        [Period(2022, 2022), Period(2022, 2022)],
     ),
     # a month or quarter before stays in the year of the figure it is compared with
     (
@@ -271,3 +292,17 @@ def test_context_period_facet_of_a_figure(
     mention = context_periods.SentencePeriods(sentence, spans, reference=reference).period_of(*spans[0])
     facet = context_periods.period_facet(mention.period, sentence, *spans[0])
     assert (facet.grain, facet.detail, facet.as_of) == (grain, detail, as_of)
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "expected"),
+    [
+        (("Review of 2023", "Exports", "By region"), "", Period(2023, 2023)),
+        (("3. The rebound of 2022", "3.2 Second half"), "", Period(2022, 2022)),
+        (("4. The years 2019 and 2020", "Prices"), "", None),
+        (("1. Outlook",), "The 2024/25 Cocoa Season", Period(2024, 2025, True)),
+        (("1. Outlook",), "Power Markets, 2019-2023", None),  # a span in the title dates no figure
+    ],
+)
+def test_context_section_period(path: tuple[str, ...], title: str, expected: Period | None) -> None:
+    assert context_periods.section_period(path, title=title) == expected

@@ -69,3 +69,49 @@ def test_context_table_subject(needle: str, counted: str | None, expected: str) 
     table = layout.table_at(pos)
     row, cell = table.locate(pos)
     assert context.table_subject(table, row, cell, counted) == expected
+
+
+# Own tables: record tables (years over the columns, the labels' cell empty), reporting years that end in
+# March, change columns and their bases, a row label's own year.
+RECORD = (
+    "Table 4. Group record (years ended 31 March)\n"
+    "\t2024\t2023\n"
+    "Revenue (£m)\t812.5\t790.1\n"
+    "\n"
+    "Table 5. Regional arrivals, second quarter of 2023\n"
+    "Region\tChange on Q2 2022\tGap to 2019\tChange, Q2 2021 - Q2 2023\n"
+    "North\t+12%\t-8%\t+30%\n"
+    "\n"
+    "Table 6. Forecasts\n"
+    "Forecast\tPrevious\tRevised\n"
+    "GDP growth, 2025\t2.1\t2.4\n"
+    "\n"
+    "Table 7. Traffic (million passengers)\n"
+    "Segment\t2019\t2021 (estimate)\t2022 (forecast)\n"
+    "All\t9.2\t4.4\t6.5\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("needle", "expected", "label"),
+    [
+        ("812.5", Period(2023, 2024, True), "FY2023-2024"),
+        ("790.1", Period(2022, 2023, True), "FY2022-2023"),
+        ("+12%", None, ""),  # the base of the change: the title's quarter dates it (extract/tables)
+        ("-8%", None, ""),
+        ("+30%", Period(2021, 2023), "2021-2023"),
+        ("2.4", Period(2025, 2025), "2025"),
+        ("4.4", Period(2021, 2021), "2021"),
+        ("6.5", Period(2022, 2022), "2022"),
+    ],
+)
+def test_context_table_period_reporting_years_and_bases(
+    needle: str, expected: Period | None, label: str
+) -> None:
+    layout = segment(RECORD)
+    pos = RECORD.index(needle)
+    table = layout.table_at(pos)
+    row, cell = table.locate(pos)
+    period = context.table_period(table, row, cell).period
+    assert period == expected
+    assert (period.label if period else "") == label

@@ -20,6 +20,7 @@ from claims.parse.periods import (
     choose_period,
     find_periods,
     header_period,
+    is_comparison_base,
     parse_period,
     parse_year_cell,
 )
@@ -499,3 +500,65 @@ def test_periods_grain_refines_without_changing_equality() -> None:
     assert quarter == year
     assert {quarter} == {year}
     assert (quarter.grain, year.grain) == ("quarter", "year")
+
+
+# ---------------------------------------------------------------------------------------------- book-style
+# Own sentences for the chapter-style rules: reporting years, anaphora, statement dates, comparison levels.
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("the 52 weeks to 1 March 2025", None, [("52 weeks to 1 March 2025", "FY2024-2025")]),
+        (
+            "sales of 4 in 2023, against 3 two years earlier",
+            None,
+            [("2023", "2023"), ("two years earlier", "2021")],
+        ),
+        ("In 2024 output rose; in the half it fell", None, [("2024", "2024"), ("the half", "2024")]),
+        ("In 2021 it hit 36% that year", None, [("2021", "2021"), ("that year", "2021")]),
+        (
+            "In 2022/23 stocks were 5, above the 4 of the season before",
+            None,
+            [("2022/23", "FY2022-2023"), ("the season before", "FY2021-2022")],
+        ),
+        (
+            "Over the whole of 2022 it carried 9 million, and 1 million in December",
+            dt.date(2024, 1, 10),
+            [("2022", "2022"), ("December", "2022")],
+        ),
+        ("exports rose in December", dt.date(2024, 1, 10), [("December", "2023")]),
+    ],
+)
+def test_periods_anchored_to_the_text(
+    text: str, reference: dt.date | None, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.surface, m.period.label) for m in find_periods(text, reference=reference)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("In August the Grain Board raised its forecast of output", "release"),
+        ("Early in 2023 the Statistics Agency estimated that", "release"),
+        ("In 2023 the city raised its bus fares", "point"),
+    ],
+)
+def test_periods_statement_date_is_a_release(text: str, relation: str) -> None:
+    assert find_periods(text, reference=dt.date(2023, 12, 1))[0].relation == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "base"),
+    [
+        ("output was 8% below 2019", "2019", True),
+        ("traffic reached 61% of its 2019 level", "2019", True),
+        ("arrivals were 93% of the traffic of August 2019", "August 2019", True),
+        ("cargo fell 16% on 2019", "2019", True),
+        ("output grew beyond 2019 levels", "2019", True),
+        ("the plan runs from 2015", "2015", False),
+        ("the 2019 figures show a rise", "2019", False),
+        ("in 2022 output rose", "2022", False),
+    ],
+)
+def test_periods_comparison_base_years(text: str, year: str, base: bool) -> None:
+    (mention,) = [m for m in find_periods(text) if m.surface == year]
+    assert is_comparison_base(text, mention) is base

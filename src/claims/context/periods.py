@@ -33,7 +33,9 @@ class SentencePeriods:
 
     `quantities` are the spans of every number of the sentence (offsets relative to it): a mention that
     overlaps one (`2,015 meters`) is no period. The reference date resolves relative dates; without one,
-    the sentence's own last full date does (`said on 20 December 2024 that ... next fiscal year`).
+    the sentence's own last full date does (`said on 20 December 2024 that ... next fiscal year`). `context`
+    is the period of the sentence's section, which `the previous year` steps back from when the sentence
+    names no year before it.
 
     >>> s = "Exports rose 5% to $3 billion in 2021, and 4% to $2 billion in 2020."
     >>> numbers = [(13, 15), (19, 29), (43, 45), (49, 59)]
@@ -43,7 +45,12 @@ class SentencePeriods:
     """
 
     def __init__(
-        self, sentence: str, quantities: Sequence[tuple[int, int]], *, reference: dt.date | None = None
+        self,
+        sentence: str,
+        quantities: Sequence[tuple[int, int]],
+        *,
+        reference: dt.date | None = None,
+        context: Period | None = None,
     ) -> None:
         if reference is None:
             reference = sentence_reference(sentence)
@@ -57,12 +64,18 @@ class SentencePeriods:
             k = bisect.bisect_left(starts, m.end)  # spans starting before the mention ends
             return k > 0 and reach[k - 1] > m.start
 
-        mentions = [m for m in find_periods(sentence, reference=reference) if not overlaps(m)]
+        found = find_periods(sentence, reference=reference, context=context)
+        mentions = [m for m in found if not overlaps(m)]
         self._chooser = PeriodChooser(mentions, sentence, spans)
 
     def period_of(self, q_start: int, q_end: int) -> PeriodMention | None:
         """The mention governing sentence[q_start:q_end], one of the sentence's numbers."""
         return self._chooser.choose(q_start, q_end)
+
+    def is_base(self, q_start: int, q_end: int) -> bool:
+        """Is sentence[q_start:q_end] the base of a comparison (`up from 58.9`): a period found for it
+        elsewhere (the sentence before, the heading) is the main figure's, and the base is the one before."""
+        return self._chooser.is_base(q_start, q_end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +178,49 @@ def heading_period(label: str, *, reference: dt.date | None = None) -> Period | 
     """
     mentions = [m for m in find_periods(label, reference=reference) if m.relation not in {"price_base"}]
     return mentions[0].period if len(mentions) == 1 else None
+
+
+def section_period(
+    path: Sequence[str], *, reference: dt.date | None = None, title: str = ""
+) -> Period | None:
+    """The period of a section, from its headings (innermost first): a heading without a year takes its
+    parent's, and a relative one (`3.1 First quarter` under `3. The rebound of 2022`) is read in its
+    parent's year. A heading that names several periods (`The collapse of 2020 and 2021`) stops the search
+    (its sections' figures get no heading period). With no heading year at all, the document's `title` gives
+    its one year or fiscal year (`The 2022/23 Wheat Season`), else the innermost heading is read against the
+    reference date.
+
+    >>> section_period(("Tourism, 2019-2023", "3. The rebound of 2022", "3.1 First quarter")).detail
+    '2022-Q1'
+    >>> section_period(("Tourism, 2019-2023", "2. The collapse of 2020 and 2021", "Arrivals")) is None
+    True
+    >>> section_period(("2. The September update",), title="The 2022/23 Wheat Season").label
+    'FY2022-2023'
+    """
+    for depth in range(len(path) - 1, -1, -1):
+        mentions = _heading_mentions(path[depth], None)
+        if len(mentions) > 1:
+            return None
+        if not mentions:
+            continue
+        period = mentions[0].period
+        if period.start is not None and period.start == period.end:
+            anchor = dt.date(period.start, 12, 31)
+            for label in reversed(path[depth + 1 :]):  # a relative sub-heading, read in this year
+                inner = _heading_mentions(label, anchor)
+                if len(inner) == 1:
+                    return inner[0].period
+        return period
+    titled = _heading_mentions(title, None) if title and (not path or title != path[0]) else []
+    if len(titled) == 1 and titled[0].period.start is not None:
+        period = titled[0].period
+        if period.start == period.end or period.grain == "fiscal_year":
+            return period
+    return heading_period(path[-1], reference=reference) if path else None
+
+
+def _heading_mentions(label: str, reference: dt.date | None) -> list[PeriodMention]:
+    return [m for m in find_periods(label, reference=reference) if m.relation not in {"price_base"}]
 
 
 _YEAR_LABEL_LINE = re.compile(r"^(?:year\(s\)|years?|dates?|period|fiscal\s+years?|fy)\s*:?$", re.IGNORECASE)

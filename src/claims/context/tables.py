@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from claims.context.periods import PeriodChoice
-from claims.parse.periods import header_period, parse_year_cell
+from claims.lexicon.periods import MONTHS
+from claims.parse.periods import Period, find_periods, header_period, parse_year_cell
 from claims.segment import Table, TableCell
 
 _CURRENCY_IN_HEADER: tuple[tuple[str, str], ...] = (
@@ -94,19 +95,92 @@ def table_period(
     table: Table, row: int, cell: TableCell, *, reference: dt.date | None = None
 ) -> PeriodChoice:
     """The period a table cell refers to: its column header (`2030 Projection`), else the row's year cell
-    (`Year(s)` column first, then any cell holding only a period; continuation rows inherit), else none."""
+    (`Year(s)` column first, then any cell holding only a period; continuation rows inherit), else the one
+    period the row's label names (`GDP growth, 2023`), else none.
+
+    A header that names the base of a change (`Change on Q1 2021`, `Gap to 2019`) gives no period (the
+    table's title or section does); one naming two periods (`Change, Q3 2015 - Q3 2016`) gives the span. In
+    a table of reporting years that end in another month (`years ended 31 March` in its title or headers), a
+    year is the fiscal year ending in it."""
     header = table.column_header(cell.col)
+    year_end = _year_end_month(table)
     if header:
-        p = header_period(header, reference=reference)
+        p = column_period(header, reference=reference)
         if p is not None:
-            return PeriodChoice(p, "column", header)
+            return PeriodChoice(_ending_in(p, year_end), "column", header)
     for r in range(row, -1, -1):
         found = _row_year(table, r, skip_col=cell.col, reference=reference)
         if found is not None:
-            return found
+            return PeriodChoice(_ending_in(found.period, year_end), found.source, found.surface)
         if not table.rows[r].continuation:
             break
+    label = table.row_label(row)
+    if label and cell.col != 0:  # `GDP growth, 2023`, `Unemployment rate, end-2023`: the row's own year
+        mentions = [m for m in find_periods(label, reference=reference) if m.relation not in _NOT_COLUMN]
+        if len(mentions) == 1:
+            return PeriodChoice(_ending_in(mentions[0].period, year_end), "row", label)
     return PeriodChoice(None, "none")
+
+
+_CHANGE_HEADER = re.compile(
+    r"""\b(?:change|changes|gap|difference|growth|increase|decrease|rise|fall|variation|var\.)\b  # change
+    |%\s*ch\b|[±Δ]""",  # % ch / Δ
+    re.VERBOSE | re.IGNORECASE,
+)
+_BASE_IN_HEADER = re.compile(
+    r"\b(?:on|from|to|vs\.?|versus|since|over|against|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def column_period(header: str, *, reference: dt.date | None = None) -> Period | None:
+    """The period a column header gives its cells (`header_period`), except the base of a change.
+
+    >>> column_period("2030 Projection (% of GDP)").start
+    2030
+    >>> column_period("Change on Q1 2021") is None
+    True
+    >>> column_period("Change, Q3 2015 - Q3 2016")
+    Period(start=2015, end=2016, fiscal=False)
+    """
+    if not _CHANGE_HEADER.search(header):
+        return header_period(header, reference=reference)
+    mentions = [m for m in find_periods(header, reference=reference) if m.relation not in _NOT_COLUMN]
+    if len(mentions) >= 2 and mentions[0].period.start is not None and mentions[-1].period.end is not None:
+        first, last = mentions[0].period, mentions[-1].period
+        return Period(first.start, last.end, first.fiscal, "span", f"{first.detail}/{last.detail}")
+    if mentions and _BASE_IN_HEADER.search(header[: mentions[0].start]):
+        return None  # the base the change is measured against
+    return mentions[0].period if mentions else None
+
+
+_NOT_COLUMN = frozenset({"price_base", "citation", "comparison"})
+_YEAR_END = re.compile(
+    r"""\b(?:years?|5[23]\s+weeks|(?:twelve|12)\s+months)\s+(?:to|ended|ending)\s+  # years ended
+    (?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?                                  # (early)
+    (?:\d{1,2}(?:st|nd|rd|th)?\s+)?                                              # 31
+    (?P<month>[A-Za-z]{3,9})\b""",  # March
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _year_end_month(table: Table) -> int | None:
+    """The month a table's reporting years end in when it is not December (`years ended 31 March` -> 3)."""
+    texts = [table.title] + ([c.text for c in table.header.cells] if table.header is not None else [])
+    for text in texts:
+        for m in _YEAR_END.finditer(text):
+            month = MONTHS.get(m.group("month").lower())
+            if month is not None and month != 12:
+                return month
+    return None
+
+
+def _ending_in(period: Period | None, month: int | None) -> Period | None:
+    """A calendar year of a table of reporting years ending in `month`: the fiscal year ending in it."""
+    if period is None or month is None or period.fiscal or period.start is None or period.start != period.end:
+        return period
+    year = period.start
+    return Period(year - 1, year, True, "fiscal_year", f"{year - 1}-{month % 12 + 1:02d}/{year}-{month:02d}")
 
 
 def _row_year(table: Table, row: int, *, skip_col: int, reference: dt.date | None) -> PeriodChoice | None:

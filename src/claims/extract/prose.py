@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from claims import context
-from claims.context.periods import SentencePeriods
+from claims.context.periods import SentencePeriods, section_period
 from claims.extract.build import _build, _DocState
 from claims.extract.filters import TRAILING_CITATION, line_bounds
 from claims.lexicon.entities import COUNTRIES
-from claims.parse.periods import Period, find_periods
-from claims.types import Claim, Kind, Quantity
+from claims.parse.periods import Period, find_periods, is_comparison_base
+from claims.segment import Layout
+from claims.types import Claim, Kind, Quantity, Section
 
 MAX_SENTENCE_CHARS = 2_000
 """A sentence longer than this (a list or a table the parser ran together, a page without full stops) is read
@@ -51,29 +52,8 @@ def _prose_claim(
     run_on = (s == w0 and w0 > s0) or (e == w1 and w1 < e0)  # no sentence or line end inside the window
     sentence = text[s:e]
     p0, p1 = (s0, e0) if run_on else (s, e)  # a run-on sentence's periods are read once, in full
-    mention = _sentence_periods(doc, spans, p0, p1, text, state.reference).period_of(q.start - p0, q.end - p0)
-    if mention is not None and _is_duration(q) and mention.relation not in {"range", "open"}:
-        mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
-    period: Period | None = mention.period if mention else None
-    period_source = "sentence" if mention else "none"
-    if (
-        period is None
-        and span is not None
-        and parsed
-        and not _is_duration(q)
-        and not context.present_tense(span)
-    ):
-        # a past-tense statement continues the account of the sentence before (`Output fell 10.5%` after
-        # `... hit hardest in 1998.`); a present-tense fact does not (`It generates 1,285 MW`)
-        period = _previous_sentence_period(doc, span.start, offset, text, state.reference)
-        period_source = "context" if period else "none"
-    if period is None:
-        period = context.scattered_table_period(text, q.start, reference=state.reference)
-        period_source = "layout" if period else "none"
     section = layout.section_at(q.start)
-    if period is None and section is not None and section.path:
-        period = context.heading_period(section.path[-1], reference=state.reference)
-        period_source = "heading" if period else "none"
+    period, period_source = _prose_period(state, doc, offset, q, spans, span, (p0, p1), section)
     subject = ""
     if span is not None and not run_on:
         try:
@@ -139,11 +119,93 @@ def _prose_claim(
     )
 
 
+def _prose_period(
+    state: _DocState,
+    doc: Doc,
+    offset: int,
+    q: Quantity,
+    spans: Sequence[tuple[int, int]],
+    span: Span | None,
+    bounds: tuple[int, int],
+    section: Section | None,
+) -> tuple[Period | None, str]:
+    """The period of a number in running text and where it came from: its sentence; else, for a past-tense
+    statement, the sentence before (same paragraph); else a scattered table; else its section's headings. A
+    base of a comparison (`up from 64`) that gets its period from around its sentence takes the period
+    before it (`from 35% to 36%` after `In 2021` -> 2020)."""
+    text, reference = state.document.text, state.reference
+    heading = _section_period(doc, section, reference, document_title(state.layout, text))
+    p0, p1 = bounds
+    periods = _sentence_periods(doc, spans, p0, p1, text, reference, heading)
+    mention = periods.period_of(q.start - p0, q.end - p0)
+    if mention is not None and _is_duration(q) and mention.relation not in {"range", "open"}:
+        mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
+    if mention is not None and not (mention.relation == "release" and heading is not None):
+        return mention.period, "sentence"  # a statement's date (`In August the USDA raised ...`) yields
+    past = (
+        span is not None and _has_sentences(doc) and not _is_duration(q) and not context.present_tense(span)
+    )
+    period: Period | None = None
+    source = "none"
+    if past and span is not None and not _starts_after_lines(doc, span, offset, text, p0):
+        # a past-tense statement continues the account of the sentence before (`Output fell 10.5%` after
+        # `... hit hardest in 1998.`); a present-tense fact does not (`It generates 1,285 MW`)
+        period = _previous_sentence_period(doc, span.start, offset, text, reference)
+        source = "context"
+    if period is None:
+        period, source = context.scattered_table_period(text, q.start, reference=reference), "layout"
+    if period is None:
+        period, source = heading, "heading"
+    if period is not None and periods.is_base(q.start - p0, q.end - p0):
+        period = period.previous(loose=True)
+    return period, source if period is not None else "none"
+
+
+def _starts_after_lines(doc: Doc, span: Span, offset: int, text: str, start: int) -> bool:
+    """Was the parser's sentence cut at a line break before `start` (a heading or title the parser ran into
+    the sentence)? Then the sentence before it is no part of this account."""
+    sent_start = _sentence_of(doc, span.start).start_char + offset
+    return start > sent_start and "\n" in text[sent_start:start]
+
+
+def _section_period(
+    doc: Doc, section: Section | None, reference: dt.date | None, title: str = ""
+) -> Period | None:
+    """The period of a section's headings (`section_period`), read once per section of a chunk."""
+    if section is None or not section.path:
+        return None
+    cache = doc.user_data.setdefault("claims_section_periods", {})
+    if section.path not in cache:
+        cache[section.path] = section_period(section.path, reference=reference, title=title)
+    return cache[section.path]  # type: ignore[no-any-return]
+
+
+def document_title(layout: Layout, text: str) -> str:
+    """The heading the document opens with (its title), "" when it opens with body text.
+
+    >>> from claims.segment import segment
+    >>> text = "The 2022/23 Wheat Season\\n\\n1. A record crop\\n\\nOutput rose 5%.\\n"
+    >>> document_title(segment(text), text)
+    'The 2022/23 Wheat Season'
+    """
+    first = layout.sections[0] if layout.sections else None
+    if first is None or not first.path or text[: first.start].strip():
+        return ""
+    label = first.path[0]
+    return label if text[first.start :].lstrip().startswith(label) else ""
+
+
 def _sentence_periods(
-    doc: Doc, spans: Sequence[tuple[int, int]], s: int, e: int, text: str, reference: dt.date | None
+    doc: Doc,
+    spans: Sequence[tuple[int, int]],
+    s: int,
+    e: int,
+    text: str,
+    reference: dt.date | None,
+    heading: Period | None = None,
 ) -> SentencePeriods:
     """The periods of the sentence text[s:e] with the numbers inside it, read once per sentence of a chunk
-    (cached on the doc: every number of a long sentence shares them)."""
+    (cached on the doc: every number of a long sentence shares them); `heading` is its section's period."""
     cache = doc.user_data.setdefault("claims_sentence_periods", {})
     found = cache.get((s, e))
     if found is None:
@@ -153,7 +215,7 @@ def _sentence_periods(
         lo = bisect.bisect_left(ordered, (s, s))
         hi = bisect.bisect_right(ordered, (e, e))
         inside = [(a - s, b - s) for a, b in ordered[lo:hi] if b <= e]
-        found = cache[(s, e)] = SentencePeriods(text[s:e], inside, reference=reference)
+        found = cache[(s, e)] = SentencePeriods(text[s:e], inside, reference=reference, context=heading)
     return found
 
 
@@ -312,7 +374,9 @@ def _is_duration(q: Quantity) -> bool:
     return q.kind == Kind.MEASURE and q.unit in {"year", "decade", "month", "week", "day", "century"}
 
 
-_NOT_CARRIED = frozenset({"price_base", "citation", "comparison", "day", "release", "now", "prior"})
+_NOT_CARRIED = frozenset(
+    {"price_base", "citation", "comparison", "day", "release", "now", "prior", "open", "until"}
+)
 """Period relations a following sentence never inherits."""
 
 
@@ -337,9 +401,10 @@ def _read_previous_period(
     gap = text[previous.end_char + offset : sent.start_char + offset]
     if "\n" in gap or "\n" in previous.text.rstrip()[-1:]:
         return None  # another paragraph, or a heading the parser ended a sentence on
+    before = previous.text
     mentions = {
         m.period
-        for m in find_periods(previous.text, reference=reference)
-        if m.relation not in _NOT_CARRIED and m.event < 0
+        for m in find_periods(before, reference=reference)
+        if m.relation not in _NOT_CARRIED and m.event < 0 and not is_comparison_base(before, m)
     }
     return mentions.pop() if len(mentions) == 1 else None

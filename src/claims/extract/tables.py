@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from claims import context
+from claims.context.periods import section_period
 from claims.extract.build import _build, _DocState
 from claims.parse.periods import Period
 from claims.segment import Table, TableCell
@@ -40,6 +41,10 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
     if period is None and table.title:
         period = context.heading_period(table.title, reference=state.reference)
         source = "title" if period else "none"
+    section = state.layout.section_at(table.start - 1) if table.start > 0 else None
+    if period is None and section is not None and section.path:
+        period = section_period(section.path, reference=state.reference)  # the section the table is in
+        source = "heading" if period else "none"
     header = table.column_header(cell.col)
     unit = context.header_unit(header) if header else context.HeaderUnit()
     if table.title and unit.currency is None and not unit.percent and unit.scale == 1.0:

@@ -24,9 +24,12 @@ def _split_cells(line: Line, row: int) -> tuple[TableCell, ...]:
 
 
 _YEAR_CELL = re.compile(
-    r"(?:FY\s?)?(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\s*[EPF*]?"  # 2023, FY2024, 2023-24, 2025E
-    r"|Q[1-4]\s+(?:1[89]|20)\d\d"
-)  # Q3 2023
+    r"""(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\s*[EPF*]?  # 2023, FY2024, 2023-24, 2025E
+      |[QH][1-4]\s+(?:1[89]|20)\d\d)                                   # Q3 2023, H1 2020
+    (?:\s*\((?:est(?:imated?)?\.?|forecast|projected|projection|provisional|prelim(?:inary)?|actual|planned
+          |target|budget|[epfa])\))?""",  # 2021 (estimate)
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
 def _is_header(line: Line, *, years: bool = False) -> bool:
@@ -41,6 +44,8 @@ def _is_header(line: Line, *, years: bool = False) -> bool:
     rest = [c for c in filled[1:] if c]
     if years and rest and all(_YEAR_CELL.fullmatch(c) for c in rest) and not _YEAR_CELL.fullmatch(filled[0]):
         return True
+    if years and not cells[0] and all(_YEAR_CELL.fullmatch(c) for c in filled):
+        return True  # `\t2016\t2015\t2014`: years over the columns of a record, the row labels' cell empty
     return not any(re.fullmatch(r"[-+~]?[\d.,]+%?", c) for c in rest)
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from claims.lexicon.periods import CHANGE_WORDS, REVISION_NOUNS
+from claims.parse.periods.expressions import is_comparison_base
 from claims.parse.periods.mentions import Period, PeriodMention
 from claims.parse.periods.patterns import DETERMINER_BEFORE
 
@@ -34,8 +35,9 @@ _ADVERBIAL_AFTER = re.compile(r"\s*,")
 
 
 _BASE_BEFORE = re.compile(
-    r"""\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+
-    (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an)\s+)?$""",
+    r"""\b(?:from|than|below|above|compared\s+(?:with|to)|against|versus|vs\.?)\s+  # from
+    (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an|the)\s+)?  # (a)
+    (?:(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (record / peak of)
     re.VERBOSE | re.IGNORECASE,
 )
 """Before a number that is the base of a comparison (`rose to 5.8% from 4.2% in April`)."""
@@ -44,9 +46,10 @@ _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s*,\s*(?:(?:in|by|during|for|as\s+of
 
 _BASELINE_GAP = re.compile(  # matched in place (`match(text, end, mention.start)`): no `^`
     r"""[\s,]*
-    (?:(?:more|less|higher|lower|up|down|above|below|an?\s+increase|a\s+decrease)\s+)?
+    (?:(?:more|less|fewer|higher|lower|up|down|above|below|an?\s+increase|a\s+decrease|\w+er)\s+)?
     (?:(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|as\s+against)\s+   # from 2022
        (?:(?:that\s+)?(?:in|of|during)\s+)?
+     | (?:below|above|beneath)\s+(?:(?:its|their)\s+)?
      | (?:over|on)\s+(?=the\s+(?:same|corresponding|comparable|previous|prior|revised|original|initial
                               |budgeted|year[-\s](?:earlier|ago)))
      | on\s+(?=$))                                   # `an increase of £550 million on 2023/24`
@@ -82,7 +85,15 @@ _TIME_WORDS = re.compile(
     re.IGNORECASE,
 )
 _TO_AFTER = re.compile(r"^[^,;:.()\d]{0,20}?\bto\b", re.IGNORECASE)
-_BASE_WORD_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|over|on)\s+$", re.IGNORECASE)
+_BASE_WORD_BEFORE = re.compile(
+    r"""\b(?:from|than|compared\s+(?:with|to)|against|over|on)\s+  # from / than
+    (?:in\s+)?(?:the\s+)?                                           # (in) (the)
+    (?:same\s+(?:period|quarter|month|half|week)\s+(?:of\s+|in\s+)?)?$""",  # (same quarter)
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Before `a year earlier` / `the previous quarter` that is the base of a comparison (`lower than in the
+previous quarter`, `from the same quarter a year before`)."""
+_COMPARISON_WORD = re.compile(r"\b(?:than|from|compared|against|versus|vs\.?|relative)\b", re.IGNORECASE)
 _EVENT_CLAUSE_END = re.compile(
     r"""[,;:()\[\]–—]|\s-\s|\bbut\b|\bwhile\b
       |\band\s+(?:now|has|have|had|is|are|was|were|its|it|\w+ing|\w+ed)\b""",
@@ -113,11 +124,19 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
     if mention.relation in UNUSABLE:
         return False
     if mention.relation == "prior" and _BASE_WORD_BEFORE.search(
-        text[max(0, mention.start - 15) : mention.start]
+        text[max(0, mention.start - 40) : mention.start]
     ):
         return False  # `rose 5% from a year earlier`: the base of a comparison
+    if (
+        mention.relation == "prior"
+        and mention.start >= end
+        and _COMPARISON_WORD.search(text, max(end, mention.start - 80), mention.start)
+    ):
+        return False  # `75.6%, 0.3 points lower than a year earlier`: the base of the change after it
     if mention.start >= end and _BASELINE_GAP.match(text, end, mention.start):
         return False
+    if is_comparison_base(text, mention):
+        return False  # `61% below its 2019 level`, `than in 2019`: the year compared with
     if mention.end <= start and _BASELINE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]):
         return False
     origin = _FROM_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
@@ -169,9 +188,10 @@ def choose_period(
 
 _BASE_REACH = 120  # characters before a number read for its comparison cue
 _COMPARED_BEFORE = re.compile(
-    r"""\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)\s+  # compared with
-    (?:(?:the|a|an)\s+)?                                                   # (the)
-    (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|over|a\s+record)\s+)?$""",
+    r"""\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to|below|above)\s+  # compared with
+    (?:(?:the|a|an)\s+)?  # (the)
+    (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|over)\s+)?  # (about)
+    (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (a record / a peak of)
     re.VERBOSE | re.IGNORECASE,
 )
 """Right before the base of a comparison: `compared with 3.1% in 2022`, `against 1.2 million`."""
@@ -179,6 +199,21 @@ _TO_NUMBER_BEFORE = re.compile(r"\bto\s+[^\s,;]*\d")  # `rose to 5.8% from ...`:
 _UNGOVERNED_AFTER_BASE = frozenset({"prior", "relative"})
 """Relations of a period without a preposition that still belong to the base figure they follow (`up from
 58.9 a year ago`, `against 1.2 million the previous year`, `up from 28 million last year`)."""
+
+_CHANGE_BEFORE = re.compile(
+    r"""\b(?:rose|rise|risen|fell|fallen|grew|grown|increased|decreased|declined|dropped|climbed|jumped|gained
+      |lost|shrank|expanded|contracted|up|down|by|increase\s+of|decrease\s+of|growth\s+of|change\s+of)\s+
+    (?:(?:about|around|some|nearly|almost|roughly|an\s+estimated)\s+)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Right before a change (`rose by 24%`, `up 5%`)."""
+_GAIN_OF = re.compile(
+    r"""[^;.]{0,40}?\b(?:an?\s+(?:\w+\s+)?(?:gain|increase|rise|growth|jump|decline|decrease|drop|fall|change
+    |improvement|contraction|expansion)\s+of|(?:up|down)\s+(?:by\s+)?)\s+(?:(?:about|some|nearly|almost)\s+)?""",
+    re.VERBOSE | re.IGNORECASE,
+)  # `, a gain of` after `from X in 2006 to Y in 2007`
+_SPAN_FROM = re.compile(r"[^;]*?\bfrom\b(?:(?!\bto\b)[^;])*", re.IGNORECASE)  # `..., from 1,039 TWh in`
+_SPAN_TO = re.compile(r"(?:(?!\bfrom\b)[^;])*?\bto\b[^;]*", re.IGNORECASE)  # ` to 1,284 TWh in`
 
 _ENDS_WINDOW = 400
 """How far back (characters) `from X to Y` under a range is looked for (`Between 2015 and 2023, visitors
@@ -300,11 +335,13 @@ class PeriodChooser:
             )
             if not near:
                 break
-            if qs != start and (not base_only or _BASE_BEFORE.search(text[max(0, qs - 30) : qs])):
+            if qs == start or qe > start >= qs:
+                return False  # the nearest number before the period is this one: the period is its own
+            if not base_only or _BASE_BEFORE.search(text[max(0, qs - 30) : qs]):
                 return True
         return False
 
-    def _base_of_change(self, start: int, end: int) -> bool:
+    def is_base(self, start: int, end: int) -> bool:
         """Is the number at text[start:end] the base of a comparison (`up from 58.9`, `compared with 3.1%`,
         `rose to 5.8% from 4.2%`, `from 3.4 million ... to`), other than a revised forecast or estimate of the
         same period (`raised its forecast for 2024/25 to 7.2% from 7%`)?"""
@@ -469,12 +506,49 @@ class PeriodChooser:
                 return dataclasses.replace(
                     chosen, period=Period.year(chosen.period.end, fiscal=chosen.period.fiscal)
                 )
-        if chosen is not None and self._base_of_change(start, end) and not self._own(chosen, end):
-            return None  # the base of a comparison is never dated by the other figure's period
+        span = self._change_span(start, end)
+        if span is not None:
+            return span
         if chosen is not None and not chosen.period.fiscal:
             same = self._fiscal.get((chosen.period.start, chosen.period.end), [])
             for i in same[: self.max_fallback]:
                 m = self.mentions[i]
                 if self._candidate(m, start, end):
-                    return dataclasses.replace(chosen, period=m.period)
+                    chosen = dataclasses.replace(chosen, period=m.period)
+                    break
+        if chosen is not None and self.is_base(start, end) and not self._own(chosen, end):
+            # the base of a comparison is never dated by the other figure's period: the period before it
+            before = chosen.period.previous(loose=True)
+            return dataclasses.replace(chosen, period=before) if before is not None else None
         return chosen
+
+    def _change_span(self, start: int, end: int) -> PeriodMention | None:
+        """A change stated over an explicit span takes the span: `rose by 24% (+245 TWh), from 1,039 TWh in
+        2021 to 1,284 TWh in 2022` -> 2021-2022 for 24% and +245 TWh."""
+        text = self.text
+        lead = bisect.bisect_right(self._ends, start)  # `from $46M in 2006 to $60M in 2007, a gain of 30%`
+        if lead >= 2 and _GAIN_OF.fullmatch(text, self.mentions[self._by_end[lead - 1]].end, start):
+            first, last = self.mentions[self._by_end[lead - 2]], self.mentions[self._by_end[lead - 1]]
+            opening = text[max(0, first.start - 60) : first.start]
+            if re.search(r"\bfrom\b(?:(?!\bto\b)[^;])*$", opening) and _SPAN_TO.fullmatch(
+                text, first.end, last.start
+            ):
+                return self._span(first, last)
+        if not (text[start : start + 1] in "+-−" or _CHANGE_BEFORE.search(text[max(0, start - 40) : start])):
+            return None
+        k = bisect.bisect_left(self._starts, end)
+        after = [self.mentions[i] for i in self._by_start[k : k + 4] if self.mentions[i].start - end < 160]
+        for first, last in zip(after, after[1:], strict=False):
+            opens = _SPAN_FROM.fullmatch(text, end, first.start)
+            if opens and _SPAN_TO.fullmatch(text, first.end, last.start):
+                return self._span(first, last)
+        return None
+
+    @staticmethod
+    def _span(first: PeriodMention, last: PeriodMention) -> PeriodMention | None:
+        """The span from one single year to a later one, as a mention at the first."""
+        f, g = first.period, last.period
+        if f.start is None or f.start != f.end or g.start is None or g.start != g.end or f.start >= g.start:
+            return None
+        period = Period(f.start, g.end, f.fiscal, "span", f"{f.detail}/{g.detail}")
+        return dataclasses.replace(first, period=period, relation="range")

@@ -14,8 +14,12 @@ from claims.parse.periods.mentions import Period, PeriodMention
 from claims.parse.periods.patterns import DETECTORS, FULL_DATE, FUTURE
 
 
-def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodMention]:
+def find_periods(
+    text: str, *, reference: dt.date | None = None, context: Period | None = None
+) -> list[PeriodMention]:
     """Every period expression of `text`, in text order; relative ones only when `reference` is given.
+    `context` is the period the surrounding text speaks of (its section's year): `the previous year` or
+    `that year` with no year of its own text before it is read from it rather than from the reference date.
 
     >>> text = "Trade jumped from $40 billion in 1990 to $120 billion by the year 2000"
     >>> [m.surface for m in find_periods(text)]
@@ -49,10 +53,12 @@ def find_periods(text: str, *, reference: dt.date | None = None) -> list[PeriodM
             taken_ends.insert(k, mention.end)
             found.append(mention)
     found.sort(key=lambda x: x.start)
-    return _anchor_prior(found)
+    return _anchor_prior(found, text, context)
 
 
-def _anchor_prior(found: list[PeriodMention]) -> list[PeriodMention]:
+def _anchor_prior(
+    found: list[PeriodMention], text: str, context: Period | None = None
+) -> list[PeriodMention]:
     """`the previous year` / `a year earlier` after a year of the same text is the year before that one (`fell
     to ¥9.3 trillion in 2023 from ¥21.9 trillion the previous year` -> 2022; `last year ... a year earlier`
     -> the year before last year); without one, the year before the reference date (dropped when there is
@@ -65,23 +71,92 @@ def _anchor_prior(found: list[PeriodMention]) -> list[PeriodMention]:
     out = []
     anchor: PeriodMention | None = None  # the last single year so far
     for mention in found:
+        if mention.yearless:
+            base = anchor.period if anchor is not None else context
+            if base is not None and base.start is not None and base.start == base.end and not base.fiscal:
+                mention = dataclasses.replace(mention, period=_in_year(mention.period, base.start))
+            elif mention.period.start is None:
+                continue  # no year to read it in
         if mention.relation != "prior":
             out.append(mention)
             if (
-                mention.relation in {"point", "by", "day", "release", "relative"}
+                mention.relation in {"point", "by", "day", "release", "relative", "range"}
                 and mention.period.start is not None
-                and mention.period.start == mention.period.end
+                and (mention.period.start == mention.period.end or mention.period.grain == "fiscal_year")
+                and not is_comparison_base(text, mention)
             ):
                 anchor = mention
             continue
-        if anchor is not None:
-            out.append(dataclasses.replace(mention, period=_before(anchor.period, mention)))
+        base = anchor.period if anchor is not None else context
+        if (
+            base is not None
+            and base.start is not None
+            and (base.start == base.end or base.grain == "fiscal_year")
+        ):
+            out.append(dataclasses.replace(mention, period=_before(base, mention)))
         elif mention.period.start is not None:
             out.append(mention)
     return out
 
 
+_BASE_CUE_BEFORE = re.compile(
+    r"""(?:\b(?P<cue>below|above|beneath|beyond|short\s+of|than|from|compared\s+(?:with|to)|against|versus|vs\.?
+         |relative\s+to)\s+
+       | (?:%|\bper\s?cent|\bpoints?|\d)\s+(?:on|over)\s+)  # `16% on 2019`: a change on a base year
+    (?:in\s+)?(?:(?:its|their|the)\s+)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Right before a year that is the base of a comparison: `8% below 2019`, `22% higher than in 2019`."""
+_LEVEL_OF_BEFORE = re.compile(
+    r"""\b(?:of|than|below|above)\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?  # of the (international)
+    (?:levels?|figures?|totals?|volumes?|traffic|values?|numbers?)\s+(?:of|in|for)\s+$""",  # traffic of
+    re.VERBOSE | re.IGNORECASE,
+)
+"""`92.6 per cent of the traffic of August 2019`: the month of the level compared with."""
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|with|on|over|at)\s+(?:in\s+)?(?:(?:its|their|the|his|her)\s+)?$", re.IGNORECASE
+)  # `back to its 2019 level`
+_SHARE_OF = re.compile(r"\bof\s+(?:(?:its|their|the)\s+)?$", re.IGNORECASE)  # `75% of 2019 levels`
+_LEVEL_AFTER = re.compile(
+    r"""\s*(?:pre-\w+\s+)?(?:levels?|figures?|peaks?|values?|totals?|averages?|marks?|highs?|lows?
+    |benchmarks?|volumes?|traffic)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_comparison_base(text: str, mention: PeriodMention) -> bool:
+    """Does the period name what a figure is compared with (`8% below 2019`, `than in 2021`, `61% of its 2019
+    level`, `92.6% of the traffic of August 2019`) rather than when the text's account takes place? `from
+    2015` opening a period, or `from 2019-2023`, is no comparison.
+
+    >>> text = "Traffic was 8% below 2019 in 2022, back to 94% of its 2019 level."
+    >>> [is_comparison_base(text, m) for m in find_periods(text)]
+    [True, False, True]
+    """
+    before = text[max(0, mention.start - 60) : mention.start]
+    cue = _BASE_CUE_BEFORE.search(before[-30:])
+    spans = mention.relation in {"open", "range", "decade", "until"}  # `from 2019-2023`: a span, no base
+    if cue and not ((cue.group("cue") or "").lower() == "from" and spans):
+        return True
+    if _LEVEL_OF_BEFORE.search(before):
+        return True
+    if _LEVEL_AFTER.match(text, mention.end):
+        return bool(_LEVEL_BEFORE.search(before[-30:]) or _SHARE_OF.search(before[-30:]))
+    return False
+
+
 _PART = re.compile(r"^(?P<y>\d{4})-(?P<kind>Q|)(?P<n>\d{1,2})$")  # `2024-03` (a month), `2024-Q1`
+
+
+def _in_year(period: Period, year: int) -> Period:
+    """A month or quarter written without its year, in `year` (`in April` after `in 2023` -> 2023-04).
+
+    >>> _in_year(Period(None, None, False, "quarter", "-Q3"), 2023).detail
+    '2023-Q3'
+    """
+    detail = period.detail
+    detail = f"{year}{detail[4:]}" if detail[:4].isdigit() else f"{year}{detail}"
+    return Period(year, year, False, period.grain, detail)
 
 
 def _before(anchor: Period, prior: PeriodMention) -> Period:
@@ -101,6 +176,12 @@ def _before(anchor: Period, prior: PeriodMention) -> Period:
             year, n = year - 1, 12 if grain == "month" else 4
         detail = f"{year}-{n:02d}" if grain == "month" else f"{year}-Q{n}"
         return Period(year, year, False, grain, detail)
+    if (grain == "year" or not grain) and anchor.grain == "fiscal_year" and anchor.start != anchor.end:
+        period: Period | None = anchor
+        for _ in range(-prior.shift):  # `the previous year` of FY2015/16 is FY2014/15
+            period = period.previous() if period is not None else None
+        if period is not None:
+            return period
     year = anchor.start + prior.shift  # type: ignore[operator]
     if grain == "year" or not grain:
         return Period.year(year, fiscal=anchor.fiscal)

@@ -16,7 +16,13 @@ from collections.abc import Callable
 
 from claims.lexicon.periods import MONTHS, ORDINAL_PARTS, RELATIVE_YEAR_OFFSETS
 from claims.parse.periods.mentions import Period, PeriodMention
-from claims.parse.periods.patterns import CITATION_AROUND, FUTURE, RELEASE_BEFORE, SINCE_FOUNDING
+from claims.parse.periods.patterns import (
+    CITATION_AROUND,
+    FUTURE,
+    RELEASE_BEFORE,
+    SINCE_FOUNDING,
+    STATEMENT_AFTER,
+)
 from claims.parse.periods.reading import (
     Reading,
     count_word,
@@ -135,8 +141,6 @@ def read_part_relative(r: Reading) -> PeriodMention | None:
     Period(start=2023, end=2023, fiscal=False)
     """
     m, reference = r.m, r.reference
-    if reference is None:
-        return None
     if m.group("q"):
         kind, index = m.group("q")[0].upper(), int(m.group("q")[1])
     else:
@@ -146,6 +150,13 @@ def read_part_relative(r: Reading) -> PeriodMention | None:
         index = min(index, 2)
     first_month = (index - 1) * (3 if kind == "Q" else 6) + 1
     rel = " ".join((m.group("rel") or "").lower().split())
+    yearless = rel in {"", "the"}
+    if reference is None:
+        if not yearless:
+            return None
+        grain = "quarter" if kind == "Q" else "half"  # anchored to the text's own year in `find_periods`
+        placeholder = Period(None, None, False, grain, f"-{kind}{index}")
+        return r.raw(placeholder, "relative", event=-1, yearless=True)
     if rel in {"last", "the previous"}:
         year = reference.year - 1
     elif rel == "next":
@@ -154,7 +165,8 @@ def read_part_relative(r: Reading) -> PeriodMention | None:
         year = reference.year
     else:
         year = reference.year - 1
-    return r.mention(_part(year, kind, index), "relative")
+    found = r.mention(_part(year, kind, index), "relative")
+    return dataclasses.replace(found, yearless=yearless) if found is not None else None
 
 
 def read_month_range(r: Reading) -> PeriodMention | None:
@@ -291,6 +303,10 @@ _MONTH_MODIFIER = re.compile(
 )
 
 
+_YEARLESS_MONTH = frozenset({"in", "on", "during", "of", "the", "early", "late", "mid", "by"})
+"""Modifiers of a month that name it within the year spoken of (`in April`), unlike `last` or `since`."""
+
+
 def read_month(r: Reading) -> PeriodMention | None:
     """A yearless month governed by a preposition or modifier (`in April`, `since late June`), or modifying a
     noun (`Indonesia's July exports`); `May` alone is a verb.
@@ -301,8 +317,6 @@ def read_month(r: Reading) -> PeriodMention | None:
     Period(start=2023, end=2023, fiscal=False)
     """
     m, text, reference = r.m, r.text, r.reference
-    if reference is None:
-        return None
     s, e = r.start, r.end
     before = text[max(0, s - 24) : s].lower()
     modifier_m = _MONTH_MODIFIER.search(before)
@@ -313,8 +327,15 @@ def read_month(r: Reading) -> PeriodMention | None:
     else:
         return None
     month = MONTHS[m.group("month").lower()]
+    yearless = modifier in _YEARLESS_MONTH
+    if reference is None:  # anchored to the text's own year in `find_periods`, else dropped
+        placeholder = Period(None, None, False, "month", f"-{month:02d}")
+        return r.raw(placeholder, "relative", event=-1, yearless=True) if yearless else None
     year = month_year(reference, month, modifier, future=r.future)
     detail = f"{year}-{month:02d}"
+    if yearless:
+        found = r.mention(Period(year, year, False, "month", detail), "relative")
+        return dataclasses.replace(found, yearless=True) if found is not None else None
     if modifier == "since":
         return r.mention(Period(year, None, False, "span", f"{detail}/.."), "open")
     if modifier in {"until", "till"}:
@@ -325,20 +346,25 @@ def read_month(r: Reading) -> PeriodMention | None:
 def read_prior(r: Reading) -> PeriodMention | None:
     """`the previous year`, `a year earlier`, `a month earlier`: the year before the text's own year
     (anchored in `find_periods`), else before the reference date; a month, quarter or week before stays in
-    the anchor's year.
+    the anchor's year; `that year` is the text's own year.
 
     >>> from claims.parse.periods import find_periods
     >>> [m.period.start for m in find_periods("fell to 9.3 in 2023 from 21.9 the previous year")]
     [2023, 2022]
     """
     m, reference = r.m, r.reference
+    if m.group("u4") or m.group("u5"):  # `that year`, `in the half`: the period the text spoke of last
+        unit = (m.group("u4") or m.group("u5")).lower()
+        return r.raw(Period(None, None, False, unit), "prior", event=-1, shift=0)
     unit = (m.group("u1") or m.group("u2") or m.group("u3")).lower()
-    shift = -1 if unit == "year" else 0
+    unit = unit if unit in {"month", "quarter", "week"} else "year"  # a season or marketing year is a year
+    count = count_word(m.group("n")) if m.group("n") else 1
+    shift = -count if unit == "year" else 0
     if reference is None:
         return r.raw(Period(None, None, False, unit), "prior", event=-1, shift=shift)
     back = {"year": 366, "quarter": 92, "month": 31, "week": 7}[unit]
     day = reference - dt.timedelta(days=back)
-    year = day.year if unit != "year" else reference.year - 1
+    year = day.year if unit != "year" else reference.year - count
     detail = {
         "year": str(year),
         "quarter": f"{year}-Q{(day.month - 1) // 3 + 1}",
@@ -563,4 +589,7 @@ def interpret(
         future = bool(FUTURE.search(text))  # read once per text by `find_periods`
     s, e = m.span()
     prep = governing_preposition(text, s, e if name == "year" else None)
-    return RULES[name](Reading(m, text, reference, future, prep))
+    found = RULES[name](Reading(m, text, reference, future, prep))
+    if found is not None and found.relation in {"point", "relative"} and STATEMENT_AFTER.match(text, e):
+        found = dataclasses.replace(found, relation="release")  # `In August the USDA raised its forecast`
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 MIN_YEAR = 1800
@@ -61,6 +62,36 @@ class Period:
             return Period.year(self.start, fiscal=True)
         return replace(self, fiscal=True)
 
+    def previous(self, *, loose: bool = False) -> Period | None:
+        """The period just before this one at its grain (the base of a change stated against `the previous
+        year`), None for days, spans and unknown grains (with `loose`, a day or week gives the year before).
+
+        >>> Period.year(2024).previous().detail
+        '2023'
+        >>> Period(2023, 2024, True, "fiscal_year", "FY2023/24").previous().detail
+        'FY2022/23'
+        >>> from claims.parse.periods import parse_period
+        >>> parse_period("Q1 2024").previous().detail, parse_period("in January 2024").previous().detail
+        ('2023-Q4', '2023-12')
+        """
+        start, end, grain = self.start, self.end, self.grain or ("year" if self.start == self.end else "")
+        if start is None or end is None:
+            return None
+        if loose and grain not in {"year", "fiscal_year", "quarter", "half", "month"} and start == end:
+            return Period.year(start - 1, fiscal=self.fiscal)  # a day or week: the year before
+        if grain in {"year", "fiscal_year"} and start == end:
+            return Period.year(start - 1, fiscal=self.fiscal)
+        if grain == "fiscal_year" and end == start + 1:
+            return Period(start - 1, end - 1, True, "fiscal_year", f"FY{start - 1}/{(end - 1) % 100:02d}")
+        part = re.fullmatch(r"(?P<fy>FY)?(?P<y>\d{4})-(?P<kind>[QH]?)(?P<n>\d{1,2})", self.detail)
+        if part is None or grain not in {"quarter", "half", "month"}:
+            return None
+        year, n, kind = int(part["y"]), int(part["n"]) - 1, part["kind"]
+        if n == 0:
+            year, n = year - 1, {"Q": 4, "H": 2, "": 12}[kind]
+        detail = f"{part['fy'] or ''}{year}-{kind}{n}" if kind else f"{year}-{n:02d}"
+        return Period(year, year, self.fiscal, grain, detail)
+
     @property
     def label(self) -> str:
         """`FY2025`, `2013-2024`, `2023-` ... for reports.
@@ -91,3 +122,5 @@ class PeriodMention:
     preposition: str = ""  # the governing word before it (`in`, `by`, `since`), lower case
     event: int = -1  # offset of a founding verb whose clause holds it (`established in 2005`), else -1
     shift: int = -1  # `prior`: years from the text's own year (`a year earlier` -1, `two years ago` -2)
+    yearless: bool = False  # a month or quarter written without its year (`in April`): the text's own year,
+    # when it names one before it, else the reference date's

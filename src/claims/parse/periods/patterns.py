@@ -35,6 +35,7 @@ NUMBER_WORDS = {
     "a": 1,
 }
 _COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+_SEASON = r"season|marketing\s+year|crop\s+year|campaign"  # a harvest or trade year: a year here
 _WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 # Detectors, tried in this priority order; an earlier match claims its characters.
@@ -54,7 +55,8 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_to",
         re.compile(
-            rf"""\b(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year\s+  # the (fiscal) year
+            rf"""\b(?:(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year  # the (fiscal) year
+          |5[23]\s+weeks|(?:twelve|12)\s+months)\s+        # the 52 weeks
         (?P<rel>to|ended|ending|through)\s+(?:in\s+)?     # to / ended (in)
         (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?          # 31
         (?P<month>{_MONTH_ANY})\.?                         # March
@@ -80,9 +82,14 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "prior",
         re.compile(
-            r"""\b(?:the\s+(?:previous|prior|preceding)\s+(?P<u1>year|month|quarter|week)  # the previous year
-              | the\s+(?P<u2>year|month|quarter|week)\s+before                    # the year before
-              | an?\s+(?P<u3>year|month|quarter|week)\s+(?:earlier|before))\b     # a month earlier""",
+            rf"""\b(?:the\s+(?:previous|prior|preceding)\s+  # the previous
+                (?P<u1>year|month|quarter|week|{_SEASON})  # year
+              | the\s+(?P<u2>year|month|quarter|week|{_SEASON})\s+before                    # the year before
+              | (?P<n>an?|two|three|four|five|\d)\s+(?P<u3>year|month|quarter|week)s?\s+(?:earlier|before)
+              | (?:that|the\s+same)\s+(?P<u4>year)(?![-\w])                       # that year
+              | (?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bover\s))         # in / for
+                the\s+(?P<u5>half|quarter|year)                                   # the half
+                (?![-\w(])(?!\s+(?:of|to|ended|ending|before|after|ahead)\b))""",
             re.VERBOSE | re.IGNORECASE,
         ),
     ),
@@ -242,7 +249,7 @@ SUPERLATIVE_SINCE = re.compile(
 EVENT_VERB = re.compile(
     r"""\b(?P<verb>founded|established|set\s+up|created|launched|formed|inaugurated|built|constructed
       |opened|convened|incorporated|introduced|proposed|initiated|instituted|chartered|started|began|begun
-      |revived|unveiled)\b
+      |revived|unveiled|planned|scheduled|budgeted|earmarked|slated)\b
     (?P<mid>[^,;:()\n–—]{0,50}?)$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -268,6 +275,15 @@ RELEASE_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 """`data showed on Thursday`: the day a figure was released, not the period it measures."""
+STATEMENT_AFTER = re.compile(
+    r"""\s*,?\s+(?:the\s+)?[A-Z][\w.&'’-]*\s+(?:(?:[A-Z][\w.&'’-]*|of|and|for)\s+){0,6}?  # the USDA
+    (?:estimated|forecast|projected|expected|predicted|put                    # estimated
+      |(?:raised|cut|lowered|lifted|trimmed|revised|upgraded|downgraded)\s+    # raised its forecast
+       (?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|projections?|outlook|guidance))\b""",
+    re.VERBOSE,
+)
+"""`In August the USDA raised its forecast ...`, `Early in 2022 ACI estimated ...`: when an estimate was
+made, not the period it is about."""
 
 
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that|his|her|our)|['’]s)\s+$", re.IGNORECASE)

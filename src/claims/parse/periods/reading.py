@@ -136,7 +136,7 @@ class Reading:
             relation = "comparison"
         return PeriodMention(s, e, text[s:e], period, relation, self.prep, event_start(text, s))
 
-    def raw(self, period: Period, relation: str, **fields: int) -> PeriodMention:
+    def raw(self, period: Period, relation: str, **fields: int | bool) -> PeriodMention:
         """A mention kept as it is (a price base, a year to anchor later), without the range checks."""
         s, e = self.start, self.end
         return PeriodMention(s, e, self.text[s:e], period, relation, self.prep, **fields)  # type: ignore[arg-type]
