@@ -366,3 +366,23 @@ def test_arithmetic_changes_multiple_between_its_figures(text, reported):
         ("$3.0 billion", 3e9, "money", USD),
     )
     assert findings(claims) == reported
+
+
+def test_arithmetic_changes_slipped_scale_word_is_read_away():
+    first = "For 2023-24 the navy budget was ₹1,100.50 lakh crore, a rise of around ₹120 crore."
+    second = "For the year 2022-23 it was ₹1,000 crore."
+    inr = {"unit": "INR", "fiscal": True}
+    claims = [
+        *figures(
+            first,
+            ("₹1,100.50 lakh crore", 1100.5e12, "money", {**inr, "period": (2023, 2024)}),
+            ("₹120 crore", 1.2e9, "money", {**inr, "qualifier": "approx"}),
+        ),
+        *figures(
+            second, ("₹1,000 crore", 1e10, "money", {**inr, "period": (2022, 2023)}), start=len(first) + 1
+        ),
+    ]
+    (found,) = find_arithmetic_conflicts(claims, RULES)
+    assert found.claim_a == claims[1].claim_id
+    assert "is an increase of ₹100.5 crore, not about ₹120 crore" in found.explanation
+    assert "reading ₹1,100.50 lakh crore at the scale of ₹1,000 crore" in found.explanation

@@ -30,7 +30,18 @@ from claims.types import Claim, Conflict, Kind
 from ..rules import MatchRules
 from ..sentences import Placed
 from . import cues
-from .figures import Bounds, change_percent, difference, holds, point, ratio, rescaled, same_unit, scale_of
+from .figures import (
+    Bounds,
+    change_percent,
+    difference,
+    holds,
+    point,
+    ratio,
+    relative_gap,
+    rescaled,
+    same_unit,
+    scale_of,
+)
 from .findings import DOCUMENT, NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
 
@@ -276,18 +287,32 @@ OPERAND_RULES: tuple[Callable[[Line, Statement], list[Placed]], ...] = (
 
 
 # ------------------------------------------------------------------------------------------------- checks
-def _readings(statement: Statement, x: Claim, y: Claim) -> list[tuple[float, Bounds]]:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What two figures give under one reading: its face value, interval and how the figures were read."""
+
+    face: float
+    spread: Bounds
+    note: str = ""  # "" for the figures as written
+
+
+def _readings(statement: Statement, x: Claim, y: Claim) -> list[Reading]:
     """What the two figures give under each reading the statement allows (the first is the main one).
 
     A figure written without the scale word its partner carries ("Rs 3,679.53 crore ... as against
-    Rs 1,456.55") is also read at that scale: a dropped word, not an arithmetic slip.
+    Rs 1,456.55"), or with another one ("₹5,93,537.64 lakh crore" beside "₹5,25,166 crore"), is also read at
+    its partner's scale: a dropped or slipped word, not an arithmetic slip.
     """
-    readings = _plain_readings(statement, x, y)
+    readings = [Reading(face, spread) for face, spread in _plain_readings(statement, x, y)]
     sx, sy = scale_of(x), scale_of(y)
-    if sx == 1.0 and sy > 1.0:
-        readings += _plain_readings(statement, rescaled(x, sy), y)
-    elif sy == 1.0 and sx > 1.0:
-        readings += _plain_readings(statement, x, rescaled(y, sx))
+    if sx == sy:
+        return readings
+    for other, fixed, factor in ((x, y, sy / sx), (y, x, sx / sy)):
+        if scale_of(fixed) > 1.0:  # never read a scaled figure as a bare one
+            read = rescaled(other, factor)
+            pair = (read, y) if other is x else (x, read)
+            note = f"reading {other.surface.strip()} at the scale of {fixed.surface.strip()}"
+            readings += [Reading(face, spread, note) for face, spread in _plain_readings(statement, *pair)]
     return readings
 
 
@@ -306,10 +331,8 @@ def _plain_readings(statement: Statement, x: Claim, y: Claim) -> list[tuple[floa
     return readings
 
 
-def _holds_any(statement: Statement, readings: list[tuple[float, Bounds]], *, exact: bool = False) -> bool:
-    return any(
-        holds(statement.claim, face, spread, sign=statement.sign, exact=exact) for face, spread in readings
-    )
+def _holds_any(statement: Statement, readings: list[Reading], *, exact: bool = False) -> bool:
+    return any(holds(statement.claim, r.face, r.spread, sign=statement.sign, exact=exact) for r in readings)
 
 
 def _verb(statement: Statement, face: float) -> str:
@@ -342,12 +365,20 @@ def _check_chain(
     ):
         return None
     x, y = links[nearest]
-    face = readings[nearest][0][0]
+    stated = (point(statement.claim) or 0.0) * (
+        statement.sign if statement.change is not Change.MULTIPLE else 1
+    )
+    # the reading nearest the statement explains it best (a slipped scale word read away, if one was)
+    best = min(readings[nearest], key=lambda r: relative_gap(stated, r.face))
+    face = best.face
+    explanation = _explain(statement, x.claim, y.claim, face)
+    if best.note:
+        explanation = f"{explanation[:-1]} ({best.note})."
     return arithmetic_finding(
         statement.claim,
         [p.claim for p in chain],
         -face if statement.sign < 0 and statement.change is not Change.MULTIPLE else face,
-        _explain(statement, x.claim, y.claim, face),
+        explanation,
         rules,
         reach=reach,
         check=f"{statement.change.value} change",
