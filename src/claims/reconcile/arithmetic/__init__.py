@@ -11,9 +11,9 @@ that its own operands contradict, at the precision and with the hedge it is writ
 - `totals.totals`: a total against the parts listed for it, in its sentence or the next ("1,107,541
   vaccinations in all. The doses were distributed by region as follows: ...");
 - `thresholds.distances`: a distance to a majority against the level and the majority the document states;
-- `changes.across_neighbours`: a change stated next to one figure, against the figure a period apart in the
+- `across.across_neighbours`: a change stated next to one figure, against the figure a period apart in the
   line before or after;
-- `changes.across_lines`: an amount stated alone as a change against the two levels the lines before give.
+- `across.across_lines`: an amount stated alone as a change against the two levels the lines before give.
 
 Statements without the cue words are left alone: a missing finding costs less than a false one.
 """
@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from claims.types import Claim, Conflict
 
 from ..rules import MatchRules
-from . import changes, tables, thresholds, totals
+from . import across, changes, tables, thresholds, totals
 from .layout import Document, documents
 
 Check = Callable[[Document, MatchRules], Iterable[Conflict]]
@@ -34,8 +34,8 @@ CHECKS: tuple[Check, ...] = (
     tables.change_columns,
     totals.totals,
     thresholds.distances,
-    changes.across_neighbours,
-    changes.across_lines,
+    across.across_neighbours,
+    across.across_lines,
 )
 
 

@@ -1,22 +1,27 @@
 """Stated changes against the two figures they compare: a % change, percentage points, a multiple, an amount.
 
-What a figure states is read from the words around it (`statement_of`, rules in order): a percent after
+What a figure states is read from the words around it (`STATEMENT_RULES`, in order): a percent after
 "an increase of" or before "increase" is a % change; a figure in percentage points after those words is a
 difference of two percentages; "five times", "3-fold" is a multiple; an amount after "a rise of" or before
 "more" is a difference of two amounts.
 
-Its operands are found by the rules of `OPERAND_RULES`, in order, inside its own line:
+Its operands are found in its own line by the rules of `OPERAND_RULES`, in order:
 
 - a chain that starts with "from": "from A ..., to B ..., and C" (the statement is read against the link
   nearest it, B -> C; another link, or the whole chain, excuses it only when it gives the figure itself);
+- "to Y from X" next to the statement ("edged up less than 1% to $9.97 billion from $9.92 billion");
+- "Y (as) against / compared with X" next to the statement ("Rs 902.19 crore, against the previous
+  allocation of Rs 468.80 crore, showing a growth of 92.45%");
 - two figures dated in increasing order right before it ("8.1 billion yen in FY2025, and a proposed
   18.1 billion yen in FY2026 – an increase of ...");
-- a level right before it and a base right after "from" ("Revenue was $10.5 million, up 5% from $10 million").
+- a level right before it and a base right after "from", "than", "over" ("Revenue was $10.5 million, up 5%
+  from $10 million", "Rs 1.48 lakh crore ..., 30 per cent more than the previous allocation of Rs 1.13 lakh
+  crore");
+- a multiple between its two figures ("$12 billion, four times the $3 billion of 2015").
 
-`across_lines` reads an amount stated alone in its line ("at least 30 million more people voted") against
-the levels of the lines before it, when exactly the statement's period and the latest earlier period are
-stated there; it reports only a near miss (the closest pair within a quarter of the stated amount), the
-signature of a slip rather than of figures that measure something else.
+Every reading the statement allows is tried (`_readings`): percentage points for a change of two
+percentages, "three times more" as 3x or 4x, a figure that dropped or slipped its partner's scale word at
+that scale. The statement holds when one reading gives it (see `figures.holds`).
 """
 
 from __future__ import annotations
@@ -42,12 +47,10 @@ from .figures import (
     same_unit,
     scale_of,
 )
-from .findings import DOCUMENT, NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding, computed_text, describe
+from .findings import WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
 
 LEVEL_KINDS = frozenset({Kind.MONEY, Kind.COUNT, Kind.MEASURE})
-ACROSS_REACH = 900  # characters back from a lone statement to look for its two levels
-NEAR_MISS = 0.25  # a lone statement is reported only when the closest pair is this near it
 
 
 class Change(Enum):
@@ -132,7 +135,7 @@ def _operand_kind_ok(statement: Statement, claim: Claim) -> bool:
     return kind in LEVEL_KINDS
 
 
-def _operands(line: Line, statement: Statement) -> list[Placed]:
+def operands_of(line: Line, statement: Statement) -> list[Placed]:
     """Figures of the line that can be what the statement compares: levels, not other changes."""
     return [
         p
@@ -147,7 +150,7 @@ def _operands(line: Line, statement: Statement) -> list[Placed]:
 def from_chain(line: Line, statement: Statement) -> list[Placed]:
     """'from A ... to B ..., and C': the figures of one unit after the last 'from' before the statement
     (or, failing that, the first 'from' after it)."""
-    operands = _operands(line, statement)
+    operands = operands_of(line, statement)
     before = [p for p in operands if p.end <= statement.placed.start]
     after = [p for p in operands if p.start >= statement.placed.end]
 
@@ -171,7 +174,7 @@ def from_chain(line: Line, statement: Statement) -> list[Placed]:
 
 def dated_pair(line: Line, statement: Statement) -> list[Placed]:
     """Two figures of one unit dated in increasing order right before the statement."""
-    before = [p for p in _operands(line, statement) if p.end <= statement.placed.start]
+    before = [p for p in operands_of(line, statement) if p.end <= statement.placed.start]
     if len(before) < 2:
         return []
     x, y = before[-2], before[-1]
@@ -191,7 +194,7 @@ def dated_pair(line: Line, statement: Statement) -> list[Placed]:
 def level_up_from(line: Line, statement: Statement) -> list[Placed]:
     """'Revenue was $10.5 million, up 5% from $10 million', 'Rs 1.48 lakh crore for skilling, 30 per cent
     more than the previous allocation of Rs 1.13 lakh crore': the level before, the base after."""
-    operands = _operands(line, statement)
+    operands = operands_of(line, statement)
     before = [p for p in operands if p.end <= statement.placed.start]
     after = [p for p in operands if p.start >= statement.placed.end]
     if not before or not after:
@@ -228,7 +231,7 @@ def _next_to(line: Line, statement: Statement, pair: list[Placed]) -> bool:
 
 def to_from(line: Line, statement: Statement) -> list[Placed]:
     """'Sales edged up less than 1% to $9.97 billion from $9.92 billion': 'to' the level, 'from' the base."""
-    operands = _operands(line, statement)
+    operands = operands_of(line, statement)
     for k, y in enumerate(operands):
         lead = line.text[operands[k - 1].end if k else 0 : y.start]
         if not cues.leads_to_figure(lead):
@@ -246,7 +249,7 @@ def to_from(line: Line, statement: Statement) -> list[Placed]:
 def against(line: Line, statement: Statement) -> list[Placed]:
     """'Rs 3,679.53 crore in the current budget, as against Rs 1,456.55 in 2017-18, showing a growth of
     152.62%': the level, then the base after 'against', 'compared with', 'versus'."""
-    operands = _operands(line, statement)
+    operands = operands_of(line, statement)
     for k in range(1, len(operands)):
         x = operands[k]
         earlier = [p for p in operands[:k] if same_unit(p.claim, x.claim)]
@@ -263,7 +266,7 @@ def times_base(line: Line, statement: Statement) -> list[Placed]:
     """'Exports of $12 billion, four times the $3 billion of 2015': a multiple between its two figures."""
     if statement.change is not Change.MULTIPLE:
         return []
-    operands = _operands(line, statement)
+    operands = operands_of(line, statement)
     before = [p for p in operands if p.end <= statement.placed.start]
     after = [p for p in operands if p.start >= statement.placed.end]
     if not before or not after or not same_unit(before[-1].claim, after[0].claim):
@@ -352,7 +355,7 @@ def _explain(statement: Statement, x: Claim, y: Claim, face: float) -> str:
     )
 
 
-def _check_chain(
+def check_chain(
     statement: Statement, chain: list[Placed], rules: MatchRules, *, reach: float = WITHIN_LINE
 ) -> Conflict | None:
     links = list(zip(chain, chain[1:], strict=False))
@@ -397,151 +400,7 @@ def within_line(document: Document, rules: MatchRules) -> Iterator[Conflict]:
             for rule in OPERAND_RULES:
                 chain = rule(line, statement)
                 if chain:
-                    found = _check_chain(statement, chain, rules)
+                    found = check_chain(statement, chain, rules)
                     if found is not None:
                         yield found
                     break
-
-
-# ------------------------------------------------------------------------------------------ across lines
-def _own_level(line: Line, statement: Statement) -> Placed | None:
-    """The one figure the statement is the change of, right next to it: 'were Rs 1,96,886 crore, which
-    makes a rise of 11.6 per cent', 'a rise of 11.6 per cent to Rs 2,19,643 crore'."""
-    operands = _operands(line, statement)
-    if len(operands) != 1:
-        return None
-    level = operands[0]
-    if level.end <= statement.placed.start:
-        gap = line.text[level.end : statement.placed.start]
-        ok = len(gap) <= 40 and not cues.breaks_clause(gap)
-    else:
-        gap = line.text[statement.placed.end : level.start]
-        ok = len(gap) <= 30 and cues.leads_to_figure(gap)
-    between = [p for p in line.claims if p is not level and p is not statement.placed]
-    near = [p for p in between if min(abs(p.start - level.end), abs(level.start - p.end)) < len(gap)]
-    return level if ok and not near else None
-
-
-def _year(claim: Claim) -> int | None:
-    return claim.period_end if claim.period_end is not None else claim.period_start
-
-
-def _span(claim: Claim) -> int | None:
-    if claim.period_start is None or claim.period_end is None:
-        return None
-    return claim.period_end - claim.period_start
-
-
-def _neighbour_base(document: Document, k: int, level: Placed) -> Placed | None:
-    """The one figure of the unit, dated a period before or after the level, in the line before or after."""
-    lines = [document.lines[k - 1]] if k and document.next_line(k - 1) is document.lines[k] else []
-    following = document.next_line(k)
-    lines += [following] if following is not None else []
-    year, span = _year(level.claim), _span(level.claim)
-    if year is None:
-        return None
-    found = [
-        p
-        for other in lines
-        for p in other.claims
-        if same_unit(p.claim, level.claim)
-        and _is_level(other, p)
-        and _span(p.claim) == span
-        and abs((_year(p.claim) or 0) - year) == 1
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def across_neighbours(document: Document, rules: MatchRules) -> Iterator[Conflict]:
-    """A change stated next to one figure whose other figure is in the line before or after, a period
-    apart ('The actuals for 2023-24 were Rs 1,96,886 crore, which makes a rise of 11.6 per cent' after 'The
-    budgeted amount for 2024-25 is Rs 2,19,643 crore'). Two sentences may measure two things: only a near
-    miss (within a quarter of the stated figure) is reported."""
-    for k, line in enumerate(document.lines):
-        for placed in line.claims:
-            statement = statement_of(line, placed)
-            if statement is None or any(rule(line, statement) for rule in OPERAND_RULES):
-                continue  # not a change, or its own line gives its figures
-            level = _own_level(line, statement)
-            base = _neighbour_base(document, k, level) if level is not None else None
-            if level is None or base is None:
-                continue
-            pair = sorted([level, base], key=lambda p: _year(p.claim) or 0)
-            found = _check_chain(statement, pair, rules, reach=NEIGHBOUR_LINES)
-            # figures in two sentences may measure two things: only a near miss is a slip
-            if found is not None and (found.relative_difference or 0.0) <= NEAR_MISS:
-                yield found
-
-
-def _is_level(line: Line, placed: Placed) -> bool:
-    return statement_of(line, placed) is None and not cues.is_change_amount(line.before(placed, 20))
-
-
-def across_lines(document: Document, rules: MatchRules) -> Iterator[Conflict]:
-    """An amount stated alone as a change ("at least 30 million more people voted"), read against the
-    levels of the lines before it."""
-    for k, line in enumerate(document.lines):
-        if line.is_row:
-            continue
-        for placed in line.claims:
-            statement = statement_of(line, placed)
-            if statement is None or statement.change is not Change.AMOUNT:
-                continue
-            claim = statement.claim
-            if any(p is not placed and same_unit(p.claim, claim) for p in line.claims):
-                continue  # its own line has other amounts of the unit: an own-line rule decides, or nobody
-            found = _lone_change(document, k, statement, rules)
-            if found is not None:
-                yield found
-
-
-def _words_near(line: Line, placed: Placed, width: int = 40) -> str:
-    """The claim's own words: its subject and counted noun, and the text up to its neighbouring figures."""
-    k = line.claims.index(placed)
-    left = max(line.claims[k - 1].end if k else 0, placed.start - width)
-    right = min(line.claims[k + 1].start if k + 1 < len(line.claims) else len(line.text), placed.end + width)
-    claim = placed.claim
-    return " ".join(
-        (claim.subject, claim.counted or "", line.text[left : placed.start], line.text[placed.end : right])
-    )
-
-
-def _lone_change(document: Document, k: int, statement: Statement, rules: MatchRules) -> Conflict | None:
-    claim = statement.claim
-    line = document.lines[k]
-    heads = cues.stems(cues.head_words(line.after(statement.placed, 40)) + " " + (claim.counted or ""))
-    if not heads:
-        return None
-    levels = [
-        p.claim
-        for earlier in document.previous_lines(k, reach=ACROSS_REACH)
-        for p in earlier.claims
-        if same_unit(p.claim, claim)
-        and _is_level(earlier, p)
-        and p.claim.period_start is not None
-        and heads & cues.stems(_words_near(earlier, p))
-    ]
-    if not levels:
-        return None
-    latest = claim.period_end if claim.period_end is not None else max(c.period_end or 0 for c in levels)
-    current = [c for c in levels if c.period_start == latest and c.period_end == latest]
-    earlier_years = [c.period_end for c in levels if c.period_end is not None and c.period_end < latest]
-    if not current or not earlier_years:
-        return None
-    base_year = max(earlier_years)
-    bases = [c for c in levels if c.period_start == base_year and c.period_end == base_year]
-    pairs = [(x, y) for x in bases for y in current]
-    readings = [(x, y, difference(x, y)) for x, y in pairs]
-    if any(holds(claim, face, spread, sign=statement.sign) for _, _, (face, spread) in readings):
-        return None
-    value = (point(claim) or 0.0) * statement.sign
-    x, y, (face, _) = min(readings, key=lambda r: abs(r[2][0] - value))
-    if abs(face - value) > NEAR_MISS * abs(value):
-        return None
-    statement_text = (
-        f"from {describe(x)} to {describe(y)} is {computed_text(face * statement.sign, claim)} "
-        f"{'fewer' if statement.sign < 0 else 'more'}, not {describe(claim, period=False)}."
-    )
-    return arithmetic_finding(
-        claim, [x, y], face * statement.sign, statement_text, rules, reach=DOCUMENT, check="amount change"
-    )

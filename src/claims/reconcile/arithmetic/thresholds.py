@@ -15,10 +15,58 @@ from claims.types import Claim, Conflict, Kind
 
 from ..rules import MatchRules
 from ..sentences import Placed
-from . import cues
 from .figures import Bounds, holds, point, same_unit
 from .findings import DOCUMENT, arithmetic_finding, describe
 from .layout import Document, Line
+
+THRESHOLD_DISTANCE = re.compile(
+    r"""^\s*(?:\w+\s+){0,2}?                             # "30 seats", "30 more seats"
+    (?P<side>below|short\s+of|shy\s+of|under|less\s+than|above|over|more\s+than|beyond|past|ahead\s+of)\s+
+    (?:the\s+|a\s+)?(?:simple\s+|absolute\s+|outright\s+|clear\s+)?
+    (?P<noun>majority(?:\s+mark)?|half-?way\s+mark|magic\s+(?:figure|number|mark))\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+THRESHOLD_VALUE = re.compile(
+    r"""(?:majority(?:\s+mark)?|half-?way\s+mark|magic\s+(?:figure|number|mark))\s+(?:of|at|is|was)\s+$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+HOUSE_SIZE = re.compile(r"^-(?:member|seat|strong)\b", re.IGNORECASE)  # "the 543-member Lok Sabha"
+
+
+def threshold_side(words: str) -> int:
+    """+1 when the words after a figure place it above a majority, -1 below, 0 when they say neither.
+
+    >>> threshold_side(" seats below a majority, is a defeat")
+    -1
+    >>> threshold_side(" seats more than the majority mark")
+    1
+    >>> threshold_side(" seats in the house")
+    0
+    """
+    match = THRESHOLD_DISTANCE.match(words)
+    if not match:
+        return 0
+    below = match.group("side").lower().split()[0] in {"below", "short", "shy", "under", "less"}
+    return -1 if below else 1
+
+
+def names_threshold(words: str) -> bool:
+    """The words before a figure say it is the majority mark ("below the halfway mark of 272").
+
+    >>> names_threshold("fell to 240, below the halfway mark of ")
+    True
+    """
+    return bool(THRESHOLD_VALUE.search(words))
+
+
+def is_house_size(words: str) -> bool:
+    """The words after a figure make it the size of an assembly ("543-member Lok Sabha").
+
+    >>> is_house_size("-member Lok Sabha")
+    True
+    """
+    return bool(HOUSE_SIZE.match(words))
+
 
 THRESHOLD_AFTER = re.compile(
     r"^\s*(?:seats?\s+)?(?:majority(?:\s+mark)?|half-?way\s+mark|magic\s+(?:figure|number|mark))\b",
@@ -39,9 +87,9 @@ def threshold_of(line: Line, placed: Placed) -> float | None:
     value = point(placed.claim)
     if Kind(placed.claim.kind) is not Kind.COUNT or not value:
         return None
-    if cues.names_threshold(line.before(placed, 40)) or THRESHOLD_AFTER.match(line.after(placed, 30)):
+    if names_threshold(line.before(placed, 40)) or THRESHOLD_AFTER.match(line.after(placed, 30)):
         return value
-    if cues.is_house_size(line.after(placed, 12)):
+    if is_house_size(line.after(placed, 12)):
         return float(int(value) // 2 + 1)
     return None
 
@@ -70,7 +118,7 @@ def distances(document: Document, rules: MatchRules) -> Iterator[Conflict]:
     looked = False
     for line in document.lines:
         for placed in line.claims:
-            side = cues.threshold_side(line.after(placed, 60))
+            side = threshold_side(line.after(placed, 60))
             if not side or Kind(placed.claim.kind) is not Kind.COUNT:
                 continue
             level = _level(line, placed)

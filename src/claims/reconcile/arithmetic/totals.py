@@ -31,7 +31,7 @@ from claims.types import Claim, Conflict, Kind, Qualifier
 
 from ..rules import MatchRules
 from ..sentences import Placed
-from . import cues
+from . import cues, listing
 from .figures import Bounds, holds, is_vague, point, relative_gap, same_unit, total
 from .findings import NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
@@ -52,6 +52,11 @@ class Breakdown:
     cue: str  # which rule found the parts
     next_line: bool = False
     near_miss: bool = False  # report only a slip: the parts within a quarter of the total
+
+
+def _marked(line: Line, placed: Placed) -> bool:
+    """A total word next to the figure ("a total of 8", "1,107,541 vaccinations in all")."""
+    return listing.is_total_before(line.before(placed, 40)) or listing.is_total_after(line.after(placed))
 
 
 def _is_change(line: Line, placed: Placed) -> bool:
@@ -80,13 +85,13 @@ def _parts_after(
     for p in line.claims:
         if p.start < first.start or p.end > end or (p is total and p is not first):
             continue
-        if not same_unit(p.claim, total.claim) or cues.is_adjunct(line.before(p, 20)):
+        if not same_unit(p.claim, total.claim) or listing.is_adjunct(line.before(p, 20)):
             continue
         if _is_change(line, p) != total_is_change or (limit is not None and (point(p.claim) or 0.0) > limit):
             continue  # another role, or larger than the whole: not a part
         if Qualifier(p.claim.qualifier) in BOUNDS:
             return None  # "more than 50 in X": a bound cannot be added up
-        if parts and cues.compares(line.between(parts[-1], p)):
+        if parts and listing.compares(line.between(parts[-1], p)):
             return None  # "Rs 3,029.02 crore against Rs 1,789.46 crore": a level and its base
         parts.append(p)
     return parts
@@ -102,7 +107,7 @@ def _breakdown(
 ) -> Breakdown | None:
     if not parts or len(parts) < 2:
         return None
-    if not whole and cues.partition_covered(_span(line, parts, label_from), len(parts)):
+    if not whole and listing.partition_covered(_span(line, parts, label_from), len(parts)):
         whole = True
     return Breakdown(total, tuple(parts), whole, cue)
 
@@ -125,13 +130,13 @@ def listed_after(line: Line, total: Placed) -> Breakdown | None:
     link = line.text[total.end : first.start]
     if len(link) > MAX_LINK or any(total.end <= p.start and p.end <= first.start for p in line.claims):
         return None
-    some, listed = cues.lists_some_parts(link), cues.lists_all_parts(link)
+    some, listed = listing.lists_some_parts(link), listing.lists_all_parts(link)
     if not (some or listed):
         return None
-    marked = cues.is_total_before(line.before(total, 40)) or cues.is_total_after(line.after(total))
+    marked = _marked(line, total)
     # "including" lists some parts even inside a bracket; a bare bracket or colon lists them all only
     # after a total word ("a total of 8 frigates (four ... four ...)") or when they name a partition
-    whole = listed and not some and (marked or cues.names_all_parts(link))
+    whole = listed and not some and (marked or listing.names_all_parts(link))
     parts = _parts_after(
         line, total, first, total_is_change=_is_change(line, total), limit=point(total.claim)
     )
@@ -144,7 +149,7 @@ def with_places(line: Line, total: Placed) -> Breakdown | None:
     if not later:
         return None
     first = later[0]
-    if not cues.lists_parts_by_place(line.text[total.end : first.start], line.after(first, 30)):
+    if not listing.lists_parts_by_place(line.text[total.end : first.start], line.after(first, 30)):
         return None
     parts = _parts_after(
         line, total, first, total_is_change=_is_change(line, total), limit=point(total.claim)
@@ -155,7 +160,7 @@ def with_places(line: Line, total: Placed) -> Breakdown | None:
 def share_listing(line: Line, total: Placed) -> Breakdown | None:
     """'250 of the 486 constituencies ... rise ..., 198 seats saw a status quo, and only 37 ... a fall'."""
     earlier = [p for p in line.claims if p.end <= total.start and same_unit(p.claim, total.claim)]
-    if not earlier or not cues.is_share_of(line.text[earlier[-1].end : total.start]):
+    if not earlier or not listing.is_share_of(line.text[earlier[-1].end : total.start]):
         return None
     first = earlier[-1]
     is_change = _is_change(line, total)
@@ -172,10 +177,7 @@ def parts_before(line: Line, total: Placed) -> Breakdown | None:
     A total after its parts is read only as a near miss (a slip): 'bringing the toll to 45' after two days'
     deaths is a running total, not their sum, and is not read at all.
     """
-    before = line.before(total, 40)
-    if not (cues.is_total_before(before) or cues.is_total_after(line.after(total))) or cues.is_running_total(
-        before
-    ):
+    if not _marked(line, total) or listing.is_running_total(line.before(total, 40)):
         return None
     clause_start = max(line.text.rfind(";", 0, total.start), line.text.rfind(":", 0, total.start)) + 1
     parts = [
@@ -184,13 +186,13 @@ def parts_before(line: Line, total: Placed) -> Breakdown | None:
         if clause_start <= p.start
         and p.end <= total.start
         and same_unit(p.claim, total.claim)
-        and not cues.is_adjunct(line.before(p, 20))
+        and not listing.is_adjunct(line.before(p, 20))
         and _is_change(line, p) == _is_change(line, total)
     ]
     if len(parts) < 2 or any(Qualifier(p.claim.qualifier) in BOUNDS for p in parts):
         return None
     if any(
-        cues.compares(line.between(a, b)) or len(line.between(a, b)) > 60
+        listing.compares(line.between(a, b)) or len(line.between(a, b)) > 60
         for a, b in zip(parts, parts[1:], strict=False)
     ):
         return None
@@ -226,7 +228,7 @@ def next_line(line: Line, following: Line) -> Breakdown | None:
         return None
     first = following.claims[0]
     opening = following.text[: first.start]
-    if Kind(first.claim.kind) not in PART_KINDS or not cues.opens_breakdown(opening):
+    if Kind(first.claim.kind) not in PART_KINDS or not listing.opens_breakdown(opening):
         return None
     part_change = _is_change(following, first)
     totals = [
@@ -239,14 +241,12 @@ def next_line(line: Line, following: Line) -> Breakdown | None:
         return None
     largest = max(point(p.claim) or 0.0 for p in parts)
     totals = [p for p in totals if (point(p.claim) or 0.0) >= largest and not is_vague(p.claim)]
-    marked = [
-        p for p in totals if cues.is_total_before(line.before(p, 40)) or cues.is_total_after(line.after(p))
-    ]
+    marked = [p for p in totals if _marked(line, p)]
     chosen = marked if len(marked) == 1 else totals
     if len(chosen) != 1:
         return None
-    listed_all = cues.names_all_parts(opening) or opening.rstrip().endswith(":")
-    whole = listed_all or bool(cues.partition_covered(_span(following, parts, 0), len(parts)))
+    listed_all = listing.names_all_parts(opening) or opening.rstrip().endswith(":")
+    whole = listed_all or bool(listing.partition_covered(_span(following, parts, 0), len(parts)))
     return Breakdown(chosen[0], tuple(parts), whole, "breakdown in the next line", next_line=True)
 
 
