@@ -81,7 +81,7 @@ def _parts_after(
     closing = r"[)]" if re.search(r"\([^)]*$", link) else r";"
     stop = re.search(closing, tail)
     end = first.start + stop.start() if stop else len(line.text)
-    parts = []
+    parts: list[Placed] = []
     for p in line.claims:
         if p.start < first.start or p.end > end or (p is total and p is not first):
             continue
