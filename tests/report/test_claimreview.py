@@ -67,7 +67,7 @@ def test_claimreview_quotes_claim_a_with_the_reviewer_as_author(graph, surface):
         ("confirmed", "  ", "finding", False),
         ("open", "Ana", "finding", False),
         ("dismissed", "Ana", "finding", False),
-        ("confirmed", "Ana", "possible", False),
+        ("confirmed", "Ana", "possible", True),  # a reviewer's verdict, whatever the score said
     ],
 )
 def test_claimreview_exports_reviewed_confirmed_findings_only(conflicts_df, status, reviewer, tier, exported):

@@ -1,6 +1,8 @@
 """The review workspace driven in a real browser against a real server process and a real pipeline output:
-a decision made on the page is in conflicts.csv at once; bulk dismissal; an editor's mark; a hostile document
-stays inert; a review succeeds while a run holds the pipeline database."""
+a decision made on the page is in conflicts.csv and the static report at once; bulk dismissal; an editor's
+mark; a hostile document stays inert in the pages, report.html, the audit pages and claimreview.jsonld; the
+static report keeps possible findings out of its headline; a review succeeds while a run holds the pipeline
+database."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import pandas as pd
 import pytest
 from ui_support import HOSTILE_NAME, screenshot
 
+from claims.report.common import page_name
+
 pytestmark = pytest.mark.slow
 
 
@@ -24,11 +28,12 @@ def _conflicts(out: Path) -> pd.DataFrame:
 
 
 def _seed_finding(out: Path) -> str:
-    """A cross-document finding between two seed documents (with a table cell on one side)."""
+    """A cross-document finding (tier "finding" when there is one) between two seed documents."""
     df = _conflicts(out)
     cross = df[
         (df["doc_a"] != df["doc_b"]) & ~df["doc_a"].str.contains("img") & ~df["doc_b"].str.contains("img")
     ]
+    cross = cross.sort_values("tier", key=lambda t: t.fillna("finding") != "finding", kind="stable")
     return str((cross if len(cross) else df).iloc[0]["conflict_id"])
 
 
@@ -114,6 +119,7 @@ def test_ui_hostile_document_stays_inert(out_dir, serve_ui, page):
     cid = str(hostile[hostile["doc_a"] == HOSTILE_NAME].iloc[0]["conflict_id"])
     page.goto(f"{server.url}/findings?q=port+authority")
     page.click(f'a[href="/findings/{cid}"]')
+    page.fill("#note", HOSTILE_NOTE)  # a note that tries to close the report's JSON-LD script element
     page.click("button.confirm")
     page.wait_for_selector("#review .st:text('confirmed')")
     page.goto(f"{server.url}/documents")
@@ -126,11 +132,81 @@ def test_ui_hostile_document_stays_inert(out_dir, serve_ui, page):
         assert "script-src 'self'" in response.headers["content-security-policy"]
         assert page.evaluate("typeof window.pwned") == "undefined"
         assert page.locator('img[src="x"], b[onmouseover], a[href^="javascript"]').count() == 0
-    report = page.goto((out_dir / "report.html").as_uri())
-    assert report is not None
-    assert page.evaluate("typeof window.pwned") == "undefined"
-    assert page.locator('img[src="x"]').count() == 0
+    hostile_pages = sorted((out_dir / "audit").glob(page_name(HOSTILE_NAME).removesuffix(".html") + "*.html"))
+    assert hostile_pages  # its audit page, and its chapters' if any
+    for path in [out_dir / "report.html", out_dir / "audit" / "index.html", *hostile_pages]:
+        assert page.goto(path.as_uri()) is not None
+        assert page.evaluate("typeof window.pwned") == "undefined", path.name
+        assert page.locator('img[src="x"], b[onmouseover], a[href^="javascript"]').count() == 0, path.name
+        assert page.locator("script:not([type])").count() <= 1, path.name  # at most the filter script
+        assert "<img src=x onerror=" in page.inner_text("body"), path.name  # the markup is shown as text
+    page.goto((out_dir / "report.html").as_uri())
+    block = page.locator('script[type="application/ld+json"]')
+    assert block.count() == 1
+    embedded = json.loads(block.inner_text())["@graph"]
+    assert [(r["identifier"], r["reviewBody"]) for r in embedded] == [(cid, HOSTILE_NOTE)]
+    text = (out_dir / "claimreview.jsonld").read_text(encoding="utf-8")
+    assert not set("<>") & set(text)  # nothing in the file can close a script element
+    graph = json.loads(text)["@graph"]
+    assert [(r["identifier"], r["author"]["name"], r["reviewBody"]) for r in graph] == [
+        (cid, "Sec Tester", HOSTILE_NOTE)
+    ]
+    assert "<img src=x" in graph[0]["claimReviewed"]  # document text kept verbatim, as a JSON string
     assert dialogs == []
+
+
+HOSTILE_NOTE = '</script><script>window.pwned = 3</script><img src=x onerror="window.pwned=4">'
+
+
+def test_ui_decision_shows_in_the_static_report_and_audit(out_dir, serve_ui, page):
+    """A decision made in the workspace is in report.html and audit/ at once: status, who, when, history."""
+    server = serve_ui(out_dir, "--reviewer", "Ana Lima")
+    cid = _seed_finding(out_dir)
+    page.goto(f"{server.url}/findings/{cid}")
+    page.fill("#note", "checked against the ministry's table")
+    page.click("button.confirm")
+    page.wait_for_selector("#review .st:text('confirmed')")
+    page.goto((out_dir / "report.html").as_uri())
+    article = page.locator(f"article#f-{cid}")
+    assert article.get_attribute("data-status") == "confirmed"
+    decided = article.locator(".decided").inner_text()
+    assert "confirmed by Ana Lima" in decided
+    assert "UTC" in decided
+    assert "checked against the ministry's table" in decided
+    assert page.locator(f'#glance tr[data-follows="f-{cid}"]').count() == 0  # no longer open
+    page.select_option('select[name="status"]', "confirmed")
+    assert page.locator("article.finding:not([hidden])").count() == 1
+    audit = article.locator(".side a").first.get_attribute("href")
+    page.goto((out_dir / audit).as_uri())
+    row = page.locator(f"tr#{audit.split('#')[1]}")
+    assert "confirmed by Ana Lima" in row.inner_text()
+
+
+def test_static_report_keeps_possible_findings_out_of_the_headline(pipeline_run, page):
+    conflicts = _conflicts(pipeline_run.out)
+    tiers = conflicts["tier"].fillna("finding")
+    findings = conflicts[tiers == "finding"]
+    page.goto((pipeline_run.out / "report.html").as_uri())
+    page.wait_for_selector('#filters[data-ready="1"]')
+    assert page.inner_text("#count-findings .n") == str(len(findings))
+    assert page.locator("#list article").count() == len(findings)
+    possible = int((tiers == "possible").sum())
+    if possible:
+        assert page.inner_text("#count-possible .n") == str(possible)
+        assert page.locator("#possible-list article").count() == possible
+    else:
+        assert page.locator("#count-possible").count() == 0
+    severities = page.inner_text("#count-findings ~ .card .n") if len(findings) else ""
+    for severity, n in findings["severity"].value_counts().items():
+        assert f"{severity} {n}" in severities
+    glance = page.locator("#glance tbody tr").evaluate_all("rows => rows.map(r => r.dataset.follows)")
+    open_findings = findings[findings["status"] == "open"]["conflict_id"]
+    assert sorted(glance) == sorted(f"f-{c}" for c in open_findings)  # every open finding, no possible one
+    assert "ok" in page.inner_text("#latest-run")  # the run's status
+    page.select_option('select[name="tier"]', "possible")
+    assert page.locator("#list article:not([hidden])").count() == 0
+    assert page.locator("#glance tbody tr:not([hidden])").count() == 0
+    assert page.locator("#possible-list article:not([hidden])").count() == possible
 
 
 _HOLD_LOCK = textwrap.dedent(

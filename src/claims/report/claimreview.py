@@ -1,7 +1,7 @@
 """Confirmed findings as schema.org ClaimReview records (JSON-LD), for fact-checking organisations' tools.
 
 A ClaimReview is a reviewer's verdict, so only findings a reviewer confirmed are exported, each with that
-reviewer as its author and the day of the decision as its date; open, dismissed and possible findings, and a
+reviewer as its author and the day of the decision as its date; open and dismissed findings, and a
 confirmed finding without a reviewer's name, are left out. One ClaimReview per finding: the reviewed claim is
 side A's sentence, its appearance is the source document (by its title) with the quote, the counter-evidence
 (side B) is given as `isBasedOn`, and the rating names the kind of inconsistency. See
@@ -38,8 +38,9 @@ def script_safe_json(data: object, *, indent: int | None = 2) -> str:
 
 
 def exported(finding: Finding) -> bool:
-    """A finding goes into ClaimReview: a reviewer confirmed it, and the store says who."""
-    return finding.status == "confirmed" and bool(finding.reviewer.strip()) and not finding.possible
+    """A finding goes into ClaimReview: a reviewer confirmed it (a possible finding too: the verdict is the
+    reviewer's), and the store says who."""
+    return finding.status == "confirmed" and bool(finding.reviewer.strip())
 
 
 def _url(base_url: str | None, path: str) -> str:
