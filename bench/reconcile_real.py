@@ -25,6 +25,12 @@ precision = true / (true + duplicates + look-alikes + unlisted); recall = gold f
 findings. Candidates the engine keeps below its threshold ("possible" tier: `Conflict.tier` or
 `details["tier"]`) are scored the same way but reported apart and never counted in the headline figures.
 A miss is annotated with whether each side was extracted as a claim at all (extraction or matching?).
+
+Candidate recall (`candidate_recall`): of the gold two-statement findings whose two sides were both
+extracted, how many have a pair of statements (one of side A, one of side B) that reaches each stage of the
+matcher: blocked (a candidate pair), plausible (no rule sets the two apart), scored (a disagreeing plausible
+pair with a match probability), and finding (scored at or above the threshold). Side statements that agree
+with each other never count as a pair.
 """
 
 from __future__ import annotations
@@ -157,6 +163,31 @@ class TierScore:
 
 
 @dataclass
+class Stages:
+    """How far the gold two-statement findings get in the matcher (see `candidate_recall`)."""
+
+    two_statement: int = 0
+    extracted: int = 0
+    blocked: int = 0
+    plausible: int = 0
+    scored: int = 0
+    finding: int = 0
+    lost: dict[str, list[str]] = field(default_factory=dict)  # stage -> gold ids lost before it
+
+    @property
+    def recall(self) -> float | None:
+        """Candidate recall: scored / extracted."""
+        return round(self.scored / self.extracted, 4) if self.extracted else None
+
+    def line(self) -> str:
+        return (
+            f"candidate recall {self.recall}  (two-statement gold {self.two_statement}, both sides extracted"
+            f" {self.extracted}, blocked {self.blocked}, plausible {self.plausible}, scored {self.scored},"
+            f" at the threshold {self.finding})"
+        )
+
+
+@dataclass
 class Score:
     name: str
     gold_findings: int
@@ -166,6 +197,7 @@ class Score:
     finding: TierScore
     possible: TierScore
     claims: int = 0
+    stages: Stages | None = None
 
     @property
     def recall(self) -> float | None:
@@ -190,6 +222,15 @@ class Score:
             "possible_reported": self.possible.reported,
             "possible_true": len(self.possible.true),
             "possible_look_alikes": len(self.possible.look_alikes),
+            **(
+                {
+                    "candidate_recall": self.stages.recall,
+                    "two_statement_extracted": self.stages.extracted,
+                    "two_statement_scored": self.stages.scored,
+                }
+                if self.stages
+                else {}
+            ),
         }
 
 
@@ -285,6 +326,67 @@ def check_gold(gold: Mapping[str, Any], docs: Path) -> list[str]:
     return problems
 
 
+def candidate_recall(gold: Mapping[str, Any], claims: Sequence[Any]) -> Stages:
+    """How many gold two-statement findings (both sides extracted) reach each stage of the matcher."""
+    import numpy as np
+
+    from claims.lexicon.fx import load_fx_table
+    from claims.reconcile.blocking import candidate_pairs
+    from claims.reconcile.calibration import DEFAULT
+    from claims.reconcile.classify import Outcome
+    from claims.reconcile.engine import score_pairs
+    from claims.reconcile.match import same_quantity
+    from claims.reconcile.normalize import build_table
+    from claims.reconcile.rules import MatchRules
+    from claims.settings import Settings
+
+    rules = MatchRules.from_settings(Settings())
+    table = build_table(claims, rules, load_fx_table())
+    i, j, subject = candidate_pairs(table, rules)
+    matched = same_quantity(table, i, j, subject, rules)
+    blocked = set(zip(i.tolist(), j.tolist(), strict=True))
+    pairs_of = list(zip(i.tolist(), j.tolist(), strict=True))
+    plausible = {p for p, ok in zip(pairs_of, matched.plausible.tolist(), strict=True) if ok}
+    scored = score_pairs(table, rules)
+    probability: dict[tuple[int, int], float] = {}
+    for k in range(len(scored.i)):
+        if Outcome(int(scored.outcome[k])) in (Outcome.AGREE, Outcome.SKIP):
+            continue
+        probability[(int(scored.i[k]), int(scored.j[k]))] = float(np.nan_to_num(scored.probability[k]))
+    stages = Stages()
+    for entry in gold.get("findings", []):
+        if entry.get("b") is None:
+            continue
+        stages.two_statement += 1
+        side_a = {
+            r
+            for r, c in enumerate(claims)
+            if Side(c.doc, c.char_start, c.char_end, c.surface).hits(sides(entry, "a"))
+        }
+        side_b = {
+            r
+            for r, c in enumerate(claims)
+            if Side(c.doc, c.char_start, c.char_end, c.surface).hits(sides(entry, "b"))
+        }
+        if not side_a or not side_b:
+            stages.lost.setdefault("extracted", []).append(entry["id"])
+            continue
+        stages.extracted += 1
+        pairs = {(min(a, b), max(a, b)) for a in side_a for b in side_b if a != b}
+        reached = [
+            ("blocked", bool(pairs & blocked)),
+            ("plausible", bool(pairs & plausible)),
+            ("scored", bool(pairs & probability.keys())),
+            ("finding", any(probability.get(p, -1.0) >= DEFAULT.threshold for p in pairs)),
+        ]
+        for stage, ok in reached:
+            if not ok:
+                stages.lost.setdefault(stage, []).append(entry["id"])
+                break
+            setattr(stages, stage, getattr(stages, stage) + 1)
+    return stages
+
+
 # ------------------------------------------------------------------------------------------------ running
 def _tier(conflict: Any) -> str:
     tier = getattr(conflict, "tier", None) or conflict.details.get("tier") or "finding"
@@ -349,7 +451,9 @@ def run(
     claims = list(claims) if claims is not None else extract_folder(raw)
     conflicts = reconcile(claims)
     sides_of_claims = [Side(c.doc, c.char_start, c.char_end, c.surface) for c in claims]
-    return score(name, gold, reported_findings(claims, conflicts), sides_of_claims), claims, conflicts
+    result = score(name, gold, reported_findings(claims, conflicts), sides_of_claims)
+    result.stages = candidate_recall(gold, claims)
+    return result, claims, conflicts
 
 
 def set_paths(name: str) -> tuple[Path, Path]:
@@ -371,8 +475,12 @@ def format_score(s: Score, *, verbose: bool = True) -> str:
         f" {len(s.possible.look_alikes)} look-alikes {s.possible.look_alike_categories or ''};"
         f" gold found only as possible: {s.found_only_as_possible}",
     ]
+    if s.stages is not None:
+        lines.append(s.stages.line())
     if verbose:
+        lost = s.stages.lost if s.stages is not None else {}
         for title, items in (
+            *((f"two-statement gold lost before: {stage}", ids) for stage, ids in lost.items()),
             ("missed", s.missed),
             ("duplicates", f.duplicates),
             ("look-alikes", f.look_alikes),
