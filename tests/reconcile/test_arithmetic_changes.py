@@ -386,3 +386,21 @@ def test_arithmetic_changes_slipped_scale_word_is_read_away():
     assert found.claim_a == claims[1].claim_id
     assert "is an increase of ₹100.5 crore, not about ₹120 crore" in found.explanation
     assert "reading ₹1,100.50 lakh crore at the scale of ₹1,000 crore" in found.explanation
+
+
+@pytest.mark.parametrize(("stated", "reported"), [("77%", False), ("70%", True)])
+def test_arithmetic_changes_elided_verb_keeps_its_direction(stated, reported):
+    text = (
+        f"Service revenue declined by 66% in the quarter to $8.0 million from $23.8 million, and by {stated} "
+        "for the year to $32.2 million from $141.1 million."
+    )
+    claims = figures(
+        text,
+        ("66%", 66.0, "percent", {}),
+        ("$8.0 million", 8e6, "money", USD),
+        ("$23.8 million", 23.8e6, "money", USD),
+        (stated, float(stated.rstrip("%")), "percent", {}),
+        ("$32.2 million", 32.2e6, "money", USD),
+        ("$141.1 million", 141.1e6, "money", USD),
+    )
+    assert findings(claims) == ([stated] if reported else [])

@@ -75,6 +75,16 @@ class Statement:
 
 
 # ------------------------------------------------------------------------------------ what a figure states
+def _falls(line: Line, placed: Placed, before: str, after: str) -> bool:
+    """The change words next to a positive figure say down ("a decline of 5%", "..., and by 77%" after
+    "declined by 66%")."""
+    if (point(placed.claim) or 0.0) <= 0:
+        return False  # a signed figure carries its own direction
+    if cues.is_elided_change(before):
+        return cues.last_change_falls(line.text[: placed.start])
+    return cues.is_decrease(before[-30:] + " " + after[:15])
+
+
 def _percent_change(line: Line, placed: Placed) -> Statement | None:
     """A percent introduced as a change: 'an increase of over 125 per cent', 'a 74 per cent increase'."""
     claim = placed.claim
@@ -84,7 +94,7 @@ def _percent_change(line: Line, placed: Placed) -> Statement | None:
     if not (cues.is_change_before(before) or cues.is_change_after(after)):
         return None
     points = "point" in (claim.unit or "")
-    falling = cues.is_decrease(before[-30:] + " " + after[:15]) and (point(claim) or 0.0) > 0
+    falling = _falls(line, placed, before, after)
     return Statement(placed, Change.POINTS if points else Change.PERCENT, -1.0 if falling else 1.0)
 
 
@@ -103,8 +113,7 @@ def _amount_change(line: Line, placed: Placed) -> Statement | None:
     before, after = line.before(placed, 60), line.after(placed, 30)
     if not (cues.is_change_before(before) or cues.is_more_after(after)):
         return None
-    falling = cues.is_decrease(before[-30:] + " " + after[:15]) and (point(claim) or 0.0) > 0
-    return Statement(placed, Change.AMOUNT, -1.0 if falling else 1.0)
+    return Statement(placed, Change.AMOUNT, -1.0 if _falls(line, placed, before, after) else 1.0)
 
 
 STATEMENT_RULES: tuple[Callable[[Line, Placed], Statement | None], ...] = (
@@ -229,37 +238,43 @@ def _next_to(line: Line, statement: Statement, pair: list[Placed]) -> bool:
     )
 
 
+def _adjacent_pair(line: Line, statement: Statement, pairs: list[list[Placed]]) -> list[Placed]:
+    """Of the pairs next to the statement, the one after it ("by 77% to $32.2 million from $141.1 million"),
+    else the one right before it."""
+    near = [pair for pair in pairs if _next_to(line, statement, pair)]
+    after = [pair for pair in near if min(p.start for p in pair) >= statement.placed.end]
+    before = [pair for pair in near if max(p.end for p in pair) <= statement.placed.start]
+    if after:
+        return min(after, key=lambda pair: min(p.start for p in pair))
+    return max(before, key=lambda pair: max(p.end for p in pair)) if before else []
+
+
 def to_from(line: Line, statement: Statement) -> list[Placed]:
     """'Sales edged up less than 1% to $9.97 billion from $9.92 billion': 'to' the level, 'from' the base."""
     operands = operands_of(line, statement)
+    pairs = []
     for k, y in enumerate(operands):
         lead = line.text[operands[k - 1].end if k else 0 : y.start]
-        if not cues.leads_to_figure(lead):
-            continue
         later = [p for p in operands[k + 1 :] if same_unit(p.claim, y.claim)]
-        if not later:
+        if not cues.leads_to_figure(lead) or not later:
             continue
         x = later[0]
         if cues.leads_from(line.text[y.end : x.start]) and cues.joins_to_from(line.between(y, x)):
-            pair = [x, y]
-            return pair if _next_to(line, statement, pair) else []
-    return []
+            pairs.append([x, y])
+    return _adjacent_pair(line, statement, pairs)
 
 
 def against(line: Line, statement: Statement) -> list[Placed]:
     """'Rs 3,679.53 crore in the current budget, as against Rs 1,456.55 in 2017-18, showing a growth of
     152.62%': the level, then the base after 'against', 'compared with', 'versus'."""
     operands = operands_of(line, statement)
+    pairs = []
     for k in range(1, len(operands)):
         x = operands[k]
         earlier = [p for p in operands[:k] if same_unit(p.claim, x.claim)]
-        if not earlier:
-            continue
-        y = earlier[-1]
-        if cues.compares_against(line.between(y, x)):
-            pair = [x, y]
-            return pair if _next_to(line, statement, pair) else []
-    return []
+        if earlier and cues.compares_against(line.between(earlier[-1], x)):
+            pairs.append([x, earlier[-1]])
+    return _adjacent_pair(line, statement, pairs)
 
 
 def times_base(line: Line, statement: Statement) -> list[Placed]:

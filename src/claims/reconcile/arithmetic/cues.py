@@ -15,10 +15,11 @@ import re
 # ------------------------------------------------------------------------------------------------ changes
 CHANGE_BEFORE = re.compile(
     r"""
-    (?:increase|increment|rise|growth|jump|gain|surge|hike|boost|decrease|decline|drop|fall|reduction|cut|
+    (?:(?:increase|increment|rise|growth|jump|gain|surge|hike|boost|decrease|decline|drop|fall|reduction|cut|
        contraction|increased|rose|grew|jumped|climbed|surged|decreased|declined|dropped|fell|reduced|
        shrank|contracted|expanded|up|down)
     \s+(?:of\s+|by\s+)?                                   # "an increase of", "grew by", "rose"
+    | (?:,|\band|\bbut|\bwhile)\s+by\s+)                    # "..., and by 77%": the verb elided
     (?:(?:over|more\s+than|nearly|almost|about|around|approximately|roughly|some|at\s+least|
           up\s+to|just\s+over|just\s+under|under|less\s+than)\s+)?   # a qualifier outside the span
     $""",
@@ -154,6 +155,8 @@ def is_change_before(words: str) -> bool:
 
     >>> is_change_before("a proposed 18.1 billion yen in FY2026 – an increase of over ")
     True
+    >>> is_change_before("in Q4 2022, and by ")
+    True
     >>> is_change_before("the budget of ")
     False
     """
@@ -169,6 +172,35 @@ def is_change_after(words: str) -> bool:
     False
     """
     return bool(CHANGE_AFTER.match(words))
+
+
+ELIDED = re.compile(r"(?:,|\band|\bbut|\bwhile)\s+by\s+$", re.IGNORECASE)
+CHANGE_WORD = re.compile(
+    r"\b(?:increas\w*|rise|rose|risen|grew|grow\w*|gain\w*|jump\w*|climb\w*|surg\w*|up|"
+    r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|reduc\w*|cut|shr[iau]nk\w*|down|lower\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def is_elided_change(words: str) -> bool:
+    """'..., and by 77%': a change whose verb is the one before it in the sentence.
+
+    >>> is_elided_change("declined by 66% in Q4, and by ")
+    True
+    """
+    return bool(ELIDED.search(words))
+
+
+def last_change_falls(words: str) -> bool:
+    """The last change word of the text says down ("declined by 66% in Q4, and by" -> True).
+
+    >>> last_change_falls("COVID-related revenue declined by 66% in Q4 2023, and by ")
+    True
+    >>> last_change_falls("Sales rose 5% in May, and by ")
+    False
+    """
+    found = CHANGE_WORD.findall(words)
+    return bool(found) and is_decrease(found[-1])
 
 
 def is_decrease(words: str) -> bool:
