@@ -164,7 +164,7 @@ def test_audit_disagreement_links_to_other_side_and_finding(pages, conflicts_df,
         ("flagged", 3),  # 8.1 and 18.1 disagree, 125% does not add up; the dismissed finding flags nothing
         ("disagree with another source", 2),
         ("arithmetic does not hold", 1),
-        ("uncited", 0),
+        ("no citations here: nothing flagged uncited", "—"),
         ("no period", 1),
         ("in possible findings (not counted as flagged)", 1),
     ],
@@ -203,3 +203,16 @@ def test_audit_index_links_every_document(pages, documents_df, name):
     for doc in documents_df["doc"]:
         assert f'href="{page_name(doc)}"' in index
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in index  # the hostile title, escaped
+
+
+@pytest.mark.parametrize(
+    ("doc", "chapter", "card"),
+    [
+        (BOOK, "Chapter 1", '<div class="n">1</div><div class="l">uncited</div>'),
+        (BOOK, "Chapter 4", 'id="no-apparatus"'),
+        (DECK, "", 'id="no-apparatus"'),
+        (BRIEF, "", '<div class="n">0</div><div class="l">uncited</div>'),
+    ],
+)
+def test_audit_uncited_count_only_where_citing_is_done(pages, doc, chapter, card):
+    assert card in pages[page_name(doc, chapter)]

@@ -403,6 +403,7 @@ def render_audit(
     doc_rows = {as_text(d.get("doc")): d for d in records(documents) if as_text(d.get("doc"))}
     titles = {doc: as_text(d.get("title")) for doc, d in doc_rows.items() if as_text(d.get("title"))}
     by_doc = build_figures(claims, findings, titles=titles, marks=latest_marks(marks), layouts=layouts)
+    citing = citing_parts(records(claims))
     docs = sorted(set(doc_rows) | set(by_doc))
     pages: dict[str, str] = {}
     views = []
@@ -430,6 +431,7 @@ def render_audit(
                 doc_page=page_name(doc),
                 figures=in_chapter,
                 summary=PageSummary.of(in_chapter),
+                cites=(doc, chapter) in citing,
                 chapters=(),
                 meta={},
                 prev_page=prev_page,
@@ -455,6 +457,7 @@ def render_audit(
             doc_page=view.page,
             figures=rest,
             summary=view.summary,
+            cites=any(d == doc for d, _ in citing),
             chapters=view.chapters,
             meta=view.meta,
             prev_page=None,
