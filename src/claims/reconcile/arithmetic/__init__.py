@@ -1,4 +1,4 @@
-"""Statements whose own numbers do not add up: stated changes, multiples, totals and distances.
+"""Statements whose own numbers do not add up: stated changes, multiples, totals, shares and distances.
 
 Each check reads a document's lines (sentences and table rows, in reading order) and reports a stated figure
 that its own operands contradict, at the precision and with the hedge it is written with (`figures`):
@@ -10,6 +10,8 @@ that its own operands contradict, at the precision and with the hedge it is writ
   4,368 | 644.2%" under "FY 2024 | FY 2023 | YoY Change");
 - `totals.totals`: a total against the parts listed for it, in its sentence or the next ("1,107,541
   vaccinations in all. The doses were distributed by region as follows: ...");
+- `shares.share_statements`: a share against the part and whole written before it ("614.7 million of the
+  total 911.9 million voters had voted, putting the turnout at 67.4 per cent");
 - `thresholds.distances`: a distance to a majority against the level and the majority the document states;
 - `across.across_neighbours`: a change stated next to one figure, against the figure a period apart in the
   line before or after;
@@ -25,7 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from claims.types import Claim, Conflict
 
 from ..rules import MatchRules
-from . import across, changes, tables, thresholds, totals
+from . import across, changes, shares, tables, thresholds, totals
 from .layout import Document, documents
 
 Check = Callable[[Document, MatchRules], Iterable[Conflict]]
@@ -33,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     changes.within_line,
     tables.change_columns,
     totals.totals,
+    shares.share_statements,
     thresholds.distances,
     across.across_neighbours,
     across.across_lines,
