@@ -366,3 +366,16 @@ def test_html_findings_link_to_their_chart(html, n_linked):
     targets = re.findall(r'<a href="#(chart-[0-9a-f]+)">see the chart', html)
     assert len(targets) == n_linked
     assert all(f'<figure id="{t}" data-follows=' in html for t in targets)
+
+
+@pytest.mark.parametrize(
+    ("quarantined", "shown"), [({"claims": 2, "conflicts": 1}, "2 claims, 1 findings"), ({"claims": 0}, "")]
+)
+def test_html_header_shows_quarantined_rows(frames, quarantined, shown):
+    html = render_reports(
+        **{**frames, "summary": {**frames["summary"], "quarantined": quarantined}}
+    ).report_html
+    assert ('id="quarantined"' in html) is bool(shown)
+    if shown:
+        assert f"({shown})" in html
+        assert '<a href="quarantine.csv">quarantine.csv</a>' in html

@@ -63,6 +63,7 @@ class RunView:
     validation_failures: tuple[Mapping[str, str], ...] = field(default=())
     validation_docs: str = ""
     latest: LatestRun | None = None  # a later run than the one these results come from (e.g. a failed one)
+    quarantined: tuple[tuple[str, int], ...] = ()  # rows held back by value-level data checks, per table
 
     @property
     def status_css(self) -> str:
@@ -191,6 +192,18 @@ def _latest(summary: Mapping[str, object]) -> LatestRun | None:
     )
 
 
+def _quarantined(value: object) -> tuple[tuple[str, int], ...]:
+    """The summary's `quarantined` counts ({"claims": 2, "conflicts": 1}) without the zeros.
+
+    >>> _quarantined({"claims": 2, "conflicts": 0}), _quarantined(None)
+    ((('claims', 2),), ())
+    """
+    if not isinstance(value, Mapping):
+        return ()
+    counts = ((as_text(k), _count(v, 0)) for k, v in value.items())
+    return tuple((k, n) for k, n in counts if k and n > 0)
+
+
 def run_view(
     summary: Mapping[str, object],
     validation: Mapping[str, object] | None,
@@ -232,6 +245,7 @@ def run_view(
         possible=len(possible),
         possible_open=sum(1 for f in possible if f.status == "open"),
         latest=_latest(summary),
+        quarantined=_quarantined(summary.get("quarantined")),
         by_severity=tuple(
             sorted(((s, n) for s, n in by_severity.items() if n), key=lambda item: Severity.rank_of(item[0]))
         ),
