@@ -404,3 +404,16 @@ def test_arithmetic_changes_elided_verb_keeps_its_direction(stated, reported):
         ("$141.1 million", 141.1e6, "money", USD),
     )
     assert findings(claims) == ([stated] if reported else [])
+
+
+def test_arithmetic_changes_a_chain_stops_at_another_clause():
+    text = "Health spending will rise to Rs 900 crore from Rs 860 crore, while education gets Rs 1,200 crore, up 6%."
+    inr = {"unit": "INR"}
+    claims = figures(
+        text,
+        ("Rs 900 crore", 9e9, "money", inr),
+        ("Rs 860 crore", 8.6e9, "money", inr),
+        ("Rs 1,200 crore", 1.2e10, "money", inr),
+        ("6%", 6.0, "percent", {}),
+    )
+    assert findings(claims) == []

@@ -255,3 +255,24 @@ def test_arithmetic_totals_parts_split_by_place_too_are_some_parts():
         *counts(second, ("71", 71.0), ("437", 437.0), ("331", 331.0), ("100", 100.0), start=len(first) + 1),
     ]
     assert findings(claims) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "reported"),
+    [
+        # 'from the coast' places a part, it does not compare two figures
+        (
+            "A total of 2,400 people were evacuated: 1,200 from the coast and 1,150 from the river valley.",
+            [("2,400", 2400.0), ("1,200", 1200.0), ("1,150", 1150.0)],
+            True,
+        ),
+        # a figure of another verb ends the listing
+        (
+            "The board approved 200 homes, including 150 affordable units, and rejected 100 applications.",
+            [("200", 200.0), ("150", 150.0), ("100", 100.0)],
+            False,
+        ),
+    ],
+)
+def test_arithmetic_totals_where_a_listing_ends(text, specs, reported):
+    assert findings(counts(text, *specs)) == ([specs[0][0]] if reported else [])

@@ -164,8 +164,14 @@ def from_chain(line: Line, statement: Statement) -> list[Placed]:
     after = [p for p in operands if p.start >= statement.placed.end]
 
     def chain_from(run: list[Placed], k: int) -> list[Placed]:
-        head = run[k]
-        return [head] + [p for p in run[k + 1 :] if same_unit(p.claim, head.claim)]
+        """The head and the figures of its unit after it, up to a clause break ("..., while education")."""
+        chain = [run[k]]
+        for p in run[k + 1 :]:
+            if cues.breaks_clause(line.between(chain[-1], p)):
+                break
+            if same_unit(p.claim, chain[0].claim):
+                chain.append(p)
+        return chain
 
     for k in range(len(before) - 1, -1, -1):
         previous_end = before[k - 1].end if k else 0

@@ -124,8 +124,10 @@ def joins_to_from(words: str) -> bool:
     True
     >>> joins_to_from(" in the quarter; exports fell from ")
     False
+    >>> joins_to_from(" while profit fell to $610 million from ")
+    False
     """
-    return ";" not in words and len(words) <= 50 and not NOT_A_BASE.search(words)
+    return len(words) <= 50 and not breaks_clause(words) and not NOT_A_BASE.search(words)
 
 
 def compares_against(words: str) -> bool:

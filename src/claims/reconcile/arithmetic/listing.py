@@ -180,7 +180,7 @@ def opens_breakdown(words: str) -> bool:
 
 
 COMPARISON = re.compile(
-    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\b",
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|(?:up|down)\s+from)\b|\bfrom\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -192,8 +192,31 @@ def compares(words: str) -> bool:
     True
     >>> compares(" in the center and ")
     False
+    >>> compares(" from the coast and ")
+    False
+    >>> compares(" crore this year, up from ")
+    True
     """
     return bool(COMPARISON.search(words))
+
+
+NEW_PREDICATE = re.compile(
+    r"""\b(?:and|but|while|whereas)\s+(?:also\s+)?
+    (?:\w+ed|sold|lost|took|won|made|gave|got|spent|built|paid|hit|left|saw|had|drew|fell|rose|grew)\s+
+    (?:\w+\s+){0,2}$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def starts_new_predicate(words: str) -> bool:
+    """'..., and rejected 45 applications': a figure of another verb ends the listing.
+
+    >>> starts_new_predicate("including 300 affordable units, and rejected ")
+    True
+    >>> starts_new_predicate("with 3,000 in Al-Bayda, and ")
+    False
+    """
+    return bool(NEW_PREDICATE.search(words))
 
 
 def is_adjunct(words: str) -> bool:
