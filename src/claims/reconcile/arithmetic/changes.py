@@ -200,7 +200,9 @@ def dated_pair(line: Line, statement: Statement) -> list[Placed]:
         and years_y is not None
         and years_x < years_y
         and len(line.text[y.end : statement.placed.start]) <= 60
+        and len(line.between(x, y)) <= 45
         and cues.THEN.search(line.between(x, y))
+        and not cues.breaks_clause(line.between(x, y))
     ):
         return [x, y]
     return []
