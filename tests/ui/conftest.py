@@ -66,9 +66,10 @@ def pipeline_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 
 @pytest.fixture
 def out_dir(pipeline_run: Run, tmp_path: Path) -> Path:
-    """A fresh copy of the run's output folder (each test's decisions stay its own)."""
+    """A fresh copy of the run's output folder (each test's decisions stay its own); links stay links, so a
+    set published as `current` -> `versions/<run>` is copied as such."""
     target = tmp_path / "out"
-    shutil.copytree(pipeline_run.out, target)
+    shutil.copytree(pipeline_run.out, target, symlinks=True)
     return target
 
 
