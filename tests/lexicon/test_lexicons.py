@@ -45,3 +45,33 @@ def test_qualifier_cues_map_to_qualifiers(cue):
     value = qualifiers.BEFORE.get(cue) or qualifiers.AFTER.get(cue)
     assert isinstance(value, Qualifier)
     assert value is not Qualifier.EXACT
+
+
+def _ontology_record_names() -> dict[str, str]:
+    """`units.RECORD_UNIT_NAMES` regenerated from quantulum3's unit ontology (the names CQE's records use):
+    every ontology unit our unit layers can name, whose name is not our name in international spelling."""
+    import json
+    from importlib import resources
+
+    from claims.parse.units import is_unit_name
+
+    pytest.importorskip("quantulum3")
+    ontology = json.loads(resources.files("quantulum3").joinpath("units.json").read_text(encoding="utf-8"))
+    us = {british: american for american, british in units.INTERNATIONAL_SPELLINGS.items()}
+    table = {}
+    for name in ontology:
+        ours = name.lower().replace("-", " ")
+        for british, american in us.items():
+            ours = ours.replace(british, american)
+        top, per, bottom = ours.partition(" per ")
+        ours = (top[:-1] if per and top.endswith("s") else top) + per + bottom  # "revolutions per minute"
+        spelled = ours
+        for american, british in units.INTERNATIONAL_SPELLINGS.items():
+            spelled = spelled.replace(american, british)
+        if is_unit_name(ours) and spelled != name.lower():
+            table[ours] = name
+    return table
+
+
+def test_record_unit_names_regenerate_from_the_unit_ontology():
+    assert _ontology_record_names() == units.RECORD_UNIT_NAMES

@@ -113,3 +113,24 @@ def test_quantity_record_property_any_text_round_trips(text):
         assert text[q["start"] : q["end"]] == q["surface"]
         assert isinstance(q["claim"], bool)
         assert (q["reason"] is None) == q["claim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "counted"),
+    [
+        ("The drone flew at 120 km/h.", "kilometre per hour", None),
+        ("The cell stores 5,000 mAh.", "milliampere-hour", None),
+        ("Her 7-year-old son waited.", "year of age", None),
+        ("Exports grew fivefold.", "count", None),
+        ("Police detained 14 gunmen.", "count", "gunman"),
+        ("The fund bought 12 rental properties.", "count", "rental property"),
+    ],
+)
+def test_quantity_record_names_units_and_counted_nouns_as_the_ontology(text, unit, counted, blank):
+    (q,) = quantity_record(text, blank)["quantities"]
+    assert (q["unit"], q["counted"]) == (unit, counted)
+
+
+def test_quantity_record_keeps_the_contract_units_in_the_claims_stage(blank):
+    (claim,) = find_quantities(blank("The drone flew at 120 km/h."))
+    assert claim.unit == "kilometer per hour"

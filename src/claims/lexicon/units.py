@@ -302,3 +302,68 @@ GLUED_NAME_UNITS: dict[str, str] = {"G": "generation", "D": "dimension"}
 # Named scales whose levels are written after the scale's name ("a Category 4 hurricane", "Cat 3", "a
 # magnitude 6.1 earthquake"): each level is reported with the scale's name as its unit (and is no claim).
 SCALE_LEVEL_WORDS: dict[str, str] = {"category": "category", "cat": "category", "magnitude": "magnitude"}
+
+# --------------------------------------------------------------------------------------------------
+# Unit names in quantity records (`claims quantities`, CQE's convention). The claims contract names units
+# in US spelling (`meter`, `liter`); a general quantity record names them as the unit ontology of CQE and
+# quantulum3 does (its `units.json`, built from Wikipedia's unit articles): the international spelling of
+# the SI brochure (`metre`, `litre`) and a few names written with a hyphen or in the plural. The words
+# below are spelled out in each word of a name ("kilometer per hour" -> "kilometre per hour"); the names in
+# `RECORD_UNIT_NAMES` are the ontology's where it writes a unit otherwise (regenerated from quantulum3's
+# `units.json` by tests/lexicon/test_lexicons.py).
+INTERNATIONAL_SPELLINGS: dict[str, str] = {"meter": "metre", "liter": "litre"}
+RECORD_UNIT_NAMES: dict[str, str] = {
+    "ampere hour": "ampere-hour",
+    "horsepower hour": "horsepower-hour",
+    "light year": "light-year",
+    "milliampere hour": "milliampere-hour",
+    "part per billion": "parts-per-billion",
+    "part per million": "parts-per-million",
+    "revolution per minute": "revolutions per minute",
+    "volt ampere": "volt-ampere",
+}
+# A person's or a thing's age is counted in a time unit "of age" ("a 35-year-old", "aged 70", "an
+# 18-month-old"), apart from a duration ("for 35 years").
+AGE_UNITS: dict[str, str] = {
+    "year": "year of age", "month": "month of age", "week": "week of age", "day": "day of age",
+}  # fmt: skip
+# What a multiple is counted in, in a quantity record: CQE's ontology has no unit for "four times" or
+# "sixfold" and annotates them as plain counts.
+RECORD_MULTIPLIER_UNIT = "count"
+
+# Plural nouns that do not end in a plain "s", for the singular noun a record reports as what a count counts
+# ("60 fishermen" -> "fisherman"); nouns with no singular of their own in that sense ("people", "staff",
+# "police", "data") are left out. Regular forms ("-ies", "-ches", "-s") are read by rule.
+IRREGULAR_PLURALS: dict[str, str] = {
+    "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "oxen": "ox", "lives": "life", "wives": "wife", "knives": "knife",
+    "wolves": "wolf", "calves": "calf", "halves": "half", "shelves": "shelf", "leaves": "leaf",
+    "thieves": "thief", "loaves": "loaf", "analyses": "analysis", "crises": "crisis", "theses": "thesis",
+    "diagnoses": "diagnosis", "criteria": "criterion", "phenomena": "phenomenon", "cacti": "cactus",
+    "fungi": "fungus", "nuclei": "nucleus", "radii": "radius", "alumni": "alumnus", "bacteria": "bacterium",
+    "indices": "index", "matrices": "matrix", "vertices": "vertex", "appendices": "appendix",
+}  # fmt: skip
+# Words ending in "s" that are singular (or have no other form) and stay as written.
+SINGULAR_IN_S: frozenset[str] = frozenset(
+    {"series", "species", "news", "means", "headquarters", "crossroads", "aircraft", "sheep", "deer",
+     "fish", "bus", "gas", "lens", "bonus", "virus", "campus", "census", "status", "thesis", "basis",
+     "analysis", "crisis", "process", "address", "business", "class", "glass", "pass", "loss", "boss",
+     "access", "chassis", "canvas", "atlas", "iris", "corps", "kudos", "athletics", "physics",
+     "economics", "politics", "mathematics", "diabetes", "measles", "rabies"}
+)  # fmt: skip
+# Singular nouns that end like a regular plural ending, so that the rule would cut them wrongly: "-men"
+# ("specimen", the unit "lumen"), "-ie" ("movies" -> "movie", not "movy"), "-che" ("niches"), "-oe" ("toes").
+NOT_MEN_PLURALS: frozenset[str] = frozenset(
+    {"specimen", "abdomen", "regimen", "omen", "stamen", "semen", "amen", "hymen", "acumen", "albumen",
+     "bitumen", "cyclamen", "lumen", "rumen", "germen"}
+)  # fmt: skip
+IE_NOUNS: frozenset[str] = frozenset(
+    {"movie", "cookie", "zombie", "calorie", "rookie", "selfie", "goalie", "brownie", "smoothie", "prairie",
+     "sortie", "hippie", "genie", "pixie", "hoodie", "birdie", "boogie", "newbie", "foodie", "techie",
+     "aussie", "veggie", "yuppie", "groupie", "junkie", "lassie", "magpie", "necktie", "pinkie"}
+)  # fmt: skip
+CHE_NOUNS: frozenset[str] = frozenset(
+    {"niche", "cache", "headache", "avalanche", "moustache", "mustache", "quiche", "cliche", "creche",
+     "psyche", "microfiche", "douche", "attache"}
+)  # fmt: skip
+OE_NOUNS: frozenset[str] = frozenset({"toe", "shoe", "canoe", "oboe", "hoe", "foe", "floe", "sloe", "aloe"})

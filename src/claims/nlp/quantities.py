@@ -18,10 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claims.errors import OffsetMismatchError
-from claims.lexicon.units import PERCENT
+from claims.lexicon.units import PERCENT, RECORD_MULTIPLIER_UNIT
 from claims.parse.around import change_before
 from claims.parse.nonclaims import URL, PlainLayout, claim_drop_reason
 from claims.parse.numbers import to_float
+from claims.parse.record_units import age_unit_name, record_unit_name, singular_noun_phrase
 from claims.parse.scan import COUNT, Candidate, scan
 from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier, Quantity
 
@@ -156,7 +157,38 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
             "reason": reason,
         }
         mentions.append(_as_written(candidate, mention))
-    return {"text": text, "quantities": _movements(text, mentions)}
+    return {"text": text, "quantities": [_named(text, m) for m in _movements(text, mentions)]}
+
+
+_OLD_AFTER = re.compile(r"[-‐ ]?old\b")  # "a 35-year-old", "15 year-old", "30 years old"
+
+
+def _named(text: str, mention: dict[str, object]) -> dict[str, object]:
+    """A mention's unit and counted noun as a general quantity record names them (CQE's convention).
+
+    Measure units in the international spelling and the ontology's names (`kilometre per hour`,
+    `milliampere-hour`); an age in a unit "of age"; a multiple counted as a plain count; the counted noun
+    with its head in the singular. Money keeps its ISO code. See `claims.parse.record_units`.
+
+    >>> [(q["surface"], q["unit"], q["counted"]) for q in quantity_record(
+    ...     "A 35-year-old drove 80 km/h past 60 fishermen, four times the limit.")["quantities"]]
+    [('35-year-old', 'year of age', None), ('80 km/h', 'kilometre per hour', None), ('60', 'count', 'fisherman'), ('four times', 'count', None)]
+    """  # noqa: E501
+    unit, kind, counted = mention["unit"], mention["kind"], mention["counted"]
+    named: dict[str, object] = {}
+    if kind == "multiplier":
+        named["unit"] = RECORD_MULTIPLIER_UNIT
+    elif kind == "measure" and isinstance(unit, str):
+        age = age_unit_name(unit)
+        end = int(mention["end"])  # type: ignore[call-overload]
+        if age and (mention["reason"] == "age" or str(mention["surface"]).endswith("old")
+                    or _OLD_AFTER.match(text, end)):  # fmt: skip
+            named["unit"] = age
+        else:
+            named["unit"] = record_unit_name(unit)
+    if kind == "count" and isinstance(counted, str):
+        named["counted"] = singular_noun_phrase(counted)
+    return {**mention, **named} if named else mention
 
 
 # Between the two values of a movement or a span: "from $2,415 to $2,315", "1.3 A/cm2 to 0.03 A/cm2".
