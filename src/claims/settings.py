@@ -32,10 +32,18 @@ class Settings(BaseModel):
     workers: int = Field(default_factory=_default_workers)
     dask_address: str | None = None
     max_chars_per_chunk: int = 100_000  # long documents are fed to spaCy in paragraph-aligned chunks
+    # spaCy's memory follows the text it parses at once: chunks are cut to at most max_chars_per_batch /
+    # batch_size characters (a line longer than a chunk is read as several lines, see claims.extract.chunks)
+    max_chars_per_batch: int = 160_000
+    document_seconds: float = 600.0  # extraction time of one document; over it: over_time_budget (0: none)
+    # growth of this process's resident memory while one document is extracted; over it: over_memory_budget
+    document_memory_bytes: int = 2 * 1024 * 1024 * 1024  # (0: no limit)
 
     # Ingestion
     max_file_bytes: int = 200 * 1024 * 1024
     reference_date: dt.date | None = None  # resolves relative dates when a document gives no date
+    max_document_chars: int = 5_000_000  # text read from one file longer than this is rejected as too_large
+    max_unpacked_bytes: int = 64 * 1024 * 1024  # XML a .docx may inflate to, counted while inflating
 
     # Reconciliation
     subject_match_threshold: float = 70.0  # rapidfuzz token_set_ratio, 0..100
