@@ -1,8 +1,11 @@
-"""The command line: each command's exit code and output on real inputs."""
+"""The command line: each command's exit code and output on real inputs; every bad argument is one line."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -10,8 +13,9 @@ from factories import claim
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.io.frames import claims_frame, conflicts_frame
-from claims.io.store import Store
+from claims.io import export
+from claims.io.decisions import DecisionStore
+from claims.io.frames import claims_frame, conflicts_frame, documents_frame
 from claims.types import (
     Claim,
     Conflict,
@@ -37,28 +41,33 @@ def _claim(doc: str, surface: str, value: float, sentence: str) -> Claim:
     )
 
 
-@pytest.fixture
-def out_dir(tmp_path):
-    """A processed/ folder with a database holding one finding."""
-    a = _claim("a.txt", "58.9 percent", 58.9, "Trust in Japan stood at 58.9 percent in 2024 [/bold].")
-    b = _claim("b.txt", "36.5 percent", 36.5, "Trust in Japan stood at 36.5 percent in 2024.")
-    claims = claims_frame([a, b])
-    conflict = Conflict(
-        conflict_id=make_conflict_id(a.claim_id, b.claim_id),
+def _conflict(a: Claim, b: Claim, conflict_id: str | None = None) -> Conflict:
+    return Conflict(
+        conflict_id=conflict_id or make_conflict_id(a.claim_id, b.claim_id),
         kind=ConflictKind.VALUE_MISMATCH,
         severity=Severity.HIGH,
         claim_a=a.claim_id,
         claim_b=b.claim_id,
         topic="trust in Japan",
         period="2024",
-        relative_difference=(58.9 - 36.5) / 58.9,
-        explanation="a.txt gives 58.9%; b.txt gives 36.5% for the same survey.",
+        relative_difference=abs(a.value - b.value) / max(a.value, b.value),
+        explanation=f"{a.doc} gives {a.surface}; {b.doc} gives {b.surface} for the same survey.",
     )
+
+
+A = _claim("a.txt", "58.9 percent", 58.9, "Trust in Japan stood at 58.9 percent in 2024 [/bold].")
+B = _claim("b.txt", "36.5 percent", 36.5, "Trust in Japan stood at 36.5 percent in 2024.")
+C = _claim("c.txt", "41.0 percent", 41.0, "Trust in Japan stood at 41.0 percent in 2024.")
+
+
+@pytest.fixture
+def out_dir(tmp_path):
+    """An output folder holding a published set with one finding (tables as a run writes them)."""
+    claims = claims_frame([A, B])
     out = tmp_path / "processed"
-    with Store(out / "claims.duckdb") as store:
-        for doc in ("a.txt", "b.txt"):
-            store.replace_claims(doc, claims[claims["doc"] == doc])
-        store.replace_conflicts(conflicts_frame([conflict], claims))
+    export.write_table(out, "claims", claims)
+    export.write_table(out, "conflicts", conflicts_frame([_conflict(A, B)], claims))
+    export.write_table(out, "documents", documents_frame([{"doc": "a.txt"}, {"doc": "b.txt"}]))
     return out
 
 
@@ -71,25 +80,48 @@ def test_cli_info_prints_versions_and_model(flag):
     assert data["spacy"].startswith("3.8")
 
 
-def test_cli_review_persists_and_republishes(out_dir):
-    with Store(out_dir / "claims.duckdb", read_only=True) as store:
-        cid = store.conflicts_df().loc[0, "conflict_id"]
-    result = runner.invoke(
-        app, ["review", cid, "--status", "confirmed", "--note", "checked", "--out", str(out_dir)]
-    )
+@pytest.mark.parametrize("given", [8, 16])
+def test_cli_review_takes_an_id_prefix_and_republishes(out_dir, given):
+    cid = str(pd.read_parquet(out_dir / "conflicts.parquet").loc[0, "conflict_id"])
+    args = ["review", cid[:given], "--status", "confirmed", "--note", "checked", "--reviewer", "Ana"]
+    result = runner.invoke(app, [*args, "--out", str(out_dir)])
     assert result.exit_code == 0, result.output
-    exported = pd.read_csv(out_dir / "conflicts.csv")
-    assert exported.loc[0, "status"] == "confirmed"
-    assert (out_dir / "report.html").exists()
+    exported = pd.read_csv(out_dir / "conflicts.csv")  # through the link into the new current set
+    assert (exported.loc[0, "status"], exported.loc[0, "reviewer"]) == ("confirmed", "Ana")
+    assert (out_dir / "current").is_symlink()
+    assert DecisionStore.beside(out_dir).latest()[cid].origin == "cli"
     listing = runner.invoke(app, ["conflicts", "--status", "confirmed", "--out", str(out_dir)])
     assert listing.exit_code == 0
     assert cid in listing.stdout
 
 
+def test_cli_review_answers_an_ambiguous_prefix(tmp_path):
+    claims = claims_frame([A, B, C])
+    out = tmp_path / "processed"
+    two = [_conflict(A, B, "abc1000000000000"), _conflict(A, C, "abc2000000000000")]
+    export.write_table(out, "claims", claims)
+    export.write_table(out, "conflicts", conflicts_frame(two, claims))
+    result = runner.invoke(
+        app, ["review", "abc", "--status", "dismissed", "--reviewer", "Bo", "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "matches 2 findings (abc1000000000000, abc2000000000000)" in result.output
+    assert DecisionStore.beside(out).latest() == {}
+
+
+def test_cli_conflicts_shows_decisions_not_yet_republished(out_dir):
+    """A decision recorded in the store (by the workspace, while a run publishes) shows in the listing."""
+    row = pd.read_parquet(out_dir / "conflicts.parquet").iloc[0].to_dict()
+    DecisionStore.beside(out_dir).record([row], status="dismissed", reviewer="Bo")
+    listing = runner.invoke(app, ["conflicts", "--status", "dismissed", "--out", str(out_dir)])
+    assert listing.exit_code == 0
+    assert row["conflict_id"] in listing.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
-        (["review", "nope", "--status", "confirmed"], 2),
+        (["review", "nope", "--status", "confirmed", "--reviewer", "Ana"], 2),
         (["review", "nope", "--status", "maybe"], 2),
     ],
 )
@@ -100,8 +132,7 @@ def test_cli_review_rejects_bad_input_without_traceback(out_dir, args, code):
 
 
 def test_cli_validate_names_planted_faults_without_traceback(out_dir, tmp_path):
-    with Store(out_dir / "claims.duckdb", read_only=True) as store:
-        claims = store.claims_df()
+    claims = pd.read_parquet(out_dir / "claims.parquet")
     claims.loc[0, "unit"] = "furlongs"
     claims.loc[1, "char_end"] = 0
     bad = tmp_path / "bad.csv"
@@ -132,3 +163,46 @@ def test_cli_quantities_reads_text_and_json_lines():
     for record in records:
         for q in record["quantities"]:
             assert record["text"][q["start"] : q["end"]] == q["surface"]
+
+
+def _one_line_refusal(args: list[str], tmp_path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CLAIMS_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "claims.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+
+
+BAD_ARGUMENTS = [
+    pytest.param(["run", "--raw", "raw", "--out", "a-file"], "is a file", id="out-names-a-file"),
+    pytest.param(["run", "--raw", "raw", "--out", "out", "--workers", "0"], "--workers", id="workers-0"),
+    pytest.param(["run", "--raw", "raw", "--out", "raw"], "the same", id="raw-equals-out"),
+    pytest.param(["run", "--raw", "raw", "--out", "raw/out"], "inside the input", id="out-inside-raw"),
+    pytest.param(["run", "--raw", "holder/raw", "--out", "holder"], "inside the output", id="raw-inside-out"),
+    pytest.param(["run", "--raw", "missing", "--out", "out"], "does not exist", id="raw-missing"),
+    pytest.param(["serve", "--raw", "raw", "--out", "out", "--cron", "every day"], "cron", id="bad-cron"),
+    pytest.param(
+        ["serve", "--raw", "missing", "--out", "out", "--interval", "60"], "does not exist", id="serve-raw"
+    ),
+    pytest.param(["serve", "--raw", "raw", "--out", "out"], "exactly one", id="serve-no-schedule"),
+    pytest.param(["serve", "--raw", "raw", "--out", "out", "--interval", "0"], "--interval", id="interval-0"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), BAD_ARGUMENTS)
+def test_cli_bad_argument_is_one_line_and_exit_2(tmp_path, args, says):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "holder" / "raw").mkdir(parents=True)
+    done = _one_line_refusal(args, tmp_path)
+    assert done.returncode == 2, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert says in lines[0]
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "out").exists()  # nothing started

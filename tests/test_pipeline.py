@@ -1,10 +1,11 @@
-"""Streaming ingestion: batches keep duplicates together, unchanged files are never read, the plan adds up."""
+"""Streaming ingestion: batches keep duplicates together, unchanged files are never read, the plan adds up;
+the removal guard's arithmetic."""
 
 from __future__ import annotations
 
 import pytest
 
-from claims.pipeline import StreamingIngest
+from claims.pipeline import StreamingIngest, removal_refusal
 from claims.settings import Settings
 
 
@@ -52,3 +53,41 @@ def test_stages_unchanged_documents_are_not_read_and_removed_ones_are_listed(fol
     assert (plan.new, plan.changed, plan.removed) == ([], ["d1.txt"], ["d2.txt"])
     upgraded = StreamingIngest(settings, known=known, extractors=extractors, version="v2")
     assert len([d for batch in upgraded.batches(10) for d in upgraded.load(batch)]) == 4
+
+
+def test_stages_full_reads_again_as_reextracted_not_changed(folder, tmp_path):
+    settings = Settings(raw_dir=folder, out_dir=tmp_path / "out")
+    first = StreamingIngest(settings, known={}, extractors={}, version="v1")
+    for batch in first.batches(10):
+        first.load(batch)
+    known = {s.doc: s.sha256 for s in first.sources if s.doc in first.loaded}
+    (folder / "d1.txt").write_text("Document 1 now says $9 million in 2024.\n", encoding="utf-8")
+    again = StreamingIngest(
+        settings, known=known, extractors=dict.fromkeys(known, "v1"), version="v1", full=True
+    )
+    for batch in again.batches(10):
+        again.load(batch)
+    plan = again.summary_plan()
+    assert plan.changed == ["d1.txt"]
+    assert plan.reextracted == sorted(set(known) - {"d1.txt"})
+    assert plan.read == sorted(known)
+
+
+@pytest.mark.parametrize(("emptied", "removed"), [(0, []), (2, ["d0.txt", "d1.txt"])])
+def test_stages_planned_removals_are_known_before_reading(folder, tmp_path, emptied, removed):
+    """Files gone or emptied count as removals before anything is read (the removal guard needs them)."""
+    settings = Settings(raw_dir=folder, out_dir=tmp_path / "out")
+    known = {f"d{i}.txt": "x" for i in range(5)}
+    (folder / "d0.txt").unlink()
+    if emptied:
+        (folder / "d1.txt").write_bytes(b"")
+    reader = StreamingIngest(settings, known=known, extractors={}, version="v1")
+    assert reader.planned_removals() == (removed or ["d0.txt"])
+
+
+@pytest.mark.parametrize(
+    ("removed", "stored", "refused"),
+    [(0, 0, False), (1, 1, True), (2, 4, False), (3, 4, True), (5, 5, True), (1, 100, False)],
+)
+def test_guards_removal_refusal_over_half_or_all(removed, stored, refused):
+    assert bool(removal_refusal([f"d{i}" for i in range(removed)], stored)) is refused

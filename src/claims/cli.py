@@ -1,4 +1,8 @@
-"""The `claims` command line. Each command parses its options and calls one plain function."""
+"""The `claims` command line. Each command parses its options and calls one plain function.
+
+Every bad argument is answered in one line with exit code 2, never a traceback; a run that fails ends with
+one line too (exit code 1), an interrupted one with exit code 130 (Ctrl-C) or 143 (SIGTERM).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,21 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, UsageError
 from claims.settings import Settings
 
 app = typer.Typer(
@@ -25,15 +33,18 @@ app = typer.Typer(
     help="Find dated quantitative claims in documents and where they contradict each other.",
 )
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 OutOpt = Annotated[Path, typer.Option("--out", help="Output folder (processed/).")]
 RawOpt = Annotated[Path, typer.Option("--raw", help="Input folder of documents.")]
 
+STOP_SECONDS = 10.0
+"""After SIGTERM, a run that has not stopped within this time exits at once (the reaper stops its workers)."""
+
 
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect logs to the console by default; the CLI prints its own progress and summary."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    """Prefect logs to the console by default; the CLI prints its own progress, summary and errors."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry
@@ -42,49 +53,59 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # workers log INFO by default
 
 
-class _ProgressHandler(logging.Handler):
-    """Advances a progress bar on the extraction stage's per-document log records."""
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one error line; the caller raises what this returns."""
+    err.print(f"[red]error:[/red] {escape(message)}")
+    return typer.Exit(code)
+
+
+class _StageDisplay(logging.Handler):
+    """The one progress display of a run: a line per stage, advanced by the stages' progress events."""
 
     def __init__(self, progress: Progress) -> None:
         super().__init__(logging.INFO)
+        from claims.pipeline import progress as stages
+
         self.progress = progress
-        self.task_id: Any = None
+        self.stages = stages
+        self.rows: dict[str, TaskID] = {
+            name: progress.add_task(f"[dim]{name}[/dim]", total=None, start=False) for name in stages.STAGES
+        }
 
     def emit(self, record: logging.LogRecord) -> None:
-        info = getattr(record, "claims_progress", None)
-        if not info:
+        event = getattr(record, "claims_progress", None)
+        if event is None:
             return
-        done, total, doc = info
-        if self.task_id is None:
-            self.task_id = self.progress.add_task("extracting", total=total)
-        self.progress.update(self.task_id, completed=done, total=total, description=f"extracted {doc}")
+        stages, progress = self.stages, self.progress
+        row = self.rows.get(event.stage)
+        if event.state in (stages.WAIT, stages.PAUSE):
+            progress.console.print(f"[yellow]{escape(event.stage)}:[/yellow] {escape(event.detail)}")
+            return
+        if row is None:
+            return
+        progress.start_task(row)
+        if event.state == stages.START:
+            progress.update(row, total=event.total, description=event.stage)
+        elif event.state == stages.ADVANCE:
+            detail = f" {escape(event.detail)}" if event.detail else ""
+            progress.update(
+                row, completed=event.done, total=event.total, description=f"{event.stage}{detail}"
+            )
+        elif event.state == stages.DONE:
+            total = progress.tasks[row].total or max(progress.tasks[row].completed, 1)
+            detail = f" [dim]{escape(event.detail)}[/dim]" if event.detail else ""
+            progress.update(
+                row, total=total, completed=total, description=f"[green]✓[/green] {event.stage}{detail}"
+            )
+            progress.stop_task(row)
 
 
-@app.command()
-def run(
-    raw: RawOpt = Path("raw"),
-    out: OutOpt = Path("processed"),
-    workers: Annotated[int | None, typer.Option(help="Extraction processes (default: all cores).")] = None,
-    dask: Annotated[
-        str | None, typer.Option("--dask", help="Dask scheduler address, e.g. tcp://host:8786.")
-    ] = None,
-    full: Annotated[
-        bool, typer.Option(help="Re-extract every document, not only new or changed ones.")
-    ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
-) -> None:
-    """Run the pipeline over a folder (Prefect flow, local ephemeral mode)."""
-    _quiet_prefect(verbose)
-    if not raw.is_dir():
-        err.print(f"[red]error:[/red] input folder {raw} does not exist")
-        raise typer.Exit(2)
-    from claims_flows import pipeline as flow
-
-    # per-document (in-process) and per-batch (Dask) lines feed the progress bar, not the console
-    progress_loggers = [logging.getLogger(name) for name in ("claims.pipeline", "claims_flows.runners")]
-    for progress_logger in progress_loggers:
-        progress_logger.setLevel(logging.INFO)
-        progress_logger.propagate = verbose
+@contextlib.contextmanager
+def _stage_display(verbose: bool) -> Iterator[None]:
+    """Show the stages' progress on stderr for the block."""
+    listener = logging.getLogger("claims.pipeline.progress")
+    listener.setLevel(logging.INFO)
+    listener.propagate = verbose
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -93,19 +114,104 @@ def run(
         console=err,
         transient=False,
     ) as progress:
-        handler = _ProgressHandler(progress)
-        for progress_logger in progress_loggers:
-            progress_logger.addHandler(handler)
+        handler = _StageDisplay(progress)
+        listener.addHandler(handler)
         try:
-            summary = flow.claims_pipeline(
-                raw_dir=str(raw), out_dir=str(out), workers=workers, dask_address=dask, full=full
-            )
-        except ClaimsError as e:
-            err.print(f"[red]error:[/red] {e}")
-            raise typer.Exit(1) from e
+            yield
         finally:
-            for progress_logger in progress_loggers:
-                progress_logger.removeHandler(handler)
+            listener.removeHandler(handler)
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """SIGTERM (and SIGHUP) stop the command like Ctrl-C: the run unwinds, records itself and stops its
+    workers; if it has not stopped within STOP_SECONDS, or on a second signal, the process exits at once."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if getattr(stop, "fired", False):
+            os._exit(128 + signum)
+        stop.fired = True  # type: ignore[attr-defined]
+        timer = threading.Timer(STOP_SECONDS, os._exit, args=(128 + signum,))
+        timer.daemon = True
+        timer.start()
+        raise KeyboardInterrupt(f"stopped by signal {signal.Signals(signum).name}")
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupted_code(e: BaseException) -> int:
+    return 143 if "SIGTERM" in str(e) else 129 if "SIGHUP" in str(e) else 130
+
+
+def _checked_run_options(raw: Path, out: Path, workers: int | None) -> int | None:
+    """Folders and worker count checked before anything starts (one line, exit 2)."""
+    from claims.pipeline.guards import bound_workers, check_folders
+
+    try:
+        check_folders(raw, out)
+        workers, note = bound_workers(workers)
+    except UsageError as e:
+        raise _fail(str(e)) from e
+    if note:
+        err.print(f"[yellow]note:[/yellow] {escape(note)}")
+    return workers
+
+
+@app.command()
+def run(
+    raw: RawOpt = Path("raw"),
+    out: OutOpt = Path("processed"),
+    workers: Annotated[
+        int | None, typer.Option(help="Extraction processes (default: all cores; at most the cores).")
+    ] = None,
+    dask: Annotated[
+        str | None, typer.Option("--dask", help="Dask scheduler address, e.g. tcp://host:8786.")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option(help="Re-extract every document, not only new or changed ones.")
+    ] = False,
+    allow_removals: Annotated[
+        bool,
+        typer.Option(help="Let the run remove more than half of the stored documents (or all of them)."),
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Run the pipeline over a folder (Prefect flow, local ephemeral mode)."""
+    workers = _checked_run_options(raw, out, workers)
+    _quiet_prefect(verbose)
+    from claims_flows import pipeline as flow
+    from claims_flows.reaper import watching
+
+    try:
+        with watching(), _stop_on_signals(), _stage_display(verbose):
+            summary = flow.claims_pipeline(
+                raw_dir=str(raw),
+                out_dir=str(out),
+                workers=workers,
+                dask_address=dask,
+                full=full,
+                allow_removals=allow_removals,
+            )
+    except KeyboardInterrupt as e:
+        err.print(
+            "[red]interrupted:[/red] the run stopped and is recorded as interrupted; the published outputs "
+            "are unchanged unless it had switched them; the next run finishes the work"
+        )
+        raise typer.Exit(_interrupted_code(e)) from None
+    except Exception as e:  # one line for operators; --verbose shows the traceback of an unexpected error
+        if verbose and not isinstance(e, ClaimsError):
+            raise
+        what = str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
+        err.print(
+            f"[red]error:[/red] {escape(what)}; the run is recorded as failed and the published outputs in "
+            f"{escape(str(out))} are unchanged"
+        )
+        raise typer.Exit(1) from None
     _print_summary(summary, out)
     if summary.get("status") != "ok":
         raise typer.Exit(1)
@@ -114,10 +220,15 @@ def run(
 
 
 def _print_summary(summary: dict[str, Any], out: Path) -> None:
+    status = summary.get("status")
+    if status == "refused":
+        err.print(f"[red]refused:[/red] {escape(str(summary.get('error', '')))}")
+        return
     sev = summary.get("conflicts_by_severity", {}) or {}
+    again = f", {summary.get('reextracted', 0)} re-extracted" if summary.get("reextracted") else ""
     console.print(
         f"[bold]{summary.get('documents', 0)}[/bold] documents "
-        f"({summary.get('new', 0)} new, {summary.get('changed', 0)} changed, "
+        f"({summary.get('new', 0)} new, {summary.get('changed', 0)} changed{again}, "
         f"{summary.get('unchanged', 0)} unchanged, {summary.get('removed', 0)} removed), "
         f"[bold]{summary.get('claims', 0)}[/bold] claims, "
         f"[bold]{summary.get('conflicts', 0)}[/bold] findings "
@@ -135,6 +246,12 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
             f"[bold]{len(new_findings)} new finding{'s' if len(new_findings) != 1 else ''}{docs}[/bold]"
             f" (see `claims conflicts --status open`)"
         )
+    held = summary.get("quarantined") or {}
+    if any(held.values()):
+        console.print(
+            f"[yellow]quarantined[/yellow] {held.get('claims', 0)} claims and {held.get('conflicts', 0)} "
+            f"findings that failed a value check (kept out; reasons in {escape(str(out / 'quarantine.csv'))})"
+        )
     for w in summary.get("warnings", []) or []:
         console.print(
             f"[yellow]warning[/yellow] {escape(str(w['doc']))}: {escape(str(w['reason']))} "
@@ -151,13 +268,14 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
         warnings = [f for f in validation.get("failures", []) if f.get("severity") == "warning"]
         console.print(f"validation {state}" + (f" ({len(warnings)} warnings)" if warnings else ""))
     outputs = summary.get("outputs") or {}
-    if outputs:
+    if status == "ok" and outputs:
         console.print(f"claims:    {outputs.get('claims')}")
         console.print(f"conflicts: {outputs.get('conflicts')}")
         if outputs.get("report"):
             console.print(f"report:    {outputs['report']}  (open it in a browser)")
     else:
-        console.print(f"[red]outputs not published[/red]; previous files in {out} are unchanged")
+        reason = f": {escape(str(summary['error']))}" if summary.get("error") else ""
+        console.print(f"[red]outputs not published[/red]{reason}; the published set in {out} is unchanged")
 
 
 @app.command()
@@ -287,66 +405,101 @@ def validate(
     raise typer.Exit(0 if report.success else 1)
 
 
+def _published(out: Path) -> Path:
+    """The published set of an output folder (exit 2 when there is none yet)."""
+    from claims.io.export import current_version
+    from claims.pipeline.publishing import has_tables
+
+    folder = current_version(out) or (out if has_tables(out) else None)
+    if folder is None:
+        raise _fail(f"nothing published in {out} yet; run `claims run --out {out}` first")
+    return folder
+
+
+class _WaitNotice(logging.Handler):
+    """Prints the progress events that say a command waits (for a run's publishing)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        event = getattr(record, "claims_progress", None)
+        if event is not None and event.state == "wait":
+            err.print(f"[yellow]{escape(event.stage)}:[/yellow] {escape(event.detail)}")
+
+
+def _republish(out: Path) -> Any:
+    """Publish the set again with the decisions applied; says so when it waits for a run's publishing."""
+    from claims import pipeline
+
+    listener = logging.getLogger("claims.pipeline.progress")
+    listener.setLevel(logging.INFO)
+    listener.propagate = False
+    handler = _WaitNotice(logging.INFO)
+    listener.addHandler(handler)
+    try:
+        return pipeline.republish(out, what="claims review/report")
+    finally:
+        listener.removeHandler(handler)
+
+
 @app.command()
 def report(
     out: OutOpt = Path("processed"),
     open_: Annotated[bool, typer.Option("--open", help="Open report.html in a browser.")] = False,
 ) -> None:
-    """Rebuild the reports and exports from the database, without re-extracting."""
-    from claims.io.store import Store
-
-    settings = Settings.from_env(out_dir=out)
-    _require_database(settings)
-    with Store(settings.db_path) as store:
-        paths = _republish(store, settings)
-    console.print(f"report: {paths.get('report')}")
-    if open_ and paths.get("report"):
+    """Publish the reports and exports again from the published tables and the decisions (no database)."""
+    _published(out)
+    done = _republish(out)
+    console.print(f"report: {out / 'report.html'}  ({done.folder})")
+    if open_:
         import webbrowser
 
-        webbrowser.open(Path(paths["report"]).resolve().as_uri())
+        webbrowser.open((out / "report.html").resolve().as_uri())
+
+
+def resolve_finding(conflicts: Any, given: str) -> dict[str, Any]:
+    """The finding an id or an id prefix names; UsageError when none or several do."""
+    ids = conflicts["conflict_id"].astype(str)
+    exact = conflicts[ids == given]
+    found = exact if len(exact) else conflicts[ids.str.startswith(given)] if given else exact
+    if len(found) == 1:
+        return dict(found.iloc[0].to_dict())
+    if not len(found):
+        raise UsageError(f"no finding with id {given!r} (see `claims conflicts`)")
+    shown = ", ".join(sorted(found["conflict_id"].astype(str))[:5])
+    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+    raise UsageError(f"{given!r} matches {len(found)} findings ({shown}{more}); give more of the id")
 
 
 @app.command()
 def review(
-    conflict_id: Annotated[str, typer.Argument()],
+    conflict_id: Annotated[str, typer.Argument(help="A finding's id, or the start of it.")],
     status: Annotated[str, typer.Option(help="confirmed, dismissed or open")],
     note: Annotated[str, typer.Option()] = "",
-    reviewer: Annotated[str, typer.Option(help="Who decides (default: $USER).")] = "",
+    reviewer: Annotated[
+        str, typer.Option(envvar="CLAIMS_REVIEWER", help="Who decides (default: $CLAIMS_REVIEWER, $USER).")
+    ] = "",
     out: OutOpt = Path("processed"),
 ) -> None:
-    """Record a reviewer's decision on a finding; it persists across runs."""
-    from claims.errors import UnknownConflictError
-    from claims.io.store import Store
-
-    if status not in {"confirmed", "dismissed", "open"}:
-        err.print("[red]error:[/red] --status must be confirmed, dismissed or open")
-        raise typer.Exit(2)
-    settings = Settings.from_env(out_dir=out)
-    _require_database(settings)
-    with Store(settings.db_path) as store:
-        try:
-            saved = store.record_review(
-                conflict_id, status=status, note=note, reviewer=reviewer or os.environ.get("USER", "")
-            )
-        except UnknownConflictError as e:
-            err.print(f"[red]error:[/red] {e}")
-            raise typer.Exit(2) from e
-        _republish(store, settings)
-    console.print(f"{saved['conflict_id']}: {saved['status']} ({saved['reviewed_at']})")
-
-
-def _require_database(settings: Settings) -> None:
-    if not settings.db_path.exists():
-        err.print(f"[red]error:[/red] no database at {settings.db_path}; run `claims run` first")
-        raise typer.Exit(2)
-
-
-def _republish(store: Any, settings: Settings) -> dict[str, Any]:
-    """Rewrite exports and reports from the database so a decision shows everywhere at once."""
+    """Record a reviewer's decision on a finding; it persists across runs and never waits for a run."""
     from claims import pipeline
+    from claims.io.decisions import STATUSES, DecisionStore
 
-    summary = store.last_run_summary()
-    return pipeline.publish(store, settings, summary=summary, validation=summary.get("validation"))
+    if status not in STATUSES:
+        raise _fail(f"--status must be one of {', '.join(STATUSES)}, not {status!r}")
+    name = (reviewer or os.environ.get("USER", "")).strip()
+    if not name:
+        raise _fail("a decision needs the reviewer's name: give --reviewer NAME (or set CLAIMS_REVIEWER)")
+    conflicts = pipeline.read_table(_published(out), "conflicts")
+    if conflicts is None:
+        raise _fail(f"no findings published in {out}")
+    try:
+        finding = resolve_finding(conflicts, conflict_id.strip())
+    except UsageError as e:
+        raise _fail(str(e)) from e
+    saved = DecisionStore.beside(out).record(
+        [finding], status=status, reviewer=name, note=note, origin="cli"
+    )[0]
+    _republish(out)
+    console.print(f"{saved.conflict_id}: {saved.status} by {saved.reviewer} ({saved.decided_at})")
 
 
 @app.command()
@@ -357,16 +510,17 @@ def conflicts(
     out: OutOpt = Path("processed"),
     limit: Annotated[int, typer.Option()] = 50,
 ) -> None:
-    """List findings in the terminal."""
-    from claims.io.store import Store
+    """List findings in the terminal: the published set with the latest decisions (never waits for a run)."""
+    from claims import pipeline
+    from claims.io.decisions import DecisionStore, apply_decisions
 
-    settings = Settings.from_env(out_dir=out)
-    _require_database(settings)
-    with Store(settings.db_path, read_only=True) as store:
-        df = store.conflicts_df()
+    published = pipeline.read_table(_published(out), "conflicts")
+    if published is None:
+        raise _fail(f"no findings published in {out}")
+    df = apply_decisions(published, DecisionStore.beside(out).snapshot())
     for col, want in (("status", status), ("severity", severity), ("kind", kind)):
         if want:
-            df = df[df[col] == want]
+            df = df[df[col].astype(str) == want]
     table = Table(title=f"{len(df)} findings")
     table.add_column("id", no_wrap=True, min_width=16)  # copied into `claims review ID`
     for col in ("sev", "kind", "A", "B", "diff", "status", "explanation"):
@@ -380,13 +534,58 @@ def conflicts(
             str(r["severity"]),
             str(r["kind"]),
             f"{r['doc_a']}: {r['surface_a']}",
-            f"{r['doc_b'] or ''}: {r['surface_b'] or ''}",
+            f"{r['doc_b'] if isinstance(r['doc_b'], str) else ''}: "
+            f"{r['surface_b'] if isinstance(r['surface_b'], str) else ''}",
             diff,
             str(r["status"]),
             str(r["explanation"]),
         )
         table.add_row(*(escape(cell) for cell in cells))
     console.print(table)
+
+
+def run_line_text(record: dict[str, Any]) -> str:
+    """One line for a run of `claims serve`, from its runs.jsonl record.
+
+    >>> line = run_line_text({"run_id": "3f2a", "finished_at": "2026-03-05T10:00:07+00:00", "status": "ok",
+    ...     "new": 1, "changed": 0, "unchanged": 4, "removed": 0, "claims": 97, "conflicts": 6,
+    ...     "new_conflicts": 2})
+    >>> line[:70]
+    '2026-03-05 10:00:07 run 3f2a ok: 1 new, 0 changed, 4 unchanged, 0 remo'
+    >>> line[70:]
+    'ved documents; 97 claims, 6 findings (2 new)'
+    >>> run_line_text({"run_id": "9c1d", "finished_at": "2026-03-05T11:00:02+00:00", "status": "refused",
+    ...     "error": "this run would remove all 5 stored documents"})
+    '2026-03-05 11:00:02 run 9c1d refused: this run would remove all 5 stored documents'
+    """
+    when = str(record.get("finished_at") or record.get("started_at") or "").replace("T", " ")[:19]
+    head = f"{when} run {record.get('run_id')} {record.get('status')}"
+    if record.get("status") != "ok":
+        return f"{head}: {record.get('error') or 'see runs.jsonl'}"
+    return (
+        f"{head}: {record.get('new', 0)} new, {record.get('changed', 0)} changed, "
+        f"{record.get('unchanged', 0)} unchanged, {record.get('removed', 0)} removed documents; "
+        f"{record.get('claims', 0)} claims, {record.get('conflicts', 0)} findings "
+        f"({record.get('new_conflicts', 0)} new)"
+    )
+
+
+def _follow_runs(path: Path, stop: threading.Event) -> None:
+    """Print one line per run appended to runs.jsonl while `claims serve` runs."""
+    position = path.stat().st_size if path.exists() else 0
+    while not stop.wait(1.0):
+        try:
+            with open(path, encoding="utf-8") as fh:
+                fh.seek(position)
+                chunk = fh.read()
+        except OSError:
+            continue
+        if not chunk.endswith("\n"):
+            continue  # a line being written: read it whole next time
+        position += len(chunk.encode("utf-8"))
+        for line in chunk.splitlines():
+            with contextlib.suppress(ValueError):
+                console.print(escape(run_line_text(json.loads(line))), soft_wrap=True)
 
 
 @app.command()
@@ -396,35 +595,63 @@ def serve(
     interval: Annotated[int | None, typer.Option(help="Run every N seconds.")] = None,
     cron: Annotated[str | None, typer.Option(help='Cron schedule, e.g. "0 6 * * *".')] = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "claims-scheduled",
+    prefect_port: Annotated[
+        int, typer.Option(help="Port of the local Prefect server and its UI (when PREFECT_API_URL is unset).")
+    ] = 4200,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a schedule (Ctrl-C stops it).
 
-    Uses Prefect's local ephemeral API unless PREFECT_API_URL points at a Prefect server.
+    Uses the Prefect server PREFECT_API_URL points at, else starts a local one with its UI.
     """
-    if (interval is None) == (cron is None):
-        err.print("[red]error:[/red] give exactly one of --interval SECONDS or --cron EXPR")
-        raise typer.Exit(2)
+    from claims.pipeline.guards import check_folders
+    from claims_flows.server import check_port, check_schedule
+
+    shared = os.environ.get("PREFECT_API_URL")
+    try:
+        check_schedule(interval, cron)
+        check_folders(raw, out)
+        if not shared:
+            check_port(prefect_port)
+    except UsageError as e:
+        raise _fail(str(e)) from e
     _quiet_prefect(verbose)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from claims_flows.reaper import watching
     from claims_flows.server import local_prefect_server
 
-    with contextlib.ExitStack() as stack:
-        if not os.environ.get("PREFECT_API_URL"):
-            console.print("starting a local Prefect server (set PREFECT_API_URL to use your own)...")
-            url = stack.enter_context(local_prefect_server(out / ".prefect"))
-            os.environ["PREFECT_API_URL"] = url
-        # Prefect is first imported here, once PREFECT_API_URL is set (claims_flows.server imports none)
-        from claims_flows import deploy
+    stop = threading.Event()
+    try:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(watching())
+            stack.enter_context(_stop_on_signals())
+            if not shared:
+                console.print(f"starting a local Prefect server on port {prefect_port} ...")
+                local = stack.enter_context(local_prefect_server(out / ".prefect", port=prefect_port))
+                os.environ["PREFECT_API_URL"] = local.api_url
+                console.print(f"Prefect UI: {local.ui_url}")
+            api = os.environ["PREFECT_API_URL"]
+            # Prefect is first imported here, once PREFECT_API_URL is set (claims_flows.server imports none)
+            from claims_flows import deploy
 
-        console.print(
-            f"serving deployment {name!r}: {'every ' + str(interval) + 's' if interval else cron} "
-            f"on {raw} -> {out} via {os.environ['PREFECT_API_URL']} (Ctrl-C to stop)"
-        )
-        try:
-            deploy.serve(raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name)
-        except KeyboardInterrupt:
-            console.print("stopped")
+            try:
+                deployment = deploy.build_deployment(
+                    raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name
+                )
+            except UsageError as e:
+                raise _fail(str(e)) from e
+            when = f"every {interval} s" if interval else f"on cron {cron!r}"
+            console.print(f"serving {deploy.FLOW_NAME}/{name} {when}: {raw} -> {out} (Ctrl-C stops it)")
+            console.print(
+                f"run it now: PREFECT_API_URL={api} prefect deployment run '{deploy.FLOW_NAME}/{name}'"
+            )
+            threading.Thread(
+                target=_follow_runs, args=(out / "runs.jsonl", stop), name="claims-serve-runs", daemon=True
+            ).start()
+            deploy.serve(deployment)
+    except KeyboardInterrupt:
+        console.print("stopped")
+    finally:
+        stop.set()
 
 
 @app.command()
@@ -462,8 +689,14 @@ def ui(
 def main() -> None:
     try:
         app()
+    except UsageError as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}")
+        sys.exit(2)
     except ClaimsError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
+        sys.exit(1)
+    except OSError as e:
+        err.print(f"[red]error:[/red] {escape(str(e.strerror or e))}: {escape(str(e.filename or ''))}")
         sys.exit(1)
 
 

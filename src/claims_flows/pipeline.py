@@ -1,9 +1,15 @@
 """The main flow: ingest -> extract -> store -> reconcile -> validate -> publish.
 
 Each task wraps one library call from `claims.pipeline`, where the run's decisions live (what changed,
-what to re-reconcile, whether to publish). Tasks that touch disk or the database retry; the pure extraction
-task does not. Nothing is cached on task source + inputs alone: incremental work is decided by content
-hashes and the extractor version stored in the database.
+whether the run may remove what it would remove, what to re-reconcile, what is quarantined, whether to
+publish). Tasks that touch disk or the database retry; the pure extraction task does not. Nothing is cached
+on task source + inputs alone: incremental work is decided by content hashes and the extractor version
+stored in the database.
+
+A run holds its output folder's run lock from before it reads what the store holds until its record is
+written: a second run waits (saying for which run), then plans from what the first left, so it redoes
+nothing. Every run ends with one record (database and runs.jsonl), failed and interrupted runs included;
+after a run that published nothing, the report is published again so its header shows that run.
 """
 
 from __future__ import annotations
@@ -17,11 +23,14 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
 
 from claims import pipeline
+from claims.errors import ClaimsError
+from claims.io import export
 from claims.io.sources import Source
-from claims.io.store import Store
 from claims.io.validation import ValidationReport
+from claims.pipeline import progress
 from claims.settings import Settings
 from claims.types import Claim, Document
 from claims_flows import runners
@@ -44,9 +53,22 @@ def ingest_task(reader: pipeline.StreamingIngest, batch: list[Source]) -> list[D
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(documents: list[Document], settings: Settings, n_process: int = 1) -> dict[str, list[Claim]]:
+def extract_task(
+    documents: list[Document],
+    settings: Settings,
+    n_process: int = 1,
+    offset: int = 0,
+    total: int | None = None,
+) -> dict[str, list[Claim]]:
     """Claims for a batch of documents (all of them in-process); the spaCy pipeline loads once per process."""
-    return pipeline.extract(documents, settings, nlp=runners.cached_nlp(settings), n_process=n_process)
+    return pipeline.extract(
+        documents,
+        settings,
+        nlp=runners.cached_nlp(settings),
+        n_process=n_process,
+        offset=offset,
+        total=total,
+    )
 
 
 @task(name="store", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -56,8 +78,11 @@ def store_task(
     extracted: dict[str, list[Claim]],
     version: str,
     sources: list[Source],
+    ingest_warnings: list[dict[str, str]],
 ) -> None:
-    pipeline.store_extracted(settings, documents, extracted, version=version, sources=sources)
+    pipeline.store_extracted(
+        settings, documents, extracted, version=version, sources=sources, ingest_warnings=ingest_warnings
+    )
 
 
 @task(name="remove", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -67,20 +92,25 @@ def remove_task(settings: Settings, removed: list[str]) -> None:
 
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
 def reconcile_task(settings: Settings, full: bool) -> list[str]:
-    """Returns the ids of findings that were not there before this run."""
+    """Returns the ids of findings that were not there before."""
     return pipeline.reconcile_changes(settings, full=full)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(settings: Settings) -> ValidationReport:
-    return pipeline.validate_outputs(settings)
+def validate_task(settings: Settings, building: Path | None) -> ValidationReport:
+    return pipeline.validate_outputs(settings, building)
 
 
-@task(name="publish", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@task(name="publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def publish_task(
-    settings: Settings, summary: dict[str, Any], validation: dict[str, Any] | None
-) -> dict[str, Path]:
-    return pipeline.publish_outputs(settings, summary, validation)
+    settings: Settings,
+    summary: dict[str, Any],
+    validation: dict[str, Any] | None,
+    *,
+    building: Path,
+    name: str,
+) -> dict[str, str]:
+    return pipeline.publish_run(settings, summary, validation, building=building, name=name)
 
 
 @flow(name="claims-pipeline", log_prints=False)
@@ -90,86 +120,145 @@ def claims_pipeline(
     workers: int | None = None,
     dask_address: str | None = None,
     full: bool = False,
+    allow_removals: bool = False,
 ) -> dict[str, Any]:
     """Run the whole job on a folder; returns the run summary (also appended to runs.jsonl)."""
+    workers, note = pipeline.bound_workers(workers)
+    run_logger = get_run_logger()
+    if note:
+        run_logger.warning(note)
     settings = Settings.from_env(
         raw_dir=Path(raw_dir), out_dir=Path(out_dir), workers=workers, dask_address=dask_address
     )
-    run_logger = get_run_logger()
-    return run_pipeline(settings, full=full, log=run_logger)
+    return run_pipeline(settings, full=full, allow_removals=allow_removals, log=run_logger)
 
 
-def run_pipeline(settings: Settings, *, full: bool = False, log: Any = logger) -> dict[str, Any]:
-    """The stages in order; every decision is taken by `claims.pipeline`."""
+def run_pipeline(
+    settings: Settings, *, full: bool = False, allow_removals: bool = False, log: Any = logger
+) -> dict[str, Any]:
+    """The stages in order, under the run lock; every decision is taken by `claims.pipeline`."""
     run_id = uuid.uuid4().hex[:12]
     started = dt.datetime.now(dt.UTC)
-    settings.out_dir.mkdir(parents=True, exist_ok=True)
-    version = pipeline.extractor_version(settings)
     summary: dict[str, Any] = {"run_id": run_id, "started_at": started.isoformat(timespec="seconds")}
+    recordable = False
     try:
-        known, extractors = pipeline.known_documents(settings)
-        reader = scan_task(settings, known, extractors, version, full)
-
-        def documents() -> Iterator[Document]:
-            # documents are read a batch at a time as extraction asks for them: memory follows the batch
-            for batch in reader.batches(settings.batch_size * 4):
-                yield from ingest_task(reader, batch)
-
-        for batch, extracted in runners.iter_extraction(extract_task, documents(), settings):
-            store_task(settings, batch, extracted, version, reader.sources)
-        plan = reader.summary_plan()
-        remove_task(settings, plan.removed)
-        log.info(
-            "ingest: %d new, %d changed, %d unchanged, %d removed, %d rejected",
-            len(plan.new),
-            len(plan.changed),
-            len(plan.unchanged),
-            len(plan.removed),
-            len(plan.rejected),
-        )
-        new_conflicts = reconcile_task(settings, full)
-        summary = pipeline.summarise_run(
-            settings, plan, run_id=run_id, started_at=started, new_conflicts=new_conflicts
-        )
-        pipeline.conclude(settings, summary, validate=validate_task, publish=publish_task, log=log)
-        publish_artifacts(summary, settings)
+        pipeline.check_folders(settings.raw_dir, settings.out_dir)
+        try:
+            settings.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise export.os_error(settings.out_dir, e) from e
+        recordable = True
+        with pipeline.run_lock(settings, run_id):
+            run_stages(settings, summary, full=full, allow_removals=allow_removals, log=log)
+    except (KeyboardInterrupt, TerminationSignal):
+        summary["status"] = pipeline.INTERRUPTED
+        summary["error"] = "interrupted; the next run finishes the work"
+        raise
     except BaseException as e:
-        summary["status"] = "crashed"
-        summary["error"] = f"{type(e).__name__}: {e}"
+        summary["status"] = pipeline.FAILED
+        summary["error"] = str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
         raise
     finally:
         finished = dt.datetime.now(dt.UTC)
         summary["finished_at"] = finished.isoformat(timespec="seconds")
-        pipeline.record_run(settings, summary, run_id=run_id, started=started, finished=finished)
+        if recordable:
+            pipeline.record_run(settings, summary, run_id=run_id, started=started, finished=finished)
+            if summary.get("status") in {pipeline.REFUSED, pipeline.FAILED, "failed_validation"}:
+                show_status(settings)
     return summary
 
 
+def run_stages(
+    settings: Settings, summary: dict[str, Any], *, full: bool, allow_removals: bool, log: Any
+) -> None:
+    version = pipeline.extractor_version(settings)
+    progress.started("ingest")
+    known, extractors = pipeline.known_documents(settings)
+    reader = scan_task(settings, known, extractors, version, full)
+    removals = reader.planned_removals()
+    refusal = "" if allow_removals else pipeline.removal_refusal(removals, len(known))
+    if refusal:
+        message = pipeline.refusal_message(refusal, settings.raw_dir, removals)
+        summary.update(status=pipeline.REFUSED, error=message, refused_removals=len(removals))
+        summary.update(documents=len(known), removed=0)
+        progress.finished("ingest", settings, detail="refused: " + refusal)
+        log.error("%s", message)
+        return
+    batches = reader.batches(settings.batch_size * 4)
+    total = sum(len(b) for b in batches)
+    progress.finished("ingest", settings, detail=f"{len(reader.sources)} files, {total} to read")
+
+    def documents() -> Iterator[Document]:
+        # documents are read a batch at a time as extraction asks for them: memory follows the batch
+        for batch in batches:
+            yield from ingest_task(reader, batch)
+
+    progress.started("extract", total=total)
+    progress.started("store", total=total)
+    stored = 0
+    for batch, extracted in runners.iter_extraction(extract_task, documents(), settings, total=total):
+        names = {d.doc for d in batch}
+        notes = [w for w in reader.warnings if w.get("doc") in names]
+        store_task(settings, batch, extracted, version, reader.sources, notes)
+        stored += len(batch)
+        progress.advanced("store", stored, total)
+    plan = reader.summary_plan()
+    progress.finished("extract", settings, detail=f"{len(plan.read)} documents")
+    remove_task(settings, plan.removed)
+    progress.finished(
+        "store",
+        settings,
+        detail=f"{len(plan.new)} new, {len(plan.changed)} changed, {len(plan.reextracted)} re-extracted, "
+        f"{len(plan.removed)} removed, {len(plan.rejected)} rejected",
+    )
+    progress.started("reconcile")
+    new_conflicts = reconcile_task(settings, full)
+    progress.finished("reconcile", settings, detail=f"{len(new_conflicts)} new findings")
+    summary["new_conflicts"] = new_conflicts
+    pipeline.conclude(
+        settings, plan, summary, validate=validate_task, reconcile=reconcile_task, publish=publish_task
+    )
+    publish_artifacts(summary, settings)
+
+
+def show_status(settings: Settings) -> None:
+    """After a run that published nothing, publish the current set again so the report's header shows
+    that run (best effort: a full disk, or nothing published yet, leaves the report as it is)."""
+    try:
+        pipeline.republish(settings.out_dir, what="run status", keep=settings.keep_versions)
+    except (ClaimsError, OSError) as e:
+        logger.warning("the report's header does not show the latest run yet: %s", e)
+
+
 def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:
-    """A markdown summary and a table of new findings, so the Prefect UI shows what changed."""
+    """A markdown summary and a table of new findings, so the Prefect UI shows what each run did."""
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
     from prefect.context import FlowRunContext
 
     if FlowRunContext.get() is None:
         return
     sev = summary.get("conflicts_by_severity", {}) or {}
+    held = summary.get("quarantined") or {}
     lines = [
-        f"# claims run {summary.get('run_id')}",
+        f"# claims run {summary.get('run_id')}: {summary.get('status')}",
         "",
-        "| documents | new | changed | unchanged | removed | rejected | claims "
-        "| findings (high/medium/low) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| documents | new | changed | re-extracted | unchanged | removed | rejected | claims "
+        "| findings (high/medium/low) | quarantined (claims/findings) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
         f"| {summary.get('documents', 0)} | {summary.get('new', 0)} | {summary.get('changed', 0)} | "
-        f"{summary.get('unchanged', 0)} | {summary.get('removed', 0)} | {len(summary.get('rejected', []))} | "
-        f"{summary.get('claims', 0)} | {sev.get('high', 0)}/{sev.get('medium', 0)}/{sev.get('low', 0)} |",
+        f"{summary.get('reextracted', 0)} | {summary.get('unchanged', 0)} | {summary.get('removed', 0)} | "
+        f"{len(summary.get('rejected', []))} | {summary.get('claims', 0)} | "
+        f"{sev.get('high', 0)}/{sev.get('medium', 0)}/{sev.get('low', 0)} | "
+        f"{held.get('claims', 0)}/{held.get('conflicts', 0)} |",
         "",
-        f"{len(summary.get('new_conflicts', []))} new findings. Status: {summary.get('status')}.",
+        f"{len(summary.get('new_conflicts', []))} new findings. Report: {settings.out_dir / 'report.html'}",
     ]
     create_markdown_artifact(markdown="\n".join(lines), key="claims-run-summary", description="Run summary")
     new_ids = set(summary.get("new_conflicts", []) or [])
-    if new_ids:
-        with Store(settings.db_path, read_only=True) as store:
-            df = store.conflicts_df()
-        rows = df[df["conflict_id"].isin(new_ids)][
+    current = export.current_version(settings.out_dir)
+    df = pipeline.read_table(current, "conflicts") if new_ids and current is not None else None
+    if df is not None:
+        rows = df[df["conflict_id"].astype(str).isin(new_ids)][
             ["conflict_id", "severity", "kind", "doc_a", "surface_a", "doc_b", "surface_b", "explanation"]
         ]
         create_table_artifact(

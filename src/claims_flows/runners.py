@@ -36,6 +36,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
 
 from claims.errors import ConfigurationError
+from claims.pipeline import progress
 from claims.settings import Settings
 from claims.types import Claim, Document
 
@@ -191,18 +192,25 @@ def run_extraction(
 
 
 def iter_extraction(
-    extract: Callable[..., Any], documents: Iterable[Document], settings: Settings
+    extract: Callable[..., Any],
+    documents: Iterable[Document],
+    settings: Settings,
+    *,
+    total: int | None = None,
 ) -> Iterator[tuple[list[Document], Extracted]]:
     """(batch, claims per document of the batch), batch after batch in input order.
 
     Documents are pulled from `documents` only as batches go out: given a lazy iterable (documents loaded
     one at a time), the driver holds at most `2 x workers` batches of documents and their claims, whatever
     the corpus size. In-process, a batch is `16 x batch_size` documents streamed through one `nlp.pipe`.
+    `total` (the documents to extract, when known) is what the progress display counts towards.
     """
     runner = task_runner_for(settings)
     if runner is None:
+        done = 0
         for batch in chunked(documents, settings.batch_size * 16):
-            yield batch, extract(batch, settings, n_process=settings.workers)
+            yield batch, extract(batch, settings, n_process=settings.workers, offset=done, total=total)
+            done += len(batch)
         return
     with workers_reach_this_api(settings), runner:
         slots = _slots(runner, settings)
@@ -210,9 +218,9 @@ def iter_extraction(
             batches: Iterable[list[Document]] = plan_batches(
                 documents, batch_size=settings.batch_size, slots=slots
             )
-            total: int | None = len(documents)
+            total = len(documents)
         else:
-            batches, total = chunked(documents, settings.batch_size), None
+            batches = chunked(documents, settings.batch_size)
         logger.info("extracting on %d Dask workers (%s)", slots, settings.dask_address or "local cluster")
         yield from submit_in_order(runner, extract, batches, settings, window=2 * slots, total=total)
 
@@ -251,9 +259,7 @@ def submit_in_order(
         batch, future = in_flight.popleft()
         extracted = future.result()
         done += len(batch)
-        logger.info(
-            "extracted %d documents", done, extra={"claims_progress": (done, total or done, batch[-1].doc)}
-        )
+        progress.advanced("extract", done, total, batch[-1].doc)
         return batch, extracted
 
     for batch in batches:

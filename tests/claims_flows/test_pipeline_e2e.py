@@ -60,6 +60,7 @@ def test_pipeline_incremental_runs_process_only_what_changed(prefect_harness, sm
     (small_corpus / "003_66334d0d25dd3bf9.txt").unlink()
     third = _run(small_corpus, out)
     assert (third["new"], third["changed"], third["unchanged"], third["removed"]) == (1, 1, 0, 1)
+    assert third["reextracted"] == 0
     claims = pd.read_csv(out / "claims.csv")
     assert "003_66334d0d25dd3bf9.txt" not in set(claims["doc"])
     assert "$5 million" in set(claims["surface"])
@@ -77,26 +78,26 @@ def test_pipeline_review_survives_reruns_and_a_crash(prefect_harness, tmp_path, 
     assert len(conflicts) >= 1
     cid = conflicts.loc[0, "conflict_id"]
 
-    from claims.io.store import Store
+    from claims.io.decisions import DecisionStore
 
-    with Store(out / "claims.duckdb") as store:
-        store.record_review(cid, status="confirmed", note="MOFA says 8.1")
+    row = conflicts.set_index("conflict_id").loc[cid].to_dict() | {"conflict_id": cid}
+    DecisionStore.beside(out).record([row], status="confirmed", reviewer="Ana", note="MOFA says 8.1")
     _run(raw, out, full=True)  # re-extract everything: ids are stable, the decision stays
     assert pd.read_csv(out / "conflicts.csv").set_index("conflict_id").loc[cid, "status"] == "confirmed"
 
     before = (out / "conflicts.csv").read_bytes()
     (raw / "c.txt").write_text("Japan's OSA budget was ¥9 billion in FY2024.\n", encoding="utf-8")
-    from claims import pipeline
+    from claims.pipeline import stages
 
     def killed(*args, **kwargs):
         raise KeyboardInterrupt("killed mid-run")
 
-    monkeypatch.setattr(pipeline, "reconcile", killed)
+    monkeypatch.setattr(stages, "reconcile", killed)
     with pytest.raises(BaseException, match="killed"):
         _run(raw, out)
     monkeypatch.undo()
     assert (out / "conflicts.csv").read_bytes() == before
-    assert _runs(out)[-1]["status"] == "crashed"
+    assert _runs(out)[-1]["status"] == "interrupted"
 
     after = _run(raw, out)
     assert after["status"] == "ok"

@@ -89,7 +89,9 @@ def _frames(docs: tuple[str, str] = ("book.txt", "brief.md")) -> dict[str, objec
                 "period": "FY2026",
                 "relative_difference": 3.1 / 18.1,
                 "explanation": "18.1 vs 15 billion yen.",
-                "status": "open",
+                "status": "confirmed",
+                "reviewer": "Ana",
+                "reviewed_at": "2026-03-05T09:00:00+00:00",
                 "scope": "cross_document",
             },
         ]

@@ -5,6 +5,13 @@ under a temporary name and swaps it in). One writer for every kind of file (text
 file mode for all of them (what the process's umask allows, as for any file the user creates), and one coded
 error (`StoreError`, E030) when the output folder cannot be written.
 
+Published sets (`claims.pipeline.publishing` decides what goes in them): an output folder holds
+`versions/<name>/` folders, each a whole set of outputs, and `current`, a symbolic link to one of them. A
+set is built in `versions/.building-<pid>-<name>/` (`begin_version`), renamed, and `current` is switched
+to it with one `rename` (`commit_version`); every published name at the top of the folder (claims.csv,
+report.html, audit/ ...) is a link into `current/`, so a reader of `processed/claims.csv` reads one set.
+`folder_lock` serialises the writers of a folder (runs, publishing) and tells who holds a lock.
+
 `write_reports` writes a run's rendered reports (report.html, audit/, charts/, claimreview.jsonld); the
 rendering itself is pure (`claims.report`).
 """
@@ -12,20 +19,25 @@ rendering itself is pure (`claims.report`).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import errno
+import fcntl
 import functools
 import json
 import logging
 import os
 import shutil
+import socket
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from claims.errors import StoreError
-from claims.report.bundle import render_reports
+from claims.report.bundle import Texts, render_reports
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +80,7 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
         os.replace(tmp, path)
     except OSError as e:
         _discard(tmp)
-        raise StoreError(f"cannot write {path}: {e.strerror or e}", path=str(path)) from e
+        raise os_error(path, e) from e
     except BaseException:
         _discard(tmp)
         raise
@@ -141,7 +153,7 @@ def staged_folder(path: Path) -> Iterator[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     except OSError as e:
-        raise StoreError(f"cannot write {path}: {e.strerror or e}", path=str(path)) from e
+        raise os_error(path, e) from e
     try:
         yield staging
     finally:
@@ -163,7 +175,7 @@ def replace_folder(staging: Path, path: Path) -> Path:
     except OSError as e:
         if old is not None and (old / path.name).exists() and not path.exists():
             os.replace(old / path.name, path)  # put the previous folder back
-        raise StoreError(f"cannot write {path}: {e.strerror or e}", path=str(path)) from e
+        raise os_error(path, e) from e
     finally:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
@@ -218,12 +230,16 @@ def write_reports(
     summary: Mapping[str, object],
     validation: Mapping[str, object] | None = None,
     base_url: str | None = None,
+    decisions: pd.DataFrame | None = None,
+    marks: pd.DataFrame | None = None,
+    texts: Texts | None = None,
 ) -> ReportPaths:
     """Render and write every report of a run under `out_dir`; returns where they are.
 
     Each file is replaced atomically; report.html goes last, so its links resolve. Audit pages and charts
     left over from an earlier run (a document that is gone) are removed. `base_url`, when the folder is
-    published, makes the ClaimReview URLs absolute.
+    published, makes the ClaimReview URLs absolute; `decisions`, `marks` and `texts` go to the renderer
+    (`claims.report.bundle.render_reports`).
     """
     out_dir = Path(out_dir)
     if validation is not None and validation.get("docs_index"):
@@ -235,6 +251,9 @@ def write_reports(
         summary=summary,
         validation=validation,
         base_url=base_url,
+        decisions=decisions,
+        marks=marks,
+        texts=texts,
     )
     audit_dir = out_dir / "audit"
     charts_dir = out_dir / "charts"
@@ -254,3 +273,273 @@ def write_reports(
         claimreview=claimreview,
         charts=charts,
     )
+
+
+def os_error(path: Path, e: OSError) -> StoreError:
+    """The coded error for a file that cannot be written, saying plainly when the disk is full."""
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreError(f"no space left on the device while writing {path}", path=str(path))
+    return StoreError(f"cannot write {path}: {e.strerror or e}", path=str(path))
+
+
+# --- published sets -----------------------------------------------------------------------------------------
+
+VERSIONS = "versions"
+CURRENT = "current"
+BUILDING = ".building-"
+
+
+def current_version(out_dir: Path) -> Path | None:
+    """The published set `out/current` points at, or None (nothing published yet, or an older flat layout)."""
+    link = Path(out_dir) / CURRENT
+    if not link.is_symlink():
+        return None
+    target = link.resolve()
+    return target if target.is_dir() else None
+
+
+def version_name(run_id: str, at: dt.datetime | None = None) -> str:
+    """A set's folder name: when it was built (UTC, sorts in time order) and by which run.
+
+    >>> version_name("3f2a9c01d4e5", dt.datetime(2026, 3, 5, 10, 0, 7, tzinfo=dt.UTC))
+    '20260305T100007Z-3f2a9c01d4e5'
+    """
+    at = at or dt.datetime.now(dt.UTC)
+    return f"{at.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}-{run_id}"
+
+
+def begin_version(out_dir: Path, name: str) -> Path:
+    """A new, empty folder to build a set in; invisible to readers until `commit_version`."""
+    folder = Path(out_dir) / VERSIONS / f"{BUILDING}{os.getpid()}-{name}"
+    try:
+        folder.mkdir(parents=True, exist_ok=False)
+    except OSError as e:
+        raise os_error(folder, e) from e
+    return folder
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """`target` holds what `source` holds: a hard link (no space used), a copy across file systems.
+
+    A folder is recreated with its files linked one by one.
+    """
+    try:
+        if source.is_dir() and not source.is_symlink():
+            target.mkdir(parents=True, exist_ok=True)
+            for child in source.iterdir():
+                link_or_copy(child, target / child.name)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError as e:
+            if e.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                raise
+            shutil.copy2(source, target)
+    except OSError as e:
+        raise os_error(target, e) from e
+
+
+def replace_link(link: Path, target: str) -> None:
+    """Point the symbolic link `link` at `target` in one step (a new link renamed over the old one)."""
+    temporary = link.with_name(f".{link.name}.{os.getpid()}.link")
+    try:
+        temporary.unlink(missing_ok=True)
+        os.symlink(target, temporary)
+        os.replace(temporary, link)
+    except OSError as e:
+        temporary.unlink(missing_ok=True)
+        raise os_error(link, e) from e
+
+
+def entry_links(out_dir: Path, names: Iterable[str]) -> None:
+    """Make each name at the top of the folder a link into `current/` (claims.csv -> current/claims.csv).
+
+    Links already in place are left alone (they never change). A file or folder of the older flat layout
+    under that name is replaced by the link (a folder is moved aside, then removed).
+    """
+    out_dir = Path(out_dir)
+    for name in names:
+        entry = out_dir / name
+        wanted = f"{CURRENT}/{name}"
+        if entry.is_symlink() and os.readlink(entry) == wanted:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            aside = out_dir / f".{name}.flat.{os.getpid()}"
+            try:
+                os.replace(entry, aside)
+            except OSError as e:
+                raise os_error(entry, e) from e
+            replace_link(entry, wanted)
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            replace_link(entry, wanted)
+
+
+def sync_tree(folder: Path) -> None:
+    """Flush a freshly built folder's files and directories to disk (before it is switched in)."""
+    try:
+        for root, _dirs, files in os.walk(folder):
+            for name in files:
+                _fsync(Path(root) / name)
+            descriptor = os.open(root, os.O_RDONLY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+    except OSError as e:
+        raise os_error(folder, e) from e
+
+
+def commit_version(out_dir: Path, building: Path, name: str, *, entries: Iterable[str]) -> Path:
+    """Publish a built set: rename it to `versions/<name>`, switch `current` to it, link the entries.
+
+    The switch is one `rename` of the `current` link: a reader resolves the old set or the new one, whole.
+    """
+    out_dir = Path(out_dir)
+    final = out_dir / VERSIONS / name
+    sync_tree(building)
+    try:
+        os.chmod(building, 0o777 & ~umask())
+        os.replace(building, final)
+    except OSError as e:
+        raise os_error(final, e) from e
+    replace_link(out_dir / CURRENT, f"{VERSIONS}/{name}")
+    entry_links(out_dir, entries)
+    return final
+
+
+def prune_versions(out_dir: Path, *, keep: int) -> list[Path]:
+    """Remove published sets beyond the `keep` newest (the current one is always kept); returns them."""
+    root = Path(out_dir) / VERSIONS
+    current = current_version(out_dir)
+    if not root.is_dir():
+        return []
+    published = sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name
+    )
+    removed = []
+    for folder in published[: max(0, len(published) - keep)]:
+        if current is not None and folder.resolve() == current:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def remove_abandoned(out_dir: Path) -> list[Path]:
+    """Remove sets whose building process is gone (a killed run or republish); returns them."""
+    root = Path(out_dir) / VERSIONS
+    if not root.is_dir():
+        return []
+    removed = []
+    for folder in root.iterdir():
+        if not folder.name.startswith(BUILDING):
+            continue
+        pid = folder.name[len(BUILDING) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and process_alive(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def remove_temporary_files(folder: Path) -> list[Path]:
+    """Temporary files an earlier, killed writer left at the top of a folder (`.name.xxxx.tmp`)."""
+    removed = []
+    if Path(folder).is_dir():
+        for path in Path(folder).iterdir():
+            if path.name.startswith(".") and path.name.endswith((".tmp", ".link")) and path.is_file():
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    """True while a process with this id exists (on this host)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# --- locks of an output folder ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LockHolder:
+    """Who holds a folder's lock: the run (or command), its process and host, since when."""
+
+    what: str
+    pid: int
+    host: str
+    since: str
+
+    def describe(self) -> str:
+        """
+        >>> LockHolder("run 3f2a9c01d4e5", 4242, "box", "2026-03-05T10:00:07+00:00").describe()
+        'run 3f2a9c01d4e5 (pid 4242 on box, started 2026-03-05 10:00:07 UTC)'
+        """
+        since = self.since.replace("T", " ").replace("+00:00", " UTC")
+        return f"{self.what} (pid {self.pid} on {self.host}, started {since})"
+
+
+def lock_holder(lock_path: Path) -> LockHolder | None:
+    """What the lock file says about its holder (None when it says nothing readable)."""
+    try:
+        data = json.loads(Path(lock_path).read_text(encoding="utf-8") or "{}")
+        return LockHolder(str(data["what"]), int(data["pid"]), str(data["host"]), str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@contextlib.contextmanager
+def folder_lock(
+    lock_path: Path,
+    what: str,
+    *,
+    on_wait: Callable[[LockHolder | None], None] | None = None,
+    poll: float = 0.5,
+) -> Iterator[None]:
+    """Hold an exclusive lock (flock on `lock_path`) for the block, writing who holds it into the file.
+
+    When another process holds it, `on_wait(holder)` is called once and the lock is polled (so a signal
+    still stops the wait). The kernel releases the lock when the holder dies, however it dies.
+    """
+    lock_path = Path(lock_path)
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise os_error(lock_path, e) from e
+    try:
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told and on_wait is not None:
+                    on_wait(lock_holder(lock_path))
+                told = True
+                time.sleep(poll)
+        since = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        record = {"what": what, "pid": os.getpid(), "host": socket.gethostname(), "since": since}
+        with contextlib.suppress(OSError):  # who holds it is information; a full disk must not stop the run
+            handle.seek(0)
+            handle.truncate()
+            handle.write(json.dumps(record))
+            handle.flush()
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
+                handle.flush()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        handle.close()

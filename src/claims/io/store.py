@@ -136,7 +136,10 @@ class Store:
                     self.con.execute(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {sql_type(column)}")
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()
+        except duckdb.Error as e:
+            raise StoreError(f"cannot close the database {self.path}: {e}", path=str(self.path)) from e
 
     def __enter__(self) -> Store:
         return self

@@ -1,0 +1,192 @@
+"""The stages that change the store: extract, store, remove, reconcile. Each takes and returns plain values
+(it can run on a Dask worker and be tested without Prefect), and each stage wrapper opens the database and
+closes it again: nothing holds it between stages, so a crash anywhere leaves the last committed state.
+
+What a crashed or interrupted run still owes is kept in the database (`pending_docs`: stored but not yet
+reconciled; `pending_publish`: changed but not yet published); the next run finishes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+
+import pandas as pd
+from spacy.language import Language
+
+from claims.extract import extract_documents
+from claims.io.frames import (
+    claims_frame,
+    claims_from_frame,
+    conflicts_frame,
+    document_row,
+    normalise_conflicts_frame,
+)
+from claims.io.sources import Source
+from claims.io.store import Store
+from claims.nlp.pipeline import build_nlp
+from claims.pipeline import progress
+from claims.pipeline.ingest import document_key
+from claims.pipeline.versions import reconciler_version
+from claims.reconcile import find_conflicts
+from claims.settings import Settings
+from claims.types import Claim, Document
+
+logger = logging.getLogger(__name__)
+
+
+def store_batch(
+    store: Store,
+    documents: Sequence[Document],
+    extracted: dict[str, list[Claim]],
+    *,
+    version: str,
+    sources: Sequence[Source],
+    ingest_warnings: Sequence[dict[str, str]] = (),
+) -> None:
+    """One transaction per batch: its documents, their claims and ingestion warnings in, marked for
+    reconciliation and publishing."""
+    by_doc = {s.doc: s for s in sources}
+    with store.transaction():
+        if documents:
+            store.add_pending_docs({d.doc for d in documents})
+            store.set_meta("pending_publish", "1")
+        for d in documents:
+            key = document_key(version, by_doc[d.doc]) if d.doc in by_doc else version
+            store.upsert_documents([document_row(d, len(extracted.get(d.doc, [])))], extractor=key)
+            store.replace_claims(d.doc, claims_frame(extracted.get(d.doc, [])))
+        store.replace_warnings([d.doc for d in documents], ingest_warnings)
+
+
+def remove_documents(store: Store, removed: Sequence[str]) -> None:
+    """Drop documents that are gone (or now rejected) with their claims, marked for reconciliation."""
+    if not removed:
+        return
+    with store.transaction():
+        store.add_pending_docs(set(removed))
+        store.set_meta("pending_publish", "1")
+        store.remove_documents(list(removed))
+
+
+def extract(
+    documents: Sequence[Document],
+    settings: Settings,
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    offset: int = 0,
+    total: int | None = None,
+) -> dict[str, list[Claim]]:
+    """Claims per document name. Loads the spaCy pipeline once.
+
+    Progress is reported per document, counted from `offset` out of `total` (the run's, when the caller
+    extracts in several batches).
+    """
+    if not documents:
+        return {}
+    nlp = nlp or build_nlp(settings)
+    out: dict[str, list[Claim]] = {}
+    expected = len(documents)
+    with warnings.catch_warnings(record=True) as caught:
+        # spaCy's W127: worker processes forked from the flow's process exit non-zero after sending every
+        # document (Prefect's threads do not survive the fork). The pipe itself raises on a real worker error,
+        # so the warning is logged here instead of printed in the user's terminal.
+        warnings.filterwarnings("always", message=r".*\[W127\]")
+        for i, (document, found) in enumerate(
+            extract_documents(documents, nlp, settings, n_process=n_process), 1
+        ):
+            out[document.doc] = found
+            progress.advanced("extract", offset + i, total or offset + expected, document.doc)
+    for warning in caught:
+        if "[W127]" in str(warning.message):
+            logger.debug("spaCy: %s", warning.message)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    if len(out) != expected:
+        raise RuntimeError(f"extraction returned {len(out)} of {expected} documents")
+    return out
+
+
+def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.DataFrame | None:
+    """Re-reconcile what changed: new claims against the whole store; returns None when nothing changed.
+
+    Findings between two untouched documents are kept as they are; findings involving a new, changed or
+    removed document are recomputed (the claims of those documents are the `focus` of the matcher).
+    Quarantined claims (a value check failed on them) take no part; a finding that involves one is dropped.
+    """
+    pending = store.pending_docs()
+    if not pending and not full:
+        return None
+    claims_df = store.claims_df()
+    held = store.quarantined_ids("claims")
+    if held:
+        claims_df = claims_df[~claims_df["claim_id"].astype(str).isin(held)].reset_index(drop=True)
+    records = claims_from_frame(claims_df)
+    existing = store.conflicts_df()
+    if full or existing.empty:
+        found = find_conflicts(records, settings)
+        kept = existing.iloc[0:0]
+    else:
+        live = set(claims_df["claim_id"].astype(str))
+        focus = store.claim_ids_of(pending) & live
+        found = find_conflicts(records, settings, focus=focus) if focus else []
+        docs_a = existing["doc_a"].astype(str)
+        docs_b = existing["doc_b"].fillna("").astype(str)
+        untouched = ~docs_a.isin(pending) & ~docs_b.isin(pending)
+        alive = existing["claim_a"].astype(str).isin(live) & (
+            existing["claim_b"].isna() | existing["claim_b"].astype(str).isin(live)
+        )
+        kept = existing[untouched & alive]
+    df = conflicts_frame(found, claims_df)
+    df = df[~df["conflict_id"].isin(set(kept["conflict_id"]))]
+    combined = pd.concat([kept, df], ignore_index=True) if len(kept) else df
+    combined = normalise_conflicts_frame(combined)
+    with store.transaction():
+        stored = store.replace_conflicts(combined)
+        store.set_meta("pending_docs", "[]")
+        store.set_meta("pending_publish", "1")
+    return stored
+
+
+# --- the stages as the flow calls them: each opens the database and closes it again -------------------------
+
+
+def known_documents(settings: Settings) -> tuple[dict[str, str], dict[str, str]]:
+    """What the store holds: content hash and extractor key per document name."""
+    with Store(settings.db_path) as store:
+        return store.document_hashes(), store.document_extractors()
+
+
+def store_extracted(
+    settings: Settings,
+    documents: Sequence[Document],
+    extracted: dict[str, list[Claim]],
+    *,
+    version: str,
+    sources: Sequence[Source],
+    ingest_warnings: Sequence[dict[str, str]] = (),
+) -> None:
+    with Store(settings.db_path) as store:
+        store_batch(
+            store, documents, extracted, version=version, sources=sources, ingest_warnings=ingest_warnings
+        )
+
+
+def drop_removed(settings: Settings, removed: Sequence[str]) -> None:
+    with Store(settings.db_path) as store:
+        remove_documents(store, removed)
+
+
+def reconcile_changes(settings: Settings, *, full: bool) -> list[str]:
+    """Re-reconcile what changed (everything after a change of the reconciler); ids of the new findings."""
+    version = reconciler_version(settings)
+    with Store(settings.db_path) as store:
+        full = full or store.get_meta("reconciler") != version
+        before = store.conflict_ids()
+        df = reconcile(store, settings, full=full)
+        with store.transaction():
+            store.set_meta("reconciler", version)
+    if df is None:
+        return []
+    return [cid for cid in df["conflict_id"].astype(str) if cid not in before]
