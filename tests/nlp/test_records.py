@@ -134,3 +134,16 @@ def test_quantity_record_names_units_and_counted_nouns_as_the_ontology(text, uni
 def test_quantity_record_keeps_the_contract_units_in_the_claims_stage(blank):
     (claim,) = find_quantities(blank("The drone flew at 120 km/h."))
     assert claim.unit == "kilometer per hour"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("The reef formed 90 to 80 million years ago.", "90 to 80 million years", 90e6, 80e6, "year"),
+        ("Output went from 240 to 198, he said.", "240 to 198", 240.0, 198.0, None),
+        ("Voters aged 18 to 24 were polled.", "18 to 24", 18.0, 24.0, "year of age"),
+    ],
+)
+def test_quantity_record_keeps_span_bounds_as_written(text, surface, low, high, unit, blank):
+    (q,) = quantity_record(text, blank)["quantities"]
+    assert (q["surface"], q["value_low"], q["value_high"], q["unit"]) == (surface, low, high, unit)

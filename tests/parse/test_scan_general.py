@@ -113,6 +113,29 @@ NUMBERS = [
     ("She won by 0.04 s in the final.", [("0.04 s", 0.04, "second")]),
     ("The calf gained 40 pounds in May.", [("40 pounds", 40.0, "pound")]),
     ("They sold 12 pounds of cherries.", [("12 pounds", 12.0, "pound")]),
+    ("Roughly one in four renters moved.", [("one in four", 25.0, "percent")]),
+    ("Forecasters gave a 3 in 100 chance of frost.", [("3 in 100", 3.0, "percent")]),
+    ("Nine out of 10 dentists agreed.", [("Nine out of 10", 90.0, "percent")]),
+    ("Buy a 10- or 12-inch skillet.", [("10", 10.0, "inch"), ("12-inch", 12.0, "inch")]),
+    (
+        "The sedan goes 0 to 100 km/h in 4 seconds.",
+        [("0 to 100 km/h", (0.0, 100.0), "kilometer per hour"), ("4 seconds", 4.0, "second")],
+    ),
+    ("The reef formed 90 to 80 million years ago.", [("90 to 80 million years", (80e6, 90e6), "year")]),
+    ("Buyers want sub-500 sq ft studios.", [("500 sq ft", 500.0, "square foot")]),
+    (
+        "The Nikkei ended at 38,120.5, down 210.3 points.",
+        [("38,120.5", 38120.5, "point"), ("210.3 points", 210.3, "point")],
+    ),
+    (
+        "The FTSE lost 80.2 points, or 1.1%, to close at 7,201.4.",
+        [("80.2 points", 80.2, "point"), ("1.1%", 1.1, "percent"), ("7,201.4", 7201.4, "point")],
+    ),
+    (
+        "The score fell 4%, from 88.0 to 84.5.",
+        [("4%", 4.0, "percent"), ("88.0", 88.0, None), ("84.5", 84.5, None)],
+    ),
+    ("The plot measures 30 x 40 metres.", [("30", 30.0, "meter"), ("40 metres", 40.0, "meter")]),
 ]
 
 NOT_QUANTITIES = [
@@ -130,6 +153,20 @@ GENERAL = [
     ("Okafor, 52, lives in Leeds.", [("52", 52.0, "year", "age")]),
     ("Volunteers aged 40 took part.", [("40", 40.0, "year", "age")]),
     ("It hit land as a Category 3 storm.", [("3", 3.0, "category", "scale_level")]),
+    ("Her brother, who was 8 at the time, survived.", [("8", 8.0, "year", "age")]),
+    ("She turned 61 last spring.", [("61", 61.0, "year", "age")]),
+]
+
+GENERAL_SPANS = [
+    ("Adults aged 25 to 40 were asked.", [("25 to 40", 25.0, 40.0, "year", "age")]),
+    ("Power went from 310 to 355, the maker said.", [("310 to 355", 310.0, 355.0, None, "no_unit")]),
+    (
+        "A 1,600 x 900-pixel panel is fitted.",
+        [
+            ("1,600", 1600.0, None, "count", "compound_modifier"),
+            ("900", 900.0, None, "count", "compound_modifier"),
+        ],
+    ),
 ]
 
 
@@ -163,6 +200,35 @@ def test_scan_general_reports_non_claims_with_a_reason(text, expected):
     found = [(c.surface(text), float(c.value), c.unit, c.reason) for c in scan(text, general=True)]  # type: ignore[arg-type]
     assert found == expected
     assert scan(text) == []  # the claims stage never sees them
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERAL_SPANS)
+def test_scan_general_reports_spans_that_are_no_claim(text, expected):
+    found = [
+        (
+            c.surface(text),
+            float(c.low if c.value is None else c.value),
+            c.high and float(c.high),
+            c.unit,
+            c.reason,
+        )  # type: ignore[arg-type]
+        for c in scan(text, general=True)
+    ]
+    assert found == expected
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ward 3 in 10 was shut.",
+        "She scored 2 in 12 games.",
+        "He is 1 in 2019 terms.",
+        "Shops open from 9 to 5 on Sundays.",
+    ],
+)
+def test_scan_no_ratio_or_movement_without_its_shape(text):
+    assert all(c.unit != "percent" and c.reason != "no_unit" for c in scan(text, general=True))
 
 
 @pytest.mark.parametrize(

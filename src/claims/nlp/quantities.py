@@ -268,6 +268,8 @@ def _as_written(candidate: Candidate, mention: dict[str, object]) -> dict[str, o
     [('a third', 0.3333333333333333, None, 'fraction'), ('82 cents', 82.0, None, 'USD cent'), ('hundreds', None, 100.0, 'count')]
     """  # noqa: E501
     value = candidate.value
+    if candidate.form == "descending":  # "between 110 and 100 million years ago": bounds as written
+        mention = {**mention, "value_low": mention["value_high"], "value_high": mention["value_low"]}
     if candidate.subunit is not None and candidate.unit is not None:
         minor = Decimal(100)  # every minor unit read (cent, penny, paisa, sen) is a hundredth
         scaled = {k: to_float(Decimal(str(mention[k])) * minor) for k in ("value", "value_low", "value_high")

@@ -68,7 +68,7 @@ CORE = re.compile(
           | (?<=(?<![A-Za-z])R[sp]\.)             # ("Rs.500"); `read_atom` drops them unless a currency
         )
     )
-    (?:(?<![A-Za-z][-+])|(?<=minus-))  # not the tail of a name like F-35, COVID-19, ASEAN+3
+    (?:(?<![A-Za-z][-+])|(?<=minus-)|(?<=\bsub-))  # not the tail of a name like F-35, COVID-19, ASEAN+3
     (?<![0-9]\+)                     # nor of a formula like 2+2
     (?:
         (?P<slashed>[0-9]+⁄[0-9]+|[0-9]*[½¼¾⅓⅔⅛])(?![0-9])  # "1⁄32" (fraction slash), "2½" (vulgar fractions)

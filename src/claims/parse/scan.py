@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from claims.lexicon.context import (
+    FUNCTION_WORDS,
     MONEY_CUES,
     MONTHS,
 )
@@ -62,6 +63,7 @@ from claims.parse.patterns import (
     RANGE_SEPARATOR,
 )
 from claims.parse.reading import read_atom
+from claims.parse.units import parse_unit
 from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier
 
 logger = logging.getLogger(__name__)
@@ -104,19 +106,41 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
     i = 0
     while i < len(atoms):
         atom = atoms[i]
-        if "dimension" in atom.flags and i + 1 < len(atoms) and atoms[i + 1].start == atom.end + 1:
+        if i + 1 < len(atoms) and (
+            ("dimension" in atom.flags and atoms[i + 1].start == atom.end + 1)
+            or (not atom.attached and text[atom.end : atoms[i + 1].start] in (" x ", " × "))
+        ):
             pair = _dimensions(text, atom, atoms[i + 1], keep_bare=keep_bare)
             if pair:
-                out.extend(pair)
+                if pair[0].reason is None:
+                    out.extend(pair)
+                elif general:
+                    others.extend(pair)
                 i += 2
                 continue
         if i + 1 < len(atoms):
+            ratio = _ratio(text, atom, atoms[i + 1])
+            if ratio is not None:
+                out.append(ratio)
+                i += 2
+                continue
+            suspended = _suspended_hyphen(text, atom, atoms[i + 1], keep_bare=keep_bare)
+            if suspended is not None:
+                if suspended.reason is None:
+                    out.append(suspended)
+                elif general:
+                    others.append(suspended)
+                i += 1
+                continue
             joined = _join_range(text, atom, atoms[i + 1])
             if joined == "period":
                 i += 2
                 continue
             if isinstance(joined, Candidate):
-                out.append(joined)
+                if joined.reason is None:
+                    out.append(joined)
+                elif general:
+                    others.append(joined)
                 i += 2
                 continue
         candidate = _classify(text, atom, keep_bare=keep_bare)
@@ -131,6 +155,12 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
             if compared is not None:
                 inherited.add(len(out))
                 candidate = compared
+        if general and (candidate is None or candidate.bare) and i + 1 < len(atoms):
+            movement = _unitless_movement(text, atom, atoms[i + 1])
+            if movement is not None:
+                others.append(movement)
+                i += 2
+                continue
         if candidate is not None:
             out.append(candidate)
         i += 1
@@ -177,8 +207,8 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     left = text[max(0, a.cue_start - 12) : a.cue_start].lower().rstrip()
     if word == "and" and not left.endswith("between"):
         return None
-    if word == "to" and change_before(text, a.cue_start, words=1):
-        return None  # "rose 5% to 10%", "jumped $4.50 to $38.20": a change and a level
+    if word == "to" and a.base != 0 and change_before(text, a.cue_start, words=1):
+        return None  # "rose 5% to 10%", "jumped $4.50 to $38.20": a change and a level ("go 0 to 60": a span)
     if word == "to" and left.endswith(("from", " by")) and _from_by_two_values(text, a, b, left):
         return None  # "rose from 5% to 10%", "fell by €3m to €20m": start and end, or change and level
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
@@ -193,10 +223,16 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     # "$30-34.6 million": the first bound takes the scale of the second, unless it is already the larger
     # number ("$800,000 to $1.3 million", "$200 to $4 million": the first bound is written in full)
     factor_a = a.factor or (b.factor if b.factor is not None and a.base <= b.base else None) or ONE
+    # "between 110 and 100 million years ago": a first bound of the same magnitude, written downwards
+    descending = a.factor is None and b.factor is not None and b.base < a.base < 1000 and a.base < 10 * b.base
+    if descending:
+        factor_a = factor_b
     low = a.base * factor_a * (-1 if a.negative else 1)
     high = b.base * factor_b * (-1 if b.negative else 1)
-    if low > high:
+    if low > high and not descending:
         return None
+    if descending:
+        low, high = high, low
     unit = b.unit or a.unit
     kind = b.kind or a.kind
     currency = a.currency or b.currency
@@ -208,6 +244,7 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     )
     qualifier = a.qualifier if a.qualifier is not Qualifier.EXACT else Qualifier.EXACT
     base = Candidate(
+        form="descending" if descending else "",
         subunit=subunit_of(text, b),
         start=a.start,
         end=b.end,
@@ -222,7 +259,9 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     )
     if kind is not None:
         return base
-    # a bare range: a count when a noun follows, a table cell, else nothing
+    # a bare range: an age after an age cue, a count when a noun follows, a table cell, else nothing
+    if base.integral and b.base <= 120 and _AGE_CUE.search(text, max(0, a.cue_start - 24), a.cue_start):
+        return _replace(base, unit="year", kind=Kind.MEASURE, reason="age")  # "aged 18 to 34"
     noun = next_noun(text, b.end, in_table=table_cell(text, a.start, b.end) is not None)
     if noun is not None and (base.integral or b.factor is not None) and not is_name_context(text, a):
         return _replace(base, unit=COUNT, kind=Kind.COUNT, counted=noun[0], noun_start=noun[1])
@@ -237,6 +276,135 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
     if table_cell(text, a.start, b.end) == (a.start, b.end):
         return _replace(base, table_cell=True)
     return "period" if is_name_context(text, a) else None
+
+
+# Between the two numbers of a ratio ("one in three", "9 out of 10") and what may follow the second.
+_RATIO_GAP = re.compile(r"[ ](?:in|out[ ]of)[ ]\Z")
+_RATIO_TAIL = re.compile(r"[ ](?:of[ ])?(?:the[ ]|all[ ]|its[ ]|their[ ])?(?P<word>[A-Za-z][a-z]+)")
+_RATIO_NOUNS = frozenset({"chance", "odds", "risk", "probability"})
+
+
+def _ratio(text: str, a: Atom, b: Atom) -> Candidate | None:
+    """ "one in three adults", "9 out of 10 doctors", "a 1 in 1000 chance": a share, in percent.
+
+    >>> [(c.surface(t), round(c.value, 2), c.unit) for t in ["One in three adults smoke."] for c in scan(t)]
+    [('One in three', Decimal('33.33'), 'percent')]
+    >>> [c.surface(t) for t in ["She scored 2 in 12 games in 2019."] for c in scan(t)]
+    ['12']
+    """
+    if a.form not in ("digits", "words") or b.form not in ("digits", "words") or a.attached or b.attached:
+        return None
+    gap = text[a.end : b.start]
+    if not _RATIO_GAP.fullmatch(gap) or not (0 < a.base < b.base) or b.base > 1_000_000:
+        return None
+    if a.base != a.base.to_integral_value() or b.base != b.base.to_integral_value() or is_year(b):
+        return None
+    tail = _RATIO_TAIL.match(text, b.end)
+    if tail is None or (tail["word"].lower() in FUNCTION_WORDS and tail["word"].lower() != "chance"):
+        return None  # "2 in 12 games" counts games; "one in three" needs a noun after: "adults", "chance"
+    if gap.strip() == "in" and next_noun(text, a.end) is not None:
+        return None
+    if parse_unit(tail["word"]) is not None or tail["word"].lower() in MONTHS:
+        return None  # "5 in 10 minutes", "2 in 12 May"
+    if (a.form == "digits") != (b.form == "digits") and not (
+        a.form == "words" and (a.base == 1 or b.base in (10, 100, 1000))  # "nine in 10 Americans"
+    ):
+        return None
+    if (
+        a.form == "digits"
+        and a.base != 1
+        and gap.strip() == "in"
+        and tail["word"].lower() not in _RATIO_NOUNS
+    ):
+        return None  # "scored 2 in 12 games": goals in games, not a share ("1 in 10 adults" is one)
+    share = a.base / b.base * 100
+    return Candidate(
+        a.start,
+        b.end,
+        share,
+        unit=PERCENT,
+        kind=Kind.PERCENT,
+        qualifier=a.qualifier,
+        precision=None,
+        integral=False,
+        form="fraction",
+    )
+
+
+_FROM_GAP = re.compile(r"\bfrom[ ]\Z")
+
+
+def _unitless_movement(text: str, a: Atom, b: Atom) -> Candidate | None:
+    """ "Horsepower jumped from 240 to 273": two numbers without unit or noun, from one to the other.
+
+    A quantity mention (CQE's convention) but no claim: nothing says what is measured. Reported only in
+    general mode, bounds in the order written.
+
+    >>> [(c.surface(t), c.low, c.high, c.reason) for t in ["Output went from 240 to 198, he said."]
+    ...  for c in scan(t, general=True)]
+    [('240 to 198', Decimal('240'), Decimal('198'), 'no_unit')]
+    >>> scan("Shops open from 9 to 5 on Sundays.", general=True)
+    []
+    """
+    if a.attached or b.attached or a.form != "digits" or b.form != "digits":
+        return None
+    if text[a.end : b.start] != " to " or not _FROM_GAP.search(text, max(0, a.start - 5), a.start):
+        return None
+    if is_year(a) or is_year(b) or next_noun(text, b.end) is not None:
+        return None
+    if quantity_drop_reason(text, a) or quantity_drop_reason(text, b):
+        return None
+    if b.base <= 12 and _CLOCK_TAIL.match(text, b.end):
+        return None  # "from 9 to 5 on Sundays": opening hours
+    return Candidate(
+        a.start,
+        b.end,
+        None,
+        low=a.scaled,
+        high=b.scaled,
+        qualifier=a.qualifier,
+        precision=None,
+        integral=a.base == a.base.to_integral_value() and b.base == b.base.to_integral_value(),
+        form="movement",
+        reason="no_unit",
+    )
+
+
+_CLOCK_TAIL = re.compile(r"[ ](?:on|every|each|daily|weekdays|at[ ]weekends)\b|[ ]?(?:o'clock|h\b)")
+
+
+# A number left hanging on a hyphen before the one that carries the unit: "7- or 8-inch", "two- to
+# three-year", "10- and 12-gauge".
+_SUSPENDED = re.compile(r"[-‐][ ](?:or|and|to)[ ]")
+
+
+def _suspended_hyphen(text: str, a: Atom, b: Atom, *, keep_bare: bool) -> Candidate | None:
+    """ "a 7- or 8-inch screen": the first number takes the unit written after the second.
+
+    >>> [(c.surface(t), c.unit) for t in ["on a 7- or 8-inch screen"] for c in scan(t)]
+    [('7', 'inch'), ('8-inch', 'inch')]
+    """
+    if a.attached or a.form not in ("digits", "words"):
+        return None
+    m = _SUSPENDED.match(text, a.end)
+    if m is None or m.end() != b.start or "-" not in text[b.core_end : b.end]:
+        return None
+    verdict = classify(text, b, keep_bare=keep_bare)[1]
+    if not isinstance(verdict, Candidate) or verdict.unit is None or verdict.bare:
+        return None
+    return Candidate(
+        a.start,
+        a.end,
+        a.scaled,
+        unit=verdict.unit,
+        kind=verdict.kind,
+        qualifier=a.qualifier,
+        precision=stated_precision(a.num_text),
+        counted=verdict.counted,
+        integral=a.base == a.base.to_integral_value(),
+        form=a.form,
+        reason=verdict.reason,
+    )
 
 
 def _from_by_two_values(text: str, a: Atom, b: Atom, left: str) -> bool:
@@ -376,6 +544,8 @@ def age_of_person(r: Reading) -> Verdict:
 
     >>> trace("Rivera, 34, was released."), trace("people older than 50")
     ([('34', 'age_of_person', 'age')], [('50', 'age_of_person', 'age')])
+    >>> trace("his son, who was 9 when they left"), trace("She turned 40 last week.")
+    ([('9', 'age_of_person', 'age')], [('40', 'age_of_person', 'age')])
     """
     atom, text = r.atom, r.text
     if atom.form != "digits" or atom.attached or len(atom.num_text) > 3 or not 0 < atom.base <= 120:
@@ -385,10 +555,11 @@ def age_of_person(r: Reading) -> Verdict:
     commas = text[atom.start - 2 : atom.start] == ", " and text[atom.end : atom.end + 1] == ","
     commas = commas and atom.start >= 3 and text[atom.start - 3].isalpha()
     commas = commas and _NAME_BEFORE.search(text, max(0, atom.start - 30), atom.start) is not None
-    if not commas and not (
-        _AGE_WORD.search(text, max(0, atom.start - 24), atom.start)
-        and _AGE_CUE.search(text, max(0, atom.start - 24), atom.start)
-    ):
+    cue = _AGE_WORD.search(text, max(0, atom.start - 24), atom.start) and _AGE_CUE.search(
+        text, max(0, atom.start - 24), atom.start
+    )
+    person = _PERSON_IS.search(text, max(0, atom.start - 24), atom.start) and _AGE_END.match(text, atom.end)
+    if not commas and not cue and not person:
         return None
     return r.candidate(unit="year", kind=Kind.MEASURE, reason="age")
 
@@ -397,8 +568,22 @@ _NAME_BEFORE = re.compile(r"(?:^|[ (])[A-Z][a-z'’-]+,[ ]\Z")  # "Maddon, 66,":
 _AGE_WORD = re.compile(r"age|than", re.IGNORECASE)  # a quick test before `_AGE_CUE`
 _AGE_CUE = re.compile(
     r"""\b(?:aged|ages|age[ ]of|age[ ](?:was|is|of[ ]about)|(?:older|younger)[ ]than)  # the cue
-    [ ](?:about[ ]|over[ ])?\Z                                                          # "about" """,
+    [ ](?:about[ ]|over[ ]|between[ ])?\Z                                              # "about" """,
     re.IGNORECASE | re.VERBOSE,
+)
+
+
+# A person and a verb of being before a bare number that ends its clause: "his daughter, who was 10.",
+# "He will be 35 by the end of the year", "she turned 40 last week".
+_PERSON_IS = re.compile(
+    r"""\b(?:who|he|she|He|She)[ ]
+    (?:was|is|is[ ]now|was[ ]then|will[ ]be|would[ ]be|turned|turns|had[ ]turned|will[ ]turn)[ ]\Z""",
+    re.VERBOSE,
+)
+_AGE_END = re.compile(
+    r"""(?=[.,;:)]|[ ]?\Z                                # the clause ends after the number
+    |[ ](?:when|at[ ]the[ ]time|by[ ]the|in[ ](?:19|20)[0-9]{2}|last|this|next|on|and)\b)  # or a time""",
+    re.VERBOSE,
 )
 
 
@@ -656,6 +841,24 @@ def thousands_separated(r: Reading) -> Verdict:
     return None
 
 
+def index_level(r: Reading) -> Verdict:
+    """ "the FTSE 100 closed at 7,425.81, down 12.3 points": a level before its change in points is in points.
+
+    >>> trace("The index (16,369.03 up 58.06 points) rose.")
+    [('16,369.03', 'index_level', 'point'), ('58.06 points', 'measure_by_unit', 'point')]
+    """
+    atom = r.atom
+    if atom.attached or atom.form != "digits" or not _POINTS_CHANGE_AFTER.match(r.text, atom.end):
+        return None
+    return r.candidate(unit=POINT, kind=Kind.MEASURE)
+
+
+# After an index level: its change in points ("7,425.81, down 12.3 points", "16369.03 up 58.06 points").
+_POINTS_CHANGE_AFTER = re.compile(
+    r",?[ ](?:up|down|off|higher|lower|a[ ](?:gain|loss|drop|rise)[ ]of)[ ][0-9][0-9,.]*[ ]?(?:points|pts)\b"
+)
+
+
 def bare_number(r: Reading) -> Verdict:
     """A whole number with nothing saying what it is, offered to a parser when asked (`keep_bare`).
 
@@ -685,6 +888,7 @@ CLASSIFIERS: tuple[Rule, ...] = (
     partitive_count,
     scaled_amount,
     bare_table_cell,
+    index_level,
     thousands_separated,
     bare_number,
 )
@@ -759,7 +963,9 @@ def _compared_value(text: str, atom: Atom, previous: Candidate, *, chained: bool
     "has 22 submarines, up from 16 in 2010" -> 16 submarines; "rose to 73.4 years from 70.8" -> 70.8
     years; "(2022: 7,936)". Chained: "compared with 830 in 2023 and 1,650 in 2022".
     """
-    if atom.form != "digits" or atom.attached or previous.unit is None or previous.table_cell:
+    if atom.form != "digits" or atom.attached or previous.table_cell:
+        return None
+    if previous.unit is None and not _unitless_level_to(text, previous, atom):
         return None
     if "glued_name" in atom.flags:
         return None
@@ -853,6 +1059,26 @@ _LEVEL_GAP = re.compile(
 _INDEX_CUE = re.compile(r"\b(?:index|indices|points)\b", re.IGNORECASE)  # levels of a stock index
 _LEVEL_FROM_GAP = re.compile(r",?[ ](?:from|to)[ ](?:[0-9.,]+[ ]to[ ])?")  # ", from 196.0 to 180.8"
 _FROM_BEFORE = re.compile(r"\b(?:from|between|by)[ ]\Z", re.IGNORECASE)
+_RESTATED_CHANGE = re.compile(r"\b(?:points?|pts?),?[ ]or[ ]\Z")  # "162.31 points, or 2.14%"
+
+
+_LEVEL_TO_GAP = re.compile(r"[ ]to[ ]")
+
+
+def _unitless_level_to(text: str, previous: Candidate, atom: Atom) -> bool:
+    """ "went down 7.8%, from 196.0 to 180.8": the level moved to, after a level read without a unit.
+
+    >>> text = "The rate went down 7.8%, from 196.0 to 180.8."
+    >>> [(c.surface(text), c.unit) for c in scan(text)]
+    [('7.8%', 'percent'), ('196.0', None), ('180.8', None)]
+    """
+    return (
+        previous.kind is Kind.OTHER
+        and not previous.bare
+        and previous.value is not None
+        and _LEVEL_TO_GAP.fullmatch(text, previous.end, atom.cue_start) is not None
+        and _FROM_BEFORE.search(text, max(0, previous.start - 6), previous.start) is not None
+    )
 
 
 def _change_then_level(text: str, previous: Candidate) -> bool:
@@ -869,6 +1095,8 @@ def _change_then_level(text: str, previous: Candidate) -> bool:
     if _FROM_BEFORE.search(text, lo, previous.start):
         return False
     before = text[lo : previous.start]
+    if _RESTATED_CHANGE.search(before):  # "lost 162.31 points, or 2.14%, to 7,425.81"
+        return True
     if before.endswith(" by "):  # "rose by 2% to 5.1"
         return change_before(text, previous.start - 3, words=1)
     return change_before(text, previous.start, words=1)  # "rose 2% to 5.1", not "rose to 2% from 1.8"
@@ -889,6 +1117,7 @@ def _dimensions(text: str, first: Atom, second: Atom, *, keep_bare: bool) -> lis
         "kind": verdict.kind,
         "counted": verdict.counted,
         "form": first.form,
+        "reason": verdict.reason,  # "a 2,652 x 1,200-pixel display": both in a compound modifier
     }
     integral = first.base == first.base.to_integral_value()
     head = Candidate(
