@@ -210,6 +210,42 @@ BASES = [
         dt.date(2024, 2, 10),
         [Period(2024, 2024), Period(2023, 2023)],
     ),
+    # a figure compared with other parties in the same period is no base
+    (
+        "Wind supplied 0.41 billion MWh in 2023, against 0.52 and 0.33 billion MWh for gas and coal "
+        "respectively.",
+        ["0.41 billion MWh", "0.52", "0.33 billion MWh"],
+        None,
+        [Period(2023, 2023), Period(2023, 2023), Period(2023, 2023)],
+    ),
+    # a bracketed share between a base and its period does not part them
+    (
+        "The deficit was $30.2 billion (3.1% of GDP) in 2024, against $11.4 billion (1.2% of GDP) a year "
+        "earlier.",
+        ["$30.2 billion", "$11.4 billion"],
+        None,
+        [Period(2024, 2024), Period(2023, 2023)],
+    ),
+    # a season's figure of the season before, and the noun a period after `of` belongs to
+    (
+        "In 2023/24 stocks rose to 310 million tonnes, above the previous season's 295 million tonnes.",
+        ["310 million tonnes", "295 million tonnes"],
+        None,
+        [Period(2023, 2024, True), Period(2022, 2023, True)],
+    ),
+    (
+        "In 2023 the crop recovered by 40 percent after the drought of the previous year.",
+        ["40 percent"],
+        None,
+        [Period(2023, 2023)],
+    ),
+    # a year after: from the text's year
+    (
+        "Output reached 5.1 million in 2021 and 5.6 million the following year.",
+        ["5.1 million", "5.6 million"],
+        None,
+        [Period(2021, 2021), Period(2022, 2022)],
+    ),
     # a revised forecast or estimate: old and new figures are about the same period
     (
         "The bank raised its growth forecast for 2026 to 3.9% from 3.5%.",

@@ -110,3 +110,34 @@ def test_prose_window_cuts_at_spaces(text: str, number: str, limit: int, expecte
     start = text.index(number)
     s, e = prose.window(text, 0, len(text), start, start + len(number), limit)
     assert text[s:e] == expected
+
+
+# Own chapter-style text: the period of a figure from its section, the sentence before, the account so far.
+CHAPTER = (
+    "Grain Markets\n\n"
+    "1. The harvest of 2023\n\n"
+    "Farmers harvested 412 million tonnes in 2023. They sold 61% of it abroad.\n\n"
+    "1.1 Second half\n\n"
+    "Exports slowed to 38 million tonnes.\n\n"
+    "2. The years 2021 and 2022\n\n"
+    "Drought hit the plains that year. Output fell 12% to 350 million tonnes.\n\n"
+    "3. Prices\n\n"
+    "Wheat prices rose from $210 in 2021 to $290 in 2022. Traders held 14 million tonnes of stocks.\n"
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("412 million tonnes", (2023, 2023)),
+        ("61%", (2023, 2023)),  # the sentence before
+        ("38 million tonnes", (2023, 2023)),  # the relative sub-heading, in its parent's year
+        ("12%", (2021, 2021)),  # `that year` before any year of the section's text: its heading's first
+        ("14 million tonnes", (2022, 2022)),  # the section's account so far
+    ],
+)
+def test_prose_chapter_periods(nlp, surface: str, expected: tuple[int, int]) -> None:
+    claims = {c.surface: c for c in extract_claims(_document(CHAPTER), nlp, Settings())}
+    claim = claims[surface]
+    assert (claim.period_start, claim.period_end) == expected

@@ -32,10 +32,11 @@ class SentencePeriods:
     """The period mentions of one sentence, read once, and the period that governs each of its numbers.
 
     `quantities` are the spans of every number of the sentence (offsets relative to it): a mention that
-    overlaps one (`2,015 meters`) is no period. The reference date resolves relative dates; without one,
-    the sentence's own last full date does (`said on 20 December 2024 that ... next fiscal year`). `context`
-    is the period of the sentence's section, which `the previous year` steps back from when the sentence
-    names no year before it.
+    overlaps one (`2,015 meters`) is no period, one that holds one is (`over the fifteen years to 2016`).
+    The reference date resolves relative dates; without one, the sentence's own last full date does (`said
+    on 20 December 2024 that ... next fiscal year`). `context` is the period the account has reached (the
+    sentence before, else the section's), which `that year` or `the previous year` is read from when the
+    sentence names no year before it.
 
     >>> s = "Exports rose 5% to $3 billion in 2021, and 4% to $2 billion in 2020."
     >>> numbers = [(13, 15), (19, 29), (43, 45), (49, 59)]
@@ -51,6 +52,7 @@ class SentencePeriods:
         *,
         reference: dt.date | None = None,
         context: Period | None = None,
+        frame: Period | None = None,
     ) -> None:
         if reference is None:
             reference = sentence_reference(sentence)
@@ -61,10 +63,15 @@ class SentencePeriods:
             reach.append(max(b, reach[-1]) if reach else b)
 
         def overlaps(m: PeriodMention) -> bool:
-            k = bisect.bisect_left(starts, m.end)  # spans starting before the mention ends
-            return k > 0 and reach[k - 1] > m.start
+            """A number crosses the mention (`2,015 meters`); one inside it is part of the phrase (`over the
+            fifteen years to 2016`)."""
+            k0 = bisect.bisect_left(starts, m.start)  # numbers starting before the mention
+            if k0 > 0 and reach[k0 - 1] > m.start:
+                return True
+            k1 = bisect.bisect_left(starts, m.end)
+            return any(spans[k][1] > m.end for k in range(k0, k1))
 
-        found = find_periods(sentence, reference=reference, context=context)
+        found = find_periods(sentence, reference=reference, context=context, frame=frame)
         mentions = [m for m in found if not overlaps(m)]
         self._chooser = PeriodChooser(mentions, sentence, spans)
 
@@ -217,6 +224,25 @@ def section_period(
         if period.start == period.end or period.grain == "fiscal_year":
             return period
     return heading_period(path[-1], reference=reference) if path else None
+
+
+def section_frame(path: Sequence[str]) -> Period | None:
+    """The year a section's account starts in when its heading names several (`2. The collapse of 2020 and
+    2021` -> 2020): what `that year` refers to before the text names a year of its own.
+
+    >>> section_frame(("Tourism, 2019-2023", "2. The collapse of 2020 and 2021")).label
+    '2020'
+    >>> section_frame(("3. The rebound of 2022",)) is None
+    True
+    """
+    for label in reversed(path):
+        mentions = _heading_mentions(label, None)
+        if len(mentions) > 1:
+            first = mentions[0].period
+            return first if first.start is not None and first.start == first.end else None
+        if mentions:
+            return None
+    return None
 
 
 def _heading_mentions(label: str, reference: dt.date | None) -> list[PeriodMention]:

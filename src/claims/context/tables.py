@@ -156,7 +156,7 @@ def column_period(header: str, *, reference: dt.date | None = None) -> Period | 
 
 _NOT_COLUMN = frozenset({"price_base", "citation", "comparison"})
 _YEAR_END = re.compile(
-    r"""\b(?:years?|5[23]\s+weeks|(?:twelve|12)\s+months)\s+(?:to|ended|ending)\s+  # years ended
+    r"""\b(?:years?|5[23]\s+weeks)\s+(?:to|ended|ending)\s+  # years ended
     (?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?                                  # (early)
     (?:\d{1,2}(?:st|nd|rd|th)?\s+)?                                              # 31
     (?P<month>[A-Za-z]{3,9})\b""",  # March

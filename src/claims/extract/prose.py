@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from claims import context
-from claims.context.periods import SentencePeriods, section_period
+from claims.context.periods import SentencePeriods, section_frame, section_period
 from claims.extract.build import _build, _DocState
 from claims.extract.filters import TRAILING_CITATION, line_bounds
 from claims.lexicon.entities import COUNTRIES
-from claims.parse.periods import Period, find_periods, is_comparison_base
+from claims.parse.periods import Period, PeriodMention, find_periods, is_comparison_base
 from claims.segment import Layout
 from claims.types import Claim, Kind, Quantity, Section
 
@@ -136,29 +136,115 @@ def _prose_period(
     text, reference = state.document.text, state.reference
     heading = _section_period(doc, section, reference, document_title(state.layout, text))
     p0, p1 = bounds
-    periods = _sentence_periods(doc, spans, p0, p1, text, reference, heading)
+    # the year the account has reached: `that year`, `the previous year`, a yearless month are read in it
+    frame = heading or (section_frame(section.path) if section is not None else None)
+    previous = last = None  # the one period of the sentence before (same paragraph), its last year
+    if span is not None and _has_sentences(doc) and not _starts_after_lines(doc, span, offset, text, p0):
+        previous = _previous_sentence_period(doc, span.start, offset, text, reference, heading, frame)
+        last = _last_year_before(doc, span.start, offset, text, reference, heading, frame)
+    if heading is None and last is None and section is not None:
+        last = _account_year(state, doc, section, p0, last=True) or frame
+    periods = _sentence_periods(
+        doc, spans, p0, p1, text, reference, previous or (last if heading is None else heading), frame
+    )
     mention = periods.period_of(q.start - p0, q.end - p0)
-    if mention is not None and _is_duration(q) and mention.relation not in {"range", "open"}:
-        mention = None  # `over five decades ... since 1977`: a duration is not dated by a point year
+    # a duration is not dated by a point year (`over five decades ... since 1977`); `78.8 years in 2019` is
+    if (
+        mention is not None
+        and _is_duration(q)
+        and mention.relation not in {"range", "open"}
+        and not re.fullmatch(r"\s+(?:in|by)\s+", text[q.end : p0 + mention.start])
+    ):
+        mention = None
     if mention is not None and not (mention.relation == "release" and heading is not None):
         return mention.period, "sentence"  # a statement's date (`In August the USDA raised ...`) yields
-    past = (
-        span is not None and _has_sentences(doc) and not _is_duration(q) and not context.present_tense(span)
-    )
-    period: Period | None = None
-    source = "none"
-    if past and span is not None and not _starts_after_lines(doc, span, offset, text, p0):
-        # a past-tense statement continues the account of the sentence before (`Output fell 10.5%` after
-        # `... hit hardest in 1998.`); a present-tense fact does not (`It generates 1,285 MW`)
-        period = _previous_sentence_period(doc, span.start, offset, text, reference)
-        source = "context"
+    past = span is not None and not _is_duration(q) and not context.present_tense(span)
+    past = past and not _NOW_BEFORE.search(text[max(0, q.start - 40) : q.start])  # `now exceeding 50`
+    # a past-tense statement continues the account of the sentence before (`Output fell 10.5%` after `... hit
+    # hardest in 1998.`); a present-tense fact does not (`It generates 1,285 MW`)
+    period, source = (previous, "context") if past else (None, "none")
     if period is None:
         period, source = context.scattered_table_period(text, q.start, reference=reference), "layout"
+    account = None
+    if past and section is not None and span is not None and _past_tense(span):
+        account = _account_year(state, doc, section, p0)
+    if period is None and heading is not None and heading.grain == "span" and account is not None:
+        period, source = account, "account"  # a year of the account, not the span a heading names
     if period is None:
         period, source = heading, "heading"
+    if period is None:
+        period, source = account, "account"
     if period is not None and periods.is_base(q.start - p0, q.end - p0):
         period = period.previous(loose=True)
     return period, source if period is not None else "none"
+
+
+def _past_tense(span: Span) -> bool:
+    """Is the clause holding the number told in the past tense (`China generated 418 TWh`), by the first
+    verb above the number in the parse?"""
+    node = span.root
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            tags = {node.tag_} | {c.tag_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+            return "VBD" in tags and not tags & {"MD", "VBZ", "VBP"}
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+_ACCOUNT_SPREAD = 2
+"""A section whose single years so far stay within this many years of each other tells one dated account."""
+
+
+def _account_year(
+    state: _DocState, doc: Doc, section: Section, before: int, *, last: bool = False
+) -> Period | None:
+    """The latest year of a section's dated account (with `last`, the one it named last), for a past-tense
+    figure of a section whose headings name no period: the single years its text named before offset
+    `before` (not bases of a comparison, price bases, founding years or relative days), when they all lie
+    within `_ACCOUNT_SPREAD` years (`... from 1,039 TWh in 2021 to 1,284 TWh in 2022.`, then after a table
+    `China generated 418 TWh` -> 2022). A section that ranges over the decades (an essay) tells no one
+    account."""
+    if not section.path:
+        return None
+    cache = doc.user_data.setdefault("claims_accounts", {})
+    if not cache:  # the body sections of each heading path, once per doc
+        for part in state.layout.sections:
+            if part.kind == "body":
+                cache.setdefault(("parts", part.path), []).append(part)
+    if section.path not in cache:
+        text = state.document.text
+        found: list[tuple[int, Period]] = []  # (end offset, a single year or fiscal year)
+        for part in cache.get(("parts", section.path), []):
+            body = text[part.start : part.end]
+            skip = len(section.path[-1]) if body.startswith(section.path[-1]) else 0  # the heading's line
+            for m in find_periods(body, reference=state.reference):
+                if m.start < skip:
+                    continue
+                period = m.period
+                single = period.start is not None and (
+                    period.start == period.end or period.grain == "fiscal_year"
+                )
+                if (
+                    single
+                    and m.relation in {"point", "by", "relative", "range"}
+                    and m.event < 0
+                    and not is_comparison_base(body, m)
+                ):
+                    found.append((part.start + m.end, period))
+        cache[section.path] = ([end for end, _ in found], [period for _, period in found])
+    ends, periods = cache[section.path]
+    k = bisect.bisect_right(ends, before)
+    if last:  # the year the account named last, however the section ranges
+        return periods[k - 1] if k else None  # type: ignore[no-any-return]
+    years = [p.end for p in periods[:k] if p.end is not None]
+    if not years or max(years) - min(years) > _ACCOUNT_SPREAD:
+        return None
+    return max(periods[:k], key=lambda p: (p.end or 0, p.fiscal))  # type: ignore[no-any-return]
+
+
+_NOW_BEFORE = re.compile(r"\b(?:now|currently|presently|today|at\s+present)\b[^.;,]{0,30}$", re.IGNORECASE)
 
 
 def _starts_after_lines(doc: Doc, span: Span, offset: int, text: str, start: int) -> bool:
@@ -202,10 +288,11 @@ def _sentence_periods(
     e: int,
     text: str,
     reference: dt.date | None,
-    heading: Period | None = None,
+    context: Period | None = None,
+    frame: Period | None = None,
 ) -> SentencePeriods:
     """The periods of the sentence text[s:e] with the numbers inside it, read once per sentence of a chunk
-    (cached on the doc: every number of a long sentence shares them); `heading` is its section's period."""
+    (cached on the doc: every number of a long sentence shares them), in its `context` and `frame`."""
     cache = doc.user_data.setdefault("claims_sentence_periods", {})
     found = cache.get((s, e))
     if found is None:
@@ -215,7 +302,9 @@ def _sentence_periods(
         lo = bisect.bisect_left(ordered, (s, s))
         hi = bisect.bisect_right(ordered, (e, e))
         inside = [(a - s, b - s) for a, b in ordered[lo:hi] if b <= e]
-        found = cache[(s, e)] = SentencePeriods(text[s:e], inside, reference=reference, context=heading)
+        found = cache[(s, e)] = SentencePeriods(
+            text[s:e], inside, reference=reference, context=context, frame=frame
+        )
     return found
 
 
@@ -380,20 +469,40 @@ _NOT_CARRIED = frozenset(
 """Period relations a following sentence never inherits."""
 
 
+def _carried(mention: PeriodMention) -> bool:
+    """Can the next sentence inherit this period: not a price base, a citation, a day, a base of a
+    comparison (`a year earlier`), but the year the account is in (`that year`, `in the half`)."""
+    if mention.relation == "prior":
+        return mention.shift == 0 and not re.search(r"earlier|before|ago|previous|prior", mention.surface)
+    return mention.relation not in _NOT_CARRIED
+
+
 def _previous_sentence_period(
-    doc: Doc, i: int, offset: int, text: str, reference: dt.date | None
+    doc: Doc,
+    i: int,
+    offset: int,
+    text: str,
+    reference: dt.date | None,
+    heading: Period | None = None,
+    frame: Period | None = None,
 ) -> Period | None:
     """The one period of the previous sentence of the same paragraph (`In 1998 exports fell. Malaysia lost
-    40%.`), when it names exactly one; read once per sentence."""
+    40%.`), when it names exactly one (its yearless months read in the section's year); once per sentence."""
     cache = _per_sentence(doc, "previous_period")
     sent = _sentence_of(doc, i)
     if sent.start not in cache:
-        cache[sent.start] = _read_previous_period(doc, sent, offset, text, reference)
+        cache[sent.start] = _read_previous_period(doc, sent, offset, text, reference, heading, frame)
     return cache[sent.start]  # type: ignore[return-value]
 
 
 def _read_previous_period(
-    doc: Doc, sent: Span, offset: int, text: str, reference: dt.date | None
+    doc: Doc,
+    sent: Span,
+    offset: int,
+    text: str,
+    reference: dt.date | None,
+    heading: Period | None,
+    frame: Period | None = None,
 ) -> Period | None:
     if sent.start == 0:
         return None
@@ -401,10 +510,39 @@ def _read_previous_period(
     gap = text[previous.end_char + offset : sent.start_char + offset]
     if "\n" in gap or "\n" in previous.text.rstrip()[-1:]:
         return None  # another paragraph, or a heading the parser ended a sentence on
-    before = previous.text
-    mentions = {
-        m.period
-        for m in find_periods(before, reference=reference)
-        if m.relation not in _NOT_CARRIED and m.event < 0 and not is_comparison_base(before, m)
-    }
-    return mentions.pop() if len(mentions) == 1 else None
+    before = previous.text.rsplit("\n", 1)[-1]  # its last line: a heading the parser ran in is no account
+    found = [
+        m
+        for m in find_periods(before, reference=reference, context=heading, frame=frame)
+        if _carried(m) and m.event < 0 and not is_comparison_base(before, m)
+    ]
+    periods = {m.period for m in found}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def _last_year_before(
+    doc: Doc,
+    i: int,
+    offset: int,
+    text: str,
+    reference: dt.date | None,
+    heading: Period | None,
+    frame: Period | None = None,
+) -> Period | None:
+    """The last single year the sentence before named (`... by 2022 they supplied 12%.` -> 2022): the year
+    `that year` of the next sentence speaks of; once per sentence."""
+    cache = _per_sentence(doc, "last_year_before")
+    sent = _sentence_of(doc, i)
+    if sent.start not in cache:
+        last = None
+        if sent.start > 0:
+            previous = _sentence_of(doc, sent.start - 1)
+            gap = text[previous.end_char + offset : sent.start_char + offset]
+            if "\n" not in gap:
+                before = previous.text.rsplit("\n", 1)[-1]
+                for m in find_periods(before, reference=reference, context=heading, frame=frame):
+                    single = m.period.start is not None and m.period.start == m.period.end
+                    if single and _carried(m) and not is_comparison_base(before, m):
+                        last = m.period
+        cache[sent.start] = last
+    return cache[sent.start]  # type: ignore[return-value]

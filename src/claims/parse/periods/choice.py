@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from claims.lexicon.periods import CHANGE_WORDS, REVISION_NOUNS
-from claims.parse.periods.expressions import is_comparison_base
+from claims.parse.periods.expressions import LEVEL_AFTER, is_comparison_base
 from claims.parse.periods.mentions import Period, PeriodMention
 from claims.parse.periods.patterns import DETERMINER_BEFORE
 
@@ -35,7 +35,7 @@ _ADVERBIAL_AFTER = re.compile(r"\s*,")
 
 
 _BASE_BEFORE = re.compile(
-    r"""\b(?:from|than|below|above|compared\s+(?:with|to)|against|versus|vs\.?)\s+  # from
+    r"""\b(?:from|than|(?:below|above)(?=\s+the\b)|compared\s+(?:with|to)|against|versus|vs\.?)\s+  # from
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an|the)\s+)?  # (a)
     (?:(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (record / peak of)
     re.VERBOSE | re.IGNORECASE,
@@ -93,7 +93,11 @@ _BASE_WORD_BEFORE = re.compile(
 )
 """Before `a year earlier` / `the previous quarter` that is the base of a comparison (`lower than in the
 previous quarter`, `from the same quarter a year before`)."""
-_COMPARISON_WORD = re.compile(r"\b(?:than|from|compared|against|versus|vs\.?|relative)\b", re.IGNORECASE)
+_COMPARISON_WORD = re.compile(
+    r"\b(?:than|from|compared|against|versus|vs\.?|relative|below|above)\b", re.IGNORECASE
+)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+|\s+")  # `the previous season's 276.3`, `the 2019 figure of`
+_OWN_AFTER_GAP = re.compile(r"\s+(?:of|in|for|during)\s+", re.IGNORECASE)  # `205.1 million tons of 2021/22`
 _EVENT_CLAUSE_END = re.compile(
     r"""[,;:()\[\]–—]|\s-\s|\bbut\b|\bwhile\b
       |\band\s+(?:now|has|have|had|is|are|was|were|its|it|\w+ing|\w+ed)\b""",
@@ -135,8 +139,21 @@ def usable(mention: PeriodMention, start: int, end: int, text: str) -> bool:
         return False  # `75.6%, 0.3 points lower than a year earlier`: the base of the change after it
     if mention.start >= end and _BASELINE_GAP.match(text, end, mention.start):
         return False
-    if is_comparison_base(text, mention):
-        return False  # `61% below its 2019 level`, `than in 2019`: the year compared with
+    if is_comparison_base(text, mention) and not (
+        (mention.end <= start and _POSSESSIVE_GAP.fullmatch(text, mention.end, start))
+        or (
+            mention.start >= end
+            and _OWN_AFTER_GAP.fullmatch(text, end, mention.start)
+            and not LEVEL_AFTER.match(text, mention.end)
+        )
+    ):  # `61% below its 2019 level`, `than in 2019`: the year compared with (but its own figure's year:
+        return False  # `below the previous season's 276.3 million tons`)
+    if (
+        mention.relation == "prior"
+        and mention.preposition == "of"
+        and not (mention.start >= end and re.fullmatch(r"\s+of\s+", text[end : mention.start]))
+    ):
+        return False  # `after the drought of the previous season`: the period of the noun before `of`
     if mention.end <= start and _BASELINE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]):
         return False
     origin = _FROM_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
@@ -188,13 +205,19 @@ def choose_period(
 
 _BASE_REACH = 120  # characters before a number read for its comparison cue
 _COMPARED_BEFORE = re.compile(
-    r"""\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to|below|above)\s+  # compared with
+    r"""\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to|(?:below|above)(?=\s+the\b))\s+
     (?:(?:the|a|an)\s+)?  # (the)
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|over)\s+)?  # (about)
     (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (a record / a peak of)
     re.VERBOSE | re.IGNORECASE,
 )
 """Right before the base of a comparison: `compared with 3.1% in 2022`, `against 1.2 million`."""
+_OTHER_PARTY_AFTER = re.compile(
+    r"""[^;]*?(?:\brespectively\b
+      |\bfor\s+(?!(?:the\s+|that\s+|this\s+)?(?:years?|periods?|quarters?|months?|half|fiscal|FY|season|\d))[A-Za-z])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""After a compared figure that belongs to other parties (`for coal and nuclear respectively`)."""
 _TO_NUMBER_BEFORE = re.compile(r"\bto\s+[^\s,;]*\d")  # `rose to 5.8% from ...`: the change's new value
 _UNGOVERNED_AFTER_BASE = frozenset({"prior", "relative"})
 """Relations of a period without a preposition that still belong to the base figure they follow (`up from
@@ -357,11 +380,19 @@ class PeriodChooser:
             )
         else:
             return False
+        if _OTHER_PARTY_AFTER.match(text, end, min(len(text), end + 80)):
+            return False  # `against 0.83 and 0.77 ... for coal and nuclear`: other parties in the same period
         return base and not set(_WORD.findall(clause.lower())) & REVISION_NOUNS
 
     def _own(self, mention: PeriodMention, end: int) -> bool:
-        """A period after the number with no other number between them is the number's own."""
-        return mention.start >= end and not self._number_inside(end, mention.start)
+        """A period after the number with no other number between them (but a bracketed share or conversion,
+        `USD 9.7 billion (1.3% of GDP) a year earlier`) is the number's own."""
+        if mention.start < end:
+            return False
+        if not self._number_inside(end, mention.start):
+            return True
+        gap = self.text[end : mention.start]
+        return len(gap) < 200 and not re.search(r"\d", re.sub(r"\([^()]*\)", "", gap))
 
     def _candidate(self, mention: PeriodMention, start: int, end: int) -> bool:
         """Can `mention` date this number: usable, not the base of another number's comparison, not the

@@ -15,11 +15,13 @@ from claims.parse.periods.patterns import DETECTORS, FULL_DATE, FUTURE
 
 
 def find_periods(
-    text: str, *, reference: dt.date | None = None, context: Period | None = None
+    text: str, *, reference: dt.date | None = None, context: Period | None = None, frame: Period | None = None
 ) -> list[PeriodMention]:
     """Every period expression of `text`, in text order; relative ones only when `reference` is given.
-    `context` is the period the surrounding text speaks of (its section's year): `the previous year` or
-    `that year` with no year of its own text before it is read from it rather than from the reference date.
+    `context` is the period the surrounding text has reached (the sentence before, its section's year): `the
+    previous year` or `that year` with no year of the text before it is read from it rather than from the
+    reference date; `frame` is the period of the text's section, in which a yearless month or quarter (`in
+    the December quarter`) is read first (default: `context`).
 
     >>> text = "Trade jumped from $40 billion in 1990 to $120 billion by the year 2000"
     >>> [m.surface for m in find_periods(text)]
@@ -53,11 +55,11 @@ def find_periods(
             taken_ends.insert(k, mention.end)
             found.append(mention)
     found.sort(key=lambda x: x.start)
-    return _anchor_prior(found, text, context)
+    return _anchor_prior(found, text, context, frame)
 
 
 def _anchor_prior(
-    found: list[PeriodMention], text: str, context: Period | None = None
+    found: list[PeriodMention], text: str, context: Period | None = None, frame: Period | None = None
 ) -> list[PeriodMention]:
     """`the previous year` / `a year earlier` after a year of the same text is the year before that one (`fell
     to ¥9.3 trillion in 2023 from ¥21.9 trillion the previous year` -> 2022; `last year ... a year earlier`
@@ -69,14 +71,26 @@ def _anchor_prior(
     [2025, 2024]
     """
     out = []
-    anchor: PeriodMention | None = None  # the last single year so far
+    anchor: PeriodMention | None = None  # the last single year so far (not a statement's date)
+    dated: PeriodMention | None = None  # the last statement date (`In August the USDA raised ...`)
     for mention in found:
+        base_period = anchor.period if anchor is not None else (context or frame)
+        if base_period is None and dated is not None:
+            base_period = dated.period
         if mention.yearless:
-            base = anchor.period if anchor is not None else context
-            if base is not None and base.start is not None and base.start == base.end and not base.fiscal:
-                mention = dataclasses.replace(mention, period=_in_year(mention.period, base.start))
+            if anchor is None and frame is not None and frame.start is not None and frame.start == frame.end:
+                base_period = frame
+            if (
+                base_period is not None
+                and base_period.start is not None
+                and base_period.start == base_period.end
+                and not base_period.fiscal
+            ):
+                mention = dataclasses.replace(mention, period=_in_year(mention.period, base_period.start))
             elif mention.period.start is None:
                 continue  # no year to read it in
+        if mention.relation == "now" and frame is not None and frame.start is not None:
+            mention = dataclasses.replace(mention, period=frame)  # `now` in a section about another year
         if mention.relation != "prior":
             out.append(mention)
             if (
@@ -85,15 +99,17 @@ def _anchor_prior(
                 and (mention.period.start == mention.period.end or mention.period.grain == "fiscal_year")
                 and not is_comparison_base(text, mention)
             ):
-                anchor = mention
+                if mention.relation == "release":
+                    dated = mention
+                else:
+                    anchor = mention
             continue
-        base = anchor.period if anchor is not None else context
         if (
-            base is not None
-            and base.start is not None
-            and (base.start == base.end or base.grain == "fiscal_year")
+            base_period is not None
+            and base_period.start is not None
+            and (base_period.start == base_period.end or base_period.grain == "fiscal_year")
         ):
-            out.append(dataclasses.replace(mention, period=_before(base, mention)))
+            out.append(dataclasses.replace(mention, period=_before(base_period, mention)))
         elif mention.period.start is not None:
             out.append(mention)
     return out
@@ -102,7 +118,9 @@ def _anchor_prior(
 _BASE_CUE_BEFORE = re.compile(
     r"""(?:\b(?P<cue>below|above|beneath|beyond|short\s+of|than|from|compared\s+(?:with|to)|against|versus|vs\.?
          |relative\s+to)\s+
-       | (?:%|\bper\s?cent|\bpoints?|\d)\s+(?:on|over)\s+)  # `16% on 2019`: a change on a base year
+       | (?:%|\bper\s?cent|\bpoints?|\d)\s+on\s+  # `16% on 2019`: a change on a base year
+       | \bthe\s+same\s+(?:period|months?|quarter|half|week)\s+(?:of|in)\s+  # the same months of 2021
+       | \b(?:many|much|high|large|big)\s+as\s+)  # `twice as many as in 2021`
     (?:in\s+)?(?:(?:its|their|the)\s+)?$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -113,11 +131,17 @@ _LEVEL_OF_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 """`92.6 per cent of the traffic of August 2019`: the month of the level compared with."""
+_FIGURE_OF_BEFORE = re.compile(
+    r"""\b(?:than|below|above|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?  # than the
+    [$€£¥]?\d[\d.,]*\s+(?:[\w-]+\s+){1,3}?(?:of|in|for)\s+$""",  # 205.1 million tons of
+    re.VERBOSE | re.IGNORECASE,
+)
+"""`higher than the 205.1 million tons of 2021/22`: the year of the figure compared with."""
 _LEVEL_BEFORE = re.compile(
     r"\b(?:to|with|on|over|at)\s+(?:in\s+)?(?:(?:its|their|the|his|her)\s+)?$", re.IGNORECASE
 )  # `back to its 2019 level`
 _SHARE_OF = re.compile(r"\bof\s+(?:(?:its|their|the)\s+)?$", re.IGNORECASE)  # `75% of 2019 levels`
-_LEVEL_AFTER = re.compile(
+LEVEL_AFTER = re.compile(
     r"""\s*(?:pre-\w+\s+)?(?:levels?|figures?|peaks?|values?|totals?|averages?|marks?|highs?|lows?
     |benchmarks?|volumes?|traffic)\b""",
     re.VERBOSE | re.IGNORECASE,
@@ -138,9 +162,9 @@ def is_comparison_base(text: str, mention: PeriodMention) -> bool:
     spans = mention.relation in {"open", "range", "decade", "until"}  # `from 2019-2023`: a span, no base
     if cue and not ((cue.group("cue") or "").lower() == "from" and spans):
         return True
-    if _LEVEL_OF_BEFORE.search(before):
+    if _LEVEL_OF_BEFORE.search(before) or _FIGURE_OF_BEFORE.search(before):
         return True
-    if _LEVEL_AFTER.match(text, mention.end):
+    if LEVEL_AFTER.match(text, mention.end):
         return bool(_LEVEL_BEFORE.search(before[-30:]) or _SHARE_OF.search(before[-30:]))
     return False
 

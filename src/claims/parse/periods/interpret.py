@@ -103,6 +103,25 @@ def read_span(r: Reading) -> PeriodMention | None:
     return r.mention(_years(reference.year - years, reference.year), "range")
 
 
+def read_years_to(r: Reading) -> PeriodMention | None:
+    """`over the fifteen years to 2016` -> 2001-2016; `the five years to March 2016`: five fiscal years.
+
+    >>> from claims.parse.periods import parse_period
+    >>> parse_period("over the fifteen years to 2016")
+    Period(start=2001, end=2016, fiscal=False)
+    >>> parse_period("the five years to March 2016")
+    Period(start=2011, end=2016, fiscal=True)
+    """
+    m = r.m
+    count, year = count_word(m.group("n")), int(m.group("y"))
+    month = MONTHS[m.group("month").lower().rstrip(".")] if m.group("month") else 12
+    fiscal = month != 12
+    prefix = "FY" if fiscal else ""
+    return r.mention(
+        Period(year - count, year, fiscal, "span", f"{prefix}{year - count}/{prefix}{year}"), "range"
+    )
+
+
 def read_months_of(r: Reading) -> PeriodMention | None:
     """`the first nine months of 2022`; without a year, the months up to the reference date.
 
@@ -353,6 +372,9 @@ def read_prior(r: Reading) -> PeriodMention | None:
     [2023, 2022]
     """
     m, reference = r.m, r.reference
+    if m.group("u6") or m.group("u7"):  # `a year later`, `the following year`: after the text's own year
+        later = Period(None, None, False, "year") if reference is None else Period.year(reference.year + 1)
+        return r.raw(later, "prior", event=-1, shift=1)
     if m.group("u4") or m.group("u5"):  # `that year`, `in the half`: the period the text spoke of last
         unit = (m.group("u4") or m.group("u5")).lower()
         return r.raw(Period(None, None, False, unit), "prior", event=-1, shift=0)
@@ -562,6 +584,7 @@ RULES: dict[str, Rule] = {
     "full_date": read_full_date,
     "relative_month": read_relative_month,
     "relative_fiscal": read_relative_fiscal,
+    "years_to": read_years_to,
     "span": read_span,
     "months_of": read_months_of,
     "years_ago": read_years_ago,

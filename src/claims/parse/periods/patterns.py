@@ -56,7 +56,7 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
         "year_to",
         re.compile(
             rf"""\b(?:(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year  # the (fiscal) year
-          |5[23]\s+weeks|(?:twelve|12)\s+months)\s+        # the 52 weeks
+          |5[23]\s+weeks)\s+                                # the 52 weeks
         (?P<rel>to|ended|ending|through)\s+(?:in\s+)?     # to / ended (in)
         (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?          # 31
         (?P<month>{_MONTH_ANY})\.?                         # March
@@ -87,6 +87,7 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
               | the\s+(?P<u2>year|month|quarter|week|{_SEASON})\s+before                    # the year before
               | (?P<n>an?|two|three|four|five|\d)\s+(?P<u3>year|month|quarter|week)s?\s+(?:earlier|before)
               | (?:that|the\s+same)\s+(?P<u4>year)(?![-\w])                       # that year
+              | (?:an?|one)\s+(?P<u6>year)\s+later|the\s+following\s+(?P<u7>year)    # a year later
               | (?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bover\s))         # in / for
                 the\s+(?P<u5>half|quarter|year)                                   # the half
                 (?![-\w(])(?!\s+(?:of|to|ended|ending|before|after|ahead)\b))""",
@@ -110,9 +111,19 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"""\b(?P<rel>{_REL})\s+(?P<fiscal>fiscal\s+)?year\b(?!s)""", re.VERBOSE | re.IGNORECASE),
     ),
     (
+        "years_to",
+        re.compile(
+            rf"""\bthe\s+(?:(?:past|last)\s+)?(?P<n>{_COUNT})\s+years\s+  # the fifteen years
+            (?:to|ended|ending|through|up\s+to)\s+                        # to
+            (?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_ANY})\.?,?\s+)?  # (31 March)
+            (?P<y>{_YEAR})(?![\d])                                        # 2016""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
         "span",
         re.compile(
-            rf"""\b(?:over|in|during|for|within|across|throughout)\s+the\s+   # over the
+            rf"""\b(?:over|in|during|for|within|across|throughout)\s+(?:each\s+of\s+)?the\s+  # over the
         (?P<dir>past|last|previous|preceding|next|coming|following)\s+    # past / next
         (?:(?P<n>{_COUNT})\s+)?(?P<unit>years|decades?)\b              # five years / decade""",
             re.VERBOSE | re.IGNORECASE,
