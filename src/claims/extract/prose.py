@@ -278,7 +278,7 @@ def document_title(layout: Layout, text: str) -> str:
     if first is None or not first.path or text[: first.start].strip():
         return ""
     label = first.path[0]
-    return label if text[first.start :].lstrip().startswith(label) else ""
+    return label if text[first.start : first.start + len(label) + 200].lstrip().startswith(label) else ""
 
 
 def _sentence_periods(
