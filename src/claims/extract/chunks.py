@@ -1,36 +1,125 @@
-"""Paragraph-aligned chunks of a long text for spaCy (`Settings.max_chars_per_chunk`)."""
+"""Chunks of a long text for spaCy, and the work per line kept bounded.
+
+spaCy's memory and the cost of reading context around each figure follow the text parsed at once, so a
+document is fed to `nlp.pipe` in chunks of at most `chunk_chars(settings)` characters
+(`Settings.max_chars_per_batch / Settings.batch_size`, never over `Settings.max_chars_per_chunk`).
+
+A chunk ends, in order of preference, at a paragraph break after a sentence end, at any paragraph break, at a
+line break, after a sentence or clause end (`. `, `; `), at a space, and only as a last resort in the middle
+of a word. A cut inside a line is also where extraction sees that line end (`break_long_lines`): the space
+there is read as a line break, so no line that extraction scans is longer than a chunk, however long the
+source line (a 2 MB text on one line is read as lines of a chunk each). The fallback costs only context: a
+sentence cut that way is read as two (each figure keeps its exact offsets; see `claims.extract.documents`).
+"""
 
 from __future__ import annotations
 
+import re
+
+from claims.settings import Settings
+
+MIN_CHUNK_CHARS = 1_000
+"""No chunk is cut shorter than this, whatever the settings say (a figure needs its sentence around it)."""
+
+_PARAGRAPH_AFTER_SENTENCE = re.compile(
+    r"""
+    [.!?:;"'”’)\]]    # a sentence or clause end, a closing quote or bracket
+    [ \t]*\n[ \t]*\n  # then a blank line
+    """,
+    re.VERBOSE,
+)
+_SENTENCE_END = re.compile(
+    r"""
+    [.!?;](?=[ \t])   # a sentence or clause end followed by a space: the cut falls after that space
+    """,
+    re.VERBOSE,
+)
+
+
+def chunk_chars(settings: Settings) -> int:
+    """The longest chunk of text fed to spaCy at once for these settings.
+
+    >>> chunk_chars(Settings())
+    10000
+    >>> chunk_chars(Settings(max_chars_per_chunk=4_000))
+    4000
+    """
+    per_batch = settings.max_chars_per_batch // max(1, settings.batch_size)
+    return max(MIN_CHUNK_CHARS, min(settings.max_chars_per_chunk, per_batch))
+
+
+def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """The end of the last match of `pattern` inside text[lo:hi], or -1."""
+    end = -1
+    for m in pattern.finditer(text, lo, hi):
+        end = m.end()
+    return end
+
+
+def _cut(text: str, start: int, limit: int, floor: int) -> int:
+    """Where the chunk that starts at `start` ends: the best break in text[floor:limit], else `limit`."""
+    k = _last_end(_PARAGRAPH_AFTER_SENTENCE, text, floor, limit)
+    if k > floor:
+        return k
+    for sep in ("\n\n", "\n"):
+        k = text.rfind(sep, floor, limit)
+        if k > floor:
+            return k + len(sep)
+    k = _last_end(_SENTENCE_END, text, floor, limit)
+    if k > floor:
+        return k + 1  # after the space that follows the sentence end
+    k = max(text.rfind(" ", floor, limit), text.rfind("\t", floor, limit))
+    if k > floor:
+        return k + 1
+    return limit
+
 
 def chunk_text(text: str, max_chars: int) -> list[tuple[int, int]]:
-    """Split `text` into (start, end) chunks of at most `max_chars`, cut at paragraph breaks when possible,
-    else at line breaks, else after a sentence end, else hard.
+    """Split `text` into (start, end) chunks of at most `max_chars`, cut at the best break in the last three
+    quarters of each chunk (see the module docstring), else hard.
 
     >>> chunk_text("aaa\\n\\nbbb\\n\\nccc", 8)
     [(0, 5), (5, 13)]
     >>> chunk_text("", 10)
     [(0, 0)]
+    >>> text = "It rose 5%. Then it fell 3% in 2024 and more"
+    >>> [text[s:e] for s, e in chunk_text(text, 20)]
+    ['It rose 5%. ', 'Then it fell 3% in ', '2024 and more']
     """
-    if max_chars <= 0 or len(text) <= max_chars:
-        return [(0, len(text))]
+    n = len(text)
+    if max_chars <= 0 or n <= max_chars:
+        return [(0, n)]
     chunks = []
     start = 0
-    n = len(text)
     while start < n:
         limit = start + max_chars
         if limit >= n:
             chunks.append((start, n))
             break
-        window = text[start:limit]
-        cut = -1
-        for sep in ("\n\n", "\n", ". "):
-            k = window.rfind(sep)
-            if k > max_chars // 4:
-                cut = start + k + len(sep)
-                break
-        if cut <= start:
-            cut = limit
+        cut = _cut(text, start, limit, start + max_chars // 4)
         chunks.append((start, cut))
         start = cut
     return chunks
+
+
+def break_long_lines(text: str, chunks: list[tuple[int, int]]) -> str:
+    """`text` with the space or tab at each chunk cut inside a line read as a line break (same length, so
+    every offset stays valid); `text` itself when no cut falls inside a line.
+
+    >>> text = "It rose 5%. Then it fell 3% in 2024 and more"
+    >>> break_long_lines(text, chunk_text(text, 20))
+    'It rose 5%.\\nThen it fell 3% in\\n2024 and more'
+    >>> break_long_lines("aaa\\n\\nbbb\\n\\nccc", [(0, 5), (5, 13)])
+    'aaa\\n\\nbbb\\n\\nccc'
+    """
+    cuts = [end for _, end in chunks[:-1] if end > 0 and text[end - 1] in " \t"]
+    if not cuts:
+        return text
+    parts = []
+    previous = 0
+    for cut in cuts:
+        parts.append(text[previous : cut - 1])
+        parts.append("\n")
+        previous = cut
+    parts.append(text[previous:])
+    return "".join(parts)
