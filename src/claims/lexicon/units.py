@@ -367,3 +367,58 @@ CHE_NOUNS: frozenset[str] = frozenset(
      "psyche", "microfiche", "douche", "attache"}
 )  # fmt: skip
 OE_NOUNS: frozenset[str] = frozenset({"toe", "shoe", "canoe", "oboe", "hoe", "foe", "floe", "sloe", "aloe"})
+
+# --------------------------------------------------------------------------------------------------
+# Symbols that stand for different units in different subjects ("2.5 F" across a capacitor is farads, "95F"
+# in a weather report is degrees Fahrenheit; "5K" in a race report is kilometres, elsewhere thousands).
+# Each sense comes with the words that announce its subject in the sentence; `claims.parse.senses` picks
+# the sense whose words the sentence holds (none: the reading of the symbol without context). A sense that
+# is three capital letters is an ISO 4217 currency. Cue words from the vocabulary of weather, electronics,
+# running and shopping copy; reviewed by hand.
+_TEMPERATURE_CUES = frozenset(
+    {"temperature", "temperatures", "degree", "degrees", "heat", "hot", "hotter", "cold", "colder", "warm",
+     "warmer", "cool", "cooler", "freezing", "frozen", "melting", "melts", "boiling", "boils", "weather",
+     "forecast", "fever", "oven", "thermometer", "thermostat", "celsius", "fahrenheit", "heatwave", "chilly",
+     "mild", "humid", "climate", "thaw", "frost", "simmer", "bake", "baked", "roast"}
+)  # fmt: skip
+_ELECTRIC_CUES = frozenset(
+    {"capacitor", "capacitors", "capacitance", "supercapacitor", "supercapacitors", "ultracapacitor",
+     "farad", "farads", "coulomb", "coulombs", "charge", "charged", "voltage", "volts", "circuit",
+     "electrons", "electrode", "electrodes", "dielectric"}
+)  # fmt: skip
+_RUNNING_CUES = frozenset(
+    {"runner", "runners", "race", "races", "raced", "racing", "marathon",
+     "marathons", "pace", "paced", "lap", "laps", "halfway", "split", "splits", "sprint", "jog", "jogging",
+     "parkrun", "mile", "miles", "km",
+     "kilometre", "kilometres", "kilometer", "kilometers", "athletics", "triathlon", "relay"}
+)  # fmt: skip
+_PRICE_CUES = frozenset(
+    {"price", "prices", "priced", "pricey", "cost", "costs", "costing", "pay", "paid", "pays", "paying",
+     "ticket", "tickets", "fee", "fees", "fare", "fares", "spend", "spent", "buy", "bought", "sell", "sold",
+     "cheap", "cheaper", "expensive", "budget", "wage", "wages", "salary", "rent", "bill", "charge",
+     "charged", "worth", "afford", "currency", "exchange"}
+)  # fmt: skip
+_SPEED_CUES = frozenset(
+    {"wind", "winds", "gust", "gusts", "speed", "speeds", "sail", "sailed", "sailing", "ship", "ships",
+     "boat", "vessel", "yacht", "aircraft", "airspeed", "knots", "cruise", "cruising", "storm", "hurricane"}
+)  # fmt: skip
+_DATA_CUES = frozenset(
+    {"file", "files", "data", "memory", "storage", "download", "downloads", "upload", "bandwidth", "disk",
+     "drive", "ram", "cache", "encrypted", "encryption", "key", "keys"}
+)  # fmt: skip
+SYMBOL_SENSES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    "F": (("farad", _ELECTRIC_CUES), ("degree fahrenheit", _TEMPERATURE_CUES)),
+    "C": (("degree celsius", _TEMPERATURE_CUES), ("coulomb", _ELECTRIC_CUES - {"volts", "voltage"})),
+    "K": (
+        ("kilometer", _RUNNING_CUES),
+        ("kelvin", frozenset({"kelvin", "absolute", "cryogenic", "temperature"})),
+    ),
+    "k": (("kilometer", _RUNNING_CUES),),
+    "kn": (
+        ("HRK", _PRICE_CUES | frozenset({"kuna", "kunas", "croatia", "croatian"})),
+        ("knot", _SPEED_CUES),
+    ),
+    "R": (("ZAR", _PRICE_CUES | frozenset({"rand", "johannesburg", "africa", "african"})),),
+    "b": (("bit", _DATA_CUES),),
+    "B": (("byte", _DATA_CUES),),
+}

@@ -67,6 +67,7 @@ from claims.parse.patterns import (
     WORD_AFTER,
 )
 from claims.parse.qualifiers import qualifier_after, qualifier_before
+from claims.parse.senses import has_senses, sense
 from claims.parse.units import parse_unit, unit_name
 from claims.types import Kind, Qualifier
 
@@ -332,6 +333,8 @@ def _read_glued(text: str, atom: Atom) -> bool:
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     elif suffix.lower() in ("bn", "mn", "mln", "bln", "tn", "trn"):
         atom.factor = scale_factor(suffix)
+    elif suffix in ("K", "k", "C", "F") and not atom.currency and _read_sense(text, atom, suffix, g.end()):
+        return True  # "each 5K split": kilometres; "2.5F capacitor": farads (`claims.parse.senses`)
     elif suffix in SCALE_LETTERS and (atom.currency or suffix in "MBTKk"):
         atom.factor = SCALE_LETTERS[suffix]
     elif suffix == "m" and not atom.currency and _million_before(text, g.end()):
@@ -343,6 +346,19 @@ def _read_glued(text: str, atom: Atom) -> bool:
     else:
         return False
     atom.end = g.end()
+    return True
+
+
+def _read_sense(text: str, atom: Atom, symbol: str, end: int) -> bool:
+    """Read `symbol` (ending at `end`) in the sense its sentence gives it, if any; False when none does."""
+    name = sense(symbol, text, atom.core_start)
+    if name is None:
+        return False
+    if len(name) == 3 and name.isupper():
+        atom.currency, atom.kind = name, Kind.MONEY
+    else:
+        atom.unit, atom.kind = name, Kind.MEASURE
+    atom.end = end
     return True
 
 
@@ -566,6 +582,8 @@ def _read_suffix(text: str, atom: Atom) -> None:
                     _read_rate(text, atom)
                     return
         m = SPACED_UNIT_AFTER.match(text, atom.end)
+        if m and has_senses(m["unit"]) and _read_sense(text, atom, m["unit"], m.end()):
+            return  # "150 kn" on a price is kuna, on a wind knots; "2.5 F" across a capacitor is farads
         if m and m["unit"] not in GLUED_ONLY_SYMBOLS and (len(m["unit"]) > 1 or atom.factor is None):
             # "0.01 s": after a decimal number a lone "s" is seconds (a count of esses would be whole)
             name = "second" if m["unit"] == "s" and "." in atom.num_text else unit_name(m["unit"])
