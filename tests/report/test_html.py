@@ -369,7 +369,7 @@ def test_html_findings_link_to_their_chart(html, n_linked):
 
 
 @pytest.mark.parametrize(
-    ("quarantined", "shown"), [({"claims": 2, "conflicts": 1}, "2 claims, 1 findings"), ({"claims": 0}, "")]
+    ("quarantined", "shown"), [({"claims": 2, "conflicts": 1}, "2 claims, 1 finding"), ({"claims": 0}, "")]
 )
 def test_html_header_shows_quarantined_rows(frames, quarantined, shown):
     html = render_reports(

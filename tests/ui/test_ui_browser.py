@@ -167,18 +167,20 @@ def test_ui_decision_shows_in_the_static_report_and_audit(out_dir, serve_ui, pag
     page.click("button.confirm")
     page.wait_for_selector("#review .st:text('confirmed')")
     page.goto((out_dir / "report.html").as_uri())
+    screenshot(page, "report")
     article = page.locator(f"article#f-{cid}")
     assert article.get_attribute("data-status") == "confirmed"
     decided = article.locator(".decided").inner_text()
     assert "confirmed by Ana Lima" in decided
     assert "UTC" in decided
     assert "checked against the ministry's table" in decided
+    assert "History: 1 decision" in article.inner_text()
     assert page.locator(f'#glance tr[data-follows="f-{cid}"]').count() == 0  # no longer open
     page.select_option('select[name="status"]', "confirmed")
     assert page.locator("article.finding:not([hidden])").count() == 1
-    audit = article.locator(".side a").first.get_attribute("href")
-    page.goto((out_dir / audit).as_uri())
-    row = page.locator(f"tr#{audit.split('#')[1]}")
+    audit, anchor = article.locator(".side a").first.get_attribute("href").split("#")
+    page.goto(f"{(out_dir / audit).as_uri()}#{anchor}")
+    row = page.locator(f"tr#{anchor}")
     assert "confirmed by Ana Lima" in row.inner_text()
 
 

@@ -74,6 +74,16 @@ class RunView:
         return format_time(self.finished_at or self.started_at)
 
     @property
+    def quarantined_text(self) -> str:
+        """`2 claims, 1 finding`: the quarantined rows per table, in words."""
+        words = {"conflicts": ("finding", "findings"), "claims": ("claim", "claims")}
+        parts = []
+        for table, n in self.quarantined:
+            one, many = words.get(table, (table, table))
+            parts.append(f"{n} {one if n == 1 else many}")
+        return ", ".join(parts)
+
+    @property
     def validation_critical(self) -> int:
         return sum(1 for f in self.validation_failures if f.get("severity", "critical") != "warning")
 
