@@ -1,10 +1,7 @@
-"""What the review pages compute (pure): flags that mean something, quotes in context, filters, exports."""
+"""What the review pages compute (pure): flags that mean something, quotes in context, filters, the dot plot.
+(The exports are the reports' own: tests/report/test_exports.py and test_claimreview.py.)"""
 
 from __future__ import annotations
-
-import csv
-import io
-import json
 
 import pandas as pd
 import pytest
@@ -14,7 +11,6 @@ from claims.io.frames import claims_frame
 from claims.report.findings import claim_side
 from claims.segment import segment
 from claims.ui import views
-from claims.ui.exports import claimreview_jsonld, safe_cell, safe_csv, script_safe_json
 
 
 def _claims(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
@@ -94,70 +90,6 @@ def test_views_table_context_names_the_column_headers():
 )
 def test_views_filters_from_the_query_string(query, expected):
     assert views.Filters.from_query(query) == expected
-
-
-@pytest.mark.parametrize(
-    ("cell", "safe"),
-    [
-        ("=1+2", "'=1+2"),
-        ("+44 20", "'+44 20"),
-        ("-cmd", "'-cmd"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
-        ("Ana", "Ana"),
-        ("", ""),
-    ],
-)
-def test_exports_csv_cells_that_a_spreadsheet_would_run_are_quoted(cell, safe):
-    assert safe_cell(cell) == safe
-    rows = list(csv.reader(io.StringIO(safe_csv(pd.DataFrame({"note": [cell]})), newline="")))
-    assert rows == [["note"], [safe]]
-
-
-@pytest.mark.parametrize("hostile", ["</script><script>alert(1)</script>", "a & b <!--", "\u2028"])
-def test_exports_json_for_a_script_element_has_no_markup(hostile):
-    text = script_safe_json({"name": hostile})
-    assert not set("<>&\u2028") & set(text)
-    assert json.loads(text)["name"] == hostile
-
-
-def test_exports_claimreview_only_confirmed_with_the_reviewer_as_author(tiny_findings):
-    confirmed, dismissed, unnamed = tiny_findings
-    reviewers = {confirmed.conflict_id: "Ana </script>", dismissed.conflict_id: "Bo", unnamed.conflict_id: ""}
-    text = claimreview_jsonld([confirmed, dismissed, unnamed], reviewers)
-    graph = json.loads(text)["@graph"]
-    assert [(r["identifier"], r["author"]) for r in graph] == [
-        (confirmed.conflict_id, {"@type": "Person", "name": "Ana </script>"})
-    ]
-    assert "</script>" not in text
-    assert graph[0]["datePublished"] == "2026-01-02"
-
-
-@pytest.fixture
-def tiny_findings():
-    from claims.report.findings import build_findings
-
-    rows = []
-    for i, status in enumerate(["confirmed", "dismissed", "confirmed"]):
-        a = claim(
-            5e6 * (i + 1), surface=f"${5 * (i + 1)} million", sentence=f"It cost ${5 * (i + 1)} million."
-        )
-        rows.append(
-            {
-                "conflict_id": f"f{i}",
-                "kind": "value_mismatch",
-                "severity": "high",
-                "claim_a": a.claim_id,
-                "doc_a": a.doc,
-                "surface_a": a.surface,
-                "sentence_a": a.sentence,
-                "status": status,
-                "reviewed_at": "2026-01-02T10:00:00.000000+00:00",
-                "topic": "cost",
-            }
-        )
-    return sorted(build_findings(pd.DataFrame(rows), None), key=lambda f: f.conflict_id)
 
 
 def _statement(value: float, in_finding: bool, doc: str = "a.txt") -> views.Statement:
