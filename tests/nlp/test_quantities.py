@@ -138,3 +138,28 @@ def test_component_stores_quantities_and_spans(nlp):
     assert [q.surface for q in find_quantities(doc)] == ["1,000", "$5 billion"]
     assert [s.label_ for s in doc.spans["quantities"]] == ["count", "money"]
     assert [d["surface"] for d in doc._.quantities] == ["1,000", "$5 billion"]  # plain dicts (n_process>1)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count the parser reads without its noun takes the noun of the count before it
+        (
+            "The two strikers scored 31 goals last season, while Okoye managed 19 on her own.",
+            [("two", "strikers"), ("31", "goals"), ("19", "goals")],
+        ),
+        # not across an amount that is no count
+        (
+            "Our three mills made 400 tonnes, and the fourth made 120 by itself.",
+            [("three", "mills"), ("400 tonnes", None), ("120", None)],
+        ),
+        # of the same order of magnitude: the people, not the provinces
+        (
+            "Some 2.1 billion people in 40 provinces lack water, and 0.8 billion are at risk.",
+            [("2.1 billion", "people"), ("40", "provinces"), ("0.8 billion", "people")],
+        ),
+    ],
+)
+def test_parser_counts_take_the_noun_of_a_count_before(nlp, text, expected):
+    assert [(q.surface, q.counted) for q in quantities_in_text(text, nlp)] == expected

@@ -157,6 +157,17 @@ GENERAL = [
     ("She turned 61 last spring.", [("61", 61.0, "year", "age")]),
 ]
 
+RECORDS_AND_NAMES = [
+    (
+        "The club record for clean sheets in a season is 21, set in 1979.",
+        [("21", 21.0, "count", "clean sheets")],
+    ),
+    ("The 1998 final had the most corners, 17, and the fewest fouls.", [("17", 17.0, "count", "corners")]),
+    ("It shipped with Bluetooth 5.0 chips.", []),  # a version after a name, no count
+    ("Nine of the pilots flew twice more.", [("Nine", 9.0, "count", "pilots")]),
+    ("The park will deliver 300 MWac of power.", [("300 MWac", 300.0, "megawatt", None)]),
+]
+
 GENERAL_SPANS = [
     ("Adults aged 25 to 40 were asked.", [("25 to 40", 25.0, 40.0, "year", "age")]),
     ("Power went from 310 to 355, the maker said.", [("310 to 355", 310.0, 355.0, None, "no_unit")]),
@@ -200,6 +211,12 @@ def test_scan_general_reports_non_claims_with_a_reason(text, expected):
     found = [(c.surface(text), float(c.value), c.unit, c.reason) for c in scan(text, general=True)]  # type: ignore[arg-type]
     assert found == expected
     assert scan(text) == []  # the claims stage never sees them
+
+
+@pytest.mark.parametrize(("text", "expected"), RECORDS_AND_NAMES)
+def test_scan_reads_record_counts_and_keeps_versions_out(text, expected):
+    found = [(c.surface(text), float(c.value), c.unit, c.counted) for c in scan(text, keep_bare=True)]  # type: ignore[arg-type]
+    assert [f for f in found if f[0] != "1998"] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), GENERAL_SPANS)

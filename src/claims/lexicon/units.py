@@ -270,6 +270,10 @@ DOMAIN_SYMBOLS: dict[str, str] = {
     "degF": "degree fahrenheit", "degC": "degree celsius", "deg F": "degree fahrenheit",
     "deg C": "degree celsius",
     "MP": "megapixel", "Mpx": "megapixel", "AU": "astronomical unit", "ly": "light year",
+    # power of solar and power-plant copy, with its current, peak or electric/thermal mark: "500 MWac"
+    "MWac": "megawatt", "MWdc": "megawatt", "MWp": "megawatt", "MWe": "megawatt", "MWt": "megawatt",
+    "GWac": "gigawatt", "GWdc": "gigawatt", "GWp": "gigawatt", "GWe": "gigawatt", "kWp": "kilowatt",
+    "kWac": "kilowatt", "kWdc": "kilowatt",
     # statistic abbreviations of sports copy: points, rebounds, assists, steals, blocks per game
     "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game",
     "spg": "steal per game", "bpg": "block per game",

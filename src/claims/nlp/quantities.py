@@ -23,7 +23,7 @@ from claims.parse.around import change_before
 from claims.parse.nonclaims import URL, PlainLayout, claim_drop_reason
 from claims.parse.numbers import to_float
 from claims.parse.record_units import age_unit_name, record_unit_name, singular_noun_phrase
-from claims.parse.scan import COUNT, Candidate, scan
+from claims.parse.scan import COUNT, Candidate, noun_from_previous, scan
 from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier, Quantity
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,10 @@ def compute_quantities(doc: Doc, *, scanner: Scanner = scan) -> list[Quantity]:
     """Scan `doc.text`, then use tags and dependencies (when the Doc has them) to judge counts."""
     text = doc.text  # built from the tokens at each access: read it once
     parsed = _parsed(doc)
-    return [to_quantity(c, text) for c in _judged(doc, scanner(text, keep_bare=parsed), parsed=parsed)]
+    judged = _judged(doc, scanner(text, keep_bare=parsed), parsed=parsed)
+    if parsed:  # a count the parser read without its noun ("managed 65 by himself") takes the one before
+        judged = noun_from_previous(text, judged)
+    return [to_quantity(c, text) for c in judged]
 
 
 def _parsed(doc: Doc) -> bool:
@@ -131,6 +134,8 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
     doc = nlp(text) if nlp is not None else _blank()(text)
     parsed = _parsed(doc)
     candidates = _judged(doc, scan(text, keep_bare=parsed, general=True), parsed=parsed)
+    if parsed:
+        candidates = noun_from_previous(text, candidates)
     url_spans = [m.span() for m in URL.finditer(text)]
     layout = PlainLayout()
     mentions = []
@@ -396,6 +401,8 @@ def _counted_from_parse(doc: Doc, token: Token, *, after: int | None = None) -> 
     words = doc[first : head.i + 1]
     if any("\n" in t.whitespace_ or "\t" in t.text or t.is_space for t in doc[token.i : head.i]):
         return None  # the head is on another line or in another table cell
+    if any(t.is_punct and t.text not in ("-", "‐", "'", "’") for t in words[:-1]):
+        return None  # "seats for five, all-wheel drive": a comma between the number and its "head"
     text = words.text.strip()
     if text.lower().startswith(("the ", "a ", "an ")):
         text = text.split(" ", 1)[1]
@@ -417,7 +424,10 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
     count = replace(candidate, bare=False, kind=Kind.COUNT, unit=COUNT, counted=None)
     if token.dep_ == "nummod" and head.pos_ in _NOUN_POS and head.i > token.i:
         counted = _counted_from_parse(doc, token)
-        return replace(count, counted=counted) if counted else None
+        if counted:
+            return replace(count, counted=counted)
+        # "seats for five, all-wheel drive": tied across a comma, a count whose noun is elsewhere
+        return count if any(t.text == "," for t in doc[token.i + 1 : head.i]) else None
     if token.pos_ != "NUM":
         return None
     if token.dep_ == "dobj" and head.pos_ == "VERB" and head.i == token.i - 1:

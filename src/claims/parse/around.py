@@ -99,16 +99,20 @@ _PARTITIVE = re.compile(
 def partitive_noun(text: str, pos: int) -> tuple[str, int] | None:
     """ "six of ASEAN member states", "15 of the 17 races": the noun phrase after `of` (plural nouns only).
 
-    >>> partitive_noun("15 of the 17 official races", 2)
-    ('official races', 13)
+    >>> partitive_noun("15 of the 17 official races", 2), partitive_noun("one of the pilots several times", 3)
+    (('official races', 13), ('pilots', 11))
     """
     m = _PARTITIVE.match(text, pos)
     if m is None:
         return None
     noun = next_noun(text, m.end() - 1)
-    if noun is None or not noun[0].split(" ")[-1].endswith("s"):
+    if noun is None:
         return None
-    return noun
+    words = noun[0].split(" ")
+    for i, word in enumerate(words):  # the phrase ends at its first plural ("the students several times")
+        if word.endswith("s") and len(word) > 2:
+            return " ".join(words[: i + 1]), noun[1]
+    return None
 
 
 def vague_noun(text: str, pos: int) -> tuple[str, int] | None:

@@ -68,7 +68,7 @@ from claims.types import UNKNOWN_CURRENCY, Kind, Qualifier
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["COUNT", "MAX_TEXT", "Candidate", "scan"]
+__all__ = ["COUNT", "MAX_TEXT", "Candidate", "noun_from_previous", "scan"]
 
 MAX_TEXT = 50_000_000  # longer inputs are scanned in full but logged; nothing is silently cut
 
@@ -164,7 +164,7 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
         if candidate is not None:
             out.append(candidate)
         i += 1
-    out = _noun_from_previous(text, _currency_from_next(text, out))
+    out = noun_from_previous(text, _currency_from_next(text, out))
     if others:
         out.extend(others)
     out.sort(key=lambda c: (c.start, c.end))
@@ -629,7 +629,7 @@ def digits_in_name(r: Reading) -> Verdict:
     if atom.attached or atom.form != "digits" or not is_name_context(r.text, atom):
         return None
     noun = next_noun(r.text, atom.end)
-    if r.keep_bare and noun is not None and r.integral:
+    if r.keep_bare and noun is not None and r.integral and "." not in atom.num_text:  # "VOOC 4.0": a version
         precision = stated_precision(atom.num_text)
         fields: dict[str, Any] = {"counted": noun[0], "noun_start": noun[1], "bare": True, "after_name": True}
         return Candidate(atom.start, atom.end, atom.scaled, precision=precision, **fields)
@@ -841,6 +841,39 @@ def thousands_separated(r: Reading) -> Verdict:
     return None
 
 
+def record_count(r: Reading) -> Verdict:
+    """ "the record for retirements in a race is 25", "the most pitstops, 88": a bare number that closes a
+    statement of a record counts the plural noun the record is for.
+
+    >>> trace("The record for assists in a game is 30, set in 1990.")
+    [('30', 'record_count', 'count'), ('1990', 'not_a_quantity', 'year')]
+    >>> scan("The league's record for titles is 12.")[0].counted
+    'titles'
+    """
+    atom, text = r.atom, r.text
+    if atom.attached or atom.form != "digits" or not r.integral or r.noun is not None:
+        return None
+    if not _CLAUSE_END_AFTER.match(text, atom.end):
+        return None
+    m = _RECORD_FRAME.search(text, max(0, atom.cue_start - 90), atom.cue_start)
+    if m is None:
+        return None
+    return r.candidate(unit=COUNT, kind=Kind.COUNT, counted=m["noun"])
+
+
+# A statement of a record before its number: "the record for points in a game is", "the most pitstops,",
+# "holds the mark for overtakes in a dry race with".
+_RECORD_FRAME = re.compile(
+    r"""\b(?:record|records|mark|most|fewest)[ ]       # the record
+    (?:for[ ])?(?:the[ ])?(?:most[ ])?                   # "for", "for the most"
+    (?P<noun>(?:[a-z-]+[ ]){0,2}?[a-z-]{3,}[^s\W]s)\b     # the plural noun counted, up to two words before
+    [^.;:!?\d]{0,50}?                                    # "in a single game", "for the lead"
+    (?:[ ](?:is|was|were|are|stands[ ]at|stood[ ]at|with|at)|,)[ ]\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CLAUSE_END_AFTER = re.compile(r"(?=[.,;:)]|[ ]?\Z|[ ](?:and|in|at|set|by|while|on|when|from)\b)")
+
+
 def index_level(r: Reading) -> Verdict:
     """ "the FTSE 100 closed at 7,425.81, down 12.3 points": a level before its change in points is in points.
 
@@ -889,6 +922,7 @@ CLASSIFIERS: tuple[Rule, ...] = (
     scaled_amount,
     bare_table_cell,
     index_level,
+    record_count,
     thousands_separated,
     bare_number,
 )
@@ -1126,8 +1160,9 @@ def _dimensions(text: str, first: Atom, second: Atom, *, keep_bare: bool) -> lis
     return [head, verdict]
 
 
-def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """A count or scaled amount with no noun counts what the count before it in the sentence counts.
+def noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A count or scaled amount with no noun counts what the nearest count before it in the sentence (of the
+    same order of magnitude) counts.
 
     >>> t = "More than 6 million homes, including 1.5 million in the city, lost power."
     >>> [(c.surface(t), c.unit, c.counted) for c in scan(t)]
@@ -1135,17 +1170,31 @@ def _noun_from_previous(text: str, candidates: list[Candidate]) -> list[Candidat
     """
     out = list(candidates)
     for i in range(1, len(out)):
-        c, prev = out[i], out[i - 1]
+        c = out[i]
         uncounted = c.unit == COUNT and not c.counted  # "68,400 people ... and 95,800 who"
         scaled_bare = c.unit is None and _SCALED_SURFACE.search(text, c.start, c.end) is not None
-        if not (uncounted or scaled_bare) or c.table_cell:
+        if not (uncounted or scaled_bare) or c.table_cell or c.value is None:
             continue
-        if prev.kind is not Kind.COUNT or not prev.counted or c.start - prev.end > 80:
-            continue
-        if any(mark in text[prev.end : c.start] for mark in (". ", ";", "\n", "\t", "? ", "! ")):
-            continue
-        out[i] = _replace(c, unit=COUNT, kind=Kind.COUNT, counted=prev.counted)
+        for prev in reversed(out[max(0, i - 3) : i]):  # the nearest count of the same order of magnitude
+            if any(mark in text[prev.end : c.start] for mark in (". ", ";", "\n", "\t", "? ", "! ")):
+                break
+            if prev.reason:
+                continue  # a mention that is no claim lends no noun
+            if prev.kind is not Kind.COUNT or not prev.counted or prev.value is None:
+                break  # "made 400 tonnes, and the fourth 120": the amount before is no count
+            if c.start - prev.end > 80 or not _same_magnitude(prev.value, c.value):
+                continue
+            out[i] = _replace(c, unit=COUNT, kind=Kind.COUNT, counted=prev.counted)
+            break
     return out
+
+
+def _same_magnitude(a: Decimal, b: Decimal) -> bool:
+    """Within a factor of a thousand: "3.2 billion people in 95 countries ... and 1.2 billion" are people."""
+    if a == 0 or b == 0:
+        return a == b
+    ratio = abs(a) / abs(b)
+    return Decimal("0.001") <= ratio <= 1000
 
 
 def _currency_from_next(text: str, candidates: list[Candidate]) -> list[Candidate]:
