@@ -44,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from claims.errors import IngestError, StoreError
 from claims.io import export
+from claims.io.sources.contained import entry_refusal, link_refusal, open_inside, read_inside
 from claims.io.sources.extracted import (
     REASON_DUPLICATE,
     REASON_EMPTY,
@@ -83,6 +84,7 @@ REASON_BAD_SIDECAR = "bad_sidecar"
 REASON_EXTRACTION = "extraction"  # warning: part of a file could not be read, or was read coarsely
 _CHUNK = 1 << 20
 _HEADER_CHARS = 10_000  # metadata detection looks at the opening of the text only
+_SIDECAR_MAX_BYTES = 1 << 20  # a sidecar holds a title, an author and a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,9 @@ class Source:
     mtime_ns: int = 0
     sidecar: Path | None = None  # name.meta.json next to the file, when present
     sidecar_sha256: str = ""  # so that a metadata-only change is seen by incremental runs
-    error: str = ""  # why the file could not be stat'ed or hashed
+    error: str = ""  # why the file could not be stat'ed or hashed, or is not read
+    reason: str = ""  # the rejection reason that goes with `error` (unreadable when empty)
+    root: Path | None = None  # the input folder `doc` is relative to (files are opened from it, link-free)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,18 +146,24 @@ def _is_skipped(name: str) -> bool:
     return name.startswith((".", "~$")) or lowered.endswith(SIDECAR_SUFFIX) or lowered in SKIPPED_NAMES
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, read in 1 MiB chunks (the content identity of a document)."""
+def file_sha256(path: Path, *, root: Path | None = None) -> str:
+    """SHA-256 of a file's bytes, read in 1 MiB chunks (the content identity of a document).
+
+    With `root` (the input folder `path` lies in), the file is opened without following any link
+    (`contained.open_inside`; IngestError for a link or a file that is not a regular file).
+    """
     digest = hashlib.sha256()
-    with path.open("rb") as f:
+    opened = open_inside(root, path.relative_to(root).as_posix()) if root is not None else path.open("rb")
+    with opened as f:
         while chunk := f.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
 
 
 def _find_sidecar(path: Path) -> Path | None:
+    """`name.meta.json` or `stem.meta.json` beside `path`: a regular file, or a link (refused when read)."""
     for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(path.stem + SIDECAR_SUFFIX)):
-        if candidate.is_file():
+        if candidate.is_symlink() or candidate.is_file():
             return candidate
     return None
 
@@ -170,26 +180,34 @@ def make_source(path: Path, raw_dir: Path, *, known: HashCache | None = None) ->
     """
     doc = path.relative_to(raw_dir).as_posix()
     suffix = path.suffix.lower()
+    refusal = entry_refusal(path, raw_dir)  # a link or a pipe is neither hashed nor read
+    if refusal is not None:
+        return Source(doc, path, 0, "", suffix, error=refusal.detail, reason=refusal.reason, root=raw_dir)
     sidecar = _find_sidecar(path)
     sidecar_sha = ""
     if sidecar is not None:
         try:
-            sidecar_sha = file_sha256(sidecar)
-        except OSError as e:
+            sidecar_sha = file_sha256(sidecar, root=raw_dir)
+        except (OSError, IngestError) as e:
             logger.warning("%s: cannot read sidecar %s: %s", doc, sidecar.name, e)
     try:
-        stat = path.stat()
+        stat = path.lstat()
     except OSError as e:
-        return Source(doc, path, 0, "", suffix, error=_error(e))
+        return Source(doc, path, 0, "", suffix, error=_error(e), root=raw_dir)
     size, mtime_ns = stat.st_size, stat.st_mtime_ns
     cached = known.get(doc) if known else None
     if cached is not None and cached[0] == size and cached[1] == mtime_ns and cached[2]:
-        return Source(doc, path, size, cached[2], suffix, mtime_ns, sidecar, sidecar_sha)
+        return Source(doc, path, size, cached[2], suffix, mtime_ns, sidecar, sidecar_sha, root=raw_dir)
     try:
-        sha = file_sha256(path)
+        sha = file_sha256(path, root=raw_dir)
     except OSError as e:
-        return Source(doc, path, size, "", suffix, mtime_ns, sidecar, sidecar_sha, error=_error(e))
-    return Source(doc, path, size, sha, suffix, mtime_ns, sidecar, sidecar_sha)
+        error = _error(e)
+        return Source(doc, path, size, "", suffix, mtime_ns, sidecar, sidecar_sha, error=error, root=raw_dir)
+    except IngestError as e:  # swapped for a link or a pipe since the lstat above
+        return Source(
+            doc, path, size, "", suffix, mtime_ns, sidecar, sidecar_sha, e.detail, e.reason, raw_dir
+        )
+    return Source(doc, path, size, sha, suffix, mtime_ns, sidecar, sidecar_sha, root=raw_dir)
 
 
 def _asset_folders(root: str, files: list[str]) -> set[str]:
@@ -204,7 +222,9 @@ def scan(raw_dir: Path, settings: Settings, *, known: HashCache | None = None) -
     Skipped (not documents, never rejected): hidden files and folders, `~$` lock files, `*.meta.json`
     sidecars, README.md/README.txt, and the `name_files/` asset folder a browser saves beside `name.html`.
     Unsupported suffixes are included (they are rejected as "unsupported" when loaded, so users see them),
-    and so is a sub-folder that cannot be listed (as a Source named "sub/" with its error).
+    and so is a sub-folder that cannot be listed (as a Source named "sub/" with its error). Links are never
+    followed (`claims.io.sources.contained`): a linked file or folder is a Source named "name" or "sub/"
+    with its refusal (`outside_input` or `link`), and so is a name that is not a regular file (`not_a_file`).
     Pass `known` (doc -> (size, mtime_ns, sha256), e.g. from the store) to re-hash only touched files.
     """
     del settings  # reserved for include/exclude knobs; accepted so every stage has the same signature
@@ -220,9 +240,15 @@ def scan(raw_dir: Path, settings: Settings, *, known: HashCache | None = None) -
         doc = folder.relative_to(raw_dir).as_posix() + "/"
         sources.append(Source(doc, folder, 0, "", "", error=f"folder cannot be listed: {_error(e)}"))
 
-    for root, dirs, files in os.walk(raw_dir, onerror=unlistable):
+    for root, dirs, files in os.walk(raw_dir, onerror=unlistable):  # never enters a linked folder
         assets = _asset_folders(root, files)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in assets)
+        for name in [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            dirs.remove(name)
+            folder = Path(root) / name
+            refusal = link_refusal(folder, raw_dir)
+            doc = folder.relative_to(raw_dir).as_posix() + "/"
+            sources.append(Source(doc, folder, 0, "", "", error=refusal.detail, reason=refusal.reason))
         for name in sorted(files):
             if not _is_skipped(name):
                 sources.append(make_source(Path(root) / name, raw_dir, known=known))
@@ -246,7 +272,7 @@ def _human_size(n: int) -> str:
 def _check_source(source: Source, settings: Settings) -> str:
     """The format of a source that may be read, or IngestError (unreadable/unsupported/too_large/empty)."""
     if source.error:
-        raise IngestError(REASON_UNREADABLE, source.error)
+        raise IngestError(source.reason or REASON_UNREADABLE, source.error)
     fmt = SUFFIX_FORMATS.get(source.suffix)
     if fmt is None:
         supported = ", ".join(sorted(SUFFIX_FORMATS))
@@ -264,11 +290,9 @@ def _check_source(source: Source, settings: Settings) -> str:
 
 
 def _read_bytes(source: Source, settings: Settings) -> bytes:
-    try:
-        with source.path.open("rb") as f:
-            data = f.read(settings.max_file_bytes + 1)  # never more than the limit, even if the file grew
-    except OSError as e:
-        raise IngestError(REASON_UNREADABLE, f"{type(e).__name__}: {e.strerror or e}") from e
+    root = source.root if source.root is not None else source.path.parent
+    doc = source.doc if source.root is not None else source.path.name
+    data = read_inside(root, doc, settings.max_file_bytes)  # never more than the limit, even if it grew
     if len(data) > settings.max_file_bytes:
         raise IngestError(REASON_TOO_LARGE, f"grew over the {_human_size(settings.max_file_bytes)} limit")
     if not data:
@@ -294,7 +318,7 @@ def read_format(data: bytes, fmt: str, source: Source, settings: Settings) -> Ex
     if fmt == "docx":
         from claims.io.sources.docx import read_docx
 
-        return read_docx(data, max_unpacked=max(4 * settings.max_file_bytes, 64 << 20))
+        return read_docx(data, max_unpacked=settings.max_unpacked_bytes)
     raise IngestError(REASON_UNSUPPORTED, f"no reader for format {fmt!r} ({source.doc})")
 
 
@@ -316,8 +340,11 @@ def _with_headings(extracted: Extracted, headings: tuple[tuple[int, int, str], .
 def read_sidecar(path: Path) -> SidecarMeta:
     """Parse and validate a `name.meta.json` sidecar; raises IngestError(bad_sidecar) when malformed."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        with open_inside(path.parent, path.name) as f:  # a sidecar that is a link is not followed
+            raw = json.loads(f.read(_SIDECAR_MAX_BYTES).decode("utf-8-sig"))
         return SidecarMeta.model_validate(raw)
+    except IngestError as e:
+        raise IngestError(REASON_BAD_SIDECAR, f"{path.name}: {e.detail}") from e
     except OSError as e:
         raise IngestError(REASON_BAD_SIDECAR, f"{path.name}: cannot read: {e.strerror or e}") from e
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
@@ -346,6 +373,12 @@ def _load(
         logger.warning("%s changed since it was scanned; using its current content", source.doc)
     extracted = read_format(data, fmt, source, settings)
     del data
+    if len(extracted.text) > settings.max_document_chars:
+        raise IngestError(
+            REASON_TOO_LARGE,
+            f"{len(extracted.text):,} characters of text, over the {settings.max_document_chars:,} limit "
+            "(settings.max_document_chars / CLAIMS_MAX_DOCUMENT_CHARS); split the document",
+        )
 
     warnings = [IngestWarning(source.doc, REASON_EXTRACTION, message) for message in extracted.warnings]
     sidecar = SidecarMeta()
