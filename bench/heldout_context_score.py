@@ -23,6 +23,9 @@ matched quantities:
   the other: `Sony` / `Sony Group`); precision over claims with annotated parties is shown for
   reference.
 Quantities with no overlapping claim are counted as unmatched (a quantity-scanner miss, not scored here).
+
+Whole chapters score the same way (each `@@` block is one document, its headings and tables read by
+`claims.segment`): `--data tests/data/chapter_periods/chapters.jsonl` (built by that folder's `build.py`).
 """
 
 from __future__ import annotations
