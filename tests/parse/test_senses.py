@@ -20,6 +20,9 @@ from claims.parse.scan import scan
         ("A ticket for the ferry costs 40 kn one way.", "40 kn", "HRK"),
         ("Winds of 45 kn battered the yacht.", "45 kn", "knot"),
         ("A loaf of bread costs 17 R in Durban.", "17 R", "ZAR"),
+        ("She paid 35 pounds for a return ticket.", "35 pounds", "GBP"),
+        ("The parcel weighed 35 pounds.", "35 pounds", "pound"),
+        ("The crane lifts 900 pounds.", "900 pounds", "pound"),  # nothing says money: mass
     ],
 )
 def test_scan_reads_a_symbol_in_the_sense_its_sentence_gives(text, surface, unit):

@@ -423,6 +423,13 @@ SYMBOL_SENSES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
         ("knot", _SPEED_CUES),
     ),
     "R": (("ZAR", _PRICE_CUES | frozenset({"rand", "johannesburg", "africa", "african"})),),
+    # "pounds" after an amount: sterling on a price (mass otherwise, see claims.parse.reading)
+    "pounds": (
+        (
+            "GBP",
+            _PRICE_CUES | frozenset({"sterling", "britain", "british", "uk", "london", "england", "bank"}),
+        ),
+    ),
     "b": (("bit", _DATA_CUES),),
     "B": (("byte", _DATA_CUES),),
 }

@@ -553,8 +553,12 @@ def _read_suffix(text: str, atom: Atom) -> None:
                 atom.currency, atom.kind = code, Kind.MONEY
                 atom.end = m.end()
                 return
-            if word.lower() in ("pound", "pounds") and _weight_context(text, atom, m.end()):
-                atom.unit, atom.kind = "pound", Kind.MEASURE  # "weighed 208 pounds": mass, not sterling
+            if word.lower() in ("pound", "pounds") and text[m.end() : m.end() + 1] not in ("-", "‐"):
+                money = sense("pounds", text, atom.core_start) == "GBP"
+                if money and not _weight_context(text, atom, m.end()):
+                    atom.currency, atom.kind = "GBP", Kind.MONEY  # "paid 40 pounds for the tickets"
+                else:  # "weighed 208 pounds", "carries 300 pounds": mass, also when nothing says money
+                    atom.unit, atom.kind = "pound", Kind.MEASURE
                 atom.end = m.end()
                 return
         m = MULTIPLIER_AFTER.match(text, atom.end)
