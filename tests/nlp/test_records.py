@@ -147,3 +147,18 @@ def test_quantity_record_keeps_the_contract_units_in_the_claims_stage(blank):
 def test_quantity_record_keeps_span_bounds_as_written(text, surface, low, high, unit, blank):
     (q,) = quantity_record(text, blank)["quantities"]
     assert (q["surface"], q["value_low"], q["value_high"], q["unit"]) == (surface, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "per"),
+    [
+        ("The bank earned 48 cents a share.", "USD cent", "share"),
+        ("Brent traded at $91 a barrel.", "USD", "barrel"),
+        ("Rent is €1,400 per month.", "EUR", "month"),
+        ("Sales were $40 million a year ago.", "USD", None),
+        ("The tip was $12.", "USD", None),
+    ],
+)
+def test_quantity_record_says_what_a_price_is_per(text, unit, per, blank):
+    (q,) = quantity_record(text, blank)["quantities"]
+    assert (q["unit"], q["per"]) == (unit, per)

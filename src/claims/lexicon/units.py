@@ -433,3 +433,20 @@ SYMBOL_SENSES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     "b": (("bit", _DATA_CUES),),
     "B": (("byte", _DATA_CUES),),
 }
+
+# What a price or a payment is per, written after the amount ("61 cents a share", "$80 a barrel", "RM3,000
+# per month"): the time units above and the items that prices are quoted for in market, commodity and
+# consumer copy. A quantity record reports it as the mention's `per` (its unit stays the currency).
+PRICE_DENOMINATORS: dict[str, str] = {
+    **RATE_TIME_UNITS,
+    "share": "share", "barrel": "barrel", "ounce": "ounce", "tonne": "tonne", "ton": "ton",
+    "gallon": "gallon", "litre": "liter", "liter": "liter", "kilogram": "kilogram", "kilo": "kilogram",
+    "kg": "kilogram", "pound": "pound", "lb": "pound", "bushel": "bushel", "head": "person",
+    "person": "person", "capita": "person", "passenger": "passenger", "night": "night", "ticket": "ticket",
+    "unit": "unit", "item": "item", "dose": "dose", "vaccine": "dose", "seat": "seat", "room": "room",
+    "hectare": "hectare", "acre": "acre", "mile": "mile", "kilometre": "kilometer", "kilometer": "kilometer",
+    "megawatt-hour": "megawatt hour", "kilowatt-hour": "kilowatt hour",
+    "mmbtu": "million british thermal unit",
+    "square metre": "square meter", "square meter": "square meter", "square foot": "square foot",
+    "sq ft": "square foot", "piece": "piece", "copy": "copy", "game": "game", "episode": "episode",
+}  # fmt: skip

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claims.errors import OffsetMismatchError
-from claims.lexicon.units import PERCENT, RECORD_MULTIPLIER_UNIT
+from claims.lexicon.units import PERCENT, PRICE_DENOMINATORS, RECORD_MULTIPLIER_UNIT
 from claims.parse.around import change_before
 from claims.parse.nonclaims import URL, PlainLayout, claim_drop_reason
 from claims.parse.numbers import to_float
@@ -111,9 +111,10 @@ def _judged(doc: Doc, candidates: list[Candidate], *, parsed: bool) -> list[Cand
 
 RECORD_FIELDS: tuple[str, ...] = (
     "start", "end", "surface", "value", "value_low", "value_high", "unit", "kind", "qualifier", "counted",
-    "claim", "reason",
+    "claim", "reason", "per",
 )  # fmt: skip
-"""The fields of one mention in the `claims quantities` output, in order (DESIGN.md)."""
+"""The fields of one mention in the `claims quantities` output, in order (DESIGN.md's, then `per`: what a
+price or payment is per, "share" in "61 cents a share", else None)."""
 
 
 def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]:
@@ -160,9 +161,29 @@ def quantity_record(text: str, nlp: Language | None = None) -> dict[str, object]
             "counted": quantity.counted,
             "claim": reason is None,
             "reason": reason,
+            "per": price_denominator(text, quantity.end) if quantity.kind is Kind.MONEY else None,
         }
         mentions.append(_as_written(candidate, mention))
     return {"text": text, "quantities": [_named(text, m) for m in _movements(text, mentions)]}
+
+
+_PER_AFTER = re.compile(
+    rf"""[ ]?(?:a|an|per|each|/)[ ]?                      # "a share", "per month", "/tonne"
+    (?P<per>{"|".join(re.escape(w) for w in sorted(PRICE_DENOMINATORS, key=len, reverse=True))})
+    (?![\w-])(?![ ](?:ago|earlier|before|later|on|from|after)\b)  # "a year ago" dates the amount""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def price_denominator(text: str, end: int) -> str | None:
+    """What the amount ending at `end` is a price or payment per ("61 cents a share" -> "share").
+
+    >>> [price_denominator(t, len(t.split(" ")[0])) for t in
+    ...  ("$0.61 a share", "$80 per barrel", "RM3,000 per month", "$5 a year ago", "$5 each")]
+    ['share', 'barrel', 'month', None, None]
+    """
+    m = _PER_AFTER.match(text, end)
+    return PRICE_DENOMINATORS[m["per"].lower()] if m else None
 
 
 _OLD_AFTER = re.compile(r"[-‐ ]?old\b")  # "a 35-year-old", "15 year-old", "30 years old"
