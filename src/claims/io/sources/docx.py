@@ -203,27 +203,125 @@ def _related_blob(document: object, reltype: str) -> bytes | None:
     return None
 
 
-def _check_container(data: bytes, max_unpacked: int) -> None:
+MAX_PARTS = 10_000
+"""A .docx with more parts than this is refused before its directory is read (a Word file has dozens)."""
+
+_CONTENT_TYPES = "[Content_Types].xml"
+_EOCD = b"PK\x05\x06"  # the ZIP end-of-central-directory record
+_INFLATE_STEP = 1 << 20
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError)
+
+
+def _part_count(data: bytes) -> int | None:
+    """The number of parts the ZIP's end record declares (None when there is no end record).
+
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w") as z:
+    ...     z.writestr("word/document.xml", "<w:document/>")
+    >>> _part_count(buffer.getvalue())
+    1
+    """
+    at = data.rfind(_EOCD, max(0, len(data) - (1 << 16) - 22))
+    if at < 0 or at + 22 > len(data):
+        return None
+    return int.from_bytes(data[at + 10 : at + 12], "little")
+
+
+def _xml_parts(archive: zipfile.ZipFile, limit: int) -> set[str]:
+    """Names of the parts python-docx parses as XML: .xml and .rels parts, and any part whose content type
+    ([Content_Types].xml) is an XML type."""
+    names = {i.filename for i in archive.infolist() if i.filename.lower().endswith((".xml", ".rels"))}
+    try:
+        with archive.open(_CONTENT_TYPES) as f:
+            types_xml = f.read(min(limit, 4 << 20))
+    except KeyError:
+        return names  # python-docx says what is missing
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(types_xml, parser=parser)
+    except etree.XMLSyntaxError as e:
+        raise IngestError(REASON_CORRUPT, f"{_CONTENT_TYPES} could not be parsed: {e}") from e
+    by_extension = {
+        (d.get("Extension") or "").lower(): d.get("ContentType") or ""
+        for d in root
+        if "Default" in str(d.tag)
+    }
+    named = (o for o in root if str(o.tag).endswith("Override"))
+    overrides = {(o.get("PartName") or "").lstrip("/"): o.get("ContentType") or "" for o in named}
+    for info in archive.infolist():
+        extension = info.filename.rsplit(".", 1)[-1].lower() if "." in info.filename else ""
+        content_type = overrides.get(info.filename) or by_extension.get(extension, "")
+        if content_type.endswith("xml"):
+            names.add(info.filename)
+    return names
+
+
+def unpack_docx(data: bytes, max_unpacked: int) -> bytes:
+    """The .docx with its XML parts inflated and every other part (images, fonts, embedded files) left empty,
+    as an uncompressed ZIP for python-docx, which never reads those others.
+
+    Limits, each checked before memory is spent: at most MAX_PARTS parts (from the ZIP's end record), at
+    most `max_unpacked` bytes of XML declared, and at most `max_unpacked` bytes actually inflated, counted
+    while inflating (a part that inflates beyond what it declares stops there). Raises IngestError
+    (too_large, corrupt, unsupported, encrypted).
+    """
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise IngestError(REASON_ENCRYPTED, "password-protected Word file; save an unprotected copy")
         raise IngestError(REASON_UNSUPPORTED, "a legacy Word .doc renamed .docx; save it as .docx")
+    parts = _part_count(data)
+    if parts is not None and parts > MAX_PARTS:
+        raise IngestError(REASON_TOO_LARGE, f"{parts:,} parts in the package, over the {MAX_PARTS:,} limit")
+    limit = f"(settings.max_unpacked_bytes / CLAIMS_MAX_UNPACKED_BYTES: {max_unpacked:,} bytes)"
+    out = io.BytesIO()
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w") as copy:
+            xml = _xml_parts(archive, max_unpacked)
+            infos = [i for i in archive.infolist() if not i.is_dir()]
+            declared = sum(i.file_size for i in infos if i.filename in xml)
+            if declared > max_unpacked:
+                raise IngestError(
+                    REASON_TOO_LARGE, f"its text parts inflate to {declared:,} bytes, over the limit {limit}"
+                )
+            inflated = 0
+            for info in infos:
+                if info.filename not in xml:
+                    copy.writestr(info.filename, b"")
+                    continue
+                with archive.open(info) as member, copy.open(info.filename, "w", force_zip64=True) as target:
+                    while chunk := member.read(_INFLATE_STEP):
+                        inflated += len(chunk)
+                        if inflated > max_unpacked:
+                            raise IngestError(
+                                REASON_TOO_LARGE, f"its text parts inflate past the limit {limit}"
+                            )
+                        target.write(chunk)
+    except IngestError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as e:
         raise IngestError(REASON_CORRUPT, f"not a valid DOCX (ZIP) file: {e}") from e
-    if unpacked > max_unpacked:
-        raise IngestError(REASON_TOO_LARGE, f"unpacks to {unpacked} bytes (limit {max_unpacked})")
+    except RuntimeError as e:  # zipfile: an encrypted member
+        raise IngestError(REASON_ENCRYPTED, f"an encrypted part: {e}") from e
+    return out.getvalue()
 
 
-def read_docx(data: bytes, *, max_unpacked: int = 1 << 30) -> Extracted:
-    """A .docx file's bytes -> Extracted (text, headings, footnotes section, title/author/created)."""
+def read_docx(data: bytes, *, max_unpacked: int = 64 << 20) -> Extracted:
+    """A .docx file's bytes -> Extracted (text, headings, footnotes section, title/author/created).
+
+    Only the XML parts are inflated, at most `max_unpacked` bytes of them (`unpack_docx`).
+    """
     import docx  # python-docx
 
-    _check_container(data, max_unpacked)
+    package = unpack_docx(data, max_unpacked)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
         body = document.element.body
         styles = _styles(document.styles.element)
         footnotes_xml = _related_blob(document, _RT_FOOTNOTES)
