@@ -5,6 +5,12 @@ reads the metadata (title, author; the date from meta tags and structured data o
 the running text). The body is rendered as plain text: one block per paragraph, separated by blank lines;
 list items as "- item"; table rows as tab-separated cells, one row per line; headings on their own line,
 recorded in `Extracted.headings` as (offset, level, text).
+
+Deeply nested pages: libxml2 (under lxml and trafilatura) stops building the tree 256 elements deep and
+drops everything below, so a page of 10,000 nested divs would have no text. When the parser reports that
+limit, the page is first flattened (`flatten_html`): a streaming pass (the standard library's HTML
+tokenizer, no recursion, no tree) that keeps every piece of text and every tag up to `MAX_DEPTH` levels and
+leaves out the start and end tags nested deeper. Pages within the limit are read exactly as before.
 """
 
 from __future__ import annotations
@@ -14,9 +20,9 @@ import datetime as dt
 import functools
 import logging
 import re
+from html.parser import HTMLParser
 from typing import Any
 
-import charset_normalizer
 from lxml import etree
 
 from claims.errors import IngestError
@@ -27,7 +33,7 @@ from claims.io.sources.extracted import (
     Extracted,
     clean_extracted,
 )
-from claims.io.sources.text import sniff_binary
+from claims.io.sources.text import detect_encoding, sniff_binary
 from claims.parse.metadata import parse_date
 
 logger = logging.getLogger(__name__)
@@ -69,10 +75,153 @@ def decode_html(data: bytes) -> tuple[str, str]:
             if encoding == "latin-1" or encoding == "iso8859-1":
                 encoding = "cp1252"  # WHATWG: the "iso-8859-1" label means windows-1252
             return data.decode(encoding, errors="replace"), encoding
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise IngestError(REASON_BINARY, "not text in any encoding charset-normalizer knows")
-    return str(best), codecs.lookup(best.encoding).name
+    encoding = detect_encoding(data)
+    return data.decode(encoding, errors="replace"), codecs.lookup(encoding).name
+
+
+MAX_DEPTH = 200
+"""Tags nested deeper than this are left out of a page that is too deep for libxml2 (their text is kept)."""
+
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)  # never closed, never nest
+_CLOSED_BY = {  # an open tag that a new start tag closes implicitly (the common cases of the HTML spec)
+    "p": frozenset(
+        [
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "div",
+            "dl",
+            "fieldset",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "main",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "ul",
+        ]
+    ),
+    "li": frozenset({"li"}),
+    "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}),
+    "td": frozenset({"td", "th", "tr"}),
+    "th": frozenset({"td", "th", "tr"}),
+    "tr": frozenset({"tr"}),
+    "option": frozenset({"option"}),
+}
+
+
+class _Flattener(HTMLParser):
+    """Re-emits a page with the tags nested deeper than `max_depth` left out, text and entities kept."""
+
+    def __init__(self, max_depth: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.max_depth = max_depth
+        self.out: list[str] = []
+        self.stack: list[str] = []
+        self.open: dict[str, int] = {}  # tag -> how many are open (membership without a scan of the stack)
+
+    def _pop(self) -> None:
+        tag = self.stack.pop()
+        self.open[tag] -= 1
+        if len(self.stack) < self.max_depth:
+            self.out.append(f"</{tag}>")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.stack and tag in _CLOSED_BY.get(self.stack[-1], ()):
+            self._pop()
+        if len(self.stack) < self.max_depth:
+            self.out.append(self.get_starttag_text() or "")
+        if tag not in _VOID_TAGS:
+            self.stack.append(tag)
+            self.open[tag] = self.open.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(self.stack) < self.max_depth:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open.get(tag):
+            return  # a stray end tag
+        while self.stack:
+            last = self.stack[-1]
+            self._pop()
+            if last == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+
+def flatten_html(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """`html` with the start and end tags nested deeper than `max_depth` left out; all text kept.
+
+    >>> flatten_html("<div><div><div><p>Japan pledged $5 million.</p></div></div></div>", 2)
+    '<div><div>Japan pledged $5 million.</div></div>'
+    """
+    flattener = _Flattener(max_depth)
+    flattener.feed(html)
+    flattener.close()
+    while flattener.stack:
+        flattener._pop()
+    return "".join(flattener.out)
+
+
+def too_deep(html: str) -> bool:
+    """True when libxml2 stops building the page's tree at its depth limit (and would drop what is below).
+
+    >>> too_deep("<div>" * 300 + "text" + "</div>" * 300), too_deep("<div><p>text</p></div>")
+    (True, False)
+    """
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
 
 
 def _inline_text(element: etree._Element) -> str:
@@ -324,6 +473,9 @@ def read_html(data: bytes) -> Extracted:
     html, encoding = decode_html(data)
     if "\x00" in html:
         raise IngestError(REASON_BINARY, "contains NUL characters")
+    if too_deep(html):
+        logger.info("html: nested deeper than libxml2 reads; flattened to %d levels", MAX_DEPTH)
+        html = flatten_html(html)
     if len(html) > TRAFILATURA_MAX_CHARS:
         return _read_large_html(html, encoding)
     try:
@@ -342,6 +494,8 @@ def read_html(data: bytes) -> Extracted:
     if result is None or isinstance(result, dict) or result.body is None:
         raise IngestError(REASON_NO_TEXT, "no main text found in the page")
     builder = _Builder()
+    if result.body.text and result.body.text.strip():
+        builder.block(result.body.text)  # text before the body's first element
     builder.walk(result.body)
     text = clean_extracted(builder.text)
     if not text.strip():
