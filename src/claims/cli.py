@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -206,7 +207,9 @@ def run(
     except Exception as e:  # one line for operators; --verbose shows the traceback of an unexpected error
         if verbose and not isinstance(e, ClaimsError):
             raise
-        what = str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
+        from claims_flows.pipeline import error_line
+
+        what = error_line(e, out)
         err.print(
             f"[red]error:[/red] {escape(what)}; the run is recorded as failed and the published outputs in "
             f"{escape(str(out))} are unchanged"
@@ -639,6 +642,8 @@ def serve(
                 )
             except UsageError as e:
                 raise _fail(str(e)) from e
+            # Prefect's runner stops on SIGTERM without awaiting its own coroutine: its warning, not ours
+            warnings.filterwarnings("ignore", message=r"coroutine 'Runner\.astop' was never awaited")
             when = f"every {interval} s" if interval else f"on cron {cron!r}"
             console.print(f"serving {deploy.FLOW_NAME}/{name} {when}: {raw} -> {out} (Ctrl-C stops it)")
             console.print(

@@ -156,7 +156,7 @@ def run_pipeline(
         raise
     except BaseException as e:
         summary["status"] = pipeline.FAILED
-        summary["error"] = str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
+        summary["error"] = error_line(e, settings.out_dir)
         raise
     finally:
         finished = dt.datetime.now(dt.UTC)
@@ -166,6 +166,13 @@ def run_pipeline(
             if summary.get("status") in {pipeline.REFUSED, pipeline.FAILED, "failed_validation"}:
                 show_status(settings)
     return summary
+
+
+def error_line(e: BaseException, out_dir: Path) -> str:
+    """What a failed run's record says: a coded error's message, a full disk in plain words, else the type."""
+    if isinstance(e, OSError):
+        return str(export.os_error(Path(e.filename or out_dir), e))
+    return str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
 
 
 def run_stages(
@@ -202,6 +209,7 @@ def run_stages(
         store_task(settings, batch, extracted, version, reader.sources, notes)
         stored += len(batch)
         progress.advanced("store", stored, total)
+        progress.checkpoint("store-batch", settings)
     plan = reader.summary_plan()
     progress.finished("extract", settings, detail=f"{len(plan.read)} documents")
     remove_task(settings, plan.removed)

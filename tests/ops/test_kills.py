@@ -100,3 +100,23 @@ def test_ops_kill_after_each_stage_leaves_a_whole_set_and_the_next_run_finishes(
     )
     if (ROOT.parent / "shared" / "eval" / "check_contract.py").exists():
         assert contract.returncode == 0, contract.stdout
+
+
+def test_ops_killed_run_stops_its_dask_workers(workspace: Workspace) -> None:
+    """Killed while its local Dask cluster is up (after the first stored batch): no worker outlives it."""
+    raw, out = workspace.raw, workspace.out
+    (raw / "added.txt").write_text(
+        "In FY2024 Japan granted ¥3 billion for coastal radars.\n", encoding="utf-8"
+    )
+    running = start_claims(
+        "run", "--raw", raw, "--out", out, "--workers", "2", env={"CLAIMS_PAUSE_AFTER": "store-batch"}
+    )
+    running.wait_for("store-batch: paused", timeout=600)
+    started = descendants(running.pid)
+    spawned = [p for p in started if "multiprocessing" in " ".join(p.cmdline())]
+    assert len(spawned) >= 2, [" ".join(p.cmdline()[:4]) for p in started]  # the two Dask workers
+    before = published_set(out)
+    os.kill(running.pid, signal.SIGKILL)
+    running.process.wait(timeout=60)
+    assert still_running(started, timeout=30) == []
+    assert published_set(out) == before

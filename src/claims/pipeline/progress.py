@@ -67,11 +67,18 @@ def advanced(stage: str, done: int, total: int | None, detail: str = "") -> None
 def finished(stage: str, settings: Settings, *, detail: str = "") -> None:
     """The stage is over; the run pauses here when `settings.pause_after` names it (kill tests)."""
     report(Progress(stage, DONE, detail=detail))
-    if settings.pause_after == stage:
-        report(Progress(stage, PAUSE, detail=f"paused for up to {PAUSE_SECONDS:.0f} s"))
-        deadline = time.monotonic() + PAUSE_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(0.2)
+    checkpoint(stage, settings)
+
+
+def checkpoint(moment: str, settings: Settings) -> None:
+    """Pause here when `settings.pause_after` names this moment (a stage, or `store-batch`: the first batch
+    stored while extraction's workers are still up)."""
+    if settings.pause_after != moment:
+        return
+    report(Progress(moment, PAUSE, detail=f"paused for up to {PAUSE_SECONDS:.0f} s"))
+    deadline = time.monotonic() + PAUSE_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def waiting(stage: str, detail: str) -> None:

@@ -288,6 +288,7 @@ RUN_LINE_KEYS = (
     "conflicts_by_severity",
     "new_conflicts",
     "quarantined",
+    "refused_removals",
     "error",
 )
 """What one line of runs.jsonl keeps of a run's summary (lists are counted)."""

@@ -75,6 +75,9 @@ class _Gx:
 def _gx() -> _Gx:
     """The process-wide ephemeral context, analytics and progress bars off (GX import takes a few seconds)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    # GX logs its own errors with tracebacks (a Data Docs page it could not write, on a full disk): what
+    # matters reaches the user through the validation report or the coded error of the write that failed
+    logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
         DataContextConfig,

@@ -190,7 +190,10 @@ def validate_tables(
         final = (published_as or out_dir) / "validation"
         with export.staged_folder(folder) as staging:
             docs_dir = staging / "data_docs"
-            report, runs = _run(frames, applicable, docs_dir=docs_dir, started=started, share=share)
+            try:  # GX writes its Data Docs itself: a full disk is one coded error here too
+                report, runs = _run(frames, applicable, docs_dir=docs_dir, started=started, share=share)
+            except OSError as e:
+                raise export.os_error(docs_dir, e) from e
             if runs is not None:  # GX ran: its results replace the previous run's folder
                 report = _write_results(report, runs, applicable, staging, final=final)
                 export.replace_folder(staging, folder)
