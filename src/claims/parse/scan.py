@@ -492,7 +492,7 @@ def one_with_noun(r: Reading) -> Verdict:
     """ "one solution", "one man", "one of the students": a count of one, reported but no claim ("one of the
     largest", "one that" are no counts at all).
 
-    >>> trace("for one man to balance"), trace("one of the students"), trace("one of the largest ports")
+    >>> trace("for one man to balance"), trace("one of the students"), trace("one of the largest")
     ([('one', 'one_with_noun', 'one_word_count')], [('one', 'one_with_noun', 'one_word_count')], [('one', 'not_a_quantity', 'pronoun_one')])
     """  # noqa: E501
     atom = r.atom
@@ -502,8 +502,8 @@ def one_with_noun(r: Reading) -> Verdict:
         return None
     if r.noun is None:
         partitive = partitive_noun(r.text, atom.end)  # "one of the students": one of a plural
-        if partitive is None or _SELECTIVE.match(partitive[0]):
-            return None  # "one of the largest evacuations", "one of the few actors": a pronoun
+        if partitive is None:
+            return None
         return r.candidate(unit=COUNT, kind=Kind.COUNT, counted=partitive[0], reason="one_word_count")
     noun, noun_start = r.noun
     if noun.lower() in ONE_NOT_COUNTS or not noun[0].isalpha():
@@ -511,10 +511,6 @@ def one_with_noun(r: Reading) -> Verdict:
     return r.candidate(
         unit=COUNT, kind=Kind.COUNT, counted=noun, noun_start=noun_start, reason="one_word_count"
     )
-
-
-# Words that make "one of the ..." pick out a member rather than count one: superlatives and their kin.
-_SELECTIVE = re.compile(r"(?:[a-z]+est|few|most|best|worst|top|main|key|leading|major|many)\b", re.IGNORECASE)
 
 
 def hyphen_count(r: Reading) -> Verdict:
