@@ -637,8 +637,12 @@ def serve(
             from claims_flows import deploy
 
             try:
-                deployment = deploy.build_deployment(
-                    raw_dir=str(raw), out_dir=str(out), interval=interval, cron=cron, name=name
+                deployment = deploy.build_deployment(  # absolute: runs start in their own processes
+                    raw_dir=str(raw.resolve()),
+                    out_dir=str(out.resolve()),
+                    interval=interval,
+                    cron=cron,
+                    name=name,
                 )
             except UsageError as e:
                 raise _fail(str(e)) from e

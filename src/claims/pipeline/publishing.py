@@ -354,7 +354,7 @@ def republish(
     """
     started = time.monotonic()
     out = Path(out_dir)
-    keep = keep or Settings().keep_versions
+    keep = keep or Settings.from_env().keep_versions
     with publish_lock(out, what):
         base = export.current_version(out)
         if base is None and has_tables(out):
