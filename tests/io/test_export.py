@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -251,3 +253,70 @@ def test_export_staged_folder_keeps_the_previous_folder_on_error(tmp_path, previ
         killed_mid_write()
     assert (target / previous).read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["validation"]
+
+
+def _publish(out: Path, text: str, run: str) -> Path:
+    building = export.begin_version(out, export.version_name(run))
+    (building / "audit").mkdir()
+    export.write_text(building / "claims.csv", text)
+    export.write_text(building / "audit" / "index.html", f"<p>{text}</p>")
+    return export.commit_version(out, building, export.version_name(run), entries=("claims.csv", "audit"))
+
+
+@pytest.mark.parametrize("runs", [("r1", "r2", "r3", "r4")])
+def test_export_versions_switch_current_and_keep_the_newest(tmp_path, runs):
+    out = tmp_path / "out"
+    for i, run in enumerate(runs):
+        _publish(out, f"set {i}", run)
+        time.sleep(1.01)  # version names are to the second
+        assert (out / "claims.csv").read_text(encoding="utf-8") == f"set {i}"  # through current/
+        assert (out / "audit" / "index.html").read_text(encoding="utf-8") == f"<p>set {i}</p>"
+    assert os.readlink(out / "claims.csv") == "current/claims.csv"
+    assert export.current_version(out).name.endswith(runs[-1])
+    export.prune_versions(out, keep=2)
+    kept = sorted(p.name.split("-")[-1] for p in (out / "versions").iterdir())
+    assert kept == sorted(runs[-2:])
+
+
+def test_export_entry_links_replace_an_older_flat_layout(tmp_path):
+    out = tmp_path / "out"
+    export.write_text(out / "claims.csv", "flat")
+    export.write_text(out / "audit" / "index.html", "flat page")
+    _publish(out, "versioned", "r1")
+    assert (out / "claims.csv").is_symlink()
+    assert (out / "audit").is_symlink()
+    assert (out / "audit" / "index.html").read_text(encoding="utf-8") == "<p>versioned</p>"
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") and "flat" in p.name] == []
+
+
+def test_export_builds_of_processes_that_are_gone_are_removed(tmp_path):
+    out = tmp_path / "out"
+    gone = out / "versions" / f"{export.BUILDING}999999999-r1"  # no such process
+    other = out / "versions" / f"{export.BUILDING}1-r2"  # a live process that is not this one
+    for folder in (gone, other):
+        folder.mkdir(parents=True)
+    assert export.remove_abandoned(out) == [gone]
+    assert other.exists()
+
+
+def test_export_folder_lock_says_who_holds_it(tmp_path):
+    lock = tmp_path / ".run.lock"
+    told: list[object] = []
+    with export.folder_lock(lock, "run first"):
+        holder = export.lock_holder(lock)
+        assert holder is not None
+        assert (holder.what, holder.pid) == ("run first", os.getpid())
+
+        def second() -> None:
+            with export.folder_lock(lock, "run second", on_wait=told.append):
+                pass
+
+        waiter = threading.Thread(target=second, daemon=True)
+        waiter.start()
+        deadline = time.monotonic() + 10
+        while not told and time.monotonic() < deadline:
+            time.sleep(0.05)
+    waiter.join(timeout=10)
+    assert told
+    assert told[0] is not None
+    assert "run first" in told[0].describe()

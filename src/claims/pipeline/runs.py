@@ -35,6 +35,7 @@ from claims.pipeline.publishing import (
     output_paths,
     publish_run,
     rejected_fingerprint,
+    rejected_frame,
     tables_from_store,
 )
 from claims.settings import Settings
@@ -77,7 +78,7 @@ def needs_publish(store: Store, settings: Settings, rejected: Sequence[dict[str,
     wanted = ("claims.csv", "conflicts.csv", "claims.parquet", "conflicts.parquet", "report.html")
     missing = export.current_version(out) is None or any(not (out / name).exists() for name in wanted)
     data = missing or store.get_meta("pending_publish", "1") != "0"
-    listing = tables_from_store(store, rejected).rejected
+    listing = rejected_frame(rejected, store.warnings_df())
     return data, store.get_meta("published_rejected") != rejected_fingerprint(listing)
 
 
