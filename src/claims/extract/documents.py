@@ -201,13 +201,19 @@ def extract_within_budget(
 
 
 def extract_documents(
-    documents: Iterable[Document], nlp: Language, settings: Settings, *, n_process: int = 1
+    documents: Iterable[Document],
+    nlp: Language,
+    settings: Settings,
+    *,
+    n_process: int = 1,
+    probes: Probes | None = None,
 ) -> Iterator[tuple[Document, list[Claim]]]:
     """Claims of each document, in input order, streaming the chunks of all documents through `nlp.pipe`.
 
     A document over its budget gives no claims (and a warning); `extract_within_budget` says which were.
     """
-    for document, outcome in extract_within_budget(documents, nlp, settings, n_process=n_process):
+    found = extract_within_budget(documents, nlp, settings, n_process=n_process, probes=probes)
+    for document, outcome in found:
         yield document, [] if isinstance(outcome, Rejection) else outcome
 
 
