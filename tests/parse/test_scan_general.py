@@ -299,3 +299,19 @@ def test_scan_general_property_offsets_round_trip(text):
         assert surface
         assert surface == surface.strip()
         assert (c.value is None) == (c.low is not None and c.high is not None)
+
+
+_BLOCKED_PIECES = [
+    "http://", "www.", "x", "@", "mail", ".org", ".com/", "/", "10.", "1234", "ISBN ", "978", "-", "+44 ",
+    "20 ", "7946 ", "<", ">", "3 pm", "12:30", "1.2.3", "OGLE", "05", " ", "a", ".", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BLOCKED_PIECES), max_size=25).map("".join))
+def test_blocked_pattern_property_matches_the_full_pattern(text):
+    from claims.parse.patterns import BLOCKED, blocked_pattern
+
+    assert [m.span() for m in blocked_pattern(text).finditer(text)] == [
+        m.span() for m in BLOCKED.finditer(text)
+    ]

@@ -8,6 +8,7 @@ just before a core.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from claims.lexicon.currencies import CURRENCY_WORDS, usable_iso_codes
 from claims.lexicon.numbers import FRACTION_DENOMINATORS, SCALES, TENS, UNITS, VAGUE_PLURALS
@@ -68,7 +69,7 @@ CORE = re.compile(
           | (?<=(?<![A-Za-z])R[sp]\.)             # ("Rs.500"); `read_atom` drops them unless a currency
         )
     )
-    (?:(?<![A-Za-z][-+])|(?<=minus-)|(?<=\bsub-))  # not the tail of a name like F-35, COVID-19, ASEAN+3
+    (?:(?<![A-Za-z][-+])|(?<=minus-)|(?<=sub-))  # not the tail of a name like F-35, COVID-19, ASEAN+3
     (?<![0-9]\+)                     # nor of a formula like 2+2
     (?:
         (?P<slashed>[0-9]+⁄[0-9]+|[0-9]*[½¼¾⅓⅔⅛])(?![0-9])  # "1⁄32" (fraction slash), "2½" (vulgar fractions)
@@ -200,6 +201,83 @@ SPACED_METRE_AFTER = re.compile(
 )
 MULTIPLIER_AFTER = re.compile(r"(?:[ ](?P<times>(?i:times))|[ -]?(?P<fold>(?i:fold)))(?![\w])")
 UNIT_WORD_AFTER = re.compile(
+    rf"""[ ](?P<unit>(?i:{alternation([*UNIT_WORDS, *DOMAIN_WORDS])}))(?![\w])""",
+    re.VERBOSE,
+)
+SCALED_SYMBOL_AFTER = re.compile(rf"[ ]?(?P<unit>{alternation(SCALED_SYMBOLS)})(?![\w])")
+_SPACED_SYMBOLS = [*(k for k in UNIT_SYMBOLS if k not in GLUED_ONLY_SYMBOLS), *DOMAIN_SYMBOLS]
+UNIT_SYMBOL_AFTER = re.compile(
+    rf"""[ ](?P<unit>{alternation(_SPACED_SYMBOLS)})(?![\w])""",
+    re.VERBOSE,
+)
+HYPHEN_UNIT_AFTER = re.compile(
+    rf"""-(?P<unit>(?i:{alternation(HYPHEN_UNIT_WORDS)}))(?:-old)?(?![\w])""",
+    re.VERBOSE,
+)
+# Any unit-shaped token after a number, resolved by `claims.parse.units.unit_name` (lexicon, domain layer,
+# then pint's registry): "4500 mAh", "2.4 GHz", "352 μm", "1.3 A/cm2", "640bhp", "275 pound-feet".
+_UNIT_TOKEN = r"""
+    (?:deg[ ]?[CF](?![\w])                              # "2.14degF", "1.19deg C" (a lost degree sign)
+      | [A-Za-zµμΩ]+[23²³]?                               # a symbol or word, maybe squared: "cm2", "mAh"
+        (?:[/·*⋅][A-Za-zµμΩ]+[23²³]?)?                     # a quotient or product: "km/h", "A/cm2", "N·m"
+        (?:-[A-Za-z]+)?                                   # a hyphened pair: "pound-feet", "lb-ft"
+    )"""
+GLUED_UNIT_AFTER = re.compile(rf"(?P<unit>{_UNIT_TOKEN})(?![\w/²³]|-[0-9])", re.VERBOSE)
+SPACED_UNIT_AFTER = re.compile(rf"[ ](?P<unit>{_UNIT_TOKEN})(?![\w/²³]|-[0-9])", re.VERBOSE)
+RANGE_SEPARATOR = re.compile(r"\A(?:[ ]?[-–—‐][ ]?|[ ]to[ ]|[ ]and[ ])\Z")
+
+# Regions where no number is a quantity: the alternatives of one pattern, each with the strings a text must
+# hold for it to match anywhere (None: no such string). `blocked_pattern(text)` leaves out the alternatives
+# a text cannot match, which gives the same matches (an alternative that matches nowhere changes no match)
+# for less work: most texts hold no URL, e-mail address, domain or DOI.
+BLOCKED_PARTS: tuple[tuple[tuple[str, ...] | None, str], ...] = (
+    (("://", "www."), r"(?:https?://|www\.)\S+"),  # URLs
+    (("<",), r"<[^<>\s]{4,}>"),  # <links>
+    (("@",), r"(?<![\w.-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,253}"),  # e-mail addresses (bounded: linear)
+    (("10.",), r"\b10\.[0-9]{4,}/\S+"),  # DOIs
+    (("ISBN", "ISSN"), r"\b(?:ISBN|ISSN)(?:-1[03])?:?\s*[0-9Xx][0-9Xx\s-]{8,}"),  # ISBN/ISSN
+    (
+        (".com", ".org", ".net", ".gov", ".edu", ".int", ".info", ".io"),
+        r"(?<![\w-])[\w-]{1,63}\.(?:com|org|net|gov|edu|int|info|io)(?:\.[a-z]{2})?/\S*",  # domains + path
+    ),
+    (
+        None,
+        r"""(?<![\w.])(?=[0-9])(?:                   # numbers that are no quantity (one lookbehind):
+          [0-9]+(?:[-–/:][0-9]+){2,}(?![\w])              # digit chains: phone numbers, dates, ISBNs
+        | [0-9]+(?:\.[0-9]+){2,}(?![\w])                  # versions and dotted dates: 1.2.3, 12.05.2023
+        | [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.?m\.?))?  # clock times
+        | [0-9]{1,2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])    # "3 pm"
+        | [0-9]{1,2}\.[0-9]{2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?![\w])  # "1.56pm", "9.30 a.m."
+        | [0-9]+/[0-9]+(?![\w])                            # slashed pairs: 24/7, 9/11, 1/2
+        )""",
+    ),
+    (("-",), r"\b[A-Z]{2,}[0-9]*(?:-[0-9A-Za-z]+){2,}"),  # catalogue designations: OGLE-05-390L
+    (("+",), r"\+[0-9]{1,3}[\s.-]?\(?[0-9]{1,4}\)?(?:[\s.-][0-9]{2,}){2,}"),  # international phone numbers
+)
+
+
+@cache
+def _blocked_alternatives(kept: tuple[bool, ...]) -> re.Pattern[str]:
+    parts = [pattern for (_, pattern), keep in zip(BLOCKED_PARTS, kept, strict=True) if keep]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.VERBOSE)
+
+
+def blocked_pattern(text: str) -> re.Pattern[str]:
+    """The pattern of regions where no number is a quantity, for `text` (see `BLOCKED_PARTS`).
+
+    >>> text = "Call +44 20 7946 0958 or see www.example.org/a at 3 pm"
+    >>> [m.group(0) for m in blocked_pattern(text).finditer(text)]
+    ['+44 20 7946 0958', 'www.example.org/a', '3 pm']
+    """
+    return _blocked_alternatives(
+        tuple(needles is None or any(n in text for n in needles) for needles, _ in BLOCKED_PARTS)
+    )
+
+
+BLOCKED = _blocked_alternatives((True,) * len(BLOCKED_PARTS))
+"""Every alternative of `BLOCKED_PARTS` (what `blocked_pattern` gives for a text that holds them all)."""
+
+WORD_AFTER = re.compile(
     rf"""[ ](?P<unit>(?i:{alternation([*UNIT_WORDS, *DOMAIN_WORDS])}))(?![\w])""",
     re.VERBOSE,
 )

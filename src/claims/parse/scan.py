@@ -58,9 +58,9 @@ from claims.parse.numbers import (
     stated_precision,
 )
 from claims.parse.patterns import (
-    BLOCKED,
     CORE,
     RANGE_SEPARATOR,
+    blocked_pattern,
 )
 from claims.parse.reading import read_atom
 from claims.parse.units import parse_unit
@@ -179,7 +179,7 @@ class _Blocked:
     """Regions (URLs, DOIs, ISBNs, phone numbers, clock times...) in which no number is a quantity."""
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in BLOCKED.finditer(text)]
+        spans = [m.span() for m in blocked_pattern(text).finditer(text)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 
@@ -292,6 +292,8 @@ def _ratio(text: str, a: Atom, b: Atom) -> Candidate | None:
     >>> [c.surface(t) for t in ["She scored 2 in 12 games in 2019."] for c in scan(t)]
     ['12']
     """
+    if text[a.end : a.end + 4] not in (" in ", " out"):  # a quick test first
+        return None
     if a.form not in ("digits", "words") or b.form not in ("digits", "words") or a.attached or b.attached:
         return None
     gap = text[a.end : b.start]
@@ -384,7 +386,7 @@ def _suspended_hyphen(text: str, a: Atom, b: Atom, *, keep_bare: bool) -> Candid
     >>> [(c.surface(t), c.unit) for t in ["on a 7- or 8-inch screen"] for c in scan(t)]
     [('7', 'inch'), ('8-inch', 'inch')]
     """
-    if a.attached or a.form not in ("digits", "words"):
+    if text[a.end : a.end + 1] not in ("-", "‐") or a.attached or a.form not in ("digits", "words"):
         return None
     m = _SUSPENDED.match(text, a.end)
     if m is None or m.end() != b.start or "-" not in text[b.core_end : b.end]:
@@ -555,11 +557,12 @@ def age_of_person(r: Reading) -> Verdict:
     commas = text[atom.start - 2 : atom.start] == ", " and text[atom.end : atom.end + 1] == ","
     commas = commas and atom.start >= 3 and text[atom.start - 3].isalpha()
     commas = commas and _NAME_BEFORE.search(text, max(0, atom.start - 30), atom.start) is not None
-    cue = _AGE_WORD.search(text, max(0, atom.start - 24), atom.start) and _AGE_CUE.search(
-        text, max(0, atom.start - 24), atom.start
-    )
-    person = _PERSON_IS.search(text, max(0, atom.start - 24), atom.start) and _AGE_END.match(text, atom.end)
-    if not commas and not cue and not person:
+    lo = max(0, atom.start - 24)
+    if not (
+        commas
+        or (_AGE_WORD.search(text, lo, atom.start) and _AGE_CUE.search(text, lo, atom.start))
+        or (_AGE_END.match(text, atom.end) and _PERSON_IS.search(text, lo, atom.start))
+    ):
         return None
     return r.candidate(unit="year", kind=Kind.MEASURE, reason="age")
 
@@ -855,6 +858,9 @@ def record_count(r: Reading) -> Verdict:
         return None
     if not _CLAUSE_END_AFTER.match(text, atom.end):
         return None
+    before = text[max(0, atom.cue_start - 90) : atom.cue_start].lower()
+    if not any(word in before for word in ("record", "mark", "most", "fewest")):  # a quick test first
+        return None
     m = _RECORD_FRAME.search(text, max(0, atom.cue_start - 90), atom.cue_start)
     if m is None:
         return None
@@ -881,7 +887,9 @@ def index_level(r: Reading) -> Verdict:
     [('16,369.03', 'index_level', 'point'), ('58.06 points', 'measure_by_unit', 'point')]
     """
     atom = r.atom
-    if atom.attached or atom.form != "digits" or not _POINTS_CHANGE_AFTER.match(r.text, atom.end):
+    if r.text[atom.end : atom.end + 1] not in (" ", ",") or atom.attached or atom.form != "digits":
+        return None
+    if not _POINTS_CHANGE_AFTER.match(r.text, atom.end):
         return None
     return r.candidate(unit=POINT, kind=Kind.MEASURE)
 
