@@ -5,11 +5,12 @@ document is fed to `nlp.pipe` in chunks of at most `chunk_chars(settings)` chara
 (`Settings.max_chars_per_batch / Settings.batch_size`, never over `Settings.max_chars_per_chunk`).
 
 A chunk ends, in order of preference, at a paragraph break after a sentence end, at any paragraph break, at a
-line break, after a sentence or clause end (`. `, `; `), at a space, and only as a last resort in the middle
-of a word. A cut inside a line is also where extraction sees that line end (`break_long_lines`): the space
-there is read as a line break, so no line that extraction scans is longer than a chunk, however long the
-source line (a 2 MB text on one line is read as lines of a chunk each). The fallback costs only context: a
-sentence cut that way is read as two (each figure keeps its exact offsets; see `claims.extract.documents`).
+line break, at a space after a sentence end, after a clause end (`, ` `; `), between two words without a
+figure, at any space, and only as a last resort in the middle of a word (`_gap_rank`). A cut inside a line
+is also where extraction sees that line end (`break_long_lines`): the space there is read as a line break,
+so no line that extraction scans is longer than a chunk, however long the source line (a 2 MB text on one
+line is read as lines of a chunk each). The fallback costs only context: a sentence cut that way is read as
+two (each figure keeps its exact offsets; see `claims.extract.documents`).
 """
 
 from __future__ import annotations
@@ -28,12 +29,77 @@ _PARAGRAPH_AFTER_SENTENCE = re.compile(
     """,
     re.VERBOSE,
 )
-_SENTENCE_END = re.compile(
-    r"""
-    [.!?;](?=[ \t])   # a sentence or clause end followed by a space: the cut falls after that space
-    """,
-    re.VERBOSE,
+_WORD = re.compile(r"[^ \t\n]+")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[a-z0-9)%][.!?][\"'”’)]*$")
+_SENTENCE_START = re.compile(r"[\"'“‘(]*[A-Z]")
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "in",
+        "of",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "on",
+        "at",
+        "as",
+        "the",
+        "a",
+        "an",
+        "was",
+        "were",
+        "is",
+        "are",
+        "that",
+        "which",
+        "while",
+    ]
 )
+
+
+def _gap_rank(before2: str, before: str, after: str) -> int:
+    """How safe the space between the words `before` and `after` is to cut at: 4 after a sentence end, 3
+    after a clause end, 2 and 1 with no figure on either side (2: nor in `before2`, or before a function
+    word), 0 otherwise.
+
+    >>> [_gap_rank("of", "2024.", "The"), _gap_rank("in", "2024,", "exports"), _gap_rank("7", "ships", "in")]
+    [4, 3, 2]
+    >>> [_gap_rank("7", "patrol", "vessels"), _gap_rank("$62.2", "million", "yen")]
+    [1, 1]
+    >>> [_gap_rank("cost", "$62.2", "million"), _gap_rank("and", "7", "vessels")]
+    [0, 0]
+    """
+    if _DIGIT.search(after) and not before.endswith((".", ",", ";")):
+        return 0
+    if _SENTENCE_END.search(before) and _SENTENCE_START.match(after):
+        return 4
+    if before.endswith((",", ";")):
+        return 3
+    if _DIGIT.search(before) or _DIGIT.search(after):
+        return 0
+    return 2 if not _DIGIT.search(before2) or after.lower() in _FUNCTION_WORDS else 1
+
+
+def _best_space(text: str, floor: int, limit: int) -> int:
+    """Where to cut text[floor:limit] at a space (the offset after it), the latest of the safest rank; -1."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, max(0, floor - 200), limit)]
+    best, best_rank = -1, -1
+    for i in range(1, len(words) - 1):
+        gap_end = words[i + 1][0]
+        if gap_end <= floor or "\n" in text[words[i][1] : gap_end]:
+            continue
+        before2 = text[words[i - 1][0] : words[i - 1][1]]
+        rank = _gap_rank(before2, text[words[i][0] : words[i][1]], text[words[i + 1][0] : words[i + 1][1]])
+        if rank >= best_rank:
+            best, best_rank = gap_end, rank
+    return best
 
 
 def chunk_chars(settings: Settings) -> int:
@@ -65,13 +131,8 @@ def _cut(text: str, start: int, limit: int, floor: int) -> int:
         k = text.rfind(sep, floor, limit)
         if k > floor:
             return k + len(sep)
-    k = _last_end(_SENTENCE_END, text, floor, limit)
-    if k > floor:
-        return k + 1  # after the space that follows the sentence end
-    k = max(text.rfind(" ", floor, limit), text.rfind("\t", floor, limit))
-    if k > floor:
-        return k + 1
-    return limit
+    k = _best_space(text, floor, limit)
+    return k if k > floor else limit
 
 
 def chunk_text(text: str, max_chars: int) -> list[tuple[int, int]]:
@@ -84,7 +145,7 @@ def chunk_text(text: str, max_chars: int) -> list[tuple[int, int]]:
     [(0, 0)]
     >>> text = "It rose 5%. Then it fell 3% in 2024 and more"
     >>> [text[s:e] for s, e in chunk_text(text, 20)]
-    ['It rose 5%. ', 'Then it fell 3% in ', '2024 and more']
+    ['It rose 5%. ', 'Then it ', 'fell 3% in 2024 ', 'and more']
     """
     n = len(text)
     if max_chars <= 0 or n <= max_chars:
@@ -108,7 +169,7 @@ def break_long_lines(text: str, chunks: list[tuple[int, int]]) -> str:
 
     >>> text = "It rose 5%. Then it fell 3% in 2024 and more"
     >>> break_long_lines(text, chunk_text(text, 20))
-    'It rose 5%.\\nThen it fell 3% in\\n2024 and more'
+    'It rose 5%.\\nThen it\\nfell 3% in 2024\\nand more'
     >>> break_long_lines("aaa\\n\\nbbb\\n\\nccc", [(0, 5), (5, 13)])
     'aaa\\n\\nbbb\\n\\nccc'
     """
