@@ -72,7 +72,7 @@ def claims(blank):
 def test_extract_offsets_give_back_surface(claims) -> None:
     assert claims
     for c in claims:
-        assert TEXT[c.char_start:c.char_end] == c.surface
+        assert TEXT[c.char_start : c.char_end] == c.surface
 
 
 @pytest.mark.parametrize("surface", ["2024", "978", "12345", "300", "$5 billion", "1"])
@@ -154,9 +154,11 @@ def test_extract_relative_period_uses_published_date(blank) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Vietnam's Doi Moi reforms drew $12.8 billion in 2023.",
-     "Mobile phone users rose to 61 million in 2022.",
-     "Copyright infringement cases rose 20% in 2021."],
+    [
+        "Vietnam's Doi Moi reforms drew $12.8 billion in 2023.",
+        "Mobile phone users rose to 61 million in 2022.",
+        "Copyright infringement cases rose 20% in 2021.",
+    ],
 )
 def test_extract_ordinary_lines_are_not_imprint(blank, line: str) -> None:
     assert extract_claims(_doc(line), blank, Settings())
@@ -183,10 +185,17 @@ def test_extract_durations_that_place_in_time_are_not_claims(
 @pytest.mark.parametrize(
     ("text", "surface", "period"),
     [
-        ("Key figures 2023\nForeign direct investment reached $9 billion, and exports grew strongly.",
-         "$9 billion", (2023, 2023)),
-        ("Chile Mining Outlook\n\nTable 2: Copper exports (US$ billion)\n"
-         "Country\t2022\t2023\nChile\t45.1\t49.9\n", "49.9", (2023, 2023)),
+        (
+            "Key figures 2023\nForeign direct investment reached $9 billion, and exports grew strongly.",
+            "$9 billion",
+            (2023, 2023),
+        ),
+        (
+            "Chile Mining Outlook\n\nTable 2: Copper exports (US$ billion)\n"
+            "Country\t2022\t2023\nChile\t45.1\t49.9\n",
+            "49.9",
+            (2023, 2023),
+        ),
     ],
 )
 def test_extract_heading_and_year_header_periods(
@@ -206,8 +215,9 @@ def test_extract_table_title_gives_unit(blank) -> None:
 ODD = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.sampled_from(list("0123456789,.$¥%-–\t\n ()[]¹²³abcMmbillion")), max_size=300),
-    st.sampled_from(["1,2,3", "$.5", "\x00\x01\x02", "¥¥¥", "10^9^9", "\t\t\n\t",
-                     "Chapter 1\n\nReferences\n\n- 1"]),
+    st.sampled_from(
+        ["1,2,3", "$.5", "\x00\x01\x02", "¥¥¥", "10^9^9", "\t\t\n\t", "Chapter 1\n\nReferences\n\n- 1"]
+    ),
 )
 
 
@@ -215,7 +225,7 @@ ODD = st.one_of(
 @given(ODD)
 def test_extract_never_raises_on_odd_text(blank, text: str) -> None:
     for c in extract_claims(_doc(text), blank, Settings(max_chars_per_chunk=120)):
-        assert text[c.char_start:c.char_end] == c.surface
+        assert text[c.char_start : c.char_end] == c.surface
         assert 0.0 <= c.confidence <= 1.0
 
 
@@ -250,7 +260,12 @@ def test_extract_deck_tables_with_model(nlp) -> None:
     assert "Indonesia" in three.entities
     osa = found[text.index("- 8 billion Yen") + 2]
     assert (osa.value, osa.unit, osa.period_start, osa.fiscal, osa.qualifier) == (
-        8e9, "JPY", 2025, True, Qualifier.EXACT)
+        8e9,
+        "JPY",
+        2025,
+        True,
+        Qualifier.EXACT,
+    )
     usa = found[text.index("997.0")]
     assert (usa.value, usa.unit, usa.kind, usa.period_start) == (997e9, "USD", Kind.MONEY, 2024)
 
@@ -259,9 +274,11 @@ def test_extract_deck_tables_with_model(nlp) -> None:
 def test_extract_wire_story_with_model(nlp) -> None:
     import datetime as dt
 
-    text = ("LIMA, Jan 30 (Reuters) - Peru's copper exports rose 12% in December from a year earlier, the "
-            "central bank said on Tuesday. The biggest buyers were China ($1.9 billion) and Japan "
-            "($0.4 billion).")
+    text = (
+        "LIMA, Jan 30 (Reuters) - Peru's copper exports rose 12% in December from a year earlier, the "
+        "central bank said on Tuesday. The biggest buyers were China ($1.9 billion) and Japan "
+        "($0.4 billion)."
+    )
     found = _by_surface(extract_claims(_doc(text, published=dt.date(2024, 1, 30)), nlp, Settings()))
     rise = found["12%"]
     assert (rise.period_start, rise.period_end) == (2023, 2023)  # last December, not the release day

@@ -49,8 +49,18 @@ def test_entities_demonyms_and_capitals_point_to_countries(country: str) -> None
 
 @pytest.mark.parametrize(
     "member",
-    ["Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia", "Myanmar", "Philippines", "Singapore", "Thailand",
-     "Vietnam"],
+    [
+        "Brunei",
+        "Cambodia",
+        "Indonesia",
+        "Laos",
+        "Malaysia",
+        "Myanmar",
+        "Philippines",
+        "Singapore",
+        "Thailand",
+        "Vietnam",
+    ],
 )
 def test_entities_asean_members_present(member: str) -> None:
     assert member in COUNTRIES

@@ -14,13 +14,21 @@ from claims.types import Kind, Qualifier
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("meters", "meter", Kind.MEASURE), ("metres", "meter", Kind.MEASURE),
+        ("meters", "meter", Kind.MEASURE),
+        ("metres", "meter", Kind.MEASURE),
         ("km", "kilometer", Kind.MEASURE),
-        ("MW", "megawatt", Kind.MEASURE), ("hours", "hour", Kind.MEASURE), ("years", "year", Kind.MEASURE),
-        ("tonnes", "tonne", Kind.MEASURE), ("nautical miles", "nautical mile", Kind.MEASURE),
-        ("%", "percent", Kind.PERCENT), ("per cent", "percent", Kind.PERCENT),
-        ("percent", "percent", Kind.PERCENT), ("percentage points", "percentage point", Kind.PERCENT),
-        ("times", "times", Kind.MULTIPLIER), ("fold", "times", Kind.MULTIPLIER), ("yen", "JPY", Kind.MONEY),
+        ("MW", "megawatt", Kind.MEASURE),
+        ("hours", "hour", Kind.MEASURE),
+        ("years", "year", Kind.MEASURE),
+        ("tonnes", "tonne", Kind.MEASURE),
+        ("nautical miles", "nautical mile", Kind.MEASURE),
+        ("%", "percent", Kind.PERCENT),
+        ("per cent", "percent", Kind.PERCENT),
+        ("percent", "percent", Kind.PERCENT),
+        ("percentage points", "percentage point", Kind.PERCENT),
+        ("times", "times", Kind.MULTIPLIER),
+        ("fold", "times", Kind.MULTIPLIER),
+        ("yen", "JPY", Kind.MONEY),
     ],
 )
 def test_parse_unit_maps_to_canonical_names(text, name, kind):
@@ -37,12 +45,23 @@ def test_parse_unit_rejects_nouns(text):
 @pytest.mark.parametrize(
     ("cue", "qualifier"),
     [
-        ("over", Qualifier.OVER), ("more than", Qualifier.OVER), ("approximately", Qualifier.APPROX),
-        ("about", Qualifier.APPROX), ("around", Qualifier.APPROX), ("nearly", Qualifier.APPROX),
-        ("almost", Qualifier.APPROX), ("roughly", Qualifier.APPROX), ("some", Qualifier.APPROX),
-        ("~", Qualifier.APPROX), ("c.", Qualifier.APPROX), ("up to", Qualifier.UP_TO),
-        ("at least", Qualifier.AT_LEAST), ("less than", Qualifier.UNDER), ("under", Qualifier.UNDER),
-        ("below", Qualifier.UNDER), ("Up To", Qualifier.UP_TO),
+        ("over", Qualifier.OVER),
+        ("more than", Qualifier.OVER),
+        ("approximately", Qualifier.APPROX),
+        ("about", Qualifier.APPROX),
+        ("around", Qualifier.APPROX),
+        ("nearly", Qualifier.APPROX),
+        ("almost", Qualifier.APPROX),
+        ("roughly", Qualifier.APPROX),
+        ("some", Qualifier.APPROX),
+        ("~", Qualifier.APPROX),
+        ("c.", Qualifier.APPROX),
+        ("up to", Qualifier.UP_TO),
+        ("at least", Qualifier.AT_LEAST),
+        ("less than", Qualifier.UNDER),
+        ("under", Qualifier.UNDER),
+        ("below", Qualifier.UNDER),
+        ("Up To", Qualifier.UP_TO),
     ],
 )
 def test_parse_qualifier_maps_cues(cue, qualifier):
@@ -52,9 +71,12 @@ def test_parse_qualifier_maps_cues(cue, qualifier):
 @pytest.mark.parametrize(
     ("left", "qualifier"),
     [
-        ("Japan gave over ", Qualifier.OVER), ("ranging ~", Qualifier.APPROX),
-        ("total of ~\\", Qualifier.APPROX), ("an increase of more than ", Qualifier.OVER),
-        ("(c. ", Qualifier.APPROX), ("at least ", Qualifier.AT_LEAST),
+        ("Japan gave over ", Qualifier.OVER),
+        ("ranging ~", Qualifier.APPROX),
+        ("total of ~\\", Qualifier.APPROX),
+        ("an increase of more than ", Qualifier.OVER),
+        ("(c. ", Qualifier.APPROX),
+        ("at least ", Qualifier.AT_LEAST),
     ],
 )
 def test_qualifier_before_reads_the_cue_ending_the_text(left, qualifier):

@@ -10,8 +10,22 @@ from spacy.tokens import Span, Token
 
 from claims.context.verbs import _lemma
 
-_SUBJECT_STOP_DEPS = {"det", "predet", "punct", "nummod", "quantmod", "advmod", "cc", "case", "prep", "relcl",
-                      "acl", "appos", "conj", "nmod"}
+_SUBJECT_STOP_DEPS = {
+    "det",
+    "predet",
+    "punct",
+    "nummod",
+    "quantmod",
+    "advmod",
+    "cc",
+    "case",
+    "prep",
+    "relcl",
+    "acl",
+    "appos",
+    "conj",
+    "nmod",
+}
 _MAX_SUBJECT_WORDS = 8
 
 
@@ -43,8 +57,11 @@ def _phrase(head: Token, exclude: set[int]) -> str:
     for child in head.lefts:
         if child.i in exclude or child.dep_ in _SUBJECT_STOP_DEPS or _is_numberish(child):
             continue
-        keep.extend(t for t in child.subtree if t.i not in exclude and not _is_numberish(t)
-                    and t.dep_ not in {"det", "punct", "predet"})
+        keep.extend(
+            t
+            for t in child.subtree
+            if t.i not in exclude and not _is_numberish(t) and t.dep_ not in {"det", "punct", "predet"}
+        )
     # a short `of`/`between`/`for` complement makes the phrase specific (`trade between the two regions`)
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "between", "for", "on", "to", "in"}:
@@ -54,8 +71,17 @@ def _phrase(head: Token, exclude: set[int]) -> str:
                 if len(sub) > 5 or any(t.dep_ in {"relcl", "acl"} for t in sub):
                     # keep the complement's head noun with its own modifiers (`increase in incidents`)
                     obj = objects[0]
-                    sub = [child, *(t for t in obj.lefts if t.dep_ in {"compound", "amod", "poss"}
-                                    and t.i not in exclude and not _is_numberish(t)), obj]
+                    sub = [
+                        child,
+                        *(
+                            t
+                            for t in obj.lefts
+                            if t.dep_ in {"compound", "amod", "poss"}
+                            and t.i not in exclude
+                            and not _is_numberish(t)
+                        ),
+                        obj,
+                    ]
                 keep.extend(sub)
             break
     words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
@@ -88,8 +114,11 @@ def _antecedent(token: Token) -> Token | None:
 
 
 def _verb_subject(verb: Token, exclude: set[int]) -> str:
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in exclude
-                and not _is_numberish(c)]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in exclude and not _is_numberish(c)
+    ]
     # two subjects is a misparse (`JAKARTA ... - Indonesia's surplus narrowed`): take the one nearest the verb
     subjects.sort(key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
     for child in subjects[:1]:
@@ -98,8 +127,12 @@ def _verb_subject(verb: Token, exclude: set[int]) -> str:
             return _phrase(antecedent, exclude) if antecedent is not None else ""
         if child.pos_ == "PRON":
             return ""
-        if child.pos_ == "PROPN" and any(c.dep_ == "case" for c in child.children) \
-                and child.i + 2 < len(child.doc) and child.doc[child.i + 2].i == verb.i:
+        if (
+            child.pos_ == "PROPN"
+            and any(c.dep_ == "case" for c in child.children)
+            and child.i + 2 < len(child.doc)
+            and child.doc[child.i + 2].i == verb.i
+        ):
             # `while China's rose 63%`: a possessive standing for the noun of the main clause
             main = _verb_subject(child.sent.root, exclude | {child.i}) if child.sent.root is not verb else ""
             noun = main.split("'s ")[-1]
@@ -112,16 +145,24 @@ def _verb_subject(verb: Token, exclude: set[int]) -> str:
             for t in child.subtree:
                 if t.i not in exclude and t.dep_ == "appos" and t.pos_ in {"NOUN", "PROPN"}:
                     return _phrase(t, exclude)
-            nearest = [t for t in verb.doc[verb.sent.start:verb.i] if t.i not in exclude
-                       and t.pos_ in {"NOUN", "PROPN"}
-                       and t.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT", "conj"}]
+            nearest = [
+                t
+                for t in verb.doc[verb.sent.start : verb.i]
+                if t.i not in exclude
+                and t.pos_ in {"NOUN", "PROPN"}
+                and t.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT", "conj"}
+            ]
             if nearest:
                 return _phrase(nearest[-1], exclude)
     if verb.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "xcomp":
             for child in verb.head.children:  # `expects the deficit to fall to 3.1%`
-                if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
-                        and child.i < verb.i:
+                if (
+                    child.dep_ == "dobj"
+                    and child.i not in exclude
+                    and not _is_numberish(child)
+                    and child.i < verb.i
+                ):
                     return _phrase(child, exclude)
         return _verb_subject(verb.head, exclude)
     return ""
@@ -144,8 +185,11 @@ def _recipient(head: Token, exclude: set[int], *, climb: bool = True) -> str:
             if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "for"} and child.i not in exclude:
                 objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in exclude]
                 if objects and not _is_date_word(objects[0]) and not _is_numberish(objects[0]):
-                    words = [t for t in objects[0].subtree if t.dep_ not in {"det", "punct", "relcl", "acl"}
-                             and t.i not in exclude]
+                    words = [
+                        t
+                        for t in objects[0].subtree
+                        if t.dep_ not in {"det", "punct", "relcl", "acl"} and t.i not in exclude
+                    ]
                     if words and len(words) <= 6:
                         return f"{child.lower_} {_join(words)}"
     return ""

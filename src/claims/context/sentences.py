@@ -24,7 +24,7 @@ def clip_sentence(text: str, start: int, end: int, q_start: int, q_end: int) -> 
         if nl < 0:
             break
         before = text[s:nl].rstrip()
-        after = text[nl + 1:q_start].lstrip()
+        after = text[nl + 1 : q_start].lstrip()
         if _continues(before, after):
             pos = nl
             continue
@@ -37,7 +37,7 @@ def clip_sentence(text: str, start: int, end: int, q_start: int, q_end: int) -> 
         if nl < 0:
             break
         before = text[q_start:nl].rstrip()
-        after = text[nl + 1:e].lstrip()
+        after = text[nl + 1 : e].lstrip()
         if _continues(before, after):
             pos = nl + 1
             continue
@@ -53,7 +53,9 @@ def clip_sentence(text: str, start: int, end: int, q_start: int, q_end: int) -> 
 _MARKER_BOUNDARY = re.compile(
     r"""(?<=[.!?])["”’)\]]?                      # a sentence end, maybe closing a quotation
     (?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,3}\])            # then its footnote marker (`economy.⁴`, `oil.[12]`)
-    (?P<gap>\s+)(?=["“‘(]?[A-Z])                # and the next sentence""", re.VERBOSE)
+    (?P<gap>\s+)(?=["“‘(]?[A-Z])                # and the next sentence""",
+    re.VERBOSE,
+)
 
 
 def split_at_markers(text: str, start: int, end: int, q_start: int, q_end: int) -> tuple[int, int]:
@@ -89,7 +91,9 @@ _DATELINE = re.compile(
     (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?  # , March 15 (, 2024)
        (?:\s*\([^()\n]{1,40}\))?                #   (Reuters)
      | \s*\([^()\n]{1,40}\))                    # or only (Reuters)
-    \s*(?:-{1,2}|–|—)\s""", re.VERBOSE)
+    \s*(?:-{1,2}|–|—)\s""",
+    re.VERBOSE,
+)
 """A wire dateline opening a story: its city is neither what a figure measures nor a party to it."""
 
 

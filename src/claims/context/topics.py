@@ -11,13 +11,52 @@ from claims.context.entities import _LIST_ITEM, _is_place
 from claims.context.grammar import _is_numberish, _phrase, _verb_subject
 from claims.context.verbs import _RECORDING_VERBS, _lemma
 
-_CHANGE_NOUNS = frozenset({
-    "increase", "decrease", "rise", "fall", "drop", "decline", "growth", "expansion", "contraction", "jump",
-    "gain", "loss", "slump", "surge", "plunge", "dip", "rebound", "recovery", "change", "high", "low",
-    "record", "peak", "top", "slowdown", "upturn", "downturn", "falls", "declines", "increases", "drops",
-    "rises", "gains", "losses", "total", "sum", "estimate", "estimation", "figure", "level", "value",
-    "average",
-})
+_CHANGE_NOUNS = frozenset(
+    {
+        "increase",
+        "decrease",
+        "rise",
+        "fall",
+        "drop",
+        "decline",
+        "growth",
+        "expansion",
+        "contraction",
+        "jump",
+        "gain",
+        "loss",
+        "slump",
+        "surge",
+        "plunge",
+        "dip",
+        "rebound",
+        "recovery",
+        "change",
+        "high",
+        "low",
+        "record",
+        "peak",
+        "top",
+        "slowdown",
+        "upturn",
+        "downturn",
+        "falls",
+        "declines",
+        "increases",
+        "drops",
+        "rises",
+        "gains",
+        "losses",
+        "total",
+        "sum",
+        "estimate",
+        "estimation",
+        "figure",
+        "level",
+        "value",
+        "average",
+    }
+)
 """Nouns that name a change or a level without saying of what (`a 20.8% slump`, `a 32-month high of`)."""
 
 
@@ -38,31 +77,53 @@ def _clause_topic(span: Span, exclude: set[int]) -> str:
 
 def _topic_of_verbs(verbs: Sequence[Token], exclude: set[int]) -> str:
     for verb in verbs:
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i not in exclude \
-                and verb.head.lower_ not in _CHANGE_NOUNS:
+        if (
+            verb.dep_ == "acl"
+            and verb.head.pos_ in {"NOUN", "PROPN"}
+            and verb.head.i not in exclude
+            and verb.head.lower_ not in _CHANGE_NOUNS
+        ):
             return _phrase(verb.head, exclude | {verb.i})  # `an economy valued at an estimation of ...`
         if _lemma(verb) in _RECORDING_VERBS:
             for child in verb.children:  # `recorded sales revenue of ..., a decrease of 11%`
-                if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
-                        and child.lower_ not in _CHANGE_NOUNS \
-                        and not any(_is_numberish(t) for t in child.lefts):
+                if (
+                    child.dep_ == "dobj"
+                    and child.i not in exclude
+                    and not _is_numberish(child)
+                    and child.lower_ not in _CHANGE_NOUNS
+                    and not any(_is_numberish(t) for t in child.lefts)
+                ):
                     return _phrase(child, exclude)
         subject = _verb_subject(verb, exclude)
-        if subject and subject.split()[-1].lower() not in _CHANGE_NOUNS and subject.lower() not in {
-                "it", "they", "this", "that", "which"} and not _is_place(subject):
+        if (
+            subject
+            and subject.split()[-1].lower() not in _CHANGE_NOUNS
+            and subject.lower() not in {"it", "they", "this", "that", "which"}
+            and not _is_place(subject)
+        ):
             return subject
         for child in verb.children:  # `raise defence spending to 2%`: the object is what is measured
-            if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child) \
-                    and child.lower_ not in _CHANGE_NOUNS \
-                    and not any(_is_numberish(t) for t in child.lefts):
+            if (
+                child.dep_ == "dobj"
+                and child.i not in exclude
+                and not _is_numberish(child)
+                and child.lower_ not in _CHANGE_NOUNS
+                and not any(_is_numberish(t) for t in child.lefts)
+            ):
                 phrase = _phrase(child, exclude)
                 if phrase and phrase.split()[-1].lower() not in _CHANGE_NOUNS and not _is_place(phrase):
                     return phrase
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             # a misparsed subject (`Among ASEAN members, military spending in 2023 was highest`): the
             # nearest noun before the verb that is not inside a prepositional phrase
-            nearest = [t for t in verb.doc[verb.sent.start:verb.i] if t.i not in exclude and t.pos_ == "NOUN"
-                       and t.dep_ in {"appos", "ROOT", "conj", "nsubj"} and t.lower_ not in _CHANGE_NOUNS]
+            nearest = [
+                t
+                for t in verb.doc[verb.sent.start : verb.i]
+                if t.i not in exclude
+                and t.pos_ == "NOUN"
+                and t.dep_ in {"appos", "ROOT", "conj", "nsubj"}
+                and t.lower_ not in _CHANGE_NOUNS
+            ]
             if nearest:
                 return _phrase(nearest[-1], exclude)
     return ""
@@ -74,8 +135,11 @@ def _change_phrase(span: Span, exclude: set[int]) -> str:
     for _ in range(10):
         if node.pos_ in {"VERB", "AUX"}:
             for child in node.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in exclude \
-                        and child.lower_ in _CHANGE_NOUNS:
+                if (
+                    child.dep_ in {"nsubj", "nsubjpass"}
+                    and child.i not in exclude
+                    and child.lower_ in _CHANGE_NOUNS
+                ):
                     return _phrase(child, exclude)
         if node.head is node:
             break
@@ -90,7 +154,7 @@ def _previous_topic(span: Span, exclude: set[int]) -> str:
     if sent.start == 0:
         return ""
     previous = span.doc[sent.start - 1].sent
-    if "\n\n" in span.doc.text[previous.end_char:sent.start_char + 1]:
+    if "\n\n" in span.doc.text[previous.end_char : sent.start_char + 1]:
         return ""
     return _topic_of_verbs([previous.root], exclude)
 
@@ -99,8 +163,8 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
     """`... highest in Singapore ($13.2 billion), followed by Indonesia ($9.5 billion)`: the figure after a
     name in parentheses measures the clause's noun (`military spending`), not the name."""
     doc = span.doc
-    before = doc.text[max(0, span.start_char - 40):span.start_char]
-    after = doc.text[span.end_char:span.end_char + 2]
+    before = doc.text[max(0, span.start_char - 40) : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 2]
     if not _LIST_ITEM.search(before) or not after.lstrip().startswith(")"):
         return ""
     topic = _clause_topic(span, exclude)
@@ -115,8 +179,9 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
     colon = doc.text.rfind(":", sent.start_char, span.start_char)
     if colon > 0:
         root = next((t for t in sent if t.idx >= colon), None)
-        verbs = [t for t in sent
-                 if t.idx < colon and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
+        verbs = [
+            t for t in sent if t.idx < colon and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}
+        ]
         for verb in verbs:
             subject = _verb_subject(verb, exclude)
             if subject and not _is_place(subject):

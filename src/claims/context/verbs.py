@@ -5,51 +5,210 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_EXPECTING_VERBS = frozenset({"expect", "forecast", "project", "predict", "estimate", "see", "anticipate",
-                              "say", "think", "believe"})
-_RECORDING_VERBS = frozenset({"record", "report", "post", "register", "log", "book", "achieve", "deliver",
-                              "generate", "earn", "see", "handle", "produce", "ship", "sell", "export"})
+_EXPECTING_VERBS = frozenset(
+    {"expect", "forecast", "project", "predict", "estimate", "see", "anticipate", "say", "think", "believe"}
+)
+_RECORDING_VERBS = frozenset(
+    {
+        "record",
+        "report",
+        "post",
+        "register",
+        "log",
+        "book",
+        "achieve",
+        "deliver",
+        "generate",
+        "earn",
+        "see",
+        "handle",
+        "produce",
+        "ship",
+        "sell",
+        "export",
+    }
+)
 
 
-_GIVING_VERBS = frozenset({"provide", "supply", "furnish", "equip", "award", "grant", "present", "endow",
-                           "fund", "give", "offer", "lend", "pay", "donate", "allocate"})
+_GIVING_VERBS = frozenset(
+    {
+        "provide",
+        "supply",
+        "furnish",
+        "equip",
+        "award",
+        "grant",
+        "present",
+        "endow",
+        "fund",
+        "give",
+        "offer",
+        "lend",
+        "pay",
+        "donate",
+        "allocate",
+    }
+)
 
 
-_OWNING_VERBS = frozenset({"comprise", "include", "have", "count", "number", "boast", "gather", "involve",
-                           "consist", "bring", "host", "employ", "operate", "represent"})
+_OWNING_VERBS = frozenset(
+    {
+        "comprise",
+        "include",
+        "have",
+        "count",
+        "number",
+        "boast",
+        "gather",
+        "involve",
+        "consist",
+        "bring",
+        "host",
+        "employ",
+        "operate",
+        "represent",
+    }
+)
 
 
-_LEVEL_VERBS = frozenset({
-    "exceed", "reach", "total", "top", "surpass", "hit", "amount", "stand", "rise", "grow", "fall", "drop",
-    "decline", "increase", "decrease", "jump", "climb", "average", "approach", "cross", "account", "register",
-    "record", "attract", "tally", "double", "triple", "near", "represent", "constitute", "make", "comprise",
-    "expand", "shrink", "contract", "surge", "slump", "slip", "plunge", "soar", "tumble", "narrow", "widen",
-    "ease", "slow", "gain", "edge", "dip", "accelerate", "rebound", "recover", "improve", "swell", "balloon",
-    "sink", "decelerate", "moderate", "peak", "hover", "pass",
-})
+_LEVEL_VERBS = frozenset(
+    {
+        "exceed",
+        "reach",
+        "total",
+        "top",
+        "surpass",
+        "hit",
+        "amount",
+        "stand",
+        "rise",
+        "grow",
+        "fall",
+        "drop",
+        "decline",
+        "increase",
+        "decrease",
+        "jump",
+        "climb",
+        "average",
+        "approach",
+        "cross",
+        "account",
+        "register",
+        "record",
+        "attract",
+        "tally",
+        "double",
+        "triple",
+        "near",
+        "represent",
+        "constitute",
+        "make",
+        "comprise",
+        "expand",
+        "shrink",
+        "contract",
+        "surge",
+        "slump",
+        "slip",
+        "plunge",
+        "soar",
+        "tumble",
+        "narrow",
+        "widen",
+        "ease",
+        "slow",
+        "gain",
+        "edge",
+        "dip",
+        "accelerate",
+        "rebound",
+        "recover",
+        "improve",
+        "swell",
+        "balloon",
+        "sink",
+        "decelerate",
+        "moderate",
+        "peak",
+        "hover",
+        "pass",
+    }
+)
 """Verbs whose object is the level of their subject (`exports reached $5 billion`)."""
 
 
 _IRREGULAR_LEMMAS = {
-    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "fell": "fall", "fallen": "fall",
-    "stood": "stand", "made": "make", "gave": "give", "given": "give", "spent": "spend", "lent": "lend",
-    "sent": "send", "bought": "buy", "sold": "sell", "built": "build", "was": "be", "were": "be", "is": "be",
-    "are": "be", "been": "be", "being": "be", "has": "have", "had": "have", "having": "have", "took": "take",
-    "taken": "take", "saw": "see", "seen": "see", "won": "win", "hit": "hit", "got": "get",
+    "rose": "rise",
+    "risen": "rise",
+    "grew": "grow",
+    "grown": "grow",
+    "fell": "fall",
+    "fallen": "fall",
+    "stood": "stand",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "spent": "spend",
+    "lent": "lend",
+    "sent": "send",
+    "bought": "buy",
+    "sold": "sell",
+    "built": "build",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "been": "be",
+    "being": "be",
+    "has": "have",
+    "had": "have",
+    "having": "have",
+    "took": "take",
+    "taken": "take",
+    "saw": "see",
+    "seen": "see",
+    "won": "win",
+    "hit": "hit",
+    "got": "get",
     "brought": "bring",
-    "paid": "pay", "led": "lead", "held": "hold", "drew": "draw", "drawn": "draw", "met": "meet",
-    "shrank": "shrink", "shrunk": "shrink", "ran": "run", "runs": "run", "running": "run", "sank": "sink",
-    "sunk": "sink", "kept": "keep", "lost": "lose", "put": "put", "set": "set", "cut": "cut",
+    "paid": "pay",
+    "led": "lead",
+    "held": "hold",
+    "drew": "draw",
+    "drawn": "draw",
+    "met": "meet",
+    "shrank": "shrink",
+    "shrunk": "shrink",
+    "ran": "run",
+    "runs": "run",
+    "running": "run",
+    "sank": "sink",
+    "sunk": "sink",
+    "kept": "keep",
+    "lost": "lose",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
     "began": "begin",
-    "begun": "begin", "swelled": "swell", "swollen": "swell", "flew": "fly", "dealt": "deal", "slid": "slide",
+    "begun": "begin",
+    "swelled": "swell",
+    "swollen": "swell",
+    "flew": "fly",
+    "dealt": "deal",
+    "slid": "slide",
 }
 _COPULAS = frozenset({"be", "have", "become", "remain", "seem"})
 
 
 def _needs_final_e(stem: str) -> bool:
     """`financ` -> `finance`, `reduc` -> `reduce` (consonant-vowel-consonant ending, not w/x/y)."""
-    return not stem.endswith(("e", "y")) and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" \
+    return (
+        not stem.endswith(("e", "y"))
+        and stem[-1] not in "aeiouwxy"
+        and stem[-2] in "aeiou"
         and stem[-3] not in "aeiou"
+    )
 
 
 def _lemma(token: Token) -> str:
@@ -74,15 +233,52 @@ def _lemma(token: Token) -> str:
 
 
 _IRREGULAR_PARTICIPLES = {
-    "give": "given", "provide": "provided", "grant": "granted", "spend": "spent", "pledge": "pledged",
-    "invest": "invested", "commit": "committed", "allocate": "allocated", "lend": "lent", "send": "sent",
-    "buy": "bought", "sell": "sold", "build": "built", "train": "trained", "finance": "financed",
-    "fund": "funded", "donate": "donated", "contribute": "contributed", "earmark": "earmarked",
-    "take": "taken", "run": "run", "shrink": "shrunk", "pay": "paid", "make": "made", "hold": "held",
-    "win": "won", "see": "seen", "put": "put", "set": "set", "cut": "cut", "bring": "brought", "keep": "kept",
-    "lead": "led", "meet": "met", "lose": "lost", "draw": "drawn", "grow": "grown", "rise": "risen",
-    "fall": "fallen", "sink": "sunk", "begin": "begun", "get": "got", "lay": "laid", "say": "said",
-    "raise": "raised", "receive": "received",
+    "give": "given",
+    "provide": "provided",
+    "grant": "granted",
+    "spend": "spent",
+    "pledge": "pledged",
+    "invest": "invested",
+    "commit": "committed",
+    "allocate": "allocated",
+    "lend": "lent",
+    "send": "sent",
+    "buy": "bought",
+    "sell": "sold",
+    "build": "built",
+    "train": "trained",
+    "finance": "financed",
+    "fund": "funded",
+    "donate": "donated",
+    "contribute": "contributed",
+    "earmark": "earmarked",
+    "take": "taken",
+    "run": "run",
+    "shrink": "shrunk",
+    "pay": "paid",
+    "make": "made",
+    "hold": "held",
+    "win": "won",
+    "see": "seen",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "bring": "brought",
+    "keep": "kept",
+    "lead": "led",
+    "meet": "met",
+    "lose": "lost",
+    "draw": "drawn",
+    "grow": "grown",
+    "rise": "risen",
+    "fall": "fallen",
+    "sink": "sunk",
+    "begin": "begun",
+    "get": "got",
+    "lay": "laid",
+    "say": "said",
+    "raise": "raised",
+    "receive": "received",
 }
 
 

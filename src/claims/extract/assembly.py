@@ -38,9 +38,14 @@ def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
     quantities = []
     for q in _find_quantities(doc):
         q = _shift(q, offset)
-        if text[q.start:q.end] != q.surface:
-            raise OffsetMismatchError("quantity offsets do not give back its surface", doc=document.doc,
-                                      start=q.start, end=q.end, surface=q.surface)
+        if text[q.start : q.end] != q.surface:
+            raise OffsetMismatchError(
+                "quantity offsets do not give back its surface",
+                doc=document.doc,
+                start=q.start,
+                end=q.end,
+                surface=q.surface,
+            )
         reason = _dropped(text, layout, q, url_spans)
         if reason:
             logger.debug("dropped %r at %d in %s: %s", q.surface, q.start, document.doc, reason)
@@ -62,8 +67,11 @@ def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
     return _fill_subjects(layout, _share_with_conversions(text, out), text)
 
 
-_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:(?:world|global|regional|national)\s+)?"
-                          r"(?P<base>GDP|gross\s+domestic\s+product|GNI|GNP)\b", re.IGNORECASE)
+_SHARE_AFTER = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:(?:world|global|regional|national)\s+)?"
+    r"(?P<base>GDP|gross\s+domestic\s+product|GNI|GNP)\b",
+    re.IGNORECASE,
+)
 
 
 def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[Claim]:
@@ -76,19 +84,27 @@ def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[
         if c.subject:
             continue
         subject = ""
-        for prev in [*reversed(out[:i]), *out[i + 1:]]:
-            if prev.sentence_start == c.sentence_start and prev.kind == c.kind and prev.subject \
-                    and (prev.unit == c.unit or c.kind == Kind.MONEY):
+        for prev in [*reversed(out[:i]), *out[i + 1 :]]:
+            if (
+                prev.sentence_start == c.sentence_start
+                and prev.kind == c.kind
+                and prev.subject
+                and (prev.unit == c.unit or c.kind == Kind.MONEY)
+            ):
                 subject = prev.subject
                 break
         if c.kind == Kind.PERCENT:
             for prev in reversed(out[:i]):
-                if prev.sentence_start == c.sentence_start and (prev.subject or prev.counted) \
-                        and prev.kind != Kind.PERCENT:
-                    subject = re.sub(r"\s*\((?:% of \w+|\w+ equivalent)\)$", "",
-                                     prev.subject or prev.counted or "")
+                if (
+                    prev.sentence_start == c.sentence_start
+                    and (prev.subject or prev.counted)
+                    and prev.kind != Kind.PERCENT
+                ):
+                    subject = re.sub(
+                        r"\s*\((?:% of \w+|\w+ equivalent)\)$", "", prev.subject or prev.counted or ""
+                    )
                     break
-            share = _SHARE_AFTER.match(text[c.char_end:c.char_end + 40]) if text else None
+            share = _SHARE_AFTER.match(text[c.char_end : c.char_end + 40]) if text else None
             if subject and share:
                 base = share.group("base")
                 subject = f"{subject} (% of {'GDP' if base.lower().startswith('gross') else base})"
@@ -101,7 +117,9 @@ def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[
 
 _CONVERSION_GAP = re.compile(
     r"^\s*[(\[]\s*(?:(?:about|around|approx\.?|approximately|roughly|some|nearly|c\.|~|i\.e\.|or|equivalent\s+to"
-    r"|equal\s+to|US)\s*)*\\?$", re.IGNORECASE)
+    r"|equal\s+to|US)\s*)*\\?$",
+    re.IGNORECASE,
+)
 
 
 def _share_with_conversions(text: str, claims: list[Claim]) -> list[Claim]:
@@ -111,12 +129,17 @@ def _share_with_conversions(text: str, claims: list[Claim]) -> list[Claim]:
         prev, cur = out[i - 1], out[i]
         if prev.kind != Kind.MONEY or cur.kind != Kind.MONEY or prev.sentence_start != cur.sentence_start:
             continue
-        if not _CONVERSION_GAP.match(text[prev.char_end:cur.char_start]):
+        if not _CONVERSION_GAP.match(text[prev.char_end : cur.char_start]):
             continue
-        changes: dict[str, object] = {"subject": f"{prev.subject} ({cur.unit} equivalent)" if prev.subject
-                                      else cur.subject}
+        changes: dict[str, object] = {
+            "subject": f"{prev.subject} ({cur.unit} equivalent)" if prev.subject else cur.subject
+        }
         if cur.period_start is None and cur.period_end is None and (prev.period_start or prev.period_end):
-            changes.update(period_start=prev.period_start, period_end=prev.period_end, fiscal=prev.fiscal,
-                           flags=tuple(f for f in cur.flags if f != "no_period"))
+            changes.update(
+                period_start=prev.period_start,
+                period_end=prev.period_end,
+                fiscal=prev.fiscal,
+                flags=tuple(f for f in cur.flags if f != "no_period"),
+            )
         out[i] = dataclasses.replace(cur, **changes)  # type: ignore[arg-type]
     return out
