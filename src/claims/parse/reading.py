@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from claims.lexicon.context import (
@@ -500,128 +501,205 @@ def _weight_context(text: str, atom: Atom, end: int) -> bool:
 _HYPHEN_TOKEN = re.compile(r"-(?P<unit>[A-Za-zµμ]+)(?:-old)?(?![\w-])")
 
 
-def _read_suffix(text: str, atom: Atom) -> None:
-    """Scale word, then percent / currency / multiplier / unit written after the number."""
-    if atom.factor is None and atom.unit is None:
+def _read_scale(text: str, atom: Atom) -> None:
+    """A scale word after the number: "4 million", and a larger one after it ("4 hundred million")."""
+    if atom.factor is not None or atom.unit is not None:
+        return
+    m = SCALE_AFTER.match(text, atom.end)
+    if m:
+        atom.factor = scale_factor(m["scale"])
+        atom.end = m.end()
         m = SCALE_AFTER.match(text, atom.end)
-        if m:
-            atom.factor = scale_factor(m["scale"])
+        larger = scale_factor(m["scale"]) if m else None
+        if m and larger is not None and atom.factor is not None and larger > atom.factor:
+            atom.factor *= larger  # "4 hundred million", "two thousand million"
             atom.end = m.end()
-            m = SCALE_AFTER.match(text, atom.end)
-            larger = scale_factor(m["scale"]) if m else None
-            if m and larger is not None and atom.factor is not None and larger > atom.factor:
-                atom.factor *= larger  # "4 hundred million", "two thousand million"
+
+
+# Each suffix rule reads one kind of word or symbol written after the number (and its scale word) and returns
+# True when it took it; the first rule that takes one ends the reading.
+
+
+def _percent_after(text: str, atom: Atom) -> bool:
+    """ "12%", "12 per cent", "12 percent" (a spaced "%" only after digits)."""
+    m = PERCENT_AFTER.match(text, atom.end)
+    if m and (m["sp"] == "" or m["unit"] not in ("%", "％") or atom.form == "digits"):
+        unit = parse_unit(m["unit"])
+        if unit is not None:
+            atom.unit, atom.kind = unit.name, unit.kind
+            atom.end = m.end()
+            return True
+    return False
+
+
+def _points_after(text: str, atom: Atom) -> bool:
+    """ "rose 0.1 pts to 66.9%": percentage points; "rose 58.06 points": index or score points."""
+    m = POINTS_AFTER.match(text, atom.end)
+    if m and PERCENT_FOLLOWS.match(text, m.end()):
+        atom.unit, atom.kind = PERCENTAGE_POINT, Kind.PERCENT
+        atom.end = m.end()
+        return True
+    if m and atom.form == "digits" and atom.factor is None:
+        atom.unit, atom.kind = POINT, Kind.MEASURE
+        atom.end = m.end()
+        return True
+    return False
+
+
+def _subunit_after(text: str, atom: Atom) -> bool:
+    """ "12.5 cents", "28.0 pence": money in the minor unit of its currency."""
+    if atom.factor is not None:
+        return False
+    m = SUBUNIT_AFTER.match(text, atom.end)
+    if not m:
+        return False
+    major, minor = SUBUNIT_WORDS[" ".join(m["sub"].lower().split())]
+    atom.currency, atom.kind, atom.factor = major, Kind.MONEY, Decimal(1) / minor
+    atom.end = m.end()
+    atom.flags.add("subunit")
+    return True
+
+
+def _symbol_after(text: str, atom: Atom) -> bool:
+    """ "1,200€": a currency symbol written after the amount."""
+    m = SYMBOL_AFTER.match(text, atom.end)
+    if not m:
+        return False
+    atom.currency, atom.kind = PREFIX_SYMBOLS[m["sym"]], Kind.MONEY
+    atom.end = m.end()
+    return True
+
+
+def _currency_after(text: str, atom: Atom) -> bool:
+    """ "5 billion yen", "40 EUR"; "pounds" is sterling where the sentence speaks of a price, else mass."""
+    m = CURRENCY_AFTER.match(text, atom.end)
+    if not m:
+        return False
+    word = m["word"] or m["iso"]
+    ambiguous = bool(m["word"]) and m["word"].lower() in AMBIGUOUS_CURRENCY_WORDS
+    code = currency_code(word, allow_ambiguous=ambiguous and atom.factor is not None)
+    if code:
+        atom.currency, atom.kind = code, Kind.MONEY
+        atom.end = m.end()
+        return True
+    if word.lower() in ("pound", "pounds") and text[m.end() : m.end() + 1] not in ("-", "‐"):
+        money = sense("pounds", text, atom.core_start) == "GBP"
+        if money and not _weight_context(text, atom, m.end()):
+            atom.currency, atom.kind = "GBP", Kind.MONEY  # "paid 40 pounds for the tickets"
+        else:  # "weighed 208 pounds", "carries 300 pounds": mass, also when nothing says money
+            atom.unit, atom.kind = "pound", Kind.MEASURE
+        atom.end = m.end()
+        return True
+    return False
+
+
+def _multiplier_after(text: str, atom: Atom) -> bool:
+    """ "3 times", "2x"; "orbited Earth 3,200 times" is how often, a count."""
+    m = MULTIPLIER_AFTER.match(text, atom.end)
+    if not m:
+        return False
+    atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
+    atom.end = m.end()
+    if m["times"] and _occurrences(text, atom):
+        atom.unit, atom.kind = COUNT, Kind.COUNT
+        atom.flags.add("occurrences")
+    return True
+
+
+def _unit_after(text: str, atom: Atom) -> bool:
+    """ "3 million barrels", "24 million km2": unit words may follow a scale word, and symbols of more
+    than one letter that are not times ("5 million m", "2 million h" are not read)."""
+    symbols = UNIT_SYMBOL_AFTER if atom.factor is None else SCALED_SYMBOL_AFTER
+    patterns = (UNIT_WORD_AFTER, symbols)
+    for pattern in patterns:
+        m = pattern.match(text, atom.end)
+        if m:
+            unit = parse_unit(m["unit"])
+            if unit is not None and not (atom.factor is not None and unit.name in _TIME_UNITS):
+                atom.unit, atom.kind = unit.name, unit.kind
                 atom.end = m.end()
+                _read_rate(text, atom)
+                return True
+    return False
+
+
+def _spaced_symbol_after(text: str, atom: Atom) -> bool:
+    """ "150 kn" (kuna on a price, knots on a wind), "0.01 s" (after a decimal a lone "s" is seconds)."""
+    m = SPACED_UNIT_AFTER.match(text, atom.end)
+    if m and has_senses(m["unit"]) and _read_sense(text, atom, m["unit"], m.end()):
+        return True
+    if m and m["unit"] not in GLUED_ONLY_SYMBOLS and (len(m["unit"]) > 1 or atom.factor is None):
+        name = "second" if m["unit"] == "s" and "." in atom.num_text else unit_name(m["unit"])
+        if name is not None and not (atom.factor is not None and name in _TIME_UNITS):
+            atom.unit, atom.kind = name, Kind.MEASURE
+            atom.end = m.end()
+            _read_rate(text, atom)
+            return True
+    return False
+
+
+def _spaced_m_after(text: str, atom: Atom) -> bool:
+    """ "5 m people": million, spaced; "rises to 4,095 m (13,435 ft)": metres where million cannot be
+    meant."""
+    if atom.factor is not None or atom.form != "digits":
+        return False
+    if text.startswith(" m ", atom.end) and _noun_is_cue(text, atom.end + 2):
+        atom.factor = SCALE_LETTERS["m"]
+        atom.end += 2
+        return True
+    m = SPACED_METRE_AFTER.match(text, atom.end)
+    if m:
+        atom.unit, atom.kind = "meter", Kind.MEASURE
+        atom.end = m.end()
+        return True
+    return False
+
+
+def _hyphen_unit_after(text: str, atom: Atom) -> bool:
+    """ "a 200-mph top speed", "a 100-megapixel sensor", "a 5-mpg boost"."""
+    if atom.factor is not None and atom.form != "digits":
+        return False
+    m = HYPHEN_UNIT_AFTER.match(text, atom.end)
+    if m:
+        name = HYPHEN_UNIT_WORDS.get(m["unit"]) or HYPHEN_UNIT_WORDS.get(m["unit"].lower())
+        if name:
+            unit = parse_unit(name.replace("-", " "))
+            atom.unit, atom.kind = name, unit.kind if unit is not None else Kind.MEASURE
+            atom.end = m.end()
+            return True
+    token = _HYPHEN_TOKEN.match(text, atom.end)
+    name = unit_name(token["unit"]) if token and token["unit"] not in GLUED_ONLY_SYMBOLS else None
+    if token and name:
+        atom.unit, atom.kind = name, Kind.MEASURE
+        atom.end = token.end()
+        return True
+    return False
+
+
+SUFFIX_RULES: tuple[Callable[[str, Atom], bool], ...] = (
+    _percent_after,
+    _points_after,
+    _subunit_after,
+    _symbol_after,
+    _currency_after,
+    _multiplier_after,
+    _unit_after,
+    _spaced_symbol_after,
+    _spaced_m_after,
+    _hyphen_unit_after,
+)
+
+
+def _read_suffix(text: str, atom: Atom) -> None:
+    """Scale word, then percent / currency / multiplier / unit written after the number (SUFFIX_RULES)."""
+    _read_scale(text, atom)
     if atom.unit is not None:
         return
     if atom.currency is None:
-        m = PERCENT_AFTER.match(text, atom.end)
-        if m and (m["sp"] == "" or m["unit"] not in ("%", "％") or atom.form == "digits"):
-            unit = parse_unit(m["unit"])
-            if unit is not None:
-                atom.unit, atom.kind = unit.name, unit.kind
-                atom.end = m.end()
+        for rule in SUFFIX_RULES:
+            if rule(text, atom):
                 return
-        m = POINTS_AFTER.match(text, atom.end)
-        if m and PERCENT_FOLLOWS.match(text, m.end()):
-            atom.unit, atom.kind = PERCENTAGE_POINT, Kind.PERCENT  # "rose 0.1 pts to 66.9%"
-            atom.end = m.end()
-            return
-        if m and atom.form == "digits" and atom.factor is None:
-            atom.unit, atom.kind = POINT, Kind.MEASURE  # "rose 58.06 points": index or score points
-            atom.end = m.end()
-            return
-        if atom.factor is None:
-            m = SUBUNIT_AFTER.match(text, atom.end)
-            if m:  # "12.5 cents", "28.0 pence"
-                major, minor = SUBUNIT_WORDS[" ".join(m["sub"].lower().split())]
-                atom.currency, atom.kind, atom.factor = major, Kind.MONEY, Decimal(1) / minor
-                atom.end = m.end()
-                atom.flags.add("subunit")
-                return
-        m = SYMBOL_AFTER.match(text, atom.end)
-        if m:  # "1,200€"
-            atom.currency, atom.kind = PREFIX_SYMBOLS[m["sym"]], Kind.MONEY
-            atom.end = m.end()
-            return
-        m = CURRENCY_AFTER.match(text, atom.end)
-        if m:
-            word = m["word"] or m["iso"]
-            ambiguous = bool(m["word"]) and m["word"].lower() in AMBIGUOUS_CURRENCY_WORDS
-            code = currency_code(word, allow_ambiguous=ambiguous and atom.factor is not None)
-            if code:
-                atom.currency, atom.kind = code, Kind.MONEY
-                atom.end = m.end()
-                return
-            if word.lower() in ("pound", "pounds") and text[m.end() : m.end() + 1] not in ("-", "‐"):
-                money = sense("pounds", text, atom.core_start) == "GBP"
-                if money and not _weight_context(text, atom, m.end()):
-                    atom.currency, atom.kind = "GBP", Kind.MONEY  # "paid 40 pounds for the tickets"
-                else:  # "weighed 208 pounds", "carries 300 pounds": mass, also when nothing says money
-                    atom.unit, atom.kind = "pound", Kind.MEASURE
-                atom.end = m.end()
-                return
-        m = MULTIPLIER_AFTER.match(text, atom.end)
-        if m:
-            atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
-            atom.end = m.end()
-            if m["times"] and _occurrences(text, atom):
-                atom.unit, atom.kind = COUNT, Kind.COUNT  # "orbited Earth 3,200 times": how often
-                atom.flags.add("occurrences")
-            return
-        # "3 million barrels", "24 million km2": unit words may follow a scale word, and symbols of more than
-        # one letter that are not times ("5 million m", "2 million h" are not read)
-        patterns = (
-            (UNIT_WORD_AFTER, UNIT_SYMBOL_AFTER)
-            if atom.factor is None
-            else (UNIT_WORD_AFTER, SCALED_SYMBOL_AFTER)
-        )
-        for pattern in patterns:
-            m = pattern.match(text, atom.end)
-            if m:
-                unit = parse_unit(m["unit"])
-                if unit is not None and not (atom.factor is not None and unit.name in _TIME_UNITS):
-                    atom.unit, atom.kind = unit.name, unit.kind
-                    atom.end = m.end()
-                    _read_rate(text, atom)
-                    return
-        m = SPACED_UNIT_AFTER.match(text, atom.end)
-        if m and has_senses(m["unit"]) and _read_sense(text, atom, m["unit"], m.end()):
-            return  # "150 kn" on a price is kuna, on a wind knots; "2.5 F" across a capacitor is farads
-        if m and m["unit"] not in GLUED_ONLY_SYMBOLS and (len(m["unit"]) > 1 or atom.factor is None):
-            # "0.01 s": after a decimal number a lone "s" is seconds (a count of esses would be whole)
-            name = "second" if m["unit"] == "s" and "." in atom.num_text else unit_name(m["unit"])
-            if name is not None and not (atom.factor is not None and name in _TIME_UNITS):
-                atom.unit, atom.kind = name, Kind.MEASURE
-                atom.end = m.end()
-                _read_rate(text, atom)
-                return
-        spaced_m = atom.factor is None and atom.form == "digits" and text.startswith(" m ", atom.end)
-        if spaced_m and _noun_is_cue(text, atom.end + 2):
-            atom.factor = SCALE_LETTERS["m"]  # "5 m people": million, spaced
-            atom.end += 2
-            return
-        if atom.factor is None and atom.form == "digits":
-            m = SPACED_METRE_AFTER.match(text, atom.end)
-            if m:  # "rises to 4,095 m (13,435 ft)": metres where million cannot be meant
-                atom.unit, atom.kind = "meter", Kind.MEASURE
-                atom.end = m.end()
-                return
-        if atom.factor is None or atom.form == "digits":
-            m = HYPHEN_UNIT_AFTER.match(text, atom.end)
-            if m:
-                name = HYPHEN_UNIT_WORDS.get(m["unit"]) or HYPHEN_UNIT_WORDS.get(m["unit"].lower())
-                if name:
-                    unit = parse_unit(name.replace("-", " "))
-                    atom.unit, atom.kind = name, unit.kind if unit is not None else Kind.MEASURE
-                    atom.end = m.end()
-                    return
-            m = _HYPHEN_TOKEN.match(text, atom.end)
-            name = unit_name(m["unit"]) if m and m["unit"] not in GLUED_ONLY_SYMBOLS else None
-            if m and name:  # "a 200-mph top speed", "a 100-megapixel sensor", "a 5-mpg boost"
-                atom.unit, atom.kind = name, Kind.MEASURE
-                atom.end = m.end()
-    elif atom.currency is not None:
+    else:
         # "$5 USD", "¥5 billion yen": a repeated currency after the amount belongs to the surface
         m = CURRENCY_AFTER.match(text, atom.end)
         if m and currency_code(m["word"] or m["iso"]) == atom.currency:
