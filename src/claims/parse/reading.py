@@ -92,89 +92,135 @@ def _slashed_value(num_text: str) -> Decimal | None:
 _SPACE_GROUPS = re.compile(r"[ \u00a0\u202f\u2009](?=[0-9]{3})")
 
 
-def read_atom(text: str, m: re.Match[str]) -> Atom | None:
+def _words_base(num_text: str) -> Decimal | None:
+    """ "twelve" -> 12; "a"/"an" -> 1 (kept only before a scale word: "a million")."""
+    base = parse_number_words(num_text)
+    if base is None and num_text.lower() in ("a", "an"):
+        return ONE
+    return base
+
+
+def _vaguescale_base(num_text: str) -> Decimal | None:
+    """ "a few hundred", "several thousand": at least the scale."""
+    last = num_text.rsplit(" ", 1)[-1].lower()
+    return Decimal(100) if last == "hundred" else scale_factor(last)
+
+
+def _foldword_base(num_text: str) -> Decimal | None:
+    """ "threefold" -> 3, "double" and the other multiplier words from the lexicon."""
+    lower = num_text.lower()
+    return Decimal(MULTIPLIER_WORDS[lower]) if lower in MULTIPLIER_WORDS else parse_number_words(lower[:-4])
+
+
+# How the value of each form of number is read ("digits" is read apart: its digit groups come first); forms
+# that stand for another are renamed ("a pair of" is read as the number word it stands for, "1⁄32" and "2½"
+# are written as digits).
+BASE_READERS: dict[str, tuple[str, Callable[[str], Decimal | None]]] = {
+    "words": ("words", _words_base),
+    "fraction": ("fraction", parse_fraction_words),
+    "pair": ("words", lambda _: Decimal(2)),
+    "slashed": ("digits", _slashed_value),
+    "vaguescale": ("vaguescale", _vaguescale_base),
+    "foldword": ("foldword", _foldword_base),
+}
+
+
+def _read_base(text: str, m: re.Match[str]) -> tuple[str, Decimal | None]:
+    """The form of the number matched and its value, before any scale, unit or currency."""
     form = m.lastgroup or ""
-    s, e = m.span()
     num_text = m.group(0)
-    base: Decimal | None
     if form == "digits":
-        base = parse_digits(_SPACE_GROUPS.sub("", num_text))  # "438 000": SI digit groups
-        nxt = text[e : e + 2]
+        nxt = text[m.end() : m.end() + 2]
         if len(nxt) == 2 and nxt[0] in ".," and nxt[1].isdigit():
-            return None  # "1,2,3", "1.2.3": a list or a version, not a number
-    elif form == "words":
-        base = parse_number_words(num_text)
-        if base is None and num_text.lower() in ("a", "an"):
-            base = ONE
-    elif form == "fraction":
-        base = parse_fraction_words(num_text)
-    elif form == "pair":  # "a pair of": read as the number word it stands for
-        form, base = "words", Decimal(2)
-    elif form == "slashed":  # "1⁄32", "2½": written as digits
-        form, base = "digits", _slashed_value(num_text)
-    elif form == "vaguescale":  # "a few hundred", "several thousand": at least the scale
-        last = num_text.rsplit(" ", 1)[-1].lower()
-        base = Decimal(100) if last == "hundred" else scale_factor(last)
-    elif form == "foldword":
-        lower = num_text.lower()
-        base = (
-            Decimal(MULTIPLIER_WORDS[lower]) if lower in MULTIPLIER_WORDS else parse_number_words(lower[:-4])
-        )
-    else:
-        base = Decimal(VAGUE_PLURALS[num_text.lower()])
-    if base is None:
-        return None
-    atom = Atom(
-        start=s, end=e, core_start=s, core_end=e, form=form, num_text=num_text, base=base, cue_start=s
-    )
-    if form == "digits":
-        glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] == ".")
-        glued = glued and not (text[s - 1] in "x×" and s >= 2 and text[s - 2].isdigit())  # "1080x2400"
-        _read_accounting(text, atom)
-        if not _read_prefix(text, atom):
-            return None
-        if glued and (
-            atom.currency is None
-            or ("glued_currency" not in atom.flags and _glued_code(text, s) not in GLUED_ISO_CODES)
-        ):
-            return None  # "ABC123", "FY2024", "COP28": letters glued to the digits that are not a currency
-        if not _read_glued(text, atom):
-            return None
-    if form in ("digits", "words", "vaguescale"):
-        _read_suffix(text, atom)
-        if form == "words" and num_text.lower() in ("a", "an"):
-            if atom.factor is None:
-                return None
-            if text[max(0, s - 5) : s].lower() == "half ":
-                atom.base = Decimal("0.5")  # "half a million people"
-                atom.start = atom.cue_start = s - 5
-    elif form == "fraction":
-        atom.unit, atom.kind = PERCENT, Kind.PERCENT
-        point = FRACTION_POINT_AFTER.match(text, atom.end)
-        of_unit = FRACTION_UNIT_AFTER.match(text, atom.end) if point is None else None
-        unit = parse_unit(of_unit["unit"]) if of_unit else None
-        if point:  # "a quarter point", "half a percentage point": a fraction of a percentage point
-            atom.unit = PERCENTAGE_POINT
-            atom.end = point.end()
-        elif unit is not None and unit.kind is Kind.MEASURE and of_unit is not None:
-            atom.unit, atom.kind = unit.name, Kind.MEASURE  # "half an inch", "two tenths of a second"
-            atom.end = of_unit.end()
-        elif num_text.lower() == "half" and text.startswith((" a ", " an "), atom.end):
-            return None  # "half a loaf": no unit to take half of
-    elif form == "foldword":
-        atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
+            return form, None  # "1,2,3", "1.2.3": a list or a version, not a number
+        return form, parse_digits(_SPACE_GROUPS.sub("", num_text))  # "438 000": SI digit groups
+    if form in BASE_READERS:
+        renamed, reader = BASE_READERS[form]
+        return renamed, reader(num_text)
+    return form, Decimal(VAGUE_PLURALS[num_text.lower()])
+
+
+def _read_digits(text: str, atom: Atom) -> bool:
+    """What is written before and glued to digits; False when the digits are part of a code or a name."""
+    s = atom.start
+    glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] == ".")
+    glued = glued and not (text[s - 1] in "x×" and s >= 2 and text[s - 2].isdigit())  # "1080x2400"
+    _read_accounting(text, atom)
+    if not _read_prefix(text, atom):
+        return False
+    if glued and (
+        atom.currency is None
+        or ("glued_currency" not in atom.flags and _glued_code(text, s) not in GLUED_ISO_CODES)
+    ):
+        return False  # "ABC123", "FY2024", "COP28": letters glued to the digits that are not a currency
+    return _read_glued(text, atom)
+
+
+def _read_after_number(text: str, atom: Atom) -> bool:
+    """Scale, unit or currency after a number in digits or words; False for a lone "a"/"an"."""
+    _read_suffix(text, atom)
+    if atom.form == "words" and atom.num_text.lower() in ("a", "an"):
+        if atom.factor is None:
+            return False
+        s = atom.start
+        if text[max(0, s - 5) : s].lower() == "half ":
+            atom.base = Decimal("0.5")  # "half a million people"
+            atom.start = atom.cue_start = s - 5
+    return True
+
+
+def _read_fraction(text: str, atom: Atom) -> bool:
+    """A fraction word is a share; "a quarter point", "half an inch"; False for "half a loaf"."""
+    atom.unit, atom.kind = PERCENT, Kind.PERCENT
+    point = FRACTION_POINT_AFTER.match(text, atom.end)
+    of_unit = FRACTION_UNIT_AFTER.match(text, atom.end) if point is None else None
+    unit = parse_unit(of_unit["unit"]) if of_unit else None
+    if point:  # "a quarter point", "half a percentage point": a fraction of a percentage point
+        atom.unit = PERCENTAGE_POINT
+        atom.end = point.end()
+    elif unit is not None and unit.kind is Kind.MEASURE and of_unit is not None:
+        atom.unit, atom.kind = unit.name, Kind.MEASURE  # "half an inch", "two tenths of a second"
+        atom.end = of_unit.end()
+    elif atom.num_text.lower() == "half" and text.startswith((" a ", " an "), atom.end):
+        return False  # "half a loaf": no unit to take half of
+    return True
+
+
+def _read_fold(text: str, atom: Atom) -> bool:
+    """ "threefold", "double": a multiplier."""
+    atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
+    return True
+
+
+# What follows each form of number; False rejects the number.
+TAIL_READERS: dict[str, Callable[[str, Atom], bool]] = {
+    "digits": _read_after_number,
+    "words": _read_after_number,
+    "vaguescale": _read_after_number,
+    "fraction": _read_fraction,
+    "foldword": _read_fold,
+}
+
+
+def _read_plus(text: str, atom: Atom) -> bool:
+    """ "40,000-plus employees", "200-odd personnel", "5,000+"; False for "2+2" and "ASEAN+3"."""
     suffix = _HEDGE_SUFFIX.match(text, atom.end)
-    if suffix and form in ("digits", "words"):
-        # "40,000-plus employees", "200-odd personnel"
+    if suffix and atom.form in ("digits", "words"):
         atom.qualifier = Qualifier.AT_LEAST if suffix["word"].lower() == "plus" else Qualifier.APPROX
         atom.end = suffix.end()
         atom.flags.add("plus")
     if atom.end < len(text) and text[atom.end] == "+":
         after = text[atom.end + 1 : atom.end + 2]
         if after.isalnum():
-            return None  # "2+2" dialogue, "ASEAN+3"
+            return False
         atom.qualifier = Qualifier.AT_LEAST
         atom.flags.add("plus")
+    return True
+
+
+def _read_qualifier(text: str, atom: Atom) -> None:
+    """ "more than", "about", "up to" before or after the number; "over five years" is across, not more."""
+    form = atom.form
     if atom.qualifier is Qualifier.EXACT:
         cue = qualifier_before(text[max(0, atom.cue_start - 40) : atom.cue_start])
         if cue is not None and not (
@@ -197,6 +243,26 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
         and not _DURATION_OF.match(text, atom.end)
     ):
         atom.qualifier = Qualifier.EXACT  # "spend ¥43 trillion over five years": across, not more than
+
+
+def read_atom(text: str, m: re.Match[str]) -> Atom | None:
+    """One number matched by the scanner's pattern, read with what is written around it: its value, scale,
+    unit or currency and qualifier; None when it is no quantity (a list, a code, "a" without a scale)."""
+    form, base = _read_base(text, m)
+    if base is None:
+        return None
+    s, e = m.span()
+    atom = Atom(
+        start=s, end=e, core_start=s, core_end=e, form=form, num_text=m.group(0), base=base, cue_start=s
+    )
+    if form == "digits" and not _read_digits(text, atom):
+        return None
+    tail = TAIL_READERS.get(form)
+    if tail is not None and not tail(text, atom):
+        return None
+    if not _read_plus(text, atom):
+        return None
+    _read_qualifier(text, atom)
     return atom
 
 
