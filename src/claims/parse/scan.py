@@ -92,61 +92,23 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
         return []
     if len(text) > MAX_TEXT:
         logger.warning("scanning a very long text (%d characters)", len(text))
-    blocked = _Blocked(text)
-    atoms: list[Atom] = []
-    for m in CORE.finditer(text):
-        if blocked.overlaps(m.start(), m.end()):
-            continue
-        atom = read_atom(text, m)
-        if atom is not None and not blocked.overlaps(atom.start, atom.end):
-            atoms.append(atom)
+    atoms = _read_atoms(text)
     out: list[Candidate] = []
     others: list[Candidate] = []  # mentions that are no claim (`reason` set): returned only when general
     inherited: set[int] = set()  # indexes in `out` of values that took their unit from the one before
     i = 0
     while i < len(atoms):
         atom = atoms[i]
-        if i + 1 < len(atoms) and (
-            ("dimension" in atom.flags and atoms[i + 1].start == atom.end + 1)
-            or (not atom.attached and text[atom.end : atoms[i + 1].start] in (" x ", " × "))
-        ):
-            pair = _dimensions(text, atom, atoms[i + 1], keep_bare=keep_bare)
-            if pair:
-                if pair[0].reason is None:
-                    out.extend(pair)
-                elif general:
-                    others.extend(pair)
-                i += 2
-                continue
-        if i + 1 < len(atoms):
-            ratio = _ratio(text, atom, atoms[i + 1])
-            if ratio is not None:
-                out.append(ratio)
-                i += 2
-                continue
-            suspended = _suspended_hyphen(text, atom, atoms[i + 1], keep_bare=keep_bare)
-            if suspended is not None:
-                if suspended.reason is None:
-                    out.append(suspended)
-                elif general:
-                    others.append(suspended)
-                i += 1
-                continue
-            joined = _join_range(text, atom, atoms[i + 1])
-            if joined == "period":
-                i += 2
-                continue
-            if isinstance(joined, Candidate):
-                if joined.reason is None:
-                    out.append(joined)
-                elif general:
-                    others.append(joined)
-                i += 2
-                continue
+        taken = _read_pair(text, atom, atoms[i + 1], keep_bare) if i + 1 < len(atoms) else None
+        if taken is not None:
+            found, used = taken
+            for paired in found:
+                _keep(paired, out, others, general)
+            i += used
+            continue
         candidate = _classify(text, atom, keep_bare=keep_bare)
         if candidate is not None and candidate.reason is not None:
-            if general:
-                others.append(candidate)
+            _keep(candidate, out, others, general)
             i += 1
             continue
         uncounted = candidate is not None and candidate.kind is Kind.COUNT and not candidate.counted
@@ -169,6 +131,82 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
         out.extend(others)
     out.sort(key=lambda c: (c.start, c.end))
     return _drop_overlaps(out)
+
+
+def _read_atoms(text: str) -> list[Atom]:
+    """Every number of `text` read with what is written around it, outside the blocked regions."""
+    blocked = _Blocked(text)
+    atoms: list[Atom] = []
+    for m in CORE.finditer(text):
+        if blocked.overlaps(m.start(), m.end()):
+            continue
+        atom = read_atom(text, m)
+        if atom is not None and not blocked.overlaps(atom.start, atom.end):
+            atoms.append(atom)
+    return atoms
+
+
+def _keep(candidate: Candidate, out: list[Candidate], others: list[Candidate], general: bool) -> None:
+    """A claim goes to `out`; a mention that is no claim (its `reason` set) to `others`, only when general."""
+    if candidate.reason is None:
+        out.append(candidate)
+    elif general:
+        others.append(candidate)
+
+
+# --------------------------------------------------------------------------------------------------
+# two numbers read as one mention: each pair rule returns the candidates it makes of `a` (and `b`) and how
+# many of the two it used, or None when the pair is not of its kind; the first rule that answers wins
+
+PairReading = tuple[list[Candidate], int]
+
+
+def _dimension_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
+    """ "1080x2400 pixels", "a 20 x 8 foot room": two dimensions."""
+    if not (
+        ("dimension" in a.flags and b.start == a.end + 1)
+        or (not a.attached and text[a.end : b.start] in (" x ", " × "))
+    ):
+        return None
+    pair = _dimensions(text, a, b, keep_bare=keep_bare)
+    return (pair, 2) if pair else None
+
+
+def _ratio_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
+    """ "one in three adults", "9 out of 10 doctors": one share."""
+    ratio = _ratio(text, a, b)
+    return ([ratio], 2) if ratio is not None else None
+
+
+def _suspended_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
+    """ "a 7- or 8-inch screen": the first number takes the unit of the second (read on its own next)."""
+    suspended = _suspended_hyphen(text, a, b, keep_bare=keep_bare)
+    return ([suspended], 1) if suspended is not None else None
+
+
+def _range_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
+    """ "$30-34.6 million", "30-40 years": one range; "2019-2020" is a period, no quantity."""
+    joined = _join_range(text, a, b)
+    if joined == "period":
+        return ([], 2)
+    return ([joined], 2) if isinstance(joined, Candidate) else None
+
+
+PAIR_RULES: tuple[Callable[[str, Atom, Atom, bool], PairReading | None], ...] = (
+    _dimension_pair,
+    _ratio_pair,
+    _suspended_pair,
+    _range_pair,
+)
+
+
+def _read_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
+    """The first of PAIR_RULES that reads `a` and `b` together."""
+    for rule in PAIR_RULES:
+        reading = rule(text, a, b, keep_bare)
+        if reading is not None:
+            return reading
+    return None
 
 
 # --------------------------------------------------------------------------------------------------
