@@ -230,33 +230,51 @@ class _Blocked:
 # ranges
 
 
-def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
-    """`a` and `b` as one range ("$30-34.6 million", "30-40 years"); "period" for year ranges."""
-    sep = text[a.end : b.start]
-    if not RANGE_SEPARATOR.match(sep):
-        return None
-    if a.form not in ("digits", "words") or b.form not in ("digits", "words"):
-        return None  # "seven to 10 years", "five per cent to 20 per cent" mix words and digits
-    if "glued_name" in a.flags or "glued_name" in b.flags:
-        return None
-    if is_year(a) and (is_year(b) or (b.form == "digits" and len(b.num_text) <= 2 and not b.attached)):
-        return "period"
-    word = sep.strip()
-    left = text[max(0, a.cue_start - 12) : a.cue_start].lower().rstrip()
-    if word == "and" and not left.endswith("between"):
-        return None
-    if word == "to" and a.base != 0 and change_before(text, a.cue_start, words=1):
-        return None  # "rose 5% to 10%", "jumped $4.50 to $38.20": a change and a level ("go 0 to 60": a span)
-    if word == "to" and left.endswith(("from", " by")) and _from_by_two_values(text, a, b, left):
-        return None  # "rose from 5% to 10%", "fell by €3m to €20m": start and end, or change and level
-    if a.unit is not None and b.unit is not None and a.unit != b.unit:
-        return None
-    if a.currency is not None and b.currency is not None and a.currency != b.currency:
-        return None
-    if a.unit is not None and b.unit is None:
-        return None  # "5% - 10 vessels"
-    if a.negative and b.negative:
-        return None
+# Each refusal says a pair joined by a range separator is no range; `word` is the separator, `left` the text
+# just before the first number.
+RangeRefusal = Callable[[str, Atom, Atom, str, str], bool]
+
+
+def _and_without_between(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
+    """ "5 and 10" is a range only after "between"."""
+    return word == "and" and not left.endswith("between")
+
+
+def _changed_to_level(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
+    """ "rose 5% to 10%", "jumped $4.50 to $38.20": a change and a level ("go 0 to 60": a span)."""
+    return word == "to" and a.base != 0 and change_before(text, a.cue_start, words=1)
+
+
+def _start_and_end(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
+    """ "rose from 5% to 10%", "fell by €3m to €20m": start and end, or change and level."""
+    return word == "to" and left.endswith(("from", " by")) and _from_by_two_values(text, a, b, left)
+
+
+def _different_units(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
+    """Two units or two currencies, or a unit on the first bound only ("5% - 10 vessels")."""
+    return (
+        (a.unit is not None and b.unit is not None and a.unit != b.unit)
+        or (a.currency is not None and b.currency is not None and a.currency != b.currency)
+        or (a.unit is not None and b.unit is None)
+    )
+
+
+def _both_negative(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
+    """ "-5 to -10": two signed values, not a range we read."""
+    return a.negative and b.negative
+
+
+RANGE_REFUSALS: tuple[RangeRefusal, ...] = (
+    _and_without_between,
+    _changed_to_level,
+    _start_and_end,
+    _different_units,
+    _both_negative,
+)
+
+
+def _range_bounds(a: Atom, b: Atom) -> tuple[Decimal, Decimal, Decimal, Decimal, bool] | None:
+    """Low and high bound, the scale each was read at and whether the range was written downwards."""
     factor_b = b.factor or ONE
     # "$30-34.6 million": the first bound takes the scale of the second, unless it is already the larger
     # number ("$800,000 to $1.3 million", "$200 to $4 million": the first bound is written in full)
@@ -271,6 +289,28 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
         return None
     if descending:
         low, high = high, low
+    return low, high, factor_a, factor_b, descending
+
+
+def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
+    """`a` and `b` as one range ("$30-34.6 million", "30-40 years"); "period" for year ranges."""
+    sep = text[a.end : b.start]
+    if not RANGE_SEPARATOR.match(sep):
+        return None
+    if a.form not in ("digits", "words") or b.form not in ("digits", "words"):
+        return None  # "seven to 10 years", "five per cent to 20 per cent" mix words and digits
+    if "glued_name" in a.flags or "glued_name" in b.flags:
+        return None
+    if is_year(a) and (is_year(b) or (b.form == "digits" and len(b.num_text) <= 2 and not b.attached)):
+        return "period"
+    word = sep.strip()
+    left = text[max(0, a.cue_start - 12) : a.cue_start].lower().rstrip()
+    if any(refusal(text, a, b, word, left) for refusal in RANGE_REFUSALS):
+        return None
+    bounds = _range_bounds(a, b)
+    if bounds is None:
+        return None
+    low, high, factor_a, factor_b, descending = bounds
     unit = b.unit or a.unit
     kind = b.kind or a.kind
     currency = a.currency or b.currency
@@ -295,9 +335,12 @@ def _join_range(text: str, a: Atom, b: Atom) -> Candidate | str | None:
         precision=precision,
         integral=a.base == a.base.to_integral_value() and b.base == b.base.to_integral_value(),
     )
-    if kind is not None:
-        return base
-    # a bare range: an age after an age cue, a count when a noun follows, a table cell, else nothing
+    return base if kind is not None else _bare_range(text, a, b, base)
+
+
+def _bare_range(text: str, a: Atom, b: Atom, base: Candidate) -> Candidate | str | None:
+    """A range with no unit: an age after an age cue, a count when a noun follows, a table cell, else
+    nothing ("period" after a name: "Windows 7-10")."""
     if base.integral and b.base <= 120 and _AGE_CUE.search(text, max(0, a.cue_start - 24), a.cue_start):
         return _replace(base, unit="year", kind=Kind.MEASURE, reason="age")  # "aged 18 to 34"
     noun = next_noun(text, b.end, in_table=table_cell(text, a.start, b.end) is not None)
