@@ -275,8 +275,8 @@ _DURATION_OF = re.compile(r"[ ](?:of|old|ago|in[ ](?:prison|jail))\b")
 _PREPOSITION_CUES = frozenset({"under", "above", "below"})
 
 
-def _read_prefix(text: str, atom: Atom) -> bool:
-    """Sign and currency written before the digits. False when the number must be dropped."""
+def _read_sign(text: str, atom: Atom) -> int:
+    """A sign written before the digits ("minus 2.1 percent", "-5%", "+3"); the start of what may precede."""
     s = atom.start  # the core, or the opening bracket of an accounting amount (the bracket is the sign)
     minus = (
         s >= 6 and text[s - 6 : s].lower() in ("minus ", "minus-") and (s == 6 or not text[s - 7].isalnum())
@@ -284,13 +284,49 @@ def _read_prefix(text: str, atom: Atom) -> bool:
     if minus:
         atom.negative = True  # "growth of minus 2.1 percent", "minus-260 degrees"
         atom.start = atom.cue_start = s - 6
-        return True
+        return -1
     if "accounting" not in atom.flags and s > 0 and text[s - 1] in "-−+":
         before = text[s - 2] if s >= 2 else " "
         if not (before.isalnum() or before in "-–)]%"):
             atom.negative = text[s - 1] != "+"
             atom.start = atom.cue_start = s - 1
             s -= 1
+    return s
+
+
+def _currency_of(m: re.Match[str], atom: Atom) -> tuple[str | None, int]:
+    """The currency code and the start of the currency written before an amount (CURRENCY_BEFORE's match)."""
+    if m["sym"]:
+        return PREFIX_SYMBOLS.get(m["sym"]), m.start()
+    if m["letters"]:
+        return PREFIX_SYMBOLS.get(m["letters"].strip()), m.start()
+    if m["iso"]:
+        return m["iso"], m.start()
+    if m["glued"]:
+        atom.flags.add("glued_currency")
+        return PREFIX_SYMBOLS[m["glued"]], m.start()
+    if m["dollar2"]:
+        atom.flags.add("glued_currency")
+        start = m.start("dollar2")
+        atom.cue_start = start if not m["esc2"] else start - 1
+        return PREFIX_SYMBOLS.get("$" + m["cc2"], "USD"), start
+    # a dollar sign
+    cc = m["cc"]
+    dollar = m.start("dollar")
+    if cc and m["ccsp"] and cc in ("A", "S", "C", "R"):
+        cc = None  # "A $5 grant": the article, not Australia ("HK $5.4m" keeps its country)
+    atom.cue_start = m.start() if cc else dollar
+    if m["esc"] and not cc:
+        atom.cue_start = dollar - 1
+    start = dollar if m["esc"] or not cc else m.start()  # the Markdown escape is not in the surface
+    return PREFIX_SYMBOLS.get((cc or "") + "$", "USD"), start
+
+
+def _read_prefix(text: str, atom: Atom) -> bool:
+    """Sign and currency written before the digits. False when the number must be dropped."""
+    s = _read_sign(text, atom)
+    if s < 0:
+        return True
     before = text[max(0, s - 2) : s].rstrip(" ")[-1:]
     if not before or not (before in _CURRENCY_TAIL or before.isupper()):
         return True  # cheap test first: no currency symbol or code can end here
@@ -298,34 +334,7 @@ def _read_prefix(text: str, atom: Atom) -> bool:
     m = CURRENCY_BEFORE.search(text, window_start, s)
     if m is None or m.end() != s:
         return True
-    if m["sym"]:
-        code = PREFIX_SYMBOLS.get(m["sym"])
-        start = m.start()
-    elif m["letters"]:
-        code = PREFIX_SYMBOLS.get(m["letters"].strip())
-        start = m.start()
-    elif m["iso"]:
-        code = m["iso"]
-        start = m.start()
-    elif m["glued"]:
-        code = PREFIX_SYMBOLS[m["glued"]]
-        start = m.start()
-        atom.flags.add("glued_currency")
-    elif m["dollar2"]:
-        atom.flags.add("glued_currency")
-        code = PREFIX_SYMBOLS.get("$" + m["cc2"], "USD")
-        start = m.start("dollar2")
-        atom.cue_start = start if not m["esc2"] else start - 1
-    else:  # a dollar sign
-        cc = m["cc"]
-        dollar = m.start("dollar")
-        if cc and m["ccsp"] and cc in ("A", "S", "C", "R"):
-            cc = None  # "A $5 grant": the article, not Australia ("HK $5.4m" keeps its country)
-        code = PREFIX_SYMBOLS.get((cc or "") + "$", "USD")
-        start = dollar if m["esc"] or not cc else m.start()  # the Markdown escape is not in the surface
-        atom.cue_start = m.start() if cc else dollar
-        if m["esc"] and not cc:
-            atom.cue_start = dollar - 1
+    code, start = _currency_of(m, atom)
     if m["sym"] or m["letters"] or m["iso"] or m["glued"]:
         atom.cue_start = start
     if not atom.negative and start > 0 and text[start - 1] in "-−":
