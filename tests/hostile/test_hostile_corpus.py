@@ -160,7 +160,6 @@ def _formula_cells(path: Path) -> list[str]:
     return unsafe
 
 
-@pytest.mark.xfail(strict=True, reason="CSV formula neutralisation (io/export.py) has not landed yet")
 def test_hostile_csv_cells_are_not_formulas(run: tuple[Path, dict[str, str]]) -> None:
     home, _ = run
     csvs = [p for p in _outputs(home / "out") if p.suffix == ".csv"]

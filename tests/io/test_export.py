@@ -320,3 +320,16 @@ def test_export_folder_lock_says_who_holds_it(tmp_path):
     assert told
     assert told[0] is not None
     assert "run first" in told[0].describe()
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [("=cmd|' /C calc'!A0 The fund paid", "'=cmd|' /C calc'!A0 The fund paid"), ("-3.2 million yen", None)],
+)
+def test_export_write_table_neutralises_csv_and_keeps_parquet_raw(tmp_path, cell, written):
+    frame = pd.DataFrame({"sentence": [cell], "value": [-3.2e6]})
+    csv_path, parquet_path = export.write_table(tmp_path, "claims", frame)
+    back = pd.read_csv(csv_path, dtype={"sentence": str})
+    assert back["sentence"].tolist() == [written or cell]
+    assert back["value"].tolist() == [-3.2e6]  # a number stays a number
+    assert pd.read_parquet(parquet_path)["sentence"].tolist() == [cell]

@@ -3,7 +3,8 @@
 A failed or killed run never leaves half a file (nor half a folder: `staged_folder` builds a whole folder
 under a temporary name and swaps it in). One writer for every kind of file (text, bytes, CSV, Parquet), one
 file mode for all of them (what the process's umask allows, as for any file the user creates), and one coded
-error (`StoreError`, E030) when the output folder cannot be written.
+error (`StoreError`, E030) when the output folder cannot be written. Every CSV is spreadsheet-safe
+(`write_csv`: no cell a spreadsheet would run as a formula); Parquet keeps the raw text.
 
 Published sets (`claims.pipeline.publishing` decides what goes in them): an output folder holds
 `versions/<name>/` folders, each a whole set of outputs, and `current`, a symbolic link to one of them. A
@@ -38,6 +39,7 @@ import pandas as pd
 
 from claims.errors import StoreError
 from claims.report.bundle import Texts, render_reports
+from claims.report.exports import write_safe_csv
 
 logger = logging.getLogger(__name__)
 
@@ -118,8 +120,16 @@ def write_json(path: Path, data: object, *, indent: int | None = 2) -> Path:
     return write_text(path, json.dumps(data, indent=indent, default=str))
 
 
-def write_csv(path: Path, df: pd.DataFrame) -> Path:
-    return write_atomic(path, lambda p: df.to_csv(p, index=False, encoding="utf-8"))
+def write_csv(path: Path, df: pd.DataFrame, *, quote_all: bool = False) -> Path:
+    """A table for people to open in a spreadsheet: cells a spreadsheet would run as a formula are prefixed
+    with a quote (`claims.report.exports.safe_frame`, OWASP's rule), numeric columns are left as they are.
+    Every CSV of a run goes through here; the Parquet file beside it keeps the raw text."""
+
+    def write(p: Path) -> None:
+        with open(p, "w", encoding="utf-8", newline="") as fh:
+            write_safe_csv(fh, df, quote_all=quote_all)
+
+    return write_atomic(path, write)
 
 
 def write_parquet(path: Path, df: pd.DataFrame) -> Path:
