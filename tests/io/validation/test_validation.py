@@ -3,9 +3,12 @@ structural faults block and are named, planted value faults quarantine their row
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import html
 import json
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +18,7 @@ import pytest
 from claims.errors import ValidationFailedError
 from claims.io import frames as flow_frames
 from claims.io.validation import ValidationReport, raise_for_critical, validate_files, validate_tables
+from claims.io.validation import html as validation_html
 from claims.settings import Settings
 from claims.types import make_claim_id, make_conflict_id
 
@@ -319,18 +323,17 @@ def test_validation_clean_plain_tables_pass(settings, make_tables) -> None:
     assert not report.failures, report.format()
 
 
-def test_validation_writes_results_and_data_docs(clean_report: ValidationReport) -> None:
+def test_validation_writes_results_and_its_own_page(clean_report: ValidationReport) -> None:
     index = clean_report.docs_index
     assert index is not None
     assert index.name == "index.html"
     page = index.read_text(encoding="utf-8")
     assert "PASSED" in page
-    assert "http" not in page  # opens offline
+    assert "://" not in page  # opens offline
     for suite in ("claims", "conflicts", "documents"):
         assert f"Suite {suite}" in page
-    gx_pages = list(index.parent.glob("data_docs/validations/**/*.html"))
-    assert len(gx_pages) == 3
-    assert (index.parent / "data_docs" / "index.html").exists()
+        assert (index.parent / f"gx_{suite}.json").exists()
+    assert not (index.parent / "data_docs").exists()  # GX's Data Docs are not published
     assert clean_report.results_path is not None
     results = json.loads(clean_report.results_path.read_text(encoding="utf-8"))
     assert results["success"] is True
@@ -578,5 +581,74 @@ def test_validation_rerun_replaces_the_output_folder_whole(tables, settings, tmp
     assert report.results_path == tmp_path / "validation" / "results.json"
     assert not stale.exists()
     results = json.loads(report.results_path.read_text(encoding="utf-8"))
-    assert results["gx_data_docs"] == str(tmp_path / "validation" / "data_docs" / "index.html")
+    assert results["gx_results"]["claims"] == str(tmp_path / "validation" / "gx_claims.json")
     assert [p.name for p in tmp_path.iterdir()] == ["validation"]  # the staging folder is gone
+
+
+class _Tags(HTMLParser):
+    """The elements, attributes and CSP of a page, as a browser would parse them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.csp: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+        if tag == "meta" and ("http-equiv", "Content-Security-Policy") in attrs:
+            self.csp.append(dict(attrs)["content"] or "")
+
+
+PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "span", "a", "table"}
+PAGE_TAGS |= {"tr", "th", "td", "code"}
+
+
+@pytest.mark.parametrize(
+    ("column", "hostile"),
+    [
+        ("unit", "<img src=x onerror=alert(1)>"),
+        ("kind", "</td></tr></table><script>alert(1)</script>"),
+        ("qualifier", '"><svg onload=alert(1)>'),
+    ],
+)
+def test_validation_page_escapes_crafted_values(tables, settings, tmp_path, column, hostile) -> None:
+    claims, conflicts, documents = tables
+    claims = claims.copy()
+    claims[column] = claims[column].astype(object)
+    claims.loc[claims.index[0], column] = hostile
+    path = tmp_path / "claims.csv"
+    claims.to_csv(path, index=False)  # through `claims validate`'s entry point, from a crafted file
+    report = validate_files(claims_path=path, conflicts_path=None, settings=settings, out_dir=tmp_path)
+    assert report.failures  # the crafted value fails its expectation (blocks or is quarantined) and is shown
+    assert report.docs_index == tmp_path / "validation" / "index.html"
+    page = report.docs_index.read_text(encoding="utf-8")
+    assert hostile not in page
+    assert hostile in html.unescape(page)  # shown, as text
+    parsed = _Tags()
+    parsed.feed(page)
+    assert parsed.tags <= PAGE_TAGS  # no img, script, svg or iframe: the value is text
+    assert not {a for a in parsed.attributes if a.startswith("on")}
+    assert len(parsed.csp) == 1
+    assert parsed.csp[0].startswith("default-src 'none';")
+    assert "script-src 'none'" in parsed.csp[0]
+    assert "://" not in page  # no external asset
+    assert '"//' not in page
+    assert "FAILED" in page
+    assert "PASSED" in page
+    pages = list((tmp_path / "validation").rglob("*.htm*"))
+    assert pages == [report.docs_index]  # no GX Data Docs beside it
+
+
+@pytest.mark.parametrize("style", [validation_html.STYLE])
+def test_validation_page_csp_allows_exactly_its_style(style) -> None:
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in validation_html.content_security_policy(style)
+    page = validation_html.render_index(
+        {"success": True, "critical": 0, "warnings": 0, "evaluated": 0, "seconds": 0, "rows": {}}
+        | {"failures": []},
+        {},
+        gx_results={},
+    )
+    assert f"<style>{style}</style>" in page

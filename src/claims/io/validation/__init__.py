@@ -4,7 +4,7 @@
 - `checks`: derived columns for cross-column and cross-table rules (pure pandas).
 - `gx`: the only module that imports Great Expectations.
 - `results`: GX outcomes -> `Failure` records; `report`: `ValidationReport` (readable, serialisable).
-- `html`: the offline entry page of a validation run (pure rendering).
+- `html`: the page of a validation run (escaped, offline, strict CSP; GX Data Docs are not built).
 """
 
 from claims.io.validation.report import Failure, ValidationReport, raise_for_critical

@@ -3,7 +3,8 @@
 One in-memory (ephemeral) data context per process, created on first use: a pandas data source with one
 dataframe asset and batch definition per table, and for each table the suite read from expectations/
 (parameters filled in), a validation definition and a checkpoint (registered again only when the suite
-changes). When asked, the run's results are rendered as Data Docs into a local filesystem site.
+changes). GX's Data Docs are not built: the run's page is ours (`claims.io.validation.html`), since GX's
+pages render table values as markup; the result JSON of each suite is kept for it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DATASOURCE = "claims_tables"
-SITE = "claims_validation"
 RESULT_FORMAT = {"result_format": "COMPLETE", "partial_unexpected_count": 20}
 """COMPLETE: every failing row's index (`unexpected_index_list`), so value checks can quarantine rows."""
 _ROW_LISTS = ("unexpected_list", "unexpected_index_list", "unexpected_index_query")
@@ -75,8 +74,7 @@ class _Gx:
 def _gx() -> _Gx:
     """The process-wide ephemeral context, analytics and progress bars off (GX import takes a few seconds)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    # GX logs its own errors with tracebacks (a Data Docs page it could not write, on a full disk): what
-    # matters reaches the user through the validation report or the coded error of the write that failed
+    # GX logs its own errors with tracebacks: what matters reaches the user through the validation report
     logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
@@ -132,19 +130,6 @@ def _batch_definition(context: AbstractDataContext, table: str) -> Any:
         return asset.add_batch_definition_whole_dataframe(table)
 
 
-def _set_docs_site(context: AbstractDataContext, docs_dir: Path) -> None:
-    site = {
-        "class_name": "SiteBuilder",
-        "show_how_to_buttons": False,
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
-    }
-    if SITE in context.list_data_docs_sites():
-        context.update_data_docs_site(SITE, site)  # type: ignore[arg-type]
-    else:
-        context.add_data_docs_site(SITE, site)  # type: ignore[arg-type]
-
-
 def _plain(value: Any) -> Any:
     """Numpy scalars and tuples as plain JSON-able Python."""
     if isinstance(value, Mapping):
@@ -163,12 +148,13 @@ def run_suites(
     frames: Mapping[str, pd.DataFrame],
     suites: Mapping[str, dict[str, Any]],
     *,
-    docs_dir: Path | None,
-) -> tuple[list[SuiteRun], Path | None]:
-    """Validate each frame against the suite of the same name; build Data Docs under docs_dir when given.
+    keep_json: bool,
+) -> list[SuiteRun]:
+    """Validate each frame against the suite of the same name.
 
     `suites` holds GX suite dicts ({"name", "meta", "expectations": [{"type", "kwargs", "meta"}]}) whose
-    parameters are already filled in. Returns the runs and the Data Docs index.html (None without docs_dir).
+    parameters are already filled in. With `keep_json`, each run keeps GX's result as JSON (row lists left
+    out) for the files of the validation folder.
     """
     import pydantic
     from great_expectations.exceptions import GreatExpectationsError
@@ -176,9 +162,6 @@ def run_suites(
     with _LOCK:
         state = _gx()
         context = state.context
-        if docs_dir is not None:
-            docs_dir.mkdir(parents=True, exist_ok=True)
-            _set_docs_site(context, docs_dir.resolve())
         runs: list[SuiteRun] = []
         keys: list[Any] = []
         try:
@@ -188,18 +171,12 @@ def run_suites(
                 except (GreatExpectationsError, pydantic.ValidationError, ValueError, TypeError) as e:
                     state.fingerprints.pop(table, None)
                     raise GxRunError(f"Great Expectations could not validate the {table} table: {e}") from e
-                runs.extend(_suite_runs(table, result, keep_json=docs_dir is not None, keys=keys))
-            if docs_dir is not None:
-                # one build for all tables (an UpdateDataDocsAction per checkpoint would rebuild the site per
-                # table); it renders the suites and the results now in the store, i.e. this run's
-                context.build_data_docs(site_names=[SITE])
+                runs.extend(_suite_runs(table, result, keep_json=keep_json, keys=keys))
         finally:
-            # in-memory results would pile up in a long-lived process and reappear in later Data Docs
-            # (removed only now: building the docs index drops pages of results no longer in the store)
+            # in-memory results would pile up in a long-lived process
             for key in keys:
                 context.validation_results_store.remove_key(key)
-        index = docs_dir / "index.html" if docs_dir is not None else None
-        return runs, index if index is not None and index.exists() else None
+        return runs
 
 
 def _exception_message(info: Any) -> str | None:

@@ -130,7 +130,7 @@ class ValidationReport:
             for example in failure.examples[:MAX_EXAMPLES]:
                 lines.append("    " + format_row(example))
         if self.docs_index is not None:
-            lines.append(f"Data Docs: {self.docs_index}")
+            lines.append(f"Validation page: {self.docs_index}")
         if self.results_path is not None:
             lines.append(f"Results: {self.results_path}")
         return "\n".join(lines)

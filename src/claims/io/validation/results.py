@@ -242,8 +242,25 @@ def failures(
     return failures
 
 
+def unexpected_values(outcome: Any, limit: int = 5) -> list[str]:
+    """A few of the values GX found failing an expectation (or what it observed), as text for a page.
+
+    >>> from types import SimpleNamespace as NS
+    >>> unexpected_values(NS(result={"partial_unexpected_list": ["<b>", "<b>", 3]}))
+    ["'<b>'", '3']
+    >>> unexpected_values(NS(result={"observed_value": 0.25}))
+    ['0.25']
+    """
+    values = outcome.result.get("partial_unexpected_list")
+    if values:
+        return list(dict.fromkeys(repr(_clean(v)) for v in values))[:limit]
+    observed = outcome.result.get("observed_value")
+    return [] if observed is None else [repr(_clean(observed))[:200]]
+
+
 def outcomes(runs: list[Any], suites: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Every evaluated expectation per table, in suite order: name, severity, GX type, column, success."""
+    """Every evaluated expectation per table, in suite order: name, severity, GX type, column, success,
+    notes and, for a failure, a few unexpected values."""
     position = {
         (table, item.get("meta", {}).get("name")): i
         for table, suite in suites.items()
@@ -259,6 +276,7 @@ def outcomes(runs: list[Any], suites: dict[str, dict[str, Any]]) -> dict[str, li
                 "column": ", ".join(columns_of(o.kwargs)) or None,
                 "success": o.success,
                 "notes": o.meta.get("notes", ""),
+                "unexpected": [] if o.success else unexpected_values(o),
             }
             for o in run.outcomes
         ]

@@ -3,9 +3,10 @@
 The suites are data in `settings.expectations_dir` (documents.json, claims.json, conflicts.json, GX suite
 format); each expectation's `meta.severity` is "critical" (the flow must not publish) or "warning" (reported).
 Cross-column and cross-table rules are checked on derived columns (`checks`); GX itself is only touched in
-`gx`; `results` turns GX outcomes into Failure records (`report`) and `html` renders the offline entry page.
-The output folder (validation/: results, GX JSON, Data Docs, index.html) is built under a temporary name and
-swapped in whole (`claims.io.export.staged_folder`).
+`gx`; `results` turns GX outcomes into Failure records (`report`) and `html` renders the run's page (GX's own
+Data Docs are not built: they render table values as markup). The output folder (validation/: results.json,
+quarantine.csv, the GX result JSON per table, index.html) is built under a temporary name and swapped in
+whole (`claims.io.export.staged_folder`).
 
     report = validate_tables(claims=claims_df, conflicts=conflicts_df, documents=documents_df,
                              settings=settings, out_dir=Path("processed"))
@@ -157,9 +158,9 @@ def validate_tables(
     """Run the suites of `settings.expectations_dir` over the tables given.
 
     With `out_dir`, writes under out_dir/validation/: results.json (this report plus every expectation's
-    outcome), quarantine.csv (every quarantined row with its reason), gx_<table>.json (the GX results), the
-    GX Data Docs (data_docs/) and index.html, a page that opens offline and links to them (set as
-    `docs_index`). `published_as` is the folder out_dir becomes once published (the paths recorded name it).
+    outcome), quarantine.csv (every quarantined row with its reason), gx_<table>.json (the GX results) and
+    index.html, the page of the results (offline, escaped, with a strict CSP; set as `docs_index`).
+    `published_as` is the folder out_dir becomes once published (the paths recorded name it).
     Value checks failing on a few rows quarantine them (`ValidationReport.quarantined`); the share of a
     table's rows that may be quarantined is `settings.max_quarantine_share`.
     """
@@ -184,16 +185,12 @@ def validate_tables(
     applicable = {t: _applicable(suites[t], df) for t, df in frames.items()}
     share = settings.max_quarantine_share
     if out_dir is None:
-        report, _runs = _run(frames, applicable, docs_dir=None, started=started, share=share)
+        report, _runs = _run(frames, applicable, keep_json=False, started=started, share=share)
     else:
         folder = out_dir / "validation"
         final = (published_as or out_dir) / "validation"
         with export.staged_folder(folder) as staging:
-            docs_dir = staging / "data_docs"
-            try:  # GX writes its Data Docs itself: a full disk is one coded error here too
-                report, runs = _run(frames, applicable, docs_dir=docs_dir, started=started, share=share)
-            except OSError as e:
-                raise export.os_error(docs_dir, e) from e
+            report, runs = _run(frames, applicable, keep_json=True, started=started, share=share)
             if runs is not None:  # GX ran: its results replace the previous run's folder
                 report = _write_results(report, runs, applicable, staging, final=final)
                 export.replace_folder(staging, folder)
@@ -211,13 +208,13 @@ def _run(
     frames: dict[str, pd.DataFrame],
     suites: dict[str, dict[str, Any]],
     *,
-    docs_dir: Path | None,
+    keep_json: bool,
     started: float,
     share: float,
 ) -> tuple[ValidationReport, list[gx.SuiteRun] | None]:
     """The report of running the suites, and the GX runs (None when GX could not run them)."""
     try:
-        runs, docs_index = gx.run_suites(frames, suites, docs_dir=docs_dir)
+        runs = gx.run_suites(frames, suites, keep_json=keep_json)
     except gx.GxRunError as e:
         return _unreadable_report("expectations", str(e)), None
     failures = results.failures(runs, frames, suites, max_quarantine_share=share)
@@ -225,7 +222,6 @@ def _run(
         success=not any(f.action == BLOCK for f in failures),
         failures=tuple(failures),
         quarantined=tuple(results.quarantined_rows(failures, frames)),
-        docs_index=docs_index,
         rows=tuple((t, len(df)) for t, df in frames.items()),
         evaluated=sum(len(run.outcomes) for run in runs),
         seconds=time.perf_counter() - started,
@@ -241,39 +237,25 @@ def _write_results(
     *,
     final: Path,
 ) -> ValidationReport:
-    """results.json, the GX result JSON per table, and the offline index.html (set as docs_index).
+    """results.json, the GX result JSON per table, quarantine.csv and index.html (set as docs_index).
 
     Written into the staging `folder`; every path recorded names its place under `final`, where the
     folder is moved once complete.
     """
+    gx_results = {}
     for run in runs:
-        export.write_json(folder / f"gx_{run.suite}.json", run.result_json, indent=1)
-    docs = folder / "data_docs"
-    gx_index = report.docs_index
-    index = folder / "index.html"
+        name = f"gx_{run.suite}.json"
+        export.write_json(folder / name, run.result_json, indent=1)
+        gx_results[run.suite] = name
     report = replace(report, results_path=final / "results.json", docs_index=final / "index.html")
     outcomes = results.outcomes(runs, suites)
-    gx_final = final / gx_index.relative_to(folder) if gx_index else None
-    data = report.to_dict() | {"gx_data_docs": str(gx_final) if gx_final else None, "expectations": outcomes}
+    gx_final = {table: str(final / name) for table, name in gx_results.items()}
+    data = report.to_dict() | {"gx_results": gx_final, "expectations": outcomes}
     export.write_json(folder / "results.json", data, indent=2)
     quarantine = pd.DataFrame([q.to_dict() for q in report.quarantined], columns=QUARANTINE_COLUMNS)
     export.write_csv(folder / "quarantine.csv", quarantine)
-
-    def rel(path: Path) -> str:
-        return path.relative_to(folder).as_posix()
-
-    gx_pages = {t: rel(p) for t in outcomes for p in sorted(docs.glob(f"validations/{t}/**/*.html"))[-1:]}
-    gx_suites = {t: rel(docs / "expectations" / f"{t}.html") for t in outcomes}
-    if docs.is_dir():
-        validation_html.patch_gx_pages(docs)
-    page = validation_html.render_index(
-        report.to_dict(),
-        outcomes,
-        gx_pages=gx_pages,
-        gx_suites={t: href for t, href in gx_suites.items() if (folder / href).exists()},
-        gx_index=rel(gx_index) if gx_index else None,
-    )
-    export.write_text(index, page)
+    page = validation_html.render_index(report.to_dict(), outcomes, gx_results=gx_results)
+    export.write_text(folder / "index.html", page)
     return report
 
 
