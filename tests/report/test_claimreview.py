@@ -101,3 +101,29 @@ def test_claimreview_absolute_urls_with_base(frames, base):
     document = json.loads(render_reports(**frames, base_url=base).claimreview)
     assert document["@graph"]
     assert all(r["url"].startswith(base + "report.html#f-") for r in document["@graph"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Aid rose to $5 million </script><script>alert(1)</script> in 2024.", "<img src=x onerror=alert()>"),
+        ("The fund paid $7 million <!-- & --> to the clinic.", "Report </SCRIPT >"),
+    ],
+)
+def test_claimreview_document_text_with_script_end_stays_in_its_element(conflicts_df, sentence, title):
+    df = _reviewed(conflicts_df, status="confirmed", reviewer="Ana", reviewed_at="2026-03-04T08:00:00")
+    df["sentence_a"] = sentence  # the document's own text, as the claim's sentence
+    findings = build_findings(df, None, titles=dict.fromkeys(df["doc_a"], title))
+    text = claimreview_jsonld(findings)
+    assert "</" not in text
+    assert "<!--" not in text
+    assert not set("<>&") & set(text)
+    graph = json.loads(text)["@graph"]
+    assert {r["claimReviewed"] for r in graph} == {sentence}  # kept verbatim, escaped as \u003c
+    assert {r["itemReviewed"]["appearance"][0]["name"] for r in graph} == {title}
+    # the page that embeds the same records: its ld+json element ends where it should
+    page = render_reports(conflicts=df, claims=None, documents=None, summary={}).report_html
+    start = page.index('<script type="application/ld+json">')
+    end = page.index("</script>", start)
+    embedded = page[start + len('<script type="application/ld+json">') : end]
+    assert {r["claimReviewed"] for r in json.loads(embedded)["@graph"]} == {sentence}
