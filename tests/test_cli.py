@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 
@@ -144,13 +145,6 @@ def test_cli_validate_names_planted_faults_without_traceback(out_dir, tmp_path):
     assert "char_start" in result.output or "span" in result.output
 
 
-def test_cli_validate_missing_file_is_a_clear_failure(tmp_path):
-    result = runner.invoke(app, ["validate", "--claims", str(tmp_path / "missing.csv")])
-    assert result.exit_code == 1
-    assert "missing.csv" in result.output
-    assert "Traceback" not in result.output
-
-
 @pytest.mark.model
 def test_cli_quantities_reads_text_and_json_lines():
     lines = 'Japan gave ¥400 million ($2.81 million) in FY2023.\n{"text": "Up 74 per cent."}\n'
@@ -191,6 +185,37 @@ BAD_ARGUMENTS = [
     ),
     pytest.param(["serve", "--raw", "raw", "--out", "out"], "exactly one", id="serve-no-schedule"),
     pytest.param(["serve", "--raw", "raw", "--out", "out", "--interval", "0"], "--interval", id="interval-0"),
+    pytest.param(
+        ["serve", "--raw", "raw", "--out", "a-file", "--interval", "60"], "is a file", id="serve-out"
+    ),
+    pytest.param(["run", "--raw", "raw", "--out", "out", "--dask", "nonsense"], "--dask", id="dask-address"),
+    pytest.param(
+        ["run", "--raw", "raw", "--out", "out", "--dask", "tcp://h:8786", "--workers", "2"],
+        "not both",
+        id="dask-and-workers",
+    ),
+    pytest.param(["conflicts", "--out", "out"], "nothing published", id="conflicts-nothing"),
+    pytest.param(["conflicts", "--out", "a-file"], "is a file", id="conflicts-out-file"),
+    pytest.param(["conflicts", "--out", "out", "--status", "closed"], "--status", id="conflicts-status"),
+    pytest.param(["conflicts", "--out", "out", "--severity", "huge"], "--severity", id="conflicts-severity"),
+    pytest.param(["conflicts", "--out", "out", "--kind", "typo"], "--kind", id="conflicts-kind"),
+    pytest.param(["conflicts", "--out", "out", "--limit", "0"], "--limit", id="conflicts-limit"),
+    pytest.param(
+        ["review", "abc", "--status", "confirmed", "--reviewer", "Ana", "--out", "out"],
+        "nothing published",
+        id="review-nothing",
+    ),
+    pytest.param(
+        ["review", "abc", "--status", "confirmed", "--reviewer", "Ana", "--out", "a-file"],
+        "is a file",
+        id="review-out-file",
+    ),
+    pytest.param(["report", "--out", "out"], "nothing published", id="report-nothing"),
+    pytest.param(["validate", "--claims", "missing.csv"], "does not exist", id="validate-missing"),
+    pytest.param(["validate", "--claims", "raw"], "is not a file", id="validate-folder"),
+    pytest.param(["ui", "--out", "out"], "nothing published", id="ui-nothing"),
+    pytest.param(["ui", "--out", "a-file"], "is a file", id="ui-out-file"),
+    pytest.param(["ui", "--out", "out", "--port", "70000"], "--port", id="ui-port"),
 ]
 
 
@@ -206,3 +231,16 @@ def test_cli_bad_argument_is_one_line_and_exit_2(tmp_path, args, says):
     assert says in lines[0]
     assert "Traceback" not in done.stderr + done.stdout
     assert not (tmp_path / "out").exists()  # nothing started
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1"])
+def test_cli_ui_port_in_use_is_one_line_and_exit_2(out_dir, tmp_path, host):
+    with socket.socket() as taken:
+        taken.bind((host, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = _one_line_refusal(["ui", "--out", str(out_dir), "--host", host, "--port", str(port)], tmp_path)
+    assert done.returncode == 2, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert f"cannot listen on {host}:{port}" in lines[0]

@@ -1,10 +1,16 @@
 """Streaming ingestion: batches keep duplicates together, unchanged files are never read, the plan adds up;
-the removal guard's arithmetic."""
+the removal guard's arithmetic; a document over its extraction budget is rejected, its neighbours stored."""
 
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from claims import pipeline
+from claims.extract.documents import Probes
+from claims.io.store import Store
 from claims.pipeline import StreamingIngest, removal_refusal
 from claims.settings import Settings
 
@@ -91,3 +97,49 @@ def test_stages_planned_removals_are_known_before_reading(folder, tmp_path, empt
 )
 def test_guards_removal_refusal_over_half_or_all(removed, stored, refused):
     assert bool(removal_refusal([f"d{i}" for i in range(removed)], stored)) is refused
+
+
+_SPENT = {"seconds": 0.0}
+
+
+@Language.component("claims_test_pipeline_cost")
+def _charge(doc: Doc) -> Doc:
+    """Each chunk costs one (pretend) second per "slow" it holds: the budget follows the text, not a timer."""
+    _SPENT["seconds"] += doc.text.count("slow")
+    return doc
+
+
+@pytest.mark.parametrize("stored_before", [False, True])
+def test_stages_over_budget_document_is_rejected_and_its_neighbours_stored(tmp_path, stored_before):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "quick.txt").write_text("The fund gave $5 million to Laos in 2024.\n", encoding="utf-8")
+    paragraph = "In 2023 the slow ministry granted ${k} million to the slow port authority. "
+    slow_text = "\n\n".join(paragraph.format(k=k) + "Filler words follow here. " * 30 for k in range(30))
+    (raw / "slow.txt").write_text(slow_text, encoding="utf-8")
+    settings = Settings(
+        raw_dir=raw, out_dir=tmp_path / "out", document_seconds=10, max_chars_per_batch=16_000
+    )
+    known = {"slow.txt": "an earlier version"} if stored_before else {}
+    reader = StreamingIngest(settings, known=known, extractors={}, version="v1")
+    documents = [d for batch in reader.batches(10) for d in reader.load(batch)]
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claims_test_pipeline_cost")
+    _SPENT["seconds"] = 0.0
+    probes = Probes(clock=lambda: _SPENT["seconds"], memory=lambda: 0)
+
+    outcome = pipeline.extract(documents, settings, nlp=nlp, probes=probes)
+    kept, extracted, over = pipeline.over_budget(documents, outcome)
+    reader.reject(over)
+    settings.out_dir.mkdir()
+    with Store(settings.db_path) as store:
+        pipeline.store_batch(store, kept, extracted, version="v1", sources=reader.sources)
+        stored = set(store.documents_df()["doc"])
+
+    assert [(r.doc, r.reason) for r in over] == [("slow.txt", "over_time_budget")]
+    assert stored == {"quick.txt"}
+    plan = reader.summary_plan()
+    assert (plan.new, plan.changed) == (["quick.txt"], [])
+    assert [(r.doc, r.reason) for r in plan.rejected] == [("slow.txt", "over_time_budget")]
+    assert plan.removed == (["slow.txt"] if stored_before else [])  # an earlier version is not kept

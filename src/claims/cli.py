@@ -101,12 +101,37 @@ class _StageDisplay(logging.Handler):
             progress.stop_task(row)
 
 
+class _StageLines(logging.Handler):
+    """The progress of a run when stderr is not a terminal (cron, a log file): no bars and no control
+    codes, one plain line per finished stage and a line when the run waits or pauses."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from claims.pipeline import progress as stages
+
+        event = getattr(record, "claims_progress", None)
+        if event is None:
+            return
+        if event.state in (stages.WAIT, stages.PAUSE):
+            err.print(f"{event.stage}: {event.detail}", markup=False, highlight=False)
+        elif event.state == stages.DONE:
+            err.print(f"✓ {event.stage} {event.detail}".rstrip(), markup=False, highlight=False)
+
+
 @contextlib.contextmanager
 def _stage_display(verbose: bool) -> Iterator[None]:
-    """Show the stages' progress on stderr for the block."""
+    """Show the stages' progress on stderr for the block: a live display with a line per stage on a
+    terminal, else a plain line per finished stage."""
     listener = logging.getLogger("claims.pipeline.progress")
     listener.setLevel(logging.INFO)
     listener.propagate = verbose
+    if not err.is_terminal:
+        lines = _StageLines(logging.INFO)
+        listener.addHandler(lines)
+        try:
+            yield
+        finally:
+            listener.removeHandler(lines)
+        return
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -121,6 +146,9 @@ def _stage_display(verbose: bool) -> Iterator[None]:
             yield
         finally:
             listener.removeHandler(handler)
+            for task in list(progress.tasks):  # stages a refused or failed run never reached
+                if not task.started:
+                    progress.remove_task(task.id)
 
 
 @contextlib.contextmanager
@@ -149,13 +177,16 @@ def _interrupted_code(e: BaseException) -> int:
     return 143 if "SIGTERM" in str(e) else 129 if "SIGHUP" in str(e) else 130
 
 
-def _checked_run_options(raw: Path, out: Path, workers: int | None) -> int | None:
-    """Folders and worker count checked before anything starts (one line, exit 2)."""
-    from claims.pipeline.guards import bound_workers, check_folders
+def _checked_run_options(raw: Path, out: Path, workers: int | None, dask: str | None) -> int | None:
+    """Folders, worker count and scheduler address checked before anything starts (one line, exit 2)."""
+    from claims.pipeline.guards import bound_workers, check_dask_address, check_folders
 
     try:
         check_folders(raw, out)
         workers, note = bound_workers(workers)
+        check_dask_address(dask)
+        if dask is not None and workers is not None:
+            raise UsageError("give --workers or --dask, not both (a Dask cluster has its own workers)")
     except UsageError as e:
         raise _fail(str(e)) from e
     if note:
@@ -183,8 +214,10 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run the pipeline over a folder (Prefect flow, local ephemeral mode)."""
-    workers = _checked_run_options(raw, out, workers)
+    workers = _checked_run_options(raw, out, workers, dask)
     _quiet_prefect(verbose)
+    if not verbose:  # what the library warns of (a rejected file ...) is in the summary printed at the end
+        logging.getLogger("claims").setLevel(logging.ERROR)
     from claims_flows import pipeline as flow
     from claims_flows.reaper import watching
 
@@ -237,7 +270,14 @@ def _print_summary(summary: dict[str, Any], out: Path) -> None:
         f"[bold]{summary.get('conflicts', 0)}[/bold] findings "
         f"(high {sev.get('high', 0)}, medium {sev.get('medium', 0)}, low {sev.get('low', 0)})"
     )
-    new_findings = summary.get("new_conflicts") or []
+    possible, new_possible = summary.get("possible") or 0, len(summary.get("new_possible") or [])
+    if possible:
+        fresh = f", {new_possible} new" if new_possible else ""
+        console.print(
+            f"{possible} possible finding{'s' if possible != 1 else ''} below the report's threshold{fresh}"
+            " (listed apart in the report)"
+        )
+    new_findings = summary.get("new_findings") or []
     involved = summary.get("new_conflicts_documents") or []
     if new_findings:
         docs = (
@@ -396,6 +436,16 @@ def validate(
     """Validate a claims (and conflicts) table with the Great Expectations suites."""
     from claims.io.validation import validate_files
 
+    for flag, path in (
+        ("--claims", claims_file),
+        ("--conflicts", conflicts_file),
+        ("--documents", documents_file),
+    ):
+        if path is not None and not path.is_file():
+            raise _fail(f"{flag} {path} is not a file" if path.exists() else f"{flag} {path} does not exist")
+    if out is not None and out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} is a file, not a folder")
+
     report = validate_files(
         claims_path=claims_file,
         conflicts_path=conflicts_file,
@@ -413,6 +463,8 @@ def _published(out: Path) -> Path:
     from claims.io.export import current_version
     from claims.pipeline.publishing import has_tables
 
+    if out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} is a file, not an output folder")
     folder = current_version(out) or (out if has_tables(out) else None)
     if folder is None:
         raise _fail(f"nothing published in {out} yet; run `claims run --out {out}` first")
@@ -515,8 +567,18 @@ def conflicts(
 ) -> None:
     """List findings in the terminal: the published set with the latest decisions (never waits for a run)."""
     from claims import pipeline
-    from claims.io.decisions import DecisionStore, apply_decisions
+    from claims.io.decisions import STATUSES, DecisionStore, apply_decisions
+    from claims.types import ConflictKind, Severity
 
+    for flag, given, allowed in (
+        ("--status", status, STATUSES),
+        ("--severity", severity, tuple(Severity)),
+        ("--kind", kind, tuple(ConflictKind)),
+    ):
+        if given is not None and given not in allowed:
+            raise _fail(f"{flag} must be one of {', '.join(allowed)}, not {given!r}")
+    if limit < 1:
+        raise _fail(f"--limit must be 1 or more, not {limit}")
     published = pipeline.read_table(_published(out), "conflicts")
     if published is None:
         raise _fail(f"no findings published in {out}")
@@ -552,11 +614,11 @@ def run_line_text(record: dict[str, Any]) -> str:
 
     >>> line = run_line_text({"run_id": "3f2a", "finished_at": "2026-03-05T10:00:07+00:00", "status": "ok",
     ...     "new": 1, "changed": 0, "unchanged": 4, "removed": 0, "claims": 97, "conflicts": 6,
-    ...     "new_conflicts": 2})
+    ...     "new_findings": 2, "possible": 9})
     >>> line[:70]
     '2026-03-05 10:00:07 run 3f2a ok: 1 new, 0 changed, 4 unchanged, 0 remo'
     >>> line[70:]
-    'ved documents; 97 claims, 6 findings (2 new)'
+    'ved documents; 97 claims, 6 findings (2 new), 9 possible'
     >>> run_line_text({"run_id": "9c1d", "finished_at": "2026-03-05T11:00:02+00:00", "status": "refused",
     ...     "error": "this run would remove all 5 stored documents"})
     '2026-03-05 11:00:02 run 9c1d refused: this run would remove all 5 stored documents'
@@ -569,7 +631,7 @@ def run_line_text(record: dict[str, Any]) -> str:
         f"{head}: {record.get('new', 0)} new, {record.get('changed', 0)} changed, "
         f"{record.get('unchanged', 0)} unchanged, {record.get('removed', 0)} removed documents; "
         f"{record.get('claims', 0)} claims, {record.get('conflicts', 0)} findings "
-        f"({record.get('new_conflicts', 0)} new)"
+        f"({record.get('new_findings', 0)} new), {record.get('possible', 0)} possible"
     )
 
 
@@ -682,8 +744,12 @@ def ui(
     from claims.ui.app import serve as serve_ui
 
     if not 0 <= port <= 65535:
-        err.print(f"[red]error:[/red] --port must be between 0 and 65535, not {port}")
-        raise typer.Exit(2)
+        raise _fail(f"--port must be between 0 and 65535, not {port}")
+    _published(out)  # the workspace reviews a published set
+    try:
+        _check_listening(host, port)
+    except UsageError as e:
+        raise _fail(str(e)) from e
     serve_ui(
         out,
         host,
@@ -693,6 +759,24 @@ def ui(
         raw_dir=raw,
         announce=lambda url: console.print(f"review workspace: {url}  (Ctrl-C stops it)"),
     )
+
+
+def _check_listening(host: str, port: int) -> None:
+    """The address can be listened on (UsageError naming it when the port is taken or the host unknown)."""
+    import socket
+
+    name = host.strip("[]")
+    try:
+        infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        raise UsageError(f"--host {host} is not an address of this machine ({e.strerror})") from e
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as e:
+            raise UsageError(f"cannot listen on {host}:{port}: {e.strerror}; give another --port") from e
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ after a run that published nothing, the report is published again so its header 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import uuid
 from collections.abc import Iterator
@@ -59,8 +60,9 @@ def extract_task(
     n_process: int = 1,
     offset: int = 0,
     total: int | None = None,
-) -> dict[str, list[Claim]]:
-    """Claims for a batch of documents (all of them in-process); the spaCy pipeline loads once per process."""
+) -> pipeline.Extracted:
+    """Claims for a batch of documents (all of them in-process), or the rejection of a document over its
+    extraction budget; the spaCy pipeline loads once per process."""
     return pipeline.extract(
         documents,
         settings,
@@ -161,16 +163,27 @@ def run_pipeline(
     finally:
         finished = dt.datetime.now(dt.UTC)
         summary["finished_at"] = finished.isoformat(timespec="seconds")
-        if recordable:
+        if recordable or is_output_folder(settings):
             pipeline.record_run(settings, summary, run_id=run_id, started=started, finished=finished)
             if summary.get("status") in {pipeline.REFUSED, pipeline.FAILED, "failed_validation"}:
                 show_status(settings)
     return summary
 
 
+def is_output_folder(settings: Settings) -> bool:
+    """The output folder of earlier runs, outside the input folder: a scheduled run refused before it
+    started (its input folder went missing, an unmounted share) is recorded there, so `serve` and the
+    report's header show it. No folder or database is created for a refused run, and raw/ is never written.
+    """
+    out, raw = settings.out_dir.resolve(), settings.raw_dir.resolve()
+    earlier = (out / "runs.jsonl").is_file() or export.current_version(out) is not None
+    return out.is_dir() and earlier and not out.is_relative_to(raw) and settings.db_path.exists()
+
+
 def error_line(e: BaseException, out_dir: Path) -> str:
-    """What a failed run's record says: a coded error's message, a full disk in plain words, else the type."""
-    if isinstance(e, OSError):
+    """What a failed run's record says: a coded error's message, a full disk or an unwritable file in plain
+    words, else the type (a network time-out is no file error)."""
+    if isinstance(e, OSError) and (e.filename or e.errno in (errno.ENOSPC, errno.EDQUOT)):
         return str(export.os_error(Path(e.filename or out_dir), e))
     return str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
 
@@ -203,10 +216,12 @@ def run_stages(
     progress.started("extract", total=total)
     progress.started("store", total=total)
     stored = 0
-    for batch, extracted in runners.iter_extraction(extract_task, documents(), settings, total=total):
-        names = {d.doc for d in batch}
+    for batch, outcome in runners.iter_extraction(extract_task, documents(), settings, total=total):
+        kept, extracted, over = pipeline.over_budget(batch, outcome)
+        reader.reject(over)  # over its extraction budget: in rejected.csv, not stored
+        names = {d.doc for d in kept}
         notes = [w for w in reader.warnings if w.get("doc") in names]
-        store_task(settings, batch, extracted, version, reader.sources, notes)
+        store_task(settings, kept, extracted, version, reader.sources, notes)
         stored += len(batch)
         progress.advanced("store", stored, total)
         progress.checkpoint("store-batch", settings)
@@ -221,7 +236,7 @@ def run_stages(
     )
     progress.started("reconcile")
     new_conflicts = reconcile_task(settings, full)
-    progress.finished("reconcile", settings, detail=f"{len(new_conflicts)} new findings")
+    progress.finished("reconcile", settings, detail=f"{len(new_conflicts)} new, possible findings included")
     summary["new_conflicts"] = new_conflicts
     pipeline.conclude(
         settings, plan, summary, validate=validate_task, reconcile=reconcile_task, publish=publish_task
@@ -251,15 +266,16 @@ def publish_artifacts(summary: dict[str, Any], settings: Settings) -> None:
         f"# claims run {summary.get('run_id')}: {summary.get('status')}",
         "",
         "| documents | new | changed | re-extracted | unchanged | removed | rejected | claims "
-        "| findings (high/medium/low) | quarantined (claims/findings) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| findings (high/medium/low) | possible findings | quarantined (claims/findings) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
         f"| {summary.get('documents', 0)} | {summary.get('new', 0)} | {summary.get('changed', 0)} | "
         f"{summary.get('reextracted', 0)} | {summary.get('unchanged', 0)} | {summary.get('removed', 0)} | "
         f"{len(summary.get('rejected', []))} | {summary.get('claims', 0)} | "
-        f"{sev.get('high', 0)}/{sev.get('medium', 0)}/{sev.get('low', 0)} | "
+        f"{sev.get('high', 0)}/{sev.get('medium', 0)}/{sev.get('low', 0)} | {summary.get('possible', 0)} | "
         f"{held.get('claims', 0)}/{held.get('conflicts', 0)} |",
         "",
-        f"{len(summary.get('new_conflicts', []))} new findings. Report: {settings.out_dir / 'report.html'}",
+        f"{len(summary.get('new_findings', []))} new findings, {len(summary.get('new_possible', []))} new "
+        f"possible findings. Report: {settings.out_dir / 'report.html'}",
     ]
     create_markdown_artifact(markdown="\n".join(lines), key="claims-run-summary", description="Run summary")
     new_ids = set(summary.get("new_conflicts", []) or [])

@@ -21,6 +21,7 @@ This package sits above `claims.io`, `claims.extract` and `claims.reconcile` and
 
 from claims.pipeline.guards import (
     bound_workers,
+    check_dask_address,
     check_folders,
     refusal_message,
     removal_refusal,
@@ -49,9 +50,11 @@ from claims.pipeline.runs import (
     validate_outputs,
 )
 from claims.pipeline.stages import (
+    Extracted,
     drop_removed,
     extract,
     known_documents,
+    over_budget,
     reconcile,
     reconcile_changes,
     remove_documents,
@@ -62,6 +65,7 @@ from claims.pipeline.versions import extractor_version, reconciler_version
 
 __all__ = [
     "ENTRIES",
+    "Extracted",
     "FAILED",
     "INTERRUPTED",
     "OK",
@@ -70,6 +74,7 @@ __all__ = [
     "Republished",
     "StreamingIngest",
     "bound_workers",
+    "check_dask_address",
     "check_folders",
     "conclude",
     "document_key",
@@ -78,6 +83,7 @@ __all__ = [
     "extractor_version",
     "known_documents",
     "latest_run",
+    "over_budget",
     "output_paths",
     "publish_lock",
     "publish_run",

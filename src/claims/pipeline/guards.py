@@ -7,6 +7,7 @@ Each check raises `UsageError` (one line, exit code 2 at the command line) or re
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
@@ -52,6 +53,38 @@ def check_folders(raw_dir: Path, out_dir: Path) -> None:
             f"the input folder {raw_dir} is inside the output folder {out_dir}; publishing replaces what is "
             "there; keep them apart",
             raw_dir=str(raw_dir),
+        )
+
+
+DASK_ADDRESS = re.compile(
+    r"""
+    ^(?:(?:tcp|tls|ucx|ws|wss)://)?  # an optional scheme Dask's comms know
+    (?:\[[0-9A-Fa-f:.]+\]          # a bracketed IPv6 address
+    |[A-Za-z0-9.\-_]+)              # or a host name or IPv4 address
+    :[0-9]{1,5}$                    # and the scheduler's port
+    """,
+    re.VERBOSE,
+)
+
+
+def check_dask_address(address: str | None) -> None:
+    """A Dask scheduler address names a host and a port (`tcp://10.0.0.5:8786`, `scheduler:8786`).
+
+    >>> check_dask_address("tcp://10.0.0.5:8786"), check_dask_address("[::1]:8786"), check_dask_address(None)
+    (None, None, None)
+    >>> check_dask_address("tcp://scheduler")
+    Traceback (most recent call last):
+    ...
+    claims.errors.UsageError: [E060] --dask tcp://scheduler is not a scheduler address: ...
+    """
+    if address is None:
+        return
+    found = DASK_ADDRESS.match(address.strip())
+    if found is None or not 0 < int(address.rsplit(":", 1)[1]) <= 65535:
+        raise UsageError(
+            f"--dask {address} is not a scheduler address: give HOST:PORT or tcp://HOST:PORT "
+            "(e.g. tcp://10.0.0.5:8786)",
+            dask_address=address,
         )
 
 

@@ -109,6 +109,13 @@ class StreamingIngest:
         self.rejected += list(rejected)
         self.warnings += [warning_record(w) for w in warnings]
 
+    def reject(self, rejections: Sequence[Rejection]) -> None:
+        """Documents read but refused later (over their extraction budget): listed as rejected, not stored;
+        a stored earlier version of one is removed like that of any rejected file."""
+        for r in rejections:
+            self.loaded.pop(r.doc, None)
+        self.rejected += list(rejections)
+
     def summary_plan(self) -> IngestPlan:
         current = {s.doc for s in self.sources}
         loaded = set(self.loaded)

@@ -42,6 +42,8 @@ from claims.settings import Settings
 
 logger = logging.getLogger(__name__)
 
+POSSIBLE = "possible"
+"""The tier of a finding below the report's score threshold: listed apart, never in the headline counts."""
 RUN_LOCK = ".run.lock"
 FAILED_VALIDATION = "failed-validation"
 OK, FAILED_VALIDATION_STATUS, REFUSED, FAILED, INTERRUPTED = (
@@ -91,12 +93,21 @@ def last_validation(store: Store) -> dict[str, Any] | None:
 def summarise(
     store: Store, plan: IngestPlan, *, run_id: str, started_at: dt.datetime, new_conflicts: Sequence[str] = ()
 ) -> dict[str, Any]:
-    """The run's summary: what it read, and the counts of what is published (quarantined rows aside)."""
+    """The run's summary: what it read, and the counts of what is published (quarantined rows aside).
+
+    `conflicts`, `conflicts_by_severity` and `new_findings` count findings of tier "finding" only; possible
+    findings (below the report's threshold) are counted apart (`possible`, `new_possible`). `new_conflicts`
+    lists every finding new in this run, of either tier (what the report and the workspace mark as new).
+    """
     tables = tables_from_store(store, rejected_rows(plan))
-    conflicts = tables.conflicts
+    everything = tables.conflicts
+    tiers = everything["tier"] if "tier" in everything else pd.Series("", index=everything.index)
+    possible_rows = tiers.astype(str) == POSSIBLE
+    conflicts, possible = everything[~possible_rows], everything[possible_rows]
     fresh = set(plan.new) | set(plan.changed)
-    live_new = [cid for cid in new_conflicts if cid in set(conflicts["conflict_id"].astype(str))]
+    live_new = [cid for cid in new_conflicts if cid in set(everything["conflict_id"].astype(str))]
     new_rows = conflicts[conflicts["conflict_id"].isin(set(live_new))]
+    new_possible = set(possible["conflict_id"].astype(str)) & set(live_new)
     involved = (
         set(new_rows["doc_a"].dropna().astype(str)) | set(new_rows["doc_b"].dropna().astype(str))
     ) & fresh
@@ -117,7 +128,10 @@ def summarise(
         "conflicts": len(conflicts),
         "conflicts_by_severity": dict(Counter(conflicts["severity"].astype(str))),
         "conflicts_by_kind": dict(Counter(conflicts["kind"].astype(str))),
+        "possible": len(possible),
         "new_conflicts": live_new,
+        "new_findings": [cid for cid in live_new if cid not in new_possible],
+        "new_possible": [cid for cid in live_new if cid in new_possible],
         "new_conflicts_documents": sorted(involved),
         "quarantined": {"claims": held.get("claims", 0), "conflicts": held.get("conflicts", 0)},
         "rejected": rejected_rows(plan),
@@ -287,7 +301,9 @@ RUN_LINE_KEYS = (
     "claims",
     "conflicts",
     "conflicts_by_severity",
-    "new_conflicts",
+    "possible",
+    "new_findings",
+    "new_possible",
     "quarantined",
     "refused_removals",
     "error",
@@ -296,16 +312,22 @@ RUN_LINE_KEYS = (
 
 
 def run_line(summary: dict[str, Any]) -> dict[str, Any]:
-    """The runs.jsonl line of a run.
+    """The runs.jsonl line of a run (the new findings of either tier counted, not listed).
 
-    >>> run_line({"run_id": "r1", "status": "ok", "new_conflicts": ["c1", "c2"], "rejected": [{}], "x": 1})
-    {'run_id': 'r1', 'status': 'ok', 'new_conflicts': 2, 'rejected': 1}
+    >>> line = run_line({"run_id": "r1", "status": "ok", "conflicts": 1, "possible": 2,
+    ...     "new_findings": ["c1"],
+    ...     "new_possible": ["c2", "c3"], "new_conflicts": ["c1", "c2", "c3"], "rejected": [{}], "x": 1})
+    >>> line["conflicts"], line["possible"], line["new_findings"], line["new_possible"], line["rejected"]
+    (1, 2, 1, 2, 1)
+    >>> "new_conflicts" in line
+    False
     """
     line = {k: summary.get(k) for k in RUN_LINE_KEYS if k in summary}
     line["rejected"] = len(summary.get("rejected", []) or [])
-    new_conflicts = line.get("new_conflicts")
-    if isinstance(new_conflicts, list):
-        line["new_conflicts"] = len(new_conflicts)
+    for key in ("new_findings", "new_possible"):
+        listed = line.get(key)
+        if isinstance(listed, list):
+            line[key] = len(listed)
     return line
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from spacy.language import Language
 
-from claims.extract import extract_documents
+from claims.extract.documents import Probes, extract_within_budget
 from claims.io.frames import (
     claims_frame,
     claims_from_frame,
@@ -31,7 +31,11 @@ from claims.pipeline.ingest import document_key
 from claims.pipeline.versions import reconciler_version
 from claims.reconcile import find_conflicts
 from claims.settings import Settings
-from claims.types import Claim, Document
+from claims.types import Claim, Document, Rejection
+
+Extracted = dict[str, list[Claim] | Rejection]
+"""What extraction gives per document name: its claims, or the `Rejection` of a document over its time or
+memory budget (`over_time_budget`, `over_memory_budget`): listed in rejected.csv, never stored."""
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +63,26 @@ def store_batch(
         store.replace_warnings([d.doc for d in documents], ingest_warnings)
 
 
+def over_budget(
+    documents: Sequence[Document], extracted: Mapping[str, list[Claim] | Rejection]
+) -> tuple[list[Document], dict[str, list[Claim]], list[Rejection]]:
+    """A batch's outcome split: the documents to store with their claims, and the rejections of the
+    documents that went over their extraction budget (those are not stored).
+
+    >>> kept, claims, rejected = over_budget(
+    ...     [Document(doc="a.txt", text="x", sha256="1"), Document(doc="b.txt", text="y", sha256="2")],
+    ...     {"a.txt": [], "b.txt": Rejection("b.txt", "over_time_budget", "ran 75 s")},
+    ... )
+    >>> [d.doc for d in kept], claims, [r.reason for r in rejected]
+    (['a.txt'], {'a.txt': []}, ['over_time_budget'])
+    """
+    rejected = [found for found in extracted.values() if isinstance(found, Rejection)]
+    refused = {r.doc for r in rejected}
+    kept = [d for d in documents if d.doc not in refused]
+    claims = {d.doc: found for d in kept if not isinstance(found := extracted.get(d.doc, []), Rejection)}
+    return kept, claims, rejected
+
+
 def remove_documents(store: Store, removed: Sequence[str]) -> None:
     """Drop documents that are gone (or now rejected) with their claims, marked for reconciliation."""
     if not removed:
@@ -77,16 +101,18 @@ def extract(
     n_process: int = 1,
     offset: int = 0,
     total: int | None = None,
-) -> dict[str, list[Claim]]:
-    """Claims per document name. Loads the spaCy pipeline once.
+    probes: Probes | None = None,
+) -> Extracted:
+    """Claims per document name, or the rejection of a document over its extraction budget (see
+    `claims.extract.documents`; the documents around it keep their claims). Loads the spaCy pipeline once.
 
     Progress is reported per document, counted from `offset` out of `total` (the run's, when the caller
-    extracts in several batches).
+    extracts in several batches). `probes` read the time and memory the budgets count (tests pass theirs).
     """
     if not documents:
         return {}
     nlp = nlp or build_nlp(settings)
-    out: dict[str, list[Claim]] = {}
+    out: Extracted = {}
     expected = len(documents)
     with warnings.catch_warnings(record=True) as caught:
         # spaCy's W127: worker processes forked from the flow's process exit non-zero after sending every
@@ -94,7 +120,7 @@ def extract(
         # so the warning is logged here instead of printed in the user's terminal.
         warnings.filterwarnings("always", message=r".*\[W127\]")
         for i, (document, found) in enumerate(
-            extract_documents(documents, nlp, settings, n_process=n_process), 1
+            extract_within_budget(documents, nlp, settings, n_process=n_process, probes=probes), 1
         ):
             out[document.doc] = found
             progress.advanced("extract", offset + i, total or offset + expected, document.doc)
