@@ -50,29 +50,20 @@ __all__ = [
 _PUNCT_END = ',;:.!?)]}"”’¹²³⁴⁵⁶⁷⁸⁹⁰'
 
 
-def next_noun(text: str, pos: int, *, in_table: bool = False) -> tuple[str, int] | None:
-    """The noun phrase a count counts, read heuristically (without a parser): words up to a stop."""
-    m = WORD_AFTER.match(text, pos)
-    if m is None:
-        return None
-    first = m["word"]
-    if first[0] in "([":
-        if not in_table:
-            return None
-        first = first[1:]
-    if not first:
-        return None
+def _can_start_noun(first: str) -> bool:
+    """Whether the word after a number can start what it counts: no function word, month, weekday or time
+    word, no bare number and no unit symbol ("5 in", "2024 March", "3 10kg")."""
     core = first.rstrip(_PUNCT_END)
     lower = core.lower()
     if not core or lower in FUNCTION_WORDS or lower in MONTHS or lower in TIME_WORDS or lower in WEEKDAYS:
-        return None
-    if core[0].isdigit() and not any(ch.isalpha() for ch in core):
-        return None
-    if core[0].isdigit() and parse_unit(core) is not None:
-        return None
-    start = m.start("word") + (1 if m["word"][0] in "([" else 0)
+        return False
+    return not (core[0].isdigit() and (not any(ch.isalpha() for ch in core) or parse_unit(core) is not None))
+
+
+def _noun_words(text: str, start: int) -> list[str]:
+    """The words from `start` to the first stop: a function word, punctuation, a bracket, a line or cell
+    end, or five words."""
     words: list[str] = []
-    pos_word = start
     for raw in text[start : start + 120].split("\n", 1)[0].split("\t", 1)[0].split(" "):
         if not raw:
             break
@@ -85,10 +76,28 @@ def next_noun(text: str, pos: int, *, in_table: bool = False) -> tuple[str, int]
         words.append(stripped)
         if stripped != token or len(words) >= 5:
             break
-        pos_word += len(raw) + 1
-    if not words:
+    return words
+
+
+def next_noun(text: str, pos: int, *, in_table: bool = False) -> tuple[str, int] | None:
+    """The noun phrase a count counts, read heuristically (without a parser): words up to a stop.
+
+    >>> next_noun("7 patrol vessels, built in Japan", 1), next_noun("in 2024 in March", 7)
+    (('patrol vessels', 2), None)
+    """
+    m = WORD_AFTER.match(text, pos)
+    if m is None:
         return None
-    return " ".join(words), start
+    first = m["word"]
+    if first[0] in "([":
+        if not in_table:
+            return None
+        first = first[1:]
+    if not first or not _can_start_noun(first):
+        return None
+    start = m.start("word") + (1 if m["word"][0] in "([" else 0)
+    words = _noun_words(text, start)
+    return (" ".join(words), start) if words else None
 
 
 _PARTITIVE = re.compile(
