@@ -77,11 +77,7 @@ def _heading_for_line(lines: list[Line], i: int) -> Heading | None:
         return None
     m = _MARKDOWN.match(s)
     if m:
-        title = m.group("title")
-        cm = CHAPTER_LINE.match(title)
-        if cm:
-            return _chapter_heading(line, cm)
-        return Heading(line.start, line.end, len(m.group("hashes")) + 1, title, _classify_title(title))
+        return _markdown_heading(line, m)
     cm = CHAPTER_LINE.match(s)
     if cm and cm.group("word").lower() in {"chapter", "part", "book"}:
         return _chapter_heading(line, cm)
@@ -90,17 +86,34 @@ def _heading_for_line(lines: list[Line], i: int) -> Heading | None:
     standalone = is_blank(before) and is_blank(after)
     nm = _NUMBERED.match(s)
     if nm and standalone and not s.endswith((".", ",", ";")) and word_count(s) <= 16:
-        if nm.group("roman"):
-            level = 3
-        elif nm.group("arabic") or nm.group("dotted"):
-            level = 4 + (nm.group("dotted") or "").count(".")
-        elif nm.group("paren"):
-            level = 5
-        else:
-            level = 6
-        return Heading(line.start, line.end, level, s, _classify_title(nm.group("title")))
+        return Heading(line.start, line.end, _numbered_level(nm), s, _classify_title(nm.group("title")))
     if not standalone:
         return _lead_heading(line, before, after)
+    return _standalone_heading(line)
+
+
+def _markdown_heading(line: Line, m: re.Match[str]) -> Heading:
+    """ "## 2. Budget": one level below the number of hashes; "# Chapter 3 ..." is a chapter."""
+    title = m.group("title")
+    cm = CHAPTER_LINE.match(title)
+    if cm:
+        return _chapter_heading(line, cm)
+    return Heading(line.start, line.end, len(m.group("hashes")) + 1, title, _classify_title(title))
+
+
+def _numbered_level(nm: re.Match[str]) -> int:
+    """The level of a numbered title: "IV." 3, "2." 4, "2.1" 5, "2)" 5, "3)-2." 6."""
+    if nm.group("roman"):
+        return 3
+    if nm.group("arabic") or nm.group("dotted"):
+        return 4 + (nm.group("dotted") or "").count(".")
+    return 5 if nm.group("paren") else 6
+
+
+def _standalone_heading(line: Line) -> Heading | None:
+    """A line between blank lines: a reference list or contents title, a title in capitals (level 3) or
+    another title-like line (level 7); None for a line that reads as text."""
+    s = line.stripped
     kind = _classify_title(s)
     if kind == REFERENCES:
         return Heading(line.start, line.end, 3, s, kind)
