@@ -64,3 +64,12 @@ def test_entities_demonyms_and_capitals_point_to_countries(country: str) -> None
 )
 def test_entities_asean_members_present(member: str) -> None:
     assert member in COUNTRIES
+
+
+@pytest.mark.parametrize("alias", ["PCG", "Japanese"])
+def test_entities_alias_table_built_once_and_read_only(alias):
+    table = alias_table()
+    assert alias_table() is table  # the rules ask for it per figure: built once
+    with pytest.raises(TypeError):
+        table[alias] = "Atlantis"  # type: ignore[index]
+    assert table[alias] != "Atlantis"

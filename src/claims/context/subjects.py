@@ -17,7 +17,7 @@ from claims.context.grammar import (
     _verb_subject,
 )
 from claims.context.sentences import dateline_end
-from claims.context.topics import _CHANGE_NOUNS, _clause_topic, _list_item_subject
+from claims.context.topics import _CHANGE_NOUNS, _clause_topic, _list_item_subject, doc_text
 from claims.context.verbs import (
     _COPULAS,
     _EXPECTING_VERBS,
@@ -119,9 +119,8 @@ def syntactic_subject(
     exclude = {t.i for t in span}
     sent = span.sent
     lo, hi = bounds if bounds is not None else (sent.start_char, sent.end_char)
-    cut = dateline_end(span.doc.text[sent.start_char : sent.end_char])
-    lo = max(lo, sent.start_char + cut)
-    exclude.update(t.i for t in sent if t.idx < lo or t.idx >= hi)
+    lo = max(lo, sent.start_char + _dateline_length(sent))
+    exclude.update(_outside(sent, lo, hi))
     subject = _subject(span, counted, exclude)
     listed = _list_item_subject(span, exclude)
     if listed:
@@ -137,6 +136,35 @@ def syntactic_subject(
             # a level names only its topic (`a 32-month high of`, `an estimation of`); a change keeps its word
             return topic if head_word in _LEVEL_NOUNS else f"{subject} in {topic}"
     return subject
+
+
+def _dateline_length(sent: Span) -> int:
+    """`dateline_end` of the sentence's text, read once per sentence (not once per figure in it)."""
+    cache = sent.doc.user_data.setdefault("claims_dateline_end", {})
+    cut = cache.get(sent.start)
+    if cut is None:
+        cut = cache[sent.start] = dateline_end(doc_text(sent.doc)[sent.start_char : sent.end_char])
+    return cut  # type: ignore[no-any-return]
+
+
+def _outside(sent: Span, lo: int, hi: int) -> list[int]:
+    """The tokens of `sent` starting before character `lo` or at or after `hi`: a run at each end of the
+    sentence (tokens are in text order), so the work is the number of tokens left out, not the sentence's
+    length.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Aid rose to $5 million in 2024")
+    >>> _outside(doc[:], 4, 22)
+    [0, 6, 7]
+    """
+    doc, start, end = sent.doc, sent.start, sent.end
+    before = start
+    while before < end and doc[before].idx < lo:
+        before += 1
+    after = end
+    while after > before and doc[after - 1].idx >= hi:
+        after -= 1
+    return [*range(start, before), *range(after, end)]
 
 
 def _clause_subject(span: Span, exclude: set[int]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.context.entities import _LIST_ITEM, _is_place
 from claims.context.grammar import _is_numberish, _phrase, _verb_subject
@@ -58,6 +58,21 @@ _CHANGE_NOUNS = frozenset(
     }
 )
 """Nouns that name a change or a level without saying of what (`a 20.8% slump`, `a 32-month high of`)."""
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc (spaCy joins every token's text on each read of `doc.text`: read per
+    figure, that is the whole document per figure). Cached in `doc.user_data`, which dies with the doc.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Exports rose 12% to $3.4 billion.")
+    >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    True
+    """
+    text = doc.user_data.get("claims_text")
+    if text is None:
+        text = doc.user_data["claims_text"] = doc.text
+    return text  # type: ignore[no-any-return]
 
 
 def _clause_topic(span: Span, exclude: set[int]) -> str:
@@ -116,17 +131,33 @@ def _topic_of_verbs(verbs: Sequence[Token], exclude: set[int]) -> str:
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             # a misparsed subject (`Among ASEAN members, military spending in 2023 was highest`): the
             # nearest noun before the verb that is not inside a prepositional phrase
-            nearest = [
-                t
-                for t in verb.doc[verb.sent.start : verb.i]
-                if t.i not in exclude
-                and t.pos_ == "NOUN"
-                and t.dep_ in {"appos", "ROOT", "conj", "nsubj"}
-                and t.lower_ not in _CHANGE_NOUNS
-            ]
-            if nearest:
-                return _phrase(nearest[-1], exclude)
+            nearest = _nearest_noun_before(verb, exclude)
+            if nearest is not None:
+                return _phrase(nearest, exclude)
     return ""
+
+
+def _nearest_noun_before(verb: Token, exclude: set[int]) -> Token | None:
+    """The last noun before `verb` in its sentence that heads a subject-like phrase and is not excluded.
+
+    The candidates are found once per verb (every figure of a long list hanging from one verb asks), then
+    read backwards from the verb.
+    """
+    doc = verb.doc
+    cache = doc.user_data.setdefault("claims_nouns_before", {})
+    candidates = cache.get(verb.i)
+    if candidates is None:  # token positions, not tokens: no reference from the doc's data back to the doc
+        candidates = cache[verb.i] = [
+            t.i
+            for t in doc[verb.sent.start : verb.i]
+            if t.pos_ == "NOUN"
+            and t.dep_ in {"appos", "ROOT", "conj", "nsubj"}
+            and t.lower_ not in _CHANGE_NOUNS
+        ]
+    for i in reversed(candidates):
+        if i not in exclude:
+            return doc[i]
+    return None
 
 
 def _change_phrase(span: Span, exclude: set[int]) -> str:
@@ -154,7 +185,7 @@ def _previous_topic(span: Span, exclude: set[int]) -> str:
     if sent.start == 0:
         return ""
     previous = span.doc[sent.start - 1].sent
-    if "\n\n" in span.doc.text[previous.end_char : sent.start_char + 1]:
+    if "\n\n" in doc_text(span.doc)[previous.end_char : sent.start_char + 1]:
         return ""
     return _topic_of_verbs([previous.root], exclude)
 
@@ -163,8 +194,9 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
     """`... highest in Singapore ($13.2 billion), followed by Indonesia ($9.5 billion)`: the figure after a
     name in parentheses measures the clause's noun (`military spending`), not the name."""
     doc = span.doc
-    before = doc.text[max(0, span.start_char - 40) : span.start_char]
-    after = doc.text[span.end_char : span.end_char + 2]
+    text = doc_text(doc)
+    before = text[max(0, span.start_char - 40) : span.start_char]
+    after = text[span.end_char : span.end_char + 2]
     if not _LIST_ITEM.search(before) or not after.lstrip().startswith(")"):
         return ""
     topic = _clause_topic(span, exclude)
@@ -176,15 +208,24 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
         return f"{change} in {previous}" if previous else change
     # `Unemployment fell across the region in 2023: Indonesia (5.3%), ...`: the clause before the colon
     sent = span.sent
-    colon = doc.text.rfind(":", sent.start_char, span.start_char)
+    colon = text.rfind(":", sent.start_char, span.start_char)
     if colon > 0:
-        root = next((t for t in sent if t.idx >= colon), None)
-        verbs = [
-            t for t in sent if t.idx < colon and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}
-        ]
-        for verb in verbs:
+        for verb in _verbs_before(sent, colon):
             subject = _verb_subject(verb, exclude)
             if subject and not _is_place(subject):
                 return subject
-        del root
     return _previous_topic(span, exclude)
+
+
+def _verbs_before(sent: Span, colon: int) -> list[Token]:
+    """The main verbs of `sent` before the character offset `colon`, found once per sentence and colon
+    (every item of a long list after the colon asks the same)."""
+    doc = sent.doc
+    cache = doc.user_data.setdefault("claims_verbs_before", {})
+    key = (sent.start, colon)
+    found = cache.get(key)
+    if found is None:  # token positions, not tokens: no reference from the doc's data back to the doc
+        found = cache[key] = [
+            t.i for t in sent if t.idx < colon and t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}
+        ]
+    return [doc[i] for i in found]

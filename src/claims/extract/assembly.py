@@ -78,41 +78,61 @@ def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[
     """A number without a readable subject (`..., to 8.1 billion yen in FY2025`) measures what the previous
     number of the same sentence and unit measures; a percentage without one (`..., up 14%`, `or 6.2% of
     GDP`) what the previous number of the sentence measures, of any unit; else its counted noun, else its
-    section heading."""
+    section heading.
+
+    One pass each way over the claims (a sentence of a thousand figures costs a thousand steps, not a
+    million): the nearest later candidate of each claim is found going backwards first, then the claims
+    are filled in order, each remembering the nearest earlier candidate per sentence.
+    """
     out = list(claims)
+    later = _later_subjects(out)
+    earlier: dict[tuple[object, ...], str] = {}  # (sentence, kind[, unit]) -> the nearest earlier subject
+    measured: dict[int | None, str] = {}  # sentence -> the nearest earlier non-percentage subject or noun
     for i, c in enumerate(out):
+        if not c.subject:
+            subject = earlier.get(_same_measure(c), "") or later[i]
+            if c.kind == Kind.PERCENT:
+                prev = measured.get(c.sentence_start)
+                if prev is not None:
+                    subject = re.sub(r"\s*\((?:% of \w+|\w+ equivalent)\)$", "", prev)
+                share = _SHARE_AFTER.match(text[c.char_end : c.char_end + 40]) if text else None
+                if subject and share:
+                    base = share.group("base")
+                    subject = f"{subject} (% of {'GDP' if base.lower().startswith('gross') else base})"
+            if not subject:
+                section = layout.section_at(c.char_start)
+                subject = c.counted or (section.path[-1] if section is not None and section.path else "")
+            c = out[i] = dataclasses.replace(c, subject=context.clean_subject(subject) or subject)
         if c.subject:
-            continue
-        subject = ""
-        for prev in [*reversed(out[:i]), *out[i + 1 :]]:
-            if (
-                prev.sentence_start == c.sentence_start
-                and prev.kind == c.kind
-                and prev.subject
-                and (prev.unit == c.unit or c.kind == Kind.MONEY)
-            ):
-                subject = prev.subject
-                break
-        if c.kind == Kind.PERCENT:
-            for prev in reversed(out[:i]):
-                if (
-                    prev.sentence_start == c.sentence_start
-                    and (prev.subject or prev.counted)
-                    and prev.kind != Kind.PERCENT
-                ):
-                    subject = re.sub(
-                        r"\s*\((?:% of \w+|\w+ equivalent)\)$", "", prev.subject or prev.counted or ""
-                    )
-                    break
-            share = _SHARE_AFTER.match(text[c.char_end : c.char_end + 40]) if text else None
-            if subject and share:
-                base = share.group("base")
-                subject = f"{subject} (% of {'GDP' if base.lower().startswith('gross') else base})"
-        if not subject:
-            section = layout.section_at(c.char_start)
-            subject = c.counted or (section.path[-1] if section is not None and section.path else "")
-        out[i] = dataclasses.replace(c, subject=context.clean_subject(subject) or subject)
+            earlier[(c.sentence_start, c.kind, c.unit)] = c.subject
+            if c.kind == Kind.MONEY:
+                earlier[(c.sentence_start, c.kind)] = c.subject
+        if c.kind != Kind.PERCENT and (c.subject or c.counted):
+            measured[c.sentence_start] = c.subject or c.counted or ""
     return out
+
+
+def _same_measure(c: Claim) -> tuple[object, ...]:
+    """What a claim's subject may be borrowed from: a number of the same sentence and kind, and of the
+    same unit unless it is money (`8.1 billion yen` may borrow from `$75 million`)."""
+    if c.kind == Kind.MONEY:
+        return (c.sentence_start, c.kind)
+    return (c.sentence_start, c.kind, c.unit)
+
+
+def _later_subjects(claims: list[Claim]) -> list[str]:
+    """For each claim, the subject of the nearest later claim it may borrow from (`_same_measure`), as the
+    claims stand before any is filled; "" when none."""
+    ahead: dict[tuple[object, ...], str] = {}
+    found = [""] * len(claims)
+    for i in range(len(claims) - 1, -1, -1):
+        c = claims[i]
+        found[i] = ahead.get(_same_measure(c), "")
+        if c.subject:
+            ahead[(c.sentence_start, c.kind, c.unit)] = c.subject
+            if c.kind == Kind.MONEY:
+                ahead[(c.sentence_start, c.kind)] = c.subject
+    return found
 
 
 _CONVERSION_GAP = re.compile(

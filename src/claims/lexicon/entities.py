@@ -13,6 +13,10 @@ provide ...", "Tokyo's move"), never as a place ("a summit held in Tokyo"); `cla
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "Japan": ("Japan", "Nippon"),
     "China": ("China", "PRC", "People's Republic of China", "Mainland China"),
@@ -467,12 +471,17 @@ AMBIGUOUS_ALIASES: frozenset[str] = frozenset(
 tokens only (`US` but not `us`)."""
 
 
-def alias_table() -> dict[str, str]:
+@functools.cache
+def alias_table() -> Mapping[str, str]:
     """Every alias (countries, demonyms, organisations) -> canonical name; capitals excluded.
+
+    Built once and shared (read-only): the entity rules ask for it per figure.
 
     >>> table = alias_table()
     >>> table["PCG"], table["Japanese"], table["Viet Nam"]
     ('Philippine Coast Guard', 'Japan', 'Vietnam')
+    >>> alias_table() is table
+    True
     """
     table: dict[str, str] = {}
     for canonical, aliases in COUNTRIES.items():
@@ -483,4 +492,4 @@ def alias_table() -> dict[str, str]:
     for canonical, aliases in ORGANISATIONS.items():
         for alias in aliases:
             table[alias] = canonical
-    return table
+    return MappingProxyType(table)

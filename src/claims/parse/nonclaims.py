@@ -16,6 +16,7 @@ doctest of a real surface form; its word list goes into `claims.lexicon.nonclaim
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ from claims.lexicon.nonclaims import (
 )
 from claims.lexicon.numbers import ORDINAL_WORDS
 from claims.lexicon.units import UNIT_WORDS
-from claims.parse.around import line_bounds, mid_sentence, word_after, word_before, word_before_start
+from claims.parse.around import mid_sentence, word_after, word_before, word_before_start
 from claims.parse.candidates import Atom, lazy_property
 from claims.parse.patterns import CORE
 from claims.parse.periods import find_periods
@@ -625,7 +626,9 @@ _LABEL_BEFORE = re.compile(
     rf"""(?:\b(?:{"|".join(re.escape(w) for w in LABEL_WORDS)})\s*)$   # "Chapter ", "pp. ", "No." """,
     re.VERBOSE | re.IGNORECASE,
 )
-_LIST_NUMBER = re.compile(r"^\s*(?:[-•*▪]\s*)?\(?$")
+_LIST_NUMBER = re.compile(r"\s*(?:[-•*▪]\s*)?\(?$")  # matched from the line's start to the number
+_PAGE_DECORATION = frozenset(" \t-–•*.()[]")
+"""What may stand around a page number on its line (`- 14 -`, `[14]`, `• 14 •`)."""
 _LIST_AFTER = re.compile(r"^\s*[.)](?!\d)")
 _TIME_SPAN_BEFORE = re.compile(
     rf"""(?:\b(?:{"|".join(TIME_SPAN_DETERMINERS)})\s+          # "the", "its"
@@ -645,10 +648,99 @@ class ClaimCheck:
     url_spans: Sequence[tuple[int, int]] = ()
 
     @lazy_property
+    def lines(self) -> TextLines:
+        """The text's lines, indexed once per text (shared by the checks of its quantities)."""
+        return lines_of(self.text)
+
+    @lazy_property
     def line(self) -> tuple[int, int]:
-        bounds = line_bounds(self.text, self.quantity.start, self.quantity.end)
-        assert bounds is not None  # without a window, line_bounds always answers
-        return bounds
+        """(start, end) of the line holding the quantity (`claims.parse.around.line_bounds`)."""
+        return self.lines.bounds(self.quantity.start, self.quantity.end)
+
+
+class TextLines:
+    """The lines of one text and what the line rules read of each line, each computed once.
+
+    A rule that reads the whole line of every figure (an imprint, an address, a page number) costs the
+    line's length per figure: on a scraped page that is one long line, the figures times the line. Here
+    the newlines are indexed once per text and each line is searched once, whatever the figures on it.
+
+    >>> lines = TextLines("Intro\\nTel: +65 6123 4567\\nEnd")
+    >>> lines.bounds(11, 14), lines.imprint(6, 24), lines.bounds(0, 2)
+    ((6, 24), True, (0, 5))
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._newlines: list[int] | None = None
+        self._imprint: dict[int, bool] = {}
+        self._addresses: dict[int, tuple[list[int], list[int]]] = {}
+        self._stripped: dict[int, tuple[int, int]] = {}
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The same answer as `line_bounds(text, start, end)`, by bisection in the newline index."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        newlines = self._newlines
+        before = bisect.bisect_left(newlines, start)
+        after = bisect.bisect_left(newlines, end)
+        line_start = newlines[before - 1] + 1 if before else 0
+        return line_start, newlines[after] if after < len(newlines) else len(self.text)
+
+    def imprint(self, ls: int, le: int) -> bool:
+        """The line [ls, le) is an imprint line (`_IMPRINT_LINE`)."""
+        found = self._imprint.get(ls)
+        if found is None:
+            found = self._imprint[ls] = _IMPRINT_LINE.search(self.text, ls, le) is not None
+        return found
+
+    def address_at(self, ls: int, le: int, offset: int) -> bool:
+        """`offset` lies inside an address (`_ADDRESS`) of the line [ls, le): the line's addresses are found
+        once, then bisected."""
+        spans = self._addresses.get(ls)
+        if spans is None:
+            matches = list(_ADDRESS.finditer(self.text[ls:le]))
+            spans = self._addresses[ls] = ([m.start() + ls for m in matches], [m.end() + ls for m in matches])
+        starts, ends = spans
+        i = bisect.bisect_right(starts, offset) - 1  # matches do not overlap: only the last one before
+        return i >= 0 and offset < ends[i]
+
+    def stripped(self, ls: int, le: int) -> tuple[int, int]:
+        """The line [ls, le) without the decoration around a page number (`_PAGE_DECORATION`)."""
+        found = self._stripped.get(ls)
+        if found is None:
+            text, start, end = self.text, ls, le
+            while start < end and text[start] in _PAGE_DECORATION:
+                start += 1
+            while end > start and text[end - 1] in _PAGE_DECORATION:
+                end -= 1
+            found = self._stripped[ls] = (start, end)
+        return found
+
+
+_RECENT_TEXTS = 4
+_recent_lines: dict[int, TextLines] = {}
+
+
+def lines_of(text: str) -> TextLines:
+    """The `TextLines` of `text`, kept for the few texts read last (the rules read one document's quantities
+    in a row; a few threads may read a document each). Found by identity, so no text is hashed or compared.
+
+    >>> text = "a\\nb"
+    >>> lines_of(text) is lines_of(text)
+    True
+    """
+    lines = _recent_lines.get(id(text))
+    if lines is None or lines.text is not text:
+        lines = TextLines(text)
+        _recent_lines.pop(id(text), None)
+        while len(_recent_lines) >= _RECENT_TEXTS:
+            try:
+                _recent_lines.pop(next(iter(_recent_lines)), None)
+            except (StopIteration, RuntimeError):  # emptied or changed by another thread meanwhile
+                break
+        _recent_lines[id(text)] = lines
+    return lines
 
 
 ClaimRule = Callable[[ClaimCheck], Verdict]
@@ -704,7 +796,7 @@ def imprint_line(c: ClaimCheck) -> Verdict:
     'imprint'
     """
     ls, le = c.line
-    return "imprint" if _IMPRINT_LINE.search(c.text[ls:le]) else None
+    return "imprint" if c.lines.imprint(ls, le) else None
 
 
 def street_address(c: ClaimCheck) -> Verdict:
@@ -716,11 +808,7 @@ def street_address(c: ClaimCheck) -> Verdict:
     'address'
     """
     ls, le = c.line
-    line = c.text[ls:le]
-    for m in _ADDRESS.finditer(line):
-        if m.start() <= c.quantity.start - ls < m.end():
-            return "address"
-    return None
+    return "address" if c.lines.address_at(ls, le, c.quantity.start) else None
 
 
 def time_reference(c: ClaimCheck) -> Verdict:
@@ -749,7 +837,11 @@ def page_number(c: ClaimCheck) -> Verdict:
     q = c.quantity
     ls, le = c.line
     in_table = c.layout.table_at(q.start) is not None
-    if not in_table and c.text[ls:le].strip(" \t-–•*.()[]") == q.surface.strip():
+    if in_table:
+        return None
+    start, end = c.lines.stripped(ls, le)
+    surface = q.surface.strip()
+    if end - start == len(surface) and c.text.startswith(surface, start):
         return "page_number"
     return None
 
@@ -762,7 +854,7 @@ def list_number(c: ClaimCheck) -> Verdict:
     """
     q, text = c.quantity, c.text
     ls, _ = c.line
-    if _LIST_NUMBER.match(text[ls : q.start]) and _LIST_AFTER.match(text[q.end : q.end + 3]):
+    if _LIST_NUMBER.match(text, ls, q.start) and _LIST_AFTER.match(text[q.end : q.end + 3]):
         return "list_number"
     return None
 
