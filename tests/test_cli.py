@@ -216,6 +216,10 @@ BAD_ARGUMENTS = [
     pytest.param(["ui", "--out", "out"], "nothing published", id="ui-nothing"),
     pytest.param(["ui", "--out", "a-file"], "is a file", id="ui-out-file"),
     pytest.param(["ui", "--out", "out", "--port", "70000"], "--port", id="ui-port"),
+    pytest.param(["run", "--workers", "many"], "'--workers'", id="workers-not-a-number"),
+    pytest.param(["conflicts", "--colour"], "No such option: --colour", id="unknown-option"),
+    pytest.param(["review"], "Missing argument", id="missing-argument"),
+    pytest.param(["rn"], "No such command", id="unknown-command"),
 ]
 
 

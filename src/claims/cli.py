@@ -52,6 +52,8 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # workers log INFO by default
+    # Prefect gives its temporary API server 20 s to start, too short on a loaded machine
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -221,6 +223,7 @@ def run(
     from claims_flows import pipeline as flow
     from claims_flows.reaper import watching
 
+    before = _runs_recorded(out)
     try:
         with watching(), _stop_on_signals(), _stage_display(verbose):
             summary = flow.claims_pipeline(
@@ -243,9 +246,12 @@ def run(
         from claims_flows.pipeline import error_line
 
         what = error_line(e, out)
+        recorded = (
+            "the run is recorded as failed" if _runs_recorded(out) > before else "the run did not start"
+        )
         err.print(
-            f"[red]error:[/red] {escape(what)}; the run is recorded as failed and the published outputs in "
-            f"{escape(str(out))} are unchanged"
+            f"[red]error:[/red] {escape(what)}; {recorded} and the published outputs in {escape(str(out))} "
+            "are unchanged"
         )
         raise typer.Exit(1) from None
     _print_summary(summary, out)
@@ -253,6 +259,15 @@ def run(
         raise typer.Exit(1)
     if summary.get("rejected"):
         raise typer.Exit(3)
+
+
+def _runs_recorded(out: Path) -> int:
+    """How many runs runs.jsonl records (0 when there is none yet)."""
+    try:
+        with open(out / "runs.jsonl", "rb") as fh:
+            return sum(1 for _ in fh)
+    except OSError:
+        return 0
 
 
 def _print_summary(summary: dict[str, Any], out: Path) -> None:
@@ -780,8 +795,20 @@ def _check_listening(host: str, port: int) -> None:
 
 
 def main() -> None:
+    """The `claims` command: a bad option or argument (Click's usage errors included) is one line, exit 2."""
+    if len(sys.argv) <= 1:
+        app()  # no command: the help
+        return
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        sys.exit(1)
+    except typer.TyperException as e:  # Click's usage errors: an unknown option, a value of the wrong type
+        context = getattr(e, "ctx", None)
+        where = f"; see `{context.command_path} --help`" if context is not None else ""
+        message = (e.format_message() if hasattr(e, "format_message") else str(e)).rstrip(".")
+        err.print(f"[red]error:[/red] {escape(message)}{escape(where)}")
+        sys.exit(int(getattr(e, "exit_code", 2)))
     except UsageError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
         sys.exit(2)
@@ -791,6 +818,7 @@ def main() -> None:
     except OSError as e:
         err.print(f"[red]error:[/red] {escape(str(e.strerror or e))}: {escape(str(e.filename or ''))}")
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
