@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from claims.context.facets import Facets, claim_facets, facet_conflicts, facet_gaps
+from claims.context.facets import (
+    Facets,
+    claim_facets,
+    document_as_of,
+    document_stage,
+    facet_conflicts,
+    facet_gaps,
+)
 
 
 def facets(sentence: str, surface: str, kind: str = "money") -> Facets:
@@ -29,6 +36,9 @@ def facets(sentence: str, surface: str, kind: str = "money") -> Facets:
         ("The plan aims to reach 2 million households by 2030.", "2 million", "count", "target"),
         ("Visitors from 14 countries attended the fair.", "14", "count", "level"),
         ("Shares were 12% higher at the close.", "12%", "percent", "change"),
+        ("Operating profit was $2.2 billion (+41%).", "+41%", "percent", "change"),
+        ("Sales reached $9 billion, 14% on last year.", "14%", "percent", "change"),
+        ("Margins widened to 8.5% over 2021.", "8.5%", "percent", "change"),
     ],
 )
 def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, role):
@@ -59,6 +69,9 @@ def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):
         ("The plant emits 40,000 tonnes a year.", "40,000 tonnes", "measure", {"per_year"}),
         ("The fund has disbursed $2.4 billion so far.", "$2.4 billion", "money", {"cumulative"}),
         ("The town received $2.4 billion for its port.", "$2.4 billion", "money", set()),
+        # a period the figure is dated to is no tranche or earlier class
+        ("Spending rose to $9 billion from $7 billion in the previous fiscal.", "$7 billion", "money", set()),
+        ("Profit was $3 billion, 40% more than a year earlier.", "40%", "percent", set()),
     ],
 )
 def test_facets_scope_words(sentence, surface, kind, scope):
@@ -117,10 +130,37 @@ def test_facets_class_words(sentence, surface, kind, classes):
         (Facets(scope=frozenset({"cumulative"})), Facets(), ()),
         (Facets(scope=frozenset({"cumulative"})), Facets(scope=frozenset({"per_year"})), ("scope",)),
         (Facets(scope=frozenset({"per_day"})), Facets(scope=frozenset({"per_year"})), ("scope",)),
+        (Facets(role="base"), Facets(), ()),  # a base is the level of an earlier time: the periods decide
+        (Facets(role="base"), Facets(role="change"), ("role",)),
     ],
 )
 def test_facets_conflict_only_on_positive_evidence(a, b, conflicts):
     assert facet_conflicts(a, b) == conflicts
+
+
+@pytest.mark.parametrize(
+    ("title", "stage"),
+    [
+        ("Results live: the Unity Front leads in 210 seats as counting continues", "provisional"),
+        ("Vote shares of the main parties so far", "provisional"),
+        ("Commission declares all results; Unity Front wins 214", "final"),
+        ("Harbour budget: what changes for fishermen", ""),
+    ],
+)
+def test_facets_document_stage_from_its_title(title, stage):
+    assert document_stage(title) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "as_of"),
+    [
+        ("Turnout at 48% by 3 p.m.", "Polling closes at 6 pm.", "3 pm"),
+        ("Vote shares", "The Unity Front had 41.2% of the votes as of 11.30 pm on Tuesday.", "11.30 pm"),
+        ("Budget", "Receipts as of March were up.", ""),
+    ],
+)
+def test_facets_document_as_of_is_a_clock_time(title, text, as_of):
+    assert document_as_of(title, text) == as_of
 
 
 def test_facets_missing_on_one_side_is_a_gap():

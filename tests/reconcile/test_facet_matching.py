@@ -187,6 +187,58 @@ def test_facet_matching_true_disagreement_is_reported(
     assert len(find_conflicts(claims, SETTINGS)) == 1
 
 
+def test_facet_matching_undated_base_is_compared_with_the_dated_level():
+    # "from 31.5% at the last election": the base of a change is the level of an earlier time; undated,
+    # the match score weighs it against the level of that time stated elsewhere
+    base = claim(
+        31.5,
+        kind="percent",
+        sentence="The Unity Front raised its vote share from 31.5% at the last election to 33.0%.",
+        surface="31.5%",
+        subject="vote share",
+        doc="one.txt",
+    )
+    level = claim(
+        31.46,
+        kind="percent",
+        sentence="In 2019 the Unity Front's vote share was 31.46 per cent.",
+        surface="31.46 per cent",
+        subject="vote share",
+        period=2019,
+        doc="two.txt",
+    )
+    assert [c.kind.value for c in find_conflicts([base, level], SETTINGS)] == ["rounding"]
+
+
+def test_facet_matching_running_counts_of_two_days_are_not_compared():
+    # two live pages' provisional counts, read on different days, are two values of a running total
+    first = dataclasses.replace(
+        claim(
+            1204.0,
+            kind="count",
+            counted="deaths",
+            surface="1,204",
+            sentence="Deaths reached 1,204.",
+            doc="a.txt",
+        ),
+        facets="role=level;stage=provisional;published=2024-09-12",
+    )
+    later = dataclasses.replace(
+        claim(
+            1390.0,
+            kind="count",
+            counted="deaths",
+            surface="1,390",
+            sentence="Deaths reached 1,390.",
+            doc="b.txt",
+        ),
+        facets="role=level;stage=provisional;published=2024-09-14",
+    )
+    assert find_conflicts([first, later], SETTINGS) == []
+    same_day = dataclasses.replace(later, facets="role=level;stage=provisional;published=2024-09-12")
+    assert len(find_conflicts([first, same_day], SETTINGS)) == 1
+
+
 def test_facet_matching_other_row_of_one_list_is_not_reported():
     common = {"subject": "department budget", "period": 2025, "entities": ("Kenya",), "doc": "budget.txt"}
     water = claim(
@@ -252,3 +304,38 @@ def test_facet_matching_table_row_against_prose_is_compared():
     )
     found = find_conflicts([cell, prose], SETTINGS)
     assert len(found) == 1
+
+
+def test_facet_matching_two_owners_of_one_document_are_not_compared():
+    # one writer names each party once: "Leeds' turnout" and "York's turnout" in one story are two parties
+    common = {"kind": "percent", "subject": "turnout", "period": 2024, "doc": "turnout.txt"}
+    leeds = dataclasses.replace(
+        claim(41.2, sentence="Leeds' turnout stood at 41.2%.", surface="41.2%", **common),
+        facets="role=level;owner=Leeds;owner_source=possessor",
+    )
+    york = dataclasses.replace(
+        claim(43.9, sentence="York's turnout stood at 43.9%.", surface="43.9%", sentence_start=90, **common),
+        facets="role=level;owner=York;owner_source=possessor",
+    )
+    assert find_conflicts([leeds, york], SETTINGS) == []
+    # read from the document's title only, the owner is no evidence: the pair is still compared
+    weak = dataclasses.replace(york, facets="role=level;owner=York;owner_source=document")
+    assert len(find_conflicts([leeds, weak], SETTINGS)) == 1
+    # across documents owners are worded independently: the rule stays within one document
+    elsewhere = dataclasses.replace(york, doc="other.txt")
+    assert len(find_conflicts([leeds, elsewhere], SETTINGS)) == 1
+
+
+def test_facet_matching_parallel_rows_of_one_list_are_not_compared():
+    # the label of one row was not read ("46.2%" opens its own sentence): the pattern still says two rows
+    common = {"kind": "percent", "subject": "turnout", "period": 2024, "doc": "turnout.txt"}
+    leeds = claim(
+        30.5, sentence="Leeds: 41.2% (up from 30.5% at noon)", surface="30.5%", sentence_start=100, **common
+    )
+    york = claim(
+        31.1, sentence="46.2% (up from 31.1% at noon)", surface="31.1%", sentence_start=160, **common
+    )
+    assert find_conflicts([leeds, york], SETTINGS) == []
+    # the same pattern in another document is another writer's statement: compared
+    elsewhere = dataclasses.replace(york, doc="other.txt")
+    assert len(find_conflicts([leeds, elsewhere], SETTINGS)) == 1

@@ -29,8 +29,8 @@ def list_item_party(text: str, start: int, end: int) -> str:
     >>> list_item_party("Exports rose (5%) in May.", 14, 16)
     ''
     """
-    m = _LIST_ITEM.search(text[max(0, start - 40):start])
-    if m is None or ")" not in text[end:end + 24].split("(")[0]:
+    m = _LIST_ITEM.search(text[max(0, start - 40) : start])
+    if m is None or ")" not in text[end : end + 24].split("(")[0]:
         return ""
     name = m.group(0).rstrip(" (")
     return name if find_entities(name) else ""
@@ -53,9 +53,21 @@ def list_item_parties(text: str) -> list[str]:
     return out
 
 
-_GEO_BLOCKERS = ("South China Sea", "East China Sea", "West Philippine Sea", "Philippine Sea", "Indian Ocean",
-                 "Sea of Japan", "Japan Sea", "Indo-Pacific", "Asia-Pacific", "Chinese Taipei")
-_NOT_AFTER = re.compile(r"^\s*\\?\$|^\$")  # `US $3.8 billion`: the currency, not the country
+_GEO_BLOCKERS = (
+    "South China Sea",
+    "East China Sea",
+    "West Philippine Sea",
+    "Philippine Sea",
+    "Indian Ocean",
+    "Sea of Japan",
+    "Japan Sea",
+    "Indo-Pacific",
+    "Asia-Pacific",
+    "Chinese Taipei",
+)
+_NOT_AFTER = re.compile(
+    r"^\s*\\?\$|^\$|^\s+dollars?\b", re.IGNORECASE
+)  # `US $3.8bn`, `71 million US Dollars`
 
 
 @cache
@@ -72,6 +84,8 @@ def find_entities(text: str, *, anchor: int | None = None) -> list[tuple[int, st
     ['Japan', 'Malaysia', 'Philippine Coast Guard', 'Philippines']
     >>> [name for _, name in find_entities("a summit held in Tokyo on the South China Sea")]
     []
+    >>> [name for _, name in find_entities("an appeal for 20 million US Dollars")]
+    []
     """
     table = alias_table()
     found: list[tuple[int, str]] = []
@@ -79,10 +93,10 @@ def find_entities(text: str, *, anchor: int | None = None) -> list[tuple[int, st
         name = m.group(0)
         if name in _GEO_BLOCKERS:
             continue
-        if name == "US" and _NOT_AFTER.match(text[m.end():m.end() + 3]):
+        if name == "US" and _NOT_AFTER.match(text[m.end() : m.end() + 9]):
             continue
         if name in CAPITALS and name not in table:
-            if _locative(text, m.start()) or re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
+            if _locative(text, m.start()) or re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]):
                 continue  # `in Tokyo`, `Tokyo Declaration`: a place or a name, not the government
             canonical = CAPITALS[name]
         else:
@@ -96,13 +110,19 @@ def find_entities(text: str, *, anchor: int | None = None) -> list[tuple[int, st
 
 
 def _locative(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:in|at|near|from|around|outside|inside|across|throughout|of)\s+$",
-                          text[max(0, start - 12):start]))
+    return bool(
+        re.search(
+            r"\b(?:in|at|near|from|around|outside|inside|across|throughout|of)\s+$",
+            text[max(0, start - 12) : start],
+        )
+    )
 
 
 _SOURCE_AFTER = re.compile(
     r"""^[\w\s.'’&-]{0,40}?\b(?:said|says|showed|shows|reported|reports|estimated|estimates|announced|told
-      |stated|noted|data|figures|statistics)\b""", re.VERBOSE)
+      |stated|noted|data|figures|statistics)\b""",
+    re.VERBOSE,
+)
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|data\s+from|figures\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ATTRIBUTION_BEFORE = re.compile(r"[,;]\s+(?:the\s+|The\s+)?$")
 
@@ -119,14 +139,14 @@ def reported_by(text: str, start: int, end: int | None = None) -> bool:
     >>> reported_by(t, 0)
     False
     """
-    if _SOURCE_BEFORE.search(text[max(0, start - 20):start]):
+    if _SOURCE_BEFORE.search(text[max(0, start - 20) : start]):
         return True
-    if not _ATTRIBUTION_BEFORE.search(text[max(0, start - 8):start]):
+    if not _ATTRIBUTION_BEFORE.search(text[max(0, start - 8) : start]):
         return False
     if end is None:
         name = re.match(r"[\w.'’&-]+(?:\s+[A-Z][\w.'’&-]*)*", text[start:])
         end = start + (name.end() if name else 0)
-    verb = _SOURCE_AFTER.match(text[end:end + 50])
+    verb = _SOURCE_AFTER.match(text[end : end + 50])
     return verb is not None and "," not in verb.group(0)
 
 

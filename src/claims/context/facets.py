@@ -14,7 +14,9 @@ Two statements are one quantity only when they agree on what is measured, for wh
 - `label`: the row label of a "Label: value" line or list item; two rows of one document with different
   labels are two quantities (`reconcile.match`; across documents labels are worded independently);
 - `classes`: size or model words that pick a class ("97-metre vessels", "Parola-class"); a measure written
-  as an adjective ("the 44-metre ships") names its class by its own value.
+  as an adjective ("the 44-metre ships") names its class by its own value;
+- `owner`: who the figure belongs to, read from its own clause (`claims.context.owners`), with the rule
+  that found it (`owner_source`): a party the match score weighs (agreeing, differing, missing).
 
 Pure functions over the sentence text and the number's offsets in it (the sentence a claim stores), so the
 facets of a stored claim are the same whether computed at extraction or at reconciliation. Word lists:
@@ -32,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from claims.context.owners import owner_of
 from claims.lexicon import context as words
 
 LEFT_WIDTH = 70  # characters before the number that can hold its cues (bounded by the previous figure)
@@ -51,8 +54,10 @@ class Facets:
     label: str = (
         ""  # the row label of a "Label: value" line or list item ("Ministry of railways: Rs 2.55 lakh crore")
     )
-    owner: str = ""  # the party named nearest before the number in its clause ("the Congress won 99 seats");
-    # a weak cue (it may be a source or a recipient): it weighs in the match score, never vetoes alone
+    owner: str = ""  # who the figure belongs to, read from its own clause (`claims.context.owners`)
+    owner_source: str = ""  # the owner rule that found it: possessor, clause_subject, ..., document
+    doc_stage: str = ""  # the stage the document's title gives its own figures (live counts: provisional)
+    published: str = ""  # the document's publication date (ISO), when known
 
     def encode(self) -> str:
         """A compact text form (for a column or a flag): `role=change;stage=proposed;scope=additional`.
@@ -64,7 +69,7 @@ class Facets:
         True
         """
         parts = [f"role={self.role}"]
-        for name in ("stage", "grain", "as_of", "label", "owner"):
+        for name in ("stage", "grain", "as_of", "label", "owner", "owner_source", "doc_stage", "published"):
             value = getattr(self, name)
             if value:
                 parts.append(f"{name}={value}")
@@ -202,6 +207,15 @@ def role_base(w: Window) -> bool:
     return bool(cue) or bool(_BASE_AFTER.match(_near_right(w)))
 
 
+_SIGNED = re.compile(r"\s*[+−–](?=\s*[$€£¥₹]?\s*\d)")  # "+581%", "−4.2%": a signed figure is a change
+_ON_BASE_PERIOD = re.compile(
+    r"""\s*(?:on|over|from|versus|vs\.?)\s+           # 486% on, 12% over
+    (?:(?:the\s+)?(?:last|previous|prior|year-ago|year-earlier)\s+(?:year|quarter|month|fiscal|period)\b
+      | (?:a\s+)?year\s+(?:earlier|ago|before)\b         # on a year earlier
+      | (?:19|20)\d\d\b(?!\s*[-–/]))                      # over 2022 (not a span 2022-23)
+    """,
+    re.VERBOSE,
+)
 _POINTS = re.compile(r"(?:^|\s)(?:percentage|basis|per\s*cent(?:age)?)\s*points?\b|\b(?:pp|bps|ppt)\b")
 
 
@@ -218,9 +232,18 @@ def role_change(w: Window) -> bool:
     True
     >>> role_change(window("The budget rose to ¥8 billion.", 19, 29))
     False
+    >>> role_change(window("Net profit was $4.1 billion (+38%).", 29, 33))
+    True
+    >>> s = "EPS was $2.10, a gain of 9% on the previous quarter and of 41% on last year."
+    >>> role_change(window(s, 59, 62))
+    True
+    >>> role_change(window("Turnout: 61.2 per cent (up from 48.5 per cent at noon)", 9, 22))
+    False
     """
     if _POINTS.search(w.surface.lower()) or _POINTS.match(w.right):
         return True  # "1.58 percentage points", "20 basis points": a difference of two rates
+    if _SIGNED.match(w.surface) or _ON_BASE_PERIOD.match(w.right):
+        return True  # "(+581%)", "486% on last year", "12% over 2022": set against a base
     near = _near_left(w).rstrip()
     if re.search(r"\bto\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$", near):
         return False  # "rose to X": the level reached
@@ -256,6 +279,8 @@ def role_change(w: Window) -> bool:
     if tail and (tail[-1] in words.CHANGE_VERBS or tail[-1] in words.CHANGE_NOUNS):
         return True
     right = _near_right(w).split()[:3]
+    if len(right) >= 2 and right[0].strip(",(") in {"up", "down"} and right[1] == "from":
+        return False  # "52 per cent (up from 40 per cent at 1 pm)": the level now, its base follows
     return any(
         t.strip(",.;()") in words.CHANGE_AFTER_WORDS - {"over", "above", "below", "annual"} for t in right[:1]
     ) or (
@@ -347,12 +372,19 @@ def stage_of(w: Window) -> str:
     'adjusted'
     >>> stage_of(window("a budget of $5 billion", 12, 22))
     ''
+    >>> stage_of(window("Sales rose to $9.1 billion and non-GAAP EPS to $2.10", 14, 26))  # the next figure's
+    ''
     """
-    left, right = _clause_left(_near_left(w)[-45:]), _near_right(w)[:30]
+    left, right = _clause_left(_near_left(w)[-45:]), _own_right(_near_right(w)[:30])
     for stage, cues in words.STAGE_CUES.items():
         if _has(left, cues) or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER)):
             return stage
     return ""
+
+
+def _own_right(text: str) -> str:
+    """The words after the number up to a list or clause boundary (a cue after it belongs to the next)."""
+    return re.split(r"[,;(]|\band\b|\bwhile\b|\bbut\b", text, maxsplit=1)[0]
 
 
 def _clause_left(text: str) -> str:
@@ -373,13 +405,30 @@ def scope_of(w: Window) -> frozenset[str]:
     ['per_capita']
     >>> sorted(scope_of(window("an additional ¥3 billion", 14, 24)))
     ['additional']
+    >>> sorted(scope_of(window("up from ₹9.5 lakh crore in the previous fiscal", 8, 23)))  # a period
+    []
+    >>> sorted(scope_of(window("EPS of $2.10 was 86% higher than a year earlier", 17, 20)))
+    []
     """
     left, right = _clause_left(_near_left(w)[-40:]), _near_right(w)[:30]
+    left, right = _PERIOD_REFERENCE.sub(" ", left), _PERIOD_REFERENCE.sub(" ", right)
     found = {s for s in _SCOPE_LEFT if _has(left, _drop_qualifiers(words.SCOPE_CUES[s]))}
     found |= {s for s in _SCOPE_RIGHT if _has(right, words.SCOPE_CUES[s])}
     if "per_year" in found and ("per_day" in found or "per_month" in found):
         found.discard("per_year")
     return frozenset(found)
+
+
+_PERIOD_REFERENCE = re.compile(
+    r"""\b(?:previous|prior|earlier|last|former)\s+             # the previous
+    (?:fiscal(?:\s+year)?|financial\s+year|year|quarter|month|week|day|season|session|election|poll|census)s?\b
+    | \b(?:a|one|the|same)\s+(?:year|quarter|month|week|day|period)s?\s+(?:earlier|ago|before|prior)\b
+    | \bthe\s+year[-\s](?:ago|earlier)\s+(?:period|quarter)\b   # the year-ago quarter
+    """,
+    re.VERBOSE,
+)
+"""'the previous fiscal', 'the last election': a period the figure is dated to (the periods read it), not a
+tranche or an earlier class of the thing."""
 
 
 def _drop_qualifiers(cues: tuple[str, ...]) -> tuple[str, ...]:
@@ -419,7 +468,7 @@ def grain_of(w: Window) -> tuple[str, str]:
     """
     m = _AS_OF.search(f"{w.left[-60:]} | {w.right[:40]}")  # "1,870 had died as of 14 May"
     if m:
-        return "", " ".join(m["date"].split()).rstrip(".")
+        return "", _as_of_text(m["date"])
     text = f"{w.left[-60:]} | {_near_right(w)[:40]}"
     spaced = text.replace("-", " ")  # "first-half profit"
     parts = list(_WHICH_PART.finditer(spaced))
@@ -535,171 +584,6 @@ _UNIT_ABBREV = {
 }
 
 
-_NOT_NAMES = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "by",
-        "with",
-        "from",
-        "to",
-        "as",
-        "and",
-        "but",
-        "or",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "while",
-        "when",
-        "after",
-        "before",
-        "since",
-        "during",
-        "among",
-        "according",
-        "meanwhile",
-        "however",
-        "also",
-        "only",
-        "about",
-        "over",
-        "under",
-        "more",
-        "less",
-        "total",
-        "rs",
-        "inr",
-        "usd",
-        "us",
-        "eur",
-        "gbp",
-        "jpy",
-        "lakh",
-        "crore",
-        "billion",
-        "million",
-        "trillion",
-        "per",
-        "cent",
-        "percent",
-        "fy",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
-        "h1",
-        "h2",
-        "new",
-        "year",
-        "years",
-        "phase",
-        "round",
-        "budget",
-        "estimate",
-        "estimates",
-        "table",
-        "figure",
-        "chart",
-        "source",
-        "note",
-        "notes",
-        "gdp",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "there",
-    }
-    | words.MONTHS
-    | words.WEEKDAYS
-)
-_NAME_TOKEN = re.compile(r"[A-Z][\w&’'.()-]*|\d+(?=[A-Z])")
-_CLAUSE_START = re.compile(r"[;:]|\.\s+(?=[A-Z])|\s[-–—]\s")
-
-
-def _name_phrases(text: str) -> list[tuple[int, str]]:
-    """(end offset, phrase) of runs of capitalised words, sentence-initial function words left out."""
-    out: list[tuple[int, str]] = []
-    run: list[str] = []
-    run_end = 0
-    for m in re.finditer(r"[\w&’'.()-]+", text):
-        token = m.group(0).strip(".()")
-        bare = re.sub(r"[’']s$", "", token)
-        if bare and bare[0].isupper() and bare.lower() not in _NOT_NAMES and not bare.isdigit():
-            run.append(bare)
-            run_end = m.end()
-            continue
-        if run and bare.lower() in {"of", "and", "&"} and m.start() - run_end <= 1:
-            run.append(bare)
-            continue
-        if run:
-            while run and run[-1].lower() in {"of", "and", "&"}:
-                run.pop()
-            if run:
-                out.append((run_end, " ".join(run)))
-            run = []
-    if run:
-        while run and run[-1].lower() in {"of", "and", "&"}:
-            run.pop()
-        if run:
-            out.append((run_end, " ".join(run)))
-    return out
-
-
-def owner_of(sentence: str, start: int, *, names: tuple[str, ...] = ()) -> str:
-    """The party named nearest before the number in its clause: a known party (`names`, e.g. the claim's
-    entities) or a capitalised name; '' when the clause names none.
-
-    >>> owner_of("The BJP won 240 seats and the Congress's 99 seats.", 41)
-    'congress'
-    >>> owner_of("The BJP won 240 seats and the Congress 99 seats.", 12)
-    'bjp'
-    >>> owner_of("In 2019 the party's vote share was 19.46 per cent.", 35)
-    ''
-    """
-    left = sentence[:start]
-    cut = None
-    for m in _CLAUSE_START.finditer(left):
-        cut = m.end()
-    clause_start = cut or 0
-    clause = left[clause_start:]
-    best: tuple[int, str] | None = None
-    for name in names:
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", clause, re.IGNORECASE):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), name)
-    for end, phrase in _name_phrases(clause):
-        start_of_sentence = clause_start == 0 and clause.lstrip().startswith(phrase)
-        # a lone capitalised word opening the sentence is just capitalised; acronyms and longer names count
-        strong = phrase.isupper() or len(phrase.split()) >= 2
-        if start_of_sentence and not strong:
-            continue
-        if (best is None or end > best[0]) and (strong or _possessive(clause, end)):
-            best = (end, phrase)
-    if best is None:
-        return ""
-    return " ".join(best[1].lower().replace("’", "'").split())
-
-
-def _possessive(text: str, end: int) -> bool:
-    """The name ends in a possessive or is followed by one ("the Congress's share")."""
-    return bool(re.match(r"[’']s\b", text[end : end + 3])) or text[:end].endswith(("'s", "’s"))
-
-
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•▪]\s*)?(?P<label>[^:\n]{2,90}?)\s*:\s*(?P<gap>[^:\n]{0,14})$")
 _LABEL_GAP = re.compile(
     r"^(?:rs\.?|inr|us\$|usd|eur|gbp|jpy|about|around|nearly|over|approx\.?|[$€£¥₹~\s])*$", re.I
@@ -707,18 +591,30 @@ _LABEL_GAP = re.compile(
 _LABEL_WORDS_IGNORED = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"})
 
 
+_ROW_START = re.compile(
+    r"^[ \t]*(?:[-*•▪]\s*)?(?P<label>[^:\n]{2,90}?)[ \t]*:[ \t]*(?P<gap>[^:\n\d]{0,14})\d", re.M
+)
+
+
 def label_of(sentence: str, start: int) -> str:
-    """The label of a "Label: value" line or list item when the value follows the colon at once.
+    """The label of a "Label: value" line or list item when the line's first value follows the colon at
+    once; the line's later figures (a base "up from ...", a second column) belong to the same row.
 
     >>> label_of("* Ministry of railways: Rs 2.55 lakh crore", 26)
     'ministry of railways'
+    >>> label_of("Leeds: 41.2 per cent (up from 30.5 per cent at noon)", 33)
+    'leeds'
     >>> label_of("New Delhi: The Centre has earmarked Rs 1.48 lakh crore", 39)
     ''
     """
     m = _LABEL_LINE.match(sentence[:start])
-    if m is None or not _LABEL_GAP.match(m["gap"]):
+    if m is not None and _LABEL_GAP.match(m["gap"]):
+        return " ".join(m["label"].lower().split())
+    line_start = sentence.rfind("\n", 0, start) + 1
+    row = _ROW_START.match(sentence, line_start)
+    if row is None or row.end() > start + 1 or not _LABEL_GAP.match(row["gap"]):
         return ""
-    return " ".join(m["label"].lower().split())
+    return " ".join(row["label"].lower().split())
 
 
 def labels_differ(a: str, b: str) -> bool:
@@ -734,26 +630,6 @@ def labels_differ(a: str, b: str) -> bool:
     wa = set(re.findall(r"\w+", a)) - _LABEL_WORDS_IGNORED
     wb = set(re.findall(r"\w+", b)) - _LABEL_WORDS_IGNORED
     return bool(wa and wb) and not (wa <= wb or wb <= wa)
-
-
-def same_owner(a: str, b: str) -> bool:
-    """Two owner names for one party: a shared word, or an acronym of the other's initials.
-
-    >>> same_owner("bjp", "bharatiya janata party"), same_owner("congress", "bjp")
-    (True, False)
-    >>> same_owner("trinamool congress", "congress")
-    True
-    """
-    if not a or not b:
-        return True
-    ta, tb = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
-    if ta & tb:
-        return True
-
-    def initials(text: str) -> str:
-        return "".join(w[0] for w in re.findall(r"\w+", text) if w not in {"of", "and", "the", "for"})
-
-    return a.replace(" ", "") in (initials(b),) or b.replace(" ", "") in (initials(a),)
 
 
 _HEADER_CHANGE = re.compile(
@@ -822,6 +698,57 @@ def with_subject(facets: Facets, subject: str) -> Facets:
     return replace(facets, **changes) if changes else facets  # type: ignore[arg-type]
 
 
+_CLOCK_AS_OF = re.compile(
+    r"""\b(?:as\s+(?:of|at|on)|by|till|until|up\s+to)\s+            # "as of", "by", "till"
+    (?P<time>\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?))     # 12.15 am, 3 pm
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def document_as_of(title: str, text: str) -> str:
+    """The clock time a live document reads its running counts at: the first "as of <time>" or "by <time>"
+    of its title, else of its text ("as of 12.15 am"); "" when it names none (a date alone is no live
+    reading).
+
+    >>> document_as_of("Turnout recorded by 3 pm", "At 1 PM it was 40%.")
+    '3 pm'
+    >>> document_as_of("Vote shares", "The BJP had 36.6% of the votes as of 12.15 am, the EC said.")
+    '12.15 am'
+    >>> document_as_of("Budget", "Spending as of March was up.")
+    ''
+    """
+    m = _CLOCK_AS_OF.search(title) or _CLOCK_AS_OF.search(text)
+    return _as_of_text(m["time"]) if m else ""
+
+
+def _as_of_text(text: str) -> str:
+    """An as-of date or hour written one way: `3 p.m.` -> `3 pm`, `Sunday` -> `sunday`.
+
+    >>> _as_of_text("3 p.m."), _as_of_text("Sunday")
+    ('3 pm', 'sunday')
+    """
+    text = re.sub(r"\b([ap])\.?m\b\.?", r"\1m", text.lower())
+    return " ".join(text.split()).rstrip(".")
+
+
+def document_stage(title: str) -> str:
+    """The stage a document's title gives the figures it reports on: a live or running account
+    ("leads", "trends", "as counting continues") is `provisional`, a closing one ("final results", "all
+    results declared") `final`; "" when the title says neither.
+
+    >>> document_stage("Election results live: NDA leads in 292 seats as counting continues")
+    'provisional'
+    >>> document_stage("EC declares all results: NDA wins 293"), document_stage("Budget 2024 highlights")
+    ('final', '')
+    """
+    text = " ".join(title.lower().split())
+    for stage, cues in words.DOCUMENT_STAGE_CUES.items():
+        if _has(text, cues):
+            return stage
+    return ""
+
+
 def claim_facets(
     sentence: str,
     start: int,
@@ -830,9 +757,10 @@ def claim_facets(
     kind: str = "",
     prev_end: int = 0,
     next_start: int | None = None,
-    names: tuple[str, ...] = (),
+    fallback_owner: str = "",
 ) -> Facets:
-    """Facets of the number at sentence[start:end] (offsets in `sentence`).
+    """Facets of the number at sentence[start:end] (offsets in `sentence`); `fallback_owner` (the document's
+    main party) when the sentence names no owner (`claims.context.owners`).
 
     >>> claim_facets("Trust reached 66.8%, up from 58.9% a year ago.", 29, 34, kind="percent").role
     'base'
@@ -843,6 +771,7 @@ def claim_facets(
     step = step_of(w)
     if step:
         classes = classes | {step}
+    owner = owner_of(sentence, start, end, fallback=fallback_owner)
     return Facets(
         role=role_of(w),
         stage=stage_of(w),
@@ -851,7 +780,8 @@ def claim_facets(
         as_of=as_of,
         classes=classes,
         label=label_of(sentence, start),
-        owner=owner_of(sentence, start, names=names),
+        owner=owner.name,
+        owner_source=owner.source,
     )
 
 
@@ -860,9 +790,18 @@ EXCLUSIVE_SCOPES = frozenset({"additional", "previous", "later_tranche", "per_ca
 """Scope words that make a figure another quantity than the same words without them."""
 RATES = frozenset({"per_day", "per_month", "per_year"})
 """A rate per period: another quantity than a running total, or than a rate per another period."""
-SOFT_ROLES = frozenset({frozenset({"level", "target"}), frozenset({"level", "share"})})
+SOFT_ROLES = frozenset(
+    {
+        frozenset({"level", "target"}),
+        frozenset({"level", "share"}),
+        frozenset({"level", "base"}),
+        frozenset({"target", "base"}),
+    }
+)
 """Roles the words may tell apart wrongly ("the capex target of ₹11.11 lakh crore" is the budgeted level,
-"a vote share of 37%" a level): a difference lowers the match score instead of ruling the pair out."""
+"a vote share of 37%" a level), or that name one quantity at two times (the base of a change, "up from 19.5%
+at the last election", is the level of an earlier period; the periods decide): a difference lowers the
+match score instead of ruling the pair out."""
 
 
 def grains_differ(a: str, b: str) -> bool:
@@ -923,7 +862,7 @@ def facet_gaps(a: Facets, b: Facets) -> tuple[str, ...]:
     out = []
     if a.role != b.role:  # only soft role differences reach here (see `facet_conflicts`)
         out.append("role")
-    for name in ("stage", "grain", "as_of", "owner"):
+    for name in ("stage", "grain", "as_of"):  # the owner has its own match features
         if bool(getattr(a, name)) != bool(getattr(b, name)):
             out.append(name)
     if bool(a.classes) != bool(b.classes):
@@ -938,10 +877,10 @@ __all__ = [
     "Facets",
     "cell_facets",
     "claim_facets",
+    "document_as_of",
+    "document_stage",
     "facet_conflicts",
     "facet_gaps",
-    "owner_of",
-    "same_owner",
     "window",
     "with_subject",
 ]

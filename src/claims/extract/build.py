@@ -1,16 +1,36 @@
 """The per-document extraction state, one `Claim` built from a quantity and its context, and the final
-pass (one claim per span, offsets checked, stable claim ids)."""
+pass (one claim per span, offsets checked, stable claim ids).
+
+Building a claim also reads the facets that decide what it measures (`claims.context.facets`: role, stage,
+scope, grain, classes, and its owner from its own clause, `claims.context.owners`, else the document's main
+party) and its time facet (`claims.context.periods.period_facet`), so that reports can show them; its
+parties (`entities`) are its owner and the parties of its own clause, not every party of the sentence; a
+subject that only names a party or a person ("Al Jazeera", "the Central government") is no subject.
+"""
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from claims import context
+from claims.context.entities import find_entities
+from claims.context.facets import (
+    Facets,
+    cell_facets,
+    claim_facets,
+    document_as_of,
+    document_stage,
+    with_subject,
+)
+from claims.context.owners import clause_parties, names_in, owner_key
+from claims.context.periods import period_facet
 from claims.errors import OffsetMismatchError
+from claims.lexicon import context as words
 from claims.parse.periods import Period
 from claims.segment import Layout
 from claims.types import UNKNOWN_CURRENCY, Claim, Document, Kind, Quantity, make_claim_id
@@ -24,6 +44,222 @@ class _DocState:
     chunks: list[tuple[int, int]]
     done: int = 0
     drafts: list[Claim] = field(default_factory=list)
+    document_facets: DocumentFacets | None = None  # read once from the title, lead and date
+
+
+LEAD_CHARS = 600
+"""How much of a document's opening (title and lead) its main party is read from."""
+
+
+def main_party(text: str, title: str = "") -> str:
+    """The party a document is mainly about: the first party its title names (`title`, else the text's
+    first line), else the party of the entity lexicon its lead names most often, else a name the lead
+    repeats; "" when none.
+
+    >>> main_party("Rescuers in Libya searched Derna as the toll rose in Libya.", "Floods: toll rises")
+    'Libya'
+    >>> main_party("The BJP won 240 seats; the BJP's allies won 53.", "Results day")
+    'BJP'
+    >>> main_party("Revenue at Nvidia rose 265%.", "Nvidia revenue soars as AI demand booms")
+    'Nvidia'
+    """
+    title = title or text.split("\n", 1)[0]
+    in_title = [n.text for n in names_in(title) if not n.text.lower().endswith("ly")]
+    first = re.match(r"\s*([A-Z][\w&.-]+)", title)
+    if first and _proper(first.group(1), text):  # a title opening with the name ("Nvidia revenue soars")
+        in_title.insert(0, first.group(1))
+    if in_title:
+        return in_title[0]
+    lead = text[:LEAD_CHARS]
+    known = Counter(name for _, name in find_entities(lead))
+    if known:
+        best = max(known.values())
+        return next(name for _, name in find_entities(lead) if known[name] == best)
+    found = [n.text for n in names_in(lead) if not n.text.lower().endswith("ly")]
+    counts = Counter(owner_key(n) for n in found)
+    repeated = [n for n in found if counts[owner_key(n)] >= 2]
+    return repeated[0] if repeated else ""
+
+
+def _proper(word: str, text: str) -> bool:
+    """A capitalised word the text also capitalises inside its sentences: a name, not a sentence opener."""
+    if word.lower() in words.NOT_OWNER_WORDS or word.lower() in words.MEASURE_ACRONYMS:
+        return False
+    return bool(re.search(rf"[a-z,]\s+{re.escape(word)}\b", text))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacets:
+    """What a document's title and date say about all its figures: its main party (the owner of a figure
+    whose clause names none), the stage of its own event's figures, its publication date."""
+
+    main_party: str = ""
+    stage: str = ""
+    published: dt.date | None = None
+    as_of: str = ""  # the clock time a live page reads its running counts at ("12.15 am")
+
+
+def document_facets(document: Document) -> DocumentFacets:
+    title = document.title or document.text.lstrip().split("\n", 1)[0]
+    return DocumentFacets(
+        main_party(document.text, document.title or ""),
+        document_stage(title),
+        document.published,
+        document_as_of(title, document.text),
+    )
+
+
+def _document_facets(state: _DocState) -> DocumentFacets:
+    if state.document_facets is None:
+        state.document_facets = document_facets(state.document)
+    return state.document_facets
+
+
+_ROW_LABEL_UNIT = re.compile(
+    r"\([^()]*(?:usd|us\$|eur|inr|rs|jpy|gbp|million|billion|crore|lakh|%)[^()]*\)",  # "(USD Millions)"
+    re.IGNORECASE,
+)
+
+
+def row_unit(q: Quantity, row: str) -> Quantity:
+    """A bare table cell (`60,922`) takes the unit its row label states (`Revenue (USD Millions) | 60,922`)
+    when its column header gave it none.
+
+    >>> q = Quantity(start=26, end=32, surface="60,922", value=60922.0, precision=0.5)
+    >>> found = row_unit(q, "Revenue (USD Millions) | 60,922 | 26,974")
+    >>> found.kind, found.unit, found.value
+    (<Kind.MONEY: 'money'>, 'USD', 60922000000.0)
+    """
+    if q.kind != Kind.OTHER or q.unit is not None or q.value is None:
+        return q
+    label = row.split(" | ", 1)[0]
+    m = _ROW_LABEL_UNIT.search(label)
+    if m is None or q.surface in label:
+        return q
+    unit = context.header_unit(m.group(0))
+    if unit.percent:
+        return dataclasses.replace(q, kind=Kind.PERCENT, unit="percent")
+    if not unit.currency:
+        return q
+    factor = unit.scale
+    return dataclasses.replace(
+        q,
+        kind=Kind.MONEY,
+        unit=unit.currency,
+        value=q.value * factor,
+        precision=None if q.precision is None else q.precision * factor,
+    )
+
+
+def _span_in(sentence: str, surface: str, start: int) -> tuple[int, int] | None:
+    """The surface's offsets inside its sentence (the stored offset, else the first occurrence)."""
+    if start >= 0 and sentence[start : start + len(surface)] == surface:
+        return start, start + len(surface)
+    found = sentence.find(surface)
+    return (found, found + len(surface)) if found >= 0 and surface else None
+
+
+def figure_facets(
+    sentence: str,
+    span: tuple[int, int] | None,
+    kind: str,
+    subject: str,
+    *,
+    table_cell: bool,
+    document: DocumentFacets,
+    period: Period | None = None,
+) -> Facets:
+    """The facets of a figure (`claims.context.facets`): from its clause, or for a table cell from its row
+    label and column header; the document's main party is the owner when the text names none, and the
+    document's stage and date are added (its stage only for figures of its own time: undated, or dated to
+    its year)."""
+    owner = document.main_party
+    if table_cell:
+        label = sentence.split(" | ", 1)[0].strip()
+        header = subject.rpartition(": ")[2].strip()
+        facets = cell_facets("" if span and span[0] < len(label) else label, header, kind=kind)
+        row_owner = next((name for _, name in find_entities(label)), "")
+        facets = dataclasses.replace(
+            facets,
+            owner=row_owner or owner,
+            owner_source="row_label" if row_owner else ("document" if owner else ""),
+        )
+    elif span is None:
+        facets = Facets(owner=owner, owner_source="document" if owner else "")
+    else:
+        facets = claim_facets(sentence, span[0], span[1], kind=kind, fallback_owner=owner)
+    own_time = (
+        period is None
+        or document.published is None
+        or period.start is None
+        or (period.start <= document.published.year <= (period.end or period.start))
+    )
+    doc_stage = document.stage if own_time else ""
+    facets = dataclasses.replace(
+        facets,
+        stage=facets.stage or doc_stage,  # a live page's own figures are provisional unless said otherwise
+        as_of=facets.as_of or (document.as_of if own_time else ""),  # and read at the page's hour
+        doc_stage=doc_stage,
+        published=document.published.isoformat() if document.published else "",
+    )
+    return with_subject(facets, subject)
+
+
+_PARTY_WORDS = words.OWNER_CLASS_WORDS | frozenset(
+    {"central", "centre", "center", "union", "federal", "state", "of", "and", "for", "the", "&"}
+)
+
+
+def names_a_party(subject: str) -> bool:
+    """A subject that only names a party or a person ("Al Jazeera", "the Central government", "IOM"):
+    no subject at all.
+
+    >>> names_a_party("Al Jazeera"), names_a_party("Central government"), names_a_party("death toll")
+    (True, True, False)
+    >>> names_a_party("GDP"), names_a_party("EPS revenues")
+    (False, False)
+    """
+    tokens = [t for t in re.findall(r"[\w&'’.-]+", subject) if t]
+    if not tokens:
+        return False
+    for token in tokens:
+        low = token.lower().strip(".")
+        if low in words.MEASURE_ACRONYMS:
+            return False
+        if token[0].isupper() or low in _PARTY_WORDS:
+            continue
+        return False
+    return any(t[0].isupper() for t in tokens)
+
+
+def figure_entities(
+    sentence: str, span: tuple[int, int] | None, entities: tuple[str, ...], facets: Facets
+) -> tuple[str, ...]:
+    """The parties a figure is about: its owner and the parties of its own clause; the given parties (the
+    sentence's, or those inherited from the sentence before or the heading) when its clause names none."""
+    if span is None:
+        return entities
+    own = clause_parties(sentence, span[0], span[1])
+    owner = facets.owner if facets.owner_source and facets.owner_source != "document" else ""
+    found = [owner] if owner else []
+    for party in own:
+        if party not in found and not any(owner_key(party) == owner_key(f) for f in found):
+            found.append(party)
+    if not found:
+        return entities
+    return context.canonical_entities([(0, canonical) for canonical in _canonical(found, entities)])
+
+
+def _canonical(found: list[str], entities: tuple[str, ...]) -> list[str]:
+    """Names as the entity lexicon spells them where it knows them (`PCG` -> `Philippine Coast Guard`)."""
+    out = []
+    for name in found:
+        known = [canonical for _, canonical in find_entities(name)]
+        for canonical in known or [name]:
+            if canonical not in out:
+                out.append(canonical)
+    del entities
+    return out
 
 
 def section_label(document: Document, label: str, offset: int) -> str:
@@ -54,6 +290,26 @@ def _build(
     table_cell: bool,
 ) -> Claim:
     document, layout = state.document, state.layout
+    if table_cell:
+        q = row_unit(q, sentence)
+    span = _span_in(sentence, q.surface, q.start - sentence_start)
+    facets = figure_facets(
+        sentence,
+        span,
+        str(q.kind),
+        subject,
+        table_cell=table_cell,
+        document=_document_facets(state),
+        period=period,
+    )
+    if not table_cell:
+        entities = figure_entities(sentence, span, entities, facets)
+        if names_a_party(subject):
+            subject = q.counted or ""
+    else:
+        label = sentence.split(" | ", 1)[0].strip()
+        entities = tuple(e for e in entities if e != label or find_entities(e))
+    time = period_facet(period, sentence, *(span or (0, 0)))
     section = layout.section_at(q.start)
     chapter = layout.chapter_at(q.start)
     markers = context.citation_markers(layout, document.text, sentence_start, sentence_end)
@@ -105,12 +361,54 @@ def _build(
         precision=q.precision,
         flags=tuple(flags),
         doc_sha256=document.sha256,
+        period_grain=time.grain,
+        period_detail=time.detail,
+        as_of=time.as_of,
+        change_basis=time.basis,
+        facets=facets.encode(),
+    )
+
+
+_SCALED = re.compile(r"\b(?:lakh|lakhs|crore|crores|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
+
+
+def document_currency(drafts: list[Claim]) -> str:
+    """The one currency a document states its amounts in ("" when it uses several, or none)."""
+    found = {c.unit for c in drafts if c.kind == Kind.MONEY and c.unit and c.unit != UNKNOWN_CURRENCY}
+    return found.pop() if len(found) == 1 else ""
+
+
+def with_document_currency(claim: Claim, currency: str, document: DocumentFacets) -> Claim:
+    """A bare scaled amount ("set aside 2 Lakh crores") in a document whose amounts are all in one currency
+    is an amount in that currency (flagged `currency_missing`, its confidence lowered as such)."""
+    if not currency or claim.kind != Kind.OTHER or claim.unit or claim.counted or claim.value is None:
+        return claim
+    if not _SCALED.search(claim.surface):
+        return claim
+    start = claim.char_start - claim.sentence_start
+    span = _span_in(claim.sentence, claim.surface, start)
+    period = Period(claim.period_start, claim.period_end) if claim.period_start is not None else None
+    facets = figure_facets(
+        claim.sentence, span, "money", claim.subject, table_cell=False, document=document, period=period
+    )
+    flags = claim.flags if "currency_missing" in claim.flags else (*claim.flags, "currency_missing")
+    return dataclasses.replace(
+        claim,
+        kind=Kind.MONEY,
+        unit=currency,
+        flags=flags,
+        facets=facets.encode(),
+        confidence=round(max(0.05, claim.confidence + 0.3 - 0.25), 3),
     )
 
 
 def _finish(state: _DocState) -> list[Claim]:
     text = state.document.text
-    drafts = sorted(state.drafts, key=lambda c: (c.char_start, c.char_end))
+    currency = document_currency(state.drafts)
+    drafts = sorted(
+        (with_document_currency(c, currency, _document_facets(state)) for c in state.drafts),
+        key=lambda c: (c.char_start, c.char_end),
+    )
     # one claim per span (chunk overlaps or two detectors cannot duplicate a mention)
     unique: list[Claim] = []
     seen: set[tuple[int, int]] = set()
@@ -122,9 +420,14 @@ def _finish(state: _DocState) -> list[Claim]:
     occurrences: Counter[tuple[str, str]] = Counter()
     out = []
     for c in unique:
-        if text[c.char_start:c.char_end] != c.surface:
-            raise OffsetMismatchError("claim offsets do not give back its surface", doc=c.doc,
-                                      start=c.char_start, end=c.char_end, surface=c.surface)
+        if text[c.char_start : c.char_end] != c.surface:
+            raise OffsetMismatchError(
+                "claim offsets do not give back its surface",
+                doc=c.doc,
+                start=c.char_start,
+                end=c.char_end,
+                surface=c.surface,
+            )
         key = (c.sentence, c.surface)
         claim_id = make_claim_id(c.doc, c.sentence, c.surface, occurrences[key])
         occurrences[key] += 1

@@ -9,6 +9,8 @@ from the report genres this project reads (policy reports, news on trade, aid an
 
 from __future__ import annotations
 
+# fmt: off
+# (word lists laid out by hand, several words a line)
 # A number right after one of these is a label, not a quantity ("Chapter 4", "Article 1(15)").
 NUMBERING_WORDS: frozenset[str] = frozenset(
     {
@@ -232,8 +234,9 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                  "guidance", "will reach", "is set to", "are set to", "could reach", "would reach",
                  "anticipated", "scenario"),
     "provisional": ("provisional", "provisional actuals", "preliminary", "flash", "advance estimate",
-                    "initial estimate",
-                    "early estimate", "unaudited"),
+                    "initial estimate", "early estimate", "unaudited", "leading in", "leads in", "ahead in",
+                    "ahead on", "leading on", "leads on", "early trends", "latest trends", "as per trends",
+                    "so far", "till now", "until now", "tentative", "approximate"),
     "final": ("final", "audited", "confirmed"),
     "adjusted": ("adjusted", "non-gaap", "underlying", "core", "excluding one-off", "excluding items",
                  "pro forma", "pro-forma", "normalised", "normalized"),
@@ -246,7 +249,8 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
 STAGE_CUES_AFTER: frozenset[str] = frozenset(
     {"proposed", "projected", "forecast", "on order", "in service", "provisional", "preliminary",
      "on an adjusted basis", "on a gaap basis", "non-gaap", "adjusted", "estimated", "budget estimate",
-     "revised estimate", "revised estimates", "budget estimates", "actuals", "provisional actuals"}
+     "revised estimate", "revised estimates", "budget estimates", "actuals", "provisional actuals",
+     "so far", "till now", "until now"}
 )
 # Scope words: which part or class of a quantity a figure covers.
 SCOPE_CUES: dict[str, tuple[str, ...]] = {
@@ -285,3 +289,67 @@ GRAIN_CUES: dict[str, tuple[str, ...]] = {
 # "as of Sunday", "as at 31 March": a running total read on one date.
 AS_OF_CUES: tuple[str, ...] = ("as of", "as at", "as on", "by", "until", "till", "through", "up to")
 WEEKDAY_WORDS: frozenset[str] = WEEKDAYS | frozenset({"today", "yesterday", "tonight", "overnight"})
+
+# ------------------------------------------------------------------------------------------------ owners
+# Words that decide who a figure belongs to (`claims.context.owners`). Chosen from the same genres (wire
+# news on elections, results, disasters and budgets) and reviewed by hand.
+
+# Capitalised words that do not make a party's name on their own: function words opening a sentence,
+# generic words for a national government ("the Centre", "the Union Budget": the owner is then the
+# document's main party), titles of sections and live pages, sources' generic nouns and measure words.
+NOT_OWNER_WORDS: frozenset[str] = FUNCTION_WORDS | SENTENCE_START_NOT_NAMES | frozenset(
+    {"it", "its", "they", "their", "he", "she", "his", "her", "we", "our", "i", "you", "there", "here",
+     "meanwhile", "however", "also", "according", "despite", "overall", "total", "totals", "new", "year",
+     "years", "phase", "round", "budget", "budgets", "estimate", "estimates", "table", "figure", "chart",
+     "source", "note", "notes", "centre", "center", "central", "union", "government", "govt", "federal",
+     "national", "state", "states", "interim", "full", "final", "revised", "provisional", "key", "main",
+     "highlights", "live", "updates", "update", "breaking", "report", "reports", "data", "opposition",
+     "ruling", "officials", "official", "sources", "analysts", "experts", "people", "residents", "per",
+     "cent", "percent", "lakh", "crore", "million", "billion", "trillion", "rs", "inr", "usd", "us$",
+     "eur", "gbp", "jpy", "fiscal", "financial", "quarter", "first", "second", "third", "fourth", "last",
+     "next", "previous", "earlier", "later", "today", "yesterday", "tonight", "morning", "evening",
+     "afternoon", "night", "week", "month", "day", "days", "election", "elections", "poll", "polls",
+     "results", "result", "counting", "votes", "vote", "seats", "revenue", "revenues", "sales", "profit",
+     "diluted", "adjusted", "gross", "net", "operating", "capital", "expenditure", "receipts"}
+)
+# Acronyms and capitalised words that name a measure, a time or a unit, never a party ("GAAP EPS", "YoY").
+MEASURE_ACRONYMS: frozenset[str] = frozenset(
+    {"eps", "gdp", "gnp", "gni", "gaap", "non-gaap", "ebitda", "ebit", "cpi", "wpi", "gst", "vat", "capex",
+     "opex", "roe", "roi", "cagr", "yoy", "qoq", "mom", "y/y", "q/q", "fdi", "aum", "arpu", "gmv", "mw",
+     "gw", "kw", "kwh", "mwh", "gwh", "bps", "pp", "ppt", "usd", "inr", "eur", "gbp", "jpy", "cny", "rmb",
+     "bn", "mn", "tn", "km", "kg", "be", "re", "ttm", "ltm", "fy", "cy", "h1", "h2", "q1", "q2", "q3",
+     "q4", "pm", "am", "ist", "gmt", "utc", "ceo", "cfo", "covid", "covid-19", "ai", "ml", "gpu", "gpus",
+     "chip", "chips"}
+)
+# Auxiliaries and frequent verbs of news figures: a verb between a possessive name and a figure ends the
+# noun phrase the name possesses.
+VERBISH: frozenset[str] = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
+     "could", "may", "might", "shall", "should", "must", "won", "win", "wins", "took", "take", "takes",
+     "got", "get", "gets", "made", "make", "makes", "came", "come", "comes", "gave", "give", "gives",
+     "put", "puts", "set", "sets", "saw", "see", "sees", "stood", "stands", "rose", "fell", "grew",
+     "hit", "hits", "reached", "reaches", "said", "says", "told", "shows", "showed", "holds", "held",
+     "secured", "secures", "bagged", "claimed", "claims", "earmarked", "allocated", "received", "recorded",
+     "reported", "posted", "registered", "announced", "estimated", "spent", "raised", "cut", "polled",
+     "garnered", "led", "leads", "leading", "trailing"}
+)
+VERB_PATTERN: str = r"\b(?:" + "|".join(sorted(VERBISH - {"led"})) + r")\b"
+# Class words of a party's name, dropped when comparing owners ("the opposition INDIA bloc" and "the INDIA
+# alliance" are one owner; "the Samajwadi Party" and "Samajwadi" too).
+OWNER_CLASS_WORDS: frozenset[str] = frozenset(
+    {"the", "alliance", "bloc", "coalition", "front", "party", "parties", "group", "camp", "combine",
+     "opposition", "ruling", "government", "administration", "company", "corporation", "corp", "corp.",
+     "inc", "inc.", "ltd", "ltd.", "limited", "plc", "co", "co.", "holdings"}
+)
+# Title words that say a document reports a running or a closing count (`claims.context.facets`): the
+# stage of the figures it gives for its own event (live pages and evening wraps give leads and trends).
+DOCUMENT_STAGE_CUES: dict[str, tuple[str, ...]] = {
+    "provisional": ("live", "live updates", "leads", "leading", "lead in", "trends", "early trends",
+                    "counting continues", "as counting", "counting underway", "so far", "till now",
+                    "until now", "as it happened", "heads for",
+                    "set for", "on course", "poised", "latest", "tally rises", "rises to", "climbs to",
+                    "passes", "crosses", "tops"),
+    "final": ("final", "final result", "final results", "all results", "declared", "final tally",
+              "final figure", "final figures", "final turnout", "final count", "concludes", "officially"),
+}
+# fmt: on

@@ -13,11 +13,25 @@ close to linearly with the number of claims.
 Claims of one document that cite the same reference entry in the same unit also meet (`citation_blocks`),
 whatever their words: two figures drawn from one source may be worded differently ("connectivity
 infrastructure projects", "an infrastructure pipeline"); `match` decides whether they are one figure.
+
+Words are not enough: a statement's subject may be empty or wrong ("Rs 6.1 lakh crore" with nothing read,
+"seats" for both sides of an election), and two statements of one quantity need not share a rare word. So
+claims also meet by value (`value_pairs`): within one dimension (one currency or, converted to US dollars,
+any convertible one; one measure base unit; percentages; counts) claims are sorted by the logarithm of their
+value, and each is paired with its neighbours within a factor of `VALUE_FACTOR` and with those a power of
+ten away (`SLIP_POWERS`: a slipped scale word or decimal point), when the two are in different sentences,
+their periods are compatible (equal, overlapping, or one undated) and, for counts, their counted nouns do
+not differ. The work stays near-linear: at most `VALUE_SCAN` neighbours are looked at on each side of a
+claim and each claim keeps its `VALUE_NEIGHBOURS` best ones (other documents first, then shared context
+words, then the nearest values); a pair is kept when either side keeps it. A corpus of a million claims thus
+yields at most a few tens of millions of value pairs, however many claims share a dimension.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
+import math
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -25,6 +39,7 @@ from rapidfuzz import fuzz, process
 
 from claims.types import UNKNOWN_CURRENCY
 
+from .match import counted_compatible
 from .normalize import ClaimTable
 from .rules import MatchRules
 
@@ -104,6 +119,128 @@ def citation_blocks(
     return blocks
 
 
+VALUE_FACTOR = 2.0
+"""Claims of one dimension whose values are within this factor of each other meet (value blocking)."""
+SLIP_POWERS = (1, 2, 3, 6, 9)
+"""Powers of ten a misplaced decimal point or scale word moves a value by (value blocking)."""
+SLIP_TOLERANCE = math.log10(1.05)
+"""How far (in log10) from an exact power of ten a slipped value may sit (its rounding)."""
+VALUE_SCAN = 64
+"""Neighbours looked at on each side of a claim in the sorted values (bounds the work per claim)."""
+VALUE_NEIGHBOURS = 16
+"""Value neighbours each claim keeps (other documents first, then shared words, then nearer values)."""
+
+
+def _value_key(table: ClaimTable, i: int) -> tuple[str, float] | None:
+    """(dimension, log10 |value|) a claim is sorted under for value blocking; None without a usable value.
+
+    Money goes under US dollars when it converts (any two convertible currencies meet), else under its own
+    currency; the sign is part of the dimension (a fall and a rise do not meet by value).
+    """
+    family = table.family[i]
+    value = float(table.point[i])
+    if family == "money":
+        usd = float(table.usd_point[i])
+        dimension, value = ("money:USD", usd) if not math.isnan(usd) else (f"money:{table.unit[i]}", value)
+    else:
+        dimension = family
+    if math.isnan(value) or value == 0 or math.isinf(value):
+        return None
+    return (f"{dimension}:{'-' if value < 0 else '+'}", math.log10(abs(value)))
+
+
+def _periods_compatible(table: ClaimTable, a: int, b: int, rules: MatchRules) -> bool:
+    """Equal or overlapping year spans (see `match.period_compatible`), or a side undated."""
+    sa, ea, sb, eb = (
+        int(table.period_start[a]),
+        int(table.period_end[a]),
+        int(table.period_start[b]),
+        int(table.period_end[b]),
+    )
+    if sa < 0 or sb < 0:
+        return True
+    inter = min(ea, eb) - max(sa, sb) + 1
+    union = max(ea, eb) - min(sa, sb) + 1
+    return inter > 0 and inter / max(union, 1) >= rules.period_overlap_min
+
+
+def _counted_compatible(
+    table: ClaimTable, a: int, b: int, rules: MatchRules, seen: dict[tuple[int, int], bool]
+) -> bool:
+    ka, kb = int(table.counted_id[a]), int(table.counted_id[b])
+    if ka == kb:
+        return True
+    key = (min(ka, kb), max(ka, kb))
+    if key not in seen:
+        ta, tb = str(table.interned[ka] or ""), str(table.interned[kb] or "")
+        seen[key] = counted_compatible(ta, tb, rules.subject_match_threshold)
+    return seen[key]
+
+
+def value_pairs(
+    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of claims of one dimension close in value or a power of ten apart (see the module
+    docstring), at most `VALUE_NEIGHBOURS` kept per claim."""
+    by_dimension: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for i in range(len(table)):
+        if exclude is not None and exclude[i]:
+            continue
+        if table.family[i] == "money" and table.unit[i] == UNKNOWN_CURRENCY:
+            continue
+        key = _value_key(table, i)  # no words needed: a figure whose subject was not read still meets
+        if key is not None:
+            by_dimension[key[0]].append((key[1], i))
+    window = math.log10(VALUE_FACTOR)
+    counted_seen: dict[tuple[int, int], bool] = {}
+    chosen: dict[int, list[tuple[tuple[float, float, float], int]]] = defaultdict(list)
+    capped = 0
+
+    def offer(a: int, b: int, distance: float) -> None:
+        if table.sentence_key[a] == table.sentence_key[b]:
+            return
+        if focus is not None and not (focus[a] or focus[b]):
+            return
+        if not _periods_compatible(table, a, b, rules) or not _counted_compatible(
+            table, a, b, rules, counted_seen
+        ):
+            return
+        shared = len(table.topic[a] & table.topic[b])
+        rank = (float(table.doc_id[a] == table.doc_id[b]), -float(shared), distance)  # smaller is better
+        chosen[a].append((rank, b))
+        chosen[b].append((rank, a))
+
+    for entries in by_dimension.values():
+        if len(entries) < 2:
+            continue
+        entries.sort()
+        logs = [x for x, _ in entries]
+        rows = [r for _, r in entries]
+        for p in range(len(entries)):
+            for q in range(p + 1, min(len(entries), p + 1 + VALUE_SCAN)):
+                if logs[q] - logs[p] > window:
+                    break
+                offer(rows[p], rows[q], logs[q] - logs[p])
+            for power in SLIP_POWERS:
+                target = logs[p] + power
+                lo = bisect.bisect_left(logs, target - SLIP_TOLERANCE)
+                hi = min(bisect.bisect_right(logs, target + SLIP_TOLERANCE), lo + VALUE_SCAN)
+                for q in range(lo, hi):
+                    offer(rows[p], rows[q], abs(logs[q] - target) + power)
+    kept: set[tuple[int, int]] = set()
+    for a, offers in chosen.items():
+        if len(offers) > VALUE_NEIGHBOURS:
+            capped += 1
+            offers = sorted(offers)[:VALUE_NEIGHBOURS]
+        kept.update((min(a, b), max(a, b)) for _, b in offers)
+    logger.info("value blocking: %d pairs (%d claims had more neighbours than kept)", len(kept), capped)
+    if not kept:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    pairs = np.array(sorted(kept), dtype=np.int64)
+    return pairs[:, 0], pairs[:, 1]
+
+
 def _all_pairs(table: ClaimTable, members: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair of a (small) block, with subject scores."""
     rows, cols = np.triu_indices(len(members), k=1)
@@ -172,7 +309,7 @@ def _score_block(
 def candidate_pairs(
     table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Unique candidate pairs (i < j) and their subject scores, from blocks only.
+    """Unique candidate pairs (i < j) and their subject scores, from word, citation and value blocks.
 
     With `focus` (a boolean row mask), blocks without a focus row are skipped and only pairs with at least
     one focus row are kept. Rows in `exclude` (a boolean mask) take no part.
@@ -205,6 +342,19 @@ def candidate_pairs(
                 ia, ja, sc = ia[wanted], ja[wanted], sc[wanted]
             if len(ia):
                 parts.append((ia, ja, sc.astype(np.uint8)))
+    vi, vj = value_pairs(table, rules, focus, exclude)
+    if len(vi):
+        scores = np.fromiter(
+            (
+                fuzz.token_set_ratio(table.subject[a], table.subject[b])
+                if table.subject[a] and table.subject[b]
+                else 0.0
+                for a, b in zip(vi.tolist(), vj.tolist(), strict=True)
+            ),
+            dtype=np.float64,
+            count=len(vi),
+        )
+        parts.append((vi, vj, scores.astype(np.uint8)))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)

@@ -121,8 +121,11 @@ def check_conversion(a: Claim, b: Claim, fx: FxTable, rules: MatchRules) -> Conf
     explanation = (
         f"{where} converts {claim_value(a)} to {claim_value(b)}, about {_sig(implied_mid)} {per}, "
         f"while {years} was {_sig(nearest)}: "
-        + (f"a factor of about {factor_word(implied_mid / nearest)} off, likely a million/billion slip."
-           if slip else f"{abs(deviation):.0%} off.")
+        + (
+            f"a factor of about {factor_word(implied_mid / nearest)} off, likely a million/billion slip."
+            if slip
+            else f"{abs(deviation):.0%} off."
+        )
     )
     return Conflict(
         conflict_id=make_conflict_id(a.claim_id, b.claim_id),

@@ -25,6 +25,8 @@ QUALIFIER_WORDS = {
     Qualifier.AT_LEAST: "at least ",
     Qualifier.UP_TO: "up to ",
 }
+
+
 def format_value(
     value: float | None,
     unit: str | None,

@@ -34,6 +34,7 @@ rules above leave apart:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,10 +43,17 @@ from rapidfuzz import fuzz
 from claims.context.facets import facet_conflicts, labels_differ
 
 from .normalize import ClaimTable
-from .restated import restated, same_role
+from .restated import parallel_rows, restated, same_role
 from .rules import MatchRules
 from .text import stem
-from .vocabulary import GENERIC_NOUNS, VERSION_MARKERS, normalize_entity, place_names
+from .vocabulary import (
+    GENERIC_HUMAN,
+    GENERIC_NOUNS,
+    HUMAN_NOUNS,
+    VERSION_MARKERS,
+    normalize_entity,
+    place_names,
+)
 
 _GENERIC = GENERIC_NOUNS | frozenset(stem(w) for w in GENERIC_NOUNS)
 
@@ -139,6 +147,24 @@ def same_topic(
     return True, cosine
 
 
+def counted_compatible(a: str, b: str, threshold: float) -> bool:
+    """Two counted nouns (normalised, synonyms folded) that may count the same things: either missing, alike
+    (`token_set_ratio` at least `threshold`), or one is "people" and the other counts people.
+
+    >>> counted_compatible("voter", "register voter", 70), counted_compatible("people", "death", 70)
+    (True, True)
+    >>> counted_compatible("patrol vessel", "rescue boat", 70), counted_compatible("people", "vessel", 70)
+    (False, False)
+    """
+    if not (a and b) or fuzz.token_set_ratio(a, b) >= threshold:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    return bool(
+        (words_a & GENERIC_HUMAN and words_b & HUMAN_NOUNS)
+        or (words_b & GENERIC_HUMAN and words_a & HUMAN_NOUNS)
+    )
+
+
 def _owner_words(table: ClaimTable, row: int) -> frozenset[str]:
     counted = table.interned[table.counted_id[row]]
     return table.tokens[row] - frozenset(str(counted).split())
@@ -219,6 +245,44 @@ def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: list, check) -
     return results[inverse]
 
 
+PARALLEL_ROWS_SPAN = 3000
+"""Characters within which two sentences of one pattern in one document are read as rows of one list."""
+
+
+def owners_differ(a: str, b: str) -> bool:
+    """Two owner keys naming two parties: both given, and neither's words contain the other's (a
+    qualifier added to one is the same party).
+
+    >>> owners_differ("leeds", "york"), owners_differ("japan-asean", "bilateral japan-asean")
+    (True, False)
+    >>> owners_differ("", "york")
+    False
+    """
+    if not a or not b or a == b:
+        return False
+    wa, wb = set(re.findall(r"[\w-]+", a)), set(re.findall(r"[\w-]+", b))
+    return not (wa <= wb or wb <= wa)
+
+
+def other_owner_in_document(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Pairs of one document whose figures have different owners, both read from their own clause or row
+    (`claims.context.owners.STRONG_SOURCES`): two parties' figures. Across documents owners are named
+    independently ("the BJP", "Bharatiya Janata Party"), so the rule stays within one document."""
+    if len(i) == 0:
+        return np.zeros(0, dtype=bool)
+    owners = table.owner
+    return np.fromiter(
+        (
+            bool(table.doc_id[a] == table.doc_id[b])
+            and bool(table.owner_strong[a] and table.owner_strong[b])
+            and owners_differ(owners[a], owners[b])
+            for a, b in zip(i.tolist(), j.tolist(), strict=True)
+        ),
+        dtype=bool,
+        count=len(i),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Matched:
     """Masks over candidate pairs (see `same_quantity`)."""
@@ -262,6 +326,30 @@ def same_quantity(
             lambda a, b: not facet_conflicts(a, b),
         )
     ]
+    # the base of a change against a level of the same stated period: the base belongs to the period before
+    # the statement's, so one of the two periods is not what the words say; undated, the periods decide
+    base_dated = (
+        _by_combination(
+            table.facets_id[i[idx]],
+            table.facets_id[j[idx]],
+            table.interned,
+            lambda a, b: (a.role == "base") != (b.role == "base"),
+        )
+        & ~undated[idx]
+    )
+    idx = idx[~base_dated]
+    # two running counts (provisional) of documents published on different days: two as-of dates
+    running = _by_combination(
+        table.facets_id[i[idx]],
+        table.facets_id[j[idx]],
+        table.interned,
+        lambda a, b: (
+            a.stage == b.stage == "provisional"
+            and bool(a.published and b.published)
+            and a.published != b.published
+        ),
+    )
+    idx = idx[~running]
     # two rows of one list or table with different labels ("Ministry of railways: ...") are two rows
     other_row = _by_combination(
         table.facets_id[i[idx]],
@@ -270,8 +358,22 @@ def same_quantity(
         lambda a, b: labels_differ(a.label, b.label),
     )
     idx = idx[~(other_row & (table.doc_id[i[idx]] == table.doc_id[j[idx]]))]
-    # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
+    # one document names two different owners for the two figures, each read from the figure's own clause
+    # or row ("Bihar: 42 per cent", "Odisha's share"): one writer names one party one way, so two parties
+    idx = idx[~other_owner_in_document(table, i[idx], j[idx])]
+    # sentences of one pattern (a row label aside) with other figures, near each other in one document:
+    # parallel rows of a list (a long report restating itself chapters apart is left to the other rules)
     shapes = [v[1] if isinstance(v, tuple) else "" for v in table.interned]
+    rows_apart = _by_combination(
+        table.shape_id[i[idx]],
+        table.shape_id[j[idx]],
+        shapes,
+        lambda a, b: parallel_rows(a, b, rules.restated_sentence_ratio),
+    )
+    starts = np.fromiter((c.char_start for c in table.claims), dtype=np.int64, count=len(table))
+    nearby = np.abs(starts[i[idx]] - starts[j[idx]]) <= PARALLEL_ROWS_SPAN
+    idx = idx[~(rows_apart & nearby & (table.doc_id[i[idx]] == table.doc_id[j[idx]]))]
+    # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
     rest = _by_combination(
         table.shape_id[i[idx]],
         table.shape_id[j[idx]],
@@ -298,7 +400,7 @@ def same_quantity(
         (
             table.counted_id,
             table.interned,
-            lambda a, b: not (a and b) or (fuzz.token_set_ratio(a, b) >= rules.subject_match_threshold),
+            lambda a, b: counted_compatible(str(a or ""), str(b or ""), rules.subject_match_threshold),
         ),
     ):
         idx = idx[_by_combination(ids[i[idx]], ids[j[idx]], values, check)]

@@ -21,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from claims.context.facets import Facets, cell_facets, claim_facets, with_subject
+from claims.context.owners import STRONG_SOURCES, figure_clause, led_aliases, owner_key
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
@@ -29,7 +30,14 @@ from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
 from .sentences import context_windows, locate
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
-from .vocabulary import CHANGE_WORDS, MEASURE_BASE, normalize_entity, place_names
+from .vocabulary import (
+    CHANGE_WORDS,
+    CLAUSE_STOPWORDS,
+    COUNTED_SYNONYMS,
+    MEASURE_BASE,
+    normalize_entity,
+    place_names,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -163,6 +171,24 @@ class ClaimTable:
     others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
     table_cell: np.ndarray  # bool: the claim is a table cell
     hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
+    owner: list[str]  # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
+    owner_strong: np.ndarray  # bool: the owner was read from the figure's own clause (not a fallback)
+    clause_words: list[frozenset[str]]  # content words of the figure's own clause (no numbers, no parties)
+    clause_idf: dict[str, float]  # inverse document frequency of clause words over this claim set
+    clause_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted clause words
+    head: list[str]  # the measured noun: the last content word of the subject (parties left out)
+
+    def clause_similarity(self, a: int, b: int) -> float:
+        """Cosine of the idf-weighted words of the two figures' own clauses, numbers and parties masked.
+
+        Shared words each side has once ("seats") weigh their idf; a clause of one word agrees with nothing.
+        """
+        shared = self.clause_words[a] & self.clause_words[b]
+        if not shared:
+            return 0.0
+        idf = self.clause_idf
+        dot = sum(idf[t] ** 2 for t in shared)
+        return float(dot / (self.clause_norm[a] * self.clause_norm[b]))
 
     def topic_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted topic token sets of two rows (0..1); 0 unless two words are shared.
@@ -194,7 +220,7 @@ def _describe(
         for t in name_tokens(subject, aliases)
         if t not in places_all and normalize_entity(t) not in places_all
     )
-    counted_toks = subject_tokens(counted, aliases) if counted else []
+    counted_toks = [COUNTED_SYNONYMS.get(t, t) for t in subject_tokens(counted, aliases)] if counted else []
     # a subject that only repeats the counted noun ("dialogue partners"), is one bare word ("GMV") or names
     # a change without what changes ("increase") does not say whose or which quantity it is
     specific = len(set(toks) - set(counted_toks) - CHANGE_WORDS) >= 2
@@ -254,16 +280,24 @@ def table_cell_parts(claim: Claim) -> tuple[str, str] | None:
 
 
 def facets_of(claim: Claim) -> Facets:
-    """The claim's facets, read from its sentence (see `claims.context.facets`), or for a table cell from
-    its row label and column header; defaults when unplaced."""
+    """The claim's facets as the extractor stored them (`Claim.facets`), else read from its sentence (see
+    `claims.context.facets`), or for a table cell from its row label and column header; defaults when
+    unplaced."""
+    if claim.facets:
+        return _decoded(claim.facets)
     parts = table_cell_parts(claim)
     if parts is not None:
         return _cell_facets(*parts, str(claim.kind))
     span = locate(claim)
     if span is None:
         return Facets()
-    facets = _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind), claim.entities)
+    facets = _sentence_facets(claim.sentence, span[0], span[1], str(claim.kind))
     return with_subject(facets, claim.subject)
+
+
+@lru_cache(maxsize=1 << 16)
+def _decoded(text: str) -> Facets:
+    return Facets.decode(text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -272,8 +306,8 @@ def _cell_facets(label: str, header: str, kind: str) -> Facets:
 
 
 @lru_cache(maxsize=1 << 16)
-def _sentence_facets(sentence: str, start: int, end: int, kind: str, names: tuple[str, ...]) -> Facets:
-    return claim_facets(sentence, start, end, kind=kind, names=names)
+def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
+    return claim_facets(sentence, start, end, kind=kind)
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
@@ -320,6 +354,13 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     others_id = np.zeros(n, dtype=np.int64)
     table_cell = np.zeros(n, dtype=bool)
     hedged = np.zeros(n, dtype=bool)
+    owner: list[str] = []
+    owner_strong = np.zeros(n, dtype=bool)
+    clause_words: list[frozenset[str]] = []
+    head: list[str] = []
+    acronyms = {long: short for long, short in aliases.items()}
+    led = led_aliases((c.sentence for c in claims if "-led" in c.sentence), acronyms)
+    owner_cache: dict[str, str] = {}
     for i, claim in enumerate(claims):
         fam, base_unit, factor = dimension(claim)
         family.append(fam)
@@ -398,7 +439,34 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
         cites_id[i] = interned.setdefault(cited[i], len(interned))
-        facets_id[i] = interned.setdefault(facets_of(claim), len(interned))
+        claim_facets_ = facets_of(claim)
+        facets_id[i] = interned.setdefault(claim_facets_, len(interned))
+        span = locate(claim)
+        clause = ""
+        if span is not None and cell is None:
+            c0, c1 = figure_clause(claim.sentence, span[0], span[1])
+            clause = f"{claim.sentence[c0 : span[0]]} {claim.sentence[span[1] : c1]}"
+        elif cell is not None:
+            clause = claim.sentence.split(" | ", 1)[0]
+        named = name_tokens(clause, aliases)
+        clause_words.append(
+            frozenset(
+                t
+                for t in subject_tokens(clause, aliases)
+                if t[:1].isalpha() and t not in places_all and t not in named and t not in CLAUSE_STOPWORDS
+            )
+        )
+        content = [
+            t for t in subject_tokens(measured or "", aliases) if t[:1].isalpha() and t not in places_all
+        ]
+        content = [t for t in content if t not in name_tokens(measured or "", aliases)] or content
+        head.append(content[-1] if content else (counted_text.split()[-1] if counted_text else ""))
+        owned = owner_cache.get(claim_facets_.owner)
+        if owned is None:
+            owned = owner_key(claim_facets_.owner, acronyms) if claim_facets_.owner else ""
+            owned = owner_cache[claim_facets_.owner] = led.get(owned, owned)
+        owner.append(owned)
+        owner_strong[i] = bool(owned) and claim_facets_.owner_source in STRONG_SOURCES
         doc_id[i] = doc_ids.setdefault(claim.doc, len(doc_ids))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
@@ -408,6 +476,11 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
     topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
     topic_text = [" ".join(sorted(row)) for row in topic]
+    clause_df: Counter[str] = Counter()
+    for words_of_row in clause_words:
+        clause_df.update(words_of_row)
+    clause_idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in clause_df.items()}
+    clause_norm = np.array([math.sqrt(sum(clause_idf[t] ** 2 for t in row)) or 1.0 for row in clause_words])
     role, role_count = roles(claims, family)
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():
@@ -450,4 +523,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         others_id=others_id,
         table_cell=table_cell,
         hedged=hedged,
+        owner=owner,
+        owner_strong=owner_strong,
+        clause_words=clause_words,
+        clause_idf=clause_idf,
+        clause_norm=clause_norm,
+        head=head,
     )

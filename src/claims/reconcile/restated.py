@@ -94,6 +94,32 @@ def restated(shape_a: str, shape_b: str, threshold: float) -> bool:
     return shape_a == shape_b or fuzz.ratio(shape_a, shape_b, score_cutoff=threshold) >= threshold
 
 
+_LEADING_LABEL = re.compile(r"^[^:]{2,60}:\s*")
+
+
+def parallel_rows(shape_a: str, shape_b: str, threshold: float) -> bool:
+    """Two number-masked sentences that are one pattern once a leading row label is set aside: within one
+    document these are parallel rows of a list or table ("Leeds: 41.2% (up from 30.5% at noon)", "York:
+    44.0% (up from 35.1% at noon)"); a writer restating one figure in the same words gives the same figure.
+
+    >>> parallel_rows("leeds: 0.0% (up from 0.0% at noon)", "0.0% (up from 0.0% at noon)", 90)
+    True
+    >>> parallel_rows("north yorkshire: 0.0% (up from 0.0%)", "leeds: 0.0% (up from 0.0%)", 90)
+    True
+    >>> parallel_rows("the unity front won 0 seats.", "the farmers party took 0 seats in the north.", 90)
+    False
+    >>> parallel_rows("trust in japan: 0.0%", "trust in japan: 0.0%", 90)  # one row stated twice
+    False
+    """
+    if not shape_a or not shape_b or shape_a == shape_b:
+        return False  # one pattern with one label (or none): one row restated, left to the other rules
+    label_a, label_b = _LEADING_LABEL.match(shape_a), _LEADING_LABEL.match(shape_b)
+    if label_a is None and label_b is None:
+        return False
+    a, b = _LEADING_LABEL.sub("", shape_a), _LEADING_LABEL.sub("", shape_b)
+    return a == b or fuzz.ratio(a, b, score_cutoff=threshold) >= threshold
+
+
 def same_role(
     role_a: int, count_a: int, role_b: int, count_b: int, local_a: str, local_b: str, threshold: float
 ) -> bool:

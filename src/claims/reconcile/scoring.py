@@ -20,26 +20,38 @@ Features (0/1 unless said otherwise):
   as one quantity), `one_account` (one document's own account: `match.same_owned_count`,
   `same_cited_figure`);
 - for whom: `parties` (both name the same places), `party_missing` (one names places, the other none),
-  `owner_differs` / `owner_missing` (the party named nearest before each number), `others_differ` (both
-  name bodies or companies, none shared);
+  the owners of the two figures (`claims.context.owners`, folded across the corpus): `owner_same`,
+  `owner_differs`, `owner_differs_strong` (both read from the figures' own clauses), `owner_missing`;
+  `others_differ` (both name bodies or companies, none shared);
+- what exactly: `head_same` (the measured nouns agree), `clause` (idf cosine of the words of the two
+  figures' own clauses, numbers, units, times and parties masked);
 - when: `same_period` (both dated, equal), `one_dated` (one side has no period), `undated` (neither has);
 - how: `gaps` (facets one side gives and the other does not, counted), `hedged` (a side is qualified:
   about, over, up to);
-- the values: `log_ratio` (|log10(a/b)|, capped at 3, 0 for a factor-1000 slip), `close` (within 12%),
+- the values: `log_ratio` (|log10(a/b)|, capped at 3, 0 for a factor-1000 slip), `precision_units`
+  (log10(1 + the difference in units of the coarser stated precision), capped at 3), `close` (within 12%),
   `far` (more than twice apart), `rounding`, `magnitude` (the disagreement's kind), `cross_currency`;
-- the statements: `same_doc`, `restated` (one sentence restated, numbers masked), `same_source` (both cite
-  one reference entry), `table` (a side is a table cell).
+- the statements: `same_doc` (one account: the same document and chapter; a book's chapters are written apart
+  like documents), `apart_in_doc` (two statements of one document far apart: log10 of the characters between
+  them above 1,000, capped at 2), `doc_stage_differs` (one document reports a running count, the other a
+  closing one: `facets.document_stage`), `days_apart` (log10(1 + days between the two documents' dates), 0
+  when a date is unknown), `evidence` (values within 12% times the stronger of `clause` and `topic`: close
+  values of one thing), `restated` (one sentence restated, numbers masked), `near_copy` (two documents'
+  sentences alike once numbers are masked: `fuzz.ratio` at least `restated_sentence_ratio`, a story syndicated
+  or updated at another time), `same_source` (both cite one reference entry), `table` (a side is a table
+  cell).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from claims.context.facets import Facets, facet_gaps, same_owner
+from claims.context.facets import Facets, facet_gaps
 
 from .match import same_cited_figure, same_owned_count
 from .normalize import ClaimTable
@@ -63,8 +75,12 @@ FEATURES: tuple[str, ...] = (
     "one_account",
     "parties",
     "party_missing",
+    "owner_same",
     "owner_differs",
+    "owner_differs_strong",
     "owner_missing",
+    "head_same",
+    "clause",
     "others_differ",
     "same_period",
     "one_dated",
@@ -72,13 +88,19 @@ FEATURES: tuple[str, ...] = (
     "gaps",
     "hedged",
     "log_ratio",
+    "precision_units",
     "close",
     "far",
     "rounding",
     "magnitude",
     "cross_currency",
     "same_doc",
+    "apart_in_doc",
+    "doc_stage_differs",
+    "days_apart",
+    "evidence",
     "restated",
+    "near_copy",
     "same_source",
     "table",
 )
@@ -147,6 +169,12 @@ def pair_features(
         and fuzz.token_sort_ratio(table.subject[a], table.subject[b]) >= rules.strong_subject_threshold
     )
     words_a, words_b = _content(table, a), _content(table, b)
+    owner_a, owner_b = table.owner[a], table.owner[b]
+    clause = table.clause_similarity(a, b)
+    head_a, head_b = table.head[a], table.head[b]
+    gap = abs(va - vb)
+    unit = max(float(table.precision[a]), float(table.precision[b])) if not cross else 0.0
+    unit = unit if unit > 0 else max(va, vb, 1e-12) * 0.005
     only_a, only_b = words_a - words_b, words_b - words_a
     return {
         "subject": subject_score / 100,
@@ -162,8 +190,19 @@ def pair_features(
         "one_account": float(same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)),
         "parties": float(bool(places_a) and places_a == places_b),
         "party_missing": float(bool(places_a) != bool(places_b)),
-        "owner_differs": float(not same_owner(fa.owner, fb.owner)),
-        "owner_missing": float(not (fa.owner and fb.owner)),
+        "owner_same": float(bool(owner_a) and owner_a == owner_b),
+        "owner_differs": float(bool(owner_a and owner_b) and owner_a != owner_b),
+        "owner_differs_strong": float(
+            bool(owner_a and owner_b)
+            and owner_a != owner_b
+            and table.owner_strong[a]
+            and table.owner_strong[b]
+        ),
+        "owner_missing": float(not (owner_a and owner_b)),
+        "head_same": float(
+            bool(head_a) and (head_a == head_b or head_a in table.tokens[b] or head_b in table.tokens[a])
+        ),
+        "clause": clause,
         "others_differ": float(bool(others_a and others_b) and not others_a & others_b),
         "same_period": float(same_period),
         "one_dated": float(dated_a != dated_b),
@@ -171,16 +210,56 @@ def pair_features(
         "gaps": float(len(facet_gaps(fa, fb))),
         "hedged": float(bool(table.hedged[a] or table.hedged[b])),
         "log_ratio": 0.0 if slip else min(log_ratio, 3.0),
+        "precision_units": 0.0 if slip else min(math.log10(1 + gap / unit), 3.0),
         "close": float(not slip and log_ratio <= CLOSE),
         "far": float(not slip and log_ratio > FAR),
         "rounding": float(kind == "rounding"),
         "magnitude": float(slip),
         "cross_currency": float(cross),
-        "same_doc": float(table.doc_id[a] == table.doc_id[b]),
+        "same_doc": float(
+            table.doc_id[a] == table.doc_id[b] and table.claims[a].chapter == table.claims[b].chapter
+        ),
+        "apart_in_doc": _apart_in_doc(table, a, b),
+        "doc_stage_differs": float(bool(fa.doc_stage and fb.doc_stage) and fa.doc_stage != fb.doc_stage),
+        "days_apart": _days_apart(fa.published, fb.published),
+        "evidence": float(not slip and log_ratio <= CLOSE) * max(clause, cosine),
         "restated": float(table.shape_id[a] == table.shape_id[b]),
+        "near_copy": float(_near_copy(table, a, b, rules)),
         "same_source": float(bool(cites_a) and bool(cites_a & cites_b)),  # type: ignore[operator]
         "table": float(bool(table.table_cell[a] or table.table_cell[b])),
     }
+
+
+def _near_copy(table: ClaimTable, a: int, b: int, rules: MatchRules) -> bool:
+    """The two sentences are one text with other numbers (a syndicated story updated at another time)."""
+    shape_a, shape_b = table.interned[table.shape_id[a]], table.interned[table.shape_id[b]]
+    text_a = shape_a[1] if isinstance(shape_a, tuple) else ""
+    text_b = shape_b[1] if isinstance(shape_b, tuple) else ""
+    if not text_a or not text_b or table.doc_id[a] == table.doc_id[b]:
+        return False
+    return fuzz.ratio(text_a, text_b, score_cutoff=rules.restated_sentence_ratio) > 0
+
+
+def _apart_in_doc(table: ClaimTable, a: int, b: int) -> float:
+    """How far apart two statements of one document are: log10 of the characters between them above a
+    thousand, capped at 2 (0 under 1,000 characters, 1 at 10,000, 2 from 100,000; 0 across documents).
+    Rows of one list or paragraph sit close; parts of a long report written apart sit far."""
+    if table.doc_id[a] != table.doc_id[b]:
+        return 0.0
+    gap = abs(table.claims[a].char_start - table.claims[b].char_start)
+    return round(min(max(math.log10(1 + gap) - 3.0, 0.0), 2.0), 3)
+
+
+def _days_apart(a: str, b: str) -> float:
+    """log10(1 + days between two publication dates), 0 when either is unknown.
+
+    >>> _days_apart("2024-06-04", "2024-06-05"), _days_apart("", "2024-06-05")
+    (0.301, 0.0)
+    """
+    if not a or not b:
+        return 0.0
+    days = abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    return round(math.log10(1 + days), 3)
 
 
 def match_probability(features: Mapping[str, float], weights: Mapping[str, float]) -> float:

@@ -112,6 +112,8 @@ def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[s
     ['asean', 'cultural', 'fund']
     >>> sorted(name_tokens("Dita Fund 2.0 budget"))
     ['2.0', 'dita', 'fund']
+    >>> sorted(name_tokens("capital outlay for FY25"))
+    []
     """
     folded = text
     if aliases:
@@ -120,12 +122,16 @@ def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[s
             folded = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
     out = set()
     for token in _TOKEN_RE.findall(folded):
+        if _PERIOD_TOKEN.fullmatch(token):
+            continue  # "FY24", "Q3": a time, not a name
         if token[0].isupper():
             out.add(stem(token.lower()))
         elif re.fullmatch(r"\d+\.\d+", token):
             out.add(token)
     return frozenset(out)
 
+
+_PERIOD_TOKEN = re.compile(r"(?:FY|CY|Q[1-4]|H[12])\d{0,4}|(?:19|20)\d\d", re.IGNORECASE)
 
 _NUMBER_RE = re.compile(
     r"""

@@ -23,6 +23,69 @@ _STOPWORDS_TEXT = """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 """Words that carry no subject meaning (qualifier words included: they are read from `qualifier`)."""
 
+_CLAUSE_STOPWORDS_TEXT = """
+    said say says told according report reported reports added noted stated announced per cent percent
+    lakh crore million billion trillion bn mn rs inr usd us dollar dollars yen euro euros rupee rupees
+    year years month months week day days today yesterday monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november december
+"""
+CLAUSE_STOPWORDS = frozenset(_CLAUSE_STOPWORDS_TEXT.split())
+"""Words of a figure's clause that say nothing about what it measures: reporting verbs, units and scale
+words (read from the value), and times (read from the period)."""
+
+COUNTED_SYNONYMS: dict[str, str] = {
+    "elector": "voter",
+    "electorate": "voter",
+    "persons": "people",
+    "person": "people",
+    "individual": "people",
+    "fatality": "death",
+    "dead": "death",
+    "kid": "children",
+    "child": "children",
+    "inhabitant": "resident",
+    "citizen": "resident",
+}
+"""Counted nouns (stemmed) that count the same things, folded to one ("electors" are "voters")."""
+
+HUMAN_NOUNS = frozenset(
+    {
+        "people",
+        "voter",
+        "death",
+        "children",
+        "resident",
+        "victim",
+        "casualty",
+        "liv",
+        "life",
+        "patient",
+        "refugee",
+        "migrant",
+        "worker",
+        "student",
+        "member",
+        "survivor",
+        "injur",
+        "wound",
+        "displac",
+        "evacuee",
+        "adult",
+        "women",
+        "men",
+        "girl",
+        "boy",
+        "infant",
+        "baby",
+        "household",
+        "family",
+        "familie",
+    }
+)
+"""Counted nouns of people: "people" (or "persons", "individuals") counts any of them, so it never rules a
+pair out against them ("11,300 people" killed and "3,958 deaths"); the match score weighs the rest."""
+GENERIC_HUMAN = frozenset({"people"})
+
 _VERSION_MARKERS_TEXT = """
     ii iii iv v vi plus multilateralisation multilateralization multilateral new second next
     expanded enhanced phase
@@ -46,40 +109,103 @@ GENERIC_NOUNS = frozenset(_GENERIC_NOUNS_TEXT.split())
 """Nouns that name a kind of money or undertaking, not which one ("a rail project", "a port project")."""
 
 MEASURE_BASE: dict[str, tuple[str, float]] = {
-    "meter": ("meter", 1.0), "kilometer": ("meter", 1e3), "centimeter": ("meter", 1e-2),
-    "millimeter": ("meter", 1e-3), "mile": ("meter", 1609.344), "nautical mile": ("meter", 1852.0),
-    "foot": ("meter", 0.3048), "square meter": ("square meter", 1.0),
-    "square kilometer": ("square meter", 1e6), "hectare": ("square meter", 1e4), "gram": ("gram", 1.0),
-    "kilogram": ("gram", 1e3), "tonne": ("gram", 1e6), "ton": ("gram", 1e6), "watt": ("watt", 1.0),
-    "kilowatt": ("watt", 1e3), "megawatt": ("watt", 1e6), "gigawatt": ("watt", 1e9),
-    "watt hour": ("watt hour", 1.0), "kilowatt hour": ("watt hour", 1e3),
-    "megawatt hour": ("watt hour", 1e6), "gigawatt hour": ("watt hour", 1e9),
-    "terawatt hour": ("watt hour", 1e12), "second": ("second", 1.0), "minute": ("second", 60.0),
-    "hour": ("second", 3600.0), "day": ("second", 86400.0), "week": ("second", 604800.0),
-    "month": ("month", 1.0), "year": ("month", 12.0), "barrel": ("barrel", 1.0), "liter": ("liter", 1.0),
+    "meter": ("meter", 1.0),
+    "kilometer": ("meter", 1e3),
+    "centimeter": ("meter", 1e-2),
+    "millimeter": ("meter", 1e-3),
+    "mile": ("meter", 1609.344),
+    "nautical mile": ("meter", 1852.0),
+    "foot": ("meter", 0.3048),
+    "square meter": ("square meter", 1.0),
+    "square kilometer": ("square meter", 1e6),
+    "hectare": ("square meter", 1e4),
+    "gram": ("gram", 1.0),
+    "kilogram": ("gram", 1e3),
+    "tonne": ("gram", 1e6),
+    "ton": ("gram", 1e6),
+    "watt": ("watt", 1.0),
+    "kilowatt": ("watt", 1e3),
+    "megawatt": ("watt", 1e6),
+    "gigawatt": ("watt", 1e9),
+    "watt hour": ("watt hour", 1.0),
+    "kilowatt hour": ("watt hour", 1e3),
+    "megawatt hour": ("watt hour", 1e6),
+    "gigawatt hour": ("watt hour", 1e9),
+    "terawatt hour": ("watt hour", 1e12),
+    "second": ("second", 1.0),
+    "minute": ("second", 60.0),
+    "hour": ("second", 3600.0),
+    "day": ("second", 86400.0),
+    "week": ("second", 604800.0),
+    "month": ("month", 1.0),
+    "year": ("month", 12.0),
+    "barrel": ("barrel", 1.0),
+    "liter": ("liter", 1.0),
     "litre": ("liter", 1.0),
 }
 """Measure unit -> (base unit, factor): values of one base unit compare with each other."""
 
 ENTITY_ALIASES: dict[str, str] = {
-    "viet nam": "vietnam", "the philippines": "philippines", "philippine": "philippines",
-    "ph": "philippines", "lao pdr": "laos", "lao": "laos", "brunei darussalam": "brunei",
-    "myanmar (burma)": "myanmar", "burma": "myanmar", "republic of korea": "south korea",
-    "rok": "south korea", "korea": "south korea", "us": "united states", "u.s.": "united states",
-    "usa": "united states", "united states of america": "united states", "prc": "china",
-    "people's republic of china": "china", "uk": "united kingdom", "indonesian": "indonesia",
-    "malaysian": "malaysia", "thai": "thailand", "vietnamese": "vietnam", "japanese": "japan",
-    "cambodian": "cambodia", "singaporean": "singapore", "timor-leste": "timor leste",
+    "viet nam": "vietnam",
+    "the philippines": "philippines",
+    "philippine": "philippines",
+    "ph": "philippines",
+    "lao pdr": "laos",
+    "lao": "laos",
+    "brunei darussalam": "brunei",
+    "myanmar (burma)": "myanmar",
+    "burma": "myanmar",
+    "republic of korea": "south korea",
+    "rok": "south korea",
+    "korea": "south korea",
+    "us": "united states",
+    "u.s.": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "prc": "china",
+    "people's republic of china": "china",
+    "uk": "united kingdom",
+    "indonesian": "indonesia",
+    "malaysian": "malaysia",
+    "thai": "thailand",
+    "vietnamese": "vietnam",
+    "japanese": "japan",
+    "cambodian": "cambodia",
+    "singaporean": "singapore",
+    "timor-leste": "timor leste",
     "east timor": "timor leste",
 }
 """Entity spellings folded to one name (demonyms count as their country)."""
 
-REGION_NAMES = frozenset({
-    "asean", "southeast asia", "east asia", "south asia", "pacific", "indo-pacific", "mekong", "europe",
-    "africa", "middle east", "global south", "latin america", "pacific islands", "south china sea",
-    "timor leste", "south korea", "north korea", "united states", "united kingdom", "papua new guinea",
-    "laos", "vietnam", "brunei", "eu", "european union",
-})
+REGION_NAMES = frozenset(
+    {
+        "asean",
+        "southeast asia",
+        "east asia",
+        "south asia",
+        "pacific",
+        "indo-pacific",
+        "mekong",
+        "europe",
+        "africa",
+        "middle east",
+        "global south",
+        "latin america",
+        "pacific islands",
+        "south china sea",
+        "timor leste",
+        "south korea",
+        "north korea",
+        "united states",
+        "united kingdom",
+        "papua new guinea",
+        "laos",
+        "vietnam",
+        "brunei",
+        "eu",
+        "european union",
+    }
+)
 """Places that pycountry does not list under these names."""
 
 

@@ -1,0 +1,123 @@
+"""Who a figure belongs to (claims.context.owners), on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.context.owners import clause_parties, figure_clause, led_aliases, owner_key, owner_of
+
+
+def owner(sentence: str, surface: str, *, fallback: str = "", nth: int = 0) -> tuple[str, str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = sentence.index(surface, start + 1)
+    found = owner_of(sentence, start, start + len(surface), fallback=fallback)
+    return found.name, found.source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "expected"),
+    [
+        # two parties in one sentence: each figure belongs to the subject of its own clause
+        (
+            "The Green Union won 118 seats while the opposition Liberty bloc took 97 seats.",
+            "118",
+            ("Green Union", "clause_subject"),
+        ),
+        (
+            "The Green Union won 118 seats while the opposition Liberty bloc took 97 seats.",
+            "97",
+            ("Liberty", "clause_subject"),
+        ),
+        (
+            "Harbourtown's port budget of $310 million was approved.",
+            "$310 million",
+            ("Harbourtown", "possessor"),
+        ),
+        ("The flood toll in Rivermouth climbed to 1,204.", "1,204", ("Rivermouth", "attachment")),
+        ("A loan of $45 million went to Kiribati.", "$45 million", ("Kiribati", "attachment")),
+        ("The Red Cross recorded 880 deaths in the valley.", "880", ("Red Cross", "reporter")),
+        (
+            "Northland: 61.5 per cent (up from 44.2 per cent at noon)",
+            "44.2 per cent",
+            ("Northland", "row_label"),
+        ),
+        (
+            "Grants went to Samoa ($12 million) and Tuvalu ($9 million).",
+            "$9 million",
+            ("Tuvalu", "list_item"),
+        ),
+    ],
+)
+def test_owners_owner_from_the_figures_own_clause(sentence, surface, expected):
+    assert owner(sentence, surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Deaths rose to 1,204, according to the Red Cross.", "1,204"),  # a source only reports the figure
+        ("Finance Minister Ana Lopes set aside $2 billion for schools.", "$2 billion"),  # a person
+        ("Diluted EPS in FY24 was $1.10.", "$1.10"),  # a measure and a time are no parties
+    ],
+)
+def test_owners_sources_persons_and_measures_are_never_owners(sentence, surface):
+    assert owner(sentence, surface, fallback="Acme") == ("Acme", "document")
+
+
+def test_owners_document_party_when_the_clause_names_none():
+    assert owner("Tax receipts stood at $3.1 billion.", "$3.1 billion", fallback="Ruritania") == (
+        "Ruritania",
+        "document",
+    )
+    assert owner("Tax receipts stood at $3.1 billion.", "$3.1 billion") == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "clause"),
+    [
+        (
+            "Exports rose to $4 billion, and imports fell to $3 billion.",
+            "$3 billion",
+            " imports fell to $3 billion.",
+        ),
+        ("Aid reached $8 million (about €7 million) last year.", "€7 million", "about €7 million"),
+        (
+            "It gave $5 million to Fiji, $3 million to Tonga in 2023.",
+            "$3 million",
+            " $3 million to Tonga in 2023.",
+        ),
+    ],
+)
+def test_owners_figure_clause_stops_at_clause_breaks_and_list_items(sentence, surface, clause):
+    start = sentence.index(surface)
+    a, b = figure_clause(sentence, start, start + len(surface))
+    assert sentence[a:b] == clause
+
+
+def test_owners_clause_parties_leave_out_the_other_clauses_parties():
+    sentence = "The Liberty bloc won 97 seats, with the Farmers Party taking 12 in Eastshire."
+    start = sentence.index("97")
+    assert clause_parties(sentence, start, start + 2) == ["Liberty"]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("the Farmers Party", "farmers"),
+        ("opposition Liberty alliance", "liberty"),
+        ("opposition LIBERTY alliance", "LIBERTY"),
+        ("Progressive Labour Alliance (PLA)", "PLA"),
+        ("UN", "united nations"),
+        ("Tokyo", "japan"),
+    ],
+)
+def test_owners_key_folds_articles_class_words_acronyms_and_aliases(name, key):
+    assert owner_key(name) == key
+
+
+def test_owners_key_folds_corpus_acronyms_and_led_alliances():
+    sentences = ["The Greens-led Progressive Labour Alliance (PLA) formed a government."]
+    aliases = {"progressive labour alliance": "pla"}
+    assert owner_key("Progressive Labour Alliance", aliases) == "PLA"
+    assert led_aliases(sentences, aliases) == {"greens-led alliance": "PLA"}

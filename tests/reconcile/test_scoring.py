@@ -1,0 +1,105 @@
+"""Match features of candidate pairs (claims.reconcile.scoring), on claims written here."""
+
+from __future__ import annotations
+
+import pytest
+from factories import claim
+
+from claims.lexicon.fx import load_fx_table
+from claims.reconcile import MatchRules
+from claims.reconcile.normalize import build_table
+from claims.reconcile.scoring import FEATURES, match_probability, pair_features
+
+RULES = MatchRules.default()
+
+
+def features(a, b, kind="value_mismatch") -> dict[str, float]:
+    table = build_table([a, b], RULES, load_fx_table())
+    return pair_features(table, 0, 1, subject_score=100.0, cosine=float("nan"), kind=kind, rules=RULES)
+
+
+def seats(value: float, sentence: str, doc: str):
+    return claim(value, kind="count", counted="seats", surface=f"{value:g}", sentence=sentence, doc=doc)
+
+
+def test_scoring_every_feature_is_computed():
+    a = seats(118, "The Unity Front won 118 seats.", "one.txt")
+    b = seats(117, "The Unity Front took 117 seats.", "two.txt")
+    assert set(features(a, b)) == set(FEATURES)
+
+
+@pytest.mark.parametrize(
+    ("sentence_b", "same", "differs_strong"),
+    [
+        ("Results: the opposition Unity Front bloc took 117 seats.", 1.0, 0.0),
+        ("The Farmers Party won 12 seats and the Liberty bloc took 117 seats.", 0.0, 1.0),
+    ],
+)
+def test_scoring_owners_of_each_figures_own_clause(sentence_b, same, differs_strong):
+    a = seats(118, "The Unity Front won 118 seats while the Liberty bloc took 90 seats.", "one.txt")
+    b = seats(117, sentence_b, "two.txt")
+    found = features(a, b)
+    assert (found["owner_same"], found["owner_differs_strong"]) == (same, differs_strong)
+
+
+def test_scoring_clause_words_mask_numbers_and_times():
+    a = claim(
+        30.3e12,
+        unit="INR",
+        surface="Rs 30.3 lakh crore",
+        doc="one.txt",
+        sentence="Revenue receipts, at Rs 30.3 lakh crore in 2024, beat the estimate.",
+    )
+    b = claim(
+        30.03e12,
+        unit="INR",
+        surface="Rs 30.03 lakh crore",
+        doc="two.txt",
+        sentence="Revenue receipts, at Rs 30.03 lakh crore, beat the estimate.",
+    )
+    other = claim(
+        30.1e12,
+        unit="INR",
+        surface="Rs 30.1 lakh crore",
+        doc="three.txt",
+        sentence="Capital spending reached Rs 30.1 lakh crore on Tuesday.",
+    )
+    assert features(a, b)["clause"] == pytest.approx(1.0)
+    assert features(a, other)["clause"] == 0.0
+
+
+def test_scoring_precision_units_count_steps_of_the_coarser_precision():
+    a = claim(11.1e12, unit="INR", surface="Rs 11.1 lakh crore", doc="one.txt")
+    b = claim(11.11e12, unit="INR", surface="Rs 11.11 lakh crore", doc="two.txt")
+    far = claim(11.9e12, unit="INR", surface="Rs 11.9 lakh crore", doc="two.txt")
+    assert features(a, b, "rounding")["precision_units"] < features(a, far)["precision_units"]
+
+
+def test_scoring_probability_is_a_sigmoid_of_the_weighted_features():
+    assert match_probability({"close": 1.0}, {"intercept": 0.0, "close": 0.0}) == 0.5
+    assert match_probability({"close": 1.0}, {"intercept": -2.0, "close": 4.0}) > 0.85
+
+
+@pytest.mark.parametrize(
+    ("start_b", "doc_b", "expected"),
+    [
+        (400, "report.txt", 0.0),  # rows of one paragraph or list
+        (50_000, "report.txt", 1.699),  # another chapter of a long report
+        (500_000, "report.txt", 2.0),  # capped
+        (50_000, "other.txt", 0.0),  # another document: `same_doc` and `days_apart` speak for it
+    ],
+)
+def test_scoring_apart_in_doc_grows_with_the_distance(start_b, doc_b, expected):
+    a = claim(
+        18.0, kind="count", counted="members", surface="18", sentence="It has 18 members.", doc="report.txt"
+    )
+    b = claim(
+        19.0,
+        kind="count",
+        counted="members",
+        surface="19",
+        sentence="It has 19 members.",
+        doc=doc_b,
+        sentence_start=start_b,
+    )
+    assert features(a, b)["apart_in_doc"] == expected
