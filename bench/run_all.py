@@ -10,7 +10,10 @@ Runs, each in its own processes:
    claims/s, peak memory, memory vs corpus size, reconciliation recall on the planted pairs;
 2. bench_reconcile.py: reconciliation time and planted recall on synthetic claim sets of growing size;
 3. bench_quantities.py: the quantity extractor against quantulum3 on the dev-gold documents (skipped with a
-   note when the gold file is not on this machine).
+   note when the gold file is not on this machine);
+4. bench_speed.py: `claims run` against a bare `nlp.pipe` pass over the seeds copied 1x and 8x (32x with
+   --full, 1x only with --quick), interleaved, with peak memory; an unchanged re-run and one new document
+   added to the 8x (40-document) store.
 
 Writes bench/out/latest.md (everything printed, with the machine and commit) and bench/out/pipeline.json
 (git-ignored; the runs BENCHMARKS.md quotes are kept in bench/results/). Nothing is asserted: machines
@@ -110,6 +113,19 @@ def main(argv: list[str] | None = None) -> int:
         _run(
             "Reconciliation at scale (synthetic claim sets)",
             ["bench/bench_reconcile.py", "--sizes", *sizes, "--seed", str(args.seed)],
+        )
+    )
+    scales = ["1"] if args.quick else ["1", "8", "32"] if args.full else ["1", "8"]
+    sections.append(
+        _run(
+            "Whole run vs bare spaCy on the seeds, re-run, one new document",
+            [
+                "bench/bench_speed.py",
+                "--scales",
+                *scales,
+                "--json",
+                str((RESULTS / "speed.json").relative_to(ROOT)),
+            ],
         )
     )
     if (BENCH / "bench_quantities.py").exists():

@@ -12,6 +12,12 @@ submits the batch tasks to it from inside the running `claims_pipeline` flow (wh
 the flow's runner). Documents travel as task arguments, never as flow parameters: Prefect stores flow
 parameters in its database, and a corpus does not belong there.
 
+A local one-shot run (`claims run` with no PREFECT_API_URL) reports to Prefect's own API app served on a
+thread of this process (`local_api`), not to the temporary server Prefect would start in a subprocess: the
+flow stays a Prefect flow (its flow run, task runs, states, logs and artifacts go to the same database under
+PREFECT_HOME), without a second interpreter importing the server again and without a server process to
+stop (or to leave behind) when the run ends.
+
 Every worker process loads the spaCy pipeline once (`cached_nlp`) and keeps it for the following batches.
 At most `2 x workers` batches are in flight and results come back in document order (`iter_extraction`
 takes a lazy iterable of documents, so a caller that loads documents one at a time and stores each
@@ -26,6 +32,8 @@ import ipaddress
 import logging
 import math
 import socket
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, cast
@@ -142,6 +150,65 @@ def workers_reach_this_api(settings: Settings) -> Iterator[None]:
         )
     with temporary_settings(updates={PREFECT_API_URL: url}):
         yield
+
+
+@contextlib.contextmanager
+def local_api() -> Iterator[str]:
+    """The Prefect API this process's flow runs report to, for the duration of the block: its URL.
+
+    With PREFECT_API_URL set (a `prefect server`, the test harness), that API. Without it, Prefect's own API
+    app (`prefect.server.api.server.create_app(ephemeral=True)`, what Prefect's temporary server runs: no UI,
+    no background services, the database under PREFECT_HOME migrated on start) served by uvicorn on a
+    thread of this process, on a free port of 127.0.0.1, and PREFECT_API_URL pointing at it inside the
+    block. The flow engine, task runs, events (WebSockets) and Dask workers of a local cluster use it as
+    they would use a server; the thread stops when the block ends, however it ends.
+
+    Why not Prefect's in-memory client (`PrefectClient(api=app)`): the synchronous client a synchronous
+    flow runs with cannot serve an ASGI app in process, and events need WebSockets.
+    """
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
+
+    configured = PREFECT_API_URL.value()
+    if configured:
+        yield str(configured)
+        return
+    import uvicorn
+    from prefect.server.api.server import create_app
+
+    app = create_app(ephemeral=True, final=True)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))  # the port is ours from here on: no race with another process
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="error", lifespan="on", timeout_graceful_shutdown=5)
+    )
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="prefect-api", daemon=True)
+    thread.start()
+    timeout = float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+    deadline = time.monotonic() + timeout
+    try:
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise ConfigurationError(
+                    f"the local Prefect API did not start within {timeout:.0f} s "
+                    "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); see the log above, or set "
+                    "PREFECT_API_URL to a running `prefect server`",
+                    timeout=timeout,
+                )
+            time.sleep(0.02)
+        url = f"http://127.0.0.1:{port}/api"
+        logger.info("Prefect API served in this process at %s", url)
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
 
 
 def _is_local(host: str | None) -> bool:

@@ -11,12 +11,22 @@ is also where extraction sees that line end (`break_long_lines`): the space ther
 so no line that extraction scans is longer than a chunk, however long the source line (a 2 MB text on one
 line is read as lines of a chunk each). The fallback costs only context: a sentence cut that way is read as
 two (each figure keeps its exact offsets; see `claims.extract.documents`).
+
+Scan first (`claim_pieces`): of each chunk, only the paragraphs the plain-text scanner (`claims.parse.scan`)
+finds a candidate figure in are parsed, with the paragraphs the claim assembly reads around them (see
+`claim_pieces`); neighbouring paragraphs are parsed together, as one piece, at their own offsets. Everything
+the assembly reads from the parse (the sentence, the sentence before it in the same paragraph, its parties
+and dependencies) lies inside a piece; headings, tables and sections are read from the whole text
+(`claims.segment`), not from the parse.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
+from claims.context.entities import find_entities
+from claims.parse.scan import scan
 from claims.settings import Settings
 
 MIN_CHUNK_CHARS = 1_000
@@ -184,3 +194,95 @@ def break_long_lines(text: str, chunks: list[tuple[int, int]]) -> str:
         previous = cut
     parts.append(text[previous:])
     return "".join(parts)
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+"""The break between two paragraphs: one or more blank lines."""
+_ENDS_STATEMENT = re.compile(r"""[.!?:;"'”’)\]][ \t\n]*\Z""")
+"""A paragraph that ends a sentence or a clause (a heading, a cut paragraph, a table does not)."""
+_STARTS_LOWER = re.compile(r"[ \t]*[a-z]")
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The paragraphs of text[start:end] as (start, end), each with the blank lines after it; together they
+    cover text[start:end] exactly.
+
+    >>> text = "Title\\n\\nIt rose 5%.\\n\\n\\nThe end"
+    >>> [text[a:b] for a, b in paragraphs(text)]
+    ['Title\\n\\n', 'It rose 5%.\\n\\n\\n', 'The end']
+    >>> paragraphs("", 0)
+    []
+    """
+    end = len(text) if end is None else end
+    out = []
+    at = start
+    for m in _BLANK_LINES.finditer(text, start, end):
+        out.append((at, m.end()))
+        at = m.end()
+    if at < end:
+        out.append((at, end))
+    return out
+
+
+def _holds_figure(starts: Sequence[int], a: int, b: int) -> bool:
+    """Does a candidate (by its start offset, sorted) begin inside [a, b)?"""
+    import bisect
+
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
+
+
+def claim_pieces(
+    text: str, start: int, end: int, *, scanner: Callable[..., list] = scan
+) -> list[tuple[int, int]]:
+    """The parts of the chunk text[start:end] spaCy must parse, as (start, end) offsets into `text`.
+
+    A paragraph is parsed when the scanner (`keep_bare`: every number a parser may take as a count) finds a
+    candidate figure in it. Around it, what the claim assembly reads from the parse: the paragraphs before it
+    that end no sentence (headings, labels, a paragraph a page break cut: the parser runs them into the
+    figure's sentence), and the paragraph before those when the figure's paragraph opens without naming a
+    party (its parties then come from the sentence before); the paragraph after it when the figure's
+    paragraph ends no sentence and the next goes on in lower case. Paragraphs next to each other make one
+    piece.
+
+    >>> text = "Report\\n\\nThe sky was grey.\\n\\nJapan's exports rose 5%.\\n\\nNo figure here.\\n"
+    >>> [text[a:b] for a, b in claim_pieces(text, 0, len(text))]
+    ["Japan's exports rose 5%.\\n\\n"]
+    >>> text = "The sky was grey.\\n\\nExports by sea\\n\\nThey rose 5%.\\n\\nThe end."
+    >>> [text[a:b] for a, b in claim_pieces(text, 0, len(text))]
+    ['The sky was grey.\\n\\nExports by sea\\n\\nThey rose 5%.\\n\\n']
+    >>> claim_pieces("Nothing to count.", 0, 17)
+    []
+    """
+    parts = paragraphs(text, start, end)
+    if not parts:
+        return []
+    starts = [c.start + start for c in scanner(text[start:end], keep_bare=True)]
+    if not starts:
+        return []
+    keep = [_holds_figure(starts, a, b) for a, b in parts]
+    chosen = list(keep)
+    for i, held in enumerate(keep):
+        if not held:
+            continue
+        j = i - 1
+        while j >= 0 and not _ENDS_STATEMENT.search(text, parts[j][0], parts[j][1]):
+            chosen[j] = True
+            j -= 1
+        if j >= 0 and not find_entities(text[parts[i][0] : parts[i][1]].split("\n", 1)[0]):
+            chosen[j] = True
+        if (
+            i + 1 < len(parts)
+            and not _ENDS_STATEMENT.search(text, parts[i][0], parts[i][1])
+            and _STARTS_LOWER.match(text, parts[i + 1][0])
+        ):
+            chosen[i + 1] = True
+    pieces: list[tuple[int, int]] = []
+    for (a, b), take in zip(parts, chosen, strict=True):
+        if not take:
+            continue
+        if pieces and pieces[-1][1] == a:
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    return pieces

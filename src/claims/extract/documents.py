@@ -1,6 +1,11 @@
 """Public API: claims of documents, streaming the chunks of all documents through `nlp.pipe`, each document
 within a time and memory budget.
 
+Scan first: of each chunk only the pieces that can hold a claim go to spaCy (`claims.extract.chunks.
+claim_pieces`: the paragraphs where the plain-text scanner finds a figure, with the headings and the
+sentence before that the claim assembly reads), each at its own offset, so offsets stay exact; a document
+without a figure is not parsed at all. On the seeds that is about half the text.
+
 Budgets (`Settings.document_seconds`, `Settings.document_memory_bytes`; 0 turns one off) are checked
 cooperatively, in this process, before each chunk of a document goes to spaCy and after each chunk's claims
 are read: the time since the document's extraction began (its segmentation included) and the growth of
@@ -32,7 +37,7 @@ from spacy.language import Language
 from claims.errors import OffsetMismatchError
 from claims.extract.assembly import _chunk_claims
 from claims.extract.build import _DocState, _finish
-from claims.extract.chunks import break_long_lines, chunk_chars, chunk_text
+from claims.extract.chunks import break_long_lines, chunk_chars, chunk_text, claim_pieces
 from claims.segment import segment
 from claims.settings import Settings
 from claims.types import Claim, Document, Rejection
@@ -135,10 +140,13 @@ def extract_within_budget(
     *,
     n_process: int = 1,
     probes: Probes | None = None,
+    scan_first: bool = True,
 ) -> Iterator[tuple[Document, list[Claim] | Rejection]]:
     """For each document, in input order: its claims, or the `Rejection` saying which budget it went over.
 
     The chunks of all documents stream through one `nlp.pipe` (see the module docstring for the budget).
+    With `scan_first`, only the pieces of each chunk that can hold a claim are parsed
+    (`claims.extract.chunks.claim_pieces`); without, every chunk is parsed whole.
     """
     probes = probes or Probes()
     budget = Budget.from_settings(settings)
@@ -162,8 +170,9 @@ def extract_within_budget(
             view = document if text is document.text else dataclasses.replace(document, text=text)
             layout = segment(text, headings=document.headings)
             run.state = _DocState(view, layout, _reference_date(document, settings), chunks)
-            run.planned = len(chunks)
-            for start, end in chunks:
+            pieces = [p for a, b in chunks for p in claim_pieces(text, a, b)] if scan_first else chunks
+            run.planned = len(pieces)
+            for start, end in pieces:
                 check(run)
                 if run.over is not None:
                     break
@@ -207,12 +216,15 @@ def extract_documents(
     *,
     n_process: int = 1,
     probes: Probes | None = None,
+    scan_first: bool = True,
 ) -> Iterator[tuple[Document, list[Claim]]]:
     """Claims of each document, in input order, streaming the chunks of all documents through `nlp.pipe`.
 
     A document over its budget gives no claims (and a warning); `extract_within_budget` says which were.
     """
-    found = extract_within_budget(documents, nlp, settings, n_process=n_process, probes=probes)
+    found = extract_within_budget(
+        documents, nlp, settings, n_process=n_process, probes=probes, scan_first=scan_first
+    )
     for document, outcome in found:
         yield document, [] if isinstance(outcome, Rejection) else outcome
 

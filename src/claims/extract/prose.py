@@ -49,6 +49,7 @@ def _prose_claim(
     w0, w1 = window(text, s0, e0, q.start, q.end, MAX_SENTENCE_CHARS)
     s, e = context.clip_sentence(text, w0, w1, q.start, q.end)
     s, e = context.split_at_markers(text, s, e, q.start, q.end)
+    s = with_bullet(text, s)
     run_on = (s == w0 and w0 > s0) or (e == w1 and w1 < e0)  # no sentence or line end inside the window
     sentence = text[s:e]
     p0, p1 = (s0, e0) if run_on else (s, e)  # a run-on sentence's periods are read once, in full
@@ -319,6 +320,25 @@ def _is_label(text: str) -> bool:
         or w.lower().endswith(("ed", "ly"))
         for w in words
     )
+
+
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<bullet>[-•*▪–→][ \t]*)\Z")
+"""A line's bullet marker and nothing else between the line start and a position."""
+
+
+def with_bullet(text: str, start: int) -> int:
+    """A sentence the parser began just after its line's bullet marker begins at the marker, as a sentence
+    the parser began at the line start does (the evidence of a bulleted line does not depend on where the
+    parser split it).
+
+    >>> t = "Plans\\n - The fund grew by 12%."
+    >>> t[with_bullet(t, 9):]
+    '- The fund grew by 12%.'
+    >>> t[with_bullet(t, 13):]
+    'fund grew by 12%.'
+    """
+    m = _BULLET_BEFORE.search(text, max(0, start - 12), start)
+    return m.start("bullet") if m is not None and m.end() == start else start
 
 
 def window(text: str, start: int, end: int, q_start: int, q_end: int, limit: int) -> tuple[int, int]:

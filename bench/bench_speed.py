@@ -1,0 +1,345 @@
+"""`claims run` against a bare spaCy pass over the same seed corpus, with re-runs and one new document.
+
+    .venv/bin/python bench/bench_speed.py                        # seeds x1 and x8, interleaved
+    .venv/bin/python bench/bench_speed.py --scales 1 8 32        # x32 too (slow on 2 cores)
+    .venv/bin/python bench/bench_speed.py --before-src /tmp/old/src   # also the same runs on other code
+
+The corpus at scale N is the seed documents of `raw/` (the `.txt` files) copied N times, each copy made
+distinct by a last line of its own (so no two documents share a hash). Every measurement is a fresh
+process, measured from outside: wall seconds, the peak resident memory of the largest process of its tree
+(`resource.getrusage(RUSAGE_CHILDREN).ru_maxrss` read by a small wrapper process) and the peak of the whole
+tree (sampled every 50 ms), so the Prefect API server and spaCy's worker processes are counted.
+
+Per scale, interleaved in one run (the machine's load moves both sides alike):
+- `bare`: `spacy.load(model)` with every component, then `nlp.pipe` over the corpus's texts, one process;
+- `run`: `claims run --raw CORPUS --out OUT` into a fresh output folder (what a user runs);
+- `before` (with `--before-src`): the same command on another source tree (e.g. `git archive` of an
+  older commit), to compare two versions of the code side by side.
+Then, at the largest scale of at most 8 (the issue's 40-document store): the unchanged re-run
+(`rerun`) and one new document added to the store (`new_doc`, compared with the full run).
+
+Prints one table and, with `--json`, writes every figure. Nothing is asserted: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+CLAIMS = ROOT / ".venv" / "bin" / "claims"
+
+
+# --- the corpus --------------------------------------------------------------------------------------------
+
+
+def copy_tag(k: int) -> str:
+    """A word of letters naming copy k (no digits: the tag must add no figure to the document).
+
+    >>> [copy_tag(k) for k in (0, 1, 25, 26, 27)]
+    ['a', 'b', 'z', 'ba', 'bb']
+    """
+    letters = ""
+    while True:
+        letters = chr(ord("a") + k % 26) + letters
+        k //= 26
+        if k == 0:
+            return letters
+
+
+def build_corpus(seeds: list[Path], folder: Path, copies: int, *, extra: int = 0) -> Path:
+    """`copies` copies of every seed document, each ending with a line of its own; `extra` more copies of
+    the first seed (documents to add later) go to `folder`/../`folder.name`-extra."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(copies + extra):
+        target = folder if k < copies else folder.parent / f"{folder.name}-extra"
+        target.mkdir(parents=True, exist_ok=True)
+        for seed in seeds if k < copies else seeds[:1]:
+            text = seed.read_text(encoding="utf-8")
+            if not text.endswith("\n"):
+                text += "\n"
+            text += f"\nThis is copy {copy_tag(k)} of the document.\n"
+            (target / f"c{copy_tag(k)}_{seed.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+# --- measured children -------------------------------------------------------------------------------------
+
+
+def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
+    """Load the full model and run `nlp.pipe` over every document's text, in this process."""
+    import spacy
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    started = time.perf_counter()
+    nlp = spacy.load(model)
+    loaded = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    return {
+        "load_seconds": round(loaded - started, 3),
+        "pipe_seconds": round(time.perf_counter() - loaded, 3),
+        "tokens": tokens,
+        "documents": len(texts),
+        "characters": sum(map(len, texts)),
+        "components": nlp.pipe_names,
+    }
+
+
+def wrapped(cmd: list[str]) -> dict[str, Any]:
+    """Run `cmd`, wait for it; the largest resident set of it and its waited-for descendants (Linux: KiB)."""
+    import resource
+
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "returncode": proc.returncode,
+        "stdout_tail": proc.stdout[-2000:],
+        "stderr_tail": proc.stderr[-3000:],
+        "max_process_mb": round(usage.ru_maxrss / 1024, 1),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+    }
+
+
+def child_env(work: Path, src: Path | None = None) -> dict[str, str]:
+    """Quiet logs, a Prefect home of the bench's own; `src` first on the import path when given."""
+    env = dict(os.environ)
+    env.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    env.setdefault("GX_ANALYTICS_ENABLED", "false")
+    env["PREFECT_HOME"] = str(work / "prefect-home")
+    # a loaded machine can take longer than Prefect's default to start its temporary server
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    return env
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """`cmd` in a fresh process (under the wrapper): wall seconds, largest process, sampled tree peak."""
+    import psutil
+
+    wrapper = [sys.executable, str(Path(__file__).resolve()), "--wrap", json.dumps(cmd)]
+    proc = psutil.Popen(wrapper, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            try:
+                procs = proc.children(recursive=True)  # the wrapper itself is not counted
+            except psutil.NoSuchProcess:
+                break
+            total = 0
+            for p in procs:
+                with contextlib.suppress(psutil.Error):
+                    total += p.memory_info().rss
+            peak = max(peak, total)
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    load = os.getloadavg()[0]
+    sampler.start()
+    started = time.perf_counter()
+    stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"wrapper failed ({proc.returncode}): {stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    if result["returncode"] != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({result['returncode']}):\n{result['stderr_tail']}")
+    result.update(seconds=round(seconds, 2), tree_peak_mb=round(peak / 2**20, 1), load_before=round(load, 2))
+    return result
+
+
+def claims_run(raw: Path, out: Path, env: dict[str, str]) -> dict[str, Any]:
+    """One `claims run`; a run that fails is recorded with its error (the table shows it), not raised."""
+    started = time.perf_counter()
+    try:
+        result = measure([str(CLAIMS), "run", "--raw", str(raw), "--out", str(out)], env)
+    except RuntimeError as e:
+        print(f"failed: {e}", file=sys.stderr)
+        return {"failed": str(e)[-500:], "seconds": float("nan"), "elapsed": time.perf_counter() - started}
+    claims = out / "claims.csv"
+    if claims.exists():
+        with claims.open(encoding="utf-8") as f:
+            result["claims"] = sum(1 for _ in f) - 1
+    return result
+
+
+def bare(corpus: Path, model: str, env: dict[str, str]) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--bare", str(corpus), "--model", model]
+    result = measure(cmd, env)
+    result.update(json.loads(result["stdout_tail"].strip().splitlines()[-1]))
+    return result
+
+
+# --- the driver --------------------------------------------------------------------------------------------
+
+
+def run(
+    scales: list[int],
+    work: Path,
+    *,
+    model: str,
+    before_src: Path | None,
+    raw: Path,
+    after_src: Path | None = None,
+) -> dict[str, Any]:
+    seeds = sorted(raw.glob("*.txt"))
+    versions: dict[str, Path | None] = {"run": after_src}
+    if before_src is not None:
+        versions["before"] = before_src
+    results: dict[str, Any] = {"scales": {}, "seeds": [s.name for s in seeds], "model": model}
+    warm = work / "warm"
+    build_corpus(seeds[-1:], warm / "raw", 1)
+    for name, src in versions.items():  # the Prefect database is created once, outside any timed run
+        claims_run(warm / "raw", warm / f"out-{name}", child_env(work, src))
+    store = max((s for s in scales if s <= 8), default=scales[0])
+    for scale in scales:
+        corpus = build_corpus(seeds, work / f"x{scale}" / "raw", scale, extra=1 if scale == store else 0)
+        row: dict[str, Any] = {"bare": bare(corpus, model, child_env(work))}
+        print(f"x{scale} bare: {row['bare']['seconds']} s", file=sys.stderr)
+        for name, src in versions.items():
+            out = work / f"x{scale}" / f"out-{name}"
+            shutil.rmtree(out, ignore_errors=True)
+            row[name] = claims_run(corpus, out, child_env(work, src))
+            print(f"x{scale} {name}: {row[name]['seconds']} s", file=sys.stderr)
+        results["scales"][str(scale)] = row
+    # the 40-document store: an unchanged re-run, then one new document
+    corpus = work / f"x{store}" / "raw"
+    extra = sorted((work / f"x{store}" / "raw-extra").glob("*.txt"))
+    incremental: dict[str, Any] = {}
+    for name, src in versions.items():
+        out = work / f"x{store}" / f"out-{name}"
+        incremental[name] = {"rerun": claims_run(corpus, out, child_env(work, src))}
+        print(f"x{store} {name} unchanged re-run: {incremental[name]['rerun']['seconds']} s", file=sys.stderr)
+    for name, src in versions.items():
+        out = work / f"x{store}" / f"out-{name}"
+        grown = work / f"x{store}" / f"raw-{name}-plus-one"
+        shutil.copytree(corpus, grown, dirs_exist_ok=True)
+        shutil.copy2(extra[0], grown / extra[0].name)
+        incremental[name]["new_doc"] = claims_run(grown, out, child_env(work, src))
+        print(
+            f"x{store} {name} one new document: {incremental[name]['new_doc']['seconds']} s", file=sys.stderr
+        )
+    results["store_scale"] = store
+    results["incremental"] = incremental
+    return results
+
+
+def _row(label: str, r: dict[str, Any], bare: dict[str, Any], lead: str = "") -> str:
+    nan = float("nan")
+    seconds, cpu = r.get("seconds", nan), r.get("cpu_seconds", nan)
+    claims = r.get("claims", "FAILED" if "failed" in r else "")
+    return (
+        f"{lead:<22} {label:<7} {seconds:>8.1f} {seconds / bare.get('seconds', nan):>6.2f} {cpu:>7.1f} "
+        f"{cpu / bare.get('cpu_seconds', nan):>6.2f} {r.get('max_process_mb', nan):>8.0f} "
+        f"{r.get('tree_peak_mb', nan):>9.0f} "
+        f"{claims:>7} {r.get('load_before', nan):>5.1f}"
+    )
+
+
+def report(results: dict[str, Any]) -> str:
+    nan = float("nan")
+    names = [n for n in ("run", "before") if n in next(iter(results["scales"].values()))]
+    lines = [
+        f"model {results['model']}; corpus: the seeds {', '.join(results['seeds'])} copied N times",
+        "",
+        f"{'scale, docs, chars':<22} {'version':<7} {'wall s':>8} {'x bare':>6} {'cpu s':>7} {'x bare':>6} "
+        f"{'max proc':>8} {'tree peak':>9} {'claims':>7} {'load':>5}",
+    ]
+    for scale, row in results["scales"].items():
+        b = row["bare"]
+        lines.append(_row("bare", b, b, f"x{scale}, {b['documents']}, {b['characters']:,}"))
+        lines.extend(_row(name, row[name], b) for name in names)
+    store = str(results["store_scale"])
+    lines.append("")
+    for name in names:
+        full = results["scales"][store][name]
+        inc = results["incremental"][name]
+        lines.append(f"x{store} store ({name}), against its full run:")
+        lines.append(_row("rerun", inc["rerun"], full, "  unchanged re-run"))
+        lines.append(_row("new doc", inc["new_doc"], full, "  one new document"))
+    if "before" in names:
+        lines.append("")
+        for scale, row in results["scales"].items():
+            a, b = row["run"], row["before"]
+            lines.append(
+                f"x{scale}: run / before wall {a.get('seconds', nan) / b.get('seconds', nan):.2f}, "
+                f"cpu {a.get('cpu_seconds', nan) / b.get('cpu_seconds', nan):.2f}"
+            )
+        for key in ("rerun", "new_doc"):
+            a, b = results["incremental"]["run"][key], results["incremental"]["before"][key]
+            lines.append(
+                f"{key}: run / before wall {a.get('seconds', nan) / b.get('seconds', nan):.2f}, "
+                f"cpu {a.get('cpu_seconds', nan) / b.get('cpu_seconds', nan):.2f}"
+            )
+    lines += [
+        "",
+        "bare: spacy.load(model) + nlp.pipe over the texts, one process; run: `claims run` in a fresh "
+        "process into a fresh folder;",
+        "cpu: user + system seconds of the process tree; max proc: the largest process of the tree in MB "
+        "(getrusage of children);",
+        "tree peak: all its processes together in MB, sampled every 50 ms; load: 1-minute load average at "
+        "the start. The store rows' ratios are against that version's full run.",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", type=int, nargs="+", default=[1, 8])
+    ap.add_argument("--model", default=None, help="default: Settings().spacy_model")
+    ap.add_argument("--raw", type=Path, default=ROOT / "raw", help="the seed folder (its .txt files)")
+    ap.add_argument("--before-src", type=Path, default=None, help="another source tree to run side by side")
+    ap.add_argument(
+        "--after-src", type=Path, default=None, help="the source tree of `run` (default: this one)"
+    )
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a new temp folder)")
+    ap.add_argument("--json", type=Path, default=None, help="write the results here")
+    ap.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--wrap", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.wrap:
+        print(json.dumps(wrapped(json.loads(args.wrap))))
+        return 0
+    if args.model is None:
+        from claims.settings import Settings
+
+        args.model = Settings().spacy_model
+    if args.bare:
+        print(json.dumps(bare_pass(args.bare, args.model)))
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="claims-speed-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"scratch folder: {work}", file=sys.stderr)
+    results = run(
+        args.scales,
+        work,
+        model=args.model,
+        before_src=args.before_src,
+        raw=args.raw,
+        after_src=args.after_src,
+    )
+    print(report(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
