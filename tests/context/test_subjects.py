@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims import context
+from claims.context import subjects
 
 
 @pytest.mark.parametrize(
@@ -152,3 +153,44 @@ def test_context_subject_from_the_clause_when_nothing_nearer_names_it(
     start = sentence.index(number)
     span = doc.char_span(start, start + len(number), alignment_mode="expand")
     assert expected in context.syntactic_subject(span)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "number", "counted", "rule", "expected"),
+    [
+        (
+            "The navy received 12 patrol boats from Tokyo.",
+            "12",
+            "patrol boats",
+            "counted_noun",
+            "patrol boats",
+        ),
+        (
+            "Some 40.5% of farm households own a tractor.",
+            "40.5%",
+            None,
+            "prepositional_object",
+            "farm households",
+        ),
+        ("The fund approved a $45 million loan.", "$45 million", None, "modified_noun", "loan"),
+        ("The port budget was 6.3 billion yen.", "6.3 billion yen", None, "copula_subject", "port budget"),
+        ("Retail sales reached $800 million last year.", "$800 million", None, "verb_object", "Retail sales"),
+        (
+            "The council raised the school budget to $3 million.",
+            "$3 million",
+            None,
+            "preposition_host",
+            "school budget",
+        ),
+        ("Its exports, $9 billion, went mostly to Europe.", "$9 billion", None, "apposed_noun", "exports"),
+    ],
+)
+def test_subjects_rule_table_first_rule_that_answers_decides(nlp, sentence, number, counted, rule, expected):
+    doc = nlp(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    reading = subjects._Reading(span, counted, {t.i for t in span})
+    answers = [(r.__name__, found) for r in subjects.SUBJECT_RULES if (found := r(reading)) is not None]
+    assert answers[0] == (rule, expected)
+    assert subjects._subject(span, counted, {t.i for t in span}) == expected

@@ -3,7 +3,10 @@ phrase it is the object of, the counted noun and its recipient), and the tidying
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -182,23 +185,79 @@ def _clause_subject(span: Span, exclude: set[int]) -> str:
     return ""
 
 
-def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
-    root = span.root
-    if counted:
-        head = root.head if root.head.i not in exclude else root
-        if head.dep_ == "poss" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i not in exclude:
-            # `six Japan's used frigates to the Philippines`: the possessed noun is what is counted
-            noun = head.head
-            return f"{_phrase(noun, exclude)} {_recipient(noun, exclude)}".strip()
-        recipient = _recipient(head, exclude)
-        if not recipient:
-            owner = _count_owner(head, exclude)
-            if owner and owner.split()[-1].lower() in _COLLECTIVE_NOUNS:
-                return owner
-            if owner:
-                return f"{counted} of {owner}"
-        return f"{counted} {recipient}".strip()
-    # `X% of Y`, `¥400 million in grants`, `$5 billion worth of aid`
+@dataclass(frozen=True)
+class _Reading:
+    """A figure's span with what the subject rules read around it: the counted noun, the tokens to leave out,
+    and the word the number hangs from, seen in three steps (`climbed`, `possessed`, `timed`)."""
+
+    span: Span
+    counted: str | None
+    exclude: set[int]
+
+    @functools.cached_property
+    def climbed(self) -> tuple[Token, str, Token]:
+        """(head, dependency, governor) after climbing the modifiers that are part of the figure itself."""
+        head = self.span.root
+        while head.dep_ in _MODIFIER_DEPS and head.head.i in self.exclude:
+            head = head.head
+        return head, head.dep_, head.head
+
+    @functools.cached_property
+    def possessed(self) -> tuple[Token, str, Token]:
+        """`climbed`, where the number counts a possessed noun (`six Japan's used frigates`): that noun."""
+        head, dep, governor = self.climbed
+        if (
+            dep in {"nummod", "quantmod"}
+            and governor.dep_ == "poss"
+            and governor.head.pos_ in {"NOUN", "PROPN"}
+            and governor.head.i not in self.exclude
+        ):
+            # the number counts the possessed noun, not the possessor
+            return governor, "nummod", governor.head
+        return head, dep, governor
+
+    @functools.cached_property
+    def timed(self) -> tuple[Token, str, Token]:
+        """`possessed`, where the number modifies a time noun of a verb (`fell 12.5% year on year`): the
+        time noun's own place."""
+        head, dep, governor = self.possessed
+        if (
+            dep in {"nummod", "quantmod", "compound", "amod", "nmod"}
+            and governor.lower_ in _TIME_NOUNS
+            and governor.head.pos_ == "VERB"
+        ):
+            return governor, governor.dep_, governor.head
+        return head, dep, governor
+
+
+SubjectRule = Callable[[_Reading], str | None]
+
+
+def counted_noun(r: _Reading) -> str | None:
+    """A count: the counted noun with its recipient (`two patrol vessels to the Philippines`), the possessed
+    noun (`six Japan's used frigates`), or whose they are (`the EAS with 18 leaders` -> `leaders of EAS`)."""
+    counted, exclude = r.counted, r.exclude
+    if not counted:
+        return None
+    root = r.span.root
+    head = root.head if root.head.i not in exclude else root
+    if head.dep_ == "poss" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i not in exclude:
+        noun = head.head
+        return f"{_phrase(noun, exclude)} {_recipient(noun, exclude)}".strip()
+    recipient = _recipient(head, exclude)
+    if not recipient:
+        owner = _count_owner(head, exclude)
+        if owner and owner.split()[-1].lower() in _COLLECTIVE_NOUNS:
+            return owner
+        if owner:
+            return f"{counted} of {owner}"
+    return f"{counted} {recipient}".strip()
+
+
+def prepositional_object(r: _Reading) -> str | None:
+    """What a preposition on the figure names: `X% of Y`, `¥400 million in grants`, `$5 billion worth of
+    aid`; a share of a base names what has the share (`2% of GDP`), or nothing when only the base is there."""
+    span, exclude = r.span, r.exclude
     for token in span:
         for child in token.children:
             if (
@@ -222,92 +281,132 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
                 if objects[0].lower_ in {"value", "worth"} and child.lower_ == "of":
                     continue  # `lost 40% of its value`: the subject of the verb lost it
                 return _phrase(objects[0], exclude)
-    head = root
-    while head.dep_ in _MODIFIER_DEPS and head.head.i in exclude:
-        head = head.head
-    dep = head.dep_
-    governor = head.head
+    return None
+
+
+def comparative_governor(r: _Reading) -> str | None:
+    """`with consumer loans up 24.1%`: the noun that is up or down."""
+    _head, _dep, governor = r.climbed
     if (
         governor.lower_ in {"up", "down", "higher", "lower"}
         and governor.head.pos_ in {"NOUN", "PROPN"}
-        and governor.head.i not in exclude
+        and governor.head.i not in r.exclude
         and not _is_numberish(governor.head)
     ):
-        return _phrase(governor.head, exclude)  # `with consumer loans up 24.1%`
-    if (
-        dep in {"nummod", "quantmod"}
-        and governor.dep_ == "poss"
-        and governor.head.pos_ in {"NOUN", "PROPN"}
-        and governor.head.i not in exclude
-    ):
-        # `six Japan's used frigates`: the number counts the possessed noun, not the possessor
-        head, dep, governor = governor, "nummod", governor.head
+        return _phrase(governor.head, r.exclude)
+    return None
+
+
+def worth_governor(r: _Reading) -> str | None:
+    """`vessels worth ¥60 billion`: the noun that is worth it."""
+    _head, _dep, governor = r.possessed
     if governor.lower_ == "worth" and governor.head.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(governor.head, exclude)  # `vessels worth ¥60 billion`
+        return _phrase(governor.head, r.exclude)
+    return None
+
+
+def modified_noun(r: _Reading) -> str | None:
+    """`8.1 billion yen budget`, `the 10-member bloc`: the noun the number modifies."""
+    _head, dep, governor = r.timed
     if (
         dep in {"nummod", "quantmod", "compound", "amod", "nmod"}
-        and governor.lower_ in _TIME_NOUNS
-        and governor.head.pos_ == "VERB"
-    ):
-        head, dep, governor = governor, governor.dep_, governor.head  # `fell 12.5% year on year`
-    if (
-        dep in {"nummod", "quantmod", "compound", "amod", "nmod"}
-        and governor.i not in exclude
+        and governor.i not in r.exclude
         and governor.pos_ in {"NOUN", "PROPN"}
     ):
-        return _phrase(governor, exclude)
-    if dep == "pobj":
-        prep = governor
-        host = prep.head
-        if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(host, exclude)
-        if host.pos_ == "VERB" and host.dep_ == "acl" and host.head.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(host.head, exclude)  # `relief assistance valued at USD 208,000`
-        if host.pos_ in {"VERB", "AUX"}:
-            verb = _lemma(host)
-            if prep.lower_ in {"to", "at", "by", "from"} and verb not in _LEVEL_VERBS:
-                for child in host.children:  # `raise defence spending to 2%`, `bringing the total to 11.7m`
-                    if (
-                        child.dep_ == "dobj"
-                        and child.i not in exclude
-                        and not _is_numberish(child)
-                        and not any(_is_numberish(t) for t in child.lefts)
-                    ):
-                        return _phrase(child, exclude)
-            if verb in _EXPECTING_VERBS:
-                for clause in host.children:  # `expects the deficit to fall to 3.1%, from 4.2%`
-                    if clause.dep_ in {"ccomp", "xcomp"}:
-                        subject = _verb_subject(clause, exclude)
-                        if subject:
-                            return subject
-            if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
-                subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
-                if subject:
-                    return subject
-            frame = _verb_frame(host, exclude)
-            if frame:
-                return frame
-        if host.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(host, exclude)
-    if dep in {"attr", "acomp", "oprd"} and governor.pos_ in {"VERB", "AUX"}:
-        subject = _verb_subject(governor, exclude)
-        if subject:
-            return subject
-    if dep in {"dobj", "obj", "dative", "npadvmod"} and governor.pos_ == "VERB":
-        verb = _lemma(governor)
-        if verb in _LEVEL_VERBS:
-            # `FDI exceeded US$22 billion`, `inflows reaching US$100.6 billion`: the value of the subject
-            if governor.dep_ == "acl" and governor.head.pos_ in {"NOUN", "PROPN"}:
-                return _phrase(governor.head, exclude)
-            subject = _verb_subject(governor, exclude)
+        return _phrase(governor, r.exclude)
+    return None
+
+
+def preposition_host(r: _Reading) -> str | None:
+    """The figure is the object of a preposition: `the value of 8.1 billion yen` (the noun before `of`),
+    `relief assistance valued at USD 208,000`, `raise defence spending to 2%` (the object raised),
+    `expects the deficit to fall to 3.1%`, `trade jumped from $40 billion` (the verb's subject), `grants
+    provided by Tokyo`, or the noun the preposition hangs from."""
+    _head, dep, governor = r.timed
+    if dep != "pobj":
+        return None
+    exclude = r.exclude
+    prep = governor
+    host = prep.head
+    if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(host, exclude)
+    if host.pos_ == "VERB" and host.dep_ == "acl" and host.head.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(host.head, exclude)  # `relief assistance valued at USD 208,000`
+    if host.pos_ in {"VERB", "AUX"}:
+        verb = _lemma(host)
+        if prep.lower_ in {"to", "at", "by", "from"} and verb not in _LEVEL_VERBS:
+            for child in host.children:  # `raise defence spending to 2%`, `bringing the total to 11.7m`
+                if (
+                    child.dep_ == "dobj"
+                    and child.i not in exclude
+                    and not _is_numberish(child)
+                    and not any(_is_numberish(t) for t in child.lefts)
+                ):
+                    return _phrase(child, exclude)
+        if verb in _EXPECTING_VERBS:
+            for clause in host.children:  # `expects the deficit to fall to 3.1%, from 4.2%`
+                if clause.dep_ in {"ccomp", "xcomp"}:
+                    subject = _verb_subject(clause, exclude)
+                    if subject:
+                        return subject
+        if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
+            subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
             if subject:
                 return subject
-        return _verb_frame(governor, exclude)
+        frame = _verb_frame(host, exclude)
+        if frame:
+            return frame
+    if host.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(host, exclude)
+    return None
+
+
+def copula_subject(r: _Reading) -> str | None:
+    """`the OSA budget was 8.1 billion yen`: the subject of the copula."""
+    _head, dep, governor = r.timed
+    if dep in {"attr", "acomp", "oprd"} and governor.pos_ in {"VERB", "AUX"}:
+        return _verb_subject(governor, r.exclude) or None
+    return None
+
+
+def verb_object(r: _Reading) -> str | None:
+    """The figure is a verb's object: `FDI exceeded US$22 billion` (the value of the subject), `inflows
+    reaching US$100.6 billion` (the noun the verb describes); else the verb's frame (`gave $40 million to
+    the AHA Centre` -> `amount given by ... to AHA Centre`), which may say nothing."""
+    _head, dep, governor = r.timed
+    if dep not in {"dobj", "obj", "dative", "npadvmod"} or governor.pos_ != "VERB":
+        return None
+    verb = _lemma(governor)
+    if verb in _LEVEL_VERBS:
+        if governor.dep_ == "acl" and governor.head.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(governor.head, r.exclude)
+        subject = _verb_subject(governor, r.exclude)
+        if subject:
+            return subject
+    return _verb_frame(governor, r.exclude)
+
+
+def verb_subject_object(r: _Reading) -> str | None:
+    """The figure is a verb's subject (`40% said yes`): what the verb's object names, which may be nothing."""
+    _head, dep, governor = r.timed
     if dep in {"nsubj", "nsubjpass"} and governor.pos_ in {"VERB", "AUX"}:
-        return _verb_object(governor, exclude)
+        return _verb_object(governor, r.exclude)
+    return None
+
+
+def apposed_noun(r: _Reading) -> str | None:
+    """`the grant, ¥400 million`: the noun the figure stands beside."""
+    _head, dep, governor = r.timed
     if dep == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(governor, exclude)
-    for child in governor.children:  # `sets aside ¥8.7 trillion for defense-related expenditures`
+        return _phrase(governor, r.exclude)
+    return None
+
+
+def purpose(r: _Reading) -> str | None:
+    """`sets aside ¥8.7 trillion for defense-related expenditures`: what the figure is for."""
+    _head, _dep, governor = r.timed
+    exclude = r.exclude
+    for child in governor.children:
         if child.dep_ == "prep" and child.lower_ == "for" and child.i not in exclude:
             objects = [
                 t
@@ -316,6 +415,32 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
             ]
             if objects:
                 return _phrase(objects[0], exclude)
+    return None
+
+
+SUBJECT_RULES: tuple[SubjectRule, ...] = (
+    counted_noun,
+    prepositional_object,
+    comparative_governor,
+    worth_governor,
+    modified_noun,
+    preposition_host,
+    copula_subject,
+    verb_object,
+    verb_subject_object,
+    apposed_noun,
+    purpose,
+)
+"""The rules of `_subject`, in the order they are asked: the first that answers (a string, possibly empty:
+the figure measures nothing nameable there) decides; None lets the next rule read."""
+
+
+def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
+    reading = _Reading(span, counted, exclude)
+    for rule in SUBJECT_RULES:
+        found = rule(reading)
+        if found is not None:
+            return found
     return ""
 
 
