@@ -204,11 +204,6 @@ def budget_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the pipeline stores an over-budget document without claims until claims.pipeline.stages.extract "
-    "and the flow's run_stages take extract_within_budget's rejections",
-)
 def test_hostile_over_budget_documents_are_rejected(budget_run: Path) -> None:
     rejected = pd.read_csv(budget_run / "out" / "rejected.csv", dtype=str, keep_default_na=False)
     assert sorted(zip(rejected["doc"], rejected["reason"], strict=True)) == [
@@ -220,6 +215,6 @@ def test_hostile_over_budget_documents_are_rejected(budget_run: Path) -> None:
 
 
 def test_hostile_over_budget_documents_cost_no_claims(budget_run: Path) -> None:
-    # what holds today: the run finishes, and nothing extracted past the budget is stored
+    # the run finishes, and nothing extracted past the budget is stored
     with duckdb.connect(str(budget_run / "out" / "claims.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM claims").fetchone() == (0,)
