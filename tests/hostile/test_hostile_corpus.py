@@ -3,7 +3,8 @@
 Asserted: each file's fate (processed, or rejected with its reason), every good document stored, nothing from
 outside the input folder in any output, the run within its limits (reasons and counts, never wall time), and
 no output cell or page that executes: CSV cells a spreadsheet would read as a formula are neutralised,
-claimreview.jsonld carries no literal `</script>`, every HTML page escapes the markup of the documents.
+claimreview.jsonld carries no literal `</script>`, every HTML page and SVG chart escapes the markup of the
+documents.
 """
 
 from __future__ import annotations
@@ -183,11 +184,19 @@ def test_hostile_claimreview_has_no_script_end(run: tuple[Path, dict[str, str]])
 
 def test_hostile_html_pages_escape_the_markup(run: tuple[Path, dict[str, str]]) -> None:
     home, _ = run
-    pages = [p for p in _outputs(home / "out") if p.suffix == ".html"]
+    pages = [p for p in _outputs(home / "out") if p.suffix in {".html", ".svg"}]  # an SVG can run script too
     assert len(pages) > 5
     raw = {str(p.relative_to(home)): [m for m in MARKUP if m in p.read_text(encoding="utf-8")] for p in pages}
     assert {page: found for page, found in raw.items() if found} == {}
     assert any("onerror=alert(1)" in p.read_text(encoding="utf-8") for p in pages)  # shown, escaped
+
+
+def test_hostile_validation_page_is_ours_with_a_csp(run: tuple[Path, dict[str, str]]) -> None:
+    home, _ = run
+    page = (home / "out" / "validation" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;' in page
+    assert "<script" not in page
+    assert not list((home / "out").rglob("data_docs"))  # GX's Data Docs (values as markup) are not published
 
 
 @pytest.fixture(scope="module")
