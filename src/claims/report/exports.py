@@ -108,19 +108,34 @@ def _text_column(series: pd.Series) -> bool:
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     """The frame with its column names and text cells made safe (`safe_cell`); numeric columns as they are.
+    A frame with nothing to change is returned as it is (no copy).
 
     >>> safe_frame(pd.DataFrame({"doc": ["=1+2.txt", "a.txt"], "value": [-5.0, 2.0]})).to_dict("list")
     {'doc': ["'=1+2.txt", 'a.txt'], 'value': [-5.0, 2.0]}
     """
-    safe = df.copy(deep=False)
+    changed: dict[int, pd.Series] = {}
     for i in range(df.shape[1]):
         column = df.iloc[:, i]
-        if _text_column(column):
-            if isinstance(column.dtype, pd.CategoricalDtype):
-                column = column.astype(object)
-            safe.isetitem(i, column.map(safe_cell))
-    safe.columns = [safe_cell(str(c)) for c in df.columns]
+        if not _text_column(column):
+            continue
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            column = column.astype(object)
+        if column.map(_unsafe).any():
+            changed[i] = column.map(safe_cell)
+    names = [safe_cell(str(c)) for c in df.columns]
+    renamed = names != [str(c) for c in df.columns]
+    if not changed and not renamed:
+        return df
+    safe = df.copy(deep=False)
+    for i, column in changed.items():
+        safe.isetitem(i, column)
+    if renamed:
+        safe.columns = names
     return safe
+
+
+def _unsafe(value: object) -> bool:
+    return isinstance(value, str) and formula_like(value)
 
 
 def safe_csv(df: pd.DataFrame, *, quote_all: bool = True) -> str:
