@@ -248,3 +248,25 @@ def test_cli_ui_port_in_use_is_one_line_and_exit_2(out_dir, tmp_path, host):
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, done.stderr
     assert f"cannot listen on {host}:{port}" in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("tier", "title", "shown"),
+    [(None, "1 findings, then 1 possible", 2), ("possible", "0 findings, then 1 possible", 1)],
+)
+def test_cli_conflicts_lists_possible_findings_after_the_findings(tmp_path, tier, title, shown):
+    claims = claims_frame([A, B, C])
+    out = tmp_path / "processed"
+    found = conflicts_frame(
+        [_conflict(A, C, "possible00000000"), _conflict(A, B, "finding000000000")], claims
+    )
+    found["tier"] = found["conflict_id"].map({"possible00000000": "possible", "finding000000000": "finding"})
+    export.write_table(out, "claims", claims)
+    export.write_table(out, "conflicts", found)
+    args = ["conflicts", "--out", str(out)] + (["--tier", tier] if tier else [])
+    listing = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert listing.exit_code == 0, listing.output
+    assert title in listing.stdout
+    rows = [line for line in listing.stdout.splitlines() if "00000" in line]
+    assert len(rows) == shown
+    assert "possible00000000" in rows[-1]

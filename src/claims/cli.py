@@ -577,10 +577,15 @@ def conflicts(
     status: Annotated[str | None, typer.Option(help="open, confirmed or dismissed")] = None,
     severity: Annotated[str | None, typer.Option(help="high, medium or low")] = None,
     kind: Annotated[str | None, typer.Option()] = None,
+    tier: Annotated[
+        str | None, typer.Option(help="finding or possible (below the report's threshold); default both")
+    ] = None,
     out: OutOpt = Path("processed"),
     limit: Annotated[int, typer.Option()] = 50,
 ) -> None:
-    """List findings in the terminal: the published set with the latest decisions (never waits for a run)."""
+    """List findings in the terminal: the published set with the latest decisions (never waits for a run).
+
+    Findings come first, possible findings (below the report's threshold) after them, as in the report."""
     from claims import pipeline
     from claims.io.decisions import STATUSES, DecisionStore, apply_decisions
     from claims.types import ConflictKind, Severity
@@ -589,6 +594,7 @@ def conflicts(
         ("--status", status, STATUSES),
         ("--severity", severity, tuple(Severity)),
         ("--kind", kind, tuple(ConflictKind)),
+        ("--tier", tier, ("finding", "possible")),
     ):
         if given is not None and given not in allowed:
             raise _fail(f"{flag} must be one of {', '.join(allowed)}, not {given!r}")
@@ -598,12 +604,17 @@ def conflicts(
     if published is None:
         raise _fail(f"no findings published in {out}")
     df = apply_decisions(published, DecisionStore.beside(out).snapshot())
-    for col, want in (("status", status), ("severity", severity), ("kind", kind)):
+    tiers = df.get("tier")
+    df = df.assign(tier="finding" if tiers is None else tiers.fillna("finding").replace("", "finding"))
+    for col, want in (("status", status), ("severity", severity), ("kind", kind), ("tier", tier)):
         if want:
             df = df[df[col].astype(str) == want]
-    table = Table(title=f"{len(df)} findings")
+    df = df.sort_values("tier", kind="stable")  # "finding" before "possible", each in its ranking
+    possible = int((df["tier"] == "possible").sum())
+    title = f"{len(df) - possible} findings" + (f", then {possible} possible findings" if possible else "")
+    table = Table(title=title)
     table.add_column("id", no_wrap=True, min_width=16)  # copied into `claims review ID`
-    for col in ("sev", "kind", "A", "B", "diff", "status", "explanation"):
+    for col in ("tier", "sev", "kind", "A", "B", "diff", "status", "explanation"):
         table.add_column(col, overflow="fold")
     for r in df.head(limit).to_dict("records"):
         diff = (
@@ -611,6 +622,7 @@ def conflicts(
         )
         cells = (
             str(r["conflict_id"]),
+            str(r["tier"]),
             str(r["severity"]),
             str(r["kind"]),
             f"{r['doc_a']}: {r['surface_a']}",

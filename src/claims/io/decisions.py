@@ -40,6 +40,7 @@ from typing import Any
 import pandas as pd
 
 from claims.errors import StoreError
+from claims.io.store import storage_error
 
 logger = logging.getLogger(__name__)
 
@@ -328,6 +329,8 @@ class DecisionStore:
         self.path = Path(path)
         self.busy_timeout = busy_timeout
         try:
+            if self._schema_version() == str(SCHEMA_VERSION):
+                return  # nothing to write: opening a store never needs room on the disk
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with closing(self._connect()) as con:  # one script, one transaction
                 con.executescript(
@@ -335,7 +338,18 @@ class DecisionStore:
                     f"('schema_version', '{SCHEMA_VERSION}');\nCOMMIT;"
                 )
         except (OSError, sqlite3.Error) as e:
-            raise StoreError(f"cannot open the decisions store {self.path}: {e}", path=str(self.path)) from e
+            raise storage_error("open the decisions store", self.path, e) from e
+
+    def _schema_version(self) -> str:
+        """The schema version the store file records ('' when there is no file or no schema yet)."""
+        if not self.path.is_file():
+            return ""
+        try:
+            with closing(self._connect()) as con:
+                row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:  # no meta table yet
+            return ""
+        return str(row[0]) if row else ""
 
     @classmethod
     def beside(cls, out_dir: Path | str) -> DecisionStore:
@@ -368,7 +382,7 @@ class DecisionStore:
             with closing(self._connect()) as con:
                 return con.execute(sql, list(params)).fetchall()
         except sqlite3.Error as e:
-            raise StoreError(f"cannot read the decisions store {self.path}: {e}", path=str(self.path)) from e
+            raise storage_error("read the decisions store", self.path, e) from e
 
     # decisions ----------------------------------------------------------------------------------------
     def record(
@@ -416,9 +430,7 @@ class DecisionStore:
             with self._write() as con:
                 con.executemany(_insert_sql(table), [_row(r, table) for r in rows])
         except sqlite3.Error as e:
-            raise StoreError(
-                f"cannot write to the decisions store {self.path}: {e}", path=str(self.path)
-            ) from e
+            raise storage_error("write to the decisions store", self.path, e) from e
 
     def latest(self) -> dict[str, Decision]:
         rows = self._read(
@@ -604,7 +616,7 @@ class DecisionStore:
                 sql = _insert_sql("decisions").replace("INSERT", "INSERT OR IGNORE", 1)
                 con.executemany(sql, [_row(d, "decisions") for d in made])
         except sqlite3.Error as e:
-            raise StoreError(f"cannot import reviews into {self.path}: {e}", path=str(self.path)) from e
+            raise storage_error("import reviews into", self.path, e) from e
         count = len(self._read("SELECT seq FROM decisions WHERE seq > ? AND origin = 'import'", [before]))
         if count:
             logger.info("imported %d review decisions from the pipeline database", count)

@@ -11,8 +11,10 @@ Every DuckDB error (a full disk, a broken file) is raised as `StoreError`, one c
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import logging
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -88,6 +90,32 @@ def schema_sql() -> str:
     return "\n".join(table_ddl(t) for t in TABLES.values()) + _INTERNAL_SCHEMA
 
 
+FULL_DISK_WORDS = ("no space left", "disk is full", "disk full", "quota exceeded")
+"""How DuckDB and SQLite say a write found the disk full (SQLite's "database or disk is full")."""
+NEARLY_FULL_BYTES = 1 << 20
+"""Below this much free space, a database's bare "disk I/O error" is read as a full disk."""
+
+
+def storage_error(action: str, path: Path, e: BaseException) -> StoreError:
+    """The coded error for a database that cannot be opened, read or written: a full disk said plainly.
+
+    >>> str(storage_error("write the database", Path("out/claims.duckdb"),
+    ...     OSError(28, "IO Error: Could not write file: No space left on device")))
+    '[E030] no space left on the device while writing out/claims.duckdb'
+    >>> str(storage_error("open the database", Path("out/claims.duckdb"), ValueError("not a database")))
+    '[E030] cannot open the database out/claims.duckdb: not a database'
+    """
+    message = str(e)
+    full = getattr(e, "errno", None) in (errno.ENOSPC, errno.EDQUOT)
+    full = full or any(words in message.lower() for words in FULL_DISK_WORDS)
+    if not full and "i/o error" in message.lower():
+        with suppress(OSError):
+            full = shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    if full:
+        return StoreError(f"no space left on the device while writing {path}", path=str(path))
+    return StoreError(f"cannot {action} {path}: {message}", path=str(path))
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -121,7 +149,7 @@ class Store:
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
         except (duckdb.Error, OSError) as e:
-            raise StoreError(f"cannot open the database {self.path}: {e}", path=str(self.path)) from e
+            raise storage_error("open the database", self.path, e) from e
 
     def _add_new_columns(self) -> None:
         """A column added to a record's column list since the database was made is added to its table."""
@@ -139,7 +167,7 @@ class Store:
         try:
             self.con.close()
         except duckdb.Error as e:
-            raise StoreError(f"cannot close the database {self.path}: {e}", path=str(self.path)) from e
+            raise storage_error("close the database", self.path, e) from e
 
     def __enter__(self) -> Store:
         return self
@@ -163,7 +191,7 @@ class Store:
                 raise
             self.con.execute("COMMIT")
         except duckdb.Error as e:
-            raise StoreError(f"cannot write the database {self.path}: {e}", path=str(self.path)) from e
+            raise storage_error("write the database", self.path, e) from e
 
     # run state: what a crashed or interrupted run still owes ------------------------------------------
     def get_meta(self, key: str, default: str = "") -> str:
