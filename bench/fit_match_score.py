@@ -130,11 +130,18 @@ def fit(
     names: Sequence[str],
     l2: float,
     negative_share: float,
+    balance_sets: bool = False,
 ) -> dict[str, float]:
     x = np.array([[1.0] + [f.get(n, 0.0) for n in names] for f, _, _, _ in rows])
     y = np.array([label for _, label, _, _ in rows], dtype=float)
     w_pos = np.array([w for _, label, w, _ in rows])
     weight = np.where(y > 0, w_pos, 1.0 / negative_share)
+    if balance_sets:  # every set's negatives weigh as much in all as the average set's
+        sets = np.array([group.split(":", 1)[0] for _, _, _, group in rows])
+        negatives = {name: int(np.sum((sets == name) & (y == 0))) for name in set(sets.tolist())}
+        mean = sum(negatives.values()) / max(len(negatives), 1)
+        scale = np.array([mean / max(negatives[name], 1) for name in sets.tolist()])
+        weight = np.where(y > 0, weight, weight * scale)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         z = x @ w
@@ -224,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor", type=float, default=0.05)
     parser.add_argument("--features", nargs="*", help="fit on these features only (default: all)")
     parser.add_argument("--loso", action="store_true", help="leave-one-set-out figures only")
+    parser.add_argument(
+        "--balance-sets", action="store_true", help="each set's negatives weigh as much in all (not per pair)"
+    )
     parser.add_argument("--write", action="store_true", help="write src/claims/reconcile/calibration.py")
     args = parser.parse_args(argv)
     if "set_c" in args.sets:
@@ -234,7 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     held_out: dict[float, list[rr.Score]] = {t: [] for t in GRID}
     for held in sets:
         train = [d for d in sets if d is not held]
-        weights = fit([r for d in train for r in rows[d.name]], names, args.l2, args.negative_share)
+        weights = fit(
+            [r for d in train for r in rows[d.name]], names, args.l2, args.negative_share, args.balance_sets
+        )
         t, (p, r, n) = choose_threshold(train, weights, args.floor, args.precision)
         print(
             f"leave out {held.name}: threshold {t} (training precision {p:.2f}, recall {r:.2f}, {n} findings)"
@@ -257,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.loso:
         return 0
-    weights = fit([r for d in sets for r in rows[d.name]], names, args.l2, args.negative_share)
+    weights = fit(
+        [r for d in sets for r in rows[d.name]], names, args.l2, args.negative_share, args.balance_sets
+    )
     p, r, n = curve[t]
     print(
         f"all sets: threshold {t} chosen on the held-out folds (held-out precision {p:.2f}, recall {r:.2f})"

@@ -178,3 +178,22 @@ def test_facets_encode_round_trip():
         classes=frozenset({"97 m"}),
     )
     assert Facets.decode(value.encode()) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "stage"),
+    [
+        (
+            "- GAAP operating margin expected at 31.5%, plus or minus 50 basis points.",
+            "31.5%",
+            "forecast+gaap",
+        ),
+        ("- Non-GAAP operating margin expected at 33.0%.", "33.0%", "forecast+adjusted"),
+        ("Adjusted earnings came to $1.20 a share.", "$1.20", "adjusted"),
+        ("The council proposed a budget of $5 million.", "$5 million", "proposed"),
+    ],
+)
+def test_facets_stage_names_time_and_accounting_basis(sentence, surface, stage):
+    start = sentence.index(surface)
+    kind = "percent" if surface.endswith("%") else "money"
+    assert claim_facets(sentence, start, start + len(surface), kind=kind).stage == stage

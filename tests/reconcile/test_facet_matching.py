@@ -339,3 +339,23 @@ def test_facet_matching_parallel_rows_of_one_list_are_not_compared():
     # the same pattern in another document is another writer's statement: compared
     elsewhere = dataclasses.replace(york, doc="other.txt")
     assert len(find_conflicts([leeds, elsewhere], SETTINGS)) == 1
+
+
+def test_facet_matching_gaap_and_adjusted_forecasts_are_not_compared():
+    # both figures are an outlook (a forecast); the accounting basis still sets them apart
+    common = {"kind": "percent", "subject": "operating margin", "period": 2025}
+    gaap = claim(
+        31.5, sentence="- GAAP operating margin expected at 31.5%.", surface="31.5%", doc="one.txt", **common
+    )
+    adjusted = claim(
+        33.0,
+        sentence="- Non-GAAP operating margin expected at 33.0%.",
+        surface="33.0%",
+        doc="two.txt",
+        **common,
+    )
+    assert find_conflicts([gaap, adjusted], SETTINGS) == []
+    other = claim(
+        32.2, sentence="- GAAP operating margin expected at 32.2%.", surface="32.2%", doc="two.txt", **common
+    )
+    assert len(find_conflicts([gaap, other], SETTINGS)) == 1

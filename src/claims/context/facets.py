@@ -374,12 +374,57 @@ def stage_of(w: Window) -> str:
     ''
     >>> stage_of(window("Sales rose to $9.1 billion and non-GAAP EPS to $2.10", 14, 26))  # the next figure's
     ''
+    >>> stage_of(window("- Non-GAAP operating margin expected at 31.5%", 40, 45))
+    'forecast+adjusted'
     """
     left, right = _clause_left(_near_left(w)[-45:]), _own_right(_near_right(w)[:30])
-    for stage, cues in words.STAGE_CUES.items():
-        if _has(left, cues) or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER)):
-            return stage
-    return ""
+    found = [
+        stage
+        for stage, cues in words.STAGE_CUES.items()
+        if _has(left, cues) or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER))
+    ]
+    return join_stages(found)
+
+
+BASIS_STAGES = ("adjusted", "gaap")
+"""Stages that name an accounting basis; the others name a version in time (proposed, forecast, final...).
+A figure has at most one of each axis: "GAAP gross margin expected at 74.8%" is `forecast+gaap`."""
+
+
+def join_stages(found: list[str]) -> str:
+    """The first stage found on each axis (time, then accounting basis), joined with '+'.
+
+    >>> join_stages(["forecast", "adjusted", "gaap"]), join_stages(["gaap"]), join_stages([])
+    ('forecast+adjusted', 'gaap', '')
+    """
+    timing = next((s for s in found if s not in BASIS_STAGES), "")
+    basis = next((s for s in found if s in BASIS_STAGES), "")
+    return "+".join(s for s in (timing, basis) if s)
+
+
+def stage_parts(stage: str) -> tuple[str, str]:
+    """(time stage, accounting basis) of a stage value.
+
+    >>> stage_parts("forecast+gaap"), stage_parts("adjusted"), stage_parts("")
+    (('forecast', 'gaap'), ('', 'adjusted'), ('', ''))
+    """
+    parts = stage.split("+") if stage else []
+    return (
+        next((s for s in parts if s not in BASIS_STAGES), ""),
+        next((s for s in parts if s in BASIS_STAGES), ""),
+    )
+
+
+def stages_differ(a: str, b: str) -> bool:
+    """Two stages that differ on an axis both name ("forecast+gaap" and "forecast+adjusted": yes;
+    "forecast" and "forecast+gaap": no, the basis is only not given).
+
+    >>> stages_differ("forecast+gaap", "forecast+adjusted"), stages_differ("forecast", "forecast+gaap")
+    (True, False)
+    >>> stages_differ("proposed", "actual"), stages_differ("proposed", "gaap")
+    (True, False)
+    """
+    return any(x and y and x != y for x, y in zip(stage_parts(a), stage_parts(b), strict=True))
 
 
 def _own_right(text: str) -> str:
@@ -679,17 +724,20 @@ def with_subject(facets: Facets, subject: str) -> Facets:
 
     >>> with_subject(Facets(), "diluted non-GAAP EPS").stage
     'adjusted'
-    >>> with_subject(Facets(stage="forecast"), "GAAP EPS").stage
-    'forecast'
+    >>> with_subject(Facets(stage="forecast"), "GAAP EPS").stage  # the basis the words around left out
+    'forecast+gaap'
+    >>> with_subject(Facets(stage="proposed"), "revised estimate").stage
+    'proposed'
     """
     text = " ".join(subject.lower().split())
     if not text:
         return facets
     changes: dict[str, object] = {}
-    if not facets.stage:
-        stage = next((s for s, cues in words.STAGE_CUES.items() if _has(text, cues)), "")
-        if stage:
-            changes["stage"] = stage
+    timing, basis = stage_parts(facets.stage)
+    named = stage_parts(join_stages([s for s, cues in words.STAGE_CUES.items() if _has(text, cues)]))
+    stage = join_stages([x for x in (timing or named[0], basis or named[1]) if x])
+    if stage != facets.stage:
+        changes["stage"] = stage
     scope = frozenset(
         s for s in ("additional", "previous", "later_tranche") if _has(text, words.SCOPE_CUES[s])
     )
@@ -834,7 +882,7 @@ def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
     out = []
     if (a.role != b.role and frozenset({a.role, b.role}) not in SOFT_ROLES) or a.role == "equivalent":
         out.append("role")
-    if a.stage and b.stage and a.stage != b.stage:
+    if stages_differ(a.stage, b.stage):
         out.append("stage")
     rates_a, rates_b = a.scope & RATES, b.scope & RATES
     if (

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from claims.context.facets import facet_conflicts, labels_differ
+from claims.context.facets import facet_conflicts, labels_differ, stage_parts
 
 from .normalize import ClaimTable
 from .restated import parallel_rows, restated, same_role
@@ -344,7 +344,7 @@ def same_quantity(
         table.facets_id[j[idx]],
         table.interned,
         lambda a, b: (
-            a.stage == b.stage == "provisional"
+            stage_parts(a.stage)[0] == stage_parts(b.stage)[0] == "provisional"
             and bool(a.published and b.published)
             and a.published != b.published
         ),
