@@ -31,8 +31,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from claims.errors import OffsetMismatchError
 from claims.extract.assembly import _chunk_claims
@@ -41,6 +40,9 @@ from claims.extract.chunks import break_long_lines, chunk_chars, chunk_text, cla
 from claims.segment import segment
 from claims.settings import Settings
 from claims.types import Claim, Document, Rejection
+
+if TYPE_CHECKING:  # spaCy is imported where a pipeline is built, not by a run that extracts nothing
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 

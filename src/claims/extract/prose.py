@@ -7,8 +7,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from claims import context
 from claims.context.periods import SentencePeriods, section_frame, section_period
@@ -18,6 +17,9 @@ from claims.lexicon.entities import COUNTRIES
 from claims.parse.periods import Period, PeriodMention, find_periods, is_comparison_base
 from claims.segment import Layout
 from claims.types import Claim, Kind, Quantity, Section
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 MAX_SENTENCE_CHARS = 2_000
 """A sentence longer than this (a list or a table the parser ran together, a page without full stops) is read

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from claims.errors import ModelNotFoundError
-from claims.nlp import factories  # noqa: F401  (registers the claims_* factories)
 from claims.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +23,10 @@ def build_nlp(settings: Settings | None = None, *, model: str | None = None) -> 
 
     Keeps tok2vec, tagger, attribute_ruler (POS), parser (sentences, counted nouns) and ner (parties).
     """
+    import spacy
+
+    from claims.nlp import factories  # noqa: F401  (registers the claims_* factories)
+
     settings = settings or Settings()
     name = model or settings.spacy_model
     try:
