@@ -197,3 +197,20 @@ def test_facets_stage_names_time_and_accounting_basis(sentence, surface, stage):
     start = sentence.index(surface)
     kind = "percent" if surface.endswith("%") else "money"
     assert claim_facets(sentence, start, start + len(surface), kind=kind).stage == stage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "step"),
+    [
+        ("A turnout of 61.2% was recorded in phase-4 for 96 seats.", "61.2%", "phase:4"),
+        ("Turnout was 61% in phase 6 and 58% in phase 7.", "58%", "phase:7"),
+        ("Overall, a turnout of 64.1% was recorded.", "64.1%", "step:all"),
+        ("Across all seven phases 642 million people voted.", "642 million", "step:all"),
+        ("A turnout of 64.1% was recorded.", "64.1%", None),
+    ],
+)
+def test_facets_step_of_a_phase_or_the_whole(sentence, surface, step):
+    start = sentence.index(surface)
+    kind = "percent" if surface.endswith("%") else "count"
+    classes = claim_facets(sentence, start, start + len(surface), kind=kind).classes
+    assert {c for c in classes if c.split(":")[0] in {"phase", "step"}} == ({step} if step else set())

@@ -359,3 +359,22 @@ def test_facet_matching_gaap_and_adjusted_forecasts_are_not_compared():
         32.2, sentence="- GAAP operating margin expected at 32.2%.", surface="32.2%", doc="two.txt", **common
     )
     assert len(find_conflicts([gaap, other], SETTINGS)) == 1
+
+
+def test_facet_matching_one_phase_against_the_whole_is_not_compared():
+    common = {"kind": "percent", "subject": "voter turnout", "period": 2024}
+    phase = claim(
+        61.2,
+        sentence="A turnout of 61.2% was recorded in phase-4 for 96 seats.",
+        surface="61.2%",
+        doc="one.txt",
+        **common,
+    )
+    whole = claim(
+        64.1, sentence="Overall, a turnout of 64.1% was recorded.", surface="64.1%", doc="two.txt", **common
+    )
+    assert find_conflicts([phase, whole], SETTINGS) == []
+    other_whole = claim(
+        65.3, sentence="Overall, a turnout of 65.3% was recorded.", surface="65.3%", doc="three.txt", **common
+    )
+    assert len(find_conflicts([whole, other_whole], SETTINGS)) == 1

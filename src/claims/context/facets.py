@@ -569,7 +569,9 @@ _STEP_CLASS = re.compile(
     r"""
     \b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|\d+(?:st|nd|rd|th))
           \s+(?P<noun_a>phase|round|tranche|wave|stage|leg|batch|instalment|installment)
-      | (?P<noun_b>phase|round|tranche|wave|stage|leg|batch)\s+(?P<num>\d+|[ivx]+)\b)   # phase 7, round ii
+      | (?P<noun_b>phase|round|tranche|wave|stage|leg|batch)[\s-]+(?P<num>\d+|[ivx]+)\b   # phase 7, phase-7
+      | (?P<all>\ball\s+(?:\w+\s+)?(?:phases|rounds|tranches|waves|stages|legs|batches)\b   # all seven phases
+               |^\s*overall\b|\boverall\s*,))                                         # "Overall, ..."
     """,
     re.VERBOSE,
 )
@@ -582,13 +584,19 @@ def step_of(w: Window) -> str:
     'phase:6'
     >>> step_of(window("phase 7 saw 61%", 12, 15))
     'phase:7'
+    >>> step_of(window("a turnout of 61.2% was recorded in phase-4 for 96 seats", 13, 18))
+    'phase:4'
+    >>> step_of(window("Overall, a turnout of 64.1% was recorded.", 22, 27))
+    'step:all'
     """
-    text = f"{w.left[-60:]} {_near_right(w)[:30]}"
+    text = f"{w.left[-60:]} {_own_right(w.right[:60])}"  # a step number is no neighbouring figure
     found = None
     for m in _STEP_CLASS.finditer(text):
         found = m
     if found is None:
         return ""
+    if found["all"]:
+        return "step:all"  # the whole: set apart from any one numbered step, compared with another whole
     if found["ord"]:
         number = _ORDINALS.get(found["ord"], re.sub(r"\D", "", found["ord"]))
         return f"{found['noun_a']}:{number}"
