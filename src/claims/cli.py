@@ -568,8 +568,16 @@ def review(
     saved = DecisionStore.beside(out).record(
         [finding], status=status, reviewer=name, note=note, origin="cli"
     )[0]
-    _republish(out)
     console.print(f"{saved.conflict_id}: {saved.status} by {saved.reviewer} ({saved.decided_at})")
+    try:
+        _republish(out)
+    except Exception as e:  # the decision is stored: the next publishing shows it
+        logging.getLogger(__name__).debug("republish failed", exc_info=True)
+        raise _fail(
+            f"the decision is saved, but the reports could not be published again ({type(e).__name__}: {e}); "
+            "`claims report` or the next run will show it",
+            code=1,
+        ) from None
 
 
 @app.command()

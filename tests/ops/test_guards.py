@@ -4,23 +4,72 @@ is bounded by the cores, and every stage shows in one progress display."""
 from __future__ import annotations
 
 import os
+import pty
 import shutil
+import subprocess
 import threading
 import time
 
 import pandas as pd
 import pytest
-from ops_support import Workspace, descendants, published_set, run_claims, runs, start_claims, still_running
+from ops_support import (
+    Workspace,
+    claims_command,
+    descendants,
+    environment,
+    published_set,
+    run_claims,
+    runs,
+    start_claims,
+    still_running,
+)
 
 from claims.io.store import Store
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
 
+STAGES = ["ingest", "extract", "store", "reconcile", "validate", "publish"]
+
+
 def test_ops_seeded_run_shows_every_stage_in_one_display(seeded: Workspace) -> None:
+    """Not on a terminal (a pipe, as under cron): one plain line per finished stage, no control codes."""
     stages = [line for line in seeded.ran.stderr.splitlines() if "✓" in line]
     names = [line.split("✓", 1)[1].split()[0] for line in stages]
-    assert names == ["ingest", "extract", "store", "reconcile", "validate", "publish"], seeded.ran.stderr
+    assert names == STAGES, seeded.ran.stderr
+    assert "\x1b[" not in seeded.ran.stderr
+
+
+def test_ops_run_on_a_terminal_shows_one_live_display_of_every_stage(workspace: Workspace) -> None:
+    raw, out = workspace.raw, workspace.out
+    (raw / "added.txt").write_text(
+        "In FY2024 Japan granted ¥3 billion for coastal radars.\n", encoding="utf-8"
+    )
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        claims_command("run", "--raw", raw, "--out", out, "--workers", "1"),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=environment(),
+    )
+    os.close(follower)
+    screen = bytearray()
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the run closed its end
+            break
+        if not chunk:
+            break
+        screen += chunk
+    assert process.wait(timeout=900) == 0, screen.decode("utf-8", "replace")
+    os.close(leader)
+    shown = screen.decode("utf-8", "replace")
+    assert "\x1b[" in shown  # a live display, redrawn in place
+    final = shown.rsplit("\x1b[?25h", 1)[0]  # the display's last frame, before the cursor comes back
+    for stage in STAGES:
+        assert f"✓\x1b[0m {stage}" in final or f"✓ {stage}" in final, (stage, shown[-2000:])
 
 
 def test_ops_empty_input_folder_is_refused_until_removals_are_allowed(workspace: Workspace) -> None:
