@@ -71,6 +71,11 @@ def test_exports_column_names_are_cells_too(name):
 
 
 @pytest.mark.parametrize("dtype", [object, "string", "category"])
+def test_exports_an_empty_text_column_is_written(dtype):
+    assert safe_csv(pd.DataFrame({"doc": pd.Series([], dtype=dtype)})) == '"doc"\n'
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "category"])
 def test_exports_every_text_dtype_is_neutralised(dtype):
     df = pd.DataFrame({"doc": pd.Series(["@SUM(A1)", "a.txt", None], dtype=dtype)})
     assert safe_frame(df)["doc"].tolist()[:2] == ["'@SUM(A1)", "a.txt"]

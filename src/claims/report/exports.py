@@ -120,7 +120,7 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
             continue
         if isinstance(column.dtype, pd.CategoricalDtype):
             column = column.astype(object)
-        if column.map(_unsafe).any():
+        if any(_unsafe(value) for value in column):  # not Series.any: an empty 'string' column cannot reduce
             changed[i] = column.map(safe_cell)
     names = [safe_cell(str(c)) for c in df.columns]
     renamed = names != [str(c) for c in df.columns]
