@@ -5,7 +5,7 @@
 - `claims run --workers N` (N > 1): the same, on a temporary local Dask cluster of N single-threaded worker
   processes (started for the extraction stage, closed after it).
 - neither (or `--workers 1`): in this process, one task over every document, spaCy's own `n_process`
-  (default: the machine's cores).
+  (default: the machine's cores; fewer for a small batch, see `processes_for`).
 
 A flow's task runner is fixed when the flow starts, so the extraction stage enters its own runner and
 submits the batch tasks to it from inside the running `claims_pipeline` flow (what `task.submit` does with
@@ -276,7 +276,8 @@ def iter_extraction(
     if runner is None:
         done = 0
         for batch in chunked(documents, settings.batch_size * 16):
-            yield batch, extract(batch, settings, n_process=settings.workers, offset=done, total=total)
+            n_process = processes_for(batch, settings)
+            yield batch, extract(batch, settings, n_process=n_process, offset=done, total=total)
             done += len(batch)
         return
     with workers_reach_this_api(settings), runner:
@@ -290,6 +291,25 @@ def iter_extraction(
             batches = chunked(documents, settings.batch_size)
         logger.info("extracting on %d Dask workers (%s)", slots, settings.dask_address or "local cluster")
         yield from submit_in_order(runner, extract, batches, settings, window=2 * slots, total=total)
+
+
+CHARS_PER_PROCESS = 100_000
+"""The text that makes another spaCy process worth starting: below it, starting a worker and sending its
+parsed chunks back costs more than it saves (one 30,000-character document extracts faster in one process
+than in two)."""
+
+
+def processes_for(batch: Sequence[Document], settings: Settings) -> int:
+    """spaCy processes for one in-process batch: `settings.workers`, or fewer for a small batch (one per
+    `CHARS_PER_PROCESS` characters of text, at least one).
+
+    >>> small = [Document(doc="a.txt", text="x" * 30_000, sha256="")]
+    >>> large = [Document(doc=f"{i}.txt", text="x" * 60_000, sha256="") for i in range(5)]
+    >>> processes_for(small, Settings(workers=2)), processes_for(large, Settings(workers=2))
+    (1, 2)
+    """
+    characters = sum(len(document.text) for document in batch)
+    return max(1, min(settings.workers, characters // CHARS_PER_PROCESS))
 
 
 def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
