@@ -10,13 +10,11 @@ import contextlib
 import json
 import logging
 import os
-import signal
 import sys
 import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -38,9 +36,6 @@ err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 
 OutOpt = Annotated[Path, typer.Option("--out", help="Output folder (processed/).")]
 RawOpt = Annotated[Path, typer.Option("--raw", help="Input folder of documents.")]
-
-STOP_SECONDS = 10.0
-"""After SIGTERM, a run that has not stopped within this time exits at once (the reaper stops its workers)."""
 
 
 def _quiet_prefect(verbose: bool) -> None:
@@ -153,28 +148,6 @@ def _stage_display(verbose: bool) -> Iterator[None]:
                     progress.remove_task(task.id)
 
 
-@contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """SIGTERM (and SIGHUP) stop the command like Ctrl-C: the run unwinds, records itself and stops its
-    workers; if it has not stopped within STOP_SECONDS, or on a second signal, the process exits at once."""
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        if getattr(stop, "fired", False):
-            os._exit(128 + signum)
-        stop.fired = True  # type: ignore[attr-defined]
-        timer = threading.Timer(STOP_SECONDS, os._exit, args=(128 + signum,))
-        timer.daemon = True
-        timer.start()
-        raise KeyboardInterrupt(f"stopped by signal {signal.Signals(signum).name}")
-
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
 def _interrupted_code(e: BaseException) -> int:
     return 143 if "SIGTERM" in str(e) else 129 if "SIGHUP" in str(e) else 130
 
@@ -221,11 +194,11 @@ def run(
     if not verbose:  # what the library warns of (a rejected file ...) is in the summary printed at the end
         logging.getLogger("claims").setLevel(logging.ERROR)
     from claims_flows import pipeline as flow
-    from claims_flows.reaper import watching
+    from claims_flows.reaper import stopping, watching
 
     before = _runs_recorded(out)
     try:
-        with watching(), _stop_on_signals(), _stage_display(verbose):
+        with watching(), stopping(), _stage_display(verbose):
             summary = flow.claims_pipeline(
                 raw_dir=str(raw),
                 out_dir=str(out),
@@ -239,7 +212,11 @@ def run(
             "[red]interrupted:[/red] the run stopped and is recorded as interrupted; the published outputs "
             "are unchanged unless it had switched them; the next run finishes the work"
         )
-        raise typer.Exit(_interrupted_code(e)) from None
+        # exit now: the run is recorded, and an interrupted extraction leaves queue threads that the
+        # interpreter's exit would wait for (the watchdog stops Prefect's temporary server)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_interrupted_code(e))
     except Exception as e:  # one line for operators; --verbose shows the traceback of an unexpected error
         if verbose and not isinstance(e, ClaimsError):
             raise
@@ -716,14 +693,14 @@ def serve(
     except UsageError as e:
         raise _fail(str(e)) from e
     _quiet_prefect(verbose)
-    from claims_flows.reaper import watching
+    from claims_flows.reaper import stopping, watching
     from claims_flows.server import local_prefect_server
 
     stop = threading.Event()
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(watching())
-            stack.enter_context(_stop_on_signals())
+            stack.enter_context(stopping())
             if not shared:
                 console.print(f"starting a local Prefect server on port {prefect_port} ...")
                 local = stack.enter_context(local_prefect_server(out / ".prefect", port=prefect_port))

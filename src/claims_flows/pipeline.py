@@ -34,7 +34,7 @@ from claims.io.validation import ValidationReport
 from claims.pipeline import progress
 from claims.settings import Settings
 from claims.types import Claim, Document
-from claims_flows import runners
+from claims_flows import reaper, runners
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def run_pipeline(
         except OSError as e:
             raise export.os_error(settings.out_dir, e) from e
         recordable = True
-        with pipeline.run_lock(settings, run_id):
+        with reaper.stopping(), pipeline.run_lock(settings, run_id):
             run_stages(settings, summary, full=full, allow_removals=allow_removals, log=log)
     except (KeyboardInterrupt, TerminationSignal):
         summary["status"] = pipeline.INTERRUPTED

@@ -1,5 +1,6 @@
 """`claims serve` fires the flow on a short schedule through a local Prefect server whose UI answers on the
-port given; each run is one line in the terminal; Ctrl-C stops the server and everything it started."""
+port given; each run is one line in the terminal, a run whose input folder went away included (recorded as
+failed, no traceback, shown in the report's header); Ctrl-C stops the server and everything it started."""
 
 from __future__ import annotations
 
@@ -80,21 +81,39 @@ def test_serve_interval_schedule_fires_a_run_and_shows_the_prefect_ui(tmp_path: 
         run_line = wait_for(" ok: ", 300)  # one line per run, as it ends
         assert "1 new" in run_line
         started = psutil.Process(proc.pid).children(recursive=True)
+        raw.rename(tmp_path / "unmounted")  # the input share goes away between two runs
+        refused = wait_for(" failed: ", 300)
+        assert "does not exist" in refused
+        assert not any("Traceback" in line for line in seen), "".join(seen[-40:])
+        # the run publishes the set again after its record, so the report's header shows it
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and _latest_status(out) != "failed":
+            time.sleep(1)
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
-    record = json.loads((out / "runs.jsonl").read_text().splitlines()[0])
-    assert (record["status"], record["new"]) == ("ok", 1)
-    assert (out / "claims.csv").exists()
+    records = [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines()]
+    assert (records[0]["status"], records[0]["new"]) == ("ok", 1)
+    assert records[-1]["status"] == "failed"
+    assert (out / "claims.csv").exists()  # the last good set stays published
+    assert _latest_status(out) == "failed"  # the report's header shows the failed run
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and any(_alive(p) for p in started):
         time.sleep(0.5)
     assert [p.pid for p in started if _alive(p)] == [], "still running after Ctrl-C"
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0, "the Prefect server still answers"
+
+
+def _latest_status(out: Path) -> str:
+    """The latest run's status as the published summary.json (the report's header) has it."""
+    try:
+        return str(json.loads((out / "summary.json").read_text())["latest_run"]["status"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
 
 
 def _alive(process: psutil.Process) -> bool:

@@ -120,3 +120,40 @@ def test_ops_killed_run_stops_its_dask_workers(workspace: Workspace) -> None:
     running.process.wait(timeout=60)
     assert still_running(started, timeout=30) == []
     assert published_set(out) == before
+
+
+def _long_document(paragraphs: int) -> str:
+    """A report long enough to keep extraction busy for a while (written for this test)."""
+    line = (
+        "In FY{year}, the coastal agency spent ¥{n}.{m} billion on patrol vessels, {p}% more than the "
+        "previous year, and trained {k} officers at 3 regional centres.\n\n"
+    )
+    return "".join(
+        line.format(year=2000 + i % 25, n=i % 90 + 1, m=i % 10, p=i % 40 + 2, k=10 * i + 5)
+        for i in range(paragraphs)
+    )
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="spaCy extraction processes need 2 cores or more")
+def test_ops_sigterm_during_extraction_stops_its_processes_and_records_the_run(workspace: Workspace) -> None:
+    """SIGTERM while spaCy's extraction processes are busy (no pause point): the run stops, its processes
+    stop, it is recorded as interrupted, the published set stays whole and unchanged."""
+    raw, out = workspace.raw, workspace.out
+    (raw / "long_report.txt").write_text(_long_document(3000), encoding="utf-8")
+    before = published_set(out)
+    lines = len(runs(out))
+    running = start_claims("run", "--raw", raw, "--out", out)  # default: spaCy processes on every core
+    running.wait_for("✓ ingest", timeout=600)
+    deadline = time.monotonic() + 300
+    workers: list = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = [p for p in descendants(running.pid) if "claims.cli" in " ".join(p.cmdline())]
+        time.sleep(0.2)
+    assert len(workers) >= 2, "no extraction processes seen"
+    started = descendants(running.pid)
+    os.kill(running.pid, signal.SIGTERM)
+    assert running.process.wait(timeout=120) == 143, running.finish().output
+    assert still_running(started, timeout=30) == []
+    assert published_set(out) == before
+    assert [r["status"] for r in runs(out)[lines:]] == ["interrupted"]
+    assert leftovers(out) == []
