@@ -255,12 +255,41 @@ def claims_frame(
     return df
 
 
+def _point(claims_by_id: dict[str, dict[str, Any]], claim_id: object, shown: object) -> object:
+    """The value a finding compares for one side: the claim's value, or the midpoint of its range; the value
+    the conflicts table shows when the claim is not at hand.
+
+    >>> _point({"c1": {"value": None, "value_low": 30.0, "value_high": 40.0}}, "c1", 30.0)
+    35.0
+    >>> _point({}, "c9", 12.5)
+    12.5
+    """
+    claim = claims_by_id.get(claim_id) if isinstance(claim_id, str) else None
+    if claim is None:
+        return shown
+    value, low, high = (_as_number(claim.get(k)) for k in ("value", "value_low", "value_high"))
+    if value is not None:
+        return value
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else (high if high is not None else shown)
+
+
+def _as_number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
+
+
 def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> pd.DataFrame:
     """The conflicts table plus the derived columns the conflicts suite checks."""
     df = _objectify(conflicts)
     claims_by_id: dict[str, dict[str, Any]] = {}
     if claims is not None and "claim_id" in claims.columns:
-        wanted = [c for c in ("claim_id", "doc", "char_start", "char_end", "surface") if c in claims.columns]
+        columns = ("claim_id", "doc", "char_start", "char_end", "surface", "value", "value_low", "value_high")
+        wanted = [c for c in columns if c in claims.columns]
         for record in claims[wanted].astype(object).to_dict("records"):
             if isinstance(record["claim_id"], str):
                 claims_by_id.setdefault(record["claim_id"], record)
@@ -274,12 +303,26 @@ def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> 
         for p, b, k in zip(present_b, claim_b, kind, strict=True)
     ]
 
-    value_a, value_b = _numeric(_col(df, "value_a")), _numeric(_col(df, "value_b"))
+    # a range is compared at its midpoint (value_a/value_b show its low bound)
+    value_a = _numeric(
+        pd.Series(
+            [_point(claims_by_id, c, v) for c, v in zip(claim_a, _col(df, "value_a"), strict=True)],
+            index=df.index,
+            dtype=object,
+        )
+    )
+    value_b = _numeric(
+        pd.Series(
+            [_point(claims_by_id, c, v) for c, v in zip(claim_b, _col(df, "value_b"), strict=True)],
+            index=df.index,
+            dtype=object,
+        )
+    )
     same_unit = _col(df, "unit_a").astype(object) == _col(df, "unit_b").astype(object)
     comparable = value_a.notna() & value_b.notna() & same_unit & (kind != ConflictKind.ARITHMETIC.value)
     scale = np.maximum(value_a.abs(), value_b.abs())
     expected = ((value_a - value_b).abs() / scale.where(scale > 0)).where(comparable)
-    expected = expected.where(~(comparable & (scale == 0)), 0.0)
+    expected = expected.where(~(comparable & (scale == 0)), 0.0).clip(upper=1.0)  # opposite signs: at most 1
     df["relative_difference_expected"] = expected
     df["relative_difference_error"] = (_numeric(_col(df, "relative_difference")) - expected).abs()
 
