@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.lexicon.periods import CHANGE_BASIS_CUES
+from claims.lexicon.periods import CHANGE_BASIS_CUES, HEADING_COMPARISON_CUES
 from claims.parse.periods import (
     Period,
     PeriodChooser,
@@ -246,7 +246,26 @@ def section_frame(path: Sequence[str]) -> Period | None:
 
 
 def _heading_mentions(label: str, reference: dt.date | None) -> list[PeriodMention]:
-    return [m for m in find_periods(label, reference=reference) if m.relation not in {"price_base"}]
+    """The period mentions of a heading or title, without price bases and comparison bases.
+
+    >>> [m.surface for m in _heading_mentions("Turnout in 2024 higher than 2019", None)]
+    ['2024']
+    >>> [m.surface for m in _heading_mentions("Exports up from 2021 levels", None)]
+    []
+    """
+    return [
+        m
+        for m in find_periods(label, reference=reference)
+        if m.relation not in {"price_base", "comparison"}
+        and not (m.period.end in (None, m.period.start) and _COMPARISON_BEFORE.search(label, 0, m.start))
+    ]
+
+
+# a comparison cue right before a heading's year: the year is the base compared with
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in HEADING_COMPARISON_CUES) + r")[ ]+(?:the[ ]+)?(?:year[ ]+)?\Z",
+    re.IGNORECASE,
+)
 
 
 _YEAR_LABEL_LINE = re.compile(r"^(?:year\(s\)|years?|dates?|period|fiscal\s+years?|fy)\s*:?$", re.IGNORECASE)

@@ -279,3 +279,18 @@ CHANGE_BASIS_CUES: dict[str, tuple[str, ...]] = {
 """Words saying what a change is measured against, in the order they are tried (an annualised quarterly rate
 is annualised first). Sources: the wording of national-accounts and price releases (IMF, OECD, Eurostat,
 BLS, Reuters economic briefs)."""
+
+# Words after which a year in a heading or title is the base of a comparison, not the period the section
+# reports on ("Turnout higher than 2019", "Prices up from 2021 levels", "Exports compared with 2019").
+# Sources: the comparison constructions of statistical release headlines (ONS, Eurostat, BLS).
+HEADING_COMPARISON_CUES: tuple[str, ...] = (
+    "than",
+    "compared with",
+    "compared to",
+    "relative to",
+    "versus",
+    "vs",
+    "vs.",
+    "up from",
+    "down from",
+)
