@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 import claims
 from claims import context
-from claims.context.subjects import _outside
+from claims.context.subjects import outside
 from claims.context.topics import doc_text
 
 CONTEXT_FILES = frozenset(str(p) for p in (Path(claims.__file__).parent / "context").glob("*.py"))
@@ -104,7 +104,7 @@ def test_subjects_outside_as_filtering_the_sentence(blank: Language, data: st.Da
     sent = doc[:]
     lo = data.draw(st.integers(-2, len(doc.text) + 2))
     hi = data.draw(st.integers(-2, len(doc.text) + 2))
-    assert sorted(_outside(sent, lo, hi)) == [t.i for t in sent if t.idx < lo or t.idx >= hi]
+    assert sorted(outside(sent, lo, hi)) == [t.i for t in sent if t.idx < lo or t.idx >= hi]
 
 
 @pytest.mark.parametrize("text", ["Aid rose to $5 million in 2024.", "JAKARTA (Reuters) - Exports rose 3%."])

@@ -12,12 +12,12 @@ from spacy.tokens import Span
 from claims.lexicon.entities import CAPITALS, IMPLIES, alias_table
 
 
-def _is_place(text: str) -> bool:
+def is_place(text: str) -> bool:
     table = alias_table()
     return text in table or text in CAPITALS or text.strip().upper() == text.strip() and len(text) > 3
 
 
-_LIST_ITEM = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(\s*$")
+LIST_ITEM = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(\s*$")
 
 
 def list_item_party(text: str, start: int, end: int) -> str:
@@ -29,7 +29,7 @@ def list_item_party(text: str, start: int, end: int) -> str:
     >>> list_item_party("Exports rose (5%) in May.", 14, 16)
     ''
     """
-    m = _LIST_ITEM.search(text[max(0, start - 40) : start])
+    m = LIST_ITEM.search(text[max(0, start - 40) : start])
     if m is None or ")" not in text[end : end + 24].split("(")[0]:
         return ""
     name = m.group(0).rstrip(" (")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from claims.context.verbs import _lemma
+from claims.context.verbs import lemma_of
 
 _SUBJECT_STOP_DEPS = {
     "det",
@@ -32,7 +32,7 @@ _MAX_SUBJECT_WORDS = 8
 _NUMBER_ENTS = frozenset({"DATE", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "TIME"})
 
 
-def _is_numberish(token: Token) -> bool:
+def is_numberish(token: Token) -> bool:
     return token.like_num or token.pos_ == "NUM" or token.ent_type_ in _NUMBER_ENTS
 
 
@@ -46,7 +46,7 @@ def _join(words: Sequence[Token]) -> str:
     return " ".join("".join(out).split())
 
 
-def _phrase(head: Token, exclude: set[int]) -> str:
+def phrase_of(head: Token, exclude: set[int]) -> str:
     """The head noun with its compounds, adjectives and possessors (no determiners or numbers)."""
     if head.lower_ in {"which", "whom", "that"} and head.pos_ in {"PRON", "DET"}:
         antecedent = _antecedent(head)
@@ -55,17 +55,17 @@ def _phrase(head: Token, exclude: set[int]) -> str:
         head = antecedent
     keep = [head]
     for child in head.lefts:
-        if child.i in exclude or child.dep_ in _SUBJECT_STOP_DEPS or _is_numberish(child):
+        if child.i in exclude or child.dep_ in _SUBJECT_STOP_DEPS or is_numberish(child):
             continue
         keep.extend(
             t
             for t in child.subtree
-            if t.i not in exclude and not _is_numberish(t) and t.dep_ not in {"det", "punct", "predet"}
+            if t.i not in exclude and not is_numberish(t) and t.dep_ not in {"det", "punct", "predet"}
         )
     # a short `of`/`between`/`for` complement makes the phrase specific (`trade between the two regions`)
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "between", "for", "on", "to", "in"}:
-            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
+            objects = [t for t in child.children if t.dep_ == "pobj" and not is_numberish(t)]
             if objects and objects[0].i not in exclude:
                 sub = [t for t in child.subtree if t.i not in exclude and t.dep_ not in {"punct"}]
                 if len(sub) > 5 or any(t.dep_ in {"relcl", "acl"} for t in sub):
@@ -78,7 +78,7 @@ def _phrase(head: Token, exclude: set[int]) -> str:
                             for t in obj.lefts
                             if t.dep_ in {"compound", "amod", "poss"}
                             and t.i not in exclude
-                            and not _is_numberish(t)
+                            and not is_numberish(t)
                         ),
                         obj,
                     ]
@@ -92,11 +92,11 @@ def _phrase(head: Token, exclude: set[int]) -> str:
     return " ".join(tokens[:_MAX_SUBJECT_WORDS])
 
 
-_TIME_NOUNS = frozenset({"year", "years", "month", "months", "quarter", "week", "day", "time"})
+TIME_NOUNS = frozenset({"year", "years", "month", "months", "quarter", "week", "day", "time"})
 
 
-def _is_date_word(token: Token) -> bool:
-    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _TIME_NOUNS:
+def is_date_word(token: Token) -> bool:
+    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in TIME_NOUNS:
         return True
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d|FY\s?\d{2,4}", token.text, re.IGNORECASE))
 
@@ -113,18 +113,18 @@ def _antecedent(token: Token) -> Token | None:
     return None
 
 
-def _verb_subject(verb: Token, exclude: set[int]) -> str:
+def verb_subject(verb: Token, exclude: set[int]) -> str:
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in exclude and not _is_numberish(c)
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in exclude and not is_numberish(c)
     ]
     # two subjects is a misparse (`JAKARTA ... - Indonesia's surplus narrowed`): take the one nearest the verb
     subjects.sort(key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
     for child in subjects[:1]:
         if child.lower_ in {"which", "that", "who"}:
             antecedent = _antecedent(child)
-            return _phrase(antecedent, exclude) if antecedent is not None else ""
+            return phrase_of(antecedent, exclude) if antecedent is not None else ""
         if child.pos_ == "PRON":
             return ""
         if (
@@ -134,17 +134,17 @@ def _verb_subject(verb: Token, exclude: set[int]) -> str:
             and child.doc[child.i + 2].i == verb.i
         ):
             # `while China's rose 63%`: a possessive standing for the noun of the main clause
-            main = _verb_subject(child.sent.root, exclude | {child.i}) if child.sent.root is not verb else ""
+            main = verb_subject(child.sent.root, exclude | {child.i}) if child.sent.root is not verb else ""
             noun = main.split("'s ")[-1]
-            return f"{child.text}'s {noun}" if main else _phrase(child, exclude)
-        return _phrase(child, exclude)
+            return f"{child.text}'s {noun}" if main else phrase_of(child, exclude)
+        return phrase_of(child, exclude)
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.i in exclude:
             # the parser hung the subject on a dateline or a heading line: an apposition of it, or the
             # nearest noun before the verb, is the subject
             for t in child.subtree:
                 if t.i not in exclude and t.dep_ == "appos" and t.pos_ in {"NOUN", "PROPN"}:
-                    return _phrase(t, exclude)
+                    return phrase_of(t, exclude)
             nearest = [
                 t
                 for t in verb.doc[verb.sent.start : verb.i]
@@ -153,29 +153,29 @@ def _verb_subject(verb: Token, exclude: set[int]) -> str:
                 and t.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT", "conj"}
             ]
             if nearest:
-                return _phrase(nearest[-1], exclude)
+                return phrase_of(nearest[-1], exclude)
     if verb.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "xcomp":
             for child in verb.head.children:  # `expects the deficit to fall to 3.1%`
                 if (
                     child.dep_ == "dobj"
                     and child.i not in exclude
-                    and not _is_numberish(child)
+                    and not is_numberish(child)
                     and child.i < verb.i
                 ):
-                    return _phrase(child, exclude)
-        return _verb_subject(verb.head, exclude)
+                    return phrase_of(child, exclude)
+        return verb_subject(verb.head, exclude)
     return ""
 
 
-def _verb_object(verb: Token, exclude: set[int]) -> str:
+def object_of_verb(verb: Token, exclude: set[int]) -> str:
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"} and child.i not in exclude:
-            return f"{_lemma(verb)} {_phrase(child, exclude)}".strip()
+            return f"{lemma_of(verb)} {phrase_of(child, exclude)}".strip()
     return ""  # `two more are due`: the number stands for a noun named elsewhere
 
 
-def _recipient(head: Token, exclude: set[int], *, climb: bool = True) -> str:
+def recipient_of(head: Token, exclude: set[int], *, climb: bool = True) -> str:
     """`to the Philippines` / `for National Police Water Unit` near a noun or its verb."""
     candidates = [head]
     if climb and head.head is not head:
@@ -184,7 +184,7 @@ def _recipient(head: Token, exclude: set[int], *, climb: bool = True) -> str:
         for child in node.children:
             if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "for"} and child.i not in exclude:
                 objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in exclude]
-                if objects and not _is_date_word(objects[0]) and not _is_numberish(objects[0]):
+                if objects and not is_date_word(objects[0]) and not is_numberish(objects[0]):
                     words = [
                         t
                         for t in objects[0].subtree

@@ -11,24 +11,24 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claims.context.grammar import (
-    _TIME_NOUNS,
-    _is_date_word,
-    _is_numberish,
-    _phrase,
-    _recipient,
-    _verb_object,
-    _verb_subject,
+    TIME_NOUNS,
+    is_date_word,
+    is_numberish,
+    object_of_verb,
+    phrase_of,
+    recipient_of,
+    verb_subject,
 )
 from claims.context.sentences import dateline_end
-from claims.context.topics import _CHANGE_NOUNS, _clause_topic, _list_item_subject, doc_text
+from claims.context.topics import CHANGE_NOUNS, clause_topic, doc_text, list_item_subject
 from claims.context.verbs import (
-    _COPULAS,
-    _EXPECTING_VERBS,
-    _GIVING_VERBS,
-    _LEVEL_VERBS,
-    _OWNING_VERBS,
-    _lemma,
-    _participle_of,
+    COPULAS,
+    EXPECTING_VERBS,
+    GIVING_VERBS,
+    LEVEL_VERBS,
+    OWNING_VERBS,
+    lemma_of,
+    participle_of,
 )
 from claims.parse.periods import find_periods
 
@@ -123,9 +123,9 @@ def syntactic_subject(
     sent = span.sent
     lo, hi = bounds if bounds is not None else (sent.start_char, sent.end_char)
     lo = max(lo, sent.start_char + _dateline_length(sent))
-    exclude.update(_outside(sent, lo, hi))
+    exclude.update(outside(sent, lo, hi))
     subject = _subject(span, counted, exclude)
-    listed = _list_item_subject(span, exclude)
+    listed = list_item_subject(span, exclude)
     if listed:
         return listed
     if not subject and not counted:
@@ -133,8 +133,8 @@ def syntactic_subject(
     head_word = subject.split()[-1].lower() if subject else ""
     if subject and set(subject.lower().split()) <= _TIME_WORDS:
         return ""  # `up from 28 million last year`: the sentence's other figure says what it measures
-    if subject and head_word in _CHANGE_NOUNS:
-        topic = _clause_topic(span, exclude)
+    if subject and head_word in CHANGE_NOUNS:
+        topic = clause_topic(span, exclude)
         if topic and topic.lower() != subject.lower():
             # a level names only its topic (`a 32-month high of`, `an estimation of`); a change keeps its word
             return topic if head_word in _LEVEL_NOUNS else f"{subject} in {topic}"
@@ -150,14 +150,14 @@ def _dateline_length(sent: Span) -> int:
     return cut  # type: ignore[no-any-return]
 
 
-def _outside(sent: Span, lo: int, hi: int) -> list[int]:
+def outside(sent: Span, lo: int, hi: int) -> list[int]:
     """The tokens of `sent` starting before character `lo` or at or after `hi`: a run at each end of the
     sentence (tokens are in text order), so the work is the number of tokens left out, not the sentence's
     length.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Aid rose to $5 million in 2024")
-    >>> _outside(doc[:], 4, 22)
+    >>> outside(doc[:], 4, 22)
     [0, 6, 7]
     """
     doc, start, end = sent.doc, sent.start, sent.end
@@ -176,7 +176,7 @@ def _clause_subject(span: Span, exclude: set[int]) -> str:
     node = span.root
     for _ in range(6):
         if node.pos_ in {"VERB", "AUX"}:
-            found = _verb_subject(node, exclude)
+            found = verb_subject(node, exclude)
             words = found.lower().split()
             return "" if not words or set(words) <= _TIME_WORDS else found
         if node.head.i == node.i:
@@ -223,7 +223,7 @@ class _Reading:
         head, dep, governor = self.possessed
         if (
             dep in {"nummod", "quantmod", "compound", "amod", "nmod"}
-            and governor.lower_ in _TIME_NOUNS
+            and governor.lower_ in TIME_NOUNS
             and governor.head.pos_ == "VERB"
         ):
             return governor, governor.dep_, governor.head
@@ -243,8 +243,8 @@ def counted_noun(r: _Reading) -> str | None:
     head = root.head if root.head.i not in exclude else root
     if head.dep_ == "poss" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i not in exclude:
         noun = head.head
-        return f"{_phrase(noun, exclude)} {_recipient(noun, exclude)}".strip()
-    recipient = _recipient(head, exclude)
+        return f"{phrase_of(noun, exclude)} {recipient_of(noun, exclude)}".strip()
+    recipient = recipient_of(head, exclude)
     if not recipient:
         owner = _count_owner(head, exclude)
         if owner and owner.split()[-1].lower() in _COLLECTIVE_NOUNS:
@@ -266,21 +266,21 @@ def prepositional_object(r: _Reading) -> str | None:
                 or child.lower_ not in {"of", "in", "for", "worth", "on"}
             ):
                 continue
-            objects = [t for t in child.children if t.dep_ == "pobj" and not _is_numberish(t)]
-            if objects and not _is_date_word(objects[0]) and objects[0].i not in exclude:
+            objects = [t for t in child.children if t.dep_ == "pobj" and not is_numberish(t)]
+            if objects and not is_date_word(objects[0]) and objects[0].i not in exclude:
                 if span.root.ent_type_ == "PERCENT" or "%" in span.text or "cent" in span.text.lower():
                     share = _share_of(objects[0], span, exclude)
                     if share:
                         return share
                     if _share_base(objects[0]):
                         return ""  # `6.2% of GDP` after an amount: it measures what the amount does
-                if objects[0].lower_ in {"its", "their"} or objects[0].lower_ in _CHANGE_NOUNS - {"total"}:
+                if objects[0].lower_ in {"its", "their"} or objects[0].lower_ in CHANGE_NOUNS - {"total"}:
                     continue
                 if child.lower_ == "on" and objects[0].lower_ in _IDIOM_ON:
                     continue  # `1 million on the road`, `5% on average`
                 if objects[0].lower_ in {"value", "worth"} and child.lower_ == "of":
                     continue  # `lost 40% of its value`: the subject of the verb lost it
-                return _phrase(objects[0], exclude)
+                return phrase_of(objects[0], exclude)
     return None
 
 
@@ -291,9 +291,9 @@ def comparative_governor(r: _Reading) -> str | None:
         governor.lower_ in {"up", "down", "higher", "lower"}
         and governor.head.pos_ in {"NOUN", "PROPN"}
         and governor.head.i not in r.exclude
-        and not _is_numberish(governor.head)
+        and not is_numberish(governor.head)
     ):
-        return _phrase(governor.head, r.exclude)
+        return phrase_of(governor.head, r.exclude)
     return None
 
 
@@ -301,7 +301,7 @@ def worth_governor(r: _Reading) -> str | None:
     """`vessels worth ¥60 billion`: the noun that is worth it."""
     _head, _dep, governor = r.possessed
     if governor.lower_ == "worth" and governor.head.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(governor.head, r.exclude)
+        return phrase_of(governor.head, r.exclude)
     return None
 
 
@@ -313,7 +313,7 @@ def modified_noun(r: _Reading) -> str | None:
         and governor.i not in r.exclude
         and governor.pos_ in {"NOUN", "PROPN"}
     ):
-        return _phrase(governor, r.exclude)
+        return phrase_of(governor, r.exclude)
     return None
 
 
@@ -329,35 +329,35 @@ def preposition_host(r: _Reading) -> str | None:
     prep = governor
     host = prep.head
     if prep.lower_ == "of" and host.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(host, exclude)
+        return phrase_of(host, exclude)
     if host.pos_ == "VERB" and host.dep_ == "acl" and host.head.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(host.head, exclude)  # `relief assistance valued at USD 208,000`
+        return phrase_of(host.head, exclude)  # `relief assistance valued at USD 208,000`
     if host.pos_ in {"VERB", "AUX"}:
-        verb = _lemma(host)
-        if prep.lower_ in {"to", "at", "by", "from"} and verb not in _LEVEL_VERBS:
+        verb = lemma_of(host)
+        if prep.lower_ in {"to", "at", "by", "from"} and verb not in LEVEL_VERBS:
             for child in host.children:  # `raise defence spending to 2%`, `bringing the total to 11.7m`
                 if (
                     child.dep_ == "dobj"
                     and child.i not in exclude
-                    and not _is_numberish(child)
-                    and not any(_is_numberish(t) for t in child.lefts)
+                    and not is_numberish(child)
+                    and not any(is_numberish(t) for t in child.lefts)
                 ):
-                    return _phrase(child, exclude)
-        if verb in _EXPECTING_VERBS:
+                    return phrase_of(child, exclude)
+        if verb in EXPECTING_VERBS:
             for clause in host.children:  # `expects the deficit to fall to 3.1%, from 4.2%`
                 if clause.dep_ in {"ccomp", "xcomp"}:
-                    subject = _verb_subject(clause, exclude)
+                    subject = verb_subject(clause, exclude)
                     if subject:
                         return subject
-        if verb in _LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
-            subject = _verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
+        if verb in LEVEL_VERBS or prep.lower_ in {"from", "to", "at", "by", "around", "about"}:
+            subject = verb_subject(host, exclude)  # `trade jumped from $40 billion to ...`
             if subject:
                 return subject
         frame = _verb_frame(host, exclude)
         if frame:
             return frame
     if host.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(host, exclude)
+        return phrase_of(host, exclude)
     return None
 
 
@@ -365,7 +365,7 @@ def copula_subject(r: _Reading) -> str | None:
     """`the OSA budget was 8.1 billion yen`: the subject of the copula."""
     _head, dep, governor = r.timed
     if dep in {"attr", "acomp", "oprd"} and governor.pos_ in {"VERB", "AUX"}:
-        return _verb_subject(governor, r.exclude) or None
+        return verb_subject(governor, r.exclude) or None
     return None
 
 
@@ -376,11 +376,11 @@ def verb_object(r: _Reading) -> str | None:
     _head, dep, governor = r.timed
     if dep not in {"dobj", "obj", "dative", "npadvmod"} or governor.pos_ != "VERB":
         return None
-    verb = _lemma(governor)
-    if verb in _LEVEL_VERBS:
+    verb = lemma_of(governor)
+    if verb in LEVEL_VERBS:
         if governor.dep_ == "acl" and governor.head.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(governor.head, r.exclude)
-        subject = _verb_subject(governor, r.exclude)
+            return phrase_of(governor.head, r.exclude)
+        subject = verb_subject(governor, r.exclude)
         if subject:
             return subject
     return _verb_frame(governor, r.exclude)
@@ -390,7 +390,7 @@ def verb_subject_object(r: _Reading) -> str | None:
     """The figure is a verb's subject (`40% said yes`): what the verb's object names, which may be nothing."""
     _head, dep, governor = r.timed
     if dep in {"nsubj", "nsubjpass"} and governor.pos_ in {"VERB", "AUX"}:
-        return _verb_object(governor, r.exclude)
+        return object_of_verb(governor, r.exclude)
     return None
 
 
@@ -398,7 +398,7 @@ def apposed_noun(r: _Reading) -> str | None:
     """`the grant, ¥400 million`: the noun the figure stands beside."""
     _head, dep, governor = r.timed
     if dep == "appos" and governor.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(governor, r.exclude)
+        return phrase_of(governor, r.exclude)
     return None
 
 
@@ -411,10 +411,10 @@ def purpose(r: _Reading) -> str | None:
             objects = [
                 t
                 for t in child.children
-                if t.dep_ == "pobj" and t.i not in exclude and not _is_numberish(t) and not _is_date_word(t)
+                if t.dep_ == "pobj" and t.i not in exclude and not is_numberish(t) and not is_date_word(t)
             ]
             if objects:
-                return _phrase(objects[0], exclude)
+                return phrase_of(objects[0], exclude)
     return None
 
 
@@ -447,38 +447,36 @@ def _subject(span: Span, counted: str | None, exclude: set[int]) -> str:
 def _verb_frame(verb: Token, exclude: set[int]) -> str:
     """`grants provided by Tokyo to Kuala Lumpur`, `amount given by Japan to AHA Centre`."""
     noun = ""
-    recipient = _recipient(verb, exclude)
+    recipient = recipient_of(verb, exclude)
     for i in sorted(exclude):  # `gave $40 million to the AHA Centre` with the PP on the amount
         if recipient:
             break
-        recipient = _recipient(verb.doc[i], exclude, climb=False)
+        recipient = recipient_of(verb.doc[i], exclude, climb=False)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "as", "on"} and child.i not in exclude:
             objects = [
-                t
-                for t in child.children
-                if t.dep_ == "pobj" and not _is_numberish(t) and not _is_date_word(t)
+                t for t in child.children if t.dep_ == "pobj" and not is_numberish(t) and not is_date_word(t)
             ]
             if objects and objects[0].i not in exclude:
-                noun = _phrase(objects[0], exclude)
+                noun = phrase_of(objects[0], exclude)
                 break
-    if not recipient and _lemma(verb) in _GIVING_VERBS:
+    if not recipient and lemma_of(verb) in GIVING_VERBS:
         for child in verb.children:  # `provide Kuala Lumpur with ¥400 million`
             if (
                 child.dep_ in {"dobj", "dative"}
                 and child.i not in exclude
-                and not _is_numberish(child)
+                and not is_numberish(child)
                 and child.pos_ in {"PROPN", "NOUN"}
             ):
-                recipient = f"to {_phrase(child, exclude)}"
+                recipient = f"to {phrase_of(child, exclude)}"
                 break
-    agent = _verb_subject(verb, exclude)
+    agent = verb_subject(verb, exclude)
     if not (noun or agent or recipient):
         return ""
-    verb_text = _lemma(verb)
-    if verb_text in _COPULAS:
+    verb_text = lemma_of(verb)
+    if verb_text in COPULAS:
         return noun or agent
-    parts = [noun or "amount", _participle_of(verb, verb_text), f"by {agent}" if agent else "", recipient]
+    parts = [noun or "amount", participle_of(verb, verb_text), f"by {agent}" if agent else "", recipient]
     return " ".join(p for p in parts if p)
 
 
@@ -522,7 +520,7 @@ def generic_subject(subject: str) -> bool:
     words = subject.split()
     return (
         len(words) == 1
-        and words[0].lower() not in _CHANGE_NOUNS | _WEAK_SUBJECTS
+        and words[0].lower() not in CHANGE_NOUNS | _WEAK_SUBJECTS
         and (words[0][:1].islower() or words[0] in {"GDP", "GNI", "GNP"})
     )
 
@@ -558,14 +556,14 @@ def _share_of(obj: Token, span: Span, exclude: set[int]) -> str:
         and node.head.lower_ == "of"
         and governor.pos_ in {"NOUN", "PROPN"}
         and governor.i not in exclude
-        and governor.lower_ not in _CHANGE_NOUNS
+        and governor.lower_ not in CHANGE_NOUNS
     ):
-        return f"{_phrase(governor, exclude)} (% of {base})"
+        return f"{phrase_of(governor, exclude)} (% of {base})"
     if governor.pos_ in {"VERB", "AUX"}:
         for child in governor.children:
-            if child.dep_ == "dobj" and child.i not in exclude and not _is_numberish(child):
-                return f"{_phrase(child, exclude)} (% of {base})"
-        subject = _verb_subject(governor, exclude)
+            if child.dep_ == "dobj" and child.i not in exclude and not is_numberish(child):
+                return f"{phrase_of(child, exclude)} (% of {base})"
+        subject = verb_subject(governor, exclude)
         if subject:
             return f"{subject} (% of {base})"
     return ""
@@ -600,22 +598,22 @@ def _count_owner(head: Token, exclude: set[int]) -> str:
         and head.head.head.i not in exclude
     ):
         # `a combined population of 680 million people`
-        return _phrase(head.head.head, exclude | {t.i for t in head.head.subtree})
+        return phrase_of(head.head.head, exclude | {t.i for t in head.head.subtree})
     if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ in {"NOUN", "PROPN"}:
         host = head.head.head
-        if host.i not in exclude and not _is_numberish(host):
-            return _phrase(host, exclude)
+        if host.i not in exclude and not is_numberish(host):
+            return phrase_of(host, exclude)
     if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ == "VERB":
-        subject = _verb_subject(head.head.head, exclude)  # `The Forum meets with 18 members`
+        subject = verb_subject(head.head.head, exclude)  # `The Forum meets with 18 members`
         if subject and subject.lower() not in {"it", "they"}:
             return subject
-    if head.dep_ == "dobj" and head.head.pos_ == "VERB" and _lemma(head.head) in _OWNING_VERBS:
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB" and lemma_of(head.head) in OWNING_VERBS:
         verb = head.head
         while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
             verb = verb.head
         if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(verb.head, exclude)
-        subject = _verb_subject(head.head, exclude)
+            return phrase_of(verb.head, exclude)
+        subject = verb_subject(head.head, exclude)
         if subject and subject.lower() not in {"it", "they"}:
             return subject
     return ""

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from claims.context.entities import _LIST_ITEM, _is_place
-from claims.context.grammar import _is_numberish, _phrase, _verb_subject
-from claims.context.verbs import _RECORDING_VERBS, _lemma
+from claims.context.entities import LIST_ITEM, is_place
+from claims.context.grammar import is_numberish, phrase_of, verb_subject
+from claims.context.verbs import RECORDING_VERBS, lemma_of
 
-_CHANGE_NOUNS = frozenset(
+CHANGE_NOUNS = frozenset(
     {
         "increase",
         "decrease",
@@ -75,7 +75,7 @@ def doc_text(doc: Doc) -> str:
     return text  # type: ignore[no-any-return]
 
 
-def _clause_topic(span: Span, exclude: set[int]) -> str:
+def clause_topic(span: Span, exclude: set[int]) -> str:
     """The measured noun of the number's clause: the subject of its verb (`Exports ... with a record $4.2
     billion`), else of the sentence's main verb; not a change noun, a pronoun or a place alone."""
     node = span.root
@@ -96,44 +96,44 @@ def _topic_of_verbs(verbs: Sequence[Token], exclude: set[int]) -> str:
             verb.dep_ == "acl"
             and verb.head.pos_ in {"NOUN", "PROPN"}
             and verb.head.i not in exclude
-            and verb.head.lower_ not in _CHANGE_NOUNS
+            and verb.head.lower_ not in CHANGE_NOUNS
         ):
-            return _phrase(verb.head, exclude | {verb.i})  # `an economy valued at an estimation of ...`
-        if _lemma(verb) in _RECORDING_VERBS:
+            return phrase_of(verb.head, exclude | {verb.i})  # `an economy valued at an estimation of ...`
+        if lemma_of(verb) in RECORDING_VERBS:
             for child in verb.children:  # `recorded sales revenue of ..., a decrease of 11%`
                 if (
                     child.dep_ == "dobj"
                     and child.i not in exclude
-                    and not _is_numberish(child)
-                    and child.lower_ not in _CHANGE_NOUNS
-                    and not any(_is_numberish(t) for t in child.lefts)
+                    and not is_numberish(child)
+                    and child.lower_ not in CHANGE_NOUNS
+                    and not any(is_numberish(t) for t in child.lefts)
                 ):
-                    return _phrase(child, exclude)
-        subject = _verb_subject(verb, exclude)
+                    return phrase_of(child, exclude)
+        subject = verb_subject(verb, exclude)
         if (
             subject
-            and subject.split()[-1].lower() not in _CHANGE_NOUNS
+            and subject.split()[-1].lower() not in CHANGE_NOUNS
             and subject.lower() not in {"it", "they", "this", "that", "which"}
-            and not _is_place(subject)
+            and not is_place(subject)
         ):
             return subject
         for child in verb.children:  # `raise defence spending to 2%`: the object is what is measured
             if (
                 child.dep_ == "dobj"
                 and child.i not in exclude
-                and not _is_numberish(child)
-                and child.lower_ not in _CHANGE_NOUNS
-                and not any(_is_numberish(t) for t in child.lefts)
+                and not is_numberish(child)
+                and child.lower_ not in CHANGE_NOUNS
+                and not any(is_numberish(t) for t in child.lefts)
             ):
-                phrase = _phrase(child, exclude)
-                if phrase and phrase.split()[-1].lower() not in _CHANGE_NOUNS and not _is_place(phrase):
+                phrase = phrase_of(child, exclude)
+                if phrase and phrase.split()[-1].lower() not in CHANGE_NOUNS and not is_place(phrase):
                     return phrase
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             # a misparsed subject (`Among ASEAN members, military spending in 2023 was highest`): the
             # nearest noun before the verb that is not inside a prepositional phrase
             nearest = _nearest_noun_before(verb, exclude)
             if nearest is not None:
-                return _phrase(nearest, exclude)
+                return phrase_of(nearest, exclude)
     return ""
 
 
@@ -152,7 +152,7 @@ def _nearest_noun_before(verb: Token, exclude: set[int]) -> Token | None:
             for t in doc[verb.sent.start : verb.i]
             if t.pos_ == "NOUN"
             and t.dep_ in {"appos", "ROOT", "conj", "nsubj"}
-            and t.lower_ not in _CHANGE_NOUNS
+            and t.lower_ not in CHANGE_NOUNS
         ]
     for i in reversed(candidates):
         if i not in exclude:
@@ -169,9 +169,9 @@ def _change_phrase(span: Span, exclude: set[int]) -> str:
                 if (
                     child.dep_ in {"nsubj", "nsubjpass"}
                     and child.i not in exclude
-                    and child.lower_ in _CHANGE_NOUNS
+                    and child.lower_ in CHANGE_NOUNS
                 ):
-                    return _phrase(child, exclude)
+                    return phrase_of(child, exclude)
         if node.head is node:
             break
         node = node.head
@@ -190,16 +190,16 @@ def _previous_topic(span: Span, exclude: set[int]) -> str:
     return _topic_of_verbs([previous.root], exclude)
 
 
-def _list_item_subject(span: Span, exclude: set[int]) -> str:
+def list_item_subject(span: Span, exclude: set[int]) -> str:
     """`... highest in Singapore ($13.2 billion), followed by Indonesia ($9.5 billion)`: the figure after a
     name in parentheses measures the clause's noun (`military spending`), not the name."""
     doc = span.doc
     text = doc_text(doc)
     before = text[max(0, span.start_char - 40) : span.start_char]
     after = text[span.end_char : span.end_char + 2]
-    if not _LIST_ITEM.search(before) or not after.lstrip().startswith(")"):
+    if not LIST_ITEM.search(before) or not after.lstrip().startswith(")"):
         return ""
-    topic = _clause_topic(span, exclude)
+    topic = clause_topic(span, exclude)
     if topic:
         return topic
     change = _change_phrase(span, exclude)
@@ -211,8 +211,8 @@ def _list_item_subject(span: Span, exclude: set[int]) -> str:
     colon = text.rfind(":", sent.start_char, span.start_char)
     if colon > 0:
         for verb in _verbs_before(sent, colon):
-            subject = _verb_subject(verb, exclude)
-            if subject and not _is_place(subject):
+            subject = verb_subject(verb, exclude)
+            if subject and not is_place(subject):
                 return subject
     return _previous_topic(span, exclude)
 

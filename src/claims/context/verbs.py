@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_EXPECTING_VERBS = frozenset(
+EXPECTING_VERBS = frozenset(
     {"expect", "forecast", "project", "predict", "estimate", "see", "anticipate", "say", "think", "believe"}
 )
-_RECORDING_VERBS = frozenset(
+RECORDING_VERBS = frozenset(
     {
         "record",
         "report",
@@ -30,7 +30,7 @@ _RECORDING_VERBS = frozenset(
 )
 
 
-_GIVING_VERBS = frozenset(
+GIVING_VERBS = frozenset(
     {
         "provide",
         "supply",
@@ -51,7 +51,7 @@ _GIVING_VERBS = frozenset(
 )
 
 
-_OWNING_VERBS = frozenset(
+OWNING_VERBS = frozenset(
     {
         "comprise",
         "include",
@@ -71,7 +71,7 @@ _OWNING_VERBS = frozenset(
 )
 
 
-_LEVEL_VERBS = frozenset(
+LEVEL_VERBS = frozenset(
     {
         "exceed",
         "reach",
@@ -198,7 +198,7 @@ _IRREGULAR_LEMMAS = {
     "dealt": "deal",
     "slid": "slide",
 }
-_COPULAS = frozenset({"be", "have", "become", "remain", "seem"})
+COPULAS = frozenset({"be", "have", "become", "remain", "seem"})
 
 
 def _needs_final_e(stem: str) -> bool:
@@ -211,14 +211,14 @@ def _needs_final_e(stem: str) -> bool:
     )
 
 
-def _lemma(token: Token) -> str:
+def lemma_of(token: Token) -> str:
     """The verb's lemma, also when the pipeline has no lemmatizer (`averaging` -> `average`)."""
     if token.lemma_ and token.lemma_ != token.text or token.tag_ in {"VB", "VBP"}:
         return (token.lemma_ or token.text).lower()
     word = token.text.lower()
     if word in _IRREGULAR_LEMMAS:
         return _IRREGULAR_LEMMAS[word]
-    for known in _LEVEL_VERBS | frozenset(_IRREGULAR_PARTICIPLES):
+    for known in LEVEL_VERBS | frozenset(_IRREGULAR_PARTICIPLES):
         if word.startswith(known) and len(word) - len(known) <= 3:
             return known
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -282,7 +282,7 @@ _IRREGULAR_PARTICIPLES = {
 }
 
 
-def _participle_of(token: Token, lemma: str) -> str:
+def participle_of(token: Token, lemma: str) -> str:
     if token.tag_ == "VBN" or (token.tag_ == "VBD" and token.lower_.endswith("ed")):
         return token.lower_
     return _participle(lemma)
