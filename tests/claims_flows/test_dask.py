@@ -80,7 +80,7 @@ class _Pulled:
             yield document
 
 
-def _fake_extract(documents, settings, n_process=1):
+def _fake_extract(documents, settings, n_process=1, offset=0, total=None):
     return {d.doc: [] for d in documents}
 
 
