@@ -570,9 +570,7 @@ class DecisionStore:
         record, columns = _TABLES[table]
         order = {"decisions": "decided_at", "assignments": "assigned_at", "marks": "marked_at"}[table]
         rows = self._read(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}, seq")
-        frame = pd.DataFrame([dict(r) for r in rows], columns=columns)
-        # an empty table stays `object`: pandas cannot reduce an empty "string" column (any() raises)
-        return frame.astype("string") if rows else frame.astype(object)
+        return pd.DataFrame([dict(r) for r in rows], columns=columns).astype("string")
 
     def version(self) -> tuple[int, int, int]:
         """Grows with every write: a reader that published at one version republishes when it changes."""

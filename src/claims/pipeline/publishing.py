@@ -144,26 +144,12 @@ def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) ->
         quarantine = pd.concat([quarantine, extra], ignore_index=True)
     keep = ~(side_a | side_b | conflicts["conflict_id"].astype(str).isin(held_findings))
     return SetTables(
-        claims=writable(claims[~claims["claim_id"].astype(str).isin(held_claims)].reset_index(drop=True)),
-        conflicts=writable(conflicts[keep].reset_index(drop=True)),
-        documents=writable(documents_frame(store.documents_df().to_dict("records"))),
-        rejected=writable(rejected_frame(rejected, store.warnings_df())),
-        quarantine=writable(quarantine.reset_index(drop=True)),
+        claims=claims[~claims["claim_id"].astype(str).isin(held_claims)].reset_index(drop=True),
+        conflicts=conflicts[keep].reset_index(drop=True),
+        documents=documents_frame(store.documents_df().to_dict("records")),
+        rejected=rejected_frame(rejected, store.warnings_df()),
+        quarantine=quarantine.reset_index(drop=True),
     )
-
-
-def writable(df: pd.DataFrame) -> pd.DataFrame:
-    """An empty table's nullable text columns as plain text columns (the CSV writer cannot reduce an empty
-    nullable "string" column); a table with rows is returned as it is.
-
-    >>> empty = pd.DataFrame({"doc": pd.Series([], dtype="string"), "n": pd.Series([], dtype="Int64")})
-    >>> [str(t) for t in writable(empty).dtypes]
-    ['str', 'Int64']
-    """
-    if len(df):
-        return df
-    nullable = [c for c, t in df.dtypes.items() if isinstance(t, pd.StringDtype) and t.na_value is pd.NA]
-    return df.astype(dict.fromkeys(nullable, "str")) if nullable else df
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame | None:
@@ -243,7 +229,7 @@ def write_reviewed(
 ) -> list[Path]:
     """The review-dependent files of a set: conflicts with the decisions applied, the decisions' exports,
     summary.json and the reports (report.html last)."""
-    conflicts = writable(decisions.apply(tables.conflicts, new_ids=new_ids))
+    conflicts = decisions.apply(tables.conflicts, new_ids=new_ids)
     decided, marked = decisions.frame("decisions"), decisions.frame("marks")
     files = [*export.write_table(folder, "conflicts", conflicts)]
     files.append(export.write_text(folder / "decisions.csv", safe_csv(decided)))
