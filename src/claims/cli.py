@@ -195,10 +195,12 @@ def run(
         logging.getLogger("claims").setLevel(logging.ERROR)
     from claims_flows import pipeline as flow
     from claims_flows.reaper import stopping, watching
+    from claims_flows.runners import local_api
 
     before = _runs_recorded(out)
     try:
-        with watching(), stopping(), _stage_display(verbose):
+        # without PREFECT_API_URL, Prefect's API is served on a thread of this process (no server subprocess)
+        with watching(), stopping(), _stage_display(verbose), local_api():
             summary = flow.claims_pipeline(
                 raw_dir=str(raw),
                 out_dir=str(out),
