@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import context
-from claims.extract.assembly import _SHARE_AFTER, _fill_subjects
+from claims.extract.assembly import SHARE_AFTER, fill_subjects
 from claims.types import Claim, Kind, Qualifier
 
 
@@ -22,7 +22,7 @@ class _Section:
 
 
 class _Layout:
-    """A layout whose only section is `Grants by year` (what `_fill_subjects` falls back on)."""
+    """A layout whose only section is `Grants by year` (what `fill_subjects` falls back on)."""
 
     def section_at(self, offset: int) -> _Section | None:
         return _Section(("Grants by year",)) if offset >= 10 else None
@@ -95,7 +95,7 @@ def _reference(layout: _Layout, claims: list[Claim], text: str = "") -> list[Cla
                         r"\s*\((?:% of \w+|\w+ equivalent)\)$", "", prev.subject or prev.counted or ""
                     )
                     break
-            share = _SHARE_AFTER.match(text[c.char_end : c.char_end + 40]) if text else None
+            share = SHARE_AFTER.match(text[c.char_end : c.char_end + 40]) if text else None
             if subject and share:
                 base = share.group("base")
                 subject = f"{subject} (% of {'GDP' if base.lower().startswith('gross') else base})"
@@ -119,7 +119,7 @@ def test_assembly_fill_subjects_as_the_pairwise_rule(rows, with_text) -> None:
     claims = [_claim(i, *row) for i, row in enumerate(rows)]
     text = "".join(f"{k:<6}" + (" of GDP" if k % 3 == 0 else " rose ") for k in range(len(rows) + 1)) * 2
     text = text if with_text else ""
-    assert _fill_subjects(_Layout(), claims, text) == _reference(_Layout(), claims, text)
+    assert fill_subjects(_Layout(), claims, text) == _reference(_Layout(), claims, text)
 
 
 def _long_sentence(n: int) -> list[Claim]:
@@ -138,7 +138,7 @@ def test_assembly_fill_subjects_linear_in_the_claims(n) -> None:
     for size in (n, 2 * n):
         claims = _long_sentence(size)
         CountedInt.compared = 0
-        _fill_subjects(_Layout(), claims)
+        fill_subjects(_Layout(), claims)
         counts.append(CountedInt.compared)
     assert counts[1] <= 2.3 * max(counts[0], 1)
     assert counts[1] <= 12 * 2 * n  # a few comparisons per claim, not one per pair

@@ -11,10 +11,10 @@ from spacy.tokens import Doc
 
 from claims import context
 from claims.errors import OffsetMismatchError
-from claims.extract.build import _DocState
-from claims.extract.filters import _URL, _dropped
-from claims.extract.prose import _prose_claim
-from claims.extract.tables import _table_claim
+from claims.extract.build import DocState
+from claims.extract.filters import URL, claim_drop_reason
+from claims.extract.prose import prose_claim
+from claims.extract.tables import table_claim
 from claims.segment import Layout
 from claims.types import Claim, Kind, Quantity
 
@@ -31,10 +31,10 @@ def _find_quantities(doc: Doc) -> list[Quantity]:
     return list(find_quantities(doc))
 
 
-def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
+def chunk_claims(state: DocState, doc: Doc, offset: int) -> list[Claim]:
     document, layout = state.document, state.layout
     text = document.text
-    url_spans = [m.span() for m in _URL.finditer(text, offset, offset + len(doc.text))]
+    url_spans = [m.span() for m in URL.finditer(text, offset, offset + len(doc.text))]
     quantities = []
     for q in _find_quantities(doc):
         q = _shift(q, offset)
@@ -46,7 +46,7 @@ def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
                 end=q.end,
                 surface=q.surface,
             )
-        reason = _dropped(text, layout, q, url_spans)
+        reason = claim_drop_reason(text, layout, q, url_spans)
         if reason:
             logger.debug("dropped %r at %d in %s: %s", q.surface, q.start, document.doc, reason)
             continue
@@ -60,21 +60,21 @@ def _chunk_claims(state: _DocState, doc: Doc, offset: int) -> list[Claim]:
             row, cell = located
             if row < 0:
                 continue  # numbers in a header row label columns (`2030 Projection`)
-            claim = _table_claim(state, table, row, cell, q)
+            claim = table_claim(state, table, row, cell, q)
         else:
-            claim = _prose_claim(state, doc, offset, q, spans)
+            claim = prose_claim(state, doc, offset, q, spans)
         out.append(claim)
-    return _fill_subjects(layout, _share_with_conversions(text, out), text)
+    return fill_subjects(layout, _share_with_conversions(text, out), text)
 
 
-_SHARE_AFTER = re.compile(
+SHARE_AFTER = re.compile(
     r"^\s+of\s+(?:the\s+)?(?:(?:world|global|regional|national)\s+)?"
     r"(?P<base>GDP|gross\s+domestic\s+product|GNI|GNP)\b",
     re.IGNORECASE,
 )
 
 
-def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[Claim]:
+def fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[Claim]:
     """A number without a readable subject (`..., to 8.1 billion yen in FY2025`) measures what the previous
     number of the same sentence and unit measures; a percentage without one (`..., up 14%`, `or 6.2% of
     GDP`) what the previous number of the sentence measures, of any unit; else its counted noun, else its
@@ -95,7 +95,7 @@ def _fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[
                 prev = measured.get(c.sentence_start)
                 if prev is not None:
                     subject = re.sub(r"\s*\((?:% of \w+|\w+ equivalent)\)$", "", prev)
-                share = _SHARE_AFTER.match(text[c.char_end : c.char_end + 40]) if text else None
+                share = SHARE_AFTER.match(text[c.char_end : c.char_end + 40]) if text else None
                 if subject and share:
                     base = share.group("base")
                     subject = f"{subject} (% of {'GDP' if base.lower().startswith('gross') else base})"

@@ -37,7 +37,7 @@ from claims.types import UNKNOWN_CURRENCY, Claim, Document, Kind, Quantity, make
 
 
 @dataclass
-class _DocState:
+class DocState:
     document: Document
     layout: Layout
     reference: dt.date | None
@@ -109,7 +109,7 @@ def document_facets(document: Document) -> DocumentFacets:
     )
 
 
-def _document_facets(state: _DocState) -> DocumentFacets:
+def _document_facets(state: DocState) -> DocumentFacets:
     if state.document_facets is None:
         state.document_facets = document_facets(state.document)
     return state.document_facets
@@ -276,8 +276,8 @@ def section_label(document: Document, label: str, offset: int) -> str:
     return f"{page} > {label}" if label else page
 
 
-def _build(
-    state: _DocState,
+def build_claim(
+    state: DocState,
     q: Quantity,
     *,
     sentence: str,
@@ -402,7 +402,7 @@ def with_document_currency(claim: Claim, currency: str, document: DocumentFacets
     )
 
 
-def _finish(state: _DocState) -> list[Claim]:
+def finish_document(state: DocState) -> list[Claim]:
     text = state.document.text
     currency = document_currency(state.drafts)
     drafts = sorted(

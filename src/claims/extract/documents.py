@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claims.errors import OffsetMismatchError
-from claims.extract.assembly import _chunk_claims
-from claims.extract.build import _DocState, _finish
+from claims.extract.assembly import chunk_claims
+from claims.extract.build import DocState, finish_document
 from claims.extract.chunks import break_long_lines, chunk_chars, chunk_text, claim_pieces
 from claims.segment import segment
 from claims.settings import Settings
@@ -108,7 +108,7 @@ class _Run:
     document: Document
     started: float
     memory_at_start: int
-    state: _DocState | None = None
+    state: DocState | None = None
     planned: int = 0  # chunks the document has
     sent: int = 0  # chunks given to spaCy
     done: int = 0  # chunks whose claims were read
@@ -171,7 +171,7 @@ def extract_within_budget(
             text = break_long_lines(document.text, chunks)
             view = document if text is document.text else dataclasses.replace(document, text=text)
             layout = segment(text, headings=document.headings)
-            run.state = _DocState(view, layout, _reference_date(document, settings), chunks)
+            run.state = DocState(view, layout, _reference_date(document, settings), chunks)
             pieces = [p for a, b in chunks for p in claim_pieces(text, a, b)] if scan_first else chunks
             run.planned = len(pieces)
             for start, end in pieces:
@@ -187,7 +187,7 @@ def extract_within_budget(
         if run.over is not None:
             return run.document, run.over
         assert run.state is not None  # set before the document's first chunk is sent
-        claims = _finish(run.state)
+        claims = finish_document(run.state)
         return run.document, claims if run.state.document is run.document else _checked(run.document, claims)
 
     next_out = 0  # the next document to give out, in input order
@@ -201,7 +201,7 @@ def extract_within_budget(
         run.done += 1
         if run.over is None:
             assert run.state is not None
-            run.state.drafts.extend(_chunk_claims(run.state, doc, offset))
+            run.state.drafts.extend(chunk_claims(run.state, doc, offset))
             check(run)
         if run.done == run.planned or (run.sending_done and run.done == run.sent):
             yield finished(index)

@@ -17,9 +17,3 @@ __all__ = ["TRAILING_CITATION", "URL", "claim_drop_reason", "line_bounds"]
 
 TRAILING_CITATION = re.compile(r"[ \t]*\([^()\n]{1,60}\)[.;]?(?=[ \t]*(?:\n|$))")
 """A parenthesised citation that ends its line: `... in 2023 (World Bank 2024).`"""
-
-# Former private names, still imported by extract.assembly and extract.prose until they use the public ones.
-_URL = URL
-_TRAILING_CITATION = TRAILING_CITATION
-_dropped = claim_drop_reason
-_line_bounds = line_bounds

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from claims import context
 from claims.context.periods import SentencePeriods, section_frame, section_period
-from claims.extract.build import _build, _DocState
+from claims.extract.build import DocState, build_claim
 from claims.extract.filters import TRAILING_CITATION, line_bounds
 from claims.lexicon.entities import COUNTRIES
 from claims.parse.periods import Period, PeriodMention, find_periods, is_comparison_base
@@ -30,8 +30,8 @@ the work per number stays bounded whatever the length of the sentence (every sen
 held-out sets is shorter)."""
 
 
-def _prose_claim(
-    state: _DocState, doc: Doc, offset: int, q: Quantity, spans: Sequence[tuple[int, int]]
+def prose_claim(
+    state: DocState, doc: Doc, offset: int, q: Quantity, spans: Sequence[tuple[int, int]]
 ) -> Claim:
     document, layout = state.document, state.layout
     text = document.text
@@ -108,7 +108,7 @@ def _prose_claim(
         owner = main[0] if main else before[-1] if before else (entities[0] if entities and not found else "")
         if owner and owner.lower() not in subject.lower():
             subject = f"{owner} {subject}"  # `its $4.13 trillion economy` -> `ASEAN economy`
-    return _build(
+    return build_claim(
         state,
         q,
         sentence=sentence,
@@ -123,7 +123,7 @@ def _prose_claim(
 
 
 def _prose_period(
-    state: _DocState,
+    state: DocState,
     doc: Doc,
     offset: int,
     q: Quantity,
@@ -201,7 +201,7 @@ _ACCOUNT_SPREAD = 2
 
 
 def _account_year(
-    state: _DocState, doc: Doc, section: Section, before: int, *, last: bool = False
+    state: DocState, doc: Doc, section: Section, before: int, *, last: bool = False
 ) -> Period | None:
     """The latest year of a section's dated account (with `last`, the one it named last), for a past-tense
     figure of a section whose headings name no period: the single years its text named before offset

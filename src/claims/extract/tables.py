@@ -7,13 +7,13 @@ import re
 
 from claims import context
 from claims.context.periods import section_period
-from claims.extract.build import _build, _DocState
+from claims.extract.build import DocState, build_claim
 from claims.parse.periods import Period
 from claims.segment import Table, TableCell
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier, Quantity
 
 
-def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Quantity) -> Claim:
+def table_claim(state: DocState, table: Table, row: int, cell: TableCell, q: Quantity) -> Claim:
     text = state.document.text
     table_row = table.rows[row]
     # the cell's own words may date it (`Three patrol vessels (2016)`)
@@ -62,7 +62,7 @@ def _table_claim(state: _DocState, table: Table, row: int, cell: TableCell, q: Q
         found.extend((len(pieces), name) for _, name in context.find_entities(table.title))
     entities = context.canonical_entities(found, extra)
     row_text = " | ".join(c.text for c in table_row.cells)
-    return _build(
+    return build_claim(
         state,
         q,
         sentence=row_text,
