@@ -425,7 +425,10 @@ def validate(
     claims_file: Annotated[Path, typer.Option("--claims")] = Path("processed/claims.csv"),
     conflicts_file: Annotated[Path | None, typer.Option("--conflicts")] = None,
     documents_file: Annotated[Path | None, typer.Option("--documents")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Write results and Data Docs here.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the validation page (index.html) and the results here."),
+    ] = None,
 ) -> None:
     """Validate a claims (and conflicts) table with the Great Expectations suites."""
     from claims.io.validation import validate_files
