@@ -596,7 +596,12 @@ def _read_scale(text: str, atom: Atom) -> None:
 
 
 def _percent_after(text: str, atom: Atom) -> bool:
-    """ "12%", "12 per cent", "12 percent" (a spaced "%" only after digits)."""
+    """ "12%", "12 per cent", "12 percent" (a spaced "%" only after digits).
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['inflation eased to 3.2 per cent'] for c in scan(t)]
+    [('3.2 per cent', 'percent')]
+    """
     m = PERCENT_AFTER.match(text, atom.end)
     if m and (m["sp"] == "" or m["unit"] not in ("%", "％") or atom.form == "digits"):
         unit = parse_unit(m["unit"])
@@ -608,7 +613,12 @@ def _percent_after(text: str, atom: Atom) -> bool:
 
 
 def _points_after(text: str, atom: Atom) -> bool:
-    """ "rose 0.1 pts to 66.9%": percentage points; "rose 58.06 points": index or score points."""
+    """ "rose 0.1 pts to 66.9%": percentage points; "rose 58.06 points": index or score points.
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['the rate rose 0.25 points to 5.5%'] for c in scan(t)]
+    [('0.25 points', 'percentage point'), ('5.5%', 'percent')]
+    """
     m = POINTS_AFTER.match(text, atom.end)
     if m and PERCENT_FOLLOWS.match(text, m.end()):
         atom.unit, atom.kind = PERCENTAGE_POINT, Kind.PERCENT
@@ -622,7 +632,12 @@ def _points_after(text: str, atom: Atom) -> bool:
 
 
 def _subunit_after(text: str, atom: Atom) -> bool:
-    """ "12.5 cents", "28.0 pence": money in the minor unit of its currency."""
+    """ "12.5 cents", "28.0 pence": money in the minor unit of its currency.
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['a coffee now costs 45 pence'] for c in scan(t)]
+    [('45 pence', 'GBP')]
+    """
     if atom.factor is not None:
         return False
     m = SUBUNIT_AFTER.match(text, atom.end)
@@ -636,7 +651,12 @@ def _subunit_after(text: str, atom: Atom) -> bool:
 
 
 def _symbol_after(text: str, atom: Atom) -> bool:
-    """ "1,200€": a currency symbol written after the amount."""
+    """ "1,200€": a currency symbol written after the amount.
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['tickets cost 1,200€ each'] for c in scan(t)]
+    [('1,200€', 'EUR')]
+    """
     m = SYMBOL_AFTER.match(text, atom.end)
     if not m:
         return False
@@ -646,7 +666,12 @@ def _symbol_after(text: str, atom: Atom) -> bool:
 
 
 def _currency_after(text: str, atom: Atom) -> bool:
-    """ "5 billion yen", "40 EUR"; "pounds" is sterling where the sentence speaks of a price, else mass."""
+    """ "5 billion yen", "40 EUR"; "pounds" is sterling where the sentence speaks of a price, else mass.
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['a grant of 400 million yen'] for c in scan(t)]
+    [('400 million yen', 'JPY')]
+    """
     m = CURRENCY_AFTER.match(text, atom.end)
     if not m:
         return False
@@ -669,7 +694,12 @@ def _currency_after(text: str, atom: Atom) -> bool:
 
 
 def _multiplier_after(text: str, atom: Atom) -> bool:
-    """ "3 times", "2x"; "orbited Earth 3,200 times" is how often, a count."""
+    """ "3 times", "2x"; "orbited Earth 3,200 times" is how often, a count.
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['sales grew 3 times over'] for c in scan(t)]
+    [('3 times', 'times')]
+    """
     m = MULTIPLIER_AFTER.match(text, atom.end)
     if not m:
         return False
@@ -683,7 +713,12 @@ def _multiplier_after(text: str, atom: Atom) -> bool:
 
 def _unit_after(text: str, atom: Atom) -> bool:
     """ "3 million barrels", "24 million km2": unit words may follow a scale word, and symbols of more
-    than one letter that are not times ("5 million m", "2 million h" are not read)."""
+    than one letter that are not times ("5 million m", "2 million h" are not read).
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['the field holds 3 million barrels'] for c in scan(t)]
+    [('3 million barrels', 'barrel')]
+    """
     symbols = UNIT_SYMBOL_AFTER if atom.factor is None else SCALED_SYMBOL_AFTER
     patterns = (UNIT_WORD_AFTER, symbols)
     for pattern in patterns:
@@ -699,7 +734,12 @@ def _unit_after(text: str, atom: Atom) -> bool:
 
 
 def _spaced_symbol_after(text: str, atom: Atom) -> bool:
-    """ "150 kn" (kuna on a price, knots on a wind), "0.01 s" (after a decimal a lone "s" is seconds)."""
+    """ "150 kn" (kuna on a price, knots on a wind), "0.01 s" (after a decimal a lone "s" is seconds).
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['a 75 kWh battery pack'] for c in scan(t)]
+    [('75 kWh', 'kilowatt hour')]
+    """
     m = SPACED_UNIT_AFTER.match(text, atom.end)
     if m and has_senses(m["unit"]) and _read_sense(text, atom, m["unit"], m.end()):
         return True
@@ -715,7 +755,12 @@ def _spaced_symbol_after(text: str, atom: Atom) -> bool:
 
 def _spaced_m_after(text: str, atom: Atom) -> bool:
     """ "5 m people": million, spaced; "rises to 4,095 m (13,435 ft)": metres where million cannot be
-    meant."""
+    meant.
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['a tower of 4,095 m (13,435 ft)'] for c in scan(t)]
+    [('4,095 m', 'meter'), ('13,435 ft', 'foot')]
+    """
     if atom.factor is not None or atom.form != "digits":
         return False
     if text.startswith(" m ", atom.end) and _noun_is_cue(text, atom.end + 2):
@@ -731,7 +776,12 @@ def _spaced_m_after(text: str, atom: Atom) -> bool:
 
 
 def _hyphen_unit_after(text: str, atom: Atom) -> bool:
-    """ "a 200-mph top speed", "a 100-megapixel sensor", "a 5-mpg boost"."""
+    """ "a 200-mph top speed", "a 100-megapixel sensor", "a 5-mpg boost".
+
+    >>> from claims.parse.scan import scan
+    >>> [(c.surface(t), c.unit) for t in ['a 200-mph top speed'] for c in scan(t)]
+    [('200-mph', 'mile per hour')]
+    """
     if atom.factor is not None and atom.form != "digits":
         return False
     m = HYPHEN_UNIT_AFTER.match(text, atom.end)

@@ -162,7 +162,11 @@ PairReading = tuple[list[Candidate], int]
 
 
 def _dimension_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
-    """ "1080x2400 pixels", "a 20 x 8 foot room": two dimensions."""
+    """ "1080x2400 pixels", "a 20 x 8 foot room": two dimensions.
+
+    >>> [(c.surface(t), c.unit) for t in ['a 1080x2400 pixels screen'] for c in scan(t)]
+    [('1080', 'count'), ('2400', 'count')]
+    """
     if not (
         ("dimension" in a.flags and b.start == a.end + 1)
         or (not a.attached and text[a.end : b.start] in (" x ", " × "))
@@ -173,19 +177,31 @@ def _dimension_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading
 
 
 def _ratio_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
-    """ "one in three adults", "9 out of 10 doctors": one share."""
+    """ "one in three adults", "9 out of 10 doctors": one share.
+
+    >>> [(c.surface(t), c.unit) for t in ['One in three adults smoke.'] for c in scan(t)]
+    [('One in three', 'percent')]
+    """
     ratio = _ratio(text, a, b)
     return ([ratio], 2) if ratio is not None else None
 
 
 def _suspended_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
-    """ "a 7- or 8-inch screen": the first number takes the unit of the second (read on its own next)."""
+    """ "a 7- or 8-inch screen": the first number takes the unit of the second (read on its own next).
+
+    >>> [(c.surface(t), c.unit) for t in ['on a 7- or 8-inch screen'] for c in scan(t)]
+    [('7', 'inch'), ('8-inch', 'inch')]
+    """
     suspended = _suspended_hyphen(text, a, b, keep_bare=keep_bare)
     return ([suspended], 1) if suspended is not None else None
 
 
 def _range_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
-    """ "$30-34.6 million", "30-40 years": one range; "2019-2020" is a period, no quantity."""
+    """ "$30-34.6 million", "30-40 years": one range; "2019-2020" is a period, no quantity.
+
+    >>> [(c.surface(t), c.unit) for t in ['costs $30-34.6 million'] for c in scan(t)]
+    [('$30-34.6 million', 'USD')]
+    """
     joined = _join_range(text, a, b)
     if joined == "period":
         return ([], 2)
@@ -236,22 +252,38 @@ RangeRefusal = Callable[[str, Atom, Atom, str, str], bool]
 
 
 def _and_without_between(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
-    """ "5 and 10" is a range only after "between"."""
+    """ "5 and 10" is a range only after "between".
+
+    >>> [(c.surface(t), c.unit) for t in ['between 5 and 10 vessels'] for c in scan(t)]
+    [('5 and 10', 'count')]
+    """
     return word == "and" and not left.endswith("between")
 
 
 def _changed_to_level(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
-    """ "rose 5% to 10%", "jumped $4.50 to $38.20": a change and a level ("go 0 to 60": a span)."""
+    """ "rose 5% to 10%", "jumped $4.50 to $38.20": a change and a level ("go 0 to 60": a span).
+
+    >>> [(c.surface(t), c.unit) for t in ['exports rose 5% to 10%'] for c in scan(t)]
+    [('5%', 'percent'), ('10%', 'percent')]
+    """
     return word == "to" and a.base != 0 and change_before(text, a.cue_start, words=1)
 
 
 def _start_and_end(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
-    """ "rose from 5% to 10%", "fell by €3m to €20m": start and end, or change and level."""
+    """ "rose from 5% to 10%", "fell by €3m to €20m": start and end, or change and level.
+
+    >>> [(c.surface(t), c.unit) for t in ['prices rose from 5% to 10%'] for c in scan(t)]
+    [('5%', 'percent'), ('10%', 'percent')]
+    """
     return word == "to" and left.endswith(("from", " by")) and _from_by_two_values(text, a, b, left)
 
 
 def _different_units(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
-    """Two units or two currencies, or a unit on the first bound only ("5% - 10 vessels")."""
+    """Two units or two currencies, or a unit on the first bound only ("5% - 10 vessels").
+
+    >>> [(c.surface(t), c.unit) for t in ['rates of 5% - 10 vessels'] for c in scan(t)]
+    [('5%', 'percent'), ('10', 'count')]
+    """
     return (
         (a.unit is not None and b.unit is not None and a.unit != b.unit)
         or (a.currency is not None and b.currency is not None and a.currency != b.currency)
