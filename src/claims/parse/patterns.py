@@ -277,20 +277,6 @@ def blocked_pattern(text: str) -> re.Pattern[str]:
 BLOCKED = _blocked_alternatives((True,) * len(BLOCKED_PARTS))
 """Every alternative of `BLOCKED_PARTS` (what `blocked_pattern` gives for a text that holds them all)."""
 
-WORD_AFTER = re.compile(
-    rf"""[ ](?P<unit>(?i:{alternation([*UNIT_WORDS, *DOMAIN_WORDS])}))(?![\w])""",
-    re.VERBOSE,
-)
-SCALED_SYMBOL_AFTER = re.compile(rf"[ ]?(?P<unit>{alternation(SCALED_SYMBOLS)})(?![\w])")
-_SPACED_SYMBOLS = [*(k for k in UNIT_SYMBOLS if k not in GLUED_ONLY_SYMBOLS), *DOMAIN_SYMBOLS]
-UNIT_SYMBOL_AFTER = re.compile(
-    rf"""[ ](?P<unit>{alternation(_SPACED_SYMBOLS)})(?![\w])""",
-    re.VERBOSE,
-)
-HYPHEN_UNIT_AFTER = re.compile(
-    rf"""-(?P<unit>(?i:{alternation(HYPHEN_UNIT_WORDS)}))(?:-old)?(?![\w])""",
-    re.VERBOSE,
-)
 # Any unit-shaped token after a number, resolved by `claims.parse.units.unit_name` (lexicon, domain layer,
 # then pint's registry): "4500 mAh", "2.4 GHz", "352 μm", "1.3 A/cm2", "640bhp", "275 pound-feet".
 _UNIT_TOKEN = r"""
