@@ -53,6 +53,20 @@ def _place(claim: Claim, index: int, floor: int) -> Placed | None:
     return Placed(index, claim, found, found + len(claim.surface))
 
 
+def place_rows(claims: Sequence[Claim], rows: list[int]) -> list[Placed]:
+    """The claims of `rows` (one sentence or line) placed in it in text order, each searched after the one
+    before when its offsets do not give its surface; `rows` is sorted in place."""
+    rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end))
+    placed: list[Placed] = []
+    floor = 0
+    for r in rows:
+        p = _place(claims[r], r, floor)
+        if p is not None:
+            placed.append(p)
+            floor = p.end
+    return placed
+
+
 def locate(claim: Claim) -> tuple[int, int] | None:
     """The claim's span inside its own sentence (None when it cannot be placed)."""
     placed = _place(claim, 0, 0)
@@ -70,14 +84,7 @@ def sentences(claims: Sequence[Claim], focus_rows: Collection[int] | None = None
             continue
         if focus_rows is not None and not any(r in focus_rows for r in rows):
             continue
-        rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end))
-        placed: list[Placed] = []
-        floor = 0
-        for r in rows:
-            p = _place(claims[r], r, floor)
-            if p is not None:
-                placed.append(p)
-                floor = p.end
+        placed = place_rows(claims, rows)
         placed.sort(key=lambda p: p.start)
         if len(placed) >= 2:
             yield SentenceClaims(text, tuple(placed))
@@ -96,14 +103,7 @@ def context_windows(claims: Sequence[Claim], width: int = 90) -> list[tuple[str,
         if claim.sentence:
             groups[(claim.doc, claim.sentence_start, claim.sentence)].append(index)
     for (_, _, text), rows in groups.items():
-        rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end))
-        placed: list[Placed] = []
-        floor = 0
-        for r in rows:
-            p = _place(claims[r], r, floor)
-            if p is not None:
-                placed.append(p)
-                floor = p.end
+        placed = place_rows(claims, rows)
         placed.sort(key=lambda p: p.start)
         for k, p in enumerate(placed):
             left_bound = max(placed[k - 1].end if k else 0, p.start - width)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from claims.types import Claim
 
-from ..sentences import Placed
+from ..sentences import Placed, place_rows
 
 CELL_SEPARATOR = re.compile(r"\s\|\s|\t")
 NEIGHBOUR_GAP = 3  # characters between two lines that still make them neighbours (". ", ".\n\n")
@@ -68,19 +68,6 @@ class Document:
         return [self.lines[j] for j in range(k - 1, -1, -1) if start - self.lines[j].start <= reach]
 
 
-def _place(claim: Claim, index: int, floor: int) -> Placed | None:
-    text = claim.sentence
-    start = claim.char_start - claim.sentence_start
-    if start >= 0 and text[start : start + len(claim.surface)] == claim.surface:
-        return Placed(index, claim, start, start + len(claim.surface))
-    if not claim.surface:
-        return None
-    found = text.find(claim.surface, floor)
-    if found < 0:
-        found = text.find(claim.surface)
-    return None if found < 0 else Placed(index, claim, found, found + len(claim.surface))
-
-
 def documents(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[Document]:
     """Every document holding claims (only those holding a focus row when `focus_rows` is given)."""
     by_line: dict[str, dict[tuple[int, str], list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -93,14 +80,7 @@ def documents(claims: Sequence[Claim], focus_rows: Collection[int] | None = None
             continue
         lines = []
         for (start, text), rows in sorted(groups.items()):
-            rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end))
-            placed: list[Placed] = []
-            floor = 0
-            for r in rows:
-                p = _place(claims[r], r, floor)
-                if p is not None:
-                    placed.append(p)
-                    floor = p.end
+            placed = place_rows(claims, rows)
             placed.sort(key=lambda p: (p.start, p.end))
             if placed:
                 lines.append(Line(text, start, tuple(placed)))
