@@ -40,6 +40,7 @@ from typing import Any
 import pandas as pd
 
 from claims.errors import StoreError
+from claims.formatting import is_missing
 from claims.io.store import storage_error
 
 logger = logging.getLogger(__name__)
@@ -88,9 +89,7 @@ def finding_key(topic: object, doc_a: object, doc_b: object) -> FindingKey:
 
 
 def _text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
+    return "" if is_missing(value) else str(value)
 
 
 # ------------------------------------------------------------------------------------------- records

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from claims.report.common import as_float
 from claims.types import UNKNOWN_CURRENCY, ConflictKind, Kind, Severity
 
 # Columns added below, so a report can show them next to the original ones.
@@ -267,20 +268,12 @@ def _point(claims_by_id: dict[str, dict[str, Any]], claim_id: object, shown: obj
     claim = claims_by_id.get(claim_id) if isinstance(claim_id, str) else None
     if claim is None:
         return shown
-    value, low, high = (_as_number(claim.get(k)) for k in ("value", "value_low", "value_high"))
+    value, low, high = (as_float(claim.get(k)) for k in ("value", "value_low", "value_high"))
     if value is not None:
         return value
     if low is not None and high is not None:
         return (low + high) / 2
     return low if low is not None else (high if high is not None else shown)
-
-
-def _as_number(value: object) -> float | None:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number
 
 
 def conflicts_frame(conflicts: pd.DataFrame, *, claims: pd.DataFrame | None) -> pd.DataFrame:
