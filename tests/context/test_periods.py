@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profiling import calls_in
 
 from claims import context
 from claims.context import periods as context_periods
@@ -43,24 +42,6 @@ PERIOD_FILES = (
     context_periods.__file__,
     *(str(p) for p in Path(periods_package.__file__).parent.glob("*.py")),
 )
-
-
-def calls_in(files: tuple[str, ...], fn: Callable[[], object]) -> int:
-    """The function calls made while `fn` runs whose code (or whose caller, for built-ins) is in `files`."""
-    count = 0
-    wanted = set(files)
-
-    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
-        nonlocal count
-        if event in {"call", "c_call"} and frame.f_code.co_filename in wanted:
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 def listed_figures(items: list[tuple[str, int]], repeat: int) -> tuple[str, list[tuple[int, int]]]:

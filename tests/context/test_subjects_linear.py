@@ -5,7 +5,6 @@ timed)."""
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profiling import calls_in
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,19 +44,7 @@ def blank() -> Language:
 
 def calls(fn: Callable[[], object]) -> int:
     """Function calls made from claims.context while `fn` runs (Python and built-in calls alike)."""
-    count = 0
-
-    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
-        nonlocal count
-        if event in {"call", "c_call"} and frame.f_code.co_filename in CONTEXT_FILES:
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
+    return calls_in(CONTEXT_FILES, fn)
 
 
 def long_list(n: int) -> str:

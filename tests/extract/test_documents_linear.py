@@ -5,7 +5,6 @@ chunks, so a step whose cost grows faster than its input inside a chunk is still
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profiling import calls_in
 from spacy.language import Language
 
 import claims
@@ -34,19 +34,7 @@ def blank() -> Language:
 
 def calls(fn: Callable[[], object], files: frozenset[str] = CLAIMS_FILES) -> int:
     """Function calls made while `fn` runs from code in `files` (Python and built-in calls alike)."""
-    count = 0
-
-    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
-        nonlocal count
-        if event in {"call", "c_call"} and frame.f_code.co_filename in files:
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
+    return calls_in(files, fn)
 
 
 def _document(text: str) -> Document:

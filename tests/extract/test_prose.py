@@ -4,7 +4,6 @@ linearly with the number of figures; a run-on sentence is read in a bounded wind
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profiling import calls_in
 
 from claims import segment as segment_package
 from claims.context import periods as context_periods
@@ -36,24 +36,6 @@ def blank():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
-
-
-def calls_in(files: tuple[str, ...], fn: Callable[[], object]) -> int:
-    """The function calls made while `fn` runs whose code (or whose caller, for built-ins) is in `files`."""
-    count = 0
-    wanted = set(files)
-
-    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
-        nonlocal count
-        if event in {"call", "c_call"} and frame.f_code.co_filename in wanted:
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 def _document(text: str) -> Document:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profiling import calls_in
 
 from claims.parse import periods as periods_package
 from claims.parse.periods import (
@@ -354,24 +353,6 @@ CLAUSES = [
     "{v}% compared with {v}% in {y}",
     "between {y} and {y2} the fleet grew to {n} ships",
 ]
-
-
-def calls_in(files: tuple[str, ...], fn: Callable[[], object]) -> int:
-    """The function calls made while `fn` runs whose code (or whose caller, for built-ins) is in `files`."""
-    count = 0
-    wanted = set(files)
-
-    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
-        nonlocal count
-        if event in {"call", "c_call"} and frame.f_code.co_filename in wanted:
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 def dated_sentence(picks: list[tuple[int, int]], repeat: int) -> tuple[str, list[tuple[int, int]]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profiling import calls_in
 
 from claims import segment as segment_package
 from claims.segment import segment
@@ -58,24 +57,6 @@ def test_segment_deck_tables(deck) -> None:
 # make, for every cell of tables of n and 2n rows.
 
 SEGMENT_FILES = tuple(str(p) for p in Path(segment_package.__file__).parent.glob("*.py"))
-
-
-def calls_in(files: tuple[str, ...], fn: Callable[[], object]) -> int:
-    """The function calls made while `fn` runs whose code (or whose caller, for built-ins) is in `files`."""
-    count = 0
-    wanted = set(files)
-
-    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile's signature
-        nonlocal count
-        if event in {"call", "c_call"} and frame.f_code.co_filename in wanted:
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 def long_table(rows: int, continuation_every: int) -> str:
