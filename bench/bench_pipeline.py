@@ -155,39 +155,53 @@ def child_env(work: Path) -> dict[str, str]:
     return env
 
 
+class TreePeak:
+    """The peak resident memory of a process tree, sampled every 50 ms on a thread while the block runs
+    (the root process itself counted only with `include_root`)."""
+
+    def __init__(self, proc: Any, *, include_root: bool) -> None:
+        self.proc, self.include_root, self.peak = proc, include_root, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = self.proc.children(recursive=True)
+            except psutil.NoSuchProcess:
+                break
+            total = 0
+            for p in [self.proc, *procs] if self.include_root else procs:
+                with contextlib.suppress(psutil.Error):  # a process may end between listing and reading
+                    total += p.memory_info().rss
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def measure(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     """Run `bench_pipeline.py <args>` in a fresh process; its JSON result plus the peak memory of its tree."""
     import psutil
 
     cmd = [sys.executable, str(Path(__file__).resolve()), *args]
     proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    peak = 0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.is_set():
-            try:
-                procs = [proc, *proc.children(recursive=True)]
-            except psutil.NoSuchProcess:
-                break
-            total = 0
-            for p in procs:
-                with contextlib.suppress(psutil.Error):  # a process may end between listing and reading
-                    total += p.memory_info().rss
-            peak = max(peak, total)
-            stop.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    sampler.start()
-    started = time.perf_counter()
-    stdout, stderr = proc.communicate()
-    wall = time.perf_counter() - started
+    with TreePeak(proc, include_root=True) as tree:
+        started = time.perf_counter()
+        stdout, stderr = proc.communicate()
+        wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    stop.set()
-    sampler.join()
+    peak = tree.peak
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr[-3000:]}")
     result = json.loads(stdout.strip().splitlines()[-1])

@@ -24,14 +24,12 @@ Prints one table and, with `--json`, writes every figure. Nothing is asserted: r
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -39,7 +37,9 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CLAIMS = ROOT / ".venv" / "bin" / "claims"
+sys.path.insert(0, str(BENCH))
 
+from bench_pipeline import TreePeak, bare_pass  # noqa: E402  (the same bare pass and memory sampler)
 
 # --- the corpus --------------------------------------------------------------------------------------------
 
@@ -77,25 +77,6 @@ def build_corpus(seeds: list[Path], folder: Path, copies: int, *, extra: int = 0
 # --- measured children -------------------------------------------------------------------------------------
 
 
-def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
-    """Load the full model and run `nlp.pipe` over every document's text, in this process."""
-    import spacy
-
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    started = time.perf_counter()
-    nlp = spacy.load(model)
-    loaded = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts))
-    return {
-        "load_seconds": round(loaded - started, 3),
-        "pipe_seconds": round(time.perf_counter() - loaded, 3),
-        "tokens": tokens,
-        "documents": len(texts),
-        "characters": sum(map(len, texts)),
-        "components": nlp.pipe_names,
-    }
-
-
 def wrapped(cmd: list[str]) -> dict[str, Any]:
     """Run `cmd`, wait for it; the largest resident set of it and its waited-for descendants (Linux: KiB)."""
     import resource
@@ -131,31 +112,12 @@ def measure(cmd: list[str], env: dict[str, str]) -> dict[str, Any]:
 
     wrapper = [sys.executable, str(Path(__file__).resolve()), "--wrap", json.dumps(cmd)]
     proc = psutil.Popen(wrapper, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    peak = 0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.is_set():
-            try:
-                procs = proc.children(recursive=True)  # the wrapper itself is not counted
-            except psutil.NoSuchProcess:
-                break
-            total = 0
-            for p in procs:
-                with contextlib.suppress(psutil.Error):
-                    total += p.memory_info().rss
-            peak = max(peak, total)
-            stop.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
     load = os.getloadavg()[0]
-    sampler.start()
-    started = time.perf_counter()
-    stdout, stderr = proc.communicate()
-    seconds = time.perf_counter() - started
-    stop.set()
-    sampler.join()
+    with TreePeak(proc, include_root=False) as tree:  # the wrapper itself is not counted
+        started = time.perf_counter()
+        stdout, stderr = proc.communicate()
+        seconds = time.perf_counter() - started
+    peak = tree.peak
     if proc.returncode != 0:
         raise RuntimeError(f"wrapper failed ({proc.returncode}): {stderr[-2000:]}")
     result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
@@ -183,7 +145,9 @@ def claims_run(raw: Path, out: Path, env: dict[str, str]) -> dict[str, Any]:
 def bare(corpus: Path, model: str, env: dict[str, str]) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--bare", str(corpus), "--model", model]
     result = measure(cmd, env)
-    result.update(json.loads(result["stdout_tail"].strip().splitlines()[-1]))
+    inner = json.loads(result["stdout_tail"].strip().splitlines()[-1])
+    inner.pop("seconds", None)  # the wall time is the one measured around the process
+    result.update(inner)
     return result
 
 
