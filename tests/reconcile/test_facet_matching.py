@@ -136,6 +136,26 @@ def pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **commo
             {"kind": "percent", "subject": "economic growth", "period": 2025, "entities": ("Vietnam",)},
             id="other_party_world",
         ),
+        pytest.param(
+            "Manufacturing output fell 0.4% in the third quarter, the statistics office said.",
+            "0.4%",
+            0.4,
+            "Manufacturing output: -0.4% in the third quarter.",
+            "-0.4%",
+            -0.4,
+            {"kind": "percent", "subject": "manufacturing output", "period": 2024, "entities": ("Chile",)},
+            id="sign_in_the_verb",
+        ),
+        pytest.param(
+            "Farm output moved by 1.2% in the third quarter, the smallest change in a decade.",
+            "1.2%",
+            1.2,
+            "Farm output shrank: -1.2% in the third quarter.",
+            "-1.2%",
+            -1.2,
+            {"kind": "percent", "subject": "farm output", "period": 2024, "entities": ("Chile",)},
+            id="sign_unsaid",
+        ),
     ],
 )
 def test_facet_matching_look_alike_is_not_reported(
@@ -177,6 +197,26 @@ def test_facet_matching_look_alike_is_not_reported(
             2e9,
             {"subject": "coast guard budget", "period": 2025, "entities": ("Norway",)},
             id="two_changes",
+        ),
+        pytest.param(
+            "Manufacturing output grew 0.4% in the third quarter, the statistics office said.",
+            "0.4%",
+            0.4,
+            "Manufacturing output: -0.4% in the third quarter.",
+            "-0.4%",
+            -0.4,
+            {"kind": "percent", "subject": "manufacturing output", "period": 2024, "entities": ("Chile",)},
+            id="rose_against_negative",
+        ),
+        pytest.param(
+            "Manufacturing output fell 0.7% in the third quarter, the statistics office said.",
+            "0.7%",
+            0.7,
+            "Manufacturing output: -0.4% in the third quarter.",
+            "-0.4%",
+            -0.4,
+            {"kind": "percent", "subject": "manufacturing output", "period": 2024, "entities": ("Chile",)},
+            id="fell_more_than_stated",
         ),
     ],
 )
@@ -378,3 +418,20 @@ def test_facet_matching_one_phase_against_the_whole_is_not_compared():
         65.3, sentence="Overall, a turnout of 65.3% was recorded.", surface="65.3%", doc="three.txt", **common
     )
     assert len(find_conflicts([whole, other_whole], SETTINGS)) == 1
+
+
+def test_facet_matching_fall_in_words_is_compared_signed():
+    # "fell 0.4%" is -0.4%: against "-0.38%" it is the same figure rounded, not a 200% gap
+    claims = pair(
+        "Manufacturing output fell 0.4% in the third quarter, the statistics office said.",
+        "0.4%",
+        0.4,
+        "Manufacturing output: -0.38% in the third quarter.",
+        "-0.38%",
+        -0.38,
+        kind="percent",
+        subject="manufacturing output",
+        period=2024,
+        entities=("Chile",),
+    )
+    assert [c.kind.value for c in find_conflicts(claims, SETTINGS)] == ["rounding"]

@@ -58,6 +58,7 @@ class Facets:
     owner_source: str = ""  # the owner rule that found it: possessor, clause_subject, ..., document
     doc_stage: str = ""  # the stage the document's title gives its own figures (live counts: provisional)
     published: str = ""  # the document's publication date (ISO), when known
+    direction: str = ""  # of an unsigned change, the way its words say it goes: "down", "up" ("" unsaid)
 
     def encode(self) -> str:
         """A compact text form (for a column or a flag): `role=change;stage=proposed;scope=additional`.
@@ -69,7 +70,18 @@ class Facets:
         True
         """
         parts = [f"role={self.role}"]
-        for name in ("stage", "grain", "as_of", "label", "owner", "owner_source", "doc_stage", "published"):
+        names = (
+            "stage",
+            "grain",
+            "as_of",
+            "label",
+            "owner",
+            "owner_source",
+            "doc_stage",
+            "published",
+            "direction",
+        )
+        for name in names:
             value = getattr(self, name)
             if value:
                 parts.append(f"{name}={value}")
@@ -208,6 +220,7 @@ def role_base(w: Window) -> bool:
 
 
 _SIGNED = re.compile(r"\s*[+−–](?=\s*[$€£¥₹]?\s*\d)")  # "+581%", "−4.2%": a signed figure is a change
+_NEGATIVE_PERCENT = re.compile(r"\s*-\d[\d.,]*\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _ON_BASE_PERIOD = re.compile(
     r"""\s*(?:on|over|from|versus|vs\.?)\s+           # 486% on, 12% over
     (?:(?:the\s+)?(?:last|previous|prior|year-ago|year-earlier)\s+(?:year|quarter|month|fiscal|period)\b
@@ -234,6 +247,8 @@ def role_change(w: Window) -> bool:
     False
     >>> role_change(window("Net profit was $4.1 billion (+38%).", 29, 33))
     True
+    >>> role_change(window("Services output: -0.2% in the quarter.", 17, 22))
+    True
     >>> s = "EPS was $2.10, a gain of 9% on the previous quarter and of 41% on last year."
     >>> role_change(window(s, 59, 62))
     True
@@ -244,6 +259,8 @@ def role_change(w: Window) -> bool:
         return True  # "1.58 percentage points", "20 basis points": a difference of two rates
     if _SIGNED.match(w.surface) or _ON_BASE_PERIOD.match(w.right):
         return True  # "(+581%)", "486% on last year", "12% over 2022": set against a base
+    if _NEGATIVE_PERCENT.match(w.surface):
+        return True  # "-0.2%": a percentage below zero is a rate of change (growth, inflation)
     near = _near_left(w).rstrip()
     if re.search(r"\bto\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$", near):
         return False  # "rose to X": the level reached
@@ -360,6 +377,34 @@ def role_of(w: Window) -> str:
         if rule(w):
             return name
     return "level"
+
+
+def direction_of(w: Window) -> str:
+    """The way an unsigned change goes, from the words next to it: "down", "up", or "" (signed, or unsaid).
+
+    >>> direction_of(window("Services output fell 0.2% in the quarter.", 21, 25))
+    'down'
+    >>> direction_of(window("It was a 0.5% contraction.", 9, 13))
+    'down'
+    >>> direction_of(window("Exports grew by 3.1% on the year.", 16, 20))
+    'up'
+    >>> direction_of(window("Construction output was -0.5% in December.", 24, 29))
+    ''
+    >>> direction_of(window("Output changed by 0.3% in the quarter.", 18, 22))
+    ''
+    """
+    if _SIGNED.match(w.surface) or w.surface.lstrip()[:1] in {"-", "−", "–", "+"}:
+        return ""  # the sign says it
+    tail = [t.strip(",.;()") for t in re.sub(r"[$€£¥₹]|\b(?:us|usd|rs)\b", "", _near_left(w)).split()]
+    tail = [t for t in tail if t and t not in words.DIRECTION_FILLER]
+    right = [t.strip(",.;()") for t in _near_right(w).split()[:2]]
+    right = [t for t in right if t and t not in words.DIRECTION_FILLER][:1]
+    for word in tail[-1:] + right:
+        if word in words.FALLING_WORDS:
+            return "down"
+        if word in words.RISING_WORDS:
+            return "up"
+    return ""
 
 
 # ----------------------------------------------------------------------------------- stage, scope, grain
@@ -828,8 +873,9 @@ def claim_facets(
     if step:
         classes = classes | {step}
     owner = owner_of(sentence, start, end, fallback=fallback_owner)
+    role = role_of(w)
     return Facets(
-        role=role_of(w),
+        role=role,
         stage=stage_of(w),
         scope=scope_of(w),
         grain=grain,
@@ -838,6 +884,7 @@ def claim_facets(
         label=label_of(sentence, start),
         owner=owner.name,
         owner_source=owner.source,
+        direction=direction_of(w) if role == "change" else "",
     )
 
 

@@ -212,6 +212,30 @@ CHANGE_AFTER_WORDS: frozenset[str] = frozenset(
 )
 # A percentage that is a part of a whole ("34% of GDP", "a 12% share").
 SHARE_CUES: tuple[str, ...] = ("accounted for", "accounting for", "makes up", "made up", "account for")
+# The direction a change goes, when the words carry it and the figure has no sign ("fell 0.2%", "a 0.2%
+# contraction", "0.2% lower"): a change stated as "-0.2%" elsewhere is the same figure. Inflected forms of
+# the verbs and nouns of CHANGE_VERBS / CHANGE_NOUNS / CHANGE_AFTER_WORDS, split by direction.
+FALLING_WORDS: frozenset[str] = frozenset(
+    {"fell", "fall", "falls", "falling", "fallen", "decreased", "decreases", "decreasing", "decrease",
+     "declined", "declines", "declining", "decline", "dropped", "drops", "drop", "dropping", "lost", "shed",
+     "sheds", "slipped", "slid", "slide", "plunged", "plunge", "plummeted", "contracted", "contracting",
+     "contraction", "shrank", "shrunk", "shrinking", "narrowed", "down", "lower", "less", "fewer",
+     "retreated", "eased", "cut", "cuts", "trimmed", "reduced", "reduction", "slashed", "slump", "slumped",
+     "dip", "dipped", "downturn", "tumbled", "sank", "loss", "deficit"}
+)
+# Words skipped between a change word and its figure ("fell by a modest 0.2%", "0.2% on the year").
+DIRECTION_FILLER: frozenset[str] = frozenset(
+    {"by", "of", "a", "an", "the", "some", "about", "around", "nearly", "almost", "over", "just", "roughly",
+     "approximately", "more", "than", "at", "least", "year-on-year", "annual", "sharp", "steep", "modest",
+     "slight", "further", "another", "quarterly", "monthly", "was", "were", "is", "be", "been", "being"}
+)
+RISING_WORDS: frozenset[str] = frozenset(
+    {"rose", "rise", "rises", "rising", "risen", "grew", "grow", "grows", "growing", "grown", "growth",
+     "increased", "increases", "increasing", "increase", "jumped", "jumps", "jump", "climbed", "climbs",
+     "surged", "surges", "surge", "gained", "gains", "gain", "added", "adds", "soared", "expanded",
+     "expands", "expansion", "widened", "up", "higher", "more", "advanced", "raised", "boosted", "boost",
+     "hiked", "hike", "lifted", "upturn", "uptick", "rebound", "rebounded", "increment"}
+)
 # A figure set as an aim, not an outcome.
 TARGET_CUES: tuple[str, ...] = (
     "target of", "target", "targets", "targeted", "targeting", "aims to", "aim to", "aiming", "aimed at",

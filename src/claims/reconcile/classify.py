@@ -8,16 +8,20 @@ Order of the tests, per pair (vectorised over all pairs at once):
    giving three significant digits or more: "$609.22 billion" for "$60.9 billion"). Read on
    the stated figures, qualifiers aside: "more than $280 million" next to "$300 billion" is a
    million/billion slip even if "more than" makes it formally true. High.
-2. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
+2. A change whose words give its direction ("fell 0.2%") against a signed figure ("-0.2%") is compared
+   signed (`_signed_by_words`); a figure and its negative that the words do not set apart (neither says it
+   went up) are not compared: a sign carried by a verb is read where we cannot see it ("output: 0.2%" in a
+   paragraph on a contraction), not a contradiction.
+3. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
    currencies are no evidence of anything).
-3. Agreement: the intervals the texts commit to overlap (qualifiers respected: "over 50" and "52",
+4. Agreement: the intervals the texts commit to overlap (qualifiers respected: "over 50" and "52",
    "about 2 billion" and "2.1 billion"). Amounts in different currencies are compared in US dollars at each
    claim's yearly rate with `fx_tolerance` slack. Equal values (a repeated claim) agree.
-4. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
+5. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
    (¥8 billion vs ¥8.1 billion). Low.
-5. Values more than `max_value_ratio` apart without being a 10^3k slip are taken as two different
+6. Values more than `max_value_ratio` apart without being a 10^3k slip are taken as two different
    quantities that matching could not tell apart (250 billion vs 5), not as a contradiction.
-6. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
+7. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
    medium across currencies, where the FX table adds its own uncertainty).
 """
 
@@ -26,6 +30,8 @@ from __future__ import annotations
 from enum import IntEnum
 
 import numpy as np
+
+from claims.context.facets import Facets
 
 from .normalize import ClaimTable
 from .rules import MatchRules
@@ -46,6 +52,24 @@ def _overlap(lo_a: np.ndarray, hi_a: np.ndarray, lo_b: np.ndarray, hi_b: np.ndar
     return (lo_a <= hi_b) & (lo_b <= hi_a)
 
 
+def _directions(table: ClaimTable) -> np.ndarray:
+    """Per row: -1 when its words say an unsigned change went down, +1 up, else 0 (`Facets.direction`)."""
+    by_id = np.array(
+        [{"down": -1, "up": 1}.get(v.direction, 0) if isinstance(v, Facets) else 0 for v in table.interned],
+        dtype=np.int8,
+    )
+    return by_id[table.facets_id] if len(table.facets_id) else np.zeros(0, dtype=np.int8)
+
+
+def _signed_by_words(
+    direction: np.ndarray, own: np.ndarray, other: np.ndarray, cross: np.ndarray
+) -> np.ndarray:
+    """Pairs where this side is an unsigned change its words say went down ("fell 0.2%") and the other side
+    is a negative figure of the same unit: this side is compared as negative."""
+    with np.errstate(invalid="ignore"):
+        return ~cross & (direction == -1) & (own > 0) & (other < 0)
+
+
 def classify_pairs(
     table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRules
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -64,6 +88,21 @@ def classify_pairs(
     hi_a = np.where(cross, table.usd_hi[i], table.hi[i])
     lo_b = np.where(cross, table.usd_lo[j], table.lo[j])
     hi_b = np.where(cross, table.usd_hi[j], table.hi[j])
+    direction = _directions(table)
+    dir_a, dir_b = (direction[i], direction[j]) if n else (np.zeros(0, np.int8), np.zeros(0, np.int8))
+    flip_a = _signed_by_words(dir_a, pa, pb, cross)
+    flip_b = _signed_by_words(dir_b, pb, pa, cross)
+    ca, cb = np.where(flip_a, -ca, ca), np.where(flip_b, -cb, cb)
+    lo_a, hi_a = np.where(flip_a, -hi_a, lo_a), np.where(flip_a, -lo_a, hi_a)
+    lo_b, hi_b = np.where(flip_b, -hi_b, lo_b), np.where(flip_b, -lo_b, hi_b)
+    own_lo_a, own_hi_a = (
+        np.where(flip_a, -table.hi[i], table.lo[i]),
+        np.where(flip_a, -table.lo[i], table.hi[i]),
+    )
+    own_lo_b, own_hi_b = (
+        np.where(flip_b, -table.hi[j], table.lo[j]),
+        np.where(flip_b, -table.lo[j], table.hi[j]),
+    )
     slack = np.where(cross, rules.fx_tolerance, 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         denom = np.maximum(np.abs(ca), np.abs(cb))
@@ -105,15 +144,22 @@ def classify_pairs(
     prec_a = table.precision[i] * rules.rounding_slack
     prec_b = table.precision[j] * rules.rounding_slack
     # strict: 4 and 3 ("four pillars", "three pillars") touch at 3.5 but are not a rounding of each other
-    rounding = (
-        ~cross & (table.lo[i] - prec_a < table.hi[j] + prec_b) & (table.lo[j] - prec_b < table.hi[i] + prec_a)
-    )
+    rounding = ~cross & (own_lo_a - prec_a < own_hi_b + prec_b) & (own_lo_b - prec_b < own_hi_a + prec_a)
+    # a figure and its negative, neither side's words saying it went up: the sign is in words we do not read
+    with np.errstate(invalid="ignore"):
+        mirrored = (
+            ~cross
+            & (ca * cb < 0)
+            & (np.abs(np.abs(ca) - np.abs(cb)) <= np.maximum(prec_a, prec_b) + 1e-12)
+            & (np.where(ca > 0, dir_a, dir_b) != 1)
+        )
     far_apart = ~magnitude & ~(np.abs(log_ratio) <= np.log10(rules.max_value_ratio))
 
     outcome[:] = Outcome.VALUE
     outcome[rounding] = Outcome.ROUNDING
     outcome[agree] = Outcome.AGREE
     outcome[shared_numerals] = Outcome.SKIP
+    outcome[mirrored & (outcome != Outcome.AGREE)] = Outcome.SKIP
     outcome[far_apart & (outcome == Outcome.VALUE)] = Outcome.SKIP
     outcome[magnitude] = Outcome.MAGNITUDE
     outcome[missing] = Outcome.SKIP
