@@ -260,6 +260,23 @@ def test_conversion_unknown_currency_is_never_guessed():
     assert find_conflicts([first, second], SETTINGS) == []
 
 
+@pytest.mark.parametrize(
+    ("usd_surface", "expected"),
+    [
+        # a bare "$" beside another dollar is the writer's own dollar (here the Australian one): unchecked
+        ("$2.9 billion", 0),
+        # marked as US dollars: C$2.5 billion is about US$1.8 billion in 2023, so US$2.9 billion is far off
+        ("US$2.9 billion", 1),
+    ],
+)
+def test_conversion_bare_dollar_beside_another_dollar(usd_surface, expected):
+    text = f"Storm losses reached $C2.5 billion ({usd_surface}) in 2023, the insurers' council said."
+    cad = claim(2.5e9, unit="CAD", surface="$C2.5 billion", sentence=text, period=2023, subject="losses")
+    usd = claim(2.9e9, unit="USD", surface=usd_surface, sentence=text, period=2023, subject="losses")
+    found = find_conflicts([cad, usd], SETTINGS)
+    assert [c.kind for c in found] == [ConflictKind.CONVERSION_MISMATCH] * expected
+
+
 def test_arithmetic_focus_only_for_focus_sentences():
     claims = osa_claims("over 125", 125, "over")
     assert len(find_conflicts(claims, SETTINGS, focus={claims[-1].claim_id})) == 1

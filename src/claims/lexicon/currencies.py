@@ -76,6 +76,12 @@ PREFIX_SYMBOLS: dict[str, str] = {
 }
 
 # Words written after (or, for some, before) the amount; matched case-insensitively, plural forms included.
+DOLLAR_CURRENCIES: frozenset[str] = frozenset(
+    code for symbol, code in PREFIX_SYMBOLS.items() if "$" in symbol and code != "USD"
+)
+"""Currencies written with a dollar sign and a country mark (C$, A$, $NZ ...): next to one of them, a bare
+"$" is the writer's own dollar, not necessarily the US dollar."""
+
 CURRENCY_WORDS: dict[str, str] = {
     "us dollar": "USD",
     "us dollars": "USD",

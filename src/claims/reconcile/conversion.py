@@ -6,7 +6,8 @@ a bracket, a hedge or a cell break: `18.1 billion yen (approximately US$116 mill
 (116 million dollars for 18.1 billion yen: 156 yen per dollar) is compared with the yearly averages of the
 claims' period (any year of a span; the whole table when no period is stated); more than
 `conversion_tolerance` off every one of them is a finding. Amounts of unknown currency ("XXX") are not
-checked: the currency is never guessed.
+checked: the currency is never guessed, and neither is a bare "$" next to another dollar ("$C2.5 billion
+($2.9 billion)" in an Australian report is two of the writer's own dollars, not a US conversion).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
+from claims.lexicon.currencies import DOLLAR_CURRENCIES
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Conflict, ConflictKind, Kind, Severity, make_conflict_id
 
@@ -70,6 +72,25 @@ def _rate_years(fx: FxTable, unit_a: str, unit_b: str, start: int | None, end: i
     return f"the ECB {when} average{so_far}" if start == end else f"the ECB {when} averages"
 
 
+_US_MARK = re.compile(r"US|U\.S\.|USD|dollars?\b", re.IGNORECASE)
+
+
+def bare_dollar_beside_dollar(a: Claim, b: Claim) -> bool:
+    """One amount in another dollar (C$, A$, $NZ ...) and the other in a bare "$", read as USD by default.
+
+    >>> from types import SimpleNamespace as Amount
+    >>> cad = Amount(surface="$C2.5 billion", unit="CAD")
+    >>> bare, marked = Amount(surface="$2.9 billion", unit="USD"), Amount(surface="US$1.8bn", unit="USD")
+    >>> bare_dollar_beside_dollar(cad, bare), bare_dollar_beside_dollar(cad, marked)
+    (True, False)
+    """
+    for one, other in ((a, b), (b, a)):
+        bare = "$" in other.surface and not _US_MARK.search(other.surface)
+        if one.unit in DOLLAR_CURRENCIES and other.unit == "USD" and bare:
+            return True
+    return False
+
+
 def conversion_pairs(sentence_claims: Sequence[Placed], text: str) -> list[tuple[Placed, Placed]]:
     """Adjacent money claims in two known currencies joined only by a connector."""
     out = []
@@ -78,6 +99,8 @@ def conversion_pairs(sentence_claims: Sequence[Placed], text: str) -> list[tuple
         if Kind(a.kind) is not Kind.MONEY or Kind(b.kind) is not Kind.MONEY:
             continue
         if not a.unit or not b.unit or a.unit == b.unit or UNKNOWN_CURRENCY in (a.unit, b.unit):
+            continue
+        if bare_dollar_beside_dollar(a, b):
             continue
         if CONNECTOR.match(text[left.end : right.start]):
             out.append((left, right))
