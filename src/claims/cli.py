@@ -23,6 +23,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from claims import unchanged
 from claims.errors import ClaimsError, UsageError
 from claims.settings import Settings
 
@@ -188,7 +189,12 @@ def run(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
-    """Run the pipeline over a folder (Prefect flow, local ephemeral mode)."""
+    """Run the pipeline over a folder (Prefect flow, local ephemeral mode).
+
+    A re-run over a folder that has not changed since the last run (same files, settings, code, decisions
+    and published set) is recorded without loading the pipeline (`claims.unchanged`); `--full` never is."""
+    if _skipped(raw, out, workers=workers, dask=dask, full=full, verbose=verbose):
+        return
     workers = _checked_run_options(raw, out, workers, dask)
     _quiet_prefect(verbose)
     if not verbose:  # what the library warns of (a rejected file ...) is in the summary printed at the end
@@ -210,6 +216,7 @@ def run(
                 allow_removals=allow_removals,
             )
     except KeyboardInterrupt as e:
+        unchanged.forget(out)
         err.print(
             "[red]interrupted:[/red] the run stopped and is recorded as interrupted; the published outputs "
             "are unchanged unless it had switched them; the next run finishes the work"
@@ -220,6 +227,7 @@ def run(
         sys.stderr.flush()
         os._exit(_interrupted_code(e))
     except Exception as e:  # one line for operators; --verbose shows the traceback of an unexpected error
+        unchanged.forget(out)
         if verbose and not isinstance(e, ClaimsError):
             raise
         from claims_flows.pipeline import error_line
@@ -234,10 +242,46 @@ def run(
         )
         raise typer.Exit(1) from None
     _print_summary(summary, out)
+    _remember(raw, out, str(summary.get("run_id", "")), verbose=verbose)
     if summary.get("status") != "ok":
         raise typer.Exit(1)
     if summary.get("rejected"):
         raise typer.Exit(3)
+
+
+def _skipped(
+    raw: Path, out: Path, *, workers: int | None, dask: str | None, full: bool, verbose: bool
+) -> bool:
+    """Record the run as skipped when nothing changed since the last one, print its summary; True when so.
+
+    Only options that need no check of their own get here (`--dask` and a worker count beyond the cores
+    are checked by the full run, with their notes): the check imports nothing heavy."""
+    if full or dask is not None or (workers is not None and not 1 <= workers <= (os.cpu_count() or 1)):
+        return False
+    outcome = unchanged.skip(raw, out)
+    if outcome.summary is None:
+        if verbose:
+            err.print(f"[dim]full run: {escape(outcome.doubt)}[/dim]")
+        return False
+    since = outcome.summary.get("unchanged_since")
+    err.print(f"✓ nothing changed since run {since}: nothing to read, validate or publish", highlight=False)
+    _print_summary(outcome.summary, out)
+    return True
+
+
+def _remember(raw: Path, out: Path, run_id: str, *, verbose: bool) -> None:
+    """Note what the run left, so that a re-run over the same folder is skipped (best effort: a run that
+    cannot note it is not a failed run; the next run is then a full one)."""
+    try:
+        why_not = unchanged.remember(raw, out, run_id)
+    except Exception as e:  # never fails the run that ended: logged, and the evidence removed
+        logging.getLogger(__name__).warning(
+            "could not note what run %s left: %s", run_id, e, exc_info=verbose
+        )
+        unchanged.forget(out)
+        return
+    if why_not and verbose:
+        err.print(f"[dim]the next run is a full one: {escape(why_not)}[/dim]")
 
 
 def _runs_recorded(out: Path) -> int:
