@@ -1,19 +1,24 @@
 """The only module that imports Great Expectations (GX Core 1.x).
 
 One in-memory (ephemeral) data context per process, created on first use: a pandas data source with one
-dataframe asset and batch definition per table, and for each table the suite read from expectations/
-(parameters filled in), a validation definition and a checkpoint (registered again only when the suite
-changes). GX's Data Docs are not built: the run's page is ours (`claims.io.validation.html`), since GX's
-pages render table values as markup; the result JSON of each suite is kept for it.
+dataframe asset and batch definition per table. Each table's suite (read from expectations/, parameters
+filled in) is built once per content and run by a GX validator on the frame: no checkpoint, validation
+definition or result store (their registration and freshness checks cost more than validating a few
+thousand rows, and nothing piles up in a long-lived process). GX's Data Docs are not built: the run's page
+is ours (`claims.io.validation.html`), since GX's pages render table values as markup; the result JSON of
+each suite is kept for it.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
+import importlib.util
 import json
 import logging
 import os
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,6 +34,11 @@ logger = logging.getLogger(__name__)
 DATASOURCE = "claims_tables"
 RESULT_FORMAT = {"result_format": "COMPLETE", "partial_unexpected_count": 20}
 """COMPLETE: every failing row's index (`unexpected_index_list`), so value checks can quarantine rows."""
+SCREEN_FORMAT = {"result_format": "BASIC", "partial_unexpected_count": 20}
+"""The first pass over a table: which expectations fail (half the cost of COMPLETE); only those are run
+again with `RESULT_FORMAT`, so every failure is reported as in one COMPLETE run."""
+SUITE_CACHE = 16
+"""Suites kept built per process (a table's suite, and the few subsets of it that failed)."""
 _ROW_LISTS = ("unexpected_list", "unexpected_index_list", "unexpected_index_query")
 """Dropped from the JSON written to disk (they can hold a row per table row; the counts stay)."""
 
@@ -63,17 +73,53 @@ class SuiteRun:
 
 @dataclass
 class _Gx:
-    """The process-wide context and the fingerprint of each suite registered in it (re-registering a
-    suite costs GX about a second, so it happens only when the suite's content changes)."""
+    """The process-wide context, and each table's suite built once per content (building a suite's
+    expectations costs GX about a second; a suite changes only when expectations/ does)."""
 
     context: AbstractDataContext
-    fingerprints: dict[str, str] = field(default_factory=dict)
+    suites: dict[str, Any] = field(default_factory=dict)  # fingerprint -> built suite
+
+
+DEFERRED_MODULES = ("scipy.stats",)
+"""Modules GX imports for expectations the suites do not use (`scipy.stats`: the KL-divergence and KS-test
+expectations, a third of GX's import time): loaded when first used, not when GX is imported."""
+
+
+def defer_import(name: str) -> None:
+    """Import `name` lazily: its module is created now and executed on first attribute access.
+
+    It is also set on its parent package, so `from parent import name` finds it without the import
+    machinery (which would load it at once). Nothing happens when it is imported already or absent.
+    """
+    parent, _, child = name.rpartition(".")
+    if name in sys.modules or (parent and parent not in sys.modules and not _importable(parent)):
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    if parent:
+        setattr(sys.modules[parent], child, module)
+
+
+def _importable(name: str) -> bool:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
 
 
 @functools.cache
 def _gx() -> _Gx:
     """The process-wide ephemeral context, analytics and progress bars off (GX import takes a few seconds)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    for name in DEFERRED_MODULES:
+        defer_import(name)
     # GX logs its own errors with tracebacks: what matters reaches the user through the validation report
     logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
     import great_expectations as gx
@@ -94,28 +140,34 @@ def _gx() -> _Gx:
     return _Gx(context)
 
 
-def _checkpoint(state: _Gx, table: str, spec: dict[str, Any]) -> Any:
-    """The checkpoint validating `table` against `spec` (registered again only when `spec` changed)."""
+def suite_fingerprint(spec: Mapping[str, Any]) -> str:
+    """A suite's content as a short hash (its parameters filled in).
+
+    >>> suite_fingerprint({"name": "claims", "expectations": []}) == suite_fingerprint(
+    ...     {"expectations": [], "name": "claims"})
+    True
+    """
+    return hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _suite(state: _Gx, table: str, spec: dict[str, Any]) -> Any:
+    """The GX suite of `spec`, built again only when `spec` changed. It is not added to the context's
+    stores: a validator runs it directly (no checkpoint, validation definition or result store, whose
+    registration and freshness checks cost more than the validation of a few thousand rows)."""
     import great_expectations as gx
 
-    context = state.context
-    fingerprint = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
-    if state.fingerprints.get(table) != fingerprint:
-        expectations = []
-        for item in spec["expectations"]:
-            meta = dict(item.get("meta", {}))
-            expectations.append({**item, "meta": meta, "severity": meta.get("severity", "critical")})
-        suite = context.suites.add_or_update(
-            gx.ExpectationSuite(name=table, expectations=expectations, meta=dict(spec.get("meta", {})))
-        )
-        definition = context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=table, data=_batch_definition(context, table), suite=suite)
-        )
-        context.checkpoints.add_or_update(
-            gx.Checkpoint(name=table, validation_definitions=[definition], result_format=RESULT_FORMAT)
-        )
-        state.fingerprints[table] = fingerprint
-    return context.checkpoints.get(table)
+    fingerprint = f"{table}:{suite_fingerprint(spec)}"
+    if fingerprint in state.suites:
+        return state.suites[fingerprint]
+    expectations = []
+    for item in spec["expectations"]:
+        meta = dict(item.get("meta", {}))
+        expectations.append({**item, "meta": meta, "severity": meta.get("severity", "critical")})
+    suite = gx.ExpectationSuite(name=table, expectations=expectations, meta=dict(spec.get("meta", {})))
+    while len(state.suites) >= SUITE_CACHE:
+        state.suites.pop(next(iter(state.suites)))
+    state.suites[fingerprint] = suite
+    return suite
 
 
 def _batch_definition(context: AbstractDataContext, table: str) -> Any:
@@ -128,6 +180,42 @@ def _batch_definition(context: AbstractDataContext, table: str) -> Any:
         return asset.get_batch_definition(table)
     except (KeyError, LookupError):
         return asset.add_batch_definition_whole_dataframe(table)
+
+
+def _validate(
+    state: _Gx, table: str, spec: dict[str, Any], df: pd.DataFrame, result_format: dict[str, Any]
+) -> Any:
+    """GX's result of validating `df` against the suite `spec`."""
+    from great_expectations.validator.v1_validator import Validator
+
+    validator = Validator(
+        batch_definition=_batch_definition(state.context, table),
+        batch_parameters={"dataframe": df},
+        result_format=result_format,
+    )
+    return validator.validate_expectation_suite(_suite(state, table, spec))
+
+
+def _key(item: Any) -> tuple[str, str]:
+    """An expectation's type and name: what matches a result of the screening pass to its full result."""
+    if isinstance(item, Mapping):
+        return str(item.get("type")), str((item.get("meta") or {}).get("name"))
+    config = item.expectation_config
+    return str(config.type), str((config.meta or {}).get("name"))
+
+
+def _validate_table(state: _Gx, table: str, spec: dict[str, Any], df: pd.DataFrame) -> tuple[Any, dict]:
+    """Screen the table (`SCREEN_FORMAT`), then run the failed expectations again with `RESULT_FORMAT`.
+
+    Returns the screening result and the full results of the failed expectations by `_key`.
+    """
+    screened = _validate(state, table, spec, df, SCREEN_FORMAT)
+    failed = {_key(item) for item in screened.results if not item.success}
+    if not failed:
+        return screened, {}
+    subset = {**spec, "expectations": [item for item in spec["expectations"] if _key(item) in failed]}
+    complete = _validate(state, table, subset, df, RESULT_FORMAT)
+    return screened, {_key(item): item for item in complete.results}
 
 
 def _plain(value: Any) -> Any:
@@ -156,26 +244,18 @@ def run_suites(
     parameters are already filled in. With `keep_json`, each run keeps GX's result as JSON (row lists left
     out) for the files of the validation folder.
     """
-    import pydantic
-    from great_expectations.exceptions import GreatExpectationsError
-
     with _LOCK:
         state = _gx()
-        context = state.context
+        import pydantic
+        from great_expectations.exceptions import GreatExpectationsError
+
         runs: list[SuiteRun] = []
-        keys: list[Any] = []
-        try:
-            for table, df in frames.items():
-                try:
-                    result = _checkpoint(state, table, suites[table]).run(batch_parameters={"dataframe": df})
-                except (GreatExpectationsError, pydantic.ValidationError, ValueError, TypeError) as e:
-                    state.fingerprints.pop(table, None)
-                    raise GxRunError(f"Great Expectations could not validate the {table} table: {e}") from e
-                runs.extend(_suite_runs(table, result, keep_json=keep_json, keys=keys))
-        finally:
-            # in-memory results would pile up in a long-lived process
-            for key in keys:
-                context.validation_results_store.remove_key(key)
+        for table, df in frames.items():
+            try:
+                screened, complete = _validate_table(state, table, suites[table], df)
+            except (GreatExpectationsError, pydantic.ValidationError, ValueError, TypeError) as e:
+                raise GxRunError(f"Great Expectations could not validate the {table} table: {e}") from e
+            runs.append(_suite_run(table, screened, complete, keep_json=keep_json))
         return runs
 
 
@@ -190,29 +270,32 @@ def _exception_message(info: Any) -> str | None:
     return "; ".join(dict.fromkeys(found)) if found else None
 
 
-def _suite_runs(table: str, result: Any, *, keep_json: bool, keys: list[Any]) -> list[SuiteRun]:
-    """A checkpoint result as plain records; the store keys of its results are appended to `keys`."""
-    runs = []
-    for key, suite_result in result.run_results.items():
-        outcomes = []
-        for item in suite_result.results:
-            config = item.expectation_config
-            exception = _exception_message(item.exception_info)
-            outcomes.append(
-                ExpectationOutcome(
-                    suite=table,
-                    gx_type=config.type,
-                    kwargs=_plain(dict(config.kwargs)),
-                    meta=_plain(dict(config.meta or {})),
-                    success=bool(item.success),
-                    result=_plain(dict(item.result or {})),
-                    exception=exception,
-                )
+def _suite_run(
+    table: str, screened: Any, complete: Mapping[tuple[str, str], Any], *, keep_json: bool
+) -> SuiteRun:
+    """A suite's validation result as plain records: each failed expectation's full result in place of its
+    screening result."""
+    items = [complete.get(_key(item), item) for item in screened.results]
+    outcomes = []
+    for item in items:
+        config = item.expectation_config
+        outcomes.append(
+            ExpectationOutcome(
+                suite=table,
+                gx_type=config.type,
+                kwargs=_plain(dict(config.kwargs)),
+                meta=_plain(dict(config.meta or {})),
+                success=bool(item.success),
+                result=_plain(dict(item.result or {})),
+                exception=_exception_message(item.exception_info),
             )
-        json_result = _without_row_lists(suite_result.to_json_dict()) if keep_json else {}
-        runs.append(SuiteRun(table, bool(suite_result.success), tuple(outcomes), json_result))
-        keys.append(key)
-    return runs
+        )
+    json_result: dict[str, Any] = {}
+    if keep_json:
+        json_result = screened.to_json_dict()
+        json_result["results"] = [item.to_json_dict() for item in items]
+        json_result = _without_row_lists(json_result)
+    return SuiteRun(table, bool(screened.success), tuple(outcomes), json_result)
 
 
 def _without_row_lists(result: dict[str, Any]) -> dict[str, Any]:
