@@ -27,7 +27,7 @@ import pandas as pd
 
 from claims.io import export
 from claims.io.frames import CLAIMS, CONFLICTS, DOCUMENTS, TEXT_COLUMNS
-from claims.io.validation import checks, gx, results
+from claims.io.validation import checks, gx, incremental, results
 from claims.io.validation import html as validation_html
 from claims.io.validation.report import BLOCK, CRITICAL, Failure, ValidationReport
 from claims.settings import Settings
@@ -185,14 +185,18 @@ def validate_tables(
     applicable = {t: _applicable(suites[t], df) for t, df in frames.items()}
     share = settings.max_quarantine_share
     if out_dir is None:
-        report, _runs = _run(frames, applicable, keep_json=False, started=started, share=share)
+        report, _runs, _verdicts = _run(frames, applicable, keep_json=False, started=started, share=share)
     else:
         folder = out_dir / "validation"
         final = (published_as or out_dir) / "validation"
+        kept = incremental.read_verdicts(_verdicts_folder(folder, settings))
         with export.staged_folder(folder) as staging:
-            report, runs = _run(frames, applicable, keep_json=True, started=started, share=share)
+            report, runs, verdicts = _run(
+                frames, applicable, keep_json=True, started=started, share=share, kept=kept
+            )
             if runs is not None:  # GX ran: its results replace the previous run's folder
                 report = _write_results(report, runs, applicable, staging, final=final)
+                export.write_parquet(staging / incremental.VERDICTS, verdicts)
                 export.replace_folder(staging, folder)
     logger.info(
         "validation %s: %d critical, %d warnings in %.2fs",
@@ -204,6 +208,67 @@ def validate_tables(
     return report
 
 
+def _verdicts_folder(folder: Path, settings: Settings) -> Path | None:
+    """Where the verdicts of the latest validation are: this folder's (validated before), else the
+    published set's."""
+    if (folder / incremental.VERDICTS).is_file():
+        return folder
+    current = export.current_version(settings.out_dir)
+    return current / "validation" if current is not None else None
+
+
+def _gx_runs(
+    frames: dict[str, pd.DataFrame], suites: dict[str, dict[str, Any]], kept: pd.DataFrame, *, keep_json: bool
+) -> tuple[list[gx.SuiteRun], pd.DataFrame]:
+    """Each table's suite run by GX, the row checks only over the rows without a kept verdict
+    (`incremental`); the verdicts of this validation."""
+    version = _gx_version()
+    plans = {
+        t: incremental.plan_table(t, df, suites[t], kept, gx_version=version) for t, df in frames.items()
+    }
+    whole: dict[str, tuple[pd.DataFrame, dict[str, Any]]] = {}
+    rows: dict[str, tuple[pd.DataFrame, dict[str, Any]]] = {}
+    for table, plan in plans.items():
+        df = frames[table]
+        if plan.rows is None:
+            whole[table] = (df, suites[table])
+            continue
+        if plan.whole_spec["expectations"]:
+            whole[table] = (df, plan.whole_spec)
+        if len(plan.rows) and plan.row_spec["expectations"]:
+            rows[table] = (df.loc[plan.rows], plan.row_spec)
+    parts: dict[str, list[gx.SuiteRun]] = {t: [] for t in frames}
+    for batch in (whole, rows):
+        if batch:
+            found = gx.run_suites(
+                {t: df for t, (df, _) in batch.items()},
+                {t: spec for t, (_, spec) in batch.items()},
+                keep_json=keep_json,
+            )
+            for run in found:
+                parts[run.suite].append(run)
+    runs, verdicts = [], []
+    for table, plan in plans.items():
+        run = incremental.merge(plan, suites[table], parts[table], n_rows=len(frames[table]))
+        runs.append(run)
+        failing = incremental.failing_rows(plan, run)
+        if failing is not None and len(plan.hashes) == len(frames[table]):
+            verdicts.append(incremental.verdict_rows(plan, failing))
+        validated = len(frames[table]) if plan.rows is None else len(plan.rows)
+        logger.debug("%s: row checks over %d of %d rows", table, validated, len(frames[table]))
+    columns = list(incremental.VERDICT_COLUMNS)
+    return runs, pd.concat(verdicts, ignore_index=True) if verdicts else pd.DataFrame(columns=columns)
+
+
+def _gx_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("great_expectations")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def _run(
     frames: dict[str, pd.DataFrame],
     suites: dict[str, dict[str, Any]],
@@ -211,12 +276,16 @@ def _run(
     keep_json: bool,
     started: float,
     share: float,
-) -> tuple[ValidationReport, list[gx.SuiteRun] | None]:
-    """The report of running the suites, and the GX runs (None when GX could not run them)."""
+    kept: pd.DataFrame | None = None,
+) -> tuple[ValidationReport, list[gx.SuiteRun] | None, pd.DataFrame]:
+    """The report of running the suites, the GX runs (None when GX could not run them) and the verdicts to
+    keep; with `kept` verdicts of an earlier validation, the row checks see only the rows that need it."""
+    if kept is None:
+        kept = pd.DataFrame(columns=list(incremental.VERDICT_COLUMNS))
     try:
-        runs = gx.run_suites(frames, suites, keep_json=keep_json)
+        runs, verdicts = _gx_runs(frames, suites, kept, keep_json=keep_json)
     except gx.GxRunError as e:
-        return _unreadable_report("expectations", str(e)), None
+        return _unreadable_report("expectations", str(e)), None, kept.iloc[0:0]
     failures = results.failures(runs, frames, suites, max_quarantine_share=share)
     report = ValidationReport(
         success=not any(f.action == BLOCK for f in failures),
@@ -226,7 +295,7 @@ def _run(
         evaluated=sum(len(run.outcomes) for run in runs),
         seconds=time.perf_counter() - started,
     )
-    return report, runs
+    return report, runs, verdicts
 
 
 def _write_results(
