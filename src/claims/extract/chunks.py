@@ -13,21 +13,28 @@ line is read as lines of a chunk each). The fallback costs only context: a sente
 two (each figure keeps its exact offsets; see `claims.extract.documents`).
 
 Scan first (`claim_pieces`): of each chunk, only the paragraphs the plain-text scanner (`claims.parse.scan`)
-finds a candidate figure in are parsed, with the paragraphs the claim assembly reads around them (see
-`claim_pieces`); neighbouring paragraphs are parsed together, as one piece, at their own offsets. Everything
-the assembly reads from the parse (the sentence, the sentence before it in the same paragraph, its parties
-and dependencies) lies inside a piece; headings, tables and sections are read from the whole text
-(`claims.segment`), not from the parse.
+finds a candidate figure in that can become a claim (`can_be_claim`: the "not a claim" rules of
+`claims.parse.nonclaims` do not drop it whatever the parser reads it as) are parsed, with the paragraphs the
+claim assembly reads around them (see `claim_pieces`); neighbouring paragraphs are parsed together, as one
+piece, at their own offsets. Everything the assembly reads from the parse (the sentence, the sentence before
+it in the same paragraph, its parties and dependencies) lies inside a piece; headings, tables and sections
+are read from the whole text (`claims.segment`), not from the parse.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
 from claims.context.entities import find_entities
-from claims.parse.scan import scan
+from claims.parse.candidates import Candidate
+from claims.parse.nonclaims import URL, claim_drop_reason
+from claims.parse.scan import COUNT, scan
+from claims.segment import Layout
 from claims.settings import Settings
+from claims.types import Kind, Quantity
 
 MIN_CHUNK_CHARS = 1_000
 """No chunk is cut shorter than this, whatever the settings say (a figure needs its sentence around it)."""
@@ -226,19 +233,65 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 def _holds_figure(starts: Sequence[int], a: int, b: int) -> bool:
     """Does a candidate (by its start offset, sorted) begin inside [a, b)?"""
-    import bisect
-
     k = bisect.bisect_left(starts, a)
     return k < len(starts) and starts[k] < b
 
 
+def _kinds_after_parse(candidate: Candidate) -> list[tuple[Kind, str | None]]:
+    """Every (kind, unit) the candidate may have once the parser has refined it (`claims.nlp.quantities`):
+    a bare number may be read as a count; a count whose next word is no noun takes its fallback kind; a
+    number without a unit may count what the count before it counts. Its offsets never change."""
+    found = [(candidate.kind, candidate.unit)]
+    if candidate.bare or candidate.unit is None:
+        found.append((Kind.COUNT, COUNT))
+    if candidate.kind is Kind.COUNT:
+        found.append((candidate.fallback_kind or Kind.OTHER, None))
+    return found
+
+
+def can_be_claim(
+    text: str, layout: Layout, candidate: Candidate, url_spans: Sequence[tuple[int, int]]
+) -> bool:
+    """Can the scanner's `candidate` (offsets into `text`) become a claim of the document `text` with this
+    `layout` and these URL spans, whatever the parser makes of it? Not when a rule of
+    `claims.parse.nonclaims.NOT_A_CLAIM` drops it in every reading the parser may give it
+    (`_kinds_after_parse`), nor when it labels a table column.
+
+    >>> from claims.segment import segment
+    >>> text = "The port spent $4 million.\\n- 12 -\\nIn the first seven months, 42 ships docked.\\n"
+    >>> layout, urls = segment(text), [m.span() for m in URL.finditer(text)]
+    >>> [(text[c.start : c.end], can_be_claim(text, layout, c, urls)) for c in scan(text, keep_bare=True)]
+    [('$4 million', True), ('12', False), ('seven months', False), ('42', True)]
+    """
+    table = layout.table_at(candidate.start)
+    if table is not None:
+        located = table.locate(candidate.start)
+        if located is not None and located[0] < 0:
+            return False  # a number in a header row labels a column (`2030 Projection`)
+    surface = text[candidate.start : candidate.end]
+    for kind, unit in _kinds_after_parse(candidate):
+        quantity = Quantity(
+            start=candidate.start, end=candidate.end, surface=surface, value=None, unit=unit, kind=kind
+        )
+        if not claim_drop_reason(text, layout, quantity, url_spans):
+            return True
+    return False
+
+
 def claim_pieces(
-    text: str, start: int, end: int, *, scanner: Callable[..., list] = scan
+    text: str,
+    start: int,
+    end: int,
+    *,
+    scanner: Callable[..., list] = scan,
+    layout: Layout | None = None,
 ) -> list[tuple[int, int]]:
     """The parts of the chunk text[start:end] spaCy must parse, as (start, end) offsets into `text`.
 
     A paragraph is parsed when the scanner (`keep_bare`: every number a parser may take as a count) finds a
-    candidate figure in it. Around it, what the claim assembly reads from the parse: the paragraphs before it
+    candidate figure in it; given the document's `layout`, only a candidate that can become a claim counts
+    (`can_be_claim`: not a page or list number, a time reference, a number in a table of contents or a
+    reference list...). Around it, what the claim assembly reads from the parse: the paragraphs before it
     that end no sentence (headings, labels, a paragraph a page break cut: the parser runs them into the
     figure's sentence), and the paragraph before those when the figure's paragraph opens without naming a
     party (its parties then come from the sentence before); the paragraph after it when the figure's
@@ -257,7 +310,17 @@ def claim_pieces(
     parts = paragraphs(text, start, end)
     if not parts:
         return []
-    starts = [c.start + start for c in scanner(text[start:end], keep_bare=True)]
+    found = scanner(text[start:end], keep_bare=True)
+    if layout is not None and found:
+        urls = [m.span() for m in URL.finditer(text, start, end)]
+        found = [
+            c
+            for c in found
+            if can_be_claim(
+                text, layout, dataclasses.replace(c, start=c.start + start, end=c.end + start), urls
+            )
+        ]
+    starts = [c.start + start for c in found]
     if not starts:
         return []
     keep = [_holds_figure(starts, a, b) for a, b in parts]
