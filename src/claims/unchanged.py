@@ -58,6 +58,28 @@ DECISIONS_FILES = ("decisions.sqlite", "decisions.sqlite-wal", "decisions.sqlite
 """The reviewers' store and the journals that hold its latest writes (its -shm index changes on reads)."""
 NOT_RESULTS = frozenset({"workers", "dask_address"})
 """Settings that say where extraction runs, not what it gives."""
+KEPT_COUNTS = (
+    "documents",
+    "claims",
+    "conflicts",
+    "conflicts_by_severity",
+    "conflicts_by_kind",
+    "possible",
+    "quarantined",
+)
+"""What the store holds, as the last run counted it (a run that changes nothing counts the same)."""
+NOTHING_COUNTED = ("new", "changed", "reextracted", "removed")
+NOTHING_LISTED = (
+    "new_documents",
+    "changed_documents",
+    "removed_documents",
+    "new_findings",
+    "new_possible",
+    "new_conflicts_documents",
+    "rejected",
+    "warnings",
+)
+"""What a run that changes nothing read, removed or found new: nothing."""
 _CHUNK = 1 << 20
 
 Evidence = dict[str, Any]
@@ -430,6 +452,40 @@ def skip(raw_dir: Path, out_dir: Path) -> Outcome:
     return Outcome(summary)
 
 
+def unchanged_summary(
+    recorded: Mapping[str, Any], *, unchanged: int, validation: object, outputs: Mapping[str, str]
+) -> dict[str, Any]:
+    """The summary a run that changes nothing gives (`claims.pipeline.runs.conclude` when nothing
+    changed), from the summary of the run just recorded: the store's counts are that run's (nothing writes
+    the documents, claims, findings or quarantine after it counts them); what it read, removed and found
+    new is nothing; every document is unchanged.
+
+    >>> run = {"run_id": "r1", "started_at": "t0", "new_conflicts": ["c1"], "documents": 2, "new": 2,
+    ...     "unchanged": 0, "new_documents": ["a.txt", "b.txt"], "claims": 7, "conflicts": 1,
+    ...     "new_findings": ["c1"], "rejected": [], "status": "ok", "validation": None, "finished_at": "t1"}
+    >>> again = unchanged_summary(run, unchanged=2, validation={"success": True}, outputs={})
+    >>> again["documents"], again["new"], again["unchanged"], again["new_documents"], again["claims"]
+    (2, 0, 2, [], 7)
+    >>> again["new_findings"], again["validation"], list(again)[:3], list(again)[-1]
+    ([], {'success': True}, ['run_id', 'started_at', 'new_conflicts'], 'finished_at')
+    """
+    summary = {key: value for key, value in recorded.items() if key in KEPT_COUNTS}
+    nothing: dict[str, Any] = {key: 0 for key in NOTHING_COUNTED}
+    nothing.update({key: [] for key in NOTHING_LISTED})
+    return {
+        "run_id": "",
+        "started_at": "",
+        "new_conflicts": [],
+        **summary,
+        **nothing,
+        "unchanged": unchanged,
+        "status": "ok",
+        "validation": validation,
+        "outputs": dict(outputs),
+        "finished_at": "",
+    }
+
+
 # --- taking the evidence after a run ----------------------------------------------------------------------
 
 
@@ -447,7 +503,7 @@ def remember(raw_dir: Path, out_dir: Path, run_id: str) -> str:
     from claims.io.store import Store
     from claims.pipeline import ENTRIES, OK, StreamingIngest, extractor_version, reconciler_version
     from claims.pipeline.publishing import latest_run, output_paths
-    from claims.pipeline.runs import last_validation, needs_publish, run_line, summarise
+    from claims.pipeline.runs import last_validation, needs_publish, run_line
 
     settings = run_settings(raw_dir, out_dir)
     out, raw = settings.out_dir, settings.raw_dir
@@ -473,11 +529,15 @@ def remember(raw_dir: Path, out_dir: Path, run_id: str) -> str:
                 return "the store owes a reconciliation"
             if any(needs_publish(store, settings, [])):
                 return "the store owes a publishing"
-            started = dt.datetime.now(dt.UTC)
-            summary: dict[str, Any] = {"run_id": "", "started_at": "", "new_conflicts": []}
-            summary.update(summarise(store, reader.summary_plan(), run_id="", started_at=started))
-            summary.update(status=OK, validation=last_validation(store), outputs=output_paths(out))
-            summary["finished_at"] = ""
+            recorded = store.last_run_summary()
+            if recorded.get("run_id") != run_id:
+                return f"the database does not end with run {run_id}"
+            summary = unchanged_summary(
+                recorded,
+                unchanged=len(reader.unchanged),
+                validation=last_validation(store),
+                outputs=output_paths(out),
+            )
         inputs = input_files(raw)
         if input_files(raw, hashes=False) != before:
             return "the input folder changed while it was read"

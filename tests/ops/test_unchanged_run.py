@@ -6,6 +6,7 @@ full run that gives the outputs a full run gives, after which re-runs are skippe
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -31,8 +32,10 @@ from claims import unchanged
 from claims.cli import run_line_text
 from claims.io import export
 from claims.io.decisions import DecisionStore
-from claims.pipeline import publishing
+from claims.io.store import Store
+from claims.pipeline import StreamingIngest, extractor_version, publishing, run_line
 from claims.pipeline import runs as pipeline_runs
+from claims.pipeline.runs import summarise
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
@@ -263,6 +266,30 @@ def test_unchanged_run_waits_for_a_run_in_progress(noted: Workspace) -> None:
         running.wait_for("waiting for run in-progress-for-this-test", timeout=600)
     ran = running.finish()
     _was_full(ran, out)
+
+
+def test_unchanged_evidence_counts_what_a_full_run_counts(noted: Workspace) -> None:
+    """The summary noted for skipped runs (derived from the last run's) is the one the pipeline's own
+    summary of a run that reads nothing gives, though the last run here was a first run (all new)."""
+    evidence = unchanged.read_evidence(noted.out)
+    assert evidence is not None
+    assert runs(noted.out)[-1]["new"] > 0
+    settings = unchanged.run_settings(noted.raw, noted.out)
+    with Store(settings.db_path, read_only=True) as store:
+        reader = StreamingIngest(
+            settings,
+            known=store.document_hashes(),
+            extractors=store.document_extractors(),
+            version=extractor_version(settings),
+        )
+        counted = summarise(store, reader.summary_plan(), run_id="", started_at=dt.datetime.now(dt.UTC))
+        validation = pipeline_runs.last_validation(store)
+    assert counted["unchanged"] == len(pd.read_csv(noted.out / "documents.csv")) > 0
+    for key, value in counted.items():
+        if key not in ("run_id", "started_at"):
+            assert evidence["summary"][key] == value, key
+    assert evidence["summary"]["validation"] == validation
+    assert evidence["line"] == run_line(evidence["summary"])
 
 
 def test_unchanged_names_agree_with_the_pipeline() -> None:
