@@ -67,7 +67,8 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     """Call `write(tmp)` on a temporary file next to `path`, flush it to disk, then move it onto `path`.
 
     The previous file stays whole until the move; on any error the temporary file is removed. An OSError
-    (folder not writable, disk full) is raised as StoreError naming the file.
+    (folder not writable, disk full) is raised as StoreError naming the file. A file of a set being built
+    is flushed with the whole set (`commit_version`), not one by one.
     """
     path = Path(path)
     tmp: Path | None = None
@@ -77,7 +78,8 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
         os.close(fd)
         tmp = Path(name)
         write(tmp)
-        _fsync(tmp)
+        if not in_building_set(path):
+            _fsync(tmp)
         os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     except OSError as e:
@@ -87,6 +89,21 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
         _discard(tmp)
         raise
     return path
+
+
+def in_building_set(path: Path) -> bool:
+    """The path lies in a set being built (`versions/.building-...`), which is flushed whole before it is
+    switched in.
+
+    >>> in_building_set(Path("out/versions/.building-42-20260305T100007Z-3f2a/claims.csv"))
+    True
+    >>> in_building_set(Path("out/runs.jsonl"))
+    False
+    """
+    parts = Path(path).parts
+    return any(
+        part.startswith(BUILDING) and i > 0 and parts[i - 1] == VERSIONS for i, part in enumerate(parts)
+    )
 
 
 def _fsync(path: Path) -> None:
@@ -176,6 +193,8 @@ def replace_folder(staging: Path, path: Path) -> Path:
     A reader sees the old folder or the new one, each whole; between the two renames `path` is briefly absent.
     """
     old: Path | None = None
+    if in_building_set(staging) and not in_building_set(path):
+        sync_tree(staging)  # built inside a set, its files were not flushed one by one
     try:
         os.chmod(staging, 0o777 & ~umask())  # mkdtemp makes 0700 folders
         if path.exists():
