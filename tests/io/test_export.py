@@ -333,3 +333,33 @@ def test_export_write_table_neutralises_csv_and_keeps_parquet_raw(tmp_path, cell
     assert back["sentence"].tolist() == [written or cell]
     assert back["value"].tolist() == [-3.2e6]  # a number stays a number
     assert pd.read_parquet(parquet_path)["sentence"].tolist() == [cell]
+
+
+@pytest.mark.parametrize("names", [("claims.csv", "audit/index.html", "validation/results.json")])
+def test_export_set_files_are_flushed_once_when_the_set_is_committed(tmp_path, monkeypatch, names):
+    flushed: list[str] = []
+    real = export._fsync
+    monkeypatch.setattr(export, "_fsync", lambda path: flushed.append(Path(path).name) or real(path))
+    out = tmp_path / "out"
+    building = export.begin_version(out, "r1")
+    for name in names:
+        export.write_text(building / name, name)
+    assert flushed == []  # nothing flushed while the set is built
+    export.commit_version(out, building, "r1", entries=())
+    assert sorted(flushed) == sorted(Path(n).name for n in names)
+    flushed.clear()
+    export.write_text(out / "runs.txt", "outside a set")
+    assert len(flushed) == 1  # a file outside a set is flushed before it replaces the old one
+
+
+@pytest.mark.parametrize("name", ["failed-validation"])
+def test_export_folder_moved_out_of_a_set_is_flushed(tmp_path, monkeypatch, name):
+    out = tmp_path / "out"
+    building = export.begin_version(out, "r1")
+    export.write_text(building / "validation" / "results.json", "{}")
+    flushed: list[str] = []
+    real = export._fsync
+    monkeypatch.setattr(export, "_fsync", lambda path: flushed.append(Path(path).name) or real(path))
+    export.replace_folder(building / "validation", out / name)
+    assert "results.json" in flushed
+    assert (out / name / "results.json").read_text(encoding="utf-8") == "{}"
