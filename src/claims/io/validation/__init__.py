@@ -3,6 +3,8 @@
 - `validate`: the entry points (`validate_tables`, `validate_files`) and the suites read from expectations/.
 - `checks`: derived columns for cross-column and cross-table rules (pure pandas).
 - `gx`: the only module that imports Great Expectations.
+- `incremental`: each row's verdict kept beside the results, so the row checks run only over new or
+  changed rows (and rows that failed before); the rest of a suite still runs over the whole table.
 - `results`: GX outcomes -> `Failure` records; `report`: `ValidationReport` (readable, serialisable).
 - `html`: the page of a validation run (escaped, offline, strict CSP; GX Data Docs are not built).
 """

@@ -5,8 +5,10 @@ format); each expectation's `meta.severity` is "critical" (the flow must not pub
 Cross-column and cross-table rules are checked on derived columns (`checks`); GX itself is only touched in
 `gx`; `results` turns GX outcomes into Failure records (`report`) and `html` renders the run's page (GX's own
 Data Docs are not built: they render table values as markup). The output folder (validation/: results.json,
-quarantine.csv, the GX result JSON per table, index.html) is built under a temporary name and swapped in
-whole (`claims.io.export.staged_folder`).
+quarantine.csv, the GX result JSON per table, index.html, verdicts.parquet) is built under a temporary name
+and swapped in whole (`claims.io.export.staged_folder`). With the verdicts of the latest validation (that
+folder's, else the published set's), GX runs the row checks only over new or changed rows (`incremental`);
+the report is the one a validation of the whole tables gives.
 
     report = validate_tables(claims=claims_df, conflicts=conflicts_df, documents=documents_df,
                              settings=settings, out_dir=Path("processed"))
