@@ -29,7 +29,6 @@ yields at most a few tens of millions of value pairs, however many claims share 
 
 from __future__ import annotations
 
-import bisect
 import logging
 import math
 from collections import Counter, defaultdict
@@ -149,21 +148,6 @@ def _value_key(table: ClaimTable, i: int) -> tuple[str, float] | None:
     return (f"{dimension}:{'-' if value < 0 else '+'}", math.log10(abs(value)))
 
 
-def _periods_compatible(table: ClaimTable, a: int, b: int, rules: MatchRules) -> bool:
-    """Equal or overlapping year spans (see `match.period_compatible`), or a side undated."""
-    sa, ea, sb, eb = (
-        int(table.period_start[a]),
-        int(table.period_end[a]),
-        int(table.period_start[b]),
-        int(table.period_end[b]),
-    )
-    if sa < 0 or sb < 0:
-        return True
-    inter = min(ea, eb) - max(sa, sb) + 1
-    union = max(ea, eb) - min(sa, sb) + 1
-    return inter > 0 and inter / max(union, 1) >= rules.period_overlap_min
-
-
 def _counted_compatible(
     table: ClaimTable, a: int, b: int, rules: MatchRules, seen: dict[tuple[int, int], bool]
 ) -> bool:
@@ -177,12 +161,15 @@ def _counted_compatible(
     return seen[key]
 
 
-def value_pairs(
-    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of claims of one dimension close in value or a power of ten apart (see the module
-    docstring), at most `VALUE_NEIGHBOURS` kept per claim."""
-    by_dimension: dict[str, list[tuple[float, int]]] = defaultdict(list)
+VALUE_CHUNK = 4096
+"""Claims of one dimension whose neighbours are ranked together (bounds the memory of value blocking)."""
+
+
+def _value_dimensions(table: ClaimTable, exclude: np.ndarray | None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per dimension with two or more claims: (log10 |value| ascending, rows), ties in row order."""
+    codes: dict[str, int] = {}
+    code = np.full(len(table), -1, dtype=np.int32)
+    logs = np.zeros(len(table))
     for i in range(len(table)):
         if exclude is not None and exclude[i]:
             continue
@@ -190,55 +177,133 @@ def value_pairs(
             continue
         key = _value_key(table, i)  # no words needed: a figure whose subject was not read still meets
         if key is not None:
-            by_dimension[key[0]].append((key[1], i))
+            code[i] = codes.setdefault(key[0], len(codes))
+            logs[i] = key[1]
+    dimensions = []
+    for c in range(len(codes)):
+        rows = np.flatnonzero(code == c)
+        if len(rows) >= 2:
+            order = np.lexsort((rows, logs[rows]))
+            dimensions.append((logs[rows][order], rows[order]))
+    return dimensions
+
+
+def _value_offers(logs: np.ndarray, sources: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(p, q, distance) positions in `logs` of every offer made by the positions `sources` (see
+    `value_pairs`): the next `VALUE_SCAN` values within `VALUE_FACTOR`, and up to `VALUE_SCAN` values a
+    power of ten (`SLIP_POWERS`) above."""
+    m = len(logs)
     window = math.log10(VALUE_FACTOR)
-    counted_seen: dict[tuple[int, int], bool] = {}
-    chosen: dict[int, list[tuple[tuple[float, float, float], int]]] = defaultdict(list)
-    capped = 0
-
-    def offer(a: int, b: int, distance: float) -> None:
-        if table.sentence_key[a] == table.sentence_key[b]:
-            return
-        if focus is not None and not (focus[a] or focus[b]):
-            return
-        if not _periods_compatible(table, a, b, rules) or not _counted_compatible(
-            table, a, b, rules, counted_seen
-        ):
-            return
-        shared = len(table.topic[a] & table.topic[b])
-        rank = (float(table.doc_id[a] == table.doc_id[b]), -float(shared), distance)  # smaller is better
-        chosen[a].append((rank, b))
-        chosen[b].append((rank, a))
-
-    for entries in by_dimension.values():
-        if len(entries) < 2:
+    ps, qs, ds = [], [], []
+    for step in range(1, VALUE_SCAN + 1):
+        p = sources[sources + step < m]
+        if not len(p):
+            break
+        distance = logs[p + step] - logs[p]
+        close = distance <= window  # sorted values: once no source has one this close, none has one further
+        if not close.any():
+            break
+        ps.append(p[close])
+        qs.append(p[close] + step)
+        ds.append(distance[close])
+    for power in SLIP_POWERS:
+        target = logs[sources] + power
+        lo = np.searchsorted(logs, target - SLIP_TOLERANCE, side="left")
+        hi = np.minimum(np.searchsorted(logs, target + SLIP_TOLERANCE, side="right"), lo + VALUE_SCAN)
+        count = np.maximum(hi - lo, 0)
+        if not count.any():
             continue
-        entries.sort()
-        logs = [x for x, _ in entries]
-        rows = [r for _, r in entries]
-        for p in range(len(entries)):
-            for q in range(p + 1, min(len(entries), p + 1 + VALUE_SCAN)):
-                if logs[q] - logs[p] > window:
-                    break
-                offer(rows[p], rows[q], logs[q] - logs[p])
-            for power in SLIP_POWERS:
-                target = logs[p] + power
-                lo = bisect.bisect_left(logs, target - SLIP_TOLERANCE)
-                hi = min(bisect.bisect_right(logs, target + SLIP_TOLERANCE), lo + VALUE_SCAN)
-                for q in range(lo, hi):
-                    offer(rows[p], rows[q], abs(logs[q] - target) + power)
-    kept: set[tuple[int, int]] = set()
-    for a, offers in chosen.items():
-        if len(offers) > VALUE_NEIGHBOURS:
-            capped += 1
-            offers = sorted(offers)[:VALUE_NEIGHBOURS]
-        kept.update((min(a, b), max(a, b)) for _, b in offers)
-    logger.info("value blocking: %d pairs (%d claims had more neighbours than kept)", len(kept), capped)
-    if not kept:
+        p = np.repeat(sources, count)
+        q = np.repeat(lo, count) + (np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count))
+        ps.append(p)
+        qs.append(q)
+        ds.append(np.abs(logs[q] - np.repeat(target, count)) + power)
+    if not ps:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    pairs = np.array(sorted(kept), dtype=np.int64)
-    return pairs[:, 0], pairs[:, 1]
+        return empty, empty, np.zeros(0)
+    return np.concatenate(ps), np.concatenate(qs), np.concatenate(ds)
+
+
+def _offer_sources(logs: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Positions whose offers may reach a position in [start, end): the chunk itself, the `VALUE_SCAN`
+    positions before it, and those a power of ten below it (a little wider than needed)."""
+    ranges = [np.arange(max(0, start - VALUE_SCAN), end)]
+    margin = SLIP_TOLERANCE + 1e-9
+    for power in SLIP_POWERS:
+        lo = int(np.searchsorted(logs, logs[start] - power - margin, side="left"))
+        hi = int(np.searchsorted(logs, logs[end - 1] - power + margin, side="right"))
+        if hi > lo:
+            ranges.append(np.arange(lo, hi))
+    return np.unique(np.concatenate(ranges))
+
+
+def _periods_compatible(table: ClaimTable, a: np.ndarray, b: np.ndarray, rules: MatchRules) -> np.ndarray:
+    """Equal or overlapping year spans (see `match.period_compatible`), or a side undated: over arrays of
+    rows."""
+    sa, ea, sb, eb = table.period_start[a], table.period_end[a], table.period_start[b], table.period_end[b]
+    inter = np.minimum(ea, eb) - np.maximum(sa, sb) + 1
+    union = np.maximum(ea, eb) - np.minimum(sa, sb) + 1
+    overlap = (inter > 0) & (inter / np.maximum(union, 1) >= rules.period_overlap_min)
+    return (sa < 0) | (sb < 0) | overlap
+
+
+def value_pairs(
+    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of claims of one dimension close in value or a power of ten apart (see the module
+    docstring), at most `VALUE_NEIGHBOURS` kept per claim.
+
+    Each dimension's claims are sorted by value and ranked in chunks of `VALUE_CHUNK`: the offers reaching a
+    chunk are made again for it (an offer between two chunks is made twice), so memory stays bounded by the
+    chunk, however many claims share a dimension.
+    """
+    counted_seen: dict[tuple[int, int], bool] = {}
+    kept: list[np.ndarray] = []
+    capped = 0
+    n = len(table)
+    for logs, rows in _value_dimensions(table, exclude):
+        for start in range(0, len(logs), VALUE_CHUNK):
+            end = min(start + VALUE_CHUNK, len(logs))
+            p, q, distance = _value_offers(logs, _offer_sources(logs, start, end))
+            touch = ((p >= start) & (p < end)) | ((q >= start) & (q < end))
+            p, q, distance = p[touch], q[touch], distance[touch]
+            a, b = rows[p], rows[q]
+            ok = table.sentence_key[a] != table.sentence_key[b]
+            if focus is not None:
+                ok &= focus[a] | focus[b]
+            ok &= _periods_compatible(table, a, b, rules)
+            ok[ok] = [
+                _counted_compatible(table, x, y, rules, counted_seen)
+                for x, y in zip(a[ok].tolist(), b[ok].tolist(), strict=True)
+            ]
+            p, q, a, b, distance = p[ok], q[ok], a[ok], b[ok], distance[ok]
+            topic = table.topic
+            shared = np.fromiter(
+                (len(topic[x] & topic[y]) for x, y in zip(a.tolist(), b.tolist(), strict=True)),
+                dtype=np.int64,
+                count=len(a),
+            )
+            other_doc = table.doc_id[a] == table.doc_id[b]
+            # each offer counts for each of its two claims that lies in this chunk
+            side_p, side_q = (p >= start) & (p < end), (q >= start) & (q < end)
+            owner = np.concatenate([a[side_p], b[side_q]])
+            other = np.concatenate([b[side_p], a[side_q]])
+            same_doc = np.concatenate([other_doc[side_p], other_doc[side_q]])
+            words = np.concatenate([shared[side_p], shared[side_q]])
+            dist = np.concatenate([distance[side_p], distance[side_q]])
+            # per claim: other documents first, then more shared words, then nearer values, then row order
+            order = np.lexsort((other, dist, -words, same_doc, owner))
+            owner, other = owner[order], other[order]
+            first = np.r_[0, np.flatnonzero(owner[1:] != owner[:-1]) + 1]
+            sizes = np.diff(np.r_[first, len(owner)])
+            capped += int((sizes > VALUE_NEIGHBOURS).sum())
+            rank = np.arange(len(owner)) - np.repeat(first, sizes)
+            best = rank < VALUE_NEIGHBOURS
+            owner, other = owner[best], other[best]
+            kept.append(np.minimum(owner, other) * n + np.maximum(owner, other))
+    keys = np.unique(np.concatenate(kept)) if kept else np.zeros(0, dtype=np.int64)
+    logger.info("value blocking: %d pairs (%d claims had more neighbours than kept)", len(keys), capped)
+    return keys // max(n, 1), keys % max(n, 1)
 
 
 def _all_pairs(table: ClaimTable, members: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -315,7 +380,17 @@ def candidate_pairs(
     one focus row are kept. Rows in `exclude` (a boolean mask) take no part.
     """
     blocks = block_keys(table, rules, exclude)
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    n_blocks = len(blocks)
+    n = len(table)
+    parts: list[tuple[np.ndarray, np.ndarray]] = []  # (pair keys min * n + max, subject scores) per block
+
+    def add(ia: np.ndarray, ja: np.ndarray, sc: np.ndarray) -> None:
+        if focus is not None:
+            wanted = focus[ia] | focus[ja]
+            ia, ja, sc = ia[wanted], ja[wanted], sc[wanted]
+        if len(ia):
+            parts.append((np.minimum(ia, ja) * n + np.maximum(ia, ja), sc.astype(np.uint8)))
+
     largest = 0
     for key, members in blocks.items():
         if len(members) < 2:
@@ -326,22 +401,13 @@ def candidate_pairs(
         limit = FALLBACK_CHUNK if key[2] else rules.max_block_size
         for chunk in _chunks(table, members, limit):
             if len(chunk) >= 2:
-                ia, ja, sc = _score_block(table, chunk, rules)
-                if focus is not None:
-                    wanted = focus[ia] | focus[ja]
-                    ia, ja, sc = ia[wanted], ja[wanted], sc[wanted]
-                if len(ia):
-                    parts.append((ia, ja, sc))
+                add(*_score_block(table, chunk, rules))
+    del blocks
     for members in citation_blocks(table, exclude).values():
         if len(members) < 2 or (focus is not None and not focus[members].any()):
             continue
         for chunk in _chunks(table, sorted(set(members)), FALLBACK_CHUNK):
-            ia, ja, sc = _all_pairs(table, chunk)
-            if focus is not None:
-                wanted = focus[ia] | focus[ja]
-                ia, ja, sc = ia[wanted], ja[wanted], sc[wanted]
-            if len(ia):
-                parts.append((ia, ja, sc.astype(np.uint8)))
+            add(*_all_pairs(table, chunk))
     vi, vj = value_pairs(table, rules, focus, exclude)
     if len(vi):
         scores = np.fromiter(
@@ -354,16 +420,16 @@ def candidate_pairs(
             dtype=np.float64,
             count=len(vi),
         )
-        parts.append((vi, vj, scores.astype(np.uint8)))
+        add(vi, vj, scores)
+    del vi, vj
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    i_arr = np.concatenate([p[0] for p in parts])
-    j_arr = np.concatenate([p[1] for p in parts])
-    s_arr = np.concatenate([p[2] for p in parts])
-    del parts
-    lo, hi = np.minimum(i_arr, j_arr), np.maximum(i_arr, j_arr)
-    _, first = np.unique(lo * len(table) + hi, return_index=True)
-    i_arr, j_arr, s_arr = lo[first], hi[first], s_arr[first].astype(np.float64)
-    logger.info("blocking: %d blocks, largest %d, %d candidate pairs", len(blocks), largest, len(i_arr))
-    return i_arr, j_arr, s_arr
+    keys = np.concatenate([p[0] for p in parts])
+    scores = np.concatenate([p[1] for p in parts])
+    parts.clear()
+    keys, first = np.unique(keys, return_index=True)  # a pair met in several blocks keeps its first score
+    scores = scores[first].astype(np.float64)
+    del first
+    logger.info("blocking: %d blocks, largest %d, %d candidate pairs", n_blocks, largest, len(keys))
+    return keys // n, keys % n, scores

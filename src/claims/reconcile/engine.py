@@ -67,12 +67,43 @@ def _source_keys(table: ClaimTable) -> list[object]:
 
 def _linked_rows(table: ClaimTable, rules: MatchRules, focus: np.ndarray, exclude: np.ndarray) -> np.ndarray:
     """Rows that may be matched to a focus row as the same quantity (the groups a focused run recomputes)."""
-    i, j, score = candidate_pairs(table, rules, focus, exclude)
-    matched = same_quantity(table, i, j, score, rules)
+    i, j, _, _, _, _, _ = _plausible_pairs(table, rules, focus, exclude)
     rows = np.zeros(len(table), dtype=bool)
-    rows[i[matched.plausible]] = True
-    rows[j[matched.plausible]] = True
+    rows[i] = True
+    rows[j] = True
     return rows
+
+
+PAIR_CHUNK = 1 << 20
+"""Candidate pairs matched at a time (`match.same_quantity` decides each pair alone): bounds the memory of
+its per-pair masks, whatever the number of candidates."""
+
+
+def _plausible_pairs(
+    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None, exclude: np.ndarray | None
+) -> tuple[np.ndarray, ...]:
+    """(i, j, subject score, same, near, cosine, near_only) of the plausible candidate pairs (see
+    `match.same_quantity`), matched `PAIR_CHUNK` candidates at a time."""
+    i, j, score = candidate_pairs(table, rules, focus, exclude)
+    parts: list[tuple[np.ndarray, ...]] = []
+    for start in range(0, max(len(i), 1), PAIR_CHUNK):
+        chunk = slice(start, start + PAIR_CHUNK)
+        ci, cj, cs = i[chunk], j[chunk], score[chunk]
+        matched = same_quantity(table, ci, cj, cs, rules)
+        keep = matched.plausible
+        parts.append(
+            (
+                ci[keep],
+                cj[keep],
+                cs[keep],
+                matched.same[keep],
+                matched.near[keep],
+                matched.cosine[keep],
+                matched.near_only[keep],
+            )
+        )
+    del i, j, score
+    return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -100,16 +131,7 @@ def score_pairs(
     weights: Mapping[str, float] = WEIGHTS,
 ) -> _Scored:
     """Every plausible candidate pair (see `match.same_quantity`), classified, disagreements scored."""
-    i, j, score = candidate_pairs(table, rules, focus, exclude)
-    matched = same_quantity(table, i, j, score, rules)
-    keep = matched.plausible
-    i, j, score = i[keep], j[keep], score[keep]
-    same, near, cosine, near_only = (
-        matched.same[keep],
-        matched.near[keep],
-        matched.cosine[keep],
-        matched.near_only[keep],
-    )
+    i, j, score, same, near, cosine, near_only = _plausible_pairs(table, rules, focus, exclude)
     outcome, severity, rel = classify_pairs(table, i, j, rules)
     # pairs dated a year apart, or linked only under the looser slip rules, count for factor-1000 slips alone
     outcome = np.where((near_only | (near & ~same)) & (outcome != Outcome.MAGNITUDE), Outcome.SKIP, outcome)

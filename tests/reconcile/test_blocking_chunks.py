@@ -1,0 +1,66 @@
+"""Bounded memory: value blocking ranks in chunks and matching runs in slices, with the same pairs as in
+one go (claims.reconcile.blocking.value_pairs, claims.reconcile.engine.score_pairs);
+on claims written here."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from factories import claim
+
+from claims.lexicon.fx import load_fx_table
+from claims.reconcile import MatchRules, blocking, engine
+from claims.reconcile.normalize import build_table
+from claims.types import Claim
+
+RULES = MatchRules.default()
+
+
+WORDINGS = ("Officials put", "The ministry set", "A later audit gave", "Planners estimated")
+
+
+def harbour_claims() -> list[Claim]:
+    """Budgets of three harbours in sixty documents: close values, slips of a thousand, two years."""
+    claims = []
+    for k in range(60):
+        value = (120.0 + 3 * k) * (1000.0 if k % 9 == 0 else 1.0) * 1e6
+        harbour = ("Kalomi", "Rasetu", "Banoke")[k % 3]
+        surface = f"${value / 1e6:g} million"
+        claims.append(
+            claim(
+                value,
+                unit="USD",
+                subject=f"{harbour} harbour budget",
+                surface=surface,
+                sentence=f"{WORDINGS[k % 4]} the {harbour} harbour budget at {surface}.",
+                doc=f"report_{k}.txt",
+                period=2023 + k % 2,
+            )
+        )
+    return claims
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 25])
+@pytest.mark.parametrize("focused", [False, True])
+def test_blocking_value_pairs_same_in_any_chunk(monkeypatch, chunk, focused):
+    table = build_table(harbour_claims(), RULES, load_fx_table())
+    focus = np.arange(len(table)) % 4 == 0 if focused else None
+    whole = blocking.value_pairs(table, RULES, focus)
+    monkeypatch.setattr(blocking, "VALUE_CHUNK", chunk)
+    chunked = blocking.value_pairs(table, RULES, focus)
+    assert len(whole[0]) > blocking.VALUE_NEIGHBOURS
+    assert all(np.array_equal(a, b) for a, b in zip(whole, chunked, strict=True))
+
+
+@pytest.mark.parametrize("pair_chunk", [1, 10])
+def test_engine_score_pairs_same_in_any_slice(monkeypatch, pair_chunk):
+    table = build_table(harbour_claims(), RULES, load_fx_table())
+    whole = engine.score_pairs(table, RULES)
+    monkeypatch.setattr(engine, "PAIR_CHUNK", pair_chunk)
+    sliced = engine.score_pairs(table, RULES)
+    assert len(whole.i) > pair_chunk
+    for name in ("i", "j", "score", "same", "outcome", "severity", "rel"):
+        assert np.array_equal(getattr(whole, name), getattr(sliced, name)), name
+    assert np.array_equal(whole.cosine, sliced.cosine, equal_nan=True)
+    assert np.array_equal(whole.probability, sliced.probability, equal_nan=True)
+    assert whole.features == sliced.features
