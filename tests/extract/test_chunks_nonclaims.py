@@ -115,3 +115,16 @@ def test_chunks_pieces_without_nonclaims_same_claims_with_the_model(nlp: Languag
     whole = dict(extract_documents([document], nlp, Settings(), scan_first=False))[document]
     first = dict(extract_documents([document], nlp, Settings(), scan_first=True))[document]
     assert first == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("Japan's fleet grew.\n\n- 12 -\n\nJapan's exports rose 7%.\n", True),  # right before a figure's
+        ("- 12 -\n\nJapan's fleet grew.\n\nJapan's exports rose 7%.\n", False),
+    ],
+)
+def test_chunks_pieces_keep_the_figure_right_before_a_claim(text: str, parsed: bool) -> None:
+    at = text.index("- 12 -")
+    pieces = claim_pieces(text, 0, len(text), layout=segment(text))
+    assert any(a <= at < b for a, b in pieces) is parsed

@@ -294,9 +294,10 @@ def claim_pieces(
     reference list...). Around it, what the claim assembly reads from the parse: the paragraphs before it
     that end no sentence (headings, labels, a paragraph a page break cut: the parser runs them into the
     figure's sentence), and the paragraph before those when the figure's paragraph opens without naming a
-    party (its parties then come from the sentence before); the paragraph after it when the figure's
-    paragraph ends no sentence and the next goes on in lower case. Paragraphs next to each other make one
-    piece.
+    party (its parties then come from the sentence before); the paragraph right before it when that one
+    holds a figure of any kind (the sentence before is read for its last year: parsed as without a
+    layout); the paragraph after it when the figure's paragraph ends no sentence and the next goes on in
+    lower case. Paragraphs next to each other make one piece.
 
     >>> text = "Report\\n\\nThe sky was grey.\\n\\nJapan's exports rose 5%.\\n\\nNo figure here.\\n"
     >>> [text[a:b] for a, b in claim_pieces(text, 0, len(text))]
@@ -311,6 +312,7 @@ def claim_pieces(
     if not parts:
         return []
     found = scanner(text[start:end], keep_bare=True)
+    figures = [c.start + start for c in found]
     if layout is not None and found:
         urls = [m.span() for m in URL.finditer(text, start, end)]
         found = [
@@ -328,6 +330,8 @@ def claim_pieces(
     for i, held in enumerate(keep):
         if not held:
             continue
+        if i > 0 and _holds_figure(figures, *parts[i - 1]):
+            chosen[i - 1] = True  # parsed as without a layout: the sentence before is read for its last year
         j = i - 1
         while j >= 0 and not _ENDS_STATEMENT.search(text, parts[j][0], parts[j][1]):
             chosen[j] = True
