@@ -127,9 +127,9 @@ def plan_table(
     mine = kept[(kept["tbl"] == table) & (kept["fingerprint"] == print_)] if len(kept) else kept
     if not len(mine):
         return TablePlan(table, print_, hashes, None, row_spec, whole_spec)
-    failed = dict(zip(mine["row_hash"].astype("uint64"), mine["failed"].astype(str), strict=True))
-    known = hashes.isin(failed.keys())
-    failed_before = hashes.map(lambda h: bool(failed.get(h))).astype(bool)
+    seen = mine["row_hash"].astype("uint64")
+    known = hashes.isin(seen)
+    failed_before = hashes.isin(seen[mine["failed"].astype(str) != ""])
     rows = df.index[(~known | failed_before).to_numpy()]
     logger.debug("%s: %d of %d rows to validate", table, len(rows), len(df))
     return TablePlan(table, print_, hashes, rows, row_spec, whole_spec)
