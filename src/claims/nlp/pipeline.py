@@ -1,12 +1,12 @@
 """Build the spaCy pipeline used for extraction.
 
 The model's attribute ruler (tag -> POS and morphology, with a few word exceptions) matches about 180
-patterns against every token with spaCy's `Matcher`: some 10% of the pipeline's time. Nearly all of them
-look at one token only, and a token's match depends only on its tag, lower form, dependency label and
-whether it is a space; `RuleMatcher` matches those patterns once per such signature (with the same
-`Matcher`, on one token of each new signature) and remembers the result, and leaves the patterns of more
-than one token to a `Matcher` of their own. The ruler gets back exactly the matches it would have found,
-and sorts and applies them as before.
+patterns against every token with spaCy's `Matcher`: some 10-15% of the pipeline's time. Whether a token
+passes a pattern's test depends only on its tag, dependency label, whether it is a space, and its lower
+form when a pattern names it; `RuleMatcher` runs the tests once per such signature (with a `Matcher`, on
+one token of each new signature), remembers the result, and reads every match off the tokens' signatures
+(a pattern of several tokens matches where each of its tokens passes its test). The ruler gets back
+exactly the matches spaCy's `Matcher` finds, and sorts and applies them as before.
 """
 
 from __future__ import annotations
