@@ -119,11 +119,14 @@ class _Builder:
         self.offsets: Counter[str] = Counter()
         self.occurrences: Counter[tuple[str, str, str]] = Counter()
         self.data = SyntheticSet()
+        self.names: dict[object, str] = {}
 
     def doc(self) -> tuple[str, str]:
         k = self.rng.randrange(self.n_docs)
         chapter = f"Chapter {self.rng.randint(1, 6)}" if k % 3 == 0 else ""
-        return f"syn_{k:06d}.txt", chapter
+        # one name object per document and per chapter, as extraction shares them among a document's claims
+        name = self.names.setdefault(k, f"syn_{k:06d}.txt")
+        return name, self.names.setdefault(chapter, chapter)
 
     def sentence(
         self,

@@ -1,6 +1,6 @@
 """Bounded memory: value blocking ranks in chunks and matching runs in slices, with the same pairs as in
-one go (claims.reconcile.blocking.value_pairs, claims.reconcile.engine.score_pairs);
-on claims written here."""
+one go (claims.reconcile.blocking.value_pairs, claims.reconcile.engine.score_pairs); equal rows of the claim
+table are held once (claims.reconcile.normalize.build_table). On claims written here."""
 
 from __future__ import annotations
 
@@ -64,3 +64,24 @@ def test_engine_score_pairs_same_in_any_slice(monkeypatch, pair_chunk):
     assert np.array_equal(whole.cosine, sliced.cosine, equal_nan=True)
     assert np.array_equal(whole.probability, sliced.probability, equal_nan=True)
     assert whole.features == sliced.features
+
+
+@pytest.mark.parametrize("column", ["near_words", "clause_words", "local", "topic", "topic_text"])
+def test_normalize_equal_rows_share_one_object(column):
+    # one sentence restated in two documents: its words are held once, whatever the number of rows
+    claims = [
+        claim(
+            value,
+            unit="USD",
+            subject="Kalomi harbour budget",
+            surface=f"${value / 1e6:g} million",
+            sentence=f"Officials put the Kalomi harbour budget at ${value / 1e6:g} million.",
+            doc=f"report_{k}.txt",
+            period=2024,
+        )
+        for k, value in enumerate((120e6, 120e6, 150e6))
+    ]
+    table = build_table(claims, RULES, load_fx_table())
+    rows = getattr(table, column)
+    assert rows[0] == rows[1] == rows[2]
+    assert rows[0] is rows[1] is rows[2]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -40,6 +41,8 @@ from .vocabulary import (
 )
 
 logger = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 
 def dimension(claim: Claim) -> tuple[str, str, float]:
@@ -361,6 +364,13 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     acronyms = {long: short for long, short in aliases.items()}
     led = led_aliases((c.sentence for c in claims if "-led" in c.sentence), acronyms)
     owner_cache: dict[str, str] = {}
+    # equal word sets and texts of different rows are kept as one object (a million rows of a few thousand
+    # distinct clause word sets hold a few thousand sets)
+    shared: dict[object, object] = {}
+
+    def one(value: _T) -> _T:
+        return shared.setdefault(value, value)  # type: ignore[return-value]
+
     for i, claim in enumerate(claims):
         fam, base_unit, factor = dimension(claim)
         family.append(fam)
@@ -412,10 +422,12 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             if worldwide:  # "the world's growth of 3.2%" is another party than a country's
                 where = frozenset({WORLD})
             place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
-        local.append(local_text(left, right))
+        local.append(one(local_text(left, right)))
         near_words.append(
-            frozenset(
-                t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
+            one(
+                frozenset(
+                    t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
+                )
             )
         )
         others = frozenset(
@@ -434,7 +446,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             for t in subject_tokens(f"{left} {right}", aliases)
             if not t[:1].isdigit() and t not in places_all
         )
-        topic.append(frozenset(t for t in toks if t not in places_all).union(around))
+        topic.append(one(frozenset(t for t in toks if t not in places_all).union(around)))
         places_id[i] = place_id
         names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
@@ -450,10 +462,15 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             clause = claim.sentence.split(" | ", 1)[0]
         named = name_tokens(clause, aliases)
         clause_words.append(
-            frozenset(
-                t
-                for t in subject_tokens(clause, aliases)
-                if t[:1].isalpha() and t not in places_all and t not in named and t not in CLAUSE_STOPWORDS
+            one(
+                frozenset(
+                    t
+                    for t in subject_tokens(clause, aliases)
+                    if t[:1].isalpha()
+                    and t not in places_all
+                    and t not in named
+                    and t not in CLAUSE_STOPWORDS
+                )
             )
         )
         content = [
@@ -470,12 +487,19 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         doc_id[i] = doc_ids.setdefault(claim.doc, len(doc_ids))
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
+    del windows, cited, subject_cache, entity_cache, owner_cache  # per-row inputs, not kept
     df: Counter[str] = Counter()
     for tokens_of_row in topic:
         df.update(tokens_of_row)
     idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
     topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
-    topic_text = [" ".join(sorted(row)) for row in topic]
+    texts: dict[frozenset[str], str] = {}  # equal topics are one object (see `one`): one text each
+    for row in topic:
+        if row not in texts:
+            texts[row] = " ".join(sorted(row))
+    topic_text = [texts[row] for row in topic]
+    del texts
+    shared.clear()
     clause_df: Counter[str] = Counter()
     for words_of_row in clause_words:
         clause_df.update(words_of_row)
