@@ -161,7 +161,7 @@ def _counted_compatible(
     return seen[key]
 
 
-VALUE_CHUNK = 4096
+VALUE_CHUNK = 512
 """Claims of one dimension whose neighbours are ranked together (bounds the memory of value blocking)."""
 
 
@@ -188,10 +188,13 @@ def _value_dimensions(table: ClaimTable, exclude: np.ndarray | None) -> list[tup
     return dimensions
 
 
-def _value_offers(logs: np.ndarray, sources: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(p, q, distance) positions in `logs` of every offer made by the positions `sources` (see
+def _value_offers(
+    logs: np.ndarray, sources: np.ndarray, start: int, end: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(p, q, distance) positions in `logs` of the offers made by the positions `sources` (see
     `value_pairs`): the next `VALUE_SCAN` values within `VALUE_FACTOR`, and up to `VALUE_SCAN` values a
-    power of ten (`SLIP_POWERS`) above."""
+    power of ten (`SLIP_POWERS`) above; a power-of-ten offer of a source outside [start, end) only when it
+    reaches a position inside."""
     m = len(logs)
     window = math.log10(VALUE_FACTOR)
     ps, qs, ds = [], [], []
@@ -210,6 +213,8 @@ def _value_offers(logs: np.ndarray, sources: np.ndarray) -> tuple[np.ndarray, np
         target = logs[sources] + power
         lo = np.searchsorted(logs, target - SLIP_TOLERANCE, side="left")
         hi = np.minimum(np.searchsorted(logs, target + SLIP_TOLERANCE, side="right"), lo + VALUE_SCAN)
+        outside = (sources < start) | (sources >= end)
+        lo, hi = np.where(outside, np.maximum(lo, start), lo), np.where(outside, np.minimum(hi, end), hi)
         count = np.maximum(hi - lo, 0)
         if not count.any():
             continue
@@ -264,7 +269,7 @@ def value_pairs(
     for logs, rows in _value_dimensions(table, exclude):
         for start in range(0, len(logs), VALUE_CHUNK):
             end = min(start + VALUE_CHUNK, len(logs))
-            p, q, distance = _value_offers(logs, _offer_sources(logs, start, end))
+            p, q, distance = _value_offers(logs, _offer_sources(logs, start, end), start, end)
             touch = ((p >= start) & (p < end)) | ((q >= start) & (q < end))
             p, q, distance = p[touch], q[touch], distance[touch]
             a, b = rows[p], rows[q]
