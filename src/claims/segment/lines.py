@@ -62,9 +62,29 @@ def is_prose(s: str) -> bool:
     return word_count(s) > 20 or len(s) > 160
 
 
+# A sentence ends inside the line: a lower-case word or a figure, a full stop, then the next sentence or a
+# bracketed note ("... its 2019 vote share of 37%. (Representational)"); abbreviations aside.
+_SENTENCE_INSIDE = re.compile(
+    r"""
+    (?<![A-Za-z])(?!(?:vs|inc|ltd|co|corp|st|mr|mrs|ms|jr|sr|etc|approx|no|nos|fig|figs|vol|pp)\.)
+    [a-z0-9%]{2,}\.          # a word or figure of two characters or more, then a full stop
+    \s+[(\[A-Z“"]             # then the next sentence, or a bracketed note
+    """,
+    re.VERBOSE,
+)
+
+
 def looks_like_title(s: str) -> bool:
-    """A short stand-alone line that can title a section."""
+    """A short stand-alone line that can title a section (not two sentences, nor a sentence and a note).
+
+    >>> looks_like_title("Key figures 2023"), looks_like_title("India vs. Japan: trade in 2024")
+    (True, True)
+    >>> looks_like_title("The party has kept its 2019 vote share of 37%. (File photo)")
+    False
+    """
     if not s or len(s) > 100 or word_count(s) > 14 or "\t" in s:
+        return False
+    if _SENTENCE_INSIDE.search(s):
         return False
     if s[0].islower() or BULLET.match(s) or URL_LINE.match(s):
         return False
