@@ -435,3 +435,40 @@ def test_facet_matching_fall_in_words_is_compared_signed():
         entities=("Chile",),
     )
     assert [c.kind.value for c in find_conflicts(claims, SETTINGS)] == ["rounding"]
+
+
+@pytest.mark.parametrize(
+    ("surface_b", "low_b", "high_b", "expected"),
+    [
+        ("£31bn-£38bn", 31e9, 38e9, []),  # the same range
+        ("£31bn-£37.6bn", 31e9, 37.6e9, ["rounding"]),  # its top end rounded
+        ("£31bn-£42bn", 31e9, 42e9, ["value_mismatch"]),  # overlapping, but another top end
+    ],
+)
+def test_facet_matching_two_ranges_are_compared_end_by_end(surface_b, low_b, high_b, expected):
+    # precision: half a unit of the coarser end (£31bn), as extraction gives it
+    common = {
+        "subject": "rail line cost estimate",
+        "period": 2024,
+        "entities": ("Wales",),
+        "precision": 0.5e9,
+    }
+    a = claim(
+        None,
+        sentence="The rail line is now estimated to cost £31bn-£38bn, the minister told MPs.",
+        surface="£31bn-£38bn",
+        low=31e9,
+        high=38e9,
+        doc="one.txt",
+        **common,
+    )
+    b = claim(
+        None,
+        sentence=f"The minister put the cost of the rail line at {surface_b} in a letter to MPs.",
+        surface=surface_b,
+        low=low_b,
+        high=high_b,
+        doc="two.txt",
+        **common,
+    )
+    assert [c.kind.value for c in find_conflicts([a, b], SETTINGS)] == expected

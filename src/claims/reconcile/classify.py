@@ -12,16 +12,19 @@ Order of the tests, per pair (vectorised over all pairs at once):
    signed (`_signed_by_words`); a figure and its negative that the words do not set apart (neither says it
    went up) are not compared: a sign carried by a verb is read where we cannot see it ("output: 0.2%" in a
    paragraph on a contraction), not a contradiction.
-3. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
+3. Two stated ranges ("£49bn-£57bn", "between £49bn and £56.6bn") are compared end by end
+   (`_range_ends`): a range is a claim about both its ends, so overlapping is not agreeing; equal ends
+   agree, ends within their precision are a rounding, other ends a value_mismatch.
+4. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
    currencies are no evidence of anything).
-4. Agreement: the intervals the texts commit to overlap (qualifiers respected: "over 50" and "52",
+5. Agreement: the intervals the texts commit to overlap (qualifiers respected: "over 50" and "52",
    "about 2 billion" and "2.1 billion"). Amounts in different currencies are compared in US dollars at each
    claim's yearly rate with `fx_tolerance` slack. Equal values (a repeated claim) agree.
-5. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
+6. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
    (¥8 billion vs ¥8.1 billion). Low.
-6. Values more than `max_value_ratio` apart without being a 10^3k slip are taken as two different
+7. Values more than `max_value_ratio` apart without being a 10^3k slip are taken as two different
    quantities that matching could not tell apart (250 billion vs 5), not as a contradiction.
-7. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
+8. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
    medium across currencies, where the FX table adds its own uncertainty).
 """
 
@@ -68,6 +71,22 @@ def _signed_by_words(
     is a negative figure of the same unit: this side is compared as negative."""
     with np.errstate(invalid="ignore"):
         return ~cross & (direction == -1) & (own > 0) & (other < 0)
+
+
+def _range_ends(table: ClaimTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: whether the claim states a range (both ends written, no single value), and its two ends."""
+    n = len(table.claims)
+    stated = np.zeros(n, dtype=bool)
+    low, high = np.full(n, np.nan), np.full(n, np.nan)
+    for row, claim in enumerate(table.claims):
+        if (
+            claim.value is None
+            and claim.low is not None
+            and claim.high is not None
+            and claim.low < claim.high
+        ):
+            stated[row], low[row], high[row] = True, claim.low, claim.high
+    return stated, low, high
 
 
 def classify_pairs(
@@ -158,6 +177,19 @@ def classify_pairs(
     outcome[:] = Outcome.VALUE
     outcome[rounding] = Outcome.ROUNDING
     outcome[agree] = Outcome.AGREE
+    # two stated ranges: end against end
+    stated, low, high = _range_ends(table)
+    ranges = ~cross & stated[i] & stated[j] & ~magnitude if n else np.zeros(0, dtype=bool)
+    if ranges.any():
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scale = np.maximum(np.abs(high[i]), np.abs(high[j]))
+            d_low, d_high = np.abs(low[i] - low[j]), np.abs(high[i] - high[j])
+            ends_equal = (d_low <= 1e-9 * scale) & (d_high <= 1e-9 * scale)
+            ends_round = (d_low <= prec_a + prec_b) & (d_high <= prec_a + prec_b)
+            rel = np.where(ranges, np.maximum(d_low, d_high) / scale, rel)
+        outcome[ranges] = Outcome.VALUE
+        outcome[ranges & ends_round] = Outcome.ROUNDING
+        outcome[ranges & ends_equal] = Outcome.AGREE
     outcome[shared_numerals] = Outcome.SKIP
     outcome[mirrored & (outcome != Outcome.AGREE)] = Outcome.SKIP
     outcome[far_apart & (outcome == Outcome.VALUE)] = Outcome.SKIP
