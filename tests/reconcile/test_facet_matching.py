@@ -472,3 +472,23 @@ def test_facet_matching_two_ranges_are_compared_end_by_end(surface_b, low_b, hig
         **common,
     )
     assert [c.kind.value for c in find_conflicts([a, b], SETTINGS)] == expected
+
+
+def test_facet_matching_company_class_word_names_no_facility():
+    # "Tidewater Ltd" and "Tidewater Harbour" share the company name: "Ltd" names no other facility
+    common = {"subject": "", "period": 2023, "entities": ()}
+    a = claim(
+        310e6,
+        sentence="By the end of 2023 Tidewater Ltd had spent £310 million on the harbour works.",
+        surface="£310 million",
+        doc="one.txt",
+        **{**common, "subject": "amount spent by Tidewater Ltd"},
+    )
+    b = claim(
+        0.4e9,
+        sentence="By the end of 2023 Tidewater had spent £0.4 billion on Tidewater Harbour.",
+        surface="£0.4 billion",
+        doc="two.txt",
+        **{**common, "subject": "Tidewater Harbour spent"},
+    )
+    assert [c.kind.value for c in find_conflicts([a, b], SETTINGS)] == ["value_mismatch"]

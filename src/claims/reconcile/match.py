@@ -36,11 +36,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from claims.context.facets import facet_conflicts, labels_differ, stage_parts
+from claims.lexicon.context import OWNER_CLASS_WORDS
 
 from .normalize import ClaimTable
 from .restated import parallel_rows, restated, same_role
@@ -95,8 +97,17 @@ def parties_compatible(places_a: frozenset[str], places_b: frozenset[str], *, li
     return not (only_a and only_b and len(only_a) < list_size and len(only_b) < list_size)
 
 
+@lru_cache(maxsize=1)
+def _not_facility_names() -> frozenset[str]:
+    """Name tokens that never name a facility: the words of place names (a subject's "United Kingdom" is
+    its party, compared as such) and company class words ("HS2 Ltd" is HS2)."""
+    places = {stem(word) for name in place_names() for word in name.split()}
+    return frozenset(places | {stem(w.rstrip(".")) for w in OWNER_CLASS_WORDS})
+
+
 def facilities_compatible(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
-    """False for two differently named facilities, or a facility and its later version.
+    """False for two differently named facilities, or a facility and its later version (place names and
+    company class words aside: they name no facility).
 
     >>> facilities_compatible(frozenset({"jaif"}), frozenset({"jaif", "2.0"}))
     False
@@ -106,7 +117,13 @@ def facilities_compatible(names_a: frozenset[str], names_b: frozenset[str]) -> b
     False
     >>> facilities_compatible(frozenset({"osa"}), frozenset({"osa"}))
     True
+    >>> facilities_compatible(frozenset({"hs2", "euston"}), frozenset({"hs2", "ltd"}))
+    True
+    >>> facilities_compatible(frozenset({"gdp"}), frozenset({"unit", "kingdom"}))
+    True
     """
+    noise = _not_facility_names()
+    names_a, names_b = names_a - noise, names_b - noise
     only_a, only_b = names_a - names_b, names_b - names_a
     if only_a and only_b:
         return False
