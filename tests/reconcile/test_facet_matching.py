@@ -492,3 +492,49 @@ def test_facet_matching_company_class_word_names_no_facility():
         **{**common, "subject": "Tidewater Harbour spent"},
     )
     assert [c.kind.value for c in find_conflicts([a, b], SETTINGS)] == ["value_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("sentence_b", "surface_b", "value_b", "low_b", "high_b", "expected"),
+    [
+        ("The minister said the line could cost up to £38bn.", "£38bn", 38e9, None, None, []),
+        ("The minister said the line could cost up to £37.6bn.", "£37.6bn", 37.6e9, None, None, ["rounding"]),
+        ("The minister said the line could cost up to £42bn.", "£42bn", 42e9, None, None, ["value_mismatch"]),
+        (
+            "The minister put the cost of the line at £31bn-£42bn.",
+            "£31bn-£42bn",
+            None,
+            31e9,
+            42e9,
+            ["value_mismatch"],
+        ),
+    ],
+)
+def test_facet_matching_up_to_figures_compare_their_top_ends(
+    sentence_b, surface_b, value_b, low_b, high_b, expected
+):
+    common = {
+        "subject": "rail line cost estimate",
+        "period": 2024,
+        "entities": ("Wales",),
+        "precision": 0.5e9,
+    }
+    a = claim(
+        38e9,
+        sentence="The rail line could cost up to £38bn, the minister told MPs.",
+        surface="£38bn",
+        qualifier="up_to",
+        doc="one.txt",
+        **common,
+    )
+    b = claim(
+        value_b,
+        sentence=sentence_b,
+        surface=surface_b,
+        qualifier="up_to" if value_b is not None else "exact",
+        low=low_b,
+        high=high_b,
+        doc="two.txt",
+        **common,
+    )
+    assert [c.kind.value for c in find_conflicts([a, b], SETTINGS)] == expected

@@ -14,7 +14,9 @@ Order of the tests, per pair (vectorised over all pairs at once):
    paragraph on a contraction), not a contradiction.
 3. Two stated ranges ("£49bn-£57bn", "between £49bn and £56.6bn") are compared end by end
    (`_range_ends`): a range is a claim about both its ends, so overlapping is not agreeing; equal ends
-   agree, ends within their precision are a rounding, other ends a value_mismatch.
+   agree, ends within their precision are a rounding, other ends a value_mismatch. An "up to" figure
+   states a top end too: against another "up to" figure or a stated range, the tops are compared the same
+   way ("up to £66bn" and "up to £66.6bn" are one top end, rounded).
 4. Same numerals in two currencies (¥400 million vs $400 million): not compared (digits shared across
    currencies are no evidence of anything).
 5. Agreement: the intervals the texts commit to overlap (qualifiers respected: "over 50" and "52",
@@ -35,6 +37,7 @@ from enum import IntEnum
 import numpy as np
 
 from claims.context.facets import Facets
+from claims.types import Qualifier
 
 from .normalize import ClaimTable
 from .rules import MatchRules
@@ -73,20 +76,19 @@ def _signed_by_words(
         return ~cross & (direction == -1) & (own > 0) & (other < 0)
 
 
-def _range_ends(table: ClaimTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per row: whether the claim states a range (both ends written, no single value), and its two ends."""
+def _range_ends(table: ClaimTable) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: whether the claim states a range (both ends written, no single value), its two ends, and
+    whether it is an "up to" figure (a stated top end; its value in `high`)."""
     n = len(table.claims)
-    stated = np.zeros(n, dtype=bool)
+    stated, up_to = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
     for row, claim in enumerate(table.claims):
-        if (
-            claim.value is None
-            and claim.low is not None
-            and claim.high is not None
-            and claim.low < claim.high
-        ):
-            stated[row], low[row], high[row] = True, claim.low, claim.high
-    return stated, low, high
+        lo, hi = claim.low, claim.high
+        if claim.value is None and lo is not None and hi is not None and lo < hi:
+            stated[row], low[row], high[row] = True, lo, hi
+        elif claim.value is not None and Qualifier(claim.qualifier) is Qualifier.UP_TO:
+            up_to[row], high[row] = True, claim.value
+    return stated, low, high, up_to
 
 
 def classify_pairs(
@@ -178,12 +180,19 @@ def classify_pairs(
     outcome[rounding] = Outcome.ROUNDING
     outcome[agree] = Outcome.AGREE
     # two stated ranges: end against end
-    stated, low, high = _range_ends(table)
-    ranges = ~cross & stated[i] & stated[j] & ~magnitude if n else np.zeros(0, dtype=bool)
+    stated, low, high, up_to = _range_ends(table)
+    ranges = tops = np.zeros(n, dtype=bool)
+    if n:
+        ranges = ~cross & stated[i] & stated[j] & ~magnitude
+        # an "up to" figure against another or against a stated range: top end against top end
+        tops = ~cross & ~ranges & ~magnitude & (up_to[i] | up_to[j])
+        tops &= (up_to[i] | stated[i]) & (up_to[j] | stated[j])
+        ranges = ranges | tops
     if ranges.any():
         with np.errstate(invalid="ignore", divide="ignore"):
             scale = np.maximum(np.abs(high[i]), np.abs(high[j]))
-            d_low, d_high = np.abs(low[i] - low[j]), np.abs(high[i] - high[j])
+            d_low = np.where(tops, 0.0, np.abs(low[i] - low[j]))
+            d_high = np.abs(high[i] - high[j])
             ends_equal = (d_low <= 1e-9 * scale) & (d_high <= 1e-9 * scale)
             ends_round = (d_low <= prec_a + prec_b) & (d_high <= prec_a + prec_b)
             rel = np.where(ranges, np.maximum(d_low, d_high) / scale, rel)
