@@ -1,10 +1,10 @@
 """Findings on real documents against their gold files (bench/reconcile_real.py's scorer), kept from falling.
 
 - the seeds (raw/ with tests/data/seed_findings.json);
-- the real-document sets set_a and set_b (tests/data/realdocs), both used to fit the match score.
+- the real-document sets set_a, set_b and set_c (tests/data/realdocs), all used to fit the match score.
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. The final blind set (set_c) is never run here.
+one fails here. The blind set (set_d) is never run here.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 # set -> (precision floor, recall floor, duplicates allowed, look-alikes allowed)
 FLOORS: dict[str, tuple[float, float, int, int]] = {
-    "seeds": (1.0, 0.4, 0, 0),
-    "set_a": (0.65, 0.35, 0, 1),
-    "set_b": (0.95, 0.25, 0, 0),
+    "seeds": (1.0, 0.3, 0, 0),
+    "set_a": (0.95, 0.23, 0, 0),
+    "set_b": (0.95, 0.26, 0, 0),
+    "set_c": (0.5, 0.05, 0, 0),
 }
 
 

@@ -49,6 +49,8 @@ MISSED: dict[str, str] = {
     "connectivity_infrastructure_2_vs_2_8_trillion_yen": "one source cited for two wordings: possible",
     "asean_gdp_4_81_vs_4_13_trillion": "one chapter's two wordings (an economy, GDP), 14% apart: the score "
     "refitted on the real-document sets puts it below the threshold, possible",
+    "asean_population_670_vs_680_million": "two chapters' rounded figures, 1.5% apart: the score refitted "
+    "with set_c (threshold 0.80, chosen on the held-out sets) puts it just below the threshold, possible",
 }
 # Look-alikes the code reports (id -> reason). Empty at the last run: the two frigate-table false alarms
 # of the first run (mogami_*) are no longer reported.
