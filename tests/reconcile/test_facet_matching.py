@@ -156,6 +156,16 @@ def pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **commo
             {"kind": "percent", "subject": "farm output", "period": 2024, "entities": ("Chile",)},
             id="sign_unsaid",
         ),
+        pytest.param(
+            "Building costs rose 21% in three years, with timber up 35%, glass 44% and bricks 39%.",
+            "39%",
+            39.0,
+            "Over three years building costs climbed 21%: timber 35%, glass 44%, and bricks 39%.",
+            "44%",
+            44.0,
+            {"kind": "percent", "subject": "building costs", "period": 2023, "entities": ("Kenya",)},
+            id="other_item_of_a_list",
+        ),
     ],
 )
 def test_facet_matching_look_alike_is_not_reported(

@@ -59,6 +59,7 @@ class Facets:
     doc_stage: str = ""  # the stage the document's title gives its own figures (live counts: provisional)
     published: str = ""  # the document's publication date (ISO), when known
     direction: str = ""  # of an unsigned change, the way its words say it goes: "down", "up" ("" unsaid)
+    item: str = ""  # the item a figure of an inline list belongs to ("rebar" in "steel 47%, rebar 53%")
 
     def encode(self) -> str:
         """A compact text form (for a column or a flag): `role=change;stage=proposed;scope=additional`.
@@ -80,6 +81,7 @@ class Facets:
             "doc_stage",
             "published",
             "direction",
+            "item",
         )
         for name in names:
             value = getattr(self, name)
@@ -730,6 +732,48 @@ def labels_differ(a: str, b: str) -> bool:
     return bool(wa and wb) and not (wa <= wb or wb <= wa)
 
 
+_LIST_ITEM = re.compile(
+    r"""
+    (?:,\s*|\band\s+|\bwith\s+)                 # after a list separator ("with" opens the list)
+    (?P<item>(?:the\s+)?[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)  # one or two words naming the item
+    \s+(?:(?:up|down|by|at|of)\s+)?                # "steel up 47%", "services by 0.2%"
+    [$€£¥₹]?\s*$                                    # then the figure
+    """,
+    re.VERBOSE,
+)
+_NOT_ITEMS = frozenset(
+    {"the", "about", "around", "nearly", "almost", "over", "some", "just", "roughly", "only", "another",
+     "more", "less", "than", "while", "which", "who", "that", "it", "its", "their", "was", "were", "is",
+     "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with"}
+)  # fmt: skip
+_FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def item_of(sentence: str, start: int, end: int) -> str:
+    """The item a figure of an inline list belongs to: in a sentence of three figures or more, the words
+    right after a list separator and right before the figure ("with steel up 47%, rebar 53% and concrete
+    48%"); "" for a figure not written as a list item.
+
+    >>> s = "Costs rose 27%, with steel up 47%, rebar 53% and concrete 48%."
+    >>> [item_of(s, s.index(f), s.index(f) + len(f)) for f in ("27%", "47%", "53%", "48%")]
+    ['', 'steel', 'rebar', 'concrete']
+    >>> s = "The ANC took 40.2%, the DA 21.8% and the MK party 14.6%."
+    >>> item_of(s, s.index("21.8%"), s.index("21.8%") + 5)
+    ''
+    >>> s = "The party took 40.2% of the vote, its best result, up from 38% and 36%."
+    >>> item_of(s, s.index("40.2%"), s.index("40.2%") + 5)
+    ''
+    """
+    if len(_FIGURE.findall(sentence)) < 3:
+        return ""
+    left = sentence[max(0, start - 40) : start]
+    m = _LIST_ITEM.search(left.lower())
+    if m is None or any(c.isupper() for c in left[m.start("item") : m.end("item")]):
+        return ""  # a name is an owner, compared as such (`claims.context.owners`)
+    words_ = [w for w in m["item"].split() if w not in _NOT_ITEMS]
+    return " ".join(words_)
+
+
 _HEADER_CHANGE = re.compile(
     r"""
     \b(?:change|chg|growth|increase|decrease|decline|rise|fall|variation|diff(?:erence)?)\b  # Change YOY
@@ -885,6 +929,7 @@ def claim_facets(
         owner=owner.name,
         owner_source=owner.source,
         direction=direction_of(w) if role == "change" else "",
+        item=item_of(sentence, start, end),
     )
 
 
@@ -953,6 +998,8 @@ def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:
         out.append("as_of")
     if a.classes and b.classes and not a.classes & b.classes:
         out.append("classes")
+    if labels_differ(a.item, b.item):
+        out.append("item")
     return tuple(out)
 
 
