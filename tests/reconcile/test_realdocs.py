@@ -27,7 +27,7 @@ FLOORS: dict[str, tuple[float, float, int, int]] = {
     "seeds": (1.0, 0.3, 0, 0),
     "set_a": (0.95, 0.23, 0, 0),
     "set_b": (0.95, 0.26, 0, 0),
-    "set_c": (0.5, 0.05, 0, 0),
+    "set_c": (0.95, 0.05, 0, 0),
 }
 
 
