@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import importlib.util
 import json
 import logging
 import os
-import socket
 import stat
 import sys
 import uuid
@@ -43,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 import claims
+from claims.errors import StoreError
+from claims.locks import folder_lock
 from claims.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -361,36 +361,16 @@ class Outcome:
 def run_lock_if_free(out_dir: Path, what: str) -> Iterator[bool]:
     """Hold the output folder's run lock for the block if no run holds it (True), else hold nothing (False).
 
-    The lock is the flock `claims.io.export.folder_lock` takes, and says who holds it the same way, so a run
-    started meanwhile waits and names this one.
+    The lock is the pipeline's own (`claims.locks.folder_lock`, not waited for here), so a run started
+    meanwhile waits and names this one. A folder that does not exist or a lock file that cannot be opened
+    hold nothing.
     """
-    try:
-        handle = open(Path(out_dir) / RUN_LOCK, "a+", encoding="utf-8")  # noqa: SIM115 - closed below
-    except OSError:
-        yield False
-        return
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            yield False
-            return
-        since = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with contextlib.suppress(OSError):
-            handle.seek(0)
-            handle.truncate()
-            handle.write(
-                json.dumps({"what": what, "pid": os.getpid(), "host": socket.gethostname(), "since": since})
-            )
-            handle.flush()
-        try:
-            yield True
-        finally:
-            with contextlib.suppress(OSError):
-                handle.seek(0)
-                handle.truncate()
-                handle.flush()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with contextlib.ExitStack() as stack:
+        held = False
+        if Path(out_dir).is_dir():
+            with contextlib.suppress(StoreError):
+                held = stack.enter_context(folder_lock(Path(out_dir) / RUN_LOCK, what, wait=False))
+        yield held
 
 
 def append_line(path: Path, record: Mapping[str, object]) -> None:

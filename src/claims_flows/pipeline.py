@@ -31,6 +31,7 @@ from claims.errors import ClaimsError
 from claims.io import export
 from claims.io.sources import Source
 from claims.io.validation import ValidationReport
+from claims.locks import os_error
 from claims.pipeline import progress
 from claims.settings import Settings
 from claims.types import Claim, Document
@@ -148,7 +149,7 @@ def run_pipeline(
         try:
             settings.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise export.os_error(settings.out_dir, e) from e
+            raise os_error(settings.out_dir, e) from e
         recordable = True
         with reaper.stopping(), pipeline.run_lock(settings, run_id):
             run_stages(settings, summary, full=full, allow_removals=allow_removals, log=log)
@@ -184,7 +185,7 @@ def error_line(e: BaseException, out_dir: Path) -> str:
     """What a failed run's record says: a coded error's message, a full disk or an unwritable file in plain
     words, else the type (a network time-out is no file error)."""
     if isinstance(e, OSError) and (e.filename or e.errno in (errno.ENOSPC, errno.EDQUOT)):
-        return str(export.os_error(Path(e.filename or out_dir), e))
+        return str(os_error(Path(e.filename or out_dir), e))
     return str(e) if isinstance(e, ClaimsError) else f"{type(e).__name__}: {e}"
 
 

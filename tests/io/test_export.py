@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from claims import locks
 from claims.errors import StoreError
 from claims.io import export
 from claims.io.export import write_reports
@@ -302,13 +303,13 @@ def test_export_builds_of_processes_that_are_gone_are_removed(tmp_path):
 def test_export_folder_lock_says_who_holds_it(tmp_path):
     lock = tmp_path / ".run.lock"
     told: list[object] = []
-    with export.folder_lock(lock, "run first"):
-        holder = export.lock_holder(lock)
+    with locks.folder_lock(lock, "run first"):
+        holder = locks.lock_holder(lock)
         assert holder is not None
         assert (holder.what, holder.pid) == ("run first", os.getpid())
 
         def second() -> None:
-            with export.folder_lock(lock, "run second", on_wait=told.append):
+            with locks.folder_lock(lock, "run second", on_wait=told.append):
                 pass
 
         waiter = threading.Thread(target=second, daemon=True)

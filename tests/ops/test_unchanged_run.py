@@ -28,7 +28,7 @@ from ops_support import (
     start_claims,
 )
 
-from claims import unchanged
+from claims import locks, unchanged
 from claims.cli import run_line_text
 from claims.io import export
 from claims.io.decisions import DecisionStore
@@ -261,7 +261,7 @@ def test_unchanged_anything_changed_makes_a_full_run(
 
 def test_unchanged_run_waits_for_a_run_in_progress(noted: Workspace) -> None:
     raw, out = noted.raw, noted.out
-    with export.folder_lock(out / pipeline_runs.RUN_LOCK, "run in-progress-for-this-test"):
+    with locks.folder_lock(out / pipeline_runs.RUN_LOCK, "run in-progress-for-this-test"):
         running = start_claims("run", "--raw", raw, "--out", out, "--workers", "1")
         running.wait_for("waiting for run in-progress-for-this-test", timeout=600)
     ran = running.finish()

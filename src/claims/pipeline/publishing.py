@@ -38,6 +38,7 @@ from claims.io import export
 from claims.io.decisions import DecisionStore
 from claims.io.frames import TEXT_COLUMNS, documents_frame
 from claims.io.store import QUARANTINE_COLUMNS, Store
+from claims.locks import LockHolder, folder_lock
 from claims.pipeline import progress
 from claims.report.exports import safe_csv
 from claims.settings import Settings
@@ -69,11 +70,11 @@ PUBLISH_LOCK = ".publish.lock"
 def publish_lock(out_dir: Path, what: str) -> Iterator[None]:
     """Hold the output folder's publish lock; a writer that has to wait says for whom."""
 
-    def told(holder: export.LockHolder | None) -> None:
+    def told(holder: LockHolder | None) -> None:
         who = holder.describe() if holder else "another process"
         progress.waiting("publish", f"waiting for {who} to finish publishing")
 
-    with export.folder_lock(Path(out_dir) / PUBLISH_LOCK, what, on_wait=told):
+    with folder_lock(Path(out_dir) / PUBLISH_LOCK, what, on_wait=told):
         yield
 
 

@@ -29,6 +29,7 @@ from claims.errors import StoreError
 from claims.io import export
 from claims.io.store import QUARANTINE_COLUMNS, Store
 from claims.io.validation import ValidationReport, validate_tables
+from claims.locks import LockHolder, folder_lock
 from claims.pipeline import progress
 from claims.pipeline.ingest import IngestPlan
 from claims.pipeline.publishing import (
@@ -59,11 +60,11 @@ OK, FAILED_VALIDATION_STATUS, REFUSED, FAILED, INTERRUPTED = (
 def run_lock(settings: Settings, run_id: str) -> Iterator[None]:
     """Hold the output folder's run lock; a second run says which run it waits for."""
 
-    def told(holder: export.LockHolder | None) -> None:
+    def told(holder: LockHolder | None) -> None:
         who = holder.describe() if holder else "another run"
         progress.waiting("ingest", f"waiting for {who} to finish")
 
-    with export.folder_lock(Path(settings.out_dir) / RUN_LOCK, f"run {run_id}", on_wait=told):
+    with folder_lock(Path(settings.out_dir) / RUN_LOCK, f"run {run_id}", on_wait=told):
         yield
 
 
