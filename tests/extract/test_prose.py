@@ -123,3 +123,30 @@ def test_prose_chapter_periods(nlp, surface: str, expected: tuple[int, int]) -> 
     claims = {c.surface: c for c in extract_claims(_document(CHAPTER), nlp, Settings())}
     claim = claims[surface]
     assert (claim.period_start, claim.period_end) == expected
+
+
+NEWS = """Harbour vote: the final results
+
+The Unity Front has lost the majority it held for three decades.
+
+For the first time since independence in 1964, the party will need partners to govern.
+
+The Green League came second with 21.8 percent of the votes, ahead of the Farmers (9.5 percent).
+
+In 1964 the Unity Front won 71 percent.
+"""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("21.8 percent", (None, None)),  # a year inside a "since" clause dates no later statement
+        ("9.5 percent", (None, None)),
+        ("71 percent", (1964, 1964)),  # its own sentence's year
+    ],
+)
+def test_prose_since_clause_year_dates_no_account(nlp, surface: str, expected: tuple) -> None:
+    claims = {c.surface: c for c in extract_claims(_document(NEWS), nlp, Settings())}
+    claim = claims[surface]
+    assert (claim.period_start, claim.period_end) == expected

@@ -200,6 +200,20 @@ _ACCOUNT_SPREAD = 2
 """A section whose single years so far stay within this many years of each other tells one dated account."""
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.:()]*$", re.IGNORECASE)
+
+
+def in_since_clause(text: str, start: int) -> bool:
+    """Is the year at `start` inside a clause opened by "since" ("the first time since apartheid ended in
+    1994"): the start of a span the sentence looks back over, not the year its account is in.
+
+    >>> text = "For the first time since apartheid ended in 1994, the party lost."
+    >>> in_since_clause(text, text.index("1994")), in_since_clause("It ended in 1994.", 12)
+    (True, False)
+    """
+    return _SINCE_CLAUSE.search(text, max(0, start - 80), start) is not None
+
+
 def _account_year(
     state: DocState, doc: Doc, section: Section, before: int, *, last: bool = False
 ) -> Period | None:
@@ -234,6 +248,7 @@ def _account_year(
                     and m.relation in {"point", "by", "relative", "range"}
                     and m.event < 0
                     and not is_comparison_base(body, m)
+                    and not in_since_clause(body, m.start)
                 ):
                     found.append((part.start + m.end, period))
         cache[section.path] = ([end for end, _ in found], [period for _, period in found])
