@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 from factories import claim
@@ -110,3 +112,50 @@ def test_blocking_value_pairs_prefer_other_documents():
     }
     # each same-document claim ranks the other document's claim first, beyond the other's own cap
     assert len(partners) == len(one) > VALUE_NEIGHBOURS
+
+
+def _scores_by_ids(claims):
+    table = build_table(claims, RULES, load_fx_table())
+    i, j, score = candidate_pairs(table, RULES)
+    ids = [c.claim_id for c in claims]
+    return {
+        frozenset((ids[a], ids[b])): s for a, b, s in zip(i.tolist(), j.tolist(), score.tolist(), strict=True)
+    }
+
+
+def test_blocking_pair_scores_do_not_depend_on_input_order():
+    # a pair met in a large block (scored in bulk, rounded) and in a small one (scored pair by pair) keeps
+    # one score, the best, whatever order the claims and so the blocks come in
+    subjects = [
+        "harbour dredging budget",
+        "budget for dredging works of the northern harbour area",
+        "northern harbour dredging contract value",
+        "dredging works budget",
+        "harbour budget",
+        "harbour pilots budget",
+        "harbour lights budget",
+        "harbour wall repair budget",
+        "harbour ferry subsidy",
+        "harbour police budget",
+        "harbour fees",
+        "harbour tug fleet budget",
+        "harbour museum budget",
+        "harbour cleaning budget",
+    ]
+    claims = [
+        claim(
+            1e6 * (10 + k),
+            subject=subject,
+            period=2024,
+            doc=f"doc_{k % 4}.txt",
+            sentence=f"The {subject} was ${10 + k} million in 2024.",
+            surface=f"${10 + k} million",
+        )
+        for k, subject in enumerate(subjects)
+    ]
+    forward = _scores_by_ids(claims)
+    assert forward
+    for seed in range(6):
+        shuffled = list(claims)
+        random.Random(seed).shuffle(shuffled)
+        assert _scores_by_ids(shuffled) == forward

@@ -433,7 +433,11 @@ def candidate_pairs(
     keys = np.concatenate([p[0] for p in parts])
     scores = np.concatenate([p[1] for p in parts])
     parts.clear()
-    keys, first = np.unique(keys, return_index=True)  # a pair met in several blocks keeps its first score
+    # a pair met in several blocks keeps its best subject score, whatever order the blocks came in
+    order = np.lexsort((-scores.astype(np.int16), keys))
+    keys, scores = keys[order], scores[order]
+    del order
+    keys, first = np.unique(keys, return_index=True)
     scores = scores[first].astype(np.float64)
     del first
     logger.info("blocking: %d blocks, largest %d, %d candidate pairs", n_blocks, largest, len(keys))
