@@ -7,6 +7,7 @@ import pytest
 from claims.context.facets import (
     Facets,
     claim_facets,
+    count_stage,
     document_as_of,
     document_stage,
     facet_conflicts,
@@ -214,3 +215,65 @@ def test_facets_step_of_a_phase_or_the_whole(sentence, surface, step):
     kind = "percent" if surface.endswith("%") else "count"
     classes = claim_facets(sentence, start, start + len(surface), kind=kind).classes
     assert {c for c in classes if c.split(":")[0] in {"phase", "step"}} == ({step} if step else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("With 21.4 per cent of the ballots counted, the Unity Front has 44.1 per cent.", "provisional"),
+        ("With 312 of 400 constituencies declared, the Green League holds 38%.", "provisional"),
+        ("With 40% of polling stations in, turnout stood at 61%.", "provisional"),
+        ("With almost every ballot counted, the Unity Front has 41.9 per cent.", "provisional"),
+        ("As counting went on, the League had 28 per cent.", "provisional"),
+        ("Partial results give the League 28 per cent.", "provisional"),
+        ("With all votes counted, the Unity Front won 41.7 per cent.", "final"),
+        ("With 100% of votes counted, the League took 29.2%.", "final"),
+        ("The League won 40% of the seats in the assembly.", ""),  # seats in a body: no count under way
+        ("Turnout was 61% of the 4.2 million registered voters.", ""),
+    ],
+)
+def test_facets_count_stage_from_how_far_the_count_has_gone(sentence, stage):
+    assert count_stage(sentence) == stage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind", "stage"),
+    [
+        (
+            "With 21.4 per cent of the ballots counted, the Unity Front has 44.1 per cent.",
+            "44.1 per cent",
+            "percent",
+            "provisional",
+        ),
+        ("With all votes counted, the Unity Front won 41.7 per cent.", "41.7 per cent", "percent", "final"),
+        ("The flood death toll rose to 1,204 on Sunday.", "1,204", "count", "provisional"),
+        ("The number of people displaced has passed 30,000.", "30,000", "count", "provisional"),
+        ("Prize money rises to 12 million pounds this year.", "12 million pounds", "money", ""),
+        ("The flood killed 1,204 people in 2021.", "1,204", "count", ""),
+        # a stage named next to the figure wins over the sentence's count
+        (
+            "With 21.4 per cent of ballots counted, the forecast share is 44 per cent.",
+            "44 per cent",
+            "percent",
+            "forecast",
+        ),
+    ],
+)
+def test_facets_stage_of_a_running_count(sentence, surface, kind, stage):
+    assert facets(sentence, surface, kind).stage == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "stage"),
+    [
+        (
+            "Unity Front short of a majority",
+            "With nearly every vote counted, the Unity Front has 41.9%.",
+            "provisional",
+        ),
+        ("What happens next", "With every ballot counted, the Unity Front has won 41.7 per cent.", "final"),
+        ("Harbour budget: what changes", "The harbour budget is 12 million pounds.", ""),
+    ],
+)
+def test_facets_document_stage_from_its_opening_paragraph(title, lead, stage):
+    assert document_stage(title, lead) == stage

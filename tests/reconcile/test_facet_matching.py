@@ -285,8 +285,57 @@ def test_facet_matching_running_counts_of_two_days_are_not_compared():
         facets="role=level;stage=provisional;published=2024-09-14",
     )
     assert find_conflicts([first, later], SETTINGS) == []
+    # published the same day, two live pages may still read the count at two hours
     same_day = dataclasses.replace(later, facets="role=level;stage=provisional;published=2024-09-12")
-    assert len(find_conflicts([first, same_day], SETTINGS)) == 1
+    assert find_conflicts([first, same_day], SETTINGS) == []
+    # both said to be read at one time ("as of Wednesday"): one reading, two values
+    first_read = dataclasses.replace(first, facets="role=level;stage=provisional;as_of=wednesday")
+    later_read = dataclasses.replace(later, facets="role=level;stage=provisional;as_of=wednesday")
+    assert len(find_conflicts([first_read, later_read], SETTINGS)) == 1
+    # another reading time named on each side: two readings
+    other_read = dataclasses.replace(later, facets="role=level;stage=provisional;as_of=thursday")
+    assert find_conflicts([first_read, other_read], SETTINGS) == []
+
+
+def test_facet_matching_running_count_against_the_final_count_is_not_compared():
+    running = dataclasses.replace(
+        claim(
+            41.9, kind="percent", subject="Unity Front vote share", surface="41.9%", doc="a.txt", period=2024
+        ),
+        facets="role=level;stage=provisional",
+    )
+    final = dataclasses.replace(
+        claim(
+            41.7, kind="percent", subject="Unity Front vote share", surface="41.7%", doc="b.txt", period=2024
+        ),
+        facets="role=level;stage=final",
+    )
+    assert find_conflicts([running, final], SETTINGS) == []
+    unstaged = dataclasses.replace(final, facets="role=level")
+    assert len(find_conflicts([running, unstaged], SETTINGS)) == 1  # a stage on one side only is a gap
+
+
+@pytest.mark.parametrize(
+    ("detail_a", "detail_b", "compared"),
+    [
+        ("2023-11", "2023-12", False),  # two months
+        ("2023-12", "2023-Q4", False),  # a month against its quarter
+        ("2023-Q3", "2023-Q4", False),
+        ("2023-Q4", "2023-Q4", True),
+        ("2023-Q4", "", True),  # a part of the year on one side only: the periods decide
+    ],
+)
+def test_facet_matching_two_parts_of_a_year_are_two_periods(detail_a, detail_b, compared):
+    def growth(value, surface, doc, detail):
+        grain = {"": "", "Q": "quarter"}.get(detail[5:6], "month") if detail else ""
+        return dataclasses.replace(
+            claim(value, kind="percent", subject="UK GDP growth", surface=surface, doc=doc, period=2023),
+            period_grain=grain,
+            period_detail=detail,
+        )
+
+    claims = [growth(0.3, "0.3%", "a.txt", detail_a), growth(0.2, "0.2%", "b.txt", detail_b)]
+    assert bool(find_conflicts(claims, SETTINGS)) is compared
 
 
 def test_facet_matching_other_row_of_one_list_is_not_reported():

@@ -433,6 +433,68 @@ def stage_of(w: Window) -> str:
     return join_stages(found)
 
 
+def _alternatives(phrases: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+_COUNT_PROGRESS = re.compile(
+    rf"""\b(?P<amount>
+        (?P<hedge>(?:about|around|roughly|nearly|almost|virtually|over|more\s+than|just\s+(?:over|under)
+            |some|less\s+than|fewer\s+than|close\s+to)\s+)?
+        (?:(?P<share>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)       # 11.3 percent, 13.9%
+          |\d[\d,]*\s+(?:of|out\s+of)\s+(?:the\s+)?\d[\d,]*                # 540 of 543
+          |(?P<whole>all|every)                                          # every ballot
+          |half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|most)
+    )
+    \s+(?:of\s+)?(?:the\s+|all\s+)?(?:[a-z-]+\s+){{0,2}}?                     # of the (registered)
+    (?:{_alternatives(words.COUNT_PROGRESS_UNITS)})\s+
+    (?:(?:so\s+far|now|already)\s+)?
+    (?:{_alternatives(words.COUNT_PROGRESS_DONE)}
+      |in\b(?=\s*(?:[,.;:)]|$|so\s+far|now)))                               # "in," at a clause end
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def count_stage(text: str) -> str:
+    """The stage of a count that `text` says how far it has gone: `provisional` while it goes on ("with
+    11.3 percent of the votes counted", "with nearly every vote counted", "as counting went on"), `final`
+    once it is complete ("with every ballot counted", "100% of votes counted"); "" when it says neither.
+
+    >>> count_stage("With 11.3 percent of the votes counted so far, the ANC has 42.8 percent.")
+    'provisional'
+    >>> count_stage("With 13.9% of polling stations in, the party has 42.6% of the vote.")
+    'provisional'
+    >>> count_stage("With every ballot counted, the party has won 40.18 percent.")
+    'final'
+    >>> count_stage("With nearly every vote counted, it has 40.21 percent.")
+    'provisional'
+    >>> count_stage("The party won 40% of the seats in parliament."), count_stage("Turnout was 58%.")
+    ('', '')
+    """
+    m = _COUNT_PROGRESS.search(text)
+    if m is not None:
+        share = m["share"]
+        complete = (m["whole"] and not m["hedge"]) or (share is not None and float(share) >= 100)
+        return "final" if complete else "provisional"
+    return "provisional" if _has(text.lower(), words.COUNT_RUNNING_CUES) else ""
+
+
+def running_count(w: Window) -> bool:
+    """A running count read as it rises: a casualty, case or dose count next to a verb reporting one
+    reading of it ("the death toll rose to 2,012", "killed more than 2,900 people so far").
+
+    >>> running_count(window("the death toll rose to 2,012 on Sunday", 23, 28))
+    True
+    >>> running_count(window("prize money rises to 50 million pounds", 21, 31))
+    False
+    """
+    left, right = _near_left(w)[-60:].lower(), _near_right(w)[:40].lower()
+    text = f"{left} # {right}"
+    return bool(_has(text, tuple(words.RUNNING_COUNT_NOUNS)) and _has(left, words.RUNNING_COUNT_VERBS))
+
+
 BASIS_STAGES = ("adjusted", "gaap")
 """Stages that name an accounting basis; the others name a version in time (proposed, forecast, final...).
 A figure has at most one of each axis: "GAAP gross margin expected at 74.8%" is `forecast+gaap`."""
@@ -877,21 +939,24 @@ def _as_of_text(text: str) -> str:
     return " ".join(text.split()).rstrip(".")
 
 
-def document_stage(title: str) -> str:
+def document_stage(title: str, lead: str = "") -> str:
     """The stage a document's title gives the figures it reports on: a live or running account
     ("leads", "trends", "as counting continues") is `provisional`, a closing one ("final results", "all
-    results declared") `final`; "" when the title says neither.
+    results declared") `final`; else how far the count had gone by the title or the opening paragraph
+    (`lead`) says so (`count_stage`); "" when neither says.
 
     >>> document_stage("Election results live: NDA leads in 292 seats as counting continues")
     'provisional'
     >>> document_stage("EC declares all results: NDA wins 293"), document_stage("Budget 2024 highlights")
     ('final', '')
+    >>> document_stage("ANC short of a majority", "With nearly every vote counted, the ANC has 40.21%.")
+    'provisional'
     """
     text = " ".join(title.lower().split())
     for stage, cues in words.DOCUMENT_STAGE_CUES.items():
         if _has(text, cues):
             return stage
-    return ""
+    return count_stage(title) or count_stage(lead)
 
 
 def claim_facets(
@@ -918,9 +983,16 @@ def claim_facets(
         classes = classes | {step}
     owner = owner_of(sentence, start, end, fallback=fallback_owner)
     role = role_of(w)
+    stage = stage_of(w)
+    timing, basis = stage_parts(stage)
+    if not timing:  # no version named next to it: how far its count had gone, if said
+        counted = count_stage(sentence) or ("provisional" if running_count(w) else "")
+        stage = join_stages([counted, basis]) if counted else stage
+    elif timing == "approved" and running_count(w):  # a toll that "passed 2,000" is no bill passed
+        stage = join_stages(["provisional", basis])
     return Facets(
         role=role,
-        stage=stage_of(w),
+        stage=stage,
         scope=scope_of(w),
         grain=grain,
         as_of=as_of,

@@ -99,11 +99,25 @@ class DocumentFacets:
     as_of: str = ""  # the clock time a live page reads its running counts at ("12.15 am")
 
 
+def opening_paragraph(text: str, title: str = "") -> str:
+    r"""The first paragraph of a document's text after its title line (a dateline and all), at most 600
+    characters: where a news report says how far the count it reports on had gone.
+
+    >>> opening_paragraph("Results\n\nJOHANNESBURG (AP) - With most votes counted, the ANC leads.\n\nMore.",
+    ...                   "Results")
+    'JOHANNESBURG (AP) - With most votes counted, the ANC leads.'
+    """
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if paragraphs and title and paragraphs[0].strip() == title.strip():
+        paragraphs = paragraphs[1:]
+    return paragraphs[0][:600] if paragraphs else ""
+
+
 def document_facets(document: Document) -> DocumentFacets:
     title = document.title or document.text.lstrip().split("\n", 1)[0]
     return DocumentFacets(
         main_party(document.text, document.title or ""),
-        document_stage(title),
+        document_stage(title, opening_paragraph(document.text, title)),
         document.published,
         document_as_of(title, document.text),
     )

@@ -310,6 +310,39 @@ GRAIN_CUES: dict[str, tuple[str, ...]] = {
     "year": ("fiscal year", "financial year", "full-year", "full year", "for the year", "the year",
              "annual", "annually", "calendar year", "fy", "year-on-year", "this year"),
 }
+# How far a count has gone ("with 11.3 percent of the votes counted", "with every ballot counted"): the
+# things counted and the words saying they are in. From wire reports of election counts and tallies.
+COUNT_PROGRESS_UNITS: tuple[str, ...] = (
+    "votes", "vote", "ballots", "ballot", "polling stations", "polling places", "polling districts",
+    "voting stations", "voting districts", "voting places", "districts", "precincts", "constituencies",
+    "results", "returns", "booths", "wards", "counties", "seats", "the count", "votes cast",
+)
+COUNT_PROGRESS_DONE: tuple[str, ...] = (
+    "counted", "tallied", "reporting", "reported", "declared", "processed", "captured", "verified",
+    "announced", "finalised", "finalized", "now counted", "been counted", "were counted", "had been counted",
+    "have been counted", "are in", "were in", "had come in", "have come in", "declared so far",
+)
+# A count still going on, said in so many words.
+COUNT_RUNNING_CUES: tuple[str, ...] = (
+    "as counting went on", "as counting continued", "as counting continues", "as counting goes on",
+    "counting is still under way", "counting was still under way", "counting is under way",
+    "with counting under way", "partial results", "early results", "preliminary results",
+    "results so far", "early counts", "early count", "partial count", "incomplete results",
+)
+# A running count of people affected by a disaster or campaign, read as it rises ("the death toll rose
+# to 2,012"): the counted words, and the verbs that report one reading of it.
+RUNNING_COUNT_NOUNS: frozenset[str] = frozenset(
+    {"toll", "tolls", "death toll", "deaths", "dead", "killed", "fatalities", "casualties", "injured",
+     "wounded", "missing", "displaced", "evacuated", "cases", "infections", "vaccinated", "doses",
+     "arrests", "arrested", "detained", "rescued", "survivors"}
+)
+RUNNING_COUNT_VERBS: tuple[str, ...] = (
+    "rose to", "risen to", "rises to", "rising to", "climbed to", "climbs to", "climbing to",
+    "jumped to", "jumps to", "increased to", "increases to", "went up to", "has reached", "had reached",
+    "reached", "passed", "passes", "surpassed", "surpasses", "topped", "tops", "crossed", "crosses",
+    "went past", "goes past", "goes beyond", "went beyond", "exceeded", "exceeds", "stood at",
+    "stands at", "now stands at", "has climbed", "has risen", "so far", "to date",
+)
 # "as of Sunday", "as at 31 March": a running total read on one date.
 AS_OF_CUES: tuple[str, ...] = ("as of", "as at", "as on", "by", "until", "till", "through", "up to")
 WEEKDAY_WORDS: frozenset[str] = WEEKDAYS | frozenset({"today", "yesterday", "tonight", "overnight"})

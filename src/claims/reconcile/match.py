@@ -60,6 +60,12 @@ from .vocabulary import (
 _GENERIC = GENERIC_NOUNS | frozenset(stem(w) for w in GENERIC_NOUNS)
 
 
+def sub_periods_differ(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Pairs whose two sides both name a part of a year (month, quarter, half) and not the same one."""
+    a, b = table.sub_period_id[i], table.sub_period_id[j]
+    return (a != b) & (a >= 0) & (b >= 0)
+
+
 def period_compatible(
     table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRules, *, max_gap: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -334,6 +340,9 @@ def same_quantity(
     near_only = near_ok & ~period_ok
     is_slip = slip_ratio(table, i, j, rules)
     idx = np.flatnonzero((table.sentence_key[i] != table.sentence_key[j]) & (period_ok | undated | near_only))
+    # two parts of a year named on both sides and not the same part ("in November" and "in December",
+    # a month and a quarter): two periods, or a part of a period against another part
+    idx = idx[~sub_periods_differ(table, i[idx], j[idx])]
     # role, stage, scope, grain, as-of date and class must not differ on positive evidence (see `facets`)
     idx = idx[
         _by_combination(
@@ -355,18 +364,18 @@ def same_quantity(
         & ~undated[idx]
     )
     idx = idx[~base_dated]
-    # two running counts (provisional) of documents published on different days: two as-of dates
+    # two readings of a running count (provisional) in two documents, not said to be read at one time
+    # ("as of Wednesday"): two points of a count that goes on, not two versions of one figure
     running = _by_combination(
         table.facets_id[i[idx]],
         table.facets_id[j[idx]],
         table.interned,
         lambda a, b: (
             stage_parts(a.stage)[0] == stage_parts(b.stage)[0] == "provisional"
-            and bool(a.published and b.published)
-            and a.published != b.published
+            and not (a.as_of and a.as_of == b.as_of)
         ),
     )
-    idx = idx[~running]
+    idx = idx[~(running & (table.doc_id[i[idx]] != table.doc_id[j[idx]]))]
     # two rows of one list or table with different labels ("Ministry of railways: ...") are two rows
     other_row = _by_combination(
         table.facets_id[i[idx]],

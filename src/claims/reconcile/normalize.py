@@ -150,6 +150,7 @@ class ClaimTable:
     usd_hi: np.ndarray
     period_start: np.ndarray  # int, -1 when absent
     period_end: np.ndarray
+    sub_period_id: np.ndarray  # ids into `interned`: the month, quarter or half named (-1: a year or none)
     subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
     tokens: list[frozenset[str]]  # subject tokens
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
@@ -313,6 +314,16 @@ def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
     return claim_facets(sentence, start, end, kind=kind)
 
 
+_SUB_YEAR = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|H[12])")  # 2023-12, 2023-Q4, 2024-H1
+
+
+def sub_year_period(claim: Claim) -> str:
+    """The part of a year a claim's period names ("2023-12", "2023-Q4", "2024-H1"), or "" for a year, a
+    day, a span or no period."""
+    detail = claim.period_detail or ""
+    return detail if _SUB_YEAR.fullmatch(detail) else ""
+
+
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
     """Normalise every claim once (cost linear in the number of claims)."""
     n = len(claims)
@@ -329,6 +340,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     usd_hi = np.full(n, np.nan)
     period_start = np.full(n, -1, dtype=np.int64)
     period_end = np.full(n, -1, dtype=np.int64)
+    sub_period_id = np.full(n, -1, dtype=np.int64)
     subject: list[str] = []
     tokens: list[frozenset[str]] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
@@ -392,6 +404,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         years = [y for y in (claim.period_start, claim.period_end) if y is not None]
         if years:
             period_start[i], period_end[i] = min(years), max(years)
+        if part := sub_year_period(claim):
+            sub_period_id[i] = interned.setdefault(("sub_period", part), len(interned))
         if fam == "money" and base_unit != UNKNOWN_CURRENCY:
             year = int(period_end[i]) if period_end[i] >= 0 else None
             rate = fx.rate(base_unit, year)
@@ -523,6 +537,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         usd_hi=usd_hi,
         period_start=period_start,
         period_end=period_end,
+        sub_period_id=sub_period_id,
         subject=subject,
         tokens=tokens,
         sentence_key=sentence_key,
