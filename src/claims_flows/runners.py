@@ -163,11 +163,16 @@ def local_api() -> Iterator[str]:
     block. The flow engine, task runs, events (WebSockets) and Dask workers of a local cluster use it as
     they would use a server; the thread stops when the block ends, however it ends.
 
+    Flow-run heartbeats are off inside the block when the API is served here: they exist for a server's
+    crashed-run detection, which this API (no services, gone when the run ends) does not run, and a flow
+    run's end waits up to a second for the heartbeat thread to notice.
+
     Why not Prefect's in-memory client (`PrefectClient(api=app)`): the synchronous client a synchronous
     flow runs with cannot serve an ASGI app in process, and events need WebSockets.
     """
     from prefect.settings import (
         PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
         PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
         temporary_settings,
     )
@@ -203,7 +208,7 @@ def local_api() -> Iterator[str]:
             time.sleep(0.02)
         url = f"http://127.0.0.1:{port}/api"
         logger.info("Prefect API served in this process at %s", url)
-        with temporary_settings(updates={PREFECT_API_URL: url}):
+        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             yield url
     finally:
         server.should_exit = True
