@@ -652,3 +652,64 @@ def test_validation_page_csp_allows_exactly_its_style(style) -> None:
         gx_results={},
     )
     assert f"<style>{style}</style>" in page
+
+
+_PREPARED_RUN = """
+import json, sys
+from pathlib import Path
+from claims.io.validation import prepare, validate_files
+from claims.settings import Settings
+
+folder, expectations = Path(sys.argv[1]), Path(sys.argv[2])
+if sys.argv[3] == "broken":
+    sys.modules["great_expectations"] = None  # the import fails, in the background and again after
+thread = prepare()
+running = thread.is_alive()
+try:
+    report = validate_files(
+        claims_path=folder / "claims.parquet",
+        conflicts_path=folder / "conflicts.parquet",
+        documents_path=folder / "documents.parquet",
+        settings=Settings(expectations_dir=expectations),
+    )
+    outcome = {"success": report.success, "rows": dict(report.rows), "failures": len(report.failures)}
+except ImportError:
+    outcome = {"error": "ImportError"}
+thread.join(timeout=300)
+print(json.dumps(outcome | {"running": running, "alive": thread.is_alive()}))
+"""
+
+
+@pytest.mark.parametrize("case", ["working", "broken"])
+def test_validation_prepared_in_background_validates_as_without(tables, settings, tmp_path, case) -> None:
+    """GX imported on a background thread (what a run starts before extraction) while a validation starts
+    at once in a fresh interpreter: the validation waits for that one context and gives the report it gives
+    without it; an import that fails in the background fails again in the validation, not silently."""
+    import subprocess
+    import sys
+
+    for name, df in zip(("claims", "conflicts", "documents"), tables, strict=True):
+        df.to_parquet(tmp_path / f"{name}.parquet")
+    done = subprocess.run(
+        [sys.executable, "-c", _PREPARED_RUN, str(tmp_path), str(settings.expectations_dir), case],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert not outcome["alive"]
+    if case == "broken":
+        assert outcome["error"] == "ImportError"
+        return
+    assert outcome["running"]  # the import was still under way when the validation started
+    expected = validate_files(
+        claims_path=tmp_path / "claims.parquet",
+        conflicts_path=tmp_path / "conflicts.parquet",
+        documents_path=tmp_path / "documents.parquet",
+        settings=settings,
+    )
+    assert outcome["success"], done.stderr[-2000:]
+    assert expected.success
+    assert outcome["rows"] == dict(expected.rows)
+    assert outcome["failures"] == len(expected.failures)
