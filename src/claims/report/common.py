@@ -58,7 +58,15 @@ def records(df: pd.DataFrame | None) -> list[dict[str, object]]:
     """Rows of a frame as plain dicts, missing cells as None (an absent frame gives no rows)."""
     if df is None or df.empty:
         return []
-    return [{str(k): clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+    columns = []
+    for _, column in df.items():  # a column at a time: one missing-mask per column, not a call per cell
+        values = column.tolist()
+        missing = column.isna().to_numpy()
+        columns.append(
+            [None if m else v for v, m in zip(values, missing, strict=True)] if missing.any() else values
+        )
+    names = [str(k) for k in df.columns]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def as_text(value: object) -> str:
