@@ -273,6 +273,8 @@ def test_facets_stage_of_a_running_count(sentence, surface, kind, stage):
         ),
         ("What happens next", "With every ballot counted, the Unity Front has won 41.7 per cent.", "final"),
         ("Harbour budget: what changes", "The harbour budget is 12 million pounds.", ""),
+        ("Harbour vote: Unity Front heading for a coalition", "", "provisional"),
+        ("Harbour vote results", "…64.1% of voting districts in…\n\nThe Unity Front leads.", "provisional"),
     ],
 )
 def test_facets_document_stage_from_its_opening_paragraph(title, lead, stage):

@@ -451,7 +451,7 @@ _COUNT_PROGRESS = re.compile(
     (?:{_alternatives(words.COUNT_PROGRESS_UNITS)})\s+
     (?:(?:so\s+far|now|already)\s+)?
     (?:{_alternatives(words.COUNT_PROGRESS_DONE)}
-      |in\b(?=\s*(?:[,.;:)]|$|so\s+far|now)))                               # "in," at a clause end
+      |in\b(?=\s*(?:[,.;:)…]|$|so\s+far|now)))                               # "in," at a clause end
     """,
     re.VERBOSE | re.IGNORECASE,
 )

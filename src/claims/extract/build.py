@@ -100,17 +100,18 @@ class DocumentFacets:
 
 
 def opening_paragraph(text: str, title: str = "") -> str:
-    r"""The first paragraph of a document's text after its title line (a dateline and all), at most 600
-    characters: where a news report says how far the count it reports on had gone.
+    r"""The opening of a document's text after its title line: its first two paragraphs (a standfirst
+    and the lead, dateline and all), at most 600 characters; where a news report says how far the count
+    it reports on had gone.
 
-    >>> opening_paragraph("Results\n\nJOHANNESBURG (AP) - With most votes counted, the ANC leads.\n\nMore.",
-    ...                   "Results")
-    'JOHANNESBURG (AP) - With most votes counted, the ANC leads.'
+    >>> text = "Results\n\nJOHANNESBURG (AP) - With most votes counted, the ANC leads.\n\nMore.\n\nEnd."
+    >>> opening_paragraph(text, "Results")
+    'JOHANNESBURG (AP) - With most votes counted, the ANC leads.\n\nMore.'
     """
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     if paragraphs and title and paragraphs[0].strip() == title.strip():
         paragraphs = paragraphs[1:]
-    return paragraphs[0][:600] if paragraphs else ""
+    return "\n\n".join(paragraphs[:2])[:600]
 
 
 def document_facets(document: Document) -> DocumentFacets:

@@ -403,7 +403,7 @@ OWNER_CLASS_WORDS: frozenset[str] = frozenset(
 DOCUMENT_STAGE_CUES: dict[str, tuple[str, ...]] = {
     "provisional": ("live", "live updates", "leads", "leading", "lead in", "trends", "early trends",
                     "counting continues", "as counting", "counting underway", "so far", "till now",
-                    "until now", "as it happened", "heads for",
+                    "until now", "as it happened", "heads for", "heading for", "headed for",
                     "set for", "on course", "poised", "latest", "tally rises", "rises to", "climbs to",
                     "passes", "crosses", "tops"),
     "final": ("final", "final result", "final results", "all results", "declared", "final tally",
