@@ -55,6 +55,8 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         ("Output is projected to reach $9 billion next year.", "$9 billion", "forecast"),
         ("A preliminary estimate put losses at $300 million.", "$300 million", "provisional"),
         ("The council spent $4 million on roads.", "$4 million", ""),
+        ("Harbour output is estimated to have fallen by $3 million in the quarter.", "$3 million", ""),
+        ("Harbour output is estimated to fall by $3 million next quarter.", "$3 million", "forecast"),
     ],
 )
 def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):

@@ -410,6 +410,9 @@ def direction_of(w: Window) -> str:
 
 
 # ----------------------------------------------------------------------------------- stage, scope, grain
+_PAST_ESTIMATE = re.compile(r"\b(?:estimated|thought|believed|reported)\s+to\s+have\b", re.IGNORECASE)
+
+
 def stage_of(w: Window) -> str:
     """The version of the figure named next to it.
 
@@ -423,8 +426,11 @@ def stage_of(w: Window) -> str:
     ''
     >>> stage_of(window("- Non-GAAP operating margin expected at 31.5%", 40, 45))
     'forecast+adjusted'
+    >>> stage_of(window("GDP is estimated to have grown by 0.7% in Quarter 1", 35, 39))
+    ''
     """
     left, right = _clause_left(_near_left(w)[-45:]), _own_right(_near_right(w)[:30])
+    left = _PAST_ESTIMATE.sub(" ", left)  # "is estimated to have grown by 0.7%": a past figure, estimated
     found = [
         stage
         for stage, cues in words.STAGE_CUES.items()

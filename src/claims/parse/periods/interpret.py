@@ -255,15 +255,20 @@ def read_years_ago(r: Reading) -> PeriodMention | None:
 
 
 def read_part(r: Reading) -> PeriodMention | None:
-    """`the first quarter of 1998`, `Q1 2024`, `H1 2024`: the year it falls in.
+    """`the first quarter of 1998`, `Q1 2024`, `H1 2024`, `Quarter 2 (Apr to June) 2024`: the year it falls
+    in.
 
     >>> from claims.parse.periods import parse_period
     >>> parse_period("the second half of 2020")
     Period(start=2020, end=2020, fiscal=False)
+    >>> parse_period("in Quarter 2 (Apr to June) 2024").detail
+    '2024-Q2'
     """
     m = r.m
-    y = int(m.group("y") or m.group("y2"))
-    if m.group("q2"):
+    y = int(m.group("y") or m.group("y2") or m.group("y3"))
+    if m.group("qn"):
+        kind, index = "Q", int(m.group("qn"))
+    elif m.group("q2"):
         token = m.group("q2").upper()
         kind, index = ("Q", int(token[0])) if token.endswith("Q") else (token[0], int(token[1]))
     else:
