@@ -92,6 +92,10 @@ def test_facets_scope_words(sentence, surface, kind, scope):
         ("The death toll rose to 3,412 as of Tuesday.", "3,412", "", "tuesday"),
         ("Officials said 1,870 people had died as of 14 May.", "1,870", "", "14 may"),
         ("The company employs 5,000 people.", "5,000", "", ""),
+        ("Harbour traffic fell 2.1% mom and rose 0.4% y/y.", "2.1%", "month", ""),
+        ("Harbour traffic fell 2.1% mom and rose 0.4% y/y.", "0.4%", "year", ""),
+        ("Harbour traffic dipped 0.3% q/q.", "0.3%", "quarter", ""),
+        ("The mom and baby clinic served 5,000 people.", "5,000", "", ""),
     ],
 )
 def test_facets_grain_and_as_of_date(sentence, surface, grain, as_of):

@@ -625,10 +625,16 @@ def grain_of(w: Window) -> tuple[str, str]:
     ('', 'sunday')
     >>> grain_of(window("turnout was 49.7% till 3 pm", 12, 17))
     ('', '3 pm')
+    >>> grain_of(window("services dipped 0.2% qoq, while", 16, 20))
+    ('quarter', '')
     """
     m = _AS_OF.search(f"{w.left[-60:]} | {w.right[:40]}")  # "1,870 had died as of 14 May"
     if m:
         return "", _as_of_text(m["date"])
+    after = _near_right(w)[:12].lower().split()
+    for grain, suffixes in words.GRAIN_SUFFIXES.items():  # "fell 0.2% mom"
+        if after and after[0].strip(",.;)") in suffixes:
+            return grain, ""
     text = f"{w.left[-60:]} | {_near_right(w)[:40]}"
     spaced = text.replace("-", " ")  # "first-half profit"
     parts = list(_WHICH_PART.finditer(spaced))

@@ -301,14 +301,20 @@ GRAIN_CUES: dict[str, tuple[str, ...]] = {
     "quarter": ("first quarter", "second quarter", "third quarter", "fourth quarter", "final quarter",
                 "last quarter", "the quarter", "quarterly", "three months", "quarter-on-quarter",
                 "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "this quarter", "june quarter",
-                "march quarter", "september quarter", "december quarter"),
+                "march quarter", "september quarter", "december quarter", "on the quarter", "quarter on quarter"),
     "half": ("first half", "second half", "h1", "h2", "half-year", "half year", "six months", "1h", "2h",
              "semester", "half-yearly"),
     "month": ("in january", "in february", "in march", "in april", "in may", "in june", "in july",
               "in august", "in september", "in october", "in november", "in december", "this month",
-              "last month", "the month", "month-on-month"),
+              "last month", "the month", "month-on-month", "month on month", "on the month"),
     "year": ("fiscal year", "financial year", "full-year", "full year", "for the year", "the year",
              "annual", "annually", "calendar year", "fy", "year-on-year", "this year"),
+}
+# Abbreviations of a change's period written right after the figure ("fell 0.2% mom", "+1.1% y/y").
+GRAIN_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "month": ("mom", "m/m", "m-o-m"),
+    "quarter": ("qoq", "q/q", "q-o-q"),
+    "year": ("yoy", "y/y", "y-o-y"),
 }
 # How far a count has gone ("with 11.3 percent of the votes counted", "with every ballot counted"): the
 # things counted and the words saying they are in. From wire reports of election counts and tallies.
