@@ -315,3 +315,18 @@ def test_blocked_pattern_property_matches_the_full_pattern(text):
     assert [m.span() for m in blocked_pattern(text).finditer(text)] == [
         m.span() for m in BLOCKED.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Two quarters in a row of negative growth make a recession.", False),
+        ("Output has fallen for three quarters running.", False),
+        ("The region saw two quarters of contraction.", False),
+        ("Three quarters of the harbour pilots voted to strike.", True),
+        ("Two thirds of the fleet is in service.", True),
+    ],
+)
+def test_scan_fraction_words_against_a_spell_of_time(text, share):
+    # "two quarters in a row" counts quarters of a year, not 50% of something
+    assert any(c.kind.value == "percent" for c in scan(text)) is share

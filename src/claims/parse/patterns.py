@@ -47,6 +47,12 @@ _POINT_AHEAD = r"[ -](?:percentage[ ])?points?\b"
 # Words after a fraction that end its phrase ("nearly a fifth in Nepal"); "and"/"or" are left out because
 # "a third and final round" is an ordinal.
 _CLAUSE_WORDS = "in|on|at|for|by|from|to|with|while|than|since|against|versus|last|this|each|apiece"
+# After "two quarters", "three halves": a spell of time, not a share ("two quarters in a row of negative
+# growth", "three quarters running", "two quarters of contraction").
+_SPELL_AHEAD = (
+    r"(?:in[ ]a[ ]row|running|straight|on[ ]the[ ]trot|of[ ](?:negative[ ]|positive[ ]|economic[ ])?"
+    r"(?:growth|decline|contraction|expansion|recession|shrinkage)|ago|earlier|later)\b"
+)
 
 DIGITS = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
@@ -83,7 +89,7 @@ CORE = re.compile(
               | (?:a|an|one|{_NW})[ ](?:{_DENOM})(?=[ ](?:{_CLAUSE_WORDS})\b)  # "a fifth in Nepal"
               | half(?=[ ](?:of|the)\b|[ ]a{_POINT_AHEAD})  # "half of", "half a point"
               | half(?=[ ]an?[ ](?!(?:hundred|thousand|million|billion|trillion|dozen)\b))  # "half an inch"
-            )\b
+            )\b(?![ ]{_SPELL_AHEAD})  # not a spell of time: "two quarters in a row"
         )
       | (?i:                          # multiplier words: "threefold", "tenfold", "twice as"
             (?P<foldword>(?:{_NW})fold|twice(?=[ ](?:as|the|that)\b)|thrice(?=[ ](?:as|the|that)\b))\b
