@@ -762,7 +762,6 @@ _LABEL_LINE = re.compile(r"^\s*(?:[-*•▪]\s*)?(?P<label>[^:\n]{2,90}?)\s*:\s*
 _LABEL_GAP = re.compile(
     r"^(?:rs\.?|inr|us\$|usd|eur|gbp|jpy|about|around|nearly|over|approx\.?|[$€£¥₹~\s])*$", re.I
 )
-_LABEL_WORDS_IGNORED = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"})
 
 
 _ROW_START = re.compile(
@@ -801,8 +800,8 @@ def labels_differ(a: str, b: str) -> bool:
     """
     if not a or not b:
         return False
-    wa = set(re.findall(r"\w+", a)) - _LABEL_WORDS_IGNORED
-    wb = set(re.findall(r"\w+", b)) - _LABEL_WORDS_IGNORED
+    wa = set(re.findall(r"\w+", a)) - words.LABEL_WORDS_IGNORED
+    wb = set(re.findall(r"\w+", b)) - words.LABEL_WORDS_IGNORED
     return bool(wa and wb) and not (wa <= wb or wb <= wa)
 
 
@@ -815,11 +814,6 @@ _LIST_ITEM = re.compile(
     """,
     re.VERBOSE,
 )
-_NOT_ITEMS = frozenset(
-    {"the", "about", "around", "nearly", "almost", "over", "some", "just", "roughly", "only", "another",
-     "more", "less", "than", "while", "which", "who", "that", "it", "its", "their", "was", "were", "is",
-     "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with"}
-)  # fmt: skip
 _FIGURE = re.compile(r"\d[\d.,]*")
 
 
@@ -844,7 +838,7 @@ def item_of(sentence: str, start: int, end: int) -> str:
     m = _LIST_ITEM.search(left.lower())
     if m is None or any(c.isupper() for c in left[m.start("item") : m.end("item")]):
         return ""  # a name is an owner, compared as such (`claims.context.owners`)
-    words_ = [w for w in m["item"].split() if w not in _NOT_ITEMS]
+    words_ = [w for w in m["item"].split() if w not in words.NOT_ITEM_WORDS]
     return " ".join(words_)
 
 

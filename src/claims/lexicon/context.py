@@ -317,6 +317,14 @@ GRAIN_SUFFIXES: dict[str, tuple[str, ...]] = {
     "quarter": ("qoq", "q/q", "q-o-q"),
     "year": ("yoy", "y/y", "y-o-y"),
 }
+# Words of a row label that do not tell two rows apart ("Ministry of Defence" and "Defence").
+LABEL_WORDS_IGNORED: frozenset[str] = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"})
+# Words before a figure of an inline list that name no item ("with about 47%", "and up 53%").
+NOT_ITEM_WORDS: frozenset[str] = frozenset(
+    {"the", "about", "around", "nearly", "almost", "over", "some", "just", "roughly", "only", "another",
+     "more", "less", "than", "while", "which", "who", "that", "it", "its", "their", "was", "were", "is",
+     "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with"}
+)
 # How far a count has gone ("with 11.3 percent of the votes counted", "with every ballot counted"): the
 # things counted and the words saying they are in. From wire reports of election counts and tallies.
 COUNT_PROGRESS_UNITS: tuple[str, ...] = (
