@@ -75,6 +75,16 @@ def test_scoring_precision_units_count_steps_of_the_coarser_precision():
     assert features(a, b, "rounding")["precision_units"] < features(a, far)["precision_units"]
 
 
+def test_scoring_precision_units_read_a_round_count_as_rounded():
+    # "more than 560,000 children" may round the 558,963 another report counts: a step of its last digit
+    counted = dict(kind="count", counted="children")
+    exact = claim(558_963.0, surface="558,963", doc="one.txt", **counted)
+    rounded = claim(560_000.0, surface="560,000", doc="two.txt", **counted)
+    other = claim(552_315.0, surface="552,315", doc="two.txt", **counted)
+    assert features(exact, rounded)["precision_units"] < 0.2
+    assert features(exact, other)["precision_units"] > 3 * features(exact, rounded)["precision_units"]
+
+
 def test_scoring_probability_is_a_sigmoid_of_the_weighted_features():
     assert match_probability({"close": 1.0}, {"intercept": 0.0, "close": 0.0}) == 0.5
     assert match_probability({"close": 1.0}, {"intercept": -2.0, "close": 4.0}) > 0.85

@@ -130,6 +130,24 @@ def _content(table: ClaimTable, row: int) -> frozenset[str]:
     )
 
 
+def round_number_unit(value: float) -> float:
+    """Half a unit of the last non-zero digit of a whole number of 100 or more: how far a round figure
+    ("20,000", "559,000") may be from the count it rounds (0 for other values).
+
+    >>> round_number_unit(20_000.0), round_number_unit(559_000.0), round_number_unit(558_963.0)
+    (5000.0, 500.0, 0.0)
+    >>> round_number_unit(9.4), round_number_unit(60.0)
+    (0.0, 0.0)
+    """
+    if not value or value < 100 or not float(value).is_integer() or value >= 1e15:
+        return 0.0
+    n, zeros = int(value), 0
+    while n % 10 == 0:
+        n //= 10
+        zeros += 1
+    return 0.5 * 10**zeros if zeros >= 2 else 0.0
+
+
 def pair_features(
     table: ClaimTable,
     a: int,
@@ -174,6 +192,7 @@ def pair_features(
     head_a, head_b = table.head[a], table.head[b]
     gap = abs(va - vb)
     unit = max(float(table.precision[a]), float(table.precision[b])) if not cross else 0.0
+    unit = max(unit, round_number_unit(va), round_number_unit(vb)) if not cross else unit
     unit = unit if unit > 0 else max(va, vb, 1e-12) * 0.005
     only_a, only_b = words_a - words_b, words_b - words_a
     return {
