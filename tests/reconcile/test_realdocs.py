@@ -1,10 +1,10 @@
 """Findings on real documents against their gold files (bench/reconcile_real.py's scorer), kept from falling.
 
 - the seeds (raw/ with tests/data/seed_findings.json);
-- the real-document sets set_a, set_b and set_c (tests/data/realdocs), all used to fit the match score.
+- the real-document sets set_a to set_d (tests/data/realdocs), all used to fit the match score.
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. The blind set (set_d) is never run here.
+one fails here. The blind set (set_e) is never run here.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ FLOORS: dict[str, tuple[float, float, int, int]] = {
     "set_a": (0.95, 0.23, 0, 0),
     "set_b": (0.95, 0.26, 0, 0),
     "set_c": (0.95, 0.05, 0, 0),
+    "set_d": (0.5, 0.06, 0, 0),
 }
 
 
