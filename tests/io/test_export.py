@@ -364,3 +364,53 @@ def test_export_folder_moved_out_of_a_set_is_flushed(tmp_path, monkeypatch, name
     export.replace_folder(building / "validation", out / name)
     assert "results.json" in flushed
     assert (out / name / "results.json").read_text(encoding="utf-8") == "{}"
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize("edited", [None, "brief.md"])
+def test_reports_unchanged_pages_are_linked_from_the_previous_set(tmp_path, edited):
+    """A set built after another: the pages and charts whose content did not change are the previous set's
+    files (not rendered or written again), the rest new files; the previous set is left as it was; the new
+    set reads exactly as a set written from scratch."""
+    first, second, scratch = tmp_path / "v1", tmp_path / "v2", tmp_path / "scratch"
+    write_reports(first, **_frames(), previous=None)
+    before = _contents(first)
+    frames = _frames()
+    frames["summary"] = {"run_id": "r2", "finished_at": "2026-03-06T10:00:00"}
+    if edited:
+        claims = frames["claims"].copy()
+        claims.loc[claims["doc"] == edited, "subject"] = "OSA budget for coast guards"
+        frames["claims"] = claims
+    write_reports(second, **frames, previous=first)
+    write_reports(scratch, **frames)
+    assert _contents(first) == before
+    assert _contents(second) == _contents(scratch)
+    old, new = _inodes(first / "audit"), _inodes(second / "audit")
+    shared = {name for name in new if name.endswith(".html") and new[name] == old.get(name)}
+    doc_pages = {"book.txt.html", "book.txt--Chapter-4.html", "brief.md.html"}
+    assert shared == doc_pages - ({f"{edited}.html"} if edited else set())
+    assert _inodes(second / "charts") == _inodes(first / "charts")  # the chart did not change either
+
+
+@pytest.mark.parametrize("damage", ["record-removed", "page-removed", "record-unreadable"])
+def test_reports_previous_set_without_a_usable_record_renders_every_page(tmp_path, damage):
+    first, second = tmp_path / "v1", tmp_path / "v2"
+    write_reports(first, **_frames())
+    record = first / "audit" / ".pages.json"
+    if damage == "record-removed":
+        record.unlink()
+    elif damage == "page-removed":
+        (first / "audit" / "brief.md.html").unlink()
+    else:
+        record.write_text("{not json", encoding="utf-8")
+    write_reports(second, **_frames(), previous=first)
+    write_reports(tmp_path / "scratch", **_frames())
+    assert _contents(second) == _contents(tmp_path / "scratch")
+    linked = {
+        name for name, ino in _inodes(second / "audit").items() if ino == _inodes(first / "audit").get(name)
+    }
+    if damage == "page-removed":  # the book's record still holds: its pages are kept
+        assert linked == {"book.txt.html", "book.txt--Chapter-4.html", "index.html"}

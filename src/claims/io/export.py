@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import errno
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -37,6 +38,8 @@ import pandas as pd
 from claims.locks import os_error
 from claims.report.bundle import Texts, render_reports
 from claims.report.exports import write_safe_csv
+from claims.report.incremental import MANIFEST as AUDIT_MANIFEST
+from claims.report.incremental import AuditEntry, entries_from_json, entries_to_json
 
 logger = logging.getLogger(__name__)
 
@@ -247,6 +250,52 @@ def relative_link(out_dir: Path, target: str) -> str:
         return path.as_uri()
 
 
+@functools.cache
+def renderer_version() -> str:
+    """The digest of the code that renders the reports: every module and template of the installed
+    `claims` package (a change anywhere renders every page again; reading them takes milliseconds)."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".html", ".json"} and p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def previous_audit(previous: Path | None) -> dict[str, AuditEntry]:
+    """The audit entries of a published set whose pages are all there (none for no set, or no record)."""
+    if previous is None:
+        return {}
+    audit_dir = Path(previous) / "audit"
+    try:
+        text = (audit_dir / AUDIT_MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    entries = entries_from_json(text)
+    return {
+        doc: entry
+        for doc, entry in entries.items()
+        if all((audit_dir / page).is_file() for page in entry.pages)
+    }
+
+
+def keep_or_write(path: Path, text: str, previous: Path | None) -> Path:
+    """Write `text` to `path`, or, when `previous` (the same file in the published set) holds exactly
+    that text, link that file instead: an unchanged page is not rewritten (same file, same time)."""
+    if previous is not None and not path.exists():
+        try:
+            same = previous.is_file() and previous.read_bytes() == text.encode("utf-8")
+        except OSError:
+            same = False
+        if same:
+            link_or_copy(previous, path)
+            return path
+    return write_text(path, text)
+
+
+def _published(previous: Path | None, folder: str, name: str) -> Path | None:
+    return Path(previous) / folder / name if previous is not None else None
+
+
 def write_reports(
     out_dir: Path,
     *,
@@ -259,6 +308,7 @@ def write_reports(
     decisions: pd.DataFrame | None = None,
     marks: pd.DataFrame | None = None,
     texts: Texts | None = None,
+    previous: Path | None = None,
 ) -> ReportPaths:
     """Render and write every report of a run under `out_dir`; returns where they are.
 
@@ -266,6 +316,11 @@ def write_reports(
     left over from an earlier run (a document that is gone) are removed. `base_url`, when the folder is
     published, makes the ClaimReview URLs absolute; `decisions`, `marks` and `texts` go to the renderer
     (`claims.report.bundle.render_reports`).
+
+    `previous` (the published set this one follows, when `out_dir` is a new set being built): the audit
+    pages of documents whose inputs did not change are not rendered again, and every audit page or chart
+    whose content is what `previous` has is linked from it, not written (`claims.report.incremental`;
+    the published set's files are never changed in place, so sharing them keeps both sets whole).
     """
     out_dir = Path(out_dir)
     if validation is not None and validation.get("docs_index"):
@@ -280,15 +335,26 @@ def write_reports(
         decisions=decisions,
         marks=marks,
         texts=texts,
+        previous_audit=previous_audit(previous),
+        renderer=renderer_version(),
     )
     audit_dir = out_dir / "audit"
     charts_dir = out_dir / "charts"
+    for name in rendered.audit_reused:  # only with a previous set: its pages, as they are
+        link_or_copy(Path(previous or out_dir) / "audit" / name, audit_dir / name)
     audit_pages = tuple(
-        write_text(audit_dir / name, html) for name, html in sorted(rendered.audit_pages.items())
+        keep_or_write(audit_dir / name, html, _published(previous, "audit", name))
+        for name, html in sorted(rendered.audit_pages.items())
+    ) + tuple(audit_dir / name for name in rendered.audit_reused)
+    write_text(audit_dir / AUDIT_MANIFEST, entries_to_json(rendered.audit_entries))
+    remove_stale(audit_dir, {*rendered.audit_pages, *rendered.audit_reused}, ".html")
+    charts = tuple(
+        keep_or_write(charts_dir / name, svg, _published(previous, "charts", name))
+        for name, svg in sorted(rendered.charts.items())
     )
-    remove_stale(audit_dir, set(rendered.audit_pages), ".html")
-    charts = tuple(write_text(charts_dir / name, svg) for name, svg in sorted(rendered.charts.items()))
     remove_stale(charts_dir, set(rendered.charts), ".svg")
+    if rendered.audit_reused:
+        logger.info("%d audit pages kept from %s", len(rendered.audit_reused), previous)
     claimreview = write_text(out_dir / "claimreview.jsonld", rendered.claimreview)
     report_html = write_text(out_dir / "report.html", rendered.report_html)  # last: links resolve
     logger.info("reports written: %s (%d audit pages, %d charts)", report_html, len(audit_pages), len(charts))

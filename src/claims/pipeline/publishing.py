@@ -227,9 +227,12 @@ def write_reviewed(
     validation: Mapping[str, Any] | None,
     new_ids: Collection[str] | None,
     texts: Any,
+    previous: Path | None = None,
 ) -> list[Path]:
     """The review-dependent files of a set: conflicts with the decisions applied, the decisions' exports,
-    summary.json and the reports (report.html last)."""
+    summary.json and the reports (report.html last). Audit pages and charts that are what `previous` (the
+    published set) has are linked from it, and the pages of documents whose inputs did not change are
+    not rendered again."""
     conflicts = decisions.apply(tables.conflicts, new_ids=new_ids)
     decided, marked = decisions.frame("decisions"), decisions.frame("marks")
     files = [*export.write_table(folder, "conflicts", conflicts)]
@@ -246,6 +249,7 @@ def write_reviewed(
         decisions=decided,
         marks=marked,
         texts=texts,
+        previous=previous,
     )
     for folder_name in ("audit", "charts"):  # present even when empty: a link to them always resolves
         (folder / folder_name).mkdir(exist_ok=True)
@@ -318,6 +322,7 @@ def publish_run(
             validation=validation,
             new_ids=summary.get("new_conflicts") or [],
             texts=texts,
+            previous=base,
         )
         final = _finish(out, building, name, settings.keep_versions)
     with Store(settings.db_path) as store, store.transaction():
@@ -393,6 +398,7 @@ def republish(
                 validation=validation,
                 new_ids=None,
                 texts=texts,
+                previous=base,
             )
             final = _finish(out, building, name, keep)
         finally:

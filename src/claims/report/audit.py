@@ -6,15 +6,17 @@ Flags that mean something: "no citation" only where the document part has a cita
 chapter, or a document without chapters, where some figure cites something: slides and chapters without
 footnotes have nothing to cite); possible findings are shown apart from disagreements and not counted.
 
-Pure: `render_audit` returns {file name inside audit/: html}.
+Pure: `render_audit` returns {file name inside audit/: html}. A document's pages carry nothing of the run
+(`document_pages`): only the index names it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import jinja2
 import pandas as pd
 from markupsafe import Markup
 
@@ -230,7 +232,7 @@ def decision_text(finding: Finding) -> str:
     return f"{verb} by {who}, {format_time(finding.reviewed_at)}"
 
 
-def _conflict_flags(findings: Iterable[Finding]) -> dict[str, list[Flag]]:
+def conflict_flags(findings: Iterable[Finding]) -> dict[str, list[Flag]]:
     """Flags each claim gets from the findings it takes part in, keyed by claim id."""
     flags: dict[str, list[Flag]] = defaultdict(list)
     for finding in findings:
@@ -341,18 +343,21 @@ def build_figures(
     titles: Mapping[str, str] | None = None,
     marks: Mapping[str, EditorMark] | None = None,
     layouts: Layouts | None = None,
+    only: Collection[str] | None = None,
 ) -> dict[str, list[Figure]]:
-    """Every claim as an audit row, grouped by document, in reading order."""
-    conflict_flags = _conflict_flags(findings)
+    """Every claim as an audit row, grouped by document, in reading order (`only`: of those documents)."""
+    flags_of = conflict_flags(findings)
     rows = sorted(records(claims), key=lambda c: (as_text(c.get("doc")), as_int(c.get("char_start")) or 0))
     citing = citing_parts(rows)
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for claim in rows:
+        if only is not None and as_text(claim.get("doc")) not in only:
+            continue
         side = claim_side(claim, titles)
         if layouts is not None and "table_cell" in side.flags:
             side = layouts.side(side)
         figures = by_doc[side.doc]
-        flags = conflict_flags.get(side.claim_id, []) + _claim_flags(claim, side, citing)
+        flags = flags_of.get(side.claim_id, []) + _claim_flags(claim, side, citing)
         figures.append(
             Figure(
                 number=len(figures) + 1,
@@ -383,6 +388,97 @@ def _chapters(figures: Sequence[Figure]) -> list[str]:
     return list(dict.fromkeys(f.side.chapter for f in figures if f.side.chapter))
 
 
+@dataclass(frozen=True)
+class AuditContext:
+    """What every audit page of a set shares: the templates, the script and its policy, each document's
+    row and title, and the parts that cite (`audit_context`)."""
+
+    page_template: jinja2.Template
+    index_template: jinja2.Template
+    script: str
+    policy: str
+    doc_rows: Mapping[str, Mapping[str, object]]
+    titles: Mapping[str, str]
+    citing: frozenset[tuple[str, str]]
+
+
+def audit_context(documents: pd.DataFrame | None, claims: pd.DataFrame | None) -> AuditContext:
+    env = environment()
+    script = env.loader.get_source(env, "_filters.js.html")[0] if env.loader else ""
+    doc_rows = {as_text(d.get("doc")): d for d in records(documents) if as_text(d.get("doc"))}
+    return AuditContext(
+        page_template=env.get_template("audit_page.html"),
+        index_template=env.get_template("audit_index.html"),
+        script=script,
+        policy=csp([script]),
+        doc_rows=doc_rows,
+        titles={doc: as_text(d.get("title")) for doc, d in doc_rows.items() if as_text(d.get("title"))},
+        citing=citing_parts(records(claims)),
+    )
+
+
+def document_pages(
+    doc: str, figures: Sequence[Figure], context: AuditContext
+) -> tuple[DocumentView, dict[str, str]]:
+    """A document's line in the index, and its pages: one for the document (its figures outside any
+    chapter, and its chapters) and one per chapter. They carry nothing of the run, so a document whose
+    figures, flags and marks did not change gets the same pages."""
+    pages: dict[str, str] = {}
+    chapter_names = _chapters(figures)
+    chapter_links = []
+    common = {"csp": context.policy, "script": Markup(context.script), "doc": doc}
+    for i, chapter in enumerate(chapter_names):
+        in_chapter = [f for f in figures if f.side.chapter == chapter]
+        page = page_name(doc, chapter)
+        chapter_links.append(ChapterLink(chapter, page, PageSummary.of(in_chapter)))
+        prev_page = (chapter_names[i - 1], page_name(doc, chapter_names[i - 1])) if i > 0 else None
+        next_page = (
+            (chapter_names[i + 1], page_name(doc, chapter_names[i + 1]))
+            if i + 1 < len(chapter_names)
+            else None
+        )
+        pages[page] = context.page_template.render(
+            **common,
+            name=context.titles.get(doc) or doc,
+            chapter=chapter,
+            doc_page=page_name(doc),
+            figures=in_chapter,
+            summary=PageSummary.of(in_chapter),
+            cites=(doc, chapter) in context.citing,
+            chapters=(),
+            meta={},
+            prev_page=prev_page,
+            next_page=next_page,
+        )
+    view = DocumentView(
+        doc,
+        page_name(doc),
+        _doc_meta(context.doc_rows.get(doc, {})),
+        tuple(chapter_links),
+        PageSummary.of(figures),
+        context.titles.get(doc, ""),
+    )
+    pages[view.page] = context.page_template.render(
+        **common,
+        name=view.name,
+        chapter="",
+        doc_page=view.page,
+        figures=[f for f in figures if not f.side.chapter],
+        summary=view.summary,
+        cites=any(d == doc for d, _ in context.citing),
+        chapters=view.chapters,
+        meta=view.meta,
+        prev_page=None,
+        next_page=None,
+    )
+    return view, pages
+
+
+def index_page(views: Sequence[DocumentView], run: RunView, context: AuditContext) -> str:
+    """audit/index.html: every document with its counts, the run, and the files it could not read."""
+    return context.index_template.render(csp=csp(()), script="", documents=views, run=run)
+
+
 def render_audit(
     documents: pd.DataFrame | None,
     claims: pd.DataFrame | None,
@@ -395,79 +491,18 @@ def render_audit(
     """Every audit page: {'index.html': ..., '<doc>.html': ..., '<doc>--chapter-4.html': ...}.
 
     `marks` is the editors' marks table (every mark, oldest first); `layouts` gives the documents' tables,
-    for a table cell's column header.
+    for a table cell's column header. (`claims.report.incremental` renders only the pages whose inputs
+    changed since a published set.)
     """
-    env = environment()
-    script = env.loader.get_source(env, "_filters.js.html")[0] if env.loader else ""
-    policy = csp([script])
-    doc_rows = {as_text(d.get("doc")): d for d in records(documents) if as_text(d.get("doc"))}
-    titles = {doc: as_text(d.get("title")) for doc, d in doc_rows.items() if as_text(d.get("title"))}
-    by_doc = build_figures(claims, findings, titles=titles, marks=latest_marks(marks), layouts=layouts)
-    citing = citing_parts(records(claims))
-    docs = sorted(set(doc_rows) | set(by_doc))
+    context = audit_context(documents, claims)
+    by_doc = build_figures(
+        claims, findings, titles=context.titles, marks=latest_marks(marks), layouts=layouts
+    )
     pages: dict[str, str] = {}
     views = []
-    page_template = env.get_template("audit_page.html")
-    for doc in docs:
-        figures = by_doc.get(doc, [])
-        chapter_names = _chapters(figures)
-        chapter_links = []
-        for i, chapter in enumerate(chapter_names):
-            in_chapter = [f for f in figures if f.side.chapter == chapter]
-            page = page_name(doc, chapter)
-            chapter_links.append(ChapterLink(chapter, page, PageSummary.of(in_chapter)))
-            prev_page = (chapter_names[i - 1], page_name(doc, chapter_names[i - 1])) if i > 0 else None
-            next_page = (
-                (chapter_names[i + 1], page_name(doc, chapter_names[i + 1]))
-                if i + 1 < len(chapter_names)
-                else None
-            )
-            pages[page] = page_template.render(
-                csp=policy,
-                script=Markup(script),
-                doc=doc,
-                name=titles.get(doc) or doc,
-                chapter=chapter,
-                doc_page=page_name(doc),
-                figures=in_chapter,
-                summary=PageSummary.of(in_chapter),
-                cites=(doc, chapter) in citing,
-                chapters=(),
-                meta={},
-                prev_page=prev_page,
-                next_page=next_page,
-                run=run,
-            )
-        view = DocumentView(
-            doc,
-            page_name(doc),
-            _doc_meta(doc_rows.get(doc, {})),
-            tuple(chapter_links),
-            PageSummary.of(figures),
-            titles.get(doc, ""),
-        )
+    for doc in sorted(set(context.doc_rows) | set(by_doc)):
+        view, doc_pages = document_pages(doc, by_doc.get(doc, []), context)
         views.append(view)
-        rest = [f for f in figures if not f.side.chapter]
-        pages[view.page] = page_template.render(
-            csp=policy,
-            script=Markup(script),
-            doc=doc,
-            name=view.name,
-            chapter="",
-            doc_page=view.page,
-            figures=rest,
-            summary=view.summary,
-            cites=any(d == doc for d, _ in citing),
-            chapters=view.chapters,
-            meta=view.meta,
-            prev_page=None,
-            next_page=None,
-            run=run,
-        )
-    pages["index.html"] = env.get_template("audit_index.html").render(
-        csp=csp(()),
-        script="",
-        documents=views,
-        run=run,
-    )
+        pages.update(doc_pages)
+    pages["index.html"] = index_page(views, run, context)
     return pages

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from claims.report.audit import render_audit
 from claims.report.charts import build_charts, render_chart_svg
 from claims.report.claimreview import claimreview_jsonld
 from claims.report.common import as_text, records
 from claims.report.findings import build_findings, claim_side, titles_of
 from claims.report.html import render_report, run_view
+from claims.report.incremental import AuditEntry, render_audit_pages
 from claims.report.tables import Layouts, with_tables
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ class RenderedReports:
     audit_pages: Mapping[str, str]  # file name inside audit/ -> HTML ("index.html" is the index)
     charts: Mapping[str, str]  # file name inside charts/ -> standalone SVG
     claimreview: str  # JSON-LD text (confirmed findings only)
+    audit_entries: Mapping[str, AuditEntry] = field(default_factory=dict)  # every document's audit record
+    audit_reused: tuple[str, ...] = ()  # audit pages not rendered: kept as the previous set has them
 
 
 def render_reports(
@@ -54,8 +56,14 @@ def render_reports(
     decisions: pd.DataFrame | None = None,
     marks: pd.DataFrame | None = None,
     texts: Texts | None = None,
+    previous_audit: Mapping[str, AuditEntry] | None = None,
+    renderer: str = "",
 ) -> RenderedReports:
-    """Render every report of a run from its frames (missing cells as NaN/None are fine)."""
+    """Render every report of a run from its frames (missing cells as NaN/None are fine).
+
+    `previous_audit` (the published set's audit entries) and `renderer` (the version of the rendering
+    code): the audit pages of documents whose inputs did not change are not rendered again
+    (`claims.report.incremental`); they are listed in `audit_reused` for the writer to keep."""
     titles = titles_of(documents)
     layouts = Layouts(texts)
     findings = with_tables(build_findings(conflicts, claims, titles=titles, decisions=decisions), layouts)
@@ -75,9 +83,21 @@ def render_reports(
         sum(1 for f in findings if f.possible),
         len(charts),
     )
+    audit = render_audit_pages(
+        documents,
+        claims,
+        findings,
+        run,
+        marks=marks,
+        layouts=layouts,
+        previous=previous_audit,
+        renderer=renderer,
+    )
     return RenderedReports(
         report_html=render_report(findings, charts, run, base_url=base_url),
-        audit_pages=render_audit(documents, claims, findings, run, marks=marks, layouts=layouts),
+        audit_pages=audit.pages,
         charts={f"{c.key}.svg": render_chart_svg(c, standalone=True) for c in charts},
         claimreview=claimreview_jsonld(findings, base_url=base_url),
+        audit_entries=audit.entries,
+        audit_reused=audit.reused,
     )

@@ -55,6 +55,12 @@ class Layouts:
             return self._texts(doc)
         return self._texts.get(doc)
 
+    def has_text(self, doc: str) -> bool:
+        """The caller has the document's text (read, not segmented)."""
+        if doc in self._layouts:
+            return self._layouts[doc] is not None
+        return bool(self._text(doc))
+
     def of(self, doc: str) -> tuple[str, Layout] | None:
         """The document's text and layout, None when the caller has no text for it."""
         if doc not in self._layouts:
