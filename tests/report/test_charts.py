@@ -7,7 +7,7 @@ import pytest
 from report_frames import BOOK, BRIEF, DECK, HOSTILE
 
 from claims.report.bundle import render_reports
-from claims.report.charts import build_charts, nice_ticks, render_chart_svg
+from claims.report.charts import build_charts, charted, nice_ticks, render_chart_svg, topic_key
 from claims.report.common import as_text, records
 from claims.report.findings import build_findings, claim_side, titles_of
 
@@ -96,3 +96,19 @@ def test_charts_name_sources_by_title(claims_df, conflicts_df, documents_df, tit
     sources = {s.source for c in charts for s in c.series}
     assert title in sources
     assert HOSTILE not in sources
+
+
+@pytest.mark.parametrize("unit_of_one", [None, "USD"])
+def test_charts_charted_keys_select_every_claim_a_chart_takes(claims_df, conflicts_df, unit_of_one):
+    """Only claims whose subject and unit are a charted (topic, unit) can join a chart: building the sides
+    of those alone gives the charts that the sides of every claim give (also when a claim of the topic
+    is in another unit)."""
+    claims = claims_df.copy()
+    if unit_of_one:
+        claims.loc[claims.index[claims["subject"] == "OSA budget"][0], "unit"] = unit_of_one
+    findings = build_findings(conflicts_df, claims)
+    every = [(as_text(c["subject"]), claim_side(c)) for c in records(claims)]
+    drawn = charted(findings)
+    chosen = [(s, side) for s, side in every if (topic_key(s), side.unit) in drawn]
+    assert len(chosen) < len(every)
+    assert build_charts(findings, chosen) == build_charts(findings, every)

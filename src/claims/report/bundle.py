@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from claims.report.charts import build_charts, render_chart_svg
+from claims.report.charts import build_charts, charted, render_chart_svg, topic_key
 from claims.report.claimreview import claimreview_jsonld
 from claims.report.common import as_text, records
 from claims.report.findings import build_findings, claim_side, titles_of
@@ -67,12 +67,14 @@ def render_reports(
     titles = titles_of(documents)
     layouts = Layouts(texts)
     findings = with_tables(build_findings(conflicts, claims, titles=titles, decisions=decisions), layouts)
-    subjects = [
-        (as_text(c.get("subject")), claim_side(c, titles))
+    charting = [f for f in findings if not f.possible]
+    drawn = charted(charting)
+    subjects = [  # the other claims of a charted topic and unit (only those can join a chart)
+        (subject, claim_side(c, titles))
         for c in records(claims)
-        if as_text(c.get("subject"))
+        if (subject := as_text(c.get("subject"))) and (topic_key(subject), as_text(c.get("unit"))) in drawn
     ]
-    charts = build_charts([f for f in findings if not f.possible], subjects)
+    charts = build_charts(charting, subjects)
     n_documents = len({as_text(d.get("doc")) for d in records(documents)} - {""})
     run = run_view(
         summary, validation, findings, n_documents=n_documents, n_claims=0 if claims is None else len(claims)

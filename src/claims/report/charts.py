@@ -65,8 +65,24 @@ class Chart:
         return tuple(dict.fromkeys(a for s in self.series for p in s.points for a in p.finding_anchors))
 
 
-def _topic_key(topic: str) -> str:
+def topic_key(topic: str) -> str:
+    """A topic as charts group it: lower case, spaces folded.
+
+    >>> topic_key("  OSA   Budget ")
+    'osa budget'
+    """
     return " ".join(topic.lower().split())
+
+
+def charted(findings: Iterable[Finding]) -> set[tuple[str, str]]:
+    """The (topic key, unit) pairs `build_charts` draws for these findings: only a claim whose subject and
+    unit make one of them can join a chart (the caller builds the sides of those claims only)."""
+    return {
+        (topic_key(finding.topic or "unnamed quantity"), side.unit)
+        for finding in findings
+        for side in finding.sides
+        if _y(side) is not None
+    }
 
 
 def build_charts(findings: Iterable[Finding], claims: Iterable[tuple[str, Side]] = ()) -> list[Chart]:
@@ -82,11 +98,11 @@ def build_charts(findings: Iterable[Finding], claims: Iterable[tuple[str, Side]]
         for side in finding.sides:
             if _y(side) is None:
                 continue
-            key = (_topic_key(topic), side.unit)
+            key = (topic_key(topic), side.unit)
             groups[key].append((finding, side))
             titles.setdefault(key, topic)
     for subject, side in claims:
-        key = (_topic_key(subject), side.unit)
+        key = (topic_key(subject), side.unit)
         if key in groups and _y(side) is not None:
             groups[key].append((None, side))
     charts = []
@@ -159,10 +175,10 @@ def _chart(topic: str, unit: str, members: list[tuple[Finding | None, Side]]) ->
 
 def charts_by_finding(findings: Iterable[Finding], charts: Iterable[Chart]) -> dict[str, str]:
     """conflict_id -> key of the chart that draws its quantity (for a "see the chart" link)."""
-    by_topic = {(_topic_key(c.topic), c.unit): c.key for c in charts}
+    by_topic = {(topic_key(c.topic), c.unit): c.key for c in charts}
     out = {}
     for finding in findings:
-        topic = _topic_key(finding.topic or "unnamed quantity")
+        topic = topic_key(finding.topic or "unnamed quantity")
         for side in finding.sides:
             key = by_topic.get((topic, side.unit))
             if key:
