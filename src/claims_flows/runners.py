@@ -27,6 +27,7 @@ batch's claims holds a bounded amount of text and claims, whatever the corpus si
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import ipaddress
 import logging
@@ -165,14 +166,18 @@ def local_api() -> Iterator[str]:
 
     Flow-run heartbeats are off inside the block when the API is served here: they exist for a server's
     crashed-run detection, which this API (no services, gone when the run ends) does not run, and a flow
-    run's end waits up to a second for the heartbeat thread to notice.
+    run's end waits up to a second for the heartbeat thread to notice. The API does not register block
+    types on start (nor import every installed Prefect collection to find them): a run stores no blocks,
+    and a `prefect server` (`claims serve`) registers them in the same database when it starts.
 
     Why not Prefect's in-memory client (`PrefectClient(api=app)`): the synchronous client a synchronous
     flow runs with cannot serve an ASGI app in process, and events need WebSockets.
     """
     from prefect.settings import (
+        PREFECT_API_BLOCKS_REGISTER_ON_START,
         PREFECT_API_URL,
         PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION,
         PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
         temporary_settings,
     )
@@ -192,7 +197,12 @@ def local_api() -> Iterator[str]:
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="error", lifespan="on", timeout_graceful_shutdown=5)
     )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="prefect-api", daemon=True)
+    no_blocks = {PREFECT_API_BLOCKS_REGISTER_ON_START: False, PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION: False}
+    with temporary_settings(updates=no_blocks):  # seen by the server's thread (its start-up), not by the run
+        serving = contextvars.copy_context()
+    thread = threading.Thread(
+        target=serving.run, args=(server.run,), kwargs={"sockets": [sock]}, name="prefect-api", daemon=True
+    )
     thread.start()
     timeout = float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     deadline = time.monotonic() + timeout

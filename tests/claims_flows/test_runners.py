@@ -24,6 +24,7 @@ with local_api() as url:
     if sys.argv[1] == "served":  # a configured API is not probed (none listens there)
         with urllib.request.urlopen(url + "/health", timeout=30) as response:
             seen["health"] = response.status
+        seen["collections"] = "prefect_dask" in sys.modules
 seen["after"] = [PREFECT_API_URL.value(), PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value()]
 print(json.dumps(seen))
 """
@@ -56,3 +57,4 @@ def test_runners_local_api_serves_here_without_heartbeats(tmp_path: Path, config
     assert seen["url"].startswith("http://127.0.0.1:")
     assert seen["inside"] == [seen["url"], None]
     assert seen["health"] == 200
+    assert seen["collections"] is False  # no collection imported to register its blocks
