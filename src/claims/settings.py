@@ -51,6 +51,7 @@ class Settings(BaseModel):
     conversion_tolerance: float = 0.30  # a stated conversion this far off the year's rate is a finding
     arithmetic_tolerance: float = 0.02  # relative slack for stated % changes and multiples
     rounding_slack: float = 1.0  # multiples of the stated precision that still count as rounding
+    restatement_gap: float = 0.005  # a rounding closer than this (relative) restates the figure: agreement
     strong_subject_threshold: float = 90.0  # token_sort_ratio needed when a side has no period
     approx_tolerance: float = 0.10  # "about X" covers X +- 10% (or its stated precision, if wider)
     high_severity_gap: float = 0.20  # relative difference from which a mismatch is "high"

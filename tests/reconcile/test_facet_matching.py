@@ -241,10 +241,10 @@ def test_facet_matching_undated_base_is_compared_with_the_dated_level():
     # "from 31.5% at the last election": the base of a change is the level of an earlier time; undated,
     # the match score weighs it against the level of that time stated elsewhere
     base = claim(
-        31.5,
+        31.0,
         kind="percent",
-        sentence="The Unity Front raised its vote share from 31.5% at the last election to 33.0%.",
-        surface="31.5%",
+        sentence="The Unity Front raised its vote share from 31% at the last election to 33.0%.",
+        surface="31%",
         subject="vote share",
         doc="one.txt",
     )

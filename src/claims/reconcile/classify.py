@@ -23,7 +23,8 @@ Order of the tests, per pair (vectorised over all pairs at once):
    "about 2 billion" and "2.1 billion"). Amounts in different currencies are compared in US dollars at each
    claim's yearly rate with `fx_tolerance` slack. Equal values (a repeated claim) agree.
 6. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
-   (¥8 billion vs ¥8.1 billion). Low.
+   (¥8 billion vs ¥8.1 billion). Low. A rounding closer than `restatement_gap` (relative: "Rs 5.14 trillion"
+   for "Rs 5,142 billion", "36.6%" for "36.56%") is the same figure given with fewer digits: agreement.
 7. Values more than `max_value_ratio` apart without being a 10^3k slip are taken as two different
    quantities that matching could not tell apart (250 billion vs 5), not as a contradiction.
 8. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
@@ -179,6 +180,8 @@ def classify_pairs(
     outcome[:] = Outcome.VALUE
     outcome[rounding] = Outcome.ROUNDING
     outcome[agree] = Outcome.AGREE
+    # a figure restated with fewer digits, within a fraction of a percent: the same figure
+    outcome[rounding & (rel < rules.restatement_gap)] = Outcome.AGREE
     # two stated ranges: end against end
     stated, low, high, up_to = _range_ends(table)
     ranges = tops = np.zeros(n, dtype=bool)

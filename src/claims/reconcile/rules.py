@@ -20,6 +20,7 @@ class MatchRules:
     conversion_tolerance: float
     arithmetic_tolerance: float
     rounding_slack: float
+    restatement_gap: float
     strong_subject_threshold: float
     approx_tolerance: float
     high_severity_gap: float
