@@ -16,7 +16,10 @@ Per scale, interleaved in one run (the machine's load moves both sides alike):
 - `before` (with `--before-src`): the same command on another source tree (e.g. `git archive` of an
   older commit), to compare two versions of the code side by side.
 Then, at the largest scale of at most 8 (the issue's 40-document store): the unchanged re-run
-(`rerun`) and one new document added to the store (`new_doc`, compared with the full run).
+(`rerun`) and one new document added to the store (`new_doc`, compared with the full run). With
+`--new-docs N`, N documents are added one run at a time (each version's runs interleaved): the first run
+after the full run (every finding of which was new, so every page showing one changes) and the following
+ones (the steady state of a store that grows by a document a run); `new_doc` is the first, `new_docs` all.
 
 Prints one table and, with `--json`, writes every figure. Nothing is asserted: read the ratios.
 """
@@ -162,6 +165,7 @@ def run(
     before_src: Path | None,
     raw: Path,
     after_src: Path | None = None,
+    new_docs: int = 1,
 ) -> dict[str, Any]:
     seeds = sorted(raw.glob("*.txt"))
     versions: dict[str, Path | None] = {"run": after_src}
@@ -174,7 +178,9 @@ def run(
         claims_run(warm / "raw", warm / f"out-{name}", child_env(work, src))
     store = max((s for s in scales if s <= 8), default=scales[0])
     for scale in scales:
-        corpus = build_corpus(seeds, work / f"x{scale}" / "raw", scale, extra=1 if scale == store else 0)
+        corpus = build_corpus(
+            seeds, work / f"x{scale}" / "raw", scale, extra=new_docs if scale == store else 0
+        )
         row: dict[str, Any] = {"bare": bare(corpus, model, child_env(work))}
         print(f"x{scale} bare: {row['bare']['seconds']} s", file=sys.stderr)
         for name, src in versions.items():
@@ -191,15 +197,16 @@ def run(
         out = work / f"x{store}" / f"out-{name}"
         incremental[name] = {"rerun": claims_run(corpus, out, child_env(work, src))}
         print(f"x{store} {name} unchanged re-run: {incremental[name]['rerun']['seconds']} s", file=sys.stderr)
-    for name, src in versions.items():
-        out = work / f"x{store}" / f"out-{name}"
-        grown = work / f"x{store}" / f"raw-{name}-plus-one"
-        shutil.copytree(corpus, grown, dirs_exist_ok=True)
-        shutil.copy2(extra[0], grown / extra[0].name)
-        incremental[name]["new_doc"] = claims_run(grown, out, child_env(work, src))
-        print(
-            f"x{store} {name} one new document: {incremental[name]['new_doc']['seconds']} s", file=sys.stderr
-        )
+    for k, added in enumerate(extra[:new_docs], 1):
+        for name, src in versions.items():
+            out = work / f"x{store}" / f"out-{name}"
+            grown = work / f"x{store}" / f"raw-{name}-plus-one"
+            shutil.copytree(corpus, grown, dirs_exist_ok=True)
+            shutil.copy2(added, grown / added.name)
+            result = claims_run(grown, out, child_env(work, src))
+            incremental[name].setdefault("new_docs", []).append(result)
+            incremental[name].setdefault("new_doc", result)
+            print(f"x{store} {name} new document {k}: {result['seconds']} s", file=sys.stderr)
     results["store_scale"] = store
     results["incremental"] = incremental
     return results
@@ -238,6 +245,8 @@ def report(results: dict[str, Any]) -> str:
         lines.append(f"x{store} store ({name}), against its full run:")
         lines.append(_row("rerun", inc["rerun"], full, "  unchanged re-run"))
         lines.append(_row("new doc", inc["new_doc"], full, "  one new document"))
+        for k, later in enumerate(inc.get("new_docs", [])[1:], 2):
+            lines.append(_row("new doc", later, full, f"  new document {k}"))
     if "before" in names:
         lines.append("")
         for scale, row in results["scales"].items():
@@ -273,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--after-src", type=Path, default=None, help="the source tree of `run` (default: this one)"
     )
+    ap.add_argument(
+        "--new-docs", type=int, default=1, help="documents added to the store, one run each (default 1)"
+    )
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a new temp folder)")
     ap.add_argument("--json", type=Path, default=None, help="write the results here")
     ap.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
@@ -298,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         before_src=args.before_src,
         raw=args.raw,
         after_src=args.after_src,
+        new_docs=max(1, args.new_docs),
     )
     print(report(results))
     if args.json:

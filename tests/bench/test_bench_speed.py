@@ -25,7 +25,7 @@ def seeds(tmp_path: Path) -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-@pytest.mark.parametrize(("copies", "extra"), [(1, 0), (3, 1), (30, 1)])
+@pytest.mark.parametrize(("copies", "extra"), [(1, 0), (3, 1), (30, 1), (8, 3)])
 def test_bench_speed_copies_are_distinct(seeds: list[Path], tmp_path: Path, copies: int, extra: int) -> None:
     corpus = bench_speed.build_corpus(seeds, tmp_path / "x" / "raw", copies, extra=extra)
     files = sorted(corpus.glob("*.txt"))
@@ -40,3 +40,5 @@ def test_bench_speed_copies_are_distinct(seeds: list[Path], tmp_path: Path, copi
     added = sorted((tmp_path / "x" / "raw-extra").glob("*.txt")) if extra else []
     assert len(added) == extra
     assert all(p.name not in {f.name for f in files} for p in added)
+    every = {hashlib.sha256(p.read_bytes()).hexdigest() for p in [*files, *added]}
+    assert len(every) == len(files) + len(added)  # each added document is new to the store
