@@ -207,8 +207,6 @@ def run_stages(
         return
     batches = reader.batches(settings.batch_size * 4)
     total = sum(len(b) for b in batches)
-    if total or removals:  # the store changes: validation follows, its engine loads meanwhile
-        pipeline.prepare_validation()
     progress.finished("ingest", settings, detail=f"{len(reader.sources)} files, {total} to read")
 
     def documents() -> Iterator[Document]:

@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from claims.errors import StoreError
-from claims.io import export, validation
+from claims.io import export
 from claims.io.store import QUARANTINE_COLUMNS, Store
 from claims.io.validation import ValidationReport, validate_tables
 from claims.locks import LockHolder, folder_lock
@@ -171,12 +171,6 @@ def record_quarantine(store: Store, report: ValidationReport) -> bool:
             store.add_pending_docs(docs - {""})
             store.set_meta("pending_publish", "1")
     return was != now
-
-
-def prepare_validation() -> None:
-    """Start loading the validation engine in the background (a run with documents to extract calls it
-    first: Great Expectations' import then overlaps extraction instead of following it)."""
-    validation.prepare()
 
 
 def validate_outputs(settings: Settings, building: Path | None = None) -> ValidationReport:

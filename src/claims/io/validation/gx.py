@@ -114,38 +114,8 @@ def _importable(name: str) -> bool:
     return True
 
 
-_CONTEXT_LOCK = threading.Lock()
-
-
-def _gx() -> _Gx:
-    """The process-wide ephemeral context, made once (a caller arriving while `prepare` makes it waits)."""
-    with _CONTEXT_LOCK:
-        return _context()
-
-
-def prepare() -> threading.Thread:
-    """Start importing GX and making its context on a background thread, and return the thread.
-
-    GX's import takes a few seconds of one core; a run calls this before extraction so the import overlaps
-    the work that leaves the interpreter free (spaCy's parser, DuckDB, file reads) or uses the other
-    core. Python's per-module import locks keep a module that both threads import whole, and `_gx` waits
-    for the context rather than making a second one. A failure here is only logged: the validation that
-    follows makes the context again and reports what fails.
-    """
-    thread = threading.Thread(target=_prepare_quietly, name="gx-import", daemon=True)
-    thread.start()
-    return thread
-
-
-def _prepare_quietly() -> None:
-    try:
-        _gx()
-    except Exception as e:  # noqa: BLE001 - reported by the validation that follows, not by this thread
-        logger.debug("preparing Great Expectations failed (validation will try again): %s", e)
-
-
 @functools.cache
-def _context() -> _Gx:
+def _gx() -> _Gx:
     """The process-wide ephemeral context, analytics and progress bars off (GX import takes a few seconds)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     for name in DEFERRED_MODULES:
