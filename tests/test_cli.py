@@ -270,3 +270,24 @@ def test_cli_conflicts_lists_possible_findings_after_the_findings(tmp_path, tier
     rows = [line for line in listing.stdout.splitlines() if "00000" in line]
     assert len(rows) == shown
     assert "possible00000000" in rows[-1]
+
+
+def test_cli_review_republishes_only_the_audit_pages_of_the_finding(tmp_path):
+    """A decision changes the pages of the finding's documents; a document it does not touch keeps its
+    audit page: the new set holds the previous set's file (not rendered or written again)."""
+    claims = claims_frame([A, B, C])
+    out = tmp_path / "processed"
+    export.write_table(out, "claims", claims)
+    export.write_table(out, "conflicts", conflicts_frame([_conflict(A, B)], claims))
+    export.write_table(out, "documents", documents_frame([{"doc": d} for d in ("a.txt", "b.txt", "c.txt")]))
+    cid = str(pd.read_parquet(out / "conflicts.parquet").loc[0, "conflict_id"])
+    inodes = []
+    for status in ("confirmed", "dismissed"):
+        args = ["review", cid, "--status", status, "--reviewer", "Ana", "--out", str(out)]
+        assert runner.invoke(app, args).exit_code == 0
+        audit = export.current_version(out) / "audit"
+        inodes.append({p.name: p.stat().st_ino for p in audit.glob("*.html")})
+    first, second = inodes
+    untouched = {name for name in second if name.startswith("c.txt")}  # its page and its chapter's
+    assert len(untouched) == 2
+    assert {name for name in second if second[name] == first.get(name)} == untouched

@@ -414,3 +414,18 @@ def test_reports_previous_set_without_a_usable_record_renders_every_page(tmp_pat
     }
     if damage == "page-removed":  # the book's record still holds: its pages are kept
         assert linked == {"book.txt.html", "book.txt--Chapter-4.html", "index.html"}
+
+
+@pytest.mark.parametrize("existing", [None, "an older page"])
+def test_export_keep_makes_the_target_that_file(tmp_path, existing):
+    source = tmp_path / "v1" / "page.html"
+    source.parent.mkdir()
+    source.write_text("<p>kept</p>", encoding="utf-8")
+    target = tmp_path / "v2" / "page.html"
+    target.parent.mkdir()
+    if existing:
+        target.write_text(existing, encoding="utf-8")
+    export.keep(source, target)
+    assert target.stat().st_ino == source.stat().st_ino
+    assert target.read_text(encoding="utf-8") == "<p>kept</p>"
+    assert [p.name for p in target.parent.iterdir()] == ["page.html"]  # no temporary file left

@@ -281,15 +281,31 @@ def previous_audit(previous: Path | None) -> dict[str, AuditEntry]:
 def keep_or_write(path: Path, text: str, previous: Path | None) -> Path:
     """Write `text` to `path`, or, when `previous` (the same file in the published set) holds exactly
     that text, link that file instead: an unchanged page is not rewritten (same file, same time)."""
-    if previous is not None and not path.exists():
+    if previous is not None:
         try:
             same = previous.is_file() and previous.read_bytes() == text.encode("utf-8")
         except OSError:
             same = False
         if same:
-            link_or_copy(previous, path)
-            return path
+            return keep(previous, path)
     return write_text(path, text)
+
+
+def keep(source: Path, path: Path) -> Path:
+    """`path` becomes the file `source` (a hard link, a copy across file systems), in one step: a file
+    already at `path` is replaced whole, as `write_atomic` replaces it."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        link_or_copy(source, temporary)
+        os.replace(temporary, path)
+    except OSError as e:
+        temporary.unlink(missing_ok=True)
+        raise os_error(path, e) from e
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return path
 
 
 def _published(previous: Path | None, folder: str, name: str) -> Path | None:
@@ -341,7 +357,7 @@ def write_reports(
     audit_dir = out_dir / "audit"
     charts_dir = out_dir / "charts"
     for name in rendered.audit_reused:  # only with a previous set: its pages, as they are
-        link_or_copy(Path(previous or out_dir) / "audit" / name, audit_dir / name)
+        keep(Path(previous or out_dir) / "audit" / name, audit_dir / name)
     audit_pages = tuple(
         keep_or_write(audit_dir / name, html, _published(previous, "audit", name))
         for name, html in sorted(rendered.audit_pages.items())

@@ -14,6 +14,11 @@ newest `Settings.keep_versions` sets are kept; folders of killed builders are re
   again with the decisions applied; the tables and validation/ are linked from the current set, the
   review-dependent files rewritten. No extraction, no reconciliation, no database lock.
 
+Either way the audit pages of documents whose figures, flags and marks did not change are not rendered
+again: the current set's files are linked into the new one (as is any page or chart whose content is
+unchanged), so a run that adds one document, or a decision on one finding, renders the pages of the
+documents it touches (`claims.report.incremental`). The current set is never written to.
+
 Writers of an output folder's sets take its publish lock (`publish_lock`), held for the seconds a set takes
 to write: a decision made while a run publishes is applied by the republish that follows it, never lost.
 """
