@@ -805,12 +805,25 @@ def labels_differ(a: str, b: str) -> bool:
     return bool(wa and wb) and not (wa <= wb or wb <= wa)
 
 
+_ITEM_VERBS = "|".join(re.escape(v).replace("\\ ", r"\s+") for v in words.LIST_ITEM_VERBS)
 _LIST_ITEM = re.compile(
+    rf"""
+    (?:(?P<sep>,\s*|\band\s+|\bwith\s+|\bwhile\s+)|(?:^|:\s*))  # a list separator, or the list's start
+    (?P<item>(?:the\s+)?[a-z][a-z\-]*                 # one or two words naming the item
+      (?:\s+(?!(?:{_ITEM_VERBS}|up|down|by|at|of|to)\b)[a-z][a-z\-]*)?)
+    (?P<verb>\s+(?:{_ITEM_VERBS}))?                      # "production rose 0.6%"
+    (?P<prep>\s+(?:up|down|by|at|of|to))?\s+            # "steel up 47%", "services by 0.2%"
+    [$€£¥₹]?\s*-?$                                       # then the figure
+    """,
+    re.VERBOSE,
+)
+_FIRST_ITEM_PREPS = frozenset({"up", "down", "by", "at", "to"})
+"""Words between the first item of a list and its figure ("services by 0.1%"); not "of" ("falls of 0.2%")."""
+_ITEM_AFTER = re.compile(
     r"""
-    (?:,\s*|\band\s+|\bwith\s+)                 # after a list separator ("with" opens the list)
+    ^\s*(?:%|per\s*cent|percent)?\s+in\s+            # "0.2 percent in services"
     (?P<item>(?:the\s+)?[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)  # one or two words naming the item
-    \s+(?:(?:up|down|by|at|of)\s+)?                # "steel up 47%", "services by 0.2%"
-    [$€£¥₹]?\s*$                                    # then the figure
+    \s*(?:,|;|\.|\band\b|$)                           # then the next item or the end
     """,
     re.VERBOSE,
 )
@@ -820,11 +833,19 @@ _FIGURE = re.compile(r"\d[\d.,]*")
 def item_of(sentence: str, start: int, end: int) -> str:
     """The item a figure of an inline list belongs to: in a sentence of three figures or more, the words
     right after a list separator and right before the figure ("with steel up 47%, rebar 53% and concrete
-    48%"); "" for a figure not written as a list item.
+    48%"), the words opening the list before a verb ("services fell 0.2%, production rose 0.6% ..."), or the
+    words after "in" right after the figure ("0.2 percent in services, 1 percent in production"); "" for a
+    figure not written as a list item.
 
     >>> s = "Costs rose 27%, with steel up 47%, rebar 53% and concrete 48%."
     >>> [item_of(s, s.index(f), s.index(f) + len(f)) for f in ("27%", "47%", "53%", "48%")]
-    ['', 'steel', 'rebar', 'concrete']
+    ['costs', 'steel', 'rebar', 'concrete']
+    >>> s = "Output fell in the quarter: services by 0.1%, production by 1.1% and construction by 0.9%."
+    >>> [item_of(s, s.index(f), s.index(f) + len(f)) for f in ("0.1%", "1.1%", "0.9%")]
+    ['services', 'production', 'construction']
+    >>> s = "Falls of 0.2 percent in services, 1 percent in production and 1.3 percent in construction."
+    >>> [item_of(s, s.index(f), s.index(f) + len(f)) for f in ("0.2 percent", "1 percent", "1.3 percent")]
+    ['services', 'production', 'construction']
     >>> s = "The ANC took 40.2%, the DA 21.8% and the MK party 14.6%."
     >>> item_of(s, s.index("21.8%"), s.index("21.8%") + 5)
     ''
@@ -834,11 +855,28 @@ def item_of(sentence: str, start: int, end: int) -> str:
     """
     if len(_FIGURE.findall(sentence)) < 3:
         return ""
-    left = sentence[max(0, start - 40) : start]
-    m = _LIST_ITEM.search(left.lower())
-    if m is None or any(c.isupper() for c in left[m.start("item") : m.end("item")]):
-        return ""  # a name is an owner, compared as such (`claims.context.owners`)
-    words_ = [w for w in m["item"].split() if w not in words.NOT_ITEM_WORDS]
+    left_start = max(0, start - 40)
+    left = sentence[left_start:start]
+    if left_start > 0:  # "^" marks the sentence's start only
+        left = "\0" + left
+    found = ""
+    after = _ITEM_AFTER.match(sentence[end : end + 50].lower())  # "0.2 percent in services": said after it
+    if (
+        after is not None
+        and not any(c.isupper() for c in sentence[end : end + 50][: after.end("item")])
+        and not set(after["item"].split()) & words.NOT_ITEM_AFTER
+    ):
+        found = after["item"]
+    m = None if found else _LIST_ITEM.search(left.lower())
+    if m is not None and not m["sep"] and not (m["verb"] or (m["prep"] or "").strip() in _FIRST_ITEM_PREPS):
+        m = None  # the list's first item is told by the verb or word before its figure ("services fell 0.2%")
+    if m is not None:
+        item = left[m.start("item") : m.end("item")]
+        at_start = m.start("item") == 0 or not sentence[: left_start + m.start("item") - 1].strip()
+        # a name is an owner, compared as such (`claims.context.owners`); a sentence opens capitalised
+        if not any(c.isupper() for c in (item[1:] if at_start else item)):
+            found = m["item"]
+    words_ = [w for w in found.split() if w not in words.NOT_ITEM_WORDS]
     return " ".join(words_)
 
 

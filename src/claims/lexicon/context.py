@@ -325,6 +325,18 @@ NOT_ITEM_WORDS: frozenset[str] = frozenset(
      "more", "less", "than", "while", "which", "who", "that", "it", "its", "their", "was", "were", "is",
      "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with"}
 )
+# Verbs between a list item and its figure ("services fell 0.2%, production rose 0.6%").
+LIST_ITEM_VERBS: tuple[str, ...] = (
+    "rose", "fell", "grew", "dipped", "dropped", "declined", "increased", "decreased", "climbed",
+    "slipped", "jumped", "gained", "lost", "shrank", "contracted", "expanded", "edged up", "edged down",
+    "was", "were", "stood at", "came in at", "reached", "totalled", "totaled",
+)
+# Words after "in" that name a time, not the item of a list ("0.5% in the year").
+NOT_ITEM_AFTER: frozenset[str] = frozenset(
+    {"year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "period", "total", "all",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "real", "terms", "nominal", "cash", "value", "volume"}
+)
 # How far a count has gone ("with 11.3 percent of the votes counted", "with every ballot counted"): the
 # things counted and the words saying they are in. From wire reports of election counts and tallies.
 COUNT_PROGRESS_UNITS: tuple[str, ...] = (
