@@ -352,6 +352,16 @@ def same_quantity(
             lambda a, b: not facet_conflicts(a, b),
         )
     ]
+    # a goal its sentence sets against what was reached ("1.8 million, short of the target of 2 million")
+    # against a figure that is no target: a goal and an outcome
+    goal = table.set_target[i[idx]] != table.set_target[j[idx]]
+    both_targets = _by_combination(
+        table.facets_id[i[idx]],
+        table.facets_id[j[idx]],
+        table.interned,
+        lambda a, b: a.role == b.role == "target",
+    )
+    idx = idx[~(goal & ~both_targets)]
     # the base of a change against a level of the same stated period: the base belongs to the period before
     # the statement's, so one of the two periods is not what the words say; undated, the periods decide
     base_dated = (

@@ -169,6 +169,7 @@ class ClaimTable:
     years_id: np.ndarray  # ids into `interned`: the years written in the sentence
     role: np.ndarray  # int: position among the sentence's claims of the same family
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
+    set_target: np.ndarray  # bool: a target its sentence sets against an outcome it states (a goal)
     local: list[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
     near_words: list[frozenset[str]]  # content words of `local` (stemmed, no numbers)
@@ -312,6 +313,22 @@ def _cell_facets(label: str, header: str, kind: str) -> Facets:
 @lru_cache(maxsize=1 << 16)
 def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
     return claim_facets(sentence, start, end, kind=kind)
+
+
+def _targets_against_outcomes(
+    sentence_key: np.ndarray, family: list[str], facets_id: np.ndarray, interned: dict[object, int]
+) -> np.ndarray:
+    """Rows whose figure is a target in a sentence that also states a level of the same kind: the sentence
+    sets the goal against what was reached ("came to 1.8 million, short of the target of 2 million"), so it
+    is a goal, not the level a budget's "target" names."""
+    facets_by_id = {key: value for value, key in interned.items() if isinstance(value, Facets)}
+    role = [getattr(facets_by_id.get(int(k)), "role", "") for k in facets_id.tolist()]
+    levels = {(int(sentence_key[r]), family[r]) for r in range(len(role)) if role[r] == "level"}
+    return np.fromiter(
+        (role[r] == "target" and (int(sentence_key[r]), family[r]) in levels for r in range(len(role))),
+        dtype=bool,
+        count=len(role),
+    )
 
 
 _SUB_YEAR = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|H[12])")  # 2023-12, 2023-Q4, 2024-H1
@@ -520,6 +537,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     clause_idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in clause_df.items()}
     clause_norm = np.array([math.sqrt(sum(clause_idf[t] ** 2 for t in row)) or 1.0 for row in clause_words])
     role, role_count = roles(claims, family)
+    set_target = _targets_against_outcomes(sentence_key, family, facets_id, interned)
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
@@ -556,6 +574,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         years_id=years_id,
         role=role,
         role_count=role_count,
+        set_target=set_target,
         local=local,
         facets_id=facets_id,
         near_words=near_words,
