@@ -73,6 +73,8 @@ def test_context_syntactic_subject(nlp, sentence: str, number: str, expected: st
         ("The central bank raised its inflation forecast to 3.4% from 3.1%.", "3.1%", "inflation forecast"),
         # a level noun names its topic, here the noun the participle modifies
         ("Peru has an economy valued at an estimation of $260 billion.", "$260 billion", "economy"),
+        # a period abbreviation after the figure is no noun it modifies
+        ("In 2023 harbour arrivals grew 38 per cent YoY to 1.81 million.", "38 per cent", "harbour arrivals"),
     ],
 )
 def test_context_subject_rules(nlp, sentence: str, number: str, expected: str) -> None:

@@ -30,6 +30,7 @@ from claims.context.verbs import (
     lemma_of,
     participle_of,
 )
+from claims.lexicon.context import GRAIN_SUFFIXES
 from claims.parse.periods import find_periods
 
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "quantmod", "amod", "nmod", "npadvmod"})
@@ -305,13 +306,18 @@ def worth_governor(r: _Reading) -> str | None:
     return None
 
 
+_GRAIN_ABBREVIATIONS = frozenset(a for group in GRAIN_SUFFIXES.values() for a in group)
+
+
 def modified_noun(r: _Reading) -> str | None:
-    """`8.1 billion yen budget`, `the 10-member bloc`: the noun the number modifies."""
+    """`8.1 billion yen budget`, `the 10-member bloc`: the noun the number modifies (not a period
+    abbreviation the parser takes for one: "grew 38 per cent YoY")."""
     _head, dep, governor = r.timed
     if (
         dep in {"nummod", "quantmod", "compound", "amod", "nmod"}
         and governor.i not in r.exclude
         and governor.pos_ in {"NOUN", "PROPN"}
+        and governor.lower_ not in _GRAIN_ABBREVIATIONS
     ):
         return phrase_of(governor, r.exclude)
     return None
