@@ -661,3 +661,46 @@ def test_facet_matching_goal_set_against_an_outcome_is_not_the_outcome():
         facets="role=target",
     )
     assert find_conflicts([alone, elsewhere], SETTINGS)
+
+
+@pytest.mark.parametrize(
+    ("sentence_a", "surface_a", "value_a", "sentence_b", "surface_b", "value_b", "compared"),
+    [
+        # two measures of one thing: deliveries and production, the dead and the injured
+        (
+            "Harbour tug deliveries rose 38% in 2023.",
+            "38%",
+            38.0,
+            "Harbour tug production rose 35% in 2023.",
+            "35%",
+            35.0,
+            False,
+        ),
+        (
+            "The storm killed 1,210 people in 2023.",
+            "1,210",
+            1210.0,
+            "The storm injured 1,260 people in 2023.",
+            "1,260",
+            1260.0,
+            False,
+        ),
+        # the same measure in other words: compared
+        (
+            "Harbour tug deliveries rose 38% in 2023.",
+            "38%",
+            38.0,
+            "Harbour tugs delivered rose 36% in 2023.",
+            "36%",
+            36.0,
+            True,
+        ),
+    ],
+)
+def test_facet_matching_two_measures_of_one_thing_are_not_compared(
+    sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, compared
+):
+    kind = "percent" if surface_a.endswith("%") else "count"
+    common = dict(kind=kind, subject="harbour tugs" if kind == "percent" else "people", period=2023)
+    claims = pair(sentence_a, surface_a, value_a, sentence_b, surface_b, value_b, **common)
+    assert bool(find_conflicts(claims, SETTINGS)) is compared

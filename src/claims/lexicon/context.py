@@ -337,6 +337,23 @@ NOT_ITEM_AFTER: frozenset[str] = frozenset(
      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "real", "terms", "nominal", "cash", "value", "volume"}
 )
+# Measures that are never one another, as word beginnings: two figures whose own clauses name different
+# members of one group ("deliveries rose 38%" and "production rose 35%", "killed 2,900" and "injured 5,500")
+# measure different things. Each group lists its members; a member is a tuple of word beginnings. Drawn from
+# the measures wire reports on trade, output, disasters, budgets and results set side by side.
+MEASURE_CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("export",), ("import",)),
+    (("deliver", "sold", "sales", "sell"), ("produc", "manufactur", "built", "output")),
+    (("kill", "dead", "death", "died", "fatalit", "toll"), ("injur", "wound", "hurt"), ("missing",),
+     ("displac", "homeless", "evacu", "rescued")),
+    (("birth",), ("death", "died")),
+    (("revenue", "sales", "turnover"), ("profit", "income", "earning")),
+    (("spend", "expenditur", "outlay"), ("revenue", "receipt")),
+    (("men", "male"), ("women", "female")),
+    (("urban",), ("rural",)),
+    (("arriv",), ("depart",)),
+    (("buy", "bought", "purchas"), ("sell", "sold")),
+)
 # How far a count has gone ("with 11.3 percent of the votes counted", "with every ballot counted"): the
 # things counted and the words saying they are in. From wire reports of election counts and tallies.
 COUNT_PROGRESS_UNITS: tuple[str, ...] = (

@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 from claims.context.facets import facet_conflicts, labels_differ, stage_parts
 from claims.lexicon.context import OWNER_CLASS_WORDS
 
-from .normalize import ClaimTable
+from .normalize import ClaimTable, measures_differ
 from .restated import parallel_rows, restated, same_role
 from .rules import MatchRules
 from .text import stem
@@ -352,6 +352,15 @@ def same_quantity(
             lambda a, b: not facet_conflicts(a, b),
         )
     ]
+    # the two clauses name different members of one group of measures ("deliveries rose 38%", "production
+    # rose 35%"; "killed", "injured"): two measures of one thing
+    measures = [
+        v[1] if isinstance(v, tuple) and v[:1] == ("measures",) else frozenset() for v in table.interned
+    ]
+    two_measures = _by_combination(
+        table.measures_id[i[idx]], table.measures_id[j[idx]], measures, measures_differ
+    )
+    idx = idx[~two_measures]
     # a goal its sentence sets against what was reached ("1.8 million, short of the target of 2 million")
     # against a figure that is no target: a goal and an outcome
     goal = table.set_target[i[idx]] != table.set_target[j[idx]]

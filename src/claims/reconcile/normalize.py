@@ -23,6 +23,7 @@ import numpy as np
 
 from claims.context.facets import Facets, cell_facets, claim_facets, with_subject
 from claims.context.owners import STRONG_SOURCES, figure_clause, led_aliases, owner_key
+from claims.lexicon.context import MEASURE_CONTRASTS
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
@@ -170,6 +171,9 @@ class ClaimTable:
     role: np.ndarray  # int: position among the sentence's claims of the same family
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
     set_target: np.ndarray  # bool: a target its sentence sets against an outcome it states (a goal)
+    measures_id: (
+        np.ndarray
+    )  # ids into `interned`: the contrasted measures its clause names (see `measures_of`)
     local: list[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
     near_words: list[frozenset[str]]  # content words of `local` (stemmed, no numbers)
@@ -313,6 +317,38 @@ def _cell_facets(label: str, header: str, kind: str) -> Facets:
 @lru_cache(maxsize=1 << 16)
 def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
     return claim_facets(sentence, start, end, kind=kind)
+
+
+def measures_of(words: frozenset[str]) -> frozenset[tuple[int, int]]:
+    """(group, member) of every contrasted measure (`lexicon.context.MEASURE_CONTRASTS`) the words name.
+
+    >>> sorted(measures_of(frozenset({"production", "rose"})))
+    [(1, 1)]
+    >>> sorted(measures_of(frozenset({"deliveries", "grew"})))
+    [(1, 0)]
+    """
+    found = set()
+    for g, group in enumerate(MEASURE_CONTRASTS):
+        for m, member in enumerate(group):
+            if any(w.startswith(member) for w in words):
+                found.add((g, m))
+    return frozenset(found)
+
+
+def measures_differ(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> bool:
+    """Both name members of one contrast group, and none in common there: two measures.
+
+    >>> measures_differ(frozenset({(1, 0)}), frozenset({(1, 1)}))
+    True
+    >>> measures_differ(frozenset({(1, 0)}), frozenset())
+    False
+    >>> measures_differ(frozenset({(1, 0), (1, 1)}), frozenset({(1, 1)}))
+    False
+    """
+    for g in {g for g, _ in a} & {g for g, _ in b}:
+        if not {m for h, m in a if h == g} & {m for h, m in b if h == g}:
+            return True
+    return False
 
 
 def _targets_against_outcomes(
@@ -538,6 +574,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     clause_norm = np.array([math.sqrt(sum(clause_idf[t] ** 2 for t in row)) or 1.0 for row in clause_words])
     role, role_count = roles(claims, family)
     set_target = _targets_against_outcomes(sentence_key, family, facets_id, interned)
+    measures_id = np.zeros(n, dtype=np.int64)
+    for k, clause_of_row in enumerate(clause_words):
+        measures_id[k] = interned.setdefault(("measures", measures_of(clause_of_row)), len(interned))
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
@@ -575,6 +614,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         role=role,
         role_count=role_count,
         set_target=set_target,
+        measures_id=measures_id,
         local=local,
         facets_id=facets_id,
         near_words=near_words,
