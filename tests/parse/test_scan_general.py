@@ -330,3 +330,22 @@ def test_blocked_pattern_property_matches_the_full_pattern(text):
 def test_scan_fraction_words_against_a_spell_of_time(text, share):
     # "two quarters in a row" counts quarters of a year, not 50% of something
     assert any(c.kind.value == "percent" for c in scan(text)) is share
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Net income was ¥4 trillion 944.9 billion yen.",
+            [("¥4 trillion 944.9 billion yen", 4.9449e12, "JPY")],
+        ),
+        ("The port spent $3 billion 200 million on cranes.", [("$3 billion 200 million", 3.2e9, "USD")]),
+        # not one amount: a scale too large for the one before, or counts
+        (
+            "It had 2 million 300 thousand members.",
+            [("2 million", 2e6, None), ("300 thousand", 3e5, "count")],
+        ),
+    ],
+)
+def test_scan_amount_written_in_two_scales(text, expected):
+    assert [(c.surface(text), float(c.value), c.unit) for c in scan(text)] == expected

@@ -18,6 +18,7 @@ quantities (years, dates, numbering, names, footnote markers, addresses, codes).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from collections.abc import Callable
@@ -208,7 +209,31 @@ def _range_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | N
     return ([joined], 2) if isinstance(joined, Candidate) else None
 
 
+def _compound_scale_pair(text: str, a: Atom, b: Atom, keep_bare: bool) -> PairReading | None:
+    """ "¥4 trillion 944.9 billion yen": one amount written in two scales, the larger first.
+
+    >>> [(c.surface(t), c.value, c.unit) for t in ["Net income was ¥4 trillion 944.9 billion yen."]
+    ...  for c in scan(t)]
+    [('¥4 trillion 944.9 billion yen', Decimal('4944900000000.0'), 'JPY')]
+    """
+    if a.factor is None or b.factor is None or not a.factor > b.factor or a.negative or b.negative:
+        return None
+    if text[a.end : b.start] not in (" ", " and ") or not (0 < b.base < a.factor / b.factor):
+        return None
+    if a.base != a.base.to_integral_value() or (a.currency and b.currency and a.currency != b.currency):
+        return None
+    if a.unit or (a.currency is None and b.currency is None):
+        return None  # money only: "2 million 300 thousand members" is left to the general rules
+    if b.currency is None:  # "$3 billion 200 million": the currency written once, before the first scale
+        b = dataclasses.replace(b, currency=a.currency, flags=set(b.flags))
+    second = _classify(text, b, keep_bare=keep_bare)
+    if second is None or second.reason is not None or second.kind is not Kind.MONEY:
+        return None
+    return ([dataclasses.replace(second, start=a.start, value=a.scaled + b.scaled)], 2)
+
+
 PAIR_RULES: tuple[Callable[[str, Atom, Atom, bool], PairReading | None], ...] = (
+    _compound_scale_pair,
     _dimension_pair,
     _ratio_pair,
     _suspended_pair,
