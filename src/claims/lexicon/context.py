@@ -343,7 +343,7 @@ NOT_ITEM_AFTER: frozenset[str] = frozenset(
 # the measures wire reports on trade, output, disasters, budgets and results set side by side.
 MEASURE_CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("export",), ("import",)),
-    (("deliver", "sold", "sales", "sell"), ("produc", "manufactur", "built", "output")),
+    (("deliver", "sold", "sales", "sell"), ("produc", "manufactur", "built", "output"), ("recall",)),
     (("kill", "dead", "death", "died", "fatalit", "toll"), ("injur", "wound", "hurt"), ("missing",),
      ("displac", "homeless", "evacu", "rescued")),
     (("birth",), ("death", "died")),
