@@ -599,66 +599,36 @@ def test_facet_matching_up_to_figures_compare_their_top_ends(
     assert [c.kind.value for c in find_conflicts([a, b], SETTINGS)] == expected
 
 
+def _berths(value, surface, sentence, doc, role):
+    return dataclasses.replace(
+        claim(
+            value,
+            kind="count",
+            counted="berths",
+            subject="harbour berths",
+            period=2024,
+            sentence=sentence,
+            surface=surface,
+            doc=doc,
+        ),
+        facets=f"role={role}",
+    )
+
+
 def test_facet_matching_goal_set_against_an_outcome_is_not_the_outcome():
     # "reached 41,800 berths, short of its target of 45,000": a goal the sentence sets against what was
     # reached; another report's outcome is not compared with the goal
     sentence = "The harbour reached 41,800 berths in 2024, short of its target of 45,000 berths."
-    outcome = dataclasses.replace(
-        claim(
-            41_800.0,
-            kind="count",
-            counted="berths",
-            subject="harbour berths",
-            period=2024,
-            sentence=sentence,
-            surface="41,800",
-            doc="a.txt",
-        ),
-        facets="role=level",
-    )
-    goal = dataclasses.replace(
-        claim(
-            45_000.0,
-            kind="count",
-            counted="berths",
-            subject="harbour berths",
-            period=2024,
-            sentence=sentence,
-            surface="45,000",
-            doc="a.txt",
-        ),
-        facets="role=target",
-    )
-    elsewhere = dataclasses.replace(
-        claim(
-            41_900.0,
-            kind="count",
-            counted="berths",
-            subject="harbour berths",
-            period=2024,
-            sentence="The harbour had 41,900 berths in 2024.",
-            surface="41,900",
-            doc="b.txt",
-        ),
-        facets="role=level",
-    )
+    outcome = _berths(41_800.0, "41,800", sentence, "a.txt", "level")
+    goal = _berths(45_000.0, "45,000", sentence, "a.txt", "target")
+    elsewhere = _berths(41_900.0, "41,900", "The harbour had 41,900 berths in 2024.", "b.txt", "level")
     found = find_conflicts([outcome, goal, elsewhere], SETTINGS)
     pairs = {frozenset((c.claim_a, c.claim_b)) for c in found}
     assert frozenset((goal.claim_id, elsewhere.claim_id)) not in pairs
     assert frozenset((outcome.claim_id, elsewhere.claim_id)) in pairs  # the two outcomes still compare
     # a budget "target" stated alone is the budgeted level: compared with a level elsewhere
-    alone = dataclasses.replace(
-        claim(
-            45_000.0,
-            kind="count",
-            counted="berths",
-            subject="harbour berths",
-            period=2024,
-            sentence="The harbour's target of 45,000 berths in 2024 stands.",
-            surface="45,000",
-            doc="c.txt",
-        ),
-        facets="role=target",
+    alone = _berths(
+        45_000.0, "45,000", "The harbour's target of 45,000 berths in 2024 stands.", "c.txt", "target"
     )
     assert find_conflicts([alone, elsewhere], SETTINGS)
 
