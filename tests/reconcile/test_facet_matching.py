@@ -496,6 +496,10 @@ def test_facet_matching_fall_in_words_is_compared_signed():
     assert [c.kind.value for c in find_conflicts(claims, SETTINGS)] == ["rounding"]
 
 
+RAIL_COST = {"subject": "rail line cost estimate", "period": 2024, "entities": ("Wales",), "precision": 0.5e9}
+"""What the range and "up to" tests share: one cost estimate, precision half a unit of £1bn."""
+
+
 @pytest.mark.parametrize(
     ("surface_b", "low_b", "high_b", "expected"),
     [
@@ -506,12 +510,7 @@ def test_facet_matching_fall_in_words_is_compared_signed():
 )
 def test_facet_matching_two_ranges_are_compared_end_by_end(surface_b, low_b, high_b, expected):
     # precision: half a unit of the coarser end (£31bn), as extraction gives it
-    common = {
-        "subject": "rail line cost estimate",
-        "period": 2024,
-        "entities": ("Wales",),
-        "precision": 0.5e9,
-    }
+    common = RAIL_COST
     a = claim(
         None,
         sentence="The rail line is now estimated to cost £31bn-£38bn, the minister told MPs.",
@@ -572,12 +571,7 @@ def test_facet_matching_company_class_word_names_no_facility():
 def test_facet_matching_up_to_figures_compare_their_top_ends(
     sentence_b, surface_b, value_b, low_b, high_b, expected
 ):
-    common = {
-        "subject": "rail line cost estimate",
-        "period": 2024,
-        "entities": ("Wales",),
-        "precision": 0.5e9,
-    }
+    common = RAIL_COST
     a = claim(
         38e9,
         sentence="The rail line could cost up to £38bn, the minister told MPs.",

@@ -463,6 +463,7 @@ _COUNT_PROGRESS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def count_stage(text: str) -> str:
     """The stage of a count that `text` says how far it has gone: `provisional` while it goes on ("with
     11.3 percent of the votes counted", "with nearly every vote counted", "as counting went on"), `final`

@@ -354,11 +354,8 @@ def same_quantity(
     ]
     # the two clauses name different members of one group of measures ("deliveries rose 38%", "production
     # rose 35%"; "killed", "injured"): two measures of one thing
-    measures = [
-        v[1] if isinstance(v, tuple) and v[:1] == ("measures",) else frozenset() for v in table.interned
-    ]
     two_measures = _by_combination(
-        table.measures_id[i[idx]], table.measures_id[j[idx]], measures, measures_differ
+        table.measures_id[i[idx]], table.measures_id[j[idx]], table.interned, measures_differ
     )
     idx = idx[~two_measures]
     # a goal its sentence sets against what was reached ("1.8 million, short of the target of 2 million")

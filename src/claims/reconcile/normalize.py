@@ -171,9 +171,7 @@ class ClaimTable:
     role: np.ndarray  # int: position among the sentence's claims of the same family
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
     set_target: np.ndarray  # bool: a target its sentence sets against an outcome it states (a goal)
-    measures_id: (
-        np.ndarray
-    )  # ids into `interned`: the contrasted measures its clause names (see `measures_of`)
+    measures_id: np.ndarray  # ids into `interned`: the contrasted measures its clause names (`measures_of`)
     local: list[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
     near_words: list[frozenset[str]]  # content words of `local` (stemmed, no numbers)
@@ -352,13 +350,12 @@ def measures_differ(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]
 
 
 def _targets_against_outcomes(
-    sentence_key: np.ndarray, family: list[str], facets_id: np.ndarray, interned: dict[object, int]
+    sentence_key: np.ndarray, family: list[str], facets: Sequence[object]
 ) -> np.ndarray:
     """Rows whose figure is a target in a sentence that also states a level of the same kind: the sentence
     sets the goal against what was reached ("came to 1.8 million, short of the target of 2 million"), so it
     is a goal, not the level a budget's "target" names."""
-    facets_by_id = {key: value for value, key in interned.items() if isinstance(value, Facets)}
-    role = [getattr(facets_by_id.get(int(k)), "role", "") for k in facets_id.tolist()]
+    role = [getattr(f, "role", "") for f in facets]
     levels = {(int(sentence_key[r]), family[r]) for r in range(len(role)) if role[r] == "level"}
     return np.fromiter(
         (role[r] == "target" and (int(sentence_key[r]), family[r]) in levels for r in range(len(role))),
@@ -573,13 +570,17 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     clause_idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in clause_df.items()}
     clause_norm = np.array([math.sqrt(sum(clause_idf[t] ** 2 for t in row)) or 1.0 for row in clause_words])
     role, role_count = roles(claims, family)
-    set_target = _targets_against_outcomes(sentence_key, family, facets_id, interned)
+    measures: dict[frozenset[str], int] = {}  # equal clause word sets are one object (see `one`)
     measures_id = np.zeros(n, dtype=np.int64)
     for k, clause_of_row in enumerate(clause_words):
-        measures_id[k] = interned.setdefault(("measures", measures_of(clause_of_row)), len(interned))
+        if clause_of_row not in measures:
+            measures[clause_of_row] = interned.setdefault(measures_of(clause_of_row), len(interned))
+        measures_id[k] = measures[clause_of_row]
+    del measures
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
+    set_target = _targets_against_outcomes(sentence_key, family, [by_id[k] for k in facets_id.tolist()])
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
     return ClaimTable(
         claims=claims,
