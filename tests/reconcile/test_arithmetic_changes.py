@@ -417,3 +417,31 @@ def test_arithmetic_changes_a_chain_stops_at_another_clause():
         ("6%", 6.0, "percent", {}),
     )
     assert findings(claims) == []
+
+
+@pytest.mark.parametrize(
+    ("last", "reported"),
+    [
+        ("15%", []),  # $80 billion to $92 billion is 15%: holds against its own base
+        ("20%", ["20%"]),  # 15% stated as 20%: wrong against its own base
+    ],
+)
+def test_arithmetic_changes_a_list_of_changes_pairs_each_with_its_own_base(last, reported):
+    # each segment's change has its own 'from X to Y' right after it; the last one must not be read
+    # against the previous segment's figures ($100 billion to $110 billion would make 15% wrong)
+    text = (
+        f"Retail sales rose 10% from $200 billion to $220 billion, wholesale grew 10% from $100 billion to "
+        f"$110 billion, and cloud revenue rose {last} from $80 billion to $92 billion."
+    )
+    claims = figures(
+        text,
+        ("10%", 10.0, "percent", {}),
+        ("$200 billion", 200e9, "money", USD),
+        ("$220 billion", 220e9, "money", USD),
+        ("$100 billion", 100e9, "money", USD),
+        ("$110 billion", 110e9, "money", USD),
+        (last, float(last.rstrip("%")), "percent", {}),
+        ("$80 billion", 80e9, "money", USD),
+        ("$92 billion", 92e9, "money", USD),
+    )
+    assert findings(claims) == reported

@@ -173,17 +173,32 @@ def from_chain(line: Line, statement: Statement) -> list[Placed]:
                 chain.append(p)
         return chain
 
+    following_pair = _from_to_after(line, statement, after)
+    if following_pair and len(line.text[statement.placed.end : following_pair[0].start]) <= FROM_RIGHT_AFTER:
+        # "..., and cloud revenue rose 13% from $80 billion to $91 billion": its own base, not the list's last
+        return following_pair
     for k in range(len(before) - 1, -1, -1):
         previous_end = before[k - 1].end if k else 0
         if cues.leads_from(line.text[previous_end : before[k].start]):
             chain = chain_from(before, k)
             return chain if len(chain) >= 2 else []
-    if len(after) >= 2:
-        head, following = after[0], after[1]
-        gap = line.text[statement.placed.end : head.start]
-        between = [p for p in line.claims if statement.placed.end <= p.start and p.end <= head.start]
-        if cues.leads_from(gap) and not between and cues.leads_to(line.between(head, following)):
-            return [head, following] if same_unit(head.claim, following.claim) else []
+    return following_pair
+
+
+FROM_RIGHT_AFTER = 25
+"""A 'from X to Y' starting within this many characters after a stated change ("rose 13% year on year from")
+is that change's own base and end, whatever 'from' chain comes before it in the sentence."""
+
+
+def _from_to_after(line: Line, statement: Statement, after: list[Placed]) -> list[Placed]:
+    """'13% from $80 billion to $91 billion': the two figures of one unit right after the statement."""
+    if len(after) < 2:
+        return []
+    head, following = after[0], after[1]
+    gap = line.text[statement.placed.end : head.start]
+    between = [p for p in line.claims if statement.placed.end <= p.start and p.end <= head.start]
+    if cues.leads_from(gap) and not between and cues.leads_to(line.between(head, following)):
+        return [head, following] if same_unit(head.claim, following.claim) else []
     return []
 
 
