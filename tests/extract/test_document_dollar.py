@@ -64,6 +64,13 @@ CANADA = (
             id="writes-c-dollar",
         ),
         pytest.param(
+            "Canada's exports",
+            "Canadian exporters sold $61 billion of lumber, or about US $45 billion, the Canadian "
+            "industry group said in Ottawa.",
+            "",
+            id="writes-us-dollar-apart",
+        ),
+        pytest.param(
             "Australia's surplus",
             "Australia posts a surplus of 9.1 billion Australian dollars. "
             "Australians cheer the $9.1 billion.",

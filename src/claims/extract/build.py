@@ -392,19 +392,29 @@ def build_claim(
 
 # ------------------------------------------------------------------------------- whose dollar is "$"
 
+
+def _dollar_mark(symbol: str) -> str:
+    """A regex for one country-marked dollar sign: "C$", "US$" or "US $" (two letters or more may stand
+    apart: "A $5 grant" is the article), "$A", "$US".
+
+    >>> [bool(re.search(_dollar_mark(s), t)) for s, t in [("US$", "US $5"), ("A$", "A $5"), ("$A", "$A9")]]
+    [True, False, True]
+    """
+    if symbol.endswith("$"):
+        mark = symbol[:-1]
+        space = r"\s?" if len(mark) > 1 else ""
+        return rf"(?<![A-Za-z]){re.escape(mark)}{space}\$"
+    return rf"{re.escape(symbol)}(?![a-z])"
+
+
 _MARKED_DOLLAR = re.compile(
-    r"(?:"
-    + "|".join(  # a dollar sign with a country mark: "C$5", "US$3", "$A9.3 billion", "$US5m"
-        rf"(?<![A-Za-z]){re.escape(s)}" if s.endswith("$") else rf"{re.escape(s)}(?![A-Za-z])"
-        for s in sorted(PREFIX_SYMBOLS, key=len, reverse=True)
-        if "$" in s and s != "$"
-    )
-    + r"|\b(?:USD|"  # a dollar's ISO code: "USD 1.2 billion", "CAD 40 billion"
+    "|".join(_dollar_mark(s) for s in PREFIX_SYMBOLS if "$" in s and s != "$")  # "C$5", "$US5m", "HK $5"
+    + r"|\b(?:USD|"
     + "|".join(dollars.HOME_DOLLAR_WORDS)
-    + r")\b"
+    + r")\b"  # an ISO code: "USD 1.2bn", "CAD 40bn"
     + "".join(rf"|\b{re.escape(w)}s?\b" for w in dollars.NAMED_DOLLAR_WORDS)  # "Canadian dollars"
-    + ")",
 )
+
 _WIRE = re.compile(
     r"\((?:" + "|".join(re.escape(w) for w in dollars.WIRE_AGENCIES) + r")\)"  # "OTTAWA (Reuters) -"
     r"|\b(?:Reuters|Bloomberg|Associated\ Press|Agence\ France-Presse)\b"  # "By Reuters staff"
