@@ -13,7 +13,8 @@ from functools import cache
 import pycountry
 
 # Symbols written before the amount, longest first when matched. "$" alone is read as USD
-# (the CLDR en default); dollar variants with a country prefix are listed explicitly.
+# (the CLDR en default); dollar variants with a country prefix are listed explicitly. A whole document
+# about another dollar country has its bare "$" re-read as that dollar (claims.lexicon.dollars).
 PREFIX_SYMBOLS: dict[str, str] = {
     "US$": "USD",
     "U.S.$": "USD",
