@@ -9,7 +9,7 @@ import hashlib
 import pytest
 
 from claims.extract import extract_claims
-from claims.extract.build import home_dollar, is_bare_dollar
+from claims.extract.dollars import home_dollar, is_bare_dollar
 from claims.settings import Settings
 from claims.types import Document, Kind
 

@@ -984,6 +984,21 @@ def _as_of_text(text: str) -> str:
     return " ".join(text.split()).rstrip(".")
 
 
+def opening_paragraph(text: str, title: str = "") -> str:
+    r"""The opening of a document's text after its title line: its first two paragraphs (a standfirst
+    and the lead, dateline and all), at most 600 characters; where a news report says how far the count
+    it reports on had gone.
+
+    >>> text = "Results\n\nJOHANNESBURG (AP) - With most votes counted, the ANC leads.\n\nMore.\n\nEnd."
+    >>> opening_paragraph(text, "Results")
+    'JOHANNESBURG (AP) - With most votes counted, the ANC leads.\n\nMore.'
+    """
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if paragraphs and title and paragraphs[0].strip() == title.strip():
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs[:2])[:600]
+
+
 def document_stage(title: str, lead: str = "") -> str:
     """The stage a document's title gives the figures it reports on: a live or running account
     ("leads", "trends", "as counting continues") is `provisional`, a closing one ("final results", "all
@@ -1146,6 +1161,7 @@ __all__ = [
     "claim_facets",
     "document_as_of",
     "document_stage",
+    "opening_paragraph",
     "facet_conflicts",
     "facet_gaps",
     "window",
