@@ -582,3 +582,17 @@ def test_engine_empty_input():
 
 def test_engine_same_claim_twice_is_not_a_finding():
     assert find_conflicts([TRUST_1, TRUST_1], SETTINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (53e9, "CAD", "C$53 billion"),  # a Canadian page's own dollar, never shown as US$
+        (39.8e9, "AUD", "A$39.8 billion"),
+        (4.13e12, "USD", "US$4.13 trillion"),
+    ],
+)
+def test_engine_amounts_are_shown_in_their_own_dollar(value, unit, shown):
+    from claims.reconcile.explain import format_value
+
+    assert format_value(value, unit, "money") == shown

@@ -16,7 +16,19 @@ import re
 from claims.formatting import format_number
 from claims.types import UNKNOWN_CURRENCY, Claim, Qualifier
 
-SYMBOLS = {"USD": "US$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥"}
+SYMBOLS = {
+    "USD": "US$",
+    "JPY": "¥",
+    "EUR": "€",
+    "GBP": "£",
+    "CNY": "CN¥",
+    "CAD": "C$",
+    "AUD": "A$",
+    "NZD": "NZ$",
+    "SGD": "S$",
+    "HKD": "HK$",
+    "TWD": "NT$",
+}
 QUALIFIER_WORDS = {
     Qualifier.EXACT: "",
     Qualifier.APPROX: "about ",

@@ -43,12 +43,27 @@ SCOPE_LABELS = {
 }
 FLAG_LABELS = {
     "currency_missing": "currency missing",
+    "currency_from_document": "dollar read from the document's country",
     "no_period": "no period",
     "no_citation": "no citation",
     "table_cell": "table cell",
 }
 
-_CURRENCY_SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€", "GBP": "£", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
+_CURRENCY_SYMBOLS = {
+    "USD": "$",
+    "JPY": "¥",
+    "EUR": "€",
+    "GBP": "£",
+    "CNY": "CN¥",
+    "INR": "₹",
+    "KRW": "₩",
+    "CAD": "CA$",
+    "AUD": "A$",
+    "NZD": "NZ$",
+    "SGD": "S$",
+    "HKD": "HK$",
+    "TWD": "NT$",
+}
 
 
 # ---------------------------------------------------------------------------------------------- cells
