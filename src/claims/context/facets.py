@@ -453,7 +453,7 @@ _COUNT_PROGRESS = re.compile(
           |(?P<whole>all|every)                                          # every ballot
           |half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|most)
     )
-    \s+(?:of\s+)?(?:the\s+|all\s+)?(?:[a-z-]+\s+){{0,2}}?                     # of the (registered)
+    \s+(?:of\s+)?(?:the\s+|all\s+)?(?:[a-z'’-]+\s+){{0,2}}?                   # of the (country's)
     (?:{_alternatives(words.COUNT_PROGRESS_UNITS)})\s+
     (?:(?:so\s+far|now|already)\s+)?
     (?:{_alternatives(words.COUNT_PROGRESS_DONE)}
@@ -472,6 +472,10 @@ def count_stage(text: str) -> str:
     >>> count_stage("With 11.3 percent of the votes counted so far, the ANC has 42.8 percent.")
     'provisional'
     >>> count_stage("With 13.9% of polling stations in, the party has 42.6% of the vote.")
+    'provisional'
+    >>> count_stage("With 98.2% of the ballot boxes counted, she has 41.6%.")
+    'provisional'
+    >>> count_stage("With 80% of the country's tables counted, he had 36% of the votes.")
     'provisional'
     >>> count_stage("With every ballot counted, the party has won 40.18 percent.")
     'final'

@@ -360,6 +360,7 @@ COUNT_PROGRESS_UNITS: tuple[str, ...] = (
     "votes", "vote", "ballots", "ballot", "polling stations", "polling places", "polling districts",
     "voting stations", "voting districts", "voting places", "districts", "precincts", "constituencies",
     "results", "returns", "booths", "wards", "counties", "seats", "the count", "votes cast",
+    "ballot boxes", "voting tables", "polling tables", "tables", "tally sheets",
 )
 COUNT_PROGRESS_DONE: tuple[str, ...] = (
     "counted", "tallied", "reporting", "reported", "declared", "processed", "captured", "verified",
