@@ -302,3 +302,19 @@ def test_matching_two_generic_subjects_need_strongly_agreeing_context():
         sentence_start=5000,
     )
     assert kinds([a, b]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("people", "pilgrim", True),  # "people" counts any people: pilgrims, viewers, passengers ...
+        ("viewer", "people", True),
+        ("passenger", "people", True),
+        ("pilgrim", "viewer", False),  # two kinds of people are not one count
+        ("people", "vehicle", False),
+    ],
+)
+def test_matching_people_count_any_kind_of_person(a, b, compatible):
+    from claims.reconcile.match import counted_compatible
+
+    assert counted_compatible(a, b, SETTINGS.subject_match_threshold) is compatible
