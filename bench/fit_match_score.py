@@ -43,7 +43,7 @@ sys.path.insert(0, str(BENCH))
 import reconcile_real as rr  # noqa: E402
 
 CALIBRATION = ROOT / "src" / "claims" / "reconcile" / "calibration.py"
-GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99)
 
 
 @dataclass

@@ -113,3 +113,83 @@ def test_scoring_apart_in_doc_grows_with_the_distance(start_b, doc_b, expected):
         sentence_start=start_b,
     )
     assert features(a, b)["apart_in_doc"] == expected
+
+
+def _features_in(claims, a: int, b: int) -> dict[str, float]:
+    table = build_table(claims, RULES, load_fx_table())
+    return pair_features(
+        table, a, b, subject_score=100.0, cosine=float("nan"), kind="value_mismatch", rules=RULES
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "established", "lone"),
+    [
+        # a value three reports repeat, against one report's other value: the shape of a slip
+        ((412, 412, 412, 409), 0.0, 1.0),
+        # two values each repeated by two reports: the corpus gives both, likely two quantities
+        ((412, 412, 409, 409), 1.0, 0.0),
+        # every value stated once: no evidence either way
+        ((412, 411, 410, 409), 0.0, 0.0),
+    ],
+)
+def test_scoring_how_often_each_value_recurs(values, established, lone):
+    claims = [
+        seats(v, f"Labour won {v:g} seats in the count.", f"report_{k}.txt") for k, v in enumerate(values)
+    ]
+    found = _features_in(claims, 0, 3)
+    assert (found["both_established"], found["lone_against_many"]) == (established, lone)
+
+
+def test_scoring_one_document_repeating_a_value_is_one_document():
+    claims = [
+        seats(412, "Labour won 412 seats.", "one.txt"),
+        seats(412, "In all, Labour had 412 seats.", "one.txt"),
+        seats(409, "Labour won 409 seats.", "two.txt"),
+    ]
+    table = build_table(claims, RULES, load_fx_table())
+    assert table.value_docs.tolist() == [1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("sentence_b", "same"),
+    [
+        ("Quarterly deliveries reached 484,507 vehicles.", 1.0),
+        ("The company said 484,507 vehicles left its plants.", 0.0),
+    ],
+)
+def test_scoring_same_contrasted_measure(sentence_b, same):
+    a = claim(
+        494989,
+        kind="count",
+        counted="vehicles",
+        surface="494,989",
+        doc="one.txt",
+        sentence="The carmaker delivered 494,989 vehicles in the quarter.",
+    )
+    b = claim(484507, kind="count", counted="vehicles", surface="484,507", doc="two.txt", sentence=sentence_b)
+    assert features(a, b)["measure_same"] == same
+
+
+@pytest.mark.parametrize(
+    ("level_b", "agree", "differ"),
+    [
+        ("$41.2 billion", 1.0, 0.0),  # both growths lead to one level: one quantity
+        ("$139.4 billion", 0.0, 1.0),  # a quarter's level against a year's: two growths of two periods
+    ],
+)
+def test_scoring_what_each_change_comes_with(level_b, agree, differ):
+    a = claim(
+        13.0,
+        kind="percent",
+        surface="13%",
+        doc="one.txt",
+        sentence="Sales of the retail segment rose 13% to $41.2 billion.",
+    )
+    level_a = claim(41.2e9, surface="$41.2 billion", doc="one.txt", sentence=a.sentence)
+    sentence_b = f"Sales of the retail segment rose 12% to {level_b}."
+    b = claim(12.0, kind="percent", surface="12%", doc="two.txt", sentence=sentence_b)
+    value_b = float(level_b.removeprefix("$").removesuffix(" billion")) * 1e9
+    level = claim(value_b, surface=level_b, doc="two.txt", sentence=sentence_b)
+    found = _features_in([a, level_a, b, level], 0, 2)
+    assert (found["companions_agree"], found["companions_differ"]) == (agree, differ)

@@ -23,8 +23,9 @@ Features (0/1 unless said otherwise):
   the owners of the two figures (`claims.context.owners`, folded across the corpus): `owner_same`,
   `owner_differs`, `owner_differs_strong` (both read from the figures' own clauses), `owner_missing`;
   `others_differ` (both name bodies or companies, none shared);
-- what exactly: `head_same` (the measured nouns agree), `clause` (idf cosine of the words of the two
-  figures' own clauses, numbers, units, times and parties masked);
+- what exactly: `head_same` (the measured nouns agree), `measure_same` (both clauses name the same member
+  of a contrast group of `lexicon.context.MEASURE_CONTRASTS`: "deliveries" and "deliveries"), `clause`
+  (idf cosine of the words of the two figures' own clauses, numbers, units, times and parties masked);
 - when: `same_period` (both dated, equal), `one_dated` (one side has no period), `undated` (neither has);
 - how: `gaps` (facets one side gives and the other does not, counted), `hedged` (a side is qualified:
   about, over, up to);
@@ -39,7 +40,14 @@ Features (0/1 unless said otherwise):
   values of one thing), `restated` (one sentence restated, numbers masked), `near_copy` (two documents'
   sentences alike once numbers are masked: `fuzz.ratio` at least `restated_sentence_ratio`, a story syndicated
   or updated at another time), `same_source` (both cite one reference entry), `table` (a side is a table
-  cell).
+  cell);
+- how often each value recurs (`ClaimTable.value_docs`: documents stating the same value in the same unit):
+  `both_established` (each value is stated by two documents or more: the corpus gives both, more often two
+  quantities than one slip), `lone_against_many` (one document's value against a value others repeat);
+- what each figure comes with (`ClaimTable.companion_point`: the nearest figure of another kind in its
+  sentence, the level a change leads to): `companions_agree` (within half a percent: "12% to $574.8 billion"
+  twice), `companions_differ` (more than 5% apart: "13% to $105.5 billion" against "12% to $352.8 billion",
+  a quarter's growth against a year's).
 """
 
 from __future__ import annotations
@@ -103,6 +111,11 @@ FEATURES: tuple[str, ...] = (
     "near_copy",
     "same_source",
     "table",
+    "both_established",
+    "lone_against_many",
+    "measure_same",
+    "companions_agree",
+    "companions_differ",
 )
 
 
@@ -195,6 +208,9 @@ def pair_features(
     unit = max(unit, round_number_unit(va), round_number_unit(vb)) if not cross else unit
     unit = unit if unit > 0 else max(va, vb, 1e-12) * 0.005
     only_a, only_b = words_a - words_b, words_b - words_a
+    docs_a, docs_b = int(table.value_docs[a]), int(table.value_docs[b])
+    measures_a, measures_b = table.interned[table.measures_id[a]], table.interned[table.measures_id[b]]
+    companions = _companion_gap(table, a, b)
     return {
         "subject": subject_score / 100,
         "subject_exact": float(subject_exact),
@@ -246,7 +262,28 @@ def pair_features(
         "near_copy": float(_near_copy(table, a, b, rules)),
         "same_source": float(bool(cites_a) and bool(cites_a & cites_b)),  # type: ignore[operator]
         "table": float(bool(table.table_cell[a] or table.table_cell[b])),
+        "both_established": float(min(docs_a, docs_b) >= 2),
+        "lone_against_many": float(min(docs_a, docs_b) == 1 and max(docs_a, docs_b) >= 2),
+        "measure_same": float(bool(measures_a & measures_b)),  # type: ignore[operator]
+        "companions_agree": float(companions is not None and companions <= COMPANIONS_AGREE),
+        "companions_differ": float(companions is not None and companions > COMPANIONS_DIFFER),
     }
+
+
+COMPANIONS_AGREE = 0.005
+COMPANIONS_DIFFER = 0.05
+
+
+def _companion_gap(table: ClaimTable, a: int, b: int) -> float | None:
+    """The relative gap between the two statements' companion figures (`ClaimTable.companion_point`), None
+    when either has none or they are in different units."""
+    unit_a, unit_b = table.companion_unit[a], table.companion_unit[b]
+    if not unit_a or unit_a != unit_b:
+        return None
+    pa, pb = abs(float(table.companion_point[a])), abs(float(table.companion_point[b]))
+    if max(pa, pb) == 0:
+        return 0.0
+    return abs(pa - pb) / max(pa, pb)
 
 
 def _near_copy(table: ClaimTable, a: int, b: int, rules: MatchRules) -> bool:
