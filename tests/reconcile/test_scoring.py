@@ -193,3 +193,25 @@ def test_scoring_what_each_change_comes_with(level_b, agree, differ):
     level = claim(value_b, surface=level_b, doc="two.txt", sentence=sentence_b)
     found = _features_in([a, level_a, b, level], 0, 2)
     assert (found["companions_agree"], found["companions_differ"]) == (agree, differ)
+
+
+@pytest.mark.parametrize(
+    ("sentence_b", "shared", "disjoint"),
+    [
+        ("Lee had 40.05% and Park 26.46% of the vote.", 1.0, 0.0),  # one list read twice: a real slip
+        ("Lee had 41.20% and Park 26.46% of the vote.", 0.0, 1.0),  # every figure moved: another reading
+        ("Park had 26.46% of the vote.", 0.0, 0.0),  # nothing else to compare
+    ],
+)
+def test_scoring_the_other_figures_of_both_sentences(sentence_b, shared, disjoint):
+    sentence_a = "Lee had 40.05% and Park 26.45% of the vote."
+    a = claim(26.45, kind="percent", surface="26.45%", doc="one.txt", sentence=sentence_a)
+    lee_a = claim(40.05, kind="percent", surface="40.05%", doc="one.txt", sentence=sentence_a)
+    b = claim(26.46, kind="percent", surface="26.46%", doc="two.txt", sentence=sentence_b)
+    rest = [
+        claim(float(s.rstrip("%")), kind="percent", surface=s, doc="two.txt", sentence=sentence_b)
+        for s in ("40.05%", "41.20%")
+        if s in sentence_b
+    ]
+    found = _features_in([a, lee_a, b, *rest], 0, 2)
+    assert (found["siblings_shared"], found["siblings_disjoint"]) == (shared, disjoint)

@@ -187,6 +187,7 @@ class ClaimTable:
     value_docs: np.ndarray  # int: documents of this claim set that state the same value in the same unit
     companion_unit: list[str]  # the unit of the nearest figure of another family in its sentence ("" none)
     companion_point: np.ndarray  # that figure's value in base units (nan when none)
+    siblings: list[frozenset[tuple[str, float]]]  # (unit, value) of the other figures of its sentence
 
     def clause_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted words of the two figures' own clauses, numbers and parties masked.
@@ -402,27 +403,32 @@ def _documents_per_value(unit: Sequence[str], point: np.ndarray, doc_id: np.ndar
 
 def _companions(
     claims: Sequence[Claim], family: list[str], unit: list[str], point: np.ndarray, sentence_key: np.ndarray
-) -> tuple[list[str], np.ndarray]:
+) -> tuple[list[str], np.ndarray, list[frozenset[tuple[str, float]]]]:
     """For each row, the unit and value of the nearest figure of another family in its sentence: the level a
-    change leads to ("rose 13% to $105.5 billion"), the change a level comes with.
+    change leads to ("rose 13% to $105.5 billion"), the change a level comes with; and the (unit, value) of
+    every other figure of its sentence.
 
     Two changes whose companions disagree ("13% to $105.5 billion", "12% to $352.8 billion") measure two
     things (a quarter and a year); companions that agree tie two statements to one quantity.
     """
     companion_unit = [""] * len(claims)
     companion_point = np.full(len(claims), np.nan)
+    none: frozenset[tuple[str, float]] = frozenset()
+    siblings = [none] * len(claims)
     rows_of: dict[int, list[int]] = {}
     for row, key in enumerate(sentence_key.tolist()):
         rows_of.setdefault(key, []).append(row)
     for rows in rows_of.values():
         if len(rows) < 2:
             continue
+        stated = {r: (unit[r], round(float(point[r]), 9)) for r in rows if not math.isnan(point[r])}
         for row in rows:
+            siblings[row] = frozenset(v for r, v in stated.items() if r != row)
             others = [r for r in rows if family[r] != family[row] and not math.isnan(point[r])]
             if others:
                 near = min(others, key=lambda r: abs(claims[r].char_start - claims[row].char_start))
                 companion_unit[row], companion_point[row] = unit[near], point[near]
-    return companion_unit, companion_point
+    return companion_unit, companion_point, siblings
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
@@ -634,7 +640,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     set_target = _targets_against_outcomes(sentence_key, family, [by_id[k] for k in facets_id.tolist()])
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
     value_docs = _documents_per_value(unit, point, doc_id)
-    companion_unit, companion_point = _companions(claims, family, unit, point, sentence_key)
+    companion_unit, companion_point, siblings = _companions(claims, family, unit, point, sentence_key)
     return ClaimTable(
         claims=claims,
         family=family,
@@ -684,4 +690,5 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         value_docs=value_docs,
         companion_unit=companion_unit,
         companion_point=companion_point,
+        siblings=siblings,
     )

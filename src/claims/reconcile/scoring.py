@@ -47,7 +47,10 @@ Features (0/1 unless said otherwise):
 - what each figure comes with (`ClaimTable.companion_point`: the nearest figure of another kind in its
   sentence, the level a change leads to): `companions_agree` (within half a percent: "12% to $574.8 billion"
   twice), `companions_differ` (more than 5% apart: "13% to $105.5 billion" against "12% to $352.8 billion",
-  a quarter's growth against a year's).
+  a quarter's growth against a year's); the other figures of the two sentences (`ClaimTable.siblings`,
+  each side's own value left out): `siblings_shared` (a figure both sentences give: "Lai 40.05%, Ko 26.45%"
+  against "Lai 40.05%, Ko 26.46%", one list read twice), `siblings_disjoint` (both sentences give other
+  figures and none agree: another count, another day).
 """
 
 from __future__ import annotations
@@ -116,6 +119,8 @@ FEATURES: tuple[str, ...] = (
     "measure_same",
     "companions_agree",
     "companions_differ",
+    "siblings_shared",
+    "siblings_disjoint",
 )
 
 
@@ -211,6 +216,9 @@ def pair_features(
     docs_a, docs_b = int(table.value_docs[a]), int(table.value_docs[b])
     measures_a, measures_b = table.interned[table.measures_id[a]], table.interned[table.measures_id[b]]
     companions = _companion_gap(table, a, b)
+    value_a = (table.unit[a], round(float(table.point[a]), 9))
+    value_b = (table.unit[b], round(float(table.point[b]), 9))
+    siblings_a, siblings_b = table.siblings[a] - {value_b}, table.siblings[b] - {value_a}
     return {
         "subject": subject_score / 100,
         "subject_exact": float(subject_exact),
@@ -267,6 +275,8 @@ def pair_features(
         "measure_same": float(bool(measures_a & measures_b)),  # type: ignore[operator]
         "companions_agree": float(companions is not None and companions <= COMPANIONS_AGREE),
         "companions_differ": float(companions is not None and companions > COMPANIONS_DIFFER),
+        "siblings_shared": float(bool(siblings_a & siblings_b)),
+        "siblings_disjoint": float(bool(siblings_a and siblings_b) and not siblings_a & siblings_b),
     }
 
 
