@@ -200,6 +200,22 @@ def choose_threshold(
     return best[1], best[2]
 
 
+def _string_literal(text: str, width: int = 90) -> str:
+    """A Python string literal of `text`, split into implicitly joined pieces when it is long."""
+    if len(text) <= width:
+        return f'"{text}"'
+    pieces, words = [], text.split(" ")
+    line = ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            pieces.append(line + " ")
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    pieces.append(line)
+    return "(\n" + "".join(f'    "{p}"\n' for p in pieces) + ")"
+
+
 def render(weights: dict[str, float], threshold: float, floor: float, fitted_on: str) -> str:
     body = "\n".join(f'    "{k}": {v:.4f},' for k, v in weights.items())
     text = CALIBRATION.read_text(encoding="utf-8")
@@ -210,7 +226,7 @@ def render(weights: dict[str, float], threshold: float, floor: float, fitted_on:
         f"THRESHOLD: float = {threshold:.3f}\n"
         '"""Candidates scoring at least this are findings; the others, down to FLOOR, are possible."""\n'
         f"FLOOR: float = {floor:.3f}\n"
-        f'FITTED_ON: str = "{fitted_on}"\n\n\n{tail}'
+        f"FITTED_ON: str = {_string_literal(fitted_on)}\n\n\n{tail}"
     )
 
 

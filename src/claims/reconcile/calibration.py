@@ -65,7 +65,10 @@ WEIGHTS: dict[str, float] = {
 THRESHOLD: float = 0.950
 """Candidates scoring at least this are findings; the others, down to FLOOR, are possible."""
 FLOOR: float = 0.050
-FITTED_ON: str = "seeds + set_a + set_b + set_c + set_d + set_e + set_f + set_i + set_j: 18851 pairs (293 true), 2026-12-06"
+FITTED_ON: str = (
+    "seeds + set_a + set_b + set_c + set_d + set_e + set_f + set_i + set_j: 18851 pairs (293 true), "
+    "2026-12-06"
+)
 
 
 @dataclass(frozen=True, slots=True)
