@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -311,24 +312,6 @@ def value_pairs(
     return keys // max(n, 1), keys % max(n, 1)
 
 
-def _all_pairs(table: ClaimTable, members: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair of a (small) block, with subject scores."""
-    rows, cols = np.triu_indices(len(members), k=1)
-    ia = np.asarray(members, dtype=np.int64)[rows]
-    ja = np.asarray(members, dtype=np.int64)[cols]
-    scores = np.fromiter(
-        (
-            fuzz.token_set_ratio(table.subject[a], table.subject[b])
-            if table.subject[a] and table.subject[b]
-            else 0.0
-            for a, b in zip(ia.tolist(), ja.tolist(), strict=True)
-        ),
-        dtype=np.float64,
-        count=len(ia),
-    )
-    return ia, ja, scores
-
-
 def _chunks(table: ClaimTable, members: list[int], limit: int) -> list[list[int]]:
     """A block still over `limit` (a common word in one year) is cut into chunks of similar subjects."""
     if len(members) <= limit:
@@ -345,24 +328,44 @@ def _subject_floor(rules: MatchRules) -> float:
 
 
 def _score_block(
-    table: ClaimTable, members: list[int], rules: MatchRules
+    table: ClaimTable, members: list[int], rules: MatchRules, lo: int = 0, hi: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs of members worth matching (row arrays), with their subject scores."""
-    subjects = [table.subject[i] for i in members]
-    topics = [table.topic_text[i] for i in members]
+    """Pairs of members worth matching (row arrays), with their subject scores; only the pairs whose first
+    row (the smaller) is in [lo, hi) (`token_set_ratio` is symmetric: a pair scores the same either way)."""
     rows_of = np.asarray(members, dtype=np.int64)
     m = len(members)
+    hi = len(table) if hi is None else hi
+    inside = (rows_of >= lo) & (rows_of < hi)
+    if not inside.any():
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.uint8)
+    subjects = [table.subject[i] for i in members]
+    topics = [table.topic_text[i] for i in members]
     if m >= CDIST_MIN:
+        queries = np.flatnonzero(inside)
         subject_scores = process.cdist(
-            subjects, subjects, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1
+            [subjects[q] for q in queries.tolist()],
+            subjects,
+            scorer=fuzz.token_set_ratio,
+            dtype=np.uint8,
+            workers=1,
         )
-        topic_scores = process.cdist(topics, topics, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1)
+        topic_scores = process.cdist(
+            [topics[q] for q in queries.tolist()],
+            topics,
+            scorer=fuzz.token_set_ratio,
+            dtype=np.uint8,
+            workers=1,
+        )
         keep = (subject_scores >= _subject_floor(rules)) | (topic_scores >= rules.topic_prefilter)
-        rows, cols = np.nonzero(np.triu(keep, k=1))
-        return rows_of[rows], rows_of[cols], subject_scores[rows, cols]
+        keep &= rows_of[None, :] > rows_of[queries][:, None]  # each pair once, from its first row
+        rows, cols = np.nonzero(keep)
+        return rows_of[queries[rows]], rows_of[cols], subject_scores[rows, cols]
     ia, ja, sc = [], [], []
     for r in range(m):
         for c in range(r + 1, m):
+            if not lo <= min(members[r], members[c]) < hi:
+                continue
             score = fuzz.token_set_ratio(subjects[r], subjects[c]) if subjects[r] and subjects[c] else 0.0
             # a small block shares a rare word: every pair of it goes on to matching and the match score
             if (
@@ -376,17 +379,60 @@ def _score_block(
     return rows_of[ia], rows_of[ja], np.asarray(sc, dtype=np.uint8)
 
 
+PAIR_ROWS = 1 << 17
+"""Candidate pairs are gathered, deduplicated and handed on for this many first rows at a time (a pair's
+first row is its smaller one): the pairs of a million claims are never all held at once."""
+
+
 def candidate_pairs(
     table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique candidate pairs (i < j) and their subject scores, from word, citation and value blocks.
 
     With `focus` (a boolean row mask), blocks without a focus row are skipped and only pairs with at least
-    one focus row are kept. Rows in `exclude` (a boolean mask) take no part.
+    one focus row are kept. Rows in `exclude` (a boolean mask) take no part. All of `candidate_pair_chunks`
+    at once.
     """
+    chunks = list(candidate_pair_chunks(table, rules, focus, exclude))
+    if not chunks:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    return tuple(np.concatenate(column) for column in zip(*chunks, strict=True))  # type: ignore[return-value]
+
+
+def candidate_pair_chunks(
+    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The candidate pairs of `candidate_pairs`, in the same order (by i, then j), `PAIR_ROWS` first rows at
+    a time: the blocks are walked once per slice of first rows, each scoring only its pairs of the slice, so
+    memory holds one slice's pairs, however many the claim set has."""
     blocks = block_keys(table, rules, exclude)
     n_blocks = len(blocks)
     n = len(table)
+    largest = 0
+    word_chunks: list[np.ndarray] = []
+    for key, members in blocks.items():
+        if len(members) < 2:
+            continue
+        if focus is not None and not focus[members].any():
+            continue
+        largest = max(largest, len(members))
+        limit = FALLBACK_CHUNK if key[2] else rules.max_block_size
+        word_chunks.extend(
+            np.asarray(c, dtype=np.int64) for c in _chunks(table, members, limit) if len(c) >= 2
+        )
+    del blocks
+    cite_chunks: list[np.ndarray] = []
+    for members in citation_blocks(table, exclude).values():
+        if len(members) < 2 or (focus is not None and not focus[members].any()):
+            continue
+        cite_chunks.extend(
+            np.asarray(c, dtype=np.int64) for c in _chunks(table, sorted(set(members)), FALLBACK_CHUNK)
+        )
+    vi, vj = value_pairs(table, rules, focus, exclude)  # sorted by (i, j)
+    # a chunk holds pairs first in [lo, hi) only if a member is in it and a later member after it
+    word_min = np.fromiter((c.min() for c in word_chunks), dtype=np.int64, count=len(word_chunks))
+    word_max = np.fromiter((c.max() for c in word_chunks), dtype=np.int64, count=len(word_chunks))
     parts: list[tuple[np.ndarray, np.ndarray]] = []  # (pair keys min * n + max, subject scores) per block
 
     def add(ia: np.ndarray, ja: np.ndarray, sc: np.ndarray) -> None:
@@ -396,49 +442,54 @@ def candidate_pairs(
         if len(ia):
             parts.append((np.minimum(ia, ja) * n + np.maximum(ia, ja), sc.astype(np.uint8)))
 
-    largest = 0
-    for key, members in blocks.items():
-        if len(members) < 2:
-            continue
-        if focus is not None and not focus[members].any():
-            continue
-        largest = max(largest, len(members))
-        limit = FALLBACK_CHUNK if key[2] else rules.max_block_size
-        for chunk in _chunks(table, members, limit):
+    total = 0
+    for lo in range(0, n, PAIR_ROWS):
+        hi = min(lo + PAIR_ROWS, n)
+        for k in np.flatnonzero((word_max > lo) & (word_min < hi)).tolist():
+            add(*_score_block(table, word_chunks[k].tolist(), rules, lo, hi))
+        for chunk in cite_chunks:
             if len(chunk) >= 2:
-                add(*_score_block(table, chunk, rules))
-    del blocks
-    for members in citation_blocks(table, exclude).values():
-        if len(members) < 2 or (focus is not None and not focus[members].any()):
+                ia, ja = _block_pairs(chunk, lo, hi)
+                add(ia, ja, _subject_scores(table, ia, ja))
+        first, last = np.searchsorted(vi, [lo, hi])
+        if last > first:
+            ia, ja = vi[first:last], vj[first:last]
+            add(ia, ja, _subject_scores(table, ia, ja))
+        if not parts:
             continue
-        for chunk in _chunks(table, sorted(set(members)), FALLBACK_CHUNK):
-            add(*_all_pairs(table, chunk))
-    vi, vj = value_pairs(table, rules, focus, exclude)
-    if len(vi):
-        scores = np.fromiter(
-            (
-                fuzz.token_set_ratio(table.subject[a], table.subject[b])
-                if table.subject[a] and table.subject[b]
-                else 0.0
-                for a, b in zip(vi.tolist(), vj.tolist(), strict=True)
-            ),
-            dtype=np.float64,
-            count=len(vi),
-        )
-        add(vi, vj, scores)
-    del vi, vj
-    if not parts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    keys = np.concatenate([p[0] for p in parts])
-    scores = np.concatenate([p[1] for p in parts])
-    parts.clear()
-    # a pair met in several blocks keeps its best subject score, whatever order the blocks came in
-    order = np.lexsort((-scores.astype(np.int16), keys))
-    keys, scores = keys[order], scores[order]
-    del order
-    keys, first = np.unique(keys, return_index=True)
-    scores = scores[first].astype(np.float64)
-    del first
-    logger.info("blocking: %d blocks, largest %d, %d candidate pairs", n_blocks, largest, len(keys))
-    return keys // n, keys % n, scores
+        keys = np.concatenate([p[0] for p in parts])
+        scores = np.concatenate([p[1] for p in parts])
+        parts.clear()
+        # a pair met in several blocks keeps its best subject score, whatever order the blocks came in
+        order = np.lexsort((-scores.astype(np.int16), keys))
+        keys, scores = keys[order], scores[order]
+        del order
+        keys, first_of = np.unique(keys, return_index=True)
+        scores = scores[first_of].astype(np.float64)
+        del first_of
+        total += len(keys)
+        yield keys // n, keys % n, scores
+    logger.info("blocking: %d blocks, largest %d, %d candidate pairs", n_blocks, largest, total)
+
+
+def _block_pairs(chunk: np.ndarray, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of a (small) block whose first row is in [lo, hi)."""
+    rows, cols = np.triu_indices(len(chunk), k=1)
+    ia, ja = chunk[rows], chunk[cols]
+    first = np.minimum(ia, ja)
+    inside = (first >= lo) & (first < hi)
+    return ia[inside], ja[inside]
+
+
+def _subject_scores(table: ClaimTable, ia: np.ndarray, ja: np.ndarray) -> np.ndarray:
+    """`token_set_ratio` of the subjects of each pair (0 when a side has none)."""
+    return np.fromiter(
+        (
+            fuzz.token_set_ratio(table.subject[a], table.subject[b])
+            if table.subject[a] and table.subject[b]
+            else 0.0
+            for a, b in zip(ia.tolist(), ja.tolist(), strict=True)
+        ),
+        dtype=np.float64,
+        count=len(ia),
+    )
