@@ -1,5 +1,6 @@
-"""Bounded memory: value blocking ranks in chunks and matching runs in slices, with the same pairs as in
-one go (claims.reconcile.blocking.value_pairs, claims.reconcile.engine.score_pairs); equal rows of the claim
+"""Bounded memory: value blocking ranks in chunks, candidate pairs come a slice of first rows at a time and
+matching runs in slices, with the same pairs as in one go (claims.reconcile.blocking.value_pairs,
+claims.reconcile.blocking.candidate_pairs, claims.reconcile.engine.score_pairs); equal rows of the claim
 table are held once (claims.reconcile.normalize.build_table). On claims written here."""
 
 from __future__ import annotations
@@ -50,6 +51,18 @@ def test_blocking_value_pairs_same_in_any_chunk(monkeypatch, chunk, focused):
     chunked = blocking.value_pairs(table, RULES, focus)
     assert len(whole[0]) > blocking.VALUE_NEIGHBOURS
     assert all(np.array_equal(a, b) for a, b in zip(whole, chunked, strict=True))
+
+
+@pytest.mark.parametrize("pair_rows", [1, 7, 25])
+@pytest.mark.parametrize("focused", [False, True])
+def test_blocking_candidate_pairs_same_in_any_slice_of_rows(monkeypatch, pair_rows, focused):
+    table = build_table(harbour_claims(), RULES, load_fx_table())
+    focus = np.arange(len(table)) % 4 == 0 if focused else None
+    whole = blocking.candidate_pairs(table, RULES, focus)
+    monkeypatch.setattr(blocking, "PAIR_ROWS", pair_rows)
+    sliced = blocking.candidate_pairs(table, RULES, focus)
+    assert len(whole[0]) > pair_rows
+    assert all(np.array_equal(a, b) for a, b in zip(whole, sliced, strict=True))
 
 
 @pytest.mark.parametrize("pair_chunk", [1, 10])

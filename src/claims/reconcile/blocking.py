@@ -379,7 +379,7 @@ def _score_block(
     return rows_of[ia], rows_of[ja], np.asarray(sc, dtype=np.uint8)
 
 
-PAIR_ROWS = 1 << 17
+PAIR_ROWS = 1 << 14
 """Candidate pairs are gathered, deduplicated and handed on for this many first rows at a time (a pair's
 first row is its smaller one): the pairs of a million claims are never all held at once."""
 
@@ -430,9 +430,14 @@ def candidate_pair_chunks(
             np.asarray(c, dtype=np.int64) for c in _chunks(table, sorted(set(members)), FALLBACK_CHUNK)
         )
     vi, vj = value_pairs(table, rules, focus, exclude)  # sorted by (i, j)
-    # a chunk holds pairs first in [lo, hi) only if a member is in it and a later member after it
-    word_min = np.fromiter((c.min() for c in word_chunks), dtype=np.int64, count=len(word_chunks))
-    word_max = np.fromiter((c.max() for c in word_chunks), dtype=np.int64, count=len(word_chunks))
+    # a chunk holds pairs first in a slice only when a member other than its last row is in that slice
+    visits = [np.unique(np.sort(c)[:-1] // PAIR_ROWS) for c in word_chunks]
+    slice_of = np.concatenate(visits) if visits else np.zeros(0, dtype=np.int64)
+    chunk_of = np.repeat(np.arange(len(visits)), [len(v) for v in visits])
+    del visits
+    order = np.argsort(slice_of, kind="stable")
+    slice_of, chunk_of = slice_of[order], chunk_of[order]
+    del order
     parts: list[tuple[np.ndarray, np.ndarray]] = []  # (pair keys min * n + max, subject scores) per block
 
     def add(ia: np.ndarray, ja: np.ndarray, sc: np.ndarray) -> None:
@@ -445,7 +450,8 @@ def candidate_pair_chunks(
     total = 0
     for lo in range(0, n, PAIR_ROWS):
         hi = min(lo + PAIR_ROWS, n)
-        for k in np.flatnonzero((word_max > lo) & (word_min < hi)).tolist():
+        first, last = np.searchsorted(slice_of, [lo // PAIR_ROWS, lo // PAIR_ROWS + 1])
+        for k in chunk_of[first:last].tolist():
             add(*_score_block(table, word_chunks[k].tolist(), rules, lo, hi))
         for chunk in cite_chunks:
             if len(chunk) >= 2:

@@ -388,35 +388,35 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     usd_point = np.full(n, np.nan)
     usd_lo = np.full(n, np.nan)
     usd_hi = np.full(n, np.nan)
-    period_start = np.full(n, -1, dtype=np.int64)
-    period_end = np.full(n, -1, dtype=np.int64)
-    sub_period_id = np.full(n, -1, dtype=np.int64)
+    period_start = np.full(n, -1, dtype=np.int32)
+    period_end = np.full(n, -1, dtype=np.int32)
+    sub_period_id = np.full(n, -1, dtype=np.int32)
     subject: list[str] = []
     tokens: list[frozenset[str]] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
-    sentence_key = np.zeros(n, dtype=np.int64)
+    sentence_key = np.zeros(n, dtype=np.int32)
     subject_cache: dict[
         tuple[str, str | None, bool], tuple[str, frozenset[str], frozenset[str], str, bool]
     ] = {}
     entity_cache: dict[tuple[tuple[str, ...], bool], int] = {}
     interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
-    places_id = np.zeros(n, dtype=np.int64)
-    names_id = np.zeros(n, dtype=np.int64)
-    counted_id = np.zeros(n, dtype=np.int64)
+    places_id = np.zeros(n, dtype=np.int32)
+    names_id = np.zeros(n, dtype=np.int32)
+    counted_id = np.zeros(n, dtype=np.int32)
 
     doc_ids: dict[str, int] = {}
-    doc_id = np.zeros(n, dtype=np.int64)
-    cites_id = np.zeros(n, dtype=np.int64)
+    doc_id = np.zeros(n, dtype=np.int32)
+    cites_id = np.zeros(n, dtype=np.int32)
     cited = claim_citation_keys(claims)
     windows = context_windows(claims)
     topic: list[frozenset[str]] = []
     specific = np.zeros(n, dtype=bool)
-    shape_id = np.zeros(n, dtype=np.int64)
-    years_id = np.zeros(n, dtype=np.int64)
+    shape_id = np.zeros(n, dtype=np.int32)
+    years_id = np.zeros(n, dtype=np.int32)
     local: list[str] = []
-    facets_id = np.zeros(n, dtype=np.int64)
+    facets_id = np.zeros(n, dtype=np.int32)
     near_words: list[frozenset[str]] = []
-    others_id = np.zeros(n, dtype=np.int64)
+    others_id = np.zeros(n, dtype=np.int32)
     table_cell = np.zeros(n, dtype=bool)
     hedged = np.zeros(n, dtype=bool)
     owner: list[str] = []
@@ -571,7 +571,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     clause_norm = np.array([math.sqrt(sum(clause_idf[t] ** 2 for t in row)) or 1.0 for row in clause_words])
     role, role_count = roles(claims, family)
     measures: dict[frozenset[str], int] = {}  # equal clause word sets are one object (see `one`)
-    measures_id = np.zeros(n, dtype=np.int64)
+    measures_id = np.zeros(n, dtype=np.int32)
     for k, clause_of_row in enumerate(clause_words):
         if clause_of_row not in measures:
             measures[clause_of_row] = interned.setdefault(measures_of(clause_of_row), len(interned))
@@ -581,6 +581,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
     set_target = _targets_against_outcomes(sentence_key, family, [by_id[k] for k in facets_id.tolist()])
+    # the facets read are interned in the table: the caches that read them need not outlive it
+    for cache in (_decoded, _cell_facets, _sentence_facets):
+        cache.cache_clear()
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
     return ClaimTable(
         claims=claims,
