@@ -30,7 +30,7 @@ from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 from .citations import claim_citation_keys
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
-from .sentences import context_windows, locate
+from .sentences import context_spans, locate, window_of
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
 from .vocabulary import (
     CHANGE_WORDS,
@@ -135,6 +135,27 @@ def hedged_interval(
     return (value, value)
 
 
+class JoinedSets(Sequence[frozenset[str]]):
+    """Word sets held as their words sorted and joined by spaces (words hold no spaces), each set built
+    again when read: a string a row costs a fifth of a set a row.
+
+    >>> rows = JoinedSets(["budget fund kalomi", ""])
+    >>> rows[0] == frozenset({"fund", "budget", "kalomi"}), rows[1], len(rows)
+    (True, frozenset(), 2)
+    """
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, row: int) -> frozenset[str]:  # type: ignore[override]
+        return frozenset(self.texts[row].split())
+
+
 @dataclass(slots=True)
 class ClaimTable:
     """Claims as columns, in the order given; row i is `claims[i]`."""
@@ -155,7 +176,7 @@ class ClaimTable:
     subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
     tokens: list[frozenset[str]]  # subject tokens
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
-    topic: list[frozenset[str]]  # subject tokens plus the words around the number in its sentence
+    topic: JoinedSets  # subject tokens plus the words around the number in its sentence (held as topic_text)
     topic_text: list[str]  # the topic tokens, sorted and joined (for rapidfuzz)
     idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
     topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
@@ -408,8 +429,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     doc_id = np.zeros(n, dtype=np.int32)
     cites_id = np.zeros(n, dtype=np.int32)
     cited = claim_citation_keys(claims)
-    windows = context_windows(claims)
-    topic: list[frozenset[str]] = []
+    windows = context_spans(claims)  # offsets: four numbers a claim, the words cut out one row at a time
+    topic_text: list[str] = []
     specific = np.zeros(n, dtype=bool)
     shape_id = np.zeros(n, dtype=np.int32)
     years_id = np.zeros(n, dtype=np.int32)
@@ -478,7 +499,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         subject_text, toks, nms, counted_text, specific[i] = described
         subject.append(subject_text)
         tokens.append(toks)
-        left, right = windows[i]
+        left, right = window_of(claim.sentence, windows[i])
         worldwide = world_scope(claim.subject or "", left)
         place_id = entity_cache.get((claim.entities, worldwide))
         if place_id is None:
@@ -510,7 +531,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             for t in subject_tokens(f"{left} {right}", aliases)
             if not t[:1].isdigit() and t not in places_all
         )
-        topic.append(one(frozenset(t for t in toks if t not in places_all).union(around)))
+        # held as its sorted words joined (a string, not a set, a row: see `JoinedSets`)
+        topic_text.append(
+            one(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
+        )
         places_id[i] = place_id
         names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
@@ -552,17 +576,12 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
     del windows, cited, subject_cache, entity_cache, owner_cache  # per-row inputs, not kept
+    topic = JoinedSets(topic_text)
     df: Counter[str] = Counter()
     for tokens_of_row in topic:
         df.update(tokens_of_row)
     idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
     topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
-    texts: dict[frozenset[str], str] = {}  # equal topics are one object (see `one`): one text each
-    for row in topic:
-        if row not in texts:
-            texts[row] = " ".join(sorted(row))
-    topic_text = [texts[row] for row in topic]
-    del texts
     shared.clear()
     clause_df: Counter[str] = Counter()
     for words_of_row in clause_words:
