@@ -174,7 +174,7 @@ class ClaimTable:
     period_end: np.ndarray
     sub_period_id: np.ndarray  # ids into `interned`: the month, quarter or half named (-1: a year or none)
     subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
-    tokens: list[frozenset[str]]  # subject tokens
+    tokens: JoinedSets  # subject tokens (the words of `subject`: held once, as that text)
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
     topic: JoinedSets  # subject tokens plus the words around the number in its sentence (held as topic_text)
     topic_text: list[str]  # the topic tokens, sorted and joined (for rapidfuzz)
@@ -195,7 +195,7 @@ class ClaimTable:
     measures_id: np.ndarray  # ids into `interned`: the contrasted measures its clause names (`measures_of`)
     local: list[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
-    near_words: list[frozenset[str]]  # content words of `local` (stemmed, no numbers)
+    near_words: JoinedSets  # content words of `local` (stemmed, no numbers; held as joined text)
     others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
     table_cell: np.ndarray  # bool: the claim is a table cell
     hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
@@ -413,7 +413,6 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     period_end = np.full(n, -1, dtype=np.int32)
     sub_period_id = np.full(n, -1, dtype=np.int32)
     subject: list[str] = []
-    tokens: list[frozenset[str]] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int32)
     subject_cache: dict[
@@ -436,7 +435,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     years_id = np.zeros(n, dtype=np.int32)
     local: list[str] = []
     facets_id = np.zeros(n, dtype=np.int32)
-    near_words: list[frozenset[str]] = []
+    near_text: list[str] = []
     others_id = np.zeros(n, dtype=np.int32)
     table_cell = np.zeros(n, dtype=bool)
     hedged = np.zeros(n, dtype=bool)
@@ -498,7 +497,6 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             subject_cache[(measured, claim.counted, cell is not None)] = described
         subject_text, toks, nms, counted_text, specific[i] = described
         subject.append(subject_text)
-        tokens.append(toks)
         left, right = window_of(claim.sentence, windows[i])
         worldwide = world_scope(claim.subject or "", left)
         place_id = entity_cache.get((claim.entities, worldwide))
@@ -508,13 +506,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 where = frozenset({WORLD})
             place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
         local.append(one(local_text(left, right)))
-        near_words.append(
-            one(
-                frozenset(
-                    t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
-                )
-            )
+        near_words = frozenset(
+            t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
         )
+        near_text.append(one(" ".join(sorted(near_words))))
         others = frozenset(
             e for e in (normalize_entity(x) for x in claim.entities) if e and e not in places_all
         )
@@ -619,7 +614,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         period_end=period_end,
         sub_period_id=sub_period_id,
         subject=subject,
-        tokens=tokens,
+        tokens=JoinedSets(subject),
         sentence_key=sentence_key,
         topic=topic,
         topic_text=topic_text,
@@ -640,7 +635,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         measures_id=measures_id,
         local=local,
         facets_id=facets_id,
-        near_words=near_words,
+        near_words=JoinedSets(near_text),
         others_id=others_id,
         table_cell=table_cell,
         hedged=hedged,
