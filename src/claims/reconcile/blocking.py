@@ -194,13 +194,16 @@ def _value_offers(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(p, q, distance) positions in `logs` of the offers made by the positions `sources` (see
     `value_pairs`): the next `VALUE_SCAN` values within `VALUE_FACTOR`, and up to `VALUE_SCAN` values a
-    power of ten (`SLIP_POWERS`) above; a power-of-ten offer of a source outside [start, end) only when it
-    reaches a position inside."""
+    power of ten (`SLIP_POWERS`) above. Of the sources outside [start, end), only the `VALUE_SCAN` before it
+    make step offers, and power-of-ten offers only when they reach a position inside."""
     m = len(logs)
     window = math.log10(VALUE_FACTOR)
     ps, qs, ds = [], [], []
+    # a step offer reaches [start, end) only from a source at most VALUE_SCAN before it; the others (a power
+    # of ten below) make power offers only: their step offers would be held, then dropped by the caller
+    stepping = sources[(sources >= start - VALUE_SCAN) & (sources < end)]
     for step in range(1, VALUE_SCAN + 1):
-        p = sources[sources + step < m]
+        p = stepping[stepping + step < m]
         if not len(p):
             break
         distance = logs[p + step] - logs[p]
