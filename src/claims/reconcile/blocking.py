@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -193,13 +194,16 @@ def _value_offers(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(p, q, distance) positions in `logs` of the offers made by the positions `sources` (see
     `value_pairs`): the next `VALUE_SCAN` values within `VALUE_FACTOR`, and up to `VALUE_SCAN` values a
-    power of ten (`SLIP_POWERS`) above; a power-of-ten offer of a source outside [start, end) only when it
-    reaches a position inside."""
+    power of ten (`SLIP_POWERS`) above. Of the sources outside [start, end), only the `VALUE_SCAN` before it
+    make step offers, and power-of-ten offers only when they reach a position inside."""
     m = len(logs)
     window = math.log10(VALUE_FACTOR)
     ps, qs, ds = [], [], []
+    # a step offer reaches [start, end) only from a source at most VALUE_SCAN before it; the others (a power
+    # of ten below) make power offers only: their step offers would be held, then dropped by the caller
+    stepping = sources[(sources >= start - VALUE_SCAN) & (sources < end)]
     for step in range(1, VALUE_SCAN + 1):
-        p = sources[sources + step < m]
+        p = stepping[stepping + step < m]
         if not len(p):
             break
         distance = logs[p + step] - logs[p]
@@ -311,24 +315,6 @@ def value_pairs(
     return keys // max(n, 1), keys % max(n, 1)
 
 
-def _all_pairs(table: ClaimTable, members: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair of a (small) block, with subject scores."""
-    rows, cols = np.triu_indices(len(members), k=1)
-    ia = np.asarray(members, dtype=np.int64)[rows]
-    ja = np.asarray(members, dtype=np.int64)[cols]
-    scores = np.fromiter(
-        (
-            fuzz.token_set_ratio(table.subject[a], table.subject[b])
-            if table.subject[a] and table.subject[b]
-            else 0.0
-            for a, b in zip(ia.tolist(), ja.tolist(), strict=True)
-        ),
-        dtype=np.float64,
-        count=len(ia),
-    )
-    return ia, ja, scores
-
-
 def _chunks(table: ClaimTable, members: list[int], limit: int) -> list[list[int]]:
     """A block still over `limit` (a common word in one year) is cut into chunks of similar subjects."""
     if len(members) <= limit:
@@ -345,24 +331,44 @@ def _subject_floor(rules: MatchRules) -> float:
 
 
 def _score_block(
-    table: ClaimTable, members: list[int], rules: MatchRules
+    table: ClaimTable, members: list[int], rules: MatchRules, lo: int = 0, hi: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs of members worth matching (row arrays), with their subject scores."""
-    subjects = [table.subject[i] for i in members]
-    topics = [table.topic_text[i] for i in members]
+    """Pairs of members worth matching (row arrays), with their subject scores; only the pairs whose first
+    row (the smaller) is in [lo, hi) (`token_set_ratio` is symmetric: a pair scores the same either way)."""
     rows_of = np.asarray(members, dtype=np.int64)
     m = len(members)
+    hi = len(table) if hi is None else hi
+    inside = (rows_of >= lo) & (rows_of < hi)
+    if not inside.any():
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.uint8)
+    subjects = [table.subject[i] for i in members]
+    topics = [table.topic_text[i] for i in members]
     if m >= CDIST_MIN:
+        queries = np.flatnonzero(inside)
         subject_scores = process.cdist(
-            subjects, subjects, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1
+            [subjects[q] for q in queries.tolist()],
+            subjects,
+            scorer=fuzz.token_set_ratio,
+            dtype=np.uint8,
+            workers=1,
         )
-        topic_scores = process.cdist(topics, topics, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1)
+        topic_scores = process.cdist(
+            [topics[q] for q in queries.tolist()],
+            topics,
+            scorer=fuzz.token_set_ratio,
+            dtype=np.uint8,
+            workers=1,
+        )
         keep = (subject_scores >= _subject_floor(rules)) | (topic_scores >= rules.topic_prefilter)
-        rows, cols = np.nonzero(np.triu(keep, k=1))
-        return rows_of[rows], rows_of[cols], subject_scores[rows, cols]
+        keep &= rows_of[None, :] > rows_of[queries][:, None]  # each pair once, from its first row
+        rows, cols = np.nonzero(keep)
+        return rows_of[queries[rows]], rows_of[cols], subject_scores[rows, cols]
     ia, ja, sc = [], [], []
     for r in range(m):
         for c in range(r + 1, m):
+            if not lo <= min(members[r], members[c]) < hi:
+                continue
             score = fuzz.token_set_ratio(subjects[r], subjects[c]) if subjects[r] and subjects[c] else 0.0
             # a small block shares a rare word: every pair of it goes on to matching and the match score
             if (
@@ -376,17 +382,65 @@ def _score_block(
     return rows_of[ia], rows_of[ja], np.asarray(sc, dtype=np.uint8)
 
 
+PAIR_ROWS = 1 << 14
+"""Candidate pairs are gathered, deduplicated and handed on for this many first rows at a time (a pair's
+first row is its smaller one): the pairs of a million claims are never all held at once."""
+
+
 def candidate_pairs(
     table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique candidate pairs (i < j) and their subject scores, from word, citation and value blocks.
 
     With `focus` (a boolean row mask), blocks without a focus row are skipped and only pairs with at least
-    one focus row are kept. Rows in `exclude` (a boolean mask) take no part.
+    one focus row are kept. Rows in `exclude` (a boolean mask) take no part. All of `candidate_pair_chunks`
+    at once.
     """
+    chunks = list(candidate_pair_chunks(table, rules, focus, exclude))
+    if not chunks:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    return tuple(np.concatenate(column) for column in zip(*chunks, strict=True))  # type: ignore[return-value]
+
+
+def candidate_pair_chunks(
+    table: ClaimTable, rules: MatchRules, focus: np.ndarray | None = None, exclude: np.ndarray | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The candidate pairs of `candidate_pairs`, in the same order (by i, then j), `PAIR_ROWS` first rows at
+    a time: the blocks are walked once per slice of first rows, each scoring only its pairs of the slice, so
+    memory holds one slice's pairs, however many the claim set has."""
     blocks = block_keys(table, rules, exclude)
     n_blocks = len(blocks)
     n = len(table)
+    largest = 0
+    word_chunks: list[np.ndarray] = []
+    for key, members in blocks.items():
+        if len(members) < 2:
+            continue
+        if focus is not None and not focus[members].any():
+            continue
+        largest = max(largest, len(members))
+        limit = FALLBACK_CHUNK if key[2] else rules.max_block_size
+        word_chunks.extend(
+            np.asarray(c, dtype=np.int64) for c in _chunks(table, members, limit) if len(c) >= 2
+        )
+    del blocks
+    cite_chunks: list[np.ndarray] = []
+    for members in citation_blocks(table, exclude).values():
+        if len(members) < 2 or (focus is not None and not focus[members].any()):
+            continue
+        cite_chunks.extend(
+            np.asarray(c, dtype=np.int64) for c in _chunks(table, sorted(set(members)), FALLBACK_CHUNK)
+        )
+    vi, vj = value_pairs(table, rules, focus, exclude)  # sorted by (i, j)
+    # a chunk holds pairs first in a slice only when a member other than its last row is in that slice
+    visits = [np.unique(np.sort(c)[:-1] // PAIR_ROWS) for c in word_chunks]
+    slice_of = np.concatenate(visits) if visits else np.zeros(0, dtype=np.int64)
+    chunk_of = np.repeat(np.arange(len(visits)), [len(v) for v in visits])
+    del visits
+    order = np.argsort(slice_of, kind="stable")
+    slice_of, chunk_of = slice_of[order], chunk_of[order]
+    del order
     parts: list[tuple[np.ndarray, np.ndarray]] = []  # (pair keys min * n + max, subject scores) per block
 
     def add(ia: np.ndarray, ja: np.ndarray, sc: np.ndarray) -> None:
@@ -396,49 +450,55 @@ def candidate_pairs(
         if len(ia):
             parts.append((np.minimum(ia, ja) * n + np.maximum(ia, ja), sc.astype(np.uint8)))
 
-    largest = 0
-    for key, members in blocks.items():
-        if len(members) < 2:
-            continue
-        if focus is not None and not focus[members].any():
-            continue
-        largest = max(largest, len(members))
-        limit = FALLBACK_CHUNK if key[2] else rules.max_block_size
-        for chunk in _chunks(table, members, limit):
+    total = 0
+    for lo in range(0, n, PAIR_ROWS):
+        hi = min(lo + PAIR_ROWS, n)
+        first, last = np.searchsorted(slice_of, [lo // PAIR_ROWS, lo // PAIR_ROWS + 1])
+        for k in chunk_of[first:last].tolist():
+            add(*_score_block(table, word_chunks[k].tolist(), rules, lo, hi))
+        for chunk in cite_chunks:
             if len(chunk) >= 2:
-                add(*_score_block(table, chunk, rules))
-    del blocks
-    for members in citation_blocks(table, exclude).values():
-        if len(members) < 2 or (focus is not None and not focus[members].any()):
+                ia, ja = _block_pairs(chunk, lo, hi)
+                add(ia, ja, _subject_scores(table, ia, ja))
+        first, last = np.searchsorted(vi, [lo, hi])
+        if last > first:
+            ia, ja = vi[first:last], vj[first:last]
+            add(ia, ja, _subject_scores(table, ia, ja))
+        if not parts:
             continue
-        for chunk in _chunks(table, sorted(set(members)), FALLBACK_CHUNK):
-            add(*_all_pairs(table, chunk))
-    vi, vj = value_pairs(table, rules, focus, exclude)
-    if len(vi):
-        scores = np.fromiter(
-            (
-                fuzz.token_set_ratio(table.subject[a], table.subject[b])
-                if table.subject[a] and table.subject[b]
-                else 0.0
-                for a, b in zip(vi.tolist(), vj.tolist(), strict=True)
-            ),
-            dtype=np.float64,
-            count=len(vi),
-        )
-        add(vi, vj, scores)
-    del vi, vj
-    if not parts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    keys = np.concatenate([p[0] for p in parts])
-    scores = np.concatenate([p[1] for p in parts])
-    parts.clear()
-    # a pair met in several blocks keeps its best subject score, whatever order the blocks came in
-    order = np.lexsort((-scores.astype(np.int16), keys))
-    keys, scores = keys[order], scores[order]
-    del order
-    keys, first = np.unique(keys, return_index=True)
-    scores = scores[first].astype(np.float64)
-    del first
-    logger.info("blocking: %d blocks, largest %d, %d candidate pairs", n_blocks, largest, len(keys))
-    return keys // n, keys % n, scores
+        keys = np.concatenate([p[0] for p in parts])
+        scores = np.concatenate([p[1] for p in parts])
+        parts.clear()
+        # a pair met in several blocks keeps its best subject score, whatever order the blocks came in
+        order = np.lexsort((-scores.astype(np.int16), keys))
+        keys, scores = keys[order], scores[order]
+        del order
+        keys, first_of = np.unique(keys, return_index=True)
+        scores = scores[first_of].astype(np.float64)
+        del first_of
+        total += len(keys)
+        yield keys // n, keys % n, scores
+    logger.info("blocking: %d blocks, largest %d, %d candidate pairs", n_blocks, largest, total)
+
+
+def _block_pairs(chunk: np.ndarray, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of a (small) block whose first row is in [lo, hi)."""
+    rows, cols = np.triu_indices(len(chunk), k=1)
+    ia, ja = chunk[rows], chunk[cols]
+    first = np.minimum(ia, ja)
+    inside = (first >= lo) & (first < hi)
+    return ia[inside], ja[inside]
+
+
+def _subject_scores(table: ClaimTable, ia: np.ndarray, ja: np.ndarray) -> np.ndarray:
+    """`token_set_ratio` of the subjects of each pair (0 when a side has none)."""
+    return np.fromiter(
+        (
+            fuzz.token_set_ratio(table.subject[a], table.subject[b])
+            if table.subject[a] and table.subject[b]
+            else 0.0
+            for a, b in zip(ia.tolist(), ja.tolist(), strict=True)
+        ),
+        dtype=np.float64,
+        count=len(ia),
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Collection, Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from claims.settings import Settings
 from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_id
 
 from .arithmetic import find_arithmetic_conflicts, listed_parts
-from .blocking import candidate_pairs
+from .blocking import candidate_pair_chunks
 from .calibration import DEFAULT, WEIGHTS, Calibration
 from .classify import SEVERITY_HIGH, SEVERITY_LOW, Outcome, classify_pairs
 from .consensus import quantity_groups, support_of, value_clusters, value_label
@@ -83,26 +84,32 @@ def _plausible_pairs(
     table: ClaimTable, rules: MatchRules, focus: np.ndarray | None, exclude: np.ndarray | None
 ) -> tuple[np.ndarray, ...]:
     """(i, j, subject score, same, near, cosine, near_only) of the plausible candidate pairs (see
-    `match.same_quantity`), matched `PAIR_CHUNK` candidates at a time."""
-    i, j, score = candidate_pairs(table, rules, focus, exclude)
+    `match.same_quantity`), matched `PAIR_CHUNK` candidates at a time as blocking hands them on."""
     parts: list[tuple[np.ndarray, ...]] = []
-    for start in range(0, max(len(i), 1), PAIR_CHUNK):
-        chunk = slice(start, start + PAIR_CHUNK)
-        ci, cj, cs = i[chunk], j[chunk], score[chunk]
-        matched = same_quantity(table, ci, cj, cs, rules)
-        keep = matched.plausible
-        parts.append(
-            (
-                ci[keep],
-                cj[keep],
-                cs[keep],
-                matched.same[keep],
-                matched.near[keep],
-                matched.cosine[keep],
-                matched.near_only[keep],
+    empty = np.zeros(0, dtype=np.int64)
+    # candidate pairs come a slice of first rows at a time, and only the plausible ones are kept
+    for i, j, score in chain(
+        candidate_pair_chunks(table, rules, focus, exclude), [(empty, empty, empty * 0.0)]
+    ):
+        if parts and not len(i):
+            continue
+        for start in range(0, max(len(i), 1), PAIR_CHUNK):
+            chunk = slice(start, start + PAIR_CHUNK)
+            ci, cj, cs = i[chunk], j[chunk], score[chunk]
+            matched = same_quantity(table, ci, cj, cs, rules)
+            keep = matched.plausible
+            parts.append(
+                (
+                    ci[keep],
+                    cj[keep],
+                    cs[keep],
+                    matched.same[keep],
+                    matched.near[keep],
+                    matched.cosine[keep],
+                    matched.near_only[keep],
+                )
             )
-        )
-    del i, j, score
+        del i, j, score
     return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
 

@@ -30,7 +30,7 @@ from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 from .citations import claim_citation_keys
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
-from .sentences import context_windows, locate
+from .sentences import context_spans, locate, window_of
 from .text import acronym_aliases, infer_precision, name_tokens, subject_tokens
 from .vocabulary import (
     CHANGE_WORDS,
@@ -135,6 +135,27 @@ def hedged_interval(
     return (value, value)
 
 
+class JoinedSets(Sequence[frozenset[str]]):
+    """Word sets held as their words sorted and joined by spaces (words hold no spaces), each set built
+    again when read: a string a row costs a fifth of a set a row.
+
+    >>> rows = JoinedSets(["budget fund kalomi", ""])
+    >>> rows[0] == frozenset({"fund", "budget", "kalomi"}), rows[1], len(rows)
+    (True, frozenset(), 2)
+    """
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, row: int) -> frozenset[str]:  # type: ignore[override]
+        return frozenset(self.texts[row].split())
+
+
 @dataclass(slots=True)
 class ClaimTable:
     """Claims as columns, in the order given; row i is `claims[i]`."""
@@ -153,9 +174,9 @@ class ClaimTable:
     period_end: np.ndarray
     sub_period_id: np.ndarray  # ids into `interned`: the month, quarter or half named (-1: a year or none)
     subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
-    tokens: list[frozenset[str]]  # subject tokens
+    tokens: JoinedSets  # subject tokens (the words of `subject`: held once, as that text)
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
-    topic: list[frozenset[str]]  # subject tokens plus the words around the number in its sentence
+    topic: JoinedSets  # subject tokens plus the words around the number in its sentence (held as topic_text)
     topic_text: list[str]  # the topic tokens, sorted and joined (for rapidfuzz)
     idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
     topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
@@ -174,7 +195,7 @@ class ClaimTable:
     measures_id: np.ndarray  # ids into `interned`: the contrasted measures its clause names (`measures_of`)
     local: list[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
-    near_words: list[frozenset[str]]  # content words of `local` (stemmed, no numbers)
+    near_words: JoinedSets  # content words of `local` (stemmed, no numbers; held as joined text)
     others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
     table_cell: np.ndarray  # bool: the claim is a table cell
     hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
@@ -445,35 +466,34 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     usd_point = np.full(n, np.nan)
     usd_lo = np.full(n, np.nan)
     usd_hi = np.full(n, np.nan)
-    period_start = np.full(n, -1, dtype=np.int64)
-    period_end = np.full(n, -1, dtype=np.int64)
-    sub_period_id = np.full(n, -1, dtype=np.int64)
+    period_start = np.full(n, -1, dtype=np.int32)
+    period_end = np.full(n, -1, dtype=np.int32)
+    sub_period_id = np.full(n, -1, dtype=np.int32)
     subject: list[str] = []
-    tokens: list[frozenset[str]] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
-    sentence_key = np.zeros(n, dtype=np.int64)
+    sentence_key = np.zeros(n, dtype=np.int32)
     subject_cache: dict[
         tuple[str, str | None, bool], tuple[str, frozenset[str], frozenset[str], str, bool]
     ] = {}
     entity_cache: dict[tuple[tuple[str, ...], bool], int] = {}
     interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
-    places_id = np.zeros(n, dtype=np.int64)
-    names_id = np.zeros(n, dtype=np.int64)
-    counted_id = np.zeros(n, dtype=np.int64)
+    places_id = np.zeros(n, dtype=np.int32)
+    names_id = np.zeros(n, dtype=np.int32)
+    counted_id = np.zeros(n, dtype=np.int32)
 
     doc_ids: dict[str, int] = {}
-    doc_id = np.zeros(n, dtype=np.int64)
-    cites_id = np.zeros(n, dtype=np.int64)
+    doc_id = np.zeros(n, dtype=np.int32)
+    cites_id = np.zeros(n, dtype=np.int32)
     cited = claim_citation_keys(claims)
-    windows = context_windows(claims)
-    topic: list[frozenset[str]] = []
+    windows = context_spans(claims)  # offsets: four numbers a claim, the words cut out one row at a time
+    topic_text: list[str] = []
     specific = np.zeros(n, dtype=bool)
-    shape_id = np.zeros(n, dtype=np.int64)
-    years_id = np.zeros(n, dtype=np.int64)
+    shape_id = np.zeros(n, dtype=np.int32)
+    years_id = np.zeros(n, dtype=np.int32)
     local: list[str] = []
-    facets_id = np.zeros(n, dtype=np.int64)
-    near_words: list[frozenset[str]] = []
-    others_id = np.zeros(n, dtype=np.int64)
+    facets_id = np.zeros(n, dtype=np.int32)
+    near_text: list[str] = []
+    others_id = np.zeros(n, dtype=np.int32)
     table_cell = np.zeros(n, dtype=bool)
     hedged = np.zeros(n, dtype=bool)
     owner: list[str] = []
@@ -534,8 +554,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             subject_cache[(measured, claim.counted, cell is not None)] = described
         subject_text, toks, nms, counted_text, specific[i] = described
         subject.append(subject_text)
-        tokens.append(toks)
-        left, right = windows[i]
+        left, right = window_of(claim.sentence, windows[i])
         worldwide = world_scope(claim.subject or "", left)
         place_id = entity_cache.get((claim.entities, worldwide))
         if place_id is None:
@@ -544,13 +563,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 where = frozenset({WORLD})
             place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
         local.append(one(local_text(left, right)))
-        near_words.append(
-            one(
-                frozenset(
-                    t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
-                )
-            )
+        near_words = frozenset(
+            t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
         )
+        near_text.append(one(" ".join(sorted(near_words))))
         others = frozenset(
             e for e in (normalize_entity(x) for x in claim.entities) if e and e not in places_all
         )
@@ -567,7 +583,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             for t in subject_tokens(f"{left} {right}", aliases)
             if not t[:1].isdigit() and t not in places_all
         )
-        topic.append(one(frozenset(t for t in toks if t not in places_all).union(around)))
+        # held as its sorted words joined (a string, not a set, a row: see `JoinedSets`)
+        topic_text.append(
+            one(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
+        )
         places_id[i] = place_id
         names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
@@ -609,17 +628,12 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
     del windows, cited, subject_cache, entity_cache, owner_cache  # per-row inputs, not kept
+    topic = JoinedSets(topic_text)
     df: Counter[str] = Counter()
     for tokens_of_row in topic:
         df.update(tokens_of_row)
     idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
     topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
-    texts: dict[frozenset[str], str] = {}  # equal topics are one object (see `one`): one text each
-    for row in topic:
-        if row not in texts:
-            texts[row] = " ".join(sorted(row))
-    topic_text = [texts[row] for row in topic]
-    del texts
     shared.clear()
     clause_df: Counter[str] = Counter()
     for words_of_row in clause_words:
@@ -628,7 +642,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     clause_norm = np.array([math.sqrt(sum(clause_idf[t] ** 2 for t in row)) or 1.0 for row in clause_words])
     role, role_count = roles(claims, family)
     measures: dict[frozenset[str], int] = {}  # equal clause word sets are one object (see `one`)
-    measures_id = np.zeros(n, dtype=np.int64)
+    measures_id = np.zeros(n, dtype=np.int32)
     for k, clause_of_row in enumerate(clause_words):
         if clause_of_row not in measures:
             measures[clause_of_row] = interned.setdefault(measures_of(clause_of_row), len(interned))
@@ -638,6 +652,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
     set_target = _targets_against_outcomes(sentence_key, family, [by_id[k] for k in facets_id.tolist()])
+    # the facets read are interned in the table: the caches that read them need not outlive it
+    for cache in (_decoded, _cell_facets, _sentence_facets):
+        cache.cache_clear()
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
     value_docs = _documents_per_value(unit, point, doc_id)
     companion_unit, companion_point, siblings = _companions(claims, family, unit, point, sentence_key)
@@ -656,7 +673,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         period_end=period_end,
         sub_period_id=sub_period_id,
         subject=subject,
-        tokens=tokens,
+        tokens=JoinedSets(subject),
         sentence_key=sentence_key,
         topic=topic,
         topic_text=topic_text,
@@ -677,7 +694,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         measures_id=measures_id,
         local=local,
         facets_id=facets_id,
-        near_words=near_words,
+        near_words=JoinedSets(near_text),
         others_id=others_id,
         table_cell=table_cell,
         hedged=hedged,

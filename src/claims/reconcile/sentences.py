@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from claims.types import Claim
 
 
@@ -97,7 +99,14 @@ def context_windows(claims: Sequence[Claim], width: int = 90) -> list[tuple[str,
     respondents ... identified Japan as the most trusted major power"). Claims that cannot be placed in
     their sentence get ("", "").
     """
-    out: list[tuple[str, str]] = [("", "")] * len(claims)
+    spans = context_spans(claims, width)
+    return [window_of(claim.sentence, spans[i]) for i, claim in enumerate(claims)]
+
+
+def context_spans(claims: Sequence[Claim], width: int = 90) -> np.ndarray:
+    """`context_windows` as offsets into each claim's sentence, one row (left start, left end, right start,
+    right end) per claim: four numbers a claim instead of two strings (see `window_of`)."""
+    out = np.zeros((len(claims), 4), dtype=np.int32)
     groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         if claim.sentence:
@@ -110,10 +119,23 @@ def context_windows(claims: Sequence[Claim], width: int = 90) -> list[tuple[str,
             right_bound = min(placed[k + 1].start if k + 1 < len(placed) else len(text), p.end + width)
             left_bound = min(left_bound, p.start)
             right_bound = max(right_bound, p.end)
-            left, right = text[left_bound : p.start], text[p.end : right_bound]
+            left_start, right_end = left_bound, right_bound
             if left_bound > 0 and text[left_bound - 1].isalnum():
-                left = left.partition(" ")[2]  # drop a word cut in half
+                # drop a word cut in half (no space: no word left)
+                cut = text.find(" ", left_bound, p.start)
+                left_start = p.start if cut < 0 else cut + 1
             if right_bound < len(text) and text[right_bound].isalnum():
-                right = right.rpartition(" ")[0]
-            out[p.index] = (left, right)
+                cut = text.rfind(" ", p.end, right_bound)
+                right_end = p.end if cut < 0 else cut
+            out[p.index] = (left_start, p.start, p.end, right_end)
     return out
+
+
+def window_of(sentence: str, span: np.ndarray) -> tuple[str, str]:
+    """The (left, right) words of one row of `context_spans`.
+
+    >>> window_of("Japan gave $5 million to Fiji.", np.array([0, 11, 21, 29]))
+    ('Japan gave ', ' to Fiji')
+    """
+    left_start, left_end, right_start, right_end = span.tolist()
+    return sentence[left_start:left_end], sentence[right_start:right_end]
