@@ -9,7 +9,8 @@ import hashlib
 import pytest
 
 from claims.extract import extract_claims
-from claims.extract.dollars import home_dollar, is_bare_dollar
+from claims.extract.dollars import home_dollar
+from claims.parse.money import is_bare_dollar
 from claims.settings import Settings
 from claims.types import Document, Kind
 

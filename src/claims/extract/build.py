@@ -105,8 +105,13 @@ class DocumentFacets:
     as_of: str = ""  # the clock time a live page reads its running counts at ("12.15 am")
 
 
+def document_title(document: Document) -> str:
+    """Its title, else its first line."""
+    return document.title or document.text.lstrip().split("\n", 1)[0]
+
+
 def document_facets(document: Document) -> DocumentFacets:
-    title = document.title or document.text.lstrip().split("\n", 1)[0]
+    title = document_title(document)
     return DocumentFacets(
         main_party(document.text, document.title or ""),
         document_stage(title, opening_paragraph(document.text, title)),
@@ -375,9 +380,6 @@ def build_claim(
     )
 
 
-# ------------------------------------------------------------------------------- whose dollar is "$"
-
-
 _SCALED = re.compile(r"\b(?:lakh|lakhs|crore|crores|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
 
 
@@ -413,7 +415,7 @@ def with_document_currency(claim: Claim, currency: str, document: DocumentFacets
 
 def finish_document(state: DocState) -> list[Claim]:
     text = state.document.text
-    title = state.document.title or text.lstrip().split("\n", 1)[0]
+    title = document_title(state.document)
     dollar = home_dollar(title, text) if any(is_bare_dollar(c.surface) for c in state.drafts) else KEEP
     if dollar:
         logger.debug("%s: a bare $ read as %s", state.document.doc, dollar)

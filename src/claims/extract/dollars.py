@@ -19,6 +19,7 @@ from claims.context.facets import opening_paragraph
 from claims.lexicon import dollars
 from claims.lexicon.currencies import PREFIX_SYMBOLS
 from claims.lexicon.entities import COUNTRIES
+from claims.parse.money import is_bare_dollar
 from claims.types import Claim, Kind
 
 
@@ -58,7 +59,6 @@ _US_WORDS = re.compile(
     + r")(?![\w$])"
 )
 _IN_NAME = re.compile(r"\s+(?!(?:The|A|An|In|On|At|As|But|And)\b)[A-Z][a-z]")  # "Taiwan Semiconductor"
-_BARE_DOLLAR_MARK = re.compile(r"[A-Za-z.]\s?\$|\$[A-Za-z]|\bUSD?\b|U\.S\.|dollars?\b", re.IGNORECASE)
 
 
 def _mentions(pattern: re.Pattern[str], text: str, *, prose: bool) -> int:
@@ -242,16 +242,6 @@ def home_dollar(title: str, text: str) -> str:
         if verdict is not None:
             return verdict
     return KEEP
-
-
-def is_bare_dollar(surface: str) -> bool:
-    """An amount written with a dollar sign and no country mark ("$53-billion", not "C$53 billion",
-    "$US5m" or "US $5").
-
-    >>> is_bare_dollar("$53-billion"), is_bare_dollar("C$53 billion"), is_bare_dollar("$US5m")
-    (True, False, False)
-    """
-    return "$" in surface and not _BARE_DOLLAR_MARK.search(surface)
 
 
 def with_home_dollar(claim: Claim, currency: str) -> Claim:

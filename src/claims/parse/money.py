@@ -75,6 +75,25 @@ _PREFIX = re.compile(
 )
 
 
+_BARE_DOLLAR_MARK = re.compile(
+    r"""[A-Za-z.]\s?\$      # a country mark before the sign: C$, US$, US $
+      |\$[A-Za-z]          # or after it: $C, $US
+      |\bUSD?\b|U\.S\.     # the US named
+      |dollars?\b         # a named dollar ("5 dollars", "Canadian dollars")""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_bare_dollar(surface: str) -> bool:
+    """An amount written with a dollar sign and no country mark ("$53-billion", not "C$53 billion",
+    "$US5m" or "US $5").
+
+    >>> is_bare_dollar("$53-billion"), is_bare_dollar("C$53 billion"), is_bare_dollar("$US5m")
+    (True, False, False)
+    """
+    return "$" in surface and not _BARE_DOLLAR_MARK.search(surface)
+
+
 def parse_money(text: str) -> Money | None:
     """A money phrase with an explicit currency -> Money; None when no currency is stated."""
     if not isinstance(text, str) or len(text) > 200:

@@ -346,20 +346,7 @@ def _score_block(
     topics = [table.topic_text[i] for i in members]
     if m >= CDIST_MIN:
         queries = np.flatnonzero(inside)
-        subject_scores = process.cdist(
-            [subjects[q] for q in queries.tolist()],
-            subjects,
-            scorer=fuzz.token_set_ratio,
-            dtype=np.uint8,
-            workers=1,
-        )
-        topic_scores = process.cdist(
-            [topics[q] for q in queries.tolist()],
-            topics,
-            scorer=fuzz.token_set_ratio,
-            dtype=np.uint8,
-            workers=1,
-        )
+        subject_scores, topic_scores = (_set_ratios(texts, queries) for texts in (subjects, topics))
         keep = (subject_scores >= _subject_floor(rules)) | (topic_scores >= rules.topic_prefilter)
         keep &= rows_of[None, :] > rows_of[queries][:, None]  # each pair once, from its first row
         rows, cols = np.nonzero(keep)
@@ -380,6 +367,13 @@ def _score_block(
                 ja.append(c)
                 sc.append(int(score))
     return rows_of[ia], rows_of[ja], np.asarray(sc, dtype=np.uint8)
+
+
+def _set_ratios(texts: list[str], queries: np.ndarray) -> np.ndarray:
+    """`token_set_ratio` of the texts at `queries` against every text, one `cdist` call."""
+    return process.cdist(
+        [texts[q] for q in queries.tolist()], texts, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1
+    )
 
 
 PAIR_ROWS = 1 << 14
@@ -430,7 +424,9 @@ def candidate_pair_chunks(
         if len(members) < 2 or (focus is not None and not focus[members].any()):
             continue
         cite_chunks.extend(
-            np.asarray(c, dtype=np.int64) for c in _chunks(table, sorted(set(members)), FALLBACK_CHUNK)
+            np.asarray(c, dtype=np.int64)
+            for c in _chunks(table, sorted(set(members)), FALLBACK_CHUNK)
+            if len(c) >= 2
         )
     vi, vj = value_pairs(table, rules, focus, exclude)  # sorted by (i, j)
     # a chunk holds pairs first in a slice only when a member other than its last row is in that slice
@@ -457,9 +453,8 @@ def candidate_pair_chunks(
         for k in chunk_of[first:last].tolist():
             add(*_score_block(table, word_chunks[k].tolist(), rules, lo, hi))
         for chunk in cite_chunks:
-            if len(chunk) >= 2:
-                ia, ja = _block_pairs(chunk, lo, hi)
-                add(ia, ja, _subject_scores(table, ia, ja))
+            ia, ja = _block_pairs(chunk, lo, hi)
+            add(ia, ja, _subject_scores(table, ia, ja))
         first, last = np.searchsorted(vi, [lo, hi])
         if last > first:
             ia, ja = vi[first:last], vj[first:last]

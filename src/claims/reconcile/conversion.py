@@ -18,6 +18,7 @@ from collections.abc import Collection, Sequence
 
 from claims.lexicon.currencies import DOLLAR_CURRENCIES
 from claims.lexicon.fx import FxTable
+from claims.parse.money import is_bare_dollar
 from claims.types import UNKNOWN_CURRENCY, Claim, Conflict, ConflictKind, Kind, Severity, make_conflict_id
 
 from .explain import claim_value, factor_word, format_number, period_label
@@ -72,9 +73,6 @@ def _rate_years(fx: FxTable, unit_a: str, unit_b: str, start: int | None, end: i
     return f"the ECB {when} average{so_far}" if start == end else f"the ECB {when} averages"
 
 
-_US_MARK = re.compile(r"US|U\.S\.|USD|dollars?\b", re.IGNORECASE)
-
-
 def bare_dollar_beside_dollar(a: Claim, b: Claim) -> bool:
     """One amount in another dollar (C$, A$, $NZ ...) and the other in a bare "$", read as USD by default.
 
@@ -85,8 +83,7 @@ def bare_dollar_beside_dollar(a: Claim, b: Claim) -> bool:
     (True, False)
     """
     for one, other in ((a, b), (b, a)):
-        bare = "$" in other.surface and not _US_MARK.search(other.surface)
-        if one.unit in DOLLAR_CURRENCIES and other.unit == "USD" and bare:
+        if one.unit in DOLLAR_CURRENCIES and other.unit == "USD" and is_bare_dollar(other.surface):
             return True
     return False
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Collection, Mapping, Sequence
-from itertools import chain
 
 import numpy as np
 
@@ -84,33 +83,34 @@ def _plausible_pairs(
     table: ClaimTable, rules: MatchRules, focus: np.ndarray | None, exclude: np.ndarray | None
 ) -> tuple[np.ndarray, ...]:
     """(i, j, subject score, same, near, cosine, near_only) of the plausible candidate pairs (see
-    `match.same_quantity`), matched `PAIR_CHUNK` candidates at a time as blocking hands them on."""
-    parts: list[tuple[np.ndarray, ...]] = []
-    empty = np.zeros(0, dtype=np.int64)
-    # candidate pairs come a slice of first rows at a time, and only the plausible ones are kept
-    for i, j, score in chain(
-        candidate_pair_chunks(table, rules, focus, exclude), [(empty, empty, empty * 0.0)]
-    ):
-        if parts and not len(i):
-            continue
-        for start in range(0, max(len(i), 1), PAIR_CHUNK):
-            chunk = slice(start, start + PAIR_CHUNK)
-            ci, cj, cs = i[chunk], j[chunk], score[chunk]
-            matched = same_quantity(table, ci, cj, cs, rules)
-            keep = matched.plausible
-            parts.append(
-                (
-                    ci[keep],
-                    cj[keep],
-                    cs[keep],
-                    matched.same[keep],
-                    matched.near[keep],
-                    matched.cosine[keep],
-                    matched.near_only[keep],
-                )
-            )
-        del i, j, score
+    `match.same_quantity`), matched `PAIR_CHUNK` candidates at a time as blocking hands them on (a slice of
+    first rows at a time: only the plausible pairs are kept)."""
+    parts = []
+    for i, j, score in candidate_pair_chunks(table, rules, focus, exclude):
+        for start in range(0, len(i), PAIR_CHUNK):
+            part = slice(start, start + PAIR_CHUNK)
+            parts.append(_plausible(table, rules, i[part], j[part], score[part]))
+    if not parts:  # typed empty columns
+        empty = np.zeros(0, dtype=np.int64)
+        parts.append(_plausible(table, rules, empty, empty, np.zeros(0)))
     return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
+
+
+def _plausible(
+    table: ClaimTable, rules: MatchRules, i: np.ndarray, j: np.ndarray, score: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """The columns of `_plausible_pairs` for one run of candidate pairs."""
+    matched = same_quantity(table, i, j, score, rules)
+    keep = matched.plausible
+    return (
+        i[keep],
+        j[keep],
+        score[keep],
+        matched.same[keep],
+        matched.near[keep],
+        matched.cosine[keep],
+        matched.near_only[keep],
+    )
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -208,7 +208,7 @@ class ClaimTable:
     value_docs: np.ndarray  # int: documents of this claim set that state the same value in the same unit
     companion_unit: list[str]  # the unit of the nearest figure of another family in its sentence ("" none)
     companion_point: np.ndarray  # that figure's value in base units (nan when none)
-    siblings: list[frozenset[tuple[str, float]]]  # (unit, value) of the other figures of its sentence
+    siblings: list[frozenset[tuple[str, float]]]  # `value_key` of the other figures of its sentence
 
     def clause_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted words of the two figures' own clauses, numbers and parties masked.
@@ -422,6 +422,15 @@ def _documents_per_value(unit: Sequence[str], point: np.ndarray, doc_id: np.ndar
     return counts
 
 
+def value_key(unit: str, point: float) -> tuple[str, float]:
+    """One stated value as a set member: its unit and its value in base units, rounded away from float noise.
+
+    >>> value_key("USD", 0.1 + 0.2) == value_key("USD", 0.3)
+    True
+    """
+    return unit, round(float(point), 9)
+
+
 def _companions(
     claims: Sequence[Claim], family: list[str], unit: list[str], point: np.ndarray, sentence_key: np.ndarray
 ) -> tuple[list[str], np.ndarray, list[frozenset[tuple[str, float]]]]:
@@ -442,7 +451,7 @@ def _companions(
     for rows in rows_of.values():
         if len(rows) < 2:
             continue
-        stated = {r: (unit[r], round(float(point[r]), 9)) for r in rows if not math.isnan(point[r])}
+        stated = {r: value_key(unit[r], point[r]) for r in rows if not math.isnan(point[r])}
         for row in rows:
             siblings[row] = frozenset(v for r, v in stated.items() if r != row)
             others = [r for r in rows if family[r] != family[row] and not math.isnan(point[r])]

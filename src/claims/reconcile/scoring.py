@@ -65,7 +65,7 @@ from rapidfuzz import fuzz
 from claims.context.facets import Facets, facet_gaps
 
 from .match import same_cited_figure, same_owned_count
-from .normalize import ClaimTable
+from .normalize import ClaimTable, value_key
 from .rules import MatchRules
 from .vocabulary import normalize_entity, place_names
 
@@ -216,8 +216,7 @@ def pair_features(
     docs_a, docs_b = int(table.value_docs[a]), int(table.value_docs[b])
     measures_a, measures_b = table.interned[table.measures_id[a]], table.interned[table.measures_id[b]]
     companions = _companion_gap(table, a, b)
-    value_a = (table.unit[a], round(float(table.point[a]), 9))
-    value_b = (table.unit[b], round(float(table.point[b]), 9))
+    value_a, value_b = value_key(table.unit[a], table.point[a]), value_key(table.unit[b], table.point[b])
     siblings_a, siblings_b = table.siblings[a] - {value_b}, table.siblings[b] - {value_a}
     return {
         "subject": subject_score / 100,
@@ -281,7 +280,9 @@ def pair_features(
 
 
 COMPANIONS_AGREE = 0.005
+"""Companion figures at most this far apart (relative gap) agree: one figure restated."""
 COMPANIONS_DIFFER = 0.05
+"""Companion figures more than this far apart differ: two quantities (between the two: neither)."""
 
 
 def _companion_gap(table: ClaimTable, a: int, b: int) -> float | None:
