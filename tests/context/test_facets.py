@@ -152,6 +152,9 @@ def test_facets_conflict_only_on_positive_evidence(a, b, conflicts):
         ("Vote shares of the main parties so far", "provisional"),
         ("Commission declares all results; Unity Front wins 214", "final"),
         ("Harbour budget: what changes for fishermen", ""),
+        ("Landslide death toll hits 64 as rescuers reach cut-off villages", "provisional"),
+        ("Quake toll climbs past 1,100 in mountain provinces", "provisional"),
+        ("Storm hits the coast: what we know", ""),
     ],
 )
 def test_facets_document_stage_from_its_title(title, stage):

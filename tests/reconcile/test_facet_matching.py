@@ -370,6 +370,45 @@ def test_facet_matching_two_rows_of_one_table_are_not_compared():
     assert find_conflicts([sales, profit], SETTINGS) == []
 
 
+@pytest.mark.parametrize(
+    ("doc_b", "chapter_b", "compared"),
+    [
+        ("nations.txt", "", False),  # one document's two tables: two cells, never one figure twice
+        ("nations.txt", "Chapter 4", True),  # another chapter of a book is written apart: compared
+        ("wire.txt", "", True),  # another document's table: compared
+    ],
+)
+def test_facet_matching_two_cells_of_one_document_are_not_compared(doc_b, chapter_b, compared):
+    # two tables of one page with the same row and header (one for each nation): two quantities
+    common = {"subject": "Results by nation: 2024", "kind": "percent", "period": 2024, "entities": ()}
+    first = _cell(59.2, "Turnout | 59.2% | 1,987,114", "59.2%", doc="nations.txt", **common)
+    second = dataclasses.replace(
+        _cell(56.0, "Turnout | 56.0% | 1,288,306", "56.0%", doc=doc_b, start=400, **common),
+        chapter=chapter_b,
+    )
+    assert bool(find_conflicts([first, second], SETTINGS)) is compared
+
+
+def test_facet_matching_change_row_and_signed_cell_are_not_levels():
+    # a row that names a change, or a signed cell, holds changes: not set against the level elsewhere
+    common = {"subject": "Summary of the result: Green", "kind": "percent", "period": 2024, "entities": ()}
+    level = claim(
+        6.7,
+        sentence="The Greens won 6.7% of the vote.",
+        surface="6.7%",
+        subject="Green vote share",
+        kind="percent",
+        period=2024,
+        doc="wire.txt",
+    )
+    named = _cell(4.2, "Change in share of the vote | +1.6% | 4.2%", "4.2%", **common)
+    signed = _cell(4.2, "Share of the vote | 33.7% | +4.2%", "+4.2%", **common)
+    unsigned = _cell(4.2, "Share of the vote | 33.7% | 4.2%", "4.2%", **common)
+    assert find_conflicts([named, level], SETTINGS) == []
+    assert find_conflicts([signed, level], SETTINGS) == []
+    assert len(find_conflicts([unsigned, level], SETTINGS)) == 1
+
+
 def test_facet_matching_change_column_is_not_a_level():
     growth = _cell(
         41.0, "Net sales | $3.2 billion | 41%", "41%", subject="Headline figures: Change YoY", kind="percent"

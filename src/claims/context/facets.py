@@ -897,13 +897,20 @@ _HEADER_CHANGE = re.compile(
 _HEADER_SHARE = re.compile(r"\b(?:share|% of|per\s*cent of|proportion)\b")
 
 
-def cell_facets(label: str, header: str, *, kind: str = "") -> Facets:
+def cell_facets(label: str, header: str, *, kind: str = "", surface: str = "") -> Facets:
     """Facets of a number in a table cell: the row label names the row, the column header says the
-    figure's role (a 'Change YoY' column holds changes), its period part and stage.
+    figure's role (a 'Change YoY' column holds changes), its period part and stage. A row that names a
+    change ("Change in share of the vote") holds changes too, and so does a signed cell ("+3.7%").
 
     >>> f = cell_facets("GAAP net income", "Change YOY", kind="percent")
     >>> f.role, f.stage, f.label
     ('change', 'gaap', 'gaap net income')
+    >>> cell_facets("Change in share of the vote", "Labour", kind="percent").role
+    'change'
+    >>> cell_facets("Share of the vote", "Labour", kind="percent", surface="+1.6%").role
+    'change'
+    >>> cell_facets("Share of the vote", "Labour", kind="percent", surface="33.7%").role
+    'level'
     >>> cell_facets("Revenue", "Fiscal Q4", kind="money").grain
     'quarter:4'
     >>> cell_facets("Adjusted EPS", "FY", kind="money").encode()
@@ -914,7 +921,7 @@ def cell_facets(label: str, header: str, *, kind: str = "") -> Facets:
     text = f"{head} {row}"
     w = Window(left=f"{text} ", right="", surface="", kind=kind)
     grain, as_of = grain_of(w)
-    if _HEADER_CHANGE.search(head):
+    if _HEADER_CHANGE.search(head) or _HEADER_CHANGE.match(row) or _SIGNED.match(surface):
         role = "change"
     elif kind == "percent" and _HEADER_SHARE.search(head):
         role = "share"

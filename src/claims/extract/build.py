@@ -188,7 +188,12 @@ def figure_facets(
     if table_cell:
         label = sentence.split(" | ", 1)[0].strip()
         header = subject.rpartition(": ")[2].strip()
-        facets = cell_facets("" if span and span[0] < len(label) else label, header, kind=kind)
+        facets = cell_facets(
+            "" if span and span[0] < len(label) else label,
+            header,
+            kind=kind,
+            surface=sentence[span[0] : span[1]] if span else "",
+        )
         row_owner = next((name for _, name in find_entities(label)), "")
         facets = dataclasses.replace(
             facets,

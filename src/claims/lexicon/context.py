@@ -450,7 +450,8 @@ DOCUMENT_STAGE_CUES: dict[str, tuple[str, ...]] = {
                     "counting continues", "as counting", "counting underway", "so far", "till now",
                     "until now", "as it happened", "heads for", "heading for", "headed for",
                     "set for", "on course", "poised", "latest", "tally rises", "rises to", "climbs to",
-                    "passes", "crosses", "tops"),
+                    "passes", "crosses", "tops", "toll hits", "toll reaches", "toll rises", "toll climbs",
+                    "toll jumps", "toll nears", "toll surpasses", "toll exceeds"),
     "final": ("final", "final result", "final results", "all results", "declared", "final tally",
               "final figure", "final figures", "final turnout", "final count", "concludes", "officially"),
 }

@@ -392,6 +392,15 @@ def same_quantity(
         ),
     )
     idx = idx[~(running & (table.doc_id[i[idx]] != table.doc_id[j[idx]]))]
+    # two cells of the tables of one document (one chapter of a book) are two quantities: a table does
+    # not state one figure twice (its totals are checked by the arithmetic rules, not against its rows)
+    cells = np.flatnonzero(
+        (table.doc_id[i[idx]] == table.doc_id[j[idx]]) & table.table_cell[i[idx]] & table.table_cell[j[idx]]
+    )
+    one_account = [
+        k for k in cells.tolist() if table.claims[i[idx[k]]].chapter == table.claims[j[idx[k]]].chapter
+    ]
+    idx = np.delete(idx, one_account)
     # two rows of one list or table with different labels ("Ministry of railways: ...") are two rows
     other_row = _by_combination(
         table.facets_id[i[idx]],

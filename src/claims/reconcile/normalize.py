@@ -319,7 +319,7 @@ def facets_of(claim: Claim) -> Facets:
         return _decoded(claim.facets)
     parts = table_cell_parts(claim)
     if parts is not None:
-        return _cell_facets(*parts, str(claim.kind))
+        return _cell_facets(*parts, str(claim.kind), claim.surface)
     span = locate(claim)
     if span is None:
         return Facets()
@@ -333,8 +333,8 @@ def _decoded(text: str) -> Facets:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cell_facets(label: str, header: str, kind: str) -> Facets:
-    return cell_facets(label, header, kind=kind)
+def _cell_facets(label: str, header: str, kind: str, surface: str) -> Facets:
+    return cell_facets(label, header, kind=kind, surface=surface)
 
 
 @lru_cache(maxsize=1 << 16)
