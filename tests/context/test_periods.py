@@ -234,6 +234,14 @@ BASES = [
         None,
         [Period(2026, 2026), Period(2026, 2026)],
     ),
+    # a base named by what it measures (`against an operating loss of X`) takes the period after it
+    (
+        "The ferry unit had operating income of $4.1 million, against an operating loss of $0.6 million"
+        " in the second quarter of 2023.",
+        ["$4.1 million", "$0.6 million"],
+        None,
+        [None, Period(2023, 2023)],
+    ),
     # the ends of a range
     (
         "Between 2010 and 2020, the herd shrank from 4,100 animals to 2,900.",

@@ -442,6 +442,8 @@ GRAINS = [
     ("3Q 2021", None, "quarter", "2021-Q3"),
     ("in Quarter 2 (Apr to June) 2024", None, "quarter", "2024-Q2"),  # a statistics office's style
     ("fell in Quarter 4 2023", None, "quarter", "2023-Q4"),
+    ("against $2.1 billion in fourth quarter 2022", None, "quarter", "2022-Q4"),  # no `of`
+    ("Second Half 2024", None, "half", "2024-H2"),  # a results release's section heading
     ("Q1 FY2025", None, "fiscal_year", "FY2025"),  # the fiscal year is read; its quarter is not yet
     ("the April-June quarter of 2024", None, "quarter", "2024-Q2"),
     ("November-February 2024", None, "months", "2023-11/2024-02"),

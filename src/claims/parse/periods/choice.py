@@ -37,7 +37,8 @@ _ADVERBIAL_AFTER = re.compile(r"\s*,")
 _BASE_BEFORE = re.compile(
     r"""\b(?:from|than|(?:below|above)(?=\s+the\b)|compared\s+(?:with|to)|against|versus|vs\.?)\s+  # from
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an|the)\s+)?  # (a)
-    (?:(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (record / peak of)
+    (?:(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?  # (record / peak of)
+    (?:(?<=against\s)(?:an?\s+)?(?:[a-z-]+\s+){1,3}of\s+)?$""",  # against (an) operating loss of
     re.VERBOSE | re.IGNORECASE,
 )
 """Before a number that is the base of a comparison (`rose to 5.8% from 4.2% in April`)."""
@@ -71,7 +72,8 @@ _BASELINE_BEFORE = re.compile(
 )
 _FROM_NUMBER = re.compile(
     r"""\bfrom\s+(?:(?:about|around|some|nearly|just|only|over)\s+)?  # from (about)
-    (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (a record / a peak of)
+    (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?  # (a record / a peak of)
+    (?:(?:[a-z-]+\s+){1,3}of\s+)?$""",  # against (an) operating loss of, compared with net income of
     re.VERBOSE | re.IGNORECASE,
 )
 _TO_NUMBER = re.compile(r"\bto\s+(?:(?:about|around|some|nearly|just|only|a\s+record)\s+)?$", re.IGNORECASE)
@@ -208,7 +210,8 @@ _COMPARED_BEFORE = re.compile(
     r"""\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to|(?:below|above)(?=\s+the\b))\s+
     (?:(?:the|a|an)\s+)?  # (the)
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|over)\s+)?  # (about)
-    (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?$""",  # (a record / a peak of)
+    (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?  # (a record / a peak of)
+    (?:(?:[a-z-]+\s+){1,3}of\s+)?$""",  # against (an) operating loss of, compared with net income of
     re.VERBOSE | re.IGNORECASE,
 )
 """Right before the base of a comparison: `compared with 3.1% in 2022`, `against 1.2 million`."""

@@ -148,7 +148,8 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part",
         re.compile(
-            rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\s+of\s+  # the first quarter of 1998
+            rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\s+(?:of\s+)?  # the first quarter
+                                                               # of 1998, fourth quarter 2022
             (?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?P<fisc>FY\s?)?(?P<y>{_YEAR})(?![\d])
           | \b(?P<q2>[QH][1-4]|[1-4]Q)\s*(?P<y2>{_YEAR})(?![\d])  # Q1 2024, H1 2024, 1Q 2024
           | \bquarter\s+(?P<qn>[1-4])(?:\s*\([^()]{{1,30}}\))?,?\s+(?P<y3>{_YEAR})(?![\d])
