@@ -409,6 +409,37 @@ def test_facet_matching_change_row_and_signed_cell_are_not_levels():
     assert len(find_conflicts([unsigned, level], SETTINGS)) == 1
 
 
+@pytest.mark.parametrize(
+    ("year", "published", "compared"),
+    [
+        (1998, "2024-02-12", False),  # an old record against today's undated figure: two periods
+        (2023, "2024-02-12", True),  # a year before the story: it may well be the story's own figure
+        (1998, "", True),  # no publication date: the periods cannot tell
+    ],
+)
+def test_facet_matching_old_figure_against_an_undated_one(year, published, compared):
+    common = {"kind": "count", "subject": "viewers", "counted": "viewers", "entities": ("CBS",)}
+    old = claim(
+        121.6e6,
+        sentence=f"The {year} final drew a total audience of 121.6 million.",
+        surface="121.6 million",
+        period=year,
+        doc="records.txt",
+        **common,
+    )
+    undated = dataclasses.replace(
+        claim(
+            120e6,
+            sentence="The final drew 120 million viewers on CBS.",
+            surface="120 million",
+            doc="ratings.txt",
+            **common,
+        ),
+        facets=f"role=level;published={published}" if published else "role=level",
+    )
+    assert bool(find_conflicts([old, undated], SETTINGS)) is compared
+
+
 def test_facet_matching_change_column_is_not_a_level():
     growth = _cell(
         41.0, "Net sales | $3.2 billion | 41%", "41%", subject="Headline figures: Change YoY", kind="percent"

@@ -360,6 +360,10 @@ def role_target(w: Window) -> bool:
 
     >>> role_target(window("It aims to reach $10 billion by 2030.", 17, 28))
     True
+    >>> role_target(window("The maker had said it would sell 2 million cars this year.", 33, 42))
+    True
+    >>> role_target(window("The maker sold 1.8 million cars this year.", 15, 26))
+    False
     """
     return bool(_has(_near_left(w)[-40:], words.TARGET_CUES))
 

@@ -240,6 +240,8 @@ RISING_WORDS: frozenset[str] = frozenset(
 TARGET_CUES: tuple[str, ...] = (
     "target of", "target", "targets", "targeted", "targeting", "aims to", "aim to", "aiming", "aimed at",
     "goal of", "goal", "seeks to", "seeking", "ambition of", "pledged to reach", "to reach", "aspires",
+    "said it would", "says it would", "said they would", "hopes to", "intends to", "wants to",
+    "promised to", "pledged to", "vowed to",
 )
 # Stage of a figure: which version of it a statement gives (budget stage, estimate vintage, accounting
 # basis, fleet status). Order matters inside a family only for display.

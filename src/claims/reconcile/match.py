@@ -41,7 +41,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from claims.context.facets import facet_conflicts, labels_differ, stage_parts
+from claims.context.facets import Facets, facet_conflicts, labels_differ, stage_parts
 from claims.lexicon.context import OWNER_CLASS_WORDS
 
 from .normalize import ClaimTable, measures_differ
@@ -317,6 +317,38 @@ class Matched:
     near_only: np.ndarray  # dated apart, within the slip gap only: comparable for a factor-1000 slip alone
 
 
+STALE_YEARS = 2
+"""A dated figure this many years or more away from the year an undated figure's document was published
+is of another period than that figure (`stale_against_undated`)."""
+
+
+def stale_against_undated(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Pairs where one side is dated, the other undated and a level (not the base of a change), and the
+    dated year is `STALE_YEARS` or more away from the year the undated side's document was published."""
+    published = np.full(len(table.interned), -1, dtype=np.int32)
+    level = np.zeros(len(table.interned), dtype=bool)
+    for k in np.unique(table.facets_id).tolist():
+        facets = table.interned[k]
+        if isinstance(facets, Facets):
+            published[k] = int(facets.published[:4]) if facets.published[:4].isdigit() else -1
+            level[k] = facets.role not in {"base", "change"}
+    out = np.zeros(len(i), dtype=bool)
+    for dated, undated in ((i, j), (j, i)):
+        fid = table.facets_id[undated]
+        year = published[fid]
+        out |= (
+            (table.period_start[dated] >= 0)
+            & (table.period_start[undated] < 0)
+            & level[fid]
+            & (year >= 0)
+            & (
+                (year - table.period_end[dated] >= STALE_YEARS)
+                | (table.period_start[dated] - year >= STALE_YEARS)
+            )
+        )
+    return out
+
+
 def same_quantity(
     table: ClaimTable, i: np.ndarray, j: np.ndarray, score: np.ndarray, rules: MatchRules
 ) -> Matched:
@@ -392,6 +424,10 @@ def same_quantity(
         ),
     )
     idx = idx[~(running & (table.doc_id[i[idx]] != table.doc_id[j[idx]]))]
+    # a figure dated two years or more away from the other's document, against an undated level of that
+    # document: the undated figure is of its own document's time ("120 million viewers" in a 2024 story
+    # against "121.6 million in 1983")
+    idx = idx[~stale_against_undated(table, i[idx], j[idx])]
     # two cells of the tables of one document (one chapter of a book) are two quantities: a table does
     # not state one figure twice (its totals are checked by the arithmetic rules, not against its rows)
     cells = np.flatnonzero(
