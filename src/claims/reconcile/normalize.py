@@ -399,6 +399,10 @@ def sub_year_period(claim: Claim) -> str:
     return detail if _SUB_YEAR.fullmatch(detail) else ""
 
 
+VALUE_DIGITS = 9
+"""Decimals a stated value is compared on as a set member (`value_key`): float noise is below them."""
+
+
 def _documents_per_value(unit: Sequence[str], point: np.ndarray, doc_id: np.ndarray) -> np.ndarray:
     """For each row, how many documents state its value in its unit (1 for a row without a value).
 
@@ -408,13 +412,16 @@ def _documents_per_value(unit: Sequence[str], point: np.ndarray, doc_id: np.ndar
     >>> units, docs = ["USD", "USD", "USD", "%"], np.array([0, 1, 1, 2])
     >>> _documents_per_value(units, np.array([5.0, 5.0, 5.0, 5.0]), docs)
     array([2, 2, 2, 1])
+    >>> _documents_per_value(units[:2], np.array([0.1 + 0.2, 0.3]), docs[:2])  # one value, float noise aside
+    array([2, 2])
     """
     counts = np.ones(len(point), dtype=np.int64)
     rows = np.flatnonzero(~np.isnan(point))
     if not len(rows):
         return counts
     units = np.unique(np.asarray(unit, dtype=object)[rows], return_inverse=True)[1]
-    keyed = np.column_stack([units.astype(np.float64), point[rows], doc_id[rows].astype(np.float64)])
+    values = np.round(point[rows], VALUE_DIGITS)  # as `value_key` reads a value: float noise aside
+    keyed = np.column_stack([units.astype(np.float64), values, doc_id[rows].astype(np.float64)])
     per_doc = np.unique(keyed, axis=0)  # one row per (unit, value, document)
     documents = np.unique(per_doc[:, :2], axis=0, return_counts=True)[1]
     where = np.unique(keyed[:, :2], axis=0, return_inverse=True)[1].reshape(-1)
@@ -428,7 +435,7 @@ def value_key(unit: str, point: float) -> tuple[str, float]:
     >>> value_key("USD", 0.1 + 0.2) == value_key("USD", 0.3)
     True
     """
-    return unit, round(float(point), 9)
+    return unit, round(float(point), VALUE_DIGITS)
 
 
 def _companions(
