@@ -338,6 +338,33 @@ def test_facet_matching_two_parts_of_a_year_are_two_periods(detail_a, detail_b, 
     assert bool(find_conflicts(claims, SETTINGS)) is compared
 
 
+@pytest.mark.parametrize(
+    ("grain_a", "grain_b", "compared"),
+    [
+        ("quarter", "year", False),  # the quarter's growth against the year's
+        ("half", "fiscal_year", False),
+        ("year", "year", True),
+        ("quarter", "", True),  # the other side's grain unknown: the periods decide
+        ("month", "year", True),  # a month is as often when a figure was read as what it covers
+    ],
+)
+def test_facet_matching_part_of_a_year_against_the_year(grain_a, grain_b, compared):
+    def growth(value, surface, doc, grain):
+        detail = {"quarter": "2023-Q4", "half": "2023-H2", "month": "2023-12"}.get(
+            grain, "2023" if grain else ""
+        )
+        return dataclasses.replace(
+            claim(
+                value, kind="percent", subject="segment sales growth", surface=surface, doc=doc, period=2023
+            ),
+            period_grain=grain,
+            period_detail=detail,
+        )
+
+    claims = [growth(13.0, "13%", "a.txt", grain_a), growth(12.0, "12%", "b.txt", grain_b)]
+    assert bool(find_conflicts(claims, SETTINGS)) is compared
+
+
 def test_facet_matching_other_row_of_one_list_is_not_reported():
     common = {"subject": "department budget", "period": 2025, "entities": ("Kenya",), "doc": "budget.txt"}
     water = claim(

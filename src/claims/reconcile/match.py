@@ -375,6 +375,10 @@ def same_quantity(
     # two parts of a year named on both sides and not the same part ("in November" and "in December",
     # a month and a quarter): two periods, or a part of a period against another part
     idx = idx[~sub_periods_differ(table, i[idx], j[idx])]
+    # a quarter's or a half's figure against the year's ("rose 13% to $105.5 billion" in the quarter,
+    # "rose 12% to $352.8 billion" in the year): a part of a period against the whole
+    part_a, part_b = table.year_part[i[idx]], table.year_part[j[idx]]
+    idx = idx[~((part_a > 0) & (part_b > 0) & (part_a != part_b))]
     # role, stage, scope, grain, as-of date and class must not differ on positive evidence (see `facets`)
     idx = idx[
         _by_combination(

@@ -173,6 +173,7 @@ class ClaimTable:
     period_start: np.ndarray  # int, -1 when absent
     period_end: np.ndarray
     sub_period_id: np.ndarray  # ids into `interned`: the month, quarter or half named (-1: a year or none)
+    year_part: np.ndarray  # int8: WHOLE_YEAR (a year's grain), YEAR_PART (a quarter or half), 0 otherwise
     subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
     tokens: JoinedSets  # subject tokens (the words of `subject`: held once, as that text)
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
@@ -392,6 +393,18 @@ def _targets_against_outcomes(
 _SUB_YEAR = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|H[12])")  # 2023-12, 2023-Q4, 2024-H1
 
 
+WHOLE_YEAR, YEAR_PART = 1, 2
+YEAR_GRAINS: dict[str, int] = {
+    "year": WHOLE_YEAR,
+    "fiscal_year": WHOLE_YEAR,
+    "quarter": YEAR_PART,
+    "half": YEAR_PART,
+}
+"""Period grains (`claims.context.periods.period_facet`) that name a whole year or a part of one: a quarter's
+or a half's figure is not the year's. Months are left out: a month is as often the date a figure was
+announced or read ("by the end of December") as the period it covers."""
+
+
 def sub_year_period(claim: Claim) -> str:
     """The part of a year a claim's period names ("2023-12", "2023-Q4", "2024-H1"), or "" for a year, a
     day, a span or no period."""
@@ -485,6 +498,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     period_start = np.full(n, -1, dtype=np.int32)
     period_end = np.full(n, -1, dtype=np.int32)
     sub_period_id = np.full(n, -1, dtype=np.int32)
+    year_part = np.zeros(n, dtype=np.int8)
     subject: list[str] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int32)
@@ -549,6 +563,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             period_start[i], period_end[i] = min(years), max(years)
         if part := sub_year_period(claim):
             sub_period_id[i] = interned.setdefault(("sub_period", part), len(interned))
+        year_part[i] = YEAR_GRAINS.get(claim.period_grain or "", 0)
         if fam == "money" and base_unit != UNKNOWN_CURRENCY:
             year = int(period_end[i]) if period_end[i] >= 0 else None
             rate = fx.rate(base_unit, year)
@@ -688,6 +703,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         period_start=period_start,
         period_end=period_end,
         sub_period_id=sub_period_id,
+        year_part=year_part,
         subject=subject,
         tokens=JoinedSets(subject),
         sentence_key=sentence_key,
