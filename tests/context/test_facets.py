@@ -155,6 +155,8 @@ def test_facets_conflict_only_on_positive_evidence(a, b, conflicts):
         ("Landslide death toll hits 64 as rescuers reach cut-off villages", "provisional"),
         ("Quake toll climbs past 1,100 in mountain provinces", "provisional"),
         ("Storm hits the coast: what we know", ""),
+        ("GDP first estimate, Ruritania: July to September 2025", "provisional"),
+        ("GDP second estimate, Ruritania: July to September 2025", "revised"),
     ],
 )
 def test_facets_document_stage_from_its_title(title, stage):

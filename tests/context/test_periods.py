@@ -234,6 +234,13 @@ BASES = [
         None,
         [Period(2026, 2026), Period(2026, 2026)],
     ),
+    # the year of an event the base is read in (`in the 2019 elections`) is the base's, not the new figure's
+    (
+        "The party raised its vote share from 4.06 per cent in the 2019 elections to 4.37 per cent now.",
+        ["4.06 per cent", "4.37 per cent"],
+        None,
+        [Period(2019, 2019), None],
+    ),
     # a base named by what it measures (`against an operating loss of X`) takes the period after it
     (
         "The ferry unit had operating income of $4.1 million, against an operating loss of $0.6 million"

@@ -223,6 +223,9 @@ _OTHER_PARTY_AFTER = re.compile(
 """After a compared figure that belongs to other parties (`for coal and nuclear respectively`)."""
 _TO_NUMBER_BEFORE = re.compile(r"\bto\s+[^\s,;]*\d")  # `rose to 5.8% from ...`: the change's new value
 _UNGOVERNED_AFTER_BASE = frozenset({"prior", "relative"})
+_EVENT_OF_YEAR_BEFORE = re.compile(r"\b(?:in|at|during|for|since)\s+the\s+$", re.IGNORECASE)
+"""Before a year that names an event of that year (`from 4.06% in the 2019 elections to ...`): read with the
+base it follows, like a year after its preposition."""
 """Relations of a period without a preposition that still belong to the base figure they follow (`up from
 58.9 a year ago`, `against 1.2 million the previous year`, `up from 28 million last year`)."""
 
@@ -404,7 +407,11 @@ class PeriodChooser:
         return (
             usable(mention, start, end, text)
             and not (
-                (mention.preposition or mention.relation in _UNGOVERNED_AFTER_BASE)
+                (
+                    mention.preposition
+                    or mention.relation in _UNGOVERNED_AFTER_BASE
+                    or _EVENT_OF_YEAR_BEFORE.search(text[max(0, ms - 12) : ms])
+                )
                 and self._attached_elsewhere(mention, start, base_only=True)
             )
             and not (
