@@ -537,6 +537,23 @@ def test_facet_matching_parallel_rows_of_one_list_are_not_compared():
     assert len(find_conflicts([leeds, elsewhere], SETTINGS)) == 1
 
 
+@pytest.mark.parametrize(
+    ("second", "start", "compared"),
+    [
+        ("- $2.3 billion for a rural housing fund", 80, False),  # the next item of the list
+        ("- $2.3 billion for the coastal housing fund", 9000, True),  # another list, far on: compared
+        ("The coastal housing fund gets $2.3 billion.", 80, True),  # prose, not an item: compared
+    ],
+)
+def test_facet_matching_two_items_of_one_list_are_not_compared(second, start, compared):
+    common = {"subject": "new spending", "period": 2025, "entities": ("Canada",), "doc": "budget.txt"}
+    first = claim(
+        2.2e9, sentence="- $2.2 billion for a coastal housing fund", surface="$2.2 billion", **common
+    )
+    other = claim(2.3e9, sentence=second, surface="$2.3 billion", sentence_start=start, **common)
+    assert bool(find_conflicts([first, other], SETTINGS)) is compared
+
+
 def test_facet_matching_gaap_and_adjusted_forecasts_are_not_compared():
     # both figures are an outlook (a forecast); the accounting basis still sets them apart
     common = {"kind": "percent", "subject": "operating margin", "period": 2025}

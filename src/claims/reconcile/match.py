@@ -317,6 +317,24 @@ class Matched:
     near_only: np.ndarray  # dated apart, within the slip gap only: comparable for a factor-1000 slip alone
 
 
+LIST_ITEMS_SPAN = 1500
+"""Two bulleted items at most this many characters apart in one document belong to one list."""
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")  # "- ", "• ", "3. ", "2) "
+
+
+def list_items_of_one_list(table: ClaimTable, i: np.ndarray, j: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Pairs of two bulleted or numbered items of one list: one document (and chapter), both sentences
+    opening with a bullet, at most `LIST_ITEMS_SPAN` characters apart (`starts`: each claim's offset)."""
+    out = np.zeros(len(i), dtype=bool)
+    near = (table.doc_id[i] == table.doc_id[j]) & (np.abs(starts[i] - starts[j]) <= LIST_ITEMS_SPAN)
+    for k in np.flatnonzero(near).tolist():
+        a, b = table.claims[int(i[k])], table.claims[int(j[k])]
+        out[k] = a.chapter == b.chapter and bool(
+            _LIST_ITEM.match(a.sentence) and _LIST_ITEM.match(b.sentence)
+        )
+    return out
+
+
 STALE_YEARS = 2
 """A dated figure this many years or more away from the year an undated figure's document was published
 is of another period than that figure (`stale_against_undated`)."""
@@ -464,6 +482,9 @@ def same_quantity(
     starts = np.fromiter((c.char_start for c in table.claims), dtype=np.int64, count=len(table))
     nearby = np.abs(starts[i[idx]] - starts[j[idx]]) <= PARALLEL_ROWS_SPAN
     idx = idx[~(rows_apart & nearby & (table.doc_id[i[idx]] == table.doc_id[j[idx]]))]
+    # two items of one bulleted list, near each other in one document ("- $6 billion for a housing fund",
+    # "- $6.1 billion over six years for a disability benefit"): two rows, however differently worded
+    idx = idx[~list_items_of_one_list(table, i[idx], j[idx], starts)]
     # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
     rest = _by_combination(
         table.shape_id[i[idx]],
