@@ -60,6 +60,15 @@ def test_arithmetic_totals_a_partition_makes_a_listing_whole(women, value, repor
     assert findings(claims) == (["2.5 million"] if reported else [])
 
 
+@pytest.mark.parametrize(("total", "reported"), [("600", False), ("300", True)])
+def test_arithmetic_totals_parts_after_including_are_examples(total, reported):
+    # "including" names some of the parts, even men and women (the children may be left out): short of the
+    # total is no slip, over it is
+    text = f"The agency said {total} people were missing, including 180 men and 190 women."
+    claims = counts(text, (total, float(total)), ("180", 180.0), ("190", 190.0))
+    assert findings(claims) == ([total] if reported else [])
+
+
 @pytest.mark.parametrize(("total", "reported"), [("10,000", True), ("8,000", False)])
 def test_arithmetic_totals_a_lower_bound_total(total, reported):
     text = f"More than {total} voters have registered, among them 4,000 men and 5,000 women."

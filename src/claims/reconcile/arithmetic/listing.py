@@ -105,6 +105,20 @@ def lists_some_parts(link: str) -> bool:
     return bool(SUBSET_CUE.search(link))
 
 
+PARTIAL_CUE = re.compile(r"\b(?:including|includes|include|such\s+as)\b", re.IGNORECASE)
+
+
+def lists_only_some_parts(link: str) -> bool:
+    """The words between a total and its first part say the parts are examples, not all of it
+    ("including", "such as"): even parts that name a whole partition ("203 men and 213 women") may leave
+    some out (the children). "among them" and "of whom" may still list them all.
+
+    >>> lists_only_some_parts(" people were missing, including "), lists_only_some_parts(", among them ")
+    (True, False)
+    """
+    return bool(PARTIAL_CUE.search(link))
+
+
 def lists_all_parts(link: str) -> bool:
     """The words between a total and its first part introduce all its parts (a bracket, a colon).
 

@@ -105,11 +105,19 @@ def _span(line: Line, parts: list[Placed], start: int) -> str:
 
 
 def _breakdown(
-    line: Line, total: Placed, parts: list[Placed] | None, *, whole: bool, cue: str, label_from: int
+    line: Line,
+    total: Placed,
+    parts: list[Placed] | None,
+    *,
+    whole: bool,
+    cue: str,
+    label_from: int,
+    examples: bool = False,
 ) -> Breakdown | None:
+    """The parts of `total`; with `examples` ("including"), never all of it, whatever they name."""
     if not parts or len(parts) < 2:
         return None
-    if not whole and listing.partition_covered(_span(line, parts, label_from), len(parts)):
+    if not whole and not examples and listing.partition_covered(_span(line, parts, label_from), len(parts)):
         whole = True
     return Breakdown(total, tuple(parts), whole, cue)
 
@@ -142,7 +150,15 @@ def listed_after(line: Line, total: Placed) -> Breakdown | None:
     parts = _parts_after(
         line, total, first, total_is_change=_is_change(line, total), limit=point(total.claim)
     )
-    return _breakdown(line, total, parts, whole=whole, cue="listing", label_from=first.start - 40)
+    return _breakdown(
+        line,
+        total,
+        parts,
+        whole=whole,
+        cue="listing",
+        label_from=first.start - 40,
+        examples=listing.lists_only_some_parts(link),
+    )
 
 
 def with_places(line: Line, total: Placed) -> Breakdown | None:
