@@ -2,10 +2,10 @@
 
 - the seeds (raw/ with tests/data/seed_findings.json);
 - the real-document sets set_a to set_d and set_f (tests/data/realdocs), used to fit the match score (so are
-  set_e, set_i and set_j, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
+  set_e and set_g to set_j, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. set_g and set_h, kept blind (scored once, never fitted on), have no floor: only their gold
+one fails here. set_k and set_l, kept blind (scored once, never fitted on), have no floor: only their gold
 files are checked.
 """
 
@@ -28,8 +28,8 @@ FLOORS: dict[str, tuple[float, float, int, int]] = {
     "set_a": (0.95, 0.23, 0, 0),
     "set_b": (0.95, 0.26, 0, 0),
     "set_c": (0.0, 0.0, 0, 0),  # no finding reaches the threshold: no duplicate or look-alike either
-    # one finding, a conversion its gold does not list ("$1.5 million (£1.175)", the page's slip)
-    "set_d": (0.0, 0.0, 0, 0),
+    # two findings: one true, one a conversion its gold does not list ("$1.5 million (£1.175)", a page's slip)
+    "set_d": (0.5, 0.06, 0, 0),
     "set_f": (0.0, 0.0, 0, 0),
 }
 
