@@ -455,10 +455,10 @@ def same_quantity(
     cells = np.flatnonzero(
         (table.doc_id[i[idx]] == table.doc_id[j[idx]]) & table.table_cell[i[idx]] & table.table_cell[j[idx]]
     )
-    one_account = [
+    one_table = [
         k for k in cells.tolist() if table.claims[i[idx[k]]].chapter == table.claims[j[idx[k]]].chapter
     ]
-    idx = np.delete(idx, one_account)
+    idx = np.delete(idx, one_table)
     # two rows of one list or table with different labels ("Ministry of railways: ...") are two rows
     other_row = _by_combination(
         table.facets_id[i[idx]],
