@@ -41,7 +41,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from claims.context.facets import Facets, facet_conflicts, labels_differ, stage_parts
+from claims.context.facets import facet_conflicts, labels_differ, stage_parts
 from claims.lexicon.context import OWNER_CLASS_WORDS
 
 from .normalize import ClaimTable, measures_differ
@@ -319,21 +319,6 @@ class Matched:
 
 LIST_ITEMS_SPAN = 1500
 """Two bulleted items at most this many characters apart in one document belong to one list."""
-_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")  # "- ", "• ", "3. ", "2) "
-
-
-def list_items_of_one_list(table: ClaimTable, i: np.ndarray, j: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Pairs of two bulleted or numbered items of one list: one document (and chapter), both sentences
-    opening with a bullet, at most `LIST_ITEMS_SPAN` characters apart (`starts`: each claim's offset)."""
-    out = np.zeros(len(i), dtype=bool)
-    near = (table.doc_id[i] == table.doc_id[j]) & (np.abs(starts[i] - starts[j]) <= LIST_ITEMS_SPAN)
-    for k in np.flatnonzero(near).tolist():
-        a, b = table.claims[int(i[k])], table.claims[int(j[k])]
-        out[k] = a.chapter == b.chapter and bool(
-            _LIST_ITEM.match(a.sentence) and _LIST_ITEM.match(b.sentence)
-        )
-    return out
-
 
 STALE_YEARS = 2
 """A dated figure this many years or more away from the year an undated figure's document was published
@@ -341,23 +326,14 @@ is of another period than that figure (`stale_against_undated`)."""
 
 
 def stale_against_undated(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Pairs where one side is dated, the other undated and a level (not the base of a change), and the
-    dated year is `STALE_YEARS` or more away from the year the undated side's document was published."""
-    published = np.full(len(table.interned), -1, dtype=np.int32)
-    level = np.zeros(len(table.interned), dtype=bool)
-    for k in np.unique(table.facets_id).tolist():
-        facets = table.interned[k]
-        if isinstance(facets, Facets):
-            published[k] = int(facets.published[:4]) if facets.published[:4].isdigit() else -1
-            level[k] = facets.role not in {"base", "change"}
+    """Pairs where one side is dated, the other an undated level (not the base of a change), and the dated
+    year is `STALE_YEARS` or more away from the year the undated side's document was published
+    (`ClaimTable.undated_level_year`)."""
     out = np.zeros(len(i), dtype=bool)
     for dated, undated in ((i, j), (j, i)):
-        fid = table.facets_id[undated]
-        year = published[fid]
+        year = table.undated_level_year[undated].astype(np.int32)
         out |= (
             (table.period_start[dated] >= 0)
-            & (table.period_start[undated] < 0)
-            & level[fid]
             & (year >= 0)
             & (
                 (year - table.period_end[dated] >= STALE_YEARS)
@@ -452,13 +428,8 @@ def same_quantity(
     idx = idx[~stale_against_undated(table, i[idx], j[idx])]
     # two cells of the tables of one document (one chapter of a book) are two quantities: a table does
     # not state one figure twice (its totals are checked by the arithmetic rules, not against its rows)
-    cells = np.flatnonzero(
-        (table.doc_id[i[idx]] == table.doc_id[j[idx]]) & table.table_cell[i[idx]] & table.table_cell[j[idx]]
-    )
-    one_table = [
-        k for k in cells.tolist() if table.claims[i[idx[k]]].chapter == table.claims[j[idx[k]]].chapter
-    ]
-    idx = np.delete(idx, one_table)
+    same_account = table.account_id[i[idx]] == table.account_id[j[idx]]
+    idx = idx[~(same_account & table.table_cell[i[idx]] & table.table_cell[j[idx]])]
     # two rows of one list or table with different labels ("Ministry of railways: ...") are two rows
     other_row = _by_combination(
         table.facets_id[i[idx]],
@@ -479,12 +450,14 @@ def same_quantity(
         shapes,
         lambda a, b: parallel_rows(a, b, rules.restated_sentence_ratio),
     )
-    starts = np.fromiter((c.char_start for c in table.claims), dtype=np.int64, count=len(table))
+    starts = table.char_start
     nearby = np.abs(starts[i[idx]] - starts[j[idx]]) <= PARALLEL_ROWS_SPAN
     idx = idx[~(rows_apart & nearby & (table.doc_id[i[idx]] == table.doc_id[j[idx]]))]
     # two items of one bulleted list, near each other in one document ("- $6 billion for a housing fund",
     # "- $6.1 billion over six years for a disability benefit"): two rows, however differently worded
-    idx = idx[~list_items_of_one_list(table, i[idx], j[idx], starts)]
+    items = table.list_item[i[idx]] & table.list_item[j[idx]]
+    one_list = np.abs(starts[i[idx]] - starts[j[idx]]) <= LIST_ITEMS_SPAN
+    idx = idx[~(items & one_list & (table.account_id[i[idx]] == table.account_id[j[idx]]))]
     # one sentence restated elsewhere: figures pair by role, other years are another period (see `restated`)
     rest = _by_combination(
         table.shape_id[i[idx]],

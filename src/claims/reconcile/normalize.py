@@ -199,6 +199,10 @@ class ClaimTable:
     near_words: JoinedSets  # content words of `local` (stemmed, no numbers; held as joined text)
     others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
     table_cell: np.ndarray  # bool: the claim is a table cell
+    list_item: np.ndarray  # bool: its sentence is an item of a bulleted or numbered list ("- ", "3. ")
+    account_id: np.ndarray  # int: same value <=> same document and chapter (one account: `same_account`)
+    char_start: np.ndarray  # int: the claim's offset in its document
+    undated_level_year: np.ndarray  # int: for an undated level (no base, no change), its page's year; else -1
     hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
     owner: list[str]  # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
     owner_strong: np.ndarray  # bool: the owner was read from the figure's own clause (not a fallback)
@@ -393,6 +397,27 @@ def _targets_against_outcomes(
 _SUB_YEAR = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|H[12])")  # 2023-12, 2023-Q4, 2024-H1
 
 
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")  # "- ", "• ", "3. ", "2) "
+
+
+def undated_level_year(claim: Claim, facets: Facets) -> int:
+    """The publication year of an undated figure's page when the figure is a level (no base of a change,
+    no change): the time it is of, unsaid; -1 otherwise.
+
+    >>> undated_level_year(_example(), Facets(published="2024-02-12"))
+    2024
+    >>> undated_level_year(_example(), Facets(role="change", published="2024-02-12"))
+    -1
+    >>> undated_level_year(_example(period_start=2023, period_end=2023), Facets(published="2024-02-12"))
+    -1
+    """
+    year = facets.published[:4]
+    dated = claim.period_start is not None or claim.period_end is not None
+    if dated or facets.role in {"base", "change"} or not year.isdigit():
+        return -1
+    return int(year)
+
+
 WHOLE_YEAR, YEAR_PART = 1, 2
 YEAR_GRAINS: dict[str, int] = {
     "year": WHOLE_YEAR,
@@ -525,6 +550,11 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     near_text: list[str] = []
     others_id = np.zeros(n, dtype=np.int32)
     table_cell = np.zeros(n, dtype=bool)
+    list_item = np.zeros(n, dtype=bool)
+    account_ids: dict[tuple[str, str], int] = {}
+    account_id = np.zeros(n, dtype=np.int32)
+    char_start = np.zeros(n, dtype=np.int64)
+    level_year = np.full(n, -1, dtype=np.int16)
     hedged = np.zeros(n, dtype=bool)
     owner: list[str] = []
     owner_strong = np.zeros(n, dtype=bool)
@@ -605,6 +635,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             others -= {normalize_entity(cell[0])}
         others_id[i] = interned.setdefault(("others", others), len(interned))
         table_cell[i] = cell is not None
+        list_item[i] = LIST_ITEM.match(claim.sentence) is not None
+        account_id[i] = account_ids.setdefault((claim.doc, claim.chapter), len(account_ids))
+        char_start[i] = claim.char_start
         hedged[i] = qualifier is not Qualifier.EXACT
         shape_id[i] = interned.setdefault(("shape", masked(claim.sentence)), len(interned))
         years_id[i] = interned.setdefault(("years", sentence_years(claim.sentence)), len(interned))
@@ -624,6 +657,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         cites_id[i] = interned.setdefault(cited[i], len(interned))
         claim_facets_ = facets_of(claim)
         facets_id[i] = interned.setdefault(claim_facets_, len(interned))
+        level_year[i] = undated_level_year(claim, claim_facets_)
         span = locate(claim)
         clause = ""
         if span is not None and cell is None:
@@ -729,6 +763,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         near_words=JoinedSets(near_text),
         others_id=others_id,
         table_cell=table_cell,
+        list_item=list_item,
+        account_id=account_id,
+        char_start=char_start,
+        undated_level_year=level_year,
         hedged=hedged,
         owner=owner,
         owner_strong=owner_strong,

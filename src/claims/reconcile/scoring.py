@@ -258,9 +258,7 @@ def pair_features(
         "rounding": float(kind == "rounding"),
         "magnitude": float(slip),
         "cross_currency": float(cross),
-        "same_doc": float(
-            table.doc_id[a] == table.doc_id[b] and table.claims[a].chapter == table.claims[b].chapter
-        ),
+        "same_doc": float(table.account_id[a] == table.account_id[b]),
         "apart_in_doc": _apart_in_doc(table, a, b),
         "doc_stage_differs": float(bool(fa.doc_stage and fb.doc_stage) and fa.doc_stage != fb.doc_stage),
         "days_apart": _days_apart(fa.published, fb.published),
@@ -313,7 +311,7 @@ def _apart_in_doc(table: ClaimTable, a: int, b: int) -> float:
     Rows of one list or paragraph sit close; parts of a long report written apart sit far."""
     if table.doc_id[a] != table.doc_id[b]:
         return 0.0
-    gap = abs(table.claims[a].char_start - table.claims[b].char_start)
+    gap = abs(int(table.char_start[a]) - int(table.char_start[b]))
     return round(min(max(math.log10(1 + gap) - 3.0, 0.0), 2.0), 3)
 
 

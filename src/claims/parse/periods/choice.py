@@ -34,11 +34,15 @@ _WORD = re.compile(r"\w+")
 _ADVERBIAL_AFTER = re.compile(r"\s*,")
 
 
+_MEASURE_OF = r"(?:[a-z-]+\s+){1,3}of\s+"
+"""What a base is named by, between its comparison word and the number: `against (an) operating loss of`."""
 _BASE_BEFORE = re.compile(
     r"""\b(?:from|than|(?:below|above)(?=\s+the\b)|compared\s+(?:with|to)|against|versus|vs\.?)\s+  # from
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an|the)\s+)?  # (a)
     (?:(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?  # (record / peak of)
-    (?:(?<=against\s)(?:an?\s+)?(?:[a-z-]+\s+){1,3}of\s+)?$""",  # against (an) operating loss of
+    (?:(?<=against\s)(?:an?\s+)?"""
+    + _MEASURE_OF
+    + r""")?$""",  # against (an) operating loss of
     re.VERBOSE | re.IGNORECASE,
 )
 """Before a number that is the base of a comparison (`rose to 5.8% from 4.2% in April`)."""
@@ -73,7 +77,9 @@ _BASELINE_BEFORE = re.compile(
 _FROM_NUMBER = re.compile(
     r"""\bfrom\s+(?:(?:about|around|some|nearly|just|only|over)\s+)?  # from (about)
     (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?  # (a record / a peak of)
-    (?:(?:[a-z-]+\s+){1,3}of\s+)?$""",  # against (an) operating loss of, compared with net income of
+    (?:"""
+    + _MEASURE_OF
+    + r""")?$""",  # from (an) operating loss of
     re.VERBOSE | re.IGNORECASE,
 )
 _TO_NUMBER = re.compile(r"\bto\s+(?:(?:about|around|some|nearly|just|only|a\s+record)\s+)?$", re.IGNORECASE)
@@ -211,7 +217,9 @@ _COMPARED_BEFORE = re.compile(
     (?:(?:the|a|an)\s+)?  # (the)
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|over)\s+)?  # (about)
     (?:(?:a\s+)?(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?  # (a record / a peak of)
-    (?:(?:[a-z-]+\s+){1,3}of\s+)?$""",  # against (an) operating loss of, compared with net income of
+    (?:"""
+    + _MEASURE_OF
+    + r""")?$""",  # against (an) operating loss of, compared with net income of
     re.VERBOSE | re.IGNORECASE,
 )
 """Right before the base of a comparison: `compared with 3.1% in 2022`, `against 1.2 million`."""
@@ -223,11 +231,11 @@ _OTHER_PARTY_AFTER = re.compile(
 """After a compared figure that belongs to other parties (`for coal and nuclear respectively`)."""
 _TO_NUMBER_BEFORE = re.compile(r"\bto\s+[^\s,;]*\d")  # `rose to 5.8% from ...`: the change's new value
 _UNGOVERNED_AFTER_BASE = frozenset({"prior", "relative"})
+"""Relations of a period without a preposition that still belong to the base figure they follow (`up from
+58.9 a year ago`, `against 1.2 million the previous year`, `up from 28 million last year`)."""
 _EVENT_OF_YEAR_BEFORE = re.compile(r"\b(?:in|at|during|for|since)\s+the\s+$", re.IGNORECASE)
 """Before a year that names an event of that year (`from 4.06% in the 2019 elections to ...`): read with the
 base it follows, like a year after its preposition."""
-"""Relations of a period without a preposition that still belong to the base figure they follow (`up from
-58.9 a year ago`, `against 1.2 million the previous year`, `up from 28 million last year`)."""
 
 _CHANGE_BEFORE = re.compile(
     r"""\b(?:rose|rise|risen|fell|fallen|grew|grown|increased|decreased|declined|dropped|climbed|jumped|gained

@@ -18,10 +18,8 @@ TOTAL_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 TOTAL_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:in\s+total|in\s+all|altogether|combined)\b", re.IGNORECASE)
-SUBSET_CUE = re.compile(
-    r"\b(?:including|includes|include|of\s+which|of\s+whom|among\s+them|among\s+whom|such\s+as)\b",
-    re.IGNORECASE,
-)
+_EXAMPLES = r"including|includes|include|such\s+as"  # parts given as examples ("including")
+SUBSET_CUE = re.compile(rf"\b(?:{_EXAMPLES}|of\s+which|of\s+whom|among\s+them|among\s+whom)\b", re.IGNORECASE)
 SUM_CUE = re.compile(
     r"""
     \([^)]*$                          # the parts open a bracket after the total: "8 frigates (four ... four"
@@ -105,7 +103,7 @@ def lists_some_parts(link: str) -> bool:
     return bool(SUBSET_CUE.search(link))
 
 
-PARTIAL_CUE = re.compile(r"\b(?:including|includes|include|such\s+as)\b", re.IGNORECASE)
+PARTIAL_CUE = re.compile(rf"\b(?:{_EXAMPLES})\b", re.IGNORECASE)
 
 
 def lists_only_some_parts(link: str) -> bool:
