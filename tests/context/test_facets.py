@@ -54,6 +54,8 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         ("Adjusted earnings came to $2.15 a share.", "$2.15", "adjusted"),
         ("Output is projected to reach $9 billion next year.", "$9 billion", "forecast"),
         ("A preliminary estimate put losses at $300 million.", "$300 million", "provisional"),
+        ("The group looks for sales of $12 billion in the first quarter.", "$12 billion", "forecast"),
+        ("The agency projects a harvest of 40 million tonnes.", "40 million tonnes", "forecast"),
         ("The council spent $4 million on roads.", "$4 million", ""),
         ("Harbour output is estimated to have fallen by $3 million in the quarter.", "$3 million", ""),
         ("Harbour output is estimated to fall by $3 million next quarter.", "$3 million", "forecast"),

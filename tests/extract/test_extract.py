@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claims.context.facets import Facets
 from claims.extract import chunk_text, extract_claims, extract_documents
 from claims.settings import Settings
 from claims.types import Document, Kind, Qualifier
@@ -210,6 +212,27 @@ def test_extract_table_title_gives_unit(blank) -> None:
     c = _by_surface(extract_claims(_doc(text), blank, Settings()))["49.9"]
     assert (c.kind, c.unit, c.value) == (Kind.MONEY, "USD", pytest.approx(49.9e9))
     assert "Chile" in c.entities
+
+
+def test_extract_table_corner_gives_scale_except_per_share(blank) -> None:
+    text = (
+        "Results for the year\n"
+        "In millions, except per share amounts\t2024\t2023\n"
+        "Revenue\t$ 52,480\t$ 47,012\n"
+        "Diluted earnings per share\t$ 4.12\t$ 3.75\n"
+    )
+    found = _by_surface(extract_claims(_doc(text), blank, Settings()))
+    assert found["$ 52,480"].value == pytest.approx(52.48e9)
+    assert found["$ 4.12"].value == pytest.approx(4.12)
+
+
+@pytest.mark.parametrize(
+    ("published", "stage"), [(dt.date(2024, 2, 14), "provisional"), (dt.date(2024, 9, 1), "")]
+)
+def test_extract_early_page_gives_its_stage_to_last_years_figures(blank, published, stage) -> None:
+    text = "Preliminary results for the year\n\nThe group made a profit of $4.2 billion in 2023.\n"
+    (c,) = extract_claims(_doc(text, published=published), blank, Settings())
+    assert Facets.decode(c.facets).stage == stage
 
 
 ODD = st.one_of(

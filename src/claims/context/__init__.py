@@ -27,12 +27,20 @@ from claims.context.grammar import main_subject_text, present_tense
 from claims.context.periods import PeriodChoice, heading_period, scattered_table_period, sentence_period
 from claims.context.sentences import clip_sentence, dateline_end, split_at_markers
 from claims.context.subjects import clean_subject, generic_subject, syntactic_subject
-from claims.context.tables import HeaderUnit, header_unit, surface_has_scale, table_period, table_subject
+from claims.context.tables import (
+    HeaderUnit,
+    corner_unit,
+    header_unit,
+    surface_has_scale,
+    table_period,
+    table_subject,
+)
 
 __all__ = [
     "HeaderUnit",
     "PeriodChoice",
     "canonical_entities",
+    "corner_unit",
     "citation_markers",
     "clean_subject",
     "clip_sentence",

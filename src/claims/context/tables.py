@@ -82,6 +82,30 @@ def header_unit(header: str) -> HeaderUnit:
     return HeaderUnit(currency, scale, percent, bool(_APPROX_IN_HEADER.search(header)))
 
 
+_CORNER_UNIT = re.compile(r"\(?\s*(?:in\s|amounts\s+in\s|figures\s+in\s)|\(", re.IGNORECASE)
+_PER_UNIT_ROW = re.compile(r"\bper[\s-](?:share|unit|capita|head|person)\b|\bEPS\b", re.IGNORECASE)
+
+
+def corner_unit(corner: str, row_label: str) -> HeaderUnit:
+    """The unit the table's corner cell states for every column (`In millions, except per share amounts`,
+    `(US$ thousand)`), for a row with this label; none when the corner does not open as a unit statement,
+    and no scale for amounts per share, per unit or per head, which a scale never applies to.
+
+    >>> corner_unit("In millions, except percentages and per share amounts", "Net income").scale
+    1000000.0
+    >>> corner_unit("In millions, except percentages and per share amounts", "Diluted earnings per share")
+    HeaderUnit(currency=None, scale=1.0, percent=False, approx=False)
+    >>> corner_unit("Country", "Chile")
+    HeaderUnit(currency=None, scale=1.0, percent=False, approx=False)
+    """
+    if not corner or len(corner) > 90 or not _CORNER_UNIT.match(corner.strip()):
+        return HeaderUnit()
+    unit = header_unit(re.split(r"(?i)\bexcept\b", corner, maxsplit=1)[0])
+    if unit.percent or unit.scale == 1.0 or _PER_UNIT_ROW.search(row_label):
+        return HeaderUnit()
+    return unit
+
+
 def surface_has_scale(surface: str) -> bool:
     """True when the quantity's own text states a scale (`5 billion`, `$3.8bn`)."""
     return bool(_SCALE_IN_SURFACE.search(surface))

@@ -170,6 +170,22 @@ def _span_in(sentence: str, surface: str, start: int) -> tuple[int, int] | None:
     return (found, found + len(surface)) if found >= 0 and surface else None
 
 
+def reports_on(published: dt.date | None, period: Period | None) -> bool:
+    """True when a page published in the first half of a year gives a figure of the year before: the time
+    results, first estimates and final counts of that year come out, so the page's stage is that figure's.
+
+    >>> reports_on(dt.date(2024, 2, 1), Period(2023, 2023))
+    True
+    >>> reports_on(dt.date(2024, 9, 1), Period(2023, 2023))  # a page of late in the year
+    False
+    >>> reports_on(dt.date(2024, 2, 1), Period(2021, 2023))  # a span
+    False
+    """
+    if published is None or period is None or period.start is None or published.month > 6:
+        return False
+    return period.start == (period.end or period.start) == published.year - 1
+
+
 def figure_facets(
     sentence: str,
     span: tuple[int, int] | None,
@@ -182,8 +198,8 @@ def figure_facets(
 ) -> Facets:
     """The facets of a figure (`claims.context.facets`): from its clause, or for a table cell from its row
     label and column header; the document's main party is the owner when the text names none, and the
-    document's stage and date are added (its stage only for figures of its own time: undated, or dated to
-    its year)."""
+    document's stage and date are added (its stage only for figures of its own time: undated, dated to its
+    year, or to the year before on a page of the first half of a year, see `reports_on`)."""
     owner = document.main_party
     if table_cell:
         label = sentence.split(" | ", 1)[0].strip()
@@ -210,7 +226,7 @@ def figure_facets(
         or period.start is None
         or (period.start <= document.published.year <= (period.end or period.start))
     )
-    doc_stage = document.stage if own_time else ""
+    doc_stage = document.stage if own_time or reports_on(document.published, period) else ""
     facets = dataclasses.replace(
         facets,
         stage=facets.stage or doc_stage,  # a live page's own figures are provisional unless said otherwise

@@ -49,6 +49,8 @@ def table_claim(state: DocState, table: Table, row: int, cell: TableCell, q: Qua
     unit = context.header_unit(header) if header else context.HeaderUnit()
     if table.title and unit.currency is None and not unit.percent and unit.scale == 1.0:
         unit = context.header_unit(table.title)  # `Table 3: ASEAN merchandise exports (US$ billion)`
+    if cell.col != 0 and unit.currency is None and not unit.percent and unit.scale == 1.0:
+        unit = context.corner_unit(table.column_header(0), table.row_label(row))  # `In millions, except ...`
     q = _apply_header_unit(q, unit)
     subject = context.table_subject(table, row, cell, q.counted)
     label = table.row_label(row)

@@ -32,6 +32,9 @@ _YEAR_CELL = re.compile(
 )
 
 
+_NUMBER_CELL = re.compile(r"[-+~]?(?:US\$|[$€£¥])?\s?\(?[\d.,]+\)?\s?%?")  # `1,204`, `$ 40,111`, `(8) %`
+
+
 def _is_header(line: Line, *, years: bool = False) -> bool:
     """A row of labels; with `years`, a row whose cells after the first are all years (`Country 2022 2023`)
     is one too (only the first row of a table is read that way)."""
@@ -46,7 +49,7 @@ def _is_header(line: Line, *, years: bool = False) -> bool:
         return True
     if years and not cells[0] and all(_YEAR_CELL.fullmatch(c) for c in filled):
         return True  # `\t2016\t2015\t2014`: years over the columns of a record, the row labels' cell empty
-    return not any(re.fullmatch(r"[-+~]?[\d.,]+%?", c) for c in rest)
+    return not any(_NUMBER_CELL.fullmatch(c) for c in rest)
 
 
 def _width(line: Line) -> int:
