@@ -235,6 +235,20 @@ def test_extract_early_page_gives_its_stage_to_last_years_figures(blank, publish
     assert Facets.decode(c.facets).stage == stage
 
 
+def test_extract_results_table_columns_of_quarter_and_year(blank) -> None:
+    text = (
+        "Financial highlights\n"
+        "In millions, except per share amounts\tThree Months Ended December 31, 2024\t2023\t% Change"
+        "\tTwelve Months Ended December 31, 2024\t2023\n"
+        "Revenue\t$ 5,210\t$ 4,870\t7 %\t$ 20,400\t$ 19,100\n"
+    )
+    found = _by_surface(extract_claims(_doc(text), blank, Settings()))
+    quarter, last_quarter, year = found["$ 5,210"], found["$ 4,870"], found["$ 19,100"]
+    assert (quarter.period_detail, quarter.value) == ("2024-Q4", pytest.approx(5.21e9))
+    assert (last_quarter.period_detail, Facets.decode(last_quarter.facets).grain) == ("2023-Q4", "quarter:4")
+    assert (year.period_detail, Facets.decode(year.facets).grain) == ("2023", "year")
+
+
 ODD = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.sampled_from(list("0123456789,.$¥%-–\t\n ()[]¹²³abcMmbillion")), max_size=300),
@@ -272,6 +286,14 @@ def test_extract_book_chapter1_with_model(nlp) -> None:
     assert (nss.period_start, nss.fiscal) == (2027, True)
     assert not any(c.char_start >= text.index("\nReferences\n") for c in found)  # no reference entries
     assert not any("ISBN" in c.sentence for c in found)
+
+
+@pytest.mark.model
+def test_extract_bare_numbers_of_a_number_of_things_are_counts(nlp) -> None:
+    text = "By noon the number of households without power fell to 1.2M, down from a peak of 1.9M.\n"
+    found = _by_surface(extract_claims(_doc(text), nlp, Settings()))
+    for surface in ("1.2M", "1.9M"):
+        assert (found[surface].kind, found[surface].counted) == (Kind.COUNT, "households")
 
 
 @pytest.mark.model

@@ -131,6 +131,8 @@ def table_period(
     if header:
         p = column_period(header, reference=reference)
         if p is not None:
+            if _BARE_YEAR.fullmatch(header.strip()) and p.start is not None:
+                p = _part_of_left_header(table, cell.col, p.start, reference) or p
             return PeriodChoice(_ending_in(p, year_end), "column", header)
     for r in range(row, -1, -1):
         found = _row_year(table, r, skip_col=cell.col, reference=reference)
@@ -176,6 +178,25 @@ def column_period(header: str, *, reference: dt.date | None = None) -> Period | 
     if mentions and _BASE_IN_HEADER.search(header[: mentions[0].start]):
         return None  # the base the change is measured against
     return mentions[0].period if mentions else None
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _part_of_left_header(table: Table, col: int, year: int, reference: dt.date | None) -> Period | None:
+    """The same quarter or half of `year` as the nearest dated header to the left, for a column headed by a
+    bare year that sits under it (`Three Months Ended December 31, 2023 | 2022 | % Change`: Q4 2022)."""
+    for left in range(col - 1, 0, -1):
+        header = table.column_header(left)
+        if not header or _BARE_YEAR.fullmatch(header.strip()):
+            continue
+        p = column_period(header, reference=reference)
+        if p is None:
+            continue
+        if p.grain in {"quarter", "half"} and p.detail[:4].isdigit():
+            return Period(year, year, p.fiscal, p.grain, f"{year}{p.detail[4:]}")
+        return None
+    return None
 
 
 _NOT_COLUMN = frozenset({"price_base", "citation", "comparison"})

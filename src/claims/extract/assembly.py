@@ -15,6 +15,7 @@ from claims.extract.build import DocState
 from claims.extract.filters import URL, claim_drop_reason
 from claims.extract.prose import prose_claim
 from claims.extract.tables import table_claim
+from claims.lexicon import context as words
 from claims.segment import Layout
 from claims.types import Claim, Kind, Quantity
 
@@ -64,7 +65,7 @@ def chunk_claims(state: DocState, doc: Doc, offset: int) -> list[Claim]:
         else:
             claim = prose_claim(state, doc, offset, q, spans)
         out.append(claim)
-    return fill_subjects(layout, _share_with_conversions(text, out), text)
+    return [counted_by_subject(c) for c in fill_subjects(layout, _share_with_conversions(text, out), text)]
 
 
 SHARE_AFTER = re.compile(
@@ -72,6 +73,42 @@ SHARE_AFTER = re.compile(
     r"(?P<base>GDP|gross\s+domestic\s+product|GNI|GNP)\b",
     re.IGNORECASE,
 )
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|count|tally) of (?P<what>[\w' -]+)")
+_AFTER_COUNTED = frozenset(words.NOT_ITEM_WORDS | {"without", "who", "which", "across", "under", "for", "on"})
+
+
+def counted_noun(subject: str) -> str:
+    """The things a subject says it is a number of ("" when it names none).
+
+    >>> counted_noun("number of Florida customers without power"), counted_noun("number of people killed")
+    ('customers', 'people')
+    >>> counted_noun("share of the vote"), counted_noun("number of Florida")
+    ('', '')
+    """
+    m = _NUMBER_OF.search(subject)
+    if m is None:
+        return ""
+    named = []
+    for word in m.group("what").split():
+        if word.lower() in _AFTER_COUNTED or word.endswith("ed"):  # `customers without ...`, `people killed`
+            break
+        named.append(word)
+    head = named[-1] if named else ""
+    if head.isalpha() and head.islower() and (head.endswith("s") or head in words.INVARIANT_PLURALS):
+        return head
+    return ""
+
+
+def counted_by_subject(claim: Claim) -> Claim:
+    """A bare number of no unit (`fell to more than 2.4M, down from a peak of more than 3.4M`) whose subject,
+    its own or borrowed, is a number of things (`the number of Florida customers without electricity`)
+    counts those things (`counted_noun`)."""
+    if claim.kind != Kind.OTHER or claim.unit is not None or claim.counted or claim.value is None:
+        return claim
+    noun = counted_noun(claim.subject)
+    return dataclasses.replace(claim, kind=Kind.COUNT, unit="count", counted=noun) if noun else claim
 
 
 def fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[Claim]:

@@ -170,6 +170,22 @@ def _span_in(sentence: str, surface: str, start: int) -> tuple[int, int] | None:
     return (found, found + len(surface)) if found >= 0 and surface else None
 
 
+def period_grain(period: Period | None) -> str:
+    """The grain facet a period states: `quarter:4` for 2023-Q4, `half:1`, `year` for a year or fiscal year;
+    "" for any other period.
+
+    >>> period_grain(Period(2023, 2023, False, "quarter", "2023-Q4"))
+    'quarter:4'
+    >>> period_grain(Period(2022, 2022, False, "year", "2022"))
+    'year'
+    """
+    if period is None:
+        return ""
+    if period.grain in {"quarter", "half"} and period.detail[-2:-1] in {"Q", "H"}:
+        return f"{period.grain}:{period.detail[-1]}"
+    return "year" if period.grain in {"year", "fiscal_year"} else ""
+
+
 def reports_on(published: dt.date | None, period: Period | None) -> bool:
     """True when a page published in the first half of a year gives a figure of the year before: the time
     results, first estimates and final counts of that year come out, so the page's stage is that figure's.
@@ -195,6 +211,7 @@ def figure_facets(
     table_cell: bool,
     document: DocumentFacets,
     period: Period | None = None,
+    period_source: str = "",
 ) -> Facets:
     """The facets of a figure (`claims.context.facets`): from its clause, or for a table cell from its row
     label and column header; the document's main party is the owner when the text names none, and the
@@ -215,6 +232,8 @@ def figure_facets(
             facets,
             owner=row_owner or owner,
             owner_source="row_label" if row_owner else ("document" if owner else ""),
+            # the grain its column's header gives (`Twelve Months Ended ...`), before any the title names
+            grain=(period_grain(period) if period_source == "column" else "") or facets.grain,
         )
     elif span is None:
         facets = Facets(owner=owner, owner_source="document" if owner else "")
@@ -333,6 +352,7 @@ def build_claim(
         table_cell=table_cell,
         document=_document_facets(state),
         period=period,
+        period_source=period_source,
     )
     if not table_cell:
         entities = figure_entities(sentence, span, entities, facets)

@@ -248,10 +248,10 @@ def slip_ratio(table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRule
     """Pairs in one unit whose values are a factor near 10^3, 10^6 or 10^9 apart."""
     same_unit = np.asarray(table.unit, dtype=object)[i] == np.asarray(table.unit, dtype=object)[j]
     a, b = table.point[i], table.point[j]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # a zero against a zero: no slip, no warning
         log_ratio = np.abs(np.log10(np.abs(a) / np.abs(b)))
-    nearest = np.round(log_ratio / 3) * 3
-    slip = (nearest >= 3) & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance) & (a * b > 0)
+        nearest = np.round(log_ratio / 3) * 3
+        slip = (nearest >= 3) & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance) & (a * b > 0)
     return slip & same_unit
 
 

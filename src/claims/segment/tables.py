@@ -36,8 +36,8 @@ _NUMBER_CELL = re.compile(r"[-+~]?(?:US\$|[$€£¥])?\s?\(?[\d.,]+\)?\s?%?")  #
 
 
 def _is_header(line: Line, *, years: bool = False) -> bool:
-    """A row of labels; with `years`, a row whose cells after the first are all years (`Country 2022 2023`)
-    is one too (only the first row of a table is read that way)."""
+    """A row of labels; with `years`, a row whose cells after the first are all years or words (`Country
+    2022 2023`) is one too (only the first row of a table is read that way)."""
     cells = [c.strip() for c in line.text.split("\t")]
     filled = [c for c in cells if c]
     if len(filled) < 2:
@@ -45,8 +45,9 @@ def _is_header(line: Line, *, years: bool = False) -> bool:
     if any(len(c) > 70 for c in filled):
         return False
     rest = [c for c in filled[1:] if c]
-    if years and rest and all(_YEAR_CELL.fullmatch(c) for c in rest) and not _YEAR_CELL.fullmatch(filled[0]):
-        return True
+    if years and rest and not _YEAR_CELL.fullmatch(filled[0]):
+        if all(_YEAR_CELL.fullmatch(c) or not _NUMBER_CELL.fullmatch(c) for c in rest):
+            return True  # `Country 2022 2023`, `In millions  Three Months Ended ... 2023  2022  % Change`
     if years and not cells[0] and all(_YEAR_CELL.fullmatch(c) for c in filled):
         return True  # `\t2016\t2015\t2014`: years over the columns of a record, the row labels' cell empty
     return not any(_NUMBER_CELL.fullmatch(c) for c in rest)

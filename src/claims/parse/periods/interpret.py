@@ -81,6 +81,36 @@ def read_year_to(r: Reading) -> PeriodMention | None:
     return r.mention(Period(year - 1, year, True, "fiscal_year", detail), "range")
 
 
+def read_months_to(r: Reading) -> PeriodMention | None:
+    """`three months ended December 31, 2023`, `six months to 30 June 2024`: a quarter, a half, or the
+    months of a reporting period (a fiscal quarter ending in another month).
+
+    >>> from claims.parse.periods import parse_period
+    >>> def read(text):
+    ...     found = parse_period(text)
+    ...     return found.grain, found.detail
+    >>> read("Three Months Ended December 31, 2023"), read("six months to 30 June 2024")
+    (('quarter', '2023-Q4'), ('half', '2024-H1'))
+    >>> read("nine months ended September 30, 2024"), read("3 months ended 31 January 2024")
+    (('months', '2024-01/2024-09'), ('months', '2023-11/2024-01'))
+    """
+    m = r.m
+    months = {"three": 3, "six": 6, "nine": 9}.get(m.group("n").lower()) or int(m.group("n"))
+    end = MONTHS[m.group("month").lower().rstrip(".")]
+    year = int(m.group("y"))
+    if months == 3 and end % 3 == 0:
+        return r.mention(Period(year, year, False, "quarter", f"{year}-Q{end // 3}"), "point")
+    if months == 6 and end % 6 == 0:
+        return r.mention(Period(year, year, False, "half", f"{year}-H{end // 6}"), "point")
+    first = end - months + 1
+    start_year = year if first >= 1 else year - 1
+    first = first if first >= 1 else first + 12
+    period = Period(
+        start_year, year, start_year != year, "months", f"{start_year}-{first:02d}/{year}-{end:02d}"
+    )
+    return r.mention(period, "range" if start_year != year else "point")
+
+
 def read_span(r: Reading) -> PeriodMention | None:
     """`over the past decade`, `over the next five years`: years counted from the reference date.
 
@@ -584,6 +614,7 @@ Rule = Callable[[Reading], PeriodMention | None]
 RULES: dict[str, Rule] = {
     "between": read_between,
     "year_to": read_year_to,
+    "months_to": read_months_to,
     "fiscal": read_fiscal,
     "prior": read_prior,
     "full_date": read_full_date,

@@ -56,12 +56,24 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
         "year_to",
         re.compile(
             rf"""\b(?:(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year  # the (fiscal) year
-          |5[23]\s+weeks)\s+                                # the 52 weeks
+          |5[23]\s+weeks|(?:twelve|12)\s+months)\s+        # the 52 weeks, twelve months
         (?P<rel>to|ended|ending|through)\s+(?:in\s+)?     # to / ended (in)
         (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?          # 31
         (?P<month>{_MONTH_ANY})\.?                         # March
         (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?          # March 31
         (?:,?\s+(?P<y>{_YEAR}))?(?![\d])                  # , 2024""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "months_to",
+        re.compile(
+            rf"""\b(?P<n>three|six|nine|3|6|9)\s+months\s+               # three months
+        (?:to|ended|ending)\s+                                # ended
+        (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?               # 31
+        (?P<month>{_MONTH_ANY})\.?                              # December
+        (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?               # December 31
+        ,?\s+(?P<y>{_YEAR})(?![\d])                            # , 2023""",
             re.VERBOSE | re.IGNORECASE,
         ),
     ),
