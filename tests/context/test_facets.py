@@ -263,6 +263,7 @@ def test_facets_count_stage_from_how_far_the_count_has_gone(sentence, stage):
         ("The number of people displaced has passed 30,000.", "30,000", "count", "provisional"),
         ("Prize money rises to 12 million pounds this year.", "12 million pounds", "money", ""),
         ("The flood killed 1,204 people in 2021.", "1,204", "count", ""),
+        ("Officials said the quake's toll nears 2,500 as rescuers dig.", "2,500", "count", "provisional"),
         # a stage named next to the figure wins over the sentence's count
         (
             "With 21.4 per cent of ballots counted, the forecast share is 44 per cent.",

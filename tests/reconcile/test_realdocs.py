@@ -2,10 +2,10 @@
 
 - the seeds (raw/ with tests/data/seed_findings.json);
 - the real-document sets set_a to set_d and set_f (tests/data/realdocs), used to fit the match score (so are
-  set_e and set_g to set_j, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
+  set_e and set_g to set_l, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. set_k and set_l, kept blind (scored once, never fitted on), have no floor: only their gold
+one fails here. set_m and set_n, kept blind (scored once, never fitted on), have no floor: only their gold
 files are checked.
 """
 

@@ -243,6 +243,12 @@ TARGET_CUES: tuple[str, ...] = (
     "said it would", "says it would", "said they would", "hopes to", "intends to", "wants to",
     "promised to", "pledged to", "vowed to",
 )
+# A toll read as it rises: the figure a statement or a title gives of it is provisional.
+RUNNING_TOLL_CUES: tuple[str, ...] = (
+    "toll reaches", "toll hits", "toll rises", "toll rises to", "toll rose to", "toll has risen to",
+    "toll climbs", "toll climbs to", "toll climbed to", "toll has climbed to", "toll jumps", "toll nears",
+    "toll surpasses", "toll exceeds",
+)
 # Stage of a figure: which version of it a statement gives (budget stage, estimate vintage, accounting
 # basis, fleet status). Order matters inside a family only for display.
 STAGE_CUES: dict[str, tuple[str, ...]] = {
@@ -265,9 +271,7 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                     "initial estimate", "early estimate", "unaudited", "leading in", "leads in", "ahead in",
                     "ahead on", "leading on", "leads on", "early trends", "latest trends", "as per trends",
                     "so far", "till now", "until now", "tentative", "approximate", "first estimate",
-                    "first quarterly estimate", "toll reaches", "toll hits", "toll rises to",
-                    "toll climbs to", "toll has risen to", "toll has climbed to", "toll rose to",
-                    "toll climbed to"),
+                    "first quarterly estimate", *RUNNING_TOLL_CUES),
     "final": ("final", "audited", "confirmed"),
     "adjusted": ("adjusted", "non-gaap", "underlying", "core", "excluding one-off", "excluding items",
                  "pro forma", "pro-forma", "normalised", "normalized"),
@@ -457,8 +461,7 @@ DOCUMENT_STAGE_CUES: dict[str, tuple[str, ...]] = {
                     "counting continues", "as counting", "counting underway", "so far", "till now",
                     "until now", "as it happened", "heads for", "heading for", "headed for",
                     "set for", "on course", "poised", "latest", "tally rises", "rises to", "climbs to",
-                    "passes", "crosses", "tops", "toll hits", "toll reaches", "toll rises", "toll climbs",
-                    "toll jumps", "toll nears", "toll surpasses", "toll exceeds", "first estimate",
+                    "passes", "crosses", "tops", *RUNNING_TOLL_CUES, "first estimate",
                     "first quarterly estimate"),
     "revised": ("second estimate", "third estimate", "second quarterly estimate", "revised estimate",
                 "quarterly national accounts"),
