@@ -65,7 +65,8 @@ def chunk_claims(state: DocState, doc: Doc, offset: int) -> list[Claim]:
         else:
             claim = prose_claim(state, doc, offset, q, spans)
         out.append(claim)
-    return [counted_by_subject(c) for c in fill_subjects(layout, _share_with_conversions(text, out), text)]
+    filled = fill_subjects(layout, _share_with_conversions(text, out), text)
+    return elliptical_counts([counted_by_subject(c) for c in filled])
 
 
 SHARE_AFTER = re.compile(
@@ -109,6 +110,33 @@ def counted_by_subject(claim: Claim) -> Claim:
         return claim
     noun = counted_noun(claim.subject)
     return dataclasses.replace(claim, kind=Kind.COUNT, unit="count", counted=noun) if noun else claim
+
+
+ELLIPSIS_FACTOR = 10.0
+"""How far apart (a factor) a bare number and the count before it may be for the number to count the same
+things (`elliptical_counts`)."""
+
+
+def elliptical_counts(claims: list[Claim]) -> list[Claim]:
+    """A large bare number of no unit after a count of the same sentence, within `ELLIPSIS_FACTOR` of it,
+    counts what that count counts: in "Lai won 5.59 million votes, against 4.6 million for Hou", 4.6
+    million is votes. Smaller numbers (`two of them`, `3 for Hou`) and numbers far from the count are left.
+    """
+    out = list(claims)
+    last: dict[tuple[str, int], Claim] = {}  # (document, sentence) -> the last count with a counted noun
+    for i, c in enumerate(out):
+        key = (c.doc, c.sentence_start)
+        if c.kind == Kind.COUNT and c.counted:
+            last[key] = c
+            continue
+        count = last.get(key)
+        if count is None or c.kind != Kind.OTHER or c.unit is not None or c.counted or not c.value:
+            continue
+        if abs(c.value) < 1000 or not count.value:
+            continue
+        if max(c.value / count.value, count.value / c.value) <= ELLIPSIS_FACTOR:
+            out[i] = dataclasses.replace(c, kind=Kind.COUNT, unit="count", counted=count.counted)
+    return out
 
 
 def fill_subjects(layout: Layout, claims: list[Claim], text: str = "") -> list[Claim]:
