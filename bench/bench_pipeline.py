@@ -58,8 +58,10 @@ def _rusage_mb() -> dict[str, float]:
     }
 
 
-def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
-    """Load the full model and run `nlp.pipe` over every document's text, one process."""
+def bare_pass(corpus: Path, model: str, batch_size: int | None = None) -> dict[str, Any]:
+    """Load the full model and run `nlp.pipe` over every document's text, one process; `batch_size` None is
+    spaCy's default (the model's `nlp.batch_size`, 256 documents: every document of the benchmark corpora in
+    one batch, whose memory grows with the corpus)."""
     import spacy
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
@@ -67,7 +69,7 @@ def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
     nlp = spacy.load(model)
     loaded = time.perf_counter()
     tokens = 0
-    for doc in nlp.pipe(texts):
+    for doc in nlp.pipe(texts, batch_size=batch_size):
         tokens += len(doc)
     done = time.perf_counter()
     return {
@@ -78,6 +80,7 @@ def bare_pass(corpus: Path, model: str) -> dict[str, Any]:
         "documents": len(texts),
         "characters": sum(map(len, texts)),
         "components": nlp.pipe_names,
+        "batch_size": batch_size or nlp.batch_size,
         **_rusage_mb(),
     }
 
