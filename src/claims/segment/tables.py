@@ -45,9 +45,9 @@ def _is_header(line: Line, *, years: bool = False) -> bool:
     if any(len(c) > 70 for c in filled):
         return False
     rest = [c for c in filled[1:] if c]
-    if years and rest and not _YEAR_CELL.fullmatch(filled[0]):
-        if all(_YEAR_CELL.fullmatch(c) or not _NUMBER_CELL.fullmatch(c) for c in rest):
-            return True  # `Country 2022 2023`, `In millions  Three Months Ended ... 2023  2022  % Change`
+    words_or_years = all(_YEAR_CELL.fullmatch(c) or not _NUMBER_CELL.fullmatch(c) for c in rest)
+    if years and rest and not _YEAR_CELL.fullmatch(filled[0]) and words_or_years:
+        return True  # `Country 2022 2023`, `In millions  Three Months Ended ... 2023  2022  % Change`
     if years and not cells[0] and all(_YEAR_CELL.fullmatch(c) for c in filled):
         return True  # `\t2016\t2015\t2014`: years over the columns of a record, the row labels' cell empty
     return not any(_NUMBER_CELL.fullmatch(c) for c in rest)
