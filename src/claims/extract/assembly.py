@@ -85,15 +85,17 @@ def counted_noun(subject: str) -> str:
 
     >>> counted_noun("number of Florida customers without power"), counted_noun("number of people killed")
     ('customers', 'people')
+    >>> counted_noun("number of registered voters")
+    'voters'
     >>> counted_noun("share of the vote"), counted_noun("number of Florida")
     ('', '')
     """
     m = _NUMBER_OF.search(subject)
     if m is None:
         return ""
-    named = []
+    named: list[str] = []
     for word in m.group("what").split():
-        if word.lower() in _AFTER_COUNTED or word.endswith("ed"):  # `customers without ...`, `people killed`
+        if word.lower() in _AFTER_COUNTED or (named and word.endswith("ed")):  # `without ...`, `killed`
             break
         named.append(word)
     head = named[-1] if named else ""
