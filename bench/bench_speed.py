@@ -295,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=None,
         help="documents per nlp.pipe batch of the bare pass (default: the model's, 256: the whole corpus in "
-        "one batch at these scales; at 32x that bare pass was killed for memory on a 24 GiB machine)",
+        "one batch at these scales; at 32x the system killed that bare pass, signal 9, on a 24 GiB machine)",
     )
     ap.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--wrap", default=None, help=argparse.SUPPRESS)
