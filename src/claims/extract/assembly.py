@@ -16,7 +16,6 @@ from claims.extract.filters import URL, claim_drop_reason
 from claims.extract.prose import prose_claim
 from claims.extract.tables import table_claim
 from claims.lexicon import context as words
-from claims.parse.candidates import COUNT
 from claims.segment import Layout
 from claims.types import Claim, Kind, Quantity
 
@@ -112,12 +111,7 @@ def counted_by_subject(claim: Claim) -> Claim:
     if claim.kind != Kind.OTHER or claim.unit is not None or claim.counted or claim.value is None:
         return claim
     noun = counted_noun(claim.subject)
-    return _counting(claim, noun) if noun else claim
-
-
-def _counting(claim: Claim, noun: str) -> Claim:
-    """The claim read as a count of `noun`."""
-    return dataclasses.replace(claim, kind=Kind.COUNT, unit=COUNT, counted=noun)
+    return dataclasses.replace(claim, kind=Kind.COUNT, unit="count", counted=noun) if noun else claim
 
 
 ELLIPSIS_FACTOR = 10.0
@@ -131,17 +125,19 @@ def elliptical_counts(claims: list[Claim]) -> list[Claim]:
     million is votes. Smaller numbers (`two of them`, `3 for Hou`) and numbers far from the count are left.
     """
     out = list(claims)
-    last: dict[tuple[str, int], tuple[float, str]] = {}  # (document, sentence) -> the last count: size, noun
+    last: dict[tuple[str, int], Claim] = {}  # (document, sentence) -> the last count with a counted noun
     for i, c in enumerate(out):
         key = (c.doc, c.sentence_start)
-        if c.kind == Kind.COUNT and c.counted and c.value:
-            last[key] = (abs(c.value), c.counted)
+        if c.kind == Kind.COUNT and c.counted:
+            last[key] = c
             continue
-        if key not in last or c.kind != Kind.OTHER or c.unit is not None or c.counted or not c.value:
+        count = last.get(key)
+        if count is None or c.kind != Kind.OTHER or c.unit is not None or c.counted or not c.value:
             continue
-        size, noun = last[key]
-        if abs(c.value) >= 1000 and max(abs(c.value) / size, size / abs(c.value)) <= ELLIPSIS_FACTOR:
-            out[i] = _counting(c, noun)
+        if abs(c.value) < 1000 or not count.value:
+            continue
+        if max(c.value / count.value, count.value / c.value) <= ELLIPSIS_FACTOR:
+            out[i] = dataclasses.replace(c, kind=Kind.COUNT, unit="count", counted=count.counted)
     return out
 
 
