@@ -167,6 +167,8 @@ NEVER_TUNED = [
     ("A 7.8-magnitude earthquake struck at 4:17 a.m. local time.", []),
     ("The ministry spent €2.5bn on ports.", [("€2.5bn", 2.5e9, "EUR", "exact")]),
     ("Revenue reached £12m last year.", [("£12m", 12e6, "GBP", "exact")]),
+    ("Debt reached $1.2tr last year.", [("$1.2tr", 1.2e12, "USD", "exact")]),  # "tr": trillion
+    ("The 18tr model sold well.", []),  # no currency: not a scale
     ("The fund holds S$3.2 billion.", [("S$3.2 billion", 3.2e9, "SGD", "exact")]),
     ("Thailand pledged 500 million baht.", [("500 million baht", 500e6, "THB", "exact")]),
     ("a loan of Rp 5 trillion", [("Rp 5 trillion", 5e12, "IDR", "exact")]),

@@ -139,7 +139,7 @@ GLUED_AFTER = re.compile(
         %|％                                             # percent
       | pct|pc(?![\w])                                   # percent, newspaper style ("3.5pc")
       | p(?![\w])(?!\.m\.)(?<![0-9]{{4}}p)                # pence ("45.2p"), not "1080p" or "3p.m."
-      | (?:bn|mn|mln|bln|tn|trn)                         # scale abbreviations
+      | (?:bn|mn|mln|bln|tn|trn|tr)                      # scale abbreviations ("Rs18tr": trillion)
       | [kKmMbBT](?![\w²])                                # single-letter scales (or metre)
       | x(?![\w])|×                                       # multiplier
       | (?:{alternation([*UNIT_SYMBOLS, *DOMAIN_SYMBOLS])})  # unit symbols

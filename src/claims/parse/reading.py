@@ -409,6 +409,10 @@ def _read_glued(text: str, atom: Atom) -> bool:
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
     elif suffix.lower() in ("bn", "mn", "mln", "bln", "tn", "trn"):
         atom.factor = scale_factor(suffix)
+    elif suffix.lower() == "tr":
+        if not atom.currency:
+            return False  # "18tr" alone is no figure this reads; "Rs18tr" is 18 trillion rupees
+        atom.factor = scale_factor("trn")
     elif suffix in ("K", "k", "C", "F") and not atom.currency and _read_sense(text, atom, suffix, g.end()):
         return True  # "each 5K split": kilometres; "2.5F capacitor": farads (`claims.parse.senses`)
     elif suffix in SCALE_LETTERS and (atom.currency or suffix in "MBTKk"):
