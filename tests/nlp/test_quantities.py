@@ -119,6 +119,11 @@ def test_build_nlp_keeps_only_needed_components(nlp):
         ("The Boeing 737 jets and Vientiane Vision 2.0 framework", []),
         # "a crew of 120", "a workforce of 9,000": the count of a collective noun
         ("The frigate has a crew of 120.", [("120", Kind.COUNT)]),
+        # a toll or a number of things a verb sets
+        ("The death toll rose to 374.", [("374", Kind.COUNT)]),
+        ("Officials put the number of injured at 374.", [("374", Kind.COUNT)]),
+        ("The toll from the floods reached 2,445.", [("2,445", Kind.COUNT)]),
+        ("Its share price rose to 374 on Monday.", []),
     ],
 )
 def test_quantities_in_text_uses_the_parser(nlp, text, expected):

@@ -467,7 +467,29 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
         and head.head.lower_ in _TOTAL_NOUNS
     ):
         return count  # "a total of 8"
+    if _told_count(token):
+        return count  # "the death toll rose to 374", "officials put the number of injured at 374"
     return None
+
+
+def _told_count(token: Token) -> bool:
+    """A bare number that a verb gives to a toll, a tally or a number of things: "the death toll rose to 374",
+    "put the number of injured at 374", "the toll stood at 374", "the toll reached 374", "the toll is 374"."""
+    verb = None
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "at") and token.head.dep_ == "prep":
+        verb = token.head.head
+    elif token.dep_ in ("dobj", "attr"):
+        verb = token.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.i > token.i:
+        return False
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lower_ in _COUNT_HOLDERS and child.i < token.i
+        for child in verb.children
+    )
+
+
+# Nouns that hold a count a verb sets: "the toll rose to 374", "put the number of injured at 374".
+_COUNT_HOLDERS = frozenset({"toll", "tally", "number", "count", "total", "headcount"})
 
 
 def _count_after_name(doc: Doc, token: Token, candidate: Candidate) -> Candidate | None:
