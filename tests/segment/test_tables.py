@@ -92,3 +92,11 @@ def test_segment_table_labels_carry_over_continuation_rows() -> None:
     cells = every_cell(long_table(6, 3))
     assert [label for label, _ in cells[::3]] == ["Country 0"] * 3 + ["Country 3"] * 3
     assert {group for _, group in cells} == {"Grants"}
+
+
+def test_segment_a_number_cell_with_a_footnote_marker_is_data() -> None:
+    # an encyclopedia's infobox: `17,140,354[1]` is a figure and its note, not a header's word
+    text = "Election\n\nRegistered\t17,140,354[1]\nTurnout\t79.46%[2]\nCandidates\t38\n"
+    (table,) = segment(text).tables
+    assert table.header is None
+    assert [table.row_label(r) for r in range(len(table.rows))] == ["Registered", "Turnout", "Candidates"]

@@ -32,7 +32,10 @@ _YEAR_CELL = re.compile(
 )
 
 
-_NUMBER_CELL = re.compile(r"[-+~]?(?:US\$|[$€£¥])?\s?\(?[\d.,]+\)?\s?%?")  # `1,204`, `$ 40,111`, `(8) %`
+_NUMBER_CELL = re.compile(
+    r"[-+~]?(?:US\$|[$€£¥])?\s?\(?[\d.,]+\)?\s?%?"  # `1,204`, `$ 40,111`, `(8) %`
+    r"(?:\s?\[(?:\d{1,3}|[a-z]|note\s\d{1,3})\])*"  # and footnote markers: `17,140,354[1]`
+)
 
 
 def _is_header(line: Line, *, years: bool = False) -> bool:
