@@ -40,6 +40,19 @@ def facets(sentence: str, surface: str, kind: str = "money") -> Facets:
         ("Operating profit was $2.2 billion (+41%).", "+41%", "percent", "change"),
         ("Sales reached $9 billion, 14% on last year.", "14%", "percent", "change"),
         ("Margins widened to 8.5% over 2021.", "8.5%", "percent", "change"),
+        # the number a comparative is set against is a level of another thing, not a change
+        ("The toll is now higher than the 85 killed in a 2018 fire.", "85", "count", "level"),
+        ("The bill is larger than $4 billion.", "$4 billion", "money", "level"),
+        ("Prices were 3% higher than a year earlier.", "3%", "percent", "change"),
+        # "to reach" after a change verb: the level reached, no aim
+        (
+            "Net income more than doubled from the previous period to reach ¥5.1tn.",
+            "¥5.1tn",
+            "money",
+            "level",
+        ),
+        ("Sales rose 20% to reach $8 billion.", "$8 billion", "money", "level"),
+        ("The group plans to reach $8 billion in sales by 2027.", "$8 billion", "money", "target"),
     ],
 )
 def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, role):
@@ -77,6 +90,7 @@ def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):
         # a period the figure is dated to is no tranche or earlier class
         ("Spending rose to $9 billion from $7 billion in the previous fiscal.", "$7 billion", "money", set()),
         ("Profit was $3 billion, 40% more than a year earlier.", "40%", "percent", set()),
+        ("Profit doubled from the previous period to $5 billion.", "$5 billion", "money", set()),
     ],
 )
 def test_facets_scope_words(sentence, surface, kind, scope):

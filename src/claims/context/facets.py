@@ -266,6 +266,8 @@ def role_change(w: Window) -> bool:
     near = _near_left(w).rstrip()
     if re.search(r"\bto\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$", near):
         return False  # "rose to X": the level reached
+    if _COMPARED_WITH.search(near):
+        return False  # "higher than the 85 killed in 2018": the figure compared with, a level
     tail = re.sub(r"[$€£¥₹]|\b(?:us|usd|rs)\b", "", near).split()
     tail = [
         t
@@ -307,6 +309,15 @@ def role_change(w: Window) -> bool:
         and right[0].strip(",") in words.CHANGE_AFTER_WORDS
         and right[1].strip(",.;") in words.CHANGE_NOUNS
     )
+
+
+_COMPARED_WITH = re.compile(
+    r"\b(?:higher|lower|greater|larger|bigger|smaller|worse|deadlier|costlier)\s+than"
+    r"(?:\s+(?:the|a|an|its|their|some|about|around|nearly|almost|roughly))?\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$"
+)
+"""A comparative and "than" just before a number: the number is what is compared with ("higher than the
+85 people killed"), not a change ("5% higher than a year ago" has the number first). "more than" and "less
+than" are hedges, not comparisons, and are not here."""
 
 
 def role_share(w: Window) -> bool:
@@ -365,7 +376,20 @@ def role_target(w: Window) -> bool:
     >>> role_target(window("The maker sold 1.8 million cars this year.", 15, 26))
     False
     """
-    return bool(_has(_near_left(w)[-40:], words.TARGET_CUES))
+    near = _near_left(w)[-40:]
+    cue = _has(near, words.TARGET_CUES)
+    if cue == "to reach" and _REACHED_AFTER_CHANGE.search(_clause_left(w.left[-120:])):
+        return False  # "net income more than doubled ... to reach ¥5.1tn": the level reached, no aim
+    return bool(cue)
+
+
+_REACHED_AFTER_CHANGE = re.compile(
+    r"\b(?:rose|grew|doubled|tripled|trebled|quadrupled|climbed|jumped|increased|surged|soared|gained|"
+    r"fell|dropped|declined|decreased|plunged|slumped|shrank|expanded|rising|growing|climbing|jumping|"
+    r"increasing|falling|dropping|declining)\b[^.;]*\bto\s+reach\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$"
+)
+"""A change verb of the past or present, then "to reach" just before the number: the level the change
+reached ("sales rose 20% to reach $8 billion"), not an aim ("it aims to reach $10 billion")."""
 
 
 ROLE_RULES: tuple[tuple[str, Callable[[Window], bool]], ...] = (
@@ -590,7 +614,8 @@ def scope_of(w: Window) -> frozenset[str]:
 
 _PERIOD_REFERENCE = re.compile(
     r"""\b(?:previous|prior|earlier|last|former)\s+             # the previous
-    (?:fiscal(?:\s+year)?|financial\s+year|year|quarter|month|week|day|season|session|election|poll|census)s?\b
+    (?:fiscal(?:\s+year)?|financial\s+year|year|quarter|month|week|day|season|session|election|poll|census
+       |period|half|term)s?\b
     | \b(?:a|one|the|same)\s+(?:year|quarter|month|week|day|period)s?\s+(?:earlier|ago|before|prior)\b
     | \bthe\s+year[-\s](?:ago|earlier)\s+(?:period|quarter)\b   # the year-ago quarter
     """,
