@@ -215,3 +215,19 @@ def test_scoring_the_other_figures_of_both_sentences(sentence_b, shared, disjoin
     ]
     found = _features_in([a, lee_a, b, *rest], 0, 2)
     assert (found["siblings_shared"], found["siblings_disjoint"]) == (shared, disjoint)
+
+
+@pytest.mark.parametrize(
+    ("sentence_b", "beside"),
+    [
+        # the other page's sentence gives the first page's figure too: its 2.90 is another quantity
+        ("EPS came to $2.95, above the consensus estimate of $2.90.", 1.0),
+        ("EPS came to $2.90 for the quarter.", 0.0),
+    ],
+)
+def test_scoring_a_sentence_that_states_the_other_value_too(sentence_b, beside):
+    a = claim(2.95, surface="$2.95", doc="one.txt", sentence="Diluted EPS was $2.95 in the quarter.")
+    b = claim(2.90, surface="$2.90", doc="two.txt", sentence=sentence_b)
+    rest = [claim(2.95, surface="$2.95", doc="two.txt", sentence=sentence_b)] if "$2.95" in sentence_b else []
+    found = _features_in([a, b, *rest], 0, 1)
+    assert found["other_value_beside"] == beside

@@ -50,7 +50,9 @@ Features (0/1 unless said otherwise):
   a quarter's growth against a year's); the other figures of the two sentences (`ClaimTable.siblings`,
   each side's own value left out): `siblings_shared` (a figure both sentences give: "Lai 40.05%, Ko 26.45%"
   against "Lai 40.05%, Ko 26.46%", one list read twice), `siblings_disjoint` (both sentences give other
-  figures and none agree: another count, another day).
+  figures and none agree: another count, another day); `other_value_beside` (one side's sentence states the
+  other side's value too: "EPS of $2.95, above the consensus of $2.90" against "EPS $2.95" sets the 2.90
+  against a figure its own sentence agrees with, so the 2.90 is another quantity).
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ FEATURES: tuple[str, ...] = (
     "companions_differ",
     "siblings_shared",
     "siblings_disjoint",
+    "other_value_beside",
 )
 
 
@@ -274,6 +277,7 @@ def pair_features(
         "companions_differ": float(companions is not None and companions > COMPANIONS_DIFFER),
         "siblings_shared": float(bool(siblings_a & siblings_b)),
         "siblings_disjoint": float(bool(siblings_a and siblings_b) and not siblings_a & siblings_b),
+        "other_value_beside": float(value_b in table.siblings[a] or value_a in table.siblings[b]),
     }
 
 
