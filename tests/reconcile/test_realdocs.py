@@ -2,11 +2,11 @@
 
 - the seeds (raw/ with tests/data/seed_findings.json);
 - the real-document sets set_a to set_d and set_f (tests/data/realdocs), used to fit the match score (so are
-  set_e and set_g to set_l, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
+  set_e and set_g to set_n, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. set_m and set_n, kept blind (scored once, never fitted on), have no floor: only their gold
-files are checked.
+one fails here. set_o, kept blind (scored once, never fitted on), has no floor: only its gold file is
+checked.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import reconcile_real as rr  # noqa: E402
 
 # set -> (precision floor, recall floor, duplicates allowed, look-alikes allowed)
 FLOORS: dict[str, tuple[float, float, int, int]] = {
-    "seeds": (1.0, 0.2, 0, 0),
+    "seeds": (1.0, 0.3, 0, 0),
     "set_a": (0.95, 0.23, 0, 0),
     "set_b": (0.95, 0.26, 0, 0),
     "set_c": (0.0, 0.0, 0, 0),  # no finding reaches the threshold: no duplicate or look-alike either
