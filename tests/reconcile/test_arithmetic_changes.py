@@ -209,6 +209,16 @@ def test_arithmetic_changes_operand_forms(text, figures_, reported):
                 ("$40 million", 40e6, "money", USD),
             ],
         ),
+        # ", and it reported": another clause, another quantity (dividends, not the profit's base)
+        (
+            "The profit, down from $161.1 billion in 2022, was still its second-highest, and it reported "
+            "total dividends of $97.8 billion, up 30%.",
+            [
+                ("$161.1 billion", 161.1e9, "money", USD),
+                ("$97.8 billion", 97.8e9, "money", USD),
+                ("30%", 30.0, "percent", {}),
+            ],
+        ),
     ],
 )
 def test_arithmetic_changes_unrelated_figures_are_left_alone(text, figures_):

@@ -88,7 +88,9 @@ NOT_A_BASE = re.compile(
 
 CLAUSE_BREAK = re.compile(
     r"""[;:]|\b(?:that|while|whereas|but|as|because|since|although|though|when|if|unless|
-           assum\w*|expect\w*|said|says)\b""",
+           assum\w*|expect\w*|said|says|reported|reports|announced|announces)\b
+       | ,\s*and\s+(?:it|they|he|she|we)\b            # ", and it reported ...": a new clause, a new subject
+    """,
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -102,6 +104,8 @@ def breaks_clause(words: str) -> bool:
     True
     >>> breaks_clause(" in 2017-18, showing a growth of ")
     False
+    >>> breaks_clause(" in 2022, was still its second-highest, and it reported total dividends of ")
+    True
     """
     return bool(CLAUSE_BREAK.search(words))
 
