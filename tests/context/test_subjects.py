@@ -41,6 +41,16 @@ def test_context_syntactic_subject(nlp, sentence: str, number: str, expected: st
     assert expected in context.syntactic_subject(span)
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("number", ["$98.7bn", "£76.83bn"])
+def test_context_another_figure_is_no_subject(nlp, number: str) -> None:
+    sentence = "Dividends came to $98.7bn (£76.83bn) in total."
+    doc = nlp(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert not any(ch.isdigit() for ch in context.syntactic_subject(span))
+
+
 # Added with the held-out context round (own sentences; the held-out passages are never copied here).
 @pytest.mark.model
 @pytest.mark.parametrize(

@@ -126,6 +126,8 @@ def syntactic_subject(
     lo = max(lo, sent.start_char + _dateline_length(sent))
     exclude.update(outside(sent, lo, hi))
     subject = _subject(span, counted, exclude)
+    if _FIGURE_ONLY.fullmatch(subject):
+        subject = ""  # `came to $98.7bn (£76.83bn)`: another figure's token is no subject
     listed = list_item_subject(span, exclude)
     if listed:
         return listed
@@ -140,6 +142,13 @@ def syntactic_subject(
             # a level names only its topic (`a 32-month high of`, `an estimation of`); a change keeps its word
             return topic if head_word in _LEVEL_NOUNS else f"{subject} in {topic}"
     return subject
+
+
+_FIGURE_ONLY = re.compile(
+    r"[$€£¥₹]?\s*[\d.,]+\s*(?:%|bn|mn|m|b|k|tn|trn|tr|million|billion|trillion|thousand|crore|lakh)?",
+    re.IGNORECASE,
+)
+"""A subject that is only a figure ("98.7bn"): the parse took another number of the sentence for a noun."""
 
 
 def _dateline_length(sent: Span) -> int:
