@@ -603,7 +603,7 @@ def scope_of(w: Window) -> frozenset[str]:
     >>> sorted(scope_of(window("EPS of $2.10 was 86% higher than a year earlier", 17, 20)))
     []
     """
-    left, right = _clause_left(_near_left(w)[-40:]), _near_right(w)[:30]
+    left, right = _clause_left(_near_left(w)[-40:]), _own_right(_near_right(w)[:30])
     left, right = _PERIOD_REFERENCE.sub(" ", left), _PERIOD_REFERENCE.sub(" ", right)
     found = {s for s in _SCOPE_LEFT if _has(left, _drop_qualifiers(words.SCOPE_CUES[s]))}
     found |= {s for s in _SCOPE_RIGHT if _has(right, words.SCOPE_CUES[s])}
