@@ -106,7 +106,10 @@ def subject_tokens(text: str, aliases: dict[str, str] | None = None) -> list[str
 def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[str]:
     """Tokens of a subject written as a proper name (capitalised or acronym), and version numbers.
 
-    Subjects are noun phrases, so a capitalised first word is a name too ("Tadira Fund budget").
+    Subjects are noun phrases, so a capitalised first word is a name too when the next word is capitalised
+    as well ("Tadira Fund budget"); alone ("Net income", a sentence's first word) it is only capitalised. A
+    title written in title case ("Main Highlights Of Budget") capitalises every word: only its acronyms
+    count there.
 
     >>> sorted(name_tokens("budget of the ASEAN Cultural Fund"))
     ['asean', 'cultural', 'fund']
@@ -114,21 +117,39 @@ def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[s
     ['2.0', 'dita', 'fund']
     >>> sorted(name_tokens("capital outlay for FY25"))
     []
+    >>> sorted(name_tokens("Net income")), sorted(name_tokens("Services push Apple to a record"))
+    ([], ['apple'])
+    >>> sorted(name_tokens("Pakistan: Main Highlights Of Budget 2024-25 For The IMF"))
+    ['imf']
     """
     folded = text
     if aliases:
         for long_name, acronym in aliases.items():
             pattern = r"[\s\-]+".join(re.escape(w) for w in long_name.split())
             folded = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
+    tokens = _TOKEN_RE.findall(folded)
+    words = [t for t in tokens if t[:1].isalpha()]
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1 and any(
+        w.lower() in _TITLE_SMALL_WORDS and w[0].isupper() for w in words
+    )
     out = set()
-    for token in _TOKEN_RE.findall(folded):
+    for k, token in enumerate(tokens):
         if _PERIOD_TOKEN.fullmatch(token):
             continue  # "FY24", "Q3": a time, not a name
+        acronym = len(token) > 1 and token.isupper() and token.isalpha()
+        if title_case and not acronym:
+            continue
         if token[0].isupper():
+            if k == 0 and not acronym and not (len(tokens) > 1 and tokens[1][:1].isupper()):
+                continue  # "Net income": a first word is capitalised whether or not it names anything
             out.add(stem(token.lower()))
         elif re.fullmatch(r"\d+\.\d+", token):
             out.add(token)
     return frozenset(out)
+
+
+_TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "in", "for", "to", "on", "at", "by", "with", "from", "a"})
+"""Small words a title-case headline capitalises ("Main Highlights Of Budget") and a name rarely does."""
 
 
 _PERIOD_TOKEN = re.compile(r"(?:FY|CY|Q[1-4]|H[12])\d{0,4}|(?:19|20)\d\d", re.IGNORECASE)
