@@ -92,7 +92,7 @@ def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):
         ("Profit was $3 billion, 40% more than a year earlier.", "40%", "percent", set()),
         ("Profit doubled from the previous period to $5 billion.", "$5 billion", "money", set()),
         # a cue after the figure's own phrase belongs to the next one
-        ("Ghalibaf had 3.3 million votes, and former minister Pourmohammadi 206,000.", "3.3 million", "count", set()),
+        ("Ghalibaf had 3.3 million votes, and former minister Ali 206,000.", "3.3 million", "count", set()),
         ("The grant follows $2 million given earlier.", "$2 million", "money", {"previous"}),
     ],
 )

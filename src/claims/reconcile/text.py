@@ -129,18 +129,20 @@ def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[s
             folded = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
     tokens = _TOKEN_RE.findall(folded)
     words = [t for t in tokens if t[:1].isalpha()]
-    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1 and any(
-        w.lower() in _TITLE_SMALL_WORDS and w[0].isupper() for w in words
+    title_case = (
+        len(words) >= 3
+        and sum(w[0].isupper() for w in words) >= len(words) - 1
+        and any(w.lower() in _TITLE_SMALL_WORDS and w[0].isupper() for w in words)
     )
     out = set()
     for k, token in enumerate(tokens):
         if _PERIOD_TOKEN.fullmatch(token):
             continue  # "FY24", "Q3": a time, not a name
-        acronym = len(token) > 1 and token.isupper() and token.isalpha()
-        if title_case and not acronym:
+        is_acronym = len(token) > 1 and token.isupper() and token.isalpha()
+        if title_case and not is_acronym:
             continue
         if token[0].isupper():
-            if k == 0 and not acronym and not (len(tokens) > 1 and tokens[1][:1].isupper()):
+            if k == 0 and not is_acronym and not (len(tokens) > 1 and tokens[1][:1].isupper()):
                 continue  # "Net income": a first word is capitalised whether or not it names anything
             out.add(stem(token.lower()))
         elif re.fullmatch(r"\d+\.\d+", token):
