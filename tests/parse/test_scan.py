@@ -169,6 +169,10 @@ NEVER_TUNED = [
     ("Revenue reached £12m last year.", [("£12m", 12e6, "GBP", "exact")]),
     ("Debt reached $1.2tr last year.", [("$1.2tr", 1.2e12, "USD", "exact")]),  # "tr": trillion
     ("The 18tr model sold well.", []),  # no currency: not a scale
+    # the naira as the Nigerian press writes it: a capital N glued to a scaled or grouped amount
+    ("Tinubu proposed a N27.5 trillion budget.", [("N27.5 trillion", 27.5e12, "NGN", "exact")]),
+    ("The Senate passed N28,777,404,073,861.", [("N28,777,404,073,861", 28777404073861.0, "NGN", "exact")]),
+    ("Nurses need N95 masks on the N2 road.", []),
     ("The fund holds S$3.2 billion.", [("S$3.2 billion", 3.2e9, "SGD", "exact")]),
     ("Thailand pledged 500 million baht.", [("500 million baht", 500e6, "THB", "exact")]),
     ("a loan of Rp 5 trillion", [("Rp 5 trillion", 5e12, "IDR", "exact")]),

@@ -69,6 +69,8 @@ CORE = re.compile(
             (?<=(?<![A-Za-z])[A-Z]{{3}})          # three capitals: an ISO code ("USD1.2bn"),
           | (?<=(?<![A-Za-z])R[MSsp])             # a letter currency ("RM2.3 billion", "Rp15tn", "Rs500")
           | (?<=(?<![A-Za-z])PS)                  # a mis-encoded pound sign ("PS2.7m")
+          | (?<=(?<![\w-])N)                      # the naira as the Nigerian press writes it ("N27.5
+                                                  # trillion"); `read_atom` keeps it only scaled or grouped
           | (?<=[0-9][x×])                        # the second of two dimensions ("1080x2400")
           | (?<=\$US)|(?<=\$AU)|(?<=\$A)|(?<=\$NZ)|(?<=\$HK)|(?<=\$CA)|(?<=\$C)|(?<=\$SG)|(?<=\$S)
           | (?<=\$NT)|(?<=\$MX)                   # a dollar with its country after it ("$US5m")

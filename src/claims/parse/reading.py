@@ -148,12 +148,28 @@ def _read_digits(text: str, atom: Atom) -> bool:
     _read_accounting(text, atom)
     if not _read_prefix(text, atom):
         return False
+    if glued and atom.currency is None and _naira(text, atom):
+        atom.currency, atom.kind = "NGN", Kind.MONEY  # "N27.5 trillion", "N28,777,404,073,861"
+        atom.start = atom.cue_start = s - 1
+        atom.flags.add("glued_currency")
     if glued and (
         atom.currency is None
         or ("glued_currency" not in atom.flags and _glued_code(text, s) not in GLUED_ISO_CODES)
     ):
         return False  # "ABC123", "FY2024", "COP28": letters glued to the digits that are not a currency
     return _read_glued(text, atom)
+
+
+_NAIRA_SCALE = re.compile(r"[ ]?(?:trillion|billion|million|tn|trn|bn|mn|m|b)(?![\w-])", re.IGNORECASE)
+
+
+def _naira(text: str, atom: Atom) -> bool:
+    """ "N27.5 trillion", "N28,777,404,073,861": the Nigerian press writes the naira as a capital N glued to
+    the amount. Only a scaled amount or one with digit groups reads so; "N95", "N2" are names."""
+    s = atom.start
+    if s < 1 or text[s - 1] != "N" or (s >= 2 and (text[s - 2].isalnum() or text[s - 2] in "-_")):
+        return False
+    return "," in atom.num_text or bool(_NAIRA_SCALE.match(text, atom.end))
 
 
 def _read_after_number(text: str, atom: Atom) -> bool:
