@@ -50,7 +50,8 @@ MISSED: dict[str, str] = {
     "asean_gdp_4_81_vs_4_13_trillion": "one chapter's two wordings (an economy, GDP), 14% apart: the score "
     "refitted on the real-document sets puts it below the threshold, possible",
     "asean_population_670_vs_680_million": "two chapters' rounded figures, 1.5% apart: the score refitted "
-    "on fifteen sets (threshold 0.95, the most precise on held-out sets) puts it below the threshold, possible",
+    "on fifteen sets (threshold 0.95, the most precise on held-out sets) puts it below the threshold, "
+    "possible",
     "eas_membership_18_vs_19": "two chapters' counts of one summit's members, thin subjects: the score "
     "refitted on eleven sets (threshold 0.95, the most precise on held-out sets) puts it below the "
     "threshold, possible",
