@@ -10,14 +10,15 @@ column from the yearly FX table), the interval the text commits to once qualifie
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -213,7 +214,7 @@ class ClaimTable:
     value_docs: np.ndarray  # int: documents of this claim set that state the same value in the same unit
     companion_unit: list[str]  # the unit of the nearest figure of another family in its sentence ("" none)
     companion_point: np.ndarray  # that figure's value in base units (nan when none)
-    siblings: list[frozenset[tuple[str, float]]]  # `value_key` of the other figures of its sentence
+    siblings: Sequence[frozenset[tuple[str, float]]]  # `value_key` of the other figures of its sentence
 
     def clause_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted words of the two figures' own clauses, numbers and parties masked.
@@ -476,34 +477,83 @@ def value_key(unit: str, point: float) -> tuple[str, float]:
     return unit, round(float(point), VALUE_DIGITS)
 
 
+class SentenceValues(Sequence[frozenset[tuple[str, float]]]):
+    """Per row, the `value_key` of every other figure of its sentence (rows with the same `sentence_key`),
+    computed when read: a set a row would cost more than the rest of the row.
+
+    >>> values = SentenceValues(["USD", "USD", "%"], np.array([5.0, 6.0, 7.0]), np.array([0, 0, 1]))
+    >>> sorted(values[0]), sorted(values[2]), len(values)
+    ([('USD', 6.0)], [], 3)
+    """
+
+    __slots__ = ("unit", "point", "sentence_key", "order", "keys")
+
+    def __init__(self, unit: Sequence[str], point: np.ndarray, sentence_key: np.ndarray) -> None:
+        self.unit = unit
+        self.point = point
+        self.sentence_key = sentence_key
+        self.order = np.argsort(sentence_key, kind="stable").astype(np.int32)  # rows by sentence
+        self.keys = sentence_key[self.order]
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, row: int) -> frozenset[tuple[str, float]]:  # type: ignore[override]
+        key = self.sentence_key[row]
+        lo, hi = np.searchsorted(self.keys, key, side="left"), np.searchsorted(self.keys, key, side="right")
+        if hi - lo < 2:
+            return frozenset()
+        unit, point = self.unit, self.point
+        return frozenset(
+            value_key(unit[r], point[r])
+            for r in self.order[lo:hi].tolist()
+            if r != row and not math.isnan(point[r])
+        )
+
+
 def _companions(
-    claims: Sequence[Claim], family: list[str], unit: list[str], point: np.ndarray, sentence_key: np.ndarray
-) -> tuple[list[str], np.ndarray, list[frozenset[tuple[str, float]]]]:
+    family: list[str], unit: list[str], point: np.ndarray, sentence_key: np.ndarray, char_start: np.ndarray
+) -> tuple[list[str], np.ndarray]:
     """For each row, the unit and value of the nearest figure of another family in its sentence: the level a
-    change leads to ("rose 13% to $105.5 billion"), the change a level comes with; and the (unit, value) of
-    every other figure of its sentence.
+    change leads to ("rose 13% to $105.5 billion"), the change a level comes with.
 
     Two changes whose companions disagree ("13% to $105.5 billion", "12% to $352.8 billion") measure two
     things (a quarter and a year); companions that agree tie two statements to one quantity.
     """
-    companion_unit = [""] * len(claims)
-    companion_point = np.full(len(claims), np.nan)
-    none: frozenset[tuple[str, float]] = frozenset()
-    siblings = [none] * len(claims)
-    rows_of: dict[int, list[int]] = {}
-    for row, key in enumerate(sentence_key.tolist()):
-        rows_of.setdefault(key, []).append(row)
-    for rows in rows_of.values():
-        if len(rows) < 2:
+    n = len(family)
+    companion_unit = [""] * n
+    companion_point = np.full(n, np.nan)
+    order = np.argsort(sentence_key, kind="stable")
+    keys = sentence_key[order]
+    bounds = np.flatnonzero(np.diff(keys)) + 1
+    for rows_array in np.split(order, bounds):
+        if len(rows_array) < 2:
             continue
-        stated = {r: value_key(unit[r], point[r]) for r in rows if not math.isnan(point[r])}
+        rows = rows_array.tolist()
         for row in rows:
-            siblings[row] = frozenset(v for r, v in stated.items() if r != row)
             others = [r for r in rows if family[r] != family[row] and not math.isnan(point[r])]
             if others:
-                near = min(others, key=lambda r: abs(claims[r].char_start - claims[row].char_start))
+                here = int(char_start[row])
+                near = min(others, key=lambda r: abs(int(char_start[r]) - here))
                 companion_unit[row], companion_point[row] = unit[near], point[near]
-    return companion_unit, companion_point, siblings
+    return companion_unit, companion_point
+
+
+SHARED_VALUES = 1 << 17
+"""Distinct texts and word sets looked up to be shared across rows while the table is built (equal values
+further apart than this many others are held twice: the look-up stays bounded)."""
+
+
+def _with_shared_parts(facets: Facets, one: Callable[[Any], Any]) -> Facets:
+    """The same facets, their sets and texts replaced by equal objects shared with other rows (`one`)."""
+    return dataclasses.replace(
+        facets,
+        scope=one(facets.scope),
+        classes=one(facets.classes),
+        owner=one(facets.owner),
+        published=one(facets.published),
+        label=one(facets.label),
+    )
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
@@ -527,9 +577,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     subject: list[str] = []
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int32)
-    subject_cache: dict[
-        tuple[str, str | None, bool], tuple[str, frozenset[str], frozenset[str], str, bool]
-    ] = {}
+    # per distinct subject: (subject text, id of its name tokens, counted text, specific?); its tokens are
+    # the words of the text. Subjects recur near each other (one document, one fact): a bounded cache
+    subject_cache: dict[tuple[str, str | None, bool], tuple[str, int, str, bool]] = {}
     entity_cache: dict[tuple[tuple[str, ...], bool], int] = {}
     interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
     places_id = np.zeros(n, dtype=np.int32)
@@ -568,6 +618,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     shared: dict[object, object] = {}
 
     def one(value: _T) -> _T:
+        if len(shared) >= SHARED_VALUES:
+            shared.clear()
         return shared.setdefault(value, value)  # type: ignore[return-value]
 
     for i, claim in enumerate(claims):
@@ -609,11 +661,17 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             measured = header if _PERIOD_LABEL.match(label) else " ".join(filter(None, (label, header)))
         described = subject_cache.get((measured, claim.counted, cell is not None))
         if described is None:
-            described = _describe(measured or "", claim.counted, aliases, places_all)
+            text_, _, nms, counted_text_, specific_ = _describe(
+                measured or "", claim.counted, aliases, places_all
+            )
             if cell is not None:  # capitalised row labels are not facility names
-                described = (*described[:2], frozenset(), *described[3:])
+                nms = frozenset()
+            if len(subject_cache) >= SHARED_VALUES:
+                subject_cache.clear()
+            described = (one(text_), interned.setdefault(nms, len(interned)), one(counted_text_), specific_)
             subject_cache[(measured, claim.counted, cell is not None)] = described
-        subject_text, toks, nms, counted_text, specific[i] = described
+        subject_text, names_id[i], counted_text, specific[i] = described
+        toks = subject_text.split()  # the subject tokens, as `_describe` joined them
         subject.append(subject_text)
         left, right = window_of(claim.sentence, windows[i])
         worldwide = world_scope(claim.subject or "", left)
@@ -652,11 +710,12 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             one(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
         )
         places_id[i] = place_id
-        names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
         cites_id[i] = interned.setdefault(cited[i], len(interned))
         claim_facets_ = facets_of(claim)
-        facets_id[i] = interned.setdefault(claim_facets_, len(interned))
+        facets_id[i] = interned.get(claim_facets_, -1)
+        if facets_id[i] < 0:  # a new value: its word sets and texts shared with equal ones of other values
+            facets_id[i] = interned[_with_shared_parts(claim_facets_, one)] = len(interned)
         level_year[i] = undated_level_year(claim, claim_facets_)
         span = locate(claim)
         clause = ""
@@ -721,8 +780,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     for cache in (_decoded, _cell_facets, _sentence_facets):
         cache.cache_clear()
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
-    value_docs = _documents_per_value(unit, point, doc_id)
-    companion_unit, companion_point, siblings = _companions(claims, family, unit, point, sentence_key)
+    value_docs = _documents_per_value(unit, point, doc_id).astype(np.int32)
+    companion_unit, companion_point = _companions(family, unit, point, sentence_key, char_start)
     return ClaimTable(
         claims=claims,
         family=family,
@@ -777,5 +836,5 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         value_docs=value_docs,
         companion_unit=companion_unit,
         companion_point=companion_point,
-        siblings=siblings,
+        siblings=SentenceValues(unit, point, sentence_key),
     )
