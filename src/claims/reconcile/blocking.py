@@ -162,6 +162,10 @@ def _counted_compatible(
     return seen[key]
 
 
+VALUE_MERGE = 1 << 21
+"""Pair keys gathered, at least, before they are merged into the distinct ones kept so far (value blocking
+holds the distinct pairs plus a quarter more, not every pair as often as it was kept)."""
+
 VALUE_CHUNK = 512
 """Claims of one dimension whose neighbours are ranked together (bounds the memory of value blocking)."""
 
@@ -267,7 +271,8 @@ def value_pairs(
     chunk, however many claims share a dimension.
     """
     counted_seen: dict[tuple[int, int], bool] = {}
-    kept: list[np.ndarray] = []
+    kept: list[np.ndarray] = []  # pair keys: the distinct ones so far, then those of the chunks since
+    pending = 0
     capped = 0
     n = len(table)
     for logs, rows in _value_dimensions(table, exclude):
@@ -310,6 +315,10 @@ def value_pairs(
             best = rank < VALUE_NEIGHBOURS
             owner, other = owner[best], other[best]
             kept.append(np.minimum(owner, other) * n + np.maximum(owner, other))
+            pending += len(kept[-1])
+            if pending > max(VALUE_MERGE, len(kept[0]) // 4):  # a pair kept by both its claims is held once
+                kept[:] = [_sorted_unique(kept)]
+                pending = 0
     keys = _sorted_unique(kept)
     logger.info("value blocking: %d pairs (%d claims had more neighbours than kept)", len(keys), capped)
     dtype = row_dtype(n)

@@ -287,6 +287,76 @@ class ClaimColumns(Sequence[Claim]):
         return sum(memoryview(p).nbytes for p in parts)
 
 
+class TextColumn(Sequence[str]):
+    """Texts, one a row, held as ids into their distinct texts, which are joined as UTF-8 in one buffer: a
+    row costs 4 bytes and a distinct text its length (as objects: a pointer a row and 50 bytes a text more).
+    Each read decodes its text again.
+
+    >>> texts = TextColumnBuilder()
+    >>> texts.extend(["jaif budget", "", "jaif budget", "grant"])
+    >>> column = texts.build()
+    >>> list(column), len(column), column.distinct
+    (['jaif budget', '', 'jaif budget', 'grant'], 4, 3)
+    """
+
+    __slots__ = ("_codes", "_data", "_ends")
+
+    def __init__(self, codes: array[int], data: bytes, ends: array[int]) -> None:
+        self._codes = codes
+        self._data = data
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    @property
+    def distinct(self) -> int:
+        """Distinct texts held (a text recurring after `RECENT_VALUES` others is held again)."""
+        return len(self._ends)
+
+    def __getitem__(self, row: int) -> str:  # type: ignore[override]
+        code = self._codes[row]
+        ends = self._ends
+        return self._data[ends[code - 1] if code else 0 : ends[code]].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        for row in range(len(self._codes)):
+            yield self[row]
+
+
+class TextColumnBuilder:
+    """Collects the texts of a `TextColumn` one row at a time (`append`, `extend`, then `build()`)."""
+
+    def __init__(self) -> None:
+        self._codes = array("i")
+        self._data = bytearray()
+        self._ends = array("q")
+        self._ids: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def append(self, text: str) -> None:
+        code = self._ids.get(text)
+        if code is None:
+            if len(self._ids) >= RECENT_VALUES:
+                self._ids.clear()
+            code = self._ids[text] = len(self._ends)
+            self._data += text.encode("utf-8")
+            self._ends.append(len(self._data))
+        self._codes.append(code)
+
+    def extend(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.append(text)
+
+    def build(self) -> TextColumn:
+        """The column (the builder starts over empty)."""
+        column = TextColumn(self._codes, bytes(self._data), self._ends)
+        self.__init__()  # type: ignore[misc]
+        return column
+
+
 def claim_id_of(claims: Sequence[Claim]) -> Callable[[int], str]:
     """A function row -> claim id that builds no claim when the claims are columns."""
     if isinstance(claims, ClaimColumns):
@@ -299,4 +369,11 @@ def claim_columns(claims: Sequence[Claim]) -> ClaimColumns:
     return claims if isinstance(claims, ClaimColumns) else ClaimColumns.from_claims(claims)
 
 
-__all__ = ["ClaimColumns", "ClaimColumnsBuilder", "claim_columns", "claim_id_of"]
+__all__ = [
+    "ClaimColumns",
+    "ClaimColumnsBuilder",
+    "TextColumn",
+    "TextColumnBuilder",
+    "claim_columns",
+    "claim_id_of",
+]

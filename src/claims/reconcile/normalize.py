@@ -29,6 +29,7 @@ from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
+from .columns import TextColumnBuilder
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
 from .sentences import context_spans, locate, window_of
@@ -175,11 +176,11 @@ class ClaimTable:
     period_end: np.ndarray
     sub_period_id: np.ndarray  # ids into `interned`: the month, quarter or half named (-1: a year or none)
     year_part: np.ndarray  # int8: WHOLE_YEAR (a year's grain), YEAR_PART (a quarter or half), 0 otherwise
-    subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
+    subject: Sequence[str]  # normalised subject (+ counted) text for fuzzy matching
     tokens: JoinedSets  # subject tokens (the words of `subject`: held once, as that text)
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
     topic: JoinedSets  # subject tokens plus the words around the number in its sentence (held as topic_text)
-    topic_text: list[str]  # the topic tokens, sorted and joined (for rapidfuzz)
+    topic_text: Sequence[str]  # the topic tokens, sorted and joined (for rapidfuzz)
     idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
     topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
     specific: np.ndarray  # bool: the subject alone says what is measured (2+ words beyond the counted noun)
@@ -195,7 +196,7 @@ class ClaimTable:
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
     set_target: np.ndarray  # bool: a target its sentence sets against an outcome it states (a goal)
     measures_id: np.ndarray  # ids into `interned`: the contrasted measures its clause names (`measures_of`)
-    local: list[str]  # the few words right around the number, numbers masked
+    local: Sequence[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
     near_words: JoinedSets  # content words of `local` (stemmed, no numbers; held as joined text)
     others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
@@ -205,12 +206,14 @@ class ClaimTable:
     char_start: np.ndarray  # int: the claim's offset in its document
     undated_level_year: np.ndarray  # int: for an undated level (no base, no change), its page's year; else -1
     hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
-    owner: list[str]  # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
+    owner: Sequence[
+        str
+    ]  # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
     owner_strong: np.ndarray  # bool: the owner was read from the figure's own clause (not a fallback)
     clause_words: list[frozenset[str]]  # content words of the figure's own clause (no numbers, no parties)
     clause_idf: dict[str, float]  # inverse document frequency of clause words over this claim set
     clause_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted clause words
-    head: list[str]  # the measured noun: the last content word of the subject (parties left out)
+    head: Sequence[str]  # the measured noun: the last content word of the subject (parties left out)
     value_docs: np.ndarray  # int: documents of this claim set that state the same value in the same unit
     companion_unit: list[str]  # the unit of the nearest figure of another family in its sentence ("" none)
     companion_point: np.ndarray  # that figure's value in base units (nan when none)
@@ -381,18 +384,23 @@ def measures_differ(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]
 
 
 def _targets_against_outcomes(
-    sentence_key: np.ndarray, family: list[str], facets: Sequence[object]
+    sentence_key: np.ndarray, family: Sequence[str], facets_id: np.ndarray, interned: Sequence[object]
 ) -> np.ndarray:
     """Rows whose figure is a target in a sentence that also states a level of the same kind: the sentence
     sets the goal against what was reached ("came to 1.8 million, short of the target of 2 million"), so it
-    is a goal, not the level a budget's "target" names."""
-    role = [getattr(f, "role", "") for f in facets]
-    levels = {(int(sentence_key[r]), family[r]) for r in range(len(role)) if role[r] == "level"}
-    return np.fromiter(
-        (role[r] == "target" and (int(sentence_key[r]), family[r]) in levels for r in range(len(role))),
-        dtype=bool,
-        count=len(role),
-    )
+    is a goal, not the level a budget's "target" names. (`facets_id` indexes `interned`.)
+
+    >>> _targets_against_outcomes(np.array([0, 0, 1]), ["count"] * 3, np.array([0, 1, 1]),
+    ...                           [Facets(role="level"), Facets(role="target")])
+    array([False,  True, False])
+    """
+    roles = [getattr(value, "role", "") for value in interned]
+    level = np.array([role == "level" for role in roles], dtype=bool)[facets_id]
+    target = np.array([role == "target" for role in roles], dtype=bool)[facets_id]
+    codes: dict[str, int] = {}
+    family_code = np.fromiter((codes.setdefault(f, len(codes)) for f in family), np.int64, len(family))
+    key = sentence_key.astype(np.int64) * max(len(codes), 1) + family_code  # (sentence, family)
+    return target & np.isin(key, key[level])
 
 
 _SUB_YEAR = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|H[12])")  # 2023-12, 2023-Q4, 2024-H1
@@ -574,7 +582,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     period_end = np.full(n, -1, dtype=np.int32)
     sub_period_id = np.full(n, -1, dtype=np.int32)
     year_part = np.zeros(n, dtype=np.int8)
-    subject: list[str] = []
+    subject = TextColumnBuilder()  # text columns: an id a row into distinct texts held as UTF-8
     sentence_ids: dict[tuple[str, int, str], int] = {}
     sentence_key = np.zeros(n, dtype=np.int32)
     # per distinct subject: (subject text, id of its name tokens, counted text, specific?); its tokens are
@@ -591,13 +599,13 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     cites_id = np.zeros(n, dtype=np.int32)
     cited = claim_citation_keys(claims)
     windows = context_spans(claims)  # offsets: four numbers a claim, the words cut out one row at a time
-    topic_text: list[str] = []
+    topic_text = TextColumnBuilder()
     specific = np.zeros(n, dtype=bool)
     shape_id = np.zeros(n, dtype=np.int32)
     years_id = np.zeros(n, dtype=np.int32)
-    local: list[str] = []
+    local = TextColumnBuilder()
     facets_id = np.zeros(n, dtype=np.int32)
-    near_text: list[str] = []
+    near_text = TextColumnBuilder()
     others_id = np.zeros(n, dtype=np.int32)
     table_cell = np.zeros(n, dtype=bool)
     list_item = np.zeros(n, dtype=bool)
@@ -606,10 +614,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     char_start = np.zeros(n, dtype=np.int64)
     level_year = np.full(n, -1, dtype=np.int16)
     hedged = np.zeros(n, dtype=bool)
-    owner: list[str] = []
+    owner = TextColumnBuilder()
     owner_strong = np.zeros(n, dtype=bool)
     clause_words: list[frozenset[str]] = []
-    head: list[str] = []
+    head = TextColumnBuilder()
     acronyms = {long: short for long, short in aliases.items()}
     led = led_aliases((c.sentence for c in claims if "-led" in c.sentence), acronyms)
     owner_cache: dict[str, str] = {}
@@ -681,11 +689,12 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             if worldwide:  # "the world's growth of 3.2%" is another party than a country's
                 where = frozenset({WORLD})
             place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
-        local.append(one(local_text(left, right)))
+        local_words = local_text(left, right)
+        local.append(local_words)
         near_words = frozenset(
-            t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
+            t for t in subject_tokens(local_words, aliases) if t[:1].isalpha() and t not in places_all
         )
-        near_text.append(one(" ".join(sorted(near_words))))
+        near_text.append(" ".join(sorted(near_words)))
         others = frozenset(
             e for e in (normalize_entity(x) for x in claim.entities) if e and e not in places_all
         )
@@ -706,9 +715,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             if not t[:1].isdigit() and t not in places_all
         )
         # held as its sorted words joined (a string, not a set, a row: see `JoinedSets`)
-        topic_text.append(
-            one(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
-        )
+        topic_text.append(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
         places_id[i] = place_id
         counted_id[i] = interned.setdefault(counted_text, len(interned))
         cites_id[i] = interned.setdefault(cited[i], len(interned))
@@ -752,7 +759,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
         sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
     del windows, cited, subject_cache, entity_cache, owner_cache  # per-row inputs, not kept
-    topic = JoinedSets(topic_text)
+    subject_column, topic_column, local_column = subject.build(), topic_text.build(), local.build()
+    near_column, owner_column, head_column = near_text.build(), owner.build(), head.build()
+    topic = JoinedSets(topic_column)
     df: Counter[str] = Counter()
     for tokens_of_row in topic:
         df.update(tokens_of_row)
@@ -775,7 +784,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
-    set_target = _targets_against_outcomes(sentence_key, family, [by_id[k] for k in facets_id.tolist()])
+    set_target = _targets_against_outcomes(sentence_key, family, facets_id, by_id)
     # the facets read are interned in the table: the caches that read them need not outlive it
     for cache in (_decoded, _cell_facets, _sentence_facets):
         cache.cache_clear()
@@ -797,11 +806,11 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         period_end=period_end,
         sub_period_id=sub_period_id,
         year_part=year_part,
-        subject=subject,
-        tokens=JoinedSets(subject),
+        subject=subject_column,
+        tokens=JoinedSets(subject_column),
         sentence_key=sentence_key,
         topic=topic,
-        topic_text=topic_text,
+        topic_text=topic_column,
         idf=idf,
         topic_norm=topic_norm,
         specific=specific,
@@ -817,9 +826,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         role_count=role_count,
         set_target=set_target,
         measures_id=measures_id,
-        local=local,
+        local=local_column,
         facets_id=facets_id,
-        near_words=JoinedSets(near_text),
+        near_words=JoinedSets(near_column),
         others_id=others_id,
         table_cell=table_cell,
         list_item=list_item,
@@ -827,12 +836,12 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         char_start=char_start,
         undated_level_year=level_year,
         hedged=hedged,
-        owner=owner,
+        owner=owner_column,
         owner_strong=owner_strong,
         clause_words=clause_words,
         clause_idf=clause_idf,
         clause_norm=clause_norm,
-        head=head,
+        head=head_column,
         value_docs=value_docs,
         companion_unit=companion_unit,
         companion_point=companion_point,
