@@ -341,12 +341,12 @@ def _decoded(text: str) -> Facets:
     return Facets.decode(text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # one call per claim: a cache for the claims of one row or sentence
 def _cell_facets(label: str, header: str, kind: str, surface: str) -> Facets:
     return cell_facets(label, header, kind=kind, surface=surface)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
     return claim_facets(sentence, start, end, kind=kind)
 
@@ -547,7 +547,7 @@ def _companions(
     return companion_unit, companion_point
 
 
-SHARED_VALUES = 1 << 17
+SHARED_VALUES = 1 << 16
 """Distinct texts and word sets looked up to be shared across rows while the table is built (equal values
 further apart than this many others are held twice: the look-up stays bounded)."""
 
@@ -562,6 +562,57 @@ def _with_shared_parts(facets: Facets, one: Callable[[Any], Any]) -> Facets:
         published=one(facets.published),
         label=one(facets.label),
     )
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _citation_keys(claims: Sequence[Claim]) -> list[frozenset[str]]:
+    """`citations.claim_citation_keys`, read only over the documents that cite something (a sentence
+    borrows the keys of the next one of its own document): one shared empty set for every other claim."""
+    citing = {claim.doc for claim in claims if claim.citation}
+    keys = [_NO_KEYS] * len(claims)
+    if citing:
+        rows = [r for r, claim in enumerate(claims) if claim.doc in citing]
+        for r, found in zip(rows, claim_citation_keys(_Rows(claims, rows)), strict=True):
+            keys[r] = found or _NO_KEYS
+    return keys
+
+
+class _Rows(Sequence[Claim]):
+    """Some rows of a claim sequence, as a sequence."""
+
+    def __init__(self, claims: Sequence[Claim], rows: list[int]) -> None:
+        self.claims, self.rows = claims, rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k: int) -> Claim:  # type: ignore[override]
+        return self.claims[self.rows[k]]
+
+
+def _first_seen_ids(*columns: np.ndarray) -> np.ndarray:
+    """int32 ids of the distinct rows of the integer columns, numbered in order of first appearance.
+
+    >>> _first_seen_ids(np.array([3, 1, 3, 1]), np.array([7, 7, 7, 8]))
+    array([0, 1, 0, 2], dtype=int32)
+    """
+    if not len(columns[0]):
+        return np.zeros(0, dtype=np.int32)
+    order = np.lexsort(columns[::-1])  # stable: each group's rows in row order
+    new = np.zeros(len(order), dtype=bool)
+    new[0] = True
+    for column in columns:
+        ordered = column[order]
+        new[1:] |= ordered[1:] != ordered[:-1]
+    group = np.cumsum(new) - 1  # group of each sorted row, groups in key order
+    first = order[new]  # each group's first row
+    rank = np.empty(len(first), dtype=np.int32)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first), dtype=np.int32)
+    ids = np.empty(len(order), dtype=np.int32)
+    ids[order] = rank[group]
+    return ids
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
@@ -583,7 +634,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     sub_period_id = np.full(n, -1, dtype=np.int32)
     year_part = np.zeros(n, dtype=np.int8)
     subject = TextColumnBuilder()  # text columns: an id a row into distinct texts held as UTF-8
-    sentence_ids: dict[tuple[str, int, str], int] = {}
+    sentence_start = np.zeros(n, dtype=np.int64)
+    first_sentences: dict[
+        tuple[str, str], int
+    ] = {}  # (document, sentence) of rows whose sentence starts at 0
     sentence_key = np.zeros(n, dtype=np.int32)
     # per distinct subject: (subject text, id of its name tokens, counted text, specific?); its tokens are
     # the words of the text. Subjects recur near each other (one document, one fact): a bounded cache
@@ -597,7 +651,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     doc_ids: dict[str, int] = {}
     doc_id = np.zeros(n, dtype=np.int32)
     cites_id = np.zeros(n, dtype=np.int32)
-    cited = claim_citation_keys(claims)
+    cited = _citation_keys(claims)
     windows = context_spans(claims)  # offsets: four numbers a claim, the words cut out one row at a time
     topic_text = TextColumnBuilder()
     specific = np.zeros(n, dtype=bool)
@@ -685,6 +739,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         worldwide = world_scope(claim.subject or "", left)
         place_id = entity_cache.get((claim.entities, worldwide))
         if place_id is None:
+            if len(entity_cache) >= SHARED_VALUES:
+                entity_cache.clear()
             where = frozenset(p for e in claim.entities if (p := normalize_entity(e)) in places_all)
             if worldwide:  # "the world's growth of 3.2%" is another party than a country's
                 where = frozenset({WORLD})
@@ -751,14 +807,19 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         head.append(content[-1] if content else (counted_text.split()[-1] if counted_text else ""))
         owned = owner_cache.get(claim_facets_.owner)
         if owned is None:
+            if len(owner_cache) >= SHARED_VALUES:
+                owner_cache.clear()
             owned = owner_key(claim_facets_.owner, acronyms) if claim_facets_.owner else ""
             owned = owner_cache[claim_facets_.owner] = led.get(owned, owned)
         owner.append(owned)
         owner_strong[i] = bool(owned) and claim_facets_.owner_source in STRONG_SOURCES
         doc_id[i] = doc_ids.setdefault(claim.doc, len(doc_ids))
-        key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
-        sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
-    del windows, cited, subject_cache, entity_cache, owner_cache  # per-row inputs, not kept
+        sentence_start[i] = claim.sentence_start
+        if claim.sentence_start == 0:  # no offset to tell sentences apart: the text does
+            sentence_key[i] = first_sentences.setdefault((claim.doc, claim.sentence), len(first_sentences))
+    del windows, cited, subject_cache, entity_cache, owner_cache, first_sentences  # per-row inputs
+    sentence_key = _first_seen_ids(doc_id, sentence_start, np.where(sentence_start == 0, sentence_key, -1))
+    del sentence_start
     subject_column, topic_column, local_column = subject.build(), topic_text.build(), local.build()
     near_column, owner_column, head_column = near_text.build(), owner.build(), head.build()
     topic = JoinedSets(topic_column)
