@@ -388,6 +388,9 @@ def generate(n_claims: int, seed: int = 0, *, columns: bool = False) -> Syntheti
         kind = rng.choices(names, weights)[0]
         prog, donor = _programme(facts, rng), rng.choice(DONORS)
         facts += 1
+        # every sentence names its fact's programme (unique per fact), so no sentence of an earlier fact
+        # recurs: the occurrence counts of claim ids need only this fact's (a million claims hold none)
+        b.occurrences.clear()
         recipient, year = rng.choice(RECIPIENTS), rng.randint(2003, 2025)
         value = rng.choice((1, 2, 3, 5, 8)) * 10 ** rng.randint(8, 11) * rng.choice((1.0, 1.1, 1.3, 1.6, 2.2))
         common = dict(prog=prog, donor=donor, recipient=recipient, year=year)
