@@ -20,15 +20,18 @@ Vocabulary (programme names, documents) grows with the number of claims, as it d
     from synthetic_claims import generate
     data = generate(10_000, seed=0)
     data.claims, data.conflicts, data.decoys
+    data = generate(1_000_000, seed=0, columns=True)   # the same claims, held as `ClaimColumns`
 """
 
 from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claims.lexicon.fx import load_fx_table
+from claims.reconcile.columns import ClaimColumnsBuilder
 from claims.types import Claim, Kind, Qualifier, make_claim_id
 
 DONORS = ("Japan", "South Korea", "Australia", "India", "China", "the European Union", "the United States")
@@ -88,7 +91,7 @@ class Planted:
 
 @dataclass(slots=True)
 class SyntheticSet:
-    claims: list[Claim] = field(default_factory=list)
+    claims: Sequence[Claim] = field(default_factory=list)  # a list, or `ClaimColumns` (columns=True)
     conflicts: list[Planted] = field(default_factory=list)
     decoys: list[Planted] = field(default_factory=list)
 
@@ -113,12 +116,14 @@ def money_surface(value: float, currency: str, decimals: int = 1, style: int = 0
 class _Builder:
     """Accumulates documents, offsets and claims."""
 
-    def __init__(self, n_claims: int, rng: random.Random) -> None:
+    def __init__(self, n_claims: int, rng: random.Random, *, columns: bool = False) -> None:
         self.rng = rng
         self.n_docs = max(5, n_claims // 60)
         self.offsets: Counter[str] = Counter()
         self.occurrences: Counter[tuple[str, str, str]] = Counter()
         self.data = SyntheticSet()
+        # the claims go into a list, or into columns one at a time (no claim object is kept)
+        self.claims: list[Claim] | ClaimColumnsBuilder = ClaimColumnsBuilder() if columns else []
         self.names: dict[object, str] = {}
 
     def doc(self) -> tuple[str, str]:
@@ -181,7 +186,7 @@ class _Builder:
                     precision=part.get("precision"),  # type: ignore[arg-type]
                 )
             )
-        self.data.claims.extend(claims)
+        self.claims.extend(claims)
         return claims
 
 
@@ -349,11 +354,14 @@ def _delivery(
     )[0]
 
 
-def generate(n_claims: int, seed: int = 0) -> SyntheticSet:
-    """About `n_claims` claims (a few more, never fewer), with planted pairs, reproducible from `seed`."""
+def generate(n_claims: int, seed: int = 0, *, columns: bool = False) -> SyntheticSet:
+    """About `n_claims` claims (a few more, never fewer), with planted pairs, reproducible from `seed`.
+
+    With `columns`, `claims` is a `ClaimColumns` (the same claims, a few hundred bytes each instead of about
+    a kilobyte as objects)."""
     rng = random.Random(seed)
     fx = load_fx_table()
-    b = _Builder(n_claims, rng)
+    b = _Builder(n_claims, rng, columns=columns)
     data = b.data
     scenarios = (
         ("agree", 40),
@@ -376,10 +384,13 @@ def generate(n_claims: int, seed: int = 0) -> SyntheticSet:
     )
     names, weights = zip(*scenarios, strict=True)
     facts = 0
-    while len(data.claims) < n_claims:
+    while len(b.claims) < n_claims:
         kind = rng.choices(names, weights)[0]
         prog, donor = _programme(facts, rng), rng.choice(DONORS)
         facts += 1
+        # every sentence names its fact's programme (unique per fact), so no sentence of an earlier fact
+        # recurs: the occurrence counts of claim ids need only this fact's (a million claims hold none)
+        b.occurrences.clear()
         recipient, year = rng.choice(RECIPIENTS), rng.randint(2003, 2025)
         value = rng.choice((1, 2, 3, 5, 8)) * 10 ** rng.randint(8, 11) * rng.choice((1.0, 1.1, 1.3, 1.6, 2.2))
         common = dict(prog=prog, donor=donor, recipient=recipient, year=year)
@@ -505,4 +516,5 @@ def generate(n_claims: int, seed: int = 0) -> SyntheticSet:
                 a = _delivery(b, count, item=item, qualifier="over", **common)
                 other = _delivery(b, count + 2, item=item, **common)
             data.decoys.append(Planted(kind, a.claim_id, other.claim_id))
+    data.claims = b.claims.build() if isinstance(b.claims, ClaimColumnsBuilder) else b.claims
     return data

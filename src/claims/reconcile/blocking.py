@@ -162,6 +162,10 @@ def _counted_compatible(
     return seen[key]
 
 
+VALUE_MERGE = 1 << 21
+"""Pair keys gathered, at least, before they are merged into the distinct ones kept so far (value blocking
+holds the distinct pairs plus a quarter more, not every pair as often as it was kept)."""
+
 VALUE_CHUNK = 512
 """Claims of one dimension whose neighbours are ranked together (bounds the memory of value blocking)."""
 
@@ -267,7 +271,8 @@ def value_pairs(
     chunk, however many claims share a dimension.
     """
     counted_seen: dict[tuple[int, int], bool] = {}
-    kept: list[np.ndarray] = []
+    kept: list[np.ndarray] = []  # pair keys: the distinct ones so far, then those of the chunks since
+    pending = 0
     capped = 0
     n = len(table)
     for logs, rows in _value_dimensions(table, exclude):
@@ -310,9 +315,38 @@ def value_pairs(
             best = rank < VALUE_NEIGHBOURS
             owner, other = owner[best], other[best]
             kept.append(np.minimum(owner, other) * n + np.maximum(owner, other))
-    keys = np.unique(np.concatenate(kept)) if kept else np.zeros(0, dtype=np.int64)
+            pending += len(kept[-1])
+            if pending > max(VALUE_MERGE, len(kept[0]) // 4):  # a pair kept by both its claims is held once
+                kept[:] = [_sorted_unique(kept)]
+                pending = 0
+    keys = _sorted_unique(kept)
     logger.info("value blocking: %d pairs (%d claims had more neighbours than kept)", len(keys), capped)
-    return keys // max(n, 1), keys % max(n, 1)
+    dtype = row_dtype(n)
+    return (keys // max(n, 1)).astype(dtype), (keys % max(n, 1)).astype(dtype)
+
+
+def row_dtype(n: int) -> type[np.signedinteger]:  # type: ignore[type-arg]
+    """The narrowest integer type that holds the row numbers of `n` claims (int32 below 2**31).
+
+    >>> row_dtype(1_000_000).__name__, row_dtype(1 << 40).__name__
+    ('int32', 'int64')
+    """
+    return np.int32 if n < 1 << 31 else np.int64
+
+
+def _sorted_unique(parts: list[np.ndarray]) -> np.ndarray:
+    """The distinct values of the parts, ascending, as `np.unique` of their concatenation gives them; the
+    list is emptied first, so that no more than the joined copy and its mask are held at once.
+
+    >>> _sorted_unique([np.array([5, 1]), np.array([1, 3])])
+    array([1, 3, 5])
+    """
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    keys = np.concatenate(parts)
+    parts.clear()
+    keys.sort()
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
 def _chunks(table: ClaimTable, members: list[int], limit: int) -> list[list[int]]:
@@ -457,7 +491,7 @@ def candidate_pair_chunks(
             add(ia, ja, _subject_scores(table, ia, ja))
         first, last = np.searchsorted(vi, [lo, hi])
         if last > first:
-            ia, ja = vi[first:last], vj[first:last]
+            ia, ja = vi[first:last].astype(np.int64), vj[first:last].astype(np.int64)
             add(ia, ja, _subject_scores(table, ia, ja))
         if not parts:
             continue

@@ -22,6 +22,7 @@ from .arithmetic import find_arithmetic_conflicts, listed_parts
 from .blocking import candidate_pair_chunks
 from .calibration import DEFAULT, WEIGHTS, Calibration
 from .classify import SEVERITY_HIGH, SEVERITY_LOW, Outcome, classify_pairs
+from .columns import claim_id_of
 from .consensus import quantity_groups, support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
 from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
@@ -56,13 +57,40 @@ def _compared(table: ClaimTable, row: int, cross: bool) -> float:
     return float(table.usd_point[row] if cross else table.point[row])
 
 
-def _source_keys(table: ClaimTable) -> list[object]:
-    """One key per independent source: the cited reference entry, else the sentence (numbers masked)."""
-    keys: list[object] = []
-    for row in range(len(table)):
+class _SourceKeys(Sequence[object]):
+    """One key per row for its independent source: the cited reference entry, else the sentence (numbers
+    masked); made when read (only the rows of a finding are)."""
+
+    def __init__(self, table: ClaimTable) -> None:
+        self.table = table
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __getitem__(self, row: int) -> object:  # type: ignore[override]
+        table = self.table
         cites = table.interned[table.cites_id[row]]
-        keys.append(("cites", int(table.cites_id[row])) if cites else ("shape", int(table.shape_id[row])))
-    return keys
+        return ("cites", int(table.cites_id[row])) if cites else ("shape", int(table.shape_id[row]))
+
+
+class _ValueLabels(Sequence[tuple[str | None, str]]):
+    """Per row, its unit and its value as written for a reader: equal labels are one stated value (made
+    when read: only the rows of linked pairs are)."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __getitem__(self, row: int) -> tuple[str | None, str]:  # type: ignore[override]
+        claim = self.claims[row]
+        return (claim.unit, value_label(claim))
+
+
+def _source_keys(table: ClaimTable) -> Sequence[object]:
+    """One key per independent source: the cited reference entry, else the sentence (numbers masked)."""
+    return _SourceKeys(table)
 
 
 def _linked_rows(table: ClaimTable, rules: MatchRules, focus: np.ndarray, exclude: np.ndarray) -> np.ndarray:
@@ -173,8 +201,7 @@ def _consensus_pairs(
     agree = (scored.outcome == Outcome.AGREE) & scored.same
     linked = agree | finding
     i, j = scored.i[linked], scored.j[linked]
-    labels = [(claims[r].unit, value_label(claims[r])) for r in range(len(claims))]
-    cluster = value_clusters(i, j, agree[linked], labels)
+    cluster = value_clusters(i, j, agree[linked], _ValueLabels(claims))
     members: dict[int, list[int]] = {}
     for row, root in cluster.items():
         members.setdefault(root, []).append(row)
@@ -296,11 +323,9 @@ def _pair_conflicts(
     claims = table.claims
     scored = score_pairs(table, rules, focus, exclude, weights=calibration.weights)
     p = np.nan_to_num(scored.probability, nan=-1.0)
+    claim_id = claim_id_of(claims)
     distinct = np.fromiter(
-        (
-            claims[a].claim_id != claims[b].claim_id
-            for a, b in zip(scored.i.tolist(), scored.j.tolist(), strict=True)
-        ),
+        (claim_id(a) != claim_id(b) for a, b in zip(scored.i.tolist(), scored.j.tolist(), strict=True)),
         dtype=bool,
         count=len(scored.i),
     )  # the same claim passed twice is not a disagreement

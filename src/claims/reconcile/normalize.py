@@ -10,14 +10,15 @@ column from the yearly FX table), the interval the text commits to once qualifie
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
+from .columns import TextColumnBuilder
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
 from .sentences import context_spans, locate, window_of
@@ -174,11 +176,11 @@ class ClaimTable:
     period_end: np.ndarray
     sub_period_id: np.ndarray  # ids into `interned`: the month, quarter or half named (-1: a year or none)
     year_part: np.ndarray  # int8: WHOLE_YEAR (a year's grain), YEAR_PART (a quarter or half), 0 otherwise
-    subject: list[str]  # normalised subject (+ counted) text for fuzzy matching
+    subject: Sequence[str]  # normalised subject (+ counted) text for fuzzy matching
     tokens: JoinedSets  # subject tokens (the words of `subject`: held once, as that text)
     sentence_key: np.ndarray  # int: same value <=> same document and sentence
     topic: JoinedSets  # subject tokens plus the words around the number in its sentence (held as topic_text)
-    topic_text: list[str]  # the topic tokens, sorted and joined (for rapidfuzz)
+    topic_text: Sequence[str]  # the topic tokens, sorted and joined (for rapidfuzz)
     idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
     topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
     specific: np.ndarray  # bool: the subject alone says what is measured (2+ words beyond the counted noun)
@@ -194,7 +196,7 @@ class ClaimTable:
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
     set_target: np.ndarray  # bool: a target its sentence sets against an outcome it states (a goal)
     measures_id: np.ndarray  # ids into `interned`: the contrasted measures its clause names (`measures_of`)
-    local: list[str]  # the few words right around the number, numbers masked
+    local: Sequence[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
     near_words: JoinedSets  # content words of `local` (stemmed, no numbers; held as joined text)
     others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
@@ -204,16 +206,18 @@ class ClaimTable:
     char_start: np.ndarray  # int: the claim's offset in its document
     undated_level_year: np.ndarray  # int: for an undated level (no base, no change), its page's year; else -1
     hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
-    owner: list[str]  # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
+    owner: Sequence[
+        str
+    ]  # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
     owner_strong: np.ndarray  # bool: the owner was read from the figure's own clause (not a fallback)
     clause_words: list[frozenset[str]]  # content words of the figure's own clause (no numbers, no parties)
     clause_idf: dict[str, float]  # inverse document frequency of clause words over this claim set
     clause_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted clause words
-    head: list[str]  # the measured noun: the last content word of the subject (parties left out)
+    head: Sequence[str]  # the measured noun: the last content word of the subject (parties left out)
     value_docs: np.ndarray  # int: documents of this claim set that state the same value in the same unit
     companion_unit: list[str]  # the unit of the nearest figure of another family in its sentence ("" none)
     companion_point: np.ndarray  # that figure's value in base units (nan when none)
-    siblings: list[frozenset[tuple[str, float]]]  # `value_key` of the other figures of its sentence
+    siblings: Sequence[frozenset[tuple[str, float]]]  # `value_key` of the other figures of its sentence
 
     def clause_similarity(self, a: int, b: int) -> float:
         """Cosine of the idf-weighted words of the two figures' own clauses, numbers and parties masked.
@@ -337,12 +341,12 @@ def _decoded(text: str) -> Facets:
     return Facets.decode(text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # one call per claim: a cache for the claims of one row or sentence
 def _cell_facets(label: str, header: str, kind: str, surface: str) -> Facets:
     return cell_facets(label, header, kind=kind, surface=surface)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
     return claim_facets(sentence, start, end, kind=kind)
 
@@ -380,18 +384,23 @@ def measures_differ(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]
 
 
 def _targets_against_outcomes(
-    sentence_key: np.ndarray, family: list[str], facets: Sequence[object]
+    sentence_key: np.ndarray, family: Sequence[str], facets_id: np.ndarray, interned: Sequence[object]
 ) -> np.ndarray:
     """Rows whose figure is a target in a sentence that also states a level of the same kind: the sentence
     sets the goal against what was reached ("came to 1.8 million, short of the target of 2 million"), so it
-    is a goal, not the level a budget's "target" names."""
-    role = [getattr(f, "role", "") for f in facets]
-    levels = {(int(sentence_key[r]), family[r]) for r in range(len(role)) if role[r] == "level"}
-    return np.fromiter(
-        (role[r] == "target" and (int(sentence_key[r]), family[r]) in levels for r in range(len(role))),
-        dtype=bool,
-        count=len(role),
-    )
+    is a goal, not the level a budget's "target" names. (`facets_id` indexes `interned`.)
+
+    >>> _targets_against_outcomes(np.array([0, 0, 1]), ["count"] * 3, np.array([0, 1, 1]),
+    ...                           [Facets(role="level"), Facets(role="target")])
+    array([False,  True, False])
+    """
+    roles = [getattr(value, "role", "") for value in interned]
+    level = np.array([role == "level" for role in roles], dtype=bool)[facets_id]
+    target = np.array([role == "target" for role in roles], dtype=bool)[facets_id]
+    codes: dict[str, int] = {}
+    family_code = np.fromiter((codes.setdefault(f, len(codes)) for f in family), np.int64, len(family))
+    key = sentence_key.astype(np.int64) * max(len(codes), 1) + family_code  # (sentence, family)
+    return target & np.isin(key, key[level])
 
 
 _SUB_YEAR = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|H[12])")  # 2023-12, 2023-Q4, 2024-H1
@@ -476,34 +485,134 @@ def value_key(unit: str, point: float) -> tuple[str, float]:
     return unit, round(float(point), VALUE_DIGITS)
 
 
+class SentenceValues(Sequence[frozenset[tuple[str, float]]]):
+    """Per row, the `value_key` of every other figure of its sentence (rows with the same `sentence_key`),
+    computed when read: a set a row would cost more than the rest of the row.
+
+    >>> values = SentenceValues(["USD", "USD", "%"], np.array([5.0, 6.0, 7.0]), np.array([0, 0, 1]))
+    >>> sorted(values[0]), sorted(values[2]), len(values)
+    ([('USD', 6.0)], [], 3)
+    """
+
+    __slots__ = ("unit", "point", "sentence_key", "order", "keys")
+
+    def __init__(self, unit: Sequence[str], point: np.ndarray, sentence_key: np.ndarray) -> None:
+        self.unit = unit
+        self.point = point
+        self.sentence_key = sentence_key
+        self.order = np.argsort(sentence_key, kind="stable").astype(np.int32)  # rows by sentence
+        self.keys = sentence_key[self.order]
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, row: int) -> frozenset[tuple[str, float]]:  # type: ignore[override]
+        key = self.sentence_key[row]
+        lo, hi = np.searchsorted(self.keys, key, side="left"), np.searchsorted(self.keys, key, side="right")
+        if hi - lo < 2:
+            return frozenset()
+        unit, point = self.unit, self.point
+        return frozenset(
+            value_key(unit[r], point[r])
+            for r in self.order[lo:hi].tolist()
+            if r != row and not math.isnan(point[r])
+        )
+
+
 def _companions(
-    claims: Sequence[Claim], family: list[str], unit: list[str], point: np.ndarray, sentence_key: np.ndarray
-) -> tuple[list[str], np.ndarray, list[frozenset[tuple[str, float]]]]:
+    family: list[str], unit: list[str], point: np.ndarray, sentence_key: np.ndarray, char_start: np.ndarray
+) -> tuple[list[str], np.ndarray]:
     """For each row, the unit and value of the nearest figure of another family in its sentence: the level a
-    change leads to ("rose 13% to $105.5 billion"), the change a level comes with; and the (unit, value) of
-    every other figure of its sentence.
+    change leads to ("rose 13% to $105.5 billion"), the change a level comes with.
 
     Two changes whose companions disagree ("13% to $105.5 billion", "12% to $352.8 billion") measure two
     things (a quarter and a year); companions that agree tie two statements to one quantity.
     """
-    companion_unit = [""] * len(claims)
-    companion_point = np.full(len(claims), np.nan)
-    none: frozenset[tuple[str, float]] = frozenset()
-    siblings = [none] * len(claims)
-    rows_of: dict[int, list[int]] = {}
-    for row, key in enumerate(sentence_key.tolist()):
-        rows_of.setdefault(key, []).append(row)
-    for rows in rows_of.values():
-        if len(rows) < 2:
+    n = len(family)
+    companion_unit = [""] * n
+    companion_point = np.full(n, np.nan)
+    order = np.argsort(sentence_key, kind="stable")
+    keys = sentence_key[order]
+    bounds = np.flatnonzero(np.diff(keys)) + 1
+    for rows_array in np.split(order, bounds):
+        if len(rows_array) < 2:
             continue
-        stated = {r: value_key(unit[r], point[r]) for r in rows if not math.isnan(point[r])}
+        rows = rows_array.tolist()
         for row in rows:
-            siblings[row] = frozenset(v for r, v in stated.items() if r != row)
             others = [r for r in rows if family[r] != family[row] and not math.isnan(point[r])]
             if others:
-                near = min(others, key=lambda r: abs(claims[r].char_start - claims[row].char_start))
+                here = int(char_start[row])
+                near = min(others, key=lambda r: abs(int(char_start[r]) - here))
                 companion_unit[row], companion_point[row] = unit[near], point[near]
-    return companion_unit, companion_point, siblings
+    return companion_unit, companion_point
+
+
+SHARED_VALUES = 1 << 16
+"""Distinct texts and word sets looked up to be shared across rows while the table is built (equal values
+further apart than this many others are held twice: the look-up stays bounded)."""
+
+
+def _with_shared_parts(facets: Facets, one: Callable[[Any], Any]) -> Facets:
+    """The same facets, their sets and texts replaced by equal objects shared with other rows (`one`)."""
+    return dataclasses.replace(
+        facets,
+        scope=one(facets.scope),
+        classes=one(facets.classes),
+        owner=one(facets.owner),
+        published=one(facets.published),
+        label=one(facets.label),
+    )
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _citation_keys(claims: Sequence[Claim]) -> list[frozenset[str]]:
+    """`citations.claim_citation_keys`, read only over the documents that cite something (a sentence
+    borrows the keys of the next one of its own document): one shared empty set for every other claim."""
+    citing = {claim.doc for claim in claims if claim.citation}
+    keys = [_NO_KEYS] * len(claims)
+    if citing:
+        rows = [r for r, claim in enumerate(claims) if claim.doc in citing]
+        for r, found in zip(rows, claim_citation_keys(_Rows(claims, rows)), strict=True):
+            keys[r] = found or _NO_KEYS
+    return keys
+
+
+class _Rows(Sequence[Claim]):
+    """Some rows of a claim sequence, as a sequence."""
+
+    def __init__(self, claims: Sequence[Claim], rows: list[int]) -> None:
+        self.claims, self.rows = claims, rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k: int) -> Claim:  # type: ignore[override]
+        return self.claims[self.rows[k]]
+
+
+def _first_seen_ids(*columns: np.ndarray) -> np.ndarray:
+    """int32 ids of the distinct rows of the integer columns, numbered in order of first appearance.
+
+    >>> _first_seen_ids(np.array([3, 1, 3, 1]), np.array([7, 7, 7, 8]))
+    array([0, 1, 0, 2], dtype=int32)
+    """
+    if not len(columns[0]):
+        return np.zeros(0, dtype=np.int32)
+    order = np.lexsort(columns[::-1])  # stable: each group's rows in row order
+    new = np.zeros(len(order), dtype=bool)
+    new[0] = True
+    for column in columns:
+        ordered = column[order]
+        new[1:] |= ordered[1:] != ordered[:-1]
+    group = np.cumsum(new) - 1  # group of each sorted row, groups in key order
+    first = order[new]  # each group's first row
+    rank = np.empty(len(first), dtype=np.int32)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first), dtype=np.int32)
+    ids = np.empty(len(order), dtype=np.int32)
+    ids[order] = rank[group]
+    return ids
 
 
 def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
@@ -524,12 +633,15 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     period_end = np.full(n, -1, dtype=np.int32)
     sub_period_id = np.full(n, -1, dtype=np.int32)
     year_part = np.zeros(n, dtype=np.int8)
-    subject: list[str] = []
-    sentence_ids: dict[tuple[str, int, str], int] = {}
+    subject = TextColumnBuilder()  # text columns: an id a row into distinct texts held as UTF-8
+    sentence_start = np.zeros(n, dtype=np.int64)
+    first_sentences: dict[
+        tuple[str, str], int
+    ] = {}  # (document, sentence) of rows whose sentence starts at 0
     sentence_key = np.zeros(n, dtype=np.int32)
-    subject_cache: dict[
-        tuple[str, str | None, bool], tuple[str, frozenset[str], frozenset[str], str, bool]
-    ] = {}
+    # per distinct subject: (subject text, id of its name tokens, counted text, specific?); its tokens are
+    # the words of the text. Subjects recur near each other (one document, one fact): a bounded cache
+    subject_cache: dict[tuple[str, str | None, bool], tuple[str, int, str, bool]] = {}
     entity_cache: dict[tuple[tuple[str, ...], bool], int] = {}
     interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
     places_id = np.zeros(n, dtype=np.int32)
@@ -539,15 +651,15 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     doc_ids: dict[str, int] = {}
     doc_id = np.zeros(n, dtype=np.int32)
     cites_id = np.zeros(n, dtype=np.int32)
-    cited = claim_citation_keys(claims)
+    cited = _citation_keys(claims)
     windows = context_spans(claims)  # offsets: four numbers a claim, the words cut out one row at a time
-    topic_text: list[str] = []
+    topic_text = TextColumnBuilder()
     specific = np.zeros(n, dtype=bool)
     shape_id = np.zeros(n, dtype=np.int32)
     years_id = np.zeros(n, dtype=np.int32)
-    local: list[str] = []
+    local = TextColumnBuilder()
     facets_id = np.zeros(n, dtype=np.int32)
-    near_text: list[str] = []
+    near_text = TextColumnBuilder()
     others_id = np.zeros(n, dtype=np.int32)
     table_cell = np.zeros(n, dtype=bool)
     list_item = np.zeros(n, dtype=bool)
@@ -556,10 +668,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     char_start = np.zeros(n, dtype=np.int64)
     level_year = np.full(n, -1, dtype=np.int16)
     hedged = np.zeros(n, dtype=bool)
-    owner: list[str] = []
+    owner = TextColumnBuilder()
     owner_strong = np.zeros(n, dtype=bool)
     clause_words: list[frozenset[str]] = []
-    head: list[str] = []
+    head = TextColumnBuilder()
     acronyms = {long: short for long, short in aliases.items()}
     led = led_aliases((c.sentence for c in claims if "-led" in c.sentence), acronyms)
     owner_cache: dict[str, str] = {}
@@ -568,6 +680,8 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     shared: dict[object, object] = {}
 
     def one(value: _T) -> _T:
+        if len(shared) >= SHARED_VALUES:
+            shared.clear()
         return shared.setdefault(value, value)  # type: ignore[return-value]
 
     for i, claim in enumerate(claims):
@@ -609,25 +723,34 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             measured = header if _PERIOD_LABEL.match(label) else " ".join(filter(None, (label, header)))
         described = subject_cache.get((measured, claim.counted, cell is not None))
         if described is None:
-            described = _describe(measured or "", claim.counted, aliases, places_all)
+            text_, _, nms, counted_text_, specific_ = _describe(
+                measured or "", claim.counted, aliases, places_all
+            )
             if cell is not None:  # capitalised row labels are not facility names
-                described = (*described[:2], frozenset(), *described[3:])
+                nms = frozenset()
+            if len(subject_cache) >= SHARED_VALUES:
+                subject_cache.clear()
+            described = (one(text_), interned.setdefault(nms, len(interned)), one(counted_text_), specific_)
             subject_cache[(measured, claim.counted, cell is not None)] = described
-        subject_text, toks, nms, counted_text, specific[i] = described
+        subject_text, names_id[i], counted_text, specific[i] = described
+        toks = subject_text.split()  # the subject tokens, as `_describe` joined them
         subject.append(subject_text)
         left, right = window_of(claim.sentence, windows[i])
         worldwide = world_scope(claim.subject or "", left)
         place_id = entity_cache.get((claim.entities, worldwide))
         if place_id is None:
+            if len(entity_cache) >= SHARED_VALUES:
+                entity_cache.clear()
             where = frozenset(p for e in claim.entities if (p := normalize_entity(e)) in places_all)
             if worldwide:  # "the world's growth of 3.2%" is another party than a country's
                 where = frozenset({WORLD})
             place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
-        local.append(one(local_text(left, right)))
+        local_words = local_text(left, right)
+        local.append(local_words)
         near_words = frozenset(
-            t for t in subject_tokens(local[-1], aliases) if t[:1].isalpha() and t not in places_all
+            t for t in subject_tokens(local_words, aliases) if t[:1].isalpha() and t not in places_all
         )
-        near_text.append(one(" ".join(sorted(near_words))))
+        near_text.append(" ".join(sorted(near_words)))
         others = frozenset(
             e for e in (normalize_entity(x) for x in claim.entities) if e and e not in places_all
         )
@@ -648,15 +771,14 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             if not t[:1].isdigit() and t not in places_all
         )
         # held as its sorted words joined (a string, not a set, a row: see `JoinedSets`)
-        topic_text.append(
-            one(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
-        )
+        topic_text.append(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
         places_id[i] = place_id
-        names_id[i] = interned.setdefault(nms, len(interned))
         counted_id[i] = interned.setdefault(counted_text, len(interned))
         cites_id[i] = interned.setdefault(cited[i], len(interned))
         claim_facets_ = facets_of(claim)
-        facets_id[i] = interned.setdefault(claim_facets_, len(interned))
+        facets_id[i] = interned.get(claim_facets_, -1)
+        if facets_id[i] < 0:  # a new value: its word sets and texts shared with equal ones of other values
+            facets_id[i] = interned[_with_shared_parts(claim_facets_, one)] = len(interned)
         level_year[i] = undated_level_year(claim, claim_facets_)
         span = locate(claim)
         clause = ""
@@ -685,15 +807,22 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         head.append(content[-1] if content else (counted_text.split()[-1] if counted_text else ""))
         owned = owner_cache.get(claim_facets_.owner)
         if owned is None:
+            if len(owner_cache) >= SHARED_VALUES:
+                owner_cache.clear()
             owned = owner_key(claim_facets_.owner, acronyms) if claim_facets_.owner else ""
             owned = owner_cache[claim_facets_.owner] = led.get(owned, owned)
         owner.append(owned)
         owner_strong[i] = bool(owned) and claim_facets_.owner_source in STRONG_SOURCES
         doc_id[i] = doc_ids.setdefault(claim.doc, len(doc_ids))
-        key = (claim.doc, claim.sentence_start, claim.sentence if claim.sentence_start == 0 else "")
-        sentence_key[i] = sentence_ids.setdefault(key, len(sentence_ids))
-    del windows, cited, subject_cache, entity_cache, owner_cache  # per-row inputs, not kept
-    topic = JoinedSets(topic_text)
+        sentence_start[i] = claim.sentence_start
+        if claim.sentence_start == 0:  # no offset to tell sentences apart: the text does
+            sentence_key[i] = first_sentences.setdefault((claim.doc, claim.sentence), len(first_sentences))
+    del windows, cited, subject_cache, entity_cache, owner_cache, first_sentences  # per-row inputs
+    sentence_key = _first_seen_ids(doc_id, sentence_start, np.where(sentence_start == 0, sentence_key, -1))
+    del sentence_start
+    subject_column, topic_column, local_column = subject.build(), topic_text.build(), local.build()
+    near_column, owner_column, head_column = near_text.build(), owner.build(), head.build()
+    topic = JoinedSets(topic_column)
     df: Counter[str] = Counter()
     for tokens_of_row in topic:
         df.update(tokens_of_row)
@@ -716,13 +845,13 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():
         by_id[interned_key] = interned_value
-    set_target = _targets_against_outcomes(sentence_key, family, [by_id[k] for k in facets_id.tolist()])
+    set_target = _targets_against_outcomes(sentence_key, family, facets_id, by_id)
     # the facets read are interned in the table: the caches that read them need not outlive it
     for cache in (_decoded, _cell_facets, _sentence_facets):
         cache.cache_clear()
     logger.debug("normalised %d claims (%d acronym aliases)", n, len(aliases))
-    value_docs = _documents_per_value(unit, point, doc_id)
-    companion_unit, companion_point, siblings = _companions(claims, family, unit, point, sentence_key)
+    value_docs = _documents_per_value(unit, point, doc_id).astype(np.int32)
+    companion_unit, companion_point = _companions(family, unit, point, sentence_key, char_start)
     return ClaimTable(
         claims=claims,
         family=family,
@@ -738,11 +867,11 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         period_end=period_end,
         sub_period_id=sub_period_id,
         year_part=year_part,
-        subject=subject,
-        tokens=JoinedSets(subject),
+        subject=subject_column,
+        tokens=JoinedSets(subject_column),
         sentence_key=sentence_key,
         topic=topic,
-        topic_text=topic_text,
+        topic_text=topic_column,
         idf=idf,
         topic_norm=topic_norm,
         specific=specific,
@@ -758,9 +887,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         role_count=role_count,
         set_target=set_target,
         measures_id=measures_id,
-        local=local,
+        local=local_column,
         facets_id=facets_id,
-        near_words=JoinedSets(near_text),
+        near_words=JoinedSets(near_column),
         others_id=others_id,
         table_cell=table_cell,
         list_item=list_item,
@@ -768,14 +897,14 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         char_start=char_start,
         undated_level_year=level_year,
         hedged=hedged,
-        owner=owner,
+        owner=owner_column,
         owner_strong=owner_strong,
         clause_words=clause_words,
         clause_idf=clause_idf,
         clause_norm=clause_norm,
-        head=head,
+        head=head_column,
         value_docs=value_docs,
         companion_unit=companion_unit,
         companion_point=companion_point,
-        siblings=siblings,
+        siblings=SentenceValues(unit, point, sentence_key),
     )

@@ -1,0 +1,379 @@
+"""Claims held as columns: a million claims in a few hundred bytes each, a `Claim` built when a row is read.
+
+A `Claim` object with its boxed numbers and strings costs about a kilobyte; reconciliation reads every claim
+but holds none of them for long. `ClaimColumns` keeps the claims as arrays instead and is a
+`Sequence[Claim]`: `columns[i]` builds claim i, equal field by field (types included) to the claim that went
+in, so `find_conflicts` takes it wherever it takes a list.
+
+- numbers (offsets, values, years, precision, confidence) go into typed arrays, with a mask for the
+  optional ones (None is not a number); a value of another type than the field's usual one (an int in a
+  float field) is kept aside as given;
+- repeated values (documents, units, sections, sentences, subjects, entity tuples, flags ...) are held once
+  each, as ids into a list of distinct values (equal values of different types stay apart: `Kind.MONEY`
+  and "money" are two values; a value recurring only after `RECENT_VALUES` others is held again);
+- claim ids, one per claim, are held as UTF-8 bytes in one buffer.
+
+    >>> from claims.reconcile.normalize import _example
+    >>> claims = [_example(claim_id="a", value=8.1e9, unit="JPY"), _example(claim_id="b", value=None)]
+    >>> columns = ClaimColumns.from_claims(claims)
+    >>> list(columns) == claims, columns[1].value, columns[0].unit
+    (True, None, 'JPY')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
+from typing import Any, overload
+
+import numpy as np
+
+from claims.types import Claim
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+"""Every field of `Claim`, in the order its constructor takes them."""
+
+INT_FIELDS = ("char_start", "char_end", "sentence_start", "period_start", "period_end")
+"""Fields held as 64-bit integers (period_start and period_end may be None)."""
+FLOAT_FIELDS = ("value", "value_low", "value_high", "confidence", "precision")
+"""Fields held as 64-bit floats (all but confidence may be None)."""
+OPTIONAL_FIELDS = frozenset({"period_start", "period_end", "value", "value_low", "value_high", "precision"})
+UNIQUE_TEXT_FIELDS = ("claim_id",)
+"""Text fields with a value per claim, held as UTF-8 in one buffer (no list of distinct values)."""
+CODED_FIELDS = tuple(f for f in _FIELDS if f not in (*INT_FIELDS, *FLOAT_FIELDS, *UNIQUE_TEXT_FIELDS))
+"""Every other field (text, enums, tuples, flags, dates): an id per claim into its distinct values."""
+
+RECENT_VALUES = 1 << 16
+"""Distinct values of a field looked up when a claim is added: a value seen again after this many others
+is held again (claims of one sentence or document come together; the look-up stays small)."""
+
+RECENT_CLAIMS = 256
+"""Claims read by index that are kept, to be given again when read again soon (a sort key, a group)."""
+ITER_BLOCK = 4096
+"""Rows built at a time when the columns are iterated."""
+
+_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+_TYPECODE = {**{f: "q" for f in INT_FIELDS}, **{f: "d" for f in FLOAT_FIELDS}}
+
+
+def _fits(name: str, value: Any) -> bool:
+    """The value is of its numeric column's own type (and range)."""
+    if name in FLOAT_FIELDS:
+        return type(value) is float
+    return type(value) is int and _INT64_MIN <= value <= _INT64_MAX
+
+
+class ClaimColumnsBuilder:
+    """Collects claims one at a time into columns (`append`, `extend`); `build()` gives the `ClaimColumns`.
+
+    The claims appended need not be kept: each is read once and dropped.
+    """
+
+    def __init__(self) -> None:
+        self._numbers = {name: array(_TYPECODE[name]) for name in (*INT_FIELDS, *FLOAT_FIELDS)}
+        self._present = {name: bytearray() for name in OPTIONAL_FIELDS}
+        self._codes = {name: array("i") for name in CODED_FIELDS}
+        self._ids: dict[str, dict[object, int]] = {name: {} for name in CODED_FIELDS}
+        self._distinct: dict[str, list[object]] = {name: [] for name in CODED_FIELDS}
+        self._text = {name: bytearray() for name in UNIQUE_TEXT_FIELDS}
+        self._ends = {name: array("q") for name in UNIQUE_TEXT_FIELDS}
+        self._odd: dict[tuple[int, str], object] = {}
+        self._rows = 0
+
+    def __len__(self) -> int:
+        return self._rows
+
+    def append(self, claim: Claim) -> None:
+        row = self._rows
+        for name in INT_FIELDS + FLOAT_FIELDS:
+            value: Any = getattr(claim, name)
+            optional = name in OPTIONAL_FIELDS
+            if optional:
+                self._present[name].append(value is not None)
+            if value is None and optional:
+                self._numbers[name].append(0)
+            elif _fits(name, value):
+                self._numbers[name].append(value)
+            else:  # another type (an int in a float field, a numpy number): kept as given
+                self._odd[(row, name)] = value
+                self._numbers[name].append(0)
+        for name in CODED_FIELDS:
+            value = getattr(claim, name)
+            ids = self._ids[name]
+            key = value if type(value) is str else (type(value), value)  # Kind.MONEY is not "money"
+            code = ids.get(key)
+            if code is None:
+                distinct = self._distinct[name]
+                if len(ids) >= RECENT_VALUES:
+                    ids.clear()
+                code = ids[key] = len(distinct)
+                distinct.append(value)
+            self._codes[name].append(code)
+        for name in UNIQUE_TEXT_FIELDS:
+            value = getattr(claim, name)
+            if type(value) is not str:
+                self._odd[(row, name)] = value
+                value = ""
+            self._text[name] += value.encode("utf-8")
+            self._ends[name].append(len(self._text[name]))
+        self._rows += 1
+
+    def extend(self, claims: Iterable[Claim]) -> None:
+        for claim in claims:
+            self.append(claim)
+
+    def build(self) -> ClaimColumns:
+        """The columns (the builder starts over empty)."""
+        columns = ClaimColumns(
+            self._rows,
+            self._numbers,
+            {name: bytes(mask) for name, mask in self._present.items()},
+            self._codes,
+            self._distinct,
+            {name: bytes(buffer) for name, buffer in self._text.items()},
+            self._ends,
+            self._odd,
+        )
+        self.__init__()  # type: ignore[misc]
+        return columns
+
+
+class ClaimColumns(Sequence[Claim]):
+    """Claims as columns (see the module docstring); row i read as a `Claim` by `columns[i]`.
+
+    `column(name)` gives a numeric field as a numpy array (0 where None: see `present(name)`) or a coded
+    field's ids (see `values(name)`), without building any claim.
+    """
+
+    __slots__ = (
+        "_n",
+        "_numbers",
+        "_present",
+        "_codes",
+        "_distinct",
+        "_text",
+        "_ends",
+        "_odd",
+        "_getters",
+        "_recent",
+    )
+
+    def __init__(
+        self,
+        n: int,
+        numbers: dict[str, array[Any]],
+        present: dict[str, bytes],
+        codes: dict[str, array[int]],
+        distinct: dict[str, list[object]],
+        text: dict[str, bytes],
+        ends: dict[str, array[int]],
+        odd: dict[tuple[int, str], object],
+    ) -> None:
+        self._n = n
+        self._numbers = numbers  # field -> 64-bit ints or floats (0 where None)
+        self._present = present  # optional field -> one byte a row (0: None)
+        self._codes = codes  # field -> 32-bit ids into `distinct[field]`
+        self._distinct = distinct  # field -> its distinct values, in order of first appearance
+        self._text = text  # unique text field -> UTF-8 of every row, joined
+        self._ends = ends  # unique text field -> end offset of each row in `text`
+        self._odd = odd  # (row, field) -> a value of another type than its column's, kept as given
+        self._getters = [self._getter(name) for name in _FIELDS]
+        self._recent: dict[int, Claim] = {}  # the last rows read (a sort key reads a row several times)
+
+    @classmethod
+    def from_claims(cls, claims: Iterable[Claim]) -> ClaimColumns:
+        """Columns of the claims, in their order (an iterator is read once and may be a generator)."""
+        builder = ClaimColumnsBuilder()
+        builder.extend(claims)
+        return builder.build()
+
+    def column(self, name: str) -> np.ndarray:
+        """A numeric field (int64 or float64, 0 where None) or a coded field's int32 ids, as a numpy view."""
+        if name in self._numbers:
+            return np.frombuffer(self._numbers[name], dtype=np.float64 if name in FLOAT_FIELDS else np.int64)
+        return np.frombuffer(self._codes[name], dtype=np.int32)
+
+    def present(self, name: str) -> np.ndarray:
+        """Where an optional numeric field is not None."""
+        return np.frombuffer(self._present[name], dtype=bool)
+
+    def values(self, name: str) -> list[object]:
+        """The distinct values of a coded field, indexed by the ids of `column(name)`."""
+        return self._distinct[name]
+
+    def _getter(self, name: str) -> Any:
+        """A function row -> the field's value, as the claim held it."""
+        odd = {row for row, field in self._odd if field == name}
+        if name in UNIQUE_TEXT_FIELDS:
+            return lambda row: self.text(name, row)
+        if name in CODED_FIELDS:
+            codes, values = self._codes[name], self._distinct[name]
+            return lambda row: values[codes[row]]
+        column = self._numbers[name]
+        if odd:
+            plain = self._plain_getter(name, column)
+            return lambda row: self._odd[(row, name)] if row in odd else plain(row)
+        return self._plain_getter(name, column)
+
+    def _plain_getter(self, name: str, column: array[Any]) -> Any:
+        if name in OPTIONAL_FIELDS:
+            mask = self._present[name]
+            return lambda row: column[row] if mask[row] else None
+        return column.__getitem__
+
+    def text(self, name: str, row: int) -> str:
+        """A unique text field of one row (`claim_id`), without building the claim."""
+        if (row, name) in self._odd:
+            return self._odd[(row, name)]  # type: ignore[return-value]
+        ends = self._ends[name]
+        return self._text[name][ends[row - 1] if row else 0 : ends[row]].decode("utf-8")
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Claim]: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | list[Claim]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._n))]
+        row = index.__index__()
+        if row < 0:
+            row += self._n
+        claim = self._recent.get(row)
+        if claim is not None:
+            return claim
+        if not 0 <= row < self._n:
+            raise IndexError(index)
+        if len(self._recent) >= RECENT_CLAIMS:
+            self._recent.clear()
+        claim = self._recent[row] = Claim(*[get(row) for get in self._getters])
+        return claim
+
+    def __iter__(self) -> Iterator[Claim]:
+        for start in range(0, self._n, ITER_BLOCK):
+            yield from self._block(start, min(start + ITER_BLOCK, self._n))
+
+    def _block(self, start: int, end: int) -> Iterator[Claim]:
+        """The claims of rows [start, end), built field by field (much faster than row by row)."""
+        fields: list[list[Any]] = []
+        for name in _FIELDS:
+            values: list[Any]
+            if name in UNIQUE_TEXT_FIELDS:
+                values = [self.text(name, row) for row in range(start, end)]
+            elif name in CODED_FIELDS:
+                distinct = self._distinct[name]
+                values = [distinct[code] for code in self._codes[name][start:end]]
+            else:
+                values = self._numbers[name][start:end].tolist()
+                if name in OPTIONAL_FIELDS:
+                    present = self._present[name][start:end]
+                    values = [v if p else None for v, p in zip(values, present, strict=True)]
+                for (row, field), value in self._odd.items():
+                    if field == name and start <= row < end:
+                        values[row - start] = value
+            fields.append(values)
+        return map(Claim, *fields)
+
+    def nbytes(self) -> int:
+        """Bytes of the arrays and buffers (the distinct values of the coded fields not counted)."""
+        parts: list[Any] = [*self._numbers.values(), *self._present.values(), *self._codes.values()]
+        parts += [*self._text.values(), *self._ends.values()]
+        return sum(memoryview(p).nbytes for p in parts)
+
+
+class TextColumn(Sequence[str]):
+    """Texts, one a row, held as ids into their distinct texts, which are joined as UTF-8 in one buffer: a
+    row costs 4 bytes and a distinct text its length (as objects: a pointer a row and 50 bytes a text more).
+    Each read decodes its text again.
+
+    >>> texts = TextColumnBuilder()
+    >>> texts.extend(["jaif budget", "", "jaif budget", "grant"])
+    >>> column = texts.build()
+    >>> list(column), len(column), column.distinct
+    (['jaif budget', '', 'jaif budget', 'grant'], 4, 3)
+    """
+
+    __slots__ = ("_codes", "_data", "_ends")
+
+    def __init__(self, codes: array[int], data: bytes, ends: array[int]) -> None:
+        self._codes = codes
+        self._data = data
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    @property
+    def distinct(self) -> int:
+        """Distinct texts held (a text recurring after `RECENT_VALUES` others is held again)."""
+        return len(self._ends)
+
+    def __getitem__(self, row: int) -> str:  # type: ignore[override]
+        code = self._codes[row]
+        ends = self._ends
+        return self._data[ends[code - 1] if code else 0 : ends[code]].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        for row in range(len(self._codes)):
+            yield self[row]
+
+
+class TextColumnBuilder:
+    """Collects the texts of a `TextColumn` one row at a time (`append`, `extend`, then `build()`)."""
+
+    def __init__(self) -> None:
+        self._codes = array("i")
+        self._data = bytearray()
+        self._ends = array("q")
+        self._ids: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def append(self, text: str) -> None:
+        code = self._ids.get(text)
+        if code is None:
+            if len(self._ids) >= RECENT_VALUES:
+                self._ids.clear()
+            code = self._ids[text] = len(self._ends)
+            self._data += text.encode("utf-8")
+            self._ends.append(len(self._data))
+        self._codes.append(code)
+
+    def extend(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.append(text)
+
+    def build(self) -> TextColumn:
+        """The column (the builder starts over empty)."""
+        column = TextColumn(self._codes, bytes(self._data), self._ends)
+        self.__init__()  # type: ignore[misc]
+        return column
+
+
+def claim_id_of(claims: Sequence[Claim]) -> Callable[[int], str]:
+    """A function row -> claim id that builds no claim when the claims are columns."""
+    if isinstance(claims, ClaimColumns):
+        return partial(claims.text, "claim_id")
+    return lambda row: claims[row].claim_id
+
+
+def claim_columns(claims: Sequence[Claim]) -> ClaimColumns:
+    """`claims` as columns (returned as is when they already are)."""
+    return claims if isinstance(claims, ClaimColumns) else ClaimColumns.from_claims(claims)
+
+
+__all__ = [
+    "ClaimColumns",
+    "ClaimColumnsBuilder",
+    "TextColumn",
+    "TextColumnBuilder",
+    "claim_columns",
+    "claim_id_of",
+]
