@@ -364,16 +364,10 @@ def claim_id_of(claims: Sequence[Claim]) -> Callable[[int], str]:
     return lambda row: claims[row].claim_id
 
 
-def claim_columns(claims: Sequence[Claim]) -> ClaimColumns:
-    """`claims` as columns (returned as is when they already are)."""
-    return claims if isinstance(claims, ClaimColumns) else ClaimColumns.from_claims(claims)
-
-
 __all__ = [
     "ClaimColumns",
     "ClaimColumnsBuilder",
     "TextColumn",
     "TextColumnBuilder",
-    "claim_columns",
     "claim_id_of",
 ]
