@@ -234,6 +234,10 @@ _ON_BASE_PERIOD = re.compile(
 _POINTS = re.compile(r"(?:^|\s)(?:percentage|basis|per\s*cent(?:age)?)\s*points?\b|\b(?:pp|bps|ppt)\b")
 
 
+_CURRENCY_MARK = r"(?:[$€£¥₹]|us\$|rs\.?)?"
+"""A currency mark that may stand between a cue and its number ("rose to $", "higher than rs")."""
+
+
 def role_change(w: Window) -> bool:
     """A change: "an increase of ¥3 billion", "grew 4.9%", "a ¥10 billion rise", "5% higher", "1.6
     percentage points".
@@ -264,7 +268,7 @@ def role_change(w: Window) -> bool:
     if _NEGATIVE_PERCENT.match(w.surface):
         return True  # "-0.2%": a percentage below zero is a rate of change (growth, inflation)
     near = _near_left(w).rstrip()
-    if re.search(r"\bto\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$", near):
+    if re.search(rf"\bto\s*{_CURRENCY_MARK}\s*$", near):
         return False  # "rose to X": the level reached
     if _COMPARED_WITH.search(near):
         return False  # "higher than the 85 killed in 2018": the figure compared with, a level
@@ -313,7 +317,7 @@ def role_change(w: Window) -> bool:
 
 _COMPARED_WITH = re.compile(
     r"\b(?:higher|lower|greater|larger|bigger|smaller|worse|deadlier|costlier)\s+than"
-    r"(?:\s+(?:the|a|an|its|their|some|about|around|nearly|almost|roughly))?\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$"
+    rf"(?:\s+(?:the|a|an|its|their|some|about|around|nearly|almost|roughly))?\s*{_CURRENCY_MARK}\s*$"
 )
 """A comparative and "than" just before a number: the number is what is compared with ("higher than the
 85 people killed"), not a change ("5% higher than a year ago" has the number first). "more than" and "less
@@ -386,7 +390,7 @@ def role_target(w: Window) -> bool:
 _REACHED_AFTER_CHANGE = re.compile(
     r"\b(?:rose|grew|doubled|tripled|trebled|quadrupled|climbed|jumped|increased|surged|soared|gained|"
     r"fell|dropped|declined|decreased|plunged|slumped|shrank|expanded|rising|growing|climbing|jumping|"
-    r"increasing|falling|dropping|declining)\b[^.;]*\bto\s+reach\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*$"
+    rf"increasing|falling|dropping|declining)\b[^.;]*\bto\s+reach\s*{_CURRENCY_MARK}\s*$"
 )
 """A change verb of the past or present, then "to reach" just before the number: the level the change
 reached ("sales rose 20% to reach $8 billion"), not an aim ("it aims to reach $10 billion")."""

@@ -206,9 +206,8 @@ class ClaimTable:
     char_start: np.ndarray  # int: the claim's offset in its document
     undated_level_year: np.ndarray  # int: for an undated level (no base, no change), its page's year; else -1
     hedged: np.ndarray  # bool: the statement is qualified (about, over, up to ...)
-    owner: Sequence[
-        str
-    ]  # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
+    # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
+    owner: Sequence[str]
     owner_strong: np.ndarray  # bool: the owner was read from the figure's own clause (not a fallback)
     clause_words: list[frozenset[str]]  # content words of the figure's own clause (no numbers, no parties)
     clause_idf: dict[str, float]  # inverse document frequency of clause words over this claim set

@@ -220,7 +220,8 @@ def pair_features(
     measures_a, measures_b = table.interned[table.measures_id[a]], table.interned[table.measures_id[b]]
     companions = _companion_gap(table, a, b)
     value_a, value_b = value_key(table.unit[a], table.point[a]), value_key(table.unit[b], table.point[b])
-    siblings_a, siblings_b = table.siblings[a] - {value_b}, table.siblings[b] - {value_a}
+    stated_a, stated_b = table.siblings[a], table.siblings[b]  # made when read: read each once
+    siblings_a, siblings_b = stated_a - {value_b}, stated_b - {value_a}
     return {
         "subject": subject_score / 100,
         "subject_exact": float(subject_exact),
@@ -277,7 +278,7 @@ def pair_features(
         "companions_differ": float(companions is not None and companions > COMPANIONS_DIFFER),
         "siblings_shared": float(bool(siblings_a & siblings_b)),
         "siblings_disjoint": float(bool(siblings_a and siblings_b) and not siblings_a & siblings_b),
-        "other_value_beside": float(value_b in table.siblings[a] or value_a in table.siblings[b]),
+        "other_value_beside": float(value_b in stated_a or value_a in stated_b),
     }
 
 
