@@ -173,6 +173,11 @@ NEVER_TUNED = [
     ("Tinubu proposed a N27.5 trillion budget.", [("N27.5 trillion", 27.5e12, "NGN", "exact")]),
     ("The Senate passed N28,777,404,073,861.", [("N28,777,404,073,861", 28777404073861.0, "NGN", "exact")]),
     ("Nurses need N95 masks on the N2 road.", []),
+    # a decimal comma, only before a scale word or a percent; elsewhere the comma lists
+    ("Boeing lost $6,2 billion in the quarter.", [("$6,2 billion", 6.2e9, "USD", "exact")]),
+    ("Growth was 12,5% last year.", [("12,5%", 12.5, "percent", "exact")]),
+    ("It cost 3,75 million euros.", [("3,75 million euros", 3.75e6, "EUR", "exact")]),
+    ("See pages 3,5 and 1,2,3 billion.", []),
     ("The fund holds S$3.2 billion.", [("S$3.2 billion", 3.2e9, "SGD", "exact")]),
     ("Thailand pledged 500 million baht.", [("500 million baht", 500e6, "THB", "exact")]),
     ("a loan of Rp 5 trillion", [("Rp 5 trillion", 5e12, "IDR", "exact")]),

@@ -54,8 +54,17 @@ _SPELL_AHEAD = (
     r"(?:growth|decline|contraction|expansion|recession|shrinkage)|ago|earlier|later)\b"
 )
 
+# A decimal comma ("$6,2 billion", "12,5%"): one to three digits, a comma and one or two digits, then a scale
+# word or a percent. A thousands comma is followed by three digits, so the two never meet; without the scale
+# or percent after it ("pages 3,5") the comma stays a list comma.
+DECIMAL_COMMA = (
+    r"[0-9]{1,3},[0-9]{1,2}(?![0-9])"
+    r"(?=[ \u00a0]?(?:(?i:trillion|billion|million|tn|bn|mn|m|per[ ]?cent|percent)\b|%))"
+)
+
 DIGITS = (
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    rf"(?:{DECIMAL_COMMA}"
+    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?=[ ]?[A-Za-z])"  # "438 000 deaths"
     r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
 )

@@ -89,6 +89,9 @@ def _slashed_value(num_text: str) -> Decimal | None:
     return whole + _VULGAR_FRACTIONS[num_text[-1]]
 
 
+# digits the scanner matched as a decimal comma (`patterns.DECIMAL_COMMA`: the only digits with one or two
+# after a comma)
+_DECIMAL_COMMA = re.compile(r"[0-9]{1,3},[0-9]{1,2}")
 _SPACE_GROUPS = re.compile(r"[ \u00a0\u202f\u2009](?=[0-9]{3})")
 
 
@@ -133,6 +136,8 @@ def _read_base(text: str, m: re.Match[str]) -> tuple[str, Decimal | None]:
         nxt = text[m.end() : m.end() + 2]
         if len(nxt) == 2 and nxt[0] in ".," and nxt[1].isdigit():
             return form, None  # "1,2,3", "1.2.3": a list or a version, not a number
+        if _DECIMAL_COMMA.fullmatch(num_text):
+            return form, parse_digits(num_text.replace(",", "."))  # "6,2" before "billion": 6.2
         return form, parse_digits(_SPACE_GROUPS.sub("", num_text))  # "438 000": SI digit groups
     if form in BASE_READERS:
         renamed, reader = BASE_READERS[form]
@@ -268,8 +273,11 @@ def read_atom(text: str, m: re.Match[str]) -> Atom | None:
     if base is None:
         return None
     s, e = m.span()
+    num_text = m.group(0)
+    if form == "digits" and _DECIMAL_COMMA.fullmatch(num_text):
+        num_text = num_text.replace(",", ".")  # its stated precision is that of "6.2"
     atom = Atom(
-        start=s, end=e, core_start=s, core_end=e, form=form, num_text=m.group(0), base=base, cue_start=s
+        start=s, end=e, core_start=s, core_end=e, form=form, num_text=num_text, base=base, cue_start=s
     )
     if form == "digits" and not _read_digits(text, atom):
         return None
