@@ -56,9 +56,9 @@ class Loaded:
     claims: list[Any]
 
 
-BLIND_SETS: frozenset[str] = frozenset({"set_o", "set_p"})
+BLIND_SETS: frozenset[str] = frozenset({"set_q"})
 """Sets kept for a blind check of a finished change (see their README): never fitted on. A set joins the
-training sets once its blind figures are recorded (set_c to set_n: each measured blind or unseen once, then
+training sets once its blind figures are recorded (set_c to set_p: each measured blind or unseen once, then
 fitted on)."""
 
 
