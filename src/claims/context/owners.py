@@ -602,6 +602,54 @@ def owner_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in kept)
 
 
+_DIRECTIONS = frozenset(
+    ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper")
+    + ("lower", "new", "greater")
+)
+
+
+def owners_agree(a: str, b: str) -> bool:
+    """Two owner keys (`owner_key`) that name one party: equal; or equal but for the case of a long name a
+    headline shouts ("NVIDIA"; an acronym of five letters or fewer keeps its case: the INDIA bloc is not
+    India) or a plural ("conservatives"); or one a single name that opens or ends the other ("jalili" and
+    "saeed jalili", "toyota" and "toyota motor corp"). A place with a direction ("south africa") is not its
+    last word, nor is a list ("myanmar and thailand") one of its members.
+
+    >>> owners_agree("saeed jalili", "jalili"), owners_agree("aramco", "saudi aramco")
+    (True, True)
+    >>> owners_agree("toyota", "toyota motor corp"), owners_agree("NVIDIA", "nvidia")
+    (True, True)
+    >>> owners_agree("conservatives", "conservative"), owners_agree("liberal democrats'", "liberal democrats")
+    (True, True)
+    >>> owners_agree("south africa", "africa"), owners_agree("myanmar and thailand", "thailand")
+    (False, False)
+    >>> owners_agree("INDIA", "india"), owners_agree("", ""), owners_agree("new", "new zealand")
+    (False, False, False)
+    """
+    if not a or not b:
+        return False
+    a, b = _folded_owner(a), _folded_owner(b)
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or short[0].isupper():
+        return False
+    if short[0] in _DIRECTIONS or any(w in ("and", "&") for w in long):
+        return False
+    if long[0] == short[0]:
+        return True
+    return long[-1] == short[0] and not any(d in _DIRECTIONS for d in long[0].split("-"))
+
+
+def _folded_owner(key: str) -> str:
+    """An owner key without a trailing possessive mark or plural s, a long shouted name lower-cased."""
+    words_ = [w.lower() if len(w) > 5 and w.isupper() else w for w in key.rstrip("'’").split()]
+    last = words_[-1] if words_ else ""
+    if len(last) > 4 and last.endswith("s") and not last.endswith("ss") and not last.isupper():
+        words_[-1] = last[:-1]
+    return " ".join(words_)
+
+
 _LED_IN_TEXT = re.compile(
     r"""(?P<leader>[A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*)?)-led\s+     # "BJP-led", "Congress-led"
     (?P<name>(?:[A-Z][\w&’'.-]*\s*){1,5}(?:\([A-Z]{2,9}\))?)           # "National Democratic Alliance (NDA)"

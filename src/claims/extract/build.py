@@ -70,7 +70,11 @@ def main_party(text: str, title: str = "") -> str:
     'Nvidia'
     """
     title = title or text.split("\n", 1)[0]
-    in_title = [n.text for n in names_in(title) if not n.text.lower().endswith("ly")]
+    in_title = [
+        named
+        for n in names_in(title)
+        if not n.text.lower().endswith("ly") and (named := _named_in_text(n.text, text))
+    ]
     first = re.match(r"\s*([A-Z][\w&.-]+)", title)
     if first and _proper(first.group(1), text):  # a title opening with the name ("Nvidia revenue soars")
         in_title.insert(0, first.group(1))
@@ -81,10 +85,50 @@ def main_party(text: str, title: str = "") -> str:
     if known:
         best = max(known.values())
         return next(name for _, name in find_entities(lead) if known[name] == best)
-    found = [n.text for n in names_in(lead) if not n.text.lower().endswith("ly")]
+    found = [
+        n.text for n in names_in(lead) if not n.text.lower().endswith("ly") and not _AMOUNT.fullmatch(n.text)
+    ]
     counts = Counter(owner_key(n) for n in found)
     repeated = [n for n in found if counts[owner_key(n)] >= 2]
     return repeated[0] if repeated else ""
+
+
+def _named_in_text(name: str, text: str) -> str:
+    """What of a title's name is a name: the whole when it is a party of the entity lexicon, else its longest
+    run of words ("Tropical Storm Beryl Nears Texas": "Beryl") that the text below the headline writes after
+    a lower-case word inside a sentence; "" when none. A title-case headline capitalises every word ("Toyota
+    Motor Posts Record Profit", "High Death Toll"): such runs are no party unless the text names them too.
+
+    >>> _named_in_text("High Death Toll", "The toll rose to 1,301, officials said.")
+    ''
+    >>> _named_in_text("Tropical Storm Beryl", "Power cuts as Beryl hit Houston.")
+    'Beryl'
+    >>> _named_in_text("Saudi Aramco", "Profit at Saudi Aramco fell 25%.")
+    'Saudi Aramco'
+    >>> _named_in_text("Kumara Dissanayake", "Voters chose Anura Kumara Dissanayake.")
+    ''
+    """
+    if find_entities(name):
+        return name
+    if _AMOUNT.fullmatch(name):
+        return ""
+    if re.fullmatch(r"[A-Z][A-Z0-9&]{1,5}", name):  # an acronym the text uses ("WHO", "HS2"); not "LIVE"
+        return name if re.search(rf"(?<![\w-]){name}(?![\w-])", text[len(name) + 1 :]) else ""
+    parts = name.split()
+    body = text.split("\n", 1)[1] if "\n" in text else text  # not the headline itself
+    for size in range(len(parts), 0, -1):
+        for at in range(len(parts) - size + 1):
+            run = parts[at : at + size]
+            if any(w.lower() in words.NOT_OWNER_WORDS or not w[:1].isupper() for w in (run[0], run[-1])):
+                continue
+            joined = " ".join(run)
+            if re.search(rf"(?:(?<![\w.-])[a-z][\w'-]*|[,;)])\s+{re.escape(joined)}(?![\w-])", body):
+                return joined
+    return ""
+
+
+# an amount the scanner reads as money, not a name ("VND40", "N28.78tn", "Rs18trillion")
+_AMOUNT = re.compile(r"(?:[A-Z]{1,3}|Rs|Rp)[0-9][0-9.,]*(?:[a-z]{1,8})?")
 
 
 def _proper(word: str, text: str) -> bool:

@@ -65,6 +65,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from claims.context.facets import Facets, facet_gaps
+from claims.context.owners import owners_agree
 
 from .match import same_cited_figure, same_owned_count
 from .normalize import ClaimTable, value_key
@@ -236,11 +237,11 @@ def pair_features(
         "one_account": float(same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)),
         "parties": float(bool(places_a) and places_a == places_b),
         "party_missing": float(bool(places_a) != bool(places_b)),
-        "owner_same": float(bool(owner_a) and owner_a == owner_b),
-        "owner_differs": float(bool(owner_a and owner_b) and owner_a != owner_b),
+        "owner_same": float(owners_agree(owner_a, owner_b)),
+        "owner_differs": float(bool(owner_a and owner_b) and not owners_agree(owner_a, owner_b)),
         "owner_differs_strong": float(
             bool(owner_a and owner_b)
-            and owner_a != owner_b
+            and not owners_agree(owner_a, owner_b)
             and table.owner_strong[a]
             and table.owner_strong[b]
         ),
