@@ -60,14 +60,19 @@ def due_runs(client: Any, deployment_id: UUID) -> list[Any]:
 def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
     """Take one due run (Pending, as Prefect's runner does) and run it here; True when it ran.
 
-    A run the server will not hand over (taken by another process, cancelled) is left alone. A run that
-    fails is recorded failed by the engine (and in the run record); serving goes on.
+    A run that is no longer scheduled, or that the server will not hand over (taken by another process,
+    cancelled), is left alone. A run that fails is recorded failed by the engine (and in the run record);
+    serving goes on.
     """
     from prefect.exceptions import Abort
     from prefect.flow_engine import run_flow
     from prefect.states import Pending
     from prefect.utilities.engine import propose_state_sync
 
+    latest = client.read_flow_run(flow_run.id).state
+    if latest is None or not latest.is_scheduled():  # the server would let a finished run start again
+        logger.info("flow run %s not taken: it is %s", flow_run.id, latest.type.value if latest else None)
+        return False
     try:
         state = propose_state_sync(client, Pending(), flow_run_id=flow_run.id)
     except Abort as e:
