@@ -20,6 +20,11 @@ Then, at the largest scale of at most 8 (the issue's 40-document store): the unc
 `--new-docs N`, N documents are added one run at a time (each version's runs interleaved): the first run
 after the full run (every finding of which was new, so every page showing one changes) and the following
 ones (the steady state of a store that grows by a document a run); `new_doc` is the first, `new_docs` all.
+With `--warm`, the `run` version also serves a copy of that store with `claims serve --warm` (its first run
+a full one in a fresh process, then an unchanged re-run), and each new document is added to it after the
+cold runs of the same document: each warm run is triggered through the Prefect API and timed from outside.
+A source tree given with `--before-src`/`--after-src` must hold `expectations/` beside `src/` (e.g.
+`git archive COMMIT src expectations`).
 
 Prints one table and, with `--json`, writes every figure. Nothing is asserted: read the ratios.
 """
