@@ -20,6 +20,11 @@ Then, at the largest scale of at most 8 (the issue's 40-document store): the unc
 `--new-docs N`, N documents are added one run at a time (each version's runs interleaved): the first run
 after the full run (every finding of which was new, so every page showing one changes) and the following
 ones (the steady state of a store that grows by a document a run); `new_doc` is the first, `new_docs` all.
+With `--warm`, the `run` version also serves a copy of that store with `claims serve --warm` (its first run
+a full one in a fresh process, then an unchanged re-run), and each new document is added to it after the
+cold runs of the same document: each warm run is triggered through the Prefect API and timed from outside.
+A source tree given with `--before-src`/`--after-src` must hold `expectations/` beside `src/` (e.g.
+`git archive COMMIT src expectations`).
 
 Prints one table and, with `--json`, writes every figure. Nothing is asserted: read the ratios.
 """
@@ -27,6 +32,7 @@ Prints one table and, with `--json`, writes every figure. Nothing is asserted: r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -39,7 +45,9 @@ from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-CLAIMS = ROOT / ".venv" / "bin" / "claims"
+CLAIMS = [str(ROOT / ".venv" / "bin" / "claims")]
+if not Path(CLAIMS[0]).exists():  # another virtualenv: the module of the source tree on PYTHONPATH
+    CLAIMS = [sys.executable, "-m", "claims.cli"]
 sys.path.insert(0, str(BENCH))
 
 from bench_pipeline import TreePeak, bare_pass  # noqa: E402  (the same bare pass and memory sampler)
@@ -134,7 +142,7 @@ def claims_run(raw: Path, out: Path, env: dict[str, str]) -> dict[str, Any]:
     """One `claims run`; a run that fails is recorded with its error (the table shows it), not raised."""
     started = time.perf_counter()
     try:
-        result = measure([str(CLAIMS), "run", "--raw", str(raw), "--out", str(out)], env)
+        result = measure([*CLAIMS, "run", "--raw", str(raw), "--out", str(out)], env)
     except RuntimeError as e:
         print(f"failed: {e}", file=sys.stderr)
         return {"failed": str(e)[-500:], "seconds": float("nan"), "elapsed": time.perf_counter() - started}
@@ -156,6 +164,126 @@ def bare(corpus: Path, model: str, env: dict[str, str], batch_size: int | None =
     return result
 
 
+# --- a warm serving process (`claims serve --warm`) -------------------------------------------------------
+
+NEVER = "0 0 1 1 *"
+"""The schedule of the measured deployment: no run falls due while the bench runs; it triggers each run."""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def api(url: str, body: dict[str, Any] | None = None, *, timeout: float = 30.0) -> Any:
+    """GET (or POST `body`) one call of the Prefect API; its JSON."""
+    import urllib.request
+
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
+        return json.loads(response.read())
+
+
+class WarmServer:
+    """`claims serve --warm` over `raw` into `out` with a local Prefect server; each run is triggered through
+    the Prefect API and timed from outside: from the trigger to its line in runs.jsonl (`seconds`, which
+    includes up to a second of the serving process's polling), and the flow run's own time from the server
+    (`run_seconds`, Running to Completed). `cpu_seconds` is the serving process's (and its finished spaCy
+    workers'), not the Prefect server's."""
+
+    def __init__(self, raw: Path, out: Path, env: dict[str, str], log: Path) -> None:
+        self.raw, self.out, self.env, self.log = raw, out, env, log
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/api"
+        self.proc: Any = None
+        self.deployment = ""
+
+    def __enter__(self) -> WarmServer:
+        import psutil
+
+        cmd = [*CLAIMS, "serve", "--warm", "--cron", NEVER, "--raw", str(self.raw), "--out", str(self.out)]
+        cmd += ["--prefect-port", str(self.port)]
+        self.log_file = self.log.open("w", encoding="utf-8")
+        self.proc = psutil.Popen(cmd, stdout=self.log_file, stderr=subprocess.STDOUT, env=self.env, cwd=ROOT)
+        deadline = time.monotonic() + 600
+        while not self.deployment:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"claims serve --warm did not start; see {self.log}")
+            try:
+                self.deployment = api(f"{self.base}/deployments/name/claims-pipeline/claims-scheduled")["id"]
+            except OSError:
+                time.sleep(1.0)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        import psutil
+
+        for sig in (signal.SIGINT, signal.SIGTERM):  # it stops its Prefect server; a second signal hurries it
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=60)
+                break
+            except psutil.TimeoutExpired:
+                continue
+        else:
+            for child in self.proc.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    child.kill()
+            self.proc.kill()
+        self.log_file.close()
+
+    def cpu(self) -> float:
+        times = self.proc.cpu_times()
+        return float(times.user + times.system + times.children_user + times.children_system)
+
+    def trigger(self) -> dict[str, Any]:
+        """One run, triggered now; its figures once runs.jsonl records it."""
+        runs = self.out / "runs.jsonl"
+        before = _lines(runs)
+        cpu = self.cpu()
+        load = os.getloadavg()[0]
+        started = time.perf_counter()
+        flow_run = api(f"{self.base}/deployments/{self.deployment}/create_flow_run", {})
+        while _lines(runs) <= before:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"claims serve --warm exited; see {self.log}")
+            if time.perf_counter() - started > 3600:
+                raise RuntimeError("a warm run did not finish within an hour")
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        line = json.loads(runs.read_text(encoding="utf-8").splitlines()[-1])
+        run_seconds = float("nan")
+        for _ in range(100):  # the flow run is Completed just after its record is written
+            state = api(f"{self.base}/flow_runs/{flow_run['id']}")
+            if state.get("end_time"):
+                run_seconds = float(state["total_run_time"])
+                break
+            time.sleep(0.1)
+        return {
+            "seconds": round(seconds, 2),
+            "run_seconds": round(run_seconds, 2),
+            "cpu_seconds": round(self.cpu() - cpu, 2),
+            "max_process_mb": round(self.proc.memory_info().rss / 2**20, 1),
+            "load_before": round(load, 2),
+            "status": line.get("status"),
+            "claims": line.get("claims"),
+        }
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for _ in fh)
+    except OSError:
+        return 0
+
+
 # --- the driver --------------------------------------------------------------------------------------------
 
 
@@ -169,6 +297,7 @@ def run(
     after_src: Path | None = None,
     new_docs: int = 1,
     bare_batch_size: int | None = None,
+    warm: bool = False,
 ) -> dict[str, Any]:
     seeds = sorted(raw.glob("*.txt"))
     versions: dict[str, Path | None] = {"run": after_src}
@@ -200,16 +329,34 @@ def run(
         out = work / f"x{store}" / f"out-{name}"
         incremental[name] = {"rerun": claims_run(corpus, out, child_env(work, src))}
         print(f"x{store} {name} unchanged re-run: {incremental[name]['rerun']['seconds']} s", file=sys.stderr)
-    for k, added in enumerate(extra[:new_docs], 1):
-        for name, src in versions.items():
-            out = work / f"x{store}" / f"out-{name}"
-            grown = work / f"x{store}" / f"raw-{name}-plus-one"
-            shutil.copytree(corpus, grown, dirs_exist_ok=True)
-            shutil.copy2(added, grown / added.name)
-            result = claims_run(grown, out, child_env(work, src))
-            incremental[name].setdefault("new_docs", []).append(result)
-            incremental[name].setdefault("new_doc", result)
-            print(f"x{store} {name} new document {k}: {result['seconds']} s", file=sys.stderr)
+    with contextlib.ExitStack() as stack:
+        server = None
+        if warm:  # `claims serve --warm` of the `run` version over its own copy of the store's folder
+            served = work / f"x{store}" / "raw-warm"
+            shutil.copytree(corpus, served, dirs_exist_ok=True)
+            out = work / f"x{store}" / "out-warm"
+            shutil.rmtree(out, ignore_errors=True)
+            log = work / f"x{store}" / "serve-warm.log"
+            server = stack.enter_context(WarmServer(served, out, child_env(work, after_src), log))
+            incremental["warm"] = {"full": server.trigger()}  # the serving process's first run: cold
+            incremental["warm"]["rerun"] = server.trigger()
+            print(f"x{store} warm full run: {incremental['warm']['full']['seconds']} s", file=sys.stderr)
+        for k, added in enumerate(extra[:new_docs], 1):
+            for name, src in versions.items():
+                out = work / f"x{store}" / f"out-{name}"
+                grown = work / f"x{store}" / f"raw-{name}-plus-one"
+                shutil.copytree(corpus, grown, dirs_exist_ok=True)
+                shutil.copy2(added, grown / added.name)
+                result = claims_run(grown, out, child_env(work, src))
+                incremental[name].setdefault("new_docs", []).append(result)
+                incremental[name].setdefault("new_doc", result)
+                print(f"x{store} {name} new document {k}: {result['seconds']} s", file=sys.stderr)
+            if server is not None:
+                shutil.copy2(added, server.raw / added.name)
+                result = server.trigger()
+                incremental["warm"].setdefault("new_docs", []).append(result)
+                incremental["warm"].setdefault("new_doc", result)
+                print(f"x{store} warm new document {k}: {result['seconds']} s", file=sys.stderr)
     results["store_scale"] = store
     results["incremental"] = incremental
     return results
@@ -250,6 +397,24 @@ def report(results: dict[str, Any]) -> str:
         lines.append(_row("new doc", inc["new_doc"], full, "  one new document"))
         for k, later in enumerate(inc.get("new_docs", [])[1:], 2):
             lines.append(_row("new doc", later, full, f"  new document {k}"))
+    if "warm" in results["incremental"]:
+        w = results["incremental"]["warm"]
+        full = w["full"]
+        lines.append(f"x{store} store served warm (`claims serve --warm`), against its first (full) run:")
+        lines.append(_row("full", full, full, "  first run (cold)"))
+        lines.append(_row("rerun", w["rerun"], full, "  unchanged re-run"))
+        for k, later in enumerate(w.get("new_docs", []), 1):
+            lines.append(_row("new doc", later, full, f"  new document {k}"))
+        fulls = [results["scales"][store][n] for n in names] + [full]
+        wall = sorted(f.get("seconds", nan) for f in fulls)[len(fulls) // 2]
+        cpu = sorted(f.get("cpu_seconds", nan) for f in fulls)[len(fulls) // 2]
+        lines.append(f"  against the median full run of this scale ({wall:.1f} s wall, {cpu:.1f} s CPU):")
+        for k, later in enumerate(w.get("new_docs", []), 1):
+            lines.append(
+                f"  new document {k}: wall {later.get('seconds', nan) / wall:.3f} (flow run "
+                f"{later.get('run_seconds', nan):.1f} s: {later.get('run_seconds', nan) / wall:.3f}), "
+                f"CPU {later.get('cpu_seconds', nan) / cpu:.3f}"
+            )
     if "before" in names:
         lines.append("")
         for scale, row in results["scales"].items():
@@ -272,6 +437,8 @@ def report(results: dict[str, Any]) -> str:
         "(getrusage of children);",
         "tree peak: all its processes together in MB, sampled every 50 ms; load: 1-minute load average at "
         "the start. The store rows' ratios are against that version's full run.",
+        "warm: seconds from the trigger (Prefect API) to the run's line in runs.jsonl (up to 1 s of polling "
+        "included); flow run: its Running time; cpu: the serving process's.",
     ]
     return "\n".join(lines)
 
@@ -296,6 +463,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="documents per nlp.pipe batch of the bare pass (default: the model's, 256: the whole corpus in "
         "one batch at these scales; at 32x the system killed that bare pass, signal 9, on a 24 GiB machine)",
+    )
+    ap.add_argument(
+        "--warm",
+        action="store_true",
+        help="also serve the store with `claims serve --warm` (the `run` version) and time its runs",
     )
     ap.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--wrap", default=None, help=argparse.SUPPRESS)
@@ -322,6 +494,7 @@ def main(argv: list[str] | None = None) -> int:
         after_src=args.after_src,
         new_docs=max(1, args.new_docs),
         bare_batch_size=args.bare_batch_size,
+        warm=args.warm,
     )
     print(report(results))
     if args.json:

@@ -724,11 +724,19 @@ def serve(
     prefect_port: Annotated[
         int, typer.Option(help="Port of the local Prefect server and its UI (when PREFECT_API_URL is unset).")
     ] = 4200,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            help="Run the scheduled runs in this process, its imports and spaCy model kept loaded between "
+            "runs (default: each run in a new process, as Prefect's runner does)."
+        ),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a schedule (Ctrl-C stops it).
 
-    Uses the Prefect server PREFECT_API_URL points at, else starts a local one with its UI.
+    Uses the Prefect server PREFECT_API_URL points at, else starts a local one with its UI. With --warm a
+    new document costs about its own work: no run imports Prefect, spaCy or Great Expectations again.
     """
     from claims.pipeline.guards import check_folders
     from claims_flows.server import check_port, check_schedule
@@ -779,7 +787,10 @@ def serve(
             threading.Thread(
                 target=_follow_runs, args=(out / "runs.jsonl", stop), name="claims-serve-runs", daemon=True
             ).start()
-            deploy.serve(deployment)
+            if warm:
+                deploy.serve_warm(deployment, stop)
+            else:
+                deploy.serve(deployment)
     except KeyboardInterrupt:
         console.print("stopped")
     finally:

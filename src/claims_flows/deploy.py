@@ -45,3 +45,10 @@ def serve(deployment: Any) -> None:
     from prefect import serve as prefect_serve
 
     prefect_serve(deployment, print_starting_message=False)
+
+
+def serve_warm(deployment: Any, stop: Any) -> None:
+    """Serve the deployment in the foreground, its runs in this process (`claims_flows.warm`)."""
+    from claims_flows.warm import serve_warm as serve_here
+
+    serve_here(deployment, claims_pipeline, stop=stop)

@@ -1,6 +1,7 @@
 """`claims serve` fires the flow on a short schedule through a local Prefect server whose UI answers on the
 port given; each run is one line in the terminal, a run whose input folder went away included (recorded as
-failed, no traceback, shown in the report's header); Ctrl-C stops the server and everything it started."""
+failed, no traceback, shown in the report's header); Ctrl-C stops the server and everything it started. The
+same with `--warm` (the runs in the serving process)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_interval_schedule_fires_a_run_and_shows_the_prefect_ui(tmp_path: Path) -> None:
+@pytest.mark.parametrize("warm", [False, True], ids=["run-processes", "warm"])
+def test_serve_interval_schedule_fires_a_run_and_shows_the_prefect_ui(tmp_path: Path, warm: bool) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text("In FY2024, Japan allocated ¥8.1 billion to OSA.\n", encoding="utf-8")
@@ -39,7 +41,7 @@ def test_serve_interval_schedule_fires_a_run_and_shows_the_prefect_ui(tmp_path: 
     env["COLUMNS"] = "200"
     command = [sys.executable, "-m", "claims.cli", "serve", "--raw", str(raw), "--out", str(out)]
     proc = subprocess.Popen(
-        [*command, "--interval", "3", "--prefect-port", str(port)],
+        [*command, "--interval", "3", "--prefect-port", str(port), *(["--warm"] if warm else [])],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
