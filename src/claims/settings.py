@@ -69,6 +69,10 @@ class Settings(BaseModel):
     citation_max_difference: float = 0.40  # two same-source figures further apart are taken as two figures
     restated_sentence_ratio: float = 90.0  # fuzz.ratio of two number-masked sentences: one sentence restated
     finding_threshold: float | None = None  # match probability a finding needs; None: the calibrated one
+    # up to this many stored claims, a change reconciles the whole store again (its findings are then those
+    # of a rebuild: new documents move corpus statistics); above, only the changed documents' claims are
+    # matched against all and the findings between untouched documents are kept as they were scored
+    full_reconcile_claims: int = 100_000
     restated_local_ratio: float = 80.0  # fuzz.ratio of the words around two figures: the same role
 
     # Validation (distribution checks, set from the seed corpus)

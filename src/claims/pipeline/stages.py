@@ -135,10 +135,13 @@ def extract(
 
 
 def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.DataFrame | None:
-    """Re-reconcile what changed: new claims against the whole store; returns None when nothing changed.
+    """Re-reconcile what changed; returns None when nothing changed.
 
-    Findings between two untouched documents are kept as they are; findings involving a new, changed or
-    removed document are recomputed (the claims of those documents are the `focus` of the matcher).
+    A store of up to `Settings.full_reconcile_claims` claims is reconciled whole again, so that its findings
+    are those a rebuild would give (a new document changes what the matcher counts over the corpus: the
+    documents stating each value, word weights, the consensus). A larger store matches only the claims of new,
+    changed or removed documents (the `focus` of the matcher) against all; findings between two untouched
+    documents are kept as they were scored.
     Quarantined claims (a value check failed on them) take no part; a finding that involves one is dropped.
     """
     pending = store.pending_docs()
@@ -149,6 +152,7 @@ def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.Dat
     if held:
         claims_df = claims_df[~claims_df["claim_id"].astype(str).isin(held)].reset_index(drop=True)
     records = claims_from_frame(claims_df)
+    full = full or len(claims_df) <= settings.full_reconcile_claims
     existing = store.conflicts_df()
     if full or existing.empty:
         found = find_conflicts(records, settings)
