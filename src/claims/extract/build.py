@@ -38,6 +38,7 @@ from claims.segment import Layout
 from claims.types import UNKNOWN_CURRENCY, Claim, Document, Kind, Quantity, make_claim_id
 
 from .dollars import KEEP, home_dollar, is_bare_dollar, with_home_dollar
+from .rupees import home_rupee, with_home_rupee
 
 logger = logging.getLogger(__name__)
 
@@ -504,7 +505,8 @@ def finish_document(state: DocState) -> list[Claim]:
     dollar = home_dollar(title, text) if any(is_bare_dollar(c.surface) for c in state.drafts) else KEEP
     if dollar:
         logger.debug("%s: a bare $ read as %s", state.document.doc, dollar)
-    read = [with_home_dollar(c, dollar) for c in state.drafts]
+    rupee = home_rupee(title, text) if any(c.unit == "INR" for c in state.drafts) else ""
+    read = [with_home_rupee(with_home_dollar(c, dollar), rupee) for c in state.drafts]
     currency = document_currency(read)
     drafts = sorted(
         (with_document_currency(c, currency, _document_facets(state)) for c in read),

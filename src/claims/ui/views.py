@@ -461,7 +461,7 @@ FLAG_WORDS = {
     "no_citation": "no citation",
     "no_period": "no period",
     "currency_missing": "currency missing",
-    "currency_from_document": "dollar read from the document's country",
+    "currency_from_document": "currency (dollar, rupee) read from the document's country",
     "table_cell": "table cell",
 }
 
