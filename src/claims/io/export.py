@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from claims.locks import os_error
 from claims.report.bundle import Texts, render_reports
@@ -156,6 +158,45 @@ def write_parquet(path: Path, df: pd.DataFrame) -> Path:
 def write_table(out_dir: Path, name: str, df: pd.DataFrame) -> tuple[Path, Path]:
     """`name`.csv and `name`.parquet side by side."""
     return write_csv(out_dir / f"{name}.csv", df), write_parquet(out_dir / f"{name}.parquet", df)
+
+
+def write_table_batches(
+    out_dir: Path,
+    name: str,
+    frames: Iterable[pd.DataFrame],
+    *,
+    each: Callable[[pd.DataFrame], object] | None = None,
+) -> tuple[Path, Path]:
+    """`name`.csv and `name`.parquet written a frame at a time: what `write_table` writes for the frames
+    concatenated (the CSV byte for byte; the Parquet file holds a row group per frame), without holding
+    them all. `frames` gives at least one frame (its columns make the header); `each` sees every frame.
+
+    Every CSV cell is made safe frame by frame (`write_safe_csv`), the Parquet file keeps the raw text.
+    """
+    csv_path, parquet_path = Path(out_dir) / f"{name}.csv", Path(out_dir) / f"{name}.parquet"
+
+    def write(csv_tmp: Path, parquet_tmp: Path) -> None:
+        writer: pq.ParquetWriter | None = None
+        try:
+            with open(csv_tmp, "w", encoding="utf-8", newline="") as fh:
+                for df in frames:
+                    write_safe_csv(fh, df, header=writer is None)
+                    table = pa.Table.from_pandas(df, preserve_index=False)
+                    if writer is None:
+                        writer = pq.ParquetWriter(parquet_tmp, table.schema)
+                    elif table.schema != writer.schema:  # a column all empty in one frame only
+                        table = table.cast(writer.schema)
+                    writer.write_table(table)
+                    if each is not None:
+                        each(df)
+        finally:
+            if writer is not None:
+                writer.close()
+        if writer is None:
+            raise ValueError(f"no frame given for {name}")
+
+    write_atomic(csv_path, lambda c: write_atomic(parquet_path, lambda p: write(c, p)))
+    return csv_path, parquet_path
 
 
 def append_jsonl(path: Path, record: Mapping[str, object]) -> None:

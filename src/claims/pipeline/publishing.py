@@ -40,9 +40,9 @@ from typing import Any
 import pandas as pd
 
 from claims.io import export
-from claims.io.decisions import DecisionStore
-from claims.io.frames import TEXT_COLUMNS, documents_frame
-from claims.io.store import QUARANTINE_COLUMNS, Store
+from claims.io.decisions import DecisionStore, pair_ids_of
+from claims.io.frames import CLAIMS, CONFLICTS, TEXT_COLUMNS, documents_frame
+from claims.io.store import BATCH_ROWS, QUARANTINE_COLUMNS, Store
 from claims.locks import LockHolder, folder_lock
 from claims.pipeline import progress
 from claims.report.exports import safe_csv
@@ -122,16 +122,10 @@ def rejected_fingerprint(rejected: pd.DataFrame) -> str:
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
 
 
-def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) -> SetTables:
-    """The run's tables: quarantined claims and findings left out (a finding on a quarantined claim too)."""
-    claims = store.claims_df()
-    conflicts = store.conflicts_df()
+def quarantine_from_store(store: Store) -> pd.DataFrame:
+    """quarantine.csv: the quarantined rows, then each finding left out because one of its statements is."""
     quarantine = store.quarantine_df()
-    held_claims = set(quarantine.loc[quarantine["tbl"] == "claims", "row_id"].astype(str))
-    held_findings = set(quarantine.loc[quarantine["tbl"] == "conflicts", "row_id"].astype(str))
-    side_a = conflicts["claim_a"].astype(str).isin(held_claims)
-    side_b = conflicts["claim_b"].fillna("").astype(str).isin(held_claims)
-    orphaned = conflicts[(side_a | side_b) & ~conflicts["conflict_id"].astype(str).isin(held_findings)]
+    orphaned = store.orphaned_findings()
     if len(orphaned):
         extra = pd.DataFrame(
             [
@@ -148,14 +142,51 @@ def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) ->
             columns=list(QUARANTINE_COLUMNS),
         )
         quarantine = pd.concat([quarantine, extra], ignore_index=True)
-    keep = ~(side_a | side_b | conflicts["conflict_id"].astype(str).isin(held_findings))
+    return quarantine.reset_index(drop=True)
+
+
+def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) -> SetTables:
+    """The run's tables, whole: quarantined claims and findings left out (a finding on a quarantined claim
+    too). Publishing reads them a part at a time (`write_store_tables`)."""
+    claims = [CLAIMS.normalise(df) for df in store.published_claims()]
+    conflicts = [CONFLICTS.normalise(df) for df in store.published_conflicts()]
     return SetTables(
-        claims=claims[~claims["claim_id"].astype(str).isin(held_claims)].reset_index(drop=True),
-        conflicts=conflicts[keep].reset_index(drop=True),
+        claims=_joined(claims),
+        conflicts=_joined(conflicts),
         documents=documents_frame(store.documents_df().to_dict("records")),
         rejected=rejected_frame(rejected, store.warnings_df()),
-        quarantine=quarantine.reset_index(drop=True),
+        quarantine=quarantine_from_store(store),
     )
+
+
+def write_store_tables(
+    folder: Path,
+    store: Store,
+    decisions: DecisionStore,
+    *,
+    new_ids: Collection[str] | None,
+    rows: int = BATCH_ROWS,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """claims.csv/.parquet and conflicts.csv/.parquet of a run's set, from the database `rows` at a time
+    (quarantined claims and findings left out, the decisions applied to every finding); returns the two
+    tables as published, for the reports."""
+    claims: list[pd.DataFrame] = []
+    parts = (CLAIMS.normalise(df) for df in store.published_claims(rows=rows))
+    export.write_table_batches(folder, "claims", parts, each=claims.append)
+    findings = [
+        (str(cid), pair_ids_of({"pair_ids": pairs}))
+        for df in store.published_conflicts(rows=rows, columns=("conflict_id", "pair_ids"))
+        for cid, pairs in zip(df["conflict_id"], df["pair_ids"], strict=True)
+    ]
+    ranked = (CONFLICTS.normalise(df) for df in store.published_conflicts(rows=rows))
+    conflicts: list[pd.DataFrame] = []
+    decided = decisions.apply_parts(ranked, findings, new_ids=new_ids)
+    export.write_table_batches(folder, "conflicts", decided, each=conflicts.append)
+    return _joined(claims), _joined(conflicts)
+
+
+def _joined(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame | None:
@@ -233,14 +264,19 @@ def write_reviewed(
     new_ids: Collection[str] | None,
     texts: Any,
     previous: Path | None = None,
+    decided_conflicts: pd.DataFrame | None = None,
 ) -> list[Path]:
-    """The review-dependent files of a set: conflicts with the decisions applied, the decisions' exports,
+    """The review-dependent files of a set: conflicts with the decisions applied (`decided_conflicts`:
+    applied and written already), the decisions' exports,
     summary.json and the reports (report.html last). Audit pages and charts that are what `previous` (the
     published set) has are linked from it, and the pages of documents whose inputs did not change are
     not rendered again."""
-    conflicts = decisions.apply(tables.conflicts, new_ids=new_ids)
+    if decided_conflicts is None:
+        conflicts = decisions.apply(tables.conflicts, new_ids=new_ids)
+        files = [*export.write_table_batches(folder, "conflicts", [conflicts])]
+    else:  # written already (`write_store_tables`)
+        conflicts, files = decided_conflicts, [folder / "conflicts.csv", folder / "conflicts.parquet"]
     decided, marked = decisions.frame("decisions"), decisions.frame("marks")
-    files = [*export.write_table(folder, "conflicts", conflicts)]
     files.append(export.write_text(folder / "decisions.csv", safe_csv(decided)))
     files.append(export.write_text(folder / "marks.csv", safe_csv(marked)))
     files.append(export.write_json(folder / "summary.json", dict(summary)))
@@ -304,14 +340,21 @@ def publish_run(
     out = settings.out_dir
     with publish_lock(out, f"run {summary.get('run_id', '')}"):
         base = export.current_version(out)
-        with Store(settings.db_path) as store:
-            tables = tables_from_store(store, summary.get("rejected") or [])
-            reviews = store.review_history()
         decisions = DecisionStore.beside(out)
-        decisions.import_reviews(reviews)  # decisions earlier versions stored in the database
+        with Store(settings.db_path) as store:
+            decisions.import_reviews(store.review_history())  # decisions earlier versions stored there
+            claims, conflicts = write_store_tables(
+                building, store, decisions, new_ids=summary.get("new_conflicts") or []
+            )
+            tables = SetTables(
+                claims=claims,
+                conflicts=conflicts,
+                documents=documents_frame(store.documents_df().to_dict("records")),
+                rejected=rejected_frame(summary.get("rejected") or [], store.warnings_df()),
+                quarantine=quarantine_from_store(store),
+            )
         if not (building / "validation").exists() and base is not None and (base / "validation").is_dir():
             export.link_or_copy(base / "validation", building / "validation")
-        export.write_table(building, "claims", tables.claims)
         export.write_table(building, "documents", tables.documents)
         export.write_csv(building / "rejected.csv", tables.rejected)
         export.write_csv(building / "quarantine.csv", tables.quarantine)
@@ -328,6 +371,7 @@ def publish_run(
             new_ids=summary.get("new_conflicts") or [],
             texts=texts,
             previous=base,
+            decided_conflicts=tables.conflicts,
         )
         final = _finish(out, building, name, settings.keep_versions)
     with Store(settings.db_path) as store, store.transaction():

@@ -1,0 +1,181 @@
+"""Publishing a large store: peak memory and time of `publish_run` and `republish` (issue 17).
+
+    .venv/bin/python bench/bench_publish.py --claims 200000 --findings 50000
+    .venv/bin/python bench/bench_publish.py --claims 200000 --findings 50000 --store /tmp/pub  # keep it
+
+1. A store: `--claims` synthetic claims (`synthetic_claims.generate`, about 60 a document) and `--findings`
+   findings made by pairing claims of one unit at random (seeded; publishing reads them as any other, their
+   content does not matter), written to a fresh `claims.duckdb` with one documents row a document. Built
+   once per `--store` folder (`--rebuild` to build again).
+2. Publishing, each in a fresh process, its peak resident memory (ru_maxrss) and wall time: `publish_run`
+   into an empty output folder, then `republish` (a review decision's set) over it.
+
+The claims have no source texts (no table headers are read), so the cost measured is that of the tables,
+the decisions, the report, the audit pages and the JSON-LD. Prints a table and, with `--json`, writes the
+figures. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+
+def build_store(folder: Path, *, n_claims: int, n_findings: int, seed: int) -> dict[str, int]:
+    """A fresh store in `folder` (its claims.duckdb); returns what it holds."""
+    from synthetic_claims import generate
+
+    from claims.io.frames import CLAIM_COLUMNS, claims_frame, conflicts_frame
+    from claims.io.store import Store
+    from claims.types import Conflict, ConflictKind, Severity
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "claims.duckdb").unlink(missing_ok=True)
+    claims = claims_frame(generate(n_claims, seed=seed).claims)
+    rng = random.Random(seed)
+    by_unit: dict[str, list[int]] = {}
+    for i, unit in enumerate(claims["unit"].astype(str)):
+        by_unit.setdefault(unit, []).append(i)
+    units = [u for u, rows in by_unit.items() if len(rows) > 1]
+    ids, topics = claims["claim_id"].tolist(), claims["subject"].astype(str).tolist()
+    conflicts = []
+    kinds, severities = list(ConflictKind), list(Severity)
+    for n in range(n_findings):
+        a, b = rng.sample(by_unit[rng.choice(units)], 2)
+        single = n % 17 == 0  # some findings have one operand (arithmetic)
+        conflicts.append(
+            Conflict(
+                conflict_id=f"f{n:07d}{rng.getrandbits(32):08x}",
+                kind=ConflictKind.ARITHMETIC if single else rng.choice(kinds[:4]),
+                severity=rng.choice(severities),
+                claim_a=ids[a],
+                claim_b=None if single else ids[b],
+                topic=topics[a],
+                period="2024",
+                relative_difference=round(rng.random(), 4),
+                explanation=f"=synthetic finding {n}: {topics[a]} differs",  # a formula-like cell
+                score=round(rng.random(), 6),
+                tier="possible" if n % 5 == 0 else "finding",
+                members_a=(ids[a],),
+                members_b=() if single else (ids[b],),
+                sources_a=1,
+                sources_b=0 if single else 1,
+            )
+        )
+    findings = conflicts_frame(conflicts, claims)
+    docs = sorted(set(claims["doc"].astype(str)))
+    counts = claims["doc"].astype(str).value_counts().to_dict()
+    rows = [
+        {"doc": d, "sha256": f"{i:064x}", "format": "txt", "n_chars": 0, "title": f"Synthetic {d}",
+         "n_claims": int(counts.get(d, 0)), "aliases": ""}
+        for i, d in enumerate(docs)
+    ]  # fmt: skip
+    with Store(folder / "claims.duckdb") as store, store.transaction():
+        store.upsert_documents(rows, extractor="bench")
+        store.con.register("_bench_claims", claims[CLAIM_COLUMNS])
+        store.con.execute("INSERT INTO claims BY NAME SELECT * FROM _bench_claims")
+        store.con.unregister("_bench_claims")
+        store.replace_conflicts(findings)
+    return {"documents": len(docs), "claims": len(claims), "findings": len(findings)}
+
+
+def publish_child(folder: Path, out: Path, what: str) -> dict[str, Any]:
+    """In this process: publish the store in `folder` into `out` (a run's set, or a republish of it)."""
+    from claims.io import export
+    from claims.pipeline.publishing import publish_run, republish
+    from claims.settings import Settings
+
+    started = time.perf_counter()
+    if what == "run":
+        out.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folder / "claims.duckdb", out / "claims.duckdb")
+        settings = Settings(raw_dir=folder / "raw", out_dir=out)
+        name = export.version_name("bench")
+        building = export.begin_version(out, name)
+        summary: dict[str, Any] = {"run_id": "bench", "status": "ok", "started_at": "2026-01-01T00:00:00"}
+        publish_run(settings, summary, None, building=building, name=name)
+    else:
+        republish(out, raw_dir=folder / "raw", keep=3)
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    files = sorted(p for p in (out / "current").rglob("*") if p.is_file())
+    return {
+        "what": what,
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak_mb, 1),
+        "files": len(files),
+        "bytes": sum(p.stat().st_size for p in files),
+    }
+
+
+def measure(folder: Path, out: Path, what: str) -> dict[str, Any]:
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        what,
+        "--store",
+        str(folder),
+        "--out",
+        str(out),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise RuntimeError(f"publishing ({what}) failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--findings", type=int, default=20_000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--store", type=Path, default=BENCH / "out" / "publish-store")
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--child", choices=("run", "republish"), default=None)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        print(json.dumps(publish_child(args.store, args.out, args.child)))
+        return 0
+    stamp = args.store / "built.json"
+    wanted = {"claims": args.claims, "findings": args.findings, "seed": args.seed}
+    built = json.loads(stamp.read_text()) if stamp.exists() else {}
+    if args.rebuild or built.get("wanted") != wanted:
+        started = time.perf_counter()
+        held = build_store(args.store, n_claims=args.claims, n_findings=args.findings, seed=args.seed)
+        built = {"wanted": wanted, "held": held, "seconds": round(time.perf_counter() - started, 1)}
+        stamp.write_text(json.dumps(built))
+    out = args.out or args.store / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    results = [measure(args.store, out, "run"), measure(args.store, out, "republish")]
+    held = built["held"]
+    print(f"store: {held['documents']:,} documents, {held['claims']:,} claims, {held['findings']:,} findings")
+    print("| publishing | wall s | peak RSS MB | files | MB written |")
+    print("|---|---:|---:|---:|---:|")
+    for r in results:
+        written = r["bytes"] / 2**20
+        seconds, peak = r["seconds"], r["peak_rss_mb"]
+        print(f"| {r['what']} | {seconds:.1f} | {peak:,.0f} | {r['files']:,} | {written:,.1f} |")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"store": held, "results": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
