@@ -39,11 +39,15 @@ import pyarrow.parquet as pq
 
 from claims.locks import os_error
 from claims.report.bundle import Texts, render_reports
+from claims.report.common import ClaimParts
 from claims.report.exports import write_safe_csv
 from claims.report.incremental import MANIFEST as AUDIT_MANIFEST
 from claims.report.incremental import AuditEntry, entries_from_json, entries_to_json
 
 logger = logging.getLogger(__name__)
+
+PART_ROWS = 20_000
+"""Rows of a table the reports read at a time (`parquet_parts`)."""
 
 
 @functools.cache
@@ -197,6 +201,21 @@ def write_table_batches(
 
     write_atomic(csv_path, lambda c: write_atomic(parquet_path, lambda p: write(c, p)))
     return csv_path, parquet_path
+
+
+def parquet_parts(path: Path, *, rows: int = PART_ROWS) -> ClaimParts:
+    """A Parquet table read `rows` at a time (each call reads it again, in file order), as frames with the
+    dtypes `pd.read_parquet` gives (the pandas metadata of the file)."""
+
+    def parts() -> Iterator[pd.DataFrame]:
+        try:
+            table = pq.ParquetFile(path)
+            for batch in table.iter_batches(batch_size=rows):
+                yield pa.Table.from_batches([batch]).to_pandas()
+        except OSError as e:
+            raise os_error(Path(path), e) from e
+
+    return parts
 
 
 def append_jsonl(path: Path, record: Mapping[str, object]) -> None:
@@ -357,7 +376,7 @@ def write_reports(
     out_dir: Path,
     *,
     documents: pd.DataFrame,
-    claims: pd.DataFrame,
+    claims: pd.DataFrame | ClaimParts,
     conflicts: pd.DataFrame,
     summary: Mapping[str, object],
     validation: Mapping[str, object] | None = None,
@@ -382,7 +401,15 @@ def write_reports(
     out_dir = Path(out_dir)
     if validation is not None and validation.get("docs_index"):
         validation = {**validation, "docs_index": relative_link(out_dir, str(validation["docs_index"]))}
+    audit_dir = out_dir / "audit"
+    charts_dir = out_dir / "charts"
+    written: list[Path] = []
+
+    def emit(name: str, html: str) -> None:  # each audit page written as soon as it is rendered
+        written.append(keep_or_write(audit_dir / name, html, _published(previous, "audit", name)))
+
     rendered = render_reports(
+        emit_audit=emit,
         documents=documents,
         claims=claims,
         conflicts=conflicts,
@@ -395,16 +422,11 @@ def write_reports(
         previous_audit=previous_audit(previous),
         renderer=renderer_version(),
     )
-    audit_dir = out_dir / "audit"
-    charts_dir = out_dir / "charts"
     for name in rendered.audit_reused:  # only with a previous set: its pages, as they are
         keep(Path(previous or out_dir) / "audit" / name, audit_dir / name)
-    audit_pages = tuple(
-        keep_or_write(audit_dir / name, html, _published(previous, "audit", name))
-        for name, html in sorted(rendered.audit_pages.items())
-    ) + tuple(audit_dir / name for name in rendered.audit_reused)
+    audit_pages = tuple(sorted(written)) + tuple(audit_dir / name for name in rendered.audit_reused)
     write_text(audit_dir / AUDIT_MANIFEST, entries_to_json(rendered.audit_entries))
-    remove_stale(audit_dir, {*rendered.audit_pages, *rendered.audit_reused}, ".html")
+    remove_stale(audit_dir, {p.name for p in written} | set(rendered.audit_reused), ".html")
     charts = tuple(
         keep_or_write(charts_dir / name, svg, _published(previous, "charts", name))
         for name, svg in sorted(rendered.charts.items())

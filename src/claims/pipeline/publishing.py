@@ -45,6 +45,7 @@ from claims.io.frames import CLAIMS, CONFLICTS, TEXT_COLUMNS, documents_frame
 from claims.io.store import BATCH_ROWS, QUARANTINE_COLUMNS, Store
 from claims.locks import LockHolder, folder_lock
 from claims.pipeline import progress
+from claims.report.common import ClaimParts
 from claims.report.exports import safe_csv
 from claims.settings import Settings
 
@@ -88,7 +89,7 @@ def publish_lock(out_dir: Path, what: str) -> Iterator[None]:
 
 @dataclass(frozen=True)
 class SetTables:
-    """The tables of one published set (conflicts before the decisions are applied)."""
+    """The tables of one published set, whole (conflicts before the decisions are applied)."""
 
     claims: pd.DataFrame
     conflicts: pd.DataFrame
@@ -166,13 +167,12 @@ def write_store_tables(
     *,
     new_ids: Collection[str] | None,
     rows: int = BATCH_ROWS,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> pd.DataFrame:
     """claims.csv/.parquet and conflicts.csv/.parquet of a run's set, from the database `rows` at a time
     (quarantined claims and findings left out, the decisions applied to every finding); returns the two
-    tables as published, for the reports."""
-    claims: list[pd.DataFrame] = []
+    findings as published, for the reports (which read the claims back from claims.parquet)."""
     parts = (CLAIMS.normalise(df) for df in store.published_claims(rows=rows))
-    export.write_table_batches(folder, "claims", parts, each=claims.append)
+    export.write_table_batches(folder, "claims", parts)
     findings = [
         (str(cid), pair_ids_of({"pair_ids": pairs}))
         for df in store.published_conflicts(rows=rows, columns=("conflict_id", "pair_ids"))
@@ -182,7 +182,7 @@ def write_store_tables(
     conflicts: list[pd.DataFrame] = []
     decided = decisions.apply_parts(ranked, findings, new_ids=new_ids)
     export.write_table_batches(folder, "conflicts", decided, each=conflicts.append)
-    return _joined(claims), _joined(conflicts)
+    return _joined(conflicts)
 
 
 def _joined(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -256,38 +256,39 @@ def published_validation(folder: Path, validation: Mapping[str, Any] | None) -> 
 
 def write_reviewed(
     folder: Path,
-    tables: SetTables,
     decisions: DecisionStore,
     *,
+    documents: pd.DataFrame,
+    claims: pd.DataFrame | ClaimParts,
+    conflicts: pd.DataFrame,
+    decided: bool = False,
     summary: Mapping[str, Any],
     validation: Mapping[str, Any] | None,
     new_ids: Collection[str] | None,
     texts: Any,
     previous: Path | None = None,
-    decided_conflicts: pd.DataFrame | None = None,
 ) -> list[Path]:
-    """The review-dependent files of a set: conflicts with the decisions applied (`decided_conflicts`:
-    applied and written already), the decisions' exports,
-    summary.json and the reports (report.html last). Audit pages and charts that are what `previous` (the
-    published set) has are linked from it, and the pages of documents whose inputs did not change are
-    not rendered again."""
-    if decided_conflicts is None:
-        conflicts = decisions.apply(tables.conflicts, new_ids=new_ids)
+    """The review-dependent files of a set: conflicts with the decisions applied (`decided`: applied and
+    written already, `write_store_tables`), the decisions' exports, summary.json and the reports
+    (report.html last), the claims whole or a part at a time. Audit pages and charts that are what
+    `previous` (the published set) has are linked from it, and the pages of documents whose inputs did
+    not change are not rendered again."""
+    files = [folder / "conflicts.csv", folder / "conflicts.parquet"]
+    if not decided:
+        conflicts = decisions.apply(conflicts, new_ids=new_ids)
         files = [*export.write_table_batches(folder, "conflicts", [conflicts])]
-    else:  # written already (`write_store_tables`)
-        conflicts, files = decided_conflicts, [folder / "conflicts.csv", folder / "conflicts.parquet"]
-    decided, marked = decisions.frame("decisions"), decisions.frame("marks")
-    files.append(export.write_text(folder / "decisions.csv", safe_csv(decided)))
+    decided_rows, marked = decisions.frame("decisions"), decisions.frame("marks")
+    files.append(export.write_text(folder / "decisions.csv", safe_csv(decided_rows)))
     files.append(export.write_text(folder / "marks.csv", safe_csv(marked)))
     files.append(export.write_json(folder / "summary.json", dict(summary)))
     paths = export.write_reports(
         folder,
-        documents=tables.documents,
-        claims=tables.claims,
+        documents=documents,
+        claims=claims,
         conflicts=conflicts,
         summary=summary,
         validation=published_validation(folder, validation),
-        decisions=decided,
+        decisions=decided_rows,
         marks=marked,
         texts=texts,
         previous=previous,
@@ -343,40 +344,38 @@ def publish_run(
         decisions = DecisionStore.beside(out)
         with Store(settings.db_path) as store:
             decisions.import_reviews(store.review_history())  # decisions earlier versions stored there
-            claims, conflicts = write_store_tables(
+            conflicts = write_store_tables(
                 building, store, decisions, new_ids=summary.get("new_conflicts") or []
             )
-            tables = SetTables(
-                claims=claims,
-                conflicts=conflicts,
-                documents=documents_frame(store.documents_df().to_dict("records")),
-                rejected=rejected_frame(summary.get("rejected") or [], store.warnings_df()),
-                quarantine=quarantine_from_store(store),
-            )
+            documents = documents_frame(store.documents_df().to_dict("records"))
+            rejected = rejected_frame(summary.get("rejected") or [], store.warnings_df())
+            quarantine = quarantine_from_store(store)
         if not (building / "validation").exists() and base is not None and (base / "validation").is_dir():
             export.link_or_copy(base / "validation", building / "validation")
-        export.write_table(building, "documents", tables.documents)
-        export.write_csv(building / "rejected.csv", tables.rejected)
-        export.write_csv(building / "quarantine.csv", tables.quarantine)
-        link_texts(building, tables.documents, out / "text")
-        texts = text_reader(tables.documents, raw_dir=settings.raw_dir, text_dir=out / "text")
+        export.write_table(building, "documents", documents)
+        export.write_csv(building / "rejected.csv", rejected)
+        export.write_csv(building / "quarantine.csv", quarantine)
+        link_texts(building, documents, out / "text")
+        texts = text_reader(documents, raw_dir=settings.raw_dir, text_dir=out / "text")
         summary["latest_run"] = {k: summary.get(k) for k in ("run_id", "status", "started_at")}
         summary["raw_dir"] = str(Path(settings.raw_dir).resolve())
         write_reviewed(
             building,
-            tables,
             decisions,
+            documents=documents,
+            claims=export.parquet_parts(building / "claims.parquet"),
+            conflicts=conflicts,
+            decided=True,
             summary=summary,
             validation=validation,
             new_ids=summary.get("new_conflicts") or [],
             texts=texts,
             previous=base,
-            decided_conflicts=tables.conflicts,
         )
         final = _finish(out, building, name, settings.keep_versions)
     with Store(settings.db_path) as store, store.transaction():
         store.set_meta("pending_publish", "0")
-        store.set_meta("published_rejected", rejected_fingerprint(tables.rejected))
+        store.set_meta("published_rejected", rejected_fingerprint(rejected))
     logger.info("published %s", final)
     return output_paths(out)
 
@@ -417,16 +416,12 @@ def republish(
         if base is None:
             logger.info("nothing published in %s yet: nothing to republish", out)
             return Republished(out, (), 0.0)
-        frames = {name: read_table(base, name) for name in ("claims", "conflicts", "documents")}
+        frames = {name: read_table(base, name) for name in ("conflicts", "documents")}
         empty = pd.DataFrame()
+        parquet = (base / "claims.parquet").exists()  # linked into the new set, read a part at a time
+        claims = None if parquet else read_table(base, "claims")
         documents = frames["documents"] if frames["documents"] is not None else empty
-        tables = SetTables(
-            claims=frames["claims"] if frames["claims"] is not None else empty,
-            conflicts=frames["conflicts"] if frames["conflicts"] is not None else empty,
-            documents=documents,
-            rejected=empty,
-            quarantine=empty,
-        )
+        conflicts = frames["conflicts"] if frames["conflicts"] is not None else empty
         summary = read_summary(base)
         summary["latest_run"] = latest_run(out)
         validation = _validation_of(base)
@@ -441,8 +436,10 @@ def republish(
                     export.link_or_copy(base / entry, building / entry)
             files = write_reviewed(
                 building,
-                tables,
                 DecisionStore.beside(out),
+                documents=documents,
+                claims=export.parquet_parts(building / "claims.parquet") if parquet else claims_or(claims),
+                conflicts=conflicts,
                 summary=summary,
                 validation=validation,
                 new_ids=None,
@@ -456,6 +453,10 @@ def republish(
     seconds = time.monotonic() - started
     logger.info("republished %s (%d files, %.2f s)", final, len(files), seconds)
     return Republished(final, tuple(files), seconds)
+
+
+def claims_or(claims: pd.DataFrame | None) -> pd.DataFrame:
+    return claims if claims is not None else pd.DataFrame()
 
 
 def _validation_of(folder: Path) -> dict[str, Any] | None:
