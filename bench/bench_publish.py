@@ -10,6 +10,11 @@
 2. Publishing, each in a fresh process, its peak resident memory (ru_maxrss) and wall time: `publish_run`
    into an empty output folder, then `republish` (a review decision's set) over it.
 
+With `--new-doc`: the seeds copied 8 times (40 documents, as `bench_speed.py` makes them) are run, then one
+new document is added and run again; each run in a fresh process with stage timers
+(`bench_pipeline.pipeline_run`), so the publishing stage of the full run and of the one-document run are
+timed (run the script once per source tree, PYTHONPATH first, to compare code).
+
 The claims have no source texts (no table headers are read), so the cost measured is that of the tables,
 the decisions, the report, the audit pages and the JSON-LD. Prints a table and, with `--json`, writes the
 figures. Nothing is asserted.
@@ -120,6 +125,27 @@ def publish_child(folder: Path, out: Path, what: str) -> dict[str, Any]:
     }
 
 
+def new_document(work: Path) -> list[dict[str, Any]]:
+    """The 8x seeds run, then one new document: each `claims run` flow in a child with stage timers."""
+    from bench_pipeline import child_env
+    from bench_speed import build_corpus
+
+    shutil.rmtree(work, ignore_errors=True)
+    corpus = build_corpus(sorted((ROOT / "raw").glob("*.txt")), work / "raw", 8, extra=1)
+    results = []
+    for step in ("40 documents", "one new document"):
+        if step != "40 documents":
+            for path in (work / "raw-extra").iterdir():
+                shutil.copy2(path, corpus / path.name)
+        cmd = [sys.executable, str(BENCH / "bench_pipeline.py"), "--run", str(corpus), str(work / "out")]
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=child_env(work))
+        if proc.returncode != 0:
+            raise RuntimeError(f"the run ({step}) failed:\n{proc.stderr[-3000:]}")
+        run = json.loads(proc.stdout.strip().splitlines()[-1])
+        results.append({"step": step, "seconds": run["seconds"], "publish": run["stages"].get("publish")})
+    return results
+
+
 def measure(folder: Path, out: Path, what: str) -> dict[str, Any]:
     cmd = [
         sys.executable,
@@ -145,10 +171,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", type=Path, default=BENCH / "out" / "publish-store")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--new-doc", action="store_true", help="time publishing one new document into 40")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--child", choices=("run", "republish"), default=None)
     args = ap.parse_args(argv)
 
+    if args.new_doc:
+        rows = new_document(args.store / "new-doc")
+        print("| run | whole run s | publishing s |")
+        print("|---|---:|---:|")
+        for r in rows:
+            print(f"| {r['step']} | {r['seconds']:.1f} | {r['publish']:.2f} |")
+        return 0
     if args.child:
         print(json.dumps(publish_child(args.store, args.out, args.child)))
         return 0

@@ -404,12 +404,17 @@ def write_reports(
     audit_dir = out_dir / "audit"
     charts_dir = out_dir / "charts"
     written: list[Path] = []
+    drawn: list[Path] = []
 
     def emit(name: str, html: str) -> None:  # each audit page written as soon as it is rendered
         written.append(keep_or_write(audit_dir / name, html, _published(previous, "audit", name)))
 
+    def emit_chart(name: str, svg: str) -> None:
+        drawn.append(keep_or_write(charts_dir / name, svg, _published(previous, "charts", name)))
+
     rendered = render_reports(
         emit_audit=emit,
+        emit_chart=emit_chart,
         documents=documents,
         claims=claims,
         conflicts=conflicts,
@@ -427,11 +432,8 @@ def write_reports(
     audit_pages = tuple(sorted(written)) + tuple(audit_dir / name for name in rendered.audit_reused)
     write_text(audit_dir / AUDIT_MANIFEST, entries_to_json(rendered.audit_entries))
     remove_stale(audit_dir, {p.name for p in written} | set(rendered.audit_reused), ".html")
-    charts = tuple(
-        keep_or_write(charts_dir / name, svg, _published(previous, "charts", name))
-        for name, svg in sorted(rendered.charts.items())
-    )
-    remove_stale(charts_dir, set(rendered.charts), ".svg")
+    charts = tuple(sorted(drawn))
+    remove_stale(charts_dir, {p.name for p in drawn}, ".svg")
     if rendered.audit_reused:
         logger.info("%d audit pages kept from %s", len(rendered.audit_reused), previous)
     claimreview = write_text(out_dir / "claimreview.jsonld", rendered.claimreview)

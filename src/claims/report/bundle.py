@@ -59,6 +59,7 @@ def render_reports(
     previous_audit: Mapping[str, AuditEntry] | None = None,
     renderer: str = "",
     emit_audit: Callable[[str, str], object] | None = None,
+    emit_chart: Callable[[str, str], object] | None = None,
     shown: int | None = SHOWN_FINDINGS,
 ) -> RenderedReports:
     """Render every report of a run from its frames (missing cells as NaN/None are fine).
@@ -66,8 +67,9 @@ def render_reports(
     `claims` whole, or in parts (`ClaimParts`: read three times, a part at a time; no report holds every
     claim): the findings are built from the claims they name, the charts from the claims of the charted
     topics, the audit pages a document at a time (with `emit_audit`, each page is handed over as soon as
-    it is rendered, not kept). report.html lists the first `shown` findings and `shown` possible findings
-    (None: all) with a note on the rest, which the tables and the audit pages hold.
+    it is rendered, not kept; `emit_chart` the same for the charts' SVG files). report.html lists the
+    first `shown` findings and `shown` possible findings (None: all) with a note on the rest, which the
+    tables and the audit pages hold.
 
     `previous_audit` (the published set's audit entries) and `renderer` (the version of the rendering
     code): the audit pages of documents whose inputs did not change are not rendered again
@@ -114,10 +116,17 @@ def render_reports(
         renderer=renderer,
         emit=emit_audit,
     )
+    svgs: dict[str, str] = {}
+    for chart in charts:
+        name, svg = f"{chart.key}.svg", render_chart_svg(chart, standalone=True)
+        if emit_chart is None:
+            svgs[name] = svg
+        else:
+            emit_chart(name, svg)
     return RenderedReports(
         report_html=render_report(findings, charts, run, base_url=base_url, shown=shown),
         audit_pages=audit.pages,
-        charts={f"{c.key}.svg": render_chart_svg(c, standalone=True) for c in charts},
+        charts=svgs,
         claimreview=claimreview_jsonld(findings, base_url=base_url),
         audit_entries=audit.entries,
         audit_reused=audit.reused,
