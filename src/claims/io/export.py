@@ -46,7 +46,7 @@ from claims.report.incremental import AuditEntry, entries_from_json, entries_to_
 
 logger = logging.getLogger(__name__)
 
-PART_ROWS = 20_000
+PART_ROWS = 10_000
 """Rows of a table the reports read at a time (`parquet_parts`)."""
 
 

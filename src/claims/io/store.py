@@ -68,7 +68,7 @@ QUARANTINE_COLUMNS = ("tbl", "row_id", "doc", "expectation", "severity", "reason
 WARNING_COLUMNS = ("doc", "reason", "detail")
 
 
-BATCH_ROWS = 50_000
+BATCH_ROWS = 10_000
 """Rows a streamed read hands over at a time (`frame_batches`)."""
 CLAIMS_ORDER = "ORDER BY doc, char_start, char_end, rowid"
 """`normalise_claims_frame`'s order in SQL (a stable sort: ties keep the table's order)."""
