@@ -14,6 +14,13 @@ newest `Settings.keep_versions` sets are kept; folders of killed builders are re
   again with the decisions applied; the tables and validation/ are linked from the current set, the
   review-dependent files rewritten. No extraction, no reconciliation, no database lock.
 
+Neither holds every claim: the run's claims and findings are written from the database a part at a time
+(`write_store_tables`: `Store.published_claims`, `Store.published_conflicts`; each part's CSV cells made
+safe, the decisions applied part by part), and the reports read the set's claims.parquet a part at a
+time (`claims.io.export.parquet_parts`), writing each audit page and chart as it is rendered. The findings
+are held (the report ranks them, the charts and the audit flags read them all); report.html lists the
+first `claims.report.html.SHOWN_FINDINGS` of them, with a note and links to the tables.
+
 Either way the audit pages of documents whose figures, flags and marks did not change are not rendered
 again: the current set's files are linked into the new one (as is any page or chart whose content is
 unchanged), so a run that adds one document, or a decision on one finding, renders the pages of the
