@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -146,6 +147,33 @@ def new_document(work: Path) -> list[dict[str, Any]]:
     return results
 
 
+def publish_new_document(out: Path, trial: Path) -> dict[str, Any]:
+    """In this process: the publishing of a `--new-doc` work folder's second run again, on a copy of its
+    output folder set back to the first run's set (the one-document run's store, the 40-document set as
+    the published one)."""
+    from claims.io import export
+    from claims.io.store import Store
+    from claims.pipeline.publishing import publish_run
+    from claims.settings import Settings
+
+    shutil.rmtree(trial, ignore_errors=True)
+    shutil.copytree(out, trial, symlinks=True)
+    sets = sorted(p for p in (trial / "versions").iterdir() if not p.name.startswith("."))
+    shutil.rmtree(sets[-1])  # the one-document run's set: published again below
+    export.replace_link(trial / "current", f"versions/{sets[-2].name}")
+    with Store(trial / "claims.duckdb", read_only=True) as store:
+        summary = store.last_run_summary()
+    settings = Settings(raw_dir=out.parent / "raw", out_dir=trial)
+    name = export.version_name("bench")
+    started = time.perf_counter()
+    publish_run(settings, summary, None, building=export.begin_version(trial, name), name=name)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": round(seconds, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
 def measure(folder: Path, out: Path, what: str) -> dict[str, Any]:
     cmd = [
         sys.executable,
@@ -173,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--new-doc", action="store_true", help="time publishing one new document into 40")
     ap.add_argument("--json", type=Path, default=None)
-    ap.add_argument("--child", choices=("run", "republish"), default=None)
+    ap.add_argument("--child", choices=("run", "republish", "new-doc-publish"), default=None)
+    ap.add_argument("--publish-new-doc", action="store_true", help="after --new-doc: its publishing again")
+    ap.add_argument("--srcs", type=Path, nargs="*", default=None, help="source trees to interleave")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
 
     if args.new_doc:
@@ -182,6 +213,26 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---:|---:|")
         for r in rows:
             print(f"| {r['step']} | {r['seconds']:.1f} | {r['publish']:.2f} |")
+        return 0
+    if args.publish_new_doc:  # interleaved rounds, one source tree after the other, each in a fresh process
+        work = args.store / "new-doc"
+        times: dict[str, list[float]] = {}
+        for _ in range(args.rounds):
+            for src in args.srcs or [ROOT / "src"]:
+                env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{BENCH}"}
+                cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "new-doc-publish", "--store",
+                       str(work / "out"), "--out", str(work / "trial")]  # fmt: skip
+                proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env)
+                if proc.returncode != 0:
+                    raise RuntimeError(f"publishing failed ({src}):\n{proc.stderr[-3000:]}")
+                times.setdefault(str(src), []).append(
+                    json.loads(proc.stdout.strip().splitlines()[-1])["seconds"]
+                )
+        for src, seconds in times.items():
+            print(f"{src}: publishing one new document into 40: {', '.join(f'{x:.2f}' for x in seconds)} s")
+        return 0
+    if args.child == "new-doc-publish":
+        print(json.dumps(publish_new_document(args.store, args.out)))
         return 0
     if args.child:
         print(json.dumps(publish_child(args.store, args.out, args.child)))
