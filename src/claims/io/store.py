@@ -82,7 +82,8 @@ _NOT_HELD = "NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.tbl = '{tbl}' AND q.
 
 
 def frame_batches(result: duckdb.DuckDBPyConnection, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
-    """A query's result as frames of about `rows` rows (as `.df()` converts them); at least one frame."""
+    """A query's result as frames of at most about `rows` rows (as `.df()` converts them; DuckDB hands
+    them over in chunks of up to 8,192); at least one frame, maybe empty."""
     vectors = max(1, rows // 2048)  # DuckDB hands rows over in vectors of 2,048
     first = True
     while True:
