@@ -1,7 +1,7 @@
 """Publishing a large store: peak memory and time of `publish_run` and `republish` (issue 17).
 
     .venv/bin/python bench/bench_publish.py --claims 200000 --findings 50000
-    .venv/bin/python bench/bench_publish.py --claims 200000 --findings 50000 --store /tmp/pub  # keep it
+    .venv/bin/python bench/bench_publish.py --claims 200000 --findings 50000 --store STORE_DIR  # kept there
 
 1. A store: `--claims` synthetic claims (`synthetic_claims.generate`, about 60 a document) and `--findings`
    findings made by pairing claims of one unit at random (seeded; publishing reads them as any other, their
