@@ -14,6 +14,8 @@ Runs, each in its own processes:
 4. bench_speed.py: `claims run` against a bare `nlp.pipe` pass over the seeds copied 1x and 8x (32x with
    --full, 1x only with --quick), interleaved, with peak memory; an unchanged re-run and one new document
    added to the 8x (40-document) store.
+5. bench_publish.py: peak memory and time of publishing (a run's set, then a review's) from a synthetic
+   store of 200k claims and 50k findings (20k/5k with --quick, 1M/100k with --full).
 
 Writes bench/out/latest.md (everything printed, with the machine and commit) and bench/out/pipeline.json
 (git-ignored; the runs BENCHMARKS.md quotes are kept in bench/results/). Nothing is asserted: machines
@@ -126,6 +128,15 @@ def main(argv: list[str] | None = None) -> int:
                 "--json",
                 str((RESULTS / "speed.json").relative_to(ROOT)),
             ],
+        )
+    )
+    claims, findings = (
+        ("20000", "5000") if args.quick else ("1000000", "100000") if args.full else ("200000", "50000")
+    )
+    sections.append(
+        _run(
+            "Publishing a large store (synthetic claims and findings)",
+            ["bench/bench_publish.py", "--claims", claims, "--findings", findings, "--seed", str(args.seed)],
         )
     )
     if (BENCH / "bench_quantities.py").exists():

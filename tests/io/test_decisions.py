@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from factories import claim
 
-from claims.io.decisions import DecisionStore, apply_decisions
+from claims.io.decisions import DecisionStore, ReviewState, apply_decisions, pair_ids_of
 from claims.io.frames import claims_frame, conflicts_frame
 from claims.io.store import Store
 from claims.types import Claim, Conflict, ConflictKind, Severity, make_conflict_id
@@ -271,3 +271,33 @@ def test_decisions_two_writers_lose_nothing(tmp_path):
     assert [w.wait(timeout=120) for w in writers] == [0, 0]
     frame = DecisionStore(path).frame("decisions")
     assert sorted(frame["reviewer"].value_counts().to_dict().items()) == [("ana", 40), ("bo", 40)]
+
+
+@pytest.mark.parametrize("part", [1, 2])
+def test_decisions_applied_part_by_part_as_whole(store, part):
+    """A table read a part at a time gets the review state the whole table gets: a decision carried
+    through the pair ids, one carried by topic to the first finding about it, the rest open."""
+    before = _conflicts(A, B)
+    old_id = str(before.loc[0, "conflict_id"])
+    store.record([before.iloc[0].to_dict()], status="dismissed", reviewer="Bo")
+    gone = before.assign(conflict_id="d" * 16, topic="patrol boats")
+    store.record([gone.iloc[0].to_dict()], status="confirmed", reviewer="Ana")
+    table = pd.concat(
+        [
+            _conflicts(A, B_EDITED).assign(
+                conflict_id="c" * 16, topic="patrol boats"
+            ),  # takes "d..." by topic
+            before.assign(conflict_id="e" * 16, pair_ids=old_id, evidence="grown"),  # takes old_id by pair
+            _conflicts(A, B_EDITED).assign(
+                conflict_id="b" * 16, topic="patrol boats"
+            ),  # too late: stays open
+        ],
+        ignore_index=True,
+    )
+    whole = apply_decisions(table, store.snapshot(), new_ids={"b" * 16})
+    findings = [(str(r["conflict_id"]), pair_ids_of(r)) for r in table.to_dict("records")]
+    state = ReviewState(store.snapshot(), findings, new_ids={"b" * 16})
+    parts = [state.apply(table.iloc[i : i + part]) for i in range(0, len(table), part)]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+    assert whole["status"].tolist() == ["open", "dismissed", "open"]
+    assert whole["carried_from"].tolist()[:2] == ["d" * 16, old_id]

@@ -228,56 +228,95 @@ def apply_decisions(
       reviewer sees);
     - `assigned_to` is the latest assignment; `new` is membership in `new_ids` (when given), else the
       frame's own `new` column, else unknown (NA).
+
+    A table read a part at a time: `ReviewState` (the same result, part by part).
     """
-    df = conflicts.copy()
-    ids = [_text(c) for c in df["conflict_id"]] if "conflict_id" in df else []
-    live = set(ids)
-    orphans: dict[FindingKey, Decision] = {}
-    for cid, gone in snapshot.latest.items():
-        if cid not in live and cid not in snapshot.carried and gone.status != "open":
-            orphans[gone.key] = gone
-    out: dict[str, list[object]] = {c: [] for c in REVIEW_COLUMNS if c != "new"}
-    records = df.to_dict("records")
-    joined = {cid: pair_successor(row, snapshot, live) for cid, row in zip(ids, records, strict=True)}
-    taken = {d.conflict_id for d in joined.values() if d is not None}
-    orphans = {key: d for key, d in orphans.items() if d.conflict_id not in taken}
-    for cid, row in zip(ids, records, strict=True):
-        decision = snapshot.latest.get(cid)
-        carried_from = ""
-        kept = joined[cid]
-        if decision is None and kept is not None:
-            carried_from = kept.conflict_id
-            state: tuple[str, str | None, str | None, str | None] = (
-                kept.status,
-                kept.note or None,
-                kept.decided_at,
-                kept.reviewer,
-            )
-        elif decision is None:
-            moved = orphans.pop(finding_key(row.get("topic"), row.get("doc_a"), row.get("doc_b")), None)
-            if moved is None:
-                state = ("open", None, None, None)
+    ids = [_text(c) for c in conflicts["conflict_id"]] if "conflict_id" in conflicts else []
+    pairs = [pair_ids_of(row) for row in conflicts.to_dict("records")] if ids else []
+    return ReviewState(snapshot, zip(ids, pairs, strict=True), new_ids=new_ids).apply(conflicts)
+
+
+class ReviewState:
+    """`apply_decisions` over a conflicts table read in parts, in its order: built from every finding's id
+    and pair ids (a first, light pass), then `apply` to each part in turn. A decision of a finding that is
+    gone goes to the first finding, in table order, about the same topic between the same documents."""
+
+    def __init__(
+        self,
+        snapshot: DecisionSnapshot,
+        findings: Iterable[tuple[str, Sequence[str]]],
+        *,
+        new_ids: Collection[str] | None = None,
+    ) -> None:
+        self.snapshot = snapshot
+        self.new_ids = None if new_ids is None else set(new_ids)
+        self.live: set[str] = set()
+        pairs: list[tuple[str, Sequence[str]]] = []
+        for cid, pair_ids in findings:
+            self.live.add(cid)
+            if pair_ids:
+                pairs.append((cid, pair_ids))
+        self.joined: dict[str, Decision] = {}  # finding -> the decision it takes through its pair ids
+        for cid, pair_ids in pairs:
+            kept = pair_successor({"pair_ids": tuple(pair_ids)}, snapshot, self.live)
+            if kept is not None:
+                self.joined[cid] = kept
+        taken = {d.conflict_id for d in self.joined.values()}
+        orphans: dict[FindingKey, Decision] = {}
+        for cid, gone in snapshot.latest.items():
+            if cid not in self.live and cid not in snapshot.carried and gone.status != "open":
+                orphans[gone.key] = gone
+        self.orphans = {key: d for key, d in orphans.items() if d.conflict_id not in taken}
+
+    def apply(self, conflicts: pd.DataFrame) -> pd.DataFrame:
+        """The next part of the table with its review state (see `apply_decisions`)."""
+        snapshot = self.snapshot
+        df = conflicts.copy()
+        ids = [_text(c) for c in df["conflict_id"]] if "conflict_id" in df else []
+        out: dict[str, list[object]] = {c: [] for c in REVIEW_COLUMNS if c != "new"}
+        records = df.to_dict("records")
+        for cid, row in zip(ids, records, strict=True):
+            decision = snapshot.latest.get(cid)
+            carried_from = ""
+            kept = self.joined.get(cid)
+            if decision is None and kept is not None:
+                carried_from = kept.conflict_id
+                state: tuple[str, str | None, str | None, str | None] = (
+                    kept.status,
+                    kept.note or None,
+                    kept.decided_at,
+                    kept.reviewer,
+                )
+            elif decision is None:
+                key = finding_key(row.get("topic"), row.get("doc_a"), row.get("doc_b"))
+                moved = self.orphans.pop(key, None)
+                if moved is None:
+                    state = ("open", None, None, None)
+                else:
+                    carried_from = moved.conflict_id
+                    state = ("open", reopened_note(moved), moved.decided_at, moved.reviewer)
+            elif (
+                decision.evidence and _text(row.get("evidence")) and decision.evidence != row.get("evidence")
+            ):
+                state = ("open", reopened_note(decision), decision.decided_at, decision.reviewer)
             else:
-                carried_from = moved.conflict_id
-                state = ("open", reopened_note(moved), moved.decided_at, moved.reviewer)
-        elif decision.evidence and _text(row.get("evidence")) and decision.evidence != row.get("evidence"):
-            state = ("open", reopened_note(decision), decision.decided_at, decision.reviewer)
+                state = (decision.status, decision.note or None, decision.decided_at, decision.reviewer)
+            assignment = snapshot.assignments.get(cid)
+            for column, value in zip(
+                ("status", "review_note", "reviewed_at", "reviewer"), state, strict=True
+            ):
+                out[column].append(value)
+            out["assigned_to"].append(assignment.assignee or None if assignment else None)
+            out["carried_from"].append(carried_from or None)
+        for column, values in out.items():
+            df[column] = pd.array(values, dtype="string")
+        if self.new_ids is not None:
+            df["new"] = pd.array([cid in self.new_ids for cid in ids], dtype="boolean")
+        elif "new" in df:
+            df["new"] = df["new"].map(_as_bool).astype("boolean")
         else:
-            state = (decision.status, decision.note or None, decision.decided_at, decision.reviewer)
-        assignment = snapshot.assignments.get(cid)
-        for column, value in zip(("status", "review_note", "reviewed_at", "reviewer"), state, strict=True):
-            out[column].append(value)
-        out["assigned_to"].append(assignment.assignee or None if assignment else None)
-        out["carried_from"].append(carried_from or None)
-    for column, values in out.items():
-        df[column] = pd.array(values, dtype="string")
-    if new_ids is not None:
-        df["new"] = pd.array([cid in set(new_ids) for cid in ids], dtype="boolean")
-    elif "new" in df:
-        df["new"] = df["new"].map(_as_bool).astype("boolean")
-    else:
-        df["new"] = pd.array([pd.NA] * len(df), dtype="boolean")
-    return df
+            df["new"] = pd.array([pd.NA] * len(df), dtype="boolean")
+        return df
 
 
 def pair_ids_of(row: Mapping[str, object]) -> tuple[str, ...]:
@@ -460,6 +499,26 @@ class DecisionStore:
         A decision carried through the pair ids keeps its status; one carried by topic re-opens the finding.
         """
         df = apply_decisions(conflicts, self.snapshot(), new_ids=new_ids)
+        self.carry_moves(df)
+        return df
+
+    def apply_parts(
+        self,
+        parts: Iterable[pd.DataFrame],
+        findings: Iterable[tuple[str, Sequence[str]]],
+        *,
+        new_ids: Collection[str] | None = None,
+    ) -> Iterator[pd.DataFrame]:
+        """`apply` over a conflicts table read in parts (in its order): `findings` is every finding's id and
+        pair ids, read first; each part comes back with its review state, its carried histories stored."""
+        state = ReviewState(self.snapshot(), findings, new_ids=new_ids)
+        for part in parts:
+            df = state.apply(part)
+            self.carry_moves(df)
+            yield df
+
+    def carry_moves(self, df: pd.DataFrame) -> None:
+        """Store the histories `apply_decisions` carried to new ids (the `carried_from` column)."""
         moves = [
             (_text(r["conflict_id"]), _text(r["carried_from"]), r)
             for r in df.to_dict("records")
@@ -467,7 +526,6 @@ class DecisionStore:
         ]
         for new_id, old_id, row in moves:
             self.carry(old_id, new_id, row, reopen=old_id not in pair_ids_of(row))
-        return df
 
     def carry(self, old_id: str, new_id: str, finding: Mapping[str, object], *, reopen: bool = True) -> None:
         """Copy the decisions of a finding that is gone under its successor's id.

@@ -34,14 +34,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from claims.locks import os_error
 from claims.report.bundle import Texts, render_reports
+from claims.report.common import ClaimParts
 from claims.report.exports import write_safe_csv
 from claims.report.incremental import MANIFEST as AUDIT_MANIFEST
 from claims.report.incremental import AuditEntry, entries_from_json, entries_to_json
 
 logger = logging.getLogger(__name__)
+
+PART_ROWS = 10_000
+"""Rows of a table the reports read at a time (`parquet_parts`)."""
 
 
 @functools.cache
@@ -156,6 +162,60 @@ def write_parquet(path: Path, df: pd.DataFrame) -> Path:
 def write_table(out_dir: Path, name: str, df: pd.DataFrame) -> tuple[Path, Path]:
     """`name`.csv and `name`.parquet side by side."""
     return write_csv(out_dir / f"{name}.csv", df), write_parquet(out_dir / f"{name}.parquet", df)
+
+
+def write_table_batches(
+    out_dir: Path,
+    name: str,
+    frames: Iterable[pd.DataFrame],
+    *,
+    each: Callable[[pd.DataFrame], object] | None = None,
+) -> tuple[Path, Path]:
+    """`name`.csv and `name`.parquet written a frame at a time: what `write_table` writes for the frames
+    concatenated (the CSV byte for byte; the Parquet file holds a row group per frame), without holding
+    them all. `frames` gives at least one frame (its columns make the header); `each` sees every frame.
+
+    Every CSV cell is made safe frame by frame (`write_safe_csv`), the Parquet file keeps the raw text.
+    """
+    csv_path, parquet_path = Path(out_dir) / f"{name}.csv", Path(out_dir) / f"{name}.parquet"
+
+    def write(csv_tmp: Path, parquet_tmp: Path) -> None:
+        writer: pq.ParquetWriter | None = None
+        try:
+            with open(csv_tmp, "w", encoding="utf-8", newline="") as fh:
+                for df in frames:
+                    write_safe_csv(fh, df, header=writer is None)
+                    table = pa.Table.from_pandas(df, preserve_index=False)
+                    if writer is None:
+                        writer = pq.ParquetWriter(parquet_tmp, table.schema)
+                    elif table.schema != writer.schema:  # a column all empty in one frame only
+                        table = table.cast(writer.schema)
+                    writer.write_table(table)
+                    if each is not None:
+                        each(df)
+        finally:
+            if writer is not None:
+                writer.close()
+        if writer is None:
+            raise ValueError(f"no frame given for {name}")
+
+    write_atomic(csv_path, lambda c: write_atomic(parquet_path, lambda p: write(c, p)))
+    return csv_path, parquet_path
+
+
+def parquet_parts(path: Path, *, rows: int = PART_ROWS) -> ClaimParts:
+    """A Parquet table read `rows` at a time (each call reads it again, in file order), as frames with the
+    dtypes `pd.read_parquet` gives (the pandas metadata of the file)."""
+
+    def parts() -> Iterator[pd.DataFrame]:
+        try:
+            table = pq.ParquetFile(path)
+            for batch in table.iter_batches(batch_size=rows):
+                yield pa.Table.from_batches([batch]).to_pandas()
+        except OSError as e:
+            raise os_error(Path(path), e) from e
+
+    return parts
 
 
 def append_jsonl(path: Path, record: Mapping[str, object]) -> None:
@@ -316,7 +376,7 @@ def write_reports(
     out_dir: Path,
     *,
     documents: pd.DataFrame,
-    claims: pd.DataFrame,
+    claims: pd.DataFrame | ClaimParts,
     conflicts: pd.DataFrame,
     summary: Mapping[str, object],
     validation: Mapping[str, object] | None = None,
@@ -341,7 +401,20 @@ def write_reports(
     out_dir = Path(out_dir)
     if validation is not None and validation.get("docs_index"):
         validation = {**validation, "docs_index": relative_link(out_dir, str(validation["docs_index"]))}
+    audit_dir = out_dir / "audit"
+    charts_dir = out_dir / "charts"
+    written: list[Path] = []
+    drawn: list[Path] = []
+
+    def emit(name: str, html: str) -> None:  # each audit page written as soon as it is rendered
+        written.append(keep_or_write(audit_dir / name, html, _published(previous, "audit", name)))
+
+    def emit_chart(name: str, svg: str) -> None:
+        drawn.append(keep_or_write(charts_dir / name, svg, _published(previous, "charts", name)))
+
     rendered = render_reports(
+        emit_audit=emit,
+        emit_chart=emit_chart,
         documents=documents,
         claims=claims,
         conflicts=conflicts,
@@ -354,21 +427,13 @@ def write_reports(
         previous_audit=previous_audit(previous),
         renderer=renderer_version(),
     )
-    audit_dir = out_dir / "audit"
-    charts_dir = out_dir / "charts"
     for name in rendered.audit_reused:  # only with a previous set: its pages, as they are
         keep(Path(previous or out_dir) / "audit" / name, audit_dir / name)
-    audit_pages = tuple(
-        keep_or_write(audit_dir / name, html, _published(previous, "audit", name))
-        for name, html in sorted(rendered.audit_pages.items())
-    ) + tuple(audit_dir / name for name in rendered.audit_reused)
+    audit_pages = tuple(sorted(written)) + tuple(audit_dir / name for name in rendered.audit_reused)
     write_text(audit_dir / AUDIT_MANIFEST, entries_to_json(rendered.audit_entries))
-    remove_stale(audit_dir, {*rendered.audit_pages, *rendered.audit_reused}, ".html")
-    charts = tuple(
-        keep_or_write(charts_dir / name, svg, _published(previous, "charts", name))
-        for name, svg in sorted(rendered.charts.items())
-    )
-    remove_stale(charts_dir, set(rendered.charts), ".svg")
+    remove_stale(audit_dir, {p.name for p in written} | set(rendered.audit_reused), ".html")
+    charts = tuple(sorted(drawn))
+    remove_stale(charts_dir, {p.name for p in drawn}, ".svg")
     if rendered.audit_reused:
         logger.info("%d audit pages kept from %s", len(rendered.audit_reused), previous)
     claimreview = write_text(out_dir / "claimreview.jsonld", rendered.claimreview)

@@ -34,6 +34,7 @@ from claims.io.frames import (
     normalise_claims_frame,
     normalise_conflicts_frame,
 )
+from claims.types import Severity
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,33 @@ CREATE TABLE IF NOT EXISTS ingest_warnings (doc VARCHAR, reason VARCHAR, detail 
 QUARANTINE_COLUMNS = ("tbl", "row_id", "doc", "expectation", "severity", "reason")
 """A quarantined row: its table (claims, conflicts), its id, its document, the expectation it failed, why."""
 WARNING_COLUMNS = ("doc", "reason", "detail")
+
+
+BATCH_ROWS = 10_000
+"""Rows a streamed read hands over at a time (`frame_batches`)."""
+CLAIMS_ORDER = "ORDER BY doc, char_start, char_end, rowid"
+"""`normalise_claims_frame`'s order in SQL (a stable sort: ties keep the table's order)."""
+CONFLICTS_ORDER = (
+    "ORDER BY CASE severity "
+    + " ".join(f"WHEN '{s.value}' THEN {s.rank}" for s in Severity)
+    + f" ELSE {len(Severity)} END, score DESC NULLS LAST, conflict_id, rowid"
+)
+"""`rank_conflicts`'s order in SQL: severity (its enum's order), score highest first, id."""
+_NOT_HELD = "NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.tbl = '{tbl}' AND q.row_id = {id})"
+
+
+def frame_batches(result: duckdb.DuckDBPyConnection, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
+    """A query's result as frames of at most about `rows` rows (as `.df()` converts them; DuckDB hands
+    them over in chunks of up to 8,192); at least one frame, maybe empty."""
+    vectors = max(1, rows // 2048)  # DuckDB hands rows over in vectors of 2,048
+    first = True
+    while True:
+        df = result.fetch_df_chunk(vectors)
+        if len(df) or first:
+            yield df
+        first = False
+        if not len(df):
+            return
 
 
 def sql_type(column: Column) -> str:
@@ -279,6 +307,38 @@ class Store:
     def conflicts_df(self) -> pd.DataFrame:
         cols = ", ".join(CONFLICT_COLUMNS)
         return normalise_conflicts_frame(self.con.execute(f"SELECT {cols} FROM conflicts").df())
+
+    def published_claims(self, *, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
+        """The claims a set publishes (quarantined ones left out), in `claims_df` order, `rows` at a time
+        (at least one frame, maybe empty; normalise each with `claims.io.frames.CLAIMS.normalise`)."""
+        cols = ", ".join(CLAIM_COLUMNS)
+        sql = (
+            f"SELECT {cols} FROM claims WHERE {_NOT_HELD.format(tbl='claims', id='claim_id')} {CLAIMS_ORDER}"
+        )
+        return frame_batches(self.con.execute(sql), rows)
+
+    def published_conflicts(
+        self, *, rows: int = BATCH_ROWS, columns: Sequence[str] = CONFLICT_COLUMNS
+    ) -> Iterator[pd.DataFrame]:
+        """The findings a set publishes, ranked as `conflicts_df` ranks them, `rows` at a time: a quarantined
+        finding, and one on a quarantined claim, left out (`columns`: these columns only)."""
+        cols = ", ".join(columns)
+        held = " AND ".join(
+            _NOT_HELD.format(tbl=tbl, id=column)
+            for tbl, column in (("claims", "claim_a"), ("claims", "claim_b"), ("conflicts", "conflict_id"))
+        )
+        return frame_batches(
+            self.con.execute(f"SELECT {cols} FROM conflicts WHERE {held} {CONFLICTS_ORDER}"), rows
+        )
+
+    def orphaned_findings(self) -> pd.DataFrame:
+        """Findings on a quarantined claim that are not quarantined themselves (id, doc_a), ranked."""
+        on_held = " OR ".join(
+            f"NOT {_NOT_HELD.format(tbl='claims', id=column)}" for column in ("claim_a", "claim_b")
+        )
+        own = _NOT_HELD.format(tbl="conflicts", id="conflict_id")
+        sql = f"SELECT conflict_id, doc_a FROM conflicts WHERE ({on_held}) AND {own} {CONFLICTS_ORDER}"
+        return self.con.execute(sql).df()
 
     def review_history(self) -> pd.DataFrame:
         """The decisions earlier versions stored here (imported into the decisions store, never written)."""

@@ -14,6 +14,13 @@ newest `Settings.keep_versions` sets are kept; folders of killed builders are re
   again with the decisions applied; the tables and validation/ are linked from the current set, the
   review-dependent files rewritten. No extraction, no reconciliation, no database lock.
 
+Neither holds every claim: the run's claims and findings are written from the database a part at a time
+(`write_store_tables`: `Store.published_claims`, `Store.published_conflicts`; each part's CSV cells made
+safe, the decisions applied part by part), and the reports read the set's claims.parquet a part at a
+time (`claims.io.export.parquet_parts`), writing each audit page and chart as it is rendered. The findings
+are held (the report ranks them, the charts and the audit flags read them all); report.html lists the
+first `claims.report.html.SHOWN_FINDINGS` of them, with a note and links to the tables.
+
 Either way the audit pages of documents whose figures, flags and marks did not change are not rendered
 again: the current set's files are linked into the new one (as is any page or chart whose content is
 unchanged), so a run that adds one document, or a decision on one finding, renders the pages of the
@@ -40,11 +47,12 @@ from typing import Any
 import pandas as pd
 
 from claims.io import export
-from claims.io.decisions import DecisionStore
-from claims.io.frames import TEXT_COLUMNS, documents_frame
-from claims.io.store import QUARANTINE_COLUMNS, Store
+from claims.io.decisions import DecisionStore, pair_ids_of
+from claims.io.frames import CLAIMS, CONFLICTS, TEXT_COLUMNS, documents_frame
+from claims.io.store import BATCH_ROWS, QUARANTINE_COLUMNS, Store
 from claims.locks import LockHolder, folder_lock
 from claims.pipeline import progress
+from claims.report.common import ClaimParts
 from claims.report.exports import safe_csv
 from claims.settings import Settings
 
@@ -88,7 +96,7 @@ def publish_lock(out_dir: Path, what: str) -> Iterator[None]:
 
 @dataclass(frozen=True)
 class SetTables:
-    """The tables of one published set (conflicts before the decisions are applied)."""
+    """The tables of one published set, whole (conflicts before the decisions are applied)."""
 
     claims: pd.DataFrame
     conflicts: pd.DataFrame
@@ -122,16 +130,10 @@ def rejected_fingerprint(rejected: pd.DataFrame) -> str:
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
 
 
-def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) -> SetTables:
-    """The run's tables: quarantined claims and findings left out (a finding on a quarantined claim too)."""
-    claims = store.claims_df()
-    conflicts = store.conflicts_df()
+def quarantine_from_store(store: Store) -> pd.DataFrame:
+    """quarantine.csv: the quarantined rows, then each finding left out because one of its statements is."""
     quarantine = store.quarantine_df()
-    held_claims = set(quarantine.loc[quarantine["tbl"] == "claims", "row_id"].astype(str))
-    held_findings = set(quarantine.loc[quarantine["tbl"] == "conflicts", "row_id"].astype(str))
-    side_a = conflicts["claim_a"].astype(str).isin(held_claims)
-    side_b = conflicts["claim_b"].fillna("").astype(str).isin(held_claims)
-    orphaned = conflicts[(side_a | side_b) & ~conflicts["conflict_id"].astype(str).isin(held_findings)]
+    orphaned = store.orphaned_findings()
     if len(orphaned):
         extra = pd.DataFrame(
             [
@@ -148,14 +150,50 @@ def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) ->
             columns=list(QUARANTINE_COLUMNS),
         )
         quarantine = pd.concat([quarantine, extra], ignore_index=True)
-    keep = ~(side_a | side_b | conflicts["conflict_id"].astype(str).isin(held_findings))
+    return quarantine.reset_index(drop=True)
+
+
+def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) -> SetTables:
+    """The run's tables, whole: quarantined claims and findings left out (a finding on a quarantined claim
+    too). Publishing reads them a part at a time (`write_store_tables`)."""
+    claims = [CLAIMS.normalise(df) for df in store.published_claims()]
+    conflicts = [CONFLICTS.normalise(df) for df in store.published_conflicts()]
     return SetTables(
-        claims=claims[~claims["claim_id"].astype(str).isin(held_claims)].reset_index(drop=True),
-        conflicts=conflicts[keep].reset_index(drop=True),
+        claims=_joined(claims),
+        conflicts=_joined(conflicts),
         documents=documents_frame(store.documents_df().to_dict("records")),
         rejected=rejected_frame(rejected, store.warnings_df()),
-        quarantine=quarantine.reset_index(drop=True),
+        quarantine=quarantine_from_store(store),
     )
+
+
+def write_store_tables(
+    folder: Path,
+    store: Store,
+    decisions: DecisionStore,
+    *,
+    new_ids: Collection[str] | None,
+    rows: int = BATCH_ROWS,
+) -> pd.DataFrame:
+    """claims.csv/.parquet and conflicts.csv/.parquet of a run's set, from the database `rows` at a time
+    (quarantined claims and findings left out, the decisions applied to every finding); returns the two
+    findings as published, for the reports (which read the claims back from claims.parquet)."""
+    parts = (CLAIMS.normalise(df) for df in store.published_claims(rows=rows))
+    export.write_table_batches(folder, "claims", parts)
+    findings = [
+        (str(cid), pair_ids_of({"pair_ids": pairs}))
+        for df in store.published_conflicts(rows=rows, columns=("conflict_id", "pair_ids"))
+        for cid, pairs in zip(df["conflict_id"], df["pair_ids"], strict=True)
+    ]
+    ranked = (CONFLICTS.normalise(df) for df in store.published_conflicts(rows=rows))
+    conflicts: list[pd.DataFrame] = []
+    decided = decisions.apply_parts(ranked, findings, new_ids=new_ids)
+    export.write_table_batches(folder, "conflicts", decided, each=conflicts.append)
+    return _joined(conflicts)
+
+
+def _joined(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame | None:
@@ -225,33 +263,39 @@ def published_validation(folder: Path, validation: Mapping[str, Any] | None) -> 
 
 def write_reviewed(
     folder: Path,
-    tables: SetTables,
     decisions: DecisionStore,
     *,
+    documents: pd.DataFrame,
+    claims: pd.DataFrame | ClaimParts,
+    conflicts: pd.DataFrame,
+    decided: bool = False,
     summary: Mapping[str, Any],
     validation: Mapping[str, Any] | None,
     new_ids: Collection[str] | None,
     texts: Any,
     previous: Path | None = None,
 ) -> list[Path]:
-    """The review-dependent files of a set: conflicts with the decisions applied, the decisions' exports,
-    summary.json and the reports (report.html last). Audit pages and charts that are what `previous` (the
-    published set) has are linked from it, and the pages of documents whose inputs did not change are
-    not rendered again."""
-    conflicts = decisions.apply(tables.conflicts, new_ids=new_ids)
-    decided, marked = decisions.frame("decisions"), decisions.frame("marks")
-    files = [*export.write_table(folder, "conflicts", conflicts)]
-    files.append(export.write_text(folder / "decisions.csv", safe_csv(decided)))
+    """The review-dependent files of a set: conflicts with the decisions applied (`decided`: applied and
+    written already, `write_store_tables`), the decisions' exports, summary.json and the reports
+    (report.html last), the claims whole or a part at a time. Audit pages and charts that are what
+    `previous` (the published set) has are linked from it, and the pages of documents whose inputs did
+    not change are not rendered again."""
+    files = [folder / "conflicts.csv", folder / "conflicts.parquet"]
+    if not decided:
+        conflicts = decisions.apply(conflicts, new_ids=new_ids)
+        files = [*export.write_table_batches(folder, "conflicts", [conflicts])]
+    decided_rows, marked = decisions.frame("decisions"), decisions.frame("marks")
+    files.append(export.write_text(folder / "decisions.csv", safe_csv(decided_rows)))
     files.append(export.write_text(folder / "marks.csv", safe_csv(marked)))
     files.append(export.write_json(folder / "summary.json", dict(summary)))
     paths = export.write_reports(
         folder,
-        documents=tables.documents,
-        claims=tables.claims,
+        documents=documents,
+        claims=claims,
         conflicts=conflicts,
         summary=summary,
         validation=published_validation(folder, validation),
-        decisions=decided,
+        decisions=decided_rows,
         marks=marked,
         texts=texts,
         previous=previous,
@@ -304,25 +348,31 @@ def publish_run(
     out = settings.out_dir
     with publish_lock(out, f"run {summary.get('run_id', '')}"):
         base = export.current_version(out)
-        with Store(settings.db_path) as store:
-            tables = tables_from_store(store, summary.get("rejected") or [])
-            reviews = store.review_history()
         decisions = DecisionStore.beside(out)
-        decisions.import_reviews(reviews)  # decisions earlier versions stored in the database
+        with Store(settings.db_path) as store:
+            decisions.import_reviews(store.review_history())  # decisions earlier versions stored there
+            conflicts = write_store_tables(
+                building, store, decisions, new_ids=summary.get("new_conflicts") or []
+            )
+            documents = documents_frame(store.documents_df().to_dict("records"))
+            rejected = rejected_frame(summary.get("rejected") or [], store.warnings_df())
+            quarantine = quarantine_from_store(store)
         if not (building / "validation").exists() and base is not None and (base / "validation").is_dir():
             export.link_or_copy(base / "validation", building / "validation")
-        export.write_table(building, "claims", tables.claims)
-        export.write_table(building, "documents", tables.documents)
-        export.write_csv(building / "rejected.csv", tables.rejected)
-        export.write_csv(building / "quarantine.csv", tables.quarantine)
-        link_texts(building, tables.documents, out / "text")
-        texts = text_reader(tables.documents, raw_dir=settings.raw_dir, text_dir=out / "text")
+        export.write_table(building, "documents", documents)
+        export.write_csv(building / "rejected.csv", rejected)
+        export.write_csv(building / "quarantine.csv", quarantine)
+        link_texts(building, documents, out / "text")
+        texts = text_reader(documents, raw_dir=settings.raw_dir, text_dir=out / "text")
         summary["latest_run"] = {k: summary.get(k) for k in ("run_id", "status", "started_at")}
         summary["raw_dir"] = str(Path(settings.raw_dir).resolve())
         write_reviewed(
             building,
-            tables,
             decisions,
+            documents=documents,
+            claims=export.parquet_parts(building / "claims.parquet"),
+            conflicts=conflicts,
+            decided=True,
             summary=summary,
             validation=validation,
             new_ids=summary.get("new_conflicts") or [],
@@ -332,7 +382,7 @@ def publish_run(
         final = _finish(out, building, name, settings.keep_versions)
     with Store(settings.db_path) as store, store.transaction():
         store.set_meta("pending_publish", "0")
-        store.set_meta("published_rejected", rejected_fingerprint(tables.rejected))
+        store.set_meta("published_rejected", rejected_fingerprint(rejected))
     logger.info("published %s", final)
     return output_paths(out)
 
@@ -373,16 +423,12 @@ def republish(
         if base is None:
             logger.info("nothing published in %s yet: nothing to republish", out)
             return Republished(out, (), 0.0)
-        frames = {name: read_table(base, name) for name in ("claims", "conflicts", "documents")}
+        frames = {name: read_table(base, name) for name in ("conflicts", "documents")}
         empty = pd.DataFrame()
+        parquet = (base / "claims.parquet").exists()  # linked into the new set, read a part at a time
+        claims = None if parquet else read_table(base, "claims")
         documents = frames["documents"] if frames["documents"] is not None else empty
-        tables = SetTables(
-            claims=frames["claims"] if frames["claims"] is not None else empty,
-            conflicts=frames["conflicts"] if frames["conflicts"] is not None else empty,
-            documents=documents,
-            rejected=empty,
-            quarantine=empty,
-        )
+        conflicts = frames["conflicts"] if frames["conflicts"] is not None else empty
         summary = read_summary(base)
         summary["latest_run"] = latest_run(out)
         validation = _validation_of(base)
@@ -397,8 +443,10 @@ def republish(
                     export.link_or_copy(base / entry, building / entry)
             files = write_reviewed(
                 building,
-                tables,
                 DecisionStore.beside(out),
+                documents=documents,
+                claims=export.parquet_parts(building / "claims.parquet") if parquet else claims_or(claims),
+                conflicts=conflicts,
                 summary=summary,
                 validation=validation,
                 new_ids=None,
@@ -412,6 +460,10 @@ def republish(
     seconds = time.monotonic() - started
     logger.info("republished %s (%d files, %.2f s)", final, len(files), seconds)
     return Republished(final, tuple(files), seconds)
+
+
+def claims_or(claims: pd.DataFrame | None) -> pd.DataFrame:
+    return claims if claims is not None else pd.DataFrame()
 
 
 def _validation_of(folder: Path) -> dict[str, Any] | None:

@@ -349,14 +349,32 @@ def build_figures(
     flags_of = conflict_flags(findings)
     rows = sorted(records(claims), key=lambda c: (as_text(c.get("doc")), as_int(c.get("char_start")) or 0))
     citing = citing_parts(rows)
-    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    by_doc: dict[str, list[dict[str, object]]] = defaultdict(list)
     for claim in rows:
-        if only is not None and as_text(claim.get("doc")) not in only:
-            continue
+        if only is None or as_text(claim.get("doc")) in only:
+            by_doc[as_text(claim.get("doc"))].append(claim)
+    return {
+        doc: document_figures(doc_rows, flags_of, citing, titles=titles, marks=marks, layouts=layouts)
+        for doc, doc_rows in by_doc.items()
+    }
+
+
+def document_figures(
+    rows: Iterable[Mapping[str, object]],
+    flags_of: Mapping[str, list[Flag]],
+    citing: frozenset[tuple[str, str]],
+    *,
+    titles: Mapping[str, str] | None = None,
+    marks: Mapping[str, EditorMark] | None = None,
+    layouts: Layouts | None = None,
+) -> list[Figure]:
+    """One document's claims (in reading order) as audit rows: `flags_of` the findings' flags by claim id
+    (`conflict_flags`), `citing` the parts of the document that cite (`citing_parts`)."""
+    figures: list[Figure] = []
+    for claim in rows:
         side = claim_side(claim, titles)
         if layouts is not None and "table_cell" in side.flags:
             side = layouts.side(side)
-        figures = by_doc[side.doc]
         flags = flags_of.get(side.claim_id, []) + _claim_flags(claim, side, citing)
         figures.append(
             Figure(
@@ -372,7 +390,7 @@ def build_figures(
                 mark=(marks or {}).get(side.claim_id),
             )
         )
-    return by_doc
+    return figures
 
 
 # ----------------------------------------------------------------------------------------------- pages

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,6 +82,63 @@ def records(df: pd.DataFrame | None) -> list[dict[str, object]]:
         )
     names = [str(k) for k in df.columns]
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+ClaimParts = Callable[[], Iterable[pd.DataFrame]]
+"""A claims table read a part at a time: each call gives its parts again, in table order (by document,
+then offset), so a report reads every claim without holding them all."""
+
+
+def claim_parts(claims: pd.DataFrame | ClaimParts | None) -> ClaimParts:
+    """Claims given whole, or in parts, as parts (a whole frame is one part).
+
+    >>> [len(p) for p in claim_parts(pd.DataFrame({"doc": ["b", "a"]}))()], list(claim_parts(None)())
+    ([2], [])
+    """
+    if claims is None:
+        return lambda: ()
+    if isinstance(claims, pd.DataFrame):
+        frame = claims
+        return lambda: (frame,)
+    return claims
+
+
+def in_document_order(claims: pd.DataFrame | ClaimParts | None) -> ClaimParts:
+    """Claims as parts in document order (`rows_by_document` reads them so): a whole frame is sorted by
+    document (stable), parts are taken to be in that order already.
+
+    >>> [p["doc"].tolist() for p in in_document_order(pd.DataFrame({"doc": ["b", "a", "b"]}))()]
+    [['a', 'b', 'b']]
+    """
+    if isinstance(claims, pd.DataFrame) and "doc" in claims and len(claims):
+        docs = [as_text(d) for d in claims["doc"].tolist()]
+        frame = claims.iloc[sorted(range(len(docs)), key=docs.__getitem__)]
+        return lambda: (frame,)
+    return claim_parts(claims)
+
+
+def rows_by_document(parts: Iterable[pd.DataFrame]) -> Iterator[tuple[str, list[dict[str, object]]]]:
+    """Each document's claim rows (`records`), one document at a time, from parts in document order; the
+    rows of a document in reading order (by start offset, ties as given).
+
+    >>> parts = [pd.DataFrame({"doc": ["a", "a"], "char_start": [9, 2]}), pd.DataFrame({"doc": ["a", "b"]})]
+    >>> [(doc, [r.get("char_start") for r in rows]) for doc, rows in rows_by_document(parts)]
+    [('a', [None, 2, 9]), ('b', [None])]
+    """
+    doc: str | None = None
+    rows: list[dict[str, object]] = []
+    for part in parts:
+        for row in records(part):
+            name = as_text(row.get("doc"))
+            if name != doc:
+                if doc is not None:
+                    yield doc, sorted(rows, key=lambda c: as_int(c.get("char_start")) or 0)
+                if doc is not None and name < doc:
+                    raise ValueError(f"claims of {name!r} out of place: the parts must be in document order")
+                doc, rows = name, []
+            rows.append(row)
+    if doc is not None:
+        yield doc, sorted(rows, key=lambda c: as_int(c.get("char_start")) or 0)
 
 
 def as_text(value: object) -> str:

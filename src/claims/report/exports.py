@@ -149,8 +149,16 @@ def safe_csv(df: pd.DataFrame, *, quote_all: bool = True) -> str:
     return buffer.getvalue()
 
 
-def write_safe_csv(fh: TextIO, df: pd.DataFrame, *, quote_all: bool = False) -> None:
+def write_safe_csv(fh: TextIO, df: pd.DataFrame, *, quote_all: bool = False, header: bool = True) -> None:
     """Write the frame as safe CSV (`safe_frame`) to an open text stream; NA is empty, minimal quoting by
-    default (the pipeline's tables keep their layout), every cell quoted with `quote_all`."""
+    default (the pipeline's tables keep their layout), every cell quoted with `quote_all`. Without `header`
+    the rows only (a frame that continues a table already written).
+
+    >>> out = io.StringIO()
+    >>> for part in (pd.DataFrame({"note": ["=1+2"]}), pd.DataFrame({"note": ["@x"]})):
+    ...     write_safe_csv(out, part, header=part["note"][0] == "=1+2")
+    >>> out.getvalue()
+    "note\\n'=1+2\\n'@x\\n"
+    """
     quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
-    safe_frame(df).to_csv(fh, index=False, quoting=quoting, lineterminator="\n", na_rep="")
+    safe_frame(df).to_csv(fh, index=False, quoting=quoting, lineterminator="\n", na_rep="", header=header)

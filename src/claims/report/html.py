@@ -276,10 +276,21 @@ def chart_caption(chart: Chart) -> str:
     )
 
 
+SHOWN_FINDINGS = 2000
+"""report.html lists at most this many findings, and as many possible findings, most severe first; a note
+says how many more there are and links the tables that hold every one."""
+
+
 def render_report(
-    findings: Sequence[Finding], charts: Sequence[Chart], run: RunView, *, base_url: str | None = None
+    findings: Sequence[Finding],
+    charts: Sequence[Chart],
+    run: RunView,
+    *,
+    base_url: str | None = None,
+    shown: int | None = SHOWN_FINDINGS,
 ) -> str:
-    """The whole report.html as a string.
+    """The whole report.html as a string: the first `shown` findings and possible findings (None: all),
+    the charts that draw one of them, and a note on the rest.
 
     The confirmed findings are embedded as ClaimReview JSON-LD (the same records as claimreview.jsonld).
     """
@@ -293,8 +304,13 @@ def render_report(
         "status": sorted({f.status for f in findings}, key=lambda s: STATUS_ORDER.get(s, 3)),
         "scope": sorted({f.scope for f in findings}),
     }
-    main = [f for f in findings if not f.possible]
-    possible = [f for f in findings if f.possible]
+    every_main = [f for f in findings if not f.possible]
+    every_possible = [f for f in findings if f.possible]
+    main, possible = every_main[:shown], every_possible[:shown]
+    left_out = {"findings": len(every_main) - len(main), "possible": len(every_possible) - len(possible)}
+    if left_out["findings"] or left_out["possible"]:
+        listed = {f.anchor for f in (*main, *possible)}
+        charts = [c for c in charts if listed.intersection(c.finding_anchors)]
     glance = [f for f in main if f.status == "open"]
     rendered_charts = [
         {"chart": c, "svg": Markup(render_chart_svg(c)), "caption": chart_caption(c)} for c in charts
@@ -312,5 +328,6 @@ def render_report(
         options=options,
         chart_of=charts_by_finding(main, charts),
         jsonld=jsonld,
-        total=len(findings),
+        total=len(main) + len(possible),
+        left_out=left_out,
     )

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -30,13 +29,14 @@ from claims.report.audit import (
     Flag,
     PageSummary,
     audit_context,
-    build_figures,
+    citing_parts,
     conflict_flags,
+    document_figures,
     document_pages,
     index_page,
     latest_marks,
 )
-from claims.report.common import as_int, as_text, records, split_list
+from claims.report.common import ClaimParts, as_text, in_document_order, rows_by_document, split_list
 from claims.report.findings import Finding
 from claims.report.html import RunView
 from claims.report.tables import Layouts
@@ -89,7 +89,7 @@ def document_key(
 
 def render_audit_pages(
     documents: pd.DataFrame | None,
-    claims: pd.DataFrame | None,
+    claims: pd.DataFrame | ClaimParts | None,
     findings: Sequence[Finding],
     run: RunView,
     *,
@@ -97,55 +97,75 @@ def render_audit_pages(
     layouts: Layouts | None = None,
     previous: Mapping[str, AuditEntry] | None = None,
     renderer: str = "",
+    emit: Callable[[str, str], object] | None = None,
 ) -> AuditRender:
     """The audit pages of the documents whose key changed, and the index; the pages of the others are kept
     (`previous`: the published set's entries, with the same `renderer`). Without `renderer` every page is
-    rendered. What is rendered is what `claims.report.audit.render_audit` renders."""
-    context = audit_context(documents, claims)
-    by_doc: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for row in sorted(
-        records(claims), key=lambda c: (as_text(c.get("doc")), as_int(c.get("char_start")) or 0)
-    ):
-        by_doc[as_text(row.get("doc"))].append(row)
+    rendered. What is rendered is what `claims.report.audit.render_audit` renders.
+
+    `claims` whole, or in parts (`ClaimParts`, in document order): the pages are made a document at a
+    time. With `emit`, each page goes to `emit(name, html)` as soon as it is rendered and is not kept
+    (`AuditRender.pages` then holds no page); the index comes last."""
+    context = audit_context(documents, None)
     flags_of = conflict_flags(findings)
     marked = latest_marks(marks)
-    docs = sorted(set(context.doc_rows) | set(by_doc))
-    keys = {}
-    for doc in docs:
-        rows = by_doc.get(doc, [])
+    pages: dict[str, str] = {}
+
+    def put(name: str, html: str) -> None:
+        if emit is None:
+            pages[name] = html
+        else:
+            emit(name, html)
+
+    entries: dict[str, AuditEntry] = {}
+    reused: list[str] = []
+    claimed = rows_by_document(in_document_order(claims)())
+    without = iter(sorted(context.doc_rows))  # documents without claims go in their place, by name
+    for doc, rows in _merged(claimed, without):
+        citing = citing_parts(rows)
         ids = [as_text(row.get("claim_id")) for row in rows]
         tables = any("table_cell" in split_list(row.get("flags")) for row in rows)
-        keys[doc] = document_key(
+        key = document_key(
             renderer,
             doc,
             context.doc_rows.get(doc, {}),
             rows,
             [flags_of.get(i, []) for i in ids],
             [marked.get(i) for i in ids],
-            [part for part in context.citing if part[0] == doc],
+            list(citing),
             layouts.has_text(doc) if layouts is not None and tables else False,
         )
-    kept = {
-        doc: previous[doc]
-        for doc in docs
-        if renderer and previous is not None and doc in previous and previous[doc].key == keys[doc]
-    }
-    changed = [doc for doc in docs if doc not in kept]
-    figures = build_figures(
-        claims, findings, titles=context.titles, marks=marked, layouts=layouts, only=set(changed)
-    )
-    pages: dict[str, str] = {}
-    entries: dict[str, AuditEntry] = {}
-    for doc in docs:
-        if doc in kept:
-            entries[doc] = kept[doc]
+        kept = previous.get(doc) if renderer and previous is not None else None
+        if kept is not None and kept.key == key:
+            entries[doc] = kept
+            reused.extend(kept.pages)
             continue
-        view, doc_pages = document_pages(doc, figures.get(doc, []), context)
-        pages.update(doc_pages)
-        entries[doc] = AuditEntry(keys[doc], tuple(doc_pages), view)
-    pages["index.html"] = index_page([entries[doc].view for doc in docs], run, context)
-    reused = tuple(page for doc in docs if doc in kept for page in kept[doc].pages)
-    return AuditRender(pages=pages, entries=entries, reused=reused)
+        figures = document_figures(
+            rows, flags_of, citing, titles=context.titles, marks=marked, layouts=layouts
+        )
+        view, doc_pages = document_pages(doc, figures, replace(context, citing=citing))
+        for name, html in doc_pages.items():
+            put(name, html)
+        entries[doc] = AuditEntry(key, tuple(doc_pages), view)
+    put("index.html", index_page([entries[doc].view for doc in sorted(entries)], run, context))
+    return AuditRender(pages=pages, entries=entries, reused=tuple(reused))
+
+
+def _merged(
+    claimed: Iterator[tuple[str, list[dict[str, object]]]], documents: Iterator[str]
+) -> Iterator[tuple[str, list[dict[str, object]]]]:
+    """Every document once, by name: those with claims with their rows, the others with none."""
+    pending = next(documents, None)
+    for doc, rows in claimed:
+        while pending is not None and pending < doc:
+            yield pending, []
+            pending = next(documents, None)
+        if pending == doc:
+            pending = next(documents, None)
+        yield doc, rows
+    while pending is not None:
+        yield pending, []
+        pending = next(documents, None)
 
 
 # --- the record beside the pages ------------------------------------------------------------------------
