@@ -43,7 +43,7 @@ SCOPE_LABELS = {
 }
 FLAG_LABELS = {
     "currency_missing": "currency missing",
-    "currency_from_document": "dollar read from the document's country",
+    "currency_from_document": "currency (dollar, rupee) read from the document's country",
     "no_period": "no period",
     "no_citation": "no citation",
     "table_cell": "table cell",
