@@ -29,6 +29,18 @@ def _rows(text: str) -> list[tuple]:
 
 
 TUNED = [
+    # a decimal comma, only before a scale word or a percent (alone or ending a range); elsewhere the comma
+    # lists or separates (written with the rule, after a page wrote "$6,2 billion")
+    ("Boeing lost $6,2 billion in the quarter.", [("$6,2 billion", 6.2e9, "USD", "exact")]),
+    ("Growth was 12,5% last year.", [("12,5%", 12.5, "percent", "exact")]),
+    ("It cost 3,75 million euros.", [("3,75 million euros", 3.75e6, "EUR", "exact")]),
+    ("Growth of 2,5-3,5% is expected.", [("2,5-3,5%", (2.5, 3.5), "percent", "exact")]),
+    (
+        "It costs between 2,5 and 3,5 billion euros.",
+        [("2,5 and 3,5 billion euros", (2.5e9, 3.5e9), "EUR", "exact")],
+    ),
+    ("See pages 3,5 and 1,2,3 billion.", []),
+    ("In 2023,5 people died.", []),  # no decimal comma: a year and a list comma, nothing misread
     ("Japan gave over \\$40 million to the centre.", [("$40 million", 40e6, "USD", "over")]),
     ("The budget rose to 8.1 billion yen in FY2025.", [("8.1 billion yen", 8.1e9, "JPY", "exact")]),
     ("It costs \\$30-34.6 million.", [("$30-34.6 million", (30e6, 34.6e6), "USD", "exact")]),
@@ -173,11 +185,6 @@ NEVER_TUNED = [
     ("Tinubu proposed a N27.5 trillion budget.", [("N27.5 trillion", 27.5e12, "NGN", "exact")]),
     ("The Senate passed N28,777,404,073,861.", [("N28,777,404,073,861", 28777404073861.0, "NGN", "exact")]),
     ("Nurses need N95 masks on the N2 road.", []),
-    # a decimal comma, only before a scale word or a percent; elsewhere the comma lists
-    ("Boeing lost $6,2 billion in the quarter.", [("$6,2 billion", 6.2e9, "USD", "exact")]),
-    ("Growth was 12,5% last year.", [("12,5%", 12.5, "percent", "exact")]),
-    ("It cost 3,75 million euros.", [("3,75 million euros", 3.75e6, "EUR", "exact")]),
-    ("See pages 3,5 and 1,2,3 billion.", []),
     ("The fund holds S$3.2 billion.", [("S$3.2 billion", 3.2e9, "SGD", "exact")]),
     ("Thailand pledged 500 million baht.", [("500 million baht", 500e6, "THB", "exact")]),
     ("a loan of Rp 5 trillion", [("Rp 5 trillion", 5e12, "IDR", "exact")]),

@@ -54,12 +54,14 @@ _SPELL_AHEAD = (
     r"(?:growth|decline|contraction|expansion|recession|shrinkage)|ago|earlier|later)\b"
 )
 
-# A decimal comma ("$6,2 billion", "12,5%"): one to three digits, a comma and one or two digits, then a scale
-# word or a percent. A thousands comma is followed by three digits, so the two never meet; without the scale
-# or percent after it ("pages 3,5") the comma stays a list comma.
+# A decimal comma ("$6,2 billion", "12,5%", "2,5-3,5%", "between 2,5 and 3,5 billion"): one to three digits,
+# a comma and one or two digits, then a scale word or a percent, or a range to another such figure. A
+# thousands comma is followed by three digits, so the two never meet; without the scale or percent after it
+# ("pages 3,5") the comma stays a list comma, and after a dash ("aged 18-24,35%") it separates two figures.
+_DECIMAL_COMMA_END = r"[ \u00a0]?(?:(?i:trillion|billion|million|tn|bn|mn|m|per[ ]?cent|percent)\b|%)"
 DECIMAL_COMMA = (
-    r"[0-9]{1,3},[0-9]{1,2}(?![0-9])"
-    r"(?=[ \u00a0]?(?:(?i:trillion|billion|million|tn|bn|mn|m|per[ ]?cent|percent)\b|%))"
+    r"(?:(?<![0-9][-–])|(?<=,[0-9][-–])|(?<=,[0-9]{2}[-–]))[0-9]{1,3},[0-9]{1,2}(?![0-9])"
+    rf"(?=(?:(?:[ ]?[-–][ ]?|[ ](?:and|to)[ ])[0-9]{{1,3}},[0-9]{{1,2}})?{_DECIMAL_COMMA_END})"
 )
 
 DIGITS = (
