@@ -40,8 +40,11 @@ BODY_TOLL = (
             "Vaccinators working with WHO reached 560,000 children.",
             "WHO",
         ),
-        # an amount is no party
+        # an amount is no party; a name with digits is one
         ("N28.7 trillion budget passed", "The House of Representatives passed the budget in Abuja.", ""),
+        ("Fighting near Goma as M23 advances", "Rebels of the M23 group took the town.", "M23"),
+        # a shouted word is no party even when the headline also carries an acronym
+        ("Election results LIVE: BJP ahead", "Counting began at 8am in 543 seats.", ""),
         # a name the text writes inside its sentences stays the party
         ("Nvidia revenue soars as AI demand booms", "Revenue at Nvidia rose 265%.", "Nvidia"),
     ],

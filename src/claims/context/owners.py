@@ -612,8 +612,10 @@ def owners_agree(a: str, b: str) -> bool:
     """Two owner keys (`owner_key`) that name one party: equal; or equal but for the case of a long name a
     headline shouts ("NVIDIA"; an acronym of five letters or fewer keeps its case: the INDIA bloc is not
     India) or a plural ("conservatives"); or one a single name that opens or ends the other ("jalili" and
-    "saeed jalili", "toyota" and "toyota motor corp"). A place with a direction ("south africa") is not its
-    last word, nor is a list ("myanmar and thailand") one of its members.
+    "saeed jalili", "toyota" and "toyota motor corp"). A country of the entity lexicon names itself only
+    ("kenya airways", "bank of china"), a name with "of" does not end in its owner ("university of texas"),
+    a place with a direction ("south africa") is not its last word, nor is a list ("myanmar and thailand")
+    one of its members.
 
     >>> owners_agree("saeed jalili", "jalili"), owners_agree("aramco", "saudi aramco")
     (True, True)
@@ -622,6 +624,10 @@ def owners_agree(a: str, b: str) -> bool:
     >>> owners_agree("conservatives", "conservative"), owners_agree("liberal democrats'", "liberal democrats")
     (True, True)
     >>> owners_agree("south africa", "africa"), owners_agree("myanmar and thailand", "thailand")
+    (False, False)
+    >>> owners_agree("china", "bank of china"), owners_agree("kenya", "kenya airways")
+    (False, False)
+    >>> owners_agree("texas", "university of texas"), owners_agree("guinea", "papua new guinea")
     (False, False)
     >>> owners_agree("INDIA", "india"), owners_agree("", ""), owners_agree("new", "new zealand")
     (False, False, False)
@@ -634,10 +640,12 @@ def owners_agree(a: str, b: str) -> bool:
     short, long = sorted((a.split(), b.split()), key=len)
     if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or short[0].isupper():
         return False
-    if short[0] in _DIRECTIONS or any(w in ("and", "&") for w in long):
-        return False
+    if short[0] in _DIRECTIONS or any(w in ("and", "&") for w in long) or find_entities(short[0].title()):
+        return False  # a place or country names itself only ("bank of china", "equatorial guinea")
     if long[0] == short[0]:
         return True
+    if "of" in long:  # "university of texas" is not Texas
+        return False
     return long[-1] == short[0] and not any(d in _DIRECTIONS for d in long[0].split("-"))
 
 

@@ -33,6 +33,7 @@ from claims.context.owners import clause_parties, names_in, owner_key
 from claims.context.periods import period_facet
 from claims.errors import OffsetMismatchError
 from claims.lexicon import context as words
+from claims.lexicon.currencies import usable_iso_codes
 from claims.parse.periods import Period
 from claims.segment import Layout
 from claims.types import UNKNOWN_CURRENCY, Claim, Document, Kind, Quantity, make_claim_id
@@ -71,10 +72,12 @@ def main_party(text: str, title: str = "") -> str:
     'Nvidia'
     """
     title = title or text.split("\n", 1)[0]
+    opening = text.lstrip()
+    body = opening[len(title) :] if title and opening.startswith(title) else text  # not the headline itself
     in_title = [
         named
         for n in names_in(title)
-        if not n.text.lower().endswith("ly") and (named := _named_in_text(n.text, text))
+        if not n.text.lower().endswith("ly") and (named := _named_in_text(n.text, body))
     ]
     first = re.match(r"\s*([A-Z][\w&.-]+)", title)
     if first and _proper(first.group(1), text):  # a title opening with the name ("Nvidia revenue soars")
@@ -96,9 +99,10 @@ def main_party(text: str, title: str = "") -> str:
 
 def _named_in_text(name: str, text: str) -> str:
     """What of a title's name is a name: the whole when it is a party of the entity lexicon, else its longest
-    run of words ("Tropical Storm Beryl Nears Texas": "Beryl") that the text below the headline writes after
-    a lower-case word inside a sentence; "" when none. A title-case headline capitalises every word ("Toyota
-    Motor Posts Record Profit", "High Death Toll"): such runs are no party unless the text names them too.
+    run of words ("Tropical Storm Beryl Nears Texas": "Beryl") that `text` (the document without its
+    headline) writes after a lower-case word inside a sentence; "" when none. A title-case headline
+    capitalises every word ("Toyota Motor Posts Record Profit", "High Death Toll"): such runs are no party
+    unless the text names them too.
 
     >>> _named_in_text("High Death Toll", "The toll rose to 1,301, officials said.")
     ''
@@ -114,22 +118,25 @@ def _named_in_text(name: str, text: str) -> str:
     if _AMOUNT.fullmatch(name):
         return ""
     if re.fullmatch(r"[A-Z][A-Z0-9&]{1,5}", name):  # an acronym the text uses ("WHO", "HS2"); not "LIVE"
-        return name if re.search(rf"(?<![\w-]){name}(?![\w-])", text[len(name) + 1 :]) else ""
+        return name if re.search(rf"(?<![\w-]){name}(?![\w-])", text) else ""
     parts = name.split()
-    body = text.split("\n", 1)[1] if "\n" in text else text  # not the headline itself
     for size in range(len(parts), 0, -1):
         for at in range(len(parts) - size + 1):
             run = parts[at : at + size]
             if any(w.lower() in words.NOT_OWNER_WORDS or not w[:1].isupper() for w in (run[0], run[-1])):
                 continue
             joined = " ".join(run)
-            if re.search(rf"(?:(?<![\w.-])[a-z][\w'-]*|[,;)])\s+{re.escape(joined)}(?![\w-])", body):
+            if re.search(rf"(?:(?<![\w.-])[a-z][\w'-]*|[,;)])\s+{re.escape(joined)}(?![\w-])", text):
                 return joined
     return ""
 
 
-# an amount the scanner reads as money, not a name ("VND40", "N28.78tn", "Rs18trillion")
-_AMOUNT = re.compile(r"(?:[A-Z]{1,3}|Rs|Rp)[0-9][0-9.,]*(?:[a-z]{1,8})?")
+# an amount in a currency glued to its digits, not a name ("N28.78tn", "Rs18trillion", "USD1.2bn"); names
+# with digits stay names ("G20", "M23", "HS2", "COP28")
+_AMOUNT = re.compile(
+    rf"(?:N|Rs|Rp|{'|'.join(sorted(usable_iso_codes()))})[0-9]+"
+    r"(?:[.,][0-9]+(?:tn|trn|bn|mn|m|k|trillion|billion|million)?|(?:tn|trn|bn|mn|m|k|trillion|billion|million))"
+)
 
 
 def _proper(word: str, text: str) -> bool:

@@ -210,6 +210,7 @@ def pair_features(
     )
     words_a, words_b = _content(table, a), _content(table, b)
     owner_a, owner_b = table.owner[a], table.owner[b]
+    owners_same = owners_agree(owner_a, owner_b)
     clause = table.clause_similarity(a, b)
     head_a, head_b = table.head[a], table.head[b]
     gap = abs(va - vb)
@@ -237,13 +238,10 @@ def pair_features(
         "one_account": float(same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)),
         "parties": float(bool(places_a) and places_a == places_b),
         "party_missing": float(bool(places_a) != bool(places_b)),
-        "owner_same": float(owners_agree(owner_a, owner_b)),
-        "owner_differs": float(bool(owner_a and owner_b) and not owners_agree(owner_a, owner_b)),
+        "owner_same": float(owners_same),
+        "owner_differs": float(bool(owner_a and owner_b) and not owners_same),
         "owner_differs_strong": float(
-            bool(owner_a and owner_b)
-            and not owners_agree(owner_a, owner_b)
-            and table.owner_strong[a]
-            and table.owner_strong[b]
+            bool(owner_a and owner_b) and not owners_same and table.owner_strong[a] and table.owner_strong[b]
         ),
         "owner_missing": float(not (owner_a and owner_b)),
         "head_same": float(
