@@ -349,7 +349,7 @@ def publish_run(
     with publish_lock(out, f"run {summary.get('run_id', '')}"):
         base = export.current_version(out)
         decisions = DecisionStore.beside(out)
-        with Store(settings.db_path) as store:
+        with Store(settings.db_path, read_only=True) as store:  # readers (the review workspace) go on
             decisions.import_reviews(store.review_history())  # decisions earlier versions stored there
             conflicts = write_store_tables(
                 building, store, decisions, new_ids=summary.get("new_conflicts") or []
