@@ -61,7 +61,7 @@ _US_WORDS = re.compile(
 _IN_NAME = re.compile(r"\s+(?!(?:The|A|An|In|On|At|As|But|And)\b)[A-Z][a-z]")  # "Taiwan Semiconductor"
 
 
-def _mentions(pattern: re.Pattern[str], text: str, *, prose: bool) -> int:
+def mentions(pattern: re.Pattern[str], text: str, *, prose: bool) -> int:
     """How often `text` names a country; in prose, a country word opening a name ("Taiwan Semiconductor",
     "Singapore Airlines") is not counted."""
     count = 0
@@ -100,17 +100,17 @@ class DollarEvidence:
         (3, 2, 0, {'Canada': 2}, False)
         """
         opening = opening_paragraph(text, title)
-        in_title = {code: n for code, p in _HOME_WORDS.items() if (n := _mentions(p, title, prose=False))}
+        in_title = {code: n for code, p in _HOME_WORDS.items() if (n := mentions(p, title, prose=False))}
         head = {
-            code: in_title.get(code, 0) + _mentions(p, opening, prose=True) for code, p in _HOME_WORDS.items()
+            code: in_title.get(code, 0) + mentions(p, opening, prose=True) for code, p in _HOME_WORDS.items()
         }
         countries = Counter(name for _, name in find_entities(f"{title}\n{text}") if name in COUNTRIES)
         return cls(
             title=in_title,
             head={code: n for code, n in head.items() if n},
-            text={code: n for code, p in _HOME_WORDS.items() if (n := _mentions(p, text, prose=True))},
-            us_head=_mentions(_US_WORDS, title, prose=False) + _mentions(_US_WORDS, opening, prose=True),
-            us_text=_mentions(_US_WORDS, text, prose=True),
+            text={code: n for code, p in _HOME_WORDS.items() if (n := mentions(p, text, prose=True))},
+            us_head=mentions(_US_WORDS, title, prose=False) + mentions(_US_WORDS, opening, prose=True),
+            us_text=mentions(_US_WORDS, text, prose=True),
             countries=dict(countries),
             marked=bool(_MARKED_DOLLAR.search(title) or _MARKED_DOLLAR.search(text)),
             wire=bool(_WIRE.search(title) or _WIRE.search(opening)),

@@ -13,23 +13,18 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from claims.extract.dollars import mentions
+from claims.lexicon import rupees
 from claims.types import Claim, Kind
 
 OPENING_CHARS = 1500
 """How much of a document's text (after its title) is read for the country it is about."""
 
-HOME_RUPEES: dict[str, tuple[str, ...]] = {
-    "PKR": ("Pakistan", "Pakistani", "Islamabad", "Karachi", "Lahore"),
-    "LKR": ("Sri Lanka", "Sri Lankan", "Colombo"),
-    "NPR": ("Nepal", "Nepali", "Nepalese", "Kathmandu"),
-    "MUR": ("Mauritius", "Mauritian", "Port Louis"),
-}
-"""A rupee country's currency and the words that name it (its name, people, capital and largest city)."""
-INDIA_WORDS = ("India", "Indian", "New Delhi", "Mumbai")
-
 _WORDS = {
-    code: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    for code, words in (*HOME_RUPEES.items(), ("INR", INDIA_WORDS))
+    code: re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for n in names for w in {n, n.upper()}) + r")(?![\w-])"
+    )
+    for code, names in (*rupees.HOME_RUPEES.items(), ("INR", rupees.INDIA_WORDS))
 }
 # a rupee amount written so that any rupee country could have written it
 _BARE_RUPEE = re.compile(r"\bRs\b\.?|(?<![A-Za-z])Rs(?=[0-9])|\brupees?\b", re.IGNORECASE)
@@ -47,12 +42,15 @@ def home_rupee(title: str, text: str) -> str:
     ''
     >>> home_rupee("Trade talks", "Pakistan and India met; India and Pakistan agreed.")
     ''
+    >>> home_rupee("Sri Lanka storm", "COLOMBO - Sri Lanka, an Indian Ocean island, will spend Rs 2 billion.")
+    'LKR'
     """
     opening = f"{title}\n{text[:OPENING_CHARS]}"
-    counts = {code: len(pattern.findall(opening)) for code, pattern in _WORDS.items()}
+    counts = {code: mentions(pattern, opening, prose=True) for code, pattern in _WORDS.items()}
     india = counts.pop("INR")
-    code, most = max(counts.items(), key=lambda item: item[1])
-    return code if most >= 2 and most > india else ""
+    ranked = sorted(counts.values(), reverse=True)
+    code = max(counts, key=counts.__getitem__)
+    return code if ranked[0] >= 2 and ranked[0] > max(india, ranked[1]) else ""
 
 
 def with_home_rupee(claim: Claim, currency: str) -> Claim:
