@@ -35,16 +35,21 @@ def serve_warm(
     deployment: Any, flow: Any, *, stop: threading.Event, poll_seconds: float = POLL_SECONDS
 ) -> None:
     """Register `deployment` (of `flow`) and run its due flow runs in this process until `stop` is set."""
+    import httpx
     from prefect.client.orchestration import get_client
+    from prefect.exceptions import PrefectException
 
     deployment_id: UUID = deployment.apply()
     logger.info("serving deployment %s in this process", deployment_id)
     with get_client(sync_client=True) as client:
         while not stop.is_set():
-            for flow_run in due_runs(client, deployment_id):
-                if stop.is_set():
-                    break
-                run_one(client, flow, flow_run)
+            try:
+                for flow_run in due_runs(client, deployment_id):
+                    if stop.is_set():
+                        break
+                    run_one(client, flow, flow_run)
+            except (httpx.HTTPError, PrefectException) as e:  # the server restarted or timed out: ask again
+                logger.warning("could not reach the Prefect API (%s); asking again in %s s", e, poll_seconds)
             stop.wait(poll_seconds)
 
 
@@ -85,5 +90,5 @@ def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
     try:
         run_flow(flow, flow_run=current)
     except Exception as e:  # the engine has recorded the failed state; the next schedule still runs
-        logger.error("flow run %s failed: %s", flow_run.id, e)
+        logger.exception("flow run %s failed: %s", flow_run.id, e)
     return True
