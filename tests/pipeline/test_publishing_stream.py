@@ -12,7 +12,7 @@ from factories import claim
 
 from claims.io import export
 from claims.io.decisions import DecisionStore
-from claims.io.frames import claims_frame, conflicts_frame
+from claims.io.frames import claims_frame, conflicts_frame, normalise_claims_frame, rank_conflicts
 from claims.io.store import Store
 from claims.pipeline.publishing import tables_from_store, write_store_tables
 from claims.report.exports import formula_like
@@ -105,6 +105,13 @@ def test_publishing_tables_in_parts_are_the_whole_tables(db: Path, tmp_path: Pat
         written = write_store_tables(parts, store, decisions, new_ids=["f000007"], rows=PART)
     assert len(tables.claims) == N_CLAIMS - 1  # one quarantined
     assert tables.claims["doc"].is_monotonic_increasing
+    # the SQL order and filter are the frames' own (`rank_conflicts`, `normalise_claims_frame`)
+    pd.testing.assert_frame_equal(
+        tables.conflicts, rank_conflicts(tables.conflicts.sample(frac=1, random_state=0))
+    )
+    pd.testing.assert_frame_equal(
+        tables.claims, normalise_claims_frame(tables.claims.sample(frac=1, random_state=0))
+    )
     assert pq_row_groups(parts / "claims.parquet") == 3
     pd.testing.assert_frame_equal(written, decided)
     for name in ("claims", "conflicts"):

@@ -43,6 +43,8 @@ def test_streamed_report_caps_the_listed_findings(frames) -> None:
         '<article class="finding'
     )
     assert '<a href="conflicts.csv">conflicts.csv</a>' in capped.report_html
+    assert "more in the tables, not listed here" in capped.report_html  # the count says the list is cut
+    assert "more in the tables" not in whole.report_html
     assert capped.claimreview == whole.claimreview
 
 

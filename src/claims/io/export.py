@@ -146,7 +146,8 @@ def write_json(path: Path, data: object, *, indent: int | None = 2) -> Path:
 def write_csv(path: Path, df: pd.DataFrame, *, quote_all: bool = False) -> Path:
     """A table for people to open in a spreadsheet: cells a spreadsheet would run as a formula are prefixed
     with a quote (`claims.report.exports.safe_frame`, OWASP's rule), numeric columns are left as they are.
-    Every CSV of a run goes through here; the Parquet file beside it keeps the raw text."""
+    Every CSV of a run is made safe by `write_safe_csv`, through here or a part at a time
+    (`write_table_batches`); the Parquet file beside it keeps the raw text."""
 
     def write(p: Path) -> None:
         with open(p, "w", encoding="utf-8", newline="") as fh:

@@ -69,7 +69,8 @@ WARNING_COLUMNS = ("doc", "reason", "detail")
 
 
 BATCH_ROWS = 10_000
-"""Rows a streamed read hands over at a time (`frame_batches`)."""
+"""Rows a streamed read asks for at a time (`frame_batches`: whole vectors of 2,048 rows, and DuckDB hands
+over at most 8,192 rows a fetch, so a part holds up to 8,192)."""
 CLAIMS_ORDER = "ORDER BY doc, char_start, char_end, rowid"
 """`normalise_claims_frame`'s order in SQL (a stable sort: ties keep the table's order)."""
 CONFLICTS_ORDER = (
@@ -82,8 +83,9 @@ _NOT_HELD = "NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.tbl = '{tbl}' AND q.
 
 
 def frame_batches(result: duckdb.DuckDBPyConnection, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
-    """A query's result as frames of at most about `rows` rows (as `.df()` converts them; DuckDB hands
-    them over in chunks of up to 8,192); at least one frame, maybe empty."""
+    """A query's result as frames (as `.df()` converts them) of `rows` rounded down to whole vectors of
+    2,048, at least one vector and at most the 8,192 rows DuckDB hands over a fetch; at least one frame,
+    maybe empty."""
     vectors = max(1, rows // 2048)  # DuckDB hands rows over in vectors of 2,048
     first = True
     while True:

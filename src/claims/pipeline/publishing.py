@@ -427,6 +427,7 @@ def republish(
         empty = pd.DataFrame()
         parquet = (base / "claims.parquet").exists()  # linked into the new set, read a part at a time
         claims = None if parquet else read_table(base, "claims")
+        whole_claims = claims if claims is not None else empty
         documents = frames["documents"] if frames["documents"] is not None else empty
         conflicts = frames["conflicts"] if frames["conflicts"] is not None else empty
         summary = read_summary(base)
@@ -445,7 +446,7 @@ def republish(
                 building,
                 DecisionStore.beside(out),
                 documents=documents,
-                claims=export.parquet_parts(building / "claims.parquet") if parquet else claims_or(claims),
+                claims=export.parquet_parts(building / "claims.parquet") if parquet else whole_claims,
                 conflicts=conflicts,
                 summary=summary,
                 validation=validation,
@@ -460,10 +461,6 @@ def republish(
     seconds = time.monotonic() - started
     logger.info("republished %s (%d files, %.2f s)", final, len(files), seconds)
     return Republished(final, tuple(files), seconds)
-
-
-def claims_or(claims: pd.DataFrame | None) -> pd.DataFrame:
-    return claims if claims is not None else pd.DataFrame()
 
 
 def _validation_of(folder: Path) -> dict[str, Any] | None:
