@@ -321,8 +321,11 @@ def value_pairs(
                 pending = 0
     keys = _sorted_unique(kept)
     logger.info("value blocking: %d pairs (%d claims had more neighbours than kept)", len(keys), capped)
-    dtype = row_dtype(n)
-    return (keys // max(n, 1)).astype(dtype), (keys % max(n, 1)).astype(dtype)
+    rows_i, rows_j = np.empty(len(keys), dtype=row_dtype(n)), np.empty(len(keys), dtype=row_dtype(n))
+    for start in range(0, len(keys), MERGE_SLICE):  # a slice at a time: no 64-bit copy of every key
+        part = slice(start, start + MERGE_SLICE)
+        rows_i[part], rows_j[part] = keys[part] // max(n, 1), keys[part] % max(n, 1)
+    return rows_i, rows_j
 
 
 def row_dtype(n: int) -> type[np.signedinteger]:  # type: ignore[type-arg]
@@ -336,17 +339,41 @@ def row_dtype(n: int) -> type[np.signedinteger]:  # type: ignore[type-arg]
 
 def _sorted_unique(parts: list[np.ndarray]) -> np.ndarray:
     """The distinct values of the parts, ascending, as `np.unique` of their concatenation gives them; the
-    list is emptied first, so that no more than the joined copy and its mask are held at once.
+    list is emptied. The first part (the keys merged so far, the largest) is grown in place to hold the
+    others, sorted and compacted in place: no second copy of the keys is held.
 
     >>> _sorted_unique([np.array([5, 1]), np.array([1, 3])])
     array([1, 3, 5])
     """
     if not parts:
         return np.zeros(0, dtype=np.int64)
-    keys = np.concatenate(parts)
+    keys, total = parts[0], sum(len(p) for p in parts)
+    if keys.dtype == np.int64 and keys.flags.owndata and keys.flags.c_contiguous and keys.base is None:
+        at = len(keys)
+        keys.resize(total, refcheck=False)  # a large array is remapped, not copied
+        for part in parts[1:]:
+            keys[at : at + len(part)] = part
+            at += len(part)
+    else:
+        keys = np.concatenate(parts).astype(np.int64, copy=False)
     parts.clear()
     keys.sort()
-    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    kept, last = 0, 0
+    for start in range(0, total, MERGE_SLICE):
+        part = keys[start : start + MERGE_SLICE]
+        new = np.empty(len(part), dtype=bool)
+        new[0] = start == 0 or part[0] != last
+        new[1:] = part[1:] != part[:-1]
+        last = part[-1]
+        distinct = part[new]  # a copy: written back over keys already read
+        keys[kept : kept + len(distinct)] = distinct
+        kept += len(distinct)
+    keys.resize(kept, refcheck=False)
+    return keys
+
+
+MERGE_SLICE = 1 << 20
+"""Keys compacted at a time when merged (`_sorted_unique`) or split into rows (`value_pairs`)."""
 
 
 def _chunks(table: ClaimTable, members: list[int], limit: int) -> list[list[int]]:

@@ -35,6 +35,7 @@ rules above leave apart:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -207,7 +208,7 @@ def same_owned_count(table: ClaimTable, a: int, b: int) -> bool:
     if not owner or owner != _owner_words(table, b):
         return False
     # the owner is a party: a named body or a place, not a generic word ("members of the board")
-    named = table.interned[table.names_id[a]] | table.interned[table.names_id[b]]  # type: ignore[operator]
+    named = table.names[table.names_id[a]] | table.names[table.names_id[b]]
     places = place_names()
     return any(t in named or normalize_entity(t) in places for t in owner)
 
@@ -227,9 +228,9 @@ def same_cited_figure(table: ClaimTable, a: int, b: int, rules: MatchRules) -> b
     va, vb = abs(float(table.point[a])), abs(float(table.point[b]))
     if not va or not vb or abs(va - vb) / max(va, vb) > rules.citation_max_difference:
         return False
-    places_a = table.interned[table.places_id[a]]
-    places_b = table.interned[table.places_id[b]]
-    if not (_subject_places(table, a) <= places_b and _subject_places(table, b) <= places_a):  # type: ignore[operator]
+    places_a = table.places[table.places_id[a]]
+    places_b = table.places[table.places_id[b]]
+    if not (_subject_places(table, a) <= places_b and _subject_places(table, b) <= places_a):
         return False
     places = place_names()
 
@@ -255,7 +256,7 @@ def slip_ratio(table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRule
     return slip & same_unit
 
 
-def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: list, check) -> np.ndarray:  # type: ignore[type-arg]
+def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: Sequence, check) -> np.ndarray:  # type: ignore[type-arg]
     """Evaluate `check(values[a], values[b])` once per distinct (a, b) id combination, vectorised back."""
     if len(ids_a) == 0:
         return np.zeros(0, dtype=bool)
@@ -443,7 +444,7 @@ def same_quantity(
     idx = idx[~other_owner_in_document(table, i[idx], j[idx])]
     # sentences of one pattern (a row label aside) with other figures, near each other in one document:
     # parallel rows of a list (a long report restating itself chapters apart is left to the other rules)
-    shapes = [v[1] if isinstance(v, tuple) else "" for v in table.interned]
+    shapes = table.shapes
     rows_apart = _by_combination(
         table.shape_id[i[idx]],
         table.shape_id[j[idx]],
@@ -480,8 +481,8 @@ def same_quantity(
             )
         idx = idx[keep]
     for ids, values, check in (
-        (table.places_id, table.interned, parties_compatible),
-        (table.names_id, table.interned, facilities_compatible),
+        (table.places_id, table.places, parties_compatible),
+        (table.names_id, table.names, facilities_compatible),
         (
             table.counted_id,
             table.interned,

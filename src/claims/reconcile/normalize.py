@@ -30,6 +30,7 @@ from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
 from .columns import TextColumnBuilder
+from .distinct import DistinctSets, DistinctTexts, DistinctTextsBuilder, joined_set
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
 from .sentences import context_spans, locate, window_of
@@ -184,13 +185,16 @@ class ClaimTable:
     idf: dict[str, float]  # inverse document frequency of topic tokens over this claim set
     topic_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted topic vector
     specific: np.ndarray  # bool: the subject alone says what is measured (2+ words beyond the counted noun)
-    places_id: np.ndarray  # ids into `interned`: the places (countries, regions) a claim names
-    names_id: np.ndarray  # ids into `interned`: proper-name tokens of the subject
+    places_id: np.ndarray  # ids into `places`: the places (countries, regions) a claim names
+    places: DistinctSets  # distinct place sets (same id <=> same set)
+    names_id: np.ndarray  # ids into `names`: proper-name tokens of the subject
+    names: DistinctSets  # distinct name-token sets (same id <=> same set)
     counted_id: np.ndarray  # ids into `interned`: the normalised counted noun ('' when none)
     doc_id: np.ndarray  # int: same value <=> same document
     cites_id: np.ndarray  # ids into `interned`: the reference keys a claim cites (see `citations`)
-    interned: list[object]  # distinct place sets, name sets and counted nouns, shared by id
-    shape_id: np.ndarray  # ids into `interned`: the sentence with its numbers masked (see `restated`)
+    interned: list[object]  # distinct facets, counted nouns, reference keys, years, measures, shared by id
+    shape_id: np.ndarray  # ids into `shapes`: the sentence with its numbers masked (see `restated`)
+    shapes: DistinctTexts  # distinct masked sentences (same id <=> same text)
     years_id: np.ndarray  # ids into `interned`: the years written in the sentence
     role: np.ndarray  # int: position among the sentence's claims of the same family
     role_count: np.ndarray  # int: how many claims of that family the sentence holds
@@ -199,7 +203,8 @@ class ClaimTable:
     local: Sequence[str]  # the few words right around the number, numbers masked
     facets_id: np.ndarray  # ids into `interned`: the claim's `Facets` (role, stage, scope, grain, classes)
     near_words: JoinedSets  # content words of `local` (stemmed, no numbers; held as joined text)
-    others_id: np.ndarray  # ids into `interned`: named parties that are not places (bodies, companies)
+    others_id: np.ndarray  # ids into `others`: named parties that are not places (bodies, companies)
+    others: DistinctSets  # distinct sets of those parties (same id <=> same set)
     table_cell: np.ndarray  # bool: the claim is a table cell
     list_item: np.ndarray  # bool: its sentence is an item of a bulleted or numbered list ("- ", "3. ")
     account_id: np.ndarray  # int: same value <=> same document and chapter (one account: `same_account`)
@@ -638,13 +643,13 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         tuple[str, str], int
     ] = {}  # (document, sentence) of rows whose sentence starts at 0
     sentence_key = np.zeros(n, dtype=np.int32)
-    # per distinct subject: (subject text, id of its name tokens, counted text, specific?); its tokens are
+    # per distinct subject: (subject text, its name tokens joined, counted text, specific?); its tokens are
     # the words of the text. Subjects recur near each other (one document, one fact): a bounded cache
-    subject_cache: dict[tuple[str, str | None, bool], tuple[str, int, str, bool]] = {}
-    entity_cache: dict[tuple[tuple[str, ...], bool], int] = {}
-    interned: dict[object, int] = {}  # place sets, name sets and counted texts -> shared ids
-    places_id = np.zeros(n, dtype=np.int32)
-    names_id = np.zeros(n, dtype=np.int32)
+    subject_cache: dict[tuple[str, str | None, bool], tuple[str, str, str, bool]] = {}
+    entity_cache: dict[tuple[tuple[str, ...], bool], str] = {}
+    interned: dict[object, int] = {}  # facets, counted texts, reference keys, years -> shared ids
+    # values most rows do not share (place, name and party sets, masked sentences): held as text, exact ids
+    places, names, others, shapes = (DistinctTextsBuilder() for _ in range(4))
     counted_id = np.zeros(n, dtype=np.int32)
 
     doc_ids: dict[str, int] = {}
@@ -654,12 +659,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
     windows = context_spans(claims)  # offsets: four numbers a claim, the words cut out one row at a time
     topic_text = TextColumnBuilder()
     specific = np.zeros(n, dtype=bool)
-    shape_id = np.zeros(n, dtype=np.int32)
     years_id = np.zeros(n, dtype=np.int32)
     local = TextColumnBuilder()
     facets_id = np.zeros(n, dtype=np.int32)
     near_text = TextColumnBuilder()
-    others_id = np.zeros(n, dtype=np.int32)
     table_cell = np.zeros(n, dtype=bool)
     list_item = np.zeros(n, dtype=bool)
     account_ids: dict[tuple[str, str], int] = {}
@@ -729,39 +732,40 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 nms = frozenset()
             if len(subject_cache) >= SHARED_VALUES:
                 subject_cache.clear()
-            described = (one(text_), interned.setdefault(nms, len(interned)), one(counted_text_), specific_)
+            described = (one(text_), one(joined_set(nms)), one(counted_text_), specific_)
             subject_cache[(measured, claim.counted, cell is not None)] = described
-        subject_text, names_id[i], counted_text, specific[i] = described
+        subject_text, names_text, counted_text, specific[i] = described
+        names.append(names_text)
         toks = subject_text.split()  # the subject tokens, as `_describe` joined them
         subject.append(subject_text)
         left, right = window_of(claim.sentence, windows[i])
         worldwide = world_scope(claim.subject or "", left)
-        place_id = entity_cache.get((claim.entities, worldwide))
-        if place_id is None:
+        place_text = entity_cache.get((claim.entities, worldwide))
+        if place_text is None:
             if len(entity_cache) >= SHARED_VALUES:
                 entity_cache.clear()
             where = frozenset(p for e in claim.entities if (p := normalize_entity(e)) in places_all)
             if worldwide:  # "the world's growth of 3.2%" is another party than a country's
                 where = frozenset({WORLD})
-            place_id = entity_cache[(claim.entities, worldwide)] = interned.setdefault(where, len(interned))
+            place_text = entity_cache[(claim.entities, worldwide)] = joined_set(where)
         local_words = local_text(left, right)
         local.append(local_words)
         near_words = frozenset(
             t for t in subject_tokens(local_words, aliases) if t[:1].isalpha() and t not in places_all
         )
         near_text.append(" ".join(sorted(near_words)))
-        others = frozenset(
+        parties = frozenset(
             e for e in (normalize_entity(x) for x in claim.entities) if e and e not in places_all
         )
         if cell is not None:  # a row label is no party
-            others -= {normalize_entity(cell[0])}
-        others_id[i] = interned.setdefault(("others", others), len(interned))
+            parties -= {normalize_entity(cell[0])}
+        others.append(joined_set(parties))
         table_cell[i] = cell is not None
         list_item[i] = LIST_ITEM.match(claim.sentence) is not None
         account_id[i] = account_ids.setdefault((claim.doc, claim.chapter), len(account_ids))
         char_start[i] = claim.char_start
         hedged[i] = qualifier is not Qualifier.EXACT
-        shape_id[i] = interned.setdefault(("shape", masked(claim.sentence)), len(interned))
+        shapes.append(masked(claim.sentence))
         years_id[i] = interned.setdefault(("years", sentence_years(claim.sentence)), len(interned))
         # numbers and places are read elsewhere (periods, parties): they do not say what is measured
         around = (
@@ -771,7 +775,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         )
         # held as its sorted words joined (a string, not a set, a row: see `JoinedSets`)
         topic_text.append(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
-        places_id[i] = place_id
+        places.append(place_text)
         counted_id[i] = interned.setdefault(counted_text, len(interned))
         cites_id[i] = interned.setdefault(cited[i], len(interned))
         claim_facets_ = facets_of(claim)
@@ -817,6 +821,10 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         if claim.sentence_start == 0:  # no offset to tell sentences apart: the text does
             sentence_key[i] = first_sentences.setdefault((claim.doc, claim.sentence), len(first_sentences))
     del windows, cited, subject_cache, entity_cache, owner_cache, first_sentences  # per-row inputs
+    places_id, places_column = places.build()
+    names_id, names_column = names.build()
+    others_id, others_column = others.build()
+    shape_id, shapes_column = shapes.build()
     sentence_key = _first_seen_ids(doc_id, sentence_start, np.where(sentence_start == 0, sentence_key, -1))
     del sentence_start
     subject_column, topic_column, local_column = subject.build(), topic_text.build(), local.build()
@@ -875,12 +883,15 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         topic_norm=topic_norm,
         specific=specific,
         places_id=places_id,
+        places=DistinctSets(places_column),
         names_id=names_id,
+        names=DistinctSets(names_column),
         counted_id=counted_id,
         doc_id=doc_id,
         cites_id=cites_id,
         interned=by_id,
         shape_id=shape_id,
+        shapes=shapes_column,
         years_id=years_id,
         role=role,
         role_count=role_count,
@@ -890,6 +901,7 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         facets_id=facets_id,
         near_words=JoinedSets(near_column),
         others_id=others_id,
+        others=DistinctSets(others_column),
         table_cell=table_cell,
         list_item=list_item,
         account_id=account_id,

@@ -187,9 +187,8 @@ def pair_features(
         fa = fb = Facets()
     if math.isnan(cosine):
         cosine = table.topic_similarity(a, b)
-    places_a, places_b = table.interned[table.places_id[a]], table.interned[table.places_id[b]]
-    others_a = table.interned[table.others_id[a]][1]  # type: ignore[index]
-    others_b = table.interned[table.others_id[b]][1]  # type: ignore[index]
+    places_a, places_b = table.places[table.places_id[a]], table.places[table.places_id[b]]
+    others_a, others_b = table.others[table.others_id[a]], table.others[table.others_id[b]]
     dated_a, dated_b = table.period_start[a] >= 0, table.period_start[b] >= 0
     same_period = (
         dated_a
@@ -301,9 +300,7 @@ def _companion_gap(table: ClaimTable, a: int, b: int) -> float | None:
 
 def _near_copy(table: ClaimTable, a: int, b: int, rules: MatchRules) -> bool:
     """The two sentences are one text with other numbers (a syndicated story updated at another time)."""
-    shape_a, shape_b = table.interned[table.shape_id[a]], table.interned[table.shape_id[b]]
-    text_a = shape_a[1] if isinstance(shape_a, tuple) else ""
-    text_b = shape_b[1] if isinstance(shape_b, tuple) else ""
+    text_a, text_b = table.shapes[table.shape_id[a]], table.shapes[table.shape_id[b]]
     if not text_a or not text_b or table.doc_id[a] == table.doc_id[b]:
         return False
     return fuzz.ratio(text_a, text_b, score_cutoff=rules.restated_sentence_ratio) > 0

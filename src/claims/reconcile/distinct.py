@@ -1,0 +1,139 @@
+"""Distinct per-row values held as UTF-8 with exact ids: masked sentences, party and name sets.
+
+The claim table gives many rows a value that few other rows share (the sentence with its numbers masked, the
+places, the names and the other parties a claim names). As Python objects interned in a dictionary, a million
+claims hold about half a kilobyte each of them, and the dictionary's keys as much again while the table is
+built. Here each row's value is appended as text; equal texts of nearby rows are stored once (a bounded
+look-up), and `build` numbers them exactly, so that two rows get the same id if and only if their values are
+equal, whatever the distance between them. A value is decoded again each time it is read.
+
+    >>> texts = DistinctTextsBuilder()
+    >>> texts.extend(["in 0, gdp rose 0%.", "", "in 0, gdp rose 0%."])
+    >>> ids, column = texts.build()
+    >>> ids.tolist(), column[int(ids[0])], column[int(ids[1])]
+    ([0, 1, 0], 'in 0, gdp rose 0%.', '')
+    >>> sets = DistinctTextsBuilder()
+    >>> sets.extend([joined_set(frozenset({"japan", "fiji"})), joined_set(frozenset())])
+    >>> ids, column = sets.build()
+    >>> values = DistinctSets(column)
+    >>> values[int(ids[0])] == frozenset({"fiji", "japan"}), values[int(ids[1])]
+    (True, frozenset())
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from .columns import RECENT_VALUES
+
+SEPARATOR = "\x1f"
+"""Joins the members of a set of words (the unit separator: no word or name holds it)."""
+
+
+def joined_set(words: frozenset[str]) -> str:
+    """A set of strings as one text: "" for the empty set, else each member after a `SEPARATOR`, sorted
+    (equal sets give equal texts; `DistinctSets` reads them back).
+
+    >>> joined_set(frozenset({"osa", "jaif"})).split(SEPARATOR), joined_set(frozenset())
+    (['', 'jaif', 'osa'], '')
+    """
+    return "".join(SEPARATOR + word for word in sorted(words))
+
+
+class DistinctTexts(Sequence[str]):
+    """Texts by id, joined as UTF-8 in one buffer; each read decodes its text."""
+
+    __slots__ = ("_data", "_ends")
+
+    def __init__(self, data: bytes, ends: array[int]) -> None:
+        self._data = data
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, key: int) -> str:  # type: ignore[override]
+        ends = self._ends
+        return self._data[ends[key - 1] if key else 0 : ends[key]].decode("utf-8")
+
+
+class DistinctSets(Sequence[frozenset[str]]):
+    """Sets of strings by id, held as their `joined_set` texts and built again when read."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: DistinctTexts) -> None:
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, key: int) -> frozenset[str]:  # type: ignore[override]
+        text = self.texts[key]
+        return frozenset(text[1:].split(SEPARATOR)) if text else frozenset()
+
+
+class DistinctTextsBuilder:
+    """Collects one text a row (`append`, `extend`); `build()` gives (ids a row, the texts by id)."""
+
+    def __init__(self) -> None:
+        self._codes = array("i")
+        self._data = bytearray()
+        self._ends = array("q")
+        self._recent: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def append(self, text: str) -> None:
+        code = self._recent.get(text)
+        if code is None:
+            if len(self._recent) >= RECENT_VALUES:
+                self._recent.clear()
+            code = self._recent[text] = len(self._ends)
+            self._data += text.encode("utf-8")
+            self._ends.append(len(self._data))
+        self._codes.append(code)
+
+    def extend(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.append(text)
+
+    def build(self) -> tuple[np.ndarray, DistinctTexts]:
+        """(int32 id of each row's text, the texts by id): equal texts, however far apart, get one id (the
+        first stored); the builder starts over empty."""
+        data, ends = bytes(self._data), self._ends
+        texts = DistinctTexts(data, ends)
+        canonical = _first_equal(data, ends)
+        ids = canonical[np.frombuffer(self._codes, dtype=np.int32)] if len(self._codes) else canonical[:0]
+        self.__init__()  # type: ignore[misc]
+        return ids.astype(np.int32), texts
+
+
+def _first_equal(data: bytes, ends: array[int]) -> np.ndarray:
+    """For each stored text, the first stored text equal to it (texts with equal hashes compared byte for
+    byte: a hash collision never merges two texts).
+
+    >>> _first_equal(b"abxab", array("q", [2, 3, 5])).tolist()
+    [0, 1, 0]
+    """
+    m = len(ends)
+    starts = [0, *ends[:-1]] if m else []
+    view = memoryview(data)
+    hashes = np.fromiter((hash(bytes(view[s:e])) for s, e in zip(starts, ends, strict=True)), np.int64, m)
+    order = np.lexsort((np.arange(m), hashes))  # by hash, then by position
+    canonical = np.arange(m, dtype=np.int64)
+    ordered = hashes[order]
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if m else np.zeros(0, np.int64)
+    sizes = np.diff(np.r_[first, m])
+    for begin, size in zip(first[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+        firsts: dict[bytes, int] = {}  # a run of equal hashes: almost always one text stored twice
+        for k in order[begin : begin + size].tolist():
+            canonical[k] = firsts.setdefault(bytes(view[starts[k] : ends[k]]), k)
+    return canonical
+
+
+__all__ = ["DistinctSets", "DistinctTexts", "DistinctTextsBuilder", "joined_set"]
