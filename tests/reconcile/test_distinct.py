@@ -12,6 +12,7 @@ import pytest
 
 from claims.lexicon.fx import load_fx_table
 from claims.reconcile import blocking
+from claims.reconcile import columns as columns_module
 from claims.reconcile import distinct as distinct_module
 from claims.reconcile.distinct import DistinctSets, DistinctTextsBuilder, joined_set
 from claims.reconcile.normalize import build_table
@@ -26,7 +27,7 @@ from synthetic_claims import generate  # noqa: E402
 
 @pytest.mark.parametrize("window", [1, 2, 1 << 16])
 def test_distinct_texts_give_one_id_per_text_whatever_the_window(monkeypatch, window):
-    monkeypatch.setattr(distinct_module, "RECENT_VALUES", window)
+    monkeypatch.setattr(columns_module, "RECENT_VALUES", window)
     texts = ["in 0, gdp rose 0%.", "", "exports: 0 units", "in 0, gdp rose 0%.", "", "é 0 ¥", "é 0 ¥"]
     builder = DistinctTextsBuilder()
     builder.extend(texts)
@@ -38,7 +39,7 @@ def test_distinct_texts_give_one_id_per_text_whatever_the_window(monkeypatch, wi
 
 
 def test_distinct_texts_keep_texts_apart_when_their_hashes_collide(monkeypatch):
-    monkeypatch.setattr(distinct_module, "RECENT_VALUES", 1)
+    monkeypatch.setattr(columns_module, "RECENT_VALUES", 1)
     monkeypatch.setattr(distinct_module, "hash", lambda data: 7, raising=False)  # every text collides
     builder = DistinctTextsBuilder()
     builder.extend(["a", "b", "a", "c", "b"])
@@ -60,7 +61,7 @@ def test_distinct_sets_read_back_the_set_written(words):
 
 
 def test_claim_table_reads_masked_sentences_and_party_sets_by_exact_id(monkeypatch):
-    monkeypatch.setattr(distinct_module, "RECENT_VALUES", 8)  # equal values far apart still share an id
+    monkeypatch.setattr(columns_module, "RECENT_VALUES", 8)  # equal values far apart still share an id
     claims = generate(1_000, seed=1, columns=True).claims
     table = build_table(claims, MatchRules.from_settings(Settings()), load_fx_table())
     shapes = [masked(claim.sentence) for claim in claims]

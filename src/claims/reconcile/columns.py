@@ -287,6 +287,15 @@ class ClaimColumns(Sequence[Claim]):
         return sum(memoryview(p).nbytes for p in parts)
 
 
+def stored_text(data: bytes, ends: array[int], code: int) -> str:
+    """Text `code` of texts joined as UTF-8 in `data`, each ending at its offset in `ends`.
+
+    >>> stored_text(b"abcde", array("q", [2, 5]), 1)
+    'cde'
+    """
+    return data[ends[code - 1] if code else 0 : ends[code]].decode("utf-8")
+
+
 class TextColumn(Sequence[str]):
     """Texts, one a row, held as ids into their distinct texts, which are joined as UTF-8 in one buffer: a
     row costs 4 bytes and a distinct text its length (as objects: a pointer a row and 50 bytes a text more).
@@ -315,17 +324,16 @@ class TextColumn(Sequence[str]):
         return len(self._ends)
 
     def __getitem__(self, row: int) -> str:  # type: ignore[override]
-        code = self._codes[row]
-        ends = self._ends
-        return self._data[ends[code - 1] if code else 0 : ends[code]].decode("utf-8")
+        return stored_text(self._data, self._ends, self._codes[row])
 
     def __iter__(self) -> Iterator[str]:
         for row in range(len(self._codes)):
             yield self[row]
 
 
-class TextColumnBuilder:
-    """Collects the texts of a `TextColumn` one row at a time (`append`, `extend`, then `build()`)."""
+class TextsBuilder:
+    """Collects one text a row (`append`, `extend`) as UTF-8 in one buffer, a text recurring among the last
+    `RECENT_VALUES` distinct ones stored once; subclasses say what `build` gives."""
 
     def __init__(self) -> None:
         self._codes = array("i")
@@ -350,6 +358,10 @@ class TextColumnBuilder:
         for text in texts:
             self.append(text)
 
+
+class TextColumnBuilder(TextsBuilder):
+    """Collects the texts of a `TextColumn` one row at a time (`append`, `extend`, then `build()`)."""
+
     def build(self) -> TextColumn:
         """The column (the builder starts over empty)."""
         column = TextColumn(self._codes, bytes(self._data), self._ends)
@@ -369,5 +381,6 @@ __all__ = [
     "ClaimColumnsBuilder",
     "TextColumn",
     "TextColumnBuilder",
+    "TextsBuilder",
     "claim_id_of",
 ]

@@ -23,11 +23,11 @@ equal, whatever the distance between them. A value is decoded again each time it
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from .columns import RECENT_VALUES
+from .columns import TextsBuilder, stored_text
 
 SEPARATOR = "\x1f"
 """Joins the members of a set of words (the unit separator: no word or name holds it)."""
@@ -56,8 +56,7 @@ class DistinctTexts(Sequence[str]):
         return len(self._ends)
 
     def __getitem__(self, key: int) -> str:  # type: ignore[override]
-        ends = self._ends
-        return self._data[ends[key - 1] if key else 0 : ends[key]].decode("utf-8")
+        return stored_text(self._data, self._ends, key)
 
 
 class DistinctSets(Sequence[frozenset[str]]):
@@ -76,31 +75,9 @@ class DistinctSets(Sequence[frozenset[str]]):
         return frozenset(text[1:].split(SEPARATOR)) if text else frozenset()
 
 
-class DistinctTextsBuilder:
-    """Collects one text a row (`append`, `extend`); `build()` gives (ids a row, the texts by id)."""
-
-    def __init__(self) -> None:
-        self._codes = array("i")
-        self._data = bytearray()
-        self._ends = array("q")
-        self._recent: dict[str, int] = {}
-
-    def __len__(self) -> int:
-        return len(self._codes)
-
-    def append(self, text: str) -> None:
-        code = self._recent.get(text)
-        if code is None:
-            if len(self._recent) >= RECENT_VALUES:
-                self._recent.clear()
-            code = self._recent[text] = len(self._ends)
-            self._data += text.encode("utf-8")
-            self._ends.append(len(self._data))
-        self._codes.append(code)
-
-    def extend(self, texts: Iterable[str]) -> None:
-        for text in texts:
-            self.append(text)
+class DistinctTextsBuilder(TextsBuilder):
+    """Collects one text a row (`append`, `extend`); `build()` gives (ids a row, the texts by id) with exact
+    ids."""
 
     def build(self) -> tuple[np.ndarray, DistinctTexts]:
         """(int32 id of each row's text, the texts by id): equal texts, however far apart, get one id (the
