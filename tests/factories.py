@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from claims.types import Claim, Kind, Qualifier, make_claim_id
+import hashlib
+from collections.abc import Iterable
+
+from claims.types import Claim, Document, Kind, Qualifier, make_claim_id
 
 _UNITS = {"money": "USD", "percent": "percent", "count": "count", "multiplier": "times"}
 
@@ -66,3 +69,13 @@ def claim(
         chapter=chapter,
         precision=precision,
     )
+
+
+def titled_document(title: str, text: str, *, name: str = "page.txt") -> Document:
+    """A document with a title (as a page's sidecar gives it) and its text."""
+    return Document(doc=name, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), title=title)
+
+
+def money_by_surface(claims: Iterable[Claim]) -> dict[str, Claim]:
+    """The money claims of an extraction, by surface."""
+    return {c.surface: c for c in claims if c.kind == Kind.MONEY}

@@ -4,15 +4,13 @@ names the country too weakly. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from factories import money_by_surface, titled_document
 
 from claims.extract import extract_claims
 from claims.extract.dollars import home_dollar
 from claims.parse.money import is_bare_dollar
 from claims.settings import Settings
-from claims.types import Document, Kind
 
 CANADA = (
     "Ottawa unveils a budget with $61-billion in new spending",
@@ -135,14 +133,6 @@ def test_is_bare_dollar_only_without_a_country_mark(surface: str, bare: bool) ->
     assert is_bare_dollar(surface) is bare
 
 
-def _document(name: str, title: str, text: str) -> Document:
-    return Document(doc=name, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), title=title)
-
-
-def _money(claims):
-    return {c.surface: c for c in claims if c.kind == Kind.MONEY}
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("title", "text", "unit", "flagged"),
@@ -167,7 +157,7 @@ def _money(claims):
     ],
 )
 def test_extract_claims_reads_bare_dollar_as_home_dollar(nlp, title, text, unit, flagged) -> None:
-    money = _money(extract_claims(_document("page.txt", title, text), nlp, Settings()))
+    money = money_by_surface(extract_claims(titled_document(title, text), nlp, Settings()))
     for surface in ("$41.2 billion", "$9 billion"):
         claim = money[surface]
         assert claim.unit == unit
@@ -186,6 +176,6 @@ def test_extract_claims_reads_bare_dollar_as_home_dollar(nlp, title, text, unit,
     ],
 )
 def test_extract_claims_leaves_marked_dollars_alone(nlp, title, text) -> None:
-    money = _money(extract_claims(_document("page.txt", title, text), nlp, Settings()))
+    money = money_by_surface(extract_claims(titled_document(title, text), nlp, Settings()))
     assert money["C$48 billion"].unit == "CAD"
     assert all("currency_from_document" not in c.flags for c in money.values())

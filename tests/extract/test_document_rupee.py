@@ -4,14 +4,13 @@ sentence here is written for these tests."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from factories import money_by_surface, titled_document
 
 from claims.extract import extract_claims
 from claims.extract.rupees import home_rupee
 from claims.settings import Settings
-from claims.types import Document, Kind
+from claims.types import Document
 
 PAKISTAN = (
     "Pakistan unveils Rs18.9tr budget",
@@ -48,16 +47,13 @@ def test_home_rupee_reads_the_documents_country(title: str, text: str, expected:
     assert home_rupee(title, text) == expected
 
 
-def _document(title: str, text: str) -> Document:
-    full = f"{title}\n\n{text}"
-    return Document(doc="page.txt", text=full, sha256=hashlib.sha256(full.encode()).hexdigest(), title=title)
+def _page(title: str, text: str) -> Document:
+    return titled_document(title, f"{title}\n\n{text}")
 
 
 @pytest.mark.model
 def test_extract_claims_reads_bare_rupees_as_the_documents_rupee(nlp) -> None:
-    money = {
-        c.surface: c for c in extract_claims(_document(*PAKISTAN), nlp, Settings()) if c.kind == Kind.MONEY
-    }
+    money = money_by_surface(extract_claims(_page(*PAKISTAN), nlp, Settings()))
     assert money["Rs18.9 trillion"].unit == "PKR"
     assert money["4,845 billion rupees"].unit == "PKR"
     assert all("currency_from_document" in c.flags for c in money.values())
@@ -67,8 +63,6 @@ def test_extract_claims_reads_bare_rupees_as_the_documents_rupee(nlp) -> None:
 def test_extract_claims_keeps_the_indian_rupee_sign(nlp) -> None:
     title = "Pakistan and the region"
     text = "Pakistan's budget is Rs 18 trillion. Pakistan's neighbour spends ₹48 lakh crore."
-    money = {
-        c.surface: c for c in extract_claims(_document(title, text), nlp, Settings()) if c.kind == Kind.MONEY
-    }
+    money = money_by_surface(extract_claims(_page(title, text), nlp, Settings()))
     assert money["₹48 lakh crore"].unit == "INR"
     assert money["Rs 18 trillion"].unit == "PKR"
