@@ -39,6 +39,11 @@ TUNED = [
         "It costs between 2,5 and 3,5 billion euros.",
         [("2,5 and 3,5 billion euros", (2.5e9, 3.5e9), "EUR", "exact")],
     ),
+    # a no-break, narrow no-break or thin space between number, unit and scale, as web pages write them
+    ("Inflation reached 12,5\u202f% in May.", [("12,5\u202f%", 12.5, "percent", "exact")]),
+    ("Inflation reached 12.5\u00a0% in May.", [("12.5\u00a0%", 12.5, "percent", "exact")]),
+    ("It cost $\u00a05\u00a0billion.", [("$\u00a05\u00a0billion", 5e9, "USD", "exact")]),
+    ("Some 1\u2009200\u2009000 tonnes fell.", [("1\u2009200\u2009000 tonnes", 1.2e6, "tonne", "approx")]),
     ("See pages 3,5 and 1,2,3 billion.", []),
     ("In 2023,5 people died.", []),  # no decimal comma: a year and a list comma, nothing misread
     ("Japan gave over \\$40 million to the centre.", [("$40 million", 40e6, "USD", "over")]),

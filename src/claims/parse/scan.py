@@ -73,6 +73,10 @@ __all__ = ["COUNT", "MAX_TEXT", "Candidate", "noun_from_previous", "scan"]
 
 MAX_TEXT = 50_000_000  # longer inputs are scanned in full but logged; nothing is silently cut
 
+_FIXED_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
+"""No-break, figure, thin and narrow no-break spaces, read as a space: web pages write "12,5\u202f%",
+"$\u00a05 billion", "3\u00a0million". One character for one, so every offset stays the text's own."""
+
 
 # --------------------------------------------------------------------------------------------------
 # public API
@@ -93,6 +97,7 @@ def scan(text: str, *, keep_bare: bool = False, general: bool = False) -> list[C
         return []
     if len(text) > MAX_TEXT:
         logger.warning("scanning a very long text (%d characters)", len(text))
+    text = text.translate(_FIXED_SPACES)
     atoms = _read_atoms(text)
     out: list[Candidate] = []
     others: list[Candidate] = []  # mentions that are no claim (`reason` set): returned only when general
