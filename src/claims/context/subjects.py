@@ -32,6 +32,8 @@ from claims.context.verbs import (
 )
 from claims.lexicon.context import GRAIN_SUFFIXES
 from claims.parse.periods import find_periods
+from claims.parse.units import parse_unit
+from claims.types import Kind
 
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "quantmod", "amod", "nmod", "npadvmod"})
 
@@ -126,8 +128,9 @@ def syntactic_subject(
     lo = max(lo, sent.start_char + _dateline_length(sent))
     exclude.update(outside(sent, lo, hi))
     subject = _subject(span, counted, exclude)
-    if _FIGURE_ONLY.fullmatch(subject):
-        subject = ""  # `came to $98.7bn (£76.83bn)`: another figure's token is no subject
+    if _FIGURE_ONLY.fullmatch(subject) or _unit_headed(subject):
+        subject = ""  # `came to $98.7bn (£76.83bn)`, `265 kmh (165 mph)`: another figure's token
+        # is no subject
     listed = list_item_subject(span, exclude)
     if listed:
         return listed
@@ -149,6 +152,20 @@ _FIGURE_ONLY = re.compile(
     re.IGNORECASE,
 )
 """A subject that is only a figure ("98.7bn"): the parse took another number of the sentence for a noun."""
+
+
+def _unit_headed(subject: str) -> bool:
+    """A subject whose last word is a unit of measure (`Mexico kmh`, `devastating mph`): the parse took the
+    unit of a figure beside it for the noun measured.
+
+    >>> _unit_headed("Acapulco mph"), _unit_headed("maximum sustained winds")
+    (True, False)
+    """
+    words = subject.split()
+    if not words:
+        return False
+    unit = parse_unit(words[-1].strip(".,;:()"))
+    return unit is not None and unit.kind is Kind.MEASURE
 
 
 def _dateline_length(sent: Span) -> int:
@@ -519,8 +536,9 @@ def clean_subject(subject: str) -> str:
         subject = subject.strip("()").strip(" .,;:")
     if not re.search(r"[A-Za-z]{2}", subject):
         return ""
-    if find_periods(subject) and len(subject.split()) <= 2:
-        return ""
+    periods = find_periods(subject)
+    if periods and (len(subject.split()) <= 2 or (periods[0].start == 0 and periods[0].end == len(subject))):
+        return ""  # a date alone (`November 02, 2023`) measures nothing
     if subject.lower() in _WEAK_SUBJECTS:
         return ""
     return subject
