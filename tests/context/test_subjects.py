@@ -10,7 +10,16 @@ from claims.context import subjects
 
 @pytest.mark.parametrize(
     ("subject", "expected"),
-    [("people.¹⁴", "people"), ("FY2025", ""), ("amount", ""), ("OSA budget", "OSA budget"), ("“", "")],
+    [
+        ("people.¹⁴", "people"),
+        ("FY2025", ""),
+        ("amount", ""),
+        ("OSA budget", "OSA budget"),
+        ("“", ""),
+        ("November 02, 2023", ""),  # a date alone measures nothing
+        ("3 March 2024", ""),
+        ("budget for 3 March 2024", "budget for 3 March 2024"),
+    ],
 )
 def test_context_clean_subject(subject: str, expected: str) -> None:
     assert context.clean_subject(subject) == expected
@@ -49,6 +58,39 @@ def test_context_another_figure_is_no_subject(nlp, number: str) -> None:
     start = sentence.index(number)
     span = doc.char_span(start, start + len(number), alignment_mode="expand")
     assert not any(ch.isdigit() for ch in context.syntactic_subject(span))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Winds reached 265 kmh (165 mph) in Acapulco, Mexico.", "165 mph"),
+        ("Otis struck with winds of 270 kph (165 mph), devastating the port.", "165 mph"),
+    ],
+)
+def test_context_a_unit_of_another_figure_is_no_subject(nlp, sentence: str, number: str) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    subject = context.syntactic_subject(span)
+    assert not subject.lower().endswith(("kmh", "kph", "mph")), subject
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # irregular verbs: their real participle, not a regular -ed form made from the past tense
+        ("The repairs cost $5 million last year.", "$5 million", "amount cost by repairs"),
+        ("The hurricane went 12 hours without weakening.", "12 hours", "amount gone by hurricane"),
+        ("Tokyo dealt $500 million to Manila in aid.", "$500 million", "aid dealt by Tokyo to Manila"),
+    ],
+)
+def test_context_verb_frame_uses_the_real_participle(nlp, sentence: str, number: str, expected: str) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert context.syntactic_subject(span) == expected
 
 
 # Added with the held-out context round (own sentences; the held-out passages are never copied here).
