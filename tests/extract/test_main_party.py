@@ -47,6 +47,17 @@ BODY_TOLL = (
         ("Election results LIVE: BJP ahead", "Counting began at 8am in 543 seats.", ""),
         # a name the text writes inside its sentences stays the party
         ("Nvidia revenue soars as AI demand booms", "Revenue at Nvidia rose 265%.", "Nvidia"),
+        # a title opening with a name of several words gives the whole name, not its first word
+        ("South Africa's ANC loses majority", "The ANC won 40% of votes in South Africa.", "South Africa"),
+        ("Sri Lanka counts votes", "Polls closed across Sri Lanka at 4pm.", "Sri Lanka"),
+        ("Hurricane Otis kills 27", "Acapulco was hit as Hurricane Otis made landfall.", "Hurricane Otis"),
+        # a title-case common word the text also writes in lower case ends no name; a weekday is no party
+        (
+            "Chile Earthquake Toll Rises",
+            "Rescuers in Chile said the earthquake killed 30.",
+            "Chile",
+        ),
+        ("Monday: toll rises to 45", "Officials in Guerrero said the toll rose on Monday.", ""),
     ],
 )
 def test_main_party_reads_names_the_text_uses(title: str, text: str, party: str) -> None:

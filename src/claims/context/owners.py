@@ -555,11 +555,11 @@ def clause_parties(sentence: str, start: int, end: int) -> list[str]:
 def _tidy(name: str) -> str:
     """A name without an opening article, a possessive or a trailing bracket's spaces.
 
-    >>> _tidy("the Trinamool Congress's")
-    'Trinamool Congress'
+    >>> _tidy("the Trinamool Congress's"), _tidy("Otis'")
+    ('Trinamool Congress', 'Otis')
     """
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    name = re.sub(r"[’']s$", "", name)
+    name = re.sub(r"(?<=\w)[’'](?:s)?$", "", name)  # "Congress's", "Otis'"
     return " ".join(name.split())
 
 

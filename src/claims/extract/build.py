@@ -79,9 +79,9 @@ def main_party(text: str, title: str = "") -> str:
         for n in names_in(title)
         if not n.text.lower().endswith("ly") and (named := _named_in_text(n.text, body))
     ]
-    first = re.match(r"\s*([A-Z][\w&.-]+)", title)
-    if first and _proper(first.group(1), text):  # a title opening with the name ("Nvidia revenue soars")
-        in_title.insert(0, first.group(1))
+    opening_name = _opening_name(title, text)
+    if opening_name:  # a title opening with the name ("Nvidia revenue soars", "South Africa's ANC ...")
+        in_title.insert(0, opening_name)
     if in_title:
         return in_title[0]
     lead = text[:LEAD_CHARS]
@@ -95,6 +95,35 @@ def main_party(text: str, title: str = "") -> str:
     counts = Counter(owner_key(n) for n in found)
     repeated = [n for n in found if counts[owner_key(n)] >= 2]
     return repeated[0] if repeated else ""
+
+
+def _opening_name(title: str, text: str) -> str:
+    """The name a title opens with: its longest run of capitalised opening words that `text` writes as a name
+    (`_proper`), so "South Africa's ANC loses majority" gives "South Africa", not "South", and "Hurricane Otis
+    kills 27" gives "Hurricane Otis" where the text names it so; "" when the opening word is no name.
+
+    >>> _opening_name("Sri Lanka votes", "Polls opened across Sri Lanka on Saturday.")
+    'Sri Lanka'
+    >>> _opening_name("Nvidia revenue soars", "Revenue at Nvidia rose 265%.")
+    'Nvidia'
+    >>> _opening_name("Monday toll rises", "The toll rose on Monday.")
+    ''
+    >>> _opening_name("Pakistan Set For Budget", "In Pakistan, Pakistan Set For Budget, they set out.")
+    'Pakistan'
+    """
+    m = re.match(r"\s*([A-Z][\w&.-]+(?:[ ]+[A-Z][\w&.-]+)*)", title)
+    if not m:
+        return ""
+    words_ = m.group(1).split()
+    for size in range(len(words_), 0, -1):
+        run = words_[:size]
+        if run[0].lower() in words.NOT_OWNER_WORDS or run[-1].lower() in words.NOT_OWNER_WORDS:
+            continue
+        if size > 1 and re.search(rf"(?<![\w-]){re.escape(run[-1].lower())}(?![\w-])", text):
+            continue  # a title-case common word ("Announces", "President", "Earthquake") ends no name
+        if _proper(" ".join(run), text):
+            return " ".join(run)
+    return ""
 
 
 def _named_in_text(name: str, text: str) -> str:

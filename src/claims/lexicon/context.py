@@ -410,9 +410,10 @@ WEEKDAY_WORDS: frozenset[str] = WEEKDAYS | frozenset({"today", "yesterday", "ton
 # Capitalised words that do not make a party's name on their own: function words opening a sentence,
 # generic words for a national government ("the Centre", "the Union Budget": the owner is then the
 # document's main party), titles of sections and live pages, sources' generic nouns and measure words.
-NOT_OWNER_WORDS: frozenset[str] = FUNCTION_WORDS | SENTENCE_START_NOT_NAMES | frozenset(
+NOT_OWNER_WORDS: frozenset[str] = FUNCTION_WORDS | SENTENCE_START_NOT_NAMES | WEEKDAYS | MONTHS | frozenset(
     {"it", "its", "they", "their", "he", "she", "his", "her", "we", "our", "i", "you", "there", "here",
-     "meanwhile", "however", "also", "according", "despite", "overall", "total", "totals", "new", "year",
+     "meanwhile", "however", "also", "according", "former", "ex", "despite", "overall", "total", "totals",
+     "new", "year",
      "years", "phase", "round", "budget", "budgets", "estimate", "estimates", "table", "figure", "chart",
      "source", "note", "notes", "centre", "center", "central", "union", "government", "govt", "federal",
      "national", "state", "states", "interim", "full", "final", "revised", "provisional", "key", "main",
