@@ -198,6 +198,8 @@ class Score:
     possible: TierScore
     claims: int = 0
     stages: Stages | None = None
+    possible_first: int = 0  # possible findings among the first FIRST_POSSIBLE the report lists
+    possible_first_true: int = 0  # of them, true disagreements (each gold finding counted once)
 
     @property
     def recall(self) -> float | None:
@@ -222,6 +224,8 @@ class Score:
             "possible_reported": self.possible.reported,
             "possible_true": len(self.possible.true),
             "possible_look_alikes": len(self.possible.look_alikes),
+            "possible_first": self.possible_first,
+            "possible_first_true": self.possible_first_true,
             **(
                 {
                     "candidate_recall": self.stages.recall,
@@ -269,6 +273,23 @@ def _score_tier(gold: Mapping[str, Any], reported: Sequence[Reported], matched: 
     return tier
 
 
+FIRST_POSSIBLE = 10
+"""How many possible findings a reviewer is taken to read first: the report lists them most likely first."""
+
+
+def _first_possible_true(gold: Mapping[str, Any], possible: Sequence[Reported]) -> tuple[int, int]:
+    """(listed, true) among the first `FIRST_POSSIBLE` possible findings in the report's order (score,
+    highest first); a gold finding matched twice counts once."""
+    first = sorted(possible, key=lambda r: (-r.score, r.conflict_id))[:FIRST_POSSIBLE]
+    seen: set[str] = set()
+    for r in first:
+        findings = gold.get("findings", [])
+        hit = next((e["id"] for e in findings if matches_finding(e, r) and e["id"] not in seen), None)
+        if hit is not None:
+            seen.add(hit)
+    return len(first), len(seen)
+
+
 def _extracted(span: Span | None, claims: Sequence[Side]) -> bool:
     return span is not None and any(c.hits([span]) for c in claims)
 
@@ -296,6 +317,7 @@ def score(
         missed.append(note)
         if matched_possible[entry["id"]]:
             only_possible.append(entry["id"])
+    first, first_true = _first_possible_true(gold, possible)
     return Score(
         name=name,
         gold_findings=len(gold.get("findings", [])),
@@ -305,6 +327,8 @@ def score(
         finding=finding,
         possible=possible_tier,
         claims=len(claims),
+        possible_first=first,
+        possible_first_true=first_true,
     )
 
 
@@ -474,6 +498,7 @@ def format_score(s: Score, *, verbose: bool = True) -> str:
         f"possible tier: {s.possible.reported} reported, {len(s.possible.true)} true,"
         f" {len(s.possible.look_alikes)} look-alikes {s.possible.look_alike_categories or ''};"
         f" gold found only as possible: {s.found_only_as_possible}",
+        f"first {s.possible_first} possible by score: {s.possible_first_true} true disagreements",
     ]
     if s.stages is not None:
         lines.append(s.stages.line())

@@ -277,8 +277,8 @@ def chart_caption(chart: Chart) -> str:
 
 
 SHOWN_FINDINGS = 2000
-"""report.html lists at most this many findings, and as many possible findings, most severe first; a note
-says how many more there are and links the tables that hold every one."""
+"""report.html lists at most this many findings (most severe first) and as many possible findings (most likely
+first); a note says how many more there are and links the tables that hold every one."""
 
 
 def render_report(
