@@ -46,6 +46,7 @@ from prefect.task_runners import TaskRunner
 
 from claims.errors import ConfigurationError
 from claims.pipeline import progress
+from claims.reconcile import RowCache
 from claims.settings import Settings
 from claims.types import Claim, Document
 
@@ -113,6 +114,13 @@ def cached_nlp(settings: Settings) -> Any:
 
     logger.info("loading spaCy pipeline %s", settings.spacy_model)
     return build_nlp(settings)
+
+
+@functools.cache
+def reconcile_rows() -> RowCache:
+    """The claims' normalised rows of this process's latest reconciliation (`claims.reconcile.RowCache`):
+    the next run of a serving process (`claims serve --warm`) normalises only new or changed claims."""
+    return RowCache()
 
 
 @contextlib.contextmanager

@@ -27,7 +27,7 @@ from .consensus import quantity_groups, support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
 from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
 from .match import same_quantity
-from .normalize import ClaimTable, build_table
+from .normalize import ClaimTable, RowCache, build_table
 from .rules import MatchRules
 from .scoring import match_probability, pair_features
 
@@ -387,6 +387,7 @@ def find_conflicts(
     *,
     focus: Collection[str] | None = None,
     calibration: Calibration | None = None,
+    rows: RowCache | None = None,
 ) -> list[Conflict]:
     """Every finding among `claims`, ranked: findings before possible findings, then severity (high, medium,
     low), score and id.
@@ -396,6 +397,9 @@ def find_conflicts(
 
     With `focus` (claim ids, e.g. those of new or changed documents) only findings involving at least one
     focus claim are produced; arithmetic and conversion findings only for sentences holding a focus claim.
+    `rows` keeps each claim's normalised row for the next call (a process that reconciles a growing store
+    again and again normalises only its new or changed claims; see `normalize.RowCache`): the findings are
+    the same with it as without it.
     Pure: no I/O, the same input gives the same output (ids included) in any order.
     """
     rules = MatchRules.from_settings(settings)
@@ -409,7 +413,7 @@ def find_conflicts(
         focus_mask[list(focus_rows)] = True
         if not focus_rows:
             return []
-    table = build_table(claims, rules, fx)
+    table = build_table(claims, rules, fx, rows=rows)
     # parts of a stated total ("8 frigates (four in Japan and four in Indonesia)") measure shares of it
     parts = np.zeros(len(claims), dtype=bool)
     parts[list(listed_parts(claims))] = True
@@ -447,4 +451,4 @@ def find_conflicts(
     return ranked
 
 
-__all__ = ["find_conflicts", "tier_of", "topic_of"]
+__all__ = ["RowCache", "find_conflicts", "tier_of", "topic_of"]
