@@ -46,7 +46,7 @@ from prefect.task_runners import TaskRunner
 
 from claims.errors import ConfigurationError
 from claims.pipeline import progress
-from claims.reconcile import RowCache
+from claims.reconcile import ReconcileCache
 from claims.settings import Settings
 from claims.types import Claim, Document
 
@@ -117,10 +117,10 @@ def cached_nlp(settings: Settings) -> Any:
 
 
 @functools.cache
-def reconcile_rows() -> RowCache:
-    """The claims' normalised rows of this process's latest reconciliation (`claims.reconcile.RowCache`):
-    the next run of a serving process (`claims serve --warm`) normalises only new or changed claims."""
-    return RowCache()
+def reconcile_cache() -> ReconcileCache:
+    """What this process's latest reconciliation kept (`claims.reconcile.ReconcileCache`): the next run of
+    a serving process (`claims serve --warm`) normalises only new or changed claims."""
+    return ReconcileCache()
 
 
 @contextlib.contextmanager

@@ -11,11 +11,12 @@ import pytest
 from factories import claim
 
 from claims.lexicon.fx import load_fx_table
-from claims.reconcile import RowCache, find_conflicts
+from claims.reconcile import ReconcileCache, RowCache, find_conflicts
 from claims.reconcile.normalize import ClaimTable, build_table
 from claims.reconcile.rules import MatchRules
 from claims.reconcile.text import name_tokens
 from claims.settings import Settings
+from claims.types import ConflictKind
 
 SETTINGS = Settings()
 RULES = MatchRules.from_settings(SETTINGS)
@@ -95,18 +96,59 @@ def _columns(table: ClaimTable) -> dict[str, object]:
     return out
 
 
-@pytest.mark.parametrize("dropped", ["c.txt"])
-def test_row_cache_findings_of_a_grown_store_are_a_rebuilds(dropped):
-    claims = _corpus()
+@pytest.mark.parametrize("dropped", ["c.txt", "e.txt"])
+def test_reconcile_cache_findings_of_a_grown_store_are_a_rebuilds(dropped):
+    claims = [*_corpus(), *_stated_increase("e.txt")]
     plain = find_conflicts(claims, SETTINGS)
-    assert plain, "the corpus must hold a finding"
-    rows = RowCache()
-    find_conflicts([c for c in claims if c.doc != dropped], SETTINGS, rows=rows)  # the store before
-    grown = find_conflicts(claims, SETTINGS, rows=rows)
+    assert {c.kind for c in plain} >= {ConflictKind.MAGNITUDE_MISMATCH, ConflictKind.ARITHMETIC}
+    cache = ReconcileCache()
+    find_conflicts([c for c in claims if c.doc != dropped], SETTINGS, cache=cache)  # the store before
+    grown = find_conflicts(claims, SETTINGS, cache=cache)
     assert grown == plain
-    assert (rows.hits, rows.misses) == (len(claims) - sum(c.doc == dropped for c in claims), 2)
-    assert find_conflicts(claims, SETTINGS, rows=rows) == plain
-    assert (rows.hits, rows.misses) == (len(claims), 0)
+    new = sum(c.doc == dropped for c in claims)
+    assert (cache.rows.hits, cache.rows.misses, cache.checked) == (len(claims) - new, new, 1)
+    assert find_conflicts(claims, SETTINGS, cache=cache) == plain
+    assert (cache.rows.hits, cache.rows.misses, cache.checked) == (len(claims), 0, 0)
+
+
+def _stated_increase(doc: str) -> list:
+    """A stated % change its own two figures contradict (an arithmetic finding of one document)."""
+    sentence = (
+        "The budget rose from 8.1 billion yen in 2020 to 18.1 billion yen in 2023, an increase of over "
+        "225 per cent."
+    )
+    subject = "OSA budget"
+    return [
+        claim(
+            8.1e9,
+            kind="money",
+            unit="JPY",
+            subject=subject,
+            period=2020,
+            doc=doc,
+            surface="8.1 billion yen",
+            sentence=sentence,
+        ),
+        claim(
+            18.1e9,
+            kind="money",
+            unit="JPY",
+            subject=subject,
+            period=2023,
+            doc=doc,
+            surface="18.1 billion yen",
+            sentence=sentence,
+        ),
+        claim(
+            225,
+            kind="percent",
+            subject=subject,
+            qualifier="over",
+            doc=doc,
+            surface="225 per cent",
+            sentence=sentence,
+        ),
+    ]
 
 
 @pytest.mark.parametrize("subject", ["JAIF grant to Laos"])

@@ -29,7 +29,7 @@ from claims.nlp.pipeline import build_nlp
 from claims.pipeline import progress
 from claims.pipeline.ingest import document_key
 from claims.pipeline.versions import reconciler_version
-from claims.reconcile import RowCache, find_conflicts
+from claims.reconcile import ReconcileCache, find_conflicts
 from claims.settings import Settings
 from claims.types import Claim, Document, Rejection
 
@@ -135,7 +135,7 @@ def extract(
 
 
 def reconcile(
-    store: Store, settings: Settings, *, full: bool = False, rows: RowCache | None = None
+    store: Store, settings: Settings, *, full: bool = False, cache: ReconcileCache | None = None
 ) -> pd.DataFrame | None:
     """Re-reconcile what changed; returns None when nothing changed.
 
@@ -145,8 +145,9 @@ def reconcile(
     changed or removed documents (the `focus` of the matcher) against all; findings between two untouched
     documents are kept as they were scored.
     Quarantined claims (a value check failed on them) take no part; a finding that involves one is dropped.
-    `rows` (a process that runs again and again: `claims serve --warm`) keeps the claims' normalised rows
-    between whole reconciliations, so only new or changed claims are normalised again (same findings).
+    `cache` (a process that runs again and again: `claims serve --warm`) keeps the claims' normalised rows
+    and each document's own checks between whole reconciliations, so only new or changed claims are
+    normalised again and only new or changed documents checked again (same findings).
     """
     pending = store.pending_docs()
     if not pending and not full:
@@ -159,9 +160,9 @@ def reconcile(
     full = full or len(claims_df) <= settings.full_reconcile_claims
     existing = store.conflicts_df()
     if full or existing.empty:
-        # rows are kept for a store reconciled whole on every change (a larger one's are not held)
+        # kept for a store reconciled whole on every change (a larger one's rows are not held)
         small = len(records) <= settings.full_reconcile_claims
-        found = find_conflicts(records, settings, rows=rows if small else None)
+        found = find_conflicts(records, settings, cache=cache if small else None)
         kept = existing.iloc[0:0]
     else:
         live = set(claims_df["claim_id"].astype(str))
@@ -214,14 +215,14 @@ def drop_removed(settings: Settings, removed: Sequence[str]) -> None:
         remove_documents(store, removed)
 
 
-def reconcile_changes(settings: Settings, *, full: bool, rows: RowCache | None = None) -> list[str]:
+def reconcile_changes(settings: Settings, *, full: bool, cache: ReconcileCache | None = None) -> list[str]:
     """Re-reconcile what changed (everything after a change of the reconciler); ids of the new findings.
-    `rows`: see `reconcile`."""
+    `cache`: see `reconcile`."""
     version = reconciler_version(settings)
     with Store(settings.db_path) as store:
         full = full or store.get_meta("reconciler") != version
         before = store.conflict_ids()
-        df = reconcile(store, settings, full=full, rows=rows)
+        df = reconcile(store, settings, full=full, cache=cache)
         with store.transaction():
             store.set_meta("reconciler", version)
     if df is None:
