@@ -20,9 +20,10 @@ Then, at the largest scale of at most 8 (the issue's 40-document store): the unc
 `--new-docs N`, N documents are added one run at a time (each version's runs interleaved): the first run
 after the full run (every finding of which was new, so every page showing one changes) and the following
 ones (the steady state of a store that grows by a document a run); `new_doc` is the first, `new_docs` all.
-With `--warm`, the `run` version also serves a copy of that store with `claims serve --warm` (its first run
-a full one in a fresh process, then an unchanged re-run), and each new document is added to it after the
-cold runs of the same document: each warm run is triggered through the Prefect API and timed from outside.
+With `--warm`, each version also serves a copy of that store with `claims serve --warm` (its own Prefect
+home; its first run a full one in a fresh process, then an unchanged re-run), and each new document is added
+to the served copies after the cold runs of the same document, one version after the other: each warm run is
+triggered through the Prefect API and timed from outside.
 A source tree given with `--before-src`/`--after-src` must hold `expectations/` beside `src/` (e.g.
 `git archive COMMIT src expectations`).
 
@@ -330,17 +331,22 @@ def run(
         incremental[name] = {"rerun": claims_run(corpus, out, child_env(work, src))}
         print(f"x{store} {name} unchanged re-run: {incremental[name]['rerun']['seconds']} s", file=sys.stderr)
     with contextlib.ExitStack() as stack:
-        server = None
-        if warm:  # `claims serve --warm` of the `run` version over its own copy of the store's folder
-            served = work / f"x{store}" / "raw-warm"
-            shutil.copytree(corpus, served, dirs_exist_ok=True)
-            out = work / f"x{store}" / "out-warm"
-            shutil.rmtree(out, ignore_errors=True)
-            log = work / f"x{store}" / "serve-warm.log"
-            server = stack.enter_context(WarmServer(served, out, child_env(work, after_src), log))
-            incremental["warm"] = {"full": server.trigger()}  # the serving process's first run: cold
-            incremental["warm"]["rerun"] = server.trigger()
-            print(f"x{store} warm full run: {incremental['warm']['full']['seconds']} s", file=sys.stderr)
+        servers: dict[str, WarmServer] = {}
+        if warm:  # `claims serve --warm` of each version over its own copy of the store's folder
+            for name, src in versions.items():
+                key = warm_key(name)
+                served = work / f"x{store}" / f"raw-{key}"
+                shutil.copytree(corpus, served, dirs_exist_ok=True)
+                out = work / f"x{store}" / f"out-{key}"
+                shutil.rmtree(out, ignore_errors=True)
+                log = work / f"x{store}" / f"serve-{key}.log"
+                # a Prefect home of its own: each serves a deployment of the same name
+                env = child_env(work / f"x{store}" / key, src)
+                servers[key] = stack.enter_context(WarmServer(served, out, env, log))
+            for key, server in servers.items():
+                incremental[key] = {"full": server.trigger()}  # the serving process's first run: cold
+                incremental[key]["rerun"] = server.trigger()
+                print(f"x{store} {key} full run: {incremental[key]['full']['seconds']} s", file=sys.stderr)
         for k, added in enumerate(extra[:new_docs], 1):
             for name, src in versions.items():
                 out = work / f"x{store}" / f"out-{name}"
@@ -351,15 +357,24 @@ def run(
                 incremental[name].setdefault("new_docs", []).append(result)
                 incremental[name].setdefault("new_doc", result)
                 print(f"x{store} {name} new document {k}: {result['seconds']} s", file=sys.stderr)
-            if server is not None:
+            for key, server in servers.items():
                 shutil.copy2(added, server.raw / added.name)
                 result = server.trigger()
-                incremental["warm"].setdefault("new_docs", []).append(result)
-                incremental["warm"].setdefault("new_doc", result)
-                print(f"x{store} warm new document {k}: {result['seconds']} s", file=sys.stderr)
+                incremental[key].setdefault("new_docs", []).append(result)
+                incremental[key].setdefault("new_doc", result)
+                print(f"x{store} {key} new document {k}: {result['seconds']} s", file=sys.stderr)
     results["store_scale"] = store
     results["incremental"] = incremental
     return results
+
+
+def warm_key(version: str) -> str:
+    """The results' key of a version served warm: `warm` for the `run` version, `warm-before` ...
+
+    >>> warm_key("run"), warm_key("before")
+    ('warm', 'warm-before')
+    """
+    return "warm" if version == "run" else f"warm-{version}"
 
 
 def _row(label: str, r: dict[str, Any], bare: dict[str, Any], lead: str = "") -> str:
@@ -397,15 +412,24 @@ def report(results: dict[str, Any]) -> str:
         lines.append(_row("new doc", inc["new_doc"], full, "  one new document"))
         for k, later in enumerate(inc.get("new_docs", [])[1:], 2):
             lines.append(_row("new doc", later, full, f"  new document {k}"))
-    if "warm" in results["incremental"]:
-        w = results["incremental"]["warm"]
+    for name in names:
+        key = warm_key(name)
+        if key not in results["incremental"]:
+            continue
+        w = results["incremental"][key]
         full = w["full"]
-        lines.append(f"x{store} store served warm (`claims serve --warm`), against its first (full) run:")
+        lines.append(f"x{store} store ({name}) served warm (`claims serve --warm`), against its first run:")
         lines.append(_row("full", full, full, "  first run (cold)"))
         lines.append(_row("rerun", w["rerun"], full, "  unchanged re-run"))
         for k, later in enumerate(w.get("new_docs", []), 1):
             lines.append(_row("new doc", later, full, f"  new document {k}"))
-        fulls = [results["scales"][store][n] for n in names] + [full]
+        # the same denominator for every version: the median of the cold and the served full runs
+        fulls = [results["scales"][store][n] for n in names]
+        fulls += [
+            results["incremental"][warm_key(n)]["full"]
+            for n in names
+            if warm_key(n) in results["incremental"]
+        ]
         wall = sorted(f.get("seconds", nan) for f in fulls)[len(fulls) // 2]
         cpu = sorted(f.get("cpu_seconds", nan) for f in fulls)[len(fulls) // 2]
         lines.append(f"  against the median full run of this scale ({wall:.1f} s wall, {cpu:.1f} s CPU):")

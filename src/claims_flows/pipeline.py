@@ -96,7 +96,7 @@ def remove_task(settings: Settings, removed: list[str]) -> None:
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
 def reconcile_task(settings: Settings, full: bool) -> list[str]:
     """Returns the ids of findings that were not there before."""
-    return pipeline.reconcile_changes(settings, full=full)
+    return pipeline.reconcile_changes(settings, full=full, cache=runners.reconcile_cache())
 
 
 @task(name="validate", cache_policy=NO_CACHE)

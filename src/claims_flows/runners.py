@@ -46,6 +46,7 @@ from prefect.task_runners import TaskRunner
 
 from claims.errors import ConfigurationError
 from claims.pipeline import progress
+from claims.reconcile import ReconcileCache
 from claims.settings import Settings
 from claims.types import Claim, Document
 
@@ -113,6 +114,34 @@ def cached_nlp(settings: Settings) -> Any:
 
     logger.info("loading spaCy pipeline %s", settings.spacy_model)
     return build_nlp(settings)
+
+
+@functools.cache
+def _process_reconcile_cache() -> ReconcileCache:
+    return ReconcileCache()
+
+
+_KEEPING: contextvars.ContextVar[ReconcileCache | None] = contextvars.ContextVar(
+    "claims_reconcile_cache", default=None
+)
+
+
+@contextlib.contextmanager
+def keeping_reconciliation() -> Iterator[ReconcileCache]:
+    """Flow runs inside the block keep what their reconciliation computed for the next ones, in this
+    process (`claims.reconcile.ReconcileCache`): `claims serve --warm` runs every run in its own process, so
+    the next run normalises only new or changed claims. A one-shot run holds nothing (its cache would only
+    add to its memory)."""
+    token = _KEEPING.set(_process_reconcile_cache())
+    try:
+        yield _process_reconcile_cache()
+    finally:
+        _KEEPING.reset(token)
+
+
+def reconcile_cache() -> ReconcileCache | None:
+    """The cache of `keeping_reconciliation` when a run is inside it, else None."""
+    return _KEEPING.get()
 
 
 @contextlib.contextmanager

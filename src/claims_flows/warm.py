@@ -6,8 +6,9 @@ model again, several seconds before it reads its first new document. With `--war
 registered with the same schedule and parameters, and this process takes its due runs itself, one at a time,
 and runs each with Prefect's flow engine (`prefect.flow_engine.run_flow`): every run is still a flow run of
 the deployment, with its states, task runs, logs and artifacts in the server and its UI. The second and later
-runs find their modules imported and the spaCy pipeline built (`runners.cached_nlp`, kept per process), so a
-new document costs about its own work.
+runs find their modules imported and the spaCy pipeline built (`runners.cached_nlp`, kept per process), and
+the claims' normalised rows and each document's own checks of the previous run's reconciliation
+(`runners.keeping_reconciliation`), so a new document costs about its own work.
 
 What a run decides and writes is the same code as a run in its own process (`claims_pipeline`): the run lock,
 the run record, crash and kill safety (a killed serving process is a killed run; the next run finishes the
@@ -74,6 +75,8 @@ def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
     from prefect.states import Pending
     from prefect.utilities.engine import propose_state_sync
 
+    from claims_flows.runners import keeping_reconciliation
+
     latest = client.read_flow_run(flow_run.id).state
     if latest is None or not latest.is_scheduled():  # the server would let a finished run start again
         logger.info("flow run %s not taken: it is %s", flow_run.id, latest.type.value if latest else None)
@@ -88,7 +91,8 @@ def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
         return False
     current = client.read_flow_run(flow_run.id)
     try:
-        run_flow(flow, flow_run=current)
+        with keeping_reconciliation():  # the next run normalises only new or changed claims
+            run_flow(flow, flow_run=current)
     except Exception as e:  # the engine has recorded the failed state; the next schedule still runs
         logger.exception("flow run %s failed: %s", flow_run.id, e)
     return True

@@ -44,3 +44,8 @@ def test_warm_runs_due_runs_here_and_keeps_the_model(
     records = [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines()]
     assert [(r["status"], r["new"]) for r in records] == [("ok", 2), ("ok", 1)]
     assert runners.cached_nlp.cache_info().misses - built <= 1  # one pipeline for both runs
+    assert runners.reconcile_cache() is None  # outside a served run: nothing kept
+    with runners.keeping_reconciliation() as kept:  # what the served runs kept
+        assert runners.reconcile_cache() is kept
+    assert len(kept.rows) == records[-1]["claims"]  # the last run's rows, one per stored claim
+    assert kept.documents  # and its documents' own checks

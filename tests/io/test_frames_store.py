@@ -25,7 +25,7 @@ from claims.io.frames import (
     conflicts_frame,
     normalise_claims_frame,
 )
-from claims.io.store import Store
+from claims.io.store import Store, schema_fingerprint
 from claims.io.validation.validate import column_parameters
 from claims.types import Claim, Conflict, ConflictKind, Document, Qualifier, Severity, make_conflict_id
 
@@ -224,12 +224,19 @@ def test_frames_every_claim_field_round_trips_through_frames_store_csv_and_parqu
     assert claims_from_frame(pd.read_parquet(parquet)) == [record]
 
 
-@pytest.mark.parametrize("dropped", ["precision", "doc_sha256"])
-def test_store_adds_a_column_missing_from_an_older_database(tmp_path, dropped):
+@pytest.mark.parametrize(
+    ("dropped", "older_schema"), [("precision", None), ("doc_sha256", None), ("precision", "0123abcd")]
+)
+def test_store_adds_a_column_missing_from_an_older_database(tmp_path, dropped, older_schema):
     record = _every_field_set()
     with Store(tmp_path / "c.duckdb") as store:
-        store.con.execute(f"ALTER TABLE claims DROP COLUMN {dropped}")  # a database made before the column
+        # a database made before the column, by code that recorded no schema fingerprint or another one
+        store.con.execute(f"ALTER TABLE claims DROP COLUMN {dropped}")
+        store.con.execute("DELETE FROM meta WHERE key = 'schema'")
+        if older_schema:
+            store.set_meta("schema", older_schema)
     with Store(tmp_path / "c.duckdb") as store:
+        assert store.get_meta("schema") == schema_fingerprint()
         store.replace_claims(record.doc, claims_frame([record]))
         assert claims_from_frame(store.claims_df()) == [record]
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
+import hashlib
 import json
 import logging
 import shutil
@@ -120,6 +122,13 @@ def schema_sql() -> str:
     return "\n".join(table_ddl(t) for t in TABLES.values()) + _INTERNAL_SCHEMA
 
 
+@functools.cache
+def schema_fingerprint() -> str:
+    """The schema this code makes (`schema_sql` and `SCHEMA_VERSION`) as a short hash, recorded in meta once
+    a writable open has made it: a database that records it needs no schema statement when opened."""
+    return hashlib.sha256(f"{SCHEMA_VERSION}\n{schema_sql()}".encode()).hexdigest()[:16]
+
+
 FULL_DISK_WORDS = ("no space left", "disk is full", "disk full", "quota exceeded")
 """How DuckDB and SQLite say a write found the disk full (SQLite's "database or disk is full")."""
 NEARLY_FULL_BYTES = 1 << 20
@@ -172,14 +181,24 @@ class Store:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = _connect(self.path, read_only=read_only, lock_timeout=lock_timeout)
-            if not read_only:
+            if not read_only and not self._schema_made():
                 self.con.execute(schema_sql())
                 self._add_new_columns()
                 self.con.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?), ('schema', ?)",
+                    [str(SCHEMA_VERSION), schema_fingerprint()],
                 )
         except (duckdb.Error, OSError) as e:
             raise storage_error("open the database", self.path, e) from e
+
+    def _schema_made(self) -> bool:
+        """This code's schema was made in this database before (every table, every column: the fingerprint
+        is written after them), so opening it needs no DDL, no column look-up and no write."""
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except duckdb.CatalogException:  # no meta table: a new database
+            return False
+        return row is not None and row[0] == schema_fingerprint()
 
     def _add_new_columns(self) -> None:
         """A column added to a record's column list since the database was made is added to its table."""

@@ -29,7 +29,7 @@ from claims.nlp.pipeline import build_nlp
 from claims.pipeline import progress
 from claims.pipeline.ingest import document_key
 from claims.pipeline.versions import reconciler_version
-from claims.reconcile import find_conflicts
+from claims.reconcile import ReconcileCache, find_conflicts
 from claims.settings import Settings
 from claims.types import Claim, Document, Rejection
 
@@ -134,7 +134,9 @@ def extract(
     return out
 
 
-def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.DataFrame | None:
+def reconcile(
+    store: Store, settings: Settings, *, full: bool = False, cache: ReconcileCache | None = None
+) -> pd.DataFrame | None:
     """Re-reconcile what changed; returns None when nothing changed.
 
     A store of up to `Settings.full_reconcile_claims` claims is reconciled whole again, so that its findings
@@ -143,6 +145,9 @@ def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.Dat
     changed or removed documents (the `focus` of the matcher) against all; findings between two untouched
     documents are kept as they were scored.
     Quarantined claims (a value check failed on them) take no part; a finding that involves one is dropped.
+    `cache` (a process that runs again and again: `claims serve --warm`) keeps the claims' normalised rows
+    and each document's own checks between whole reconciliations, so only new or changed claims are
+    normalised again and only new or changed documents checked again (same findings).
     """
     pending = store.pending_docs()
     if not pending and not full:
@@ -155,7 +160,9 @@ def reconcile(store: Store, settings: Settings, *, full: bool = False) -> pd.Dat
     full = full or len(claims_df) <= settings.full_reconcile_claims
     existing = store.conflicts_df()
     if full or existing.empty:
-        found = find_conflicts(records, settings)
+        # kept for a store reconciled whole on every change (a larger one's rows are not held)
+        small = len(records) <= settings.full_reconcile_claims
+        found = find_conflicts(records, settings, cache=cache if small else None)
         kept = existing.iloc[0:0]
     else:
         live = set(claims_df["claim_id"].astype(str))
@@ -208,13 +215,14 @@ def drop_removed(settings: Settings, removed: Sequence[str]) -> None:
         remove_documents(store, removed)
 
 
-def reconcile_changes(settings: Settings, *, full: bool) -> list[str]:
-    """Re-reconcile what changed (everything after a change of the reconciler); ids of the new findings."""
+def reconcile_changes(settings: Settings, *, full: bool, cache: ReconcileCache | None = None) -> list[str]:
+    """Re-reconcile what changed (everything after a change of the reconciler); ids of the new findings.
+    `cache`: see `reconcile`."""
     version = reconciler_version(settings)
     with Store(settings.db_path) as store:
         full = full or store.get_meta("reconciler") != version
         before = store.conflict_ids()
-        df = reconcile(store, settings, full=full)
+        df = reconcile(store, settings, full=full, cache=cache)
         with store.transaction():
             store.set_meta("reconciler", version)
     if df is None:

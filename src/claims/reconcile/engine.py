@@ -27,7 +27,7 @@ from .consensus import quantity_groups, support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
 from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
 from .match import same_quantity
-from .normalize import ClaimTable, build_table
+from .normalize import ClaimTable, RowCache, build_table
 from .rules import MatchRules
 from .scoring import match_probability, pair_features
 
@@ -381,12 +381,60 @@ def _group_roots(scored: _Scored, finding: np.ndarray, cluster: dict[int, int]) 
     return {row: min(rows) for row, rows in groups.items()}
 
 
+DocumentKey = tuple[tuple[Claim, ...], MatchRules]
+"""A document's claims that have a sentence, in their order, and the rules its checks read."""
+
+
+@dataclasses.dataclass(slots=True)
+class ReconcileCache:
+    """What a process that reconciles a store again and again (`claims serve --warm`) keeps from one call
+    of `find_conflicts` to the next: each claim's normalised row (`normalize.RowCache`), and each
+    document's own checks (its arithmetic findings and the rows it lists as parts of a total). Those
+    checks read one document's lines alone (`arithmetic.layout.documents`), so a document whose claims
+    are the same keeps its results. Only the latest call's entries are kept; nothing is written to disk.
+    """
+
+    rows: RowCache = dataclasses.field(default_factory=RowCache)
+    documents: dict[DocumentKey, tuple[list[Conflict], frozenset[int]]] = dataclasses.field(
+        default_factory=dict
+    )
+    checked: int = 0  # documents checked again by the latest call (the others' results were kept)
+
+
+def _document_checks(
+    claims: Sequence[Claim], rules: MatchRules, cache: ReconcileCache
+) -> tuple[list[Conflict], set[int]]:
+    """`find_arithmetic_conflicts` and `listed_parts` over every claim, one document at a time, each
+    document's results kept in `cache`: the same findings in the same order, the same rows."""
+    by_doc: dict[str, list[int]] = {}
+    for row, claim in enumerate(claims):
+        if claim.sentence:  # what `arithmetic.layout.documents` reads, in its order
+            by_doc.setdefault(claim.doc, []).append(row)
+    found: list[Conflict] = []
+    parts: set[int] = set()
+    kept: dict[DocumentKey, tuple[list[Conflict], frozenset[int]]] = {}
+    checked = 0
+    for rows in by_doc.values():
+        own = [claims[r] for r in rows]
+        key = (tuple(own), rules)
+        result = cache.documents.get(key) or kept.get(key)
+        if result is None:
+            result = (find_arithmetic_conflicts(own, rules), frozenset(listed_parts(own)))
+            checked += 1
+        kept[key] = result
+        found += result[0]
+        parts.update(rows[k] for k in result[1])
+    cache.documents, cache.checked = kept, checked
+    return found, parts
+
+
 def find_conflicts(
     claims: Sequence[Claim],
     settings: Settings,
     *,
     focus: Collection[str] | None = None,
     calibration: Calibration | None = None,
+    cache: ReconcileCache | None = None,
 ) -> list[Conflict]:
     """Every finding among `claims`, ranked: findings before possible findings, then severity (high, medium,
     low), score and id.
@@ -396,6 +444,9 @@ def find_conflicts(
 
     With `focus` (claim ids, e.g. those of new or changed documents) only findings involving at least one
     focus claim are produced; arithmetic and conversion findings only for sentences holding a focus claim.
+    `cache` keeps each claim's normalised row and each document's own checks for the next call (a process
+    that reconciles a growing store again and again redoes them only for new or changed claims and
+    documents; see `ReconcileCache`): the findings are the same with it as without it.
     Pure: no I/O, the same input gives the same output (ids included) in any order.
     """
     rules = MatchRules.from_settings(settings)
@@ -409,10 +460,16 @@ def find_conflicts(
         focus_mask[list(focus_rows)] = True
         if not focus_rows:
             return []
-    table = build_table(claims, rules, fx)
+    table = build_table(claims, rules, fx, rows=cache.rows if cache is not None else None)
+    # one document's own checks (arithmetic, listed parts), kept per document when no focus narrows them
+    arithmetic, listed = (
+        _document_checks(claims, rules, cache)
+        if cache is not None and focus_rows is None
+        else (None, listed_parts(claims))
+    )
     # parts of a stated total ("8 frigates (four in Japan and four in Indonesia)") measure shares of it
     parts = np.zeros(len(claims), dtype=bool)
-    parts[list(listed_parts(claims))] = True
+    parts[list(listed)] = True
     if focus_mask is not None:
         # a finding stands for a whole group of statements: recompute the groups the focus claims join
         focus_mask = focus_mask | _linked_rows(table, rules, focus_mask, parts)
@@ -426,7 +483,7 @@ def find_conflicts(
         focus_ids = {claims[r].claim_id for r in focus_rows}
         found = [c for c in found if focus_ids & {*c.members_a, *c.members_b}]
     found += find_conversion_conflicts(claims, fx, rules, focus_rows)
-    found += find_arithmetic_conflicts(claims, rules, focus_rows)
+    found += arithmetic if arithmetic is not None else find_arithmetic_conflicts(claims, rules, focus_rows)
     unique: dict[str, Conflict] = {}
     for conflict in found:
         kept = unique.get(conflict.conflict_id)
@@ -447,4 +504,4 @@ def find_conflicts(
     return ranked
 
 
-__all__ = ["find_conflicts", "tier_of", "topic_of"]
+__all__ = ["ReconcileCache", "find_conflicts", "tier_of", "topic_of"]

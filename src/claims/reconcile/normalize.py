@@ -147,16 +147,27 @@ class JoinedSets(Sequence[frozenset[str]]):
     (True, frozenset(), 2)
     """
 
-    __slots__ = ("texts",)
+    __slots__ = ("texts", "read")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
+        # the sets read lately: matching reads the rows of one block again and again (bounded, see READ_SETS)
+        self.read: dict[int, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def __getitem__(self, row: int) -> frozenset[str]:  # type: ignore[override]
-        return frozenset(self.texts[row].split())
+        found = self.read.get(row)
+        if found is None:
+            if len(self.read) >= READ_SETS:
+                self.read.clear()
+            found = self.read[row] = frozenset(self.texts[row].split())
+        return found
+
+
+READ_SETS = 1 << 12
+"""Word sets a `JoinedSets` keeps once read (a few MB at most, whatever the number of rows)."""
 
 
 @dataclass(slots=True)
@@ -619,8 +630,93 @@ def _first_seen_ids(*columns: np.ndarray) -> np.ndarray:
     return ids
 
 
-def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> ClaimTable:
-    """Normalise every claim once (cost linear in the number of claims)."""
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """What `build_table` reads of one claim, before ids are given and corpus-wide weights computed."""
+
+    family: str
+    unit: str
+    point: float
+    lo: float
+    hi: float
+    precision: float
+    usd: tuple[float, float, float]  # point, lo, hi in USD (nan when not money or no rate)
+    years: tuple[int, int]  # period start, end (-1 when absent)
+    sub_period: str
+    year_part: int
+    subject: str
+    names: str
+    counted: str
+    specific: bool
+    places: str
+    local: str
+    near: str
+    others: str
+    table_cell: bool
+    list_item: bool
+    hedged: bool
+    shape: str
+    sentence_years: object
+    topic: str
+    cites: frozenset[str]
+    facets: Facets
+    level_year: int
+    clause_words: frozenset[str]
+    head: str
+    owner: str
+    owner_strong: bool
+
+
+RowKey = tuple[Claim, tuple[int, ...], frozenset[str]]
+"""A claim, its context window in its sentence (`sentences.context_spans`: it depends on the other figures of
+the sentence) and the reference keys it cites (`citations`: they depend on its document's other claims)."""
+
+
+class RowCache:
+    """Normalised rows kept from one `build_table` to the next, for a process that reconciles a store again
+    and again (`claims serve --warm`): a claim whose row was built before, with the same context window and
+    cited keys, is not normalised again.
+
+    A row also reads what the whole corpus defines: its acronyms (`text.acronym_aliases`), the `-led` owner
+    aliases and the approximation tolerance; when any of them (or the FX table) differs from the previous
+    build's, every kept row is dropped. Only the rows of the latest build are kept (a removed claim's row
+    goes with the next build). The rows are a function of this module's code, which cannot change under a
+    running process: the cache is never written to disk.
+    """
+
+    __slots__ = ("context", "fx", "rows", "hits", "misses")
+
+    def __init__(self) -> None:
+        self.context: object = None
+        self.fx: FxTable | None = None
+        self.rows: dict[RowKey, _Row] = {}
+        self.hits = self.misses = 0  # rows reused and rows built by the latest build
+
+    def earlier(self, context: object, fx: FxTable) -> dict[RowKey, _Row]:
+        """The kept rows when they were built under the same corpus-wide context, else none."""
+        if fx is self.fx and context == self.context:
+            return self.rows
+        return {}
+
+    def keep(self, context: object, fx: FxTable, rows: dict[RowKey, _Row], *, built: int) -> None:
+        """Keep the rows of a build (`built` of them normalised by it, the others reused)."""
+        self.context, self.fx, self.rows = context, fx, rows
+        self.misses = built
+        self.hits = len(rows) - built
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def build_table(
+    claims: Sequence[Claim], rules: MatchRules, fx: FxTable, *, rows: RowCache | None = None
+) -> ClaimTable:
+    """Normalise every claim once (cost linear in the number of claims).
+
+    With `rows`, a claim whose row an earlier build kept is not normalised again (see `RowCache`); the
+    corpus-wide columns (term weights, documents per value, sentence roles, companions) are computed over
+    every row each time.
+    """
     n = len(claims)
     aliases = acronym_aliases(c.sentence for c in claims)
     places_all = place_names()
@@ -686,37 +782,29 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
             shared.clear()
         return shared.setdefault(value, value)  # type: ignore[return-value]
 
-    for i, claim in enumerate(claims):
+    def normalise(claim: Claim, window: np.ndarray, cites: frozenset[str]) -> _Row:
+        """The row of one claim: everything below reads the claim, its window and the corpus's acronyms."""
         fam, base_unit, factor = dimension(claim)
-        family.append(fam)
-        unit.append(base_unit)
         qualifier = Qualifier(claim.qualifier)
         value = claim.value * factor if claim.value is not None else None
         low = claim.value_low * factor if claim.value_low is not None else None
         high = claim.value_high * factor if claim.value_high is not None else None
         prec = claim.precision if claim.precision is not None else infer_precision(claim.surface, claim.value)
         prec = (prec or 0.0) * factor
-        precision[i] = prec
         if value is not None:
-            point[i] = value
+            point_ = value
         elif low is not None and high is not None:
-            point[i] = (low + high) / 2
+            point_ = (low + high) / 2
         else:
-            point[i] = low if low is not None else (high if high is not None else np.nan)
-        lo[i], hi[i] = hedged_interval(value, low, high, qualifier, prec, rules.approx_tolerance)
+            point_ = low if low is not None else (high if high is not None else np.nan)
+        lo_, hi_ = hedged_interval(value, low, high, qualifier, prec, rules.approx_tolerance)
         years = [y for y in (claim.period_start, claim.period_end) if y is not None]
-        if years:
-            period_start[i], period_end[i] = min(years), max(years)
-        if part := sub_year_period(claim):
-            sub_period_id[i] = interned.setdefault(("sub_period", part), len(interned))
-        year_part[i] = YEAR_GRAINS.get(claim.period_grain or "", 0)
+        first_year, last_year = (min(years), max(years)) if years else (-1, -1)
+        usd = (np.nan, np.nan, np.nan)
         if fam == "money" and base_unit != UNKNOWN_CURRENCY:
-            year = int(period_end[i]) if period_end[i] >= 0 else None
-            rate = fx.rate(base_unit, year)
+            rate = fx.rate(base_unit, int(last_year) if last_year >= 0 else None)
             if rate is not None:
-                usd_point[i] = point[i] / rate.lcu_per_usd
-                usd_lo[i] = lo[i] / rate.lcu_per_usd
-                usd_hi[i] = hi[i] / rate.lcu_per_usd
+                usd = (point_ / rate.lcu_per_usd, lo_ / rate.lcu_per_usd, hi_ / rate.lcu_per_usd)
         cell = table_cell_parts(claim)
         # a table cell measures its row label under its column header (the table title is no subject)
         measured = claim.subject
@@ -734,11 +822,9 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 subject_cache.clear()
             described = (one(text_), one(joined_set(nms)), one(counted_text_), specific_)
             subject_cache[(measured, claim.counted, cell is not None)] = described
-        subject_text, names_text, counted_text, specific[i] = described
-        names.append(names_text)
+        subject_text, names_text, counted_text, specific_ = described
         toks = subject_text.split()  # the subject tokens, as `_describe` joined them
-        subject.append(subject_text)
-        left, right = window_of(claim.sentence, windows[i])
+        left, right = window_of(claim.sentence, window)
         worldwide = world_scope(claim.subject or "", left)
         place_text = entity_cache.get((claim.entities, worldwide))
         if place_text is None:
@@ -749,40 +835,21 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                 where = frozenset({WORLD})
             place_text = entity_cache[(claim.entities, worldwide)] = joined_set(where)
         local_words = local_text(left, right)
-        local.append(local_words)
         near_words = frozenset(
             t for t in subject_tokens(local_words, aliases) if t[:1].isalpha() and t not in places_all
         )
-        near_text.append(" ".join(sorted(near_words)))
         parties = frozenset(
             e for e in (normalize_entity(x) for x in claim.entities) if e and e not in places_all
         )
         if cell is not None:  # a row label is no party
             parties -= {normalize_entity(cell[0])}
-        others.append(joined_set(parties))
-        table_cell[i] = cell is not None
-        list_item[i] = LIST_ITEM.match(claim.sentence) is not None
-        account_id[i] = account_ids.setdefault((claim.doc, claim.chapter), len(account_ids))
-        char_start[i] = claim.char_start
-        hedged[i] = qualifier is not Qualifier.EXACT
-        shapes.append(masked(claim.sentence))
-        years_id[i] = interned.setdefault(("years", sentence_years(claim.sentence)), len(interned))
         # numbers and places are read elsewhere (periods, parties): they do not say what is measured
         around = (
             t
             for t in subject_tokens(f"{left} {right}", aliases)
             if not t[:1].isdigit() and t not in places_all
         )
-        # held as its sorted words joined (a string, not a set, a row: see `JoinedSets`)
-        topic_text.append(" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))))
-        places.append(place_text)
-        counted_id[i] = interned.setdefault(counted_text, len(interned))
-        cites_id[i] = interned.setdefault(cited[i], len(interned))
         claim_facets_ = facets_of(claim)
-        facets_id[i] = interned.get(claim_facets_, -1)
-        if facets_id[i] < 0:  # a new value: its word sets and texts shared with equal ones of other values
-            facets_id[i] = interned[_with_shared_parts(claim_facets_, one)] = len(interned)
-        level_year[i] = undated_level_year(claim, claim_facets_)
         span = locate(claim)
         clause = ""
         if span is not None and cell is None:
@@ -791,8 +858,47 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
         elif cell is not None:
             clause = claim.sentence.split(" | ", 1)[0]
         named = name_tokens(clause, aliases)
-        clause_words.append(
-            one(
+        content = [
+            t for t in subject_tokens(measured or "", aliases) if t[:1].isalpha() and t not in places_all
+        ]
+        measured_names = name_tokens(measured or "", aliases)
+        content = [t for t in content if t not in measured_names] or content
+        owned = owner_cache.get(claim_facets_.owner)
+        if owned is None:
+            if len(owner_cache) >= SHARED_VALUES:
+                owner_cache.clear()
+            owned = owner_key(claim_facets_.owner, acronyms) if claim_facets_.owner else ""
+            owned = owner_cache[claim_facets_.owner] = led.get(owned, owned)
+        return _Row(
+            family=fam,
+            unit=base_unit,
+            point=point_,
+            lo=lo_,
+            hi=hi_,
+            precision=prec,
+            usd=usd,
+            years=(first_year, last_year),
+            sub_period=sub_year_period(claim),
+            year_part=YEAR_GRAINS.get(claim.period_grain or "", 0),
+            subject=subject_text,
+            names=names_text,
+            counted=counted_text,
+            specific=specific_,
+            places=place_text,
+            local=local_words,
+            near=" ".join(sorted(near_words)),
+            others=joined_set(parties),
+            table_cell=cell is not None,
+            list_item=LIST_ITEM.match(claim.sentence) is not None,
+            hedged=qualifier is not Qualifier.EXACT,
+            shape=masked(claim.sentence),
+            sentence_years=sentence_years(claim.sentence),
+            # held as its sorted words joined (a string, not a set, a row: see `JoinedSets`)
+            topic=" ".join(sorted(frozenset(t for t in toks if t not in places_all).union(around))),
+            cites=cites,
+            facets=claim_facets_,
+            level_year=undated_level_year(claim, claim_facets_),
+            clause_words=one(
                 frozenset(
                     t
                     for t in subject_tokens(clause, aliases)
@@ -801,26 +907,69 @@ def build_table(claims: Sequence[Claim], rules: MatchRules, fx: FxTable) -> Clai
                     and t not in named
                     and t not in CLAUSE_STOPWORDS
                 )
-            )
+            ),
+            head=content[-1] if content else (counted_text.split()[-1] if counted_text else ""),
+            owner=owned,
+            owner_strong=bool(owned) and claim_facets_.owner_source in STRONG_SOURCES,
         )
-        content = [
-            t for t in subject_tokens(measured or "", aliases) if t[:1].isalpha() and t not in places_all
-        ]
-        content = [t for t in content if t not in name_tokens(measured or "", aliases)] or content
-        head.append(content[-1] if content else (counted_text.split()[-1] if counted_text else ""))
-        owned = owner_cache.get(claim_facets_.owner)
-        if owned is None:
-            if len(owner_cache) >= SHARED_VALUES:
-                owner_cache.clear()
-            owned = owner_key(claim_facets_.owner, acronyms) if claim_facets_.owner else ""
-            owned = owner_cache[claim_facets_.owner] = led.get(owned, owned)
-        owner.append(owned)
-        owner_strong[i] = bool(owned) and claim_facets_.owner_source in STRONG_SOURCES
+
+    context = (tuple(aliases.items()), tuple(led.items()), rules.approx_tolerance)
+    earlier = rows.earlier(context, fx) if rows is not None else {}
+    kept: dict[RowKey, _Row] = {}
+    built = 0
+    for i, claim in enumerate(claims):
+        if rows is None:
+            row = normalise(claim, windows[i], cited[i])
+        else:
+            key = (claim, tuple(windows[i].tolist()), cited[i])
+            row = earlier.get(key) or kept.get(key)  # type: ignore[assignment]
+            if row is None:
+                row = normalise(claim, windows[i], cited[i])
+                built += 1
+            kept[key] = row
+        family.append(row.family)
+        unit.append(row.unit)
+        point[i], lo[i], hi[i], precision[i] = row.point, row.lo, row.hi, row.precision
+        usd_point[i], usd_lo[i], usd_hi[i] = row.usd
+        period_start[i], period_end[i] = row.years
+        if row.sub_period:
+            sub_period_id[i] = interned.setdefault(("sub_period", row.sub_period), len(interned))
+        year_part[i] = row.year_part
+        specific[i] = row.specific
+        names.append(row.names)
+        subject.append(row.subject)
+        local.append(row.local)
+        near_text.append(row.near)
+        others.append(row.others)
+        table_cell[i] = row.table_cell
+        list_item[i] = row.list_item
+        account_id[i] = account_ids.setdefault((claim.doc, claim.chapter), len(account_ids))
+        char_start[i] = claim.char_start
+        hedged[i] = row.hedged
+        shapes.append(row.shape)
+        years_id[i] = interned.setdefault(("years", row.sentence_years), len(interned))
+        topic_text.append(row.topic)
+        places.append(row.places)
+        counted_id[i] = interned.setdefault(row.counted, len(interned))
+        cites_id[i] = interned.setdefault(row.cites, len(interned))
+        facets_id[i] = interned.get(row.facets, -1)
+        if facets_id[i] < 0:  # a new value: its word sets and texts shared with equal ones of other values
+            facets_id[i] = interned[_with_shared_parts(row.facets, one)] = len(interned)
+        level_year[i] = row.level_year
+        clause_words.append(row.clause_words)
+        head.append(row.head)
+        owner.append(row.owner)
+        owner_strong[i] = row.owner_strong
         doc_id[i] = doc_ids.setdefault(claim.doc, len(doc_ids))
         sentence_start[i] = claim.sentence_start
         if claim.sentence_start == 0:  # no offset to tell sentences apart: the text does
             sentence_key[i] = first_sentences.setdefault((claim.doc, claim.sentence), len(first_sentences))
-    del windows, cited, subject_cache, entity_cache, owner_cache, first_sentences  # per-row inputs
+    if rows is not None:
+        rows.keep(context, fx, kept, built=built)
+    del kept, earlier
+    del windows, cited, first_sentences  # per-row inputs
+    for per_run in (subject_cache, entity_cache, owner_cache):
+        per_run.clear()
     places_id, places_column = places.build()
     names_id, names_column = names.build()
     others_id, others_column = others.build()

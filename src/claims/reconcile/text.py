@@ -124,9 +124,15 @@ def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[s
     """
     folded = text
     if aliases:
+        probe = _case_probe(folded)
         for long_name, acronym in aliases.items():
-            pattern = r"[\s\-]+".join(re.escape(w) for w in long_name.split())
-            folded = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
+            words = long_name.split()
+            if not all(w in probe for w in words):
+                continue  # a word of the name is missing: the pattern cannot match (see `_case_probe`)
+            pattern = r"[\s\-]+".join(re.escape(w) for w in words)
+            replaced = re.sub(pattern, acronym.upper(), folded, flags=re.IGNORECASE)
+            if replaced != folded:
+                folded, probe = replaced, _case_probe(replaced)
     tokens = _TOKEN_RE.findall(folded)
     words = [t for t in tokens if t[:1].isalpha()]
     title_case = (
@@ -148,6 +154,20 @@ def name_tokens(text: str, aliases: dict[str, str] | None = None) -> frozenset[s
         elif re.fullmatch(r"\d+\.\d+", token):
             out.add(token)
     return frozenset(out)
+
+
+_CASELESS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The non-ASCII letters an IGNORECASE pattern matches to an ASCII one (İ, ı, ſ, the Kelvin sign)."""
+
+
+def _case_probe(text: str) -> str:
+    """`text` lower-cased so that every word an IGNORECASE match of ASCII letters and digits finds in it is
+    a substring of the probe (a cheap test before a pattern is built).
+
+    >>> _case_probe("The \u212aelvin ASEAN \u0130MF"), "asean" in _case_probe("ASEAN-Japan")
+    ('the kelvin asean imf', True)
+    """
+    return text.translate(_CASELESS).lower()
 
 
 _TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "in", "for", "to", "on", "at", "by", "with", "from", "a"})
