@@ -26,6 +26,8 @@ from rapidfuzz import fuzz
 
 from claims.types import Claim
 
+from .columns import sentence_keys
+
 _NUMBER_RE = re.compile(
     r"""
     \d+(?:[.,]\d+)*   # a figure or a year, with its separators
@@ -75,9 +77,10 @@ def local_text(left: str, right: str, words: int = LOCAL_WORDS) -> str:
 
 def roles(claims: Sequence[Claim], families: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """(position among its sentence's claims of the same family, how many there are) per claim."""
-    groups: dict[tuple[str, int, str, str], list[int]] = defaultdict(list)
+    keys = sentence_keys(claims)  # no copy of each sentence held when the claims are columns
+    groups: dict[tuple[str, int, object, str], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
-        groups[(claim.doc, claim.sentence_start, claim.sentence, families[i])].append(i)
+        groups[(claim.doc, claim.sentence_start, keys[i], families[i])].append(i)
     role = np.zeros(len(claims), dtype=np.int64)
     count = np.ones(len(claims), dtype=np.int64)
     for rows in groups.values():

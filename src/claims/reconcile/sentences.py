@@ -16,6 +16,8 @@ import numpy as np
 
 from claims.types import Claim
 
+from .columns import sentence_keys
+
 
 @dataclass(frozen=True, slots=True)
 class Placed:
@@ -75,13 +77,23 @@ def locate(claim: Claim) -> tuple[int, int] | None:
     return None if placed is None else (placed.start, placed.end)
 
 
-def sentences(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[SentenceClaims]:
-    """Sentences holding at least two claims (at least one in `focus_rows` when given)."""
-    groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+def _sentence_groups(claims: Sequence[Claim]) -> dict[tuple[str, int, object], list[int]]:
+    """Rows by (document, sentence offset, sentence), in order of first appearance; claims without a sentence
+    left out. The sentence is keyed by `sentence_keys` (no copy of its text held when the claims are
+    columns)."""
+    keys = sentence_keys(claims)
+    groups: dict[tuple[str, int, object], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         if claim.sentence:
-            groups[(claim.doc, claim.sentence_start, claim.sentence)].append(index)
-    for (_, _, text), rows in groups.items():
+            groups[(claim.doc, claim.sentence_start, keys[index])].append(index)
+    return groups
+
+
+def sentences(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[SentenceClaims]:
+    """Sentences holding at least two claims (at least one in `focus_rows` when given)."""
+    groups = _sentence_groups(claims)
+    for rows in groups.values():
+        text = claims[rows[0]].sentence
         if len(rows) < 2:
             continue
         if focus_rows is not None and not any(r in focus_rows for r in rows):
@@ -107,11 +119,9 @@ def context_spans(claims: Sequence[Claim], width: int = 90) -> np.ndarray:
     """`context_windows` as offsets into each claim's sentence, one row (left start, left end, right start,
     right end) per claim: four numbers a claim instead of two strings (see `window_of`)."""
     out = np.zeros((len(claims), 4), dtype=np.int32)
-    groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        if claim.sentence:
-            groups[(claim.doc, claim.sentence_start, claim.sentence)].append(index)
-    for (_, _, text), rows in groups.items():
+    groups = _sentence_groups(claims)
+    for rows in groups.values():
+        text = claims[rows[0]].sentence
         placed = place_rows(claims, rows)
         placed.sort(key=lambda p: p.start)
         for k, p in enumerate(placed):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from claims.types import Claim
 
+from ..columns import sentence_keys
 from ..sentences import Placed, place_rows
 
 CELL_SEPARATOR = re.compile(r"\s\|\s|\t")
@@ -70,16 +71,19 @@ class Document:
 
 def documents(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[Document]:
     """Every document holding claims (only those holding a focus row when `focus_rows` is given)."""
-    by_line: dict[str, dict[tuple[int, str], list[int]]] = defaultdict(lambda: defaultdict(list))
+    keys = sentence_keys(claims)  # no copy of each sentence held when the claims are columns
+    by_line: dict[str, dict[tuple[int, object], list[int]]] = defaultdict(lambda: defaultdict(list))
     for index, claim in enumerate(claims):
         if claim.sentence:
-            by_line[claim.doc][(claim.sentence_start, claim.sentence)].append(index)
+            by_line[claim.doc][(claim.sentence_start, keys[index])].append(index)
     focus = set(focus_rows) if focus_rows is not None else None
     for name, groups in by_line.items():
         if focus is not None and not any(r in focus for rows in groups.values() for r in rows):
             continue
         lines = []
-        for (start, text), rows in sorted(groups.items()):
+        texts = {key: claims[rows[0]].sentence for key, rows in groups.items()}
+        for (start, key), rows in sorted(groups.items(), key=lambda item: (item[0][0], texts[item[0]])):
+            text = texts[(start, key)]
             placed = place_rows(claims, rows)
             placed.sort(key=lambda p: (p.start, p.end))
             if placed:
