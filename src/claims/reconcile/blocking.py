@@ -285,7 +285,9 @@ def value_pairs(
             # by every claim a power of ten below it; their offers are ranked a batch at a time
             for at in range(0, len(sources), OFFER_SOURCES):
                 batch = sources[at : at + OFFER_SOURCES]
-                offers = _chunk_offers(table, rules, logs, rows, batch, start, end, focus, counted_seen)
+                offers: tuple[np.ndarray, ...] = _chunk_offers(
+                    table, rules, logs, rows, batch, start, end, focus, counted_seen
+                )
                 owners, counts = np.unique(offers[0], return_counts=True)
                 offered.update(dict(zip(owners.tolist(), counts.tolist(), strict=True)))
                 if best is not None:

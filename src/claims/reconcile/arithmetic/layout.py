@@ -13,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from claims.types import Claim
 
-from ..columns import sentence_keys
-from ..sentences import Placed, place_rows
+from ..sentences import Placed, line_ids, place_rows, row_groups
 
 CELL_SEPARATOR = re.compile(r"\s\|\s|\t")
 NEIGHBOUR_GAP = 3  # characters between two lines that still make them neighbours (". ", ".\n\n")
@@ -71,15 +72,15 @@ class Document:
 
 def documents(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[Document]:
     """Every document holding claims (only those holding a focus row when `focus_rows` is given)."""
-    keys = sentence_keys(claims)  # no copy of each sentence held when the claims are columns
-    by_line: dict[str, dict[tuple[int, object], list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, claim in enumerate(claims):
-        if claim.sentence:
-            by_line[claim.doc][(claim.sentence_start, keys[index])].append(index)
+    ids = line_ids(claims)  # rows grouped over arrays: no dictionary entry a line, no copy of its text
     focus = set(focus_rows) if focus_rows is not None else None
-    for name, groups in by_line.items():
-        if focus is not None and not any(r in focus for rows in groups.values() for r in rows):
+    for doc_rows in row_groups(ids.doc, rows=np.flatnonzero(ids.has_sentence)):
+        if focus is not None and not any(r in focus for r in doc_rows):
             continue
+        name = claims[doc_rows[0]].doc
+        groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for r in doc_rows:
+            groups[(int(ids.start[r]), int(ids.sentence[r]))].append(r)
         lines = []
         texts = {key: claims[rows[0]].sentence for key, rows in groups.items()}
         for (start, key), rows in sorted(groups.items(), key=lambda item: (item[0][0], texts[item[0]])):
