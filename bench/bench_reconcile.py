@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_reconcile.py --sizes 10000 100000 --seed 3
     .venv/bin/python bench/bench_reconcile.py --one 10000          # one size in this process (JSON line)
     .venv/bin/python bench/bench_reconcile.py --one 10000 --objects  # the claims as a list of objects
+    .venv/bin/python bench/bench_reconcile.py --one 300000 --stages  # RSS around each stage (Linux), stderr
 
 Each size runs in a fresh process (so peak memory is per size). Printed per size: claims, wall and CPU
 seconds spent in `find_conflicts` (generation excluded; CPU time is steadier on a shared machine), findings,
@@ -15,6 +16,10 @@ sizes against the growth of the claim count (1.0x per 1.0x is linear).
 
 The claims are generated into `ClaimColumns` (a `Claim` built only when a row is read), as a store of a
 million claims would hand them on; `--objects` generates the same claims as a list of `Claim` objects.
+
+`--stages` prints to stderr, for each stage of `find_conflicts` (the claim table, the listed parts, the
+scored pairs, the conversion and arithmetic checks), the RSS before and after it and its peak (the kernel's
+high-water mark, reset before the stage through /proc/self/clear_refs), in MB.
 """
 
 from __future__ import annotations
@@ -26,18 +31,64 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_claims import generate  # noqa: E402
 
-from claims.reconcile import find_conflicts  # noqa: E402
+from claims.reconcile import engine, find_conflicts  # noqa: E402
 from claims.settings import Settings  # noqa: E402
 
 
 def _pair(a: str, b: str | None) -> frozenset[str]:
     return frozenset((a, b)) if b else frozenset((a,))
+
+
+STAGES = (
+    "build_table",
+    "listed_parts",
+    "score_pairs",
+    "find_conversion_conflicts",
+    "find_arithmetic_conflicts",
+)
+"""The functions `find_conflicts` calls, one a stage, watched by `--stages`."""
+_STAGE_PEAK = [0]  # the highest stage peak (resetting the high-water mark resets ru_maxrss too)
+
+
+def _memory() -> dict[str, int]:
+    """RSS and its high-water mark, in MB (Linux)."""
+    with open("/proc/self/status") as status:
+        fields = dict(line.split(":", 1) for line in status if line.startswith(("VmRSS", "VmHWM")))
+    return {name: int(value.split()[0]) // 1024 for name, value in fields.items()}
+
+
+def _watched(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def stage(*args: Any, **kwargs: Any) -> Any:
+        before = _memory()["VmRSS"]
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")  # resets the high-water mark to the current RSS
+        cpu = time.process_time()
+        out = function(*args, **kwargs)
+        after = _memory()
+        _STAGE_PEAK[0] = max(_STAGE_PEAK[0], after["VmHWM"])
+        print(
+            f"{name:26} RSS {before:6} -> {after['VmRSS']:6} MB, peak {after['VmHWM']:6} MB, "
+            f"{time.process_time() - cpu:7.1f} CPU s",
+            file=sys.stderr,
+            flush=True,
+        )
+        return out
+
+    return stage
+
+
+def watch_stages() -> None:
+    """Print the memory of each stage of `find_conflicts` (see the module docstring)."""
+    for name in STAGES:
+        setattr(engine, name, _watched(name, getattr(engine, name)))
 
 
 def measure(n_claims: int, seed: int, *, objects: bool = False) -> dict[str, object]:
@@ -73,7 +124,7 @@ def measure(n_claims: int, seed: int, *, objects: bool = False) -> dict[str, obj
         "other_findings": len(other),
         "other_by_kind": dict(Counter(c.kind.value for c in other)),
         "input_rss_mb": round(input_rss),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb": max(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024), _STAGE_PEAK[0]),
     }
 
 
@@ -83,7 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--one", type=int, default=None, help="measure one size in this process, print JSON")
     ap.add_argument("--objects", action="store_true", help="claims as a list of Claim objects, not columns")
+    ap.add_argument("--stages", action="store_true", help="with --one: RSS around each stage, on stderr")
     args = ap.parse_args(argv)
+    if args.stages:
+        watch_stages()
     if args.one is not None:
         print(json.dumps(measure(args.one, args.seed, objects=args.objects)))
         return 0

@@ -54,6 +54,26 @@ def test_blocking_value_pairs_same_in_any_chunk(monkeypatch, chunk, focused):
     assert all(np.array_equal(a, b) for a, b in zip(whole, chunked, strict=True))
 
 
+@pytest.mark.parametrize("sources", [1, 5, 13])
+@pytest.mark.parametrize("focused", [False, True])
+def test_blocking_value_pairs_same_whatever_sources_are_ranked_at_a_time(
+    monkeypatch, caplog, sources, focused
+):
+    table = build_table(harbour_claims(), RULES, load_fx_table())
+    focus = np.arange(len(table)) % 4 == 0 if focused else None
+    monkeypatch.setattr(blocking, "VALUE_CHUNK", 25)  # a chunk offered to by the slips a thousand below
+    with caplog.at_level("INFO", logger=blocking.__name__):
+        whole = blocking.value_pairs(table, RULES, focus)
+        monkeypatch.setattr(blocking, "OFFER_SOURCES", sources)
+        batched = blocking.value_pairs(table, RULES, focus)
+    assert len(whole[0]) > blocking.VALUE_NEIGHBOURS
+    assert all(np.array_equal(a, b) for a, b in zip(whole, batched, strict=True))
+    logged = [r.getMessage() for r in caplog.records if r.getMessage().startswith("value blocking")]
+    assert len(logged) == 2
+    assert logged[0] == logged[1]  # the same claims counted as having more neighbours than kept
+    assert "(0 claims" not in logged[0]
+
+
 @pytest.mark.parametrize("pair_rows", [1, 7, 25])
 @pytest.mark.parametrize("focused", [False, True])
 def test_blocking_candidate_pairs_same_in_any_slice_of_rows(monkeypatch, pair_rows, focused):

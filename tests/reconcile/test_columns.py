@@ -10,12 +10,13 @@ import math
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from factories import claim
 
 from claims.reconcile import columns as columns_module
 from claims.reconcile import find_conflicts
-from claims.reconcile.columns import ClaimColumns, TextColumnBuilder, claim_id_of
+from claims.reconcile.columns import ClaimColumns, HeldTexts, TextColumnBuilder, claim_id_of, sentence_keys
 from claims.settings import Settings
 from claims.types import Claim, Conflict, Kind, Qualifier
 
@@ -55,6 +56,9 @@ def odd_claims() -> list[Claim]:
         ),
         dataclasses.replace(plain, claim_id="ünïcode ¥", flags=("table_cell",), entities=("Japan", "Fiji")),
         dataclasses.replace(plain, claim_id="huge", char_start=1 << 70, confidence=float("nan")),
+        dataclasses.replace(plain, claim_id="no parties", entities=(), subject="", sentence=""),
+        dataclasses.replace(plain, claim_id="odd parties", entities=("a\x1fb", ""), subject=None),  # type: ignore[arg-type]
+        dataclasses.replace(plain, claim_id="set parties", entities=frozenset({"Japan"}), char_end=1 << 40),  # type: ignore[arg-type]
     ]
 
 
@@ -70,7 +74,7 @@ def test_columns_give_back_each_claim_field_by_field_and_type_by_type():
     assert columns[0].kind is Kind.MONEY
     assert columns[3].qualifier == "approx"
     assert columns[0].qualifier is Qualifier.EXACT
-    assert columns[-1].claim_id == "huge"
+    assert columns[6].claim_id == "huge"
     with pytest.raises(IndexError):
         columns[len(claims)]
 
@@ -83,6 +87,32 @@ def test_columns_read_numbers_and_ids_without_building_claims():
     assert [columns.values("unit")[k] for k in columns.column("unit")] == [c.unit for c in claims]
     assert [claim_id_of(columns)(r) for r in range(len(claims))] == [c.claim_id for c in claims]
     assert [claim_id_of(claims)(r) for r in range(len(claims))] == [c.claim_id for c in claims]
+
+
+def test_columns_hold_sentences_subjects_and_parties_as_texts_and_ids_narrow():
+    claims = odd_claims()
+    columns = ClaimColumns.from_claims(claims)
+    for name in ("sentence", "subject", "entities"):
+        values = columns.values(name)
+        assert isinstance(values, HeldTexts)
+        assert [values[k] for k in columns.column(name)] == [getattr(c, name) for c in claims]
+    assert type(columns[-1].entities) is frozenset  # kept as given: no text gives a set back
+    assert columns[-2].entities == ("a\x1fb", "")
+    assert columns[-2].subject is None
+    assert columns.column("unit").dtype == np.uint8  # a handful of units: one byte a claim
+    assert columns.column("char_start").dtype == np.int32  # every offset fits in 32 bits ("huge" is odd)
+    assert columns.column("char_end").dtype == np.int64  # "set parties" ends past 32 bits
+
+
+@pytest.mark.parametrize("window", [1, 2, 1 << 16])
+def test_sentence_keys_equal_if_and_only_if_sentences_equal(monkeypatch, window):
+    monkeypatch.setattr(columns_module, "RECENT_VALUES", window)  # a sentence seen again is stored again
+    texts = ["Japan gave $5 million.", "Fiji got 3 boats.", "Japan gave $5 million.", "", "Fiji got 3 boats."]
+    claims = [dataclasses.replace(odd_claims()[0], sentence=t) for t in texts]
+    keys = list(sentence_keys(ClaimColumns.from_claims(claims)))
+    assert all(type(k) is int for k in keys)
+    assert [keys.index(k) for k in keys] == [texts.index(t) for t in texts]
+    assert list(sentence_keys(claims)) == texts
 
 
 @pytest.mark.parametrize(("window", "held"), [(1, 7), (3, 6), (1 << 16, 4)])

@@ -278,42 +278,25 @@ def value_pairs(
     for logs, rows in _value_dimensions(table, exclude):
         for start in range(0, len(logs), VALUE_CHUNK):
             end = min(start + VALUE_CHUNK, len(logs))
-            p, q, distance = _value_offers(logs, _offer_sources(logs, start, end), start, end)
-            touch = ((p >= start) & (p < end)) | ((q >= start) & (q < end))
-            p, q, distance = p[touch], q[touch], distance[touch]
-            a, b = rows[p], rows[q]
-            ok = table.sentence_key[a] != table.sentence_key[b]
-            if focus is not None:
-                ok &= focus[a] | focus[b]
-            ok &= _periods_compatible(table, a, b, rules)
-            ok[ok] = [
-                _counted_compatible(table, x, y, rules, counted_seen)
-                for x, y in zip(a[ok].tolist(), b[ok].tolist(), strict=True)
-            ]
-            p, q, a, b, distance = p[ok], q[ok], a[ok], b[ok], distance[ok]
-            topic = table.topic
-            shared = np.fromiter(
-                (len(topic[x] & topic[y]) for x, y in zip(a.tolist(), b.tolist(), strict=True)),
-                dtype=np.int64,
-                count=len(a),
-            )
-            other_doc = table.doc_id[a] == table.doc_id[b]
-            # each offer counts for each of its two claims that lies in this chunk
-            side_p, side_q = (p >= start) & (p < end), (q >= start) & (q < end)
-            owner = np.concatenate([a[side_p], b[side_q]])
-            other = np.concatenate([b[side_p], a[side_q]])
-            same_doc = np.concatenate([other_doc[side_p], other_doc[side_q]])
-            words = np.concatenate([shared[side_p], shared[side_q]])
-            dist = np.concatenate([distance[side_p], distance[side_q]])
-            # per claim: other documents first, then more shared words, then nearer values, then row order
-            order = np.lexsort((other, dist, -words, same_doc, owner))
-            owner, other = owner[order], other[order]
-            first = np.r_[0, np.flatnonzero(owner[1:] != owner[:-1]) + 1]
-            sizes = np.diff(np.r_[first, len(owner)])
-            capped += int((sizes > VALUE_NEIGHBOURS).sum())
-            rank = np.arange(len(owner)) - np.repeat(first, sizes)
-            best = rank < VALUE_NEIGHBOURS
-            owner, other = owner[best], other[best]
+            sources = _offer_sources(logs, start, end)
+            best: tuple[np.ndarray, ...] | None = None  # the best offers of each claim of the chunk so far
+            offered: Counter[int] = Counter()  # offers per claim of the chunk
+            # the sources a few thousand at a time: a chunk whose values span powers of ten is offered to
+            # by every claim a power of ten below it; their offers are ranked a batch at a time
+            for at in range(0, len(sources), OFFER_SOURCES):
+                batch = sources[at : at + OFFER_SOURCES]
+                offers: tuple[np.ndarray, ...] = _chunk_offers(
+                    table, rules, logs, rows, batch, start, end, focus, counted_seen
+                )
+                owners, counts = np.unique(offers[0], return_counts=True)
+                offered.update(dict(zip(owners.tolist(), counts.tolist(), strict=True)))
+                if best is not None:
+                    offers = tuple(np.concatenate(pair) for pair in zip(best, offers, strict=True))
+                best = _best_offers(*offers)
+            capped += sum(count > VALUE_NEIGHBOURS for count in offered.values())
+            if best is None:
+                continue
+            owner, other = best[0], best[1]
             kept.append(np.minimum(owner, other) * n + np.maximum(owner, other))
             pending += len(kept[-1])
             if pending > max(VALUE_MERGE, len(kept[0]) // 4):  # a pair kept by both its claims is held once
@@ -326,6 +309,75 @@ def value_pairs(
         part = slice(start, start + MERGE_SLICE)
         rows_i[part], rows_j[part] = keys[part] // max(n, 1), keys[part] % max(n, 1)
     return rows_i, rows_j
+
+
+OFFER_SOURCES = 2048
+"""Sources whose offers to one chunk are made and ranked at a time (see `value_pairs`)."""
+
+
+def _chunk_offers(
+    table: ClaimTable,
+    rules: MatchRules,
+    logs: np.ndarray,
+    rows: np.ndarray,
+    sources: np.ndarray,
+    start: int,
+    end: int,
+    focus: np.ndarray | None,
+    counted_seen: dict[tuple[int, int], bool],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The offers of `sources` that reach a claim of positions [start, end) and may pair (different
+    sentences, compatible periods and counted nouns, a focus claim): (owner, other, same document?, shared
+    topic words, distance), one row for each of an offer's claims that lies in the chunk."""
+    p, q, distance = _value_offers(logs, sources, start, end)
+    touch = ((p >= start) & (p < end)) | ((q >= start) & (q < end))
+    p, q, distance = p[touch], q[touch], distance[touch]
+    a, b = rows[p], rows[q]
+    ok = table.sentence_key[a] != table.sentence_key[b]
+    if focus is not None:
+        ok &= focus[a] | focus[b]
+    ok &= _periods_compatible(table, a, b, rules)
+    ok[ok] = [
+        _counted_compatible(table, x, y, rules, counted_seen)
+        for x, y in zip(a[ok].tolist(), b[ok].tolist(), strict=True)
+    ]
+    p, q, a, b, distance = p[ok], q[ok], a[ok], b[ok], distance[ok]
+    topic = table.topic
+    shared = np.fromiter(
+        (len(topic[x] & topic[y]) for x, y in zip(a.tolist(), b.tolist(), strict=True)),
+        dtype=np.int64,
+        count=len(a),
+    )
+    other_doc = table.doc_id[a] == table.doc_id[b]
+    # each offer counts for each of its two claims that lies in this chunk
+    side_p, side_q = (p >= start) & (p < end), (q >= start) & (q < end)
+    return (
+        np.concatenate([a[side_p], b[side_q]]),
+        np.concatenate([b[side_p], a[side_q]]),
+        np.concatenate([other_doc[side_p], other_doc[side_q]]),
+        np.concatenate([shared[side_p], shared[side_q]]),
+        np.concatenate([distance[side_p], distance[side_q]]),
+    )
+
+
+def _best_offers(
+    owner: np.ndarray, other: np.ndarray, same_doc: np.ndarray, words: np.ndarray, dist: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The `VALUE_NEIGHBOURS` best offers of each owner, grouped by owner: other documents first, then more
+    shared words, then nearer values, then row order (the best of a union of offers are the best of the
+    union of each part's best).
+
+    >>> best = _best_offers(*(np.array(x) for x in ([5] * 18, range(18), [False] * 18, [1] * 18, [0.5] * 18)))
+    >>> best[1].tolist() == list(range(VALUE_NEIGHBOURS))
+    True
+    """
+    order = np.lexsort((other, dist, -words, same_doc, owner))
+    owner = owner[order]
+    first = np.r_[0, np.flatnonzero(owner[1:] != owner[:-1]) + 1]
+    sizes = np.diff(np.r_[first, len(owner)])
+    rank = np.arange(len(owner)) - np.repeat(first, sizes)
+    chosen = order[rank < VALUE_NEIGHBOURS]
+    return owner[rank < VALUE_NEIGHBOURS], other[chosen], same_doc[chosen], words[chosen], dist[chosen]
 
 
 def row_dtype(n: int) -> type[np.signedinteger]:  # type: ignore[type-arg]

@@ -9,8 +9,11 @@ in, so `find_conflicts` takes it wherever it takes a list.
   optional ones (None is not a number); a value of another type than the field's usual one (an int in a
   float field) is kept aside as given;
 - repeated values (documents, units, sections, sentences, subjects, entity tuples, flags ...) are held once
-  each, as ids into a list of distinct values (equal values of different types stay apart: `Kind.MONEY`
-  and "money" are two values; a value recurring only after `RECENT_VALUES` others is held again);
+  each, as ids into their distinct values (equal values of different types stay apart: `Kind.MONEY`
+  and "money" are two values; a value recurring only after `RECENT_VALUES` others is held again), the ids
+  in the narrowest integer type that holds them; the distinct sentences, subjects and entity tuples, of
+  which there are about as many as claims, as UTF-8 texts in one buffer (`HeldTexts`), decoded when read;
+- integer fields whose values all fit in 32 bits are held in 32 bits;
 - claim ids, one per claim, are held as UTF-8 bytes in one buffer.
 
     >>> from claims.reconcile.normalize import _example
@@ -45,6 +48,10 @@ UNIQUE_TEXT_FIELDS = ("claim_id",)
 CODED_FIELDS = tuple(f for f in _FIELDS if f not in (*INT_FIELDS, *FLOAT_FIELDS, *UNIQUE_TEXT_FIELDS))
 """Every other field (text, enums, tuples, flags, dates): an id per claim into its distinct values."""
 
+TEXT_HELD_FIELDS = ("subject", "sentence", "entities")
+"""Coded fields with about as many distinct values as claims: their distinct values are held as UTF-8 texts
+(`HeldTexts`: a string or a tuple of strings), not as Python objects."""
+
 RECENT_VALUES = 1 << 16
 """Distinct values of a field looked up when a claim is added: a value seen again after this many others
 is held again (claims of one sentence or document come together; the look-up stays small)."""
@@ -65,6 +72,100 @@ def _fits(name: str, value: Any) -> bool:
     return type(value) is int and _INT64_MIN <= value <= _INT64_MAX
 
 
+_DTYPE = {"B": np.uint8, "H": np.uint16, "i": np.int32, "q": np.int64, "d": np.float64}
+
+SEPARATOR = "\x1f"
+"""Joins the members of a tuple held as text (the unit separator: no name holds it)."""
+
+
+def _narrowest(name: str, column: array[Any]) -> array[Any]:
+    """An integer column in 32 bits when every value fits (floats as they are)."""
+    if column.typecode != "q" or not len(column):
+        return column
+    values = np.frombuffer(column, dtype=np.int64)
+    if values.min() < -(1 << 31) or values.max() >= 1 << 31:
+        return column
+    return array("i", values.astype(np.int32).tobytes())
+
+
+def _narrow_codes(codes: array[int], distinct: int) -> array[int]:
+    """Ids into `distinct` values in the narrowest type that holds them (8, 16 or 32-bit).
+
+    >>> _narrow_codes(array("i", [0, 2, 1]), 3).typecode, _narrow_codes(array("i", [300]), 301).typecode
+    ('B', 'H')
+    """
+    typecode = "B" if distinct <= 1 << 8 else "H" if distinct <= 1 << 16 else "i"
+    if typecode == codes.typecode:
+        return codes
+    return array(typecode, np.frombuffer(codes, dtype=np.int32).astype(_DTYPE[typecode]).tobytes())
+
+
+def _as_text(value: object, tuples: bool) -> str | None:
+    """The text a value is held as (a tuple of strings: each member after a `SEPARATOR`), or None when it
+    cannot be given back exactly from a text (another type, a member holding the separator).
+
+    >>> _as_text(("Japan", "Fiji"), True).split(SEPARATOR), _as_text((), True), _as_text("OSA", False)
+    (['', 'Japan', 'Fiji'], '', 'OSA')
+    >>> _as_text(None, False), _as_text(("a\x1fb",), True), _as_text(["Japan"], True)
+    (None, None, None)
+    """
+    if not tuples:
+        return value if type(value) is str else None
+    if type(value) is not tuple or not all(type(m) is str and SEPARATOR not in m for m in value):
+        return None
+    return "".join(SEPARATOR + member for member in value)
+
+
+class HeldTexts(Sequence[object]):
+    """Distinct values of a coded field by id, held as UTF-8 texts in one buffer and decoded when read:
+    strings, or tuples of strings (`tuples`); a value no text gives back exactly is kept as given (`odd`)."""
+
+    __slots__ = ("data", "ends", "odd", "tuples")
+
+    def __init__(
+        self, data: bytes | bytearray, ends: array[int], odd: dict[int, object], tuples: bool
+    ) -> None:
+        self.data = data
+        self.ends = ends
+        self.odd = odd
+        self.tuples = tuples
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, code: int) -> object:  # type: ignore[override]
+        if self.odd and code in self.odd:
+            return self.odd[code]
+        text = stored_text(self.data, self.ends, code)
+        if self.tuples:
+            return tuple(text[1:].split(SEPARATOR)) if text else ()
+        return text
+
+
+class HeldTextsBuilder:
+    """Collects the distinct values of one coded field (`append`) as `HeldTexts`."""
+
+    def __init__(self, *, tuples: bool) -> None:
+        self._data = bytearray()
+        self._ends = array("q")
+        self._odd: dict[int, object] = {}
+        self._tuples = tuples
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def append(self, value: object) -> None:
+        text = _as_text(value, self._tuples)
+        if text is None:
+            self._odd[len(self._ends)] = value
+            text = ""
+        self._data += text.encode("utf-8")
+        self._ends.append(len(self._data))
+
+    def build(self) -> HeldTexts:
+        return HeldTexts(self._data, self._ends, self._odd, self._tuples)  # no copy of the texts
+
+
 class ClaimColumnsBuilder:
     """Collects claims one at a time into columns (`append`, `extend`); `build()` gives the `ClaimColumns`.
 
@@ -76,7 +177,10 @@ class ClaimColumnsBuilder:
         self._present = {name: bytearray() for name in OPTIONAL_FIELDS}
         self._codes = {name: array("i") for name in CODED_FIELDS}
         self._ids: dict[str, dict[object, int]] = {name: {} for name in CODED_FIELDS}
-        self._distinct: dict[str, list[object]] = {name: [] for name in CODED_FIELDS}
+        self._distinct: dict[str, list[object] | HeldTextsBuilder] = {
+            name: HeldTextsBuilder(tuples=name == "entities") if name in TEXT_HELD_FIELDS else []
+            for name in CODED_FIELDS
+        }
         self._text = {name: bytearray() for name in UNIQUE_TEXT_FIELDS}
         self._ends = {name: array("q") for name in UNIQUE_TEXT_FIELDS}
         self._odd: dict[tuple[int, str], object] = {}
@@ -126,12 +230,16 @@ class ClaimColumnsBuilder:
 
     def build(self) -> ClaimColumns:
         """The columns (the builder starts over empty)."""
+        distinct: dict[str, Sequence[object]] = {
+            name: values.build() if isinstance(values, HeldTextsBuilder) else values
+            for name, values in self._distinct.items()
+        }
         columns = ClaimColumns(
             self._rows,
-            self._numbers,
+            {name: _narrowest(name, column) for name, column in self._numbers.items()},
             {name: bytes(mask) for name, mask in self._present.items()},
-            self._codes,
-            self._distinct,
+            {name: _narrow_codes(codes, len(distinct[name])) for name, codes in self._codes.items()},
+            distinct,
             {name: bytes(buffer) for name, buffer in self._text.items()},
             self._ends,
             self._odd,
@@ -166,7 +274,7 @@ class ClaimColumns(Sequence[Claim]):
         numbers: dict[str, array[Any]],
         present: dict[str, bytes],
         codes: dict[str, array[int]],
-        distinct: dict[str, list[object]],
+        distinct: dict[str, Sequence[object]],
         text: dict[str, bytes],
         ends: dict[str, array[int]],
         odd: dict[tuple[int, str], object],
@@ -174,7 +282,7 @@ class ClaimColumns(Sequence[Claim]):
         self._n = n
         self._numbers = numbers  # field -> 64-bit ints or floats (0 where None)
         self._present = present  # optional field -> one byte a row (0: None)
-        self._codes = codes  # field -> 32-bit ids into `distinct[field]`
+        self._codes = codes  # field -> ids into `distinct[field]` (8, 16 or 32-bit)
         self._distinct = distinct  # field -> its distinct values, in order of first appearance
         self._text = text  # unique text field -> UTF-8 of every row, joined
         self._ends = ends  # unique text field -> end offset of each row in `text`
@@ -190,18 +298,27 @@ class ClaimColumns(Sequence[Claim]):
         return builder.build()
 
     def column(self, name: str) -> np.ndarray:
-        """A numeric field (int64 or float64, 0 where None) or a coded field's int32 ids, as a numpy view."""
-        if name in self._numbers:
-            return np.frombuffer(self._numbers[name], dtype=np.float64 if name in FLOAT_FIELDS else np.int64)
-        return np.frombuffer(self._codes[name], dtype=np.int32)
+        """A numeric field (float64, int64 or int32, 0 where None) or a coded field's ids (uint8, uint16 or
+        int32), as a numpy view."""
+        column = self._numbers[name] if name in self._numbers else self._codes[name]
+        return np.frombuffer(column, dtype=_DTYPE[column.typecode])
 
     def present(self, name: str) -> np.ndarray:
         """Where an optional numeric field is not None."""
         return np.frombuffer(self._present[name], dtype=bool)
 
-    def values(self, name: str) -> list[object]:
+    def values(self, name: str) -> Sequence[object]:
         """The distinct values of a coded field, indexed by the ids of `column(name)`."""
         return self._distinct[name]
+
+    def sentence_keys(self) -> Sequence[object]:
+        """Per row, a key of its sentence: equal keys if and only if equal sentences (see `sentence_keys`)."""
+        values = self._distinct["sentence"]
+        if not isinstance(values, HeldTexts) or values.odd:
+            return _SentenceOf(self)
+        codes = self._codes["sentence"]
+        exact = first_equal(values.data, values.ends)[np.frombuffer(codes, dtype=_DTYPE[codes.typecode])]
+        return array("q", exact.astype(np.int64).tobytes())  # read as Python ints
 
     def _getter(self, name: str) -> Any:
         """A function row -> the field's value, as the claim held it."""
@@ -287,7 +404,7 @@ class ClaimColumns(Sequence[Claim]):
         return sum(memoryview(p).nbytes for p in parts)
 
 
-def stored_text(data: bytes, ends: array[int], code: int) -> str:
+def stored_text(data: bytes | bytearray, ends: array[int], code: int) -> str:
     """Text `code` of texts joined as UTF-8 in `data`, each ending at its offset in `ends`.
 
     >>> stored_text(b"abcde", array("q", [2, 5]), 1)
@@ -369,6 +486,59 @@ class TextColumnBuilder(TextsBuilder):
         return column
 
 
+def first_equal(data: bytes | bytearray, ends: array[int]) -> np.ndarray:
+    """For each text stored in `data` (ending at its offset in `ends`), the first stored text equal to it
+    (texts with equal hashes compared byte for byte: a hash collision never merges two texts).
+
+    >>> first_equal(b"abxab", array("q", [2, 3, 5])).tolist()
+    [0, 1, 0]
+    """
+    m = len(ends)
+    starts = [0, *ends[:-1]] if m else []
+    view = memoryview(data)
+    hashes = np.fromiter((hash(bytes(view[s:e])) for s, e in zip(starts, ends, strict=True)), np.int64, m)
+    order = np.lexsort((np.arange(m), hashes))  # by hash, then by position
+    canonical = np.arange(m, dtype=np.int64)
+    ordered = hashes[order]
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if m else np.zeros(0, np.int64)
+    sizes = np.diff(np.r_[first, m])
+    for begin, size in zip(first[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+        firsts: dict[bytes, int] = {}  # a run of equal hashes: almost always one text stored twice
+        for k in order[begin : begin + size].tolist():
+            canonical[k] = firsts.setdefault(bytes(view[starts[k] : ends[k]]), k)
+    return canonical
+
+
+class _SentenceOf(Sequence[str]):
+    """Each row's sentence, read from its claim."""
+
+    __slots__ = ("claims",)
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __getitem__(self, row: int) -> str:  # type: ignore[override]
+        return self.claims[row].sentence
+
+
+def sentence_keys(claims: Sequence[Claim]) -> Sequence[object]:
+    """Per row, a key of its claim's sentence, equal for two rows if and only if their sentences are equal:
+    exact ids (ints) read from the stored texts when the claims are `ClaimColumns` (a grouping by sentence
+    then holds no copy of the texts), else the sentence itself.
+
+    >>> from claims.reconcile.normalize import _example
+    >>> claims = [_example(sentence="A b."), _example(sentence="C."), _example(sentence="A b.")]
+    >>> list(sentence_keys(ClaimColumns.from_claims(claims))), list(sentence_keys(claims))
+    ([0, 1, 0], ['A b.', 'C.', 'A b.'])
+    """
+    if isinstance(claims, ClaimColumns):
+        return claims.sentence_keys()
+    return _SentenceOf(claims)
+
+
 def claim_id_of(claims: Sequence[Claim]) -> Callable[[int], str]:
     """A function row -> claim id that builds no claim when the claims are columns."""
     if isinstance(claims, ClaimColumns):
@@ -379,8 +549,11 @@ def claim_id_of(claims: Sequence[Claim]) -> Callable[[int], str]:
 __all__ = [
     "ClaimColumns",
     "ClaimColumnsBuilder",
+    "HeldTexts",
     "TextColumn",
     "TextColumnBuilder",
     "TextsBuilder",
     "claim_id_of",
+    "first_equal",
+    "sentence_keys",
 ]

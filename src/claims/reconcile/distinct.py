@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .columns import TextsBuilder, stored_text
+from .columns import TextsBuilder, first_equal, stored_text
 
 SEPARATOR = "\x1f"
 """Joins the members of a set of words (the unit separator: no word or name holds it)."""
@@ -84,33 +84,10 @@ class DistinctTextsBuilder(TextsBuilder):
         first stored); the builder starts over empty."""
         data, ends = bytes(self._data), self._ends
         texts = DistinctTexts(data, ends)
-        canonical = _first_equal(data, ends)
+        canonical = first_equal(data, ends)
         ids = canonical[np.frombuffer(self._codes, dtype=np.int32)] if len(self._codes) else canonical[:0]
         self.__init__()  # type: ignore[misc]
         return ids.astype(np.int32), texts
-
-
-def _first_equal(data: bytes, ends: array[int]) -> np.ndarray:
-    """For each stored text, the first stored text equal to it (texts with equal hashes compared byte for
-    byte: a hash collision never merges two texts).
-
-    >>> _first_equal(b"abxab", array("q", [2, 3, 5])).tolist()
-    [0, 1, 0]
-    """
-    m = len(ends)
-    starts = [0, *ends[:-1]] if m else []
-    view = memoryview(data)
-    hashes = np.fromiter((hash(bytes(view[s:e])) for s, e in zip(starts, ends, strict=True)), np.int64, m)
-    order = np.lexsort((np.arange(m), hashes))  # by hash, then by position
-    canonical = np.arange(m, dtype=np.int64)
-    ordered = hashes[order]
-    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if m else np.zeros(0, np.int64)
-    sizes = np.diff(np.r_[first, m])
-    for begin, size in zip(first[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
-        firsts: dict[bytes, int] = {}  # a run of equal hashes: almost always one text stored twice
-        for k in order[begin : begin + size].tolist():
-            canonical[k] = firsts.setdefault(bytes(view[starts[k] : ends[k]]), k)
-    return canonical
 
 
 __all__ = ["DistinctSets", "DistinctTexts", "DistinctTextsBuilder", "joined_set"]

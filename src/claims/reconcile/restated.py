@@ -18,13 +18,14 @@ the first figure of one against the second of the other. For such pairs:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from claims.types import Claim
+
+from .sentences import line_ids, row_groups
 
 _NUMBER_RE = re.compile(
     r"""
@@ -75,12 +76,12 @@ def local_text(left: str, right: str, words: int = LOCAL_WORDS) -> str:
 
 def roles(claims: Sequence[Claim], families: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """(position among its sentence's claims of the same family, how many there are) per claim."""
-    groups: dict[tuple[str, int, str, str], list[int]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        groups[(claim.doc, claim.sentence_start, claim.sentence, families[i])].append(i)
+    ids = line_ids(claims)  # rows grouped over arrays: no dictionary entry a sentence, no copy of its text
+    codes: dict[str, int] = {}
+    family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
     role = np.zeros(len(claims), dtype=np.int64)
     count = np.ones(len(claims), dtype=np.int64)
-    for rows in groups.values():
+    for rows in row_groups(ids.doc, ids.start, ids.sentence, family):
         rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end, claims[r].claim_id))
         for k, r in enumerate(rows):
             role[r], count[r] = k, len(rows)

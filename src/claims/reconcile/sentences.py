@@ -8,13 +8,16 @@ offsets do not line up; claims that cannot be placed are left out of these check
 
 from __future__ import annotations
 
-from collections import defaultdict
+from array import array
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
 from claims.types import Claim
+
+from .columns import sentence_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,17 +78,79 @@ def locate(claim: Claim) -> tuple[int, int] | None:
     return None if placed is None else (placed.start, placed.end)
 
 
+@dataclass(frozen=True, slots=True)
+class LineIds:
+    """Per row, ints that tell lines apart: equal (document, sentence offset, sentence) <=> equal ids."""
+
+    doc: np.ndarray  # document ids, in order of first appearance
+    start: np.ndarray  # the sentence's offset in its document
+    sentence: np.ndarray  # sentence ids (see `sentence_keys`)
+    has_sentence: np.ndarray  # bool: the claim has a sentence
+
+
+def line_ids(claims: Sequence[Claim]) -> LineIds:
+    """The `LineIds` of the claims: four arrays, no text held (the sentences of claims held as columns are
+    told apart by exact ids; those of `Claim` objects by a dictionary of the sentences they hold)."""
+    n = len(claims)
+    keys = sentence_keys(claims)
+    exact = isinstance(keys, array)
+    doc, start, sentence = np.zeros(n, np.int64), np.zeros(n, np.int64), np.zeros(n, np.int64)
+    has_sentence = np.zeros(n, dtype=bool)
+    docs: dict[str, int] = {}
+    texts: dict[object, int] = {}
+    for index, claim in enumerate(claims):
+        doc[index] = docs.setdefault(claim.doc, len(docs))
+        start[index] = claim.sentence_start
+        key = keys[index]
+        sentence[index] = cast(int, key) if exact else texts.setdefault(key, len(texts))
+        has_sentence[index] = bool(claim.sentence)
+    return LineIds(doc, start, sentence, has_sentence)
+
+
+def row_groups(*columns: np.ndarray, rows: np.ndarray | None = None) -> Iterator[list[int]]:
+    """Rows (of `rows`, or every row) with equal values in every column: each group in row order, the groups
+    in order of their first row. Held as a few arrays, not as a dictionary of lists.
+
+    >>> list(row_groups(np.array([3, 1, 3, 1, 2]), np.array([7, 7, 7, 8, 7])))
+    [[0, 2], [1], [3], [4]]
+    >>> list(row_groups(np.array([3, 1, 3, 1]), rows=np.array([1, 2, 3])))
+    [[1, 3], [2]]
+    """
+    if rows is not None:
+        columns = tuple(column[rows] for column in columns)
+    n = len(columns[0])
+    if not n:
+        return
+    order = np.lexsort(columns[::-1])  # stable: each group's rows in row order
+    new = np.zeros(n, dtype=bool)
+    new[0] = True
+    for column in columns:
+        ordered = column[order]
+        new[1:] |= ordered[1:] != ordered[:-1]
+    del ordered
+    if rows is not None:
+        order = rows[order]
+    first = np.flatnonzero(new)
+    ends = np.r_[first[1:], n]
+    for k in np.argsort(order[first], kind="stable").tolist():
+        yield order[first[k] : ends[k]].tolist()
+
+
+def _sentence_groups(claims: Sequence[Claim]) -> Iterator[list[int]]:
+    """Rows by (document, sentence offset, sentence), in order of first appearance; claims without a sentence
+    left out."""
+    ids = line_ids(claims)
+    yield from row_groups(ids.doc, ids.start, ids.sentence, rows=np.flatnonzero(ids.has_sentence))
+
+
 def sentences(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[SentenceClaims]:
     """Sentences holding at least two claims (at least one in `focus_rows` when given)."""
-    groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        if claim.sentence:
-            groups[(claim.doc, claim.sentence_start, claim.sentence)].append(index)
-    for (_, _, text), rows in groups.items():
+    for rows in _sentence_groups(claims):
         if len(rows) < 2:
             continue
         if focus_rows is not None and not any(r in focus_rows for r in rows):
             continue
+        text = claims[rows[0]].sentence
         placed = place_rows(claims, rows)
         placed.sort(key=lambda p: p.start)
         if len(placed) >= 2:
@@ -107,11 +172,8 @@ def context_spans(claims: Sequence[Claim], width: int = 90) -> np.ndarray:
     """`context_windows` as offsets into each claim's sentence, one row (left start, left end, right start,
     right end) per claim: four numbers a claim instead of two strings (see `window_of`)."""
     out = np.zeros((len(claims), 4), dtype=np.int32)
-    groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        if claim.sentence:
-            groups[(claim.doc, claim.sentence_start, claim.sentence)].append(index)
-    for (_, _, text), rows in groups.items():
+    for rows in _sentence_groups(claims):
+        text = claims[rows[0]].sentence
         placed = place_rows(claims, rows)
         placed.sort(key=lambda p: p.start)
         for k, p in enumerate(placed):

@@ -13,9 +13,11 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from claims.types import Claim
 
-from ..sentences import Placed, place_rows
+from ..sentences import Placed, line_ids, place_rows, row_groups
 
 CELL_SEPARATOR = re.compile(r"\s\|\s|\t")
 NEIGHBOUR_GAP = 3  # characters between two lines that still make them neighbours (". ", ".\n\n")
@@ -70,16 +72,19 @@ class Document:
 
 def documents(claims: Sequence[Claim], focus_rows: Collection[int] | None = None) -> Iterator[Document]:
     """Every document holding claims (only those holding a focus row when `focus_rows` is given)."""
-    by_line: dict[str, dict[tuple[int, str], list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, claim in enumerate(claims):
-        if claim.sentence:
-            by_line[claim.doc][(claim.sentence_start, claim.sentence)].append(index)
+    ids = line_ids(claims)  # rows grouped over arrays: no dictionary entry a line, no copy of its text
     focus = set(focus_rows) if focus_rows is not None else None
-    for name, groups in by_line.items():
-        if focus is not None and not any(r in focus for rows in groups.values() for r in rows):
+    for doc_rows in row_groups(ids.doc, rows=np.flatnonzero(ids.has_sentence)):
+        if focus is not None and not any(r in focus for r in doc_rows):
             continue
+        name = claims[doc_rows[0]].doc
+        groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for r in doc_rows:
+            groups[(int(ids.start[r]), int(ids.sentence[r]))].append(r)
         lines = []
-        for (start, text), rows in sorted(groups.items()):
+        texts = {key: claims[rows[0]].sentence for key, rows in groups.items()}
+        for (start, key), rows in sorted(groups.items(), key=lambda item: (item[0][0], texts[item[0]])):
+            text = texts[(start, key)]
             placed = place_rows(claims, rows)
             placed.sort(key=lambda p: (p.start, p.end))
             if placed:
