@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -270,6 +271,31 @@ def test_cli_conflicts_lists_possible_findings_after_the_findings(tmp_path, tier
     rows = [line for line in listing.stdout.splitlines() if "00000" in line]
     assert len(rows) == shown
     assert "possible00000000" in rows[-1]
+
+
+def test_cli_conflicts_lists_possible_findings_most_likely_first(tmp_path):
+    claims = claims_frame([A, B, C])
+    out = tmp_path / "processed"
+    found = conflicts_frame(
+        [
+            _conflict(A, B, "possiblehigh0000"),
+            _conflict(A, C, "possiblelow00000"),
+            _conflict(B, C, "finding000000000"),
+        ],
+        claims,
+    )
+    # the table ranks by severity: the high one comes first there, though it is the less likely
+    ids = found["conflict_id"]
+    found["tier"] = ["possible" if i.startswith("possible") else "finding" for i in ids]
+    found["severity"] = ids.map({"possiblehigh0000": "high", "possiblelow00000": "low"}).fillna("medium")
+    found["score"] = ids.map({"possiblehigh0000": 0.08, "possiblelow00000": 0.61}).fillna(0.97)
+    found = found.sort_values("severity", key=lambda s: s.map({"high": 0, "medium": 1, "low": 2}))
+    export.write_table(out, "claims", claims)
+    export.write_table(out, "conflicts", found)
+    listing = runner.invoke(app, ["conflicts", "--out", str(out)], env={"COLUMNS": "200"})
+    assert listing.exit_code == 0, listing.output
+    listed = re.findall(r"(finding0{9}|possiblehigh0{4}|possiblelow0{5})", listing.stdout)
+    assert listed == ["finding000000000", "possiblelow00000", "possiblehigh0000"], listing.stdout
 
 
 def test_cli_review_republishes_only_the_audit_pages_of_the_finding(tmp_path):

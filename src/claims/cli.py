@@ -619,7 +619,8 @@ def conflicts(
 ) -> None:
     """List findings in the terminal: the published set with the latest decisions (never waits for a run).
 
-    Findings come first, possible findings (below the report's threshold) after them, as in the report."""
+    Findings come first, possible findings (below the report's threshold) after them, the most likely first,
+    as in the report."""
     from claims import pipeline
     from claims.io.decisions import STATUSES, DecisionStore, apply_decisions
     from claims.types import ConflictKind, Severity
@@ -643,7 +644,9 @@ def conflicts(
     for col, want in (("status", status), ("severity", severity), ("kind", kind), ("tier", tier)):
         if want:
             df = df[df[col].astype(str) == want]
-    df = df.sort_values("tier", kind="stable")  # "finding" before "possible", each in its ranking
+    # findings in the table's ranking, then possible findings the most likely first, as in the report
+    likely = df["score"].astype(float).fillna(0.0).where(df["tier"] == "possible", 0.0)
+    df = df.assign(_likely=-likely).sort_values(["tier", "_likely"], kind="stable").drop(columns="_likely")
     possible = int((df["tier"] == "possible").sum())
     title = f"{len(df) - possible} findings" + (f", then {possible} possible findings" if possible else "")
     table = Table(title=title)
