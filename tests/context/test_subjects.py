@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from claims import context
 from claims.context import subjects
+
+
+def _span(nlp, text: str, number: str) -> Span:
+    """The parsed span of `number`'s first occurrence in `text`."""
+    start = text.index(number)
+    return nlp(text).char_span(start, start + len(number), alignment_mode="expand")
 
 
 @pytest.mark.parametrize(
@@ -44,9 +51,7 @@ def test_context_clean_subject(subject: str, expected: str) -> None:
     ],
 )
 def test_context_syntactic_subject(nlp, sentence: str, number: str, expected: str) -> None:
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     assert expected in context.syntactic_subject(span)
 
 
@@ -54,9 +59,7 @@ def test_context_syntactic_subject(nlp, sentence: str, number: str, expected: st
 @pytest.mark.parametrize("number", ["$98.7bn", "£76.83bn"])
 def test_context_another_figure_is_no_subject(nlp, number: str) -> None:
     sentence = "Dividends came to $98.7bn (£76.83bn) in total."
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     assert not any(ch.isdigit() for ch in context.syntactic_subject(span))
 
 
@@ -69,9 +72,7 @@ def test_context_another_figure_is_no_subject(nlp, number: str) -> None:
     ],
 )
 def test_context_a_unit_of_another_figure_is_no_subject(nlp, sentence: str, number: str) -> None:
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     subject = context.syntactic_subject(span)
     assert not subject.lower().endswith(("kmh", "kph", "mph")), subject
 
@@ -87,9 +88,7 @@ def test_context_a_unit_of_another_figure_is_no_subject(nlp, sentence: str, numb
     ],
 )
 def test_context_verb_frame_uses_the_real_participle(nlp, sentence: str, number: str, expected: str) -> None:
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     assert context.syntactic_subject(span) == expected
 
 
@@ -130,9 +129,7 @@ def test_context_verb_frame_uses_the_real_participle(nlp, sentence: str, number:
     ],
 )
 def test_context_subject_rules(nlp, sentence: str, number: str, expected: str) -> None:
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     assert expected in context.syntactic_subject(span)
 
 
@@ -151,9 +148,7 @@ def test_context_subject_rules(nlp, sentence: str, number: str, expected: str) -
     ],
 )
 def test_context_subject_count_owner(nlp, sentence: str, number: str, counted: str, expected: str) -> None:
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     assert context.syntactic_subject(span, counted) == expected
 
 
@@ -175,9 +170,7 @@ def test_context_subject_count_owner(nlp, sentence: str, number: str, counted: s
     ],
 )
 def test_context_subject_list_item(nlp, text: str, number: str, expected: str) -> None:
-    doc = nlp(text)
-    start = text.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, text, number)
     assert context.syntactic_subject(span) == expected
 
 
@@ -203,9 +196,7 @@ def test_context_generic_subject(subject: str, expected: bool) -> None:
 def test_context_subject_from_the_clause_when_nothing_nearer_names_it(
     nlp, sentence: str, number: str, expected: str
 ) -> None:
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     assert expected in context.syntactic_subject(span)
 
 
@@ -241,9 +232,7 @@ def test_context_subject_from_the_clause_when_nothing_nearer_names_it(
     ],
 )
 def test_subjects_rule_table_first_rule_that_answers_decides(nlp, sentence, number, counted, rule, expected):
-    doc = nlp(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    span = _span(nlp, sentence, number)
     reading = subjects._Reading(span, counted, {t.i for t in span})
     answers = [(r.__name__, found) for r in subjects.SUBJECT_RULES if (found := r(reading)) is not None]
     assert answers[0] == (rule, expected)
