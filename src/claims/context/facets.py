@@ -462,6 +462,7 @@ def stage_of(w: Window) -> str:
     ''
     """
     left, right = _clause_left(_near_left(w)[-45:]), _own_right(_near_right(w)[:30])
+    left = _chained_left(w, left)
     left = _PAST_ESTIMATE.sub(" ", left)  # "is estimated to have grown by 0.7%": a past figure, estimated
     found = [
         stage
@@ -469,6 +470,33 @@ def stage_of(w: Window) -> str:
         if _has(left, cues) or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER))
     ]
     return join_stages(found)
+
+
+_CHAIN_LINK = re.compile(r"\s*(?:to|and|from)\s+(?:(?:about|around|nearly|almost|some|roughly|just)\s+)?$")
+_PREVIOUS_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?\s*$")
+
+
+def _chained_left(w: Window, left: str) -> str:
+    """`left`, and where the figure ends a change or a range the figure before it opens (`expects profit to
+    slump 85% to $6.5bn`, `from $3bn to $4bn`), the words before that figure too: the verb that names the
+    stage governs both.
+
+    >>> _chained_left(window("Samsung expects profit to slump 85% to 6.54 trillion won", 39, 56), " to ")
+    'samsung expects profit to slump to'
+    >>> _chained_left(window("Profit rose 5% to $8bn after costs", 18, 22), " to ")
+    'profit rose to'
+    >>> _chained_left(window("Sales of 5 cars and costs of $8bn", 29, 33), " of ")
+    ' of '
+    """
+    near = _near_left(w)
+    if not _CHAIN_LINK.fullmatch(near) or _clause_left(near) != near:
+        return left
+    before = w.left[: len(w.left) - len(near)]
+    previous = _PREVIOUS_FIGURE.search(before)
+    if previous is None:
+        return left
+    ahead = _clause_left(_near_left(Window(before[: previous.start()], "", "", w.kind))[-45:])
+    return " ".join(f"{ahead} {left}".split())
 
 
 def _alternatives(phrases: tuple[str, ...] | frozenset[str]) -> str:
