@@ -72,6 +72,18 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         ("The council spent $4 million on roads.", "$4 million", ""),
         ("Harbour output is estimated to have fallen by $3 million in the quarter.", "$3 million", ""),
         ("Harbour output is estimated to fall by $3 million next quarter.", "$3 million", "forecast"),
+        # the end of a change shares the verb that opens it
+        (
+            "For the year, the firm expects profit to slump 85 percent to 6.54 trillion won.",
+            "6.54 trillion won",
+            "forecast",
+        ),
+        ("The proposed levy grows from $3 million to $4 million.", "$4 million", "proposed"),
+        ("Profit rose 12% to $4.1 billion after the firm expected less.", "$4.1 billion", ""),
+        ("The firm cut its headcount by 22% to 67,317 last year.", "67,317", ""),  # a change, no revision
+        ("Earnings for the final quarter of 2023 came to $22.1 billion.", "$22.1 billion", ""),  # a year
+        ("Earnings for the final quarter came to $22.1 billion.", "$22.1 billion", ""),  # the last of four
+        ("The final count gave the party 412 seats.", "412", "final"),
     ],
 )
 def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):

@@ -443,6 +443,10 @@ def direction_of(w: Window) -> str:
 
 # ----------------------------------------------------------------------------------- stage, scope, grain
 _PAST_ESTIMATE = re.compile(r"\b(?:estimated|thought|believed|reported)\s+to\s+have\b", re.IGNORECASE)
+_LAST_OF_A_SERIES = re.compile(
+    r"\bfinal\s+(?:quarter|half|year|month|week|day|hours?|days?|weeks?|months?|years?)\b"
+)
+"""`final` naming the last part of a period (`the final quarter`, `the final weeks`), not a final figure."""
 
 
 def stage_of(w: Window) -> str:
@@ -463,12 +467,48 @@ def stage_of(w: Window) -> str:
     """
     left, right = _clause_left(_near_left(w)[-45:]), _own_right(_near_right(w)[:30])
     left = _PAST_ESTIMATE.sub(" ", left)  # "is estimated to have grown by 0.7%": a past figure, estimated
+    left = _LAST_OF_A_SERIES.sub(" ", left)
+    ahead = _PAST_ESTIMATE.sub(" ", _chained_left(w))
     found = [
         stage
         for stage, cues in words.STAGE_CUES.items()
-        if _has(left, cues) or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER))
+        if _has(left, cues)
+        or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER))
+        or (stage in _CHAINED_STAGES and _has(ahead, cues))
     ]
     return join_stages(found)
+
+
+_CHAIN_LINK = re.compile(r"\s*to\s+(?:(?:about|around|nearly|almost|some|roughly|just)\s+)?")
+_CHANGE_FIGURE = re.compile(
+    r"(?:\bfrom\s+[$€£¥₹]?\s*\d[\d.,]*(?:\s*[a-z]+)?|\d[\d.,]*\s*(?:%|per\s*cent|percent))\s*$"
+)
+_CHAINED_STAGES = frozenset({"proposed", "approved", "forecast", "provisional", "adjusted", "gaap"})
+"""Stages a verb or a label names for a whole change (`expects profit to slump 85% to`, `non-GAAP EPS 288%
+to`), not those of a word that may name the change itself (`cut its headcount by 22% to`: no revision)."""
+
+
+def _chained_left(w: Window) -> str:
+    """Where the figure ends a change (`slump 85% to X`) or a range (`from $3bn to X`), the words of the
+    clause before the figure that opens it: the verb or label that names the stage governs both ('' else).
+
+    >>> _chained_left(window("Samsung expects profit to slump 85% to 6.54 trillion won", 39, 56))
+    'samsung expects profit to slump'
+    >>> _chained_left(window("It is forecast to climb from 4% to 4.5% next year", 35, 39))
+    'it is forecast to climb from'
+    >>> _chained_left(window("Profit for the final quarter of 2023 came to $22.1 billion", 45, 58))  # a year
+    ''
+    """
+    near = _near_left(w)
+    if not _CHAIN_LINK.fullmatch(near):
+        return ""
+    before = w.left[: len(w.left) - len(near)]
+    previous = _CHANGE_FIGURE.search(before)
+    if previous is None:
+        return ""
+    ahead = before[: previous.start()]
+    ahead = _clause_left(_near_left(Window(ahead, "", "", w.kind))[-45:])
+    return " ".join(ahead.split())
 
 
 def _alternatives(phrases: tuple[str, ...] | frozenset[str]) -> str:
