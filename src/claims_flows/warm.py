@@ -191,7 +191,7 @@ def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
     from prefect.states import Pending
     from prefect.utilities.engine import propose_state_sync
 
-    from claims_flows.runners import keeping_reconciliation
+    from claims_flows.runners import keeping_layouts, keeping_reconciliation
 
     latest = client.read_flow_run(flow_run.id).state
     if latest is None or not latest.is_scheduled():  # the server would let a finished run start again
@@ -207,7 +207,8 @@ def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
         return False
     current = client.read_flow_run(flow_run.id)
     try:
-        with keeping_reconciliation():  # the next run normalises only new or changed claims
+        # the next run normalises only new or changed claims, and segments only texts not segmented yet
+        with keeping_reconciliation(), keeping_layouts():
             run_flow(flow, flow_run=current)
     except Exception as e:  # the engine has recorded the failed state; the next schedule still runs
         logger.exception("flow run %s failed: %s", flow_run.id, e)
