@@ -180,14 +180,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def api(url: str, body: dict[str, Any] | None = None, *, timeout: float = 30.0) -> Any:
-    """GET (or POST `body`) one call of the Prefect API; its JSON."""
+def api(url: str, body: dict[str, Any] | None = None, *, timeout: float = 30.0, attempts: int = 5) -> Any:
+    """GET (or POST `body`) one call of the Prefect API; its JSON. A 503 (the server's SQLite database busy,
+    on a loaded machine) is tried again after a pause, as Prefect's own client does."""
+    import urllib.error
     import urllib.request
 
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
-        return json.loads(response.read())
+    for attempt in range(attempts):
+        request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
+                return json.loads(response.read())
+        except urllib.error.HTTPError as e:
+            if e.code != 503 or attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 class WarmServer:
