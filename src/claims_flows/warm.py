@@ -103,8 +103,7 @@ class RunAlarm:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._closing.set()
-        self.rang.set()  # ends the stop watcher's wait below, if `stop` was never set
+        self._closing.set()  # the stop watcher ends within half a second
         with self._lock:
             loop, closed = self._loop, self._closed
         if loop is not None and closed is not None:
