@@ -23,7 +23,8 @@ ones (the steady state of a store that grows by a document a run); `new_doc` is 
 With `--warm`, each version also serves a copy of that store with `claims serve --warm` (its own Prefect
 home; its first run a full one in a fresh process, then an unchanged re-run), and each new document is added
 to the served copies after the cold runs of the same document, one version after the other: each warm run is
-triggered through the Prefect API and timed from outside.
+triggered through the Prefect API and timed from outside. `--warm-only` runs only that: each version's
+served full run at the largest scale given, then `--new-docs` new documents, the versions taking turns.
 A source tree given with `--before-src`/`--after-src` must hold `expectations/` beside `src/` (e.g.
 `git archive COMMIT src expectations`).
 
@@ -179,14 +180,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def api(url: str, body: dict[str, Any] | None = None, *, timeout: float = 30.0) -> Any:
-    """GET (or POST `body`) one call of the Prefect API; its JSON."""
+def api(url: str, body: dict[str, Any] | None = None, *, timeout: float = 30.0, attempts: int = 5) -> Any:
+    """GET (or POST `body`) one call of the Prefect API; its JSON. A 503 (the server's SQLite database busy,
+    on a loaded machine) is tried again after a pause, as Prefect's own client does."""
+    import urllib.error
     import urllib.request
 
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
-        return json.loads(response.read())
+    for attempt in range(attempts):
+        request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
+                return json.loads(response.read())
+        except urllib.error.HTTPError as e:
+            if e.code != 503 or attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 class WarmServer:
@@ -368,6 +378,63 @@ def run(
     return results
 
 
+def run_warm_only(
+    work: Path, *, raw: Path, before_src: Path | None, after_src: Path | None, new_docs: int, scale: int = 8
+) -> dict[str, Any]:
+    """`claims serve --warm` alone, every version side by side: each serves its own copy of the store (its
+    first run a full one in a fresh process), then `new_docs` documents are added one run at a time, the
+    versions taking turns (no bare pass, no cold `claims run`: many warm runs in the time of one full bench).
+    """
+    seeds = sorted(raw.glob("*.txt"))
+    versions: dict[str, Path | None] = {"run": after_src}
+    if before_src is not None:
+        versions["before"] = before_src
+    corpus = build_corpus(seeds, work / f"x{scale}" / "raw", scale, extra=new_docs)
+    extra = sorted((work / f"x{scale}" / "raw-extra").glob("*.txt"))
+    results: dict[str, Any] = {"scale": scale, "versions": {}}
+    with contextlib.ExitStack() as stack:
+        servers: dict[str, WarmServer] = {}
+        for name, src in versions.items():
+            key = warm_key(name)
+            served = work / f"x{scale}" / f"raw-{key}"
+            shutil.copytree(corpus, served, dirs_exist_ok=True)
+            out = work / f"x{scale}" / f"out-{key}"
+            shutil.rmtree(out, ignore_errors=True)
+            env = child_env(work / f"x{scale}" / key, src)
+            log = work / f"x{scale}" / f"serve-{key}.log"
+            servers[key] = stack.enter_context(WarmServer(served, out, env, log))
+        for key, server in servers.items():
+            full = results["versions"][key] = {"full": server.trigger()}
+            print(f"x{scale} {key} full run: {full['full']['seconds']} s", file=sys.stderr)
+        for k, added in enumerate(extra[:new_docs], 1):
+            for key, server in servers.items():
+                shutil.copy2(added, server.raw / added.name)
+                result = server.trigger()
+                results["versions"][key].setdefault("new_docs", []).append(result)
+                print(f"x{scale} {key} new document {k}: {result['seconds']} s", file=sys.stderr)
+    return results
+
+
+def report_warm_only(results: dict[str, Any]) -> str:
+    """Each version's served runs: the full run, each new document, and the medians."""
+    import statistics
+
+    lines = [f"x{results['scale']} store served warm, versions taking turns:"]
+    for key, w in results["versions"].items():
+        full, docs = w["full"], w.get("new_docs", [])
+        lines.append(
+            f"{key}: full run {full['seconds']:.1f} s wall, {full['cpu_seconds']:.1f} s CPU; "
+            f"{len(docs)} new documents:"
+        )
+        for field in ("seconds", "run_seconds", "cpu_seconds") if docs else ():
+            values = [d.get(field, float("nan")) for d in docs]
+            shown = " ".join(f"{v:.2f}" for v in values)
+            lines.append(f"  {field:<12} {shown}  median {statistics.median(values):.2f}")
+        loads = [d.get("load_before", float("nan")) for d in docs]
+        lines.append(f"  load before  {' '.join(f'{v:.1f}' for v in loads)}")
+    return "\n".join(lines)
+
+
 def warm_key(version: str) -> str:
     """The results' key of a version served warm: `warm` for the `run` version, `warm-before` ...
 
@@ -493,6 +560,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also serve the store with `claims serve --warm` (the `run` version) and time its runs",
     )
+    ap.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="only `claims serve --warm` of each version, at the largest scale given: its full run, then "
+        "--new-docs new documents, the versions taking turns",
+    )
     ap.add_argument("--bare", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--wrap", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -509,6 +582,19 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="claims-speed-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"scratch folder: {work}", file=sys.stderr)
+    if args.warm_only:
+        results = run_warm_only(
+            work,
+            raw=args.raw,
+            before_src=args.before_src,
+            after_src=args.after_src,
+            new_docs=max(1, args.new_docs),
+            scale=max(args.scales),
+        )
+        print(report_warm_only(results))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        return 0
     results = run(
         args.scales,
         work,

@@ -113,7 +113,9 @@ def publish_task(
     building: Path,
     name: str,
 ) -> dict[str, str]:
-    return pipeline.publish_run(settings, summary, validation, building=building, name=name)
+    return pipeline.publish_run(
+        settings, summary, validation, building=building, name=name, layout_cache=runners.layout_cache()
+    )
 
 
 @flow(name="claims-pipeline", log_prints=False)

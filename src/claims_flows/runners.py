@@ -47,6 +47,7 @@ from prefect.task_runners import TaskRunner
 from claims.errors import ConfigurationError
 from claims.pipeline import progress
 from claims.reconcile import ReconcileCache
+from claims.report.tables import LayoutCache
 from claims.settings import Settings
 from claims.types import Claim, Document
 
@@ -142,6 +143,33 @@ def keeping_reconciliation() -> Iterator[ReconcileCache]:
 def reconcile_cache() -> ReconcileCache | None:
     """The cache of `keeping_reconciliation` when a run is inside it, else None."""
     return _KEEPING.get()
+
+
+@functools.cache
+def _process_layout_cache() -> LayoutCache:
+    return LayoutCache()
+
+
+_LAYOUTS: contextvars.ContextVar[LayoutCache | None] = contextvars.ContextVar(
+    "claims_layout_cache", default=None
+)
+
+
+@contextlib.contextmanager
+def keeping_layouts() -> Iterator[LayoutCache]:
+    """Flow runs inside the block keep the layouts their reports segmented (a table cell's headers are
+    read from its document's layout) for the next ones, in this process: `claims serve --warm` segments
+    only the texts it has not segmented for the last set. A one-shot run holds nothing."""
+    token = _LAYOUTS.set(_process_layout_cache())
+    try:
+        yield _process_layout_cache()
+    finally:
+        _LAYOUTS.reset(token)
+
+
+def layout_cache() -> LayoutCache | None:
+    """The cache of `keeping_layouts` when a run is inside it, else None."""
+    return _LAYOUTS.get()
 
 
 @contextlib.contextmanager

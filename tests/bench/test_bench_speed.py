@@ -42,3 +42,14 @@ def test_bench_speed_copies_are_distinct(seeds: list[Path], tmp_path: Path, copi
     assert all(p.name not in {f.name for f in files} for p in added)
     every = {hashlib.sha256(p.read_bytes()).hexdigest() for p in [*files, *added]}
     assert len(every) == len(files) + len(added)  # each added document is new to the store
+
+
+@pytest.mark.parametrize("seconds", [[5.0, 7.0, 6.0]])
+def test_bench_speed_warm_only_report_gives_each_version_its_median(seconds: list[float]) -> None:
+    docs = [{"seconds": s, "run_seconds": s - 0.5, "cpu_seconds": s - 1, "load_before": 2.0} for s in seconds]
+    full = {"seconds": 60.0, "cpu_seconds": 50.0}
+    versions = {"warm": {"full": full, "new_docs": docs}, "warm-before": {"full": full}}
+    results = {"scale": 8, "versions": versions}
+    text = bench_speed.report_warm_only(results)
+    assert "seconds      5.00 7.00 6.00  median 6.00" in text
+    assert "warm-before: full run 60.0 s wall, 50.0 s CPU; 0 new documents:" in text

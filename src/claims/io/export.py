@@ -43,6 +43,7 @@ from claims.report.common import ClaimParts
 from claims.report.exports import write_safe_csv
 from claims.report.incremental import MANIFEST as AUDIT_MANIFEST
 from claims.report.incremental import AuditEntry, entries_from_json, entries_to_json
+from claims.report.tables import LayoutCache
 
 logger = logging.getLogger(__name__)
 
@@ -386,13 +387,14 @@ def write_reports(
     marks: pd.DataFrame | None = None,
     texts: Texts | None = None,
     previous: Path | None = None,
+    layout_cache: LayoutCache | None = None,
 ) -> ReportPaths:
     """Render and write every report of a run under `out_dir`; returns where they are.
 
     Each file is replaced atomically; report.html goes last, so its links resolve. Audit pages and charts
     left over from an earlier run (a document that is gone) are removed. `base_url`, when the folder is
-    published, makes the ClaimReview URLs absolute; `decisions`, `marks` and `texts` go to the renderer
-    (`claims.report.bundle.render_reports`).
+    published, makes the ClaimReview URLs absolute; `decisions`, `marks`, `texts` and `layout_cache` go to
+    the renderer (`claims.report.bundle.render_reports`).
 
     `previous` (the published set this one follows, when `out_dir` is a new set being built): the audit
     pages of documents whose inputs did not change are not rendered again, and every audit page or chart
@@ -427,6 +429,7 @@ def write_reports(
         texts=texts,
         previous_audit=previous_audit(previous),
         renderer=renderer_version(),
+        layout_cache=layout_cache,
     )
     for name in rendered.audit_reused:  # only with a previous set: its pages, as they are
         keep(Path(previous or out_dir) / "audit" / name, audit_dir / name)

@@ -54,6 +54,7 @@ from claims.locks import LockHolder, folder_lock
 from claims.pipeline import progress
 from claims.report.common import ClaimParts
 from claims.report.exports import safe_csv
+from claims.report.tables import LayoutCache
 from claims.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -274,6 +275,7 @@ def write_reviewed(
     new_ids: Collection[str] | None,
     texts: Any,
     previous: Path | None = None,
+    layout_cache: LayoutCache | None = None,
 ) -> list[Path]:
     """The review-dependent files of a set: conflicts with the decisions applied (`decided`: applied and
     written already, `write_store_tables`), the decisions' exports, summary.json and the reports
@@ -299,6 +301,7 @@ def write_reviewed(
         marks=marked,
         texts=texts,
         previous=previous,
+        layout_cache=layout_cache,
     )
     for folder_name in ("audit", "charts"):  # present even when empty: a link to them always resolves
         (folder / folder_name).mkdir(exist_ok=True)
@@ -342,9 +345,11 @@ def publish_run(
     *,
     building: Path,
     name: str,
+    layout_cache: LayoutCache | None = None,
 ) -> dict[str, str]:
     """Publish a run's set: the tables from the database, validation/ already built in `building` (or the
-    current set's when this run did not validate), the decisions applied; then switch `current` to it."""
+    current set's when this run did not validate), the decisions applied; then switch `current` to it.
+    `layout_cache`: a serving process's layouts of the texts its last set's reports segmented."""
     out = settings.out_dir
     with publish_lock(out, f"run {summary.get('run_id', '')}"):
         base = export.current_version(out)
@@ -378,6 +383,7 @@ def publish_run(
             new_ids=summary.get("new_conflicts") or [],
             texts=texts,
             previous=base,
+            layout_cache=layout_cache,
         )
         final = _finish(out, building, name, settings.keep_versions)
     with Store(settings.db_path) as store, store.transaction():

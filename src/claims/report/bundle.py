@@ -28,7 +28,7 @@ from claims.report.common import ClaimParts, as_text, in_document_order, records
 from claims.report.findings import build_findings, claim_side, titles_of
 from claims.report.html import SHOWN_FINDINGS, render_report, run_view
 from claims.report.incremental import AuditEntry, render_audit_pages
-from claims.report.tables import Layouts, with_tables
+from claims.report.tables import LayoutCache, Layouts, with_tables
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ def render_reports(
     emit_audit: Callable[[str, str], object] | None = None,
     emit_chart: Callable[[str, str], object] | None = None,
     shown: int | None = SHOWN_FINDINGS,
+    layout_cache: LayoutCache | None = None,
 ) -> RenderedReports:
     """Render every report of a run from its frames (missing cells as NaN/None are fine).
 
@@ -73,10 +74,14 @@ def render_reports(
 
     `previous_audit` (the published set's audit entries) and `renderer` (the version of the rendering
     code): the audit pages of documents whose inputs did not change are not rendered again
-    (`claims.report.incremental`); they are listed in `audit_reused` for the writer to keep."""
+    (`claims.report.incremental`); they are listed in `audit_reused` for the writer to keep.
+    `layout_cache` (a long-lived process's): the texts it segmented for the last reports are not segmented
+    again."""
     parts = in_document_order(claims)
     titles = titles_of(documents)
-    layouts = Layouts(texts)
+    if layout_cache is not None:
+        layout_cache.begin()
+    layouts = Layouts(texts, cache=layout_cache)
     named = {as_text(c) for side in ("claim_a", "claim_b") if conflicts is not None and side in conflicts
              for c in conflicts[side].tolist()} - {""}  # fmt: skip
     known: list[pd.DataFrame] = []

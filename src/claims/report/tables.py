@@ -6,6 +6,7 @@ again from the document's text (`claims.segment`), which the caller gives (pure:
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -41,11 +42,48 @@ def table_context(layout: Layout, offset: int) -> TableContext | None:
     return TableContext(table.title, headers, cells, cell.col, label)
 
 
-class Layouts:
-    """Each document's layout, segmented once on first use, from the texts the caller has (doc -> text)."""
+class LayoutCache:
+    """Layouts kept from one set's reports to the next in a long-lived process (`claims serve --warm`): a
+    text segmented for the last set is not segmented again (`segment` is pure: the same text gives the same
+    layout). Keyed by the text's digest; `begin` (a new set's reports) drops what the last set did not use.
 
-    def __init__(self, texts: Mapping[str, str] | Callable[[str], str | None] | None) -> None:
+    >>> cache = LayoutCache()
+    >>> cache.begin(); first = cache.segment("Budget\\n\\nYear\\tTotal\\n2024\\t5\\n")
+    >>> cache.begin(); cache.segment("Budget\\n\\nYear\\tTotal\\n2024\\t5\\n") is first
+    True
+    >>> cache.begin(); cache.begin(); len(cache)
+    0
+    """
+
+    def __init__(self) -> None:
+        self._layouts: dict[str, Layout] = {}
+        self._used: dict[str, Layout] = {}
+
+    def begin(self) -> None:
+        self._layouts, self._used = self._used, {}
+
+    def segment(self, text: str) -> Layout:
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        layout = self._used.get(key) or self._layouts.get(key) or segment(text)
+        self._used[key] = layout
+        return layout
+
+    def __len__(self) -> int:
+        return len(self._layouts.keys() | self._used.keys())
+
+
+class Layouts:
+    """Each document's layout, segmented once on first use, from the texts the caller has (doc -> text);
+    with `cache`, a text the cache holds is not segmented again."""
+
+    def __init__(
+        self,
+        texts: Mapping[str, str] | Callable[[str], str | None] | None,
+        *,
+        cache: LayoutCache | None = None,
+    ) -> None:
         self._texts = texts
+        self._cache = cache
         self._layouts: dict[str, tuple[str, Layout] | None] = {}
 
     def _text(self, doc: str) -> str | None:
@@ -65,7 +103,8 @@ class Layouts:
         """The document's text and layout, None when the caller has no text for it."""
         if doc not in self._layouts:
             text = self._text(doc)
-            self._layouts[doc] = (text, segment(text)) if text else None
+            segmented = self._cache.segment if self._cache is not None else segment
+            self._layouts[doc] = (text, segmented(text)) if text else None
         return self._layouts[doc]
 
     def side(self, side: Side) -> Side:
