@@ -71,3 +71,35 @@ def test_claim_table_coded_columns_hold_each_rows_values(seed):
         assert table.interned[int(table.measures_id[r])] == measures_of(words)
     assert table.role.dtype == np.int32
     assert table.role_count.dtype == np.int32
+
+
+@pytest.mark.parametrize("seed", [pytest.param(2, id="seed-2")])
+def test_scored_pairs_give_back_the_features_they_were_scored_on(seed):
+    from claims.reconcile import engine
+    from claims.reconcile.scoring import PairFeatures, pair_features
+
+    rules = MatchRules.default()
+    table = build_table(generate(1500, seed=seed).claims, rules, load_fx_table())
+    scored = engine.score_pairs(table, rules)
+    stored = [k for k in range(len(scored.i)) if scored.features[k] is not None]
+    assert stored  # planted contradictions: scored pairs
+    assert not scored.features.odd  # every pair's features held as floats
+    for k in stored[:40]:
+        features = scored.features[k]
+        assert features is not None
+        again = pair_features(
+            table,
+            int(scored.i[k]),
+            int(scored.j[k]),
+            subject_score=float(scored.score[k]),
+            cosine=float(scored.cosine[k]),
+            kind=engine.KIND_OF[engine.Outcome(int(scored.outcome[k]))].value,
+            rules=rules,
+            rule_linked=bool(features["rule_linked"]),  # the rules' link is not kept apart
+        )
+        assert features == again
+        assert list(features) == list(again)
+    held = PairFeatures(2)
+    held.store(0, {"subject": 1, "topic": 0.5})  # another shape: kept as given
+    assert held[0] == {"subject": 1, "topic": 0.5}
+    assert held[1] is None

@@ -29,7 +29,7 @@ from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
-from .columns import Coded, CodedTextsBuilder, SharedObjectsBuilder, TextColumnBuilder
+from .columns import Coded, CodedTextsBuilder, SharedObjectsBuilder, TextColumnBuilder, release_free_heap
 from .distinct import DistinctSets, DistinctTexts, DistinctTextsBuilder, joined_set
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
@@ -351,7 +351,7 @@ def facets_of(claim: Claim) -> Facets:
     return with_subject(facets, claim.subject)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # one call per claim: a cache for the claims of one document
 def _decoded(text: str) -> Facets:
     return Facets.decode(text)
 
@@ -567,7 +567,7 @@ def _companions(
     return Coded(companion_unit, values), companion_point
 
 
-SHARED_VALUES = 1 << 16
+SHARED_VALUES = 1 << 12
 """Distinct texts and word sets looked up to be shared across rows while the table is built (equal values
 further apart than this many others are held twice: the look-up stays bounded)."""
 
@@ -984,6 +984,7 @@ def build_table(
     del sentence_start
     subject_column, topic_column, local_column = subject.build(), topic_text.build(), local.build()
     near_column, owner_column, head_column = near_text.build(), owner.build(), head.build()
+    release_free_heap()  # the row builders' buffers and caches are gone
     topic = JoinedSets(topic_column)
     df: Counter[str] = Counter()
     for tokens_of_row in topic:
