@@ -97,7 +97,7 @@ def test_engine_score_pairs_same_in_any_slice(monkeypatch, pair_chunk):
         assert np.array_equal(getattr(whole, name), getattr(sliced, name)), name
     assert np.array_equal(whole.cosine, sliced.cosine, equal_nan=True)
     assert np.array_equal(whole.probability, sliced.probability, equal_nan=True)
-    assert whole.features == sliced.features
+    assert list(whole.features) == list(sliced.features)
 
 
 @pytest.mark.parametrize("column", ["near_words", "clause_words", "local", "topic", "topic_text", "tokens"])

@@ -99,9 +99,7 @@ def classify_pairs(
     n = len(i)
     outcome = np.full(n, Outcome.AGREE, dtype=np.int8)
     severity = np.full(n, SEVERITY_MEDIUM, dtype=np.int8)
-    unit_a = np.asarray(table.unit, dtype=object)[i] if n else np.zeros(0, dtype=object)
-    unit_b = np.asarray(table.unit, dtype=object)[j] if n else np.zeros(0, dtype=object)
-    cross = unit_a != unit_b  # only money reaches here with different units
+    cross = table.unit.codes[i] != table.unit.codes[j]  # only money reaches here with different units
     pa, pb = table.point[i], table.point[j]
     # compare across currencies in USD
     ca = np.where(cross, table.usd_point[i], pa)

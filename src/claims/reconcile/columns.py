@@ -25,15 +25,18 @@ in, so `find_conflicts` takes it wherever it takes a list.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 import numpy as np
 
 from claims.types import Claim
+
+_V = TypeVar("_V")
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 """Every field of `Claim`, in the order its constructor takes them."""
@@ -52,7 +55,7 @@ TEXT_HELD_FIELDS = ("subject", "sentence", "entities")
 """Coded fields with about as many distinct values as claims: their distinct values are held as UTF-8 texts
 (`HeldTexts`: a string or a tuple of strings), not as Python objects."""
 
-RECENT_VALUES = 1 << 16
+RECENT_VALUES = 1 << 12
 """Distinct values of a field looked up when a claim is added: a value seen again after this many others
 is held again (claims of one sentence or document come together; the look-up stays small)."""
 
@@ -486,6 +489,97 @@ class TextColumnBuilder(TextsBuilder):
         return column
 
 
+class Coded(Sequence[_V]):
+    """Values, one a row, of a column with few distinct values (families, units, word sets): a code a row
+    in the narrowest integer type (`codes`, a numpy array) into the distinct values (`values`).
+
+    >>> texts = CodedTextsBuilder()
+    >>> texts.extend(["USD", "JPY", "USD"])
+    >>> column = texts.build()
+    >>> list(column), column.codes.dtype.name, column.values
+    (['USD', 'JPY', 'USD'], 'uint8', ['USD', 'JPY'])
+    """
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, codes: np.ndarray, values: list[_V]) -> None:
+        self.codes = codes
+        self.values = values
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, row: int) -> _V:  # type: ignore[override]
+        return self.values[self.codes[row]]
+
+    def __iter__(self) -> Iterator[_V]:
+        values = self.values
+        return (values[code] for code in self.codes.tolist())
+
+
+def _coded(codes: array[int], values: list[_V]) -> Coded[_V]:
+    narrow = _narrow_codes(codes, len(values))
+    return Coded(np.frombuffer(narrow, dtype=_DTYPE[narrow.typecode]), values)
+
+
+class CodedTextsBuilder:
+    """Collects the texts of a `Coded` column one row at a time (`append`, `extend`, then `build()`): equal
+    texts get one code, so rows are compared on their codes."""
+
+    def __init__(self) -> None:
+        self._codes = array("i")
+        self._ids: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def append(self, text: str) -> None:
+        self._codes.append(self._ids.setdefault(text, len(self._ids)))
+
+    def extend(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.append(text)
+
+    def build(self) -> Coded[str]:
+        """The column (the builder starts over empty)."""
+        column = _coded(self._codes, list(self._ids))
+        self.__init__()  # type: ignore[misc]
+        return column
+
+
+class SharedObjectsBuilder(Generic[_V]):
+    """Collects the values of a `Coded` column one row at a time (`append`, then `build()`), rows given one
+    object sharing its code: each row reads back the very object it was given (a set's order of iteration
+    is the object's own).
+
+    >>> words = SharedObjectsBuilder[frozenset[str]]()
+    >>> budget = frozenset({"budget"})
+    >>> for value in (budget, frozenset(), budget):
+    ...     words.append(value)
+    >>> column = words.build()
+    >>> column.codes.tolist(), column[2] is budget
+    ([0, 1, 0], True)
+    """
+
+    def __init__(self) -> None:
+        self._codes = array("i")
+        self._ids: dict[int, int] = {}
+        self._values: list[_V] = []  # the objects, kept alive: their ids stay theirs
+
+    def append(self, value: _V) -> None:
+        code = self._ids.get(id(value))
+        if code is None:
+            code = self._ids[id(value)] = len(self._values)
+            self._values.append(value)
+        self._codes.append(code)
+
+    def build(self) -> Coded[_V]:
+        """The column (the builder starts over empty)."""
+        column = _coded(self._codes, self._values)
+        self.__init__()  # type: ignore[misc]
+        return column
+
+
 def first_equal(data: bytes | bytearray, ends: array[int]) -> np.ndarray:
     """For each text stored in `data` (ending at its offset in `ends`), the first stored text equal to it
     (texts with equal hashes compared byte for byte: a hash collision never merges two texts).
@@ -539,6 +633,29 @@ def sentence_keys(claims: Sequence[Claim]) -> Sequence[object]:
     return _SentenceOf(claims)
 
 
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's `malloc_trim`, or None where the C library has none."""
+    try:
+        return cast(Callable[[int], int], ctypes.CDLL(None).malloc_trim)
+    except (AttributeError, OSError):
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def release_free_heap() -> None:
+    """Give the pages of the C heap that hold no live allocation back to the system (glibc's `malloc_trim`;
+    nothing where the C library has none).
+
+    Building a column a row at a time grows and moves its buffers, and the caches of a build are dropped at
+    its end: the heap is left with free pages that the next stage may never reuse and that stay resident
+    until trimmed. Called between the stages of a reconciliation; it changes no value.
+    """
+    if _TRIM is not None:
+        _TRIM(0)
+
+
 def claim_id_of(claims: Sequence[Claim]) -> Callable[[int], str]:
     """A function row -> claim id that builds no claim when the claims are columns."""
     if isinstance(claims, ClaimColumns):
@@ -549,11 +666,15 @@ def claim_id_of(claims: Sequence[Claim]) -> Callable[[int], str]:
 __all__ = [
     "ClaimColumns",
     "ClaimColumnsBuilder",
+    "Coded",
+    "CodedTextsBuilder",
+    "SharedObjectsBuilder",
     "HeldTexts",
     "TextColumn",
     "TextColumnBuilder",
     "TextsBuilder",
     "claim_id_of",
     "first_equal",
+    "release_free_heap",
     "sentence_keys",
 ]

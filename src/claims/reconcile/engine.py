@@ -22,14 +22,14 @@ from .arithmetic import find_arithmetic_conflicts, listed_parts
 from .blocking import candidate_pair_chunks
 from .calibration import DEFAULT, WEIGHTS, Calibration
 from .classify import SEVERITY_HIGH, SEVERITY_LOW, Outcome, classify_pairs
-from .columns import claim_id_of
+from .columns import claim_id_of, release_free_heap
 from .consensus import quantity_groups, support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
 from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
 from .match import same_quantity
 from .normalize import ClaimTable, RowCache, build_table
 from .rules import MatchRules
-from .scoring import match_probability, pair_features
+from .scoring import PairFeatures, match_probability, pair_features
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +154,7 @@ class _Scored:
     severity: np.ndarray
     rel: np.ndarray
     probability: np.ndarray  # nan for agreeing pairs
-    features: list[dict[str, float] | None]
+    features: PairFeatures  # the match features of each scored pair (None for the others)
 
 
 def score_pairs(
@@ -171,10 +171,10 @@ def score_pairs(
     # pairs dated a year apart, or linked only under the looser slip rules, count for factor-1000 slips alone
     outcome = np.where((near_only | (near & ~same)) & (outcome != Outcome.MAGNITUDE), Outcome.SKIP, outcome)
     probability = np.full(len(i), np.nan)
-    features: list[dict[str, float] | None] = [None] * len(i)
+    features = PairFeatures(len(i))
     for k in np.flatnonzero((outcome != Outcome.AGREE) & (outcome != Outcome.SKIP)).tolist():
         kind = KIND_OF[Outcome(int(outcome[k]))]
-        features[k] = values = pair_features(
+        values = pair_features(
             table,
             int(i[k]),
             int(j[k]),
@@ -185,6 +185,7 @@ def score_pairs(
             rule_linked=bool(same[k] or near[k]),
         )
         probability[k] = match_probability(values, weights)
+        features.store(k, values)
     return _Scored(i, j, score, cosine, same, outcome, severity, rel, probability, features)
 
 
@@ -461,6 +462,7 @@ def find_conflicts(
         if not focus_rows:
             return []
     table = build_table(claims, rules, fx, rows=cache.rows if cache is not None else None)
+    release_free_heap()  # what building the table freed, before the pairs are scored
     # one document's own checks (arithmetic, listed parts), kept per document when no focus narrows them
     arithmetic, listed = (
         _document_checks(claims, rules, cache)
@@ -479,6 +481,7 @@ def find_conflicts(
             DEFAULT if threshold is None else dataclasses.replace(DEFAULT, threshold=float(threshold))
         )
     found = _pair_conflicts(table, rules, focus_mask, parts, calibration=calibration)
+    release_free_heap()
     if focus_rows is not None:
         focus_ids = {claims[r].claim_id for r in focus_rows}
         found = [c for c in found if focus_ids & {*c.members_a, *c.members_b}]

@@ -247,7 +247,7 @@ def same_cited_figure(table: ClaimTable, a: int, b: int, rules: MatchRules) -> b
 
 def slip_ratio(table: ClaimTable, i: np.ndarray, j: np.ndarray, rules: MatchRules) -> np.ndarray:
     """Pairs in one unit whose values are a factor near 10^3, 10^6 or 10^9 apart."""
-    same_unit = np.asarray(table.unit, dtype=object)[i] == np.asarray(table.unit, dtype=object)[j]
+    same_unit = table.unit.codes[i] == table.unit.codes[j]  # equal units, equal codes
     a, b = table.point[i], table.point[j]
     with np.errstate(divide="ignore", invalid="ignore"):  # a zero against a zero: no slip, no warning
         log_ratio = np.abs(np.log10(np.abs(a) / np.abs(b)))

@@ -29,7 +29,7 @@ from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
 from .citations import claim_citation_keys
-from .columns import TextColumnBuilder
+from .columns import Coded, CodedTextsBuilder, SharedObjectsBuilder, TextColumnBuilder, release_free_heap
 from .distinct import DistinctSets, DistinctTexts, DistinctTextsBuilder, joined_set
 from .restated import local_text, masked, roles, sentence_years
 from .rules import MatchRules
@@ -175,8 +175,8 @@ class ClaimTable:
     """Claims as columns, in the order given; row i is `claims[i]`."""
 
     claims: Sequence[Claim]
-    family: list[str]  # dimension family: money, percent, count, measure:<base>, multiplier, other:<unit>
-    unit: list[str]  # ISO code for money, base unit otherwise
+    family: Coded[str]  # dimension family: money, percent, count, measure:<base>, multiplier, other:<unit>
+    unit: Coded[str]  # ISO code for money, base unit otherwise (rows compared on `unit.codes`)
     point: np.ndarray  # value (or range midpoint) in base units; nan when absent
     lo: np.ndarray  # hedged interval, base units
     hi: np.ndarray
@@ -225,12 +225,12 @@ class ClaimTable:
     # who the figure belongs to, folded across the corpus ("" when unknown; see `owners`)
     owner: Sequence[str]
     owner_strong: np.ndarray  # bool: the owner was read from the figure's own clause (not a fallback)
-    clause_words: list[frozenset[str]]  # content words of the figure's own clause (no numbers, no parties)
+    clause_words: Coded[frozenset[str]]  # content words of the figure's own clause (no numbers, no parties)
     clause_idf: dict[str, float]  # inverse document frequency of clause words over this claim set
     clause_norm: np.ndarray  # Euclidean norm of each claim's idf-weighted clause words
     head: Sequence[str]  # the measured noun: the last content word of the subject (parties left out)
     value_docs: np.ndarray  # int: documents of this claim set that state the same value in the same unit
-    companion_unit: list[str]  # the unit of the nearest figure of another family in its sentence ("" none)
+    companion_unit: Coded[str]  # the unit of the nearest figure of another family in its sentence ("" none)
     companion_point: np.ndarray  # that figure's value in base units (nan when none)
     siblings: Sequence[frozenset[tuple[str, float]]]  # `value_key` of the other figures of its sentence
 
@@ -351,7 +351,7 @@ def facets_of(claim: Claim) -> Facets:
     return with_subject(facets, claim.subject)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # one call per claim: a cache for the claims of one document
 def _decoded(text: str) -> Facets:
     return Facets.decode(text)
 
@@ -465,23 +465,23 @@ VALUE_DIGITS = 9
 """Decimals a stated value is compared on as a set member (`value_key`): float noise is below them."""
 
 
-def _documents_per_value(unit: Sequence[str], point: np.ndarray, doc_id: np.ndarray) -> np.ndarray:
+def _documents_per_value(unit: Coded[str], point: np.ndarray, doc_id: np.ndarray) -> np.ndarray:
     """For each row, how many documents state its value in its unit (1 for a row without a value).
 
     A value several documents repeat is established; one stated by a single document and close to an
     established one is the usual shape of a slip.
 
-    >>> units, docs = ["USD", "USD", "USD", "%"], np.array([0, 1, 1, 2])
+    >>> units, docs = Coded(np.array([0, 0, 0, 1]), ["USD", "%"]), np.array([0, 1, 1, 2])
     >>> _documents_per_value(units, np.array([5.0, 5.0, 5.0, 5.0]), docs)
     array([2, 2, 2, 1])
-    >>> _documents_per_value(units[:2], np.array([0.1 + 0.2, 0.3]), docs[:2])  # one value, float noise aside
-    array([2, 2])
+    >>> _documents_per_value(units, np.array([0.1 + 0.2, 0.3, 1.0, 1.0]), docs)  # float noise aside
+    array([2, 2, 1, 1])
     """
     counts = np.ones(len(point), dtype=np.int64)
     rows = np.flatnonzero(~np.isnan(point))
     if not len(rows):
         return counts
-    units = np.unique(np.asarray(unit, dtype=object)[rows], return_inverse=True)[1]
+    units = unit.codes[rows]  # equal units, equal codes
     values = np.round(point[rows], VALUE_DIGITS)  # as `value_key` reads a value: float noise aside
     keyed = np.column_stack([units.astype(np.float64), values, doc_id[rows].astype(np.float64)])
     per_doc = np.unique(keyed, axis=0)  # one row per (unit, value, document)
@@ -535,8 +535,8 @@ class SentenceValues(Sequence[frozenset[tuple[str, float]]]):
 
 
 def _companions(
-    family: list[str], unit: list[str], point: np.ndarray, sentence_key: np.ndarray, char_start: np.ndarray
-) -> tuple[list[str], np.ndarray]:
+    family: Coded[str], unit: Coded[str], point: np.ndarray, sentence_key: np.ndarray, char_start: np.ndarray
+) -> tuple[Coded[str], np.ndarray]:
     """For each row, the unit and value of the nearest figure of another family in its sentence: the level a
     change leads to ("rose 13% to $105.5 billion"), the change a level comes with.
 
@@ -544,25 +544,30 @@ def _companions(
     things (a quarter and a year); companions that agree tie two statements to one quantity.
     """
     n = len(family)
-    companion_unit = [""] * n
+    values = list(unit.values)
+    if "" not in values:
+        values.append("")
+    companion_unit = np.full(n, values.index(""), dtype=np.min_scalar_type(len(values)))
     companion_point = np.full(n, np.nan)
     order = np.argsort(sentence_key, kind="stable")
     keys = sentence_key[order]
     bounds = np.flatnonzero(np.diff(keys)) + 1
-    for rows_array in np.split(order, bounds):
-        if len(rows_array) < 2:
-            continue
+    starts, ends = np.r_[0, bounds], np.r_[bounds, len(order)]
+    shared = ends - starts >= 2  # sentences of one figure have no companion
+    for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
+        rows_array = order[start:end]  # one sentence's rows, made one at a time
         rows = rows_array.tolist()
+        families = dict(zip(rows, family.codes[rows_array].tolist(), strict=True))
         for row in rows:
-            others = [r for r in rows if family[r] != family[row] and not math.isnan(point[r])]
+            others = [r for r in rows if families[r] != families[row] and not math.isnan(point[r])]
             if others:
                 here = int(char_start[row])
                 near = min(others, key=lambda r: abs(int(char_start[r]) - here))
-                companion_unit[row], companion_point[row] = unit[near], point[near]
-    return companion_unit, companion_point
+                companion_unit[row], companion_point[row] = unit.codes[near], point[near]
+    return Coded(companion_unit, values), companion_point
 
 
-SHARED_VALUES = 1 << 16
+SHARED_VALUES = 1 << 12
 """Distinct texts and word sets looked up to be shared across rows while the table is built (equal values
 further apart than this many others are held twice: the look-up stays bounded)."""
 
@@ -720,8 +725,8 @@ def build_table(
     n = len(claims)
     aliases = acronym_aliases(c.sentence for c in claims)
     places_all = place_names()
-    family: list[str] = []
-    unit: list[str] = []
+    family_of = CodedTextsBuilder()  # a code a row into a handful of families and units
+    unit_of = CodedTextsBuilder()
     point = np.full(n, np.nan)
     lo = np.full(n, np.nan)
     hi = np.full(n, np.nan)
@@ -768,7 +773,7 @@ def build_table(
     hedged = np.zeros(n, dtype=bool)
     owner = TextColumnBuilder()
     owner_strong = np.zeros(n, dtype=bool)
-    clause_words: list[frozenset[str]] = []
+    clause_words_of = SharedObjectsBuilder[frozenset[str]]()  # rows share a few sets (see `one`)
     head = TextColumnBuilder()
     acronyms = {long: short for long, short in aliases.items()}
     led = led_aliases((c.sentence for c in claims if "-led" in c.sentence), acronyms)
@@ -927,8 +932,8 @@ def build_table(
                 row = normalise(claim, windows[i], cited[i])
                 built += 1
             kept[key] = row
-        family.append(row.family)
-        unit.append(row.unit)
+        family_of.append(row.family)
+        unit_of.append(row.unit)
         point[i], lo[i], hi[i], precision[i] = row.point, row.lo, row.hi, row.precision
         usd_point[i], usd_lo[i], usd_hi[i] = row.usd
         period_start[i], period_end[i] = row.years
@@ -956,7 +961,7 @@ def build_table(
         if facets_id[i] < 0:  # a new value: its word sets and texts shared with equal ones of other values
             facets_id[i] = interned[_with_shared_parts(row.facets, one)] = len(interned)
         level_year[i] = row.level_year
-        clause_words.append(row.clause_words)
+        clause_words_of.append(row.clause_words)
         head.append(row.head)
         owner.append(row.owner)
         owner_strong[i] = row.owner_strong
@@ -970,6 +975,7 @@ def build_table(
     del windows, cited, first_sentences  # per-row inputs
     for per_run in (subject_cache, entity_cache, owner_cache):
         per_run.clear()
+    family, unit, clause_words = family_of.build(), unit_of.build(), clause_words_of.build()
     places_id, places_column = places.build()
     names_id, names_column = names.build()
     others_id, others_column = others.build()
@@ -978,25 +984,35 @@ def build_table(
     del sentence_start
     subject_column, topic_column, local_column = subject.build(), topic_text.build(), local.build()
     near_column, owner_column, head_column = near_text.build(), owner.build(), head.build()
+    release_free_heap()  # the row builders' buffers and caches are gone
     topic = JoinedSets(topic_column)
     df: Counter[str] = Counter()
     for tokens_of_row in topic:
         df.update(tokens_of_row)
     idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in df.items()}
-    topic_norm = np.array([math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic])
+    del df
+    # one float at a time (a list of a million floats would be held at once)
+    topic_norm = np.fromiter((math.sqrt(sum(idf[t] ** 2 for t in row)) or 1.0 for row in topic), float, n)
     shared.clear()
+    # the clause word sets, each read once however many rows share it (`clause_words.values`)
+    rows_of_set = np.bincount(clause_words.codes, minlength=len(clause_words.values)).tolist()
     clause_df: Counter[str] = Counter()
-    for words_of_row in clause_words:
-        clause_df.update(words_of_row)
+    for words, rows_with in zip(clause_words.values, rows_of_set, strict=True):
+        for word in words:
+            clause_df[word] += rows_with
     clause_idf = {t: math.log((n + 1) / (count + 1)) + 1.0 for t, count in clause_df.items()}
-    clause_norm = np.array([math.sqrt(sum(clause_idf[t] ** 2 for t in row)) or 1.0 for row in clause_words])
+    del clause_df
+    norm_of_set = [math.sqrt(sum(clause_idf[t] ** 2 for t in words)) or 1.0 for words in clause_words.values]
+    clause_norm = np.array(norm_of_set, dtype=np.float64)[clause_words.codes]
     role, role_count = roles(claims, family)
-    measures: dict[frozenset[str], int] = {}  # equal clause word sets are one object (see `one`)
-    measures_id = np.zeros(n, dtype=np.int32)
-    for k, clause_of_row in enumerate(clause_words):
-        if clause_of_row not in measures:
-            measures[clause_of_row] = interned.setdefault(measures_of(clause_of_row), len(interned))
-        measures_id[k] = measures[clause_of_row]
+    # the measures of each distinct clause word set, interned in order of the first row naming the set
+    measures: dict[frozenset[str], int] = {}
+    for words in clause_words.values:  # the sets in order of their first row
+        if words not in measures:
+            measures[words] = interned.setdefault(measures_of(words), len(interned))
+    measures_id = np.array([measures[words] for words in clause_words.values], dtype=np.int32)[
+        clause_words.codes
+    ]
     del measures
     by_id: list[object] = [None] * len(interned)
     for interned_value, interned_key in interned.items():

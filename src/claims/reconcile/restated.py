@@ -79,8 +79,8 @@ def roles(claims: Sequence[Claim], families: Sequence[str]) -> tuple[np.ndarray,
     ids = line_ids(claims)  # rows grouped over arrays: no dictionary entry a sentence, no copy of its text
     codes: dict[str, int] = {}
     family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
-    role = np.zeros(len(claims), dtype=np.int64)
-    count = np.ones(len(claims), dtype=np.int64)
+    role = np.zeros(len(claims), dtype=np.int32)
+    count = np.ones(len(claims), dtype=np.int32)
     for rows in row_groups(ids.doc, ids.start, ids.sentence, family):
         rows.sort(key=lambda r: (claims[r].char_start, claims[r].char_end, claims[r].claim_id))
         for k, r in enumerate(rows):

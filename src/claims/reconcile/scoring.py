@@ -59,7 +59,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from array import array
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -328,6 +329,52 @@ def _days_apart(a: str, b: str) -> float:
     return round(math.log10(1 + days), 3)
 
 
+class PairFeatures(Sequence[dict[str, float] | None]):
+    """The features of each of `n` pairs (`pair_features`), or None for a pair not scored: held as a row of
+    floats a pair in `FEATURES` order (a dictionary of a few dozen floats a pair would cost about seven times
+    as much), given back as the dictionary that was stored. A dictionary of other names, in another order
+    or holding a value that is not a float is kept as given.
+
+    >>> held = PairFeatures(3)
+    >>> held.store(1, {name: 1.0 for name in FEATURES})
+    >>> held[0], held[1] == {name: 1.0 for name in FEATURES}, list(held[1]) == list(FEATURES)
+    (None, True, True)
+    >>> held.store(2, {"subject": 1}); held[2], len(held)
+    ({'subject': 1}, 3)
+    """
+
+    __slots__ = ("row_of", "values", "odd")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, n: int) -> None:
+        self.row_of = np.full(n, -1, dtype=np.int32)  # the pair's row of `values`, -1 when not stored
+        self.values = array("d")  # len(FEATURES) floats a stored pair
+        self.odd: dict[int, dict[str, float]] = {}
+
+    def store(self, k: int, features: dict[str, float]) -> None:
+        """Hold the features of pair k."""
+        if tuple(features) == FEATURES and all(type(value) is float for value in features.values()):
+            self.row_of[k] = len(self.values) // len(FEATURES)
+            self.values.extend(features.values())
+        else:
+            self.odd[k] = features
+
+    def __len__(self) -> int:
+        return len(self.row_of)
+
+    def __getitem__(self, k: int) -> dict[str, float] | None:  # type: ignore[override]
+        row = int(self.row_of[k])
+        if row < 0:
+            return self.odd.get(k)
+        width = len(FEATURES)
+        return dict(zip(FEATURES, self.values[row * width : (row + 1) * width], strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PairFeatures | list):
+            return NotImplemented
+        return len(self) == len(other) and all(self[k] == other[k] for k in range(len(self)))
+
+
 def match_probability(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
     """sigmoid(intercept + sum of weight * feature); features absent from `weights` weigh nothing.
 
@@ -339,4 +386,4 @@ def match_probability(features: Mapping[str, float], weights: Mapping[str, float
     return float(1 / (1 + np.exp(-z)))
 
 
-__all__ = ["FEATURES", "match_probability", "pair_features", "weighted_overlap"]
+__all__ = ["FEATURES", "PairFeatures", "match_probability", "pair_features", "weighted_overlap"]
