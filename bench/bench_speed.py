@@ -343,16 +343,7 @@ def run(
     with contextlib.ExitStack() as stack:
         servers: dict[str, WarmServer] = {}
         if warm:  # `claims serve --warm` of each version over its own copy of the store's folder
-            for name, src in versions.items():
-                key = warm_key(name)
-                served = work / f"x{store}" / f"raw-{key}"
-                shutil.copytree(corpus, served, dirs_exist_ok=True)
-                out = work / f"x{store}" / f"out-{key}"
-                shutil.rmtree(out, ignore_errors=True)
-                log = work / f"x{store}" / f"serve-{key}.log"
-                # a Prefect home of its own: each serves a deployment of the same name
-                env = child_env(work / f"x{store}" / key, src)
-                servers[key] = stack.enter_context(WarmServer(served, out, env, log))
+            servers = serve_versions(stack, work / f"x{store}", corpus, versions)
             for key, server in servers.items():
                 incremental[key] = {"full": server.trigger()}  # the serving process's first run: cold
                 incremental[key]["rerun"] = server.trigger()
@@ -378,6 +369,23 @@ def run(
     return results
 
 
+def serve_versions(
+    stack: contextlib.ExitStack, folder: Path, corpus: Path, versions: dict[str, Path | None]
+) -> dict[str, WarmServer]:
+    """`claims serve --warm` of each version over its own copy of the corpus, in `folder`, each with a
+    Prefect home of its own (each serves a deployment of the same name); closed with `stack`."""
+    servers: dict[str, WarmServer] = {}
+    for name, src in versions.items():
+        key = warm_key(name)
+        served = folder / f"raw-{key}"
+        shutil.copytree(corpus, served, dirs_exist_ok=True)
+        out = folder / f"out-{key}"
+        shutil.rmtree(out, ignore_errors=True)
+        env = child_env(folder / key, src)
+        servers[key] = stack.enter_context(WarmServer(served, out, env, folder / f"serve-{key}.log"))
+    return servers
+
+
 def run_warm_only(
     work: Path, *, raw: Path, before_src: Path | None, after_src: Path | None, new_docs: int, scale: int = 8
 ) -> dict[str, Any]:
@@ -393,16 +401,7 @@ def run_warm_only(
     extra = sorted((work / f"x{scale}" / "raw-extra").glob("*.txt"))
     results: dict[str, Any] = {"scale": scale, "versions": {}}
     with contextlib.ExitStack() as stack:
-        servers: dict[str, WarmServer] = {}
-        for name, src in versions.items():
-            key = warm_key(name)
-            served = work / f"x{scale}" / f"raw-{key}"
-            shutil.copytree(corpus, served, dirs_exist_ok=True)
-            out = work / f"x{scale}" / f"out-{key}"
-            shutil.rmtree(out, ignore_errors=True)
-            env = child_env(work / f"x{scale}" / key, src)
-            log = work / f"x{scale}" / f"serve-{key}.log"
-            servers[key] = stack.enter_context(WarmServer(served, out, env, log))
+        servers = serve_versions(stack, work / f"x{scale}", corpus, versions)
         for key, server in servers.items():
             full = results["versions"][key] = {"full": server.trigger()}
             print(f"x{scale} {key} full run: {full['full']['seconds']} s", file=sys.stderr)

@@ -37,7 +37,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 from urllib.parse import urlparse
 
 from prefect import Task
@@ -117,59 +117,56 @@ def cached_nlp(settings: Settings) -> Any:
     return build_nlp(settings)
 
 
-@functools.cache
-def _process_reconcile_cache() -> ReconcileCache:
-    return ReconcileCache()
+_T = TypeVar("_T")
 
 
-_KEEPING: contextvars.ContextVar[ReconcileCache | None] = contextvars.ContextVar(
-    "claims_reconcile_cache", default=None
-)
+class _KeptPerProcess(Generic[_T]):
+    """One object per process that the flow runs inside `keeping()` share, and that `current()` gives them
+    (None outside the block: a one-shot run holds nothing, its cache would only add to its memory)."""
+
+    def __init__(self, name: str, make: Callable[[], _T]) -> None:
+        self._current: contextvars.ContextVar[_T | None] = contextvars.ContextVar(name, default=None)
+        self._make = functools.cache(make)
+
+    @contextlib.contextmanager
+    def keeping(self) -> Iterator[_T]:
+        kept = self._make()
+        token = self._current.set(kept)
+        try:
+            yield kept
+        finally:
+            self._current.reset(token)
+
+    def current(self) -> _T | None:
+        return self._current.get()
 
 
-@contextlib.contextmanager
-def keeping_reconciliation() -> Iterator[ReconcileCache]:
+_RECONCILIATION = _KeptPerProcess("claims_reconcile_cache", ReconcileCache)
+_LAYOUTS = _KeptPerProcess("claims_layout_cache", LayoutCache)
+
+
+def keeping_reconciliation() -> contextlib.AbstractContextManager[ReconcileCache]:
     """Flow runs inside the block keep what their reconciliation computed for the next ones, in this
     process (`claims.reconcile.ReconcileCache`): `claims serve --warm` runs every run in its own process, so
-    the next run normalises only new or changed claims. A one-shot run holds nothing (its cache would only
-    add to its memory)."""
-    token = _KEEPING.set(_process_reconcile_cache())
-    try:
-        yield _process_reconcile_cache()
-    finally:
-        _KEEPING.reset(token)
+    the next run normalises only new or changed claims. A one-shot run holds nothing."""
+    return _RECONCILIATION.keeping()
 
 
 def reconcile_cache() -> ReconcileCache | None:
     """The cache of `keeping_reconciliation` when a run is inside it, else None."""
-    return _KEEPING.get()
+    return _RECONCILIATION.current()
 
 
-@functools.cache
-def _process_layout_cache() -> LayoutCache:
-    return LayoutCache()
-
-
-_LAYOUTS: contextvars.ContextVar[LayoutCache | None] = contextvars.ContextVar(
-    "claims_layout_cache", default=None
-)
-
-
-@contextlib.contextmanager
-def keeping_layouts() -> Iterator[LayoutCache]:
+def keeping_layouts() -> contextlib.AbstractContextManager[LayoutCache]:
     """Flow runs inside the block keep the layouts their reports segmented (a table cell's headers are
     read from its document's layout) for the next ones, in this process: `claims serve --warm` segments
     only the texts it has not segmented for the last set. A one-shot run holds nothing."""
-    token = _LAYOUTS.set(_process_layout_cache())
-    try:
-        yield _process_layout_cache()
-    finally:
-        _LAYOUTS.reset(token)
+    return _LAYOUTS.keeping()
 
 
 def layout_cache() -> LayoutCache | None:
     """The cache of `keeping_layouts` when a run is inside it, else None."""
-    return _LAYOUTS.get()
+    return _LAYOUTS.current()
 
 
 @contextlib.contextmanager
