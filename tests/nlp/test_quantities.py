@@ -124,6 +124,15 @@ def test_build_nlp_keeps_only_needed_components(nlp):
         ("Officials put the number of injured at 374.", [("374", Kind.COUNT)]),
         ("The toll from the floods reached 2,445.", [("2,445", Kind.COUNT)]),
         ("Its share price rose to 374 on Monday.", []),
+        # both ends of a change of a toll, and each number of a list a verb gives to "the numbers of ..."
+        ("The toll had gone up from 225 to 326.", [("225", Kind.COUNT), ("326", Kind.COUNT)]),
+        (
+            "The numbers of injured and missing people had risen to 201 and 796, respectively.",
+            [("201", Kind.COUNT), ("796", Kind.COUNT)],
+        ),
+        # a weekday before a count is no name ("Boeing 737"): the count is read
+        ("On Wednesday 201 people were still missing.", [("201", Kind.COUNT)]),
+        ("By Friday 45 people had died.", [("45", Kind.COUNT)]),
     ],
 )
 def test_quantities_in_text_uses_the_parser(nlp, text, expected):

@@ -474,10 +474,18 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
 
 def _told_count(token: Token) -> bool:
     """A bare number that a verb gives to a toll, a tally or a number of things: "the death toll rose to 374",
-    "put the number of injured at 374", "the toll stood at 374", "the toll reached 374", "the toll is 374"."""
+    "put the number of injured at 374", "the toll stood at 374", "the toll reached 374", "the toll is 374";
+    both ends of a change ("the toll went up from 225 to 326") and each number of a list ("the numbers of
+    injured and missing rose to 201 and 796, respectively")."""
+    if token.dep_ == "conj" and token.head.like_num and token.head.i < token.i:
+        token = token.head  # "201 and 796": the list's first number carries the verb
     verb = None
-    if token.dep_ == "pobj" and token.head.lower_ in ("to", "at") and token.head.dep_ == "prep":
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "at", "from") and token.head.dep_ == "prep":
         verb = token.head.head
+        if verb.like_num and verb.dep_ == "pobj" and verb.head.lower_ == "from":
+            verb = verb.head  # "from 225 to 326": "to" hangs on the first number ...
+        if verb.lower_ == "from" and verb.dep_ == "prep":
+            verb = verb.head  # ... or on "from"
     elif token.dep_ in ("dobj", "attr"):
         verb = token.head
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.i > token.i:
@@ -489,7 +497,9 @@ def _told_count(token: Token) -> bool:
 
 
 # Nouns that hold a count a verb sets: "the toll rose to 374", "put the number of injured at 374".
-_COUNT_HOLDERS = frozenset({"toll", "tally", "number", "count", "total", "headcount"})
+_COUNT_HOLDERS = frozenset(
+    {"toll", "tally", "number", "count", "total", "headcount", "tolls", "tallies", "numbers", "counts", "totals"}
+)
 
 
 def _count_after_name(doc: Doc, token: Token, candidate: Candidate) -> Candidate | None:
