@@ -498,7 +498,8 @@ def _told_count(token: Token) -> bool:
 
 # Nouns that hold a count a verb sets: "the toll rose to 374", "put the number of injured at 374".
 _COUNT_HOLDERS = frozenset(
-    {"toll", "tally", "number", "count", "total", "headcount", "tolls", "tallies", "numbers", "counts", "totals"}
+    {"toll", "tally", "number", "count", "total", "headcount"}
+    | {"tolls", "tallies", "numbers", "counts", "totals"}
 )
 
 
