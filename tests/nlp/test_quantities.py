@@ -133,6 +133,16 @@ def test_build_nlp_keeps_only_needed_components(nlp):
         # a weekday before a count is no name ("Boeing 737"): the count is read
         ("On Wednesday 201 people were still missing.", [("201", Kind.COUNT)]),
         ("By Friday 45 people had died.", [("45", Kind.COUNT)]),
+        # parts of a count set beside it
+        (
+            "So far 16 people were reported killed: seven in Romania, five in Poland and three in Hungary.",
+            [("16", Kind.COUNT), ("seven", Kind.COUNT), ("five", Kind.COUNT), ("three", Kind.COUNT)],
+        ),
+        ("The rain fell between September 11 and 19.", []),
+        (
+            "The 64 matches produced 164 goals, 21 of them by Spain.",
+            [("64", Kind.COUNT), ("164", Kind.COUNT), ("21", Kind.COUNT)],
+        ),
     ],
 )
 def test_quantities_in_text_uses_the_parser(nlp, text, expected):

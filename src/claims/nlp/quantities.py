@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claims.errors import OffsetMismatchError
+from claims.lexicon.context import MONTHS
 from claims.lexicon.units import PERCENT, PRICE_DENOMINATORS, RECORD_MULTIPLIER_UNIT
 from claims.parse.around import change_before
 from claims.parse.nonclaims import URL, PlainLayout, claim_drop_reason
@@ -439,10 +440,12 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
         return _count_after_name(doc, token, candidate)
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return None
+    count = replace(candidate, bare=False, kind=Kind.COUNT, unit=COUNT, counted=None)
+    if _part_of_a_count(token):
+        return count  # its noun is the count's (`noun_from_previous`)
     if token.text.lower() == "one":
         return None
     head = token.head
-    count = replace(candidate, bare=False, kind=Kind.COUNT, unit=COUNT, counted=None)
     if token.dep_ == "nummod" and head.pos_ in _NOUN_POS and head.i > token.i:
         counted = _counted_from_parse(doc, token)
         if counted:
@@ -470,6 +473,22 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
     if _told_count(token):
         return count  # "the death toll rose to 374", "officials put the number of injured at 374"
     return None
+
+
+def _part_of_a_count(token: Token) -> bool:
+    """A bare number set beside a count as a part of it, alone or in a list: "16 people were killed: seven in
+    Romania, five in Poland and one in Austria", "164 goals, 21 of them by Spain"."""
+    for _ in range(12):
+        if token.dep_ not in ("appos", "conj") or token.head.i >= token.i:
+            return False
+        token = token.head
+        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in MONTHS:
+            return False  # "between September 1 and 3"
+        if token.pos_ in _NOUN_POS:
+            return any(child.dep_ == "nummod" and child.like_num for child in token.children)
+        if not token.like_num:
+            return False
+    return False
 
 
 def _told_count(token: Token) -> bool:
