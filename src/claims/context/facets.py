@@ -260,6 +260,12 @@ def role_change(w: Window) -> bool:
     True
     >>> role_change(window("Turnout: 61.2 per cent (up from 48.5 per cent at noon)", 9, 22))
     False
+    >>> s = "Its ad revenue was $9.2 billion (up 16%). Net profit dropped by a steep 73%."
+    >>> role_change(window(s, 36, 39)), role_change(window(s, 72, 75))
+    (True, True)
+    >>> s = "It built 1.37 million, year-over-year increases of 40 percent and 47 percent respectively."
+    >>> role_change(window(s, 65, 75))
+    True
     """
     if _POINTS.search(w.surface.lower()) or _POINTS.match(w.right):
         return True  # "1.58 percentage points", "20 basis points": a difference of two rates
@@ -272,37 +278,12 @@ def role_change(w: Window) -> bool:
         return False  # "rose to X": the level reached
     if _COMPARED_WITH.search(near):
         return False  # "higher than the 85 killed in 2018": the figure compared with, a level
-    tail = re.sub(r"[$€£¥₹]|\b(?:us|usd|rs)\b", "", near).split()
-    tail = [
-        t
-        for t in tail
-        if t
-        not in {
-            "by",
-            "of",
-            "a",
-            "an",
-            "the",
-            "some",
-            "about",
-            "around",
-            "nearly",
-            "almost",
-            "over",
-            "just",
-            "roughly",
-            "approximately",
-            "more",
-            "than",
-            "at",
-            "least",
-            "year-on-year",
-            "annual",
-            "sharp",
-        }
-    ]
-    if tail and (tail[-1] in words.CHANGE_VERBS or tail[-1] in words.CHANGE_NOUNS):
+    if _change_cue_before(near):
         return True
+    if near.strip(" ,") in ("and", "or"):  # "increases of 40 percent and 47 percent": the list's cue
+        before = _near_left(Window(w.left[: _last_number_start(w.left)], "", "", w.kind))
+        if _change_cue_before(before.rstrip()):
+            return True
     right = _near_right(w).split()[:3]
     if len(right) >= 2 and right[0].strip(",(") in {"up", "down"} and right[1] == "from":
         return False  # "52 per cent (up from 40 per cent at 1 pm)": the level now, its base follows
@@ -313,6 +294,33 @@ def role_change(w: Window) -> bool:
         and right[0].strip(",") in words.CHANGE_AFTER_WORDS
         and right[1].strip(",.;") in words.CHANGE_NOUNS
     )
+
+
+_NOT_A_CUE = frozenset(
+    {"by", "of", "a", "an", "the", "some", "about", "around", "nearly", "almost", "over", "just", "roughly",
+     "approximately", "more", "than", "at", "least", "year-on-year", "annual"}
+    | {"sharp", "steep", "whopping", "hefty", "massive", "huge", "modest", "slight", "marginal", "solid",
+       "strong", "robust", "notable", "remarkable", "striking", "healthy", "impressive", "significant",
+       "dramatic", "staggering", "further", "mere", "record"}
+)  # fmt: skip
+"""Words between a change word and its number that leave the cue standing ("dropped by a steep 73%")."""
+
+
+def _change_cue_before(near: str) -> bool:
+    """The words just before a number end with a change word ("rose", "an increase of", "(up")."""
+    tail = [t for t in re.sub(r"[$€£¥₹]|\b(?:us|usd|rs)\b", "", near).split() if t not in _NOT_A_CUE]
+    if not tail:
+        return False
+    last = tail[-1]
+    return last in words.CHANGE_VERBS or last in words.CHANGE_NOUNS or last in ("(up", "(down")
+
+
+def _last_number_start(text: str) -> int:
+    """Where the last number of `text` starts (0 when there is none)."""
+    start = 0
+    for m in re.finditer(r"\d[\d.,]*", text):
+        start = m.start()
+    return start
 
 
 _COMPARED_WITH = re.compile(
