@@ -654,14 +654,33 @@ def scope_of(w: Window) -> frozenset[str]:
     []
     >>> sorted(scope_of(window("EPS of $2.10 was 86% higher than a year earlier", 17, 20)))
     []
+    >>> s = "107 people died and another 136 are missing; 5 died on Monday and another 3 died on Tuesday."
+    >>> sorted(scope_of(window(s, 28, 31))), sorted(scope_of(window(s, 74, 75)))
+    ([], ['additional'])
     """
     left, right = _clause_left(_near_left(w)[-40:]), _own_right(_near_right(w)[:30])
     left, right = _PERIOD_REFERENCE.sub(" ", left), _PERIOD_REFERENCE.sub(" ", right)
     found = {s for s in _SCOPE_LEFT if _has(left, _drop_qualifiers(words.SCOPE_CUES[s]))}
     found |= {s for s in _SCOPE_RIGHT if _has(right, words.SCOPE_CUES[s])}
+    additional = _has(left, _drop_qualifiers(words.SCOPE_CUES["additional"]))
+    if additional == "another" and _another_measure(w.left, right):
+        found.discard("additional")  # "107 died and another 136 are missing": no more of the same
     if "per_year" in found and ("per_day" in found or "per_month" in found):
         found.discard("per_year")
     return frozenset(found)
+
+
+def _another_measure(left: str, right: str) -> bool:
+    """ "another" before a figure whose clause names another member of a group of measures than the words
+    before it ("killed ... another 136 missing"): a figure of another measure, not more of the same one."""
+    before = re.findall(r"[a-z]+", left.rpartition("another")[0])
+    after = re.findall(r"[a-z]+", right)
+    for group in words.MEASURE_CONTRASTS:
+        own = {k for k, member in enumerate(group) if any(t.startswith(member) for t in after)}
+        earlier = {k for k, member in enumerate(group) if any(t.startswith(member) for t in before)}
+        if own and earlier and not own & earlier:
+            return True
+    return False
 
 
 _PERIOD_REFERENCE = re.compile(
