@@ -957,6 +957,9 @@ def item_of(sentence: str, start: int, end: int) -> str:
     >>> s = "The party took 40.2% of the vote, its best result, up from 38% and 36%."
     >>> item_of(s, s.index("40.2%"), s.index("40.2%") + 5)
     ''
+    >>> s = "The quake caused 3,354 deaths and left 4,508 people injured and 220 others missing."
+    >>> item_of(s, s.index("4,508"), s.index("4,508") + 5)
+    ''
     """
     if len(_FIGURE.findall(sentence)) < 3:
         return ""
