@@ -129,6 +129,14 @@ def test_arithmetic_multiple(stated, value, expected):
         ("a total of 12 vessels, including 5 patrol boats and 4 tugs.", ("12", 12), [("5", 5), ("4", 4)], 0),
         ("a total of 8 vessels, including 5 patrol boats and 4 tugs.", ("8", 8), [("5", 5), ("4", 4)], 1),
         ("the 12 vessels, 5 patrol boats and 4 tugs.", ("12", 12), [("5", 5), ("4", 4)], 0),  # no cue
+        # a clause set against the listing ("while ...") is no part of it
+        (
+            "The bloc would have 50 seats: 30 for the Greens, 15 for Labour and 5 for the Left, while the "
+            "Liberals, who back neither side, would have 7.",
+            ("50", 50),
+            [("30", 30), ("15", 15), ("5", 5), ("7", 7)],
+            0,
+        ),
     ],
 )
 def test_arithmetic_total_and_parts(text, total, parts, expected):

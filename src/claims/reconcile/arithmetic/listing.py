@@ -231,6 +231,21 @@ def starts_new_predicate(words: str) -> bool:
     return bool(NEW_PREDICATE.search(words))
 
 
+CONTRAST = re.compile(r",\s*(?:while|whereas)\b|;\s*(?:while|whereas)\b", re.IGNORECASE)
+
+
+def contrast_between(words: str) -> bool:
+    """'22 for the PAN ... and just 2 for the PRD, while Movimiento Ciudadano ... would have 5': a clause
+    set against the listing ends it.
+
+    >>> contrast_between(" for the PRD, while Movimiento Ciudadano, which backs neither bloc, would have ")
+    True
+    >>> contrast_between(" for the PAN, 16 for the PRI and just ")
+    False
+    """
+    return bool(CONTRAST.search(words))
+
+
 def is_adjunct(words: str) -> bool:
     """A figure inside a time or place adverbial ("in the six phases of the polls") is not a listed part.
 
