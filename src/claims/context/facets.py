@@ -143,11 +143,23 @@ _NUMBER = re.compile(r"\d")
 
 
 def _near_left(w: Window) -> str:
-    """The words before the number back to the previous number (a cue there belongs to this number)."""
+    """The words before the number back to the previous number and the word it counts (a cue there belongs
+    to this number); a change word after the previous number is this number's ("in 2023 dropped by 73%").
+
+    >>> _near_left(window("Profit in the last quarter of 2023 dropped by a steep 73%.", 54, 57))
+    'dropped by a steep '
+    >>> _near_left(window("It sold 5 million cars, up 3%.", 27, 29))
+    ' cars, up '
+    """
     text = w.left
     last = None
-    for m in re.finditer(r"\d[\d.,]*\s*(?:%|per\s*cent|percent|[a-z]+)?", text):
-        last = m.end()
+    for m in re.finditer(r"\d[\d.,]*\s*(?:%|per\s*cent|percent|(?P<word>[a-z]+))?", text):
+        word = m.group("word")
+        last = (
+            m.start("word")
+            if word and (word in words.CHANGE_VERBS or word in words.CHANGE_NOUNS)
+            else m.end()
+        )
     return text[last:] if last is not None else text
 
 
