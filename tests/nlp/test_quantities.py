@@ -125,23 +125,23 @@ def test_build_nlp_keeps_only_needed_components(nlp):
         ("The toll from the floods reached 2,445.", [("2,445", Kind.COUNT)]),
         ("Its share price rose to 374 on Monday.", []),
         # both ends of a change of a toll, and each number of a list a verb gives to "the numbers of ..."
-        ("The toll had gone up from 225 to 326.", [("225", Kind.COUNT), ("326", Kind.COUNT)]),
+        ("The toll had gone up from 312 to 448 by Monday.", [("312", Kind.COUNT), ("448", Kind.COUNT)]),
         (
-            "The numbers of injured and missing people had risen to 201 and 796, respectively.",
-            [("201", Kind.COUNT), ("796", Kind.COUNT)],
+            "The numbers of injured and missing people had risen to 1,120 and 305, respectively.",
+            [("1,120", Kind.COUNT), ("305", Kind.COUNT)],
         ),
         # a weekday before a count is no name ("Boeing 737"): the count is read
-        ("On Wednesday 201 people were still missing.", [("201", Kind.COUNT)]),
+        ("On Tuesday 87 people were still missing.", [("87", Kind.COUNT)]),
         ("By Friday 45 people had died.", [("45", Kind.COUNT)]),
         # parts of a count set beside it
         (
-            "So far 16 people were reported killed: seven in Romania, five in Poland and three in Hungary.",
-            [("16", Kind.COUNT), ("seven", Kind.COUNT), ("five", Kind.COUNT), ("three", Kind.COUNT)],
+            "So far 14 people were reported killed: six in Chile, five in Peru and three in Bolivia.",
+            [("14", Kind.COUNT), ("six", Kind.COUNT), ("five", Kind.COUNT), ("three", Kind.COUNT)],
         ),
         ("The rain fell between September 11 and 19.", []),
         (
-            "The 64 matches produced 164 goals, 21 of them by Spain.",
-            [("64", Kind.COUNT), ("164", Kind.COUNT), ("21", Kind.COUNT)],
+            "The 48 matches produced 98 goals, 17 of them by Brazil.",
+            [("48", Kind.COUNT), ("98", Kind.COUNT), ("17", Kind.COUNT)],
         ),
     ],
 )

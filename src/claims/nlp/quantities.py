@@ -476,8 +476,8 @@ def _elliptical_count(doc: Doc, candidate: Candidate) -> Candidate | None:
 
 
 def _part_of_a_count(token: Token) -> bool:
-    """A bare number set beside a count as a part of it, alone or in a list: "16 people were killed: seven in
-    Romania, five in Poland and one in Austria", "164 goals, 21 of them by Spain"."""
+    """A bare number set beside a count as a part of it, alone or in a list: "14 people were killed: six in
+    Chile, five in Peru and three in Bolivia", "98 goals, 17 of them by Brazil"."""
     for _ in range(12):
         if token.dep_ not in ("appos", "conj") or token.head.i >= token.i:
             return False
@@ -494,15 +494,15 @@ def _part_of_a_count(token: Token) -> bool:
 def _told_count(token: Token) -> bool:
     """A bare number that a verb gives to a toll, a tally or a number of things: "the death toll rose to 374",
     "put the number of injured at 374", "the toll stood at 374", "the toll reached 374", "the toll is 374";
-    both ends of a change ("the toll went up from 225 to 326") and each number of a list ("the numbers of
-    injured and missing rose to 201 and 796, respectively")."""
+    both ends of a change ("the toll went up from 312 to 448") and each number of a list ("the numbers of
+    injured and missing rose to 1,120 and 305, respectively")."""
     if token.dep_ == "conj" and token.head.like_num and token.head.i < token.i:
-        token = token.head  # "201 and 796": the list's first number carries the verb
+        token = token.head  # "1,120 and 305": the list's first number carries the verb
     verb = None
     if token.dep_ == "pobj" and token.head.lower_ in ("to", "at", "from") and token.head.dep_ == "prep":
         verb = token.head.head
         if verb.like_num and verb.dep_ == "pobj" and verb.head.lower_ == "from":
-            verb = verb.head  # "from 225 to 326": "to" hangs on the first number ...
+            verb = verb.head  # "from 312 to 448": "to" hangs on the first number ...
         if verb.lower_ == "from" and verb.dep_ == "prep":
             verb = verb.head  # ... or on "from"
     elif token.dep_ in ("dobj", "attr"):

@@ -235,12 +235,12 @@ CONTRAST = re.compile(r",\s*(?:while|whereas)\b|;\s*(?:while|whereas)\b", re.IGN
 
 
 def contrast_between(words: str) -> bool:
-    """'22 for the PAN ... and just 2 for the PRD, while Movimiento Ciudadano ... would have 5': a clause
-    set against the listing ends it.
+    """'30 for the Greens ... and 5 for the Left, while the Liberals ... would have 7': a clause set against
+    the listing ends it.
 
-    >>> contrast_between(" for the PRD, while Movimiento Ciudadano, which backs neither bloc, would have ")
+    >>> contrast_between(" for the Left, while the Liberals, who back neither side, would have ")
     True
-    >>> contrast_between(" for the PAN, 16 for the PRI and just ")
+    >>> contrast_between(" for the Greens, 15 for Labour and just ")
     False
     """
     return bool(CONTRAST.search(words))

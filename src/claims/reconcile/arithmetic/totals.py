@@ -88,7 +88,7 @@ def _parts_after(
         if p is not first and listing.starts_new_predicate(line.before(p, 40)):
             break  # "..., and rejected 45 applications": the listing has ended
         if parts and listing.contrast_between(line.between(parts[-1], p)):
-            break  # "..., while Movimiento Ciudadano ... would have 5": set against the listing
+            break  # "..., while the Liberals ... would have 7": set against the listing
         if not same_unit(p.claim, total.claim) or listing.is_adjunct(line.before(p, 20)):
             continue
         if _is_change(line, p) != total_is_change or (limit is not None and (point(p.claim) or 0.0) > limit):
