@@ -211,6 +211,8 @@ GOVERNING = [
     ("Sales rose 8 percent in 2023 compared with 2021.", "8 percent", Period(2023, 2023)),
     ("Profit grew 4 percent over the corresponding period in 2022.", "4 percent", None),
     ("Exports reached $5 billion, up from $3 billion in 2019.", "$5 billion", None),
+    ("Net income was $5 billion, up from a net loss of $3 billion in Q2 2021.", "$5 billion", None),
+    ("Prize money was set at $64 million, four times more than for the 2018 edition.", "$64 million", None),
     ("It was the highest since 2008, at 7 percent.", "7 percent", None),
     # clause structure
     ("In 2015 the share was 40 percent; in 2023 it reached 55 percent.", "40 percent", Period(2015, 2015)),

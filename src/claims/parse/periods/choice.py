@@ -40,9 +40,9 @@ _BASE_BEFORE = re.compile(
     r"""\b(?:from|than|(?:below|above)(?=\s+the\b)|compared\s+(?:with|to)|against|versus|vs\.?)\s+  # from
     (?:(?:about|around|roughly|nearly|almost|some|approximately|just|only|a|an|the)\s+)?  # (a)
     (?:(?:record|revised|peak\s+of|high\s+of|low\s+of)\s+)?  # (record / peak of)
-    (?:(?<=against\s)(?:an?\s+)?"""
+    (?:(?:(?<=against\s)|(?<=from\s))(?:an?\s+)?"""
     + _MEASURE_OF
-    + r""")?$""",  # against (an) operating loss of
+    + r""")?$""",  # against (an) operating loss of, up from a net loss of
     re.VERBOSE | re.IGNORECASE,
 )
 """Before a number that is the base of a comparison (`rose to 5.8% from 4.2% in April`)."""

@@ -121,12 +121,12 @@ _BASE_CUE_BEFORE = re.compile(
        | (?:%|\bper\s?cent|\bpoints?|\d)\s+on\s+  # `16% on 2019`: a change on a base year
        | \bthe\s+same\s+(?:period|months?|quarter|half|week)\s+(?:of|in)\s+  # the same months of 2021
        | \b(?:many|much|high|large|big)\s+as\s+)  # `twice as many as in 2021`
-    (?:in\s+)?(?:(?:its|their|the)\s+)?$""",
+    (?:(?:in|for)\s+)?(?:(?:its|their|the)\s+)?$""",  # `three times more than for the 2019 edition`
     re.VERBOSE | re.IGNORECASE,
 )
 """Right before a year that is the base of a comparison: `8% below 2019`, `22% higher than in 2019`."""
 _LEVEL_OF_BEFORE = re.compile(
-    r"""\b(?:of|than|below|above)\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?  # of the (international)
+    r"""\b(?:of|than|below|above|times|twice)\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?  # of the (national)
     (?:levels?|figures?|totals?|volumes?|traffic|values?|numbers?)\s+(?:of|in|for)\s+$""",  # traffic of
     re.VERBOSE | re.IGNORECASE,
 )
@@ -156,6 +156,9 @@ def is_comparison_base(text: str, mention: PeriodMention) -> bool:
     >>> text = "Traffic was 8% below 2019 in 2022, back to 94% of its 2019 level."
     >>> [is_comparison_base(text, m) for m in find_periods(text)]
     [True, False, True]
+    >>> text = "It paid $88 million, four times more than for the 2017 edition and twice the figure for 2021."
+    >>> [is_comparison_base(text, m) for m in find_periods(text)]
+    [True, True]
     """
     before = text[max(0, mention.start - 60) : mention.start]
     cue = _BASE_CUE_BEFORE.search(before[-30:])
