@@ -997,7 +997,7 @@ def item_of(sentence: str, start: int, end: int) -> str:
         # a name is an owner, compared as such (`claims.context.owners`); a sentence opens capitalised
         if not any(c.isupper() for c in (item[1:] if at_start else item)):
             found = m["item"]
-    words_ = [w for w in found.split() if w not in words.NOT_ITEM_WORDS]
+    words_ = [w for w in found.split() if w not in words.NOT_ITEM_WORDS and w not in words.NOT_ITEM_VERBS]
     return " ".join(words_)
 
 

@@ -335,8 +335,11 @@ NOT_ITEM_WORDS: frozenset[str] = frozenset(
     {"the", "about", "around", "nearly", "almost", "over", "some", "just", "roughly", "only", "another",
      "more", "less", "than", "while", "which", "who", "that", "it", "its", "their", "was", "were", "is",
      "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with"}
-    # verbs that carry no measure of their own ("caused 1,210 deaths and left 2,875 people injured")
-    | {"left", "leaving", "caused", "causing", "had", "has", "have", "reported", "recorded", "registered"}
+)
+# Verbs that carry no measure of their own, so name no list item ("caused 1,210 deaths and left 2,875 people
+# injured"): a figure after them belongs to no item of their name.
+NOT_ITEM_VERBS: frozenset[str] = frozenset(
+    {"left", "leaving", "caused", "causing", "had", "has", "have", "reported", "recorded", "registered"}
 )
 # Verbs between a list item and its figure ("services fell 0.2%, production rose 0.6%").
 LIST_ITEM_VERBS: tuple[str, ...] = (
