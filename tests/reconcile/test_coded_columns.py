@@ -10,10 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from claims.context.facets import measures_of
 from claims.lexicon.fx import load_fx_table
 from claims.reconcile import MatchRules
 from claims.reconcile.columns import CodedTextsBuilder, SharedObjectsBuilder
-from claims.reconcile.normalize import build_table, dimension, measures_of
+from claims.reconcile.normalize import build_table, dimension
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 from factories import claim
 
@@ -55,7 +56,7 @@ def test_sentence_groups_same_for_objects_and_columns(monkeypatch, window):
     assert groups[0] == groups[1] == [[0, 1], [2], [3, 4], [5, 6]]
     assert [s.text for s in sentences(held)] == [s.text for s in sentences(claims)] == [SHARED] * 3
     assert context_spans(held).tolist() == context_spans(claims).tolist()
-    families = ["money"] * len(claims)
+    families = np.zeros(len(claims), dtype=np.int64)  # one family: money
     assert [r.tolist() for r in roles(held, families)] == [r.tolist() for r in roles(claims, families)]
     assert roles(claims, families)[0].tolist() == [0, 1, 0, 0, 1, 0, 1]
     by_objects, by_columns = list(documents(claims)), list(documents(held))

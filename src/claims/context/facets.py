@@ -152,16 +152,24 @@ def _near_left(w: Window) -> str:
     >>> _near_left(window("It sold 5 million cars, up 3%.", 27, 29))
     ' cars, up '
     """
-    text = w.left
+    return _after_last_figure(w.left)[1]
+
+
+_FIGURE_AND_WORD = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent|percent|(?P<word>[a-z]+))?")
+
+
+def _after_last_figure(text: str) -> tuple[int, str]:
+    """(where the last figure of `text` starts, the words after it and the word it counts); (0, text) when
+    `text` holds no figure."""
     last = None
-    for m in re.finditer(r"\d[\d.,]*\s*(?:%|per\s*cent|percent|(?P<word>[a-z]+))?", text):
-        word = m.group("word")
-        last = (
-            m.start("word")
-            if word and (word in words.CHANGE_VERBS or word in words.CHANGE_NOUNS)
-            else m.end()
-        )
-    return text[last:] if last is not None else text
+    for m in _FIGURE_AND_WORD.finditer(text):
+        last = m
+    if last is None:
+        return 0, text
+    word = last.group("word")
+    if word and (word in words.CHANGE_VERBS or word in words.CHANGE_NOUNS):
+        return last.start(), text[last.start("word") :]  # "2021 fell": the change word is no counted word
+    return last.start(), text[last.end() :]
 
 
 def _near_right(w: Window) -> str:
@@ -294,7 +302,7 @@ def role_change(w: Window) -> bool:
     if _change_cue_before(near):
         return True
     if near.strip(" ,") in ("and", "or"):  # "increases of 40 percent and 47 percent": the list's cue
-        before = _near_left(Window(w.left[: _last_number_start(w.left)], "", "", w.kind))
+        before = _after_last_figure(w.left[: _after_last_figure(w.left)[0]])[1]
         if _change_cue_before(before.rstrip()):
             return True
     right = _near_right(w).split()[:3]
@@ -326,14 +334,6 @@ def _change_cue_before(near: str) -> bool:
         return False
     last = tail[-1]
     return last in words.CHANGE_VERBS or last in words.CHANGE_NOUNS or last in ("(up", "(down")
-
-
-def _last_number_start(text: str) -> int:
-    """Where the last number of `text` starts (0 when there is none)."""
-    start = 0
-    for m in re.finditer(r"\d[\d.,]*", text):
-        start = m.start()
-    return start
 
 
 _COMPARED_WITH = re.compile(
@@ -686,12 +686,38 @@ def scope_of(w: Window) -> frozenset[str]:
 def _another_measure(left: str, right: str) -> bool:
     """ "another" before a figure whose clause names another member of a group of measures than the words
     before it ("killed ... another 48 missing"): a figure of another measure, not more of the same one."""
-    before = re.findall(r"[a-z]+", left.rpartition("another")[0])
-    after = re.findall(r"[a-z]+", right)
-    for group in words.MEASURE_CONTRASTS:
-        own = {k for k, member in enumerate(group) if any(t.startswith(member) for t in after)}
-        earlier = {k for k, member in enumerate(group) if any(t.startswith(member) for t in before)}
-        if own and earlier and not own & earlier:
+    before = measures_of(frozenset(re.findall(r"[a-z]+", left.rpartition("another")[0])))
+    return measures_differ(measures_of(frozenset(re.findall(r"[a-z]+", right))), before)
+
+
+def measures_of(content: frozenset[str]) -> frozenset[tuple[int, int]]:
+    """(group, member) of every contrasted measure (`lexicon.context.MEASURE_CONTRASTS`) the words name.
+
+    >>> sorted(measures_of(frozenset({"production", "rose"})))
+    [(1, 1)]
+    >>> sorted(measures_of(frozenset({"deliveries", "grew"})))
+    [(1, 0)]
+    """
+    found = set()
+    for g, group in enumerate(words.MEASURE_CONTRASTS):
+        for m, member in enumerate(group):
+            if any(w.startswith(member) for w in content):
+                found.add((g, m))
+    return frozenset(found)
+
+
+def measures_differ(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> bool:
+    """Both name members of one contrast group, and none in common there: two measures.
+
+    >>> measures_differ(frozenset({(1, 0)}), frozenset({(1, 1)}))
+    True
+    >>> measures_differ(frozenset({(1, 0)}), frozenset())
+    False
+    >>> measures_differ(frozenset({(1, 0), (1, 1)}), frozenset({(1, 1)}))
+    False
+    """
+    for g in {g for g, _ in a} & {g for g, _ in b}:
+        if not {m for h, m in a if h == g} & {m for h, m in b if h == g}:
             return True
     return False
 
@@ -1291,6 +1317,8 @@ __all__ = [
     "opening_paragraph",
     "facet_conflicts",
     "facet_gaps",
+    "measures_differ",
+    "measures_of",
     "window",
     "with_subject",
 ]

@@ -42,10 +42,10 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from claims.context.facets import facet_conflicts, labels_differ, stage_parts
+from claims.context.facets import facet_conflicts, labels_differ, measures_differ, stage_parts
 from claims.lexicon.context import OWNER_CLASS_WORDS
 
-from .normalize import ClaimTable, measures_differ
+from .normalize import ClaimTable
 from .restated import parallel_rows, restated, same_role
 from .rules import MatchRules
 from .text import stem

@@ -22,9 +22,14 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from claims.context.facets import Facets, cell_facets, claim_facets, with_subject
+from claims.context.facets import (
+    Facets,
+    cell_facets,
+    claim_facets,
+    measures_of,
+    with_subject,
+)
 from claims.context.owners import STRONG_SOURCES, figure_clause, led_aliases, owner_key
-from claims.lexicon.context import MEASURE_CONTRASTS
 from claims.lexicon.fx import FxTable
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier
 
@@ -364,38 +369,6 @@ def _cell_facets(label: str, header: str, kind: str, surface: str) -> Facets:
 @lru_cache(maxsize=1 << 12)
 def _sentence_facets(sentence: str, start: int, end: int, kind: str) -> Facets:
     return claim_facets(sentence, start, end, kind=kind)
-
-
-def measures_of(words: frozenset[str]) -> frozenset[tuple[int, int]]:
-    """(group, member) of every contrasted measure (`lexicon.context.MEASURE_CONTRASTS`) the words name.
-
-    >>> sorted(measures_of(frozenset({"production", "rose"})))
-    [(1, 1)]
-    >>> sorted(measures_of(frozenset({"deliveries", "grew"})))
-    [(1, 0)]
-    """
-    found = set()
-    for g, group in enumerate(MEASURE_CONTRASTS):
-        for m, member in enumerate(group):
-            if any(w.startswith(member) for w in words):
-                found.add((g, m))
-    return frozenset(found)
-
-
-def measures_differ(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> bool:
-    """Both name members of one contrast group, and none in common there: two measures.
-
-    >>> measures_differ(frozenset({(1, 0)}), frozenset({(1, 1)}))
-    True
-    >>> measures_differ(frozenset({(1, 0)}), frozenset())
-    False
-    >>> measures_differ(frozenset({(1, 0), (1, 1)}), frozenset({(1, 1)}))
-    False
-    """
-    for g in {g for g, _ in a} & {g for g, _ in b}:
-        if not {m for h, m in a if h == g} & {m for h, m in b if h == g}:
-            return True
-    return False
 
 
 def _targets_against_outcomes(
@@ -1004,7 +977,7 @@ def build_table(
     del clause_df
     norm_of_set = [math.sqrt(sum(clause_idf[t] ** 2 for t in words)) or 1.0 for words in clause_words.values]
     clause_norm = np.array(norm_of_set, dtype=np.float64)[clause_words.codes]
-    role, role_count = roles(claims, family)
+    role, role_count = roles(claims, family.codes)
     # the measures of each distinct clause word set, interned in order of the first row naming the set
     measures: dict[frozenset[str], int] = {}
     for words in clause_words.values:  # the sets in order of their first row

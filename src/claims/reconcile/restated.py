@@ -74,11 +74,10 @@ def local_text(left: str, right: str, words: int = LOCAL_WORDS) -> str:
     return masked(" ".join(left.split()[-words:] + right.split()[:words]))
 
 
-def roles(claims: Sequence[Claim], families: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(position among its sentence's claims of the same family, how many there are) per claim."""
+def roles(claims: Sequence[Claim], family: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position among its sentence's claims of the same family, how many there are) per claim; `family`
+    holds a code a claim, equal for equal families (`ClaimTable.family.codes`)."""
     ids = line_ids(claims)  # rows grouped over arrays: no dictionary entry a sentence, no copy of its text
-    codes: dict[str, int] = {}
-    family = np.fromiter((codes.setdefault(f, len(codes)) for f in families), np.int64, len(families))
     role = np.zeros(len(claims), dtype=np.int32)
     count = np.ones(len(claims), dtype=np.int32)
     for rows in row_groups(ids.doc, ids.start, ids.sentence, family):
