@@ -25,14 +25,16 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
+from prefect.futures import PrefectFuture
 
 from claims import pipeline
 from claims.errors import ClaimsError
 from claims.io import export
 from claims.io.sources import Source
-from claims.io.validation import ValidationReport
+from claims.io.validation import CheckedAhead, ValidationReport
 from claims.locks import os_error
 from claims.pipeline import progress
+from claims.pipeline.runs import Validate
 from claims.settings import Settings
 from claims.types import Claim, Document
 from claims_flows import reaper, runners
@@ -99,9 +101,37 @@ def reconcile_task(settings: Settings, full: bool) -> list[str]:
     return pipeline.reconcile_changes(settings, full=full, cache=runners.reconcile_cache())
 
 
+@task(name="validate-ahead", cache_policy=NO_CACHE)
+def validate_ahead_task(settings: Settings) -> CheckedAhead | None:
+    """The documents and claims tables checked on the serving process's validation worker while the
+    findings are reconciled (`runners.validation_worker`); None when that cannot be done (the validate task
+    then checks every table)."""
+    worker = runners.validation_worker()
+    if worker is None:
+        return None
+    try:
+        return pipeline.validate_ahead(settings, worker)
+    except Exception as e:  # noqa: BLE001 - the validate task checks every table and reports what fails
+        logger.warning("tables not checked ahead: %s", e)
+        return None
+
+
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(settings: Settings, building: Path | None) -> ValidationReport:
-    return pipeline.validate_outputs(settings, building)
+def validate_task(
+    settings: Settings, building: Path | None, ahead: CheckedAhead | None = None
+) -> ValidationReport:
+    return pipeline.validate_outputs(settings, building, ahead=ahead)
+
+
+def validating(ahead: PrefectFuture[CheckedAhead | None] | None) -> Validate:
+    """The validate stage, given the tables checked ahead (Prefect passes the future's result)."""
+    if ahead is None:
+        return validate_task
+
+    def validate(settings: Settings, building: Path | None) -> ValidationReport:
+        return validate_task(settings, building, ahead=ahead)  # type: ignore[call-overload]
+
+    return validate
 
 
 @task(name="publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -238,12 +268,26 @@ def run_stages(
         f"{len(plan.removed)} removed, {len(plan.rejected)} rejected",
     )
     progress.started("reconcile")
-    new_conflicts = reconcile_task(settings, full)
-    progress.finished("reconcile", settings, detail=f"{len(new_conflicts)} new, possible findings included")
-    summary["new_conflicts"] = new_conflicts
-    pipeline.conclude(
-        settings, plan, summary, validate=validate_task, reconcile=reconcile_task, publish=publish_task
-    )
+    # a served run checks the documents and claims tables in its worker process meanwhile
+    changed = plan.read or plan.removed
+    ahead = validate_ahead_task.submit(settings) if changed and runners.validation_worker() else None
+    try:
+        new_conflicts = reconcile_task(settings, full)
+        progress.finished(
+            "reconcile", settings, detail=f"{len(new_conflicts)} new, possible findings included"
+        )
+        summary["new_conflicts"] = new_conflicts
+        pipeline.conclude(
+            settings,
+            plan,
+            summary,
+            validate=validating(ahead),
+            reconcile=reconcile_task,
+            publish=publish_task,
+        )
+    finally:
+        if ahead is not None:
+            ahead.wait()  # a run that did not validate after all leaves nothing running behind it
     publish_artifacts(summary, settings)
 
 

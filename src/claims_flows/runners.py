@@ -37,6 +37,8 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar, cast
 from urllib.parse import urlparse
 
@@ -140,6 +142,10 @@ class _KeptPerProcess(Generic[_T]):
     def current(self) -> _T | None:
         return self._current.get()
 
+    def kept(self) -> _T:
+        """The object of this process (made now if no run has made it yet)."""
+        return self._make()
+
 
 _RECONCILIATION = _KeptPerProcess("claims_reconcile_cache", ReconcileCache)
 _LAYOUTS = _KeptPerProcess("claims_layout_cache", LayoutCache)
@@ -167,6 +173,69 @@ def keeping_layouts() -> contextlib.AbstractContextManager[LayoutCache]:
 def layout_cache() -> LayoutCache | None:
     """The cache of `keeping_layouts` when a run is inside it, else None."""
     return _LAYOUTS.current()
+
+
+class ValidationWorker(Executor):
+    """A process of its own that checks the documents and claims tables (`pipeline.validate_ahead`) while
+    the serving process reconciles the findings, so a machine's second core does most of a run's validation
+    in the time reconciliation takes. Started with the first run that asks for it, it imports Great
+    Expectations and builds its context once; a worker that died is started again by the next run. It
+    stops with the serving process (a killed one takes it along: its process group, and a worker whose
+    parent is gone finds its pipe closed)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:  # type: ignore[override]
+        with self._lock:
+            for _ in range(2):
+                if self._pool is None:
+                    self._pool = self._start()
+                try:
+                    return self._pool.submit(fn, *args, **kwargs)
+                except BrokenProcessPool:  # the worker died since the last run: start another
+                    logger.warning("the validation worker had stopped; starting another")
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = None
+            raise BrokenProcessPool("the validation worker could not be started")
+
+    @staticmethod
+    def _start() -> ProcessPoolExecutor:
+        import multiprocessing
+
+        from claims.io.validation.gx import warm_up
+
+        # spawn: this process runs threads (Prefect's), which a fork would copy half-way
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        pool.submit(warm_up)  # GX imported while the run extracts; its first check waits behind this
+        return pool
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+                self._pool = None
+
+
+_VALIDATION = _KeptPerProcess("claims_validation_worker", ValidationWorker)
+
+
+def keeping_validation_worker() -> contextlib.AbstractContextManager[ValidationWorker]:
+    """Flow runs inside the block check the documents and claims tables on a worker process of their own
+    while they reconcile (`ValidationWorker`), kept from one run to the next: `claims serve --warm`. A
+    one-shot run has none (starting one would cost it more than it saves)."""
+    return _VALIDATION.keeping()
+
+
+def validation_worker() -> ValidationWorker | None:
+    """The worker of `keeping_validation_worker` when a run is inside it, else None."""
+    return _VALIDATION.current()
+
+
+def stop_validation_worker() -> None:
+    """Stop the worker process of `keeping_validation_worker`, if one was started (serving ends)."""
+    _VALIDATION.kept().shutdown(wait=True, cancel_futures=True)
 
 
 @contextlib.contextmanager

@@ -58,9 +58,16 @@ def serve_warm(
     from prefect.client.orchestration import get_client
     from prefect.exceptions import PrefectException
 
+    from claims_flows.runners import stop_validation_worker
+
     deployment_id: UUID = deployment.apply()
     logger.info("serving deployment %s in this process", deployment_id)
-    with get_client(sync_client=True) as client, RunAlarm(deployment_id, stop=stop) as alarm:
+    with (
+        get_client(sync_client=True) as client,
+        RunAlarm(deployment_id, stop=stop) as alarm,
+        contextlib.ExitStack() as kept,
+    ):
+        kept.callback(stop_validation_worker)  # the runs' worker process stops with the serving
         woke = False
         while not stop.is_set():
             try:
@@ -190,7 +197,7 @@ def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
     from prefect.states import Pending
     from prefect.utilities.engine import propose_state_sync
 
-    from claims_flows.runners import keeping_layouts, keeping_reconciliation
+    from claims_flows.runners import keeping_layouts, keeping_reconciliation, keeping_validation_worker
 
     latest = client.read_flow_run(flow_run.id).state
     if latest is None or not latest.is_scheduled():  # the server would let a finished run start again
@@ -206,8 +213,9 @@ def run_one(client: Any, flow: Any, flow_run: Any) -> bool:
         return False
     current = client.read_flow_run(flow_run.id)
     try:
-        # the next run normalises only new or changed claims, and segments only texts not segmented yet
-        with keeping_reconciliation(), keeping_layouts():
+        # the next run normalises only new or changed claims, and segments only texts not segmented yet;
+        # each run checks the documents and claims tables in a worker process while it reconciles
+        with keeping_reconciliation(), keeping_layouts(), keeping_validation_worker():
             run_flow(flow, flow_run=current)
     except Exception as e:  # the engine has recorded the failed state; the next schedule still runs
         logger.exception("flow run %s failed: %s", flow_run.id, e)

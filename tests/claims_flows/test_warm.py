@@ -49,3 +49,51 @@ def test_warm_runs_due_runs_here_and_keeps_the_model(
         assert runners.reconcile_cache() is kept
     assert len(kept.rows) == records[-1]["claims"]  # the last run's rows, one per stored claim
     assert kept.documents  # and its documents' own checks
+
+
+def _results(folder: Path) -> dict[str, object]:
+    data = json.loads((folder / "validation" / "results.json").read_text(encoding="utf-8"))
+    for key in ("seconds", "docs_index", "results_path", "gx_results"):
+        data.pop(key)
+    return data
+
+
+def test_warm_validation_worker_checks_the_tables_ahead_and_is_replaced_when_it_dies(
+    prefect_harness: None, small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from claims import pipeline
+    from claims.io.validation import gx
+    from claims.settings import Settings
+    from claims_flows import runners
+    from claims_flows.pipeline import claims_pipeline
+
+    out = tmp_path / "out"
+    claims_pipeline(raw_dir=str(small_corpus), out_dir=str(out))
+    settings = Settings.from_env(raw_dir=small_corpus, out_dir=out)
+    worker = runners.ValidationWorker()
+    try:
+        ahead = pipeline.validate_ahead(settings, worker)  # in the worker process
+        assert ahead is not None
+        assert set(ahead.frames) == {"documents", "claims"}
+        seen: list[set[str]] = []
+        run_suites = gx.run_suites
+
+        def spy(frames, suites, *, keep_json):  # type: ignore[no-untyped-def]
+            seen.append(set(frames))
+            return run_suites(frames, suites, keep_json=keep_json)
+
+        monkeypatch.setattr(gx, "run_suites", spy)
+        checked = pipeline.validate_outputs(settings, tmp_path / "checked", ahead=ahead)
+        assert set().union(*seen) == {"conflicts"}  # here only the findings
+        whole = pipeline.validate_outputs(settings, tmp_path / "whole")
+        assert (checked.failures, checked.quarantined) == (whole.failures, whole.quarantined)
+        assert _results(tmp_path / "checked") == _results(tmp_path / "whole")
+
+        with pytest.raises(BrokenProcessPool):  # the worker dies ...
+            worker.submit(os._exit, 3).result(timeout=300)
+        assert pipeline.validate_ahead(settings, worker) is not None  # ... and the next run starts another
+    finally:
+        worker.shutdown()

@@ -306,6 +306,10 @@ class Store:
             finally:
                 self.con.unregister("_new_claims")
 
+    def claim_count(self) -> int:
+        row = self.con.execute("SELECT count(*) FROM claims").fetchone()
+        return int(row[0]) if row else 0
+
     def claims_df(self) -> pd.DataFrame:
         cols = ", ".join(CLAIM_COLUMNS)
         return normalise_claims_frame(self.con.execute(f"SELECT {cols} FROM claims").df())

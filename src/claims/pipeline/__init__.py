@@ -47,6 +47,7 @@ from claims.pipeline.runs import (
     run_line,
     run_lock,
     summarise_run,
+    validate_ahead,
     validate_outputs,
 )
 from claims.pipeline.stages import (
@@ -101,6 +102,7 @@ __all__ = [
     "store_batch",
     "store_extracted",
     "summarise_run",
+    "validate_ahead",
     "validate_outputs",
     "warning_record",
 ]

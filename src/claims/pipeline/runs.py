@@ -20,6 +20,7 @@ import logging
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ import pandas as pd
 from claims.errors import StoreError
 from claims.io import export
 from claims.io.store import QUARANTINE_COLUMNS, Store
-from claims.io.validation import ValidationReport, validate_tables
+from claims.io.validation import CheckedAhead, ValidationReport, check_ahead, validate_tables
 from claims.locks import LockHolder, folder_lock
 from claims.pipeline import progress
 from claims.pipeline.ingest import IngestPlan
@@ -173,10 +174,13 @@ def record_quarantine(store: Store, report: ValidationReport) -> bool:
     return was != now
 
 
-def validate_outputs(settings: Settings, building: Path | None = None) -> ValidationReport:
+def validate_outputs(
+    settings: Settings, building: Path | None = None, *, ahead: CheckedAhead | None = None
+) -> ValidationReport:
     """The suites over the stored tables, results into `building`/validation; the quarantine is stored.
 
-    `report.details["reconcile_again"]` is True when the quarantined claims changed.
+    `report.details["reconcile_again"]` is True when the quarantined claims changed. `ahead`: the documents
+    and claims tables checked before (`validate_ahead`), used when they are still the stored ones.
     """
     name = building.name.split("-", 2)[-1] if building is not None else ""
     final = settings.out_dir / export.VERSIONS / name if building is not None else None
@@ -188,10 +192,32 @@ def validate_outputs(settings: Settings, building: Path | None = None) -> Valida
             settings=settings,
             out_dir=building,
             published_as=final,
+            ahead=ahead,
         )
         if report.success:
             report.details["reconcile_again"] = record_quarantine(store, report)
     return report
+
+
+AHEAD_CLAIMS = 100_000
+"""The largest claims table checked ahead in another process (`validate_ahead`): a larger one would be
+copied to it whole, at a cost in memory and time a served store of that size does not save."""
+
+
+def validate_ahead(settings: Settings, worker: Executor) -> CheckedAhead | None:
+    """The stored documents and claims tables checked on `worker` (a process of its own) while this one
+    reconciles the findings (neither table changes then); the validation that follows checks only the
+    findings. None when the claims table is too large (`AHEAD_CLAIMS`) or the worker fails: the
+    validation then checks every table itself."""
+    with Store(settings.db_path) as store:
+        if store.claim_count() > AHEAD_CLAIMS:
+            return None
+        claims, documents = store.claims_df(), store.documents_df()
+    try:
+        return worker.submit(check_ahead, claims=claims, documents=documents, settings=settings).result()
+    except Exception as e:  # noqa: BLE001 - a broken or killed worker: the validation checks every table
+        logger.warning("tables not checked ahead (%s: %s): validated after reconciling", type(e).__name__, e)
+        return None
 
 
 def keep_failed_validation(settings: Settings, building: Path) -> Path | None:

@@ -1,6 +1,8 @@
 """Validation that follows the changed rows: a second validation into the same folder runs the row checks
 only over rows it has no verdict for (and rows that failed before), and reports exactly what a validation
-of the whole tables from scratch reports."""
+of the whole tables from scratch reports. Tables checked ahead (`check_ahead`, while the findings are
+reconciled) are not checked again, and give the same report and files; checked-ahead tables that are not
+the ones validated are never taken for them."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import pandas as pd
 import pytest
 
 from claims.io import frames as flow_frames
-from claims.io.validation import ValidationReport, validate_tables
+from claims.io.validation import ValidationReport, check_ahead, gx, validate_tables
 from claims.settings import Settings
 from claims.types import make_claim_id
 
@@ -209,3 +211,58 @@ def test_incremental_claims_fixture_is_real() -> None:
     for row in claims.to_dict("records"):
         assert text[row["char_start"] : row["char_end"]] == row["surface"]
         assert not np.isnan(row["value"])
+
+
+def _gx_tables(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The tables of each GX run from now on (filled as `validate_tables` runs GX)."""
+    seen: list[set[str]] = []
+    run_suites = gx.run_suites
+
+    def spy(frames, suites, *, keep_json):  # type: ignore[no-untyped-def]
+        seen.append(set(frames))
+        return run_suites(frames, suites, keep_json=keep_json)
+
+    monkeypatch.setattr(gx, "run_suites", spy)
+    return seen
+
+
+def _same_files(a: Path, b: Path) -> None:
+    """Two validation folders say the same: results, quarantine and the verdicts kept."""
+    assert _results(a) == _results(b)
+    for name in ("quarantine.csv",):
+        assert (a / "validation" / name).read_bytes() == (b / "validation" / name).read_bytes()
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(a / "validation" / "verdicts.parquet"),
+        pd.read_parquet(b / "validation" / "verdicts.parquet"),
+    )
+
+
+@pytest.mark.parametrize("unit", ["furlong"])
+def test_tables_checked_ahead_are_not_checked_again_and_report_the_same(
+    settings, tmp_path, monkeypatch, unit
+) -> None:
+    tables = _tables([FIRST, SECOND], bad={SECOND: unit})
+    whole = _validate(tables, settings, tmp_path / "whole")
+    ahead = check_ahead(claims=tables["claims"], documents=tables["documents"], settings=settings)
+    assert ahead is not None
+    seen = _gx_tables(monkeypatch)
+    report = validate_tables(**tables, settings=settings, out_dir=tmp_path / "out", ahead=ahead)
+    assert seen == []  # both tables were checked ahead: GX ran nothing more
+    assert {q.doc for q in report.quarantined} == {SECOND}
+    assert report.quarantined == whole.quarantined
+    assert report.failures == whole.failures
+    _same_files(tmp_path / "out", tmp_path / "whole")
+
+
+@pytest.mark.parametrize("unit", ["furlong"])
+def test_tables_checked_ahead_are_not_taken_for_other_tables(settings, tmp_path, monkeypatch, unit) -> None:
+    clean = _tables([FIRST, SECOND])
+    ahead = check_ahead(claims=clean["claims"], documents=clean["documents"], settings=settings)
+    assert ahead is not None
+    changed = _tables([FIRST, SECOND], bad={SECOND: unit})  # one cell differs from what was checked
+    seen = _gx_tables(monkeypatch)
+    report = validate_tables(**changed, settings=settings, out_dir=tmp_path / "out", ahead=ahead)
+    assert {"claims", "documents"} <= set().union(*seen)  # checked here again
+    assert {(q.doc, q.expectation) for q in report.quarantined} == {(SECOND, "unit_known")}
+    _validate(changed, settings, tmp_path / "whole")
+    _same_files(tmp_path / "out", tmp_path / "whole")

@@ -1,6 +1,7 @@
 """Data-quality validation of the run's tables (documents, claims, conflicts) with Great Expectations.
 
-- `validate`: the entry points (`validate_tables`, `validate_files`) and the suites read from expectations/.
+- `validate`: the entry points (`validate_tables`, `validate_files`, `check_ahead`) and the suites read from
+  expectations/.
 - `checks`: derived columns for cross-column and cross-table rules (pure pandas).
 - `gx`: the only module that imports Great Expectations.
 - `incremental`: each row's verdict kept beside the results, so the row checks run only over new or
@@ -10,11 +11,19 @@
 """
 
 from claims.io.validation.report import Failure, ValidationReport, raise_for_critical
-from claims.io.validation.validate import read_table, validate_files, validate_tables
+from claims.io.validation.validate import (
+    CheckedAhead,
+    check_ahead,
+    read_table,
+    validate_files,
+    validate_tables,
+)
 
 __all__ = [
+    "CheckedAhead",
     "Failure",
     "ValidationReport",
+    "check_ahead",
     "raise_for_critical",
     "read_table",
     "validate_files",

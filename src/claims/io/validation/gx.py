@@ -140,6 +140,12 @@ def _gx() -> _Gx:
     return _Gx(context)
 
 
+def warm_up() -> None:
+    """Import GX and build this process's context now (a process kept to validate tables, before its first
+    table)."""
+    _gx()
+
+
 def suite_fingerprint(spec: Mapping[str, Any]) -> str:
     """A suite's content as a short hash (its parameters filled in).
 

@@ -18,10 +18,11 @@ the report is the one a validation of the whole tables gives.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,7 @@ def validate_tables(
     settings: Settings,
     out_dir: Path | None = None,
     published_as: Path | None = None,
+    ahead: CheckedAhead | None = None,
 ) -> ValidationReport:
     """Run the suites of `settings.expectations_dir` over the tables given.
 
@@ -165,36 +167,41 @@ def validate_tables(
     `published_as` is the folder out_dir becomes once published (the paths recorded name it).
     Value checks failing on a few rows quarantine them (`ValidationReport.quarantined`); the share of a
     table's rows that may be quarantined is `settings.max_quarantine_share`.
+    `ahead`: the documents and claims tables checked before (`check_ahead`, e.g. in another process while
+    the findings were reconciled); used when it checked these very tables against these suites and kept
+    verdicts, else they are checked here. The report and files are the same either way.
     """
     started = time.perf_counter()
-    expectations_dir = settings.expectations_dir
     try:
-        config = json.loads((expectations_dir / "checks.json").read_text(encoding="utf-8"))
-        parameters = _parameters(settings, config)
-        suites = {t: _load_suite(expectations_dir / f"{t}.json", parameters) for t in TABLES}
+        config, suites = _suites(settings)
     except (OSError, ValueError, KeyError) as e:
-        return _unreadable_report("expectations", f"cannot load the suites from {expectations_dir}: {e}")
-
-    currencies = frozenset(u for u in parameters["known_units"] if len(u) == 3 and u.isupper())
-    check_config = checks.CheckConfig.from_mapping(config, currencies)
-    frames: dict[str, pd.DataFrame] = {}
-    if documents is not None:
-        frames["documents"] = checks.documents_frame(documents, claims=claims)
-    frames["claims"] = checks.claims_frame(claims, documents=documents, config=check_config)
+        where = settings.expectations_dir
+        return _unreadable_report("expectations", f"cannot load the suites from {where}: {e}")
+    folder = out_dir / "validation" if out_dir is not None else None
+    kept = incremental.read_verdicts(_verdicts_folder(folder, settings)) if folder is not None else None
+    if ahead is not None and (
+        folder is None
+        or documents is None
+        or not ahead.key
+        or ahead.key != _ahead_key(claims, documents, config, suites, kept)
+    ):
+        logger.debug("the tables checked ahead are not these: checking every table here")
+        ahead = None
+    frames: dict[str, pd.DataFrame] = (
+        dict(ahead.frames) if ahead is not None else _table_frames(claims, documents, config)
+    )
     if conflicts is not None:
         frames["conflicts"] = checks.conflicts_frame(conflicts, claims=claims)
 
     applicable = {t: _applicable(suites[t], df) for t, df in frames.items()}
     share = settings.max_quarantine_share
-    if out_dir is None:
+    if folder is None:
         report, _runs, _verdicts = _run(frames, applicable, keep_json=False, started=started, share=share)
     else:
-        folder = out_dir / "validation"
-        final = (published_as or out_dir) / "validation"
-        kept = incremental.read_verdicts(_verdicts_folder(folder, settings))
+        final = (published_as or folder.parent) / "validation"
         with export.staged_folder(folder) as staging:
             report, runs, verdicts = _run(
-                frames, applicable, keep_json=True, started=started, share=share, kept=kept
+                frames, applicable, keep_json=True, started=started, share=share, kept=kept, ahead=ahead
             )
             if runs is not None:  # GX ran: its results replace the previous run's folder
                 report = _write_results(report, runs, applicable, staging, final=final)
@@ -210,20 +217,108 @@ def validate_tables(
     return report
 
 
-def _verdicts_folder(folder: Path, settings: Settings) -> Path | None:
+@dataclass(frozen=True)
+class CheckedAhead:
+    """The documents and claims tables checked by `check_ahead`: their derived frames, and GX's runs over
+    them (the row checks over the rows the kept verdicts do not judge). `key` names what was checked (the
+    two tables, the suites and the kept verdicts): `validate_tables` uses them only for the same."""
+
+    key: str
+    frames: dict[str, pd.DataFrame]
+    plans: dict[str, incremental.TablePlan]
+    parts: dict[str, list[gx.SuiteRun]]
+
+
+AHEAD_TABLES = ("documents", "claims")
+"""The tables `check_ahead` checks: neither changes while the findings are reconciled."""
+
+
+def check_ahead(*, claims: pd.DataFrame, documents: pd.DataFrame, settings: Settings) -> CheckedAhead | None:
+    """Check the documents and claims tables before the findings are reconciled (the next validation of the
+    same tables, `validate_tables(..., ahead=...)`, then checks only the findings); None when the suites
+    cannot be loaded or GX cannot run them (the validation then checks every table, and reports why).
+
+    The kept verdicts are the published set's: those of a validation folder still being built are not
+    known yet (a validation that finds them checks every table itself).
+    """
+    try:
+        config, suites = _suites(settings)
+        kept = incremental.read_verdicts(_verdicts_folder(None, settings))
+        frames = _table_frames(claims, documents, config)
+        applicable = {t: _applicable(suites[t], df) for t, df in frames.items()}
+        plans, parts = _gx_parts(frames, applicable, kept, keep_json=True)
+    except (OSError, ValueError, KeyError, gx.GxRunError) as e:
+        logger.debug("tables not checked ahead: %s", e)
+        return None
+    return CheckedAhead(_ahead_key(claims, documents, config, suites, kept), frames, plans, parts)
+
+
+def _suites(settings: Settings) -> tuple[checks.CheckConfig, dict[str, dict[str, Any]]]:
+    """The cross-column checks' settings (checks.json) and each table's suite, its parameters filled in."""
+    expectations_dir = settings.expectations_dir
+    config = json.loads((expectations_dir / "checks.json").read_text(encoding="utf-8"))
+    parameters = _parameters(settings, config)
+    suites = {t: _load_suite(expectations_dir / f"{t}.json", parameters) for t in TABLES}
+    currencies = frozenset(u for u in parameters["known_units"] if len(u) == 3 and u.isupper())
+    return checks.CheckConfig.from_mapping(config, currencies), suites
+
+
+def _table_frames(
+    claims: pd.DataFrame, documents: pd.DataFrame | None, config: checks.CheckConfig
+) -> dict[str, pd.DataFrame]:
+    """The derived frames of the documents (when given) and claims tables, as the suites check them."""
+    frames: dict[str, pd.DataFrame] = {}
+    if documents is not None:
+        frames["documents"] = checks.documents_frame(documents, claims=claims)
+    frames["claims"] = checks.claims_frame(claims, documents=documents, config=config)
+    return frames
+
+
+def _ahead_key(
+    claims: pd.DataFrame,
+    documents: pd.DataFrame,
+    config: checks.CheckConfig,
+    suites: dict[str, dict[str, Any]],
+    kept: pd.DataFrame | None,
+) -> str:
+    """What `check_ahead` checked: the two tables' values, the check settings, their suites, their kept
+    verdicts ("" when a table cannot be hashed: nothing is then taken as checked ahead)."""
+    digest = hashlib.sha256()
+    try:
+        for df in (claims, documents):
+            digest.update(json.dumps([[str(c), str(t)] for c, t in df.dtypes.items()]).encode())
+            digest.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
+        if kept is not None and len(kept):
+            mine = kept[kept["tbl"].isin(AHEAD_TABLES)]
+            digest.update(pd.util.hash_pandas_object(mine, index=False).to_numpy().tobytes())
+    except (TypeError, ValueError):  # a cell pandas cannot hash
+        return ""
+    settings_shown = [
+        sorted(config.currencies),
+        config.percent_over_100_cues.pattern,
+        sorted(config.percent_over_100_flags),
+        config.cue_window_before,
+        config.cue_window_after,
+    ]  # sorted: a set's order differs between processes
+    shown = [settings_shown, {t: suites[t] for t in AHEAD_TABLES}]
+    digest.update(json.dumps(shown, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def _verdicts_folder(folder: Path | None, settings: Settings) -> Path | None:
     """Where the verdicts of the latest validation are: this folder's (validated before), else the
     published set's."""
-    if (folder / incremental.VERDICTS).is_file():
+    if folder is not None and (folder / incremental.VERDICTS).is_file():
         return folder
     current = export.current_version(settings.out_dir)
     return current / "validation" if current is not None else None
 
 
-def _gx_runs(
+def _gx_parts(
     frames: dict[str, pd.DataFrame], suites: dict[str, dict[str, Any]], kept: pd.DataFrame, *, keep_json: bool
-) -> tuple[list[gx.SuiteRun], pd.DataFrame]:
-    """Each table's suite run by GX, the row checks only over the rows without a kept verdict
-    (`incremental`); the verdicts of this validation."""
+) -> tuple[dict[str, incremental.TablePlan], dict[str, list[gx.SuiteRun]]]:
+    """Each table's plan (`incremental`) and GX's runs of it: the row checks only over the rows without a
+    kept verdict, the rest of the suite over the whole table."""
     version = _gx_version()
     plans = {
         t: incremental.plan_table(t, df, suites[t], kept, gx_version=version) for t, df in frames.items()
@@ -249,8 +344,28 @@ def _gx_runs(
             )
             for run in found:
                 parts[run.suite].append(run)
+    return plans, parts
+
+
+def _gx_runs(
+    frames: dict[str, pd.DataFrame],
+    suites: dict[str, dict[str, Any]],
+    kept: pd.DataFrame,
+    *,
+    keep_json: bool,
+    ahead: CheckedAhead | None = None,
+) -> tuple[list[gx.SuiteRun], pd.DataFrame]:
+    """Each table's suite run by GX (the tables `ahead` checked taken from it), the row checks only over
+    the rows without a kept verdict (`incremental`); the verdicts of this validation."""
+    done = ahead.plans if ahead is not None else {}
+    plans, parts = _gx_parts(
+        {t: df for t, df in frames.items() if t not in done}, suites, kept, keep_json=keep_json
+    )
+    if ahead is not None:
+        plans, parts = {**ahead.plans, **plans}, {**ahead.parts, **parts}
     runs, verdicts = [], []
-    for table, plan in plans.items():
+    for table in frames:
+        plan = plans[table]
         run = incremental.merge(plan, suites[table], parts[table], n_rows=len(frames[table]))
         runs.append(run)
         failing = incremental.failing_rows(plan, run)
@@ -279,13 +394,14 @@ def _run(
     started: float,
     share: float,
     kept: pd.DataFrame | None = None,
+    ahead: CheckedAhead | None = None,
 ) -> tuple[ValidationReport, list[gx.SuiteRun] | None, pd.DataFrame]:
     """The report of running the suites, the GX runs (None when GX could not run them) and the verdicts to
     keep; with `kept` verdicts of an earlier validation, the row checks see only the rows that need it."""
     if kept is None:
         kept = pd.DataFrame(columns=list(incremental.VERDICT_COLUMNS))
     try:
-        runs, verdicts = _gx_runs(frames, suites, kept, keep_json=keep_json)
+        runs, verdicts = _gx_runs(frames, suites, kept, keep_json=keep_json, ahead=ahead)
     except gx.GxRunError as e:
         return _unreadable_report("expectations", str(e)), None, kept.iloc[0:0]
     failures = results.failures(runs, frames, suites, max_quarantine_share=share)
