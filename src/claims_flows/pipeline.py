@@ -98,7 +98,9 @@ def remove_task(settings: Settings, removed: list[str]) -> None:
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
 def reconcile_task(settings: Settings, full: bool) -> list[str]:
     """Returns the ids of findings that were not there before."""
-    return pipeline.reconcile_changes(settings, full=full, cache=runners.reconcile_cache())
+    return pipeline.reconcile_changes(
+        settings, full=full, cache=runners.reconcile_cache(), records=runners.claim_records()
+    )
 
 
 @task(name="validate-ahead", cache_policy=NO_CACHE)

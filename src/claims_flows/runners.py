@@ -47,6 +47,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
 
 from claims.errors import ConfigurationError
+from claims.io.frames import ClaimRecords
 from claims.pipeline import progress
 from claims.reconcile import ReconcileCache
 from claims.report.tables import LayoutCache
@@ -148,19 +149,28 @@ class _KeptPerProcess(Generic[_T]):
 
 
 _RECONCILIATION = _KeptPerProcess("claims_reconcile_cache", ReconcileCache)
+_RECORDS = _KeptPerProcess("claims_claim_records", ClaimRecords)
 _LAYOUTS = _KeptPerProcess("claims_layout_cache", LayoutCache)
 
 
-def keeping_reconciliation() -> contextlib.AbstractContextManager[ReconcileCache]:
+@contextlib.contextmanager
+def keeping_reconciliation() -> Iterator[ReconcileCache]:
     """Flow runs inside the block keep what their reconciliation computed for the next ones, in this
-    process (`claims.reconcile.ReconcileCache`): `claims serve --warm` runs every run in its own process, so
-    the next run normalises only new or changed claims. A one-shot run holds nothing."""
-    return _RECONCILIATION.keeping()
+    process (`claims.reconcile.ReconcileCache`, and the claim records of each stored document,
+    `claims.io.frames.ClaimRecords`): `claims serve --warm` runs every run in its own process, so the next
+    run converts and normalises only new or changed claims. A one-shot run holds nothing."""
+    with _RECONCILIATION.keeping() as kept, _RECORDS.keeping():
+        yield kept
 
 
 def reconcile_cache() -> ReconcileCache | None:
     """The cache of `keeping_reconciliation` when a run is inside it, else None."""
     return _RECONCILIATION.current()
+
+
+def claim_records() -> ClaimRecords | None:
+    """The claim records of `keeping_reconciliation` when a run is inside it, else None."""
+    return _RECORDS.current()
 
 
 def keeping_layouts() -> contextlib.AbstractContextManager[LayoutCache]:

@@ -1,5 +1,5 @@
-"""The reconcile stage with a `ReconcileCache` (a serving process's runs): a store grown by a document gets
-the findings a rebuild of the same documents gets."""
+"""The reconcile stage with a `ReconcileCache` and `ClaimRecords` (a serving process's runs): a store grown
+by a document gets the findings a rebuild of the same documents gets."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from factories import claim
 
 from claims import pipeline
+from claims.io.frames import ClaimRecords
 from claims.io.store import Store
 from claims.reconcile import ReconcileCache
 from claims.settings import Settings
@@ -88,16 +89,17 @@ def _findings(store: Store) -> list[dict[str, object]]:
 def test_reconcile_cache_grown_store_findings_are_a_rebuilds(tmp_path: Path, added: str) -> None:
     claims = _claims()
     docs = sorted({c.doc for c in claims})
-    cache = ReconcileCache()
+    cache, records = ReconcileCache(), ClaimRecords()
     served = Settings(out_dir=tmp_path / "served")
     with Store(served.db_path) as store:
         _add(store, claims, [d for d in docs if d != added])
-        pipeline.reconcile(store, served, cache=cache)
+        pipeline.reconcile(store, served, cache=cache, records=records)
         _add(store, claims, [added])
-        pipeline.reconcile(store, served, cache=cache)
+        pipeline.reconcile(store, served, cache=cache, records=records)
         grown = _findings(store)
     assert cache.rows.hits == sum(c.doc != added for c in claims)
     assert cache.checked == 1
+    assert records.converted == sum(c.doc == added for c in claims)  # the other documents' records kept
     rebuilt = Settings(out_dir=tmp_path / "rebuilt")
     with Store(rebuilt.db_path) as store:
         _add(store, claims, docs)

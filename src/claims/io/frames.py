@@ -342,6 +342,61 @@ def claims_from_frame(df: pd.DataFrame) -> list[Claim]:
     return [claim_from_row(row) for row in df.to_dict("records")]
 
 
+class ClaimRecords:
+    """`claims_from_frame` for a process that reads the same stored table again and again (`claims serve
+    --warm`): each document's records are kept from one call to the next, and a document whose rows are the
+    same (each row hashed over every column: `pd.util.hash_pandas_object`) keeps its records instead of
+    being converted again. Only the latest call's documents are kept; a table of other columns or types
+    converts every row again.
+
+    >>> def claim(cid, doc, value):
+    ...     return Claim(cid, doc, 7, 22, "8.1 billion yen", value, None, None, "JPY", Kind.MONEY, None,
+    ...         Qualifier.EXACT, 2024, 2024, True, "OSA budget", ("Japan",), "", "It was 8.1 billion yen.",
+    ...         "", 0.9)
+    >>> claims = [claim("c1", "a.txt", 5e6), claim("c2", "b.txt", 12.0)]
+    >>> records = ClaimRecords()
+    >>> records(claims_frame(claims)) == claims, records.converted
+    (True, 2)
+    >>> changed = claims_frame([claims[0], dataclasses.replace(claims[1], value=13.0)])
+    >>> [c.value for c in records(changed)], records.converted  # b.txt's row changed: it alone converted
+    ([5000000.0, 13.0], 1)
+    """
+
+    __slots__ = ("converted", "_kept", "_shape")
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, bytes], list[Claim]] = {}
+        self._shape: tuple[tuple[str, str], ...] = ()
+        self.converted = 0  # rows converted by the latest call (the others' records were kept)
+
+    def __call__(self, df: pd.DataFrame) -> list[Claim]:
+        shape = tuple((str(c), str(t)) for c, t in df.dtypes.items())
+        if shape != self._shape:
+            self._kept, self._shape = {}, shape
+        try:
+            hashes = pd.util.hash_pandas_object(df, index=False).to_numpy()
+        except (TypeError, ValueError):  # a cell pandas cannot hash: convert everything
+            self._kept, self.converted = {}, len(df)
+            return claims_from_frame(df)
+        docs = df["doc"].astype(str).tolist() if len(df) else []
+        kept: dict[tuple[str, bytes], list[Claim]] = {}
+        out: list[Claim] = []
+        converted = start = 0
+        for end in range(1, len(docs) + 1):  # each run of rows of one document
+            if end < len(docs) and docs[end] == docs[start]:
+                continue
+            key = (docs[start], hashes[start:end].tobytes())
+            records = self._kept.get(key) or kept.get(key)
+            if records is None:
+                records = claims_from_frame(df.iloc[start:end])
+                converted += end - start
+            kept[key] = records
+            out.extend(records)
+            start = end
+        self._kept, self.converted = kept, converted
+        return out
+
+
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """A claims table with the contract's columns and dtypes (nullable ints for offsets and years)."""
     df = pd.DataFrame([claim_row(c) for c in claims], columns=CLAIM_COLUMNS)

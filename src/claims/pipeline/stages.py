@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from claims.extract.documents import Probes, extract_within_budget
 from claims.io.frames import (
+    ClaimRecords,
     claims_frame,
     claims_from_frame,
     conflicts_frame,
@@ -135,7 +136,12 @@ def extract(
 
 
 def reconcile(
-    store: Store, settings: Settings, *, full: bool = False, cache: ReconcileCache | None = None
+    store: Store,
+    settings: Settings,
+    *,
+    full: bool = False,
+    cache: ReconcileCache | None = None,
+    records: ClaimRecords | None = None,
 ) -> pd.DataFrame | None:
     """Re-reconcile what changed; returns None when nothing changed.
 
@@ -147,7 +153,8 @@ def reconcile(
     Quarantined claims (a value check failed on them) take no part; a finding that involves one is dropped.
     `cache` (a process that runs again and again: `claims serve --warm`) keeps the claims' normalised rows
     and each document's own checks between whole reconciliations, so only new or changed claims are
-    normalised again and only new or changed documents checked again (same findings).
+    normalised again and only new or changed documents checked again (same findings); `records` keeps the
+    claim records of each document whose stored rows are unchanged (`frames.ClaimRecords`).
     """
     pending = store.pending_docs()
     if not pending and not full:
@@ -156,18 +163,20 @@ def reconcile(
     held = store.quarantined_ids("claims")
     if held:
         claims_df = claims_df[~claims_df["claim_id"].astype(str).isin(held)].reset_index(drop=True)
-    records = claims_from_frame(claims_df)
+    # a larger store's records are not kept (their memory)
+    small = len(claims_df) <= settings.full_reconcile_claims
+    records_of = records if records is not None and small else claims_from_frame
+    claim_records = records_of(claims_df)
     full = full or len(claims_df) <= settings.full_reconcile_claims
     existing = store.conflicts_df()
     if full or existing.empty:
         # kept for a store reconciled whole on every change (a larger one's rows are not held)
-        small = len(records) <= settings.full_reconcile_claims
-        found = find_conflicts(records, settings, cache=cache if small else None)
+        found = find_conflicts(claim_records, settings, cache=cache if small else None)
         kept = existing.iloc[0:0]
     else:
         live = set(claims_df["claim_id"].astype(str))
         focus = store.claim_ids_of(pending) & live
-        found = find_conflicts(records, settings, focus=focus) if focus else []
+        found = find_conflicts(claim_records, settings, focus=focus) if focus else []
         docs_a = existing["doc_a"].astype(str)
         docs_b = existing["doc_b"].fillna("").astype(str)
         untouched = ~docs_a.isin(pending) & ~docs_b.isin(pending)
@@ -215,14 +224,20 @@ def drop_removed(settings: Settings, removed: Sequence[str]) -> None:
         remove_documents(store, removed)
 
 
-def reconcile_changes(settings: Settings, *, full: bool, cache: ReconcileCache | None = None) -> list[str]:
+def reconcile_changes(
+    settings: Settings,
+    *,
+    full: bool,
+    cache: ReconcileCache | None = None,
+    records: ClaimRecords | None = None,
+) -> list[str]:
     """Re-reconcile what changed (everything after a change of the reconciler); ids of the new findings.
-    `cache`: see `reconcile`."""
+    `cache`, `records`: see `reconcile`."""
     version = reconciler_version(settings)
     with Store(settings.db_path) as store:
         full = full or store.get_meta("reconciler") != version
         before = store.conflict_ids()
-        df = reconcile(store, settings, full=full, cache=cache)
+        df = reconcile(store, settings, full=full, cache=cache, records=records)
         with store.transaction():
             store.set_meta("reconciler", version)
     if df is None:
