@@ -31,10 +31,11 @@ from claims import pipeline
 from claims.errors import ClaimsError
 from claims.io import export
 from claims.io.sources import Source
+from claims.io.store import HeldOpen
 from claims.io.validation import CheckedAhead, ValidationReport
 from claims.locks import os_error
 from claims.pipeline import progress
-from claims.pipeline.runs import Validate
+from claims.pipeline.runs import Publish, Validate
 from claims.settings import Settings
 from claims.types import Claim, Document
 from claims_flows import reaper, runners
@@ -125,6 +126,18 @@ def validate_task(
     return pipeline.validate_outputs(settings, building, ahead=ahead)
 
 
+def releasing(held: HeldOpen | None, publish: Publish) -> Publish:
+    """The publish stage, the database released first."""
+    if held is None:
+        return publish
+
+    def publish_released(*args: Any, **kwargs: Any) -> dict[str, str]:
+        held.release()
+        return publish(*args, **kwargs)
+
+    return publish_released
+
+
 def validating(ahead: PrefectFuture[CheckedAhead | None] | None) -> Validate:
     """The validate stage, given the tables checked ahead (Prefect passes the future's result)."""
     if ahead is None:
@@ -185,8 +198,8 @@ def run_pipeline(
         except OSError as e:
             raise os_error(settings.out_dir, e) from e
         recordable = True
-        with reaper.stopping(), pipeline.run_lock(settings, run_id):
-            run_stages(settings, summary, full=full, allow_removals=allow_removals, log=log)
+        with reaper.stopping(), pipeline.run_lock(settings, run_id), HeldOpen(settings.db_path) as held:
+            run_stages(settings, summary, full=full, allow_removals=allow_removals, log=log, held=held)
     except (KeyboardInterrupt, TerminationSignal):
         summary["status"] = pipeline.INTERRUPTED
         summary["error"] = "interrupted; the next run finishes the work"
@@ -224,8 +237,16 @@ def error_line(e: BaseException, out_dir: Path) -> str:
 
 
 def run_stages(
-    settings: Settings, summary: dict[str, Any], *, full: bool, allow_removals: bool, log: Any
+    settings: Settings,
+    summary: dict[str, Any],
+    *,
+    full: bool,
+    allow_removals: bool,
+    log: Any,
+    held: HeldOpen | None = None,
 ) -> None:
+    """The stages, the database `held` open for them until publishing (which opens it read-only, so the
+    review workspace goes on reading)."""
     version = pipeline.extractor_version(settings)
     progress.started("ingest")
     known, extractors = pipeline.known_documents(settings)
@@ -285,7 +306,7 @@ def run_stages(
             summary,
             validate=validating(ahead),
             reconcile=reconcile_task,
-            publish=publish_task,
+            publish=releasing(held, publish_task),
         )
     finally:
         if ahead is not None:

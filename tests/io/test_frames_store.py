@@ -25,7 +25,7 @@ from claims.io.frames import (
     conflicts_frame,
     normalise_claims_frame,
 )
-from claims.io.store import Store, schema_fingerprint
+from claims.io.store import HeldOpen, Store, schema_fingerprint
 from claims.io.validation.validate import column_parameters
 from claims.types import Claim, Conflict, ConflictKind, Document, Qualifier, Severity, make_conflict_id
 
@@ -154,6 +154,29 @@ def test_store_transaction_rolls_back_on_crash(tmp_path, pair):
         with pytest.raises(RuntimeError, match="killed"):
             killed_mid_run()
         assert len(store.claims_df()) == 1
+
+
+def test_store_held_open_stores_write_and_read_through_it_until_released(tmp_path, pair):
+    path = tmp_path / "c.duckdb"
+    with HeldOpen(path) as missing:  # no database yet: nothing is held, and nothing is created
+        assert not missing.held
+    assert not path.exists()
+    claims_df = claims_frame(pair)
+    with Store(path) as store:
+        store.replace_claims("a.txt", claims_df[claims_df["doc"] == "a.txt"])
+    with HeldOpen(path) as held:
+        assert held.held
+        with Store(path) as store:  # a stage's own connection, through the held database
+            store.replace_claims("b.txt", claims_df[claims_df["doc"] == "b.txt"])
+        with Store(path) as store:
+            assert sorted(store.claims_df()["doc"]) == ["a.txt", "b.txt"]
+        with pytest.raises(StoreError):  # one configuration per file and process: read-only must wait
+            Store(path, read_only=True)
+        held.release()
+        with Store(path, read_only=True) as store:  # released: a reader opens it
+            assert sorted(store.claims_df()["doc"]) == ["a.txt", "b.txt"]
+    with Store(path) as store:
+        assert len(store.claims_df()) == 2
 
 
 def test_export_atomic_write_keeps_old_file_on_failure(tmp_path):
