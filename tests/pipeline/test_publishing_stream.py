@@ -104,6 +104,8 @@ def test_publishing_tables_in_parts_are_the_whole_tables(db: Path, tmp_path: Pat
         export.write_table(whole, "conflicts", decided)
         written = write_store_tables(parts, store, decisions, new_ids=["f000007"], rows=PART)
     assert len(tables.claims) == N_CLAIMS - 1  # one quarantined
+    with Store(db) as store:  # what a run's summary counts, counted in the database
+        assert store.published_claim_count() == len(tables.claims)
     assert tables.claims["doc"].is_monotonic_increasing
     # the SQL order and filter are the frames' own (`rank_conflicts`, `normalise_claims_frame`)
     pd.testing.assert_frame_equal(

@@ -386,6 +386,12 @@ class Store:
         )
         return frame_batches(self.con.execute(sql), rows)
 
+    def published_claim_count(self) -> int:
+        """How many claims a set publishes (`published_claims` counted in the database)."""
+        sql = f"SELECT count(*) FROM claims WHERE {_NOT_HELD.format(tbl='claims', id='claim_id')}"
+        row = self.con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
     def published_conflicts(
         self, *, rows: int = BATCH_ROWS, columns: Sequence[str] = CONFLICT_COLUMNS
     ) -> Iterator[pd.DataFrame]:

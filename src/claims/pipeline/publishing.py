@@ -154,14 +154,18 @@ def quarantine_from_store(store: Store) -> pd.DataFrame:
     return quarantine.reset_index(drop=True)
 
 
+def published_findings(store: Store) -> pd.DataFrame:
+    """The findings table a set publishes, whole (before the decisions are applied)."""
+    return _joined([CONFLICTS.normalise(df) for df in store.published_conflicts()])
+
+
 def tables_from_store(store: Store, rejected: Sequence[Mapping[str, object]]) -> SetTables:
     """The run's tables, whole: quarantined claims and findings left out (a finding on a quarantined claim
     too). Publishing reads them a part at a time (`write_store_tables`)."""
     claims = [CLAIMS.normalise(df) for df in store.published_claims()]
-    conflicts = [CONFLICTS.normalise(df) for df in store.published_conflicts()]
     return SetTables(
         claims=_joined(claims),
-        conflicts=_joined(conflicts),
+        conflicts=published_findings(store),
         documents=documents_frame(store.documents_df().to_dict("records")),
         rejected=rejected_frame(rejected, store.warnings_df()),
         quarantine=quarantine_from_store(store),

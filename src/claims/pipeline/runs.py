@@ -36,9 +36,10 @@ from claims.pipeline.ingest import IngestPlan
 from claims.pipeline.publishing import (
     output_paths,
     publish_run,
+    published_findings,
+    quarantine_from_store,
     rejected_fingerprint,
     rejected_frame,
-    tables_from_store,
 )
 from claims.settings import Settings
 
@@ -101,8 +102,8 @@ def summarise(
     findings (below the report's threshold) are counted apart (`possible`, `new_possible`). `new_conflicts`
     lists every finding new in this run, of either tier (what the report and the workspace mark as new).
     """
-    tables = tables_from_store(store, rejected_rows(plan))
-    everything = tables.conflicts
+    everything = published_findings(store)  # the tables themselves are counted in the database
+    quarantine = quarantine_from_store(store)
     tiers = everything["tier"] if "tier" in everything else pd.Series("", index=everything.index)
     possible_rows = tiers.astype(str) == POSSIBLE
     conflicts, possible = everything[~possible_rows], everything[possible_rows]
@@ -113,11 +114,11 @@ def summarise(
     involved = (
         set(new_rows["doc_a"].dropna().astype(str)) | set(new_rows["doc_b"].dropna().astype(str))
     ) & fresh
-    held = Counter(tables.quarantine["tbl"].astype(str)) if len(tables.quarantine) else Counter()
+    held = Counter(quarantine["tbl"].astype(str)) if len(quarantine) else Counter()
     return {
         "run_id": run_id,
         "started_at": started_at.isoformat(timespec="seconds"),
-        "documents": len(tables.documents),
+        "documents": len(store.document_hashes()),
         "new": len(plan.new),
         "changed": len(plan.changed),
         "reextracted": len(plan.reextracted),
@@ -126,7 +127,7 @@ def summarise(
         "new_documents": plan.new,
         "changed_documents": plan.changed,
         "removed_documents": plan.removed,
-        "claims": len(tables.claims),
+        "claims": store.published_claim_count(),
         "conflicts": len(conflicts),
         "conflicts_by_severity": dict(Counter(conflicts["severity"].astype(str))),
         "conflicts_by_kind": dict(Counter(conflicts["kind"].astype(str))),
