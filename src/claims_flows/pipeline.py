@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
@@ -105,15 +106,17 @@ def reconcile_task(settings: Settings, full: bool) -> list[str]:
 
 
 @task(name="validate-ahead", cache_policy=NO_CACHE)
-def validate_ahead_task(settings: Settings) -> CheckedAhead | None:
-    """The documents and claims tables checked on the serving process's validation worker while the
+def validate_ahead_task(
+    settings: Settings, claims: pd.DataFrame, documents: pd.DataFrame
+) -> CheckedAhead | None:
+    """The stored documents and claims tables checked on the serving process's validation worker while the
     findings are reconciled (`runners.validation_worker`); None when that cannot be done (the validate task
-    then checks every table)."""
+    then checks every table). It opens no database: the tables are read before."""
     worker = runners.validation_worker()
     if worker is None:
         return None
     try:
-        return pipeline.validate_ahead(settings, worker)
+        return pipeline.validate_ahead(worker, claims, documents, settings)
     except Exception as e:  # noqa: BLE001 - the validate task checks every table and reports what fails
         logger.warning("tables not checked ahead: %s", e)
         return None
@@ -293,7 +296,8 @@ def run_stages(
     progress.started("reconcile")
     # a served run checks the documents and claims tables in its worker process meanwhile
     changed = plan.read or plan.removed
-    ahead = validate_ahead_task.submit(settings) if changed and runners.validation_worker() else None
+    tables = pipeline.tables_to_check_ahead(settings) if changed and runners.validation_worker() else None
+    ahead = validate_ahead_task.submit(settings, *tables) if tables is not None else None
     try:
         new_conflicts = reconcile_task(settings, full)
         progress.finished(

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from validation_runs import gx_tables, results
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
@@ -51,13 +52,6 @@ def test_warm_runs_due_runs_here_and_keeps_the_model(
     assert kept.documents  # and its documents' own checks
 
 
-def _results(folder: Path) -> dict[str, object]:
-    data = json.loads((folder / "validation" / "results.json").read_text(encoding="utf-8"))
-    for key in ("seconds", "docs_index", "results_path", "gx_results"):
-        data.pop(key)
-    return data
-
-
 def test_warm_validation_worker_checks_the_tables_ahead_and_is_replaced_when_it_dies(
     prefect_harness: None, small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -65,7 +59,6 @@ def test_warm_validation_worker_checks_the_tables_ahead_and_is_replaced_when_it_
     from concurrent.futures.process import BrokenProcessPool
 
     from claims import pipeline
-    from claims.io.validation import gx
     from claims.settings import Settings
     from claims_flows import runners
     from claims_flows.pipeline import claims_pipeline
@@ -75,25 +68,22 @@ def test_warm_validation_worker_checks_the_tables_ahead_and_is_replaced_when_it_
     settings = Settings.from_env(raw_dir=small_corpus, out_dir=out)
     worker = runners.ValidationWorker()
     try:
-        ahead = pipeline.validate_ahead(settings, worker)  # in the worker process
+        tables = pipeline.tables_to_check_ahead(settings)
+        assert tables is not None
+        ahead = pipeline.validate_ahead(worker, *tables, settings)  # in the worker process
         assert ahead is not None
         assert set(ahead.frames) == {"documents", "claims"}
-        seen: list[set[str]] = []
-        run_suites = gx.run_suites
-
-        def spy(frames, suites, *, keep_json):  # type: ignore[no-untyped-def]
-            seen.append(set(frames))
-            return run_suites(frames, suites, keep_json=keep_json)
-
-        monkeypatch.setattr(gx, "run_suites", spy)
+        seen = gx_tables(monkeypatch)
         checked = pipeline.validate_outputs(settings, tmp_path / "checked", ahead=ahead)
         assert set().union(*seen) == {"conflicts"}  # here only the findings
         whole = pipeline.validate_outputs(settings, tmp_path / "whole")
         assert (checked.failures, checked.quarantined) == (whole.failures, whole.quarantined)
-        assert _results(tmp_path / "checked") == _results(tmp_path / "whole")
+        assert results(tmp_path / "checked") == results(tmp_path / "whole")
 
         with pytest.raises(BrokenProcessPool):  # the worker dies ...
             worker.submit(os._exit, 3).result(timeout=300)
-        assert pipeline.validate_ahead(settings, worker) is not None  # ... and the next run starts another
+        assert (
+            pipeline.validate_ahead(worker, *tables, settings) is not None
+        )  # ... the next run starts another
     finally:
         worker.shutdown()

@@ -47,6 +47,7 @@ from claims.pipeline.runs import (
     run_line,
     run_lock,
     summarise_run,
+    tables_to_check_ahead,
     validate_ahead,
     validate_outputs,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "store_batch",
     "store_extracted",
     "summarise_run",
+    "tables_to_check_ahead",
     "validate_ahead",
     "validate_outputs",
     "warning_record",

@@ -201,19 +201,27 @@ def validate_outputs(
 
 
 AHEAD_CLAIMS = 100_000
-"""The largest claims table checked ahead in another process (`validate_ahead`): a larger one would be
+"""The largest claims table checked ahead in another process (`tables_to_check_ahead`): a larger one would be
 copied to it whole, at a cost in memory and time a served store of that size does not save."""
 
 
-def validate_ahead(settings: Settings, worker: Executor) -> CheckedAhead | None:
-    """The stored documents and claims tables checked on `worker` (a process of its own) while this one
-    reconciles the findings (neither table changes then); the validation that follows checks only the
-    findings. None when the claims table is too large (`AHEAD_CLAIMS`) or the worker fails: the
-    validation then checks every table itself."""
+def tables_to_check_ahead(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The stored claims and documents tables, for `validate_ahead`; None when the claims table is too large
+    (`AHEAD_CLAIMS`). Read in the thread that runs the stages: DuckDB is not opened by two threads at once
+    (its instance cache and its signal handler are per process)."""
     with Store(settings.db_path) as store:
         if store.claim_count() > AHEAD_CLAIMS:
             return None
-        claims, documents = store.claims_df(), store.documents_df()
+        return store.claims_df(), store.documents_df()
+
+
+def validate_ahead(
+    worker: Executor, claims: pd.DataFrame, documents: pd.DataFrame, settings: Settings
+) -> CheckedAhead | None:
+    """The stored documents and claims tables (`tables_to_check_ahead`) checked on `worker` (a process of
+    its own) while this one reconciles the findings (neither table changes then); the validation that
+    follows checks only the findings. None when the worker fails: the validation then checks every table
+    itself."""
     try:
         return worker.submit(check_ahead, claims=claims, documents=documents, settings=settings).result()
     except Exception as e:  # noqa: BLE001 - a broken or killed worker: the validation checks every table

@@ -15,9 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from validation_runs import gx_tables, results
 
 from claims.io import frames as flow_frames
-from claims.io.validation import ValidationReport, check_ahead, gx, validate_tables
+from claims.io.validation import ValidationReport, check_ahead, validate_tables
 from claims.settings import Settings
 from claims.types import make_claim_id
 
@@ -101,14 +102,6 @@ def _row_checked(out: Path) -> int:
     return int(data["rows_validated"]["row_checks"])
 
 
-def _results(out: Path) -> dict[str, object]:
-    """results.json without what names the folder or times the run."""
-    data = json.loads((out / "validation" / "results.json").read_text(encoding="utf-8"))
-    for key in ("seconds", "docs_index", "results_path", "gx_results"):
-        data.pop(key)
-    return data
-
-
 @pytest.fixture(scope="module")
 def settings() -> Settings:
     return Settings(expectations_dir=ROOT / "expectations", out_dir=Path("no-published-set"))
@@ -133,7 +126,7 @@ def test_incremental_new_document_invalid_row_quarantined_old_rows_keep_their_ve
     # and reports what a validation of the whole tables from scratch reports
     fresh = _validate(after, settings, tmp_path / "fresh")
     assert _row_checked(tmp_path / "fresh") == len(after["claims"])
-    assert _results(tmp_path / "out") == _results(tmp_path / "fresh")
+    assert results(tmp_path / "out") == results(tmp_path / "fresh")
     assert (tmp_path / "out" / "validation" / "quarantine.csv").read_text(encoding="utf-8") == (
         tmp_path / "fresh" / "validation" / "quarantine.csv"
     ).read_text(encoding="utf-8")
@@ -213,22 +206,9 @@ def test_incremental_claims_fixture_is_real() -> None:
         assert not np.isnan(row["value"])
 
 
-def _gx_tables(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
-    """The tables of each GX run from now on (filled as `validate_tables` runs GX)."""
-    seen: list[set[str]] = []
-    run_suites = gx.run_suites
-
-    def spy(frames, suites, *, keep_json):  # type: ignore[no-untyped-def]
-        seen.append(set(frames))
-        return run_suites(frames, suites, keep_json=keep_json)
-
-    monkeypatch.setattr(gx, "run_suites", spy)
-    return seen
-
-
 def _same_files(a: Path, b: Path) -> None:
     """Two validation folders say the same: results, quarantine and the verdicts kept."""
-    assert _results(a) == _results(b)
+    assert results(a) == results(b)
     for name in ("quarantine.csv",):
         assert (a / "validation" / name).read_bytes() == (b / "validation" / name).read_bytes()
     pd.testing.assert_frame_equal(
@@ -245,7 +225,7 @@ def test_tables_checked_ahead_are_not_checked_again_and_report_the_same(
     whole = _validate(tables, settings, tmp_path / "whole")
     ahead = check_ahead(claims=tables["claims"], documents=tables["documents"], settings=settings)
     assert ahead is not None
-    seen = _gx_tables(monkeypatch)
+    seen = gx_tables(monkeypatch)
     report = validate_tables(**tables, settings=settings, out_dir=tmp_path / "out", ahead=ahead)
     assert seen == []  # both tables were checked ahead: GX ran nothing more
     assert {q.doc for q in report.quarantined} == {SECOND}
@@ -260,7 +240,7 @@ def test_tables_checked_ahead_are_not_taken_for_other_tables(settings, tmp_path,
     ahead = check_ahead(claims=clean["claims"], documents=clean["documents"], settings=settings)
     assert ahead is not None
     changed = _tables([FIRST, SECOND], bad={SECOND: unit})  # one cell differs from what was checked
-    seen = _gx_tables(monkeypatch)
+    seen = gx_tables(monkeypatch)
     report = validate_tables(**changed, settings=settings, out_dir=tmp_path / "out", ahead=ahead)
     assert {"claims", "documents"} <= set().union(*seen)  # checked here again
     assert {(q.doc, q.expectation) for q in report.quarantined} == {(SECOND, "unit_known")}
