@@ -188,14 +188,20 @@ def layout_cache() -> LayoutCache | None:
 class ValidationWorker(Executor):
     """A process of its own that checks the documents and claims tables (`pipeline.validate_ahead`) while
     the serving process reconciles the findings, so a machine's second core does most of a run's validation
-    in the time reconciliation takes. Started with the first run that asks for it, it imports Great
-    Expectations and builds its context once; a worker that died is started again by the next run. It
-    stops with the serving process (a killed one takes it along: its process group, and a worker whose
-    parent is gone finds its pipe closed)."""
+    in the time reconciliation takes. Started when serving starts (`start_validation_worker`), else by the
+    first run that asks for it, it imports Great Expectations and builds its context once; a worker that
+    died is started again by the next run. It stops with the serving process (a killed one takes it along:
+    its process group, and a worker whose parent is gone finds its pipe closed)."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the worker process now (it imports Great Expectations while nothing waits for it)."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = self._start()
 
     def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:  # type: ignore[override]
         with self._lock:
@@ -241,6 +247,12 @@ def keeping_validation_worker() -> contextlib.AbstractContextManager[ValidationW
 def validation_worker() -> ValidationWorker | None:
     """The worker of `keeping_validation_worker` when a run is inside it, else None."""
     return _VALIDATION.current()
+
+
+def start_validation_worker() -> None:
+    """Start the worker process of `keeping_validation_worker` now (serving starts: the first run then
+    finds Great Expectations imported there)."""
+    _VALIDATION.kept().start()
 
 
 def stop_validation_worker() -> None:

@@ -58,10 +58,11 @@ def serve_warm(
     from prefect.client.orchestration import get_client
     from prefect.exceptions import PrefectException
 
-    from claims_flows.runners import stop_validation_worker
+    from claims_flows.runners import start_validation_worker, stop_validation_worker
 
     deployment_id: UUID = deployment.apply()
     logger.info("serving deployment %s in this process", deployment_id)
+    start_validation_worker()  # it imports Great Expectations while no run waits for it
     with (
         get_client(sync_client=True) as client,
         RunAlarm(deployment_id, stop=stop) as alarm,

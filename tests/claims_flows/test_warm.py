@@ -55,6 +55,7 @@ def test_warm_runs_due_runs_here_and_keeps_the_model(
 def test_warm_validation_worker_checks_the_tables_ahead_and_is_replaced_when_it_dies(
     prefect_harness: None, small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import multiprocessing
     import os
     from concurrent.futures.process import BrokenProcessPool
 
@@ -68,6 +69,9 @@ def test_warm_validation_worker_checks_the_tables_ahead_and_is_replaced_when_it_
     settings = Settings.from_env(raw_dir=small_corpus, out_dir=out)
     worker = runners.ValidationWorker()
     try:
+        before = set(multiprocessing.active_children())
+        worker.start()  # as serving starts: the process is there before a run asks for it
+        assert set(multiprocessing.active_children()) - before
         tables = pipeline.tables_to_check_ahead(settings)
         assert tables is not None
         ahead = pipeline.validate_ahead(worker, *tables, settings)  # in the worker process
