@@ -200,38 +200,39 @@ class ValidationWorker(Executor):
     def start(self) -> None:
         """Start the worker process now (it imports Great Expectations while nothing waits for it)."""
         with self._lock:
-            if self._pool is None:
-                self._pool = self._start()
+            self._running()
 
     def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:  # type: ignore[override]
         with self._lock:
-            for _ in range(2):
-                if self._pool is None:
-                    self._pool = self._start()
-                try:
-                    return self._pool.submit(fn, *args, **kwargs)
-                except BrokenProcessPool:  # the worker died since the last run: start another
-                    logger.warning("the validation worker had stopped; starting another")
-                    self._pool.shutdown(wait=False, cancel_futures=True)
-                    self._pool = None
-            raise BrokenProcessPool("the validation worker could not be started")
+            try:
+                return self._running().submit(fn, *args, **kwargs)
+            except BrokenProcessPool:  # the worker died since the last run: start another
+                logger.warning("the validation worker had stopped; starting another")
+                self._stop_pool(wait=False, cancel_futures=True)
+                return self._running().submit(fn, *args, **kwargs)
 
-    @staticmethod
-    def _start() -> ProcessPoolExecutor:
-        import multiprocessing
+    def _running(self) -> ProcessPoolExecutor:
+        """The worker's pool, started (Great Expectations imported there first) when there is none; the
+        caller holds the lock."""
+        if self._pool is None:
+            import multiprocessing
 
-        from claims.io.validation.gx import warm_up
+            from claims.io.validation.gx import warm_up
 
-        # spawn: this process runs threads (Prefect's), which a fork would copy half-way
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        pool.submit(warm_up)  # GX imported while the run extracts; its first check waits behind this
-        return pool
+            # spawn: this process runs threads (Prefect's), which a fork would copy half-way
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool.submit(warm_up)  # the first check waits behind the import
+        return self._pool
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
-                self._pool = None
+            self._stop_pool(wait=wait, cancel_futures=cancel_futures)
+
+    def _stop_pool(self, *, wait: bool, cancel_futures: bool) -> None:
+        """Stop the pool, if one runs; the caller holds the lock."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 _VALIDATION = _KeptPerProcess("claims_validation_worker", ValidationWorker)

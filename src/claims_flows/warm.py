@@ -63,22 +63,22 @@ def serve_warm(
     deployment_id: UUID = deployment.apply()
     logger.info("serving deployment %s in this process", deployment_id)
     start_validation_worker()  # it imports Great Expectations while no run waits for it
-    with (
-        get_client(sync_client=True) as client,
-        RunAlarm(deployment_id, stop=stop) as alarm,
-        contextlib.ExitStack() as kept,
-    ):
-        kept.callback(stop_validation_worker)  # the runs' worker process stops with the serving
-        woke = False
-        while not stop.is_set():
-            try:
-                for flow_run in due_runs(client, deployment_id, rechecks=RECHECKS if woke else ()):
-                    if stop.is_set():
-                        break
-                    run_one(client, flow, flow_run)
-            except (httpx.HTTPError, PrefectException) as e:  # the server restarted or timed out: ask again
-                logger.warning("could not reach the Prefect API (%s); asking again in %s s", e, poll_seconds)
-            woke = alarm.wait(poll_seconds)
+    try:
+        with get_client(sync_client=True) as client, RunAlarm(deployment_id, stop=stop) as alarm:
+            woke = False
+            while not stop.is_set():
+                try:
+                    for flow_run in due_runs(client, deployment_id, rechecks=RECHECKS if woke else ()):
+                        if stop.is_set():
+                            break
+                        run_one(client, flow, flow_run)
+                except (httpx.HTTPError, PrefectException) as e:  # the server restarted or timed out
+                    logger.warning(
+                        "could not reach the Prefect API (%s); asking again in %s s", e, poll_seconds
+                    )
+                woke = alarm.wait(poll_seconds)
+    finally:
+        stop_validation_worker()  # the runs' worker process stops with the serving
 
 
 class RunAlarm:

@@ -200,17 +200,13 @@ def validate_outputs(
     return report
 
 
-AHEAD_CLAIMS = 100_000
-"""The largest claims table checked ahead in another process (`tables_to_check_ahead`): a larger one would be
-copied to it whole, at a cost in memory and time a served store of that size does not save."""
-
-
 def tables_to_check_ahead(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    """The stored claims and documents tables, for `validate_ahead`; None when the claims table is too large
-    (`AHEAD_CLAIMS`). Read in the thread that runs the stages: DuckDB is not opened by two threads at once
-    (its instance cache and its signal handler are per process)."""
+    """The stored claims and documents tables, for `validate_ahead`; None above
+    `settings.full_reconcile_claims` claims (the size up to which a serving process keeps its caches: a
+    larger table would be copied to the worker whole). Read in the thread that runs the stages: DuckDB is
+    not opened by two threads at once (its instance cache is per process)."""
     with Store(settings.db_path) as store:
-        if store.claim_count() > AHEAD_CLAIMS:
+        if store.claim_count() > settings.full_reconcile_claims:
             return None
         return store.claims_df(), store.documents_df()
 

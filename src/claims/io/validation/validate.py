@@ -290,7 +290,7 @@ def _ahead_key(
             digest.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
         if kept is not None and len(kept):
             mine = kept[kept["tbl"].isin(AHEAD_TABLES)]
-            digest.update(pd.util.hash_pandas_object(mine, index=False).to_numpy().tobytes())
+            digest.update(incremental.row_hashes(mine).to_numpy().tobytes())
     except (TypeError, ValueError):  # a cell pandas cannot hash
         return ""
     settings_shown = [
