@@ -446,6 +446,13 @@ PROBED = [
     ("About 5 million pounds was spent.", [("5 million pounds", 5e6, "GBP", "approx")]),
     ("He weighs 200 pounds.", [("200 pounds", 200.0, "pound", "exact")]),  # a verb of weight: mass
     ("Temperatures reached 35 degrees.", [("35 degrees", 35.0, "degree", "exact")]),
+    # a scale word run on to the digits
+    ("a shortfall of $7billion", [("$7billion", 7e9, "USD", "exact")]),
+    ("some 1.2million tourists", [("1.2million", 1.2e6, "count", "approx")]),
+    # Indian digit grouping (lakh, crore)
+    ("The park drew 3,45,210 visitors.", [("3,45,210", 345210.0, "count", "exact")]),
+    ("a bill of Rs 2,15,600 crore", [("Rs 2,15,600 crore", 2.156e12, "INR", "exact")]),
+    ("a fund of ₹12,40,00,000", [("₹12,40,00,000", 124e6, "INR", "exact")]),
 ]
 
 KNOWN_FAILURES = [

@@ -34,7 +34,8 @@ _DIGITS = re.compile(
     ^\s*
     (?P<sign>[-+−])?                       # ASCII minus, plus or the Unicode minus sign
     (?P<num>
-        \d{1,3}(?:,\d{3})+(?:\.\d+)?       # 1,070 / 1,050.0 (comma thousands separators)
+        \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?  # 6,10,533 / 1,23,45,678 (Indian lakh and crore grouping)
+      | \d{1,3}(?:,\d{3})+(?:\.\d+)?       # 1,070 / 1,050.0 (comma thousands separators)
       | \d+(?:\.\d+)?                      # 55.3 / 2024
       | \.\d+                              # .5
     )
@@ -54,6 +55,8 @@ def parse_digits(text: str) -> Decimal | None:
     True
     >>> parse_digits("1,2,3") is None
     True
+    >>> parse_digits("6,10,533"), parse_digits("1,23,45,678")  # Indian lakh grouping
+    (Decimal('610533'), Decimal('12345678'))
     """
     if not isinstance(text, str):
         return None

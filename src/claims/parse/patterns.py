@@ -66,6 +66,8 @@ DECIMAL_COMMA = (
 
 DIGITS = (
     rf"(?:{DECIMAL_COMMA}"
+    # Indian lakh grouping: "6,10,533", "1,23,45,678"
+    r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?=[ ]?[A-Za-z])"  # "438 000 deaths"
     r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
@@ -153,6 +155,7 @@ GLUED_AFTER = re.compile(
       | pct|pc(?![\w])                                   # percent, newspaper style ("3.5pc")
       | p(?![\w])(?!\.m\.)(?<![0-9]{{4}}p)                # pence ("45.2p"), not "1080p" or "3p.m."
       | (?:bn|mn|mln|bln|tn|trn|tr)                      # scale abbreviations ("Rs18tr": trillion)
+      | (?i:million|billion|trillion)                    # a scale word run on ("$4billion", "2million")
       | [kKmMbBT](?![\w²])                                # single-letter scales (or metre)
       | x(?![\w])|×                                       # multiplier
       | (?:{alternation([*UNIT_SYMBOLS, *DOMAIN_SYMBOLS])})  # unit symbols

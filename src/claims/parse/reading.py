@@ -431,7 +431,7 @@ def _read_glued(text: str, atom: Atom) -> bool:
         atom.flags.add("subunit")
     elif suffix in ("x", "×"):
         atom.unit, atom.kind = TIMES, Kind.MULTIPLIER
-    elif suffix.lower() in ("bn", "mn", "mln", "bln", "tn", "trn"):
+    elif suffix.lower() in ("bn", "mn", "mln", "bln", "tn", "trn", "million", "billion", "trillion"):
         atom.factor = scale_factor(suffix)
     elif suffix.lower() == "tr":
         if not atom.currency:
