@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from factories import claim
 
@@ -55,4 +57,21 @@ def test_arithmetic_shares_cue_words(text, reported):
     )
     share = text.rsplit(" ", 1)[1].rstrip(".")
     claims = share_line(text, part, whole, share)
+    assert len(find_arithmetic_conflicts(claims, RULES)) == int(reported)
+
+
+@pytest.mark.parametrize(
+    ("counted", "reported"),
+    [
+        # the count's progress over places, then the turnout of voters: two measures
+        ("ward", False),
+        ("polling station", False),
+        # a turnout of the electors counted: their share
+        ("elector", True),
+    ],
+)
+def test_arithmetic_shares_turnout_of_voters_not_of_places(counted, reported):
+    text = f"With ballots tallied in 188 of 240 {counted}s and turnout at 54.2%, the mayor conceded."
+    claims = share_line(text, ("188", 188.0), ("240", 240.0), "54.2%")  # 188 / 240 = 78.3%
+    claims[1] = dataclasses.replace(claims[1], counted=counted)
     assert len(find_arithmetic_conflicts(claims, RULES)) == int(reported)

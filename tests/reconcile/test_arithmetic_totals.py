@@ -285,3 +285,51 @@ def test_arithmetic_totals_parts_split_by_place_too_are_some_parts():
 )
 def test_arithmetic_totals_where_a_listing_ends(text, specs, reported):
     assert findings(counts(text, *specs)) == ([specs[0][0]] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "reported"),
+    [
+        # households and a sub-group listed beside the groups: the groups alone make the total
+        (
+            "Officials said 1,240 people were sheltering, including 310 households, 560 men, 480 women, "
+            "200 children and four nursing mothers.",
+            [
+                ("1,240", 1240.0, {"counted": "people"}),
+                ("310", 310.0, {"counted": "household"}),
+                ("560", 560.0, {"counted": "man"}),
+                ("480", 480.0, {"counted": "woman"}),
+                ("200", 200.0, {"counted": "child"}),
+                ("four", 4.0, {"counted": "nursing mother"}),
+            ],
+            False,
+        ),
+        # the groups alone exceed the total: still a slip
+        (
+            "Officials said 1,240 people were sheltering, including 610 men, 480 women, 200 children and "
+            "four nursing mothers.",
+            [
+                ("1,240", 1240.0, {"counted": "people"}),
+                ("610", 610.0, {"counted": "man"}),
+                ("480", 480.0, {"counted": "woman"}),
+                ("200", 200.0, {"counted": "child"}),
+                ("four", 4.0, {"counted": "nursing mother"}),
+            ],
+            True,
+        ),
+        # no sub-group: two groups making the total do not excuse a third
+        (
+            "Officials said 1,240 people were sheltering, including 560 men, 680 women and 90 children.",
+            [
+                ("1,240", 1240.0, {"counted": "people"}),
+                ("560", 560.0, {"counted": "man"}),
+                ("680", 680.0, {"counted": "woman"}),
+                ("90", 90.0, {"counted": "child"}),
+            ],
+            True,
+        ),
+    ],
+)
+def test_arithmetic_totals_overlapping_groups(text, specs, reported):
+    claims = counts(text, *specs)
+    assert findings(claims) == (["1,240"] if reported else [])

@@ -35,6 +35,13 @@ SHARE_CUE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 SHARE_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE, Kind.OTHER})
+# Units a count of which is no electorate: "counted in 267 of 276 constituencies, turnout at 60.9%" gives the
+# progress of the count and, apart, the turnout of voters.
+TERRITORIAL = re.compile(
+    r"\b(?:constituenc|district|count(?:y|ies)|state|province|region|seat|ward|precinct|municipalit|"
+    r"polling|station|booth|centre|center|unit|riding|parish|commune|prefecture)",
+    re.IGNORECASE,
+)
 MAX_GAP = 90  # characters between the whole and its share
 
 
@@ -64,6 +71,23 @@ def names_share(words: str) -> bool:
     return bool(SHARE_CUE.search(words))
 
 
+def measures_other_units(words: str, whole: Placed) -> bool:
+    """The percent is named as a turnout while the whole counts places or seats, not voters.
+
+    >>> import dataclasses
+    >>> from claims.reconcile.arithmetic.figures import figure
+    >>> def whole(counted): return Placed(0, dataclasses.replace(figure("276", 276.0), counted=counted), 0, 3)
+    >>> measures_other_units(" constituencies and voter turnout at ", whole("constituency"))
+    True
+    >>> measures_other_units(" registered voters, a turnout of ", whole("voter"))
+    False
+    """
+    if not re.search(r"\bturnout\b", words, re.IGNORECASE):
+        return False
+    counted = whole.claim.counted or ""
+    return bool(TERRITORIAL.search(counted))
+
+
 def _shares(line: Line) -> Iterator[tuple[Placed, Placed, Placed]]:
     """(part, whole, stated share) triples of a line."""
     for k, part in enumerate(line.claims[:-2]):
@@ -84,6 +108,7 @@ def _shares(line: Line) -> Iterator[tuple[Placed, Placed, Placed]]:
             and names_share(gap)
             and ";" not in gap
             and statement_of(line, share) is None
+            and not measures_other_units(gap, whole)
         ):
             yield part, whole, share
 

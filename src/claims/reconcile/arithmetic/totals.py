@@ -285,6 +285,40 @@ def _sum_text(parts: tuple[Placed, ...]) -> str:
     return " + ".join(describe(p.claim, period=False, counted="") for p in parts)
 
 
+MAX_OVERLAP_PARTS = 10  # parts searched for a sub-list that makes the total (2 ** 10 sums at most)
+# What a list of people may name beside its groups without adding to them: a sub-group ("pregnant women",
+# "nursing mothers", "elderly people") or the households they live in.
+OVERLAPPING = re.compile(
+    r"\b(?:pregnant|lactating|nursing|expectant|elderly|older|disabled|infant|newborn|unaccompanied|"
+    r"famil(?:y|ies)|household|home)",
+    re.IGNORECASE,
+)
+
+
+def _some_make_it(stated: Claim, parts: list[Claim]) -> bool:
+    """The parts other than a sub-group or a count of households make the stated total exactly: the list
+    names overlapping groups ("... 480 women, 200 children and four nursing mothers"; "310 households, 560
+    men ..."), so the parts adding up to more is no contradiction.
+
+    >>> import dataclasses
+    >>> from claims.reconcile.arithmetic.figures import figure
+    >>> def people(value, counted): return dataclasses.replace(figure(f"{value:,}", value), counted=counted)
+    >>> groups = [people(560.0, "man"), people(480.0, "woman"), people(200.0, "child")]
+    >>> _some_make_it(figure("1,240", 1240.0), [people(310.0, "household"), *groups])  # 560 + 480 + 200
+    True
+    >>> _some_make_it(figure("1,240", 1240.0), [*groups, people(4.0, "nursing mother")])
+    True
+    >>> _some_make_it(figure("1,240", 1240.0), [*groups[:2], people(90.0, "child")])  # no sub-group
+    False
+    """
+    overlapping = [p for p in parts if OVERLAPPING.search(p.counted or "")]
+    groups = [p for p in parts if not OVERLAPPING.search(p.counted or "")]
+    if not overlapping or len(groups) < 2:
+        return False
+    face, spread = total(groups)
+    return holds(stated, face, spread, exact=True)
+
+
 def check(breakdown: Breakdown, rules: MatchRules) -> Conflict | None:
     """The finding a breakdown makes, if its parts and total disagree."""
     stated: Claim = breakdown.total.claim
@@ -301,6 +335,8 @@ def check(breakdown: Breakdown, rules: MatchRules) -> Conflict | None:
             return None  # some total the statement allows is at least the smallest sum of the parts
         relation = "more than"
     if breakdown.near_miss and relative_gap(point(stated) or 0.0, face) > NEAR_MISS:
+        return None
+    if face > (point(stated) or 0.0) and _some_make_it(stated, parts):
         return None
     shown = computed_text(face, stated)
     statement = (
