@@ -5,7 +5,7 @@
   set_e and set_g to set_p, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. set_s to set_v, kept blind (scored once, never fitted on), have no floor: only their
+one fails here. set_t to set_v, kept blind (scored once, never fitted on), have no floor: only their
 gold files are checked.
 """
 
@@ -25,7 +25,7 @@ import reconcile_real as rr  # noqa: E402
 # set -> (precision floor, recall floor, duplicates allowed, look-alikes allowed)
 FLOORS: dict[str, tuple[float, float, int, int]] = {
     "seeds": (1.0, 0.2, 0, 0),
-    "set_a": (0.95, 0.23, 0, 0),
+    "set_a": (0.95, 0.28, 0, 0),  # 6 of 21 since Indian digit grouping is read
     "set_b": (0.95, 0.26, 0, 0),
     "set_c": (0.0, 0.0, 0, 0),  # no finding reaches the threshold: no duplicate or look-alike either
     # two findings: one true, one a conversion its gold does not list ("$1.5 million (£1.175)", a page's slip)
