@@ -134,6 +134,14 @@ def test_matching_a_list_of_places_is_context_not_the_party():
         ((670e6, "670 million"), (670.3e6, "670.3 million"), []),
         # a coarser rounding, 0.6% apart: low
         ((67e6, "67 million"), (67.4e6, "67.4 million"), [(ConflictKind.ROUNDING, Severity.LOW)]),
+        # the figure cut short at a digit less, 0.02% apart: a restatement
+        ((412.7e6, "412.7 million"), (412.78e6, "412.78 million"), []),
+        # a digit less that neither rounds nor cuts the other, 0.09% apart: another value
+        (
+            (412.4e6, "412.4 million"),
+            (412.78e6, "412.78 million"),
+            [(ConflictKind.VALUE_MISMATCH, Severity.MEDIUM)],
+        ),
     ],
 )
 def test_matching_rounding_edges(a, b, expected):

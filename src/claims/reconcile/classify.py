@@ -23,8 +23,10 @@ Order of the tests, per pair (vectorised over all pairs at once):
    "about 2 billion" and "2.1 billion"). Amounts in different currencies are compared in US dollars at each
    claim's yearly rate with `fx_tolerance` slack. Equal values (a repeated claim) agree.
 6. rounding: the values differ but agree once each is widened by `rounding_slack` times its stated precision
-   (¥8 billion vs ¥8.1 billion). Low. A rounding closer than `restatement_gap` (relative: "Rs 5.14 trillion"
-   for "Rs 5,142 billion", "36.6%" for "36.56%") is the same figure given with fewer digits: agreement.
+   (¥8 billion vs ¥8.1 billion). Low. A figure written with fewer digits than the other and closer to it
+   than `restatement_gap` (relative) is the same figure given with fewer digits, rounded ("Rs 5.14 trillion"
+   for "Rs 5,142 billion", "36.6%" for "36.56%") or cut short ("$24.9 billion" for "$24.97 billion"):
+   agreement.
 7. Values more than `max_value_ratio` apart without being a 10^3k slip are taken as two different
    quantities that matching could not tell apart (250 billion vs 5), not as a contradiction.
 8. value_mismatch otherwise: high from `high_severity_gap` relative difference, medium below it (and always
@@ -57,6 +59,19 @@ SEVERITY_HIGH, SEVERITY_MEDIUM, SEVERITY_LOW = 0, 1, 2
 
 def _overlap(lo_a: np.ndarray, hi_a: np.ndarray, lo_b: np.ndarray, hi_b: np.ndarray) -> np.ndarray:
     return (lo_a <= hi_b) & (lo_b <= hi_a)
+
+
+def _cut_short(table: ClaimTable, i: np.ndarray, j: np.ndarray, cross: np.ndarray) -> np.ndarray:
+    """One figure is the other cut short at its own, coarser precision ("$24.9 billion" for "$24.97
+    billion"; not "6.54" for "6.567", which neither rounds nor cuts to it)."""
+    pa, pb = table.precision[i], table.precision[j]
+    coarse_a = pa > pb
+    coarse = np.abs(np.where(coarse_a, table.point[i], table.point[j]))
+    fine = np.abs(np.where(coarse_a, table.point[j], table.point[i]))
+    step = 2 * np.maximum(pa, pb)  # a precision is half the last written digit's unit
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cut = np.floor(fine / step + 1e-9) * step
+        return ~cross & (pa != pb) & (step > 0) & (np.abs(cut - coarse) <= 1e-9 * np.maximum(coarse, 1.0))
 
 
 def _directions(table: ClaimTable) -> np.ndarray:
@@ -178,8 +193,8 @@ def classify_pairs(
     outcome[:] = Outcome.VALUE
     outcome[rounding] = Outcome.ROUNDING
     outcome[agree] = Outcome.AGREE
-    # a figure restated with fewer digits, within a fraction of a percent: the same figure
-    outcome[rounding & (rel < rules.restatement_gap)] = Outcome.AGREE
+    # a figure restated with fewer digits (rounded or cut short), within a fraction of a percent: the same
+    outcome[(rounding | _cut_short(table, i, j, cross)) & (rel < rules.restatement_gap)] = Outcome.AGREE
     # two stated ranges: end against end
     stated, low, high, up_to = _range_ends(table)
     ranges = tops = np.zeros(n, dtype=bool)
