@@ -483,10 +483,26 @@ def _score_block(
 
 
 def _set_ratios(texts: list[str], queries: np.ndarray) -> np.ndarray:
-    """`token_set_ratio` of the texts at `queries` against every text, one `cdist` call."""
-    return process.cdist(
-        [texts[q] for q in queries.tolist()], texts, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1
+    """`token_set_ratio` of the texts at `queries` against every text, one `cdist` call over the distinct
+    texts (a block's statements often share their words: copies of one story, one measure restated).
+
+    >>> _set_ratios(["net profit", "profit", "net profit"], np.array([0, 2])).tolist()
+    [[100, 100, 100], [100, 100, 100]]
+    >>> _set_ratios(["net profit", "sales", "net profit"], np.array([1])).tolist()
+    [[13, 100, 13]]
+    """
+    index: dict[str, int] = {}
+    of_text = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
+    distinct = list(index)
+    asked, of_query = np.unique(of_text[queries], return_inverse=True)
+    scores = process.cdist(
+        [distinct[k] for k in asked.tolist()],
+        distinct,
+        scorer=fuzz.token_set_ratio,
+        dtype=np.uint8,
+        workers=1,
     )
+    return scores[of_query][:, of_text]
 
 
 PAIR_ROWS = 1 << 14

@@ -29,7 +29,7 @@ from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
 from .match import same_quantity
 from .normalize import ClaimTable, RowCache, build_table
 from .rules import MatchRules
-from .scoring import PairFeatures, match_probability, pair_features
+from .scoring import PairFeatures, match_probabilities, pair_features
 
 logger = logging.getLogger(__name__)
 
@@ -184,8 +184,8 @@ def score_pairs(
             rules=rules,
             rule_linked=bool(same[k] or near[k]),
         )
-        probability[k] = match_probability(values, weights)
         features.store(k, values)
+    probability[:] = match_probabilities(features, weights)
     return _Scored(i, j, score, cosine, same, outcome, severity, rel, probability, features)
 
 

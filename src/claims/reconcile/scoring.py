@@ -386,4 +386,37 @@ def match_probability(features: Mapping[str, float], weights: Mapping[str, float
     return float(1 / (1 + np.exp(-z)))
 
 
-__all__ = ["FEATURES", "PairFeatures", "match_probability", "pair_features", "weighted_overlap"]
+def match_probabilities(features: PairFeatures, weights: Mapping[str, float]) -> np.ndarray:
+    """`match_probability` of every stored pair at once (nan for a pair not scored): the same operations
+    in the same order, on columns, so the same floats.
+
+    >>> held = PairFeatures(3)
+    >>> held.store(0, {name: 1.0 for name in FEATURES}); held.store(2, {"subject": 1.0})
+    >>> weights = {"intercept": -1.0, "subject": 2.0, "near": 0.5}
+    >>> got = match_probabilities(held, weights)
+    >>> bool(got[0] == match_probability(held[0], weights)), bool(np.isnan(got[1])), round(float(got[2]), 3)
+    (True, True, 0.731)
+    """
+    out = np.full(len(features), np.nan)
+    stored = np.flatnonzero(features.row_of >= 0)
+    if len(stored):
+        width = len(FEATURES)
+        matrix = np.frombuffer(features.values, dtype=np.float64).reshape(-1, width)[features.row_of[stored]]
+        total = np.zeros(len(stored))
+        for col, name in enumerate(FEATURES):  # sum() over the dictionary, term by term from 0
+            total = total + weights.get(name, 0.0) * matrix[:, col]
+        z = weights.get("intercept", 0.0) + total
+        out[stored] = 1 / (1 + np.exp(-z))
+    for k, odd in features.odd.items():
+        out[k] = match_probability(odd, weights)
+    return out
+
+
+__all__ = [
+    "FEATURES",
+    "PairFeatures",
+    "match_probabilities",
+    "match_probability",
+    "pair_features",
+    "weighted_overlap",
+]
