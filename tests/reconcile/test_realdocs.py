@@ -5,7 +5,7 @@
   set_e and set_g to set_p, left out here to keep the suite's time: `bench/reconcile_real.py` scores them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. set_t to set_w, kept blind (scored once, never fitted on), have no floor: only their
+one fails here. set_v and set_w, kept blind (scored once, never fitted on), have no floor: only their
 gold files are checked.
 """
 
