@@ -280,7 +280,7 @@ def value_pairs(
             end = min(start + VALUE_CHUNK, len(logs))
             sources = _offer_sources(logs, start, end)
             best: tuple[np.ndarray, ...] | None = None  # the best offers of each claim of the chunk so far
-            offered: Counter[int] = Counter()  # offers per claim of the chunk
+            crowded: set[int] = set()  # claims of the chunk offered more than they keep
             # the sources a few thousand at a time: a chunk whose values span powers of ten is offered to
             # by every claim a power of ten below it; their offers are ranked a batch at a time
             for at in range(0, len(sources), OFFER_SOURCES):
@@ -288,12 +288,12 @@ def value_pairs(
                 offers: tuple[np.ndarray, ...] = _chunk_offers(
                     table, rules, logs, rows, batch, start, end, focus, counted_seen
                 )
-                owners, counts = np.unique(offers[0], return_counts=True)
-                offered.update(dict(zip(owners.tolist(), counts.tolist(), strict=True)))
                 if best is not None:
                     offers = tuple(np.concatenate(pair) for pair in zip(best, offers, strict=True))
-                best = _best_offers(*offers)
-            capped += sum(count > VALUE_NEIGHBOURS for count in offered.values())
+                *kept_offers, over = _best_offers(*offers)
+                best = tuple(kept_offers)
+                crowded.update(over.tolist())
+            capped += len(crowded)
             if best is None:
                 continue
             owner, other = best[0], best[1]
@@ -362,14 +362,15 @@ def _chunk_offers(
 
 def _best_offers(
     owner: np.ndarray, other: np.ndarray, same_doc: np.ndarray, words: np.ndarray, dist: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The `VALUE_NEIGHBOURS` best offers of each owner, grouped by owner: other documents first, then more
     shared words, then nearer values, then row order (the best of a union of offers are the best of the
-    union of each part's best).
+    union of each part's best); last, the owners offered more than that (each once: as the best of each
+    part are kept, an owner offered more in all is offered more in some union of them).
 
     >>> best = _best_offers(*(np.array(x) for x in ([5] * 18, range(18), [False] * 18, [1] * 18, [0.5] * 18)))
-    >>> best[1].tolist() == list(range(VALUE_NEIGHBOURS))
-    True
+    >>> best[1].tolist() == list(range(VALUE_NEIGHBOURS)), best[5].tolist()
+    (True, [5])
     """
     order = np.lexsort((other, dist, -words, same_doc, owner))
     owner = owner[order]
@@ -377,7 +378,14 @@ def _best_offers(
     sizes = np.diff(np.r_[first, len(owner)])
     rank = np.arange(len(owner)) - np.repeat(first, sizes)
     chosen = order[rank < VALUE_NEIGHBOURS]
-    return owner[rank < VALUE_NEIGHBOURS], other[chosen], same_doc[chosen], words[chosen], dist[chosen]
+    return (
+        owner[rank < VALUE_NEIGHBOURS],
+        other[chosen],
+        same_doc[chosen],
+        words[chosen],
+        dist[chosen],
+        owner[rank == VALUE_NEIGHBOURS],
+    )
 
 
 def row_dtype(n: int) -> type[np.signedinteger]:  # type: ignore[type-arg]

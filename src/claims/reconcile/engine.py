@@ -29,7 +29,7 @@ from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
 from .match import same_quantity
 from .normalize import ClaimTable, RowCache, build_table
 from .rules import MatchRules
-from .scoring import PairFeatures, match_probabilities, pair_features
+from .scoring import PairFeatures, Sides, match_probabilities, pair_features
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +172,7 @@ def score_pairs(
     outcome = np.where((near_only | (near & ~same)) & (outcome != Outcome.MAGNITUDE), Outcome.SKIP, outcome)
     probability = np.full(len(i), np.nan)
     features = PairFeatures(len(i))
+    sides = Sides(table)  # each row read once for all its pairs
     for k in np.flatnonzero((outcome != Outcome.AGREE) & (outcome != Outcome.SKIP)).tolist():
         kind = KIND_OF[Outcome(int(outcome[k]))]
         values = pair_features(
@@ -183,6 +184,7 @@ def score_pairs(
             kind=kind.value,
             rules=rules,
             rule_linked=bool(same[k] or near[k]),
+            sides=sides,
         )
         features.store(k, values)
     probability[:] = match_probabilities(features, weights)

@@ -61,6 +61,7 @@ import datetime as dt
 import math
 from array import array
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -171,6 +172,86 @@ def round_number_unit(value: float) -> float:
     return 0.5 * 10**zeros if zeros >= 2 else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What the features read of one row (`pair_features`), read from the table once per row."""
+
+    facets: object
+    places: object
+    others: object
+    period: tuple[int, int] | None
+    point: float
+    usd_point: float
+    unit: str
+    counted: object
+    cites: object
+    subject: str
+    content: frozenset[str]
+    owner: str
+    owner_strong: bool
+    head: str
+    tokens: frozenset[str]
+    precision: float
+    value_docs: int
+    measures: object
+    value: object
+    siblings: frozenset[tuple[str, float]]
+    hedged: bool
+    account: int
+    doc: int
+    char_start: int
+    shape: int
+    table_cell: bool
+    specific: bool
+    near_words: frozenset[str]
+
+
+def _side(table: ClaimTable, row: int) -> _Side:
+    dated = table.period_start[row] >= 0
+    return _Side(
+        facets=table.interned[table.facets_id[row]],
+        places=table.places[table.places_id[row]],
+        others=table.others[table.others_id[row]],
+        period=(table.period_start[row], table.period_end[row]) if dated else None,
+        point=float(table.point[row]),
+        usd_point=float(table.usd_point[row]),
+        unit=table.unit[row],
+        counted=table.interned[table.counted_id[row]],
+        cites=table.interned[table.cites_id[row]],
+        subject=table.subject[row],
+        content=_content(table, row),
+        owner=table.owner[row],
+        owner_strong=bool(table.owner_strong[row]),
+        head=table.head[row],
+        tokens=table.tokens[row],
+        precision=float(table.precision[row]),
+        value_docs=int(table.value_docs[row]),
+        measures=table.interned[table.measures_id[row]],
+        value=value_key(table.unit[row], table.point[row]),
+        siblings=table.siblings[row],  # made when read: read once
+        hedged=bool(table.hedged[row]),
+        account=int(table.account_id[row]),
+        doc=int(table.doc_id[row]),
+        char_start=int(table.char_start[row]),
+        shape=int(table.shape_id[row]),
+        table_cell=bool(table.table_cell[row]),
+        specific=bool(table.specific[row]),
+        near_words=table.near_words[row],
+    )
+
+
+class Sides(dict[int, _Side]):
+    """The `_Side` of each row `pair_features` has read, kept for the other pairs of a scoring pass."""
+
+    def __init__(self, table: ClaimTable) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, row: int) -> _Side:
+        side = self[row] = _side(self.table, row)
+        return side
+
+
 def pair_features(
     table: ClaimTable,
     a: int,
@@ -181,59 +262,56 @@ def pair_features(
     kind: str,
     rules: MatchRules,
     rule_linked: bool = False,
+    sides: Sides | None = None,
 ) -> dict[str, float]:
-    """The match features of rows a and b (see the module docstring)."""
-    fa, fb = table.interned[table.facets_id[a]], table.interned[table.facets_id[b]]
+    """The match features of rows a and b (see the module docstring); `sides` keeps what was read of each
+    row for the next pairs of a scoring pass."""
+    sa, sb = (sides[a], sides[b]) if sides is not None else (_side(table, a), _side(table, b))
+    fa, fb = sa.facets, sb.facets
     if not (isinstance(fa, Facets) and isinstance(fb, Facets)):
         fa = fb = Facets()
     if math.isnan(cosine):
         cosine = table.topic_similarity(a, b)
-    places_a, places_b = table.places[table.places_id[a]], table.places[table.places_id[b]]
-    others_a, others_b = table.others[table.others_id[a]], table.others[table.others_id[b]]
-    dated_a, dated_b = table.period_start[a] >= 0, table.period_start[b] >= 0
-    same_period = (
-        dated_a
-        and dated_b
-        and (table.period_start[a], table.period_end[a]) == (table.period_start[b], table.period_end[b])
-    )
-    va, vb = abs(float(table.point[a])), abs(float(table.point[b]))
-    cross = table.unit[a] != table.unit[b]
+    places_a, places_b = sa.places, sb.places
+    others_a, others_b = sa.others, sb.others
+    dated_a, dated_b = sa.period is not None, sb.period is not None
+    same_period = dated_a and dated_b and sa.period == sb.period
+    va, vb = abs(sa.point), abs(sb.point)
+    cross = sa.unit != sb.unit
     if cross:
-        va, vb = abs(float(table.usd_point[a])), abs(float(table.usd_point[b]))
+        va, vb = abs(sa.usd_point), abs(sb.usd_point)
     log_ratio = abs(math.log10(va / vb)) if va > 0 and vb > 0 and not math.isnan(va + vb) else 0.0
     slip = kind == "magnitude_mismatch"
-    counted_a, counted_b = table.interned[table.counted_id[a]], table.interned[table.counted_id[b]]
-    cites_a, cites_b = table.interned[table.cites_id[a]], table.interned[table.cites_id[b]]
+    counted_a, counted_b = sa.counted, sb.counted
+    cites_a, cites_b = sa.cites, sb.cites
     subject_exact = (
-        bool(table.subject[a])
-        and fuzz.token_sort_ratio(table.subject[a], table.subject[b]) >= rules.strong_subject_threshold
+        bool(sa.subject) and fuzz.token_sort_ratio(sa.subject, sb.subject) >= rules.strong_subject_threshold
     )
-    words_a, words_b = _content(table, a), _content(table, b)
-    owner_a, owner_b = table.owner[a], table.owner[b]
+    words_a, words_b = sa.content, sb.content
+    owner_a, owner_b = sa.owner, sb.owner
     owners_same = owners_agree(owner_a, owner_b)
     clause = table.clause_similarity(a, b)
-    head_a, head_b = table.head[a], table.head[b]
+    head_a, head_b = sa.head, sb.head
     gap = abs(va - vb)
-    unit = max(float(table.precision[a]), float(table.precision[b])) if not cross else 0.0
+    unit = max(sa.precision, sb.precision) if not cross else 0.0
     unit = max(unit, round_number_unit(va), round_number_unit(vb)) if not cross else unit
     unit = unit if unit > 0 else max(va, vb, 1e-12) * 0.005
     only_a, only_b = words_a - words_b, words_b - words_a
-    docs_a, docs_b = int(table.value_docs[a]), int(table.value_docs[b])
-    measures_a, measures_b = table.interned[table.measures_id[a]], table.interned[table.measures_id[b]]
+    docs_a, docs_b = sa.value_docs, sb.value_docs
+    measures_a, measures_b = sa.measures, sb.measures
     companions = _companion_gap(table, a, b)
-    value_a, value_b = value_key(table.unit[a], table.point[a]), value_key(table.unit[b], table.point[b])
-    stated_a, stated_b = table.siblings[a], table.siblings[b]  # made when read: read each once
-    siblings_a, siblings_b = stated_a - {value_b}, stated_b - {value_a}
+    value_a, value_b = sa.value, sb.value
+    siblings_a, siblings_b = sa.siblings - {value_b}, sb.siblings - {value_a}
     return {
         "subject": subject_score / 100,
         "subject_exact": float(subject_exact),
         "narrower": float(bool(words_a and words_b) and bool(only_a) != bool(only_b)),
         "both_extra": float(bool(only_a) and bool(only_b)),
-        "specific": float(bool(table.specific[a] and table.specific[b])),
+        "specific": float(sa.specific and sb.specific),
         "counted": float(bool(counted_a) and counted_a == counted_b),
         "topic": cosine,
         "topic_strong": float(cosine >= rules.topic_strong),
-        "near": weighted_overlap(table.near_words[a], table.near_words[b], table.idf),
+        "near": weighted_overlap(sa.near_words, sb.near_words, table.idf),
         "rule_linked": float(rule_linked),
         "one_account": float(same_owned_count(table, a, b) or same_cited_figure(table, a, b, rules)),
         "parties": float(bool(places_a) and places_a == places_b),
@@ -241,19 +319,17 @@ def pair_features(
         "owner_same": float(owners_same),
         "owner_differs": float(bool(owner_a and owner_b) and not owners_same),
         "owner_differs_strong": float(
-            bool(owner_a and owner_b) and not owners_same and table.owner_strong[a] and table.owner_strong[b]
+            bool(owner_a and owner_b) and not owners_same and sa.owner_strong and sb.owner_strong
         ),
         "owner_missing": float(not (owner_a and owner_b)),
-        "head_same": float(
-            bool(head_a) and (head_a == head_b or head_a in table.tokens[b] or head_b in table.tokens[a])
-        ),
+        "head_same": float(bool(head_a) and (head_a == head_b or head_a in sb.tokens or head_b in sa.tokens)),
         "clause": clause,
-        "others_differ": float(bool(others_a and others_b) and not others_a & others_b),
+        "others_differ": float(bool(others_a and others_b) and not others_a & others_b),  # type: ignore[operator]
         "same_period": float(same_period),
         "one_dated": float(dated_a != dated_b),
         "undated": float(not dated_a and not dated_b),
         "gaps": float(len(facet_gaps(fa, fb))),
-        "hedged": float(bool(table.hedged[a] or table.hedged[b])),
+        "hedged": float(sa.hedged or sb.hedged),
         "log_ratio": 0.0 if slip else min(log_ratio, 3.0),
         "precision_units": 0.0 if slip else min(math.log10(1 + gap / unit), 3.0),
         "close": float(not slip and log_ratio <= CLOSE),
@@ -261,15 +337,15 @@ def pair_features(
         "rounding": float(kind == "rounding"),
         "magnitude": float(slip),
         "cross_currency": float(cross),
-        "same_doc": float(table.account_id[a] == table.account_id[b]),
-        "apart_in_doc": _apart_in_doc(table, a, b),
+        "same_doc": float(sa.account == sb.account),
+        "apart_in_doc": _apart_in_doc(sa, sb),
         "doc_stage_differs": float(bool(fa.doc_stage and fb.doc_stage) and fa.doc_stage != fb.doc_stage),
         "days_apart": _days_apart(fa.published, fb.published),
         "evidence": float(not slip and log_ratio <= CLOSE) * max(clause, cosine),
-        "restated": float(table.shape_id[a] == table.shape_id[b]),
+        "restated": float(sa.shape == sb.shape),
         "near_copy": float(_near_copy(table, a, b, rules)),
         "same_source": float(bool(cites_a) and bool(cites_a & cites_b)),  # type: ignore[operator]
-        "table": float(bool(table.table_cell[a] or table.table_cell[b])),
+        "table": float(sa.table_cell or sb.table_cell),
         "both_established": float(min(docs_a, docs_b) >= 2),
         "lone_against_many": float(min(docs_a, docs_b) == 1 and max(docs_a, docs_b) >= 2),
         "measure_same": float(bool(measures_a & measures_b)),  # type: ignore[operator]
@@ -277,7 +353,7 @@ def pair_features(
         "companions_differ": float(companions is not None and companions > COMPANIONS_DIFFER),
         "siblings_shared": float(bool(siblings_a & siblings_b)),
         "siblings_disjoint": float(bool(siblings_a and siblings_b) and not siblings_a & siblings_b),
-        "other_value_beside": float(value_b in stated_a or value_a in stated_b),
+        "other_value_beside": float(value_b in sa.siblings or value_a in sb.siblings),
     }
 
 
@@ -307,13 +383,13 @@ def _near_copy(table: ClaimTable, a: int, b: int, rules: MatchRules) -> bool:
     return fuzz.ratio(text_a, text_b, score_cutoff=rules.restated_sentence_ratio) > 0
 
 
-def _apart_in_doc(table: ClaimTable, a: int, b: int) -> float:
+def _apart_in_doc(a: _Side, b: _Side) -> float:
     """How far apart two statements of one document are: log10 of the characters between them above a
     thousand, capped at 2 (0 under 1,000 characters, 1 at 10,000, 2 from 100,000; 0 across documents).
     Rows of one list or paragraph sit close; parts of a long report written apart sit far."""
-    if table.doc_id[a] != table.doc_id[b]:
+    if a.doc != b.doc:
         return 0.0
-    gap = abs(int(table.char_start[a]) - int(table.char_start[b]))
+    gap = abs(a.char_start - b.char_start)
     return round(min(max(math.log10(1 + gap) - 3.0, 0.0), 2.0), 3)
 
 
