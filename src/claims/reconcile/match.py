@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz
 
 from claims.context.facets import facet_conflicts, labels_differ, measures_differ, stage_parts
@@ -262,7 +263,7 @@ def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: Sequence, chec
         return np.zeros(0, dtype=bool)
     width = len(values)
     keys = ids_a.astype(np.int64) * width + ids_b
-    unique, inverse = np.unique(keys, return_inverse=True)
+    inverse, unique = pd.factorize(keys)  # hashed: no sort of every pair's key
     results = np.fromiter(
         (check(values[k // width], values[k % width]) for k in unique.tolist()), dtype=bool, count=len(unique)
     )
