@@ -98,10 +98,11 @@ def remove_task(settings: Settings, removed: list[str]) -> None:
 
 
 @task(name="reconcile", retries=1, cache_policy=NO_CACHE)
-def reconcile_task(settings: Settings, full: bool) -> list[str]:
-    """Returns the ids of findings that were not there before."""
+def reconcile_task(settings: Settings, full: bool, claims: pd.DataFrame | None = None) -> list[str]:
+    """Returns the ids of findings that were not there before. `claims`: the stored claims table, when
+    the run has just read it (for the tables checked ahead)."""
     return pipeline.reconcile_changes(
-        settings, full=full, cache=runners.reconcile_cache(), records=runners.claim_records()
+        settings, full=full, cache=runners.reconcile_cache(), records=runners.claim_records(), claims=claims
     )
 
 
@@ -299,7 +300,7 @@ def run_stages(
     tables = pipeline.tables_to_check_ahead(settings) if changed and runners.validation_worker() else None
     ahead = validate_ahead_task.submit(settings, *tables) if tables is not None else None
     try:
-        new_conflicts = reconcile_task(settings, full)
+        new_conflicts = reconcile_task(settings, full, tables[0] if tables is not None else None)
         progress.finished(
             "reconcile", settings, detail=f"{len(new_conflicts)} new, possible findings included"
         )

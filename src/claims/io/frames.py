@@ -462,7 +462,10 @@ def evidence_fingerprint(a: Mapping[str, object], b: Mapping[str, object]) -> st
 
 
 def conflicts_frame(conflicts: Sequence[Conflict], claims: pd.DataFrame) -> pd.DataFrame:
-    by_id = {row["claim_id"]: row for row in claims.to_dict("records")}
+    # the rows of the two sides only: a store's claims are many more than its findings' sides
+    sides = {c.claim_a for c in conflicts} | {c.claim_b for c in conflicts if c.claim_b}
+    wanted = claims[claims["claim_id"].isin(sides)] if len(claims) else claims
+    by_id = {row["claim_id"]: row for row in wanted.to_dict("records")}
     df = pd.DataFrame([conflict_row(c, by_id) for c in conflicts], columns=CONFLICT_COLUMNS)
     return normalise_conflicts_frame(df)
 

@@ -142,6 +142,7 @@ def reconcile(
     full: bool = False,
     cache: ReconcileCache | None = None,
     records: ClaimRecords | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> pd.DataFrame | None:
     """Re-reconcile what changed; returns None when nothing changed.
 
@@ -154,12 +155,13 @@ def reconcile(
     `cache` (a process that runs again and again: `claims serve --warm`) keeps the claims' normalised rows
     and each document's own checks between whole reconciliations, so only new or changed claims are
     normalised again and only new or changed documents checked again (same findings); `records` keeps the
-    claim records of each document whose stored rows are unchanged (`frames.ClaimRecords`).
+    claim records of each document whose stored rows are unchanged (`frames.ClaimRecords`). `claims`: the
+    store's claims table as `Store.claims_df` gives it, when the caller has just read it.
     """
     pending = store.pending_docs()
     if not pending and not full:
         return None
-    claims_df = store.claims_df()
+    claims_df = claims if claims is not None else store.claims_df()
     held = store.quarantined_ids("claims")
     if held:
         claims_df = claims_df[~claims_df["claim_id"].astype(str).isin(held)].reset_index(drop=True)
@@ -230,14 +232,15 @@ def reconcile_changes(
     full: bool,
     cache: ReconcileCache | None = None,
     records: ClaimRecords | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> list[str]:
     """Re-reconcile what changed (everything after a change of the reconciler); ids of the new findings.
-    `cache`, `records`: see `reconcile`."""
+    `cache`, `records`, `claims`: see `reconcile`."""
     version = reconciler_version(settings)
     with Store(settings.db_path) as store:
         full = full or store.get_meta("reconciler") != version
         before = store.conflict_ids()
-        df = reconcile(store, settings, full=full, cache=cache, records=records)
+        df = reconcile(store, settings, full=full, cache=cache, records=records, claims=claims)
         with store.transaction():
             store.set_meta("reconciler", version)
     if df is None:
