@@ -240,14 +240,31 @@ def _side(table: ClaimTable, row: int) -> _Side:
     )
 
 
+SIDES_KEPT = 1 << 14
+"""Rows whose `_Side` a scoring pass keeps at most (a few MB): pairs come by first row, so the rows read
+lately are the ones read again; a million claims are not all held."""
+
+
 class Sides(dict[int, _Side]):
-    """The `_Side` of each row `pair_features` has read, kept for the other pairs of a scoring pass."""
+    """The `_Side` of each row `pair_features` has read, kept for the other pairs of a scoring pass (the
+    latest `SIDES_KEPT` rows at most: all are dropped when that many are held).
+
+    >>> from claims.lexicon.fx import load_fx_table
+    >>> from claims.reconcile.normalize import build_table
+    >>> from claims.reconcile.arithmetic.figures import figure
+    >>> table = build_table([figure("5", 5.0), figure("6", 6.0)], MatchRules.default(), load_fx_table())
+    >>> sides = Sides(table)
+    >>> sides[1].point, sides[1] is sides[1], len(sides)
+    (6.0, True, 1)
+    """
 
     def __init__(self, table: ClaimTable) -> None:
         super().__init__()
         self.table = table
 
     def __missing__(self, row: int) -> _Side:
+        if len(self) >= SIDES_KEPT:
+            self.clear()
         side = self[row] = _side(self.table, row)
         return side
 
