@@ -449,6 +449,12 @@ PROBED = [
     # a scale word run on to the digits
     ("a shortfall of $7billion", [("$7billion", 7e9, "USD", "exact")]),
     ("some 1.2million tourists", [("1.2million", 1.2e6, "count", "approx")]),
+    # a percent joined by hyphens as an adjective
+    ("a 30-per-cent drop in sales", [("30-per-cent", 30.0, "percent", "exact")]),
+    ("a 12-percent stake", [("12-percent", 12.0, "percent", "exact")]),
+    ("a 4-percentage-point lead", [("4-percentage-point", 4.0, "percentage point", "exact")]),
+    # a decimal comma before a plural scale word
+    ("a grant of 3,7 millions euros", [("3,7 millions euros", 3.7e6, "EUR", "exact")]),
     # Indian digit grouping (lakh, crore)
     ("The park drew 3,45,210 visitors.", [("3,45,210", 345210.0, "count", "exact")]),
     ("a bill of Rs 2,15,600 crore", [("Rs 2,15,600 crore", 2.156e12, "INR", "exact")]),

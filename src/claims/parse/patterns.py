@@ -58,7 +58,7 @@ _SPELL_AHEAD = (
 # a comma and one or two digits, then a scale word or a percent, or a range to another such figure. A
 # thousands comma is followed by three digits, so the two never meet; without the scale or percent after it
 # ("pages 3,5") the comma stays a list comma, and after a dash ("aged 18-24,35%") it separates two figures.
-_DECIMAL_COMMA_END = r"[ \u00a0]?(?:(?i:trillion|billion|million|tn|bn|mn|m|per[ ]?cent|percent)\b|%)"
+_DECIMAL_COMMA_END = r"[ \u00a0]?(?:(?i:(?:trillion|billion|million)s?|tn|bn|mn|m|per[ ]?cent|percent)\b|%)"
 DECIMAL_COMMA = (
     r"(?:(?<![0-9][-–])|(?<=,[0-9][-–])|(?<=,[0-9]{2}[-–]))[0-9]{1,3},[0-9]{1,2}(?![0-9])"
     rf"(?=(?:(?:[ ]?[-–][ ]?|[ ](?:and|to)[ ])[0-9]{{1,3}},[0-9]{{1,2}})?{_DECIMAL_COMMA_END})"
@@ -170,9 +170,10 @@ SCALE_AFTER = re.compile(rf"[ -](?P<scale>(?i:{_SCALE_WORD})s?)(?![\w])")
 
 PERCENT_AFTER = re.compile(
     rf"""
-    (?P<sp>[ ]?)
+    (?P<sp>[ ]?|-(?=(?i:per[ -]?cent|percent|percentage-points?)(?![\w-])))   # "a 30-per-cent drop"
     (?P<unit>
         (?i:{alternation(PERCENTAGE_POINT_FORMS)})(?![\w])
+      | (?i:percentage-points?)(?![\w-])                # "a 12-percentage-point lead"
       | (?i:per[ -]?cent|percent|pct)(?![\w])
       | pc(?![\w])                                       # lower case only: "10 PCs" are computers
       | %|％
