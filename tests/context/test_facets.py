@@ -84,6 +84,10 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         ("Earnings for the final quarter of 2023 came to $22.1 billion.", "$22.1 billion", ""),  # a year
         ("Earnings for the final quarter came to $22.1 billion.", "$22.1 billion", ""),  # the last of four
         ("The final count gave the party 412 seats.", "412", "final"),
+        # every object of one verb of stage shares it; a clause with a verb of its own does not
+        ("Brokers had forecast $3.4 billion in sales and $0.88 in earnings a share.", "$0.88", "forecast"),
+        ("The plan proposed revenue of $5 billion and spending of $6.2 billion.", "$6.2 billion", "proposed"),
+        ("Brokers forecast $3.4 billion in sales, and the firm earned $0.91 a share.", "$0.91", ""),
     ],
 )
 def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):

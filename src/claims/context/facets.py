@@ -485,11 +485,14 @@ def stage_of(w: Window) -> str:
     'forecast+adjusted'
     >>> stage_of(window("GDP is estimated to have grown by 0.7% in Quarter 1", 35, 39))
     ''
+    >>> s = "Analysts had expected $11.8 billion in revenue and $1.95 in earnings per share."
+    >>> stage_of(window(s, s.index("$1.95"), s.index("$1.95") + 5))  # the second object of one verb
+    'forecast'
     """
     left, right = _clause_left(_near_left(w)[-45:]), _own_right(_near_right(w)[:30])
     left = _PAST_ESTIMATE.sub(" ", left)  # "is estimated to have grown by 0.7%": a past figure, estimated
     left = _LAST_OF_A_SERIES.sub(" ", left)
-    ahead = _PAST_ESTIMATE.sub(" ", _chained_left(w))
+    ahead = _PAST_ESTIMATE.sub(" ", _chained_left(w) or _listed_left(w))
     found = [
         stage
         for stage, cues in words.STAGE_CUES.items()
@@ -529,6 +532,41 @@ def _chained_left(w: Window) -> str:
         return ""
     ahead = before[: previous.start()]
     ahead = _clause_left(_near_left(Window(ahead, "", "", w.kind))[-45:])
+    return " ".join(ahead.split())
+
+
+_LIST_LINK = re.compile(
+    r"""^\s*(?:(?:in|of|for|on)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+)?   # the first item's noun: "in revenue"
+    \s*,?\s*(?:and|or|as\s+well\s+as)\s+
+    (?:(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+\s+of\s+)?$                    # this item's noun: "EPS of"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _listed_left(w: Window) -> str:
+    """Where the figure is the next item of a list of objects after the previous figure ("expected $11.8
+    billion in revenue and $1.95 in earnings per share", "... revenue of $11.8 billion and EPS of $1.95"),
+    the words of the clause before the list's first figure: the verb or label that names the stage governs
+    every item ('' else).
+
+    >>> s = "Analysts had expected $11.8 billion in revenue and $1.95 in earnings per share."
+    >>> _listed_left(window(s, s.index("$1.95"), s.index("$1.95") + 5))
+    'analysts had expected'
+    >>> s = "Analysts expected $11.8 billion in revenue, and the company reported $1.95 a share."
+    >>> _listed_left(window(s, s.index("$1.95"), s.index("$1.95") + 5))
+    ''
+    """
+    near = _near_left(w)
+    if not _LIST_LINK.match(near):
+        return ""
+    before = w.left[: len(w.left) - len(near)]
+    previous = _after_last_figure(before)[0]
+    if previous == 0 and not _FIGURE_AND_WORD.search(before):
+        return ""
+    # "expected $11.8 billion": the currency mark belongs to the first figure
+    opening = re.sub(rf"{_CURRENCY_MARK}\s*$", "", before[:previous])
+    ahead = _clause_left(_near_left(Window(opening, "", "", w.kind))[-45:])
     return " ".join(ahead.split())
 
 
