@@ -71,7 +71,7 @@ def extract_task(
     return pipeline.extract(
         documents,
         settings,
-        nlp=runners.cached_nlp(settings),
+        nlp=runners.pipeline_for(settings),
         n_process=n_process,
         offset=offset,
         total=total,

@@ -8,7 +8,10 @@ and runs each with Prefect's flow engine (`prefect.flow_engine.run_flow`): every
 the deployment, with its states, task runs, logs and artifacts in the server and its UI. The second and later
 runs find their modules imported and the spaCy pipeline built (`runners.cached_nlp`, kept per process), and
 the claims' normalised rows and each document's own checks of the previous run's reconciliation
-(`runners.keeping_reconciliation`), so a new document costs about its own work.
+(`runners.keeping_reconciliation`), so a new document costs about its own work. Between runs, once a run's
+record is written, the pipeline the run used extracts a short text of our own here once
+(`runners.warm_extraction`): a run that extracted in worker processes (a first, whole run) leaves spaCy's
+first-call costs in this process unpaid, and the next run (one new document, extracted here) would pay them.
 
 What a run decides and writes is the same code as a run in its own process (`claims_pipeline`): the run lock,
 the run record, crash and kill safety (a killed serving process is a killed run; the next run finishes the
@@ -58,7 +61,7 @@ def serve_warm(
     from prefect.client.orchestration import get_client
     from prefect.exceptions import PrefectException
 
-    from claims_flows.runners import start_validation_worker, stop_validation_worker
+    from claims_flows.runners import start_validation_worker, stop_validation_worker, warm_extraction
 
     deployment_id: UUID = deployment.apply()
     logger.info("serving deployment %s in this process", deployment_id)
@@ -72,6 +75,7 @@ def serve_warm(
                         if stop.is_set():
                             break
                         run_one(client, flow, flow_run)
+                        _between_runs(warm_extraction)
                 except (httpx.HTTPError, PrefectException) as e:  # the server restarted or timed out
                     logger.warning(
                         "could not reach the Prefect API (%s); asking again in %s s", e, poll_seconds
@@ -79,6 +83,16 @@ def serve_warm(
                 woke = alarm.wait(poll_seconds)
     finally:
         stop_validation_worker()  # the runs' worker process stops with the serving
+
+
+def _between_runs(work: Any) -> None:
+    """Work done between two runs, once a run's record is written (`runners.warm_extraction`: the next run's
+    extraction in this process starts warm); a failure is logged, serving goes on."""
+    try:
+        work()
+    except Exception as e:  # noqa: BLE001 - a warm-up never stops serving
+        name = type(e).__name__
+        logger.warning("warming up between runs failed (%s: %s): the next run starts cold", name, e)
 
 
 class RunAlarm:

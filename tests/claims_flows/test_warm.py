@@ -91,3 +91,40 @@ def test_warm_validation_worker_checks_the_tables_ahead_and_is_replaced_when_it_
         )  # ... the next run starts another
     finally:
         worker.shutdown()
+
+
+def test_warm_extraction_runs_the_latest_runs_pipeline_here_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import deque
+
+    from claims.extract import documents
+    from claims.settings import Settings
+    from claims_flows import runners, warm
+
+    monkeypatch.setattr(runners._Pipelines, "latest", None)
+    monkeypatch.setattr(runners._Pipelines, "warmed", deque(maxlen=2))
+    assert not runners.warm_extraction()  # no run has asked for a pipeline in this process yet
+    seen: list[list[tuple[str, int]]] = []
+    real = documents.extract_within_budget
+
+    def spy(docs, nlp, settings, **options):  # type: ignore[no-untyped-def]
+        out = list(real(docs, nlp, settings, **options))
+        seen.append([(document.doc, len(found)) for document, found in out])  # type: ignore[arg-type]
+        return iter(out)
+
+    monkeypatch.setattr(documents, "extract_within_budget", spy)
+    settings = Settings.from_env(raw_dir=tmp_path, out_dir=tmp_path / "out")
+    nlp = runners.pipeline_for(settings)  # what a run's extract task asks for
+    assert runners.warm_extraction()  # extracted here, with that very pipeline
+    assert not runners.warm_extraction()  # once per pipeline
+    assert seen == [[("warm-up.txt", 3)]]  # $4 million, 12 buses, 5%
+    assert any(kept is nlp for kept in runners._Pipelines.warmed)
+
+    def broken() -> None:
+        raise OSError("disk full")
+
+    warned: list[str] = []
+    monkeypatch.setattr(warm.logger, "warning", lambda message, *args: warned.append(message % args))
+    warm._between_runs(broken)  # serving goes on
+    assert warned == ["warming up between runs failed (OSError: disk full): the next run starts cold"]
