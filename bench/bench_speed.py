@@ -592,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(report_warm_only(results))
         if args.json:
-            args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+            write_results(args.json, results, work)
         return 0
     results = run(
         args.scales,
@@ -607,8 +607,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(report(results))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        write_results(args.json, results, work)
     return 0
+
+
+def write_results(path: Path, results: dict[str, Any], work: Path) -> None:
+    """The results as JSON, the scratch folder named WORK in the commands' output they keep (a result file
+    names no folder of the machine that made it).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     out = Path(folder) / "r.json"
+    ...     write_results(out, {"tail": f"claims: {folder}/x8/out/claims.csv"}, Path(folder))
+    ...     json.loads(out.read_text(encoding="utf-8"))
+    {'tail': 'claims: WORK/x8/out/claims.csv'}
+    """
+    text = json.dumps(results, indent=1).replace(json.dumps(str(work))[1:-1], "WORK")
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
