@@ -285,7 +285,6 @@ def _sum_text(parts: tuple[Placed, ...]) -> str:
     return " + ".join(describe(p.claim, period=False, counted="") for p in parts)
 
 
-MAX_OVERLAP_PARTS = 10  # parts searched for a sub-list that makes the total (2 ** 10 sums at most)
 # What a list of people may name beside its groups without adding to them: a sub-group ("pregnant women",
 # "nursing mothers", "elderly people") or the households they live in.
 OVERLAPPING = re.compile(
