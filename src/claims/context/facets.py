@@ -561,9 +561,9 @@ def _listed_left(w: Window) -> str:
     if not _LIST_LINK.match(near):
         return ""
     before = w.left[: len(w.left) - len(near)]
+    if _FIGURE_AND_WORD.search(before) is None:
+        return ""  # no figure before: no list
     previous = _after_last_figure(before)[0]
-    if previous == 0 and not _FIGURE_AND_WORD.search(before):
-        return ""
     # "expected $11.8 billion": the currency mark belongs to the first figure
     opening = re.sub(rf"{_CURRENCY_MARK}\s*$", "", before[:previous])
     ahead = _clause_left(_near_left(Window(opening, "", "", w.kind))[-45:])

@@ -310,9 +310,8 @@ def _some_make_it(stated: Claim, parts: list[Claim]) -> bool:
     >>> _some_make_it(figure("1,240", 1240.0), [*groups[:2], people(90.0, "child")])  # no sub-group
     False
     """
-    overlapping = [p for p in parts if OVERLAPPING.search(p.counted or "")]
     groups = [p for p in parts if not OVERLAPPING.search(p.counted or "")]
-    if not overlapping or len(groups) < 2:
+    if len(groups) == len(parts) or len(groups) < 2:  # no sub-group listed, or one group only
         return False
     face, spread = total(groups)
     return holds(stated, face, spread, exact=True)
