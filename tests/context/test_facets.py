@@ -88,6 +88,14 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         ("Brokers had forecast $3.4 billion in sales and $0.88 in earnings a share.", "$0.88", "forecast"),
         ("The plan proposed revenue of $5 billion and spending of $6.2 billion.", "$6.2 billion", "proposed"),
         ("Brokers forecast $3.4 billion in sales, and the firm earned $0.91 a share.", "$0.91", ""),
+        # an outcome set against what was expected is the actual figure; the expectation a forecast
+        ("Fares: $3.62 billion vs. $3.55 billion expected by brokers.", "$3.62 billion", "actual"),
+        ("Fares: $3.62 billion vs. $3.55 billion expected by brokers.", "$3.55 billion", "forecast"),
+        ("Fares came to $3.62 billion, beating estimates of $3.55 billion.", "$3.62 billion", "actual"),
+        ("Fares beat the $3.55 billion brokers had estimated.", "$3.55 billion", "forecast"),
+        ("Fares rose 4% more than expected.", "4%", ""),
+        ("Fares of $3.62 billion were up 4% against 2022.", "$3.62 billion", ""),
+        ("Brokers had estimated 3,100 job losses by then.", "3,100", ""),  # an estimate of the past
     ],
 )
 def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):
@@ -326,3 +334,36 @@ def test_facets_stage_of_a_running_count(sentence, surface, kind, stage):
 )
 def test_facets_document_stage_from_its_opening_paragraph(title, lead, stage):
     assert document_stage(title, lead) == stage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "item"),
+    [
+        (
+            "Winners and finalists will get £3.1 million and £1.6 million respectively.",
+            "£3.1 million",
+            "winners",
+        ),
+        (
+            "Winners and finalists will get £3.1 million and £1.6 million respectively.",
+            "£1.6 million",
+            "finalists",
+        ),
+        (
+            "Basic and overtime pay rose by 2.3 percent and 0.6 percent, respectively.",
+            "0.6 percent",
+            "overtime pay",
+        ),
+        (
+            "Aid of 9,000 and 21,000 pesos goes to damaged and destroyed homes, respectively.",
+            "9,000",
+            "damaged",
+        ),
+        # a list of names is read as owners, not items; a list of another length gives nothing
+        ("Kanto and Brill got 31% and 12% respectively.", "12%", ""),
+        ("Rent and fuel rose 3%, 5% and 2% respectively.", "5%", ""),
+        ("Rents rose 3% and fuel 5% in the year.", "5%", ""),
+    ],
+)
+def test_facets_item_of_a_respectively_list(sentence, surface, item):
+    assert facets(sentence, surface).item == item

@@ -47,6 +47,18 @@ def owner(sentence: str, surface: str, *, fallback: str = "", nth: int = 0) -> t
             "$9 million",
             ("Tuvalu", "list_item"),
         ),
+        # a list of figures closed by "respectively": the k-th name of a list of as many
+        (
+            "Her rivals Mara Keto and Jon Ulvi won about 31% and 12% respectively.",
+            "12%",
+            ("Jon Ulvi", "respectively"),
+        ),
+        (
+            "The Green Union and the Liberty bloc took 118 and 97 seats, respectively.",
+            "118",
+            ("Green Union", "respectively"),
+        ),
+        ("Clubs won 16 and 12 seats in Valdor and Mirren, respectively.", "12", ("Mirren", "respectively")),
     ],
 )
 def test_owners_owner_from_the_figures_own_clause(sentence, surface, expected):

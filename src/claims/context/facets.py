@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claims.context.owners import owner_of
+from claims.context.respectively import respective_item
 from claims.lexicon import context as words
 
 LEFT_WIDTH = 70  # characters before the number that can hold its cues (bounded by the previous figure)
@@ -488,8 +489,12 @@ def stage_of(w: Window) -> str:
     >>> s = "Analysts had expected $11.8 billion in revenue and $1.95 in earnings per share."
     >>> stage_of(window(s, s.index("$1.95"), s.index("$1.95") + 5))  # the second object of one verb
     'forecast'
+    >>> s = "Subscription revenue: $4.27 billion vs. $4.11 billion expected"
+    >>> stage_of(window(s, 22, 35)), stage_of(window(s, 40, 53))  # an outcome set against a forecast
+    ('actual', 'forecast')
     """
     left, right = _clause_left(_near_left(w)[-45:]), _own_right(_near_right(w)[:30])
+    right = _THAN_EXPECTED.sub(" ", right)  # "5% more than expected" is no forecast of 5%
     left = _PAST_ESTIMATE.sub(" ", left)  # "is estimated to have grown by 0.7%": a past figure, estimated
     left = _LAST_OF_A_SERIES.sub(" ", left)
     ahead = _PAST_ESTIMATE.sub(" ", _chained_left(w) or _listed_left(w))
@@ -500,7 +505,34 @@ def stage_of(w: Window) -> str:
         or _has(right, tuple(c for c in cues if c in words.STAGE_CUES_AFTER))
         or (stage in _CHAINED_STAGES and _has(ahead, cues))
     ]
+    if not stage_parts(join_stages(found))[0]:
+        if _FORECAST_AFTER.match(right):  # "the $4.1 billion analysts had estimated"
+            found.insert(0, "forecast")
+        elif _OUTCOME.match(w.right):
+            found.insert(0, "actual")
     return join_stages(found)
+
+
+_FORECAST_AFTER = re.compile(
+    r"""^\s*(?:expected\b                                       # "$4.11 billion expected by brokers"
+    |(?:[\w.'’-]+\s+){0,3}?had\s+                               # "$4.11 billion brokers had
+      (?:estimated|forecast|predicted|projected|expected)\b)      #  estimated"
+    """,
+    re.VERBOSE,
+)
+"""A figure said to be expected, or that someone "had estimated" (said after it), is a forecast."""
+_THAN_EXPECTED = re.compile(r"\bthan\s+(?:\w+\s+)?(?:expected|estimated|forecast|had\s+\w+)")
+_OUTCOME = re.compile(
+    r"""^,?\s*(?:[a-z]+\s+){0,2}?                                   # "$4.27 billion, well"
+    (?:vs\.?|versus|against|above|below|ahead\s+of|beat(?:ing|s)?|top(?:ped|ping|s)?
+      |miss(?:ed|ing|es)?|exceed(?:ed|ing|s)?|short\s+of|surpass(?:ed|ing|es)?)\s  # set against
+    [^,;]{0,40}?                                                      # "the $8.94 billion"
+    \b(?:expect\w*|estimate[sd]?|forecasts?|consensus|projections?|predict\w*|anticipated)\b
+    """,
+    re.VERBOSE,
+)
+"""A figure set against what was expected is the outcome: its actual value ("$4.27 billion vs. $4.11
+billion expected", "$52 billion, beating estimates of ...")."""
 
 
 _CHAIN_LINK = re.compile(r"\s*to\s+(?:(?:about|around|nearly|almost|some|roughly|just)\s+)?")
@@ -1252,7 +1284,7 @@ def claim_facets(
         owner=owner.name,
         owner_source=owner.source,
         direction=direction_of(w) if role == "change" else "",
-        item=item_of(sentence, start, end),
+        item=respective_item(sentence, start, end) or item_of(sentence, start, end),
     )
 
 

@@ -31,10 +31,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from claims.context.entities import find_entities, reported_by
+from claims.context.respectively import figure_list, member_of_names, member_spans
 from claims.lexicon import context as words
 from claims.lexicon.entities import CAPITALS, alias_table
 
-STRONG_SOURCES = frozenset({"list_item", "possessor", "clause_subject", "attachment", "row_label"})
+STRONG_SOURCES = frozenset(
+    {"list_item", "respectively", "possessor", "clause_subject", "attachment", "row_label"}
+)
 """Owner sources read from the figure's own clause and grammar; the others are weak."""
 
 
@@ -379,6 +382,25 @@ def rule_list_item(ctx: _Context) -> str:
 _DATA_ROW = re.compile(r"^\s*(?:[-*•▪]\s*)?(?P<label>[A-Z][^:\n]{1,60}?)\s*:\s+(?=[$€£¥₹(~]?\s*\d)")
 
 
+def rule_respectively(ctx: _Context) -> str:
+    """The k-th name of a list of n names for the k-th figure of n closed by "respectively"
+    (`claims.context.respectively`): the list before the figures, else the one after them.
+
+    >>> s = "His rivals Mara Keto and Jon Ulvi received about 31% and 12% respectively."
+    >>> owner_of(s, s.index("12%"), s.index("12%") + 3)
+    Owner(name='Jon Ulvi', source='respectively')
+    """
+    found = figure_list(ctx.sentence, ctx.start, ctx.end)
+    if found is None:
+        return ""
+    for lo, hi in member_spans(ctx.sentence, found):
+        names = [n for n in ctx.names if lo <= n.start and n.end <= hi]
+        member = member_of_names(ctx.sentence, names, found)
+        if member:
+            return member
+    return ""
+
+
 def rule_row_label(ctx: _Context) -> str:
     """The label of a data row ("Odisha: 49.8 per cent (up from 37.6 per cent at 1 PM)"): it owns every
     figure of the row; a dateline ("New Delhi: The Centre ...") is no data row.
@@ -504,6 +526,7 @@ def rule_sentence_subject(ctx: _Context) -> str:
 OWNER_RULES: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("row_label", rule_row_label),
     ("list_item", rule_list_item),
+    ("respectively", rule_respectively),
     ("possessor", rule_possessor),
     ("clause_subject", rule_clause_subject),
     ("attachment", rule_attachment),
