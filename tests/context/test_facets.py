@@ -96,6 +96,9 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         ("Fares rose 4% more than expected.", "4%", ""),
         ("Fares of $3.62 billion were up 4% against 2022.", "$3.62 billion", ""),
         ("Brokers had estimated 3,100 job losses by then.", "3,100", ""),  # an estimate of the past
+        # "projects" names a forecast as a verb only; the noun is no stage
+        ("The fund backs rail projects worth $4 billion.", "$4 billion", ""),
+        ("The ministry projects revenue of $4 billion next year.", "$4 billion", "forecast"),
     ],
 )
 def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):

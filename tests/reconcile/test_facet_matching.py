@@ -315,6 +315,26 @@ def test_facet_matching_running_count_against_the_final_count_is_not_compared():
     assert len(find_conflicts([running, unstaged], SETTINGS)) == 1  # a stage on one side only is a gap
 
 
+def test_facet_matching_forecast_against_a_figure_naming_no_version_is_possible_only():
+    # a forecast against a figure whose words name no version: perhaps the outcome, perhaps another forecast
+    def profit(value, surface, doc, facets):
+        return dataclasses.replace(
+            claim(value, subject="Harbor Group operating profit", surface=surface, doc=doc, period=2025),
+            facets=facets,
+        )
+
+    forecast = profit(6.1e9, "$6.1 billion", "a.txt", "role=level;stage=forecast")
+    unnamed = profit(5.8e9, "$5.8 billion", "b.txt", "role=level")
+    conflicts = find_conflicts([forecast, unnamed], SETTINGS)
+    assert [c.tier for c in conflicts] == ["possible"]
+    assert "forecast" in conflicts[0].explanation
+    # both forecasts: one quantity, a finding; a forecast against the outcome: not compared at all
+    other_forecast = profit(5.8e9, "$5.8 billion", "b.txt", "role=level;stage=forecast")
+    assert [c.tier for c in find_conflicts([forecast, other_forecast], SETTINGS)] == ["finding"]
+    outcome = profit(5.8e9, "$5.8 billion", "b.txt", "role=level;stage=actual")
+    assert find_conflicts([forecast, outcome], SETTINGS) == []
+
+
 @pytest.mark.parametrize(
     ("detail_a", "detail_b", "compared"),
     [

@@ -265,7 +265,11 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                  "expected", "expects", "expect", "expecting", "estimated to", "predicted", "predicts",
                  "analysts", "analyst", "consensus", "had been expecting", "were expecting", "outlook",
                  "guidance", "will reach", "is set to", "are set to", "could reach", "would reach",
-                 "anticipated", "anticipates", "scenario", "looks for", "looking for", "projects",
+                 "anticipated", "anticipates", "scenario", "looks for", "looking for",
+                 # "projects" is mostly a noun ("rail projects"): the verb only with what it projects
+                 "it projects", "projects a", "projects an", "projects the", "projects that",
+                 "projects its", "projects revenue", "projects sales", "projects growth", "projects profit",
+                 "projects earnings",
                  "is projecting", "foresees", "on track to", "on course to"),
     "provisional": ("provisional", "provisional actuals", "preliminary", "flash", "advance estimate",
                     "initial estimate", "early estimate", "unaudited", "leading in", "leads in", "ahead in",

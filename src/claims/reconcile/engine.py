@@ -26,7 +26,7 @@ from .columns import claim_id_of, release_free_heap
 from .consensus import quantity_groups, support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
 from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
-from .match import same_quantity
+from .match import forecast_unmatched, same_quantity
 from .normalize import ClaimTable, RowCache, build_table
 from .rules import MatchRules
 from .scoring import PairFeatures, Sides, match_probabilities, pair_features
@@ -241,6 +241,12 @@ def _consensus_pairs(
     return cluster, members, reported
 
 
+HELD_NOTE = (
+    "Possible only: one figure is given as a forecast or expectation and the other does not say which "
+    "version it is."
+)
+
+
 def _conflict(
     table: ClaimTable,
     scored: _Scored,
@@ -249,8 +255,11 @@ def _conflict(
     side_b: list[int],
     sources: Sequence[object],
     tier: str,
+    *,
+    held: bool = False,
 ) -> Conflict:
-    """The finding of scored pair k, side A the outlier (`side_a` its value's statements), B the other."""
+    """The finding of scored pair k, side A the outlier (`side_a` its value's statements), B the other;
+    `held`: a possible finding because one side is a forecast and the other names no version."""
     claims = table.claims
     a, b = int(scored.i[k]), int(scored.j[k])
     if a not in side_a:
@@ -283,6 +292,8 @@ def _conflict(
     )
     if support_text:
         explanation = f"{explanation} {support_text[0].upper()}{support_text[1:]}"
+    if held:
+        explanation = f"{explanation} {HELD_NOTE}"
     probability = float(scored.probability[k])
     features = scored.features[k] or {}
     return Conflict(
@@ -332,7 +343,9 @@ def _pair_conflicts(
         dtype=bool,
         count=len(scored.i),
     )  # the same claim passed twice is not a disagreement
-    finding = distinct & (p >= calibration.threshold)
+    # a forecast against a figure that names no version: shown, never a finding (`forecast_unmatched`)
+    held = forecast_unmatched(table, scored.i, scored.j)
+    finding = distinct & (p >= calibration.threshold) & ~held
     possible = distinct & (p >= calibration.floor) & ~finding
     sources = _source_keys(table)
     cluster, members, reported = _consensus_pairs(claims, scored, finding, sources)
@@ -368,7 +381,7 @@ def _pair_conflicts(
         a, b = int(scored.i[k]), int(scored.j[k])
         side_a = members[cluster[a]] if a in cluster else [a]
         side_b = members[cluster[b]] if b in cluster else [b]
-        found.append(_conflict(table, scored, k, side_a, side_b, sources, "possible"))
+        found.append(_conflict(table, scored, k, side_a, side_b, sources, "possible", held=bool(held[k])))
     return found
 
 
