@@ -259,7 +259,8 @@ def _conflict(
     held: bool = False,
 ) -> Conflict:
     """The finding of scored pair k, side A the outlier (`side_a` its value's statements), B the other;
-    `held`: a possible finding because one side is a forecast and the other names no version."""
+    `held`: a pair over the threshold kept as a possible finding because one side is a forecast and the
+    other names no version."""
     claims = table.claims
     a, b = int(scored.i[k]), int(scored.j[k])
     if a not in side_a:
@@ -343,8 +344,11 @@ def _pair_conflicts(
         dtype=bool,
         count=len(scored.i),
     )  # the same claim passed twice is not a disagreement
-    # a forecast against a figure that names no version: shown, never a finding (`forecast_unmatched`)
-    held = forecast_unmatched(table, scored.i, scored.j)
+    # a forecast against a figure that names no version: shown, never a finding (`forecast_unmatched`);
+    # read for the pairs over the threshold only (the others are possible findings anyway)
+    over = np.flatnonzero(distinct & (p >= calibration.threshold))
+    held = np.zeros(len(p), dtype=bool)
+    held[over] = forecast_unmatched(table, scored.i[over], scored.j[over])
     finding = distinct & (p >= calibration.threshold) & ~held
     possible = distinct & (p >= calibration.floor) & ~finding
     sources = _source_keys(table)
