@@ -4,13 +4,13 @@
 a list of figures followed by "respectively" pairs its k-th figure with the k-th member of a list of
 as many members elsewhere in the clause. Read here on the sentence string:
 
-1. `figure_list`: the figures of the list the figure sits in (figures joined by commas, "and" or "or",
-   with at most a few unit words each: "31% and 12%", "£3.1 million and £1.6 million", "16 and 12 seats"),
-   when "respectively" closes it;
-2. `respective_member`: the member of a list of as many members: a party name of the sentence made of
-   that many names joined by "and" ("Mara Keto and Jon Ulvi", as `owners.names_in` reads it) or that
-   many names in a row, else a list of lower-case words ("winners and finalists"); the list
-   before the figures first, then the one between the figures and "respectively".
+1. `figure_list`: the figures of the list the figure sits in (figures joined by commas, "and" or "or":
+   "31% and 12%", "£3.1 million and £1.6 million", "16 and 12 seats"), when "respectively" closes it;
+2. the member of a list of as many members: a party name of the sentence made of that many names
+   joined by "and" ("Mara Keto and Jon Ulvi", as `owners.names_in` reads it) or that many names in a row
+   (`member_of_names`, for `claims.context.owners`), else a list of lower-case words ("winners and
+   finalists", `respective_item`); the list before the figures first, then the one between the figures
+   and "respectively".
 
 Anything less clear (a list of another length, two candidate lists) gives nothing.
 """
@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from claims.lexicon import context as words
 
 if TYPE_CHECKING:
     from claims.context.owners import Name
@@ -33,8 +35,6 @@ _FIGURE = re.compile(
 )
 _JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\s*$")
 """What joins two figures of one list."""
-_UNIT_WORDS = re.compile(r"^(?:\s+[a-z][a-z-]*){0,3}?")
-"""A few words of unit after a figure ("16 and 12 seats", "2.1 million and 2.6 million dollars")."""
 _CLOSE = re.compile(r"^(?:\s+[a-z][a-z()/-]*){0,8}?[,\s]*\brespectively\b", re.IGNORECASE)
 """The words between the last figure and "respectively" (a unit, a place list: "seats in A and B")."""
 _MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
@@ -44,91 +44,6 @@ _WORD_LIST = re.compile(
     \s*,?\s+and\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\b          # "and" the last member
     """,
     re.VERBOSE | re.IGNORECASE,
-)
-_NOT_MEMBER = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "to",
-        "for",
-        "by",
-        "at",
-        "on",
-        "with",
-        "from",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "will",
-        "would",
-        "could",
-        "may",
-        "can",
-        "shall",
-        "should",
-        "had",
-        "has",
-        "have",
-        "get",
-        "gets",
-        "got",
-        "receive",
-        "receives",
-        "received",
-        "take",
-        "takes",
-        "took",
-        "win",
-        "wins",
-        "won",
-        "rose",
-        "rise",
-        "rises",
-        "fell",
-        "fall",
-        "falls",
-        "grew",
-        "grow",
-        "grows",
-        "stood",
-        "came",
-        "reached",
-        "saw",
-        "posted",
-        "reported",
-        "recorded",
-        "increased",
-        "decreased",
-        "declined",
-        "dropped",
-        "respectively",
-        "who",
-        "which",
-        "that",
-        "their",
-        "its",
-        "his",
-        "her",
-        "both",
-        "each",
-        "while",
-        "whereas",
-        "up",
-        "down",
-        "respective",
-        "also",
-        "then",
-        "now",
-        "so",
-        "but",
-        "or",
-    }
 )
 
 
@@ -161,14 +76,12 @@ def figure_list(sentence: str, start: int, end: int) -> Respective | None:
         return None
     group = [figures[at]]
     k = at
-    while k > 0 and _JOIN.match(_after_units(sentence, figures[k - 1].end(), group[0].start())):
+    while k > 0 and _JOIN.match(sentence[figures[k - 1].end() : group[0].start()]):
         k -= 1
         group.insert(0, figures[k])
     index = at - k
     k = at
-    while k + 1 < len(figures) and _JOIN.match(
-        _after_units(sentence, group[-1].end(), figures[k + 1].start())
-    ):
+    while k + 1 < len(figures) and _JOIN.match(sentence[group[-1].end() : figures[k + 1].start()]):
         k += 1
         group.append(figures[k])
     if len(group) < 2:
@@ -177,14 +90,6 @@ def figure_list(sentence: str, start: int, end: int) -> Respective | None:
     if close is None:
         return None
     return Respective(index, len(group), group[0].start(), group[-1].end() + close.end())
-
-
-def _after_units(sentence: str, a: int, b: int) -> str:
-    """The text between two figures less the unit words right after the first one."""
-    between = sentence[a:b]
-    units = _UNIT_WORDS.match(between)
-    rest = between[units.end() :] if units else between
-    return rest if rest.strip() else between
 
 
 def member_spans(sentence: str, found: Respective) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -216,12 +121,12 @@ def respective_item(sentence: str, start: int, end: int) -> str:
     return ""
 
 
-def _trim(words: list[str], *, leading: bool) -> list[str]:
+def _trim(member: list[str], *, leading: bool) -> list[str]:
     """A list's first member less the words before it that belong to the clause ("her rivals" before a
     list of names is not read here: names are), its last member less a verb after it ("finalists will")."""
     if leading:
-        return words[-1:] if len(words) > 1 and words[0] in _NOT_MEMBER else words
-    return words[:1] if len(words) > 1 and words[1] in _NOT_MEMBER else words
+        return member[-1:] if len(member) > 1 and member[0] in words.NOT_RESPECTIVE_MEMBER else member
+    return member[:1] if len(member) > 1 and member[1] in words.NOT_RESPECTIVE_MEMBER else member
 
 
 def _list_end(sentence: str, start: int, tail: int) -> int:
@@ -261,7 +166,7 @@ def _from_words(text: str, found: Respective, *, opening: bool) -> str:
         split = split[-found.n :]  # "in real terms, basic and overtime pay": the list is its last members
         split[0] = _trim(split[0], leading=True)
         split[-1] = _trim(split[-1], leading=False)
-        members = [" ".join(w for w in p if w not in _NOT_MEMBER) for p in split]
+        members = [" ".join(w for w in p if w not in words.NOT_RESPECTIVE_MEMBER) for p in split]
         if len(members) == found.n and all(members):
             return members[found.k]
     return ""

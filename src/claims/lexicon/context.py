@@ -340,6 +340,17 @@ NOT_ITEM_WORDS: frozenset[str] = frozenset(
      "more", "less", "than", "while", "which", "who", "that", "it", "its", "their", "was", "were", "is",
      "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with"}
 )
+# Words around a "respectively" list that belong to no member ("her rivals X and Y", "finalists will get"):
+# articles, prepositions, auxiliaries and verbs of getting or changing, pronouns, connectives.
+NOT_RESPECTIVE_MEMBER: frozenset[str] = frozenset(
+    {"the", "a", "an", "of", "in", "to", "for", "by", "at", "on", "with", "from", "was", "were", "is", "are",
+     "be", "been", "will", "would", "could", "may", "can", "shall", "should", "had", "has", "have", "get",
+     "gets", "got", "receive", "receives", "received", "take", "takes", "took", "win", "wins", "won", "rose",
+     "rise", "rises", "fell", "fall", "falls", "grew", "grow", "grows", "stood", "came", "reached", "saw",
+     "posted", "reported", "recorded", "increased", "decreased", "declined", "dropped", "respectively",
+     "who", "which", "that", "their", "its", "his", "her", "both", "each", "while", "whereas", "up", "down",
+     "respective", "also", "then", "now", "so", "but", "or"}
+)
 # Verbs that carry no measure of their own, so name no list item ("caused 1,210 deaths and left 2,875 people
 # injured"): a figure after them belongs to no item of their name.
 NOT_ITEM_VERBS: frozenset[str] = frozenset(

@@ -346,10 +346,10 @@ def _pair_conflicts(
     )  # the same claim passed twice is not a disagreement
     # a forecast against a figure that names no version: shown, never a finding (`forecast_unmatched`);
     # read for the pairs over the threshold only (the others are possible findings anyway)
-    over = np.flatnonzero(distinct & (p >= calibration.threshold))
+    over = distinct & (p >= calibration.threshold)
     held = np.zeros(len(p), dtype=bool)
     held[over] = forecast_unmatched(table, scored.i[over], scored.j[over])
-    finding = distinct & (p >= calibration.threshold) & ~held
+    finding = over & ~held
     possible = distinct & (p >= calibration.floor) & ~finding
     sources = _source_keys(table)
     cluster, members, reported = _consensus_pairs(claims, scored, finding, sources)
