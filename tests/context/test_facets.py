@@ -99,6 +99,12 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         # "projects" names a forecast as a verb only; the noun is no stage
         ("The fund backs rail projects worth $4 billion.", "$4 billion", ""),
         ("The ministry projects revenue of $4 billion next year.", "$4 billion", "forecast"),
+        # a poll's estimate of a vote against the count; "the poll" alone is also the election itself
+        ("The exit poll gave the Green Union 21.9% of the vote.", "21.9%", "poll"),
+        ("The Green Union won 18% in the exit poll.", "18%", "poll"),
+        ("An opinion poll put the Green Union on 30%.", "30%", "poll"),
+        ("The Green Union won 34% in the poll.", "34%", ""),
+        ("The official results gave the Green Union 22.94 percent.", "22.94 percent", "final"),
     ],
 )
 def test_facets_stage_named_next_to_the_figure(sentence, surface, stage):
@@ -203,6 +209,9 @@ def test_facets_conflict_only_on_positive_evidence(a, b, conflicts):
         ("Storm hits the coast: what we know", ""),
         ("GDP first estimate, Ruritania: July to September 2025", "provisional"),
         ("GDP second estimate, Ruritania: July to September 2025", "revised"),
+        ("Exit poll: Green Union ahead in Ruritania's election", "poll"),
+        ("Ruritania election: official results", "final"),
+        ("Green Union wins, defying the exit polls", ""),  # a result set against the polls
     ],
 )
 def test_facets_document_stage_from_its_title(title, stage):

@@ -59,6 +59,13 @@ def owner(sentence: str, surface: str, *, fallback: str = "", nth: int = 0) -> t
             ("Green Union", "respectively"),
         ),
         ("Clubs won 16 and 12 seats in Valdor and Mirren, respectively.", "12", ("Mirren", "respectively")),
+        # a name joined to a prefix is part of a modifier ("pro-EU", "anti-NATO"), not the party
+        (
+            "The liberal, pro-EU Freedom Union took 23.5% of the vote.",
+            "23.5%",
+            ("Freedom Union", "clause_subject"),
+        ),
+        ("An anti-NATO bloc, the Dawn Party, polled 6%.", "6%", ("Dawn Party", "clause_subject")),
     ],
 )
 def test_owners_owner_from_the_figures_own_clause(sentence, surface, expected):

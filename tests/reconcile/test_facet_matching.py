@@ -335,6 +335,26 @@ def test_facet_matching_forecast_against_a_figure_naming_no_version_is_possible_
     assert find_conflicts([forecast, outcome], SETTINGS) == []
 
 
+def test_facet_matching_poll_against_the_count_or_an_unnamed_share():
+    # an exit poll's share is an estimate of the count: against the final count it is not compared, against
+    # a share whose words name no version it is at most possible, against another poll's figure a finding
+    def share(value, surface, doc, facets):
+        return dataclasses.replace(
+            claim(
+                value, kind="percent", subject="Green Union vote share", surface=surface, doc=doc, period=2025
+            ),
+            facets=facets,
+        )
+
+    poll = share(21.9, "21.9%", "a.txt", "role=level;stage=poll")
+    assert find_conflicts([poll, share(23.1, "23.1%", "b.txt", "role=level;stage=final")], SETTINGS) == []
+    conflicts = find_conflicts([poll, share(23.1, "23.1%", "b.txt", "role=level")], SETTINGS)
+    assert [c.tier for c in conflicts] == ["possible"]
+    assert "poll" in conflicts[0].explanation
+    other_poll = share(23.1, "23.1%", "b.txt", "role=level;stage=poll")
+    assert [c.tier for c in find_conflicts([poll, other_poll], SETTINGS)] == ["finding"]
+
+
 @pytest.mark.parametrize(
     ("detail_a", "detail_b", "compared"),
     [

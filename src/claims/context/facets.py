@@ -5,8 +5,9 @@ Two statements are one quantity only when they agree on what is measured, for wh
 - `role`: a level (unmarked), a stated conversion (`equivalent`, compared with nothing), a `change`
   ("an increase of ¥3 billion", "a ¥10 billion rise"), the `base` of a comparison ("up from 58.9% a year
   ago"), a `share` ("34% of GDP"), a `target` ("a target of 1 million");
-- `stage`: proposed, approved, revised, forecast, provisional, final, adjusted (non-GAAP), gaap, ordered,
-  delivered (the version of a figure a statement gives); "" when the text names none;
+- `stage`: proposed, approved, revised, poll (an exit or opinion poll's share), forecast, provisional,
+  final, adjusted (non-GAAP), gaap, ordered, delivered (the version of a figure a statement gives); ""
+  when the text names none;
 - `scope`: scope words (additional, previous, later_tranche, new, per_capita, per_day/month/year,
   cumulative);
 - `grain`: the period grain the words give (quarter, half, month, year; "" when unstated) and `as_of`, the
@@ -672,6 +673,9 @@ def running_count(w: Window) -> bool:
 BASIS_STAGES = ("adjusted", "gaap")
 """Stages that name an accounting basis; the others name a version in time (proposed, forecast, final...).
 A figure has at most one of each axis: "GAAP gross margin expected at 74.8%" is `forecast+gaap`."""
+ESTIMATE_STAGES = frozenset({"forecast", "poll"})
+"""Stages that give an estimate of what a later count or outcome will show: a forecast (an expectation,
+guidance, a projection) and a poll (an exit or opinion poll's share of a vote)."""
 
 
 def join_stages(found: list[str]) -> str:
@@ -1222,6 +1226,13 @@ def opening_paragraph(text: str, title: str = "") -> str:
     return "\n\n".join(paragraphs[:2])[:600]
 
 
+_AGAINST_POLLS = re.compile(
+    r"\b(?:defying|defies|defied|despite|confounding|confounds|beating|beats|than|contrary\s+to|against)\s+"
+    r"(?:the\s+|all\s+)?(?:exit|opinion)[\s-]polls?\b"
+)
+"""A title that sets its result against the polls ("wins, defying exit polls") does not report a poll."""
+
+
 def document_stage(title: str, lead: str = "") -> str:
     """The stage a document's title gives the figures it reports on: a live or running account
     ("leads", "trends", "as counting continues") is `provisional`, a closing one ("final results", "all
@@ -1234,8 +1245,10 @@ def document_stage(title: str, lead: str = "") -> str:
     ('final', '')
     >>> document_stage("ANC short of a majority", "With nearly every vote counted, the ANC has 40.21%.")
     'provisional'
+    >>> document_stage("Exit poll: Green Union ahead"), document_stage("Green Union wins, defying exit polls")
+    ('poll', '')
     """
-    text = " ".join(title.lower().split())
+    text = _AGAINST_POLLS.sub(" ", " ".join(title.lower().split()))
     for stage, cues in words.DOCUMENT_STAGE_CUES.items():
         if _has(text, cues):
             return stage
@@ -1378,6 +1391,7 @@ def facet_gaps(a: Facets, b: Facets) -> tuple[str, ...]:
 
 
 __all__ = [
+    "ESTIMATE_STAGES",
     "EXCLUSIVE_SCOPES",
     "Facets",
     "cell_facets",

@@ -231,6 +231,8 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[Name]:
     ['BJP-led National Democratic Alliance (NDA)']
     >>> [n.text for n in names_in("Diluted GAAP EPS was $1.10 in FY24, the Centre said of Nvidia's results.")]
     ['Nvidia']
+    >>> [n.text for n in names_in("The liberal, pro-EU Freedom Party won 23.5%.")]  # a modifier, not a party
+    ['Freedom Party']
     """
     hi = len(text) if hi is None else hi
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, lo, hi)]
@@ -288,9 +290,11 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[Name]:
             close()
         k += 1
     close()
-    # names the lexicon knows that are not capitalised runs
+    # names the lexicon knows that are not capitalised runs; one joined to a word before it ("pro-EU",
+    # "anti-NATO") is part of a modifier, not a party
     for offset, _ in find_entities(text[lo:hi]):
-        if not any(n.start <= lo + offset < n.end for n in out):
+        joined = lo + offset > 0 and (text[lo + offset - 1] == "-" or text[lo + offset - 1].isalnum())
+        if not joined and not any(n.start <= lo + offset < n.end for n in out):
             m = _NAME_WORD.match(text, lo + offset)
             if m:
                 out.append(Name(m.start(), m.end(), m.group(0)))

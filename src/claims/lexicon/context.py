@@ -261,6 +261,11 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                 "supplemental", "updated", "upgraded",
                 "downgraded", "raised its", "lowered its", "cut its", "second estimate", "third estimate",
                 "second quarterly estimate"),
+    # a poll's estimate of a vote, set against the count ("the exit poll gave it 23.5%"); "poll" alone is left
+    # out: it is also the election itself ("won 34% in the poll")
+    "poll": ("exit poll", "exit polls", "exit-poll", "exit-polls", "opinion poll", "opinion polls",
+             "pollster", "pollsters", "polling firm", "polling institute", "polling agency",
+             "polling company"),
     "forecast": ("forecast", "forecasts", "forecasting", "projected", "projection", "projections",
                  "expected", "expects", "expect", "expecting", "estimated to", "predicted", "predicts",
                  "analysts", "analyst", "consensus", "had been expecting", "were expecting", "outlook",
@@ -276,7 +281,8 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                     "ahead on", "leading on", "leads on", "early trends", "latest trends", "as per trends",
                     "so far", "till now", "until now", "tentative", "approximate", "first estimate",
                     "first quarterly estimate", *RUNNING_TOLL_CUES),
-    "final": ("final", "audited", "confirmed"),
+    "final": ("final", "audited", "confirmed", "official result", "official results", "official count",
+              "official tally", "officially"),
     "adjusted": ("adjusted", "non-gaap", "underlying", "core", "excluding one-off", "excluding items",
                  "pro forma", "pro-forma", "normalised", "normalized"),
     "gaap": ("gaap", "statutory", "reported basis", "ifrs", "net income attributable"),
@@ -289,7 +295,8 @@ STAGE_CUES_AFTER: frozenset[str] = frozenset(
     {"proposed", "projected", "forecast", "on order", "in service", "provisional", "preliminary",
      "on an adjusted basis", "on a gaap basis", "non-gaap", "adjusted", "estimated", "budget estimate",
      "revised estimate", "revised estimates", "budget estimates", "actuals", "provisional actuals",
-     "so far", "till now", "until now"}
+     "so far", "till now", "until now", "exit poll", "exit polls", "exit-poll", "opinion poll",
+     "opinion polls"}
 )
 # Scope words: which part or class of a quantity a figure covers.
 SCOPE_CUES: dict[str, tuple[str, ...]] = {
@@ -478,6 +485,7 @@ OWNER_CLASS_WORDS: frozenset[str] = frozenset(
 # Title words that say a document reports a running or a closing count (`claims.context.facets`): the
 # stage of the figures it gives for its own event (live pages and evening wraps give leads and trends).
 DOCUMENT_STAGE_CUES: dict[str, tuple[str, ...]] = {
+    "poll": ("exit poll", "exit polls", "exit-poll", "exit-polls", "opinion poll", "opinion polls"),
     "provisional": ("live", "live updates", "leads", "leading", "lead in", "trends", "early trends",
                     "counting continues", "as counting", "counting underway", "so far", "till now",
                     "until now", "as it happened", "heads for", "heading for", "headed for",
@@ -486,7 +494,8 @@ DOCUMENT_STAGE_CUES: dict[str, tuple[str, ...]] = {
                     "first quarterly estimate"),
     "revised": ("second estimate", "third estimate", "second quarterly estimate", "revised estimate",
                 "quarterly national accounts"),
-    "final": ("final", "final result", "final results", "all results", "declared", "final tally",
+    "final": ("final", "final result", "final results", "official result", "official results",
+              "all results", "declared", "final tally",
               "final figure", "final figures", "final turnout", "final count", "concludes", "officially"),
 }
 # fmt: on

@@ -43,7 +43,14 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from claims.context.facets import Facets, facet_conflicts, labels_differ, measures_differ, stage_parts
+from claims.context.facets import (
+    ESTIMATE_STAGES,
+    Facets,
+    facet_conflicts,
+    labels_differ,
+    measures_differ,
+    stage_parts,
+)
 from claims.lexicon.context import OWNER_CLASS_WORDS
 
 from .normalize import ClaimTable
@@ -271,16 +278,16 @@ def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: Sequence, chec
 
 
 def forecast_unmatched(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Pairs where one figure is named a forecast (an expectation, guidance, a projection) and the other's
-    words name no version at all: the two may be one quantity, but nothing shows the second is a forecast
-    too, and a forecast set against what later came out is no contradiction. Such a pair is at most a
-    possible finding, whatever its score (`engine`)."""
+    """Pairs where one figure is named an estimate of an outcome (`ESTIMATE_STAGES`: a forecast, a poll)
+    and the other's words name no version at all: the two may be one quantity, but nothing shows the
+    second is an estimate of the same kind too, and an estimate set against what later came out is no
+    contradiction. Such a pair is at most a possible finding, whatever its score (`engine`)."""
 
     def one_sided(a: object, b: object) -> bool:
         if not (isinstance(a, Facets) and isinstance(b, Facets)):
             return False
         timing = {stage_parts(a.stage)[0], stage_parts(b.stage)[0]}
-        return timing == {"forecast", ""}
+        return "" in timing and len(timing) == 2 and bool(timing & ESTIMATE_STAGES)
 
     return _by_combination(table.facets_id[i], table.facets_id[j], table.interned, one_sided)
 
