@@ -95,6 +95,33 @@ def test_engine_consensus_with_three_sources():
     assert sorted(conflict.members_b) == sorted([TRUST_1.claim_id, TRUST_3.claim_id])
 
 
+def test_engine_agreement_is_not_transitive():
+    # "$14.7 billion" agrees with both "$14.73 billion" and "$14.74 billion", which disagree with each other:
+    # the rounded figure must not pull the two into one value and hide their disagreement
+    def profit(value, surface, doc):
+        return claim(
+            value,
+            subject="Harbor Group quarterly net income",
+            period=2025,
+            doc=doc,
+            surface=surface,
+            sentence=f"Harbor Group's quarterly net income came to {surface} in 2025.",
+        )
+
+    rounded = profit(14.7e9, "$14.7 billion", "a.txt")
+    lone = profit(14.73e9, "$14.73 billion", "b.txt")
+    stated = [profit(14.74e9, "$14.74 billion", doc) for doc in ("c.txt", "d.txt")]
+    found = find_conflicts([rounded, lone, *stated], SETTINGS)
+    assert len(found) == 1
+    conflict = found[0]
+    assert conflict.claim_a == lone.claim_id  # the outlier, against the two statements of $14.74 billion
+    assert sorted(conflict.members_b) == sorted(c.claim_id for c in stated)
+    assert rounded.claim_id not in {*conflict.members_a, *conflict.members_b}
+    # without the rounded figure the same single finding, with the same sides
+    again = find_conflicts([lone, *stated], SETTINGS)
+    assert [(c.claim_a, c.members_b) for c in again] == [(conflict.claim_a, conflict.members_b)]
+
+
 def test_engine_finding_keeps_its_identity_when_a_statement_joins():
     before = find_conflicts([TRUST_1, TRUST_2], SETTINGS)[0]
     after = find_conflicts([TRUST_1, TRUST_2, TRUST_3], SETTINGS)[0]

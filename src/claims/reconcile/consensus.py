@@ -62,26 +62,80 @@ def quantity_groups(i: np.ndarray, j: np.ndarray) -> dict[int, list[int]]:
 
 
 def value_clusters(
-    linked_i: np.ndarray, linked_j: np.ndarray, agree: np.ndarray, values: Sequence[object]
+    linked_i: np.ndarray,
+    linked_j: np.ndarray,
+    agree: np.ndarray,
+    values: Sequence[object],
+    apart: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[int, int]:
-    """Row -> value-cluster id over the linked pairs: agreeing pairs and equal stated values join.
+    """Row -> value-cluster id over the linked pairs: equal stated values join, then agreeing pairs, in order.
+
+    `apart` lists pairs of rows whose values disagree (the classifier read them as two values): an agreeing
+    pair never joins two clusters that hold such a pair between them. Agreement is not transitive: "$14.7
+    billion" agrees with "$14.73 billion" and with "$14.74 billion", which do not agree with each other; one
+    cluster holding all three would hide that disagreement, and a chain of approximate agreements (a rounded
+    figure, a stated conversion) would put different quantities in one cluster. A statement that agrees with
+    two statements set apart from each other (the "$14.7 billion") supports neither: it joins no cluster by
+    agreement (only statements of its own stated value).
 
     >>> value_clusters(np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([False, True, False]),
     ...                ["4.13", "4.81", "4.13"])
     {0: 0, 1: 1, 2: 0}
+    >>> agree = np.array([True, True, False])  # 14.7 agrees with both; 14.73 and 14.74 do not agree
+    >>> value_clusters(np.array([0, 0, 1]), np.array([1, 2, 2]), agree, ["14.7", "14.73", "14.74"],
+    ...                apart=(np.array([1]), np.array([2])))
+    {0: 0, 1: 1, 2: 2}
     """
     sets = DisjointSet()
     groups = quantity_groups(linked_i, linked_j)
-    for a, b, ok in zip(linked_i.tolist(), linked_j.tolist(), agree.tolist(), strict=True):
+    # the rows each cluster may not be joined with (kept for clusters that have any), by cluster root
+    avoid: dict[int, set[int]] = defaultdict(set)
+    members: dict[int, list[int]] = {}
+    if apart is not None:
+        for a, b in zip(apart[0].tolist(), apart[1].tolist(), strict=True):
+            if a in groups and b in groups:
+                avoid[a].add(b)
+                avoid[b].add(a)
+
+    ambiguous: set[int] = set()
+    if avoid:
+        # the agreeing partners of each row that are set apart from some statement (only they can be)
+        partners: dict[int, set[int]] = defaultdict(set)
+        for a, b, ok in zip(linked_i.tolist(), linked_j.tolist(), agree.tolist(), strict=True):
+            if ok and b in avoid:
+                partners[a].add(b)
+            if ok and a in avoid:
+                partners[b].add(a)
+        ambiguous = {
+            row for row, near in partners.items() if any(not avoid[p].isdisjoint(near) for p in near)
+        }
+
+    def join(a: int, b: int) -> None:
+        ra, rb = sets.find(a), sets.find(b)
+        if ra == rb:
+            return
+        if avoid:
+            rows_a, rows_b = members.get(ra, [ra]), members.get(rb, [rb])
+            avoid_a, avoid_b = avoid.get(ra), avoid.get(rb)
+            if (avoid_a and not avoid_a.isdisjoint(rows_b)) or (avoid_b and not avoid_b.isdisjoint(rows_a)):
+                return
+        sets.union(a, b)
+        root, other = (ra, rb) if sets.find(a) == ra else (rb, ra)
+        if avoid:
+            members[root] = members.pop(root, [root]) + members.pop(other, [other])
+            if other in avoid:
+                avoid[root] |= avoid.pop(other)
+
+    for a, b in zip(linked_i.tolist(), linked_j.tolist(), strict=True):
         sets.find(a)
         sets.find(b)
-        if ok:
-            sets.union(a, b)
-    for members in {id(m): m for m in groups.values()}.values():
+    for group in {id(m): m for m in groups.values()}.values():
         by_value: dict[object, int] = {}
-        for row in sorted(members):
-            first = by_value.setdefault(values[row], row)
-            sets.union(first, row)
+        for row in sorted(group):
+            join(by_value.setdefault(values[row], row), row)
+    for a, b, ok in zip(linked_i.tolist(), linked_j.tolist(), agree.tolist(), strict=True):
+        if ok and a not in ambiguous and b not in ambiguous:
+            join(a, b)
     return {row: sets.find(row) for row in list(sets.parent)}
 
 

@@ -204,7 +204,17 @@ def _consensus_pairs(
     agree = (scored.outcome == Outcome.AGREE) & scored.same
     linked = agree | finding
     i, j = scored.i[linked], scored.j[linked]
-    cluster = value_clusters(i, j, agree[linked], _ValueLabels(claims))
+    # two statements read as two values never share a value cluster, whatever chain of agreements links them
+    # (only pairs of linked statements can: the others are in no cluster)
+    in_linked = np.zeros(len(claims), dtype=bool)
+    in_linked[i] = True
+    in_linked[j] = True
+    apart = (scored.outcome != Outcome.AGREE) & (scored.outcome != Outcome.SKIP)
+    apart &= in_linked[scored.i] & in_linked[scored.j]
+    del in_linked
+    cluster = value_clusters(
+        i, j, agree[linked], _ValueLabels(claims), apart=(scored.i[apart], scored.j[apart])
+    )
     members: dict[int, list[int]] = {}
     for row, root in cluster.items():
         members.setdefault(root, []).append(row)
@@ -242,8 +252,8 @@ def _consensus_pairs(
 
 
 HELD_NOTE = (
-    "Possible only: one figure is given as a forecast or expectation and the other does not say which "
-    "version it is."
+    "Possible only: one figure is given as a forecast, an expectation or a poll's estimate and the other "
+    "does not say which version it is."
 )
 
 
