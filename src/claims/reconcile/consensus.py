@@ -121,10 +121,18 @@ def value_clusters(
                 return
         sets.union(a, b)
         root, other = (ra, rb) if sets.find(a) == ra else (rb, ra)
-        if avoid:
-            members[root] = members.pop(root, [root]) + members.pop(other, [other])
+        if avoid:  # the smaller side's rows and exclusions join the larger's (each row moves O(log n) times)
+            big, small = members.pop(root, [root]), members.pop(other, [other])
+            if len(big) < len(small):
+                big, small = small, big
+            big.extend(small)
+            members[root] = big
             if other in avoid:
-                avoid[root] |= avoid.pop(other)
+                kept, moved = avoid.pop(root, set()), avoid.pop(other)
+                if len(kept) < len(moved):
+                    kept, moved = moved, kept
+                kept |= moved
+                avoid[root] = kept
 
     for a, b in zip(linked_i.tolist(), linked_j.tolist(), strict=True):
         sets.find(a)
