@@ -219,6 +219,16 @@ def test_arithmetic_changes_operand_forms(text, figures_, reported):
                 ("30%", 30.0, "percent", {}),
             ],
         ),
+        # a 'from ... to' of the next clause is that clause's change, not the base of the one before
+        (
+            "Coastal freight grew by 12.4 per cent; with new ferries the share of hybrids in the fleet rose "
+            "from 5 per cent to 9 per cent.",
+            [
+                ("12.4 per cent", 12.4, "percent", {}),
+                ("5 per cent", 5.0, "percent", {}),
+                ("9 per cent", 9.0, "percent", {}),
+            ],
+        ),
     ],
 )
 def test_arithmetic_changes_unrelated_figures_are_left_alone(text, figures_):

@@ -191,12 +191,15 @@ is that change's own base and end, whatever 'from' chain comes before it in the 
 
 
 def _from_to_after(line: Line, statement: Statement, after: list[Placed]) -> list[Placed]:
-    """'13% from $80 billion to $91 billion': the two figures of one unit right after the statement."""
+    """'13% from $80 billion to $91 billion': the two figures of one unit right after the statement, in its
+    clause (not "grew by 17.9%; the share of electric cars rose from 7% to 10%", another clause's change)."""
     if len(after) < 2:
         return []
     head, following = after[0], after[1]
     gap = line.text[statement.placed.end : head.start]
     between = [p for p in line.claims if statement.placed.end <= p.start and p.end <= head.start]
+    if cues.breaks_clause(gap):
+        return []
     if cues.leads_from(gap) and not between and cues.leads_to(line.between(head, following)):
         return [head, following] if same_unit(head.claim, following.claim) else []
     return []
