@@ -122,6 +122,33 @@ def test_engine_agreement_is_not_transitive():
     assert [(c.claim_a, c.members_b) for c in again] == [(conflict.claim_a, conflict.members_b)]
 
 
+def test_engine_two_restatements_of_a_finer_figure_are_one_value():
+    # "6.56" (cut short) and "6.57" (rounded) both restate "6.567": one value, no finding among the three;
+    # an outlier against them is one finding, with all three as its consensus
+    def profit(value, surface, doc):
+        return claim(
+            value,
+            unit="KRW",
+            subject="Harbor Group annual operating profit",
+            period=2025,
+            doc=doc,
+            surface=surface,
+            sentence=f"Harbor Group's annual operating profit was {surface} in 2025.",
+        )
+
+    same = [
+        profit(6.567e12, "6.567 trillion won", "a.txt"),
+        profit(6.56e12, "6.56 trillion won", "b.txt"),
+        profit(6.57e12, "6.57 trillion won", "c.txt"),
+    ]
+    assert find_conflicts(same, SETTINGS) == []
+    outlier = profit(7.4e12, "7.4 trillion won", "d.txt")
+    found = find_conflicts([*same, outlier], SETTINGS)
+    assert [(c.claim_a, sorted(c.members_b)) for c in found] == [
+        (outlier.claim_id, sorted(c.claim_id for c in same))
+    ]
+
+
 def test_engine_finding_keeps_its_identity_when_a_statement_joins():
     before = find_conflicts([TRUST_1, TRUST_2], SETTINGS)[0]
     after = find_conflicts([TRUST_1, TRUST_2, TRUST_3], SETTINGS)[0]

@@ -67,6 +67,7 @@ def value_clusters(
     agree: np.ndarray,
     values: Sequence[object],
     apart: tuple[np.ndarray, np.ndarray] | None = None,
+    precision: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[int, int]:
     """Row -> value-cluster id over the linked pairs: equal stated values join, then agreeing pairs, in order.
 
@@ -76,7 +77,10 @@ def value_clusters(
     cluster holding all three would hide that disagreement, and a chain of approximate agreements (a rounded
     figure, a stated conversion) would put different quantities in one cluster. A statement that agrees with
     two statements set apart from each other (the "$14.7 billion") supports neither: it joins no cluster by
-    agreement (only statements of its own stated value).
+    agreement (only statements of its own stated value). Unless it is finer than both (`precision`: per row,
+    half the unit of the last digit written, and the value, whose ratio is compared): "6.567 trillion won" is
+    what "6.56" (cut short) and "6.57" (rounded) both restate, so the two are not set apart and the three are
+    one value.
 
     >>> value_clusters(np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([False, True, False]),
     ...                ["4.13", "4.81", "4.13"])
@@ -85,6 +89,10 @@ def value_clusters(
     >>> value_clusters(np.array([0, 0, 1]), np.array([1, 2, 2]), agree, ["14.7", "14.73", "14.74"],
     ...                apart=(np.array([1]), np.array([2])))
     {0: 0, 1: 1, 2: 2}
+    >>> value_clusters(np.array([0, 0, 1]), np.array([1, 2, 2]), agree, ["6.567", "6.56", "6.57"],
+    ...                apart=(np.array([1]), np.array([2])),
+    ...                precision=(np.array([0.0005, 0.005, 0.005]), np.array([6.567, 6.56, 6.57])))
+    {0: 0, 1: 0, 2: 0}
     """
     sets = DisjointSet()
     groups = quantity_groups(linked_i, linked_j)
@@ -106,9 +114,21 @@ def value_clusters(
                 partners[a].add(b)
             if ok and a in avoid:
                 partners[b].add(a)
-        ambiguous = {
-            row for row, near in partners.items() if any(not avoid[p].isdisjoint(near) for p in near)
-        }
+
+        def written(row: int) -> float:  # the precision a figure is written to, relative to its value
+            step, value = (float(x[row]) for x in precision) if precision is not None else (0.0, 0.0)
+            return step / abs(value) if step > 0 and value else float("inf")
+
+        for row, near in partners.items():
+            for p in near:
+                for q in avoid[p] & near:
+                    if written(row) < min(written(p), written(q)):
+                        avoid[p].discard(q)  # two restatements of a finer figure: one value
+                        avoid[q].discard(p)
+                    else:
+                        ambiguous.add(row)
+        for row in [r for r, rows in avoid.items() if not rows]:
+            del avoid[row]
 
     def join(a: int, b: int) -> None:
         ra, rb = sets.find(a), sets.find(b)

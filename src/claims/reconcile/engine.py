@@ -192,7 +192,7 @@ def score_pairs(
 
 
 def _consensus_pairs(
-    claims: Sequence[Claim], scored: _Scored, finding: np.ndarray, sources: Sequence[object]
+    table: ClaimTable, scored: _Scored, finding: np.ndarray, sources: Sequence[object]
 ) -> tuple[dict[int, int], dict[int, list[int]], list[tuple[int, int]]]:
     """(row -> value cluster, cluster -> rows, reported (outlier cluster, other cluster) pairs).
 
@@ -201,6 +201,7 @@ def _consensus_pairs(
     consensus; every other cluster is one disagreement, reported against the consensus when a finding pair
     joins them, else against the best-supported cluster it is joined to.
     """
+    claims = table.claims
     agree = (scored.outcome == Outcome.AGREE) & scored.same
     linked = agree | finding
     i, j = scored.i[linked], scored.j[linked]
@@ -213,7 +214,12 @@ def _consensus_pairs(
     apart &= in_linked[scored.i] & in_linked[scored.j]
     del in_linked
     cluster = value_clusters(
-        i, j, agree[linked], _ValueLabels(claims), apart=(scored.i[apart], scored.j[apart])
+        i,
+        j,
+        agree[linked],
+        _ValueLabels(claims),
+        apart=(scored.i[apart], scored.j[apart]),
+        precision=(table.precision, table.point),
     )
     members: dict[int, list[int]] = {}
     for row, root in cluster.items():
@@ -362,7 +368,7 @@ def _pair_conflicts(
     finding = over & ~held
     possible = distinct & (p >= calibration.floor) & ~finding
     sources = _source_keys(table)
-    cluster, members, reported = _consensus_pairs(claims, scored, finding, sources)
+    cluster, members, reported = _consensus_pairs(table, scored, finding, sources)
 
     def strongest(ks: list[int]) -> int:  # severity, then probability; claim ids break ties
         return min(
