@@ -26,7 +26,7 @@ from .columns import claim_id_of, release_free_heap
 from .consensus import quantity_groups, support_of, value_clusters, value_label
 from .conversion import find_conversion_conflicts
 from .explain import explain_pair, factor_word, pair_period, scope_of, topic_of
-from .match import forecast_unmatched, same_quantity
+from .match import estimate_unmatched, same_quantity
 from .normalize import ClaimTable, RowCache, build_table
 from .rules import MatchRules
 from .scoring import PairFeatures, Sides, match_probabilities, pair_features
@@ -360,11 +360,11 @@ def _pair_conflicts(
         dtype=bool,
         count=len(scored.i),
     )  # the same claim passed twice is not a disagreement
-    # a forecast against a figure that names no version: shown, never a finding (`forecast_unmatched`);
-    # read for the pairs over the threshold only (the others are possible findings anyway)
+    # a forecast or a poll's share against a figure that names no version: shown, never a finding
+    # (`estimate_unmatched`); read for the pairs over the threshold only (the others are possible anyway)
     over = distinct & (p >= calibration.threshold)
     held = np.zeros(len(p), dtype=bool)
-    held[over] = forecast_unmatched(table, scored.i[over], scored.j[over])
+    held[over] = estimate_unmatched(table, scored.i[over], scored.j[over])
     finding = over & ~held
     possible = distinct & (p >= calibration.floor) & ~finding
     sources = _source_keys(table)

@@ -277,7 +277,7 @@ def _by_combination(ids_a: np.ndarray, ids_b: np.ndarray, values: Sequence, chec
     return results[inverse]
 
 
-def forecast_unmatched(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def estimate_unmatched(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Pairs where one figure is named an estimate of an outcome (`ESTIMATE_STAGES`: a forecast, a poll)
     and the other's words name no version at all: the two may be one quantity, but nothing shows the
     second is an estimate of the same kind too, and an estimate set against what later came out is no
