@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from claims.context.owners import clause_parties, figure_clause, led_aliases, owner_key, owner_of
+from claims.context.owners import (
+    clause_parties,
+    figure_clause,
+    led_aliases,
+    owner_key,
+    owner_of,
+    owners_agree,
+)
 
 
 def owner(sentence: str, surface: str, *, fallback: str = "", nth: int = 0) -> tuple[str, str]:
@@ -66,6 +73,18 @@ def owner(sentence: str, surface: str, *, fallback: str = "", nth: int = 0) -> t
             ("Freedom Union", "clause_subject"),
         ),
         ("An anti-NATO bloc, the Dawn Party, polled 6%.", "6%", ("Dawn Party", "clause_subject")),
+        # a relative clause closed before the figure: the subject is the name before it
+        (
+            "The Farmers Party, who refused any deal with the Liberty bloc, have won 41 seats.",
+            "41",
+            ("Farmers Party", "clause_subject"),
+        ),
+        # a candidate owns the share of the vote
+        (
+            "The centrist candidate Ilse Varga won the Ruritanian presidency with 55.1% of the vote.",
+            "55.1%",
+            ("Ilse Varga", "clause_subject"),
+        ),
     ],
 )
 def test_owners_owner_from_the_figures_own_clause(sentence, surface, expected):
@@ -78,6 +97,11 @@ def test_owners_owner_from_the_figures_own_clause(sentence, surface, expected):
         ("Deaths rose to 1,204, according to the Red Cross.", "1,204"),  # a source only reports the figure
         ("Finance Minister Ana Lopes set aside $2 billion for schools.", "$2 billion"),  # a person
         ("Diluted EPS in FY24 was $1.10.", "$1.10"),  # a measure and a time are no parties
+        ("Sales grew 4.1 percent to USD12.6 billion.", "4.1 percent"),  # a figure after its currency code
+        ("The EU-funded scheme cost 40 million euros.", "40 million euros"),  # a modifier, not the EU
+        ("A Lisbon-based fund raised 9 million euros.", "9 million euros"),
+        # a possessive in the verb's object does not own the figure
+        ("Voters gave Ruritania's presidency to the incumbent with 55.1%.", "55.1%"),
     ],
 )
 def test_owners_sources_persons_and_measures_are_never_owners(sentence, surface):
@@ -129,6 +153,8 @@ def test_owners_clause_parties_leave_out_the_other_clauses_parties():
         ("Progressive Labour Alliance (PLA)", "PLA"),
         ("UN", "united nations"),
         ("Tokyo", "japan"),
+        ("Order and Unity (OrU)", "ORU"),  # a mixed-case acronym keys the same with or without its name
+        ("OrU", "ORU"),
     ],
 )
 def test_owners_key_folds_articles_class_words_acronyms_and_aliases(name, key):
@@ -140,3 +166,18 @@ def test_owners_key_folds_corpus_acronyms_and_led_alliances():
     aliases = {"progressive labour alliance": "pla"}
     assert owner_key("Progressive Labour Alliance", aliases) == "PLA"
     assert led_aliases(sentences, aliases) == {"greens-led alliance": "PLA"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("karimzadeh", "qarimzadeh", True),  # two transliterations of one name
+        ("amir hossein karimzadeh", "amir hosein karimzadeh", True),
+        ("karimzadeh", "karimi", False),
+        ("slovenia", "slovakia", False),  # countries name themselves only
+        ("social democrats", "liberal democrats", False),
+        ("PLA", "PLB", False),
+    ],
+)
+def test_owners_agree_on_spellings_of_one_name_only(a, b, same):
+    assert owners_agree(a, b) is same

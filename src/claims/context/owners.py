@@ -30,6 +30,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from claims.context.entities import find_entities, reported_by
 from claims.context.respectively import figure_list, member_of_names, member_spans
 from claims.lexicon import context as words
@@ -114,8 +116,10 @@ def figure_clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     if opened >= 0 and sentence.find(")", opened, start) < 0 and sentence.find(")", end) >= 0:
         return opened + 1, sentence.find(")", end)  # a figure in brackets: the bracket is its clause
     left = 0
+    aside = _relative_asides(sentence, start)
     for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        if m.end() <= start and not _bracketed(sentence, m.start()):
+        inside = any(a <= m.start() < b for a, b in aside)
+        if m.end() <= start and not _bracketed(sentence, m.start()) and not inside:
             left = m.end()
     for m in _REPORTING.finditer(sentence, left, start):
         if m.group(0).endswith("that"):
@@ -150,6 +154,28 @@ def figure_clause(sentence: str, start: int, end: int) -> tuple[int, int]:
         if cut is not None:
             right = cut.start()
     return left, right
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+_MAIN_VERB_AFTER = re.compile(r",\s+(?:(?:\w+ly|also|now|so\s+far)\s+)?" + words.VERB_PATTERN)
+
+
+def _relative_asides(sentence: str, start: int) -> list[tuple[int, int]]:
+    """Relative clauses closed before the figure, after which the main clause goes on ("The Greens, who
+    refused a pact with the Left, won 12 seats"): spans from the opening comma to the closing one. The
+    clause breaks inside them do not start the figure's clause, so its subject is the name before them.
+
+    >>> s = "The Greens, who refused a pact with the Left, won 12 seats."
+    >>> a, b = figure_clause(s, s.index("12"), s.index("12") + 2)
+    >>> s[a:b]
+    'The Greens, who refused a pact with the Left, won 12 seats.'
+    """
+    out = []
+    for m in _RELATIVE.finditer(sentence, 0, start):
+        close = sentence.find(",", m.end(), start)
+        if close > 0 and _MAIN_VERB_AFTER.match(sentence, close):
+            out.append((m.start(), close + 1))
+    return out
 
 
 def _bracketed(sentence: str, at: int) -> bool:
@@ -206,7 +232,7 @@ _PREPOSITIONS = frozenset(
 _TITLES = re.compile(
     r"""(?:minister|president|secretary|chief|ceo|cfo|spokesperson|spokesman|spokeswoman|director|governor
     |representative|chairman|chairwoman|chair|official|mr|mrs|ms|dr|prof|professor|general|leader|premier
-    |mayor|head|envoy|ambassador|commissioner|analyst|economist|candidate|king|queen|prince|pm|mp)\.?\s+$""",
+    |mayor|head|envoy|ambassador|commissioner|analyst|economist|king|queen|prince|pm|mp)\.?\s+$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TITLE_INSIDE = re.compile(
@@ -291,25 +317,34 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[Name]:
         k += 1
     close()
     # names the lexicon knows that are not capitalised runs; one joined to a word before it ("pro-EU",
-    # "anti-NATO") is part of a modifier, not a party
+    # "anti-NATO") or to a participle after it ("EU-funded") is part of a modifier, not a party
     for offset, _ in find_entities(text[lo:hi]):
         joined = lo + offset > 0 and (text[lo + offset - 1] == "-" or text[lo + offset - 1].isalnum())
         if not joined and not any(n.start <= lo + offset < n.end for n in out):
             m = _NAME_WORD.match(text, lo + offset)
-            if m:
+            if m and not _is_not_name(m.group(0)):
                 out.append(Name(m.start(), m.end(), m.group(0)))
     out.sort(key=lambda n: n.start)
     return [n for n in out if not _person(text, n) and not reported_by(text, n.start, n.end)]
 
 
+_CODE_AND_FIGURE = re.compile(r"[A-Z]{3}\d[\d.,]*")
+_MODIFIER = re.compile(r"[A-Z][\w.&]*-(?!led$)[a-z]+(?:ed|ing)")
+
+
 def _is_not_name(word: str) -> bool:
     """Capitalised words that never start or continue a party's name: function words opening a sentence,
-    times, measures.
+    times, measures, a figure written after its currency code, a modifier made of a name and a participle
+    ("EU-funded"; "BJP-led" stays: it names the leader of an alliance).
 
     >>> _is_not_name("The"), _is_not_name("FY24"), _is_not_name("EPS"), _is_not_name("WHO")
     (True, True, True, False)
+    >>> _is_not_name("USD46.2"), _is_not_name("EU-funded"), _is_not_name("BJP-led"), _is_not_name("G20")
+    (True, True, False, False)
     """
     low = word.lower()
+    if _CODE_AND_FIGURE.fullmatch(word) or _MODIFIER.fullmatch(word):
+        return True  # "USD46.2", "EU-funded", "Paris-based"
     if len(word) > 1 and word.isupper() and not word.isdigit():
         return low in words.MEASURE_ACRONYMS or bool(_PERIOD_NAME.fullmatch(word))  # "WHO", "US", "EPS"
     return (
@@ -432,6 +467,8 @@ def rule_possessor(ctx: _Context) -> str:
         if not _possessive(ctx.sentence, name):
             continue
         between = ctx.sentence[name.end : ctx.start].lower()
+        if re.search(r"\bwith\s+(?:\w+\s+)?$", between):
+            break  # "won Iran's election with 53.3%": the possessive names the object, not the figure's owner
         if len(between.split()) <= 8 and not re.search(words.VERB_PATTERN, between):
             return name.text
         break
@@ -453,6 +490,8 @@ def rule_clause_subject(ctx: _Context) -> str:
             break
         if _after_preposition(ctx.sentence, name, lo) or _bracketed(ctx.sentence, name.start):
             continue
+        if _possessive(ctx.sentence, name) and re.search(words.VERB_PATTERN, ctx.sentence[lo : name.start]):
+            continue  # "X won Iran's election with 53.3%": a possessive after the verb is in its object
         between = ctx.sentence[name.end : ctx.start]
         if _REPORTING.search(between):
             return ""  # the subject of "recorded", "reported": see `rule_reporter`
@@ -607,6 +646,8 @@ def owner_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
     ('samajwadi', 'india', 'BJP-led alliance')
     >>> owner_key("National Democratic Alliance", {"national democratic alliance": "nda"}), owner_key("UN")
     ('NDA', 'united nations')
+    >>> owner_key("Law and Justice (PiS)"), owner_key("PiS"), owner_key("McCain")
+    ('PIS', 'PIS', 'mccain')
     """
     name = _tidy(name)
     m = _ACRONYM_IN_BRACKETS.match(name)
@@ -626,7 +667,11 @@ def owner_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
     if aliases and folded in aliases:
         return aliases[folded].upper()
     kept = [w for w in name.split() if w.lower() not in words.OWNER_CLASS_WORDS] or name.split()
-    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in kept)
+    return " ".join(w.upper() if _ACRONYM.fullmatch(w) else w.lower() for w in kept)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+|[A-Z][a-z]?[A-Z][A-Za-z]?")
+"""An acronym: capitals, or a short mixed-case one ("PiS", "SaS"), which keys like its bracketed form."""
 
 
 _DIRECTIONS = frozenset(
@@ -658,11 +703,13 @@ def owners_agree(a: str, b: str) -> bool:
     (False, False)
     >>> owners_agree("INDIA", "india"), owners_agree("", ""), owners_agree("new", "new zealand")
     (False, False, False)
+    >>> owners_agree("qalibaf", "ghalibaf"), owners_agree("austria", "australia")
+    (True, False)
     """
     if not a or not b:
         return False
     a, b = _folded_owner(a), _folded_owner(b)
-    if a == b:
+    if a == b or _spellings(a, b):
         return True
     short, long = sorted((a.split(), b.split()), key=len)
     if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or short[0].isupper():
@@ -674,6 +721,19 @@ def owners_agree(a: str, b: str) -> bool:
     if "of" in long:  # "university of texas" is not Texas
         return False
     return long[-1] == short[0] and not any(d in _DIRECTIONS for d in long[0].split("-"))
+
+
+def _spellings(a: str, b: str) -> bool:
+    """Two spellings of one transliterated name ("qalibaf" and "ghalibaf", "mohammad bagher ghalibaf" and
+    "mohammad baqer ghalibaf"): names of six letters or more, no acronym or country, that differ by about a
+    letter in five (rapidfuzz's normalised Indel similarity, 80 for one word, 90 for several)."""
+    if min(len(a), len(b)) < 6 or len(a.split()) != len(b.split()):
+        return False
+    if any(w.isupper() for w in f"{a} {b}".split()) or find_entities(a.title()) or find_entities(b.title()):
+        return False
+    if a.split()[-1] != b.split()[-1] and len(a.split()) > 1:
+        return fuzz.ratio(a, b) >= 90 and fuzz.ratio(a.split()[-1], b.split()[-1]) >= 80
+    return fuzz.ratio(a, b) >= (80 if len(a.split()) == 1 else 90)
 
 
 def _folded_owner(key: str) -> str:
