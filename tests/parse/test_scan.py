@@ -592,6 +592,20 @@ def test_scan_qualifier_not_in_surface():
     assert c.qualifier is Qualifier.OVER
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Registered cases passed 40,000 by Friday.", Qualifier.OVER),  # a running count past a mark
+        ("The region's flood toll tops 310 deaths.", Qualifier.OVER),
+        ("Ticket sales crossed 9,500 on day two.", Qualifier.OVER),
+        ("The assembly passed $12 billion in relief.", Qualifier.EXACT),  # a bill passed, not a bound
+    ],
+)
+def test_scan_passing_a_mark_is_a_lower_bound(text, qualifier):
+    (c,) = scan(text)
+    assert c.qualifier is qualifier
+
+
 ODD_INPUTS = [
     "",
     " ",

@@ -72,6 +72,7 @@ from claims.parse.senses import has_senses, sense
 from claims.parse.units import parse_unit, unit_name
 from claims.types import Kind, Qualifier
 
+_PASSING_CUES = frozenset({"passed", "passes", "passing"})
 _VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3,
                      "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}  # fmt: skip
 
@@ -244,6 +245,8 @@ def _read_qualifier(text: str, atom: Atom) -> None:
     form = atom.form
     if atom.qualifier is Qualifier.EXACT:
         cue = qualifier_before(text[max(0, atom.cue_start - 40) : atom.cue_start])
+        if cue is not None and cue[0].lower() in _PASSING_CUES and atom.currency is not None:
+            cue = None  # "the Senate passed $95 billion": a bill, not a bound ("cases passed 2 million")
         if cue is not None and not (
             form == "words"
             and cue[0].lower() in _PREPOSITION_CUES
