@@ -288,6 +288,32 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
     assert (chosen.period if chosen else None) == expected
 
 
+def test_periods_base_restated_with_or_keeps_its_own_quarter() -> None:
+    # the base of a comparison and its per-share restatement ("or ... a share") share the period after them
+    sentence = (
+        "Profit rose to $4.2 billion in the fourth quarter, or $0.80 a share, against $1.1 billion, "
+        "or $0.21 a share, in fourth quarter 2021."
+    )
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\$[\d.]+(?: billion)?", sentence)]
+    start, end = spans[2]
+    mentions = find_periods(sentence, reference=dt.date(2023, 2, 1))
+    others = [span for span in spans if span != (start, end)]
+    chosen = choose_period(mentions, start, end, sentence, other_quantities=others)
+    assert chosen is not None
+    assert chosen.period.detail == "2021-Q4"
+
+
+def test_periods_yearless_quarter_is_not_read_past_the_reference_date() -> None:
+    # after a sentence about next year's outlook, "the fourth quarter" of a text of February is last year's
+    text = "The firm expects margins near 18% in 2025. Sales in the fourth quarter grew by about 4%."
+    quarter = [m for m in find_periods(text, reference=dt.date(2025, 2, 6)) if m.period.grain == "quarter"]
+    assert [m.period.detail for m in quarter] == ["2024-Q4"]
+    # a yearless quarter in a past year's account keeps that year
+    text = "Sales fell 3% in 2019. In the fourth quarter they grew by about 4%."
+    quarter = [m for m in find_periods(text, reference=dt.date(2025, 2, 6)) if m.period.grain == "quarter"]
+    assert [m.period.detail for m in quarter] == ["2019-Q4"]
+
+
 @pytest.mark.parametrize(
     ("text", "relation"),
     [

@@ -104,6 +104,7 @@ previous quarter`, `from the same quarter a year before`)."""
 _COMPARISON_WORD = re.compile(
     r"\b(?:than|from|compared|against|versus|vs\.?|relative|below|above)\b", re.IGNORECASE
 )
+_APPOSITIVE_OR = re.compile(r",\s+or\s+[^,;()]*,")  # `, or $0.03 per diluted share,`: the figure again
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+|\s+")  # `the previous season's 276.3`, `the 2019 figure of`
 _OWN_AFTER_GAP = re.compile(r"\s+(?:of|in|for|during)\s+", re.IGNORECASE)  # `205.1 million tons of 2021/22`
 _EVENT_CLAUSE_END = re.compile(
@@ -400,13 +401,14 @@ class PeriodChooser:
 
     def _own(self, mention: PeriodMention, end: int) -> bool:
         """A period after the number with no other number between them (but a bracketed share or conversion,
-        `USD 9.7 billion (1.3% of GDP) a year earlier`) is the number's own."""
+        `USD 9.7 billion (1.3% of GDP) a year earlier`, or one set off by "or", `$0.3 billion, or $0.03 a
+        share, in the fourth quarter of 2022`) is the number's own."""
         if mention.start < end:
             return False
         if not self._number_inside(end, mention.start):
             return True
-        gap = self.text[end : mention.start]
-        return len(gap) < 200 and not re.search(r"\d", re.sub(r"\([^()]*\)", "", gap))
+        gap = _APPOSITIVE_OR.sub(",", re.sub(r"\([^()]*\)", "", self.text[end : mention.start]))
+        return len(gap) < 200 and not re.search(r"\d", gap)
 
     def _candidate(self, mention: PeriodMention, start: int, end: int) -> bool:
         """Can `mention` date this number: usable, not the base of another number's comparison, not the

@@ -85,7 +85,9 @@ def _anchor_prior(
                 and base_period.start is not None
                 and base_period.start == base_period.end
                 and not base_period.fiscal
-            ):
+                and not (mention.period.start is not None and base_period.start > mention.period.start)
+            ):  # but never past the part the reference date gives (`in the fourth quarter` after `2024
+                # guidance`, in a text of February 2024, is the fourth quarter of 2023)
                 mention = dataclasses.replace(mention, period=_in_year(mention.period, base_period.start))
             elif mention.period.start is None:
                 continue  # no year to read it in
