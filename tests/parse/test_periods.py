@@ -465,6 +465,8 @@ GRAINS = [
     ("in FY2025", None, "fiscal_year", "FY2025"),
     ("for 2023/24", None, "fiscal_year", "FY2023/24"),
     ("the year to March 2024", None, "fiscal_year", "2023-04/2024-03"),
+    ("the fiscal year that ends in March 2026", None, "fiscal_year", "2025-04/2026-03"),
+    ("the business year which ended at the close of June 2023", None, "fiscal_year", "2022-07/2023-06"),
     ("the second half of 2020", None, "half", "2020-H1".replace("H1", "H2")),
     ("Q3 2021", None, "quarter", "2021-Q3"),
     ("3Q 2021", None, "quarter", "2021-Q3"),

@@ -63,13 +63,16 @@ def read_year_to(r: Reading) -> PeriodMention | None:
     >>> from claims.parse.periods import parse_period
     >>> parse_period("the financial year ending 30 June 2025")
     Period(start=2024, end=2025, fiscal=True)
+    >>> parse_period("the fiscal year that ends in March 2025").detail
+    '2024-04/2025-03'
     """
     m, reference = r.m, r.reference
     month = MONTHS[m.group("month").lower().rstrip(".")]
     if m.group("y"):
         year = int(m.group("y"))
     elif reference is not None:
-        ending = m.group("rel").lower() == "ending"
+        rel = " ".join(m.group("rel").lower().split())
+        ending = rel == "ending" or rel.endswith(("ends", "will end"))
         year = month_year(reference, month, "next" if ending or r.future else "last")
         if not ending and not r.future and month == reference.month:
             year = reference.year

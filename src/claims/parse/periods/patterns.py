@@ -57,7 +57,8 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"""\b(?:(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year  # the (fiscal) year
           |5[23]\s+weeks|(?:twelve|12)\s+months)\s+        # the 52 weeks, twelve months
-        (?P<rel>to|ended|ending|through)\s+(?:in\s+)?     # to / ended (in)
+        (?P<rel>to|ended|ending|through|(?:that|which)\s+(?:ends|ended|will\s+end))\s+  # to / that ends
+        (?:in\s+|at\s+the\s+(?:close|end)\s+of\s+)?      # (in), (at the close of)
         (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?          # 31
         (?P<month>{_MONTH_ANY})\.?                         # March
         (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?          # March 31
