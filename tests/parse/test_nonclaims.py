@@ -50,6 +50,8 @@ def _quantity(text: str, surface: str, kind: Kind, unit: str | None = None) -> Q
         ("Aims:\n2. 15 new wells", "2", Kind.OTHER, None, "list_number"),
         ("as shown in Figure 8 rows", "8", Kind.COUNT, "count", "label_number"),
         ("The plant cost $4 million.", "$4 million", Kind.MONEY, "USD", ""),
+        # a change alone on its line under its label (a results dashboard) is no page number
+        ("Net sales\n$81B\n+6.2%\nOperating income", "+6.2%", Kind.PERCENT, "percent", ""),
     ],
 )
 def test_nonclaims_claim_rules_give_their_reason(text, surface, kind, unit, reason):

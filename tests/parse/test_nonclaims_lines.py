@@ -19,12 +19,12 @@ _OLD_LIST_NUMBER = re.compile(r"^\s*(?:[-•*▪]\s*)?\(?$")
 
 
 def _reference(c: ClaimCheck) -> dict[str, str | None]:
-    """The four line rules as they read the line per figure before."""
+    """The four line rules as they read the line per figure before (a page number: a bare whole number)."""
     q, text = c.quantity, c.text
     ls, le = line_bounds(text, q.start, q.end)  # type: ignore[misc]
     line = text[ls:le]
     address = any(m.start() <= q.start - ls < m.end() for m in nonclaims._ADDRESS.finditer(line))
-    page = line.strip(" \t-–•*.()[]") == q.surface.strip()
+    page = line.strip(" \t-–•*.()[]") == q.surface.strip() and q.surface.strip().isdigit()
     listed = _OLD_LIST_NUMBER.match(text[ls : q.start]) and nonclaims._LIST_AFTER.match(
         text[q.end : q.end + 3]
     )

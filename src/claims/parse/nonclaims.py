@@ -835,12 +835,17 @@ def time_reference(c: ClaimCheck) -> Verdict:
 
 
 def page_number(c: ClaimCheck) -> Verdict:
-    """A number alone on its line (outside a table): a page number.
+    """A bare whole number alone on its line (outside a table): a page number; a figure with a sign, a
+    decimal point, a unit or a currency ("+13.9%" under a dashboard's label) is not.
 
     >>> page_number(_check("end of the page\\n 14 \\nnext page", "14"))
     'page_number'
+    >>> page_number(_check("Total revenue\\n$170B\\n+13.9%\\n", "+13.9%")) is None
+    True
     """
     q = c.quantity
+    if not q.surface.strip().isdigit():
+        return None
     ls, le = c.line
     in_table = c.layout.table_at(q.start) is not None
     if in_table:
