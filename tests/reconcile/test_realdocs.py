@@ -6,8 +6,8 @@
   them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. The blind sets (set_ab, set_ac, set_ad: scored once, never fitted on) have no floor: only their gold
-files are checked.
+one fails here. The blind sets (set_ab, set_ac, set_ad: scored once, never fitted on) have no floor: only
+their gold files are checked.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ import reconcile_real as rr  # noqa: E402
 # set -> (precision floor, recall floor, duplicates allowed, look-alikes allowed)
 FLOORS: dict[str, tuple[float, float, int, int]] = {
     "seeds": (1.0, 0.2, 0, 0),
-    # 6 of 21 since the refit on set_z and set_aa (7 before it: a consistent rounding, 37% for 37.3%, fell under
-    # the threshold); set_v lost one of the same kind and set_p its one look-alike
+    # 6 of 21 since the refit on set_z and set_aa (7 before it: a consistent rounding, 37% for 37.3%, fell
+    # under the threshold); set_v lost one of the same kind and set_p its one look-alike
     "set_a": (0.95, 0.28, 0, 0),
     "set_b": (0.95, 0.26, 0, 0),
     "set_c": (0.0, 0.0, 0, 0),  # no finding reaches the threshold: no duplicate or look-alike either
