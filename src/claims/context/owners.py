@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 from claims.context.entities import find_entities, reported_by
 from claims.context.respectively import figure_list, member_of_names, member_spans
 from claims.lexicon import context as words
+from claims.lexicon.currencies import GLUED_ISO_CODES, GLUED_LETTER_PREFIXES
 from claims.lexicon.entities import CAPITALS, alias_table
 
 STRONG_SOURCES = frozenset(
@@ -328,7 +329,7 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[Name]:
     return [n for n in out if not _person(text, n) and not reported_by(text, n.start, n.end)]
 
 
-_CODE_AND_FIGURE = re.compile(r"[A-Z]{3}\d[\d.,]*")
+_CODE_AND_FIGURE = re.compile(r"(?P<code>[A-Z][A-Za-z]{1,2})\d[\d.,]*")  # "USD46.2"; "COP28" is a name
 _MODIFIER = re.compile(r"[A-Z][\w.&]*-(?!led$)[a-z]+(?:ed|ing)")
 
 
@@ -339,11 +340,12 @@ def _is_not_name(word: str) -> bool:
 
     >>> _is_not_name("The"), _is_not_name("FY24"), _is_not_name("EPS"), _is_not_name("WHO")
     (True, True, True, False)
-    >>> _is_not_name("USD46.2"), _is_not_name("EU-funded"), _is_not_name("BJP-led"), _is_not_name("G20")
+    >>> _is_not_name("USD46.2"), _is_not_name("EU-funded"), _is_not_name("BJP-led"), _is_not_name("COP28")
     (True, True, False, False)
     """
     low = word.lower()
-    if _CODE_AND_FIGURE.fullmatch(word) or _MODIFIER.fullmatch(word):
+    glued = _CODE_AND_FIGURE.fullmatch(word)
+    if (glued and glued["code"] in GLUED_ISO_CODES | GLUED_LETTER_PREFIXES) or _MODIFIER.fullmatch(word):
         return True  # "USD46.2", "EU-funded", "Paris-based"
     if len(word) > 1 and word.isupper() and not word.isdigit():
         return low in words.MEASURE_ACRONYMS or bool(_PERIOD_NAME.fullmatch(word))  # "WHO", "US", "EPS"
