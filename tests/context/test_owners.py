@@ -98,6 +98,7 @@ def test_owners_owner_from_the_figures_own_clause(sentence, surface, expected):
         ("Finance Minister Ana Lopes set aside $2 billion for schools.", "$2 billion"),  # a person
         ("Diluted EPS in FY24 was $1.10.", "$1.10"),  # a measure and a time are no parties
         ("Sales grew 4.1 percent to USD12.6 billion.", "4.1 percent"),  # a figure after its currency code
+        ("Outlays rose 7 percent to Rs9.1 trillion.", "7 percent"),
         ("The EU-funded scheme cost 40 million euros.", "40 million euros"),  # a modifier, not the EU
         ("A Lisbon-based fund raised 9 million euros.", "9 million euros"),
         # a possessive in the verb's object does not own the figure
