@@ -95,9 +95,9 @@ def test_quantity_record_leaves_out_numbers_that_are_no_quantity(text, blank):
 def test_quantity_record_reports_an_amount_that_is_the_whole_input(text, blank):
     (q,) = quantity_record(text, blank)["quantities"]
     assert q["surface"] == text
-    assert (
-        q["reason"] == "page_number"
-    )  # the claims stage would take a line holding only it for a page number
+    # an amount alone on its line is a claim: only a bare whole number is a page number
+    assert q["reason"] is None
+    assert q["claim"] is True
 
 
 def test_quantity_record_fields_are_the_contract(blank):
