@@ -330,6 +330,7 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[Name]:
 
 
 _CODE_AND_FIGURE = re.compile(r"(?P<code>[A-Z][A-Za-z]{1,2})\d[\d.,]*")  # "USD46.2"; "COP28" is a name
+_GLUED_CODES = GLUED_ISO_CODES | GLUED_LETTER_PREFIXES
 _MODIFIER = re.compile(r"[A-Z][\w.&]*-(?!led$)[a-z]+(?:ed|ing)")
 
 
@@ -345,7 +346,7 @@ def _is_not_name(word: str) -> bool:
     """
     low = word.lower()
     glued = _CODE_AND_FIGURE.fullmatch(word)
-    if (glued and glued["code"] in GLUED_ISO_CODES | GLUED_LETTER_PREFIXES) or _MODIFIER.fullmatch(word):
+    if (glued and glued["code"] in _GLUED_CODES) or _MODIFIER.fullmatch(word):
         return True  # "USD46.2", "EU-funded", "Paris-based"
     if len(word) > 1 and word.isupper() and not word.isdigit():
         return low in words.MEASURE_ACRONYMS or bool(_PERIOD_NAME.fullmatch(word))  # "WHO", "US", "EPS"
@@ -729,13 +730,16 @@ def _spellings(a: str, b: str) -> bool:
     """Two spellings of one transliterated name ("qalibaf" and "ghalibaf", "mohammad bagher ghalibaf" and
     "mohammad baqer ghalibaf"): names of six letters or more, no acronym or country, that differ by about a
     letter in five (rapidfuzz's normalised Indel similarity, 80 for one word, 90 for several)."""
-    if min(len(a), len(b)) < 6 or len(a.split()) != len(b.split()):
+    words_a, words_b = a.split(), b.split()
+    if min(len(a), len(b)) < 6 or len(words_a) != len(words_b):
         return False
-    if any(w.isupper() for w in f"{a} {b}".split()) or find_entities(a.title()) or find_entities(b.title()):
+    if fuzz.ratio(a, b) < (80 if len(words_a) == 1 else 90):  # the cheap test first: most owners differ
         return False
-    if a.split()[-1] != b.split()[-1] and len(a.split()) > 1:
-        return fuzz.ratio(a, b) >= 90 and fuzz.ratio(a.split()[-1], b.split()[-1]) >= 80
-    return fuzz.ratio(a, b) >= (80 if len(a.split()) == 1 else 90)
+    if len(words_a) > 1 and words_a[-1] != words_b[-1] and fuzz.ratio(words_a[-1], words_b[-1]) < 80:
+        return False
+    return not (
+        any(w.isupper() for w in words_a + words_b) or find_entities(a.title()) or find_entities(b.title())
+    )
 
 
 def _folded_owner(key: str) -> str:

@@ -249,6 +249,9 @@ RUNNING_TOLL_CUES: tuple[str, ...] = (
     "toll climbs", "toll climbs to", "toll climbed to", "toll has climbed to", "toll jumps", "toll nears",
     "toll surpasses", "toll exceeds",
 )
+# An exit or opinion poll named in a clause or a title: its figures are a poll's estimate of a vote.
+POLL_CUES: tuple[str, ...] = ("exit poll", "exit polls", "exit-poll", "exit-polls", "opinion poll",
+                              "opinion polls")
 # Stage of a figure: which version of it a statement gives (budget stage, estimate vintage, accounting
 # basis, fleet status). Order matters inside a family only for display.
 STAGE_CUES: dict[str, tuple[str, ...]] = {
@@ -263,8 +266,7 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                 "second quarterly estimate"),
     # a poll's estimate of a vote, set against the count ("the exit poll gave it 23.5%"); "poll" alone is left
     # out: it is also the election itself ("won 34% in the poll")
-    "poll": ("exit poll", "exit polls", "exit-poll", "exit-polls", "opinion poll", "opinion polls",
-             "pollster", "pollsters", "polling firm", "polling institute", "polling agency",
+    "poll": (*POLL_CUES, "pollster", "pollsters", "polling firm", "polling institute", "polling agency",
              "polling company"),
     "forecast": ("forecast", "forecasts", "forecasting", "projected", "projection", "projections",
                  "expected", "expects", "expect", "expecting", "estimated to", "predicted", "predicts",
@@ -485,7 +487,7 @@ OWNER_CLASS_WORDS: frozenset[str] = frozenset(
 # Title words that say a document reports a running or a closing count (`claims.context.facets`): the
 # stage of the figures it gives for its own event (live pages and evening wraps give leads and trends).
 DOCUMENT_STAGE_CUES: dict[str, tuple[str, ...]] = {
-    "poll": ("exit poll", "exit polls", "exit-poll", "exit-polls", "opinion poll", "opinion polls"),
+    "poll": POLL_CUES,
     "provisional": ("live", "live updates", "leads", "leading", "lead in", "trends", "early trends",
                     "counting continues", "as counting", "counting underway", "so far", "till now",
                     "until now", "as it happened", "heads for", "heading for", "headed for",

@@ -26,7 +26,7 @@ BEFORE: dict[str, Qualifier] = {
     "crossed": Qualifier.OVER,
     "crosses": Qualifier.OVER,
     "crossing": Qualifier.OVER,
-    "passed": Qualifier.OVER,  # not before money: "the Senate passed $95 billion" (claims.parse.reading)
+    "passed": Qualifier.OVER,  # not before money (`NOT_BEFORE_MONEY`)
     "passes": Qualifier.OVER,
     "passing": Qualifier.OVER,
     "in excess of": Qualifier.OVER,
@@ -101,3 +101,7 @@ AFTER: dict[str, Qualifier] = {
     "or so": Qualifier.APPROX,
     "or thereabouts": Qualifier.APPROX,
 }
+
+# Cues of BEFORE that are no bound before an amount of money: "the Senate passed $95 billion" is a bill
+# passed, "cases passed 2 million" a mark passed.
+NOT_BEFORE_MONEY: frozenset[str] = frozenset({"passed", "passes", "passing"})

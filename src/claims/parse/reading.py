@@ -22,6 +22,7 @@ from claims.lexicon.numbers import (
     SCALE_LETTERS,
     VAGUE_PLURALS,
 )
+from claims.lexicon.qualifiers import NOT_BEFORE_MONEY
 from claims.lexicon.units import (
     DOMAIN_SYMBOLS,
     GLUED_ONLY_SYMBOLS,
@@ -72,7 +73,6 @@ from claims.parse.senses import has_senses, sense
 from claims.parse.units import parse_unit, unit_name
 from claims.types import Kind, Qualifier
 
-_PASSING_CUES = frozenset({"passed", "passes", "passing"})
 _VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3,
                      "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}  # fmt: skip
 
@@ -245,7 +245,7 @@ def _read_qualifier(text: str, atom: Atom) -> None:
     form = atom.form
     if atom.qualifier is Qualifier.EXACT:
         cue = qualifier_before(text[max(0, atom.cue_start - 40) : atom.cue_start])
-        if cue is not None and cue[0].lower() in _PASSING_CUES and atom.currency is not None:
+        if cue is not None and cue[0].lower() in NOT_BEFORE_MONEY and atom.currency is not None:
             cue = None  # "the Senate passed $95 billion": a bill, not a bound ("cases passed 2 million")
         if cue is not None and not (
             form == "words"
