@@ -36,6 +36,13 @@ def owner(sentence: str, surface: str, *, fallback: str = "", nth: int = 0) -> t
             "97",
             ("Liberty", "clause_subject"),
         ),
+        # each item of a list of results belongs to its own clause's subject, its chained figure too
+        (
+            "Orchard Phone sales grew 6% to $46.2 billion, Orchard Tablet rose 2% to $7.7 billion, and "
+            "Orchard Watch fell 3% to $9 billion.",
+            "$9 billion",
+            ("Orchard Watch", "clause_subject"),
+        ),
         (
             "Harbourtown's port budget of $310 million was approved.",
             "$310 million",
@@ -130,6 +137,23 @@ def test_owners_document_party_when_the_clause_names_none():
             "It gave $5 million to Fiji, $3 million to Tonga in 2023.",
             "$3 million",
             " $3 million to Tonga in 2023.",
+        ),
+        # a figure chained to the one before it ("rose 2% to $7.7 billion") shares that one's list item
+        (
+            "Phones grew 6% to $46.2 billion, Tablets rose 2% to $7.7 billion, and Watches fell 3% to $9 bn.",
+            "$7.7 billion",
+            " Tablets rose 2% to $7.7 billion",
+        ),
+        (
+            "Phones grew 6% to $46.2 billion, Tablets rose 2% to $7.7 billion, and Watches fell 3% to $9 bn.",
+            "$9 bn",
+            " Watches fell 3% to $9 bn.",
+        ),
+        # an item without a verb of its own is no clause: the sentence's subject still holds it
+        (
+            "Harbourtown reported revenue of $5 billion, up 3% from $4.85 billion.",
+            "$4.85 billion",
+            "Harbourtown reported revenue of $5 billion, up 3% from $4.85 billion.",
         ),
     ],
 )
