@@ -379,3 +379,15 @@ def test_facets_document_stage_from_its_opening_paragraph(title, lead, stage):
 )
 def test_facets_item_of_a_respectively_list(sentence, surface, item):
     assert facets(sentence, surface).item == item
+
+
+def test_facets_year_ago_quarter_is_a_quarter_with_no_yearly_rate():
+    # "a year earlier" cut off at the window's edge once read "a year" as a rate per year
+    sentence = "Sales were $7.5 billion, against $7.2 billion in the same quarter a year earlier."
+    base = facets(sentence, "$7.2 billion")
+    assert "per_year" not in base.scope
+    assert base.grain.startswith("quarter")
+    level = facets("In the year-ago quarter revenue was $7.74 billion.", "$7.74 billion")
+    assert level.grain == "quarter"
+    # a true rate per year is still read
+    assert "per_year" in facets("The levy brings in $2 billion a year.", "$2 billion").scope

@@ -487,7 +487,24 @@ GRAINS = [
     ("since 2000", None, "span", "2000/.."),
     ("until 2030", None, "span", "../2030"),
     ("over the past five years", dt.date(2024, 6, 1), "span", "2019/2024"),
+    # a reporting quarter named by its end, with or without the year
+    ("revenue for the quarter ended September 30, 2024", None, "quarter", "2024-Q3"),
+    ("revenue for the quarter ended September 30", dt.date(2024, 10, 22), "quarter", "2024-Q3"),
+    ("sales in the quarter to 31 March", dt.date(2025, 5, 2), "quarter", "2025-Q1"),
+    ("in the quarter ended January 28", dt.date(2024, 2, 21), "months", "2023-11/2024-01"),
+    ("the half-year ended 30 June", dt.date(2024, 8, 1), "half", "2024-H1"),
 ]
+
+
+def test_periods_year_ago_part_is_the_same_part_a_year_before() -> None:
+    # "the year-ago quarter", "the same quarter a year earlier": the quarter the text speaks of, a year back
+    text = "Sales reached $7.6 billion in Q3 2024, against $7.7 billion in the year-ago quarter."
+    assert [m.period.detail for m in find_periods(text)] == ["2024-Q3", "2023-Q3"]
+    text = "Profit was $412m in the second half of 2023, up from $388m in the same half a year earlier."
+    assert [m.period.detail for m in find_periods(text)] == ["2023-H2", "2022-H2"]
+    # "the previous quarter" stays the quarter before
+    text = "Sales reached $7.6 billion in Q3 2024, against $7.7 billion in the previous quarter."
+    assert [m.period.detail for m in find_periods(text)] == ["2024-Q3", "2024-Q2"]
 
 
 @pytest.mark.parametrize(("text", "reference", "grain", "detail"), GRAINS)

@@ -741,12 +741,15 @@ def scope_of(w: Window) -> frozenset[str]:
     []
     >>> sorted(scope_of(window("EPS of $2.10 was 86% higher than a year earlier", 17, 20)))
     []
+    >>> sorted(scope_of(window("against $7.2 billion in the same quarter a year earlier", 8, 20)))
+    []
     >>> s = "212 people died and another 48 are missing; 9 died on Monday and another 4 died on Tuesday."
     >>> sorted(scope_of(window(s, 28, 30))), sorted(scope_of(window(s, 73, 74)))
     ([], ['additional'])
     """
-    left, right = _clause_left(_near_left(w)[-40:]), _own_right(_near_right(w)[:30])
-    left, right = _PERIOD_REFERENCE.sub(" ", left), _PERIOD_REFERENCE.sub(" ", right)
+    left, right = _clause_left(_near_left(w)[-40:]), _own_right(_near_right(w)[:60])
+    # a period reference is read whole before the window is cut: "in the same quarter a year earlier"
+    left, right = _PERIOD_REFERENCE.sub(" ", left), _PERIOD_REFERENCE.sub(" ", right)[:30]
     found = {s for s in _SCOPE_LEFT if _has(left, _drop_qualifiers(words.SCOPE_CUES[s]))}
     found |= {s for s in _SCOPE_RIGHT if _has(right, words.SCOPE_CUES[s])}
     additional = _has(left, _drop_qualifiers(words.SCOPE_CUES["additional"]))

@@ -326,7 +326,7 @@ GRAIN_CUES: dict[str, tuple[str, ...]] = {
                 "last quarter", "the quarter", "quarterly", "three months", "quarter-on-quarter",
                 "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "this quarter", "june quarter",
                 "march quarter", "september quarter", "december quarter", "on the quarter",
-                "quarter on quarter"),
+                "quarter on quarter", "year-ago quarter", "year-earlier quarter", "same quarter"),
     "half": ("first half", "second half", "h1", "h2", "half-year", "half year", "six months", "1h", "2h",
              "semester", "half-yearly"),
     "month": ("in january", "in february", "in march", "in april", "in may", "in june", "in july",

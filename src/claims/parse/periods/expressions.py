@@ -174,6 +174,7 @@ def is_comparison_base(text: str, mention: PeriodMention) -> bool:
     return False
 
 
+_SAME_PART = re.compile(r"\b(?:year[-\s](?:ago|earlier)|same|corresponding|comparable)\b", re.IGNORECASE)
 _PART = re.compile(r"^(?P<y>\d{4})-(?P<kind>Q|)(?P<n>\d{1,2})$")  # `2024-03` (a month), `2024-Q1`
 
 
@@ -196,8 +197,19 @@ def _before(anchor: Period, prior: PeriodMention) -> Period:
     >>> from claims.parse.periods import find_periods
     >>> [m.period.detail for m in find_periods("112 in January 2024, against 115 the previous month")]
     ['2024-01', '2023-12']
+    >>> [m.period.detail for m in find_periods("$7.6bn in Q3 2024, against $7.7bn in the year-ago quarter")]
+    ['2024-Q3', '2023-Q3']
     """
     grain = prior.period.grain
+    if (
+        _SAME_PART.search(prior.surface)
+        and anchor.grain in {"quarter", "half", "month"}
+        and anchor.start == anchor.end
+        and anchor.start is not None
+    ):  # `the year-ago quarter` of 2024-Q3 is 2023-Q3
+        year = anchor.start + prior.shift
+        detail = anchor.detail.replace(str(anchor.start), str(year), 1)
+        return Period(year, year, anchor.fiscal, anchor.grain, detail)
     part = _PART.match(anchor.detail) if anchor.grain == grain else None
     if part and grain in {"month", "quarter"}:
         year, n = int(part["y"]), int(part["n"]) - 1

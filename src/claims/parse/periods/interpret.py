@@ -96,11 +96,31 @@ def read_months_to(r: Reading) -> PeriodMention | None:
     (('quarter', '2023-Q4'), ('half', '2024-H1'))
     >>> read("nine months ended September 30, 2024"), read("3 months ended 31 January 2024")
     (('months', '2024-01/2024-09'), ('months', '2023-11/2024-01'))
+
+    "The quarter ended" is three months; without a year the end month is the last one on or before the
+    reference date (the next one in future statements):
+
+    >>> import datetime as dt
+    >>> parse_period("the quarter ended September 30", reference=dt.date(2024, 10, 22)).detail
+    '2024-Q3'
+    >>> parse_period("the quarter ending January 28", reference=dt.date(2024, 2, 21)).detail
+    '2023-11/2024-01'
     """
-    m = r.m
-    months = {"three": 3, "six": 6, "nine": 9}.get(m.group("n").lower()) or int(m.group("n"))
+    m, reference = r.m, r.reference
+    part = (m.group("part") or "").lower()
+    if part:
+        months = 3 if part == "quarter" else 6
+    else:
+        months = {"three": 3, "six": 6, "nine": 9}.get(m.group("n").lower()) or int(m.group("n"))
     end = MONTHS[m.group("month").lower().rstrip(".")]
-    year = int(m.group("y"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif reference is None:
+        return None
+    elif r.future and m.group("rel").lower() == "ending":
+        year = reference.year if end >= reference.month else reference.year + 1
+    else:
+        year = reference.year if end <= reference.month else reference.year - 1
     if months == 3 and end % 3 == 0:
         return r.mention(Period(year, year, False, "quarter", f"{year}-Q{end // 3}"), "point")
     if months == 6 and end % 6 == 0:
@@ -410,6 +430,9 @@ def read_prior(r: Reading) -> PeriodMention | None:
     [2023, 2022]
     """
     m, reference = r.m, r.reference
+    if m.group("same1") or m.group("same2"):  # `the year-ago quarter`: the text's part, a year before
+        before = Period(None, None, False, "year") if reference is None else Period.year(reference.year - 1)
+        return r.raw(before, "prior", event=-1, shift=-1)  # the part is kept in `expressions._before`
     if m.group("u6") or m.group("u7"):  # `a year later`, `the following year`: after the text's own year
         later = Period(None, None, False, "year") if reference is None else Period.year(reference.year + 1)
         return r.raw(later, "prior", event=-1, shift=1)

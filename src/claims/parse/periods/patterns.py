@@ -55,7 +55,8 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_to",
         re.compile(
-            rf"""\b(?:(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year  # the (fiscal) year
+            rf"""\b(?<!half-)(?<!half\s)  # not `the half-year ended`
+        (?:(?:(?P<fisc>fiscal|financial|business|accounting)\s+)?year  # the (fiscal) year
           |5[23]\s+weeks|(?:twelve|12)\s+months)\s+        # the 52 weeks, twelve months
         (?P<rel>to|ended|ending|through|(?:that|which)\s+(?:ends|ended|will\s+end))\s+  # to / that ends
         (?:in\s+|at\s+the\s+(?:close|end)\s+of\s+)?      # (in), (at the close of)
@@ -69,12 +70,13 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "months_to",
         re.compile(
-            rf"""\b(?P<n>three|six|nine|3|6|9)\s+months\s+               # three months
-        (?:to|ended|ending)\s+                                # ended
+            rf"""\b(?:(?P<n>three|six|nine|3|6|9)\s+months                 # three months
+          | (?P<part>quarter|half|half-year))\s+                 # the quarter
+        (?P<rel>to|ended|ending)\s+                           # ended
         (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?               # 31
         (?P<month>{_MONTH_ANY})\.?                              # December
         (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?               # December 31
-        ,?\s+(?P<y>{_YEAR})(?![\d])                            # , 2023""",
+        (?:,?\s+(?P<y>{_YEAR}))?(?![\d])                       # , 2023 (else the last such month)""",
             re.VERBOSE | re.IGNORECASE,
         ),
     ),
@@ -95,7 +97,11 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "prior",
         re.compile(
-            rf"""\b(?:the\s+(?:previous|prior|preceding)\s+  # the previous
+            rf"""\b(?:the\s+year[-\s](?:ago|earlier)\s+(?P<same1>quarter|half|month|period)\b  # year-ago
+              | the\s+(?:same|corresponding|comparable)\s+(?P<same2>quarter|half|month|period)\s+  # same half
+                (?:(?:an?|one)\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year      # a year earlier
+                  |of\s+the\s+(?:previous|prior|preceding)\s+year)\b
+              | the\s+(?:previous|prior|preceding)\s+  # the previous
                 (?P<u1>year|month|quarter|week|{_SEASON})  # year
               | the\s+(?P<u2>year|month|quarter|week|{_SEASON})\s+before                    # the year before
               | (?P<n>an?|two|three|four|five|\d)\s+(?P<u3>year|month|quarter|week)s?\s+(?:earlier|before)
