@@ -56,9 +56,9 @@ class Loaded:
     claims: list[Any]
 
 
-BLIND_SETS: frozenset[str] = frozenset({"set_ab", "set_ac", "set_ad"})
+BLIND_SETS: frozenset[str] = frozenset({"set_ae", "set_af"})
 """Sets kept for a blind check of a finished change (see their README): never fitted on. A set joins the
-training sets once its blind figures are recorded (set_c to set_aa: each measured blind or unseen once, then
+training sets once its blind figures are recorded (set_c to set_ad: each measured blind or unseen once, then
 fitted on)."""
 
 
