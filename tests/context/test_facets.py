@@ -93,6 +93,13 @@ def test_facets_role_from_the_words_around_the_number(sentence, surface, kind, r
         ("Fares: $3.62 billion vs. $3.55 billion expected by brokers.", "$3.55 billion", "forecast"),
         ("Fares came to $3.62 billion, beating estimates of $3.55 billion.", "$3.62 billion", "actual"),
         ("Fares beat the $3.55 billion brokers had estimated.", "$3.55 billion", "forecast"),
+        # ... also when a relative clause of several words says who expected it
+        (
+            "Fares topped the $3.55 billion of sales that brokers polled by a data firm had forecast.",
+            "$3.55 billion",
+            "forecast",
+        ),
+        ("Fares reached $3.62 billion of sales that the airline has booked.", "$3.62 billion", ""),
         ("Fares rose 4% more than expected.", "4%", ""),
         ("Fares of $3.62 billion were up 4% against 2022.", "$3.62 billion", ""),
         ("Brokers had estimated 3,100 job losses by then.", "3,100", ""),  # an estimate of the past
@@ -375,6 +382,8 @@ def test_facets_document_stage_from_its_opening_paragraph(title, lead, stage):
         ("Kanto and Brill got 31% and 12% respectively.", "12%", ""),
         ("Rent and fuel rose 3%, 5% and 2% respectively.", "5%", ""),
         ("Rents rose 3% and fuel 5% in the year.", "5%", ""),
+        # a word that sets the figure against another names no item of a list
+        ("EPS was $5.16 and sales $22.1 billion, against the $4.64 brokers expected.", "$4.64", ""),
     ],
 )
 def test_facets_item_of_a_respectively_list(sentence, surface, item):

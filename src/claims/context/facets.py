@@ -114,6 +114,7 @@ class Window:
     right: str  # lower case
     surface: str
     kind: str
+    tail: str = ""  # lower case: the words after the number, twice as far as `right` (a relative clause)
 
 
 _CLAUSE_END = re.compile(r"[;:]|\.\s+(?=[A-Z“\"])|\s[-–—]\s")  # "c. 20 billion" is no clause end
@@ -137,8 +138,9 @@ def window(
     if cut is not None:
         left = left[cut:]
     right = sentence[end : min(len(sentence), end + RIGHT_WIDTH)]
+    tail = sentence[end : min(len(sentence), end + 2 * RIGHT_WIDTH)]
     del prev_end, next_start  # neighbours bound the role cues only (see `_near_left`)
-    return Window(left.lower(), right.lower(), sentence[start:end], kind)
+    return Window(left.lower(), right.lower(), sentence[start:end], kind, tail.lower())
 
 
 _NUMBER = re.compile(r"\d")
@@ -490,6 +492,9 @@ def stage_of(w: Window) -> str:
     >>> s = "Analysts had expected $11.8 billion in revenue and $1.95 in earnings per share."
     >>> stage_of(window(s, s.index("$1.95"), s.index("$1.95") + 5))  # the second object of one verb
     'forecast'
+    >>> s = "Sales were $22.1bn, against $20.5 billion of sales that analysts polled by LSEG had forecast."
+    >>> stage_of(window(s, s.index("$20.5"), s.index("$20.5") + 13))  # forecast in a relative clause
+    'forecast'
     >>> s = "Subscription revenue: $4.27 billion vs. $4.11 billion expected"
     >>> stage_of(window(s, 22, 35)), stage_of(window(s, 40, 53))  # an outcome set against a forecast
     ('actual', 'forecast')
@@ -507,7 +512,8 @@ def stage_of(w: Window) -> str:
         or (stage in _CHAINED_STAGES and _has(ahead, cues))
     ]
     if not stage_parts(join_stages(found))[0]:
-        if _FORECAST_AFTER.match(right):  # "the $4.1 billion analysts had estimated"
+        tail = _near_right(Window(w.left, w.tail, w.surface, w.kind))
+        if _FORECAST_AFTER.match(_own_right(tail)):  # "the $4.1 billion analysts had estimated"
             found.insert(0, "forecast")
         elif _OUTCOME.match(w.right):
             found.insert(0, "actual")
@@ -517,7 +523,10 @@ def stage_of(w: Window) -> str:
 _FORECAST_AFTER = re.compile(
     r"""^\s*(?:expected\b                                       # "$4.11 billion expected by brokers"
     |(?:[\w.'’-]+\s+){0,3}?had\s+                               # "$4.11 billion brokers had
-      (?:estimated|forecast|predicted|projected|expected)\b)      #  estimated"
+      (?:estimated|forecast|predicted|projected|expected)\b      #  estimated"
+    |(?:of\s+(?:[\w-]+\s+){1,2})?(?:that|which)\s+              # "$20.5 billion of revenue that
+      (?:[\w.'’-]+\s+){1,6}?ha(?:d|ve|s)\s+                       #  analysts polled by X had
+      (?:estimated|forecast|predicted|projected|expected)\b)      #  forecast"
     """,
     re.VERBOSE,
 )

@@ -347,7 +347,9 @@ LABEL_WORDS_IGNORED: frozenset[str] = frozenset({"of", "and", "the", "for", "in"
 NOT_ITEM_WORDS: frozenset[str] = frozenset(
     {"the", "about", "around", "nearly", "almost", "over", "some", "just", "roughly", "only", "another",
      "more", "less", "than", "while", "which", "who", "that", "it", "its", "their", "was", "were", "is",
-     "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with"}
+     "are", "to", "from", "and", "or", "of", "by", "at", "in", "a", "an", "up", "down", "with",
+     # words setting a figure against another name no item either ("..., against the $4.64 expected")
+     "against", "versus", "vs", "vs.", "compared", "beating", "beat", "topping", "missing", "above", "below"}
 )
 # Words around a "respectively" list that belong to no member ("her rivals X and Y", "finalists will get"):
 # articles, prepositions, auxiliaries and verbs of getting or changing, pronouns, connectives.
