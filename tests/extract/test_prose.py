@@ -150,3 +150,33 @@ def test_prose_since_clause_year_dates_no_account(nlp, surface: str, expected: t
     claims = {c.surface: c for c in extract_claims(_document(NEWS), nlp, Settings())}
     claim = claims[surface]
     assert (claim.period_start, claim.period_end) == expected
+
+
+RESULTS = """Orchard Corp results for the quarter
+
+Phone revenue grew 6% from a year earlier to $46.22 billion.
+
+Revenue from services rose 11% to $23.1 billion, while the Orchard Fund gave $2 million to schools.
+"""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("surface", "subject"),
+    [
+        # a title line with no full stop is no part of the first sentence after its blank line
+        ("$46.22 billion", "Phone revenue"),
+        # a sentence's opening capital does not make a common noun a party's name ...
+        ("$23.1 billion", "Revenue"),
+    ],
+)
+def test_prose_subject_after_a_title_line_and_at_a_sentence_start(nlp, surface: str, subject: str) -> None:
+    claims = {c.surface: c for c in extract_claims(_document(RESULTS), nlp, Settings())}
+    assert claims[surface].subject == subject
+
+
+@pytest.mark.model
+def test_prose_paragraph_break_starts_a_sentence(nlp) -> None:
+    doc = nlp(RESULTS)
+    starts = [s.text.split()[0] for s in doc.sents if s.text.strip()]
+    assert starts[:3] == ["Orchard", "Phone", "Revenue"]

@@ -1,13 +1,13 @@
 """Findings on real documents against their gold files (bench/reconcile_real.py's scorer), kept from falling.
 
 - the seeds (raw/ with tests/data/seed_findings.json);
-- the real-document sets set_a to set_d and set_f (tests/data/realdocs), used to fit the match score (so are
-  set_e, set_g to set_z and set_aa, left out here to keep the suite's time: `bench/reconcile_real.py` scores
-  them).
+- the real-document sets set_a to set_d and set_f (tests/data/realdocs), used to fit the match score (so
+  are set_e, set_g to set_z and set_aa to set_ad, left out here to keep the suite's time:
+  `bench/reconcile_real.py` scores them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. The blind sets (set_ab, set_ac, set_ad: scored once, never fitted on) have no floor: only
-their gold files are checked.
+one fails here. The blind sets (set_ae, set_af: scored once, never fitted on) have no floor: only their gold
+files are checked.
 """
 
 from __future__ import annotations

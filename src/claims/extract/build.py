@@ -17,6 +17,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims import context
 from claims.context.entities import find_entities
@@ -364,6 +365,31 @@ def names_a_party(subject: str) -> bool:
     return any(t[0].isupper() for t in tokens)
 
 
+_LOWER_CASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'’-]*")
+
+
+@lru_cache(maxsize=8)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case somewhere."""
+    return frozenset(_LOWER_CASE_WORD.findall(text))
+
+
+def capitalised_common_word(subject: str, sentence: str, text: str) -> bool:
+    """A subject whose only capital opens its sentence ("Revenue rose 11% to $23.1 billion"), of a word the
+    document also writes in lower case: a common noun, not a party's name.
+
+    >>> capitalised_common_word("Revenue", "Revenue rose 11%.", "Phone revenue grew. Revenue rose 11%.")
+    True
+    >>> capitalised_common_word("Oxfam", "Oxfam gave $2 million.", "Oxfam gave $2 million to the fund.")
+    False
+    """
+    tokens = re.findall(r"[\w&'’.-]+", subject)
+    opening = sentence.lstrip(" -•*\t")
+    if not tokens or not opening.startswith(tokens[0]) or any(t[0].isupper() for t in tokens[1:]):
+        return False
+    return tokens[0].lower() in _lower_case_words(text)
+
+
 def figure_entities(
     sentence: str, span: tuple[int, int] | None, entities: tuple[str, ...], facets: Facets
 ) -> tuple[str, ...]:
@@ -437,7 +463,7 @@ def build_claim(
     )
     if not table_cell:
         entities = figure_entities(sentence, span, entities, facets)
-        if names_a_party(subject):
+        if names_a_party(subject) and not capitalised_common_word(subject, sentence, document.text):
             subject = q.counted or ""
     else:
         label = sentence.split(" | ", 1)[0].strip()

@@ -22,6 +22,20 @@ from claims.parse.scan import scan
 ensure_extension()
 
 
+PARAGRAPH_COMPONENT = "claims_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """A blank line starts a sentence: a heading or a title line with no full stop ("Quarterly results",
+    then a blank line, then "Phone revenue grew 6% ...") is not parsed as the subject of the first sentence
+    after it. Set before the parser, which keeps sentence starts it is given."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @registry.misc("claims.quantity_scanner.v1")
 def make_quantity_scanner() -> Scanner:
     """The plain-text quantity scanner (`claims.parse.scan.scan`)."""

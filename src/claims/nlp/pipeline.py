@@ -41,6 +41,7 @@ def build_nlp(settings: Settings | None = None, *, model: str | None = None) -> 
     import spacy
 
     from claims.nlp import factories  # noqa: F401  (registers the claims_* factories)
+    from claims.nlp.factories import PARAGRAPH_COMPONENT
 
     settings = settings or Settings()
     name = model or settings.spacy_model
@@ -58,6 +59,8 @@ def build_nlp(settings: Settings | None = None, *, model: str | None = None) -> 
         fast = RuleMatcher.of(ruler.vocab, ruler.matcher, ruler.patterns)  # type: ignore[attr-defined]
         if fast is not None:
             ruler.matcher = fast  # type: ignore[attr-defined]
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     if QUANTITY_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(QUANTITY_COMPONENT, last=True)
     logger.info("loaded %s with components %s", name, nlp.pipe_names)
