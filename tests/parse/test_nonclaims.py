@@ -29,6 +29,9 @@ from claims.types import Kind, Quantity
         ("[14] the source", [("14", "numbering")]),
         ("the Seven Hills estate", [("Seven", "name")]),
         ("It sank 40 ships.", [("40", None)]),
+        # "Plus" names a grouping; "plus" in lower case adds a figure
+        ("the Harbour Plus 3 talks", [("3", "numbering")]),
+        ("It sank 40 ships plus 12 tugs.", [("40", None), ("12", None)]),
     ],
 )
 def test_nonclaims_quantity_rules_give_their_reason(text, expected):

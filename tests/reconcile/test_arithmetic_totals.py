@@ -156,6 +156,12 @@ def test_arithmetic_totals_change_split_in_the_next_sentence(men, reported):
         ),
         # no listing cue: two figures near a total are not its parts
         ("The 8 vessels, 5 patrol boats and 4 tugs.", [("8", 8.0), ("5", 5.0), ("4", 4.0)]),
+        # a figure the listing is measured against ends it: the target is no part
+        (
+            "The yard handed over 90 ships, among them 50 ferries, 30 tugs plus 10 barges, above the 85 it "
+            "had planned.",
+            [("90", 90.0), ("50", 50.0), ("30", 30.0), ("10", 10.0), ("85", 85.0)],
+        ),
     ],
 )
 def test_arithmetic_totals_no_evidence_of_parts(text, specs):

@@ -310,8 +310,12 @@ def numbering_word_before(a: _Around) -> Verdict:
 
     >>> reasons("under Article 9 of the constitution")
     [('9', 'numbering')]
+
+    "Plus" names a grouping ("ASEAN Plus 3"); "plus" in lower case adds a figure ("32 A330s plus 64 A350s").
     """
     prev = a.prev_word
+    if prev == "plus":
+        return None
     if prev and not a.prev_quote and (a.prev_lower in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS):
         return "numbering"
     return None

@@ -231,17 +231,24 @@ def starts_new_predicate(words: str) -> bool:
     return bool(NEW_PREDICATE.search(words))
 
 
-CONTRAST = re.compile(r",\s*(?:while|whereas)\b|;\s*(?:while|whereas)\b", re.IGNORECASE)
+CONTRAST = re.compile(
+    r""",\s*(?:while|whereas)\b|;\s*(?:while|whereas)\b
+    | ,\s*(?:well\s+|just\s+|far\s+)?(?:above|below|beyond|short\s+of|ahead\s+of|behind|exceeding)\b
+    | \b(?:more|less|fewer|higher|lower)\s+than\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def contrast_between(words: str) -> bool:
     """'30 for the Greens ... and 5 for the Left, while the Liberals ... would have 7': a clause set against
-    the listing ends it.
+    the listing ends it, and so does a figure it is measured against ("..., above the 720 it had targeted").
 
     >>> contrast_between(" for the Left, while the Liberals, who back neither side, would have ")
     True
     >>> contrast_between(" for the Greens, 15 for Labour and just ")
     False
+    >>> contrast_between(" A350s, above the ")  # "..., above the 720 it had targeted": a figure set against
+    True
     """
     return bool(CONTRAST.search(words))
 
