@@ -400,3 +400,8 @@ def test_facets_year_ago_quarter_is_a_quarter_with_no_yearly_rate():
     assert level.grain == "quarter"
     # a true rate per year is still read
     assert "per_year" in facets("The levy brings in $2 billion a year.", "$2 billion").scope
+
+
+def test_facets_new_opening_a_name_is_no_scope_cue():
+    assert "new" not in facets("The final count gives New Harbour 146 seats.", "146", "count").scope
+    assert "new" in facets("The city gave a new $5 million grant.", "$5 million").scope

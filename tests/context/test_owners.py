@@ -36,6 +36,8 @@ def owner(sentence: str, surface: str, *, fallback: str = "", nth: int = 0) -> t
             "97",
             ("Liberty", "clause_subject"),
         ),
+        # "New" opens a name
+        ("The count gives New Harbour 2,407,860 votes.", "2,407,860", ("New Harbour", "clause_subject")),
         # each item of a list of results belongs to its own clause's subject, its chained figure too
         (
             "Orchard Phone sales grew 6% to $46.2 billion, Orchard Tablet rose 2% to $7.7 billion, and "

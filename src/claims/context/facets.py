@@ -117,6 +117,8 @@ class Window:
     tail: str = ""  # lower case: the words after the number, twice as far as `right` (a relative clause)
 
 
+_NAME_OPENER = re.compile(r"\bNew(?=\s+[A-Z])")
+"""'New' opening a name ("New Democracy 2,407,860 votes", "New Zealand's NZ$2 billion") is no scope cue."""
 _CLAUSE_END = re.compile(r"[;:]|\.\s+(?=[A-Z“\"])|\s[-–—]\s")  # "c. 20 billion" is no clause end
 
 
@@ -139,6 +141,7 @@ def window(
         left = left[cut:]
     right = sentence[end : min(len(sentence), end + RIGHT_WIDTH)]
     tail = sentence[end : min(len(sentence), end + 2 * RIGHT_WIDTH)]
+    left, right, tail = (_NAME_OPENER.sub("New_", part) for part in (left, right, tail))
     del prev_end, next_start  # neighbours bound the role cues only (see `_near_left`)
     return Window(left.lower(), right.lower(), sentence[start:end], kind, tail.lower())
 
@@ -746,6 +749,10 @@ def scope_of(w: Window) -> frozenset[str]:
     ['per_capita']
     >>> sorted(scope_of(window("an additional ¥3 billion", 14, 24)))
     ['additional']
+    >>> sorted(scope_of(window("a new ¥3 billion grant", 6, 16)))
+    ['new']
+    >>> sorted(scope_of(window("New Democracy 146 seats", 14, 17)))  # a name
+    []
     >>> sorted(scope_of(window("up from ₹9.5 lakh crore in the previous fiscal", 8, 23)))  # a period
     []
     >>> sorted(scope_of(window("EPS of $2.10 was 86% higher than a year earlier", 17, 20)))

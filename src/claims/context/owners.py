@@ -39,7 +39,7 @@ from claims.lexicon.currencies import GLUED_ISO_CODES, GLUED_LETTER_PREFIXES
 from claims.lexicon.entities import CAPITALS, alias_table
 
 STRONG_SOURCES = frozenset(
-    {"list_item", "respectively", "possessor", "clause_subject", "attachment", "row_label"}
+    {"list_item", "respectively", "possessor", "clause_subject", "attachment", "row_label", "column_label"}
 )
 """Owner sources read from the figure's own clause and grammar; the others are weak."""
 
@@ -283,6 +283,8 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[Name]:
     ['Nvidia']
     >>> [n.text for n in names_in("The liberal, pro-EU Freedom Party won 23.5%.")]  # a modifier, not a party
     ['Freedom Party']
+    >>> [n.text for n in names_in("The results give New Democracy 146 seats.")]
+    ['New Democracy']
     """
     hi = len(text) if hi is None else hi
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, lo, hi)]
@@ -303,6 +305,8 @@ def names_in(text: str, lo: int = 0, hi: int | None = None) -> list[Name]:
         if not substantive:
             return
         first = next(k for k, t in enumerate(kept) if t is substantive[0])
+        if first and kept[first - 1][2] == "New":
+            first -= 1  # "New Democracy", "New Zealand": "New" opens the name
         kept = kept[first:]
         a, b = kept[0][0], kept[-1][1]
         before = text[:a].rstrip(" \"'“‘([-*•")
