@@ -294,11 +294,13 @@ def figure_facets(
     document: DocumentFacets,
     period: Period | None = None,
     period_source: str = "",
+    column_owner: str = "",
 ) -> Facets:
     """The facets of a figure (`claims.context.facets`): from its clause, or for a table cell from its row
     label and column header; the document's main party is the owner when the text names none, and the
     document's stage and date are added (its stage only for figures of its own time: undated, dated to its
-    year, or to the year before on a page of the first half of a year, see `reports_on`)."""
+    year, or to the year before on a page of the first half of a year, see `reports_on`). A table of parties
+    by column gives a cell the party of its column (`column_owner`) when its row label names none."""
     owner = document.main_party
     if table_cell:
         label = sentence.split(" | ", 1)[0].strip()
@@ -310,10 +312,11 @@ def figure_facets(
             surface=sentence[span[0] : span[1]] if span else "",
         )
         row_owner = next((name for _, name in find_entities(label)), "")
+        source = "row_label" if row_owner else "column_label" if column_owner else "document" if owner else ""
         facets = dataclasses.replace(
             facets,
-            owner=row_owner or owner,
-            owner_source="row_label" if row_owner else ("document" if owner else ""),
+            owner=row_owner or column_owner or owner,
+            owner_source=source,
             # the grain its column's header gives (`Twelve Months Ended ...`), before any the title names
             grain=(period_grain(period) if period_source == "column" else "") or facets.grain,
         )
@@ -446,6 +449,7 @@ def build_claim(
     subject: str,
     entities: tuple[str, ...],
     table_cell: bool,
+    column_owner: str = "",
 ) -> Claim:
     document, layout = state.document, state.layout
     if table_cell:
@@ -460,6 +464,7 @@ def build_claim(
         document=_document_facets(state),
         period=period,
         period_source=period_source,
+        column_owner=column_owner,
     )
     if not table_cell:
         entities = figure_entities(sentence, span, entities, facets)

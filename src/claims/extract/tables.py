@@ -75,7 +75,40 @@ def table_claim(state: DocState, table: Table, row: int, cell: TableCell, q: Qua
         subject=subject,
         entities=entities,
         table_cell=True,
+        column_owner=column_name(table, row, cell.col),
     )
+
+
+_NAME_ROWS: tuple[frozenset[str], ...] = (
+    frozenset({"party", "parties", "country", "company", "team", "name"}),
+    frozenset({"abbreviation", "acronym"}),
+    frozenset({"candidate", "candidates", "nominee"}),
+    frozenset({"leader", "led by", "leader since"}),
+)
+"""Row labels of a table whose columns are parties (an election infobox: "Abbreviation | ND | Syriza"), the
+party's own name first, its leader's last."""
+
+
+def column_name(table: Table, row: int, col: int) -> str:
+    r"""The party a column of such a table names: the cell, in the same column, of a row above labelled as
+    naming parties (the most direct label first), when it holds words and no figure ("" else).
+
+    >>> from claims.segment import segment
+    >>> text = "x\n\n\tFirst\tSecond\nLed by\tAnn Berg\tJo Lund\nAbbreviation\tND\tGP\nSeats\t146\t71\n"
+    >>> table = segment(text).tables[0]
+    >>> column_name(table, 2, 2), column_name(table, 2, 0)
+    ('GP', '')
+    """
+    if col == 0:
+        return ""
+    labels = [table.row_label(r).strip().lower().rstrip(":") for r in range(row)]
+    for names in _NAME_ROWS:
+        for r, label in enumerate(labels):
+            cell = table.rows[r].cell(col) if label in names else None
+            text = cell.text.strip() if cell is not None else ""
+            if text and not re.search(r"\d", text):
+                return text
+    return ""
 
 
 def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:
