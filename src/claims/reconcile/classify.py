@@ -144,14 +144,15 @@ def classify_pairs(
         rel = np.where(denom > 0, np.abs(ca - cb) / denom, 0.0)
         ratio = np.abs(ca) / np.abs(cb)
         log_ratio = np.abs(np.log10(ratio))
-    nearest = np.round(log_ratio / 3) * 3
-    # a slip is a scale word wrong in one figure: looked for between figures in the same unit only
-    magnitude = (
-        ~cross
-        & (nearest >= 3)
-        & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance)
-        & (ca * cb > 0)
-    )
+        nearest = np.round(log_ratio / 3) * 3
+        # a slip is a scale word wrong in one figure: looked for between figures in the same unit only
+        # (a zero against a zero gives no ratio: never a slip)
+        magnitude = (
+            ~cross
+            & (nearest >= 3)
+            & (np.abs(log_ratio - nearest) <= rules.magnitude_log_tolerance)
+            & (ca * cb > 0)
+        )
     # a misplaced decimal point: one figure is the other times a power of ten within the coarser figure's
     # stated precision ("$609.22 billion" for "$60.9 billion"), the finer one giving 3+ significant digits
     shifted = np.round(log_ratio)
