@@ -163,12 +163,8 @@ def _chained_clause_start(sentence: str, left: int, before: list[re.Match[str]])
     clause of its own (a verb between the cut that opens it and its figure); else `left`.
 
     >>> s = "Phones grew 6% to $46.2 billion, Tablet rose 2% to $7.7 billion, and Watch fell 3% to $9 bn."
-    >>> a, b = figure_clause(s, s.index("$7.7"), s.index("$7.7") + 12)
-    >>> s[a:b]
-    ' Tablet rose 2% to $7.7 billion'
-    >>> a, b = figure_clause(s, s.index("$9 "), s.index("$9 ") + 5)
-    >>> s[a:b]
-    ' Watch fell 3% to $9 bn.'
+    >>> [s[slice(*figure_clause(s, s.index(f), s.index(f) + len(f)))] for f in ("$7.7 billion", "$9 bn")]
+    [' Tablet rose 2% to $7.7 billion', ' Watch fell 3% to $9 bn.']
     """
     previous = before[-1]
     lo = before[-2].end() if len(before) > 1 else left
