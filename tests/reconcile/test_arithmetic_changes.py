@@ -465,3 +465,25 @@ def test_arithmetic_changes_a_list_of_changes_pairs_each_with_its_own_base(last,
         ("$92 billion", 92e9, "money", USD),
     )
     assert findings(claims) == reported
+
+
+@pytest.mark.parametrize(
+    ("stated", "reported"),
+    [
+        ("17.6%", False),  # 94.31 / 535.19 = 17.62%: rounded
+        ("17%", True),  # cut short 3.5% below what the figures give (17.6% rounds to 18%)
+        ("18%", False),
+    ],
+)
+def test_arithmetic_changes_cut_short_only_when_it_restates(stated, reported):
+    # a reporting clause set off by commas does not part the statement from its figures
+    text = (
+        f"Sales dropped {stated}, the company said, to $440.88 billion from $535.19 billion a year earlier."
+    )
+    claims = figures(
+        text,
+        (stated, float(stated.rstrip("%")), "percent", {}),
+        ("$440.88 billion", 440.88e9, "money", {**USD, "period": 2023}),
+        ("$535.19 billion", 535.19e9, "money", {**USD, "period": 2022}),
+    )
+    assert findings(claims) == ([stated] if reported else [])

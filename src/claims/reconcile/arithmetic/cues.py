@@ -95,8 +95,16 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+REPORTING_ASIDE = re.compile(
+    r""",\s*(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|reported|added|noted|announced|stated)\s*,""",
+    re.IGNORECASE,
+)
+"""A reporting clause set off by commas inside a statement ("dropped 17%, the company said, to ...")."""
+
+
 def breaks_clause(words: str) -> bool:
-    """The words between a stated change and its figures start another clause, about something else.
+    """The words between a stated change and its figures start another clause, about something else; a
+    reporting clause set off by commas ("dropped 17%, the company said, to $440.9 billion") does not.
 
     >>> breaks_clause(" in February, as exports fell ")
     True
@@ -106,8 +114,10 @@ def breaks_clause(words: str) -> bool:
     False
     >>> breaks_clause(" in 2022, was still its second-highest, and it reported total dividends of ")
     True
+    >>> breaks_clause(", the company said, to "), breaks_clause(", the company said, while exports fell to ")
+    (False, True)
     """
-    return bool(CLAUSE_BREAK.search(words))
+    return bool(CLAUSE_BREAK.search(REPORTING_ASIDE.sub(" ", words)))
 
 
 def leads_to_figure(words: str) -> bool:

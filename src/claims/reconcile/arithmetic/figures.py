@@ -5,8 +5,8 @@ A figure is read at the precision it is written with: "8.1 billion yen" is 8.05-
 within their own rounding. The stated figure holds when some value of that interval is written as the stated
 figure, read by its qualifier (the rules of `HOLDS`, in qualifier order):
 
-- exact: rounded or truncated to its last digit ("125.8%" for 125.86%, "586.2%" for 585.6% from 11.93/1.74,
-  which 11.935/1.74 gives);
+- exact: rounded to its last digit, or truncated there when less than 0.5% off ("125.8%" for 125.86%,
+  "586.2%" for 585.6% from 11.93/1.74, which 11.935/1.74 gives; not "17%" for 17.6%);
 - approx ("about", "around", "nearly"): within one unit of its last non-zero digit ("about 120" is 110-130,
   "around 68,834 crore" is 68,833-68,835 crore);
 - a lower bound ("over", "more than", "at least") or an upper bound ("under", "up to"): met by the figures
@@ -262,14 +262,25 @@ def total(parts: Sequence[Claim]) -> tuple[float, Bounds]:
 
 
 # ------------------------------------------------------------------------------------------------- holds
+CUT_SHORT_GAP = 0.005
+"""A figure cut short (truncated) holds only this near what it states (relative), as a figure restated with
+fewer digits agrees with another (`Settings.restatement_gap`): "48.6%" for 48.68% holds, "17%" for 17.6% does
+not (it rounds to 18%)."""
+
+
 def _exact(stated: Claim, value: float, face: float, spread: Bounds) -> bool:
-    """Rounded or truncated to its last written digit: '125.8%' for 125.86%; a whole count is exact."""
+    """Rounded to its last written digit, or cut short there when that is less than `CUT_SHORT_GAP` off:
+    '125.8%' for 125.86%; a whole count is exact.
+
+    >>> fall = figure(value=17.0, surface="17%", kind="percent", unit="percent")
+    >>> _exact(fall, 17.0, 17.62, Bounds(17.61, 17.63)), _exact(fall, 17.0, 17.4, Bounds(17.39, 17.41))
+    (False, True)
+    """
     written, _ = steps(stated)
     if is_whole_count(stated):
         return spread.overlaps(Bounds(value, value))
-    low, high = (
-        (value - written / 2, value + written) if value >= 0 else (value - written, value + written / 2)
-    )
+    reach = max(written / 2, min(written, abs(value) * CUT_SHORT_GAP / (1 - CUT_SHORT_GAP)))
+    low, high = (value - written / 2, value + reach) if value >= 0 else (value - reach, value + written / 2)
     return spread.overlaps(Bounds(low, high))
 
 
