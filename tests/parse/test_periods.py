@@ -589,8 +589,19 @@ def test_periods_statement_date_is_a_release(text: str, relation: str) -> None:
         ("the plan runs from 2015", "2015", False),
         ("the 2019 figures show a rise", "2019", False),
         ("in 2022 output rose", "2022", False),
+        (
+            "profit fell 25% to $121m, from $161m in 2022",
+            "2022",
+            True,
+        ),  # the year of the figure compared with
     ],
 )
 def test_periods_comparison_base_years(text: str, year: str, base: bool) -> None:
     (mention,) = [m for m in find_periods(text) if m.surface == year]
     assert is_comparison_base(text, mention) is base
+
+
+def test_periods_a_year_earlier_is_read_against_the_account_not_a_base_year() -> None:
+    # a base's year ("from $161m in 2022") is no anchor for a later "a year earlier"
+    text = "Profit for 2023 fell to $121m, from $161m in 2022. Sales fell to $440m from $535m a year earlier."
+    assert [m.period.detail for m in find_periods(text)] == ["2023", "2022", "2022"]
