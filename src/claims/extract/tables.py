@@ -91,7 +91,8 @@ party's own name first, its leader's last."""
 
 def column_name(table: Table, row: int, col: int) -> str:
     r"""The party a column of such a table names: the cell, in the same column, of a row above labelled as
-    naming parties (the most direct label first), when it holds words and no figure ("" else).
+    naming parties (the most direct label first; the first row of each label), when it holds words and no
+    figure ("" else). The labels are looked up in the table's index, not read again for every cell.
 
     >>> from claims.segment import segment
     >>> text = "x\n\n\tFirst\tSecond\nLed by\tAnn Berg\tJo Lund\nAbbreviation\tND\tGP\nSeats\t146\t71\n"
@@ -101,10 +102,9 @@ def column_name(table: Table, row: int, col: int) -> str:
     """
     if col == 0:
         return ""
-    labels = [table.row_label(r).strip().lower().rstrip(":") for r in range(row)]
     for names in _NAME_ROWS:
-        for r, label in enumerate(labels):
-            cell = table.rows[r].cell(col) if label in names else None
+        for r in sorted(table.first_row_labelled(label) for label in names):
+            cell = table.rows[r].cell(col) if 0 <= r < row else None
             text = cell.text.strip() if cell is not None else ""
             if text and not re.search(r"\d", text):
                 return text

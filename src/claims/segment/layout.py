@@ -89,6 +89,16 @@ class Table:
         """The first cell of the row, carried over from the row above for continuation rows."""
         return self._labels()[0][row] if 0 <= row < len(self.rows) else ""
 
+    def first_row_labelled(self, label: str) -> int:
+        """The first row whose label is `label` (case and a trailing colon aside), else -1; the labels are
+        indexed once per table."""
+        if "first_rows" not in self._index:
+            first: dict[str, int] = {}
+            for r, text in enumerate(self._labels()[0]):
+                first.setdefault(text.strip().lower().rstrip(":"), r)
+            self._index["first_rows"] = [first]
+        return self._index["first_rows"][0].get(label, -1)  # type: ignore[no-any-return]
+
     def group_label(self, row: int) -> str:
         """The label of a group row above (`(ODA)` alone on its row), else the header's lead (`(OSA) ...`)."""
         return self._labels()[1][min(max(row, 0), len(self.rows))]
