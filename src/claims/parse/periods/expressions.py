@@ -135,7 +135,8 @@ _LEVEL_OF_BEFORE = re.compile(
 """`92.6 per cent of the traffic of August 2019`: the month of the level compared with."""
 _FIGURE_OF_BEFORE = re.compile(
     r"""\b(?:than|below|above|against|versus|vs\.?|compared\s+(?:with|to)|from)\s+(?:the\s+)?  # than the
-    [$€£¥]?\d[\d.,]*(?:[a-z]{1,2}\b)?\s+(?:[\w-]+\s+){0,3}?(?:of|in|for)\s+$""",  # 205.1 million tons of
+    [$€£¥]?\d[\d.,]*(?:[a-z]{1,2}\s+(?:[\w-]+\s+){0,3}?|\s+(?:[\w-]+\s+){1,3}?)  # $161m / 205.1 million tons
+    (?:of|in|for)\s+$""",
     re.VERBOSE | re.IGNORECASE,
 )
 """`higher than the 205.1 million tons of 2021/22`: the year of the figure compared with."""
