@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from claims.settings import Settings
 from claims.types import Claim, Kind, Qualifier
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -262,10 +263,10 @@ def total(parts: Sequence[Claim]) -> tuple[float, Bounds]:
 
 
 # ------------------------------------------------------------------------------------------------- holds
-CUT_SHORT_GAP = 0.005
-"""A figure cut short (truncated) holds only this near what it states (relative), as a figure restated with
-fewer digits agrees with another (`Settings.restatement_gap`): "48.6%" for 48.68% holds, "17%" for 17.6% does
-not (it rounds to 18%)."""
+CUT_SHORT_GAP: float = Settings.model_fields["restatement_gap"].default
+"""A figure cut short (truncated) holds only this near what it states (relative): the gap under which a figure
+restated with fewer digits agrees with another (`Settings.restatement_gap`, its declared default). "48.6%" for
+48.68% holds, "17%" for 17.6% does not (it rounds to 18%)."""
 
 
 def _exact(stated: Claim, value: float, face: float, spread: Bounds) -> bool:
