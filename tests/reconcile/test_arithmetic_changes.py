@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -487,3 +488,20 @@ def test_arithmetic_changes_cut_short_only_when_it_restates(stated, reported):
         ("$535.19 billion", 535.19e9, "money", {**USD, "period": 2022}),
     )
     assert findings(claims) == ([stated] if reported else [])
+
+
+@pytest.mark.parametrize(("gap", "reported"), [(0.005, True), (0.04, False)])
+def test_arithmetic_changes_cut_short_reads_the_rules_gap(gap, reported):
+    # a figure cut short holds as near as the settings let a restatement be off: a user who allows 4% lets
+    # "17%" stand for a fall of 17.6%, as the pair matcher would let it restate 17.6%
+    rules = dataclasses.replace(RULES, restatement_gap=gap)
+    text = "Orders dropped 17% in the year to $440.88 billion from $535.19 billion a year earlier."
+    claims = figures(
+        text,
+        ("17%", 17.0, "percent", {}),
+        ("$440.88 billion", 440.88e9, "money", {**USD, "period": 2023}),
+        ("$535.19 billion", 535.19e9, "money", {**USD, "period": 2022}),
+    )
+    by_id = {c.claim_id: c for c in claims}
+    found = [by_id[c.claim_a].surface for c in find_arithmetic_conflicts(claims, rules)]
+    assert found == (["17%"] if reported else [])

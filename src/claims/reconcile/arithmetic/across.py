@@ -157,7 +157,8 @@ def _lone_change(document: Document, k: int, statement: Statement, rules: MatchR
     bases = [c for c in levels if c.period_start == base_year and c.period_end == base_year]
     pairs = [(x, y) for x in bases for y in current]
     readings = [(x, y, difference(x, y)) for x, y in pairs]
-    if any(holds(claim, face, spread, sign=statement.sign) for _, _, (face, spread) in readings):
+    gap = rules.restatement_gap
+    if any(holds(claim, face, spread, sign=statement.sign, gap=gap) for _, _, (face, spread) in readings):
         return None
     value = (point(claim) or 0.0) * statement.sign
     x, y, (face, _) = min(readings, key=lambda r: abs(r[2][0] - value))

@@ -375,8 +375,9 @@ def _plain_readings(statement: Statement, x: Claim, y: Claim) -> list[tuple[floa
     return readings
 
 
-def _holds_any(statement: Statement, readings: list[Reading], *, exact: bool = False) -> bool:
-    return any(holds(statement.claim, r.face, r.spread, sign=statement.sign, exact=exact) for r in readings)
+def _holds_any(statement: Statement, readings: list[Reading], gap: float, *, exact: bool = False) -> bool:
+    claim, sign = statement.claim, statement.sign
+    return any(holds(claim, r.face, r.spread, sign=sign, exact=exact, gap=gap) for r in readings)
 
 
 def _verb(statement: Statement, face: float) -> str:
@@ -404,8 +405,9 @@ def check_chain(
         links.append((chain[0], chain[-1]))
     nearest = len(chain) - 2
     readings = [_readings(statement, x.claim, y.claim) for x, y in links]
-    if _holds_any(statement, readings[nearest]) or any(
-        _holds_any(statement, r, exact=True) for k, r in enumerate(readings) if k != nearest
+    gap = rules.restatement_gap
+    if _holds_any(statement, readings[nearest], gap) or any(
+        _holds_any(statement, r, gap, exact=True) for k, r in enumerate(readings) if k != nearest
     ):
         return None
     x, y = links[nearest]

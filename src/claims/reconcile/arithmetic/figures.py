@@ -264,46 +264,52 @@ def total(parts: Sequence[Claim]) -> tuple[float, Bounds]:
 
 # ------------------------------------------------------------------------------------------------- holds
 CUT_SHORT_GAP: float = Settings.model_fields["restatement_gap"].default
-"""A figure cut short (truncated) holds only this near what it states (relative): the gap under which a figure
-restated with fewer digits agrees with another (`Settings.restatement_gap`, its declared default). "48.6%" for
-48.68% holds, "17%" for 17.6% does not (it rounds to 18%)."""
+"""A figure cut short (truncated) holds only this near what it states (relative), unless a check passes its
+rules' own gap: the gap under which a figure restated with fewer digits agrees with another
+(`Settings.restatement_gap`, its declared default). "48.6%" for 48.68% holds, "17%" for 17.6% does not (it
+rounds to 18%)."""
 
 
-def _exact(stated: Claim, value: float, face: float, spread: Bounds) -> bool:
-    """Rounded to its last written digit, or cut short there when that is less than `CUT_SHORT_GAP` off:
-    '125.8%' for 125.86%; a whole count is exact.
+def _exact(stated: Claim, value: float, face: float, spread: Bounds, gap: float) -> bool:
+    """Rounded to its last written digit, or cut short there when that is less than `gap` off: '125.8%' for
+    125.86%; a whole count is exact.
 
     >>> fall = figure(value=17.0, surface="17%", kind="percent", unit="percent")
-    >>> _exact(fall, 17.0, 17.62, Bounds(17.61, 17.63)), _exact(fall, 17.0, 17.4, Bounds(17.39, 17.41))
+    >>> fell, fell_less = Bounds(17.61, 17.63), Bounds(17.39, 17.41)
+    >>> _exact(fall, 17.0, 17.62, fell, CUT_SHORT_GAP), _exact(fall, 17.0, 17.4, fell_less, CUT_SHORT_GAP)
     (False, True)
+    >>> _exact(fall, 17.0, 17.62, fell, 0.04)  # a wider gap of one's own settings
+    True
     """
     written, _ = steps(stated)
     if is_whole_count(stated):
         return spread.overlaps(Bounds(value, value))
-    reach = max(written / 2, min(written, abs(value) * CUT_SHORT_GAP / (1 - CUT_SHORT_GAP)))
+    reach = max(written / 2, min(written, abs(value) * gap / (1 - gap)))
     low, high = (value - written / 2, value + reach) if value >= 0 else (value - reach, value + written / 2)
     return spread.overlaps(Bounds(low, high))
 
 
-def _approx(stated: Claim, value: float, face: float, spread: Bounds) -> bool:
+def _approx(stated: Claim, value: float, face: float, spread: Bounds, gap: float) -> bool:
     """Within one unit of the last non-zero digit: 'about 120' is 110-130."""
     _, rounded = steps(stated)
     return spread.overlaps(Bounds(value - rounded, value + rounded))
 
 
-def _at_least(stated: Claim, value: float, face: float, spread: Bounds) -> bool:
+def _at_least(stated: Claim, value: float, face: float, spread: Bounds, gap: float) -> bool:
     """A lower bound, met by the figures as stated: 'at least 30 million' is not 29.38 million."""
     written, _ = steps(stated)
     return face >= value - written / 2
 
 
-def _at_most(stated: Claim, value: float, face: float, spread: Bounds) -> bool:
+def _at_most(stated: Claim, value: float, face: float, spread: Bounds, gap: float) -> bool:
     """An upper bound, met by the figures as stated."""
     written, _ = steps(stated)
     return face <= value + written / 2
 
 
-Rule = Callable[[Claim, float, float, Bounds], bool]
+Rule = Callable[[Claim, float, float, Bounds, float], bool]
+"""(stated figure, its value, the face value and interval the operands give, the gap a cut-short figure may
+be off) -> it holds."""
 HOLDS: dict[Qualifier, Rule] = {
     Qualifier.EXACT: _exact,
     Qualifier.APPROX: _approx,
@@ -314,11 +320,20 @@ HOLDS: dict[Qualifier, Rule] = {
 }
 
 
-def holds(stated: Claim, face: float, spread: Bounds, *, sign: float = 1.0, exact: bool = False) -> bool:
+def holds(
+    stated: Claim,
+    face: float,
+    spread: Bounds,
+    *,
+    sign: float = 1.0,
+    exact: bool = False,
+    gap: float = CUT_SHORT_GAP,
+) -> bool:
     """The stated figure is what the operands give (face value `face`, interval `spread`).
 
     `sign` -1 reads the stated figure as a fall ("a decline of 5%" is -5%); `exact` ignores its hedge (to
-    test whether another reading of the operands gives the figure itself).
+    test whether another reading of the operands gives the figure itself); `gap` is how far a figure cut
+    short may be off (`MatchRules.restatement_gap`; its default, `CUT_SHORT_GAP`, is Settings').
 
     >>> over = figure(value=125.0, surface="125 per cent", kind="percent", unit="percent", qualifier="over")
     >>> holds(over, 123.46, Bounds(121.5, 125.5))
@@ -336,7 +351,7 @@ def holds(stated: Claim, face: float, spread: Bounds, *, sign: float = 1.0, exac
     if sign < 0:
         face, spread = -face, spread.negated()
     qualifier = Qualifier.EXACT if exact else Qualifier(stated.qualifier)
-    return HOLDS[qualifier](stated, stated.value, face, spread)
+    return HOLDS[qualifier](stated, stated.value, face, spread, gap)
 
 
 def relative_gap(stated: float, computed: float) -> float:

@@ -120,7 +120,7 @@ def share_statements(document: Document, rules: MatchRules) -> Iterator[Conflict
             a, t = operand_bounds(part.claim), operand_bounds(whole.claim)
             face = (point(part.claim) or 0.0) / (point(whole.claim) or 1.0) * 100
             spread = Bounds(a.low / t.high * 100, a.high / max(t.low, 1e-12) * 100)
-            if holds(share.claim, face, spread):
+            if holds(share.claim, face, spread, gap=rules.restatement_gap):
                 continue
             statement = (
                 f"{describe(part.claim, period=False)} of {describe(whole.claim, period=False)} is "

@@ -116,7 +116,7 @@ def change_columns(document: Document, rules: MatchRules) -> Iterator[Conflict]:
                 continue
             face, spread = change_percent(x, y)
             signs = (1.0, -1.0) if _bracketed(line, cell) else (1.0,)
-            if any(holds(claim, face, spread, sign=sign) for sign in signs):
+            if any(holds(claim, face, spread, sign=sign, gap=rules.restatement_gap) for sign in signs):
                 continue
             statement = (
                 f"in the row '{_label(line)}', {describe(x)} to {describe(y)} is a change of "

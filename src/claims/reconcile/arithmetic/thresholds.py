@@ -130,7 +130,7 @@ def distances(document: Document, rules: MatchRules) -> Iterator[Conflict]:
                 return
             mark, source = threshold
             face = ((point(level.claim) or 0.0) - mark) * side
-            if holds(placed.claim, face, Bounds(face, face)):
+            if holds(placed.claim, face, Bounds(face, face), gap=rules.restatement_gap):
                 continue
             yield _finding(placed.claim, level.claim, source, mark, face, side, rules)
 

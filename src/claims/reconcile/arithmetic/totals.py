@@ -32,7 +32,7 @@ from claims.types import Claim, Conflict, Kind, Qualifier
 from ..rules import MatchRules
 from ..sentences import Placed
 from . import cues, listing
-from .figures import Bounds, holds, is_vague, point, relative_gap, same_unit, total
+from .figures import CUT_SHORT_GAP, Bounds, holds, is_vague, point, relative_gap, same_unit, total
 from .findings import NEIGHBOUR_LINES, WITHIN_LINE, arithmetic_finding, computed_text, describe
 from .layout import Document, Line
 
@@ -294,7 +294,7 @@ OVERLAPPING = re.compile(
 )
 
 
-def _some_make_it(stated: Claim, parts: list[Claim]) -> bool:
+def _some_make_it(stated: Claim, parts: list[Claim], gap: float = CUT_SHORT_GAP) -> bool:
     """The parts other than a sub-group or a count of households make the stated total exactly: the list
     names overlapping groups ("... 480 women, 200 children and four nursing mothers"; "310 households, 560
     men ..."), so the parts adding up to more is no contradiction.
@@ -314,7 +314,7 @@ def _some_make_it(stated: Claim, parts: list[Claim]) -> bool:
     if len(groups) == len(parts) or len(groups) < 2:  # no sub-group listed, or one group only
         return False
     face, spread = total(groups)
-    return holds(stated, face, spread, exact=True)
+    return holds(stated, face, spread, exact=True, gap=gap)
 
 
 def check(breakdown: Breakdown, rules: MatchRules) -> Conflict | None:
@@ -322,19 +322,20 @@ def check(breakdown: Breakdown, rules: MatchRules) -> Conflict | None:
     stated: Claim = breakdown.total.claim
     parts = [p.claim for p in breakdown.parts]
     face, spread = total(parts)
+    gap = rules.restatement_gap
     if breakdown.whole:
-        if holds(stated, face, spread):
+        if holds(stated, face, spread, gap=gap):
             return None
         relation = "not"
     else:
         if Qualifier(stated.qualifier) in (Qualifier.OVER, Qualifier.AT_LEAST):
             return None  # "more than 100 million, including ...": some parts never contradict a lower bound
-        if holds(stated, spread.low, Bounds(spread.low, math.inf)):
+        if holds(stated, spread.low, Bounds(spread.low, math.inf), gap=gap):
             return None  # some total the statement allows is at least the smallest sum of the parts
         relation = "more than"
     if breakdown.near_miss and relative_gap(point(stated) or 0.0, face) > NEAR_MISS:
         return None
-    if face > (point(stated) or 0.0) and _some_make_it(stated, parts):
+    if face > (point(stated) or 0.0) and _some_make_it(stated, parts, gap):
         return None
     shown = computed_text(face, stated)
     statement = (
