@@ -253,7 +253,7 @@ def table_subject(table: Table, row: int, cell: TableCell, counted: str | None) 
     label = table.row_label(row)
     first_header = table.column_header(0)
     if counted:
-        recipient = label if label and not parse_year_cell(label) else ""
+        recipient = label if label and not parse_year_cell(label) and label.lower() != counted.lower() else ""
         if recipient and re.search(r"recipient|country|nation|beneficiar", first_header, re.IGNORECASE):
             return f"{counted} provided to {recipient}"
         return f"{counted} ({recipient})" if recipient else counted

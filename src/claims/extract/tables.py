@@ -8,6 +8,8 @@ import re
 from claims import context
 from claims.context.periods import section_period
 from claims.extract.build import DocState, build_claim
+from claims.lexicon.context import CHANGE_NOUNS, MONEY_CUES, NOT_COUNTED_LABELS
+from claims.parse.candidates import COUNT
 from claims.parse.periods import Period
 from claims.segment import Table, TableCell
 from claims.types import UNKNOWN_CURRENCY, Claim, Kind, Qualifier, Quantity
@@ -52,8 +54,10 @@ def table_claim(state: DocState, table: Table, row: int, cell: TableCell, q: Qua
     if cell.col != 0 and unit.currency is None and not unit.percent and unit.scale == 1.0:
         unit = context.corner_unit(table.column_header(0), table.row_label(row))  # `In millions, except ...`
     q = _apply_header_unit(q, unit)
-    subject = context.table_subject(table, row, cell, q.counted)
     label = table.row_label(row)
+    if cell.col != 0:
+        q = _count_of_label(q, label)
+    subject = context.table_subject(table, row, cell, q.counted)
     group = table.group_label(row)
     pieces = [label, cell.text, group] + [c.text for c in table_row.cells if c.col not in {0, cell.col}]
     found: list[tuple[int, str]] = []
@@ -109,6 +113,39 @@ def column_name(table: Table, row: int, col: int) -> str:
             if text and not re.search(r"\d", text):
                 return text
     return ""
+
+
+_PLURAL_LABEL = re.compile(r"(?:[A-Za-z][A-Za-z'-]*[ ]){0,2}[A-Za-z][a-z-]{2,}s")
+
+
+def _count_of_label(q: Quantity, label: str) -> Quantity:
+    """A bare whole number in a row labelled by a plural noun counts it: "Votes | 2,407,750 | 1,184,621" are
+    votes, "Seats | 146 | 71" seats (the label is what the row's figures count, as the noun after a figure
+    in prose). Labels naming no thing counted (`NOT_COUNTED_LABELS`: "Results", a period), money
+    ("Sales", `MONEY_CUES`) or a share or change of one ("Vote share") are left alone.
+
+    >>> bare = Quantity(0, 9, "2,407,750", 2407750.0)
+    >>> _count_of_label(bare, "Votes").counted, _count_of_label(bare, "Registered voters").kind.value
+    ('votes', 'count')
+    >>> [_count_of_label(bare, label).kind.value for label in ("Vote share", "Sales", "Results", "Turnout")]
+    ['other', 'other', 'other', 'other']
+    >>> _count_of_label(Quantity(0, 4, "40.8", 40.8), "Votes").kind.value  # no whole number
+    'other'
+    """
+    if q.kind != Kind.OTHER or q.unit is not None or q.value is None or not float(q.value).is_integer():
+        return q
+    label = label.strip()
+    if not _PLURAL_LABEL.fullmatch(label):
+        return q
+    words = label.lower().split()
+    noun = words[-1]
+    if noun.endswith(("ss", "us", "is")) or noun in NOT_COUNTED_LABELS or noun in MONEY_CUES:
+        return q
+    if any(
+        w in CHANGE_NOUNS or w in {"share", "change", "rate", "percentage", "per", "ratio"} for w in words
+    ):
+        return q
+    return dataclasses.replace(q, kind=Kind.COUNT, unit=COUNT, counted=label.lower())
 
 
 def _apply_header_unit(q: Quantity, unit: context.HeaderUnit) -> Quantity:

@@ -124,6 +124,16 @@ INVARIANT_PLURALS: frozenset[str] = frozenset(
      "children", "mice", "geese", "series", "species", "troops", "folk", "swine", "salmon", "bison"}
 )
 
+# Plural row labels of a table that name no thing counted: a bare whole number in such a row is no count of
+# them ("Results", "Changes", or a period: "Years").
+NOT_COUNTED_LABELS: frozenset[str] = frozenset(
+    {"results", "changes", "totals", "figures", "numbers", "statistics", "details", "notes", "sources",
+     "remarks", "comments", "rates", "shares", "ratios", "percentages", "points", "scores", "ranks",
+     "rankings", "years", "months", "weeks", "days", "hours", "minutes", "seconds", "dates", "terms",
+     "basis", "series", "gains", "losses", "earnings", "proceeds", "receipts", "savings", "assets",
+     "liabilities", "expenses", "dues", "means", "averages", "levels", "values", "amounts", "sums"}
+)
+
 # Words that, before a number, begin a reference or a citation rather than a quantity.
 CITATION_WORDS: frozenset[str] = frozenset({"isbn", "issn", "doi", "arxiv", "pmid", "tel", "fax", "ibid"})
 
