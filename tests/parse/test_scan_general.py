@@ -349,3 +349,19 @@ def test_scan_fraction_words_against_a_spell_of_time(text, share):
 )
 def test_scan_amount_written_in_two_scales(text, expected):
     assert [(c.surface(text), float(c.value), c.unit) for c in scan(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits grouped in thousands after a name count what follows; a model number in a name does not
+        ("The tally gives the Harbour Party 407,860 votes.", [("407,860", 407860.0, "count")]),
+        (
+            "The tally gives the Harbour Party 12,860 votes and the Reef League 3,000 votes.",
+            [("12,860", 12860.0, "count"), ("3,000", 3000.0, "count")],
+        ),
+        ("The airline flies the Tornado 200 jets.", []),
+    ],
+)
+def test_scan_reads_grouped_digits_after_a_name_as_a_count(text, expected):
+    assert _rows(text) == expected

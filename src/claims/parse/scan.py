@@ -764,15 +764,26 @@ def not_a_quantity(r: Reading) -> Verdict:
     return Rejected(reason) if reason else None
 
 
+_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
+
+
 def digits_in_name(r: Reading) -> Verdict:
     """ "Vision 2.0", "Boeing 737 jets": part of a name, unless a parser reads a count after a country name
     ("provided Indonesia 3 patrol boats"); then it is offered as a bare number.
 
     >>> trace("the Tornado 200 jets", keep_bare=False), trace("the Tornado 200 jets")
     ([('200', 'digits_in_name', 'name')], [('200', 'digits_in_name', 'no quantity')])
+
+    Digits grouped in thousands are never a name's ("Boeing 737", "Vision 2030" are not written "2,030"):
+    "gives the Liberal Party 407,860 votes" counts votes.
+
+    >>> trace("gives the Liberal Party 407,860 votes")
+    [('407,860', 'counted_noun', 'count')]
     """
     atom = r.atom
-    if atom.attached or atom.form != "digits" or not is_name_context(r.text, atom):
+    if atom.attached or atom.form != "digits" or _GROUPED.search(atom.num_text):
+        return None
+    if not is_name_context(r.text, atom):
         return None
     noun = next_noun(r.text, atom.end)
     if r.keep_bare and noun is not None and r.integral and "." not in atom.num_text:  # "VOOC 4.0": a version
