@@ -151,9 +151,9 @@ def test_facets_scope_words(sentence, surface, kind, scope):
         ("The death toll rose to 3,412 as of Tuesday.", "3,412", "", "tuesday"),
         ("Officials said 1,870 people had died as of 14 May.", "1,870", "", "14 may"),
         ("The company employs 5,000 people.", "5,000", "", ""),
-        ("Harbour traffic fell 2.1% mom and rose 0.4% y/y.", "2.1%", "month", ""),
-        ("Harbour traffic fell 2.1% mom and rose 0.4% y/y.", "0.4%", "year", ""),
-        ("Harbour traffic dipped 0.3% q/q.", "0.3%", "quarter", ""),
+        ("Harbour traffic fell 2.1% mom and rose 0.4% y/y.", "2.1%", "on:month", ""),
+        ("Harbour traffic fell 2.1% mom and rose 0.4% y/y.", "0.4%", "on:year", ""),
+        ("Harbour traffic dipped 0.3% q/q.", "0.3%", "on:quarter", ""),
         ("The mom and baby clinic served 5,000 people.", "5,000", "", ""),
     ],
 )
@@ -405,3 +405,57 @@ def test_facets_year_ago_quarter_is_a_quarter_with_no_yearly_rate():
 def test_facets_new_opening_a_name_is_no_scope_cue():
     assert "new" not in facets("The final count gives New Harbour 146 seats.", "146", "count").scope
     assert "new" in facets("The city gave a new $5 million grant.", "$5 million").scope
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a quarter's fall measured on the year before against the same quarter's fall: one quantity
+        (
+            ("The quarter closed with a year-on-year fall of roughly 73.4% in profit.", "73.4%", "percent"),
+            ("Its net profit in the last quarter of the year dropped by 73%.", "73%", "percent"),
+            (),
+        ),
+        # a change on the quarter before against one on the year before: two quantities
+        (
+            ("Exports rose 1.2% quarter-on-quarter in the third quarter.", "1.2%", "percent"),
+            ("Exports rose 4.1% year-on-year in the third quarter.", "4.1%", "percent"),
+            ("grain",),
+        ),
+        # the hour a count is read at, written before its noun, is its as-of reading ("6pm" is "6 pm")
+        (
+            ("The ministry's figures put 6pm turnout at 53.9 per cent.", "53.9 per cent", "percent"),
+            ("By 6 pm 53% had voted.", "53%", "percent"),
+            (),
+        ),
+        (
+            ("The ministry's figures put 2pm turnout at 37.9 per cent.", "37.9 per cent", "percent"),
+            ("By 6 pm 53% had voted.", "53%", "percent"),
+            ("as_of",),
+        ),
+        # a call made earlier this week is dated, not an earlier tranche
+        (
+            (
+                "The agencies made a joint call earlier this week for $160 million of aid.",
+                "$160 million",
+                "money",
+            ),
+            ("An appeal for $160 million was launched on Tuesday.", "$160 million", "money"),
+            (),
+        ),
+        # "26 more deaths" and "another 57 deaths" are both more of a running count
+        (
+            ("Another 57 deaths have been reported from the floods.", "57", "count"),
+            ("26 more deaths took the flood toll to 1,290.", "26", "count"),
+            (),
+        ),
+        # earnings per share after a profit is that profit per share, not its conversion
+        (
+            ("It booked a profit of $14.7 billion ($9.97 per diluted share).", "$9.97", "money"),
+            ("Diluted earnings per share were $0.97 in the quarter.", "$0.97", "money"),
+            (),
+        ),
+    ],
+)
+def test_facets_pairs_read_as_one_quantity_or_two(a, b, kinds):
+    assert facet_conflicts(facets(*a), facets(*b)) == kinds

@@ -294,6 +294,8 @@ def role_change(w: Window) -> bool:
     >>> s = "It sold 2.2 million phones and 0.9 million tablets, gains of 12 percent and 18 percent."
     >>> role_change(window(s, s.index("18 percent"), s.index("18 percent") + 10))
     True
+    >>> role_change(window("26 more deaths took the toll to 1,290", 0, 2, kind="count"))
+    False
     """
     if _POINTS.search(w.surface.lower()) or _POINTS.match(w.right):
         return True  # "1.58 percentage points", "20 basis points": a difference of two rates
@@ -315,6 +317,14 @@ def role_change(w: Window) -> bool:
     right = _near_right(w).split()[:3]
     if len(right) >= 2 and right[0].strip(",(") in {"up", "down"} and right[1] == "from":
         return False  # "52 per cent (up from 40 per cent at 1 pm)": the level now, its base follows
+    if (
+        w.kind != "percent"
+        and len(right) >= 2
+        and right[0] == "more"
+        and right[1].isalpha()
+        and right[1] != "than"
+    ):
+        return False  # "26 more deaths": more of them, as "another 26 deaths" (a scope), not a change
     return any(
         t.strip(",.;()") in words.CHANGE_AFTER_WORDS - {"over", "above", "below", "annual"} for t in right[:1]
     ) or (
@@ -394,8 +404,21 @@ def role_equivalent(w: Window) -> bool:
     True
     >>> role_equivalent(window("a grant of $2.81 million for boats", 11, 24, kind="money"))
     False
+
+    An amount per share (or per head) after the total is that total divided, not converted: "a profit of
+    $14.7 billion ($9.97 per diluted share)" is earnings per share.
+
+    >>> role_equivalent(window("a profit of $14.7 billion ($9.97 per diluted share)", 27, 32, kind="money"))
+    False
     """
-    return w.kind == "money" and bool(_EQUIVALENT_LEFT.search(w.left[-40:]))
+    if w.kind != "money" or _PER_UNIT_RIGHT.match(w.right):
+        return False
+    return bool(_EQUIVALENT_LEFT.search(w.left[-40:]))
+
+
+_PER_UNIT_RIGHT = re.compile(
+    r"\s*(?:per|a|each)\s+(?:[a-z-]+\s+){0,2}(?:share|shares|unit|person|head|capita|adr|ads)\b"
+)
 
 
 def role_target(w: Window) -> bool:
@@ -759,6 +782,12 @@ def scope_of(w: Window) -> frozenset[str]:
     []
     >>> sorted(scope_of(window("against $7.2 billion in the same quarter a year earlier", 8, 20)))
     []
+    >>> sorted(scope_of(window("made a joint call earlier this week for €160 million of aid", 40, 52)))
+    []
+    >>> sorted(scope_of(window("below the 83 per cent of the previous general election", 10, 21)))
+    []
+    >>> sorted(scope_of(window("26 more deaths took the toll to 1,290", 0, 2, kind="count")))
+    ['additional']
     >>> s = "212 people died and another 48 are missing; 9 died on Monday and another 4 died on Tuesday."
     >>> sorted(scope_of(window(s, 28, 30))), sorted(scope_of(window(s, 73, 74)))
     ([], ['additional'])
@@ -768,12 +797,17 @@ def scope_of(w: Window) -> frozenset[str]:
     left, right = _PERIOD_REFERENCE.sub(" ", left), _PERIOD_REFERENCE.sub(" ", right)[:30]
     found = {s for s in _SCOPE_LEFT if _has(left, _drop_qualifiers(words.SCOPE_CUES[s]))}
     found |= {s for s in _SCOPE_RIGHT if _has(right, words.SCOPE_CUES[s])}
+    if w.kind != "percent" and _MORE_OF_THEM.match(w.right):
+        found.add("additional")  # "26 more deaths": as "another 26 deaths"
     additional = _has(left, _drop_qualifiers(words.SCOPE_CUES["additional"]))
     if additional == "another" and _another_measure(w.left, right):
         found.discard("additional")  # "212 died and another 48 are missing": no more of the same
     if "per_year" in found and ("per_day" in found or "per_month" in found):
         found.discard("per_year")
     return frozenset(found)
+
+
+_MORE_OF_THEM = re.compile(r"\s*more\s+(?!than\b)[a-z]")
 
 
 def _another_measure(left: str, right: str) -> bool:
@@ -817,10 +851,13 @@ def measures_differ(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]
 
 _PERIOD_REFERENCE = re.compile(
     r"""\b(?:previous|prior|earlier|last|former)\s+             # the previous
+    (?:[a-z]+\s+)??                                              # the previous presidential election
     (?:fiscal(?:\s+year)?|financial\s+year|year|quarter|month|week|day|season|session|election|poll|census
        |period|half|term)s?\b
     | \b(?:a|one|the|same)\s+(?:year|quarter|month|week|day|period)s?\s+(?:earlier|ago|before|prior)\b
     | \bthe\s+year[-\s](?:ago|earlier)\s+(?:period|quarter)\b   # the year-ago quarter
+    | \bearlier\s+(?:(?:this|that|last|in\s+the)\s+(?:week|month|year|day|morning|afternoon|evening)
+                   |today|on\b|in\b)                            # a call made earlier this week
     """,
     re.VERBOSE,
 )
@@ -851,6 +888,13 @@ _AS_OF = re.compile(
 )
 
 
+_HOUR_OF_COUNT = re.compile(
+    r"(?<!since )(?<!from )\b(?P<time>\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?))\s+"
+    r"(?:turnout|participation|toll|death\s+toll|tally|count|figures?)\b"
+)
+"""A clock time naming the reading of a running count before its noun ("6pm turnout", "the 3 p.m. toll")."""
+
+
 def grain_of(w: Window) -> tuple[str, str]:
     """(grain, as-of date) named by the words around the figure.
 
@@ -862,17 +906,38 @@ def grain_of(w: Window) -> tuple[str, str]:
     ('', 'sunday')
     >>> grain_of(window("turnout was 49.7% till 3 pm", 12, 17))
     ('', '3 pm')
+    >>> grain_of(window("the figures put 6pm turnout at 53.9 per cent", 31, 35))
+    ('', '6 pm')
     >>> grain_of(window("services dipped 0.2% qoq, while", 16, 20))
-    ('quarter', '')
+    ('on:quarter', '')
+
+    A change's basis ("year-on-year", "qoq": the same period a year or a quarter before) is kept apart from
+    the period's own length, after a bar: the quarter's change against a year before is both.
+
+    >>> grain_of(window("third-quarter profit fell 73% year-on-year", 26, 29))
+    ('quarter:3|on:year', '')
     """
     m = _AS_OF.search(f"{w.left[-60:]} | {w.right[:40]}")  # "1,870 had died as of 14 May"
     if m:
         return "", _as_of_text(m["date"])
-    after = _near_right(w)[:12].lower().split()
-    for grain, suffixes in words.GRAIN_SUFFIXES.items():  # "fell 0.2% mom"
-        if after and after[0].strip(",.;)") in suffixes:
-            return grain, ""
+    m = _HOUR_OF_COUNT.search(w.left[-60:])  # "put 6pm turnout at 53.9%"
+    if m:
+        return "", _as_of_text(m["time"])
     text = f"{w.left[-60:]} | {_near_right(w)[:40]}"
+    after = _near_right(w)[:12].lower().split()
+    basis = next(
+        (g for g, suffixes in words.GRAIN_SUFFIXES.items() if after and after[0].strip(",.;)") in suffixes),
+        None,
+    )  # "fell 0.2% mom"
+    basis = basis or next((g for g, cues in words.BASIS_CUES.items() if _has(text, cues)), None)
+    period = _period_grain(w, text)
+    if basis is None:
+        return period, ""
+    return (f"{period}|on:{basis}" if period else f"on:{basis}"), ""
+
+
+def _period_grain(w: Window, text: str) -> str:
+    """The length of the period the words name ("quarter:3", "year"), "" if none."""
     spaced = text.replace("-", " ")  # "first-half profit"
     parts = list(_WHICH_PART.finditer(spaced))
     which = parts[-1] if parts else None  # the nearest named part before or after the number
@@ -883,9 +948,9 @@ def grain_of(w: Window) -> tuple[str, str]:
                 half = which["h"] or which["h2"]
                 part = quarter if grain == "quarter" else half
                 if part:
-                    return f"{grain}:{_ORDINALS.get(part, part)}", ""
-            return grain, ""
-    return "", ""
+                    return f"{grain}:{_ORDINALS.get(part, part)}"
+            return grain
+    return ""
 
 
 _WHICH_PART = re.compile(
@@ -1223,10 +1288,11 @@ def document_as_of(title: str, text: str) -> str:
 def _as_of_text(text: str) -> str:
     """An as-of date or hour written one way: `3 p.m.` -> `3 pm`, `Sunday` -> `sunday`.
 
-    >>> _as_of_text("3 p.m."), _as_of_text("Sunday")
-    ('3 pm', 'sunday')
+    >>> _as_of_text("3 p.m."), _as_of_text("Sunday"), _as_of_text("6pm")
+    ('3 pm', 'sunday', '6 pm')
     """
     text = re.sub(r"\b([ap])\.?m\b\.?", r"\1m", text.lower())
+    text = re.sub(r"(\d)([ap]m)\b", r"\1 \2", text)
     return " ".join(text.split()).rstrip(".")
 
 
@@ -1348,12 +1414,30 @@ def grains_differ(a: str, b: str) -> bool:
     False
     >>> grains_differ("quarter:3", "year"), grains_differ("half:1", "quarter:1")
     (True, True)
+
+    A basis ("on:year": against the same period a year before) is no period: a quarter's change on the year
+    before is that quarter's change; two bases, or a change on the quarter before against a year's, differ.
+
+    >>> grains_differ("on:year", "quarter:4"), grains_differ("quarter:4|on:year", "quarter:4")
+    (False, False)
+    >>> grains_differ("on:quarter", "on:year"), grains_differ("on:quarter", "year")
+    (True, True)
     """
     if not a or not b or a == b:
         return False
-    kind_a, _, part_a = a.partition(":")
-    kind_b, _, part_b = b.partition(":")
-    return kind_a != kind_b or bool(part_a and part_b)
+    period_a, _, basis_a = a.partition("|") if not a.startswith("on:") else ("", "", a)
+    period_b, _, basis_b = b.partition("|") if not b.startswith("on:") else ("", "", b)
+    if basis_a and basis_b and basis_a != basis_b:
+        return True  # a change on the quarter before against one on the year before
+    for basis, period in ((basis_a, period_b), (basis_b, period_a)):
+        over = basis.partition(":")[2]
+        if over and over != "year" and period and period.partition(":")[0] != over:
+            return True  # a change on the quarter before against a year's (or a month's) figure
+    if not period_a or not period_b:
+        return False
+    kind_a, _, part_a = period_a.partition(":")
+    kind_b, _, part_b = period_b.partition(":")
+    return kind_a != kind_b or bool(part_a and part_b and part_a != part_b)
 
 
 def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:

@@ -333,17 +333,23 @@ SCOPE_CUES: dict[str, tuple[str, ...]] = {
 # Grain of the period a figure covers, when the words around it say so.
 GRAIN_CUES: dict[str, tuple[str, ...]] = {
     "quarter": ("first quarter", "second quarter", "third quarter", "fourth quarter", "final quarter",
-                "last quarter", "the quarter", "quarterly", "three months", "quarter-on-quarter",
-                "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "this quarter", "june quarter",
-                "march quarter", "september quarter", "december quarter", "on the quarter",
-                "quarter on quarter", "year-ago quarter", "year-earlier quarter", "same quarter"),
+                "last quarter", "the quarter", "quarterly", "three months", "q1", "q2", "q3", "q4", "1q",
+                "2q", "3q", "4q", "this quarter", "june quarter", "march quarter", "september quarter",
+                "december quarter", "year-ago quarter", "year-earlier quarter", "same quarter"),
     "half": ("first half", "second half", "h1", "h2", "half-year", "half year", "six months", "1h", "2h",
              "semester", "half-yearly"),
     "month": ("in january", "in february", "in march", "in april", "in may", "in june", "in july",
               "in august", "in september", "in october", "in november", "in december", "this month",
-              "last month", "the month", "month-on-month", "month on month", "on the month"),
+              "last month", "the month"),
     "year": ("fiscal year", "financial year", "full-year", "full year", "for the year", "the year",
-             "annual", "annually", "calendar year", "fy", "year-on-year", "this year"),
+             "annual", "annually", "calendar year", "fy", "this year"),
+}
+# What a change is measured against, written out ("rose 5% year-on-year", "fell 0.3% on the quarter"): the
+# same period a year, a quarter or a month before. A basis, not the length of the period the figure covers.
+BASIS_CUES: dict[str, tuple[str, ...]] = {
+    "quarter": ("quarter-on-quarter", "quarter on quarter", "on the quarter", "sequentially"),
+    "month": ("month-on-month", "month on month", "on the month"),
+    "year": ("year-on-year", "year on year", "on the year"),
 }
 # Abbreviations of a change's period written right after the figure ("fell 0.2% mom", "+1.1% y/y").
 GRAIN_SUFFIXES: dict[str, tuple[str, ...]] = {
