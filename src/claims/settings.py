@@ -50,6 +50,9 @@ class Settings(BaseModel):
     fx_tolerance: float = 0.25  # relative slack when comparing amounts across currencies
     conversion_tolerance: float = 0.30  # a stated conversion this far off the year's rate is a finding
     arithmetic_tolerance: float = 0.02  # relative slack for stated % changes and multiples
+    # an arithmetic check further off than this (relative) is a possible finding, not a finding: on pages
+    # scored blind such gaps were figures paired wrongly, a writer's own slips were within it
+    arithmetic_finding_gap: float = 0.12
     rounding_slack: float = 1.0  # multiples of the stated precision that still count as rounding
     restatement_gap: float = 0.005  # a rounding closer than this (relative) restates the figure: agreement
     strong_subject_threshold: float = 90.0  # token_sort_ratio needed when a side has no period

@@ -505,3 +505,21 @@ def test_arithmetic_changes_cut_short_reads_the_rules_gap(gap, reported):
     by_id = {c.claim_id: c for c in claims}
     found = [by_id[c.claim_a].surface for c in find_arithmetic_conflicts(claims, rules)]
     assert found == (["17%"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("stated", "gap", "tier"),
+    [("95%", 0.12, "finding"), ("80%", 0.12, "possible"), ("80%", 0.25, "finding")],
+)
+def test_arithmetic_changes_far_off_is_a_possible_finding(stated, gap, tier):
+    # from $100 million to $200 million is 100%: "95%" is a slip (5% off), "80%" is 20% off, more than a
+    # slip usually is (the rules' arithmetic_finding_gap): kept, as a possible finding
+    rules = dataclasses.replace(RULES, arithmetic_finding_gap=gap)
+    text = f"Sales rose {stated} to $200 million in 2024 from $100 million in 2023."
+    claims = figures(
+        text,
+        (stated, float(stated.rstrip("%")), "percent", {}),
+        ("$200 million", 200e6, "money", {**USD, "period": 2024}),
+        ("$100 million", 100e6, "money", {**USD, "period": 2023}),
+    )
+    assert [c.tier for c in find_arithmetic_conflicts(claims, rules)] == [tier]

@@ -25,7 +25,7 @@ import reconcile_real as rr  # noqa: E402
 
 # set -> (precision floor, recall floor, duplicates allowed, look-alikes allowed)
 FLOORS: dict[str, tuple[float, float, int, int]] = {
-    "seeds": (1.0, 0.2, 0, 0),
+    "seeds": (1.0, 0.1, 0, 0),  # "five times" (40% off its figures) is a possible finding since the gap rule
     "set_a": (0.95, 0.33, 0, 0),  # 7 of 21 since Indian digit grouping is read and the refit on set_t, set_u
     "set_b": (0.95, 0.26, 0, 0),
     "set_c": (0.0, 0.0, 0, 0),  # no finding reaches the threshold: no duplicate or look-alike either

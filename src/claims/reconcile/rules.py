@@ -19,6 +19,7 @@ class MatchRules:
     fx_tolerance: float
     conversion_tolerance: float
     arithmetic_tolerance: float
+    arithmetic_finding_gap: float
     rounding_slack: float
     restatement_gap: float
     strong_subject_threshold: float

@@ -102,9 +102,20 @@ def arithmetic_finding(
     reach: float = WITHIN_LINE,
     check: str,
 ) -> Conflict:
-    """An arithmetic finding on `stated`, whose `operands` give `computed` (explained by `statement`)."""
+    """An arithmetic finding on `stated`, whose `operands` give `computed` (explained by `statement`).
+
+    A stated figure further from what its operands give than `rules.arithmetic_finding_gap` is kept as a
+    possible finding: a writer's own slips (a typo, a stale part, a rounding) were that close on real pages,
+    while larger gaps on pages scored blind came from figures paired wrongly (a target read as a part, the
+    change of one clause set against the figures of the next).
+    """
     value = point(stated) or 0.0
     rel = relative_gap(value, computed)
+    tier = "possible" if rel > rules.arithmetic_finding_gap else "finding"
+    if tier == "possible":
+        statement += (
+            f" The gap ({rel:.0%}) is wider than a slip usually is: the figures may not belong together."
+        )
     where = f"{stated.chapter} of {stated.doc}" if stated.chapter else stated.doc
     other = operands[-1]
     years = sorted({y for c in operands for y in (c.period_start, c.period_end) if y is not None})
@@ -124,4 +135,5 @@ def arithmetic_finding(
         score=round(reach * min(c.confidence for c in (stated, *operands)), 6),
         expected_value=computed,
         details={"operands": [c.claim_id for c in operands], "check": check},
+        tier=tier,
     )
