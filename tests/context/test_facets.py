@@ -459,3 +459,28 @@ def test_facets_new_opening_a_name_is_no_scope_cue():
 )
 def test_facets_pairs_read_as_one_quantity_or_two(a, b, kinds):
     assert facet_conflicts(facets(*a), facets(*b)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a change noun right after the figure makes it a change ("the 30% slide"), as "down 29%" is
+        (
+            (
+                "The full year's 30-per-cent slide in adjusted earnings followed a record.",
+                "30-per-cent",
+                "percent",
+            ),
+            ("Adjusted earnings for the year were down 29% on the year before.", "29%", "percent"),
+            (),
+        ),
+        # an earlier record named with its year is dated by it: the periods set it apart, not a scope
+        (
+            ("The previous record turnout of 62.5% was set on June 4, 1989.", "62.5%", "percent"),
+            ("The highest turnout before was 62.7% in 1989.", "62.7%", "percent"),
+            (),
+        ),
+    ],
+)
+def test_facets_pairs_read_as_one_quantity_when_the_words_say_so(a, b, kinds):
+    assert facet_conflicts(facets(*a), facets(*b)) == kinds

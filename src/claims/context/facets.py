@@ -296,6 +296,8 @@ def role_change(w: Window) -> bool:
     True
     >>> role_change(window("26 more deaths took the toll to 1,290", 0, 2, kind="count"))
     False
+    >>> role_change(window("the 30-per-cent slide in adjusted earnings", 4, 15, kind="percent"))
+    True
     """
     if _POINTS.search(w.surface.lower()) or _POINTS.match(w.right):
         return True  # "1.58 percentage points", "20 basis points": a difference of two rates
@@ -326,7 +328,9 @@ def role_change(w: Window) -> bool:
     ):
         return False  # "26 more deaths": more of them, as "another 26 deaths" (a scope), not a change
     return any(
-        t.strip(",.;()") in words.CHANGE_AFTER_WORDS - {"over", "above", "below", "annual"} for t in right[:1]
+        t.strip(",.;()")
+        in (words.CHANGE_AFTER_WORDS | words.CHANGE_NOUNS) - {"over", "above", "below", "annual"}
+        for t in right[:1]
     ) or (
         len(right) >= 2
         and right[0].strip(",") in words.CHANGE_AFTER_WORDS
@@ -1340,6 +1344,9 @@ def document_stage(title: str, lead: str = "") -> str:
     return count_stage(title) or count_stage(lead)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def claim_facets(
     sentence: str,
     start: int,
@@ -1355,6 +1362,9 @@ def claim_facets(
 
     >>> claim_facets("Trust reached 66.8%, up from 58.9% a year ago.", 29, 34, kind="percent").role
     'base'
+    >>> s = "The previous record turnout of 62.5% was set on June 4, 1989."
+    >>> claim_facets(s, 31, 36, kind="percent").scope  # dated: the period tells it apart, not a scope
+    frozenset()
     """
     w = window(sentence, start, end, kind=kind, prev_end=prev_end, next_start=next_start)
     grain, as_of = grain_of(w)
@@ -1371,10 +1381,13 @@ def claim_facets(
         stage = join_stages([counted, basis]) if counted else stage
     elif timing == "approved" and running_count(w):  # a toll that "passed 2,000" is no bill passed
         stage = join_stages(["provisional", basis])
+    scope = scope_of(w)
+    if "previous" in scope and _YEAR.search(sentence):
+        scope -= {"previous"}  # "the previous record, 62.5%, set in 1989": the year says which, as a period
     return Facets(
         role=role,
         stage=stage,
-        scope=scope_of(w),
+        scope=scope,
         grain=grain,
         as_of=as_of,
         classes=classes,
