@@ -365,3 +365,21 @@ def test_scan_amount_written_in_two_scales(text, expected):
 )
 def test_scan_reads_grouped_digits_after_a_name_as_a_count(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year dating the first figure is no lower bound of a range with the amount after "to"
+        (
+            "Fees climbed from $22.3 billion in Q4 2031 to $24.7 billion this quarter.",
+            [("$22.3 billion", 22.3e9, "USD"), ("$24.7 billion", 24.7e9, "USD")],
+        ),
+        (
+            "Fees climbed from $22.3 billion in 2031 to $24.7 billion in 2032.",
+            [("$22.3 billion", 22.3e9, "USD"), ("$24.7 billion", 24.7e9, "USD")],
+        ),
+    ],
+)
+def test_scan_reads_a_dated_start_and_its_end_as_two_figures(text, expected):
+    assert _rows(text) == expected

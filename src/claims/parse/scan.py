@@ -321,6 +321,33 @@ def _different_units(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
     )
 
 
+_DATING_BEFORE = re.compile(
+    r"\b(?:in|of|since|during|for|q[1-4]|h[12]|fy|fiscal|year|quarter|half|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$"
+)
+
+
+def _year_then_amount(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
+    """A bare year before an amount ("from $22.3 billion in 2023 to $24.7 billion"): the year dates the
+    figure before it; the amount after "to" is the level reached, no upper bound of a range.
+
+    >>> [(c.surface(t), c.unit) for t in ['from $22.3 billion in 2023 to $24.7 billion'] for c in scan(t)]
+    [('$22.3 billion', 'USD'), ('$24.7 billion', 'USD')]
+    >>> [(c.surface(t), c.unit) for t in ['needs about 2000 - 2500 calories'] for c in scan(t)]
+    [('2000 - 2500 calories', 'calorie')]
+    """
+    return (
+        word == "to"
+        and is_year(a)
+        and bool(_DATING_BEFORE.search(left))
+        and a.currency is None
+        and a.unit is None
+        and a.factor is None
+        and (b.currency is not None or b.unit is not None or b.factor is not None)
+    )
+
+
 def _both_negative(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
     """ "-5 to -10": two signed values, not a range we read."""
     return a.negative and b.negative
@@ -331,6 +358,7 @@ RANGE_REFUSALS: tuple[RangeRefusal, ...] = (
     _changed_to_level,
     _start_and_end,
     _different_units,
+    _year_then_amount,
     _both_negative,
 )
 
