@@ -208,3 +208,19 @@ def test_owners_key_folds_corpus_acronyms_and_led_alliances():
 )
 def test_owners_agree_on_spellings_of_one_name_only(a, b, same):
     assert owners_agree(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("HL", "harbour league", True),  # a results table's abbreviation row and the party named in prose
+        ("URP", "united reform", True),  # "party" dropped by owner_key, kept in the acronym
+        ("HLA", "harbour league", True),  # "alliance" likewise
+        ("HR", "harbour league", False),  # other initials
+        ("HLC", "harbour league", False),  # a last letter that is no dropped party or alliance
+        ("HL", "harbour", False),  # one word is no name of initials
+    ],
+)
+def test_owners_agree_when_an_acronym_spells_the_name(a, b, same):
+    assert owners_agree(a, b) is same
+    assert owners_agree(b, a) is same

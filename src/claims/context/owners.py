@@ -731,11 +731,19 @@ def owners_agree(a: str, b: str) -> bool:
     (False, False, False)
     >>> owners_agree("qalibaf", "ghalibaf"), owners_agree("austria", "australia")
     (True, False)
+
+    An acronym is the name whose initials it spells, a class word's initial at its end allowed (`owner_key`
+    drops "party", "alliance" ...): an election table's "ND" column and "New Democracy" in prose.
+
+    >>> owners_agree("ND", "new democracy"), owners_agree("BJP", "bharatiya janata")
+    (True, True)
+    >>> owners_agree("ND", "national"), owners_agree("NDC", "new democracy")
+    (False, False)
     """
     if not a or not b:
         return False
     a, b = _folded_owner(a), _folded_owner(b)
-    if a == b or _spellings(a, b):
+    if a == b or _spellings(a, b) or _initials(a, b) or _initials(b, a):
         return True
     short, long = sorted((a.split(), b.split()), key=len)
     if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or short[0].isupper():
@@ -747,6 +755,22 @@ def owners_agree(a: str, b: str) -> bool:
     if "of" in long:  # "university of texas" is not Texas
         return False
     return long[-1] == short[0] and not any(d in _DIRECTIONS for d in long[0].split("-"))
+
+
+_CLASS_INITIALS = frozenset({"p", "a"})
+"""The initials a name's acronym may end with when `owner_key` dropped the word: party, alliance."""
+
+
+def _initials(acronym: str, name: str) -> bool:
+    """`acronym` (capitals, 2-5 letters) spells the initials of `name`'s two or more words, or those and a
+    dropped "party" or "alliance" ("BJP": bharatiya janata party)."""
+    if not (2 <= len(acronym) <= 5 and acronym.isalpha() and acronym.isupper()):
+        return False
+    parts = name.split()
+    if len(parts) < 2 or not all(p.isalpha() and p.islower() for p in parts):
+        return False
+    initials = "".join(p[0] for p in parts).upper()
+    return acronym == initials or (acronym[:-1] == initials and acronym[-1].lower() in _CLASS_INITIALS)
 
 
 def _spellings(a: str, b: str) -> bool:
