@@ -8,7 +8,7 @@ import re
 from claims import context
 from claims.context.periods import section_period
 from claims.extract.build import DocState, build_claim
-from claims.lexicon.context import CHANGE_NOUNS, MONEY_CUES, NOT_COUNTED_LABELS
+from claims.lexicon.context import CHANGE_NOUNS, MONEY_CUES, NAME_ROW_LABELS, NOT_COUNTED_LABELS
 from claims.parse.candidates import COUNT
 from claims.parse.periods import Period
 from claims.segment import Table, TableCell
@@ -83,20 +83,11 @@ def table_claim(state: DocState, table: Table, row: int, cell: TableCell, q: Qua
     )
 
 
-_NAME_ROWS: tuple[frozenset[str], ...] = (
-    frozenset({"party", "parties", "country", "company", "team", "name"}),
-    frozenset({"abbreviation", "acronym"}),
-    frozenset({"candidate", "candidates", "nominee"}),
-    frozenset({"leader", "led by", "leader since"}),
-)
-"""Row labels of a table whose columns are parties (an election infobox: "Abbreviation | ND | Syriza"), the
-party's own name first, its leader's last."""
-
-
 def column_name(table: Table, row: int, col: int) -> str:
-    r"""The party a column of such a table names: the cell, in the same column, of a row above labelled as
-    naming parties (the most direct label first; the first row of each label), when it holds words and no
-    figure ("" else). The labels are looked up in the table's index, not read again for every cell.
+    r"""The party a column of a table of parties (an election infobox) names: the cell, in the same column,
+    of a row above labelled as naming parties (`NAME_ROW_LABELS`: the most direct label first; the first row
+    of each label), when it holds words and no figure ("" else). The labels are looked up in the table's
+    index, not read again for every cell.
 
     >>> from claims.segment import segment
     >>> text = "x\n\n\tFirst\tSecond\nLed by\tAnn Berg\tJo Lund\nAbbreviation\tND\tGP\nSeats\t146\t71\n"
@@ -106,7 +97,7 @@ def column_name(table: Table, row: int, col: int) -> str:
     """
     if col == 0:
         return ""
-    for names in _NAME_ROWS:
+    for names in NAME_ROW_LABELS:
         for r in sorted(table.first_row_labelled(label) for label in names):
             cell = table.rows[r].cell(col) if 0 <= r < row else None
             text = cell.text.strip() if cell is not None else ""

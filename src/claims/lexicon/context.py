@@ -124,6 +124,14 @@ INVARIANT_PLURALS: frozenset[str] = frozenset(
      "children", "mice", "geese", "series", "species", "troops", "folk", "swine", "salmon", "bison"}
 )
 
+# Row labels of a table whose columns are parties (an election infobox: "Abbreviation | ND | Syriza"), the
+# party's own name first, its leader's last (`claims.extract.tables.column_name`).
+NAME_ROW_LABELS: tuple[frozenset[str], ...] = (
+    frozenset({"party", "parties", "country", "company", "team", "name"}),
+    frozenset({"abbreviation", "acronym"}),
+    frozenset({"candidate", "candidates", "nominee"}),
+    frozenset({"leader", "led by", "leader since"}),
+)
 # Plural row labels of a table that name no thing counted: a bare whole number in such a row is no count of
 # them ("Results", "Changes", or a period: "Years").
 NOT_COUNTED_LABELS: frozenset[str] = frozenset(
