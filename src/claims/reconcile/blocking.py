@@ -31,14 +31,17 @@ from __future__ import annotations
 
 import logging
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.types import UNKNOWN_CURRENCY
 
+from .columns import release_free_heap
 from .match import counted_compatible
 from .normalize import ClaimTable
 from .rules import MatchRules
@@ -66,43 +69,110 @@ def blockable(table: ClaimTable, i: int) -> bool:
     return not (table.family[i] == "money" and table.unit[i] == UNKNOWN_CURRENCY)
 
 
-def block_keys(
-    table: ClaimTable, rules: MatchRules, exclude: np.ndarray | None = None
-) -> dict[tuple[str, str, str], list[int]]:
-    """(family, token, narrowing) -> row indices.
+@dataclass(frozen=True, slots=True)
+class WordBlocks:
+    """Word blocks as arrays (see `word_blocks`): block k holds the rows `rows[starts[k] : starts[k + 1]]`,
+    ascending; `narrowed[k]` tells a block of a common word narrowed to places and a year."""
+
+    rows: np.ndarray
+    starts: np.ndarray
+    narrowed: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.narrowed)
+
+    def members(self, k: int) -> np.ndarray:
+        return self.rows[self.starts[k] : self.starts[k + 1]]
+
+
+_COUNT = (1 << 32) - 1
+"""`word_blocks` holds a word's count in the low 32 bits of its entry, the word's block number above them."""
+
+
+def word_blocks(table: ClaimTable, rules: MatchRules, exclude: np.ndarray | None = None) -> WordBlocks:
+    """The blocks (family, token, narrowing) -> rows, as arrays (no list of rows or key a block).
 
     Each row goes under its `block_tokens` rarest subject tokens and `block_tokens` rarest topic tokens among
     those shared with another row and not shared by more than `max_block_size` rows. A row whose tokens are
     all that common is blocked on its rarest tokens narrowed to its places and first year instead (it then
     meets only rows naming the same places, dated the same year or, if undated, undated).
     """
-    rows = [i for i in range(len(table)) if blockable(table, i) and (exclude is None or not exclude[i])]
-    df: Counter[tuple[str, str]] = Counter()
-    for i in rows:
-        fam = table.family[i]
-        df.update((fam, t) for t in table.topic[i])
-        df.update((fam, t) for t in table.tokens[i] - table.topic[i])
+    n = len(table)
+    usable = np.fromiter(
+        (blockable(table, i) and (exclude is None or not exclude[i]) for i in range(n)), dtype=bool, count=n
+    )
+    family = table.family.codes.tolist()
+    # token -> rows naming it, one counter a family: (family, token) tuples would cost a tuple a word
+    df: list[Counter[str]] = [Counter() for _ in table.family.values]
+    for i, ok in enumerate(usable.tolist()):
+        if not ok:
+            continue
+        counts, topic = df[family[i]], table.topic[i]
+        counts.update(topic)
+        counts.update(table.tokens[i] - topic)
+    block = 0
+    for counts in df:  # each word's block number beside its count
+        for token, count in counts.items():
+            counts[token] = block << 32 | count
+            block += 1
     cap = rules.max_block_size
-    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for i in rows:
-        fam = table.family[i]
+    word_rows, word_keys = array("q"), array("q")  # a row, and its block, per membership
+    narrow_rows, narrow_keys = array("q"), array("q")  # the same for narrowed blocks, with their narrowing
+    narrow_places, narrow_years = array("q"), array("q")
+    for i, ok in enumerate(usable.tolist()):
+        if not ok:
+            continue
+        counts = df[family[i]]
         chosen: set[str] = set()
         for pool in (table.tokens[i], table.topic[i]):
-            usable = (t for t in pool if 1 < df[(fam, t)] <= cap and t not in chosen)
-            shared = sorted(usable, key=lambda t: (df[(fam, t)], t))
+            shared = sorted(
+                (t for t in pool if 1 < counts[t] & _COUNT <= cap and t not in chosen),
+                key=lambda t: (counts[t] & _COUNT, t),
+            )
             chosen.update(shared[: rules.block_tokens])
+        for token in chosen:
+            word_rows.append(i)
+            word_keys.append(counts[token] >> 32)
         if chosen:
-            for token in chosen:
-                blocks[(fam, token, "")].append(i)
             continue
         common = sorted(
-            (t for t in table.tokens[i] | table.topic[i] if df[(fam, t)] > 1), key=lambda t: (df[(fam, t)], t)
+            (t for t in table.tokens[i] | table.topic[i] if counts[t] & _COUNT > 1),
+            key=lambda t: (counts[t] & _COUNT, t),
         )
         # the year and the places named narrow a common word down to one party's figures for one period
-        narrowed = f"{table.places_id[i]}:{table.period_start[i]}"
         for token in common[:FALLBACK_TOKENS]:
-            blocks[(fam, token, narrowed)].append(i)
-    return blocks
+            narrow_rows.append(i)
+            narrow_keys.append(counts[token] >> 32)
+            narrow_places.append(int(table.places_id[i]))
+            narrow_years.append(int(table.period_start[i]))
+    del df
+    parts = [
+        _grouped(word_rows, word_keys),
+        _grouped(narrow_rows, narrow_keys, narrow_places, narrow_years),
+    ]
+    rows = np.concatenate([p[0] for p in parts]).astype(row_dtype(n))
+    sizes = np.concatenate([np.diff(p[1]) for p in parts])
+    return WordBlocks(
+        rows=rows,
+        starts=np.r_[0, np.cumsum(sizes)],
+        narrowed=np.repeat([False, True], [len(p[1]) - 1 for p in parts]),
+    )
+
+
+def _grouped(rows: array[int], *keys: array[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(rows grouped by equal keys, each group in the order given; the offset of each group and the end).
+
+    >>> _grouped(array("q", [1, 2, 3, 4]), array("q", [7, 5, 7, 5]))
+    (array([2, 4, 1, 3]), array([0, 2, 4]))
+    """
+    columns = [np.frombuffer(k, dtype=np.int64) for k in keys]
+    order = np.lexsort(columns[::-1])  # stable: rows in the order given within a group
+    new = np.zeros(len(order), dtype=bool)
+    new[:1] = True
+    for column in columns:
+        ordered = column[order]
+        new[1:] |= ordered[1:] != ordered[:-1]
+    return np.frombuffer(rows, dtype=np.int64)[order], np.r_[np.flatnonzero(new), len(order)]
 
 
 def citation_blocks(
@@ -540,21 +610,10 @@ def candidate_pair_chunks(
     """The candidate pairs of `candidate_pairs`, in the same order (by i, then j), `PAIR_ROWS` first rows at
     a time: the blocks are walked once per slice of first rows, each scoring only its pairs of the slice, so
     memory holds one slice's pairs, however many the claim set has."""
-    blocks = block_keys(table, rules, exclude)
+    blocks = word_blocks(table, rules, exclude)
     n_blocks = len(blocks)
     n = len(table)
-    largest = 0
-    word_chunks: list[np.ndarray] = []
-    for key, members in blocks.items():
-        if len(members) < 2:
-            continue
-        if focus is not None and not focus[members].any():
-            continue
-        largest = max(largest, len(members))
-        limit = FALLBACK_CHUNK if key[2] else rules.max_block_size
-        word_chunks.extend(
-            np.asarray(c, dtype=np.int64) for c in _chunks(table, members, limit) if len(c) >= 2
-        )
+    chunk_rows, chunk_starts, largest = _word_chunks(table, blocks, rules, focus)
     del blocks
     cite_chunks: list[np.ndarray] = []
     for members in citation_blocks(table, exclude).values():
@@ -566,14 +625,8 @@ def candidate_pair_chunks(
             if len(c) >= 2
         )
     vi, vj = value_pairs(table, rules, focus, exclude)  # sorted by (i, j)
-    # a chunk holds pairs first in a slice only when a member other than its last row is in that slice
-    visits = [np.unique(np.sort(c)[:-1] // PAIR_ROWS) for c in word_chunks]
-    slice_of = np.concatenate(visits) if visits else np.zeros(0, dtype=np.int64)
-    chunk_of = np.repeat(np.arange(len(visits)), [len(v) for v in visits])
-    del visits
-    order = np.argsort(slice_of, kind="stable")
-    slice_of, chunk_of = slice_of[order], chunk_of[order]
-    del order
+    release_free_heap()  # what blocking freed, before the pairs are matched
+    slice_of, chunk_of = _chunk_visits(chunk_rows, chunk_starts)
     parts: list[tuple[np.ndarray, np.ndarray]] = []  # (pair keys min * n + max, subject scores) per block
 
     def add(ia: np.ndarray, ja: np.ndarray, sc: np.ndarray) -> None:
@@ -588,7 +641,8 @@ def candidate_pair_chunks(
         hi = min(lo + PAIR_ROWS, n)
         first, last = np.searchsorted(slice_of, [lo // PAIR_ROWS, lo // PAIR_ROWS + 1])
         for k in chunk_of[first:last].tolist():
-            add(*_score_block(table, word_chunks[k].tolist(), rules, lo, hi))
+            members = chunk_rows[chunk_starts[k] : chunk_starts[k + 1]].tolist()
+            add(*_score_block(table, members, rules, lo, hi))
         for chunk in cite_chunks:
             ia, ja = _block_pairs(chunk, lo, hi)
             add(ia, ja, _subject_scores(table, ia, ja))
@@ -611,6 +665,47 @@ def candidate_pair_chunks(
         total += len(keys)
         yield keys // n, keys % n, scores
     logger.info("blocking: %d blocks, largest %d, %d candidate pairs", n_blocks, largest, total)
+
+
+def _word_chunks(
+    table: ClaimTable, blocks: WordBlocks, rules: MatchRules, focus: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """The word blocks of two rows or more (with a focus row, given a focus), a block over its limit cut into
+    chunks of similar subjects (`_chunks`): (their rows one chunk after another, the offset of each chunk and
+    the end, the size of the largest block kept)."""
+    sizes = np.diff(blocks.starts)
+    kept = sizes >= 2
+    if focus is not None and len(blocks.rows):
+        kept &= np.add.reduceat(focus[blocks.rows].astype(np.int64), blocks.starts[:-1]) > 0
+    largest = int(sizes[kept].max()) if kept.any() else 0
+    limit = np.where(blocks.narrowed, FALLBACK_CHUNK, rules.max_block_size)
+    whole = kept & (sizes <= limit)
+    rows = [blocks.rows[np.repeat(whole, sizes)]]
+    chunk_sizes = [sizes[whole]]
+    for k in np.flatnonzero(kept & ~whole).tolist():
+        cut = [c for c in _chunks(table, blocks.members(k).tolist(), int(limit[k])) if len(c) >= 2]
+        rows += [np.asarray(c, dtype=blocks.rows.dtype) for c in cut]
+        chunk_sizes.append(np.array([len(c) for c in cut], dtype=np.int64))
+    return np.concatenate(rows), np.r_[0, np.cumsum(np.concatenate(chunk_sizes))], largest
+
+
+def _chunk_visits(rows: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(slice, chunk) of each slice of `PAIR_ROWS` first rows in which a chunk holds pairs first (a member
+    other than its last row is in it), by slice, then chunk.
+
+    >>> slices, chunks = _chunk_visits(np.array([5, 1, 3, 2]), np.array([0, 3, 4]))
+    >>> slices.tolist(), chunks.tolist()
+    ([0], [0])
+    """
+    sizes = np.diff(starts)
+    n_chunks = max(len(sizes), 1)
+    chunk = np.repeat(np.arange(len(sizes)), sizes)
+    order = np.lexsort((rows, chunk))  # each chunk's rows ascending: its last row drops out
+    chunk_in_order = chunk[order]
+    last = np.r_[chunk_in_order[1:] != chunk_in_order[:-1], True][: len(order)]
+    firsts = order[~last]
+    visits = np.unique(rows[firsts].astype(np.int64) // PAIR_ROWS * n_chunks + chunk[firsts])
+    return visits // n_chunks, visits % n_chunks
 
 
 def _block_pairs(chunk: np.ndarray, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
