@@ -1438,8 +1438,7 @@ def grains_differ(a: str, b: str) -> bool:
     """
     if not a or not b or a == b:
         return False
-    period_a, _, basis_a = a.partition("|") if not a.startswith("on:") else ("", "", a)
-    period_b, _, basis_b = b.partition("|") if not b.startswith("on:") else ("", "", b)
+    (period_a, basis_a), (period_b, basis_b) = _grain_parts(a), _grain_parts(b)
     if basis_a and basis_b and basis_a != basis_b:
         return True  # a change on the quarter before against one on the year before
     for basis, period in ((basis_a, period_b), (basis_b, period_a)):
@@ -1451,6 +1450,14 @@ def grains_differ(a: str, b: str) -> bool:
     kind_a, _, part_a = period_a.partition(":")
     kind_b, _, part_b = period_b.partition(":")
     return kind_a != kind_b or bool(part_a and part_b and part_a != part_b)
+
+
+def _grain_parts(grain: str) -> tuple[str, str]:
+    """(period, basis) of a grain as `grain_of` writes it: "quarter:3|on:year", "on:year", "quarter:3"."""
+    if grain.startswith("on:"):
+        return "", grain
+    period, _, basis = grain.partition("|")
+    return period, basis
 
 
 def facet_conflicts(a: Facets, b: Facets) -> tuple[str, ...]:

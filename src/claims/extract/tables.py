@@ -8,7 +8,13 @@ import re
 from claims import context
 from claims.context.periods import section_period
 from claims.extract.build import DocState, build_claim
-from claims.lexicon.context import CHANGE_NOUNS, MONEY_CUES, NAME_ROW_LABELS, NOT_COUNTED_LABELS
+from claims.lexicon.context import (
+    CHANGE_NOUNS,
+    MONEY_CUES,
+    NAME_ROW_LABELS,
+    NOT_COUNTED_LABEL_WORDS,
+    NOT_COUNTED_LABELS,
+)
 from claims.parse.candidates import COUNT
 from claims.parse.periods import Period
 from claims.segment import Table, TableCell
@@ -132,9 +138,7 @@ def _count_of_label(q: Quantity, label: str) -> Quantity:
     noun = words[-1]
     if noun.endswith(("ss", "us", "is")) or noun in NOT_COUNTED_LABELS or noun in MONEY_CUES:
         return q
-    if any(
-        w in CHANGE_NOUNS or w in {"share", "change", "rate", "percentage", "per", "ratio"} for w in words
-    ):
+    if any(w in CHANGE_NOUNS or w in NOT_COUNTED_LABEL_WORDS for w in words):
         return q
     return dataclasses.replace(q, kind=Kind.COUNT, unit=COUNT, counted=label.lower())
 

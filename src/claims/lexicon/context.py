@@ -141,6 +141,9 @@ NOT_COUNTED_LABELS: frozenset[str] = frozenset(
      "basis", "series", "gains", "losses", "earnings", "proceeds", "receipts", "savings", "assets",
      "liabilities", "expenses", "dues", "means", "averages", "levels", "values", "amounts", "sums"}
 )
+# Words of a row label that make its figures a share or rate of the thing it names ("Vote share"), no count;
+# change words are `CHANGE_NOUNS`.
+NOT_COUNTED_LABEL_WORDS: frozenset[str] = frozenset({"share", "rate", "percentage", "per", "ratio"})
 
 # Words that, before a number, begin a reference or a citation rather than a quantity.
 CITATION_WORDS: frozenset[str] = frozenset({"isbn", "issn", "doi", "arxiv", "pmid", "tel", "fax", "ibid"})

@@ -323,9 +323,10 @@ def _different_units(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
 
 _DATING_BEFORE = re.compile(
     r"\b(?:in|of|since|during|for|q[1-4]|h[12]|fy|fiscal|year|quarter|half|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$"
+    + "|".join(sorted({re.escape(m.rstrip(".")) for m in MONTHS}, key=len, reverse=True))
+    + r")\.?$"
 )
+"""The word before a year that dates the figure before it ("in 2023", "in Q4 2023", "in March 2023")."""
 
 
 def _year_then_amount(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
@@ -337,15 +338,7 @@ def _year_then_amount(text: str, a: Atom, b: Atom, word: str, left: str) -> bool
     >>> [(c.surface(t), c.unit) for t in ['needs about 2000 - 2500 calories'] for c in scan(t)]
     [('2000 - 2500 calories', 'calorie')]
     """
-    return (
-        word == "to"
-        and is_year(a)
-        and bool(_DATING_BEFORE.search(left))
-        and a.currency is None
-        and a.unit is None
-        and a.factor is None
-        and (b.currency is not None or b.unit is not None or b.factor is not None)
-    )
+    return word == "to" and is_year(a) and bool(_DATING_BEFORE.search(left)) and not a.attached and b.attached
 
 
 def _both_negative(text: str, a: Atom, b: Atom, word: str, left: str) -> bool:
