@@ -516,6 +516,7 @@ def find_conflicts(
             DEFAULT if threshold is None else dataclasses.replace(DEFAULT, threshold=float(threshold))
         )
     found = _pair_conflicts(table, rules, focus_mask, parts, calibration=calibration)
+    del table  # the checks below read the claims alone: the table's columns are freed before them
     release_free_heap()
     if focus_rows is not None:
         focus_ids = {claims[r].claim_id for r in focus_rows}
