@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import pickle
 import sys
 from collections.abc import Sequence
@@ -84,6 +85,23 @@ def _rows(claims: Sequence[Any], spans: Sequence[rr.Span]) -> set[int]:
     }
 
 
+def _states(table: Any, row: int, rows: set[int]) -> bool:
+    """`row` states the value (same unit, same normalised point) of one of `rows`."""
+    unit, point = table.unit.codes, table.point
+    return any(unit[row] == unit[r] and math.isclose(point[row], point[r], rel_tol=1e-9) for r in rows)
+
+
+def _restates(table: Any, a: int, b: int, x: set[int], y: set[int]) -> bool:
+    """The pair sets a statement of one side of a gold entry (x, y) against a statement of the other side's
+    value that the entry does not list: the same disagreement, restated by another sentence or document."""
+    return (
+        (a in x and _states(table, b, y))
+        or (b in x and _states(table, a, y))
+        or (a in y and _states(table, b, x))
+        or (b in y and _states(table, a, x))
+    )
+
+
 def examples(data: Loaded) -> list[tuple[dict[str, float], int, float, str]]:
     """(features, label, weight, group) for every plausible disagreeing pair of one set."""
     from claims.lexicon.fx import load_fx_table
@@ -105,6 +123,7 @@ def examples(data: Loaded) -> list[tuple[dict[str, float], int, float, str]]:
     uncertain = [
         (_rows(data.claims, [e["a"]]), _rows(data.claims, [e["b"]])) for e in data.gold.get("uncertain", [])
     ]
+    sides = [(a, b) for _, a, b in findings] + uncertain
     raw: list[tuple[dict[str, float], int, str]] = []
     for k, features in enumerate(scored.features):
         if features is None:
@@ -119,6 +138,8 @@ def examples(data: Loaded) -> list[tuple[dict[str, float], int, float, str]]:
                 skip = True
         if not label and (skip or any((a in x and b in y) or (a in y and b in x) for x, y in uncertain)):
             continue
+        if not label and any(_restates(table, a, b, x, y) for x, y in sides):
+            continue  # one gold entry's disagreement, another statement of one side's value
         raw.append((features, label, group))
     per_group: dict[str, int] = {}
     for _, label, group in raw:
