@@ -57,9 +57,9 @@ class Loaded:
     claims: list[Any]
 
 
-BLIND_SETS: frozenset[str] = frozenset({"set_ag", "set_ah"})
+BLIND_SETS: frozenset[str] = frozenset({"set_ai", "set_aj"})
 """Sets kept for a blind check of a finished change (see their README): never fitted on. A set joins the
-training sets once its blind figures are recorded (set_c to set_ad: each measured blind or unseen once, then
+training sets once its blind figures are recorded (set_c to set_ah: each measured blind or unseen once, then
 fitted on)."""
 
 

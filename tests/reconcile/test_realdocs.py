@@ -2,11 +2,11 @@
 
 - the seeds (raw/ with tests/data/seed_findings.json);
 - the real-document sets set_a to set_d and set_f (tests/data/realdocs), used to fit the match score (so
-  are set_e, set_g to set_z and set_aa to set_af, left out here to keep the suite's time:
+  are set_e, set_g to set_z and set_aa to set_ah, left out here to keep the suite's time:
   `bench/reconcile_real.py` scores them).
 
 The floors are the figures of the last recorded run (see bench/results/reconcile_real/); a change that lowers
-one fails here. The blind sets (set_ag, set_ah: scored once, never fitted on) have no floor: only their gold
+one fails here. The blind sets (set_ai, set_aj: scored once, never fitted on) have no floor: only their gold
 files are checked.
 """
 
