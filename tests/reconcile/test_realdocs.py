@@ -26,7 +26,8 @@ import reconcile_real as rr  # noqa: E402
 # set -> (precision floor, recall floor, duplicates allowed, look-alikes allowed)
 FLOORS: dict[str, tuple[float, float, int, int]] = {
     "seeds": (1.0, 0.1, 0, 0),  # "five times" (40% off its figures) is a possible finding since the gap rule
-    "set_a": (0.95, 0.33, 0, 0),  # 7 of 21 since Indian digit grouping is read and the refit on set_t, set_u
+    # 6 of 21 since the refit on set_ag, set_ah: the BJP's "37%" for 37.3% (0.8% off) is a possible finding
+    "set_a": (0.95, 0.28, 0, 0),
     "set_b": (0.95, 0.21, 0, 0),  # 5 of 23: the share count (-1.0% for -0.5%, 50% off) is a possible finding
     "set_c": (0.0, 0.0, 0, 0),  # no finding reaches the threshold: no duplicate or look-alike either
     # two findings: one true, one a conversion its gold does not list ("$1.5 million (£1.175)", a page's slip)
