@@ -480,6 +480,11 @@ GRAINS = [
     ("the first seven months of 2024", None, "months", "2024-01/2024-07"),
     ("in March 2024", None, "month", "2024-03"),
     ("in the third quarter", dt.date(2024, 11, 2), "quarter", "2024-Q3"),
+    # the compound adjective of news copy: "fourth-quarter profit", "first-half sales"
+    ("reported fourth-quarter 2023 profit", None, "quarter", "2023-Q4"),
+    ("announces its first-quarter 2023 results", None, "quarter", "2023-Q1"),
+    ("fourth-quarter operating profit fell", dt.date(2024, 1, 31), "quarter", "2023-Q4"),
+    ("its first-half sales rose", dt.date(2024, 8, 1), "half", "2024-H1"),
     ("exports rose in December", dt.date(2024, 1, 12), "month", "2023-12"),
     ("on 12 May 2023", None, "day", "2023-05-12"),
     ("the 1970s", None, "decade", "1970s"),

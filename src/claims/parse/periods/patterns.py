@@ -167,7 +167,7 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part",
         re.compile(
-            rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\s+(?:of\s+)?  # the first quarter
+            rf"""(?:\b(?:the\s+)?(?P<ord>{_ORD})[\s-]+(?P<part>quarter|half)\s+(?:of\s+)?  # first(-)quarter
                                                                # of 1998, fourth quarter 2022
             (?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?P<fisc>FY\s?)?(?P<y>{_YEAR})(?![\d])
           | \b(?P<q2>[QH][1-4]|[1-4]Q)\s*(?P<y2>{_YEAR})(?![\d])  # Q1 2024, H1 2024, 1Q 2024
@@ -180,7 +180,7 @@ DETECTORS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_relative",
         re.compile(
-            rf"""\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<part>quarter|half)\b      # the third quarter (no year)
+            rf"""\b(?:the\s+)?(?P<ord>{_ORD})[\s-]+(?P<part>quarter|half)\b  # the third(-)quarter (no year)
         (?:\s+of\s+(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+year\b)?
         (?!\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?:FY\s?)?'?\d)  # not `of 1998` (above)
         (?!\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?'?\d)
