@@ -44,3 +44,30 @@ def test_tables_rows_labelled_by_a_plural_noun_count_it(nlp) -> None:
         assert found[surface].subject == "votes"
     assert found["40.79%"].kind.value == "percent"
     assert found["146"].subject != "votes"
+
+
+RESULTS = (
+    "Harbourline reports its first-quarter 2025 results\n\n"
+    "Revenue for the first quarter was $9.6 billion.\n\n"
+    "Highlights, Q1 2025 (this quarter, the year-ago quarter and the change)\n"
+    "Revenue ($B)\t$9.6\t$8.2\tup 17%\n"
+    "Gross margin\t41.5%\t44.0%\tdown 2.5 ppts\n"
+    "Staff\t12,400\t12,900\t(4)%\n"
+)
+
+
+@pytest.mark.model
+def test_tables_a_change_column_marks_the_figure_it_is_measured_from(nlp) -> None:
+    # the cell before a stated change that the change is measured from is the earlier figure (a base),
+    # the change cell a change; the caption's own quarter dates the table, its year-ago quarter a column's
+    document = Document(doc="q1.txt", text=RESULTS, sha256=hashlib.sha256(RESULTS.encode()).hexdigest())
+    found = {c.surface: c for c in extract_claims(document, nlp, Settings())}
+
+    def role(surface: str) -> str:
+        return found[surface].facets.split("role=")[1].split(";")[0]
+
+    assert [role(s) for s in ("$9.6", "$8.2", "17%")] == ["level", "base", "change"]
+    assert [role(s) for s in ("41.5%", "44.0%")] == ["level", "base"]
+    assert [role(s) for s in ("12,400", "12,900")] == ["level", "base"]
+    assert {found[s].period_detail for s in ("$9.6", "$8.2", "41.5%")} == {"2025-Q1"}
+    assert found["$9.6 billion"].period_detail == "2025-Q1"  # "first-quarter 2025" in the title

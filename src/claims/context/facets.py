@@ -1237,6 +1237,84 @@ def cell_facets(label: str, header: str, *, kind: str = "", surface: str = "") -
     return Facets(role=role, stage=stage, scope=scope, grain=grain, as_of=as_of, label=row)
 
 
+_CELL_FIGURE = re.compile(
+    r"""^\s*(?P<sign>[+\-−–])?\s*(?P<open>\()?\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*
+    (?P<number>\d[\d,]*(?:\.\d+)?)\s*\)?\s*(?P<percent>%)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CELL_CHANGE = re.compile(
+    r"""^\s*(?:(?P<word>up|down|higher|lower)\s+|(?P<sign>[+\-−–])\s*|(?P<open>\())
+    (?P<number>\d[\d,]*(?:\.\d+)?)\s*\)?\s*
+    (?:(?P<percent>%|per\s*cent|percent)|(?P<points>ppts?|pts?|pp|percentage\s+points?|points?)|(?P<bps>bps|basis\s+points?))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _cell_figure(cell: str) -> float | None:
+    """The number a table cell opens with, negative when signed or in parentheses ("(12.5)%")."""
+    m = _CELL_FIGURE.match(cell)
+    if m is None:
+        return None
+    value = float(m["number"].replace(",", ""))
+    return -value if m["sign"] in {"-", "−", "–"} or m["open"] else value
+
+
+def _cell_change(cell: str) -> tuple[float, str] | None:
+    """A cell stating a change with its direction ("down 11%", "+3.7%", "(2.5) pts"): (signed amount,
+    "percent" or "points"); None for an unsigned figure."""
+    m = _CELL_CHANGE.match(cell)
+    if m is None:
+        return None
+    value = float(m["number"].replace(",", ""))
+    negative = (m["word"] or "").lower() in {"down", "lower"} or m["sign"] in {"-", "−", "–"} or m["open"]
+    value = -value if negative else value
+    if m["bps"]:
+        return value / 100, "points"
+    return value, "points" if m["points"] else "percent"
+
+
+def row_role(row: str, start: int, end: int) -> str:
+    """The role a table row's layout gives the figure at [start, end) of the row (cells joined by " | ",
+    the first the row's label): "change" for a cell whose words give a direction ("down 11%"), "base" for
+    the figure a change in the next cell is measured from ("$5.4 | $6.1 | down 11%": (5.4 - 6.1) / 6.1 is
+    -11%, so 6.1 is the earlier figure, the year-ago column of a results table), "" otherwise.
+
+    >>> row = "R&D ($B) | $5.4 | $6.1 | down 11% | $4.8 | $5.5 | down 13%"
+    >>> [row_role(row, row.index(f), row.index(f) + len(f)) for f in ("$5.4", "$6.1", "11%", "$5.5")]
+    ['', 'base', 'change', 'base']
+    >>> row = "Gross margin | 34.2% | 50.4% | down 16.2 ppts"
+    >>> row_role(row, row.index("50.4%"), row.index("50.4%") + 5)
+    'base'
+    >>> row = "Seats | 120 | 98 | 22"  # an unsigned last cell: no stated change
+    >>> row_role(row, row.index("98"), row.index("98") + 2)
+    ''
+    """
+    cells, offset = [], 0
+    for cell in row.split(" | "):
+        cells.append((offset, cell))
+        offset += len(cell) + 3
+    k = next((i for i, (at, cell) in enumerate(cells) if at <= start < at + len(cell)), -1)
+    if k <= 0:
+        return ""
+    at, cell = cells[k]
+    before = cell[: start - at].strip().lower()
+    if before in {"up", "down"} or (before and _change_cue_before(before)):
+        return "change"
+    if k < 2 or k + 1 >= len(cells):
+        return ""
+    change = _cell_change(cells[k + 1][1])
+    earlier_cell, later_cell = cells[k][1], cells[k - 1][1]
+    earlier, later = _cell_figure(earlier_cell), _cell_figure(later_cell)
+    if change is None or earlier is None or later is None or earlier == 0:
+        return ""
+    amount, kind = change
+    if kind == "points":
+        measured = later - earlier
+        return "base" if abs(measured - amount) <= 0.15 + 0.02 * abs(amount) else ""
+    measured = (later - earlier) / abs(earlier) * 100
+    return "base" if abs(measured - amount) <= 0.6 + 0.03 * abs(amount) else ""
+
+
 def with_subject(facets: Facets, subject: str) -> Facets:
     """Stage and exclusive scope words named in the claim's subject (what is measured: "Diluted GAAP EPS",
     "additional allocation") when the words around the number name none.

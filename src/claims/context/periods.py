@@ -182,8 +182,16 @@ def heading_period(label: str, *, reference: dt.date | None = None) -> Period | 
     Period(start=2023, end=2023, fiscal=False)
     >>> heading_period("Comparative Military Expenditures: 2024-2040")
     Period(start=2024, end=2040, fiscal=False)
+
+    A period the heading names as a comparison's base ("the year-ago quarter") is a column's, not the
+    table's, when the heading names its own too:
+
+    >>> heading_period("Highlights, Q1 2023 (this quarter, the year-ago quarter, the change)").detail
+    '2023-Q1'
     """
     mentions = [m for m in find_periods(label, reference=reference) if m.relation not in {"price_base"}]
+    own = [m for m in mentions if m.relation != "prior"]
+    mentions = own or mentions
     return mentions[0].period if len(mentions) == 1 else None
 
 

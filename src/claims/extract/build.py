@@ -28,6 +28,7 @@ from claims.context.facets import (
     document_as_of,
     document_stage,
     opening_paragraph,
+    row_role,
     with_subject,
 )
 from claims.context.owners import clause_parties, names_in, owner_key
@@ -311,6 +312,9 @@ def figure_facets(
             kind=kind,
             surface=sentence[span[0] : span[1]] if span else "",
         )
+        laid_out = row_role(sentence, *span) if span and facets.role == "level" else ""
+        if laid_out:  # "$5.4 | $6.1 | down 11%": the change and the figure it is measured from
+            facets = dataclasses.replace(facets, role=laid_out)
         row_owner = next((name for _, name in find_entities(label)), "")
         source = "row_label" if row_owner else "column_label" if column_owner else "document" if owner else ""
         facets = dataclasses.replace(
