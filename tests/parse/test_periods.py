@@ -288,6 +288,25 @@ def test_periods_choose_governing_period(sentence: str, number: str, expected: P
     assert (chosen.period if chosen else None) == expected
 
 
+def test_periods_an_adjectival_period_belongs_to_the_later_figure_it_names() -> None:
+    # "a third-quarter fall of 0.1 percent": the quarter is the fall's, not the earlier figure's
+    sentence = "Output fell 0.3 percent, after a third-quarter 2023 fall of 0.1 percent."
+    first, second = sentence.index("0.3 percent"), sentence.index("0.1 percent")
+    spans = [(first, first + 11), (second, second + 11)]
+    mentions = find_periods(sentence)
+    chosen = [
+        choose_period(mentions, a, b, sentence, other_quantities=[q for q in spans if q != (a, b)])
+        for a, b in spans
+    ]
+    assert [c.period.detail if c else None for c in chosen] == [None, "2023-Q3"]
+    # the same words with a preposition ("in the third quarter") stay with the rules that read them
+    sentence = "Output fell 0.3 percent in the third quarter of 2023."
+    start = sentence.index("0.3 percent")
+    chosen = choose_period(find_periods(sentence), start, start + 11, sentence)
+    assert chosen is not None
+    assert chosen.period.detail == "2023-Q3"
+
+
 def test_periods_base_restated_with_or_keeps_its_own_quarter() -> None:
     # the base of a comparison and its per-share restatement ("or ... a share") share the period after them
     sentence = (

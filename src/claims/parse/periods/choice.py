@@ -29,6 +29,15 @@ _CLAUSE_BREAK = re.compile(
     re.VERBOSE,
 )
 _WORD = re.compile(r"\w+")
+_NOUN_OF_FIGURE = re.compile(
+    r"""\s+(?:(?!(?:and|or|but|while|as|with|a|an|the|its|their|which|that|to|in|on|for|by|from)\b)
+           [a-z]+\s+){1,3}?                                      # the noun it names: fall, revenue
+    (?:of|was|were|stood\s+at|reached)\s+                        # of, was
+    (?:(?:about|around|nearly|almost|some|just|only|roughly|an?|the)\s+)?  # (about)
+    (?:[$€£¥₹]|us\$|rs\.?)?\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Between an adjectival period and a later number: the noun it names and the number's lead-in (`fall of`)."""
 
 
 _ADVERBIAL_AFTER = re.compile(r"\s*,")
@@ -410,12 +419,25 @@ class PeriodChooser:
         gap = _APPOSITIVE_OR.sub(",", re.sub(r"\([^()]*\)", "", self.text[end : mention.start]))
         return len(gap) < 200 and not re.search(r"\d", gap)
 
+    def _modifies_later_figure(self, mention: PeriodMention, end: int) -> bool:
+        """An adjectival period after the number that names the noun of a later number (`..., following a
+        third-quarter fall of 0.1 percent`, `with fourth-quarter revenue of $2.1 billion`): that number's."""
+        if mention.start < end or mention.preposition:
+            return False
+        k = bisect.bisect_left(self._q_starts, mention.end)
+        if k >= len(self._q_starts):
+            return False
+        gap = self.text[mention.end : self._q_starts[k]]
+        return len(gap) <= 40 and _NOUN_OF_FIGURE.fullmatch(gap) is not None
+
     def _candidate(self, mention: PeriodMention, start: int, end: int) -> bool:
         """Can `mention` date this number: usable, not the base of another number's comparison, not the
-        adverbial of the next conjunct (`..., and, in 2023, ...`)?"""
+        adverbial of the next conjunct (`..., and, in 2023, ...`), not the adjective of a later number's
+        noun?"""
         text, ms = self.text, mention.start
         return (
             usable(mention, start, end, text)
+            and not self._modifies_later_figure(mention, end)
             and not (
                 (
                     mention.preposition
