@@ -1238,14 +1238,15 @@ def cell_facets(label: str, header: str, *, kind: str = "", surface: str = "") -
 
 
 _CELL_FIGURE = re.compile(
-    r"""^\s*(?P<sign>[+\-−–])?\s*(?P<open>\()?\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*
-    (?P<number>\d[\d,]*(?:\.\d+)?)\s*\)?\s*(?P<percent>%)?""",
+    r"""^\s*(?P<sign>[+\-−–])?\s*(?P<open>\()?\s*(?:[$€£¥₹]|us\$|rs\.?)?\s*(?P<number>\d[\d,]*(?:\.\d+)?)""",
     re.VERBOSE | re.IGNORECASE,
 )
 _CELL_CHANGE = re.compile(
     r"""^\s*(?:(?P<word>up|down|higher|lower)\s+|(?P<sign>[+\-−–])\s*|(?P<open>\())
     (?P<number>\d[\d,]*(?:\.\d+)?)\s*\)?\s*
-    (?:(?P<percent>%|per\s*cent|percent)|(?P<points>ppts?|pts?|pp|percentage\s+points?|points?)|(?P<bps>bps|basis\s+points?))""",
+    (?:(?P<points>ppts?|pts?|pp|percentage\s+points?|points?)  # a difference of two rates
+      | (?P<bps>bps|basis\s+points?)
+      | %|per\s*cent)                                           # a percentage change""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -1273,20 +1274,23 @@ def _cell_change(cell: str) -> tuple[float, str] | None:
     return value, "points" if m["points"] else "percent"
 
 
-def row_role(row: str, start: int, end: int) -> str:
-    """The role a table row's layout gives the figure at [start, end) of the row (cells joined by " | ",
+def row_role(row: str, start: int) -> str:
+    """The role a table row's layout gives the figure starting at `start` in the row (cells joined by " | ",
     the first the row's label): "change" for a cell whose words give a direction ("down 11%"), "base" for
     the figure a change in the next cell is measured from ("$5.4 | $6.1 | down 11%": (5.4 - 6.1) / 6.1 is
     -11%, so 6.1 is the earlier figure, the year-ago column of a results table), "" otherwise.
 
     >>> row = "R&D ($B) | $5.4 | $6.1 | down 11% | $4.8 | $5.5 | down 13%"
-    >>> [row_role(row, row.index(f), row.index(f) + len(f)) for f in ("$5.4", "$6.1", "11%", "$5.5")]
+    >>> [row_role(row, row.index(f)) for f in ("$5.4", "$6.1", "11%", "$5.5")]
     ['', 'base', 'change', 'base']
     >>> row = "Gross margin | 34.2% | 50.4% | down 16.2 ppts"
-    >>> row_role(row, row.index("50.4%"), row.index("50.4%") + 5)
+    >>> row_role(row, row.index("50.4%"))
+    'base'
+    >>> row = "Turnout | 61.2% | 58.9% | up 2.3 percentage points"
+    >>> row_role(row, row.index("58.9%"))
     'base'
     >>> row = "Seats | 120 | 98 | 22"  # an unsigned last cell: no stated change
-    >>> row_role(row, row.index("98"), row.index("98") + 2)
+    >>> row_role(row, row.index("98"))
     ''
     """
     cells, offset = [], 0

@@ -312,7 +312,7 @@ def figure_facets(
             kind=kind,
             surface=sentence[span[0] : span[1]] if span else "",
         )
-        laid_out = row_role(sentence, *span) if span and facets.role == "level" else ""
+        laid_out = row_role(sentence, span[0]) if span and facets.role == "level" else ""
         if laid_out:  # "$5.4 | $6.1 | down 11%": the change and the figure it is measured from
             facets = dataclasses.replace(facets, role=laid_out)
         row_owner = next((name for _, name in find_entities(label)), "")
