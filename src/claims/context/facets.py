@@ -38,6 +38,7 @@ from functools import lru_cache
 from claims.context.owners import owner_of
 from claims.context.respectively import respective_item
 from claims.lexicon import context as words
+from claims.parse.numbers import parse_number
 
 LEFT_WIDTH = 70  # characters before the number that can hold its cues (bounded by the previous figure)
 RIGHT_WIDTH = 45  # characters after it
@@ -1251,24 +1252,28 @@ _CELL_CHANGE = re.compile(
 )
 
 
-def _cell_figure(cell: str) -> float | None:
-    """The number a table cell opens with, negative when signed or in parentheses ("(12.5)%")."""
-    m = _CELL_FIGURE.match(cell)
-    if m is None:
+def _signed_figure(m: re.Match[str] | None) -> float | None:
+    """The number of a `_CELL_FIGURE` or `_CELL_CHANGE` match, negative when signed, in parentheses
+    ("(12.5)%") or led by a falling word ("down 11%")."""
+    value = parse_number(m["number"]) if m is not None else None
+    if m is None or value is None:
         return None
-    value = float(m["number"].replace(",", ""))
-    return -value if m["sign"] in {"-", "−", "–"} or m["open"] else value
+    falling = (m.groupdict().get("word") or "").lower() in {"down", "lower"}
+    return -value if m["sign"] in {"-", "−", "–"} or m["open"] or falling else value
+
+
+def _cell_figure(cell: str) -> float | None:
+    """The number a table cell opens with (see `_signed_figure`)."""
+    return _signed_figure(_CELL_FIGURE.match(cell))
 
 
 def _cell_change(cell: str) -> tuple[float, str] | None:
     """A cell stating a change with its direction ("down 11%", "+3.7%", "(2.5) pts"): (signed amount,
     "percent" or "points"); None for an unsigned figure."""
     m = _CELL_CHANGE.match(cell)
-    if m is None:
+    value = _signed_figure(m)
+    if m is None or value is None:
         return None
-    value = float(m["number"].replace(",", ""))
-    negative = (m["word"] or "").lower() in {"down", "lower"} or m["sign"] in {"-", "−", "–"} or m["open"]
-    value = -value if negative else value
     if m["bps"]:
         return value / 100, "points"
     return value, "points" if m["points"] else "percent"
