@@ -41,7 +41,7 @@ from rapidfuzz import fuzz, process
 
 from claims.types import UNKNOWN_CURRENCY
 
-from .columns import release_free_heap
+from .columns import equal_runs, release_free_heap
 from .match import counted_compatible
 from .normalize import ClaimTable
 from .rules import MatchRules
@@ -165,14 +165,8 @@ def _grouped(rows: array[int], *keys: array[int]) -> tuple[np.ndarray, np.ndarra
     >>> _grouped(array("q", [1, 2, 3, 4]), array("q", [7, 5, 7, 5]))
     (array([2, 4, 1, 3]), array([0, 2, 4]))
     """
-    columns = [np.frombuffer(k, dtype=np.int64) for k in keys]
-    order = np.lexsort(columns[::-1])  # stable: rows in the order given within a group
-    new = np.zeros(len(order), dtype=bool)
-    new[:1] = True
-    for column in columns:
-        ordered = column[order]
-        new[1:] |= ordered[1:] != ordered[:-1]
-    return np.frombuffer(rows, dtype=np.int64)[order], np.r_[np.flatnonzero(new), len(order)]
+    order, starts = equal_runs([np.frombuffer(k, dtype=np.int64) for k in keys])
+    return np.frombuffer(rows, dtype=np.int64)[order], starts
 
 
 def citation_blocks(

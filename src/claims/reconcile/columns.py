@@ -618,6 +618,23 @@ class _SentenceOf(Sequence[str]):
         return self.claims[row].sentence
 
 
+def equal_runs(columns: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows sorted by their values in `columns` (stable: equal rows keep their order) and where each run of
+    equal values starts in that order, with the end: (order, starts).
+
+    >>> order, starts = equal_runs([np.array([7, 5, 7, 5])])
+    >>> order.tolist(), starts.tolist()
+    ([1, 3, 0, 2], [0, 2, 4])
+    """
+    order = np.lexsort(tuple(columns)[::-1])
+    new = np.zeros(len(order), dtype=bool)
+    new[:1] = True
+    for column in columns:
+        ordered = column[order]
+        new[1:] |= ordered[1:] != ordered[:-1]
+    return order, np.r_[np.flatnonzero(new), len(order)]
+
+
 def sentence_keys(claims: Sequence[Claim]) -> Sequence[object]:
     """Per row, a key of its claim's sentence, equal for two rows if and only if their sentences are equal:
     exact ids (ints) read from the stored texts when the claims are `ClaimColumns` (a grouping by sentence

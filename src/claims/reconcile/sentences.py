@@ -17,7 +17,7 @@ import numpy as np
 
 from claims.types import Claim
 
-from .columns import sentence_keys
+from .columns import equal_runs, sentence_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,20 +118,12 @@ def row_groups(*columns: np.ndarray, rows: np.ndarray | None = None) -> Iterator
     """
     if rows is not None:
         columns = tuple(column[rows] for column in columns)
-    n = len(columns[0])
-    if not n:
+    if not len(columns[0]):
         return
-    order = np.lexsort(columns[::-1])  # stable: each group's rows in row order
-    new = np.zeros(n, dtype=bool)
-    new[0] = True
-    for column in columns:
-        ordered = column[order]
-        new[1:] |= ordered[1:] != ordered[:-1]
-    del ordered
+    order, starts = equal_runs(columns)  # stable: each group's rows in row order
     if rows is not None:
         order = rows[order]
-    first = np.flatnonzero(new)
-    ends = np.r_[first[1:], n]
+    first, ends = starts[:-1], starts[1:]
     for k in np.argsort(order[first], kind="stable").tolist():
         yield order[first[k] : ends[k]].tolist()
 
